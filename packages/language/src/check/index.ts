@@ -1,0 +1,53 @@
+// The checker: declaration checks and expression checks over a parsed file. Reports; never throws.
+import type * as A from '../ast.ts';
+import { collector, type Diagnostic, type Report } from '../diagnostics.ts';
+import { parseExpressionAt } from '../parse.ts';
+import { checkFileNames, checkGuidelineNames } from './names.ts';
+import { ExprChecker } from './types.ts';
+
+export interface Placeholder {
+  /** Range of the whole `{...}` inside the source text. */
+  range: A.NodeBase['range'];
+  expr: A.Expr;
+}
+
+/** The `{...}` placeholders of a rationale string, parsed. `text` is the whole source text. */
+export function placeholders(text: string, str: A.Name, report: Report): Placeholder[] {
+  const out: Placeholder[] = [];
+  const raw = text.slice(str.range.start, str.range.end);
+  const re = /\{([^{}]*)\}?/g;
+  for (let m = re.exec(raw); m; m = re.exec(raw)) {
+    const start = str.range.start + m.index;
+    if (!m[0].endsWith('}')) {
+      report('C312', { start, end: start + m[0].length }, { message: "is not closed: a '}' is missing" });
+      continue;
+    }
+    const expr = parseExpressionAt(text, start + 1, start + m[0].length - 1, report);
+    if (expr) out.push({ range: { start, end: start + m[0].length }, expr });
+  }
+  return out;
+}
+
+/** Checks a parsed file: names, clauses, facts, values and units. `text` is the source the AST came from. */
+export function check(file: A.GuidelineFile, text: string, fileName?: string): Diagnostic[] {
+  const { diagnostics, report } = collector(fileName);
+  checkFileNames(file, report);
+  for (const g of file.guidelines) {
+    checkGuidelineNames(g, report);
+    const exprs = new ExprChecker(g, report);
+    if (g.applies) exprs.condition(g.applies);
+    if (g.unless) exprs.condition(g.unless);
+    for (const c of g.criteria) {
+      if (c.onlyWhen) exprs.condition(c.onlyWhen);
+      if (c.require) exprs.condition(c.require);
+      if (c.certify) {
+        const t = exprs.value(c.certify);
+        if (t.kind !== 'error' && !(t.kind === 'number' && (t.unit === undefined || t.unit === 'visits'))) {
+          report('C304', c.certify, { left: 'certified visits', right: t.kind === 'number' ? t.unit : t.kind });
+        }
+      }
+      if (c.otherwise) for (const p of placeholders(text, c.otherwise, report)) exprs.value(p.expr);
+    }
+  }
+  return diagnostics;
+}

@@ -1,0 +1,164 @@
+// Expression checks: facts resolve against the catalog, values against enums and classes, and units
+// agree (visits with visits, a date window in days, weeks, months or years).
+import type * as A from '../ast.ts';
+import type { Report } from '../diagnostics.ts';
+import { closestFact, lookupFact, type FactInfo } from '../facts.ts';
+
+export type Ty =
+  | { kind: 'bool' }
+  | { kind: 'number'; unit?: A.Unit }
+  | { kind: 'enum'; values: readonly string[]; fact: string }
+  | { kind: 'date' }
+  | { kind: 'text' }
+  | { kind: 'class'; of: 'diagnosis' | 'procedure' }
+  | { kind: 'error' };
+
+const ERROR: Ty = { kind: 'error' };
+const BOOL: Ty = { kind: 'bool' };
+const durationUnits = new Set<A.Unit | undefined>(['days', 'weeks', 'months', 'years']);
+
+function describe(t: Ty): string {
+  switch (t.kind) {
+    case 'number': return t.unit ? t.unit : 'a number';
+    case 'enum': return `${t.fact} (${t.values.join(', ')})`;
+    case 'class': return t.of === 'diagnosis' ? 'the diagnosis' : 'the surgery';
+    case 'bool': return 'a condition';
+    default: return `a ${t.kind}`;
+  }
+}
+
+export class ExprChecker {
+  constructor(
+    private readonly guideline: A.GuidelineDecl,
+    private readonly report: Report,
+  ) {}
+
+  /** Checks an expression used as a condition. */
+  condition(e: A.Expr): void {
+    const t = this.type(e);
+    if (t.kind !== 'bool' && t.kind !== 'error') {
+      this.report('C305', e, { message: `This is ${describe(t)}, not a condition: compare it, as in 'completed visits > 0' or 'functional improvement is documented'` });
+    }
+  }
+
+  /** Checks an expression used as a value (a placeholder, a certify amount) and returns its type. */
+  value(e: A.Expr): Ty {
+    const t = this.type(e);
+    if (t.kind === 'bool') this.report('C305', e, { message: 'Expected a value here, not a condition' });
+    return t;
+  }
+
+  fact(ref: A.FactRef): FactInfo | undefined {
+    const f = lookupFact(ref.name);
+    if (!f) {
+      const near = closestFact(ref.name);
+      this.report('C301', ref, { name: ref.name, hint: near ? `. Did you mean '${near.name}'?` : '' });
+    }
+    return f;
+  }
+
+  type(e: A.Expr): Ty {
+    switch (e.kind) {
+      case 'ErrorExpr': return ERROR;
+      case 'ParenExpr': return this.type(e.inner);
+      case 'Quantity': return e.unit ? { kind: 'number', unit: e.unit } : { kind: 'number' };
+      case 'DateLit': return { kind: 'date' };
+      case 'StringLit': return { kind: 'text' };
+      case 'FactRef': {
+        const f = this.fact(e);
+        if (!f) return ERROR;
+        const t = f.type;
+        if (t.kind === 'enum') return { kind: 'enum', values: t.values, fact: f.name };
+        return t as Ty;
+      }
+      case 'BoolExpr':
+        for (const o of e.operands) this.condition(o);
+        return BOOL;
+      case 'NotExpr':
+        this.condition(e.operand);
+        return BOOL;
+      case 'IsKnownExpr':
+        this.value(e.subject);
+        return BOOL;
+      case 'IsValuesExpr':
+        this.values(e);
+        return BOOL;
+      case 'ArithExpr': return this.arith(e);
+      case 'CompareExpr':
+        this.compare(e);
+        return BOOL;
+    }
+  }
+
+  private arith(e: A.ArithExpr): Ty {
+    const l = this.value(e.left);
+    const r = this.value(e.right);
+    if (l.kind === 'error' || r.kind === 'error') return ERROR;
+    if (l.kind !== 'number' || r.kind !== 'number') {
+      this.report('C305', l.kind !== 'number' ? e.left : e.right, { message: `Arithmetic needs numbers, not ${describe(l.kind !== 'number' ? l : r)}` });
+      return ERROR;
+    }
+    if (e.op === '+' || e.op === '-') {
+      if (l.unit && r.unit && l.unit !== r.unit) {
+        this.report('C304', e, { left: l.unit, right: r.unit });
+        return ERROR;
+      }
+      const unit = l.unit ?? r.unit;
+      return unit ? { kind: 'number', unit } : { kind: 'number' };
+    }
+    if (l.unit && r.unit) {
+      if (e.op === '/' && l.unit === r.unit) return { kind: 'number' };
+      this.report('C304', e, { left: l.unit, right: r.unit });
+      return ERROR;
+    }
+    if (e.op === '/' && r.unit) {
+      this.report('C305', e.right, { message: 'Divide by a plain number, as in recommended visits / 2' });
+      return ERROR;
+    }
+    const unit = l.unit ?? r.unit;
+    return unit ? { kind: 'number', unit } : { kind: 'number' };
+  }
+
+  private compare(e: A.CompareExpr): void {
+    const l = this.value(e.left);
+    const r = this.value(e.right);
+    if (l.kind === 'error' || r.kind === 'error') return;
+    if (e.elapsed) {
+      if (l.kind !== 'date') {
+        this.report('C305', e.left, { message: `'${e.elapsed}' measures time since a date, but this is ${describe(l)}` });
+      } else if (r.kind !== 'number' || !durationUnits.has(r.unit)) {
+        this.report('C304', e.right, { left: 'a date window', right: describe(r) + " (write days, weeks, months or years, as in 'within 6 months')" });
+      }
+      return;
+    }
+    if (l.kind === 'date' && r.kind === 'date') return;
+    if (l.kind === 'number' && r.kind === 'number') {
+      if (l.unit && r.unit && l.unit !== r.unit) this.report('C304', e, { left: l.unit, right: r.unit });
+      return;
+    }
+    if ((e.op === '=' || e.op === '!=') && l.kind === r.kind && (l.kind === 'text' || l.kind === 'enum')) return;
+    this.report('C304', e, { left: describe(l), right: describe(r) });
+  }
+
+  private values(e: A.IsValuesExpr): void {
+    const t = this.value(e.subject);
+    if (t.kind === 'error') return;
+    if (t.kind === 'enum') {
+      for (const v of e.values) {
+        if (!t.values.includes(v.text)) this.report('C306', v, { value: v.text, fact: t.fact, expected: t.values.join(', ') });
+      }
+      return;
+    }
+    if (t.kind === 'class') {
+      const names = this.guideline.classes.filter((c) => c.of === t.of).map((c) => c.name.text);
+      for (const v of e.values) {
+        if (!names.includes(v.text)) {
+          this.report('C303', v, { name: v.text, guideline: this.guideline.id.text });
+        }
+      }
+      return;
+    }
+    if (t.kind === 'text') return;
+    this.report('C305', e.subject, { message: `Use a comparison for ${describe(t)}, as in 'completed visits > 0'; 'is' lists values` });
+  }
+}

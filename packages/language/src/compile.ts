@@ -1,0 +1,239 @@
+// AST -> json-rules-engine rules plus the metadata and source map of the artifact. Pure, no I/O.
+// Expressions json-rules-engine cannot say (sums, halves, time since a date) become the runtime's
+// `calc` fact with the expression as data; nothing is ever compiled to code.
+import type { NestedCondition, TopLevelCondition } from 'json-rules-engine';
+import type * as A from './ast.ts';
+import type { Calc, CompiledCriterion, CompiledGuideline, CompiledLeaf, CompiledPolicy, SourceLocation } from './artifact.ts';
+import { collector } from './diagnostics.ts';
+import { placeholders } from './check/index.ts';
+import { lookupFact } from './facts.ts';
+import { SourceFile } from './source.ts';
+
+const compareOperators: Record<A.CompareOp, string> = {
+  '<': 'lessThan', '<=': 'lessThanInclusive', '>': 'greaterThan', '>=': 'greaterThanInclusive', '=': 'equal', '!=': 'notEqual',
+};
+const dateOperators: Record<A.CompareOp, string> = {
+  '<': 'before', '<=': 'onOrBefore', '>': 'after', '>=': 'onOrAfter', '=': 'sameDay', '!=': 'notSameDay',
+};
+const flipped: Record<A.CompareOp, A.CompareOp> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=', '=': '=', '!=': '!=' };
+
+type Leaf = Extract<NestedCondition, { fact: string }>;
+
+export class GuidelineCompiler {
+  private leaves: CompiledLeaf[] = [];
+
+  constructor(
+    private readonly source: SourceFile,
+    private readonly file: string,
+  ) {}
+
+  location(range: A.NodeBase['range']): SourceLocation {
+    const s = this.source.position(range.start);
+    const e = this.source.position(range.end);
+    return { file: this.file, line: s.line, column: s.column, endLine: e.line, endColumn: e.column, start: range.start, end: range.end };
+  }
+
+  private text(n: A.NodeBase): string {
+    return this.source.text.slice(n.range.start, n.range.end).replace(/\s+/g, ' ').trim();
+  }
+
+  guideline(g: A.GuidelineDecl): CompiledGuideline {
+    const src = g.source;
+    const pages = src?.firstPage === undefined ? undefined : src.lastPage !== undefined && src.lastPage !== src.firstPage ? `${src.firstPage}-${src.lastPage}` : `${src.firstPage}`;
+    const source: CompiledGuideline['source'] = { document: src?.document ?? '', parts: src?.parts ?? [] };
+    if (src?.edition !== undefined) source.edition = src.edition;
+    if (pages) source.pages = pages;
+    const citation = [
+      `${source.document}${source.edition !== undefined ? ` (${source.edition})` : ''}`,
+      ...source.parts,
+      ...(pages ? [`${pages.includes('-') ? 'pp.' : 'p.'} ${pages}`] : []),
+    ].join(', ');
+
+    this.leaves = [];
+    const applicability: NestedCondition[] = [];
+    if (g.covers.length) applicability.push(this.leaf({ name: 'covers', fact: 'request.treatment', operator: 'in', value: g.covers.map((c) => c.text) }, 'treatment', g.covers[0]!, `covers ${g.covers.map((c) => c.text).join(', ')}`));
+    if (g.inForce) {
+      applicability.push(this.leaf({ fact: 'asOf', operator: 'onOrAfter', value: g.inForce.from.text }, 'review date', g.inForce.from, `in force from ${g.inForce.from.text}`));
+      if (g.inForce.to) applicability.push(this.leaf({ fact: 'asOf', operator: 'onOrBefore', value: g.inForce.to.text }, 'review date', g.inForce.to, `in force to ${g.inForce.to.text}`));
+    }
+    if (g.applies) applicability.push(this.condition(g.applies));
+    if (g.unless) applicability.push({ not: this.condition(g.unless) });
+    const applicabilityLeaves = this.leaves;
+    const applicabilityRule = `${g.id.text}/applies`;
+
+    const criteria = g.criteria.map((c) => this.criterion(g, c));
+    const recommendations = g.recommendations.flatMap((b) => b.entries).filter((e): e is A.CourseEntry => e.kind === 'CourseEntry');
+    const freq = g.recommendations.flatMap((b) => b.entries).find((e): e is A.FrequencyEntry => e.kind === 'FrequencyEntry');
+    const out: CompiledGuideline = {
+      id: g.id.text,
+      title: g.title?.text ?? g.id.text,
+      citation,
+      source,
+      covers: g.covers.map((c) => c.text),
+      classes: g.classes.map((c) => ({ id: c.name.text, of: c.of, title: c.title?.text ?? c.name.text, terms: c.terms.map((t) => t.text), codes: c.codes.map((t) => t.text) })),
+      recommendations: recommendations.map((e) => {
+        const r: CompiledGuideline['recommendations'][number] = {
+          class: e.name.text, minVisits: e.visits.low, maxVisits: e.visits.high, minWeeks: e.duration.low, maxWeeks: e.duration.high, source: this.location(e.range),
+        };
+        if (e.period) r.periodMonths = e.period.amount;
+        return r;
+      }),
+      applicabilityRule,
+      applicabilityLeaves,
+      criteria: criteria.map((c) => c.meta),
+      rules: [
+        { name: applicabilityRule, conditions: { all: applicability }, event: { type: 'applies', params: { guideline: g.id.text } } },
+        ...criteria.map((c) => c.rule),
+      ],
+      location: this.location(g.range),
+    };
+    if (g.inForce) out.inForce = g.inForce.to ? { from: g.inForce.from.text, to: g.inForce.to.text } : { from: g.inForce.from.text };
+    if (freq) out.frequency = freq.fadeTo === undefined ? { mostPerWeek: freq.mostPerWeek } : { mostPerWeek: freq.mostPerWeek, fadeTo: freq.fadeTo };
+    return out;
+  }
+
+  private criterion(g: A.GuidelineDecl, c: A.CriterionDecl): { meta: CompiledCriterion; rule: CompiledGuideline['rules'][number] } {
+    this.leaves = [];
+    const name = `${g.id.text}/${c.name.text}`;
+    const onlyWhen: TopLevelCondition = { all: c.onlyWhen ? [this.condition(c.onlyWhen)] : [] };
+    const require: TopLevelCondition = { all: c.require ? [this.condition(c.require)] : [] };
+    const { report } = collector();
+    const holes = c.otherwise ? placeholders(this.source.text, c.otherwise, report) : [];
+    let rationale = c.otherwise?.text ?? '';
+    holes.forEach((h, i) => {
+      const raw = this.source.text.slice(h.range.start, h.range.end);
+      rationale = rationale.replace(raw, `{${i}}`);
+    });
+    const meta: CompiledCriterion = {
+      id: c.name.text,
+      title: c.title?.text ?? c.name.text,
+      rationale: rationale.replace(/\s*\n\s*/g, ' '),
+      placeholders: holes.map((h) => ({ text: this.text(h.expr), expr: this.calc(h.expr) })),
+      rule: name,
+      leaves: this.leaves,
+      source: this.location(c.range),
+    };
+    if (c.certify) meta.certify = this.calc(c.certify);
+    return {
+      meta,
+      rule: {
+        name,
+        conditions: { all: [{ name: 'only when', ...onlyWhen }, { name: 'require', ...require }] as NestedCondition[] },
+        event: { type: 'criterion', params: { guideline: g.id.text, criterion: c.name.text } },
+      },
+    };
+  }
+
+  private leaf(cond: Leaf, fact: string, at: A.NodeBase, text?: string): Leaf {
+    const t = text ?? this.text(at);
+    this.leaves.push({ text: t, fact, source: this.location(at.range) });
+    return { ...cond, name: t } as Leaf;
+  }
+
+  /** A condition expression -> json-rules-engine condition. Assumes a checked AST. */
+  condition(e: A.Expr): NestedCondition {
+    switch (e.kind) {
+      case 'ParenExpr': return this.condition(e.inner);
+      case 'BoolExpr': {
+        const parts = e.operands.map((o) => this.condition(o));
+        return e.op === 'and' ? { all: parts } : { any: parts };
+      }
+      case 'NotExpr': return { not: this.condition(e.operand) };
+      case 'IsKnownExpr': {
+        const s = this.operand(e.subject);
+        return this.leaf({ ...s.fact, operator: 'known', value: e.known }, s.label, e);
+      }
+      case 'IsValuesExpr': {
+        const s = this.operand(e.subject);
+        const isClass = 'fact' in s.fact && (s.fact.fact === 'diagnoses.classes' || s.fact.fact === 'surgery.classes');
+        const leaf = this.leaf({ ...s.fact, operator: isClass ? 'containsAny' : 'in', value: e.values.map((v) => v.text) }, s.label, e);
+        return e.negated ? { not: leaf } : leaf;
+      }
+      case 'CompareExpr': return this.compare(e);
+      default:
+        // A bare value where a condition belongs is a checker error; compile it as never true.
+        return this.leaf({ fact: 'calc', params: { expr: this.calc(e) }, operator: 'known', value: false }, this.text(e), e);
+    }
+  }
+
+  private compare(e: A.CompareExpr): NestedCondition {
+    if (e.elapsed) {
+      const date = this.factId(e.left);
+      const amount = this.calc(e.right);
+      const unit = this.unitOf(e.right) ?? 'days';
+      const fact = { fact: 'calc', params: { expr: { elapsed: date ?? '', unit } as Calc } };
+      const value = 'const' in amount ? amount.const : { fact: 'calc', params: { expr: amount } };
+      const operator = e.elapsed === 'within' ? 'elapsedWithin' : compareOperators[e.op];
+      return this.leaf({ ...fact, operator, value } as Leaf, `time since ${this.text(e.left)}`, e);
+    }
+    let left = e.left;
+    let right = e.right;
+    let op = e.op;
+    if (isLiteral(left) && !isLiteral(right)) {
+      [left, right] = [right, left];
+      op = flipped[op];
+    }
+    const l = this.operand(left);
+    const r = this.operand(right);
+    const dates = this.isDate(left) || this.isDate(right);
+    const operator = dates ? dateOperators[op] : compareOperators[op];
+    const value = 'const' in r.calc ? r.calc.const : r.fact;
+    return this.leaf({ ...l.fact, operator, value } as Leaf, l.label, e);
+  }
+
+  private isDate(e: A.Expr): boolean {
+    if (e.kind === 'DateLit') return true;
+    if (e.kind === 'FactRef') return lookupFact(e.name)?.type.kind === 'date';
+    return false;
+  }
+
+  private unitOf(e: A.Expr): 'days' | 'weeks' | 'months' | 'years' | undefined {
+    if (e.kind === 'Quantity') return e.unit as 'days' | undefined;
+    if (e.kind === 'FactRef') {
+      const t = lookupFact(e.name)?.type;
+      return t?.kind === 'number' ? (t.unit as 'months') : undefined;
+    }
+    if (e.kind === 'ParenExpr') return this.unitOf(e.inner);
+    if (e.kind === 'ArithExpr') return this.unitOf(e.left) ?? this.unitOf(e.right);
+    return undefined;
+  }
+
+  private factId(e: A.Expr): string | undefined {
+    if (e.kind === 'ParenExpr') return this.factId(e.inner);
+    return e.kind === 'FactRef' ? lookupFact(e.name)?.id : undefined;
+  }
+
+  /** An operand as a json-rules-engine fact reference (plain facts stay plain, the rest go through calc). */
+  private operand(e: A.Expr): { fact: { fact: string; params?: Record<string, unknown> }; calc: Calc; label: string } {
+    const calc = this.calc(e);
+    const label = this.text(e);
+    if ('fact' in calc) return { fact: { fact: calc.fact }, calc, label };
+    return { fact: { fact: 'calc', params: { expr: calc } }, calc, label };
+  }
+
+  /** A value expression -> Calc. */
+  calc(e: A.Expr): Calc {
+    switch (e.kind) {
+      case 'ParenExpr': return this.calc(e.inner);
+      case 'FactRef': return { fact: lookupFact(e.name)?.id ?? e.name };
+      case 'Quantity': return { const: e.value };
+      case 'DateLit': case 'StringLit': return { const: e.value };
+      case 'ArithExpr': return { op: e.op, args: [this.calc(e.left), this.calc(e.right)] };
+      default: return { const: 0 };
+    }
+  }
+
+  policy(p: A.PolicyDecl): CompiledPolicy {
+    return {
+      id: p.name.text,
+      title: p.title?.text ?? p.name.text,
+      jurisdiction: p.jurisdiction?.text ?? '',
+      steps: p.steps.map((s) => s.map((n) => n.text)),
+      source: this.location(p.range),
+    };
+  }
+}
+
+function isLiteral(e: A.Expr): boolean {
+  return e.kind === 'Quantity' || e.kind === 'DateLit' || e.kind === 'StringLit';
+}

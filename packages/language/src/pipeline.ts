@@ -1,0 +1,75 @@
+// One pipeline entry: text -> parse -> check -> compile. User input never throws; diagnostics say why.
+import type { GuidelineFile } from './ast.ts';
+import { ARTIFACT_FORMAT, ARTIFACT_VERSION, type RuleSet } from './artifact.ts';
+import { check } from './check/index.ts';
+import { GuidelineCompiler } from './compile.ts';
+import { collector, hasErrors, type Diagnostic } from './diagnostics.ts';
+import { parse } from './parse.ts';
+import { SourceFile } from './source.ts';
+
+export interface CompileResult {
+  /** The rule set, or undefined when the file has errors. */
+  rules: RuleSet | undefined;
+  ast: GuidelineFile;
+  diagnostics: Diagnostic[];
+}
+
+export interface SourceText {
+  text: string;
+  /** Path as it should appear in diagnostics and source maps. */
+  file: string;
+}
+
+/** Parses and checks one file: diagnostics and the (possibly partial) AST, without compiling. */
+export function analyze(text: string, file = '<input>'): { ast: GuidelineFile; diagnostics: Diagnostic[] } {
+  const parsed = parse(text, file);
+  const checked = hasErrors(parsed.diagnostics) ? [] : check(parsed.ast, text, file);
+  // Expression checks on a broken parse would mostly echo the parse errors; names still help.
+  return { ast: parsed.ast, diagnostics: [...parsed.diagnostics, ...checked] };
+}
+
+/** Compiles one guideline file. */
+export function compileGuideline(text: string, options: { file?: string } = {}): CompileResult {
+  return compileProgram([{ text, file: options.file ?? '<input>' }]);
+}
+
+/** Compiles several files into one rule set; policies may name guidelines of any of the files. */
+export function compileProgram(sources: readonly SourceText[]): CompileResult & { asts: GuidelineFile[] } {
+  const diagnostics: Diagnostic[] = [];
+  const asts: GuidelineFile[] = [];
+  const rules: RuleSet = { format: ARTIFACT_FORMAT, version: ARTIFACT_VERSION, guidelines: [], policies: [] };
+  const seen = new Map<string, string>();
+  for (const s of sources) {
+    const { ast, diagnostics: ds } = analyze(s.text, s.file);
+    asts.push(ast);
+    diagnostics.push(...ds);
+    const { report, diagnostics: cross } = collector(s.file);
+    for (const g of ast.guidelines) {
+      const other = seen.get(g.id.text);
+      if (other !== undefined && other !== s.file) report('C302', g.id, { what: `guideline (also in ${other})`, name: g.id.text });
+      seen.set(g.id.text, s.file);
+    }
+    diagnostics.push(...cross);
+    if (hasErrors(ds)) continue;
+    const compiler = new GuidelineCompiler(new SourceFile(s.text, s.file), s.file);
+    rules.guidelines.push(...ast.guidelines.map((g) => compiler.guideline(g)));
+    rules.policies.push(...ast.policies.map((p) => compiler.policy(p)));
+  }
+  // Policy patterns are checked against every file's guidelines.
+  asts.forEach((ast, i) => {
+    const { report, diagnostics: ds } = collector(sources[i]!.file);
+    for (const p of ast.policies) {
+      for (const pat of p.steps.flat()) {
+        if (![...seen.keys()].some((id) => matchesPattern(pat.text, id))) report('C311', pat, { pattern: pat.text });
+      }
+    }
+    diagnostics.push(...ds);
+  });
+  return { rules: hasErrors(diagnostics) ? undefined : rules, ast: asts[0]!, asts, diagnostics };
+}
+
+/** Whether a guideline id matches a policy pattern: `mtus.*` matches every id under `mtus.`. */
+export function matchesPattern(pattern: string, id: string): boolean {
+  if (pattern.endsWith('.*')) return id.startsWith(pattern.slice(0, -1));
+  return pattern === id;
+}

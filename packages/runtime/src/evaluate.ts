@@ -1,0 +1,136 @@
+// Evaluates a case against a rule set: the policy picks the governing guideline (first that covers
+// the request, in the jurisdiction's evidence order), json-rules-engine runs its rules, and the
+// determination is assembled from the criteria's statuses in their own words.
+import { Engine, type RuleResult } from 'json-rules-engine';
+import { factById, matchesPattern, type CompiledGuideline, type RuleSet } from '@guideline/language';
+import { caseFacts, recommendationInput, type Facts } from './case-facts.ts';
+import { evaluateCalc } from './calc.ts';
+import { Explainer, fillRationale, type EvaluatedCondition, type Tri } from './explain.ts';
+import { installRuntime } from './operators.ts';
+import type { Case, CriterionResult, Determination } from './types.ts';
+import { assertCase } from './validate.ts';
+import { assemble } from './decide.ts';
+
+const engines = new WeakMap<CompiledGuideline, Engine>();
+
+/** A json-rules-engine Engine holding one guideline's rules, with our operators and facts installed. */
+export function engineFor(g: CompiledGuideline): Engine {
+  let e = engines.get(g);
+  if (!e) {
+    e = installRuntime(new Engine(g.rules, { allowUndefinedFacts: true }));
+    engines.set(g, e);
+  }
+  return e;
+}
+
+/** The guidelines a jurisdiction's policy consults, in evidence order. */
+export function guidelinesInOrder(ruleSet: RuleSet, jurisdiction: string): { policy: RuleSet['policies'][number]; guidelines: CompiledGuideline[] } | undefined {
+  const policy = ruleSet.policies.find((p) => p.jurisdiction.toUpperCase() === jurisdiction.toUpperCase());
+  if (!policy) return undefined;
+  const out: CompiledGuideline[] = [];
+  for (const step of policy.steps) {
+    for (const g of ruleSet.guidelines) {
+      if (!out.includes(g) && step.some((p) => matchesPattern(p, g.id))) out.push(g);
+    }
+  }
+  return { policy, guidelines: out };
+}
+
+interface GuidelineRun {
+  applies: Tri;
+  missingForApplicability: string[];
+  criteria: CriterionResult[];
+  unknownByCriterion: Map<string, string[]>;
+  facts: Facts;
+}
+
+/** Runs one guideline's rules on a case and explains every criterion. */
+export async function runGuideline(g: CompiledGuideline, c: Case): Promise<GuidelineRun> {
+  const facts = caseFacts(g, c);
+  const { results, failureResults } = await engineFor(g).run(facts);
+  const byName = new Map<string, RuleResult>();
+  for (const r of [...results, ...failureResults]) byName.set(r.name as string, r);
+  const conditions = (name: string): EvaluatedCondition => (byName.get(name)?.conditions ?? { all: [] }) as unknown as EvaluatedCondition;
+
+  const app = new Explainer(g.applicabilityLeaves);
+  const applies = app.truth(conditions(g.applicabilityRule));
+  const unknownByCriterion = new Map<string, string[]>();
+  const criteria = g.criteria.map((meta): CriterionResult => {
+    const root = conditions(meta.rule);
+    const ex = new Explainer(meta.leaves);
+    const [when, require] = root.all ?? [];
+    const applicable = when ? ex.truth(when) : true;
+    const met = require ? ex.truth(require) : true;
+    let status: CriterionResult['status'];
+    if (applicable === false) status = 'not-applicable';
+    else if (applicable === null) status = met === true ? 'met' : 'unknown';
+    else status = met === null ? 'unknown' : met ? 'met' : 'not-met';
+    if (status === 'unknown') unknownByCriterion.set(meta.id, missingInputs(g, [...ex.unknownFacts]));
+    return {
+      id: meta.id,
+      title: meta.title,
+      status,
+      rationale: status === 'not-met' || status === 'unknown' ? fillRationale(meta, facts) : metRationale(status, meta.title),
+      source: { file: meta.source.file, line: meta.source.line },
+      trace: ex.trace,
+    };
+  });
+  return { applies, missingForApplicability: missingInputs(g, [...app.unknownFacts]), criteria, unknownByCriterion, facts };
+}
+
+function metRationale(status: CriterionResult['status'], title: string): string {
+  return status === 'met' ? `Met: ${title.toLowerCase()}.` : `Not applicable to this request.`;
+}
+
+/** The case fields behind unknown facts, for a determination's `missing`. */
+export function missingInputs(g: CompiledGuideline, factIds: string[]): string[] {
+  const out = new Set<string>();
+  for (const id of factIds) {
+    if (id.startsWith('recommended.') && id !== 'recommended.frequency') {
+      out.add(recommendationInput(g));
+      continue;
+    }
+    const info = factById(id);
+    if (id === 'request.visits' || id === 'request.frequencyPerWeek' || id === 'request.weeks') out.add(id);
+    else if (info) for (const i of info.inputs) out.add(i);
+    else out.add(id);
+  }
+  return [...out];
+}
+
+/**
+ * Evaluates a case against a rule set and returns the determination.
+ * Throws CaseValidationError (with every bad field named) when the case does not follow the contract.
+ */
+export async function evaluate(ruleSet: RuleSet, input: unknown): Promise<Determination> {
+  const c = assertCase(input);
+  const order = guidelinesInOrder(ruleSet, c.jurisdiction);
+  const base = { ...(c.id !== undefined ? { caseId: c.id } : {}) };
+  if (!order) {
+    return { ...base, decision: 'no-applicable-guideline', certifiedVisits: 0, guideline: null, criteria: [], rationale: `No policy governs jurisdiction ${c.jurisdiction}, so no guideline could be applied.`, missing: [] };
+  }
+  const undecided: string[] = [];
+  for (const g of order.guidelines) {
+    const run = await runGuideline(g, c);
+    if (run.applies === false) continue;
+    if (run.applies === null) {
+      undecided.push(...run.missingForApplicability);
+      continue;
+    }
+    if (undecided.length) break;
+    return { ...base, ...assemble(g, c, run.criteria, run.unknownByCriterion, (e) => evaluateCalc(e, (id) => run.facts[id]), run.facts) };
+  }
+  if (undecided.length) {
+    const missing = [...new Set(undecided)];
+    return { ...base, decision: 'insufficient-information', certifiedVisits: 0, guideline: null, criteria: [], rationale: `Whether the guidelines of the ${order.policy.title} policy cover this request depends on facts the records do not give: ${missing.join(', ')}.`, missing };
+  }
+  return {
+    ...base,
+    decision: 'no-applicable-guideline',
+    certifiedVisits: 0,
+    guideline: null,
+    criteria: [],
+    rationale: `No guideline of the ${order.policy.title} policy addresses ${c.request.treatment} on ${c.asOf}.`,
+    missing: [],
+  };
+}

@@ -1,0 +1,107 @@
+// From json-rules-engine results to criterion statuses, traces and rationales. Statuses use
+// three-valued logic: a leaf whose facts are unknown is unknown, and unknown propagates (Kleene).
+import type { CompiledCriterion, CompiledLeaf } from '@guideline/language';
+import { calcFacts, evaluateCalc } from './calc.ts';
+import type { Facts } from './case-facts.ts';
+import type { TraceEntry } from './types.ts';
+
+export type Tri = true | false | null;
+
+/** The evaluated condition tree json-rules-engine leaves on a rule result. */
+export interface EvaluatedCondition {
+  all?: EvaluatedCondition[];
+  any?: EvaluatedCondition[];
+  not?: EvaluatedCondition;
+  name?: string;
+  fact?: string;
+  params?: { expr?: import('@guideline/language').Calc };
+  operator?: string;
+  value?: unknown;
+  factResult?: unknown;
+  valueResult?: unknown;
+  result?: boolean;
+}
+
+const isUnknown = (v: unknown): boolean => v === undefined || v === null;
+
+/** Walks an evaluated tree in the compiler's leaf order, computing the three-valued result and the trace. */
+export class Explainer {
+  private index = 0;
+  readonly trace: TraceEntry[] = [];
+  readonly unknownFacts = new Set<string>();
+
+  constructor(private readonly leaves: CompiledLeaf[]) {}
+
+  truth(c: EvaluatedCondition): Tri {
+    if (c.all) return and(c.all.map((x) => this.truth(x)));
+    if (c.any) return or(c.any.map((x) => this.truth(x)));
+    if (c.not) {
+      const t = this.truth(c.not);
+      return t === null ? null : !t;
+    }
+    return this.leaf(c);
+  }
+
+  private leaf(c: EvaluatedCondition): Tri {
+    const meta = this.leaves[this.index++];
+    const valueIsFact = typeof c.value === 'object' && c.value !== null && 'fact' in (c.value as object);
+    const evaluated = 'result' in c;
+    let result: Tri;
+    if (c.operator === 'known') result = evaluated ? Boolean(c.result) : null;
+    else if (!evaluated || isUnknown(c.factResult) || (valueIsFact && isUnknown(c.valueResult))) result = null;
+    else result = Boolean(c.result);
+    if (result === null) {
+      for (const f of factsOf(c)) this.unknownFacts.add(f);
+    }
+    const fact = c.fact === 'calc' ? (meta?.fact ?? 'calc') : (c.fact ?? '');
+    this.trace.push({
+      fact,
+      value: c.factResult ?? null,
+      operator: c.operator ?? '',
+      expected: valueIsFact ? (c.valueResult ?? null) : (c.value ?? null),
+      result,
+      condition: meta?.text ?? c.name ?? '',
+      line: meta?.source.line ?? 0,
+    });
+    return result;
+  }
+}
+
+/** Fact ids a leaf reads (directly, through calc, or as its value). */
+export function factsOf(c: EvaluatedCondition): string[] {
+  const out: string[] = [];
+  const add = (fact: string | undefined, params: EvaluatedCondition['params']): void => {
+    if (fact === 'calc' && params?.expr) calcFacts(params.expr, out);
+    else if (fact) out.push(fact);
+  };
+  add(c.fact, c.params);
+  if (typeof c.value === 'object' && c.value !== null && 'fact' in c.value) {
+    const v = c.value as { fact: string; params?: EvaluatedCondition['params'] };
+    add(v.fact, v.params);
+  }
+  return out;
+}
+
+export function and(xs: Tri[]): Tri {
+  if (xs.includes(false)) return false;
+  return xs.includes(null) ? null : true;
+}
+export function or(xs: Tri[]): Tri {
+  if (xs.includes(true)) return true;
+  return xs.includes(null) ? null : false;
+}
+
+/** Formats a fact value for a rationale. */
+export function show(v: unknown): string {
+  if (v === null || v === undefined) return 'an unknown number of';
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Math.round(v * 10) / 10);
+  return String(v);
+}
+
+/** A criterion's rationale with the case's values in its placeholders. */
+export function fillRationale(c: CompiledCriterion, facts: Facts): string {
+  return c.rationale.replace(/\{(\d+)\}/g, (_, i: string) => {
+    const p = c.placeholders[Number(i)];
+    return p ? show(evaluateCalc(p.expr, (id) => facts[id])) : '';
+  });
+}

@@ -1,0 +1,9 @@
+// Public API of @guideline/runtime: evaluate cases against compiled rule sets, in Node or a browser.
+export { evaluate, runGuideline, engineFor, guidelinesInOrder, missingInputs } from './evaluate.ts';
+export { installRuntime, operators, builtinOperators, calcFact } from './operators.ts';
+export { caseFacts, matchesClass, type Facts } from './case-facts.ts';
+export { readRequestText, type RequestNumbers } from './request-text.ts';
+export { evaluateCalc, elapsed } from './calc.ts';
+export { validateCase, assertCase, CaseValidationError, type CaseIssue } from './validate.ts';
+export { default as caseSchema } from '../schema/case.schema.json' with { type: 'json' };
+export type { Case, Determination, Decision, CriterionResult, CriterionStatus, TraceEntry } from './types.ts';

@@ -1,0 +1,42 @@
+// What json-rules-engine needs to run our rules: the custom operators and the `calc` fact.
+// `installRuntime(engine)` registers both on an unmodified Engine.
+import type { Almanac, Engine } from 'json-rules-engine';
+import type { Calc } from '@guideline/language';
+import { calcFacts, evaluateCalc } from './calc.ts';
+
+const isoDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+
+/** Custom operators, by name. Each returns false for values of the wrong kind (unknowns are judged by the explainer). */
+export const operators: Record<string, (fact: unknown, value: unknown) => boolean> = {
+  /** `x is known` (value true) / `x is unknown` (value false). */
+  known: (f, v) => (f !== undefined && f !== null) === v,
+  /** Any of the matched classes is among the listed ones. */
+  containsAny: (f, v) => Array.isArray(f) && Array.isArray(v) && f.some((x) => v.includes(x)),
+  /** Time elapsed is between zero and the window. */
+  elapsedWithin: (f, v) => typeof f === 'number' && typeof v === 'number' && f >= 0 && f <= v,
+  before: (f, v) => isoDate(f) && isoDate(v) && f < v,
+  onOrBefore: (f, v) => isoDate(f) && isoDate(v) && f <= v,
+  after: (f, v) => isoDate(f) && isoDate(v) && f > v,
+  onOrAfter: (f, v) => isoDate(f) && isoDate(v) && f >= v,
+  sameDay: (f, v) => isoDate(f) && isoDate(v) && f === v,
+  notSameDay: (f, v) => isoDate(f) && isoDate(v) && f !== v,
+};
+
+/** The built-in json-rules-engine operators our compiler emits. */
+export const builtinOperators = ['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'in'] as const;
+
+/** The `calc` fact: evaluates the expression in its params over the run's other facts. */
+export async function calcFact(params: { expr: Calc }, almanac: Almanac): Promise<number | string | null> {
+  const values = new Map<string, unknown>();
+  for (const id of calcFacts(params.expr)) {
+    if (!values.has(id)) values.set(id, await almanac.factValue(id));
+  }
+  return evaluateCalc(params.expr, (id) => values.get(id));
+}
+
+/** Registers our operators and the `calc` fact on a json-rules-engine Engine. */
+export function installRuntime(engine: Engine): Engine {
+  for (const [name, fn] of Object.entries(operators)) engine.addOperator(name, fn);
+  engine.addFact('calc', calcFact as never);
+  return engine;
+}

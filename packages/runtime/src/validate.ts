@@ -1,0 +1,79 @@
+// Validates a case against the contract's JSON Schema; every problem is named by its field.
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import schema from '../schema/case.schema.json' with { type: 'json' };
+import type { Case } from './types.ts';
+
+export interface CaseIssue {
+  /** Dotted path of the field (`request.treatment`), or '' for the whole case. */
+  field: string;
+  message: string;
+}
+
+/** Thrown by `evaluate` for a case that does not follow the contract; `issues` name each field. */
+export class CaseValidationError extends Error {
+  constructor(readonly issues: CaseIssue[]) {
+    super(`Invalid case: ${issues.map((i) => (i.field ? `${i.field}: ${i.message}` : i.message)).join('; ')}`);
+    this.name = 'CaseValidationError';
+  }
+}
+
+type AjvCtor = typeof Ajv extends { default: infer D } ? D : typeof Ajv;
+const AjvClass = ((Ajv as unknown as { default?: AjvCtor }).default ?? Ajv) as unknown as new (o: object) => import('ajv').default;
+const withFormats = ((addFormats as unknown as { default?: unknown }).default ?? addFormats) as (a: import('ajv').default) => void;
+
+let validator: import('ajv').ValidateFunction | undefined;
+function getValidator(): import('ajv').ValidateFunction {
+  if (!validator) {
+    const ajv = new AjvClass({ allErrors: true, strict: false });
+    withFormats(ajv);
+    validator = ajv.compile(schema);
+  }
+  return validator;
+}
+
+function show(v: unknown): string {
+  const s = JSON.stringify(v);
+  return s === undefined ? String(v) : s.length > 40 ? s.slice(0, 40) + '…' : s;
+}
+
+function valueAt(root: unknown, pointer: string): unknown {
+  let v: unknown = root;
+  for (const part of pointer.split('/').slice(1)) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
+  return v;
+}
+
+/** The problems of a case, one per field (empty when it follows the contract). */
+export function validateCase(input: unknown): CaseIssue[] {
+  const validate = getValidator();
+  if (validate(input)) return [];
+  const byField = new Map<string, CaseIssue>();
+  for (const e of validate.errors ?? []) {
+    let field = e.instancePath.split('/').slice(1).join('.');
+    let message: string;
+    const got = valueAt(input, e.instancePath);
+    switch (e.keyword) {
+      case 'required': {
+        const missing = (e.params as { missingProperty: string }).missingProperty;
+        field = field ? `${field}.${missing}` : missing;
+        message = 'is required';
+        break;
+      }
+      case 'format': message = `must be a date (YYYY-MM-DD), got ${show(got)}`; break;
+      case 'type': message = `must be ${String((e.params as { type: string }).type).replace(',null', '').replace(/,/g, ' or ')}, got ${show(got)}`; break;
+      case 'enum': message = `must be one of ${((e.params as { allowedValues: unknown[] }).allowedValues).map(show).join(', ')}, got ${show(got)}`; break;
+      case 'pattern': message = `is not in the expected form, got ${show(got)}`; break;
+      case 'anyOf': message = 'needs a text or an icd10 code'; break;
+      default: message = `${e.message ?? 'is invalid'}, got ${show(got)}`;
+    }
+    if (!byField.has(field)) byField.set(field, { field, message });
+  }
+  return [...byField.values()].filter((i) => !(i.message === 'needs a text or an icd10 code' && [...byField.keys()].some((k) => k.startsWith(i.field + '.'))));
+}
+
+/** Checks a case and returns it typed, or throws CaseValidationError. */
+export function assertCase(input: unknown): Case {
+  const issues = validateCase(input);
+  if (issues.length) throw new CaseValidationError(issues);
+  return input as Case;
+}
