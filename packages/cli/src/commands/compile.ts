@@ -1,0 +1,18 @@
+// `guideline compile [paths] [-o file]`: compile guideline files or folders to one rule-set artifact.
+import { writeFileSync } from 'node:fs';
+import { hasErrors } from '@guideline/language';
+import { compileFiles, display } from '../load.ts';
+import { renderDiagnostics } from '../render.ts';
+
+export function compileCommand(paths: string[], out: string | undefined): number {
+  const result = compileFiles(paths);
+  if (result.diagnostics.length) process.stderr.write(renderDiagnostics(result.diagnostics, result.sources) + '\n');
+  if (hasErrors(result.diagnostics) || !result.rules) return 2;
+  const json = JSON.stringify(result.rules, null, 2) + '\n';
+  if (out) {
+    writeFileSync(out, json);
+    const n = result.rules.guidelines.length;
+    process.stderr.write(`compiled ${n} guideline${n === 1 ? '' : 's'} and ${result.rules.policies.length} polic${result.rules.policies.length === 1 ? 'y' : 'ies'} to ${display(out)}\n`);
+  } else process.stdout.write(json);
+  return 0;
+}

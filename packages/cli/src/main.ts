@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// The `guideline` command: a thin shell over @guideline/language and @guideline/runtime
+// (arguments, files, exit codes, terminal rendering). Exit 0 ok, 1 failed tests, 2 invalid input.
+import { parseArgs } from 'node:util';
+import { compileCommand } from './commands/compile.ts';
+import { checkCommand } from './commands/check.ts';
+import { testCommand } from './commands/test.ts';
+import { UsageError } from './load.ts';
+
+const usage = `Usage: guideline <command> [options]
+
+Commands:
+  compile [paths] [-o file]                 compile guideline files or folders (default: the bundled guidelines/)
+  check [paths] --case <file|dir>... [--json]
+                                            evaluate cases against the guidelines; --json prints one determination per line
+  test [paths]                              run the guidelines' test cases (cases/*.json beside each guideline)
+
+Exit status: 0 success, 1 failed tests, 2 invalid input (a broken guideline or a malformed case).`;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      case: { type: 'string', multiple: true },
+      json: { type: 'boolean', default: false },
+      output: { type: 'string', short: 'o' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, ...paths] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(usage + '\n');
+    return command || values.help ? 0 : 2;
+  }
+  switch (command) {
+    case 'compile': return compileCommand(paths, values.output);
+    case 'check': return checkCommand(paths, values.case ?? [], values.json);
+    case 'test': return testCommand(paths);
+    default: throw new UsageError(`unknown command '${command}'\n\n${usage}`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (e: unknown) => {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`guideline: ${(e as Error).message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    // A bug in guideline itself: say so plainly, without a stack trace unless asked for.
+    process.stderr.write(`guideline: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+    if (process.env['GUIDELINE_DEBUG']) process.stderr.write(`${(e as Error)?.stack ?? ''}\n`);
+    process.exitCode = 70;
+  },
+);
