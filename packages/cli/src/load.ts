@@ -47,10 +47,17 @@ export function jsonFiles(paths: string[]): string[] {
 export function compileFiles(paths: string[]): CompileResult & { sources: SourceText[] } {
   const files = guidelineFiles(paths);
   const sources: SourceText[] = files.map((f) => ({ text: readFileSync(f, 'utf8'), file: display(f) }));
+  const added = new Set<string>();
   if (paths.length && !sources.some((s) => /^\s*policy\b/m.test(s.text))) {
-    for (const f of guidelineFiles([join(bundledGuidelines, 'policies')])) sources.push({ text: readFileSync(f, 'utf8'), file: display(f) });
+    for (const f of guidelineFiles([join(bundledGuidelines, 'policies')])) {
+      sources.push({ text: readFileSync(f, 'utf8'), file: display(f) });
+      added.add(display(f));
+    }
   }
-  return { ...compileProgram(sources), sources };
+  const result = compileProgram(sources);
+  // The bundled policies were borrowed: their patterns that match none of the user's guidelines are not news.
+  result.diagnostics = result.diagnostics.filter((d) => !(d.code === 'C311' && added.has(d.file ?? '')));
+  return { ...result, sources };
 }
 
 export interface JsonError {

@@ -64,7 +64,7 @@ export function parse(text: string, file?: string): ParseResult {
   for (const e of errors) {
     const t = e.token;
     const atEnd = t.tokenType.name === 'EOF' || !Number.isFinite(t.startOffset);
-    const prev = e.previousToken;
+    const prev = (e as IRecognitionException & { previousToken?: IToken }).previousToken;
     const start = atEnd ? Math.max(0, prev && Number.isFinite(prev.endOffset) ? prev.endOffset! + 1 : text.length) : t.startOffset;
     const end = atEnd ? Math.min(text.length, start + 1) : t.endOffset! + 1;
     if (seen.has(start)) continue; // recovery can report one spot twice

@@ -65,6 +65,8 @@ export function compileProgram(sources: readonly SourceText[]): CompileResult & 
     }
     diagnostics.push(...ds);
   });
+  const order = new Map(sources.map((s, i) => [s.file, i]));
+  diagnostics.sort((a, b) => (order.get(a.file ?? '') ?? 0) - (order.get(b.file ?? '') ?? 0) || a.range.start - b.range.start);
   return { rules: hasErrors(diagnostics) ? undefined : rules, ast: asts[0]!, asts, diagnostics };
 }
 

@@ -52,12 +52,12 @@ export async function runGuideline(g: CompiledGuideline, c: Case): Promise<Guide
   for (const r of [...results, ...failureResults]) byName.set(r.name as string, r);
   const conditions = (name: string): EvaluatedCondition => (byName.get(name)?.conditions ?? { all: [] }) as unknown as EvaluatedCondition;
 
-  const app = new Explainer(g.applicabilityLeaves);
+  const app = new Explainer(g.applicabilityLeaves, facts);
   const applies = app.truth(conditions(g.applicabilityRule));
   const unknownByCriterion = new Map<string, string[]>();
   const criteria = g.criteria.map((meta): CriterionResult => {
     const root = conditions(meta.rule);
-    const ex = new Explainer(meta.leaves);
+    const ex = new Explainer(meta.leaves, facts);
     const [when, require] = root.all ?? [];
     const applicable = when ? ex.truth(when) : true;
     const met = require ? ex.truth(require) : true;

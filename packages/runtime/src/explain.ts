@@ -30,7 +30,10 @@ export class Explainer {
   readonly trace: TraceEntry[] = [];
   readonly unknownFacts = new Set<string>();
 
-  constructor(private readonly leaves: CompiledLeaf[]) {}
+  constructor(
+    private readonly leaves: CompiledLeaf[],
+    private readonly facts: Facts,
+  ) {}
 
   truth(c: EvaluatedCondition): Tri {
     if (c.all) return and(c.all.map((x) => this.truth(x)));
@@ -51,7 +54,7 @@ export class Explainer {
     else if (!evaluated || isUnknown(c.factResult) || (valueIsFact && isUnknown(c.valueResult))) result = null;
     else result = Boolean(c.result);
     if (result === null) {
-      for (const f of factsOf(c)) this.unknownFacts.add(f);
+      for (const f of factsOf(c)) if (isUnknown(this.facts[f])) this.unknownFacts.add(f);
     }
     const fact = c.fact === 'calc' ? (meta?.fact ?? 'calc') : (c.fact ?? '');
     this.trace.push({

@@ -49,6 +49,7 @@ export function validateCase(input: unknown): CaseIssue[] {
   if (validate(input)) return [];
   const byField = new Map<string, CaseIssue>();
   for (const e of validate.errors ?? []) {
+    if (e.schemaPath.includes('/anyOf/')) continue; // the anyOf error itself says it better
     let field = e.instancePath.split('/').slice(1).join('.');
     let message: string;
     const got = valueAt(input, e.instancePath);
@@ -68,7 +69,7 @@ export function validateCase(input: unknown): CaseIssue[] {
     }
     if (!byField.has(field)) byField.set(field, { field, message });
   }
-  return [...byField.values()].filter((i) => !(i.message === 'needs a text or an icd10 code' && [...byField.keys()].some((k) => k.startsWith(i.field + '.'))));
+  return [...byField.values()];
 }
 
 /** Checks a case and returns it typed, or throws CaseValidationError. */

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { compileProgram, type RuleSet } from '../../language/src/index.ts';
+import { CaseValidationError, evaluate, validateCase } from '../src/index.ts';
+import { makeCase } from '../../../test/support/case-factory.ts';
+
+const guideline = `
+guideline test.pm
+  title "Test physical medicine"
+  source "Test Guidelines", 2009, pages 98-99
+  covers physical-therapy
+
+class neuralgia "Neuralgia" terms "radiculitis" codes M54.1*
+class myalgia "Myalgia" terms "myalgia"
+
+recommend
+  neuralgia: 8-10 visits over 4 weeks
+  myalgia: 9-10 visits over 8 weeks
+
+criterion visit-count "Visits within the course"
+  require completed visits + requested visits <= recommended visits
+  certify at most recommended visits - completed visits
+  otherwise "{requested visits} requested and {completed visits} completed exceed {recommended visits}."
+
+criterion improvement "Functional improvement"
+  only when completed visits > 0
+  require functional improvement is documented
+  otherwise "No documented gain after {completed visits} visits."
+
+policy ca "California" jurisdiction CA first test.*
+policy tx "Texas" jurisdiction TX first other.*
+`;
+
+function rules(text = guideline): RuleSet {
+  const r = compileProgram([{ text, file: 'test.guideline' }]);
+  expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return r.rules!;
+}
+
+const statuses = (d: Awaited<ReturnType<typeof evaluate>>): Record<string, string> => Object.fromEntries(d.criteria.map((c) => [c.id, c.status]));
+
+describe('evaluate', () => {
+  const rs = rules();
+
+  it('denies when a criterion is not met, quoting its rationale with the case values', async () => {
+    const d = await evaluate(rs, makeCase());
+    expect(d.decision).toBe('not-medically-necessary');
+    expect(statuses(d)).toEqual({ 'visit-count': 'not-met', improvement: 'not-met' });
+    expect(d.criteria[0]!.rationale).toBe('8 requested and 24 completed exceed 10.');
+    expect(d.guideline?.citation).toBe('Test Guidelines (2009), pp. 98-99');
+    expect(d.criteria[0]!.source).toEqual({ file: 'test.guideline', line: 14 });
+  });
+
+  it('approves a first course within the cap', async () => {
+    const d = await evaluate(rs, makeCase({ history: { visitsCompleted: 0, functionalImprovement: undefined } }));
+    expect(d.decision).toBe('medically-necessary');
+    expect(statuses(d)).toEqual({ 'visit-count': 'met', improvement: 'not-applicable' });
+    expect(d.certifiedVisits).toBe(8);
+  });
+
+  it('reports an unknown fact as unknown and lists it as missing, never as not met', async () => {
+    const d = await evaluate(rs, makeCase({ history: { visitsCompleted: 2, functionalImprovement: undefined } }));
+    expect(statuses(d)).toEqual({ 'visit-count': 'met', improvement: 'unknown' });
+    expect(d.decision).toBe('insufficient-information');
+    expect(d.missing).toEqual(['history.functionalImprovement']);
+  });
+
+  it('treats null like absent', async () => {
+    const d = await evaluate(rs, makeCase({ history: { visitsCompleted: 2, functionalImprovement: null } }));
+    expect(d.decision).toBe('insufficient-information');
+  });
+
+  it('an unknown applicability condition with a met requirement is met', async () => {
+    const d = await evaluate(rs, makeCase({ history: { visitsCompleted: undefined, functionalImprovement: 'documented' }, request: { visits: 2, text: undefined } }));
+    expect(statuses(d)).toEqual({ 'visit-count': 'unknown', improvement: 'met' });
+    expect(d.missing).toEqual(['history.visitsCompleted']);
+  });
+
+  it('a definite denial stands even when other facts are unknown', async () => {
+    const d = await evaluate(rs, makeCase({ history: { visitsCompleted: 24, functionalImprovement: undefined } }));
+    expect(d.decision).toBe('not-medically-necessary');
+    expect(statuses(d)['improvement']).toBe('unknown');
+  });
+
+  it('lists the diagnoses as missing when no class matches', async () => {
+    const d = await evaluate(rs, makeCase({ diagnoses: [{ text: 'left shoulder pain' }], history: { visitsCompleted: 0 } }));
+    expect(d.decision).toBe('insufficient-information');
+    expect(d.missing).toEqual(['diagnoses']);
+  });
+
+  it('matches classes by ICD-10 pattern when the text does not', async () => {
+    const d = await evaluate(rs, makeCase({ diagnoses: [{ icd10: 'M54.16' }], history: { visitsCompleted: 0 } }));
+    expect(d.decision).toBe('medically-necessary');
+  });
+
+  it('certifies part of a request in utilization review when only capped criteria fail', async () => {
+    const d = await evaluate(rs, makeCase({ review: 'utilization', request: { text: '2x6' }, history: { visitsCompleted: 4, functionalImprovement: 'documented' } }));
+    expect(d.decision).toBe('partially-medically-necessary');
+    expect(d.certifiedVisits).toBe(6);
+  });
+
+  it('decides the request as written in independent review', async () => {
+    const d = await evaluate(rs, makeCase({ request: { text: '2x6' }, history: { visitsCompleted: 4, functionalImprovement: 'documented' } }));
+    expect(d.decision).toBe('not-medically-necessary');
+    expect(d.certifiedVisits).toBe(0);
+  });
+
+  it('says no guideline applies when the policy has none for the treatment', async () => {
+    const d = await evaluate(rs, makeCase({ request: { treatment: 'acupuncture' } }));
+    expect(d.decision).toBe('no-applicable-guideline');
+    expect(d.guideline).toBeNull();
+  });
+
+  it('says no guideline applies to a jurisdiction without a policy', async () => {
+    const d = await evaluate(rs, makeCase({ jurisdiction: 'NY' }));
+    expect(d.decision).toBe('no-applicable-guideline');
+  });
+
+  it('echoes the case id', async () => {
+    expect((await evaluate(rs, makeCase({ id: 'abc' }))).caseId).toBe('abc');
+  });
+
+  it('gives byte-equal determinations for the same case', async () => {
+    const a = JSON.stringify(await evaluate(rs, makeCase()));
+    const b = JSON.stringify(await evaluate(rs, makeCase()));
+    expect(a).toBe(b);
+  });
+
+  it('picks the first guideline of the policy that covers the request', async () => {
+    const two = rules(`${guideline}
+guideline test.post
+  title "Postsurgical"
+  source "Post", pages 10
+  covers physical-therapy
+  applies when surgery date is within 6 months
+criterion c "C"
+  require completed visits <= 30
+  otherwise "too many"
+policy ca2 "California 2" jurisdiction CX first test.post then test.pm
+`);
+    const post = await evaluate(two, makeCase({ jurisdiction: 'CX', surgery: { procedure: 'x', date: '2013-10-01' } }));
+    expect(post.guideline?.id).toBe('test.post');
+    const late = await evaluate(two, makeCase({ jurisdiction: 'CX', surgery: { procedure: 'x', date: '2013-05-01' } }));
+    expect(late.guideline?.id).toBe('test.pm');
+    const unknown = await evaluate(two, makeCase({ jurisdiction: 'CX', surgery: { procedure: 'x' } }));
+    expect(unknown.decision).toBe('insufficient-information');
+    expect(unknown.missing).toEqual(['surgery.date']);
+  });
+});
+
+describe('validateCase', () => {
+  it('accepts the seed', () => expect(validateCase(makeCase())).toEqual([]));
+  it.each([
+    [{ jurisdiction: 'CA', asOf: 'not a date', request: { treatment: 7 } }, ['asOf', 'request.treatment']],
+    [{ jurisdiction: 'CA', request: { treatment: 'physical-therapy' } }, ['asOf']],
+    [{ asOf: '2014-01-01', request: {} }, ['jurisdiction', 'request.treatment']],
+    [makeCase({ history: { homeExerciseProgram: 'sometimes' as never } }), ['history.homeExerciseProgram']],
+    [makeCase({ request: { visits: -1 } }), ['request.visits']],
+    [makeCase({ diagnoses: [{}] as never }), ['diagnoses.0']],
+    ['a string', ['']],
+  ])('%j', (input, fields) => {
+    expect(validateCase(input).map((i) => i.field).sort()).toEqual([...fields].sort());
+  });
+  it('evaluate throws CaseValidationError naming the fields', async () => {
+    await expect(evaluate(rules(), { jurisdiction: 'CA' })).rejects.toBeInstanceOf(CaseValidationError);
+  });
+});

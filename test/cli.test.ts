@@ -1,0 +1,127 @@
+// End-to-end tests of the `guideline` command: exit codes, located errors, reviewer output.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { root } from './support/bundled.ts';
+import { seedCase } from './support/case-factory.ts';
+
+function run(args: string[]): { code: number; stdout: string; stderr: string } {
+  try {
+    const stdout = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'packages/cli/src/main.ts'), ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    return { code: 0, stdout, stderr: '' };
+  } catch (e) {
+    const err = e as { status: number; stdout: string; stderr: string };
+    return { code: err.status, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'guideline-cli-'));
+function file(name: string, text: string): string {
+  const p = join(tmp, name);
+  writeFileSync(p, text);
+  return p;
+}
+const stackTrace = /^\s+at .*:\d+:\d+\)?$/m;
+
+describe('guideline check', () => {
+  it('decides the seed as the reviewer did, one JSON determination per line', () => {
+    const r = run(['check', '--case', file('seed.json', JSON.stringify(seedCase())), '--json']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const d = JSON.parse(lines[0]!);
+    expect(d.decision).toBe('not-medically-necessary');
+    expect(d.guideline.citation).toMatch(/pp\. 98-99/);
+    expect(d.criteria.filter((c: { status: string }) => c.status === 'not-met').map((c: { id: string }) => c.id)).toEqual(['visit-count', 'functional-improvement', 'home-program']);
+  });
+
+  it('prints a determination a reviewer reads', () => {
+    const r = run(['check', '--case', file('seed2.json', JSON.stringify(seedCase()))]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Additional Physical Therapy 2 times 4: {2}Not medically necessary/);
+    expect(r.stdout.replace(/\s+/g, ' ')).toMatch(/Decision rationale: .*Therefore, the request for "Additional Physical Therapy 2 times 4" is not medically necessary\./);
+  });
+
+  it('evaluates every case of a folder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'guideline-cases-'));
+    writeFileSync(join(dir, 'a.json'), JSON.stringify(seedCase()));
+    writeFileSync(join(dir, 'b.json'), JSON.stringify({ ...seedCase(), id: 'b', history: { visitsCompleted: 0 } }));
+    const r = run(['check', '--case', dir, '--json']);
+    expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l).caseId)).toEqual(['imr-seed', 'b']);
+  });
+
+  it('locates errors in a broken guideline, exits 2, prints no stack trace', () => {
+    const g = file('broken.guideline', 'guideline "broken" {\n  criterion x when visits >>= 3 and (\n}\n');
+    const r = run(['check', g, '--case', file('seed3.json', JSON.stringify(seedCase()))]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/broken\.guideline:1:11: error P202 /);
+    expect(r.stderr).toMatch(/broken\.guideline:2:15: error P201 /);
+    expect(r.stderr).toMatch(/> 2 \| {3}criterion x when/);
+    expect(r.stderr.indexOf(':1:11:')).toBeLessThan(r.stderr.indexOf(':1:20:'));
+    expect(r.stderr + r.stdout).not.toMatch(stackTrace);
+  });
+
+  it('names every bad field of a malformed case and exits 2', () => {
+    const r = run(['check', '--case', file('bad.json', '{"jurisdiction": "CA", "asOf": "not a date", "request": {"treatment": 7}}')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/R501 asOf: must be a date/);
+    expect(r.stderr).toMatch(/R501 request\.treatment: must be string, got 7/);
+    expect(r.stderr).not.toMatch(stackTrace);
+  });
+
+  it('locates a JSON syntax error in a case file', () => {
+    const r = run(['check', '--case', file('syntax.json', '{\n  "jurisdiction": "CA",\n  oops\n}')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/syntax\.json:3:3: error R501 invalid JSON/);
+  });
+
+  it('refuses a missing case file with exit 2', () => {
+    const r = run(['check', '--case', join(tmp, 'nope.json')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/nope\.json: no such file or folder/);
+  });
+});
+
+describe('guideline compile', () => {
+  it('writes a versioned artifact', () => {
+    const out = join(tmp, 'rules.json');
+    const r = run(['compile', '-o', out]);
+    expect(r.code).toBe(0);
+    const artifact = JSON.parse(execFileSync('cat', [out], { encoding: 'utf8' }));
+    expect(artifact.format).toBe('guideline-rules');
+    expect(artifact.version).toBe(1);
+    expect(artifact.guidelines.map((g: { id: string }) => g.id)).toContain('mtus.chronic-pain.physical-medicine');
+    expect(JSON.stringify(artifact)).not.toMatch(/"path"\s*:/);
+  });
+});
+
+describe('guideline test', () => {
+  it('runs the bundled cases and ends with the summary line', () => {
+    const r = run(['test']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^\d+ passed, 0 failed$/m);
+  });
+
+  it('fails with a diff when a case expects another decision', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'guideline-test-'));
+    execFileSync('mkdir', ['-p', join(dir, 'g/cases')]);
+    writeFileSync(join(dir, 'g/g.guideline'), 'guideline t.g title "T" source "S", pages 1 covers physical-therapy\ncriterion c "C" require completed visits < 3 otherwise "Too many: {completed visits}."\npolicy p "P" jurisdiction CA first t.*\n');
+    writeFileSync(join(dir, 'g/cases/one.json'), JSON.stringify({ description: 'expects approval', case: seedCase(), expect: { decision: 'medically-necessary' } }));
+    writeFileSync(join(dir, 'g/cases/empty.json'), JSON.stringify({ case: seedCase(), expect: {} }));
+    const r = run(['test', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/FAIL .*one\.json — expects approval\n {2}decision\n {6}- expected "medically-necessary"\n {6}\+ actual {3}"not-medically-necessary"/);
+    expect(r.stdout).toMatch(/FAIL .*empty\.json\n {2}nothing to check/);
+    expect(r.stdout).toMatch(/^0 passed, 2 failed$/m);
+  });
+});
+
+describe('usage', () => {
+  it('exits 2 on an unknown command', () => {
+    const r = run(['frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown command 'frobnicate'/);
+  });
+});
