@@ -75,7 +75,12 @@ export function parse(text: string, file?: string): ParseResult {
     if (atEnd) report('P203', range, { message });
     else report(e.name === 'MismatchedTokenException' ? 'P202' : 'P201', range, { message });
   }
-  const ast = new AstBuilder(report).file(cst, text.length);
+  // Tokens the parser already reported come back as skipped junk from the AST builder: one report is enough.
+  const once: typeof report = (code, at, args) => {
+    if (code === 'P201' && seen.has('range' in at ? at.range.start : at.start)) return;
+    report(code, at, args);
+  };
+  const ast = new AstBuilder(once).file(cst, text.length);
   return { ast, diagnostics, comments: lexed.comments.map((c) => ({ text: c.image, start: c.startOffset, end: c.endOffset! + 1 })) };
 }
 

@@ -1,0 +1,109 @@
+// Lexer: one row per input, the expected tokens as `Type(image)` (keywords as their word) and the
+// diagnostics as `code@start-end`.
+import { describe, expect, it } from 'vitest';
+import { lex } from '../src/lexer.ts';
+import { keywords } from '../src/tokens.ts';
+
+function tokens(text: string): string {
+  return lex(text)
+    .tokens.map((t) => (t.tokenType.name.endsWith('Kw') ? t.image : `${t.tokenType.name}(${t.image})`))
+    .join(' ');
+}
+
+function problems(text: string): string {
+  return lex(text)
+    .diagnostics.map((d) => `${d.code}@${d.range.start}-${d.range.end}`)
+    .join(' ');
+}
+
+describe('tokens', () => {
+  it.each([
+    ['', ''],
+    ['completed visits', 'Identifier(completed) Identifier(visits)'],
+    ['physical-therapy', 'Identifier(physical-therapy)'],
+    ['not-documented', 'Identifier(not-documented)'],
+    ['home_program', 'Identifier(home_program)'],
+    // Keywords only when the whole word is the keyword.
+    ['is known', 'is known'],
+    ['income', 'Identifier(income)'],
+    ['isle', 'Identifier(isle)'],
+    ['title2', 'Identifier(title2)'],
+    ['criterion-x', 'Identifier(criterion-x)'],
+    ['guideline mtus.chronic-pain.physical-medicine', 'guideline Identifier(mtus) Dot(.) Identifier(chronic-pain) Dot(.) Identifier(physical-medicine)'],
+    ['mtus.*', 'Identifier(mtus) Dot(.) Star(*)'],
+    // Numbers, ranges and dates.
+    ['24', 'NumberLiteral(24)'],
+    ['0.5', 'NumberLiteral(0.5)'],
+    ['9-10', 'NumberLiteral(9) Minus(-) NumberLiteral(10)'],
+    ['2009-07-18', 'DateLiteral(2009-07-18)'],
+    ['2009-7-18', 'NumberLiteral(2009) Minus(-) NumberLiteral(7) Minus(-) NumberLiteral(18)'],
+    ['-3', 'Minus(-) NumberLiteral(3)'],
+    // ICD-10 codes and upper-case names.
+    ['M54.12', 'CodePattern(M54.12)'],
+    ['M54.1*', 'CodePattern(M54.1*)'],
+    ['M60.*', 'CodePattern(M60.*)'],
+    ['G90.5*, M79.2*', 'CodePattern(G90.5*) Comma(,) CodePattern(M79.2*)'],
+    ['CA', 'UpperName(CA)'],
+    ['TX', 'UpperName(TX)'],
+    // Strings keep their quotes; escapes and line breaks are part of the string.
+    ['"myalgia"', 'StringLiteral("myalgia")'],
+    ['"a \\"b\\" c"', 'StringLiteral("a \\"b\\" c")'],
+    ['"two\nlines"', 'StringLiteral("two\nlines")'],
+    ['""', 'StringLiteral("")'],
+    // Comparison symbols: the longest match wins.
+    ['a <= b', 'Identifier(a) LessEq(<=) Identifier(b)'],
+    ['a>=b', 'Identifier(a) GreaterEq(>=) Identifier(b)'],
+    ['a != b', 'Identifier(a) NotEq(!=) Identifier(b)'],
+    ['< > = + - * / , : ( )', 'Less(<) Greater(>) Equals(=) Plus(+) Minus(-) Star(*) Slash(/) Comma(,) Colon(:) LParen(() RParen())'],
+    // Comments are set aside, whitespace skipped.
+    ['# a comment', ''],
+    ['visits # CP-4\nweeks', 'Identifier(visits) Identifier(weeks)'],
+    ['\t\r\n\u00a0\ufeffvisits', 'Identifier(visits)'],
+  ])('%j', (text, expected) => {
+    expect(tokens(text)).toBe(expected);
+  });
+
+  it.each(keywords.map((k) => [k]))('keyword %s lexes as itself', (k) => {
+    const [t] = lex(k).tokens;
+    expect(t?.tokenType.name).toBe(k[0]!.toUpperCase() + k.slice(1) + 'Kw');
+  });
+});
+
+describe('comments', () => {
+  it('keeps comments apart with their offsets', () => {
+    const { comments, tokens: ts } = lex('covers pt # the rest\n# whole line');
+    expect(comments.map((c) => [c.image, c.startOffset])).toEqual([
+      ['# the rest', 10],
+      ['# whole line', 21],
+    ]);
+    expect(ts.map((t) => t.image)).toEqual(['covers', 'pt']);
+  });
+});
+
+describe('diagnostics', () => {
+  it.each([
+    ['visits', ''],
+    ['@', 'L101@0-1'],
+    ['a @ b', 'L101@2-3'],
+    ['a @@ b', 'L101@2-4'],
+    ['a ; b ; c', 'L101@2-3 L101@6-7'],
+    ['"open', 'L102@0-1'],
+    ['title "open\n  covers pt', 'L102@6-7'],
+    ['Ünïcode', 'L101@0-1 L101@2-3'],
+    ['😀 visits', 'L101@0-2'],
+  ])('%j', (text, expected) => {
+    expect(problems(text)).toBe(expected);
+  });
+
+  it('keeps lexing after a bad character', () => {
+    expect(tokens('a @ b')).toBe('Identifier(a) Identifier(b)');
+  });
+
+  it('L101 names the character it could not read', () => {
+    expect(lex('a @ b').diagnostics[0]?.message).toBe("Unexpected character '@'");
+  });
+
+  it('L102 says what is missing', () => {
+    expect(lex('"open').diagnostics[0]?.message).toBe('Unterminated string: a closing " is missing');
+  });
+});

@@ -1,0 +1,250 @@
+// Parser and AST builder: diagnostics as {code, range} from `<|…|>` markers, and the AST's shape.
+import { describe, expect, it } from 'vitest';
+import type * as A from '../src/ast.ts';
+import { parse } from '../src/parse.ts';
+import { markers } from './support/markers.ts';
+import { show } from './support/show.ts';
+
+const header = 'guideline a.b\n  title "T"\n  source "S", pages 1-2\n  covers physical-therapy\n';
+
+/** Parse diagnostics of the marked input next to what the markers and codes expect, both sorted. */
+function diagnose(input: string, codes: string[]): { actual: unknown[]; expected: unknown[] } {
+  const { text, ranges } = markers(input);
+  const byStart = (a: { range: { start: number } }, b: { range: { start: number } }): number => a.range.start - b.range.start;
+  return {
+    actual: parse(text).diagnostics.map(({ code, range }) => ({ code, range })).sort(byStart),
+    expected: ranges.map((range, i) => ({ code: codes[i], range })).sort(byStart),
+  };
+}
+
+describe('syntax errors', () => {
+  it.each<[string, string[]]>([
+    [header + 'criterion x "X"\n  require completed visits <= <|otherwise|> "no"\n', ['P201']],
+    [header + 'criterion x "X"\n  require completed visits > 0 and\n  <|otherwise|> "no"\n', ['P201']],
+    [header + 'criterion x "X"\n  require (completed visits > 0\n  <|otherwise|> "no"\n', ['P202']],
+    [header + 'criterion x "X"\n  require completed visits >= <|>=|> 3\n  otherwise "no"\n', ['P201']],
+    [header + 'criterion x "X"\n  only <|completed|> visits > 0\n', ['P202']],
+    ['guideline <|"quoted"|>\n  title "T"\n', ['P202']],
+    ['guideline a.b\n  title "T" <|"U"|>\ncriterion x\n', ['P201']],
+    ['guideline a.b\n  title "T"\n  <|tilte "U"|>\n', ['P201']],
+    [header + 'recommend\n  myalgia: 9-10 visits <|8|> weeks\n', ['P202']],
+    [header + 'class c "x" terms\n<|criterion|> x\n', ['P202']],
+    ['<|criterion x "X" require 1 > 0|>', ['P201']],
+    ['<|class c "x" terms "y"|>\n', ['P201']],
+    ['policy p "P"\n  jurisdiction CA\n  first<|\n|>', ['P203']],
+    ['policy p "P"\n  jurisdiction CA\n  first<||>', ['P203']],
+    [header + 'criterion x "X"\n  require requested frequency <= 3 per <|day|>\n  otherwise "no"\n', ['P204']],
+    ['guideline a <|@|> <|b|>', ['L101', 'P201']],
+    ['guideline a.b\n  title <|"|><|open|>\n', ['L102', 'P202']],
+  ])('%j', (input, codes) => {
+    const { actual, expected } = diagnose(input, codes);
+    expect(actual).toEqual(expected);
+  });
+});
+
+/** The `require` expression of a one-criterion file, parsed. */
+function requireOf(condition: string): { expr: A.Expr | undefined; codes: string[] } {
+  const { ast, diagnostics } = parse(`${header}criterion x "X"\n  require ${condition}\n  otherwise "no"\n`);
+  return { expr: ast.guidelines[0]?.criteria[0]?.require, codes: diagnostics.map((d) => d.code) };
+}
+
+describe('expressions', () => {
+  it.each([
+    ['completed visits > 0', '({completed visits} > 0)'],
+    ['completed visits + requested visits <= recommended visits', '(({completed visits} + {requested visits}) <= {recommended visits})'],
+    ['a - b - c < 1', '((({a} - {b}) - {c}) < 1)'],
+    ['a * 2 - b / 4 = 0', '((({a} * 2) - ({b} / 4)) = 0)'],
+    ['(a + b) * 2 != 1', '((({a} + {b}) * 2) != 1)'],
+    ['a > 1 and b > 2 or c > 3', '((({a} > 1) and ({b} > 2)) or ({c} > 3))'],
+    ['a > 1 or b > 2 and c > 3', '(({a} > 1) or (({b} > 2) and ({c} > 3)))'],
+    ['a > 1 and (b > 2 or c > 3)', '(({a} > 1) and (({b} > 2) or ({c} > 3)))'],
+    ['not a is known and b is known', '(not ({a} is known) and ({b} is known))'],
+    ['not not a is known', 'not not ({a} is known)'],
+    // Comparisons in words.
+    ['a is at most 3 visits', '({a} <= 3 visits)'],
+    ['a is at least 2 weeks', '({a} >= 2 weeks)'],
+    ['a is more than 3', '({a} > 3)'],
+    ['a is less than 3 days', '({a} < 3 days)'],
+    ['a is fewer than 3 sessions', '({a} < 3 visits)'],
+    ['injury date is more than 3 months ago', '({injury date} > 3 months ago)'],
+    ['surgery date is less than 1 year ago', '({surgery date} < 1 years ago)'],
+    ['surgery date is within 6 months', '({surgery date} <= 6 months within)'],
+    ['surgery date within treatment period', '({surgery date} <= {treatment period} within)'],
+    ['requested frequency <= 3 per week', '({requested frequency} <= 3 per week)'],
+    ['injury date > 2013-01-01', '({injury date} > 2013-01-01)'],
+    ['treatment = "physical-therapy"', '({treatment} = "physical-therapy")'],
+    // Known and value lists.
+    ['a is known', '({a} is known)'],
+    ['a is unknown', '({a} is unknown)'],
+    ['a is not known', '({a} is unknown)'],
+    ['a is not unknown', '({a} is known)'],
+    ['a is documented', '({a} is [documented])'],
+    ['a is not none', '({a} is not [none])'],
+    ['a is instructed, compliant or failed', '({a} is [instructed, compliant, failed])'],
+    ['a is "x", CA, M54.1*', '({a} is [x, CA, M54.1*])'],
+    // `or` joins values unless a new test follows it.
+    ['a is x or y', '({a} is [x, y])'],
+    ['a is x or b is known', '(({a} is [x]) or ({b} is known))'],
+    ['a is x or b c > 1', '(({a} is [x]) or ({b c} > 1))'],
+    ['a is x or b > 1', '(({a} is [x]) or ({b} > 1))'],
+  ])('%s', (condition, expected) => {
+    const { expr, codes } = requireOf(condition);
+    expect(codes).toEqual([]);
+    expect(expr && show(expr)).toBe(expected);
+  });
+
+  it.each([
+    ['<|completed visits > 0|>'],
+    ['completed visits > 0 and <|home exercise program is none|>'],
+    ['<|(completed visits)|> > 0'],
+    ['<|surgery date is within 6 months|>'],
+  ])('range of %s', (marked) => {
+    const { text, ranges } = markers(marked);
+    const expr = requireOf(text).expr!;
+    const offset = (header + 'criterion x "X"\n  require ').length;
+    const found: A.Expr[] = [];
+    const visit = (e: A.Expr): void => {
+      found.push(e);
+      if (e.kind === 'BoolExpr') e.operands.forEach(visit);
+      if (e.kind === 'CompareExpr') [e.left, e.right].forEach(visit);
+    };
+    visit(expr);
+    const want = { start: ranges[0]!.start + offset, end: ranges[0]!.end + offset };
+    expect(found.map((e) => e.range)).toContainEqual(want);
+  });
+});
+
+describe('declarations', () => {
+  const { ast, diagnostics } = parse(`guideline mtus.chronic-pain.physical-medicine
+  title "T"
+  source "Doc", 2009, "Physical Medicine", pages 98-99
+  in force 2009-07-18 to 2017-12-31
+  covers physical-therapy, aquatic-therapy
+  applies when patient age >= 18 years
+  unless surgery date is within 6 months
+
+class myalgia "Myalgia" terms "myalgia", "myositis" codes M79.1*, M60.*
+procedure knee "Knee" terms "knee arthroplasty"
+
+recommend
+  myalgia: 9-10 visits over 8 weeks
+  knee: 24 visits over 10 weeks within 4 months
+  frequency: up to 3 per week, fading to 1 or less
+
+criterion visit-count "Visits"
+  only when completed visits > 0
+  require completed visits <= recommended visits
+  certify at most recommended visits - completed visits
+  otherwise "no"
+
+policy california "California"
+  jurisdiction CA
+  first mtus.*
+  then odg.*, acoem.*
+`);
+  const g = ast.guidelines[0]!;
+
+  it('parses without diagnostics', () => {
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('reads the header', () => {
+    expect(g.id.text).toBe('mtus.chronic-pain.physical-medicine');
+    expect(g.title?.text).toBe('T');
+    expect(g.source).toMatchObject({ document: 'Doc', edition: 2009, parts: ['Physical Medicine'], firstPage: 98, lastPage: 99 });
+    expect([g.inForce?.from.text, g.inForce?.to?.text]).toEqual(['2009-07-18', '2017-12-31']);
+    expect(g.covers.map((c) => c.text)).toEqual(['physical-therapy', 'aquatic-therapy']);
+    expect(g.applies && show(g.applies)).toBe('({patient age} >= 18 years)');
+    expect(g.unless && show(g.unless)).toBe('({surgery date} <= 6 months within)');
+  });
+
+  it('reads classes and procedures', () => {
+    expect(g.classes.map((c) => [c.of, c.name.text, c.title?.text, c.terms.map((t) => t.text), c.codes.map((t) => t.text)])).toEqual([
+      ['diagnosis', 'myalgia', 'Myalgia', ['myalgia', 'myositis'], ['M79.1*', 'M60.*']],
+      ['procedure', 'knee', 'Knee', ['knee arthroplasty'], []],
+    ]);
+  });
+
+  it('reads the recommend block', () => {
+    const entries = g.recommendations.flatMap((r) => r.entries);
+    expect(entries.map((e) => (e.kind === 'CourseEntry' ? [e.name.text, e.visits.low, e.visits.high, e.duration.low, e.duration.high, e.period?.amount] : [e.name.text, e.mostPerWeek, e.fadeTo]))).toEqual([
+      ['myalgia', 9, 10, 8, 8, undefined],
+      ['knee', 24, 24, 10, 10, 4],
+      ['frequency', 3, 1],
+    ]);
+  });
+
+  it('reads criteria', () => {
+    const c = g.criteria[0]!;
+    expect([c.name.text, c.title?.text, c.otherwise?.text]).toEqual(['visit-count', 'Visits', 'no']);
+    expect([c.onlyWhen, c.require, c.certify].map((e) => e && show(e))).toEqual([
+      '({completed visits} > 0)',
+      '({completed visits} <= {recommended visits})',
+      '({recommended visits} - {completed visits})',
+    ]);
+  });
+
+  it('reads policies', () => {
+    expect(ast.policies.map((p) => [p.name.text, p.title?.text, p.jurisdiction?.text, p.steps.map((s) => s.map((n) => n.text))])).toEqual([
+      ['california', 'California', 'CA', [['mtus.*'], ['odg.*', 'acoem.*']]],
+    ]);
+  });
+
+  it('hangs members on the guideline above them', () => {
+    const two = parse('guideline a title "A"\nclass x terms "x"\nguideline b title "B"\nclass y terms "y"\n').ast;
+    expect(two.guidelines.map((x) => [x.id.text, x.classes.map((c) => c.name.text)])).toEqual([
+      ['a', ['x']],
+      ['b', ['y']],
+    ]);
+  });
+
+  it.each([
+    ['criterion <|visit-count|> "V"', (g: A.GuidelineDecl) => g.criteria[0]!.name.range],
+    ['criterion visit-count <|"V"|>', (g: A.GuidelineDecl) => g.criteria[0]!.title!.range],
+    ['<|criterion visit-count "V"\n  require completed visits > 0|>\n', (g: A.GuidelineDecl) => g.criteria[0]!.range],
+    ['class c terms <|"a \\"b\\""|>', (g: A.GuidelineDecl) => g.classes[0]!.terms[0]!.range],
+    ['recommend\n  c: <|9-10|> visits over 8 weeks', (g: A.GuidelineDecl) => (g.recommendations[0]!.entries[0] as A.CourseEntry).visits.range],
+  ])('half-open range of %j', (marked, pick) => {
+    const { text, ranges } = markers(header + marked);
+    const parsed = parse(text);
+    expect(pick(parsed.ast.guidelines[0]!)).toEqual(ranges[0]);
+  });
+
+  it('resolves escapes in strings', () => {
+    const c = parse(header + 'class c terms "a \\"b\\"", "back\\\\slash"').ast.guidelines[0]!.classes[0]!;
+    expect(c.terms.map((t) => t.text)).toEqual(['a "b"', 'back\\slash']);
+  });
+});
+
+describe('messages', () => {
+  // One test per message template; every other test compares codes and ranges only.
+  const messages = (text: string): string[] => parse(text).diagnostics.map((d) => `${d.code} ${d.message}`);
+
+  it('P201 unexpected-token', () => {
+    expect(messages(header + 'criterion x "X"\n  require completed visits >= >= 3\n')).toEqual(["P201 Unexpected '>=' in a criterion"]);
+  });
+
+  it('P201 for a member before any guideline', () => {
+    expect(messages('class c terms "x"')).toEqual(["P201 A class must follow a 'guideline' header"]);
+  });
+
+  it('P201 for skipped tokens', () => {
+    expect(messages('guideline a.b\n  title "T" "U"\n')).toEqual([`P201 Unexpected '"U"': expected a clause of the declaration above, or a new class, recommend, criterion or policy`]);
+  });
+
+  it('P202 missing-token', () => {
+    expect(messages(header + 'class c "x" terms\ncriterion x\n')).toEqual(["P202 Expected a quoted text but found 'criterion' in a class"]);
+  });
+
+  it('P202 quoted guideline id', () => {
+    expect(messages('guideline "x"\n  title "T"')).toEqual(['P202 A guideline id is a name such as mtus.chronic-pain.physical-medicine, not quoted text "x"']);
+  });
+
+  it('P203 unexpected-end', () => {
+    expect(messages('policy p "P"\n  jurisdiction CA\n  first')).toEqual(['P203 Unexpected end of file: Expected a name but found the end of the file in a policy']);
+  });
+
+  it('P204 bad-unit', () => {
+    expect(messages(header + 'criterion x\n  require requested frequency <= 3 per day\n')).toEqual(["P204 'per day' is not a unit: use visits, weeks, months, days or years"]);
+  });
+});

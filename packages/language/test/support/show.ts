@@ -1,0 +1,20 @@
+// A fully parenthesised rendering of expressions, so tests can state precedence and grouping
+// in one readable string (until format.ts offers formatDebug).
+import type * as A from '../../src/ast.ts';
+
+export function show(e: A.Expr): string {
+  switch (e.kind) {
+    case 'BoolExpr': return `(${e.operands.map(show).join(` ${e.op} `)})`;
+    case 'NotExpr': return `not ${show(e.operand)}`;
+    case 'CompareExpr': return `(${show(e.left)} ${e.op} ${show(e.right)}${e.elapsed ? ` ${e.elapsed}` : ''})`;
+    case 'IsValuesExpr': return `(${show(e.subject)} is${e.negated ? ' not' : ''} [${e.values.map((v) => v.text).join(', ')}])`;
+    case 'IsKnownExpr': return `(${show(e.subject)} is ${e.known ? 'known' : 'unknown'})`;
+    case 'ArithExpr': return `(${show(e.left)} ${e.op} ${show(e.right)})`;
+    case 'FactRef': return `{${e.name}}`;
+    case 'Quantity': return e.unit ? `${e.value} ${e.unit}` : `${e.value}`;
+    case 'DateLit': return e.value;
+    case 'StringLit': return JSON.stringify(e.value);
+    case 'ParenExpr': return show(e.inner);
+    case 'ErrorExpr': return '<error>';
+  }
+}
