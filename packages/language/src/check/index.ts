@@ -4,6 +4,7 @@ import { collector, type Diagnostic, type Report } from '../diagnostics.ts';
 import { parseExpressionAt } from '../parse.ts';
 import { checkFileNames, checkGuidelineNames } from './names.ts';
 import { ExprChecker } from './types.ts';
+import { checkUsage } from './usage.ts';
 
 export interface Placeholder {
   /** Range of the whole `{...}` inside the source text. */
@@ -14,15 +15,19 @@ export interface Placeholder {
 /** The `{...}` placeholders of a rationale string, parsed. `text` is the whole source text. */
 export function placeholders(text: string, str: A.Name, report: Report): Placeholder[] {
   const out: Placeholder[] = [];
-  const raw = text.slice(str.range.start, str.range.end);
+  const quoted = text.slice(str.range.start, str.range.end);
+  // Without the closing quote, so an unclosed placeholder ends where the string does.
+  const raw = quoted.length > 1 && quoted.endsWith('"') ? quoted.slice(0, -1) : quoted;
   const re = /\{([^{}]*)\}?/g;
   for (let m = re.exec(raw); m; m = re.exec(raw)) {
     const start = str.range.start + m.index;
+    const whole = { start, end: start + m[0].length };
     if (!m[0].endsWith('}')) {
-      report('C312', { start, end: start + m[0].length }, { message: "is not closed: a '}' is missing" });
+      report('C312', whole, { message: "is not closed: a '}' is missing" });
       continue;
     }
-    const expr = parseExpressionAt(text, start + 1, start + m[0].length - 1, report);
+    // A C312 covers the whole placeholder, braces included (an empty `{}` has nothing else to point at).
+    const expr = parseExpressionAt(text, start + 1, whole.end - 1, (code, at, args) => report(code, code === 'C312' ? whole : at, args));
     if (expr) out.push({ range: { start, end: start + m[0].length }, expr });
   }
   return out;
@@ -35,6 +40,7 @@ export function check(file: A.GuidelineFile, text: string, fileName?: string): D
   for (const g of file.guidelines) {
     checkGuidelineNames(g, report);
     const exprs = new ExprChecker(g, report);
+    const all: A.Expr[] = [g.applies, g.unless, ...g.criteria.flatMap((c) => [c.onlyWhen, c.require, c.certify])].filter((e): e is A.Expr => e !== undefined);
     if (g.applies) exprs.condition(g.applies);
     if (g.unless) exprs.condition(g.unless);
     for (const c of g.criteria) {
@@ -46,8 +52,14 @@ export function check(file: A.GuidelineFile, text: string, fileName?: string): D
           report('C304', c.certify, { left: 'certified visits', right: t.kind === 'number' ? t.unit : t.kind });
         }
       }
-      if (c.otherwise) for (const p of placeholders(text, c.otherwise, report)) exprs.value(p.expr);
+      if (c.otherwise) {
+        for (const p of placeholders(text, c.otherwise, report)) {
+          exprs.value(p.expr);
+          all.push(p.expr);
+        }
+      }
     }
+    checkUsage(g, all, report);
   }
   return diagnostics;
 }

@@ -136,7 +136,8 @@ export class ExprChecker {
       if (l.unit && r.unit && l.unit !== r.unit) this.report('C304', e, { left: l.unit, right: r.unit });
       return;
     }
-    if ((e.op === '=' || e.op === '!=') && l.kind === r.kind && (l.kind === 'text' || l.kind === 'enum')) return;
+    // Enums compare only with the same fact's values: `functional improvement = home exercise program` is never true.
+    if ((e.op === '=' || e.op === '!=') && ((l.kind === 'text' && r.kind === 'text') || (l.kind === 'enum' && r.kind === 'enum' && l.fact === r.fact))) return;
     this.report('C304', e, { left: describe(l), right: describe(r) });
   }
 

@@ -1,0 +1,294 @@
+// Checker: one row per C3xx situation, the expected diagnostics marked with `<|…|>` in the input.
+import { describe, expect, it } from 'vitest';
+import { diagnosticCodes } from '../src/diagnostics.ts';
+import { analyze, compileGuideline } from '../src/pipeline.ts';
+import { markers } from './support/markers.ts';
+
+const header = `guideline a.b
+  title "T"
+  source "S", pages 1-2
+  covers physical-therapy
+class myalgia "M" terms "myalgia"
+procedure knee "K" terms "knee arthroplasty"
+recommend
+  myalgia: 9-10 visits over 8 weeks
+  knee: 24 visits over 10 weeks within 4 months
+`;
+/** A file with one criterion whose clauses are `body`. */
+const criterion = (body: string): string => `${header}criterion x "X"\n  ${body}\n`;
+const requires = (condition: string): string => criterion(`require ${condition}\n  otherwise "no"`);
+
+type Row = [input: string, codes: string[]];
+
+function expectDiagnostics(input: string, codes: string[], run: (text: string) => { diagnostics: { code: string; range: unknown }[] } = analyze): void {
+  const { text, ranges } = markers(input);
+  const key = (d: { code: string; range: unknown }): string => JSON.stringify(d);
+  const actual = run(text).diagnostics.map(({ code, range }) => ({ code, range }));
+  const expected = ranges.map((range, i) => ({ code: codes[i]!, range }));
+  expect(actual.map(key).sort()).toEqual(expected.map(key).sort());
+}
+
+describe('a valid file has no diagnostics', () => {
+  it.each<[string]>([
+    [requires('completed visits + requested visits <= recommended visits')],
+    [requires('functional improvement is documented')],
+    [requires('home exercise program is instructed, compliant or failed')],
+    [requires('home exercise program is not none')],
+    [requires('diagnosis is myalgia or surgery is knee')],
+    [requires('surgery date is within treatment period')],
+    [requires('injury date is more than 3 months ago')],
+    [requires('injury date > 2013-01-01')],
+    [requires('treatment is physical-therapy, chiropractic')],
+    [requires('treatment = "physical-therapy"')],
+    [requires('requested frequency <= 3 per week')],
+    [requires('requested visits / 2 <= recommended visits')],
+    [requires('requested weeks * 2 <= recommended weeks')],
+    [requires('completed visits / recommended visits < 2')],
+    [requires('patient age is at least 18 years')],
+    [requires('review is utilization')],
+    [criterion('require completed visits is known\n  certify at most recommended visits - completed visits\n  otherwise "no"')],
+    [criterion('require completed visits is known\n  otherwise "{completed visits + requested visits} of {recommended visits}"')],
+  ])('%j', (input) => {
+    expectDiagnostics(input, []);
+  });
+});
+
+describe('C301 unknown-fact', () => {
+  it.each<Row>([
+    [requires('<|completed vists|> > 0'), ['C301']],
+    [requires('<|visits|> > 0'), ['C301']],
+    [requires('completed visits > 0 or <|foo bar|> is known'), ['C301']],
+    [criterion('require completed visits is known\n  otherwise "{<|complete visits|>}"'), ['C301']],
+  ])('%j', (input, codes) => expectDiagnostics(input, codes));
+
+  it('suggests the closest fact', () => {
+    const d = analyze(requires('completed vists > 0')).diagnostics[0];
+    expect(d?.message).toBe("Unknown fact 'completed vists'. Did you mean 'completed visits'?");
+  });
+
+  it('gives no suggestion when nothing is close', () => {
+    expect(analyze(requires('zzzz > 0')).diagnostics[0]?.message).toBe("Unknown fact 'zzzz'");
+  });
+});
+
+describe('C302 duplicate-name', () => {
+  it.each<Row>([
+    [requires('completed visits > 0') + 'criterion <|x|> "again"\n  require completed visits > 1\n  otherwise "no"\n', ['C302']],
+    [header + 'class <|myalgia|> "again" terms "x"\n', ['C302']],
+    [header + '  <|myalgia|>: 1 visits over 1 weeks\n', ['C302']],
+    ['guideline a.b title "A" source "S" covers pt\nguideline <|a.b|> title "B" source "S" covers pt\n', ['C302']],
+    ['policy p "P" jurisdiction CA first a.b\npolicy <|p|> "Q" jurisdiction TX first a.b\n' + 'guideline a.b title "A" source "S" covers pt\n', ['C302']],
+  ])('%j', (input, codes) => expectDiagnostics(input, codes));
+
+  it('message', () => {
+    expect(analyze(header + 'class myalgia "again" terms "x"\n').diagnostics[0]?.message).toBe("Duplicate class 'myalgia'");
+  });
+});
+
+describe('C303 unknown-class', () => {
+  it.each<Row>([
+    [requires('diagnosis is <|neuralgia|>'), ['C303']],
+    [requires('diagnosis is myalgia, <|crps|>'), ['C303']],
+    // A procedure is not a diagnosis class, and the other way round.
+    [requires('diagnosis is <|knee|>'), ['C303']],
+    [requires('surgery is <|myalgia|>'), ['C303']],
+    [header + '  <|crps|>: 24 visits over 16 weeks\n', ['C303']],
+  ])('%j', (input, codes) => expectDiagnostics(input, codes));
+
+  it('message', () => {
+    expect(analyze(requires('diagnosis is crps')).diagnostics[0]?.message).toBe("Unknown class 'crps' in guideline 'a.b'");
+  });
+});
+
+describe('C304 unit-mismatch', () => {
+  it.each<Row>([
+    [requires('<|completed visits > 4 weeks|>'), ['C304']],
+    [requires('<|completed visits <= recommended weeks|>'), ['C304']],
+    [requires('<|completed visits + 2 weeks|> > 3'), ['C304']],
+    [requires('<|completed visits * 2 weeks|> > 3'), ['C304']],
+    [requires('<|recommended weeks / 2 visits|> > 3'), ['C304']],
+    [requires('<|injury date > 3|>'), ['C304']],
+    [requires('<|treatment = 3|>'), ['C304']],
+    [requires('<|functional improvement = home exercise program|>') , ['C304']],
+    [requires('injury date is within <|6 visits|>'), ['C304']],
+    [requires('injury date is more than <|3|> ago'), ['C304']],
+    [criterion('require completed visits is known\n  certify at most <|4 weeks|>\n  otherwise "no"'), ['C304']],
+    [header + '  <|x|>: 9 <|weeks|> over 4 weeks\n', ['C303', 'C304']],
+    [header.replace('9-10 visits over 8 weeks', '9-10 visits over 8 <|months|>'), ['C304']],
+    [header.replace('within 4 months', 'within 4 <|weeks|>'), ['C304']],
+  ])('%j', (input, codes) => expectDiagnostics(input, codes));
+
+  it('message', () => {
+    expect(analyze(requires('completed visits > 4 weeks')).diagnostics[0]?.message).toBe('Cannot compare visits with weeks');
+  });
+});
+
+describe('C305 type-mismatch', () => {
+  it.each<Row>([
+    [requires('<|completed visits|>'), ['C305']],
+    [requires('completed visits > 0 and <|requested visits|>'), ['C305']],
+    [requires('not <|3|>'), ['C305']],
+    [requires('<|completed visits|> is documented'), ['C305']],
+    [requires('<|injury date|> + 3 > 1'), ['C305']],
+    [requires('4 / <|completed visits|> > 1'), ['C305']],
+    [requires('<|completed visits|> is more than 3 months ago'), ['C305']],
+    [criterion('require completed visits is known\n  otherwise "{<|completed visits > 0|>}"'), ['C305']],
+  ])('%j', (input, codes) => expectDiagnostics(input, codes));
+
+  it('message', () => {
+    expect(analyze(requires('completed visits')).diagnostics[0]?.message).toBe(
+      "This is visits, not a condition: compare it, as in 'completed visits > 0' or 'functional improvement is documented'",
+    );
+  });
+});
+
+describe('C306 unknown-value', () => {
+  it.each<Row>([
+    [requires('home exercise program is <|sometimes|>'), ['C306']],
+    [requires('home exercise program is instructed, <|complaint|>'), ['C306']],
+    [requires('functional improvement is <|yes|>'), ['C306']],
+    [requires('review is not <|imr|>'), ['C306']],
+  ])('%j', (input, codes) => expectDiagnostics(input, codes));
+
+  it('message', () => {
+    expect(analyze(requires('functional improvement is yes')).diagnostics[0]?.message).toBe(
+      "'yes' is not a value of functional improvement: expected documented, not-documented",
+    );
+  });
+});
+
+describe('C307 missing-clause', () => {
+  it.each<Row>([
+    [criterion('otherwise "no"').replace('criterion x', 'criterion <|x|>'), ['C307']],
+    [criterion('require completed visits > 0').replace('criterion x', 'criterion <|x|>'), ['C307']],
+    [header.replace('  title "T"\n', '').replace('guideline a.b', 'guideline <|a.b|>'), ['C307']],
+    [header.replace('  source "S", pages 1-2\n', '').replace('guideline a.b', 'guideline <|a.b|>'), ['C307']],
+    [header.replace('  covers physical-therapy\n', '').replace('guideline a.b', 'guideline <|a.b|>'), ['C307']],
+    [header + 'class <|empty|> "E"\n', ['C307', 'C313']],
+    [header + 'policy <|p|> "P"\n  first a.b\n', ['C307']],
+    [header + 'policy <|p|> "P"\n  jurisdiction CA\n', ['C307']],
+  ])('%j', (input, codes) => {
+    // C313 marks the same name as C307 for an empty class: give it the same range.
+    const { text, ranges } = markers(input);
+    const expected = codes.map((code) => ({ code, range: ranges[0] }));
+    expect(analyze(text).diagnostics.map(({ code, range }) => ({ code, range }))).toEqual(expected);
+  });
+
+  it('message', () => {
+    expect(analyze(criterion('otherwise "no"')).diagnostics[0]?.message).toBe("Criterion 'x' needs a 'require' clause");
+  });
+});
+
+describe('C308 duplicate-clause', () => {
+  it.each<Row>([
+    [criterion('require completed visits > 0\n  <|require|> completed visits > 1\n  otherwise "no"'), ['C308']],
+    [criterion('require completed visits > 0\n  otherwise "no"\n  <|otherwise|> "again"'), ['C308']],
+    [criterion('only when completed visits > 0\n  <|only|> when completed visits > 1\n  require completed visits > 0\n  otherwise "no"'), ['C308']],
+    [header.replace('covers', '<|title|> "again"\n  covers'), ['C308']],
+    [header.replace('covers', '<|source|> "again"\n  covers'), ['C308']],
+  ])('%j', (input, codes) => expectDiagnostics(input, codes));
+
+  it('message', () => {
+    expect(analyze(header.replace('covers', 'title "again"\n  covers')).diagnostics[0]?.message).toBe("'title' is given more than once");
+  });
+});
+
+describe('C309 bad-range', () => {
+  it.each<Row>([
+    [header.replace('9-10', '<|10-9|>'), ['C309']],
+    [header.replace('over 8 weeks', 'over <|8-4|> weeks'), ['C309']],
+    [header.replace('pages 1-2', 'pages 2-1').replace('source', '<|source').replace('2-1', '2-1|>'), ['C309']],
+    [header.replace('covers', 'in force 2010-01-01 to <|2009-01-01|>\n  covers'), ['C309']],
+    [header + '  <|often|>: up to 3 per week\n', ['C309']],
+    [header + '  <|frequency: up to 1 per week, fading to 3|>\n', ['C309']],
+  ])('%j', (input, codes) => expectDiagnostics(input, codes));
+
+  it('message', () => {
+    expect(analyze(header.replace('9-10', '10-9')).diagnostics[0]?.message).toBe('The range 10-9 runs backwards');
+  });
+});
+
+describe('C310 no-recommendation', () => {
+  const bare = 'guideline a.b\n  title "T"\n  source "S"\n  covers pt\n';
+  it.each<Row>([
+    [bare + 'criterion x "X"\n  require <|recommended visits|> > 0\n  otherwise "no"\n', ['C310']],
+    [bare + 'criterion x "X"\n  require completed visits > 0\n  otherwise "over {<|recommended weeks|>} weeks"\n', ['C310']],
+    // Reported once, at the first use.
+    [bare + 'criterion x "X"\n  require <|recommended visits|> > recommended minimum visits\n  otherwise "no"\n', ['C310']],
+    [bare + 'criterion x "X"\n  require completed visits > 0\n  otherwise "no"\n', []],
+  ])('%j', (input, codes) => expectDiagnostics(input, codes));
+
+  it('is a warning', () => {
+    const [d] = analyze(bare + 'criterion x "X"\n  require recommended visits > 0\n  otherwise "no"\n').diagnostics;
+    expect([d?.severity, d?.message]).toEqual(['warning', "Guideline 'a.b' uses recommended values but has no recommend block"]);
+  });
+});
+
+describe('C311 unknown-guideline-pattern', () => {
+  it.each<Row>([
+    [header + 'policy p "P"\n  jurisdiction CA\n  first <|odg.*|>\n', ['C311']],
+    [header + 'policy p "P"\n  jurisdiction CA\n  first a.*\n  then a.b, <|a.c|>\n', ['C311']],
+    [header + 'policy p "P"\n  jurisdiction CA\n  first a.*\n', []],
+  ])('%j', (input, codes) => expectDiagnostics(input, codes, (text) => compileGuideline(text)));
+
+  it('sees guidelines of the other files of a program', async () => {
+    const { compileProgram } = await import('../src/pipeline.ts');
+    const r = compileProgram([
+      { text: 'policy p "P"\n  jurisdiction CA\n  first a.*\n', file: 'p.guideline' },
+      { text: header, file: 'a.guideline' },
+    ]);
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it('message', () => {
+    expect(compileGuideline(header + 'policy p "P"\n  jurisdiction CA\n  first odg.*\n').diagnostics[0]?.message).toBe("No guideline matches 'odg.*'");
+  });
+});
+
+describe('C312 bad-placeholder', () => {
+  const says = (rationale: string): string => criterion(`require completed visits > 0\n  otherwise ${rationale}`);
+  it.each<Row>([
+    [says('"a <|{}|> b"'), ['C312']],
+    [says('"a <|{>}|> b"'), ['C312']],
+    [says('"a <|{completed visits >=}|> b"'), ['C312']],
+    [says('"a <|{completed visits|>"'), ['C312']],
+    [says('"a <|{@}|>"'), ['C312']],
+    [says('"{completed visits} and <|{}|> and {requested visits}"'), ['C312']],
+  ])('%j', (input, codes) => expectDiagnostics(input, codes));
+
+  it('message', () => {
+    expect(analyze(says('"a {>} b"')).diagnostics[0]?.message).toBe("Placeholder '{>}' is not an expression: write a fact or a sum, as in {completed visits}");
+  });
+});
+
+describe('C313 unused-class', () => {
+  it.each<Row>([
+    [header + 'class <|crps|> "C" terms "crps"\n', ['C313']],
+    [header + 'class crps "C" terms "crps"\n' + 'criterion x "X"\n  require diagnosis is crps\n  otherwise "no"\n', []],
+    [header + 'procedure <|hip|> "H" terms "hip"\n', ['C313']],
+  ])('%j', (input, codes) => expectDiagnostics(input, codes));
+
+  it('is a warning', () => {
+    const [d] = analyze(header + 'class crps "C" terms "crps"\n').diagnostics;
+    expect([d?.severity, d?.message]).toEqual(['warning', "Class 'crps' is never used"]);
+  });
+});
+
+describe('C314 bad-date', () => {
+  it.each<Row>([
+    [header.replace('covers', 'in force <|2009-02-30|>\n  covers'), ['C314']],
+    [header.replace('covers', 'in force 2009-01-01 to <|2009-13-01|>\n  covers'), ['C314']],
+    [header.replace('covers', 'in force 2008-02-29\n  covers'), []],
+  ])('%j', (input, codes) => expectDiagnostics(input, codes));
+
+  it('message', () => {
+    expect(analyze(header.replace('covers', 'in force 2009-02-30\n  covers')).diagnostics[0]?.message).toBe("'2009-02-30' is not a calendar date");
+  });
+});
+
+it('every C3xx code of the catalog has a describe block here', async () => {
+  const { readFileSync } = await import('node:fs');
+  const source = readFileSync(new URL(import.meta.url), 'utf8');
+  const checkCodes = Object.keys(diagnosticCodes).filter((c) => c.startsWith('C'));
+  for (const code of checkCodes) expect(source).toContain(`describe('${code} ${diagnosticCodes[code as keyof typeof diagnosticCodes].name}'`);
+});
