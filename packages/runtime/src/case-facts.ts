@@ -7,21 +7,39 @@ import type { Case } from './types.ts';
 
 export type Facts = Record<string, unknown>;
 
-const norm = (s: string): string => s.toLowerCase().replace(/[\s.]+/g, ' ').trim();
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const normCode = (s: string): string => s.toUpperCase().replace(/\./g, '');
+
+interface Matcher {
+  terms: RegExp | undefined;
+  exact: Set<string>;
+  prefixes: string[];
+}
+const matchers = new WeakMap<CompiledClass, Matcher>();
+
+/** One regular expression per class: its terms as whole words (a trailing plural s allowed), any case. */
+function matcherOf(c: CompiledClass): Matcher {
+  let m = matchers.get(c);
+  if (!m) {
+    const words = c.terms.map((t) => t.toLowerCase().trim().split(/[\s.]+/).map(escape).join('[\\s.]+'));
+    m = {
+      terms: words.length ? new RegExp(`(?:^|[^a-z0-9])(?:${words.join('|')})s?(?![a-z0-9])`, 'i') : undefined,
+      exact: new Set(c.codes.filter((p) => !p.endsWith('*')).map(normCode)),
+      prefixes: c.codes.filter((p) => p.endsWith('*')).map((p) => normCode(p.slice(0, -1))),
+    };
+    matchers.set(c, m);
+  }
+  return m;
+}
 
 /** Whether a diagnosis or procedure text / code matches a class's terms or codes. */
 export function matchesClass(c: CompiledClass, text: string | undefined, code: string | undefined): boolean {
-  if (text) {
-    const t = ` ${norm(text).replace(/[^a-z0-9 -]+/g, ' ')} `;
-    if (c.terms.some((term) => t.includes(` ${norm(term)} `) || t.includes(` ${norm(term)}s `))) return true;
-  }
+  const m = matcherOf(c);
+  if (text && m.terms?.test(text)) return true;
   if (code) {
     const k = normCode(code);
-    for (const pattern of c.codes) {
-      const p = normCode(pattern);
-      if (p.endsWith('*') ? k.startsWith(p.slice(0, -1)) : k === p) return true;
-    }
+    if (m.exact.has(k)) return true;
+    for (const p of m.prefixes) if (k.startsWith(p)) return true;
   }
   return false;
 }
@@ -62,6 +80,11 @@ export function recommendationInput(g: CompiledGuideline): 'diagnoses' | 'surger
   return cls?.of === 'procedure' ? 'surgery' : 'diagnoses';
 }
 
+/** Only known values become facts: an absent key is an unknown fact. */
+function set(facts: Facts, id: string, v: unknown): void {
+  if (v !== undefined && v !== null) facts[id] = v;
+}
+
 /** All facts of a case for one guideline, keyed by fact id. */
 export function caseFacts(g: CompiledGuideline, c: Case): Facts {
   const r = c.request;
@@ -73,30 +96,24 @@ export function caseFacts(g: CompiledGuideline, c: Case): Facts {
   const surgery = matchDiagnoses(g, c, 'procedure');
   const rec = recommendationInput(g) === 'surgery' ? surgery.recommendation : diagnosis.recommendation;
   const recClass = rec && g.classes.find((k) => k.id === rec.class);
-  const facts: Facts = {
-    asOf: c.asOf,
-    jurisdiction: c.jurisdiction,
-    review: c.review ?? 'independent',
-    'request.treatment': r.treatment,
-    'request.bodyPart': r.bodyPart ?? undefined,
-    'request.visits': visits ?? undefined,
-    'request.frequencyPerWeek': frequency ?? undefined,
-    'request.weeks': weeks ?? undefined,
-    'history.visitsCompleted': c.history?.visitsCompleted ?? undefined,
-    'history.functionalImprovement': c.history?.functionalImprovement ?? undefined,
-    'history.homeExerciseProgram': c.history?.homeExerciseProgram ?? undefined,
-    'patient.age': c.patient?.age ?? undefined,
-    'injury.date': c.injury?.date ?? undefined,
-    'surgery.date': c.surgery?.date ?? undefined,
-    'diagnoses.classes': diagnosis.classes,
-    'surgery.classes': surgery.classes,
-    'recommended.visits': rec?.maxVisits,
-    'recommended.minVisits': rec?.minVisits,
-    'recommended.weeks': rec?.maxWeeks,
-    'recommended.periodMonths': rec?.periodMonths,
-    'recommended.classTitle': recClass ? recClass.title.toLowerCase() : undefined,
-    'recommended.frequency': g.frequency?.mostPerWeek,
-  };
-  for (const k of Object.keys(facts)) if (facts[k] === undefined || facts[k] === null) delete facts[k];
+  const facts: Facts = { asOf: c.asOf, jurisdiction: c.jurisdiction, review: c.review ?? 'independent', 'request.treatment': r.treatment };
+  set(facts, 'request.bodyPart', r.bodyPart);
+  set(facts, 'request.visits', visits);
+  set(facts, 'request.frequencyPerWeek', frequency);
+  set(facts, 'request.weeks', weeks);
+  set(facts, 'history.visitsCompleted', c.history?.visitsCompleted);
+  set(facts, 'history.functionalImprovement', c.history?.functionalImprovement);
+  set(facts, 'history.homeExerciseProgram', c.history?.homeExerciseProgram);
+  set(facts, 'patient.age', c.patient?.age);
+  set(facts, 'injury.date', c.injury?.date);
+  set(facts, 'surgery.date', c.surgery?.date);
+  set(facts, 'diagnoses.classes', diagnosis.classes);
+  set(facts, 'surgery.classes', surgery.classes);
+  set(facts, 'recommended.visits', rec?.maxVisits);
+  set(facts, 'recommended.minVisits', rec?.minVisits);
+  set(facts, 'recommended.weeks', rec?.maxWeeks);
+  set(facts, 'recommended.periodMonths', rec?.periodMonths);
+  set(facts, 'recommended.classTitle', recClass?.title.toLowerCase());
+  set(facts, 'recommended.frequency', g.frequency?.mostPerWeek);
   return facts;
 }

@@ -23,8 +23,19 @@ export function engineFor(g: CompiledGuideline): Engine {
   return e;
 }
 
-/** The guidelines a jurisdiction's policy consults, in evidence order. */
-export function guidelinesInOrder(ruleSet: RuleSet, jurisdiction: string): { policy: RuleSet['policies'][number]; guidelines: CompiledGuideline[] } | undefined {
+type PolicyOrder = { policy: RuleSet['policies'][number]; guidelines: CompiledGuideline[] } | undefined;
+const orders = new WeakMap<RuleSet, Map<string, PolicyOrder>>();
+
+/** The guidelines a jurisdiction's policy consults, in evidence order (computed once per rule set). */
+export function guidelinesInOrder(ruleSet: RuleSet, jurisdiction: string): PolicyOrder {
+  let byJurisdiction = orders.get(ruleSet);
+  if (!byJurisdiction) orders.set(ruleSet, (byJurisdiction = new Map()));
+  const key = jurisdiction.toUpperCase();
+  if (!byJurisdiction.has(key)) byJurisdiction.set(key, policyOrder(ruleSet, key));
+  return byJurisdiction.get(key);
+}
+
+function policyOrder(ruleSet: RuleSet, jurisdiction: string): PolicyOrder {
   const policy = ruleSet.policies.find((p) => p.jurisdiction.toUpperCase() === jurisdiction.toUpperCase());
   if (!policy) return undefined;
   const out: CompiledGuideline[] = [];
@@ -36,7 +47,7 @@ export function guidelinesInOrder(ruleSet: RuleSet, jurisdiction: string): { pol
   return { policy, guidelines: out };
 }
 
-interface GuidelineRun {
+export interface GuidelineRun {
   applies: Tri;
   missingForApplicability: string[];
   criteria: CriterionResult[];
@@ -44,14 +55,17 @@ interface GuidelineRun {
   facts: Facts;
 }
 
-/** Runs one guideline's rules on a case and explains every criterion. */
+/** Runs one guideline's rules on a case through json-rules-engine and explains every criterion. */
 export async function runGuideline(g: CompiledGuideline, c: Case): Promise<GuidelineRun> {
   const facts = caseFacts(g, c);
   const { results, failureResults } = await engineFor(g).run(facts);
   const byName = new Map<string, RuleResult>();
   for (const r of [...results, ...failureResults]) byName.set(r.name as string, r);
-  const conditions = (name: string): EvaluatedCondition => (byName.get(name)?.conditions ?? { all: [] }) as unknown as EvaluatedCondition;
+  return explainGuideline(g, facts, (name) => (byName.get(name)?.conditions ?? { all: [] }) as unknown as EvaluatedCondition);
+}
 
+/** Explains a guideline from its evaluated condition trees (however they were evaluated). */
+export function explainGuideline(g: CompiledGuideline, facts: Facts, conditions: (rule: string) => EvaluatedCondition): GuidelineRun {
   const app = new Explainer(g.applicabilityLeaves, facts);
   const applies = app.truth(conditions(g.applicabilityRule));
   const unknownByCriterion = new Map<string, string[]>();
@@ -99,11 +113,10 @@ export function missingInputs(g: CompiledGuideline, factIds: string[]): string[]
 }
 
 /**
- * Evaluates a case against a rule set and returns the determination.
- * Throws CaseValidationError (with every bad field named) when the case does not follow the contract.
+ * The decision procedure, written once for both evaluators: it yields each guideline it needs run
+ * (in the policy's evidence order) and receives that run back, then returns the determination.
  */
-export async function evaluate(ruleSet: RuleSet, input: unknown): Promise<Determination> {
-  const c = assertCase(input);
+export function* decisionSteps(ruleSet: RuleSet, c: Case): Generator<CompiledGuideline, Determination, GuidelineRun> {
   const order = guidelinesInOrder(ruleSet, c.jurisdiction);
   const base = { ...(c.id !== undefined ? { caseId: c.id } : {}) };
   if (!order) {
@@ -111,7 +124,7 @@ export async function evaluate(ruleSet: RuleSet, input: unknown): Promise<Determ
   }
   const undecided: string[] = [];
   for (const g of order.guidelines) {
-    const run = await runGuideline(g, c);
+    const run: GuidelineRun = yield g;
     if (run.applies === false) continue;
     if (run.applies === null) {
       undecided.push(...run.missingForApplicability);
@@ -133,4 +146,16 @@ export async function evaluate(ruleSet: RuleSet, input: unknown): Promise<Determ
     rationale: `No guideline of the ${order.policy.title} policy addresses ${c.request.treatment} on ${c.asOf}.`,
     missing: [],
   };
+}
+
+/**
+ * Evaluates a case against a rule set through json-rules-engine and returns the determination.
+ * Throws CaseValidationError (with every bad field named) when the case does not follow the contract.
+ */
+export async function evaluate(ruleSet: RuleSet, input: unknown): Promise<Determination> {
+  const c = assertCase(input);
+  const steps = decisionSteps(ruleSet, c);
+  let step = steps.next();
+  while (!step.done) step = steps.next(await runGuideline(step.value, c));
+  return step.value;
 }

@@ -101,10 +101,27 @@ export function show(v: unknown): string {
   return String(v);
 }
 
+const templates = new WeakMap<CompiledCriterion, (string | number)[]>();
+
+/** A rationale template split once into text and placeholder indexes. */
+function templateOf(c: CompiledCriterion): (string | number)[] {
+  let t = templates.get(c);
+  if (!t) {
+    t = c.rationale.split(/\{(\d+)\}/).map((part, i) => (i % 2 ? Number(part) : part));
+    templates.set(c, t);
+  }
+  return t;
+}
+
 /** A criterion's rationale with the case's values in its placeholders. */
 export function fillRationale(c: CompiledCriterion, facts: Facts): string {
-  return c.rationale.replace(/\{(\d+)\}/g, (_, i: string) => {
-    const p = c.placeholders[Number(i)];
-    return p ? show(evaluateCalc(p.expr, (id) => facts[id])) : '';
-  });
+  let out = '';
+  for (const part of templateOf(c)) {
+    if (typeof part === 'string') out += part;
+    else {
+      const p = c.placeholders[part];
+      if (p) out += show(evaluateCalc(p.expr, (id) => facts[id]));
+    }
+  }
+  return out;
 }

@@ -1,0 +1,124 @@
+// The batch path: the same compiled rules, turned once into synchronous closures (no eval, no
+// new Function: the rule JSON is read, never executed). Each closure yields the evaluated condition
+// tree json-rules-engine would leave, so both paths share one explainer and decide identically.
+import type { CompiledGuideline, RuleSet } from '@guideline/language';
+import { evaluateCalc } from './calc.ts';
+import { caseFacts, type Facts } from './case-facts.ts';
+import { decisionSteps, explainGuideline, type GuidelineRun } from './evaluate.ts';
+import type { EvaluatedCondition } from './explain.ts';
+import { operators } from './operators.ts';
+import type { Case, Determination } from './types.ts';
+import { assertCase, CaseValidationError, type CaseIssue } from './validate.ts';
+
+type Evaluate = (facts: Facts) => EvaluatedCondition;
+type Read = (facts: Facts) => unknown;
+
+const numeric = (v: unknown): boolean => (typeof v === 'number' ? !Number.isNaN(v) : Number.parseFloat(v as string).toString() !== 'NaN');
+
+/** json-rules-engine's built-in operators, with the same fact-value validators, plus ours. */
+const allOperators: Record<string, (a: unknown, b: unknown) => boolean> = {
+  equal: (a, b) => a === b,
+  notEqual: (a, b) => a !== b,
+  in: (a, b) => (b as unknown[]).indexOf(a) > -1,
+  notIn: (a, b) => (b as unknown[]).indexOf(a) === -1,
+  contains: (a, b) => Array.isArray(a) && a.indexOf(b) > -1,
+  doesNotContain: (a, b) => Array.isArray(a) && a.indexOf(b) === -1,
+  lessThan: (a, b) => numeric(a) && (a as number) < (b as number),
+  lessThanInclusive: (a, b) => numeric(a) && (a as number) <= (b as number),
+  greaterThan: (a, b) => numeric(a) && (a as number) > (b as number),
+  greaterThanInclusive: (a, b) => numeric(a) && (a as number) >= (b as number),
+  ...operators,
+};
+
+function reader(ref: { fact: string; params?: Record<string, unknown> }): Read {
+  if (ref.fact === 'calc') {
+    const expr = (ref.params as { expr: import('@guideline/language').Calc }).expr;
+    return (f) => evaluateCalc(expr, (id) => f[id]);
+  }
+  const id = ref.fact;
+  return (f) => f[id];
+}
+
+function compileCondition(c: Record<string, unknown>): Evaluate {
+  const name = c['name'] as string | undefined;
+  if (Array.isArray(c['all']) || Array.isArray(c['any'])) {
+    const isAll = Array.isArray(c['all']);
+    const parts = (c[isAll ? 'all' : 'any'] as Record<string, unknown>[]).map(compileCondition);
+    const n = parts.length;
+    const run = (f: Facts): EvaluatedCondition[] => {
+      const out = new Array<EvaluatedCondition>(n);
+      for (let i = 0; i < n; i++) out[i] = parts[i]!(f);
+      return out;
+    };
+    return isAll ? (f) => ({ name, all: run(f) }) : (f) => ({ name, any: run(f) });
+  }
+  if (c['not'] !== undefined) {
+    const inner = compileCondition(c['not'] as Record<string, unknown>);
+    return (f) => ({ name, not: inner(f) });
+  }
+  const operator = c['operator'] as string;
+  const op = allOperators[operator];
+  if (!op) throw new CaseValidationError([{ field: '', message: `the rule set uses an unknown operator '${String(operator)}'` }]);
+  const fact = c['fact'] as string;
+  const params = c['params'] as EvaluatedCondition['params'];
+  const readFact = reader(c as { fact: string; params?: Record<string, unknown> });
+  const value = c['value'];
+  const valueIsFact = typeof value === 'object' && value !== null && 'fact' in value;
+  const readValue: Read | undefined = valueIsFact ? reader(value as { fact: string }) : undefined;
+  // One object shape per leaf result keeps property access monomorphic in the explainer.
+  return (f) => {
+    const factResult = readFact(f);
+    const valueResult = readValue ? readValue(f) : value;
+    return { name, fact, params, operator, value, factResult, valueResult, result: op(factResult, valueResult) };
+  };
+}
+
+interface FastGuideline {
+  rules: Map<string, Evaluate>;
+}
+
+const compiled = new WeakMap<CompiledGuideline, FastGuideline>();
+
+function fastGuideline(g: CompiledGuideline): FastGuideline {
+  let fg = compiled.get(g);
+  if (!fg) {
+    fg = { rules: new Map(g.rules.map((r) => [r.name, compileCondition(r.conditions as unknown as Record<string, unknown>)])) };
+    compiled.set(g, fg);
+  }
+  return fg;
+}
+
+/** Runs one guideline on a case with the compiled closures. */
+export function runGuidelineFast(g: CompiledGuideline, c: Case): GuidelineRun {
+  const facts = caseFacts(g, c);
+  const rules = fastGuideline(g).rules;
+  return explainGuideline(g, facts, (name) => rules.get(name)?.(facts) ?? { all: [] });
+}
+
+/** The determination of one case, synchronously; identical to `evaluate`'s. Throws CaseValidationError on a malformed case. */
+export function evaluateFast(ruleSet: RuleSet, input: unknown): Determination {
+  const c = assertCase(input);
+  const steps = decisionSteps(ruleSet, c);
+  let step = steps.next();
+  while (!step.done) step = steps.next(runGuidelineFast(step.value, c));
+  return step.value;
+}
+
+export type BatchResult = { index: number; determination: Determination } | { index: number; issues: CaseIssue[] };
+
+/**
+ * Evaluates many cases lazily, one result per case in input order; a malformed case yields its
+ * issues and the batch goes on. Memory stays constant when the input is itself lazy.
+ */
+export function* evaluateMany(ruleSet: RuleSet, cases: Iterable<unknown>): Generator<BatchResult> {
+  let index = 0;
+  for (const input of cases) {
+    try {
+      yield { index, determination: evaluateFast(ruleSet, input) };
+    } catch (e) {
+      if (!(e instanceof CaseValidationError)) throw e;
+      yield { index, issues: e.issues };
+    }
+    index++;
+  }
+}

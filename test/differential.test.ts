@@ -1,0 +1,37 @@
+// The fast path and json-rules-engine must give identical determinations, criterion by criterion,
+// on random cases (seeded; unknown and boundary values included) for every bundled guideline.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { evaluate, evaluateFast, validateCase } from '../packages/runtime/src/index.ts';
+import { bundledRules } from './support/bundled.ts';
+import { caseArbitrary } from './support/case-arbitrary.ts';
+
+describe('fast path ≡ json-rules-engine', () => {
+  const rules = bundledRules();
+
+  it('gives byte-equal determinations on random cases', async () => {
+    let decided = 0;
+    await fc.assert(
+      fc.asyncProperty(caseArbitrary(rules), async (c) => {
+        if (validateCase(c).length) return; // malformed cases are the validator's business, tested elsewhere
+        const slow = await evaluate(rules, c);
+        const fast = evaluateFast(rules, c);
+        expect(JSON.stringify(fast)).toBe(JSON.stringify(slow));
+        decided++;
+      }),
+      { seed: 20261129, numRuns: 600 },
+    );
+    expect(decided).toBeGreaterThan(300);
+  });
+
+  it('the generator reaches every decision', async () => {
+    const seen = new Set<string>();
+    fc.assert(
+      fc.property(caseArbitrary(rules), (c) => {
+        if (!validateCase(c).length) seen.add(evaluateFast(rules, c).decision);
+      }),
+      { seed: 7, numRuns: 3000 },
+    );
+    expect([...seen].sort()).toEqual(['insufficient-information', 'medically-necessary', 'no-applicable-guideline', 'not-medically-necessary', 'partially-medically-necessary']);
+  });
+});
