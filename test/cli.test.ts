@@ -52,6 +52,24 @@ describe('guideline check', () => {
     expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l).caseId)).toEqual(['imr-seed', 'b']);
   });
 
+  it('streams a JSON Lines batch, reporting a bad line by its number without stopping', () => {
+    const lines = [JSON.stringify({ ...seedCase(), id: 'one' }), '{broken', JSON.stringify({ jurisdiction: 'CA' }), '', JSON.stringify({ ...seedCase(), id: 'four' })];
+    const r = run(['check', '--case', file('batch.jsonl', lines.join('\n') + '\n'), '--json']);
+    expect(r.code).toBe(2);
+    expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l).caseId)).toEqual(['one', 'four']);
+    expect(r.stderr).toMatch(/batch\.jsonl:2:2: error R501 invalid JSON/);
+    expect(r.stderr).toMatch(/batch\.jsonl:3: error R501 asOf: is required/);
+    expect(r.stderr).not.toMatch(/\r\[/); // no progress bar when stderr is not a terminal
+  });
+
+  it('gives the same determinations through json-rules-engine', () => {
+    const seed = file('seed4.json', JSON.stringify(seedCase()));
+    const fast = run(['check', '--case', seed, '--json']);
+    const jre = run(['check', '--case', seed, '--json', '--engine', 'json-rules-engine']);
+    expect(jre.code).toBe(0);
+    expect(jre.stdout).toBe(fast.stdout);
+  });
+
   it('locates errors in a broken guideline, exits 2, prints no stack trace', () => {
     const g = file('broken.guideline', 'guideline "broken" {\n  criterion x when visits >>= 3 and (\n}\n');
     const r = run(['check', g, '--case', file('seed3.json', JSON.stringify(seedCase()))]);

@@ -11,8 +11,9 @@ const usage = `Usage: guideline <command> [options]
 
 Commands:
   compile [paths] [-o file]                 compile guideline files or folders (default: the bundled guidelines/)
-  check [paths] --case <file|dir>... [--json]
-                                            evaluate cases against the guidelines; --json prints one determination per line
+  check [paths] --case <file|dir>... [--json] [--engine fast|json-rules-engine]
+                                            evaluate cases (.json, or .jsonl with one case per line) against the
+                                            guidelines; --json prints one determination per line
   test [paths]                              run the guidelines' test cases (cases/*.json beside each guideline)
 
 Exit status: 0 success, 1 failed tests, 2 invalid input (a broken guideline or a malformed case).`;
@@ -24,6 +25,7 @@ async function main(argv: string[]): Promise<number> {
     options: {
       case: { type: 'string', multiple: true },
       json: { type: 'boolean', default: false },
+      engine: { type: 'string', default: 'fast' },
       output: { type: 'string', short: 'o' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -35,7 +37,7 @@ async function main(argv: string[]): Promise<number> {
   }
   switch (command) {
     case 'compile': return compileCommand(paths, values.output);
-    case 'check': return checkCommand(paths, values.case ?? [], values.json);
+    case 'check': return checkCommand(paths, values.case ?? [], values.json, values.engine);
     case 'test': return testCommand(paths);
     default: throw new UsageError(`unknown command '${command}'\n\n${usage}`);
   }

@@ -1,9 +1,16 @@
-// `guideline check [paths] --case <file|dir>... [--json]`: evaluate cases against the guidelines.
-import { readFileSync } from 'node:fs';
-import { hasErrors } from '@guideline/language';
-import { CaseValidationError, evaluate } from '@guideline/runtime';
+// `guideline check [paths] --case <file|dir>... [--json] [--engine fast|json-rules-engine]`: evaluate
+// cases against the guidelines. A .jsonl file is a batch: one case per line, streamed in constant
+// memory, a bad line reported by its number without stopping the batch.
+import { createReadStream, readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { hasErrors, type RuleSet } from '@guideline/language';
+import { CaseValidationError, evaluate, evaluateFast, type Determination } from '@guideline/runtime';
 import { compileFiles, display, jsonFiles, parseJson, UsageError } from '../load.ts';
 import { red, renderCaseIssues, renderDetermination, renderDiagnostics } from '../render.ts';
+import { Progress } from '../progress.ts';
+import { Output } from '../output.ts';
+
+export type EngineChoice = 'fast' | 'json-rules-engine';
 
 /** A test-case file wraps the case as { case, expect }; a plain case file is the case itself. */
 export function unwrapCase(value: unknown): unknown {
@@ -11,36 +18,74 @@ export function unwrapCase(value: unknown): unknown {
   return value;
 }
 
-export async function checkCommand(paths: string[], casePaths: string[], json: boolean): Promise<number> {
+class Checker {
+  status = 0;
+  private printed = 0;
+  readonly out = new Output();
+
+  constructor(
+    private readonly rules: RuleSet,
+    private readonly json: boolean,
+    private readonly engine: EngineChoice,
+  ) {}
+
+  async decide(input: unknown, name: string): Promise<void> {
+    let d: Determination;
+    try {
+      d = this.engine === 'fast' ? evaluateFast(this.rules, input) : await evaluate(this.rules, input);
+    } catch (e) {
+      if (!(e instanceof CaseValidationError)) throw e;
+      await this.out.flush();
+      process.stderr.write(renderCaseIssues(name, e.issues) + '\n');
+      this.status = 2;
+      return;
+    }
+    this.printed++;
+    if (this.json) return this.out.write(JSON.stringify(d) + '\n');
+    const req = (input as { request: { text?: string; treatment: string } }).request;
+    return this.out.write((this.printed > 1 ? '\n\n' : '') + renderDetermination(d, req.text ?? req.treatment, name) + '\n');
+  }
+
+  async badJson(file: string, line: number, column: number, message: string): Promise<void> {
+    await this.out.flush(); // keep stdout and stderr in case order on a terminal
+    process.stderr.write(`${file}:${line}:${column}: ${red('error')} R501 ${message}\n`);
+    this.status = 2;
+  }
+}
+
+async function checkLines(checker: Checker, file: string, name: string): Promise<void> {
+  const stream = createReadStream(file);
+  const progress = new Progress(stream, file);
+  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  let n = 0;
+  for await (const line of lines) {
+    n++;
+    if (!line.trim()) continue;
+    const parsed = parseJson(line, name);
+    if (parsed.error) await checker.badJson(name, n, parsed.error.column, parsed.error.message);
+    else await checker.decide(unwrapCase(parsed.value), `${name}:${n}`);
+    progress.tick(n);
+  }
+  progress.done();
+}
+
+export async function checkCommand(paths: string[], casePaths: string[], json: boolean, engine: string): Promise<number> {
   if (!casePaths.length) throw new UsageError('check needs --case <file|dir>');
+  if (engine !== 'fast' && engine !== 'json-rules-engine') throw new UsageError(`--engine is fast or json-rules-engine, not '${engine}'`);
   const compiled = compileFiles(paths);
   if (compiled.diagnostics.length) process.stderr.write(renderDiagnostics(compiled.diagnostics, compiled.sources) + '\n');
   if (hasErrors(compiled.diagnostics) || !compiled.rules) return 2;
-  let status = 0;
-  const files = jsonFiles(casePaths);
-  let first = true;
-  for (const f of files) {
+  const checker = new Checker(compiled.rules, json, engine);
+  for (const f of jsonFiles(casePaths)) {
     const name = display(f);
-    const parsed = parseJson(readFileSync(f, 'utf8'), name);
-    if (parsed.error) {
-      process.stderr.write(`${parsed.error.file}:${parsed.error.line}:${parsed.error.column}: ${red('error')} R501 ${parsed.error.message}\n`);
-      status = 2;
+    if (f.endsWith('.jsonl')) {
+      await checkLines(checker, f, name);
       continue;
     }
-    const input = unwrapCase(parsed.value);
-    try {
-      const d = await evaluate(compiled.rules, input);
-      if (json) process.stdout.write(JSON.stringify(d) + '\n');
-      else {
-        const req = (input as { request: { text?: string; treatment: string } }).request;
-        process.stdout.write((first ? '' : '\n\n') + renderDetermination(d, req.text ?? req.treatment, name) + '\n');
-      }
-      first = false;
-    } catch (e) {
-      if (!(e instanceof CaseValidationError)) throw e;
-      process.stderr.write(renderCaseIssues(name, e.issues) + '\n');
-      status = 2;
-    }
+    const parsed = parseJson(readFileSync(f, 'utf8'), name);
+    if (parsed.error) await checker.badJson(parsed.error.file, parsed.error.line, parsed.error.column, parsed.error.message);
+    else await checker.decide(unwrapCase(parsed.value), name);
   }
-  return status;
+  await checker.out.flush();
+  return checker.status;
 }

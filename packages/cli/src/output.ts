@@ -1,0 +1,19 @@
+// Buffered stdout with backpressure: batch output stays in constant memory however fast cases come.
+export class Output {
+  private buffer = '';
+
+  write(text: string): void | Promise<void> {
+    this.buffer += text;
+    if (this.buffer.length >= 1 << 16) return this.flush();
+  }
+
+  flush(): Promise<void> {
+    const chunk = this.buffer;
+    this.buffer = '';
+    if (!chunk) return Promise.resolve();
+    return new Promise((resolve) => {
+      if (process.stdout.write(chunk)) resolve();
+      else process.stdout.once('drain', () => resolve());
+    });
+  }
+}

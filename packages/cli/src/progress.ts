@@ -1,0 +1,30 @@
+// A progress bar for batch checks, drawn on stderr only when stderr is a terminal.
+import type { ReadStream } from 'node:fs';
+import { statSync } from 'node:fs';
+
+export class Progress {
+  private readonly total: number;
+  private readonly enabled: boolean;
+  private last = 0;
+
+  constructor(private readonly stream: ReadStream, file: string) {
+    this.enabled = Boolean(process.stderr.isTTY);
+    this.total = this.enabled ? statSync(file).size : 0;
+  }
+
+  /** Called after each line; redraws at most every 100 ms. */
+  tick(line: number): void {
+    if (!this.enabled) return;
+    const now = Date.now();
+    if (now - this.last < 100) return;
+    this.last = now;
+    const width = 30;
+    const share = Math.min(1, this.stream.bytesRead / Math.max(1, this.total));
+    const filled = Math.round(share * width);
+    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(Math.round(share * 100)).padStart(3)}%  ${line} lines`);
+  }
+
+  done(): void {
+    if (this.enabled && this.last) process.stderr.write('\n');
+  }
+}
