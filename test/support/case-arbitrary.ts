@@ -38,6 +38,21 @@ export function caseArbitrary(rules: RuleSet): fc.Arbitrary<Record<string, unkno
     fc.integer({ min: 1, max: 30 }).map((n) => `${n} sessions`),
     fc.constantFrom('Additional Physical Therapy 2 times 4', 'six visits', '3x/week x 4 weeks', 'continue therapy'),
   );
+  // Continuations with documented gains in utilization review: where partial certifications live.
+  const continuation = fc
+    .record({
+      jurisdiction: fc.constantFrom('CA', 'CA', 'TX'),
+      asOf: date(4000, 6500),
+      review: fc.constant('utilization'),
+      diagnoses: fc.array(fc.record({ text: fc.constantFrom(...dx.flatMap((c) => c.terms)) }), { minLength: 1, maxLength: 2 }),
+      surgery: fc.constant(null),
+      request: fc.record({ treatment: fc.constantFrom('physical-therapy', ...treatments), frequencyPerWeek: fc.constantFrom(1, 2), weeks: fc.integer({ min: 2, max: 6 }) }),
+      history: fc.record({ visitsCompleted: visits, functionalImprovement: fc.constant('documented'), homeExerciseProgram: fc.constantFrom('instructed', 'compliant') }),
+    })
+    .map((c) => c as Record<string, unknown>);
+  return fc.oneof({ weight: 4, arbitrary: anyCase() }, { weight: 1, arbitrary: continuation });
+
+  function anyCase(): fc.Arbitrary<Record<string, unknown>> {
   return fc
     .record({
       id: fc.option(fc.string({ maxLength: 8 }), { nil: undefined }),
@@ -69,4 +84,5 @@ export function caseArbitrary(rules: RuleSet): fc.Arbitrary<Record<string, unkno
       ),
     })
     .map(strip);
+  }
 }

@@ -11,6 +11,50 @@ function describeRequest(c: Case): string {
   return c.request.text ? `"${c.request.text}"` : `${c.request.treatment}${typeof c.request.visits === 'number' ? ` (${c.request.visits} visits)` : ''}`;
 }
 
+export interface Outcome {
+  decision: Determination['decision'];
+  certifiedVisits: number;
+  missing: string[];
+  notMet: string[];
+  unknown: string[];
+}
+
+/** The decision from criterion statuses alone (shared by full determinations and batch summaries). */
+export function outcome(
+  g: CompiledGuideline,
+  c: Case,
+  statuses: readonly { id: string; status: CriterionResult['status'] }[],
+  unknownByCriterion: Map<string, string[]>,
+  calc: (e: Calc) => number | string | null,
+  requested: number | undefined,
+): Outcome {
+  const notMet = statuses.filter((x) => x.status === 'not-met').map((x) => x.id);
+  const unknown = statuses.filter((x) => x.status === 'unknown').map((x) => x.id);
+  if (notMet.length) {
+    if (c.review === 'utilization' && unknown.length === 0 && requested !== undefined) {
+      const caps = notMet.map((id) => g.criteria.find((m) => m.id === id)?.certify);
+      if (caps.every((e) => e !== undefined)) {
+        const values = caps.map((e) => calc(e!));
+        if (values.every((v) => typeof v === 'number')) {
+          const certified = Math.max(0, Math.min(requested, Math.floor(Math.min(...(values as number[])))));
+          if (certified > 0) return { decision: 'partially-medically-necessary', certifiedVisits: certified, missing: [], notMet, unknown };
+        }
+      }
+    }
+    return { decision: 'not-medically-necessary', certifiedVisits: 0, missing: [], notMet, unknown };
+  }
+  if (unknown.length) {
+    const missing = [...new Set(unknown.flatMap((id) => unknownByCriterion.get(id) ?? []))];
+    return { decision: 'insufficient-information', certifiedVisits: 0, missing, notMet, unknown };
+  }
+  return { decision: 'medically-necessary', certifiedVisits: requested ?? 0, missing: [], notMet, unknown };
+}
+
+export function requestedVisits(facts: Facts): number | undefined {
+  return typeof facts['request.visits'] === 'number' ? (facts['request.visits'] as number) : undefined;
+}
+
+/** The determination: the outcome, with a rationale a reviewer could sign made of the criteria's own words. */
 export function assemble(
   g: CompiledGuideline,
   c: Case,
@@ -20,44 +64,25 @@ export function assemble(
   facts: Facts,
 ): Assembled {
   const guideline = { id: g.id, title: g.title, citation: g.citation };
-  const notMet = criteria.filter((x) => x.status === 'not-met');
-  const unknown = criteria.filter((x) => x.status === 'unknown');
-  const requested = typeof facts['request.visits'] === 'number' ? (facts['request.visits'] as number) : undefined;
+  const requested = requestedVisits(facts);
+  const o = outcome(g, c, criteria, unknownByCriterion, calc, requested);
   const basis = `Decision based on ${g.citation}.`;
   const request = describeRequest(c);
-
-  if (notMet.length) {
-    const reasons = notMet.map((x) => x.rationale).join(' ');
-    if (c.review === 'utilization' && unknown.length === 0 && requested !== undefined) {
-      const caps = notMet.map((x) => g.criteria.find((m) => m.id === x.id)?.certify);
-      if (caps.every((e) => e !== undefined)) {
-        const values = caps.map((e) => calc(e!));
-        if (values.every((v) => typeof v === 'number')) {
-          const certified = Math.max(0, Math.min(requested, Math.floor(Math.min(...(values as number[])))));
-          if (certified > 0) {
-            return {
-              decision: 'partially-medically-necessary', certifiedVisits: certified, guideline, criteria, missing: [],
-              rationale: `${basis} ${reasons} Therefore, ${certified} of the ${requested} requested visits are medically necessary; the rest are not.`,
-            };
-          }
-        }
-      }
+  const base = { decision: o.decision, certifiedVisits: o.certifiedVisits, guideline, criteria, missing: o.missing };
+  const reasons = criteria.filter((x) => x.status === 'not-met').map((x) => x.rationale).join(' ');
+  switch (o.decision) {
+    case 'partially-medically-necessary':
+      return { ...base, rationale: `${basis} ${reasons} Therefore, ${o.certifiedVisits} of the ${requested} requested visits are medically necessary; the rest are not.` };
+    case 'not-medically-necessary':
+      return { ...base, rationale: `${basis} ${reasons} Therefore, the request for ${request} is not medically necessary.` };
+    case 'insufficient-information': {
+      const titles = criteria.filter((x) => x.status === 'unknown').map((x) => x.title.toLowerCase());
+      const m = o.missing;
+      return { ...base, rationale: `${basis} The records do not establish ${titles.join('; ')}: ${m.join(', ')} ${m.length === 1 ? 'is' : 'are'} not documented. Medical necessity of ${request} cannot be determined without ${m.length === 1 ? 'it' : 'them'}.` };
     }
-    return {
-      decision: 'not-medically-necessary', certifiedVisits: 0, guideline, criteria, missing: [],
-      rationale: `${basis} ${reasons} Therefore, the request for ${request} is not medically necessary.`,
-    };
+    default: {
+      const met = criteria.filter((x) => x.status === 'met').map((x) => x.title.toLowerCase());
+      return { ...base, rationale: `${basis} The request meets the guideline${met.length ? `: ${met.join('; ')}` : ''}. Therefore, the request for ${request} is medically necessary.` };
+    }
   }
-  if (unknown.length) {
-    const missing = [...new Set(unknown.flatMap((x) => unknownByCriterion.get(x.id) ?? []))];
-    return {
-      decision: 'insufficient-information', certifiedVisits: 0, guideline, criteria, missing,
-      rationale: `${basis} The records do not establish ${unknown.map((x) => x.title.toLowerCase()).join('; ')}: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not documented. Medical necessity of ${request} cannot be determined without ${missing.length === 1 ? 'it' : 'them'}.`,
-    };
-  }
-  const met = criteria.filter((x) => x.status === 'met').map((x) => x.title.toLowerCase());
-  return {
-    decision: 'medically-necessary', certifiedVisits: requested ?? 0, guideline, criteria, missing: [],
-    rationale: `${basis} The request meets the guideline${met.length ? `: ${met.join('; ')}` : ''}. Therefore, the request for ${request} is medically necessary.`,
-  };
 }
