@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { compileCommand } from './commands/compile.ts';
 import { checkCommand } from './commands/check.ts';
 import { testCommand } from './commands/test.ts';
+import { fmtCommand } from './commands/fmt.ts';
 import { UsageError } from './load.ts';
 
 const usage = `Usage: guideline <command> [options]
@@ -15,6 +16,7 @@ Commands:
                                             evaluate cases (.json, or .jsonl with one case per line) against the
                                             guidelines; --json prints one determination per line
   test [paths]                              run the guidelines' test cases (cases/*.json beside each guideline)
+  fmt [paths] [--check]                     format guideline files in place; --check only lists those not formatted
 
 Exit status: 0 success, 1 failed tests, 2 invalid input (a broken guideline or a malformed case).`;
 
@@ -26,6 +28,7 @@ async function main(argv: string[]): Promise<number> {
       case: { type: 'string', multiple: true },
       json: { type: 'boolean', default: false },
       engine: { type: 'string', default: 'fast' },
+      check: { type: 'boolean', default: false },
       output: { type: 'string', short: 'o' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -39,6 +42,7 @@ async function main(argv: string[]): Promise<number> {
     case 'compile': return compileCommand(paths, values.output);
     case 'check': return checkCommand(paths, values.case ?? [], values.json, values.engine);
     case 'test': return testCommand(paths);
+    case 'fmt': return fmtCommand(paths, values.check);
     default: throw new UsageError(`unknown command '${command}'\n\n${usage}`);
   }
 }

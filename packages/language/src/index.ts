@@ -8,5 +8,7 @@ export { factCatalog, lookupFact, factById, type FactInfo, type FactType } from 
 export { keywords, allTokens } from './tokens.ts';
 export { lex } from './lexer.ts';
 export { walk, children, nodeAt } from './walk.ts';
+export { format, formatGuideline, type FormatResult } from './format.ts';
+export { formatDebug } from './format-expr.ts';
 export type * from './ast.ts';
 export * from './artifact.ts';

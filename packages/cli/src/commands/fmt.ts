@@ -1,0 +1,38 @@
+// `guideline fmt [paths] [--check]`: rewrite guideline files in canonical layout (the formatter of
+// @guideline/language, the same the playground's Format Document runs). --check only reports.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { formatGuideline, type SourceText } from '@guideline/language';
+import { display, guidelineFiles } from '../load.ts';
+import { renderDiagnostics } from '../render.ts';
+
+/** Exit 0 when every file is (or now is) formatted, 1 when --check finds one that is not, 2 on syntax errors. */
+export function fmtCommand(paths: string[], check: boolean): number {
+  let unformatted = 0;
+  let broken = 0;
+  let written = 0;
+  const files = guidelineFiles(paths);
+  for (const f of files) {
+    const name = display(f);
+    const text = readFileSync(f, 'utf8');
+    const r = formatGuideline(text, name);
+    if (!r.formatted) {
+      broken++;
+      const sources: SourceText[] = [{ text, file: name }];
+      process.stderr.write(`${name}: not formatted, it has syntax errors\n${renderDiagnostics(r.diagnostics, sources)}\n`);
+      continue;
+    }
+    if (!r.changed) continue;
+    if (check) {
+      unformatted++;
+      process.stdout.write(`${name}: not formatted\n`);
+    } else {
+      writeFileSync(f, r.text);
+      written++;
+      process.stdout.write(`${name}: formatted\n`);
+    }
+  }
+  const n = files.length;
+  if (check) process.stdout.write(`${n - unformatted - broken} of ${n} file${n === 1 ? '' : 's'} formatted\n`);
+  else process.stdout.write(`${written} file${written === 1 ? '' : 's'} rewritten, ${n - written - broken} already formatted\n`);
+  return broken ? 2 : unformatted ? 1 : 0;
+}

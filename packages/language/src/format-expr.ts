@@ -1,0 +1,76 @@
+// Expression printing for the formatter: one space around operators, parentheses exactly where the
+// author put them (the AST keeps them), and the author's wording of a comparison (`is at most`, `<=`).
+import type * as A from './ast.ts';
+
+/** Wordings of each comparison that parse to the same node, the canonical one first. */
+const wordings: Record<string, string[]> = {
+  '<=': ['<=', 'is at most'],
+  '>=': ['>=', 'is at least'],
+  '<': ['<', 'is less than', 'is fewer than'],
+  '>': ['>', 'is more than'],
+  '=': ['='],
+  '!=': ['!='],
+  'within<=': ['within', 'is within'],
+  'ago<': ['is less than', 'is fewer than'],
+  'ago>': ['is more than'],
+};
+
+/** The text between two offsets, with comments dropped and blanks collapsed. */
+function between(src: string, from: number, to: number): string {
+  return src.slice(from, to).replace(/#[^\n]*/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+function compareWords(e: A.CompareExpr, src: string): string {
+  const key = e.elapsed === 'within' ? 'within<=' : e.elapsed === 'ago' ? `ago${e.op}` : e.op;
+  const options = wordings[key] ?? [e.op];
+  const written = between(src, e.left.range.end, e.right.range.start);
+  return options.includes(written) ? written : options[0]!;
+}
+
+function value(n: A.Name, src: string): string {
+  const img = src.slice(n.range.start, n.range.end);
+  return img.startsWith('"') ? img : n.text;
+}
+
+/** An expression in canonical spacing. `src` is the text it was parsed from. */
+export function printExpr(e: A.Expr, src: string): string {
+  switch (e.kind) {
+    case 'BoolExpr': return e.operands.map((o) => printExpr(o, src)).join(` ${e.op} `);
+    case 'NotExpr': return `not ${printExpr(e.operand, src)}`;
+    case 'CompareExpr': {
+      const text = `${printExpr(e.left, src)} ${compareWords(e, src)} ${printExpr(e.right, src)}`;
+      return e.elapsed === 'ago' ? `${text} ago` : text;
+    }
+    case 'IsValuesExpr': {
+      // Separators as written (`a, b or c`): the parser reads a joining `or` by what follows it.
+      const list = e.values.map((v, i) => (i === 0 ? '' : /\bor\b/.test(between(src, e.values[i - 1]!.range.end, v.range.start)) ? ' or ' : ', ') + value(v, src)).join('');
+      return `${printExpr(e.subject, src)} is ${e.negated ? 'not ' : ''}${list}`;
+    }
+    case 'IsKnownExpr': return `${printExpr(e.subject, src)} is ${e.known ? 'known' : 'unknown'}`;
+    case 'ArithExpr': return `${printExpr(e.left, src)} ${e.op} ${printExpr(e.right, src)}`;
+    case 'FactRef': return e.name;
+    case 'Quantity': {
+      const written = between(src, e.range.start, e.range.end);
+      if (/^\d+(?:\.\d+)?(?: [a-z]+){0,2}$/.test(written) && !src.slice(e.range.start, e.range.end).includes('#')) return written;
+      return e.unit ? `${e.value} ${e.unit}` : `${e.value}`;
+    }
+    case 'DateLit': return e.value;
+    case 'StringLit': return src.slice(e.range.start, e.range.end);
+    case 'ParenExpr': return `(${printExpr(e.inner, src)})`;
+    case 'ErrorExpr': return src.slice(e.range.start, e.range.end);
+  }
+}
+
+/** Fully parenthesised form of an expression, for precedence tests: `((a + b) <= c)`. */
+export function formatDebug(e: A.Expr, src: string): string {
+  switch (e.kind) {
+    case 'BoolExpr': return `(${e.operands.map((o) => formatDebug(o, src)).join(` ${e.op} `)})`;
+    case 'NotExpr': return `(not ${formatDebug(e.operand, src)})`;
+    case 'CompareExpr': return `(${formatDebug(e.left, src)} ${e.elapsed ? `${e.elapsed} ` : ''}${e.op} ${formatDebug(e.right, src)})`;
+    case 'IsValuesExpr': return `(${formatDebug(e.subject, src)} is ${e.negated ? 'not ' : ''}[${e.values.map((v) => v.text).join(', ')}])`;
+    case 'IsKnownExpr': return `(${formatDebug(e.subject, src)} is ${e.known ? 'known' : 'unknown'})`;
+    case 'ArithExpr': return `(${formatDebug(e.left, src)} ${e.op} ${formatDebug(e.right, src)})`;
+    case 'ParenExpr': return formatDebug(e.inner, src);
+    default: return printExpr(e, src);
+  }
+}

@@ -1,0 +1,280 @@
+// Canonical printer: guideline text -> the same declarations laid out one way (declarations apart by
+// one blank line, clauses indented two spaces, header keywords and recommendations aligned), comments
+// kept. `guideline fmt` and the playground's Format Document both call `formatGuideline`.
+import type * as A from './ast.ts';
+import { hasErrors, type Diagnostic } from './diagnostics.ts';
+import { lex } from './lexer.ts';
+import { parse } from './parse.ts';
+import { printExpr } from './format-expr.ts';
+
+export interface FormatResult {
+  /** The formatted text, or the input unchanged when it could not be formatted. */
+  text: string;
+  /** False when the input has syntax errors (or repeated clauses) and was left as it is. */
+  formatted: boolean;
+  changed: boolean;
+  /** The parse diagnostics that stopped formatting (empty when formatted). */
+  diagnostics: Diagnostic[];
+}
+
+/** One printed line: its content and the source range it stands for (to place comments). */
+interface Line {
+  indent: number;
+  text: string;
+  start: number;
+  end: number;
+  /** Starts a top-level declaration: one blank line before it. */
+  top: boolean;
+  /** A class line right after another class with no blank line between: the two stay together (a table). */
+  tableRow?: boolean;
+  leading: Comment[];
+  trailing?: Comment;
+}
+
+interface Comment {
+  text: string;
+  start: number;
+  end: number;
+  /** Column of the comment in the source (0-based). */
+  column: number;
+  /** Something other than blanks precedes it on its source line. */
+  trailing: boolean;
+}
+
+const quote = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+
+/** Formats guideline text. Never throws: text that does not parse is returned unchanged, with why. */
+export function formatGuideline(text: string, file?: string): FormatResult {
+  const parsed = parse(text, file);
+  const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
+  const repeated = parsed.ast.guidelines.some((g) => g.repeated.length || g.criteria.some((c) => c.repeated.length));
+  if (hasErrors(parsed.diagnostics) || repeated) return { text, formatted: false, changed: false, diagnostics: errors };
+  const out = new Printer(text).file(parsed.ast, parsed.comments);
+  return { text: out, formatted: true, changed: out !== text, diagnostics: [] };
+}
+
+/** Formats guideline text; returns it unchanged when it has syntax errors. */
+export function format(text: string): string {
+  return formatGuideline(text).text;
+}
+
+class Printer {
+  private lines: Line[] = [];
+
+  constructor(private readonly src: string) {}
+
+  file(ast: A.GuidelineFile, comments: ParseComments): string {
+    type Item = { start: number; print: () => void };
+    const items: Item[] = [];
+    for (const g of ast.guidelines) {
+      items.push({ start: g.range.start, print: () => this.guidelineHeader(g) });
+      for (const c of g.classes) items.push({ start: c.range.start, print: () => this.classDecl(c) });
+      for (const r of g.recommendations) items.push({ start: r.range.start, print: () => this.recommend(r) });
+      for (const c of g.criteria) items.push({ start: c.range.start, print: () => this.criterion(c) });
+    }
+    for (const p of ast.policies) items.push({ start: p.range.start, print: () => this.policy(p) });
+    items.sort((a, b) => a.start - b.start);
+    for (const item of items) item.print();
+    return this.render(this.attach(comments));
+  }
+
+  // Declarations
+
+  private lastDecl: 'class' | 'other' = 'other';
+
+  private line(indent: number, text: string, start: number, end: number, top = false): void {
+    if (top) this.lastDecl = text.startsWith('class ') || text.startsWith('procedure ') ? 'class' : 'other';
+    this.lines.push({ indent, text, start, end, top, leading: [] });
+  }
+
+  private image(n: { range: A.Range }): string {
+    return this.src.slice(n.range.start, n.range.end);
+  }
+
+  /** A Name as written: quoted text verbatim (escapes and line breaks kept), words as they are. */
+  private name(n: A.Name): string {
+    const img = this.image(n);
+    return img.startsWith('"') ? img : n.text;
+  }
+
+  private guidelineHeader(g: A.GuidelineDecl): void {
+    this.line(0, `guideline ${g.id.text}`, g.range.start, g.id.range.end, true);
+    const clauses: { kw: string; text: string; start: number; end: number; expr?: A.Expr }[] = [];
+    if (g.title) clauses.push({ kw: 'title', text: this.name(g.title), start: g.title.range.start, end: g.title.range.end });
+    if (g.source) clauses.push({ kw: 'source', text: this.sourceRef(g.source), start: g.source.range.start, end: g.source.range.end });
+    if (g.inForce) {
+      const to = g.inForce.to;
+      clauses.push({ kw: 'in force', text: `${g.inForce.from.text}${to ? ` to ${to.text}` : ''}`, start: g.inForce.from.range.start, end: (to ?? g.inForce.from).range.end });
+    }
+    if (g.covers.length) clauses.push({ kw: 'covers', text: g.covers.map((c) => c.text).join(', '), start: g.covers[0]!.range.start, end: g.covers[g.covers.length - 1]!.range.end });
+    if (g.applies) clauses.push({ kw: 'applies when', text: '', start: g.applies.range.start, end: g.applies.range.end, expr: g.applies });
+    if (g.unless) clauses.push({ kw: 'unless', text: '', start: g.unless.range.start, end: g.unless.range.end, expr: g.unless });
+    // Values start in one column, after the longest short keyword (`in force`); `applies when` is longer.
+    const width = 'in force '.length;
+    for (const c of clauses) {
+      if (c.expr) this.exprClause(c.kw.length < width ? c.kw.padEnd(width) : `${c.kw} `, c.expr);
+      else this.line(2, c.kw.padEnd(width) + c.text, c.start, c.end);
+    }
+  }
+
+  /** `"document", 2009, pages 98-99`: the clause's own tokens in their order, spaced one way. */
+  private sourceRef(s: A.SourceRef): string {
+    const tokens = lex(this.src.slice(s.range.start, s.range.end)).tokens.slice(1); // drop `source`
+    let out = '';
+    tokens.forEach((t, i) => {
+      const prev = tokens[i - 1];
+      if (t.image === ',') out += ',';
+      else if (t.image === '-' || prev?.image === '-') out += t.image;
+      else out += (i === 0 ? '' : ' ') + t.image;
+    });
+    return out || quote(s.document);
+  }
+
+  private classDecl(c: A.ClassDecl): void {
+    const head = `${c.of === 'procedure' ? 'procedure' : 'class'} ${c.name.text}${c.title ? ` ${this.name(c.title)}` : ''}`;
+    const prev = this.lines[this.lines.length - 1];
+    const afterClass = this.lastDecl === 'class' && prev !== undefined && !this.blankBetween(prev.end, c.range.start);
+    this.line(0, head, c.range.start, (c.title ?? c.name).range.end, true);
+    this.lines[this.lines.length - 1]!.tableRow = afterClass;
+    const list = (kw: string, names: A.Name[]): void => {
+      if (names.length) this.line(2, `${kw} ${this.wrapList(names, 2 + kw.length + 1)}`, names[0]!.range.start, names[names.length - 1]!.range.end);
+    };
+    list('terms', c.terms);
+    list('codes', c.codes);
+  }
+
+  /** Items joined by commas; a line breaks where the author broke it or past 120 columns, aligned under the first item. */
+  private wrapList(names: A.Name[], column: number): string {
+    let out = '';
+    let width = column;
+    names.forEach((n, i) => {
+      const item = this.name(n);
+      const brokeHere = i > 0 && this.src.slice(names[i - 1]!.range.end, n.range.start).includes('\n');
+      if (i > 0 && (brokeHere || width + 2 + item.length + 1 > 120)) {
+        out += `,\n${' '.repeat(column)}${item}`;
+        width = column + item.length;
+      } else {
+        out += (i ? ', ' : '') + item;
+        width += (i ? 2 : 0) + item.length;
+      }
+    });
+    return out;
+  }
+
+  private recommend(r: A.RecommendBlock): void {
+    this.line(0, 'recommend', r.range.start, r.range.start + 'recommend'.length, true);
+    // Course entries line up on their visits; the frequency line is not part of the table.
+    const width = Math.max(0, ...r.entries.filter((e) => e.kind === 'CourseEntry').map((e) => e.name.text.length + 1)) + 1;
+    for (const e of r.entries) {
+      const head = e.kind === 'CourseEntry' ? `${e.name.text}:`.padEnd(width) : `${e.name.text}: `;
+      this.line(2, head + this.entry(e), e.range.start, e.range.end);
+    }
+  }
+
+  private entry(e: A.CourseEntry | A.FrequencyEntry): string {
+    const span = (s: A.Span): string => (s.low === s.high ? `${s.low}` : `${s.low}-${s.high}`);
+    if (e.kind === 'CourseEntry') {
+      const within = e.period ? ` within ${e.period.amount} ${e.period.unit.text}` : '';
+      return `${span(e.visits)} ${e.visitUnit.text} over ${span(e.duration)} ${e.durationUnit.text}${within}`;
+    }
+    if (e.fadeTo === undefined) return `up to ${e.mostPerWeek} per ${e.per.text}`;
+    // `or less` is not in the AST; keep it when it was written.
+    const orLess = /\bor\s+less\b/.test(this.image(e)) ? ' or less' : '';
+    return `up to ${e.mostPerWeek} per ${e.per.text}, fading to ${e.fadeTo}${orLess}`;
+  }
+
+  private criterion(c: A.CriterionDecl): void {
+    this.line(0, `criterion ${c.name.text}${c.title ? ` ${this.name(c.title)}` : ''}`, c.range.start, (c.title ?? c.name).range.end, true);
+    if (c.onlyWhen) this.exprClause('only when ', c.onlyWhen);
+    if (c.require) this.exprClause('require ', c.require);
+    if (c.certify) this.exprClause('certify at most ', c.certify);
+    if (c.otherwise) this.line(2, `otherwise ${this.name(c.otherwise)}`, c.otherwise.range.start, c.otherwise.range.end);
+  }
+
+  /**
+   * A clause with an expression; a top-level `and`/`or` written over several lines stays broken, one
+   * operand a line, the operator under the first operand.
+   */
+  private exprClause(head: string, e: A.Expr): void {
+    if (e.kind === 'BoolExpr' && this.image(e).includes('\n')) {
+      const [first, ...rest] = e.operands;
+      this.line(2, head + printExpr(first!, this.src), e.range.start, first!.range.end);
+      for (const o of rest) this.line(2 + head.length, `${e.op} ${printExpr(o, this.src)}`, o.range.start, o.range.end);
+      return;
+    }
+    this.line(2, head + printExpr(e, this.src), e.range.start, e.range.end);
+  }
+
+  private policy(p: A.PolicyDecl): void {
+    this.line(0, `policy ${p.name.text}${p.title ? ` ${this.name(p.title)}` : ''}`, p.range.start, (p.title ?? p.name).range.end, true);
+    if (p.jurisdiction) this.line(2, `jurisdiction ${this.name(p.jurisdiction)}`, p.jurisdiction.range.start, p.jurisdiction.range.end);
+    p.steps.forEach((step, i) => {
+      if (!step.length) return;
+      this.line(2, `${i === 0 ? 'first ' : 'then  '}${step.map((n) => n.text).join(', ')}`, step[0]!.range.start, step[step.length - 1]!.range.end);
+    });
+  }
+
+  // Comments
+
+  /** Hangs each comment on a printed line: trailing on the line it follows, leading before the next one. */
+  private attach(parsed: ParseComments): Comment[] {
+    const byStart = [...this.lines].sort((a, b) => a.start - b.start);
+    const tail: Comment[] = [];
+    for (const raw of parsed) {
+      const lineStart = this.src.lastIndexOf('\n', raw.start - 1) + 1;
+      const before = this.src.slice(lineStart, raw.start);
+      const c: Comment = { text: raw.text.trimEnd(), start: raw.start, end: raw.end, column: raw.start - lineStart, trailing: before.trim() !== '' };
+      if (c.trailing) {
+        const owner = [...byStart].reverse().find((l) => l.start <= c.start);
+        if (owner && !owner.trailing) {
+          owner.trailing = c;
+          continue;
+        }
+        // A second comment for the same printed line goes on its own line after it.
+        const next = owner ? this.lines[this.lines.indexOf(owner) + 1] : undefined;
+        if (next) next.leading.push(c);
+        else tail.push(c);
+        continue;
+      }
+      const next = byStart.find((l) => l.start >= c.end);
+      if (next) next.leading.push(c);
+      else tail.push(c);
+    }
+    return tail;
+  }
+
+  private blankBetween(a: number, b: number): boolean {
+    return a < b && /\n[ \t\r]*\n/.test(this.src.slice(a, b));
+  }
+
+  private render(tail: Comment[]): string {
+    const out: string[] = [];
+    let prevEnd = 0;
+    const blank = (): void => {
+      if (out.length && out[out.length - 1] !== '') out.push('');
+    };
+    const comment = (c: Comment, indent: number, first: boolean, top: boolean): void => {
+      if (first && top) blank();
+      else if (this.blankBetween(prevEnd, c.start)) blank();
+      out.push(' '.repeat(indent) + c.text);
+      prevEnd = c.end;
+    };
+    for (const l of this.lines) {
+      l.leading.sort((a, b) => a.start - b.start);
+      l.leading.forEach((c, i) => comment(c, c.column > 0 && !l.top ? 2 : 0, i === 0, l.top && !l.tableRow));
+      if (l.leading.length ? this.blankBetween(prevEnd, l.start) : l.top && !l.tableRow) blank();
+      let text = ' '.repeat(l.indent) + l.text;
+      if (l.trailing) {
+        const width = text.length - (text.lastIndexOf('\n') + 1);
+        text += ' '.repeat(Math.max(2, l.trailing.column - width)) + l.trailing.text;
+      }
+      out.push(text);
+      prevEnd = Math.max(l.end, l.trailing?.end ?? 0);
+    }
+    tail.sort((a, b) => a.start - b.start).forEach((c) => comment(c, c.column > 0 ? 2 : 0, false, false));
+    while (out.length && out[0] === '') out.shift();
+    return out.length ? out.join('\n') + '\n' : '';
+  }
+}
+
+type ParseComments = { text: string; start: number; end: number }[];

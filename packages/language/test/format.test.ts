@@ -1,0 +1,86 @@
+// The formatter: idempotent, comments kept, `parse(format(x))` equal to `parse(x)` ignoring ranges
+// (property-tested over generated guideline text), and a few layouts pinned as examples.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { format, formatGuideline, parse } from '@guideline/language';
+import { guidelineText } from './support/guideline-arbitrary.ts';
+
+/** The AST without ranges: what must survive formatting. */
+function shape(text: string): unknown {
+  return JSON.parse(JSON.stringify(parse(text).ast, (k, v: unknown) => (k === 'range' ? undefined : v)));
+}
+const commentsOf = (text: string): string[] => parse(text).comments.map((c) => c.text.trimEnd()).sort();
+const errorsOf = (text: string): string[] => parse(text).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`);
+
+describe('format: properties', () => {
+  it('generated guidelines parse without errors (the generator is sound)', () => {
+    fc.assert(fc.property(guidelineText, (text) => {
+      expect(errorsOf(text)).toEqual([]);
+    }), { numRuns: 200 });
+  });
+
+  it('parse(format(x)) equals parse(x), ignoring ranges', () => {
+    fc.assert(fc.property(guidelineText, (text) => {
+      const out = format(text);
+      expect(errorsOf(out)).toEqual([]);
+      expect(shape(out)).toEqual(shape(text));
+    }), { numRuns: 300 });
+  });
+
+  it('is idempotent', () => {
+    fc.assert(fc.property(guidelineText, (text) => {
+      const once = format(text);
+      expect(format(once)).toBe(once);
+    }), { numRuns: 300 });
+  });
+
+  it('keeps every comment', () => {
+    fc.assert(fc.property(guidelineText, (text) => {
+      expect(commentsOf(format(text))).toEqual(commentsOf(text));
+    }), { numRuns: 300 });
+  });
+
+  it('never throws, and leaves text with syntax errors as it is', () => {
+    const soup = fc.array(fc.constantFrom('guideline', 'criterion', 'require', 'x', '(', ')', '"s"', '# c\n', '\n', '3', 'is', 'and', ',', ':', 'recommend'), { maxLength: 30 }).map((t) => t.join(' '));
+    fc.assert(fc.property(fc.oneof(fc.string(), soup), (text) => {
+      const r = formatGuideline(text);
+      if (!r.formatted) expect(r.text).toBe(text);
+      expect(format(r.text)).toBe(r.text);
+    }), { numRuns: 500 });
+  });
+});
+
+describe('format: layout', () => {
+  it.each<[string, string]>([
+    ['guideline   a.b   covers x,y\n title "T"', 'guideline a.b\n  title    "T"\n  covers   x, y\n'],
+    ['guideline a\ncriterion c require completed visits+requested visits<=recommended visits', 'guideline a\n\ncriterion c\n  require completed visits + requested visits <= recommended visits\n'],
+    ['guideline a\ncriterion c\n  require patient age is at least 18 years', 'guideline a\n\ncriterion c\n  require patient age is at least 18 years\n'],
+    ['guideline a\ncriterion c\n  require functional improvement is documented or\n home exercise program is none', 'guideline a\n\ncriterion c\n  require functional improvement is documented\n          or home exercise program is none\n'],
+    ['guideline a\ncriterion c require x is a , b or c', 'guideline a\n\ncriterion c\n  require x is a, b or c\n'],
+    ['guideline a\nrecommend\n  k : 8 - 10 visits over 4 weeks\n frequency:up to 3 per week fading to 1', 'guideline a\n\nrecommend\n  k: 8-10 visits over 4 weeks\n  frequency: up to 3 per week, fading to 1\n'],
+    ['guideline a\nclass k terms "a"\nclass l terms "b"\n\nclass m', 'guideline a\n\nclass k\n  terms "a"\nclass l\n  terms "b"\n\nclass m\n'],
+    ['guideline a\nclass k terms "a", "b",\n "c"', 'guideline a\n\nclass k\n  terms "a", "b",\n        "c"\n'],
+    ['policy p jurisdiction CA first a.* then b , c', 'policy p\n  jurisdiction CA\n  first a.*\n  then  b, c\n'],
+    ['# head\n\n\nguideline a # trailing\n   # lead\n  title "T"\n# end', '# head\n\nguideline a  # trailing\n  # lead\n  title    "T"\n# end\n'],
+  ])('%j', (input, expected) => {
+    expect(format(input)).toBe(expected);
+  });
+
+  it('leaves the bundled guidelines as they are', () => {
+    const root = join(import.meta.dirname, '../../../guidelines');
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.guideline'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) {
+      const text = readFileSync(join(root, f), 'utf8');
+      expect(format(text), f).toBe(text);
+    }
+  });
+
+  it('reports why it did not format', () => {
+    const r = formatGuideline('guideline a\ncriterion ((( oops\n');
+    expect(r).toMatchObject({ formatted: false, changed: false, text: 'guideline a\ncriterion ((( oops\n' });
+    expect(r.diagnostics.length).toBeGreaterThan(0);
+  });
+});

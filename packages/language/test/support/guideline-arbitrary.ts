@@ -1,0 +1,101 @@
+// fast-check arbitraries for guideline source text: valid declarations in any clause order, with
+// random spacing, line breaks, blank lines and comments, for the formatter's property tests.
+import fc from 'fast-check';
+
+const facts = ['completed visits', 'requested visits', 'recommended visits', 'requested frequency', 'patient age', 'functional improvement', 'home exercise program', 'injury date', 'diagnosis'];
+const values = ['documented', 'none', 'instructed', 'compliant', 'failed', 'myalgia', 'CA', '"quoted value"', 'M54.1*', 'G90.5'];
+const names = ['alpha', 'beta', 'gamma-ray', 'x1', 'neck_pain'];
+
+/** Blanks between tokens: spaces, tabs, or a line break with indentation. */
+const gap = fc.constantFrom(' ', ' ', '  ', '\t', '\n    ', ' \n\t');
+/** Text of a comment (without the `#`); no line break. */
+const commentText = fc.stringMatching(/^[ a-z0-9.,:()"#*-]{0,20}$/);
+const comment = commentText.map((t) => `#${t}`);
+
+const join = (parts: fc.Arbitrary<string>[]): fc.Arbitrary<string> =>
+  fc.tuple(...parts.map((p) => fc.tuple(p, gap))).map((xs) => xs.map(([p, g], i) => (i === xs.length - 1 ? p : p + g)).join(''));
+
+const number = fc.oneof(fc.nat(40).map(String), fc.tuple(fc.nat(9), fc.nat(9)).map(([a, b]) => `${a}.${b}5`));
+const quantity = fc.tuple(number, fc.constantFrom('', ' visits', ' weeks', ' months', ' sessions', ' per week', ' days')).map(([n, u]) => n + u);
+const date = fc.constantFrom('2014-01-24', '2009-07-18', '2020-02-29');
+const str = fc.constantFrom('"text"', '"with \\"escape\\""', '"two\n   lines"');
+
+const { expr } = fc.letrec<{ expr: string; atom: string; additive: string; test: string; not: string }>((tie) => ({
+  atom: fc.oneof(
+    { weight: 5, arbitrary: fc.constantFrom(...facts) },
+    { weight: 3, arbitrary: quantity },
+    { weight: 1, arbitrary: date },
+    { weight: 1, arbitrary: str },
+    { weight: 1, arbitrary: tie('expr').map((e) => `(${e})`) },
+  ),
+  additive: fc.oneof(
+    { weight: 3, arbitrary: tie('atom') },
+    { weight: 1, arbitrary: fc.tuple(tie('atom'), fc.constantFrom('+', '-', '*', '/'), tie('atom')).chain(([a, op, b]) => join([fc.constant(a), fc.constant(op), fc.constant(b)])) },
+  ),
+  test: fc.oneof(
+    fc.tuple(tie('additive'), fc.constantFrom('<=', '<', '>=', '>', '=', '!=', 'is at most', 'is at least', 'is more than', 'is less than', 'is fewer than', 'within', 'is within'), tie('additive')).map(([a, op, b]) => `${a} ${op} ${b}`),
+    fc.tuple(tie('additive'), fc.constantFrom('is more than', 'is less than'), tie('additive')).map(([a, op, b]) => `${a} ${op} ${b} ago`),
+    fc.tuple(fc.constantFrom(...facts), fc.boolean(), fc.array(fc.constantFrom(...values), { minLength: 1, maxLength: 4 }), fc.array(fc.constantFrom(', ', ' or ', ' ,'), { minLength: 3, maxLength: 3 })).map(
+      ([f, neg, vs, seps]) => `${f} is ${neg ? 'not ' : ''}${vs.map((v, i) => (i ? seps[i - 1] + v : v)).join('')}`,
+    ),
+    fc.tuple(fc.constantFrom(...facts), fc.constantFrom('is known', 'is unknown', 'is not known', 'is not unknown')).map(([f, k]) => `${f} ${k}`),
+  ),
+  not: fc.oneof({ weight: 4, arbitrary: tie('test') }, { weight: 1, arbitrary: tie('test').map((t) => `not ${t}`) }),
+  expr: fc.oneof(
+    { weight: 3, arbitrary: tie('not') },
+    { weight: 1, arbitrary: fc.tuple(tie('not'), fc.constantFrom('and', 'or'), tie('not'), fc.constantFrom('and', 'or'), tie('not')).chain(([a, o1, b, o2, c]) => join([fc.constant(a), fc.constant(o1), fc.constant(b), fc.constant(o2), fc.constant(c)])) },
+  ),
+}));
+
+/** A clause line: optional trailing comment. */
+const clause = (text: fc.Arbitrary<string>): fc.Arbitrary<string> =>
+  fc.tuple(fc.constantFrom('  ', '', '    ', '\t'), text, fc.option(comment, { nil: undefined }), fc.option(comment, { nil: undefined }), fc.boolean()).map(
+    ([indent, t, trailing, before, blank]) => `${before ? `${indent}${before}\n` : ''}${blank ? '\n' : ''}${indent}${t}${trailing ? ` ${trailing}` : ''}`,
+  );
+
+const anyOrder = (clauses: fc.Arbitrary<string>[]): fc.Arbitrary<string> =>
+  fc.tuple(...clauses.map((c) => fc.option(c, { nil: undefined })), fc.nat()).map((xs) => {
+    const present = (xs.slice(0, -1) as (string | undefined)[]).filter((x): x is string => x !== undefined);
+    const seed = xs[xs.length - 1] as number;
+    return present.map((c, i) => ({ c, k: (i * 7919 + seed) % 101 })).sort((a, b) => a.k - b.k).map((x) => x.c).join('\n');
+  });
+
+const header = fc.tuple(fc.constantFrom('mtus.chronic-pain', 'a.b.c', 'odg'), anyOrder([
+  clause(fc.constant('title "A title"')),
+  clause(fc.constantFrom('source "Doc", 2009, pages 98-99', 'source "Doc"', 'source "Doc", "Part 2", page 7', 'source "Doc" , 2 , "x"')),
+  clause(fc.constantFrom('in force 2009-07-18', 'in force 2009-07-18 to 2017-12-31')),
+  clause(fc.constantFrom('covers physical-therapy', 'covers physical-therapy, acupuncture , chiropractic')),
+  clause(expr.map((e) => `applies when ${e}`)),
+  clause(expr.map((e) => `unless ${e}`)),
+])).map(([id, clauses]) => `guideline ${id}\n${clauses}`);
+
+const classDecl = fc.tuple(fc.constantFrom('class', 'procedure'), fc.constantFrom(...names), fc.boolean(), anyOrder([
+  clause(fc.constantFrom('terms "myalgia"', 'terms "a", "b" ,"c"')),
+  clause(fc.constantFrom('codes M79.1*, M60.*', 'codes G90.5*')),
+])).map(([kw, n, title, clauses]) => `${kw} ${n}${title ? ' "The class"' : ''}\n${clauses}`);
+
+const recommend = fc.array(clause(fc.constantFrom('myalgia: 9-10 visits over 8 weeks', 'crps:24 visits over 16 weeks within 6 months', 'x1 : 8 - 10 sessions over 4 weeks', 'frequency: up to 3 per week, fading to 1 or less', 'frequency: up to 2 per week fading to 1', 'frequency: up to 3 per week')), { maxLength: 4 }).map((es) => `recommend\n${es.join('\n')}`);
+
+const criterion = fc.tuple(fc.constantFrom(...names), fc.boolean(), anyOrder([
+  clause(expr.map((e) => `only when ${e}`)),
+  clause(expr.map((e) => `require ${e}`)),
+  clause(expr.map((e) => `certify at most ${e}`)),
+  clause(fc.constantFrom('otherwise "No {completed visits}."', 'otherwise "Two\n             lines"')),
+])).map(([n, title, clauses]) => `criterion ${n}${title ? ' "The criterion"' : ''}\n${clauses}`);
+
+const policy = fc.tuple(fc.constantFrom('california', 'texas'), anyOrder([
+  clause(fc.constantFrom('jurisdiction CA', 'jurisdiction "TX"')),
+  clause(fc.constantFrom('first mtus.*', 'first mtus.*, odg\n  then acoem.x')),
+])).map(([n, clauses]) => `policy ${n} "P"\n${clauses}`);
+
+/** A whole file: a guideline with members, maybe a policy, comments and blank lines around. */
+export const guidelineText: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.option(comment, { nil: undefined }),
+    header,
+    fc.array(fc.oneof(classDecl, recommend, criterion), { maxLength: 4 }),
+    fc.option(policy, { nil: undefined }),
+    fc.option(comment, { nil: undefined }),
+    fc.constantFrom('\n', '\n\n', '', '\n\n\n'),
+  )
+  .map(([top, h, members, p, end, sep]) => [top, h, ...members, p, end].filter((x) => x !== undefined).join(sep || '\n'));
