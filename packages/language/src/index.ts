@@ -10,5 +10,7 @@ export { lex } from './lexer.ts';
 export { walk, children, nodeAt } from './walk.ts';
 export { format, formatGuideline, type FormatResult } from './format.ts';
 export { formatDebug } from './format-expr.ts';
+export { completionsAt, type CompletionItem, type CompletionKind } from './services/complete.ts';
+export { hoverAt, definitionAt, type HoverInfo } from './services/navigate.ts';
 export type * from './ast.ts';
 export * from './artifact.ts';

@@ -1,0 +1,121 @@
+// Hover and go-to-definition for editors: what the word under the cursor means (a fact's type, unit
+// and description; a criterion's rationale and citation; a class's terms and codes) and where it is declared.
+import type * as A from '../ast.ts';
+import { GuidelineCompiler } from '../compile.ts';
+import type { Range } from '../diagnostics.ts';
+import { lookupFact } from '../facts.ts';
+import { parse } from '../parse.ts';
+import { matchesPattern } from '../pipeline.ts';
+import { SourceFile } from '../source.ts';
+import { children } from '../walk.ts';
+import { factTypeText } from './complete.ts';
+
+export interface HoverInfo {
+  range: Range;
+  /** What it is, in a few words: `fact completed visits`. */
+  title: string;
+  /** Paragraphs of plain text (callers escape them for whatever markup they render). */
+  body: string[];
+}
+
+/** The nodes from the root down to the innermost one containing the offset. */
+function pathAt(root: A.Node, offset: number): A.Node[] {
+  const path: A.Node[] = [root];
+  for (;;) {
+    const inner = children(path[path.length - 1]!).find((c) => c.range.start <= offset && offset <= c.range.end && c.range.end > c.range.start);
+    if (!inner) return path;
+    path.push(inner);
+  }
+}
+
+interface Target {
+  node: A.Node;
+  parent: A.Node | undefined;
+  guideline: A.GuidelineDecl | undefined;
+  ast: A.GuidelineFile;
+}
+
+function targetAt(text: string, offset: number): Target | undefined {
+  const ast = parse(text).ast;
+  const path = pathAt(ast, offset);
+  if (path.length < 2) return recommendEntryAt(ast, offset);
+  const node = path[path.length - 1]!;
+  const guideline = path.find((n): n is A.GuidelineDecl => n.kind === 'GuidelineDecl');
+  return { node, parent: path[path.length - 2], guideline, ast };
+}
+
+/** Recommend entries are not children in the walk of a guideline; find their names directly. */
+function recommendEntryAt(ast: A.GuidelineFile, offset: number): Target | undefined {
+  for (const g of ast.guidelines) {
+    for (const b of g.recommendations) {
+      for (const e of b.entries) {
+        if (e.name.range.start <= offset && offset <= e.name.range.end) return { node: e.name, parent: e, guideline: g, ast };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The class a name refers to: a value of `diagnosis is ...`, a recommend entry, or the declaration itself. */
+function classOf(t: Target): A.ClassDecl | undefined {
+  if (t.node.kind !== 'Name' || !t.guideline) return undefined;
+  const name = t.node.text;
+  const p = t.parent;
+  const refers = p?.kind === 'ClassDecl' || p?.kind === 'CourseEntry' || p?.kind === 'FrequencyEntry' || (p?.kind === 'IsValuesExpr' && p.subject.kind === 'FactRef' && lookupFact(p.subject.name)?.type.kind === 'class');
+  return refers ? t.guideline.classes.find((c) => c.name.text === name) : undefined;
+}
+
+const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+/** Hover information at an offset, or undefined where there is nothing to say. Never throws. */
+export function hoverAt(text: string, offset: number): HoverInfo | undefined {
+  const t = targetAt(text, offset) ?? recommendEntryAt(parse(text).ast, offset);
+  if (!t) return undefined;
+  const n = t.node;
+  if (n.kind === 'FactRef') {
+    const f = lookupFact(n.name);
+    if (!f) return { range: n.range, title: `unknown fact ${n.name}`, body: ['Not in the fact catalog: check the spelling.'] };
+    const source = f.derived ? `Derived by the runtime${f.inputs.length ? ` from ${f.inputs.join(', ')}` : ''}.` : `Case field: ${f.id}.`;
+    return { range: n.range, title: `fact ${f.name}: ${factTypeText(f.type)}`, body: [f.description, source] };
+  }
+  if (n.kind === 'Name' && t.parent?.kind === 'CriterionDecl' && t.parent.name === n) return criterionHover(text, t.parent, t.guideline);
+  const cls = classOf(t);
+  if (cls && n.kind === 'Name') {
+    const body = [cls.title?.text ?? cls.name.text];
+    if (cls.terms.length) body.push(`Terms: ${cls.terms.map((x) => x.text).join(', ')}`);
+    if (cls.codes.length) body.push(`Codes: ${cls.codes.map((x) => x.text).join(', ')}`);
+    return { range: n.range, title: `${cls.of === 'procedure' ? 'procedure' : 'class'} ${cls.name.text}`, body };
+  }
+  return undefined;
+}
+
+function criterionHover(text: string, c: A.CriterionDecl, g: A.GuidelineDecl | undefined): HoverInfo {
+  const body: string[] = [];
+  if (c.title) body.push(c.title.text);
+  if (c.otherwise) body.push(`Rationale when not met: ${oneLine(c.otherwise.text)}`);
+  if (g) {
+    let citation = g.source?.document ?? g.id.text;
+    try {
+      citation = new GuidelineCompiler(new SourceFile(text), '<hover>').guideline(g).citation;
+    } catch {
+      // a guideline that does not compile yet still has a document name
+    }
+    body.push(`Guideline: ${g.title?.text ?? g.id.text} (${citation})`);
+  }
+  return { range: c.name.range, title: `criterion ${c.name.text}`, body };
+}
+
+/** Where the name at an offset is declared: a class, a criterion, a guideline named by a policy. */
+export function definitionAt(text: string, offset: number): Range | undefined {
+  const t = targetAt(text, offset) ?? recommendEntryAt(parse(text).ast, offset);
+  if (!t || t.node.kind !== 'Name') return undefined;
+  const cls = classOf(t);
+  if (cls) return cls.name.range;
+  if (t.parent?.kind === 'CriterionDecl') return t.parent.name.range;
+  if (t.parent?.kind === 'PolicyDecl') {
+    const pattern = t.node.text;
+    const g = t.ast.guidelines.find((x) => matchesPattern(pattern, x.id.text));
+    return g?.id.range;
+  }
+  return undefined;
+}

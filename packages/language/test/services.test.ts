@@ -1,0 +1,86 @@
+// Editor services: completion at a cursor `|`, hover and go-to-definition on the word under it.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { completionsAt, definitionAt, hoverAt } from '@guideline/language';
+
+const seed = readFileSync(join(import.meta.dirname, '../../../guidelines/mtus/chronic-pain-physical-medicine/chronic-pain-physical-medicine.guideline'), 'utf8');
+
+/** Completion labels at the `|` in the text. */
+function labels(marked: string): string[] {
+  const at = marked.indexOf('|');
+  return completionsAt(marked.slice(0, at) + marked.slice(at + 1), at).map((c) => c.label);
+}
+
+describe('completion', () => {
+  it.each<[string, string[], string[]]>([
+    ['|', ['guideline', 'policy'], ['require']],
+    ['guideline a\ncriterion c\n  |', ['only', 'require', 'certify', 'otherwise', 'criterion', 'class'], ['guideline a']],
+    ['guideline a\ncriterion c\n  req|', ['require'], []],
+    ['guideline a\ncriterion c\n  require |', ['completed visits', 'requested visits', 'not'], ['criterion', 'otherwise']],
+    ['guideline a\ncriterion c\n  require completed |', ['completed visits'], ['requested visits']],
+    ['guideline a\ncriterion c\n  require completed visits |', ['is', 'and', 'or', 'within'], []],
+    ['guideline a\ncriterion c\n  require completed visits is |', ['at', 'more', 'known', 'not'], []],
+    ['guideline a\ncriterion c\n  require functional improvement is |', ['documented', 'not-documented', 'known'], []],
+    ['guideline a\nclass myalgia "M"\ncriterion c\n  require diagnosis is |', ['myalgia'], ['documented']],
+    ['guideline a\ncriterion c\n  require completed visits < 3 |', ['visits', 'weeks'], []],
+    ['guideline a\nclass myalgia "M"\nrecommend\n  |', ['myalgia', 'frequency'], []],
+    ['guideline a\ncriterion c "# not a comment" # a comment |', [], ['require']],
+  ])('%j', (text, present, absent) => {
+    const got = labels(text);
+    for (const p of present) expect(got).toContain(p);
+    for (const a of absent) expect(got).not.toContain(a);
+  });
+
+  it('replaces the words already typed of a fact name', () => {
+    const text = 'guideline a\ncriterion c\n  require completed vi';
+    const item = completionsAt(text, text.length).find((c) => c.label === 'completed visits')!;
+    expect(text.slice(item.range.start, item.range.end)).toBe('completed vi');
+    expect(item.detail).toBe('number (visits)');
+  });
+});
+
+describe('hover', () => {
+  const at = (word: string, nth = 0): number => {
+    let i = -1;
+    for (let k = 0; k <= nth; k++) i = seed.indexOf(word, i + 1);
+    return i + 1;
+  };
+
+  it('on a fact: its type, unit and description', () => {
+    const h = hoverAt(seed, at('completed visits +'))!;
+    expect(h.title).toBe('fact completed visits: number (visits)');
+    expect(h.body.join(' ')).toMatch(/already completed/);
+    expect(seed.slice(h.range.start, h.range.end)).toBe('completed visits');
+  });
+
+  it('on a criterion: its rationale and the guideline citation', () => {
+    const h = hoverAt(seed, at('visit-count'))!;
+    expect(h.title).toBe('criterion visit-count');
+    expect(h.body.join('\n')).toMatch(/would exceed the \{recommended visits\} visits/);
+    expect(h.body.join('\n')).toMatch(/pp\. 98-99/);
+  });
+
+  it('on a class name in a recommendation', () => {
+    expect(hoverAt(seed, at('neuralgia:'))!.body.join(' ')).toMatch(/Terms: neuralgia/);
+  });
+
+  it('says nothing on a keyword', () => {
+    expect(hoverAt(seed, at('recommend\n'))).toBeUndefined();
+  });
+});
+
+describe('go to definition', () => {
+  it('from a recommendation and a class value to the class', () => {
+    const text = 'guideline a\nclass myalgia "M"\nrecommend\n  myalgia: 9 visits over 8 weeks\ncriterion c\n  require diagnosis is myalgia\n';
+    const decl = text.indexOf('myalgia');
+    for (const from of [text.indexOf('myalgia:') + 2, text.lastIndexOf('myalgia') + 1]) {
+      expect(definitionAt(text, from)).toEqual({ start: decl, end: decl + 'myalgia'.length });
+    }
+  });
+
+  it('from a policy pattern to the guideline', () => {
+    const text = 'guideline mtus.a\n  title "T"\npolicy p\n  jurisdiction CA\n  first mtus.*\n';
+    expect(definitionAt(text, text.indexOf('mtus.*') + 1)).toEqual({ start: text.indexOf('mtus.a'), end: text.indexOf('mtus.a') + 6 });
+  });
+});
