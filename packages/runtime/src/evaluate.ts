@@ -2,14 +2,14 @@
 // the request, in the jurisdiction's evidence order), json-rules-engine runs its rules, and the
 // determination is assembled from the criteria's statuses in their own words.
 import { Engine, type RuleResult } from 'json-rules-engine';
-import { factById, matchesPattern, type CompiledGuideline, type RuleSet } from '@guideline/language';
+import { factById, matchesPattern, type Calc, type CompiledGuideline, type RuleSet } from '@guideline/language';
 import { caseFacts, recommendationInput, type Facts } from './case-facts.ts';
 import { evaluateCalc } from './calc.ts';
 import { Explainer, fillRationale, type EvaluatedCondition, type Tri } from './explain.ts';
 import { installRuntime } from './operators.ts';
 import type { Case, CriterionResult, Determination } from './types.ts';
 import { assertCase } from './validate.ts';
-import { assemble } from './decide.ts';
+import { assemble, outcome, requestedVisits } from './decide.ts';
 
 const engines = new WeakMap<CompiledGuideline, Engine>();
 
@@ -116,11 +116,11 @@ export function missingInputs(g: CompiledGuideline, factIds: string[]): string[]
  * The decision procedure, written once for both evaluators: it yields each guideline it needs run
  * (in the policy's evidence order) and receives that run back, then returns the determination.
  */
-export function* decisionSteps(ruleSet: RuleSet, c: Case): Generator<CompiledGuideline, Determination, GuidelineRun> {
+export function* decisionSteps(ruleSet: RuleSet, c: Case, lean = false): Generator<CompiledGuideline, Determination, GuidelineRun> {
   const order = guidelinesInOrder(ruleSet, c.jurisdiction);
   const base = { ...(c.id !== undefined ? { caseId: c.id } : {}) };
   if (!order) {
-    return { ...base, decision: 'no-applicable-guideline', certifiedVisits: 0, guideline: null, criteria: [], rationale: `No policy governs jurisdiction ${c.jurisdiction}, so no guideline could be applied.`, missing: [] };
+    return { ...base, decision: 'no-applicable-guideline', certifiedVisits: 0, guideline: null, criteria: [], rationale: lean ? '' : `No policy governs jurisdiction ${c.jurisdiction}, so no guideline could be applied.`, missing: [] };
   }
   const undecided: string[] = [];
   for (const g of order.guidelines) {
@@ -131,11 +131,16 @@ export function* decisionSteps(ruleSet: RuleSet, c: Case): Generator<CompiledGui
       continue;
     }
     if (undecided.length) break;
-    return { ...base, ...assemble(g, c, run.criteria, run.unknownByCriterion, (e) => evaluateCalc(e, (id) => run.facts[id]), run.facts) };
+    const calc = (e: Calc): number | string | null => evaluateCalc(e, (id) => run.facts[id]);
+    if (lean) {
+      const o = outcome(g, c, run.criteria, run.unknownByCriterion, calc, requestedVisits(run.facts));
+      return { ...base, decision: o.decision, certifiedVisits: o.certifiedVisits, guideline: { id: g.id, title: g.title, citation: g.citation }, criteria: run.criteria, missing: o.missing, rationale: '' };
+    }
+    return { ...base, ...assemble(g, c, run.criteria, run.unknownByCriterion, calc, run.facts) };
   }
   if (undecided.length) {
     const missing = [...new Set(undecided)];
-    return { ...base, decision: 'insufficient-information', certifiedVisits: 0, guideline: null, criteria: [], rationale: `Whether the guidelines of the ${order.policy.title} policy cover this request depends on facts the records do not give: ${missing.join(', ')}.`, missing };
+    return { ...base, decision: 'insufficient-information', certifiedVisits: 0, guideline: null, criteria: [], rationale: lean ? '' : `Whether the guidelines of the ${order.policy.title} policy cover this request depends on facts the records do not give: ${missing.join(', ')}.`, missing };
   }
   return {
     ...base,
@@ -143,7 +148,7 @@ export function* decisionSteps(ruleSet: RuleSet, c: Case): Generator<CompiledGui
     certifiedVisits: 0,
     guideline: null,
     criteria: [],
-    rationale: `No guideline of the ${order.policy.title} policy addresses ${c.request.treatment} on ${c.asOf}.`,
+    rationale: lean ? '' : `No guideline of the ${order.policy.title} policy addresses ${c.request.treatment} on ${c.asOf}.`,
     missing: [],
   };
 }

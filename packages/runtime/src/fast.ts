@@ -4,10 +4,10 @@
 import type { CompiledGuideline, RuleSet } from '@guideline/language';
 import { evaluateCalc } from './calc.ts';
 import { caseFacts, type Facts } from './case-facts.ts';
-import { decisionSteps, explainGuideline, type GuidelineRun } from './evaluate.ts';
-import type { EvaluatedCondition } from './explain.ts';
+import { decisionSteps, explainGuideline, missingInputs, type GuidelineRun } from './evaluate.ts';
+import { factsOf, type EvaluatedCondition, type Tri } from './explain.ts';
 import { operators } from './operators.ts';
-import type { Case, Determination } from './types.ts';
+import type { Case, CriterionResult, Determination } from './types.ts';
 import { assertCase, CaseValidationError, type CaseIssue } from './validate.ts';
 
 type Evaluate = (facts: Facts) => EvaluatedCondition;
@@ -73,8 +73,59 @@ function compileCondition(c: Record<string, unknown>): Evaluate {
   };
 }
 
+type Predicate = (facts: Facts, unknown: Set<string> | null) => Tri;
+
+/** Lean form: a condition straight to its three-valued result, noting unknown facts when asked. */
+function compilePredicate(c: Record<string, unknown>): Predicate {
+  if (Array.isArray(c['all']) || Array.isArray(c['any'])) {
+    const isAll = Array.isArray(c['all']);
+    const parts = (c[isAll ? 'all' : 'any'] as Record<string, unknown>[]).map(compilePredicate);
+    const decisive = !isAll; // true decides an `any`, false decides an `all`
+    return (f, u) => {
+      let sawUnknown = false;
+      let decided = false;
+      for (const p of parts) {
+        const r = p(f, u);
+        if (r === decisive) {
+          decided = true;
+          // Noting unknowns visits every leaf, as the full explainer does; otherwise stop here.
+          if (!u) return decisive;
+        } else if (r === null) sawUnknown = true;
+      }
+      return decided ? decisive : sawUnknown ? null : !decisive;
+    };
+  }
+  if (c['not'] !== undefined) {
+    const inner = compilePredicate(c['not'] as Record<string, unknown>);
+    return (f, u) => {
+      const r = inner(f, u);
+      return r === null ? null : !r;
+    };
+  }
+  const operator = c['operator'] as string;
+  const op = allOperators[operator];
+  if (!op) throw new CaseValidationError([{ field: '', message: `the rule set uses an unknown operator '${String(operator)}'` }]);
+  const readFact = reader(c as { fact: string; params?: Record<string, unknown> });
+  const value = c['value'];
+  const valueIsFact = typeof value === 'object' && value !== null && 'fact' in value;
+  const readValue: Read | undefined = valueIsFact ? reader(value as { fact: string }) : undefined;
+  const reads = factsOf(c as EvaluatedCondition);
+  const knownTest = operator === 'known';
+  return (f, u) => {
+    const a = readFact(f);
+    const b = readValue ? readValue(f) : value;
+    if (!knownTest && (a === undefined || a === null || (readValue && (b === undefined || b === null)))) {
+      if (u) for (const id of reads) if (f[id] === undefined) u.add(id);
+      return null;
+    }
+    return op(a, b);
+  };
+}
+
 interface FastGuideline {
   rules: Map<string, Evaluate>;
+  /** Per rule: its 'only when' and 'require' halves (criteria) or its whole condition (applicability). */
+  lean: Map<string, Predicate[]>;
 }
 
 const compiled = new WeakMap<CompiledGuideline, FastGuideline>();
@@ -82,7 +133,11 @@ const compiled = new WeakMap<CompiledGuideline, FastGuideline>();
 function fastGuideline(g: CompiledGuideline): FastGuideline {
   let fg = compiled.get(g);
   if (!fg) {
-    fg = { rules: new Map(g.rules.map((r) => [r.name, compileCondition(r.conditions as unknown as Record<string, unknown>)])) };
+    const conditions = (r: CompiledGuideline['rules'][number]): Record<string, unknown> => r.conditions as unknown as Record<string, unknown>;
+    fg = {
+      rules: new Map(g.rules.map((r) => [r.name, compileCondition(conditions(r))])),
+      lean: new Map(g.rules.map((r) => [r.name, r.name === g.applicabilityRule ? [compilePredicate(conditions(r))] : ((conditions(r)['all'] as Record<string, unknown>[]) ?? []).map(compilePredicate)])),
+    };
     compiled.set(g, fg);
   }
   return fg;
@@ -95,12 +150,46 @@ export function runGuidelineFast(g: CompiledGuideline, c: Case): GuidelineRun {
   return explainGuideline(g, facts, (name) => rules.get(name)?.(facts) ?? { all: [] });
 }
 
+/** Runs one guideline in lean form: statuses and missing facts, no trace and no rationale text. */
+export function runGuidelineLean(g: CompiledGuideline, c: Case): GuidelineRun {
+  const facts = caseFacts(g, c);
+  const lean = fastGuideline(g).lean;
+  const [applicability] = lean.get(g.applicabilityRule)!;
+  let applies = applicability!(facts, null);
+  const missingApp = new Set<string>();
+  if (applies === null) applicability!(facts, missingApp);
+  const unknownByCriterion = new Map<string, string[]>();
+  const criteria = g.criteria.map((meta): CriterionResult => {
+    const [when, require] = lean.get(meta.rule)!;
+    const applicable = when ? when(facts, null) : true;
+    const met = require ? require(facts, null) : true;
+    let status: CriterionResult['status'];
+    if (applicable === false) status = 'not-applicable';
+    else if (applicable === null) status = met === true ? 'met' : 'unknown';
+    else status = met === null ? 'unknown' : met ? 'met' : 'not-met';
+    if (status === 'unknown') {
+      const u = new Set<string>();
+      when?.(facts, u);
+      require?.(facts, u);
+      unknownByCriterion.set(meta.id, missingInputs(g, [...u]));
+    }
+    return { id: meta.id, title: meta.title, status, rationale: '', source: { file: meta.source.file, line: meta.source.line }, trace: [] };
+  });
+  return { applies, missingForApplicability: missingInputs(g, [...missingApp]), criteria, unknownByCriterion, facts };
+}
+
+export interface FastOptions {
+  /** 'full' (default): the whole determination. 'decision': decision, statuses and missing facts only (no trace, no rationale text). */
+  detail?: 'full' | 'decision';
+}
+
 /** The determination of one case, synchronously; identical to `evaluate`'s. Throws CaseValidationError on a malformed case. */
-export function evaluateFast(ruleSet: RuleSet, input: unknown): Determination {
+export function evaluateFast(ruleSet: RuleSet, input: unknown, options: FastOptions = {}): Determination {
   const c = assertCase(input);
-  const steps = decisionSteps(ruleSet, c);
+  const lean = options.detail === 'decision';
+  const steps = decisionSteps(ruleSet, c, lean);
   let step = steps.next();
-  while (!step.done) step = steps.next(runGuidelineFast(step.value, c));
+  while (!step.done) step = steps.next(lean ? runGuidelineLean(step.value, c) : runGuidelineFast(step.value, c));
   return step.value;
 }
 
@@ -110,11 +199,11 @@ export type BatchResult = { index: number; determination: Determination } | { in
  * Evaluates many cases lazily, one result per case in input order; a malformed case yields its
  * issues and the batch goes on. Memory stays constant when the input is itself lazy.
  */
-export function* evaluateMany(ruleSet: RuleSet, cases: Iterable<unknown>): Generator<BatchResult> {
+export function* evaluateMany(ruleSet: RuleSet, cases: Iterable<unknown>, options: FastOptions = {}): Generator<BatchResult> {
   let index = 0;
   for (const input of cases) {
     try {
-      yield { index, determination: evaluateFast(ruleSet, input) };
+      yield { index, determination: evaluateFast(ruleSet, input, options) };
     } catch (e) {
       if (!(e instanceof CaseValidationError)) throw e;
       yield { index, issues: e.issues };
