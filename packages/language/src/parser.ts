@@ -41,7 +41,7 @@ export class GuidelineParser extends CstParser {
   });
 
   // headerClause := 'title' STRING | 'source' STRING (',' sourcePart)* | 'in' 'force' DATE ('to' DATE)?
-  //               | 'covers' name (',' name)* | 'applies' 'when' expr | 'unless' expr
+  //               | 'covers' NAME (',' NAME)* | 'applies' 'when' expr | 'unless' expr
   headerClause = this.RULE('headerClause', () => {
     this.OR([
       { ALT: () => { this.CONSUME(T.TitleKw); this.CONSUME(T.StringLiteral); } },
@@ -179,7 +179,7 @@ export class GuidelineParser extends CstParser {
     ]);
   });
 
-  // policyDecl := 'policy' NAME STRING? ('jurisdiction' (UPPER | STRING) | ('first' | 'then') pattern (',' pattern)*)*
+  // policyDecl := 'policy' NAME STRING? ('jurisdiction' (UPPER | STRING) | policyStep)*
   policyDecl = this.RULE('policyDecl', () => {
     this.CONSUME(T.PolicyKw);
     this.CONSUME(T.Identifier, { LABEL: 'name' });
@@ -197,7 +197,7 @@ export class GuidelineParser extends CstParser {
     );
   });
 
-  // policyStep := ('first' | 'then') pattern (',' pattern)*
+  // policyStep := ('first' | 'then') qualifiedName (',' qualifiedName)*
   policyStep = this.RULE('policyStep', () => {
     this.OR([{ ALT: () => this.CONSUME(T.FirstKw) }, { ALT: () => this.CONSUME(T.ThenKw) }]);
     this.SUBRULE(this.qualifiedName, { LABEL: 'pattern' });
@@ -317,7 +317,7 @@ export class GuidelineParser extends CstParser {
     });
   });
 
-  // primary := NUMBER UNIT? | NAME+ | DATE | STRING | '(' expr ')'
+  // primary := NUMBER ('per'? UNIT)? | NAME+ | DATE | STRING | '(' expr ')'
   primary = this.RULE('primary', () => {
     this.OR([
       {
