@@ -80,6 +80,26 @@ export function recommendationInput(g: CompiledGuideline): 'diagnoses' | 'surger
   return cls?.of === 'procedure' ? 'surgery' : 'diagnoses';
 }
 
+// The body regions the guideline chapters are organised by, in matching order (the first that the
+// body part names wins: "cervical and lumbar spine" is the neck). Sides and plurals are ignored.
+const bodyRegions: [string, RegExp][] = [
+  ['neck', /\b(neck|cervical|c-?spine)\b/i],
+  ['upper back', /\b(thoracic|upper back|mid back|t-?spine)\b/i],
+  ['low back', /\b(lumbar|lumbosacral|low(er)? back|l-?spine|sacroiliac|sacrum|back)\b/i],
+  ['shoulder', /\bshoulders?\b/i],
+  ['elbow', /\belbows?\b/i],
+  ['forearm, wrist and hand', /\b(forearms?|wrists?|hands?|fingers?|thumbs?)\b/i],
+  ['hip', /\b(hips?|pelvis)\b/i],
+  ['knee', /\bknees?\b/i],
+  ['ankle and foot', /\b(ankles?|foot|feet|heels?|toes?|achilles)\b/i],
+];
+
+/** The body region a request's body part names, "other" when it names none; undefined when unknown. */
+export function bodyRegion(bodyPart: string | null | undefined): string | undefined {
+  if (!known(bodyPart) || !bodyPart!.trim()) return undefined;
+  return bodyRegions.find(([, re]) => re.test(bodyPart!))?.[0] ?? 'other';
+}
+
 /** Only known values become facts: an absent key is an unknown fact. */
 function set(facts: Facts, id: string, v: unknown): void {
   if (v !== undefined && v !== null) facts[id] = v;
@@ -96,14 +116,19 @@ export function caseFacts(g: CompiledGuideline, c: Case): Facts {
   const surgery = matchDiagnoses(g, c, 'procedure');
   const rec = recommendationInput(g) === 'surgery' ? surgery.recommendation : diagnosis.recommendation;
   const recClass = rec && g.classes.find((k) => k.id === rec.class);
-  const facts: Facts = { asOf: c.asOf, jurisdiction: c.jurisdiction, review: c.review ?? 'independent', 'request.treatment': r.treatment };
+  const facts: Facts = { asOf: c.asOf, jurisdiction: c.jurisdiction.toUpperCase(), review: c.review ?? 'independent', 'request.treatment': r.treatment };
   set(facts, 'request.bodyPart', r.bodyPart);
+  set(facts, 'request.bodyRegion', bodyRegion(r.bodyPart));
+  set(facts, 'request.careType', r.careType);
   set(facts, 'request.visits', visits);
   set(facts, 'request.frequencyPerWeek', frequency);
   set(facts, 'request.weeks', weeks);
   set(facts, 'history.visitsCompleted', c.history?.visitsCompleted);
   set(facts, 'history.functionalImprovement', c.history?.functionalImprovement);
   set(facts, 'history.homeExerciseProgram', c.history?.homeExerciseProgram);
+  set(facts, 'history.reducedWeightBearing', c.history?.reducedWeightBearing);
+  set(facts, 'history.activeTreatment', c.history?.activeTreatment);
+  set(facts, 'history.painMedication', c.history?.painMedication);
   set(facts, 'patient.age', c.patient?.age);
   set(facts, 'injury.date', c.injury?.date);
   set(facts, 'surgery.date', c.surgery?.date);

@@ -16,11 +16,19 @@ export interface Case {
     frequencyPerWeek?: number | null;
     weeks?: number | null;
     bodyPart?: string | null;
+    /** therapeutic (a course to restore function), maintenance (elective care at a plateau), flare-up (a recurrence). */
+    careType?: 'therapeutic' | 'maintenance' | 'flare-up' | null;
   };
   history?: {
     visitsCompleted?: number | null;
     functionalImprovement?: 'documented' | 'not-documented' | null;
     homeExerciseProgram?: 'none' | 'instructed' | 'compliant' | 'failed' | null;
+    /** Whether the records document a need for reduced weight bearing (e.g. extreme obesity). */
+    reducedWeightBearing?: 'documented' | 'not-documented' | null;
+    /** Whether an active treatment program (exercise, physical therapy, a home program) is under way alongside. */
+    activeTreatment?: 'ongoing' | 'none' | null;
+    /** The patient's pain medication: reduced, not tolerated, or unchanged. */
+    painMedication?: 'reduced' | 'not-tolerated' | 'unchanged' | null;
   } | null;
 }
 
