@@ -44,9 +44,11 @@ function where(e: IRecognitionException): string {
 }
 
 function expectedFrom(message: string): string | undefined {
-  const m = /Expecting token of type --> (\w+) <--/.exec(message);
+  // Chevrotain names a token by its LABEL when it has one ("Expecting --> 'over' <--"), else by type.
+  const m = /Expecting (?:token of type )?--> (.+?) <--/.exec(message);
   if (!m) return undefined;
   const name = m[1]!;
+  if (name.startsWith("'")) return name;
   const friendly: Record<string, string> = {
     Identifier: 'a name', StringLiteral: 'a quoted text', NumberLiteral: 'a number', DateLiteral: 'a date (YYYY-MM-DD)',
     CodePattern: 'an ICD-10 code', RParen: "')'", LParen: "'('", Colon: "':'", Comma: "','",
@@ -89,9 +91,12 @@ export function parse(text: string, file?: string): ParseResult {
  * whole text. Returns undefined (after reporting) when it is not one well-formed expression.
  */
 export function parseExpressionAt(text: string, start: number, end: number, report: import('./diagnostics.ts').Report): import('./ast.ts').Expr | undefined {
-  // Padding with spaces keeps every offset absolute without shifting tokens by hand.
-  const padded = ' '.repeat(start) + text.slice(start, end);
-  const lexed = lex(padded);
+  const lexed = lex(text.slice(start, end));
+  // The tokens are fresh: move them to their place in the whole text, so every range is absolute.
+  for (const t of lexed.tokens) {
+    t.startOffset += start;
+    if (t.endOffset !== undefined) t.endOffset += start;
+  }
   const p = getParser();
   p.input = lexed.tokens;
   const cst = p.expr();

@@ -248,3 +248,13 @@ describe('messages', () => {
     expect(messages(header + 'criterion x\n  require requested frequency <= 3 per day\n')).toEqual(["P204 'per day' is not a unit: use visits, weeks, months, days or years"]);
   });
 });
+
+describe('P202 names the missing keyword or symbol', () => {
+  it.each([
+    [header + 'recommend\n  neuralgia: 8-10 visits 4 weeks\n', "P202 Expected 'over' but found '4' in a course of visits"],
+    [header + 'criterion x "X"\n  only completed visits > 0\n', "P202 Expected 'when' but found 'completed' in a criterion"],
+    [header + 'recommend\n  neuralgia 8-10 visits over 4 weeks\n', "P202 Expected ':' but found '8' in a recommendation"],
+  ])('%j', (text, expected) => {
+    expect(parse(text).diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([expected]);
+  });
+});
