@@ -15,7 +15,9 @@ Commands:
   check [paths] --case <file|dir>... [--json] [--engine fast|json-rules-engine]
                                             evaluate cases (.json, or .jsonl with one case per line) against the
                                             guidelines; --json prints one determination per line
-  test [paths]                              run the guidelines' test cases (cases/*.json beside each guideline)
+  test [paths] [--coverage]                 run the guidelines' test cases (cases/*.json beside each guideline);
+                                            --coverage reports the criteria and condition outcomes they reach
+                                            and fails when a criterion is reached by no case
   fmt [paths] [--check]                     format guideline files in place; --check only lists those not formatted
 
 Exit status: 0 success, 1 failed tests, 2 invalid input (a broken guideline or a malformed case).`;
@@ -29,6 +31,7 @@ async function main(argv: string[]): Promise<number> {
       json: { type: 'boolean', default: false },
       engine: { type: 'string', default: 'fast' },
       check: { type: 'boolean', default: false },
+      coverage: { type: 'boolean', default: false },
       output: { type: 'string', short: 'o' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -41,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'compile': return compileCommand(paths, values.output);
     case 'check': return checkCommand(paths, values.case ?? [], values.json, values.engine);
-    case 'test': return testCommand(paths);
+    case 'test': return testCommand(paths, { coverage: values.coverage });
     case 'fmt': return fmtCommand(paths, values.check);
     default: throw new UsageError(`unknown command '${command}'\n\n${usage}`);
   }

@@ -1,12 +1,13 @@
-// `guideline test [paths]`: run every guideline's test cases (cases/*.json beside it), print each
-// failure with a diff, and end with `N passed, N failed`.
-import { readFileSync } from 'node:fs';
+// `guideline test [paths] [--coverage]`: run every guideline's test cases (cases/*.json beside it),
+// print each failure with a diff, and end with `N passed, N failed`. With --coverage, also report
+// which criteria (and which of their statuses and condition outcomes) the cases reached, and fail
+// when a guideline has a criterion no case reaches.
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { hasErrors } from '@guideline/language';
-import { CaseValidationError, evaluate, type Determination } from '@guideline/runtime';
+import { hasErrors, type RuleSet } from '@guideline/language';
+import { CaseValidationError, evaluate, type CriterionStatus, type Determination } from '@guideline/runtime';
 import { compileFiles, display, jsonFiles, parseJson } from '../load.ts';
-import { green, red, renderDiagnostics } from '../render.ts';
-import { existsSync } from 'node:fs';
+import { dim, green, red, renderDiagnostics } from '../render.ts';
 
 export interface Expectation {
   decision?: Determination['decision'];
@@ -43,7 +44,101 @@ export function caseFolders(guidelineFiles: string[]): string[] {
   return [...new Set(guidelineFiles.map((f) => join(dirname(f), 'cases')))].filter((d) => existsSync(d));
 }
 
-export async function testCommand(paths: string[]): Promise<number> {
+// ---- Coverage ----------------------------------------------------------------------------------
+
+const statuses: readonly CriterionStatus[] = ['met', 'not-met', 'not-applicable', 'unknown'];
+
+export interface ConditionCoverage {
+  /** The condition as written, and its line. */
+  condition: string;
+  line: number;
+  outcomes: { true: number; false: number; unknown: number };
+}
+
+export interface CriterionCoverage {
+  id: string;
+  line: number;
+  /** How many cases ended with each status. */
+  statuses: Record<CriterionStatus, number>;
+  conditions: ConditionCoverage[];
+}
+
+export interface GuidelineCoverage {
+  id: string;
+  file: string;
+  /** Cases this guideline governed. */
+  cases: number;
+  criteria: CriterionCoverage[];
+}
+
+/** An empty coverage table: every guideline of the rule set, every criterion and leaf condition. */
+export function emptyCoverage(rules: RuleSet): GuidelineCoverage[] {
+  return rules.guidelines.map((g) => ({
+    id: g.id,
+    file: g.location.file,
+    cases: 0,
+    criteria: g.criteria.map((c) => {
+      const conditions = new Map<string, ConditionCoverage>();
+      for (const l of c.leaves) {
+        const key = `${l.source.line}:${l.text}`;
+        if (!conditions.has(key)) conditions.set(key, { condition: l.text, line: l.source.line, outcomes: { true: 0, false: 0, unknown: 0 } });
+      }
+      return { id: c.id, line: c.source.line, statuses: { met: 0, 'not-met': 0, 'not-applicable': 0, unknown: 0 }, conditions: [...conditions.values()] };
+    }),
+  }));
+}
+
+/** Counts a determination against the guideline that governed it. */
+export function recordCoverage(coverage: GuidelineCoverage[], d: Determination): void {
+  const g = d.guideline && coverage.find((x) => x.id === d.guideline!.id);
+  if (!g) return;
+  g.cases++;
+  for (const r of d.criteria) {
+    const c = g.criteria.find((x) => x.id === r.id);
+    if (!c) continue;
+    c.statuses[r.status]++;
+    for (const t of r.trace) {
+      const cond = c.conditions.find((x) => x.line === t.line && x.condition === t.condition);
+      if (cond) cond.outcomes[t.result === null ? 'unknown' : t.result ? 'true' : 'false']++;
+    }
+  }
+}
+
+/** A criterion is exercised when some case reached it: it was met, not met or unknown, not only not applicable. */
+export function exercised(c: CriterionCoverage): boolean {
+  return c.statuses.met + c.statuses['not-met'] + c.statuses.unknown > 0;
+}
+
+/** The criteria no case exercises, by guideline. */
+export function uncoveredCriteria(coverage: readonly GuidelineCoverage[]): { guideline: string; criterion: string }[] {
+  return coverage.flatMap((g) => g.criteria.filter((c) => !exercised(c)).map((c) => ({ guideline: g.id, criterion: c.id })));
+}
+
+/** The coverage report: per guideline, each criterion's statuses and each condition's outcomes. */
+export function renderCoverage(coverage: readonly GuidelineCoverage[]): string {
+  const out: string[] = ['Coverage: the statuses each criterion reached and the outcomes each condition took, over the cases each guideline governed.'];
+  const count = (label: string, n: number): string => (n ? `${label} ${n}` : dim(`${label} -`));
+  for (const g of coverage) {
+    const missing = g.criteria.filter((c) => !exercised(c)).length;
+    const head = `${g.id}  ${g.cases} case${g.cases === 1 ? '' : 's'}, ${g.criteria.length - missing}/${g.criteria.length} criteria exercised  ${dim(g.file)}`;
+    out.push('', missing ? red(head) : head);
+    const width = Math.max(0, ...g.criteria.map((c) => c.id.length));
+    for (const c of g.criteria) {
+      const mark = exercised(c) ? green('ok  ') : red('MISS');
+      out.push(`  ${mark} ${c.id.padEnd(width)}  ${statuses.map((s) => count(s, c.statuses[s])).join('  ')}`);
+      for (const k of c.conditions) {
+        out.push(dim(`         line ${k.line}: ${k.condition}`) + `  ${count('true', k.outcomes.true)}  ${count('false', k.outcomes.false)}  ${count('unknown', k.outcomes.unknown)}`);
+      }
+    }
+  }
+  const missing = uncoveredCriteria(coverage);
+  const total = coverage.reduce((n, g) => n + g.criteria.length, 0);
+  const short = coverage.filter((g) => g.criteria.some((c) => !exercised(c))).map((g) => g.id);
+  out.push('', `${total - missing.length}/${total} criteria exercised` + (missing.length ? red(`; ${missing.length} reached by no case (MISS above), in ${short.join(', ')}`) : ''));
+  return out.join('\n');
+}
+
+export async function testCommand(paths: string[], options: { coverage?: boolean } = {}): Promise<number> {
   const compiled = compileFiles(paths);
   if (compiled.diagnostics.length) process.stderr.write(renderDiagnostics(compiled.diagnostics, compiled.sources) + '\n');
   if (hasErrors(compiled.diagnostics) || !compiled.rules) {
@@ -51,6 +146,7 @@ export async function testCommand(paths: string[]): Promise<number> {
     return 2;
   }
   const files = jsonFiles(caseFolders(compiled.sources.map((s) => s.file)));
+  const coverage = emptyCoverage(compiled.rules);
   let passed = 0;
   let failed = 0;
   const fail = (name: string, why: string): void => {
@@ -75,6 +171,7 @@ export async function testCommand(paths: string[]): Promise<number> {
     }
     try {
       const d = await evaluate(compiled.rules, t.case);
+      recordCoverage(coverage, d);
       const diffs = compare(t.expect, d);
       if (diffs.length) fail(`${name}${t.description ? ` — ${t.description}` : ''}`, diffs.join('\n'));
       else passed++;
@@ -83,6 +180,11 @@ export async function testCommand(paths: string[]): Promise<number> {
       fail(name, e.issues.map((i) => `${i.field || 'case'}: ${i.message}`).join('\n'));
     }
   }
+  let uncovered = 0;
+  if (options.coverage) {
+    process.stdout.write(renderCoverage(coverage) + '\n\n');
+    uncovered = uncoveredCriteria(coverage).length;
+  }
   process.stdout.write(`${passed} passed, ${failed} failed\n`);
-  return failed ? 1 : 0;
+  return failed || uncovered ? 1 : 0;
 }
