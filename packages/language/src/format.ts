@@ -2,7 +2,7 @@
 // one blank line, clauses indented two spaces, header keywords and recommendations aligned), comments
 // kept. `guideline fmt` and the playground's Format Document both call `formatGuideline`.
 import type * as A from './ast.ts';
-import { hasErrors, type Diagnostic } from './diagnostics.ts';
+import { hasErrors, type Diagnostic, type Range } from './diagnostics.ts';
 import { lex } from './lexer.ts';
 import { parse } from './parse.ts';
 import { printExpr } from './format-expr.ts';
@@ -87,7 +87,7 @@ class Printer {
     this.lines.push({ indent, text, start, end, top, leading: [] });
   }
 
-  private image(n: { range: A.Range }): string {
+  private image(n: { range: Range }): string {
     return this.src.slice(n.range.start, n.range.end);
   }
 

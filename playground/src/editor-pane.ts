@@ -1,0 +1,81 @@
+// The guideline editor: monaco with the guideline language, markers from the worker's analysis, the
+// problems list under it, and highlighting of a criterion's source lines.
+import { el, show } from './dom.ts';
+import { languageId } from './guideline-language.ts';
+import { monaco } from './monaco.ts';
+import type { EditorMarker } from './protocol.ts';
+
+const severities: Record<EditorMarker['severity'], monaco.MarkerSeverity> = {
+  error: monaco.MarkerSeverity.Error,
+  warning: monaco.MarkerSeverity.Warning,
+  info: monaco.MarkerSeverity.Info,
+};
+
+export class EditorPane {
+  readonly editor: monaco.editor.IStandaloneCodeEditor;
+  private readonly highlight: monaco.editor.IEditorDecorationsCollection;
+  file = '';
+
+  constructor(container: HTMLElement, private readonly problems: HTMLElement) {
+    this.editor = monaco.editor.create(container, {
+      model: null,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      fontSize: 13,
+      tabSize: 2,
+      insertSpaces: true,
+      scrollBeyondLastLine: false,
+      wordBasedSuggestions: 'off',
+      ariaLabel: 'Guideline source',
+    });
+    this.highlight = this.editor.createDecorationsCollection();
+  }
+
+  /** Shows a file's text (one model per file, so undo history stays with its file). */
+  open(file: string, text: string): void {
+    const uri = monaco.Uri.parse(`inmemory://guidelines/${file}`);
+    let model = monaco.editor.getModel(uri);
+    if (!model) model = monaco.editor.createModel(text, languageId, uri);
+    else if (model.getValue() !== text) model.setValue(text);
+    this.file = file;
+    this.editor.setModel(model);
+    this.highlight.clear();
+  }
+
+  get text(): string {
+    return this.editor.getValue();
+  }
+
+  setMarkers(markers: EditorMarker[]): void {
+    const model = this.editor.getModel();
+    if (!model) return;
+    monaco.editor.setModelMarkers(model, 'guideline', markers.map((m) => ({ ...m, severity: severities[m.severity] })));
+    const items = markers.map((m) => {
+      const item = el('li', { class: `problem problem-${m.severity}` },
+        el('span', { class: 'where' }, `${m.startLineNumber}:${m.startColumn}`), ' ', el('span', { class: 'code' }, m.code), ' ', m.message);
+      item.addEventListener('click', () => {
+        this.editor.setSelection(new monaco.Range(m.startLineNumber, m.startColumn, m.endLineNumber, m.endColumn));
+        this.editor.revealLineInCenter(m.startLineNumber);
+        this.editor.focus();
+      });
+      return item;
+    });
+    const errors = markers.filter((m) => m.severity === 'error').length;
+    show(this.problems,
+      el('div', { class: 'problems-summary' }, markers.length ? `${errors} error${errors === 1 ? '' : 's'}, ${markers.length - errors} warning${markers.length - errors === 1 ? '' : 's'}` : 'No problems'),
+      items.length ? el('ul', {}, ...items) : null,
+    );
+  }
+
+  /** Selects and highlights source lines (1-based, inclusive). */
+  highlightLines(line: number, endLine: number): void {
+    const range = new monaco.Range(line, 1, endLine, 1);
+    this.highlight.set([{ range, options: { isWholeLine: true, className: 'criterion-highlight', linesDecorationsClassName: 'criterion-highlight-gutter' } }]);
+    this.editor.revealLinesInCenter(line, endLine);
+    this.editor.setSelection(new monaco.Range(line, 1, line, 1));
+  }
+
+  format(): Promise<void> {
+    return this.editor.getAction('editor.action.formatDocument')?.run() ?? Promise.resolve();
+  }
+}

@@ -1,0 +1,2 @@
+// Types for Vite's module forms the playground uses (import.meta.glob, ?raw, ?worker).
+/// <reference types="vite/client" />

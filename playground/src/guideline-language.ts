@@ -1,0 +1,78 @@
+// Registers the guideline language with monaco: the generated Monarch grammar, and completion, hover,
+// definition and formatting answered by the language worker.
+import type { CompletionKind, HoverInfo } from '@guideline/language';
+import { monarchLanguage } from './monarch.generated.ts';
+import { monaco } from './monaco.ts';
+import type { LanguageClient } from './worker-client.ts';
+
+export const languageId = 'guideline';
+
+/** Plain text for monaco's markdown: every markdown character escaped, so user text stays text. */
+export function markdownText(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => `\\${c}`);
+}
+
+const kinds: Record<CompletionKind, monaco.languages.CompletionItemKind> = {
+  keyword: monaco.languages.CompletionItemKind.Keyword,
+  fact: monaco.languages.CompletionItemKind.Field,
+  class: monaco.languages.CompletionItemKind.Class,
+  value: monaco.languages.CompletionItemKind.EnumMember,
+  unit: monaco.languages.CompletionItemKind.Unit,
+  guideline: monaco.languages.CompletionItemKind.Module,
+};
+
+function hoverContents(h: HoverInfo): monaco.IMarkdownString[] {
+  return [{ value: `**${markdownText(h.title)}**` }, ...h.body.map((p) => ({ value: markdownText(p) }))];
+}
+
+export function registerGuidelineLanguage(client: LanguageClient): void {
+  monaco.languages.register({ id: languageId, extensions: ['.guideline'] });
+  monaco.languages.setMonarchTokensProvider(languageId, monarchLanguage);
+  monaco.languages.setLanguageConfiguration(languageId, {
+    comments: { lineComment: '#' },
+    brackets: [['(', ')']],
+    autoClosingPairs: [{ open: '(', close: ')' }, { open: '"', close: '"', notIn: ['string', 'comment'] }],
+    wordPattern: /[a-zA-Z][a-zA-Z0-9]*(?:[-_][a-zA-Z0-9]+)*\*?|\d+(?:\.\d+)?/,
+  });
+  const range = (model: monaco.editor.ITextModel, r: { start: number; end: number }): monaco.Range => {
+    const s = model.getPositionAt(r.start);
+    const e = model.getPositionAt(r.end);
+    return new monaco.Range(s.lineNumber, s.column, e.lineNumber, e.column);
+  };
+  monaco.languages.registerCompletionItemProvider(languageId, {
+    triggerCharacters: [' '],
+    async provideCompletionItems(model, position) {
+      const items = await client.request({ kind: 'complete', text: model.getValue(), offset: model.getOffsetAt(position) });
+      return {
+        suggestions: items.map((c, i) => ({
+          label: c.label,
+          kind: kinds[c.kind],
+          insertText: c.label,
+          range: range(model, c.range),
+          sortText: String(i).padStart(4, '0'),
+          ...(c.detail ? { detail: c.detail } : {}),
+          ...(c.documentation ? { documentation: c.documentation } : {}),
+        })),
+      };
+    },
+  });
+  monaco.languages.registerHoverProvider(languageId, {
+    async provideHover(model, position) {
+      const h = await client.request({ kind: 'hover', text: model.getValue(), offset: model.getOffsetAt(position) });
+      return h ? { range: range(model, h.range), contents: hoverContents(h) } : null;
+    },
+  });
+  monaco.languages.registerDefinitionProvider(languageId, {
+    async provideDefinition(model, position) {
+      const r = await client.request({ kind: 'definition', text: model.getValue(), offset: model.getOffsetAt(position) });
+      return r ? { uri: model.uri, range: range(model, r) } : null;
+    },
+  });
+  monaco.languages.registerDocumentFormattingEditProvider(languageId, {
+    async provideDocumentFormattingEdits(model) {
+      const r = await client.request({ kind: 'format', text: model.getValue() });
+      if (!r.formatted || r.text === model.getValue()) return [];
+      return [{ range: model.getFullModelRange(), text: r.text }];
+    },
+  });
+}
