@@ -1,0 +1,134 @@
+// `pnpm bench`: evaluation, compile, editing and memory measured side by side in one run, reported
+// as medians and as ratios against baselines measured in the same run. Not a test: numbers only.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze, compileProgram, type RuleSet } from '../../packages/language/src/index.ts';
+import { evaluate, evaluateFast, evaluateMany, type Case } from '../../packages/runtime/src/index.ts';
+import { generateCases } from './cases.ts';
+import { handWritten } from './hand-written.ts';
+import { plainEngine, runPlain } from './plain-engine.ts';
+import { corpus, editingFile } from './corpus.ts';
+
+const here = import.meta.dirname;
+const quick = process.argv.includes('--quick');
+const ROUNDS = quick ? 3 : 5;
+const N = quick ? 20_000 : 100_000;
+const N_ENGINE = quick ? 1_000 : 3_000;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1]!;
+}
+
+async function rate(label: string, n: number, run: () => unknown): Promise<{ label: string; perSecond: number }> {
+  const rates: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const t = performance.now();
+    await run();
+    rates.push(n / ((performance.now() - t) / 1000));
+  }
+  return { label, perSecond: median(rates) };
+}
+
+function table(title: string, rows: string[][]): void {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  console.log(`\n${title}`);
+  for (const [i, r] of rows.entries()) {
+    console.log('  ' + r.map((c, j) => (j === 0 ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join('   '));
+    if (i === 0) console.log('  ' + widths.map((w) => '-'.repeat(w)).join('   '));
+  }
+}
+
+const fmt = (n: number): string => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(2));
+
+async function evaluation(): Promise<void> {
+  const text = readFileSync(join(here, 'physical-medicine.guideline'), 'utf8');
+  const compiled = compileProgram([{ text, file: 'physical-medicine.guideline' }]);
+  if (!compiled.rules) throw new Error('bench fixture does not compile');
+  const rules: RuleSet = compiled.rules;
+  const cases: Case[] = generateCases(N);
+
+  // The fast path and the hand-written function must agree on every case before either is timed.
+  let disagreements = 0;
+  for (const c of cases) {
+    const a = evaluateFast(rules, c, { detail: 'decision' });
+    const b = handWritten(c);
+    const same = a.decision === b.decision && a.certifiedVisits === b.certifiedVisits && (b.statuses.length === 0 || a.criteria.map((x) => x.status).join() === b.statuses.join()) && [...a.missing].sort().join() === [...b.missing].sort().join();
+    if (!same) disagreements++;
+  }
+  if (disagreements) throw new Error(`the hand-written function disagrees with the fast path on ${disagreements} cases`);
+
+  const engine = plainEngine();
+  const few = cases.slice(0, N_ENGINE);
+  const rows = [
+    await rate('hand-written function (the limit)', N, () => { for (const c of cases) handWritten(c); }),
+    await rate('fast path, decision only', N, () => { for (const c of cases) evaluateFast(rules, c, { detail: 'decision' }); }),
+    await rate('fast path, full determination', N, () => { for (const c of cases) evaluateFast(rules, c); }),
+    await rate('plain json-rules-engine, hand-tuned', N_ENGINE, async () => { for (const c of few) await runPlain(engine, c); }),
+    await rate('our json-rules-engine path (full)', N_ENGINE, async () => { for (const c of few) await evaluate(rules, c); }),
+  ];
+  const limit = rows[0]!.perSecond;
+  const plain = rows[3]!.perSecond;
+  table(`Evaluation: ${N.toLocaleString('en-US')} generated cases (json-rules-engine rows: the first ${N_ENGINE.toLocaleString('en-US')}), median of ${ROUNDS}`, [
+    ['path', 'cases/s', '× hand-written', '× plain jre'],
+    ...rows.map((r) => [r.label, fmt(r.perSecond), (r.perSecond / limit).toFixed(3), (r.perSecond / plain).toFixed(2)]),
+  ]);
+  console.log(`  targets: fast path (decision only) ≥ 0.5× hand-written: ${rows[1]!.perSecond / limit >= 0.5 ? 'met' : 'NOT met'}; our json-rules-engine path ≥ 1× plain: ${rows[4]!.perSecond / plain >= 1 ? 'met' : 'NOT met'}`);
+
+  // Peak memory of a streamed batch: determinations consumed as they are produced.
+  const before = process.memoryUsage().rss;
+  let peak = before;
+  let i = 0;
+  for (const r of evaluateMany(rules, cases)) {
+    if ('determination' in r && ++i % 1000 === 0) peak = Math.max(peak, process.memoryUsage().rss);
+  }
+  table('Memory: full determinations for every case, streamed', [
+    ['measure', 'MiB'],
+    ['resident before the batch (cases in memory)', (before / 2 ** 20).toFixed(0)],
+    [`peak resident during the ${N.toLocaleString('en-US')}-case batch`, (peak / 2 ** 20).toFixed(0)],
+  ]);
+}
+
+async function compiling(): Promise<void> {
+  const sources = corpus(1_000_000);
+  const bytes = sources.reduce((n, s) => n + s.text.length, 0);
+  let json = '';
+  const compile = await rate('parse + check + compile', 1, () => {
+    const r = compileProgram(sources);
+    if (!r.rules) throw new Error('corpus does not compile: ' + r.diagnostics.find((d) => d.severity === 'error')?.message);
+    json = JSON.stringify(r.rules);
+  });
+  const parse = await rate('JSON.parse of the compiled output', 1, () => JSON.parse(json));
+  const mbs = (perSecond: number, size: number): number => (perSecond * size) / 1e6;
+  table(`Compile: a generated corpus of ${(bytes / 1e6).toFixed(2)} MB (${sources.length} guidelines), median of ${ROUNDS}`, [
+    ['stage', 'MB/s', 'ms'],
+    ['parse + check + compile (guideline text)', mbs(compile.perSecond, bytes).toFixed(2), (1000 / compile.perSecond).toFixed(0)],
+    [`JSON.parse of the output (${(json.length / 1e6).toFixed(2)} MB)`, mbs(parse.perSecond, json.length).toFixed(2), (1000 / parse.perSecond).toFixed(0)],
+  ]);
+  const ratio = mbs(parse.perSecond, json.length) / mbs(compile.perSecond, bytes);
+  console.log(`  compile is ${ratio.toFixed(1)}× slower per MB than JSON.parse of its output (target: within 10×: ${ratio <= 10 ? 'met' : 'NOT met'})`);
+}
+
+function editing(): void {
+  const text = editingFile(2000);
+  const at = text.indexOf('completed visits > 0');
+  const edited = text.slice(0, at) + 'completed visits > 1' + text.slice(at + 'completed visits > 0'.length);
+  const times: number[] = [];
+  analyze(text);
+  for (let i = 0; i < 15; i++) {
+    const t = performance.now();
+    analyze(i % 2 ? edited : text);
+    times.push(performance.now() - t);
+  }
+  const lines = text.split('\n').length;
+  table(`Editing: re-diagnosing a ${lines}-line guideline after a one-character edit, median of 15`, [
+    ['measure', 'ms'],
+    ['parse + check (what the playground worker runs per edit)', median(times).toFixed(1)],
+  ]);
+  console.log(`  target: under one frame (16 ms): ${median(times) < 16 ? 'met' : 'NOT met'}`);
+}
+
+console.log(`guideline bench — Node ${process.version}, ${process.platform}/${process.arch}${quick ? ' (quick)' : ''}`);
+await evaluation();
+await compiling();
+editing();
