@@ -215,3 +215,12 @@ byId('reset-button').addEventListener('click', () => {
 });
 
 loadInitialState();
+
+/** A handle for end-to-end tests and the browser console: the texts, without reaching into monaco. */
+(window as unknown as { guidelinePlayground: object }).guidelinePlayground = {
+  text: (): string => pane.text,
+  setText: (t: string): void => pane.editor.setValue(t),
+  caseText: (): string => cases.text,
+  setCaseText: (t: string): void => cases.editor.setValue(t),
+  file: (): string => pane.file,
+};

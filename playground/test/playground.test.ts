@@ -1,0 +1,124 @@
+// End-to-end: the built playground in Debian's Chromium. Loads with the seed, marks a broken rule and
+// clears it when fixed, decides the seed with its three unmet criteria, completes, formats, validates
+// the case at its field, runs the bundled tests, and opens a shared link in a fresh browser.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { buildSite, caseText, collectErrors, editorText, hasChromium, launch, openPlayground, serve, setText, typeAtEnd } from './support/browser.ts';
+
+if (!hasChromium) console.warn('playground e2e: /usr/bin/chromium is missing (scripts/ensure-chromium.sh installs it); skipping');
+
+describe.skipIf(!hasChromium)('playground in a browser', () => {
+  let browser: Browser;
+  let server: { url: string; close: () => Promise<void> };
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    server = await serve(buildSite());
+    browser = await launch();
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    page = await context.newPage();
+    errors = collectErrors(page);
+    await openPlayground(page, server.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const unmet = (): Promise<string[]> => page.$$eval('[data-status="not-met"]', (xs) => xs.map((x) => x.getAttribute('data-criterion') ?? ''));
+
+  it('decides the seed: not-medically-necessary, with its three unmet criteria', async () => {
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    expect(await page.textContent('[data-testid=decision]')).toBe('not-medically-necessary');
+    expect(await unmet()).toEqual(['visit-count', 'functional-improvement', 'home-program']);
+    expect(await page.textContent('.determination .citation')).toMatch(/pp\. 98-99/);
+  });
+
+  it('marks a broken rule as the CLI would, and clears the marker once it is fixed', async () => {
+    const before = await editorText(page);
+    await typeAtEnd(page, ['criterion ((( oops']);
+    await page.waitForSelector('.editor-pane .squiggly-error');
+    expect(await page.textContent('.problems')).toMatch(/P20\d/);
+    await page.waitForSelector('.notice'); // a broken guideline cannot decide the case
+    await setText(page, before);
+    await expect.poll(() => page.textContent('.problems')).toContain('No problems');
+    expect(await page.$('.editor-pane .squiggly-error')).toBeNull();
+    await page.waitForSelector('[data-testid=decision]');
+    expect(await page.textContent('[data-testid=decision]')).toBe('not-medically-necessary');
+  });
+
+  let original = '';
+
+  it('completes fact names from the catalog', async () => {
+    original = await editorText(page);
+    await typeAtEnd(page, ['criterion extra', '  require comp']);
+    await page.keyboard.press('Control+Space');
+    await page.waitForSelector('.suggest-widget.visible');
+    expect(await page.textContent('.suggest-widget')).toContain('completed visits');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => editorText(page)).toContain('  require completed visits');
+  });
+
+  it('formats the document', async () => {
+    await page.keyboard.type('>0   and   requested visits<3');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Format document' }).click();
+    await expect.poll(() => editorText(page)).toContain('criterion extra\n  require completed visits > 0 and requested visits < 3\n');
+    await setText(page, original);
+    await expect.poll(() => page.textContent('.problems')).toContain('No problems');
+  });
+
+  it('shows a case problem at its field', async () => {
+    const good = await caseText(page);
+    await page.evaluate((t) => (window as unknown as { guidelinePlayground: { setCaseText(t: string): void } }).guidelinePlayground.setCaseText(t), good.replace('"2014-01-24"', '"24/01/2014"'));
+    await page.waitForSelector('.case-editor .squiggly-error');
+    expect(await page.textContent('#case-issues')).toMatch(/asOf: must be a date/);
+    await page.evaluate((t) => (window as unknown as { guidelinePlayground: { setCaseText(t: string): void } }).guidelinePlayground.setCaseText(t), good);
+    await page.waitForSelector('.case-editor .squiggly-error', { state: 'detached' });
+  });
+
+  it('runs every bundled test case', async () => {
+    await page.getByRole('button', { name: 'Run all tests' }).click();
+    await page.waitForSelector('[data-testid=test-summary]');
+    expect(await page.textContent('[data-testid=test-summary]')).toMatch(/^[1-9]\d* passed, 0 failed$/);
+  });
+
+  it('shows a criterion in the editor when it is clicked', async () => {
+    await page.getByRole('tab', { name: 'Determination' }).click();
+    await page.click('[data-criterion="functional-improvement"] .criterion-title');
+    await page.waitForSelector('.criterion-highlight');
+    // monaco renders spaces as no-break spaces
+    const selected = await page.evaluate(() => (document.querySelector('.editor-pane .monaco-editor .view-lines')?.textContent ?? '').replace(/\u00a0/g, ' '));
+    expect(selected).toContain('criterion functional-improvement');
+  });
+
+  it('opens a shared link with exactly that guideline and case', async () => {
+    await setText(page, `${original}# an edit that travels in the link\n`);
+    await page.getByRole('button', { name: 'Share link' }).click();
+    await page.waitForFunction(() => location.hash.startsWith('#share='));
+    const link = page.url();
+    const text = await editorText(page);
+    const other = await browser.newPage(); // a new context: no local storage to fall back on
+    const otherErrors = collectErrors(other);
+    await openPlayground(other, link);
+    expect(text).toContain('# an edit that travels in the link');
+    expect(await editorText(other)).toBe(text);
+    expect(await caseText(other)).toBe(await caseText(page));
+    expect(await other.textContent('[data-testid=decision]')).toBe('not-medically-necessary');
+    expect(otherErrors).toEqual([]);
+    await other.close();
+  });
+
+  it('keeps the work across a reload', async () => {
+    const text = await editorText(page);
+    await page.goto(server.url); // no hash: local storage only
+    await page.waitForSelector('[data-testid=decision]');
+    expect(await editorText(page)).toBe(text);
+  });
+
+  it('logged no console errors', () => {
+    expect(errors).toEqual([]);
+  });
+});

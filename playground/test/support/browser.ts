@@ -1,0 +1,89 @@
+// End-to-end support: build the playground into a temporary folder, serve it on 127.0.0.1 at a random
+// port with a plain static server, and drive Debian's Chromium through playwright-core.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const playgroundDir = fileURLToPath(new URL('../..', import.meta.url));
+export const chromiumPath = '/usr/bin/chromium';
+export const hasChromium = existsSync(chromiumPath);
+
+/** Builds the static site (pnpm build's output, into a folder of its own so a running dev server is left alone). */
+export function buildSite(): string {
+  const out = mkdtempSync(join(tmpdir(), 'playground-dist-'));
+  const vite = join(playgroundDir, 'node_modules/vite/bin/vite.js');
+  const bin = existsSync(vite) ? vite : join(playgroundDir, '../node_modules/vite/bin/vite.js');
+  execFileSync(process.execPath, [bin, 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'], { cwd: playgroundDir, stdio: 'pipe' });
+  return out;
+}
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.ttf': 'font/ttf', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml',
+};
+
+/** Serves a folder on 127.0.0.1 at a free port; no server logic, as any static host would. */
+export async function serve(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    let file = join(dir, path);
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Console errors, failed requests and uncaught exceptions of a page, collected as they happen. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
+  });
+  return errors;
+}
+
+/** Opens the playground and waits until the editor is up and the seed case is decided. */
+export async function openPlayground(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForSelector('.monaco-editor .view-lines');
+  await page.waitForSelector('[data-testid=decision]');
+}
+
+/** The playground's test handle (see main.ts). */
+export const editorText = (page: Page): Promise<string> => page.evaluate(() => (window as unknown as { guidelinePlayground: { text(): string } }).guidelinePlayground.text());
+export const caseText = (page: Page): Promise<string> => page.evaluate(() => (window as unknown as { guidelinePlayground: { caseText(): string } }).guidelinePlayground.caseText());
+
+export const setText = (page: Page, text: string): Promise<void> =>
+  page.evaluate((t) => (window as unknown as { guidelinePlayground: { setText(t: string): void } }).guidelinePlayground.setText(t), text);
+
+/** Types lines at the end of the guideline editor, closing the suggestion list before each Enter. */
+export async function typeAtEnd(page: Page, lines: string[]): Promise<void> {
+  await page.click('.editor-pane .monaco-editor .view-lines');
+  await page.keyboard.press('Control+End');
+  for (const line of lines) {
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(line);
+    await page.keyboard.press('Escape');
+  }
+}
