@@ -29,6 +29,8 @@ describe('tokens', () => {
     ['isle', 'Identifier(isle)'],
     ['title2', 'Identifier(title2)'],
     ['criterion-x', 'Identifier(criterion-x)'],
+    ['in-force known-facts', 'Identifier(in-force) Identifier(known-facts)'],
+    ['in force', 'in force'],
     ['guideline mtus.chronic-pain.physical-medicine', 'guideline Identifier(mtus) Dot(.) Identifier(chronic-pain) Dot(.) Identifier(physical-medicine)'],
     ['mtus.*', 'Identifier(mtus) Dot(.) Star(*)'],
     // Numbers, ranges and dates.
