@@ -115,6 +115,28 @@ describe('guideline compile', () => {
   });
 });
 
+describe('guideline check --rules', () => {
+  it('evaluates with a compiled artifact', () => {
+    const out = join(tmp, 'rules2.json');
+    expect(run(['compile', '-o', out]).code).toBe(0);
+    const r = run(['check', '--rules', out, '--case', file('seed5.json', JSON.stringify(seedCase())), '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).decision).toBe('not-medically-necessary');
+  });
+
+  it('refuses a tampered artifact, naming where', () => {
+    const out = join(tmp, 'rules3.json');
+    run(['compile', '-o', out]);
+    const doc = JSON.parse(execFileSync('cat', [out], { encoding: 'utf8' }));
+    doc.guidelines[0].rules[1].conditions.all[1].all[0].path = '$.x';
+    writeFileSync(out, JSON.stringify(doc));
+    const r = run(['check', '--rules', out, '--case', file('seed6.json', JSON.stringify(seedCase()))]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/rules3\.json: error R502 guidelines\[0\]\.rules\[1\]\.conditions\.all\[1\]\.all\[0\]\.path: jsonpath expressions are not allowed/);
+    expect(r.stderr).not.toMatch(stackTrace);
+  });
+});
+
 describe('guideline test', () => {
   it('runs the bundled cases and ends with the summary line', () => {
     const r = run(['test']);

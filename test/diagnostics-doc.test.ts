@@ -48,7 +48,7 @@ describe('docs/diagnostics.md', () => {
     expect(e!.body.trimStart().startsWith(severity[0]!.toUpperCase() + severity.slice(1) + '.')).toBe(true);
   });
 
-  const compiled = entries.filter((e) => /^[LPC]/.test(e.code));
+  const compiled = entries.filter((e) => /^[LPC]/.test(e.code) && !e.body.includes('**no inline example**'));
   it.each(compiled.map((e) => [e.code, e]))('%s: the example produces the code and the quoted message', (_, e) => {
     const text = example(e);
     expect(text, 'no ```guideline example').toBeDefined();
@@ -67,6 +67,6 @@ describe('docs/diagnostics.md', () => {
   });
 
   it('marks the codes nothing reports yet as reserved, and only those', () => {
-    expect(entries.filter(reserved).map((e) => e.code)).toEqual(['X401', 'R502', 'R503', 'R504']);
+    expect(entries.filter(reserved).map((e) => e.code)).toEqual(['X401', 'R503', 'R504']);
   });
 });

@@ -12,7 +12,7 @@ const usage = `Usage: guideline <command> [options]
 
 Commands:
   compile [paths] [-o file]                 compile guideline files or folders (default: the bundled guidelines/)
-  check [paths] --case <file|dir>... [--json] [--engine fast|json-rules-engine]
+  check [paths | --rules rules.json] --case <file|dir>... [--json] [--engine fast|json-rules-engine]
                                             evaluate cases (.json, or .jsonl with one case per line) against the
                                             guidelines; --json prints one determination per line
   test [paths] [--coverage]                 run the guidelines' test cases (cases/*.json beside each guideline);
@@ -30,6 +30,7 @@ async function main(argv: string[]): Promise<number> {
       case: { type: 'string', multiple: true },
       json: { type: 'boolean', default: false },
       engine: { type: 'string', default: 'fast' },
+      rules: { type: 'string' },
       check: { type: 'boolean', default: false },
       coverage: { type: 'boolean', default: false },
       output: { type: 'string', short: 'o' },
@@ -43,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
   }
   switch (command) {
     case 'compile': return compileCommand(paths, values.output);
-    case 'check': return checkCommand(paths, values.case ?? [], values.json, values.engine);
+    case 'check': return checkCommand(paths, values.case ?? [], values.json, values.engine, values.rules);
     case 'test': return testCommand(paths, { coverage: values.coverage });
     case 'fmt': return fmtCommand(paths, values.check);
     default: throw new UsageError(`unknown command '${command}'\n\n${usage}`);

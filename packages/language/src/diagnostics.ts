@@ -29,10 +29,12 @@ interface CodeInfo {
 export const diagnosticCodes = {
   L101: { name: 'unexpected-character', severity: 'error', template: "Unexpected character '{text}'" },
   L102: { name: 'unterminated-string', severity: 'error', template: 'Unterminated string: a closing " is missing' },
+  L103: { name: 'file-too-large', severity: 'error', template: 'The file is {size} characters long; the limit is {limit}' },
   P201: { name: 'unexpected-token', severity: 'error', template: '{message}' },
   P202: { name: 'missing-token', severity: 'error', template: '{message}' },
   P203: { name: 'unexpected-end', severity: 'error', template: 'Unexpected end of file: {message}' },
   P204: { name: 'bad-unit', severity: 'error', template: "'{text}' is not a unit: use visits, weeks, months, days or years" },
+  P205: { name: 'nesting-too-deep', severity: 'error', template: 'Parentheses nest more than {limit} deep here' },
   C301: { name: 'unknown-fact', severity: 'error', template: "Unknown fact '{name}'{hint}" },
   C302: { name: 'duplicate-name', severity: 'error', template: "Duplicate {what} '{name}'" },
   C303: { name: 'unknown-class', severity: 'error', template: "Unknown class '{name}' in guideline '{guideline}'" },

@@ -57,10 +57,38 @@ function expectedFrom(message: string): string | undefined {
 }
 
 /** Parses guideline text into an AST with diagnostics. The AST is partial where the text is broken. */
+/** Limits that keep broken or hostile input from hanging or crashing the front end. */
+export const limits = { maxFileLength: 2_000_000, maxNesting: 50 };
+
+function empty(text: string): GuidelineFile {
+  return { kind: 'GuidelineFile', range: { start: 0, end: text.length }, guidelines: [], policies: [] };
+}
+
+/** The first parenthesis that opens past the nesting limit, if any. */
+function tooDeep(tokens: readonly IToken[]): IToken | undefined {
+  let depth = 0;
+  for (const t of tokens) {
+    if (t.image === '(' && t.tokenType.name === 'LParen') {
+      if (++depth > limits.maxNesting) return t;
+    } else if (t.image === ')' && t.tokenType.name === 'RParen') depth = Math.max(0, depth - 1);
+  }
+  return undefined;
+}
+
 export function parse(text: string, file?: string): ParseResult {
   const { report, diagnostics } = collector(file);
+  if (text.length > limits.maxFileLength) {
+    report('L103', { start: 0, end: 0 }, { size: text.length, limit: limits.maxFileLength });
+    return { ast: empty(text), diagnostics, comments: [] };
+  }
   const lexed = lex(text);
   for (const d of lexed.diagnostics) report(d.code, d.range, d.data ?? {});
+  const deep = tooDeep(lexed.tokens);
+  if (deep) {
+    // The parser recurses once per level: refuse before it can exhaust the stack.
+    report('P205', { start: deep.startOffset, end: deep.startOffset + 1 }, { limit: limits.maxNesting });
+    return { ast: empty(text), diagnostics, comments: [] };
+  }
   const { cst, errors } = parseTokens(lexed.tokens);
   const seen = new Set<number>();
   for (const e of errors) {
@@ -92,6 +120,10 @@ export function parse(text: string, file?: string): ParseResult {
  */
 export function parseExpressionAt(text: string, start: number, end: number, report: import('./diagnostics.ts').Report): import('./ast.ts').Expr | undefined {
   const lexed = lex(text.slice(start, end));
+  if (tooDeep(lexed.tokens)) {
+    report('P205', { start, end }, { limit: limits.maxNesting });
+    return undefined;
+  }
   // The tokens are fresh: move them to their place in the whole text, so every range is absolute.
   for (const t of lexed.tokens) {
     t.startOffset += start;

@@ -8,3 +8,4 @@ export { evaluateCalc, elapsed } from './calc.ts';
 export { validateCase, assertCase, CaseValidationError, type CaseIssue } from './validate.ts';
 export { default as caseSchema } from '../schema/case.schema.json' with { type: 'json' };
 export type { Case, Determination, Decision, CriterionResult, CriterionStatus, TraceEntry } from './types.ts';
+export { loadRuleSet, RuleSetError, ruleSetLimits, type RuleSetIssue } from './load-rules.ts';

@@ -4,7 +4,7 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { hasErrors, type RuleSet } from '@guideline/language';
-import { CaseValidationError, evaluate, evaluateFast, type Determination } from '@guideline/runtime';
+import { CaseValidationError, evaluate, evaluateFast, loadRuleSet, RuleSetError, type Determination } from '@guideline/runtime';
 import { compileFiles, display, jsonFiles, parseJson, UsageError } from '../load.ts';
 import { red, renderCaseIssues, renderDetermination, renderDiagnostics } from '../render.ts';
 import { Progress } from '../progress.ts';
@@ -69,13 +69,32 @@ async function checkLines(checker: Checker, file: string, name: string): Promise
   progress.done();
 }
 
-export async function checkCommand(paths: string[], casePaths: string[], json: boolean, engine: string): Promise<number> {
-  if (!casePaths.length) throw new UsageError('check needs --case <file|dir>');
-  if (engine !== 'fast' && engine !== 'json-rules-engine') throw new UsageError(`--engine is fast or json-rules-engine, not '${engine}'`);
+/** The rule set: a compiled artifact (--rules), validated as untrusted input, or the guideline sources compiled now. */
+function ruleSet(paths: string[], rulesFile: string | undefined): RuleSet | undefined {
+  if (rulesFile !== undefined) {
+    if (paths.length) throw new UsageError('give either guideline paths or --rules, not both');
+    try {
+      return loadRuleSet(readFileSync(rulesFile, 'utf8'));
+    } catch (e) {
+      if (e instanceof RuleSetError) {
+        process.stderr.write(e.issues.map((i) => `${display(rulesFile)}: ${red('error')} R502 ${i.at || 'document'}: ${i.message}`).join('\n') + '\n');
+        return undefined;
+      }
+      if ((e as { code?: string }).code === 'ENOENT') throw new UsageError(`${display(rulesFile)}: no such file`);
+      throw e;
+    }
+  }
   const compiled = compileFiles(paths);
   if (compiled.diagnostics.length) process.stderr.write(renderDiagnostics(compiled.diagnostics, compiled.sources) + '\n');
-  if (hasErrors(compiled.diagnostics) || !compiled.rules) return 2;
-  const checker = new Checker(compiled.rules, json, engine);
+  return hasErrors(compiled.diagnostics) ? undefined : compiled.rules;
+}
+
+export async function checkCommand(paths: string[], casePaths: string[], json: boolean, engine: string, rulesFile?: string): Promise<number> {
+  if (!casePaths.length) throw new UsageError('check needs --case <file|dir>');
+  if (engine !== 'fast' && engine !== 'json-rules-engine') throw new UsageError(`--engine is fast or json-rules-engine, not '${engine}'`);
+  const rules = ruleSet(paths, rulesFile);
+  if (!rules) return 2;
+  const checker = new Checker(rules, json, engine);
   for (const f of jsonFiles(casePaths)) {
     const name = display(f);
     if (f.endsWith('.jsonl')) {
