@@ -3,7 +3,7 @@ import type { GuidelineFile } from './ast.ts';
 import { ARTIFACT_FORMAT, ARTIFACT_VERSION, type RuleSet } from './artifact.ts';
 import { check } from './check/index.ts';
 import { GuidelineCompiler } from './compile.ts';
-import { collector, hasErrors, type Diagnostic } from './diagnostics.ts';
+import { collector, hasErrors, type Diagnostic, type Range } from './diagnostics.ts';
 import { parse } from './parse.ts';
 import { SourceFile } from './source.ts';
 
@@ -23,9 +23,24 @@ export interface SourceText {
 /** Parses and checks one file: diagnostics and the (possibly partial) AST, without compiling. */
 export function analyze(text: string, file = '<input>'): { ast: GuidelineFile; diagnostics: Diagnostic[] } {
   const parsed = parse(text, file);
-  const checked = hasErrors(parsed.diagnostics) ? [] : check(parsed.ast, text, file);
-  // Expression checks on a broken parse would mostly echo the parse errors; names still help.
+  let checked = check(parsed.ast, text, file);
+  if (hasErrors(parsed.diagnostics)) {
+    // A declaration the parser could not read whole would mostly echo its parse errors (a clause
+    // missing, a fact cut short); the checks of every other declaration still stand.
+    const broken = declarationRanges(parsed.ast).filter((r) => parsed.diagnostics.some((d) => d.range.start >= r.start && d.range.start <= r.end));
+    checked = checked.filter((d) => !broken.some((r) => d.range.start >= r.start && d.range.start <= r.end));
+  }
   return { ast: parsed.ast, diagnostics: [...parsed.diagnostics, ...checked] };
+}
+
+/**
+ * The spans of the file's declarations (guideline headers, classes, recommend blocks, criteria,
+ * policies), each running up to the next one, so the text the parser skipped belongs to the
+ * declaration it broke.
+ */
+function declarationRanges(ast: GuidelineFile): Range[] {
+  const starts = [...ast.guidelines.flatMap((g) => [g, ...g.classes, ...g.recommendations, ...g.criteria]), ...ast.policies].map((d) => d.range.start).sort((a, b) => a - b);
+  return starts.map((start, i) => ({ start, end: i + 1 < starts.length ? starts[i + 1]! - 1 : ast.range.end }));
 }
 
 /** Compiles one guideline file. */

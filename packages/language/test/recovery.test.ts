@@ -118,3 +118,18 @@ it('keeps the declarations after a broken one', () => {
   expect(g.criteria.map((c) => c.name.text)).toEqual(['visit-count', 'frequency', 'functional-improvement', 'home-program']);
   expect(g.criteria.slice(1).every((c) => c.require && c.otherwise)).toBe(true);
 });
+
+describe('checks beside a syntax error', () => {
+  const text = `guideline a.b title "T" source "S", pages 1 covers physical-therapy
+criterion one "One"
+  require completed visits > (
+  otherwise "x"
+criterion two "Two"
+  require complted visits > 0
+  otherwise "x"
+`;
+  it('reports the checks of the declarations the parser read whole, and not of the broken one', () => {
+    const codes = analyze(text).diagnostics.map((d) => `${d.code}@${text.slice(0, d.range.start).split('\n').length}`);
+    expect(codes).toEqual(['P201@4', 'C301@6']);
+  });
+});
