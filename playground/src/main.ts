@@ -118,8 +118,13 @@ function scheduleAnalyze(delay = 150): void {
 async function analyze(): Promise<void> {
   const ticket = ++analyzed;
   const file = pane.file;
-  const result = await client.request({ kind: 'analyze', text: pane.text, file });
+  const text = pane.text;
+  // This file's own errors first (a few ms), then the whole program with the other files (slower).
+  const quick = await client.request({ kind: 'check', text, file });
   if (ticket !== analyzed || file !== pane.file) return; // a newer edit is on its way
+  pane.setMarkers(quick);
+  const result = await client.request({ kind: 'analyze', text, file });
+  if (ticket !== analyzed || file !== pane.file) return;
   pane.setMarkers(result.markers);
   rules = result.rules;
   const mine: RuleSet | undefined = rules && { ...rules, guidelines: rules.guidelines.filter((g) => g.location.file === file), policies: rules.policies.filter((p) => p.source.file === file) };
@@ -223,4 +228,17 @@ loadInitialState();
   caseText: (): string => cases.text,
   setCaseText: (t: string): void => cases.editor.setValue(t),
   file: (): string => pane.file,
+  /** The line of the text under the cursor. */
+  cursorLine: (): string => pane.editor.getModel()?.getLineContent(pane.editor.getPosition()?.lineNumber ?? 1) ?? '',
+  /** Puts the cursor at the first occurrence of a text (plus an offset into it) and scrolls to it. */
+  cursorAt: (needle: string, into = 0): boolean => {
+    const model = pane.editor.getModel();
+    const at = pane.text.indexOf(needle);
+    if (!model || at < 0) return false;
+    const pos = model.getPositionAt(at + into);
+    pane.editor.setPosition(pos);
+    pane.editor.revealPositionInCenter(pos);
+    pane.editor.focus();
+    return true;
+  },
 };

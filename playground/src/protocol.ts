@@ -21,6 +21,7 @@ export interface Analysis {
 
 export type Request =
   | { kind: 'others'; others: SourceText[] }
+  | { kind: 'check'; text: string; file: string }
   | { kind: 'analyze'; text: string; file: string }
   | { kind: 'complete'; text: string; offset: number }
   | { kind: 'hover'; text: string; offset: number }
@@ -29,6 +30,9 @@ export type Request =
 
 export interface Results {
   others: null;
+  /** This file's own parse and check markers: quick, for every keystroke. */
+  check: EditorMarker[];
+  /** With the other files: cross-file checks and the rule set. */
   analyze: Analysis;
   complete: CompletionItem[];
   hover: HoverInfo | null;

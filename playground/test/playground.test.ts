@@ -1,6 +1,6 @@
 // End-to-end: the built playground in Debian's Chromium. Loads with the seed, marks a broken rule and
-// clears it when fixed, decides the seed with its three unmet criteria, completes, formats, validates
-// the case at its field, runs the bundled tests, and opens a shared link in a fresh browser.
+// clears it when fixed, decides the seed with its three unmet criteria, completes, formats, hovers, goes
+// to a definition, validates the case at its field, runs the bundled tests, opens a shared link.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildSite, caseText, collectErrors, editorText, hasChromium, launch, openPlayground, serve, setText, typeAtEnd } from './support/browser.ts';
@@ -68,6 +68,19 @@ describe.skipIf(!hasChromium)('playground in a browser', () => {
     await expect.poll(() => editorText(page)).toContain('criterion extra\n  require completed visits > 0 and requested visits < 3\n');
     await setText(page, original);
     await expect.poll(() => page.textContent('.problems')).toContain('No problems');
+  });
+
+  it('explains a fact on hover and goes to a class from its recommendation', async () => {
+    type Hook = { guidelinePlayground: { cursorAt(s: string, into: number): boolean; cursorLine(): string } };
+    await page.evaluate(() => (window as unknown as Hook).guidelinePlayground.cursorAt('require completed visits +', 10));
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I'); // show hover at the cursor
+    await page.waitForSelector('.monaco-hover:not(.hidden) .hover-contents');
+    expect(await page.textContent('.monaco-hover')).toContain('fact completed visits: number (visits)');
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => (window as unknown as Hook).guidelinePlayground.cursorAt('neuralgia: 8-10', 2));
+    await page.keyboard.press('F12');
+    await expect.poll(() => page.evaluate(() => (window as unknown as Hook).guidelinePlayground.cursorLine())).toMatch(/^class neuralgia /);
   });
 
   it('shows a case problem at its field', async () => {

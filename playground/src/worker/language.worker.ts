@@ -1,6 +1,6 @@
 // The language worker: parses, checks and compiles the edited guideline with the other bundled files,
 // and answers completion, hover, definition and format requests. Diagnostics leave it as editor markers.
-import { compileProgram, completionsAt, definitionAt, formatGuideline, hoverAt, SourceFile, type Diagnostic, type SourceText } from '@guideline/language';
+import { analyze as analyzeFile, compileProgram, completionsAt, definitionAt, formatGuideline, hoverAt, SourceFile, type Diagnostic, type SourceText } from '@guideline/language';
 import type { EditorMarker, Request, Response, Results } from '../protocol.ts';
 
 let others: SourceText[] = [];
@@ -30,6 +30,10 @@ function handle(req: Request): unknown {
     case 'others':
       others = req.others;
       return null;
+    case 'check': {
+      const src = new SourceFile(req.text, req.file);
+      return analyzeFile(req.text, req.file).diagnostics.map((d) => toMarker(d, src));
+    }
     case 'analyze': return analyze(req.text, req.file);
     case 'complete': return completionsAt(req.text, req.offset);
     case 'hover': return hoverAt(req.text, req.offset) ?? null;
