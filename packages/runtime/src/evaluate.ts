@@ -112,45 +112,60 @@ export function missingInputs(g: CompiledGuideline, factIds: string[]): string[]
   return [...out];
 }
 
+type Rest = Omit<Determination, 'caseId'>;
+
+/** The case id first, then the rest (key order is part of byte-equal determinations). */
+function withId(c: Case, rest: Rest): Determination {
+  return c.id === undefined ? rest : { caseId: c.id, ...rest };
+}
+
 /**
- * The decision procedure, written once for both evaluators: it yields each guideline it needs run
- * (in the policy's evidence order) and receives that run back, then returns the determination.
+ * The decision procedure, written once for both evaluators. The caller runs the policy's
+ * guidelines in order and hands each run to `settle`, which answers the determination once a
+ * run decides the case (or `undefined` to run the next), and `unsettled` when none did.
  */
-export function* decisionSteps(ruleSet: RuleSet, c: Case, lean = false): Generator<CompiledGuideline, Determination, GuidelineRun> {
-  const order = guidelinesInOrder(ruleSet, c.jurisdiction);
-  const base = { ...(c.id !== undefined ? { caseId: c.id } : {}) };
-  if (!order) {
-    return { ...base, decision: 'no-applicable-guideline', certifiedVisits: 0, guideline: null, criteria: [], rationale: lean ? '' : `No policy governs jurisdiction ${c.jurisdiction}, so no guideline could be applied.`, missing: [] };
+export class DecisionWalk {
+  private readonly undecided: string[] = [];
+  /** The guidelines to run, in the policy's evidence order (empty when no policy governs). */
+  readonly guidelines: CompiledGuideline[];
+
+  constructor(
+    ruleSet: RuleSet,
+    private readonly c: Case,
+    private readonly lean = false,
+    private readonly order = guidelinesInOrder(ruleSet, c.jurisdiction),
+  ) {
+    this.guidelines = order?.guidelines ?? [];
   }
-  const undecided: string[] = [];
-  for (const g of order.guidelines) {
-    const run: GuidelineRun = yield g;
-    if (run.applies === false) continue;
+
+  settle(g: CompiledGuideline, run: GuidelineRun): Determination | undefined {
+    if (run.applies === false) return undefined;
     if (run.applies === null) {
-      undecided.push(...run.missingForApplicability);
-      continue;
+      this.undecided.push(...run.missingForApplicability);
+      return undefined;
     }
-    if (undecided.length) break;
+    // A guideline earlier in the order might govern, but whether it does is unknown.
+    if (this.undecided.length) return this.unsettled();
+    const c = this.c;
     const calc = (e: Calc): number | string | null => evaluateCalc(e, (id) => run.facts[id]);
-    if (lean) {
+    if (this.lean) {
       const o = outcome(g, c, run.criteria, run.unknownByCriterion, calc, requestedVisits(run.facts));
-      return { ...base, decision: o.decision, certifiedVisits: o.certifiedVisits, guideline: { id: g.id, title: g.title, citation: g.citation }, criteria: run.criteria, missing: o.missing, rationale: '' };
+      return withId(c, { decision: o.decision, certifiedVisits: o.certifiedVisits, guideline: { id: g.id, title: g.title, citation: g.citation }, criteria: run.criteria, missing: o.missing, rationale: '' });
     }
-    return { ...base, ...assemble(g, c, run.criteria, run.unknownByCriterion, calc, run.facts) };
+    return withId(c, assemble(g, c, run.criteria, run.unknownByCriterion, calc, run.facts));
   }
-  if (undecided.length) {
-    const missing = [...new Set(undecided)];
-    return { ...base, decision: 'insufficient-information', certifiedVisits: 0, guideline: null, criteria: [], rationale: lean ? '' : `Whether the guidelines of the ${order.policy.title} policy cover this request depends on facts the records do not give: ${missing.join(', ')}.`, missing };
+
+  unsettled(): Determination {
+    const { c, order, lean } = this;
+    const none = (decision: Determination['decision'], rationale: string, missing: string[]): Determination =>
+      withId(c, { decision, certifiedVisits: 0, guideline: null, criteria: [], rationale: lean ? '' : rationale, missing });
+    if (!order) return none('no-applicable-guideline', `No policy governs jurisdiction ${c.jurisdiction}, so no guideline could be applied.`, []);
+    if (this.undecided.length) {
+      const missing = [...new Set(this.undecided)];
+      return none('insufficient-information', `Whether the guidelines of the ${order.policy.title} policy cover this request depends on facts the records do not give: ${missing.join(', ')}.`, missing);
+    }
+    return none('no-applicable-guideline', `No guideline of the ${order.policy.title} policy addresses ${c.request.treatment} on ${c.asOf}.`, []);
   }
-  return {
-    ...base,
-    decision: 'no-applicable-guideline',
-    certifiedVisits: 0,
-    guideline: null,
-    criteria: [],
-    rationale: lean ? '' : `No guideline of the ${order.policy.title} policy addresses ${c.request.treatment} on ${c.asOf}.`,
-    missing: [],
-  };
 }
 
 /**
@@ -159,8 +174,10 @@ export function* decisionSteps(ruleSet: RuleSet, c: Case, lean = false): Generat
  */
 export async function evaluate(ruleSet: RuleSet, input: unknown): Promise<Determination> {
   const c = assertCase(input);
-  const steps = decisionSteps(ruleSet, c);
-  let step = steps.next();
-  while (!step.done) step = steps.next(await runGuideline(step.value, c));
-  return step.value;
+  const walk = new DecisionWalk(ruleSet, c);
+  for (const g of walk.guidelines) {
+    const d = walk.settle(g, await runGuideline(g, c));
+    if (d) return d;
+  }
+  return walk.unsettled();
 }

@@ -4,7 +4,7 @@
 import type { CompiledGuideline, RuleSet } from '@guideline/language';
 import { evaluateCalc } from './calc.ts';
 import { caseFacts, type Facts } from './case-facts.ts';
-import { decisionSteps, explainGuideline, missingInputs, type GuidelineRun } from './evaluate.ts';
+import { DecisionWalk, explainGuideline, missingInputs, type GuidelineRun } from './evaluate.ts';
 import { factsOf, type EvaluatedCondition, type Tri } from './explain.ts';
 import { operators } from './operators.ts';
 import type { Case, CriterionResult, Determination } from './types.ts';
@@ -187,10 +187,12 @@ export interface FastOptions {
 export function evaluateFast(ruleSet: RuleSet, input: unknown, options: FastOptions = {}): Determination {
   const c = assertCase(input);
   const lean = options.detail === 'decision';
-  const steps = decisionSteps(ruleSet, c, lean);
-  let step = steps.next();
-  while (!step.done) step = steps.next(lean ? runGuidelineLean(step.value, c) : runGuidelineFast(step.value, c));
-  return step.value;
+  const walk = new DecisionWalk(ruleSet, c, lean);
+  for (const g of walk.guidelines) {
+    const d = walk.settle(g, lean ? runGuidelineLean(g, c) : runGuidelineFast(g, c));
+    if (d) return d;
+  }
+  return walk.unsettled();
 }
 
 export type BatchResult = { index: number; determination: Determination } | { index: number; issues: CaseIssue[] };
