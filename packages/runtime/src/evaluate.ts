@@ -39,9 +39,11 @@ function policyOrder(ruleSet: RuleSet, jurisdiction: string): PolicyOrder {
   const policy = ruleSet.policies.find((p) => p.jurisdiction.toUpperCase() === jurisdiction.toUpperCase());
   if (!policy) return undefined;
   const out: CompiledGuideline[] = [];
-  for (const step of policy.steps) {
+  // Patterns are consulted in the order written, within a step as across steps; the guidelines
+  // one pattern matches keep the rule set's order.
+  for (const pattern of policy.steps.flat()) {
     for (const g of ruleSet.guidelines) {
-      if (!out.includes(g) && step.some((p) => matchesPattern(p, g.id))) out.push(g);
+      if (!out.includes(g) && matchesPattern(pattern, g.id)) out.push(g);
     }
   }
   return { policy, guidelines: out };

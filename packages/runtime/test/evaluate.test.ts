@@ -136,7 +136,10 @@ criterion c "C"
   require completed visits <= 30
   otherwise "too many"
 policy ca2 "California 2" jurisdiction CX first test.post then test.pm
+policy ca3 "California 3" jurisdiction CY first test.post, test.pm
 `);
+    const written = await evaluate(two, makeCase({ jurisdiction: 'CY', surgery: { procedure: 'x', date: '2013-10-01' } }));
+    expect(written.guideline?.id).toBe('test.post'); // within a step too, the order written decides, not the file order
     const post = await evaluate(two, makeCase({ jurisdiction: 'CX', surgery: { procedure: 'x', date: '2013-10-01' } }));
     expect(post.guideline?.id).toBe('test.post');
     const late = await evaluate(two, makeCase({ jurisdiction: 'CX', surgery: { procedure: 'x', date: '2013-05-01' } }));
