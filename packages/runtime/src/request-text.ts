@@ -20,6 +20,8 @@ const perWeek = `(?:\\s*(?:times|x|×)?\\s*(?:/|a|per|each)?\\s*(?:week|wk)s?)?`
 const freqWeeks = new RegExp(`\\b${NUM}\\s*(?:times|x|×)${perWeek}\\s*(?:x|×|times|for|over)?\\s*${NUM}\\s*(?:weeks?|wks?)?\\b`, 'i');
 const onceTwice = new RegExp(`\\b(once|twice)\\s*(?:a|per|each)\\s*week\\s*(?:x|×|for|over)\\s*${NUM}\\s*(?:weeks?|wks?)?\\b`, 'i');
 const count = new RegExp(`\\b${NUM}\\s*(?:additional\\s+|more\\s+)?(?:sessions?|visits?|treatments?)\\b`, 'i');
+// "PT x6", "acupuncture x 4": a count written as a multiplier with nothing before it
+const times = new RegExp(`(?:^|\\s)(?:x|×)\\s*${NUM}\\b(?!\\s*(?:weeks?|wks?|months?)\\b)`, 'i');
 
 /** The numbers a request text states, or {} when it states none this reader knows. */
 export function readRequestText(text: string): RequestNumbers {
@@ -30,7 +32,7 @@ export function readRequestText(text: string): RequestNumbers {
     const w = num(fw[2]!);
     if (f > 0 && w > 0 && f <= 7) return { frequencyPerWeek: f, weeks: w, visits: f * w };
   }
-  const c = count.exec(t);
+  const c = count.exec(t) ?? times.exec(t);
   if (c) return { visits: num(c[1]!) };
   return {};
 }

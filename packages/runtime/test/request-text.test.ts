@@ -12,6 +12,9 @@ describe('readRequestText', () => {
     ['12 sessions of physical therapy', { visits: 12 }],
     ['six visits of acupuncture', { visits: 6 }],
     ['Physical therapy, 8 additional sessions', { visits: 8 }],
+    ['Physical therapy x6', { visits: 6 }],
+    ['acupuncture x 4', { visits: 4 }],
+    ['chiropractic x 4 weeks', {}],
     ['Continue physical therapy', {}],
     ['', {}],
   ])('%s', (text, expected) => {
