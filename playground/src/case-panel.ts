@@ -1,10 +1,11 @@
 // The case panel: pick a bundled test case (the seed first), edit its JSON, and see every problem at
 // the field it names (JSON syntax, then the case schema through the runtime's validateCase).
-import { validateCase } from '@guideline/runtime';
+import { caseSchema, validateCase } from '@guideline/runtime';
 import { bundledCases, seedCaseFile, type BundledCase } from './bundled.ts';
 import { el, show } from './dom.ts';
 import { locateFields, spanOf } from './json-locate.ts';
 import { monaco } from './monaco.ts';
+import { caseForm, showFormProblems, type Schema } from './schema-form.ts';
 
 export interface CaseProblem {
   field: string;
@@ -19,6 +20,8 @@ export class CasePanel {
   file = seedCaseFile;
   private problems: CaseProblem[] = [];
   private loading = false;
+  private view: 'json' | 'form' = 'json';
+  private form: HTMLElement | undefined;
 
   constructor(
     container: HTMLElement,
@@ -47,6 +50,37 @@ export class CasePanel {
       this.onChange();
     });
     select.addEventListener('change', () => this.load(select.value));
+  }
+
+  /** Shows the case as JSON or as a form generated from the case schema (one text behind both). */
+  setView(view: 'json' | 'form', container: HTMLElement, formHost: HTMLElement): void {
+    this.view = view;
+    container.hidden = view !== 'json';
+    formHost.hidden = view !== 'form';
+    this.formHost = formHost;
+    if (view === 'form') this.renderForm();
+  }
+
+  private formHost: HTMLElement | undefined;
+
+  private renderForm(): void {
+    if (this.view !== 'form' || !this.formHost) return;
+    let value: unknown;
+    try {
+      value = JSON.parse(this.text);
+    } catch {
+      show(this.formHost, el('p', { class: 'notice' }, 'The JSON does not parse: fix it in the JSON view to use the form.'));
+      this.form = undefined;
+      return;
+    }
+    const focused = document.activeElement instanceof HTMLElement && this.formHost.contains(document.activeElement) ? document.activeElement.id : '';
+    this.form = caseForm(caseSchema as Schema, value, {
+      // After the focus has moved on: the form is rebuilt from the new text and the focus restored.
+      onEdit: (v) => setTimeout(() => this.editor.setValue(JSON.stringify(v, null, 2) + '\n'), 0),
+    });
+    show(this.formHost, this.form);
+    showFormProblems(this.form, this.problems);
+    if (focused) document.getElementById(focused)?.focus();
   }
 
   private fillSelect(): void {
@@ -126,6 +160,7 @@ export class CasePanel {
       return { severity: monaco.MarkerSeverity.Error, message: m.message, code: 'R501', startLineNumber: s.lineNumber, startColumn: s.column, endLineNumber: e.lineNumber, endColumn: e.column };
     }));
     show(this.issues, ...this.problems.map((p) => el('li', {}, el('strong', {}, p.field || 'case'), ': ', p.message)));
+    this.renderForm();
   }
 }
 

@@ -194,6 +194,16 @@ async function runAll(): Promise<void> {
   });
 }
 
+// Case view: JSON or the form generated from the schema
+
+for (const [id, view] of [['case-json-view', 'json'], ['case-form-view', 'form']] as const) {
+  byId(id).addEventListener('click', () => {
+    cases.setView(view, byId('case-editor'), byId('case-form'));
+    byId('case-json-view').setAttribute('aria-pressed', String(view === 'json'));
+    byId('case-form-view').setAttribute('aria-pressed', String(view === 'form'));
+  });
+}
+
 // Toolbar
 
 byId('format-button').addEventListener('click', () => void pane.format());

@@ -92,6 +92,19 @@ describe.skipIf(!hasChromium)('playground in a browser', () => {
     await page.waitForSelector('.case-editor .squiggly-error', { state: 'detached' });
   });
 
+  it('edits the case through the form generated from the schema', async () => {
+    await page.getByRole('button', { name: 'Form', exact: true }).click();
+    await page.selectOption('select[data-field="history.functionalImprovement"]', 'documented');
+    await expect.poll(() => caseText(page)).toContain('"functionalImprovement": "documented"');
+    await expect.poll(unmet).toEqual(['visit-count', 'home-program']);
+    await page.fill('input[data-field="asOf"]', '');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.textContent('[data-problem="asOf"]')).toBe('is required');
+    await page.getByRole('button', { name: 'JSON', exact: true }).click();
+    await page.selectOption('#case-select', { label: 'Seed: imr-seed (the IMR determination)' });
+    await expect.poll(unmet).toEqual(['visit-count', 'functional-improvement', 'home-program']);
+  });
+
   it('runs every bundled test case', async () => {
     await page.getByRole('button', { name: 'Run all tests' }).click();
     await page.waitForSelector('[data-testid=test-summary]');
