@@ -25,7 +25,17 @@ function hoverContents(h: HoverInfo): monaco.IMarkdownString[] {
   return [{ value: `**${markdownText(h.title)}**` }, ...h.body.map((p) => ({ value: markdownText(p) }))];
 }
 
-export function registerGuidelineLanguage(client: LanguageClient): void {
+/** A worker request whose failure leaves the editor as it is (and says so once in the console). */
+async function quietly<T>(request: Promise<T>, fallback: T): Promise<T> {
+  try {
+    return await request;
+  } catch (e) {
+    console.warn('guideline language worker:', e);
+    return fallback;
+  }
+}
+
+export function registerGuidelineLanguage(client: LanguageClient, notify: (text: string) => void = () => {}): void {
   monaco.languages.register({ id: languageId, extensions: ['.guideline'] });
   monaco.languages.setMonarchTokensProvider(languageId, monarchLanguage);
   monaco.languages.setLanguageConfiguration(languageId, {
@@ -42,7 +52,7 @@ export function registerGuidelineLanguage(client: LanguageClient): void {
   monaco.languages.registerCompletionItemProvider(languageId, {
     triggerCharacters: [' '],
     async provideCompletionItems(model, position) {
-      const items = await client.request({ kind: 'complete', text: model.getValue(), offset: model.getOffsetAt(position) });
+      const items = await quietly(client.request({ kind: 'complete', text: model.getValue(), offset: model.getOffsetAt(position) }), []);
       return {
         suggestions: items.map((c, i) => ({
           label: c.label,
@@ -58,19 +68,20 @@ export function registerGuidelineLanguage(client: LanguageClient): void {
   });
   monaco.languages.registerHoverProvider(languageId, {
     async provideHover(model, position) {
-      const h = await client.request({ kind: 'hover', text: model.getValue(), offset: model.getOffsetAt(position) });
+      const h = await quietly(client.request({ kind: 'hover', text: model.getValue(), offset: model.getOffsetAt(position) }), null);
       return h ? { range: range(model, h.range), contents: hoverContents(h) } : null;
     },
   });
   monaco.languages.registerDefinitionProvider(languageId, {
     async provideDefinition(model, position) {
-      const r = await client.request({ kind: 'definition', text: model.getValue(), offset: model.getOffsetAt(position) });
+      const r = await quietly(client.request({ kind: 'definition', text: model.getValue(), offset: model.getOffsetAt(position) }), null);
       return r ? { uri: model.uri, range: range(model, r) } : null;
     },
   });
   monaco.languages.registerDocumentFormattingEditProvider(languageId, {
     async provideDocumentFormattingEdits(model) {
-      const r = await client.request({ kind: 'format', text: model.getValue() });
+      const r = await quietly(client.request({ kind: 'format', text: model.getValue() }), { text: '', formatted: false, markers: [] });
+      if (!r.formatted) notify('Not formatted: the file has syntax errors (see the problems under the editor)');
       if (!r.formatted || r.text === model.getValue()) return [];
       return [{ range: model.getFullModelRange(), text: r.text }];
     },

@@ -15,7 +15,7 @@ import { renderTests, runTests } from './tests-panel.ts';
 import { LanguageClient } from './worker-client.ts';
 
 const client = new LanguageClient();
-registerGuidelineLanguage(client);
+registerGuidelineLanguage(client, (text) => say(text));
 
 const bundledText = (file: string): string | undefined => bundledGuidelines.find((g) => g.file === file)?.text;
 const drafts: Record<string, string> = {};
@@ -58,6 +58,7 @@ for (const b of document.querySelectorAll<HTMLButtonElement>('.tabs [role=tab]')
 function openFile(file: string): void {
   if (pane.file) drafts[pane.file] = pane.text;
   const text = drafts[file] ?? bundledText(file) ?? '';
+  if (![...fileSelect.options].some((o) => o.value === file)) fileSelect.append(el('option', { value: file }, file));
   fileSelect.value = file;
   void client.request({ kind: 'others', others: bundledGuidelines.filter((g) => g.file !== file) });
   pane.open(file, text);
@@ -112,7 +113,7 @@ window.addEventListener('hashchange', () => {
 let analyzeTimer: ReturnType<typeof setTimeout> | undefined;
 function scheduleAnalyze(delay = 150): void {
   clearTimeout(analyzeTimer);
-  analyzeTimer = setTimeout(() => void analyze(), delay);
+  analyzeTimer = setTimeout(() => analyze().catch((e: unknown) => say(`The language worker failed: ${String(e)}`)), delay);
 }
 
 async function analyze(): Promise<void> {
