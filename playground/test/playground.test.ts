@@ -120,6 +120,14 @@ describe.skipIf(!hasChromium)('playground in a browser', () => {
     expect(selected).toContain('criterion functional-improvement');
   });
 
+  it('shows the compiled json-rules-engine rules', async () => {
+    await page.getByRole('tab', { name: 'Compiled JSON' }).click();
+    const compiled = (): Promise<string> => page.evaluate(() => (document.querySelector('#compiled .view-lines')?.textContent ?? '').replace(/\u00a0/g, ' '));
+    await expect.poll(compiled).toContain('"format": "guideline-rules"');
+    expect(await compiled()).toContain('"id": "mtus.chronic-pain.physical-medicine"');
+    await page.getByRole('tab', { name: 'Determination' }).click();
+  });
+
   it('opens a shared link with exactly that guideline and case', async () => {
     await setText(page, `${original}# an edit that travels in the link\n`);
     await page.getByRole('button', { name: 'Share link' }).click();
