@@ -1,10 +1,11 @@
 // The front end: text -> tokens -> CST -> AST, collecting L1xx/P2xx diagnostics. Never throws on input.
 import type { IRecognitionException, IToken } from 'chevrotain';
-import type { GuidelineFile } from './ast.ts';
-import { collector, type Diagnostic } from './diagnostics.ts';
+import type { Expr, GuidelineFile } from './ast.ts';
+import { collector, type Diagnostic, type Range } from './diagnostics.ts';
 import { lex } from './lexer.ts';
 import { getParser, parseTokens } from './parser.ts';
-import { AstBuilder } from './to-ast.ts';
+import { AstBuilder, type Item } from './to-ast.ts';
+import { Memo, shifted } from './shift.ts';
 
 export interface ParseResult {
   ast: GuidelineFile;
@@ -89,53 +90,137 @@ export function parse(text: string, file?: string): ParseResult {
     report('P205', { start: deep.startOffset, end: deep.startOffset + 1 }, { limit: limits.maxNesting });
     return { ast: empty(text), diagnostics, comments: [] };
   }
-  const { cst, errors } = parseTokens(lexed.tokens);
+  const items: Item[] = [];
+  const reported = new Set<number>();
+  for (const seg of segments(lexed.tokens, text)) {
+    const key = `${text.slice(seg.start, seg.end)}\u0000${seg.next ?? ''}`;
+    let result = segmentCache.get(key);
+    if (!result) {
+      result = parseSegment(seg, text.length);
+      // Cached at offset 0, so the same declaration is found again wherever it moves.
+      segmentCache.set(key, shifted(result, -seg.start));
+    } else result = shifted(result, seg.start);
+    items.push(...result.items);
+    for (const d of result.diagnostics) report(d.code, d.range, d.data ?? {});
+    for (const r of result.reported) reported.add(r.range.start);
+  }
+  const ast = new AstBuilder(report).assemble(items, text.length, reported);
+  return { ast, diagnostics, comments: lexed.comments.map((c) => ({ text: c.image, start: c.startOffset, end: c.endOffset! + 1 })) };
+}
+
+const declarationStarts = new Set(['GuidelineKw', 'ClassKw', 'ProcedureKw', 'RecommendKw', 'CriterionKw', 'PolicyKw']);
+
+interface Segment {
+  tokens: IToken[];
+  /** Offsets of the stretch of text: from its first token up to the next segment's first token. */
+  start: number;
+  end: number;
+  /** The keyword that starts the next segment, if any (it shapes messages at this one's end). */
+  next?: string;
+  nextRange?: Range;
+}
+
+/**
+ * Splits the tokens at each declaration keyword. No declaration can hold another's keyword, so
+ * each stretch parses alone exactly as it would within the file, and a one-character edit leaves
+ * every other stretch's text, and so its cached parse, unchanged.
+ */
+function segments(tokens: IToken[], text: string): Segment[] {
+  const out: Segment[] = [];
+  let from = 0;
+  const close = (to: number): void => {
+    if (to <= from) return;
+    const first = tokens[from]!;
+    const nextTok = tokens[to];
+    const seg: Segment = { tokens: tokens.slice(from, to), start: first.startOffset, end: nextTok ? nextTok.startOffset : text.length };
+    if (nextTok) {
+      seg.next = nextTok.image;
+      seg.nextRange = { start: nextTok.startOffset, end: nextTok.endOffset! + 1 };
+    }
+    out.push(seg);
+    from = to;
+  };
+  for (let i = 1; i < tokens.length; i++) if (declarationStarts.has(tokens[i]!.tokenType.name)) close(i);
+  close(tokens.length);
+  return out;
+}
+
+interface SegmentResult {
+  items: Item[];
+  diagnostics: Diagnostic[];
+  /** Where the parser reported errors (skipped tokens there are not reported again); ranges, so they shift. */
+  reported: { range: Range }[];
+}
+
+const segmentCache = new Memo<SegmentResult>(20_000);
+
+function parseSegment(seg: Segment, textLength: number): SegmentResult {
+  const { report, diagnostics } = collector();
+  const { cst, errors } = parseTokens(seg.tokens);
   const seen = new Set<number>();
   for (const e of errors) {
     const t = e.token;
     const atEnd = t.tokenType.name === 'EOF' || !Number.isFinite(t.startOffset);
-    const prev = (e as IRecognitionException & { previousToken?: IToken }).previousToken;
-    const start = atEnd ? Math.max(0, prev && Number.isFinite(prev.endOffset) ? prev.endOffset! + 1 : text.length) : t.startOffset;
-    const end = atEnd ? Math.min(text.length, start + 1) : t.endOffset! + 1;
-    if (seen.has(start)) continue; // recovery can report one spot twice
-    seen.add(start);
-    const range = { start: Math.min(start, text.length), end: Math.max(Math.min(end, text.length), Math.min(start, text.length)) };
+    let range: Range;
+    let found: string;
+    if (atEnd && seg.nextRange) {
+      // The segment's end is the next declaration's keyword, which is what the parser met.
+      range = seg.nextRange;
+      found = `'${seg.next}'`;
+    } else if (atEnd) {
+      const prev = (e as IRecognitionException & { previousToken?: IToken }).previousToken;
+      const start = Math.max(0, prev && Number.isFinite(prev.endOffset) ? prev.endOffset! + 1 : textLength);
+      range = { start: Math.min(start, textLength), end: Math.min(textLength, start + 1) };
+      if (range.end < range.start) range.end = range.start;
+      found = 'the end of the file';
+    } else {
+      range = { start: t.startOffset, end: t.endOffset! + 1 };
+      found = describe(t);
+    }
+    if (seen.has(range.start)) continue; // recovery can report one spot twice
+    seen.add(range.start);
     const expected = expectedFrom(e.message);
-    const message = expected && expected !== 'EOF' ? `Expected ${expected} but found ${describe(t)}${where(e)}` : `Unexpected ${describe(t)}${where(e)}`;
-    if (atEnd) report('P203', range, { message });
+    const message = expected && expected !== 'EOF' ? `Expected ${expected} but found ${found}${where(e)}` : `Unexpected ${found}${where(e)}`;
+    if (atEnd && !seg.nextRange) report('P203', range, { message });
     else report(e.name === 'MismatchedTokenException' ? 'P202' : 'P201', range, { message });
   }
-  // Tokens the parser already reported come back as skipped junk from the AST builder: one report is enough.
-  const once: typeof report = (code, at, args) => {
-    if (code === 'P201' && seen.has('range' in at ? at.range.start : at.start)) return;
-    report(code, at, args);
-  };
-  const ast = new AstBuilder(once).file(cst, text.length);
-  return { ast, diagnostics, comments: lexed.comments.map((c) => ({ text: c.image, start: c.startOffset, end: c.endOffset! + 1 })) };
+  const items = new AstBuilder(report).items(cst);
+  return { items, diagnostics, reported: [...seen].map((start) => ({ range: { start, end: start } })) };
 }
 
 /**
  * Parses the expression inside text[start, end) (a placeholder of a rationale), with ranges into the
  * whole text. Returns undefined (after reporting) when it is not one well-formed expression.
  */
-export function parseExpressionAt(text: string, start: number, end: number, report: import('./diagnostics.ts').Report): import('./ast.ts').Expr | undefined {
-  const lexed = lex(text.slice(start, end));
-  if (tooDeep(lexed.tokens)) {
-    report('P205', { start, end }, { limit: limits.maxNesting });
-    return undefined;
+export function parseExpressionAt(text: string, start: number, end: number, report: import('./diagnostics.ts').Report): Expr | undefined {
+  const source = text.slice(start, end);
+  let parsed = expressionCache.get(source);
+  if (!parsed) {
+    parsed = parseExpression(source);
+    expressionCache.set(source, parsed);
   }
-  // The tokens are fresh: move them to their place in the whole text, so every range is absolute.
-  for (const t of lexed.tokens) {
-    t.startOffset += start;
-    if (t.endOffset !== undefined) t.endOffset += start;
+  const { expr, diagnostics } = shifted(parsed, start);
+  for (const d of diagnostics) report(d.code, d.range, d.data ?? {});
+  return expr;
+}
+
+const expressionCache = new Memo<{ expr: Expr | undefined; diagnostics: Diagnostic[] }>(20_000);
+
+/** Parses one expression standing alone, with ranges from 0. */
+function parseExpression(source: string): { expr: Expr | undefined; diagnostics: Diagnostic[] } {
+  const { report, diagnostics } = collector();
+  const range = { start: 0, end: source.length };
+  const lexed = lex(source);
+  if (tooDeep(lexed.tokens)) {
+    report('P205', range, { limit: limits.maxNesting });
+    return { expr: undefined, diagnostics };
   }
   const p = getParser();
   p.input = lexed.tokens;
   const cst = p.expr();
-  const range = { start, end };
   if (lexed.diagnostics.length || p.errors.length || lexed.tokens.length === 0) {
-    report('C312', range, { message: `'{${text.slice(start, end)}}' is not an expression: write a fact or a sum, as in {completed visits}` });
-    return undefined;
+    report('C312', range, { message: `'{${source}}' is not an expression: write a fact or a sum, as in {completed visits}` });
+    return { expr: undefined, diagnostics };
   }
-  return new AstBuilder(report).expr(cst);
+  return { expr: new AstBuilder(report).expr(cst), diagnostics };
 }

@@ -55,56 +55,70 @@ function stringName(t: IToken): A.Name {
   return { kind: 'Name', text: unquote(t.image), range: tokenRange(t) };
 }
 
+/** One declaration, or one token no declaration could take, as the AST builder found them. */
+export type Item =
+  | { kind: 'guideline'; node: A.GuidelineDecl }
+  | { kind: 'policy'; node: A.PolicyDecl }
+  | { kind: 'member'; node: A.ClassDecl | A.RecommendBlock | A.CriterionDecl }
+  | { kind: 'junk'; image: string; range: Range };
+
 export class AstBuilder {
   constructor(private readonly report: Report) {}
 
-  file(cst: CstNode, textLength: number): A.GuidelineFile {
+  /** The declarations and skipped tokens of one parsed stretch of text, in source order. */
+  items(cst: CstNode): Item[] {
+    const found: { at: number; item: Item }[] = [];
+    for (const n of nodes(cst, 'guidelineDecl')) found.push({ at: nodeRange(n, { start: 0, end: 0 }).start, item: { kind: 'guideline', node: this.guideline(n) } });
+    for (const n of nodes(cst, 'policyDecl')) found.push({ at: nodeRange(n, { start: 0, end: 0 }).start, item: { kind: 'policy', node: this.policy(n) } });
+    for (const n of nodes(cst, 'classDecl')) found.push({ at: nodeRange(n, { start: 0, end: 0 }).start, item: { kind: 'member', node: this.classDecl(n) } });
+    for (const n of nodes(cst, 'recommendBlock')) found.push({ at: nodeRange(n, { start: 0, end: 0 }).start, item: { kind: 'member', node: this.recommend(n) } });
+    for (const n of nodes(cst, 'criterionDecl')) found.push({ at: nodeRange(n, { start: 0, end: 0 }).start, item: { kind: 'member', node: this.criterion(n) } });
+    for (const t of tokens(cst, 'junk')) found.push({ at: t.startOffset, item: { kind: 'junk', image: t.image, range: tokenRange(t) } });
+    return found.sort((a, b) => a.at - b.at).map((f) => f.item);
+  }
+
+  /**
+   * The file from its items: members hang on the guideline above them, and each run of skipped
+   * tokens is reported once (unless the parser already reported its first token: `reported`).
+   */
+  assemble(items: readonly Item[], textLength: number, reported: ReadonlySet<number>): A.GuidelineFile {
     const file: A.GuidelineFile = { kind: 'GuidelineFile', range: { start: 0, end: textLength }, guidelines: [], policies: [] };
-    // Declarations come flat from the parser; order them by offset and hang members on their guideline.
-    const decls: { at: number; n: CstNode | IToken }[] = [];
-    for (const label of ['guidelineDecl', 'classDecl', 'recommendBlock', 'criterionDecl', 'policyDecl']) {
-      for (const n of nodes(cst, label)) decls.push({ at: nodeRange(n, { start: textLength, end: textLength }).start, n });
-    }
-    for (const t of tokens(cst, 'junk')) decls.push({ at: t.startOffset, n: t });
-    decls.sort((a, b) => a.at - b.at);
     let current: A.GuidelineDecl | undefined;
-    let junk: IToken[] = [];
+    let junk: Extract<Item, { kind: 'junk' }>[] = [];
     const flushJunk = (): void => {
       if (!junk.length) return;
       const first = junk[0]!;
       const last = junk[junk.length - 1]!;
-      const text = junk.map((t) => t.image).join(' ');
-      const shown = text.length > 30 ? text.slice(0, 30) + '…' : text;
-      this.report('P201', { start: first.startOffset, end: last.endOffset! + 1 }, {
-        message: `Unexpected '${shown}': expected ${current ? 'a clause of the declaration above, or a new class, recommend, criterion or policy' : "a 'guideline' or 'policy' declaration"}`,
-      });
+      if (!reported.has(first.range.start)) {
+        const text = junk.map((t) => t.image).join(' ');
+        const shown = text.length > 30 ? text.slice(0, 30) + '…' : text;
+        this.report('P201', { start: first.range.start, end: last.range.end }, {
+          message: `Unexpected '${shown}': expected ${current ? 'a clause of the declaration above, or a new class, recommend, criterion or policy' : "a 'guideline' or 'policy' declaration"}`,
+        });
+      }
       junk = [];
     };
-    for (const { n } of decls) {
-      if (isToken(n)) {
-        junk.push(n);
+    for (const item of items) {
+      if (item.kind === 'junk') {
+        junk.push(item);
         continue;
       }
       flushJunk();
-      switch (n.name) {
-        case 'guidelineDecl':
-          current = this.guideline(n);
-          file.guidelines.push(current);
-          break;
-        case 'policyDecl':
-          current = undefined;
-          file.policies.push(this.policy(n));
-          break;
-        default: {
-          if (!current) {
-            this.report('P201', nodeRange(n, { start: 0, end: 0 }), { message: `A ${n.name === 'recommendBlock' ? 'recommend block' : n.name.replace('Decl', '')} must follow a 'guideline' header` });
-            break;
-          }
-          if (n.name === 'classDecl') current.classes.push(this.classDecl(n));
-          else if (n.name === 'recommendBlock') current.recommendations.push(this.recommend(n));
-          else current.criteria.push(this.criterion(n));
-          current.range = { start: current.range.start, end: Math.max(current.range.end, nodeRange(n, current.range).end) };
-        }
+      if (item.kind === 'guideline') {
+        current = item.node;
+        file.guidelines.push(current);
+      } else if (item.kind === 'policy') {
+        current = undefined;
+        file.policies.push(item.node);
+      } else if (!current) {
+        const what = item.node.kind === 'RecommendBlock' ? 'recommend block' : item.node.kind === 'ClassDecl' ? 'class' : 'criterion';
+        this.report('P201', item.node.range, { message: `A ${what} must follow a 'guideline' header` });
+      } else {
+        const m = item.node;
+        if (m.kind === 'ClassDecl') current.classes.push(m);
+        else if (m.kind === 'RecommendBlock') current.recommendations.push(m);
+        else current.criteria.push(m);
+        current.range = { start: current.range.start, end: Math.max(current.range.end, m.range.end) };
       }
     }
     flushJunk();
