@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, evaluateFast, validateCase } from '../packages/runtime/src/index.ts';
 import { bundledRules } from './support/bundled.ts';
 import { caseArbitrary } from './support/case-arbitrary.ts';
+import { runs, seed } from './support/fuzz.ts';
 
 describe('fast path ≡ json-rules-engine', () => {
   const rules = bundledRules();
@@ -24,7 +25,7 @@ describe('fast path ≡ json-rules-engine', () => {
         decisions.add(fast.decision);
         decided++;
       }),
-      { seed: 20261129, numRuns: 600 },
+      { ...seed(20261129), numRuns: runs(600) },
     );
     expect(decided).toBeGreaterThan(300);
     expect(decisions.size).toBe(5); // the equality was shown for every kind of decision
@@ -36,7 +37,7 @@ describe('fast path ≡ json-rules-engine', () => {
       fc.property(caseArbitrary(rules), (c) => {
         if (!validateCase(c).length) seen.add(evaluateFast(rules, c).decision);
       }),
-      { seed: 7, numRuns: 1000 },
+      { ...seed(7), numRuns: runs(1000) },
     );
     expect([...seen].sort()).toEqual(['insufficient-information', 'medically-necessary', 'no-applicable-guideline', 'not-medically-necessary', 'partially-medically-necessary']);
   });

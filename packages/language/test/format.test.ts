@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { format, formatGuideline, parse } from '@guideline/language';
 import { guidelineText } from './support/guideline-arbitrary.ts';
+import { runs } from '../../../test/support/fuzz.ts';
 
 /** The AST without ranges: what must survive formatting. */
 function shape(text: string): unknown {
@@ -18,7 +19,7 @@ describe('format: properties', () => {
   it('generated guidelines parse without errors (the generator is sound)', () => {
     fc.assert(fc.property(guidelineText, (text) => {
       expect(errorsOf(text)).toEqual([]);
-    }), { numRuns: 200 });
+    }), { numRuns: runs(200) });
   });
 
   it('parse(format(x)) equals parse(x), ignoring ranges', () => {
@@ -26,20 +27,20 @@ describe('format: properties', () => {
       const out = format(text);
       expect(errorsOf(out)).toEqual([]);
       expect(shape(out)).toEqual(shape(text));
-    }), { numRuns: 300 });
+    }), { numRuns: runs(300) });
   });
 
   it('is idempotent', () => {
     fc.assert(fc.property(guidelineText, (text) => {
       const once = format(text);
       expect(format(once)).toBe(once);
-    }), { numRuns: 300 });
+    }), { numRuns: runs(300) });
   });
 
   it('keeps every comment', () => {
     fc.assert(fc.property(guidelineText, (text) => {
       expect(commentsOf(format(text))).toEqual(commentsOf(text));
-    }), { numRuns: 300 });
+    }), { numRuns: runs(300) });
   });
 
   it('never throws, and leaves text with syntax errors as it is', () => {
@@ -48,7 +49,7 @@ describe('format: properties', () => {
       const r = formatGuideline(text);
       if (!r.formatted) expect(r.text).toBe(text);
       expect(format(r.text)).toBe(r.text);
-    }), { numRuns: 500 });
+    }), { numRuns: runs(500) });
   });
 });
 

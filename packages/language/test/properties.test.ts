@@ -8,6 +8,7 @@ import { lex } from '../src/lexer.ts';
 import { parse } from '../src/parse.ts';
 import { analyze, compileGuideline } from '../src/pipeline.ts';
 import { keywords } from '../src/tokens.ts';
+import { runs } from '../../../test/support/fuzz.ts';
 
 const bundled = readFileSync(new URL('../../../guidelines/mtus/chronic-pain-physical-medicine/chronic-pain-physical-medicine.guideline', import.meta.url), 'utf8');
 
@@ -72,23 +73,23 @@ describe('never throws; every range inside the text', () => {
   });
 
   it('on arbitrary strings', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 200 }), runAll), { numRuns: 300 });
+    fc.assert(fc.property(fc.string({ maxLength: 200 }), runAll), { numRuns: runs(300) });
   });
 
   it('on arbitrary unicode, including surrogate pairs', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 100 }), runAll), { numRuns: 200 });
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 100 }), runAll), { numRuns: runs(200) });
   });
 
   it('on token soup', () => {
-    fc.assert(fc.property(soup, runAll), { numRuns: 400 });
+    fc.assert(fc.property(soup, runAll), { numRuns: runs(400) });
   });
 
   it('on edits of the bundled guideline', () => {
-    fc.assert(fc.property(mutated, runAll), { numRuns: 300 });
+    fc.assert(fc.property(mutated, runAll), { numRuns: runs(300) });
   });
 
   it('on the bundled guideline with lines dropped, duplicated or swapped', () => {
-    fc.assert(fc.property(shuffledLines, runAll), { numRuns: 200 });
+    fc.assert(fc.property(shuffledLines, runAll), { numRuns: runs(200) });
   });
 });
 
@@ -100,7 +101,7 @@ describe('the shared parser keeps no state between runs', () => {
         analyze(b);
         expect(analyze(a).diagnostics).toEqual(first);
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 });
