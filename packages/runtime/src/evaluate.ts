@@ -5,22 +5,39 @@ import { Engine, type RuleResult } from 'json-rules-engine';
 import { factById, matchesPattern, type Calc, type CompiledGuideline, type RuleSet } from '@guideline/language';
 import { caseFacts, recommendationInput, type Facts } from './case-facts.ts';
 import { evaluateCalc } from './calc.ts';
-import { Explainer, fillRationale, type EvaluatedCondition, type Tri } from './explain.ts';
+import { Explainer, factsOf, fillRationale, type EvaluatedCondition, type Tri } from './explain.ts';
 import { installRuntime } from './operators.ts';
 import type { Case, CriterionResult, Determination } from './types.ts';
 import { assertCase } from './validate.ts';
 import { assemble, outcome, requestedVisits } from './decide.ts';
 
-const engines = new WeakMap<CompiledGuideline, Engine>();
+const engines = new WeakMap<CompiledGuideline, { engine: Engine; reads: string[] }>();
 
 /** A json-rules-engine Engine holding one guideline's rules, with our operators and facts installed. */
 export function engineFor(g: CompiledGuideline): Engine {
-  let e = engines.get(g);
-  if (!e) {
-    e = installRuntime(new Engine(g.rules, { allowUndefinedFacts: true }));
-    engines.set(g, e);
+  return prepared(g).engine;
+}
+
+function prepared(g: CompiledGuideline): { engine: Engine; reads: string[] } {
+  let p = engines.get(g);
+  if (!p) {
+    const reads = new Set<string>();
+    const visit = (c: EvaluatedCondition): void => {
+      for (const x of [...(c.all ?? []), ...(c.any ?? []), ...(c.not ? [c.not] : [])]) visit(x);
+      if (c.fact) for (const f of factsOf(c)) reads.add(f);
+    };
+    for (const r of g.rules) visit(r.conditions as unknown as EvaluatedCondition);
+    p = { engine: installRuntime(new Engine(g.rules, { allowUndefinedFacts: true })), reads: [...reads] };
+    engines.set(g, p);
   }
-  return e;
+  return p;
+}
+
+/** Only the facts a guideline's rules read: json-rules-engine makes an object of every fact it is given, each run. */
+function factsFor(reads: readonly string[], facts: Facts): Facts {
+  const out: Facts = {};
+  for (const id of reads) if (id in facts) out[id] = facts[id];
+  return out;
 }
 
 type PolicyOrder = { policy: RuleSet['policies'][number]; guidelines: CompiledGuideline[] } | undefined;
@@ -60,7 +77,8 @@ export interface GuidelineRun {
 /** Runs one guideline's rules on a case through json-rules-engine and explains every criterion. */
 export async function runGuideline(g: CompiledGuideline, c: Case): Promise<GuidelineRun> {
   const facts = caseFacts(g, c);
-  const { results, failureResults } = await engineFor(g).run(facts);
+  const { engine, reads } = prepared(g);
+  const { results, failureResults } = await engine.run(factsFor(reads, facts));
   const byName = new Map<string, RuleResult>();
   for (const r of [...results, ...failureResults]) byName.set(r.name as string, r);
   return explainGuideline(g, facts, (name) => (byName.get(name)?.conditions ?? { all: [] }) as unknown as EvaluatedCondition);
