@@ -66,11 +66,27 @@ function matchDiagnoses(g: CompiledGuideline, c: Case, of: 'diagnosis' | 'proced
   let recommendation: CompiledRecommendation | undefined;
   // The first diagnosis (in the case's order) with a recommended course decides; within it, table order.
   for (const item of items) {
-    const hits = classes.filter((k) => matchesClass(k, item.text, item.code)).map((k) => k.id);
+    const hits = classHits(g, of, classes, item.text, item.code);
     for (const h of hits) if (!matched.includes(h)) matched.push(h);
     recommendation ??= g.recommendations.find((r) => hits.includes(r.class));
   }
   return { classes: matched, recommendation };
+}
+
+const hitMemos = new WeakMap<CompiledGuideline, Map<string, string[]>>();
+
+/** The ids of the classes one diagnosis (or procedure) matches; remembered per guideline, since batches repeat them. */
+function classHits(g: CompiledGuideline, of: 'diagnosis' | 'procedure', classes: CompiledClass[], text: string | undefined, code: string | undefined): string[] {
+  let memo = hitMemos.get(g);
+  if (!memo) hitMemos.set(g, (memo = new Map()));
+  const key = `${of}\u0000${text ?? ''}\u0000${code ?? ''}`;
+  let hits = memo.get(key);
+  if (!hits) {
+    hits = classes.filter((k) => matchesClass(k, text, code)).map((k) => k.id);
+    if (memo.size >= 10_000) memo.clear();
+    memo.set(key, hits);
+  }
+  return hits;
 }
 
 /** Which case input a guideline's recommendations are chosen by. */
@@ -100,6 +116,19 @@ export function bodyRegion(bodyPart: string | null | undefined): string | undefi
   return bodyRegions.find(([, re]) => re.test(bodyPart!))?.[0] ?? 'other';
 }
 
+const textMemo = new Map<string, ReturnType<typeof readRequestText>>();
+
+/** Request texts repeat across a batch ("2x4", "12 sessions"): read each once. */
+function readRequestTextMemo(text: string): ReturnType<typeof readRequestText> {
+  let n = textMemo.get(text);
+  if (!n) {
+    n = readRequestText(text);
+    if (textMemo.size >= 10_000) textMemo.clear();
+    textMemo.set(text, n);
+  }
+  return n;
+}
+
 /** Only known values become facts: an absent key is an unknown fact. */
 function set(facts: Facts, id: string, v: unknown): void {
   if (v !== undefined && v !== null) facts[id] = v;
@@ -108,7 +137,7 @@ function set(facts: Facts, id: string, v: unknown): void {
 /** All facts of a case for one guideline, keyed by fact id. */
 export function caseFacts(g: CompiledGuideline, c: Case): Facts {
   const r = c.request;
-  const fromText = r.text ? readRequestText(r.text) : {};
+  const fromText = r.text ? readRequestTextMemo(r.text) : {};
   const frequency = known(r.frequencyPerWeek) ? r.frequencyPerWeek : fromText.frequencyPerWeek;
   const weeks = known(r.weeks) ? r.weeks : fromText.weeks;
   const visits = known(r.visits) ? r.visits : known(frequency) && known(weeks) ? frequency! * weeks! : fromText.visits;
