@@ -6,23 +6,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { root } from './support/bundled.ts';
 import { seedCase } from './support/case-factory.ts';
+import { runCli, scratch } from './support/cli.ts';
 
-function run(args: string[]): { code: number; stdout: string; stderr: string } {
-  try {
-    const stdout = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'packages/cli/src/main.ts'), ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
-    return { code: 0, stdout, stderr: '' };
-  } catch (e) {
-    const err = e as { status: number; stdout: string; stderr: string };
-    return { code: err.status, stdout: err.stdout, stderr: err.stderr };
-  }
-}
-
-const tmp = mkdtempSync(join(tmpdir(), 'guideline-cli-'));
-function file(name: string, text: string): string {
-  const p = join(tmp, name);
-  writeFileSync(p, text);
-  return p;
-}
+const run = runCli;
+const { dir: tmp, file } = scratch('guideline-cli-');
 const stackTrace = /^\s+at .*:\d+:\d+\)?$/m;
 
 describe('guideline check', () => {
