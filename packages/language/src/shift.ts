@@ -3,16 +3,28 @@
 
 /** A deep copy of plain data in which every `range` ({ start, end }) is moved by delta. */
 export function shifted<T>(value: T, delta: number): T {
-  if (Array.isArray(value)) return value.map((v) => shifted(v, delta)) as T;
+  return copy(value, delta) as T;
+}
+
+// Hot on every edit (each cached declaration is copied into place): for-in over plain objects and
+// an indexed loop over arrays, no intermediate arrays.
+function copy(value: unknown, delta: number): unknown {
   if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = copy(value[i], delta);
+    return out;
+  }
+  const src = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    if (k === 'range' && v && typeof v === 'object' && 'start' in v) {
+  for (const k in src) {
+    const v = src[k];
+    if (k === 'range' && v !== null && typeof v === 'object') {
       const r = v as { start: number; end: number };
       out[k] = { start: r.start + delta, end: r.end + delta };
-    } else out[k] = shifted(v, delta);
+    } else out[k] = typeof v === 'object' ? copy(v, delta) : v;
   }
-  return out as T;
+  return out;
 }
 
 /** A bounded memo: past its size it starts over, which keeps an editor session's memory flat. */
