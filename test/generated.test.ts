@@ -63,9 +63,9 @@ function ebnfRefs(rule: EbnfRule): { terminals: Set<string>; rules: Set<string> 
 
 /**
  * Terminals the grammar leaves out on purpose, because the parser takes them only to report them:
- * the skipped-token alternative of `file`, and a quoted guideline id (P202).
+ * the skipped-token alternative of `file`, a quoted guideline id (P202), and a reserved word as a name (P206).
  */
-const undocumented: Record<string, string[]> = { file: ['AnyToken'], guidelineDecl: ['StringLiteral'] };
+const undocumented: Record<string, string[]> = { file: ['AnyToken'], guidelineDecl: ['StringLiteral'], declName: ['ReservedWord'] };
 
 describe('EBNF comments in parser.ts', () => {
   const rules = extractEbnf(readFileSync(join(root, 'packages/language/src/parser.ts'), 'utf8'));

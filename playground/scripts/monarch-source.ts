@@ -5,6 +5,7 @@ import { allTokens, keywords } from '@guideline/language';
 /** Monaco token class of each lexer token (keywords are handled together through `@keywords`). */
 const classOf: Record<string, string | null> = {
   AnyToken: null,
+  ReservedWord: null,
   WhiteSpace: 'white',
   Comment: 'comment',
   StringLiteral: 'string',

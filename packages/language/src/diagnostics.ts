@@ -35,6 +35,7 @@ export const diagnosticCodes = {
   P203: { name: 'unexpected-end', severity: 'error', template: 'Unexpected end of file: {message}' },
   P204: { name: 'bad-unit', severity: 'error', template: "'{text}' is not a unit: use visits, weeks, months, days or years" },
   P205: { name: 'nesting-too-deep', severity: 'error', template: 'Parentheses nest more than {limit} deep here' },
+  P206: { name: 'reserved-word', severity: 'error', template: "'{word}' is a reserved word of the language and cannot be a name; choose another, such as '{word}-check'" },
   C301: { name: 'unknown-fact', severity: 'error', template: "Unknown fact '{name}'{hint}" },
   C302: { name: 'duplicate-name', severity: 'error', template: "Duplicate {what} '{name}'" },
   C303: { name: 'unknown-class', severity: 'error', template: "Unknown class '{name}' in guideline '{guideline}'" },

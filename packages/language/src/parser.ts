@@ -87,10 +87,10 @@ export class GuidelineParser extends CstParser {
     ]);
   });
 
-  // classDecl := ('class' | 'procedure') NAME STRING? ('terms' STRING (',' STRING)* | 'codes' CODE (',' CODE)*)*
+  // classDecl := ('class' | 'procedure') declName STRING? ('terms' STRING (',' STRING)* | 'codes' CODE (',' CODE)*)*
   classDecl = this.RULE('classDecl', () => {
     this.OR([{ ALT: () => this.CONSUME(T.ClassKw) }, { ALT: () => this.CONSUME(T.ProcedureKw) }]);
-    this.CONSUME(T.Identifier, { LABEL: 'name' });
+    this.SUBRULE(this.declName);
     this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: 'title' }));
     this.MANY(() =>
       this.OR2([
@@ -110,6 +110,12 @@ export class GuidelineParser extends CstParser {
         },
       ]),
     );
+  });
+
+  // declName := NAME
+  // A reserved word is taken too (and reported by to-ast), so the declaration after it still parses.
+  declName = this.RULE('declName', () => {
+    this.OR([{ ALT: () => this.CONSUME(T.Identifier, { LABEL: 'name' }) }, { ALT: () => this.CONSUME(T.ReservedWord, { LABEL: 'reserved' }) }]);
   });
 
   // recommendBlock := 'recommend' recommendEntry*
@@ -161,10 +167,10 @@ export class GuidelineParser extends CstParser {
     });
   });
 
-  // criterionDecl := 'criterion' NAME STRING? criterionClause*
+  // criterionDecl := 'criterion' declName STRING? criterionClause*
   criterionDecl = this.RULE('criterionDecl', () => {
     this.CONSUME(T.CriterionKw);
-    this.CONSUME(T.Identifier, { LABEL: 'name' });
+    this.SUBRULE(this.declName);
     this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: 'title' }));
     this.MANY(() => this.SUBRULE(this.criterionClause));
   });
@@ -179,10 +185,10 @@ export class GuidelineParser extends CstParser {
     ]);
   });
 
-  // policyDecl := 'policy' NAME STRING? ('jurisdiction' (UPPER | STRING) | policyStep)*
+  // policyDecl := 'policy' declName STRING? ('jurisdiction' (UPPER | STRING) | policyStep)*
   policyDecl = this.RULE('policyDecl', () => {
     this.CONSUME(T.PolicyKw);
-    this.CONSUME(T.Identifier, { LABEL: 'name' });
+    this.SUBRULE(this.declName);
     this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: 'title' }));
     this.MANY(() =>
       this.OR([

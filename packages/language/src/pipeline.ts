@@ -27,11 +27,15 @@ export function analyze(text: string, file = '<input>'): { ast: GuidelineFile; d
   if (hasErrors(parsed.diagnostics)) {
     // A declaration the parser could not read whole would mostly echo its parse errors (a clause
     // missing, a fact cut short); the checks of every other declaration still stand.
-    const broken = declarationRanges(parsed.ast).filter((r) => parsed.diagnostics.some((d) => d.range.start >= r.start && d.range.start <= r.end));
+    const recovered = parsed.diagnostics.filter((d) => recoveryCodes.has(d.code));
+    const broken = declarationRanges(parsed.ast).filter((r) => recovered.some((d) => d.range.start >= r.start && d.range.start <= r.end));
     checked = checked.filter((d) => !broken.some((r) => d.range.start >= r.start && d.range.start <= r.end));
   }
   return { ast: parsed.ast, diagnostics: [...parsed.diagnostics, ...checked] };
 }
+
+/** Codes after which the parser had to skip or invent text: the declaration is not whole. */
+const recoveryCodes = new Set<string>(['L101', 'L102', 'P201', 'P202', 'P203']);
 
 /**
  * The spans of the file's declarations (guideline headers, classes, recommend blocks, criteria,

@@ -125,6 +125,18 @@ export class AstBuilder {
     return file;
   }
 
+  /** The name of a class, criterion or policy; a reserved word there is reported and kept as the name. */
+  private declName(n: CstNode): IToken | undefined {
+    const dn = node(n, 'declName');
+    if (!dn) return undefined;
+    const reserved = token(dn, 'reserved');
+    if (reserved) {
+      this.report('P206', tokenRange(reserved), { word: reserved.image });
+      return reserved;
+    }
+    return token(dn, 'name');
+  }
+
   private guideline(n: CstNode): A.GuidelineDecl {
     const range = nodeRange(n, { start: 0, end: 0 });
     const qn = node(n, 'qualifiedName');
@@ -187,7 +199,7 @@ export class AstBuilder {
 
   private classDecl(n: CstNode): A.ClassDecl {
     const range = nodeRange(n, { start: 0, end: 0 });
-    const nm = token(n, 'name');
+    const nm = this.declName(n);
     const title = token(n, 'title');
     const c: A.ClassDecl = {
       kind: 'ClassDecl',
@@ -250,7 +262,7 @@ export class AstBuilder {
 
   private criterion(n: CstNode): A.CriterionDecl {
     const range = nodeRange(n, { start: 0, end: 0 });
-    const nm = token(n, 'name');
+    const nm = this.declName(n);
     const title = token(n, 'title');
     const c: A.CriterionDecl = { kind: 'CriterionDecl', range, name: nm ? name(nm) : { kind: 'Name', text: '', range }, repeated: [] };
     if (title) c.title = stringName(title);
@@ -276,7 +288,7 @@ export class AstBuilder {
 
   private policy(n: CstNode): A.PolicyDecl {
     const range = nodeRange(n, { start: 0, end: 0 });
-    const nm = token(n, 'name');
+    const nm = this.declName(n);
     const title = token(n, 'title');
     const j = token(n, 'jurisdiction');
     const p: A.PolicyDecl = {

@@ -4,6 +4,8 @@ import { createToken, Lexer, type TokenType } from 'chevrotain';
 
 /** A category every token belongs to, so the parser can skip any token it cannot place. */
 export const AnyToken = createToken({ name: 'AnyToken', pattern: Lexer.NA });
+/** A category of every keyword, so the parser can take one where a name belongs and say it is reserved. */
+export const ReservedWord = createToken({ name: 'ReservedWord', pattern: Lexer.NA });
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v\u00a0\ufeff]+/, group: Lexer.SKIPPED });
 export const Comment = createToken({ name: 'Comment', pattern: /#[^\n]*/, group: 'comments' });
 export const StringLiteral = createToken({ name: 'StringLiteral', pattern: /"(?:[^"\\]|\\.)*"/, line_breaks: true });
@@ -18,7 +20,7 @@ export const Identifier = createToken({ name: 'Identifier', pattern: /[a-z][a-z0
 const keywordTokens: TokenType[] = [];
 function keyword(word: string): TokenType {
   const name = word[0]!.toUpperCase() + word.slice(1) + 'Kw';
-  const t = createToken({ name, pattern: new RegExp(word), longer_alt: Identifier, categories: [] });
+  const t = createToken({ name, pattern: new RegExp(word), longer_alt: Identifier, categories: [ReservedWord] });
   t.LABEL = `'${word}'`;
   keywordTokens.push(t);
   return t;
@@ -96,6 +98,7 @@ export const symbolTokenTypes: readonly TokenType[] = [LessEq, GreaterEq, NotEq,
 /** Lexer order matters: dates before numbers, codes before upper-case names, keywords before identifiers. */
 export const allTokens: TokenType[] = [
   AnyToken,
+  ReservedWord,
   WhiteSpace,
   Comment,
   StringLiteral,
@@ -107,4 +110,4 @@ export const allTokens: TokenType[] = [
   Identifier,
   ...symbolTokenTypes,
 ];
-for (const t of allTokens) if (t !== AnyToken && t !== WhiteSpace && t !== Comment) t.CATEGORIES = [AnyToken];
+for (const t of allTokens) if (t !== AnyToken && t !== ReservedWord && t !== WhiteSpace && t !== Comment) t.CATEGORIES = [...(t.CATEGORIES ?? []), AnyToken];

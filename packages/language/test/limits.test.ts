@@ -26,3 +26,21 @@ describe('limits', () => {
     expect(r.rules).toBeUndefined();
   });
 });
+
+describe('reserved words as names', () => {
+  it.each([
+    ['criterion known "K" require completed visits > 0 otherwise "x"', 'known'],
+    ['class first "F" terms "x"\ncriterion c "C" require completed visits > 0 otherwise "x"', 'first'],
+  ])('%s', (decl, word) => {
+    const text = header + decl;
+    const ds = analyze(text).diagnostics;
+    expect(ds.map((d) => d.code)).toContain('P206');
+    const d = ds.find((x) => x.code === 'P206')!;
+    expect(text.slice(d.range.start, d.range.end)).toBe(word);
+  });
+
+  it('keeps reading the declaration after the reserved word', () => {
+    const text = `${header}criterion known "K" require complted visits > 0 otherwise "x"`;
+    expect(analyze(text).diagnostics.map((d) => d.code)).toEqual(['P206', 'C301']);
+  });
+});
