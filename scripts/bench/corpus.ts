@@ -6,11 +6,15 @@ import type { SourceText } from '../../packages/language/src/index.ts';
 const fixture = readFileSync(join(import.meta.dirname, 'physical-medicine.guideline'), 'utf8').replace(/\npolicy[\s\S]*$/, '\n');
 
 /** Copies of the fixture under distinct ids, about `bytes` long in all, with a policy naming them. */
-export function corpus(bytes: number): SourceText[] {
+export function corpus(bytes: number, round = 0): SourceText[] {
   const out: SourceText[] = [];
   let size = 0;
   for (let i = 0; size < bytes; i++) {
-    const text = fixture.replace('guideline mtus.chronic-pain.physical-medicine', `guideline bench.g${i}`);
+    // Every declaration differs from its copies (a name, a comment), so no cache serves another copy.
+    const text = fixture
+      .replace('guideline mtus.chronic-pain.physical-medicine', `guideline bench.g${i}`)
+      .replace(/^criterion ([a-z-]+)/gm, `criterion $1-r${round}c${i}`)
+      .replace(/^(class|recommend)(.*)$/gm, `$1$2  # copy ${round}.${i}`);
     out.push({ text, file: `g${i}.guideline` });
     size += text.length;
   }
