@@ -60,7 +60,7 @@ const byId = new Map([...factCatalog].reverse().map((f) => [f.id, f]));
 
 /** Looks a fact up by the words an editor writes (case- and spacing-insensitive). */
 export function lookupFact(name: string): FactInfo | undefined {
-  return byName.get(name.toLowerCase().replace(/\s+/g, ' ').trim());
+  return byName.get(name) ?? byName.get(name.toLowerCase().replace(/\s+/g, ' ').trim());
 }
 
 export function factById(id: string): FactInfo | undefined {

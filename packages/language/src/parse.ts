@@ -94,13 +94,17 @@ export function parse(text: string, file?: string): ParseResult {
   const reported = new Set<number>();
   for (const seg of segments(lexed.tokens, text)) {
     const key = `${text.slice(seg.start, seg.end)}\u0000${seg.next ?? ''}`;
-    let result = segmentCache.get(key);
-    if (!result) {
+    const cached = segmentCache.get(key);
+    let result: SegmentResult;
+    if (!cached) {
       result = parseSegment(seg, text.length);
-      // Cached at offset 0, so the same declaration is found again wherever it moves.
-      segmentCache.set(key, shifted(result, -seg.start));
-    } else result = shifted(result, seg.start);
-    items.push(...result.items);
+      segmentCache.set(key, { result, base: seg.start });
+    } else {
+      // Where the declaration stands now; unmoved (before the edit) it is shared as it is.
+      result = cached.base === seg.start ? cached.result : shifted(cached.result, seg.start - cached.base);
+    }
+    // Assembly hangs members on guideline headers: give it headers of its own.
+    for (const item of result.items) items.push(item.kind === 'guideline' ? { kind: 'guideline', node: { ...item.node, classes: [], recommendations: [], criteria: [], range: { ...item.node.range } } } : item);
     for (const d of result.diagnostics) report(d.code, d.range, d.data ?? {});
     for (const r of result.reported) reported.add(r.range.start);
   }
@@ -152,7 +156,8 @@ interface SegmentResult {
   reported: { range: Range }[];
 }
 
-const segmentCache = new Memo<SegmentResult>(20_000);
+/** Parsed declarations by their text (and the keyword after them), with the offset they were parsed at. */
+const segmentCache = new Memo<{ result: SegmentResult; base: number }>(20_000);
 
 function parseSegment(seg: Segment, textLength: number): SegmentResult {
   const { report, diagnostics } = collector();
