@@ -9,6 +9,7 @@ import { factsOf, type EvaluatedCondition, type Tri } from './explain.ts';
 import { operators } from './operators.ts';
 import type { Case, CriterionResult, Determination } from './types.ts';
 import { assertCase, CaseValidationError, type CaseIssue } from './validate.ts';
+import { RuleSetError } from './load-rules.ts';
 
 type Evaluate = (facts: Facts) => EvaluatedCondition;
 type Read = (facts: Facts) => unknown;
@@ -58,7 +59,7 @@ function compileCondition(c: Record<string, unknown>): Evaluate {
   }
   const operator = c['operator'] as string;
   const op = allOperators[operator];
-  if (!op) throw new CaseValidationError([{ field: '', message: `the rule set uses an unknown operator '${String(operator)}'` }]);
+  if (!op) throw new RuleSetError([{ at: String(c['name'] ?? ''), message: `unknown operator '${String(operator)}'` }]);
   const fact = c['fact'] as string;
   const params = c['params'] as EvaluatedCondition['params'];
   const readFact = reader(c as { fact: string; params?: Record<string, unknown> });
@@ -104,7 +105,7 @@ function compilePredicate(c: Record<string, unknown>): Predicate {
   }
   const operator = c['operator'] as string;
   const op = allOperators[operator];
-  if (!op) throw new CaseValidationError([{ field: '', message: `the rule set uses an unknown operator '${String(operator)}'` }]);
+  if (!op) throw new RuleSetError([{ at: String(c['name'] ?? ''), message: `unknown operator '${String(operator)}'` }]);
   const readFact = reader(c as { fact: string; params?: Record<string, unknown> });
   const value = c['value'];
   const valueIsFact = typeof value === 'object' && value !== null && 'fact' in value;

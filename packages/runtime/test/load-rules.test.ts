@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileGuideline } from '../../language/src/index.ts';
-import { evaluate, loadRuleSet, RuleSetError } from '../src/index.ts';
+import { evaluate, evaluateFast, loadRuleSet, RuleSetError } from '../src/index.ts';
 import { makeCase } from '../../../test/support/case-factory.ts';
 
 const text = `guideline t.g title "T" source "S", pages 1 covers physical-therapy
@@ -50,5 +50,13 @@ describe('loadRuleSet', () => {
 
   it('rejects text that is not JSON', () => {
     expect(issues('{ nope')[0]).toMatch(/^: not JSON/);
+  });
+});
+
+describe('an unchecked rule set with an unknown operator', () => {
+  it('is refused by the fast path as a rule-set error, not blamed on the case', () => {
+    const d = good();
+    d.guidelines[0].rules[1].conditions.all[1].all[0].operator = 'regexMatch';
+    expect(() => evaluateFast(d as never, makeCase())).toThrow(RuleSetError);
   });
 });
