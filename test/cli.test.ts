@@ -145,6 +145,15 @@ describe('guideline test', () => {
   });
 });
 
+describe('the pnpm guideline launcher', () => {
+  it('runs the CLI from its bundle, finding the bundled guidelines', () => {
+    const out = execFileSync(process.execPath, [join(root, 'scripts/guideline.mjs'), 'check', '--case', file('seed7.json', JSON.stringify(seedCase())), '--json'], { cwd: root, encoding: 'utf8' });
+    const d = JSON.parse(out);
+    expect(d.decision).toBe('not-medically-necessary');
+    expect(d.criteria[0].source.file).toMatch(/^guidelines\/mtus\/chronic-pain-physical-medicine\//);
+  });
+});
+
 describe('usage', () => {
   it('exits 2 on an unknown command', () => {
     const r = run(['frobnicate']);
