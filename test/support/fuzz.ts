@@ -1,4 +1,4 @@
-// Scales the property tests: `pnpm test` runs a bounded number; `pnpm fuzz` (FUZZ_SCALE=50) runs
+// Scales the property tests: `pnpm test` runs a bounded number; `pnpm fuzz` (FUZZ_SCALE=20 by default) runs
 // many more, with fresh random seeds instead of the fixed ones.
 export const scale = Math.max(1, Number(process.env['FUZZ_SCALE'] ?? 1) || 1);
 
