@@ -24,6 +24,14 @@ export interface EvaluatedCondition {
 
 const isUnknown = (v: unknown): boolean => v === undefined || v === null;
 
+/**
+ * Whether a leaf's answer is unknown: a side it compares is absent. `is known` / `is unknown`
+ * (operator `known`) always has an answer.
+ */
+export function leafUnknown(operator: string, factResult: unknown, valueIsFact: boolean, valueResult: unknown): boolean {
+  return operator !== 'known' && (isUnknown(factResult) || (valueIsFact && isUnknown(valueResult)));
+}
+
 /** Walks an evaluated tree in the compiler's leaf order, computing the three-valued result and the trace. */
 export class Explainer {
   private index = 0;
@@ -50,9 +58,8 @@ export class Explainer {
     const valueIsFact = typeof c.value === 'object' && c.value !== null && 'fact' in (c.value as object);
     const evaluated = 'result' in c;
     let result: Tri;
-    if (c.operator === 'known') result = evaluated ? Boolean(c.result) : null;
-    else if (!evaluated || isUnknown(c.factResult) || (valueIsFact && isUnknown(c.valueResult))) result = null;
-    else result = Boolean(c.result);
+    if (!evaluated) result = null;
+    else result = leafUnknown(c.operator ?? '', c.factResult, valueIsFact, c.valueResult) ? null : Boolean(c.result);
     if (result === null) {
       for (const f of factsOf(c)) if (isUnknown(this.facts[f])) this.unknownFacts.add(f);
     }

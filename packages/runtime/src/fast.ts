@@ -5,7 +5,7 @@ import type { CompiledGuideline, RuleSet } from '@guideline/language';
 import { evaluateCalc } from './calc.ts';
 import { caseFacts, type Facts } from './case-facts.ts';
 import { DecisionWalk, explainGuideline, missingInputs, type GuidelineRun } from './evaluate.ts';
-import { factsOf, type EvaluatedCondition, type Tri } from './explain.ts';
+import { factsOf, leafUnknown, type EvaluatedCondition, type Tri } from './explain.ts';
 import { operators } from './operators.ts';
 import type { Case, CriterionResult, Determination } from './types.ts';
 import { assertCase, CaseValidationError, type CaseIssue } from './validate.ts';
@@ -40,6 +40,16 @@ function reader(ref: { fact: string; params?: Record<string, unknown> }): Read {
   return (f) => f[id];
 }
 
+/** What both compiled forms need of a leaf condition: its operator and how to read its two sides. */
+function leafParts(c: Record<string, unknown>): { operator: string; op: (a: unknown, b: unknown) => boolean; readFact: Read; value: unknown; readValue: Read | undefined } {
+  const operator = c['operator'] as string;
+  const op = allOperators[operator];
+  if (!op) throw new RuleSetError([{ at: String(c['name'] ?? ''), message: `unknown operator '${String(operator)}'` }]);
+  const value = c['value'];
+  const valueIsFact = typeof value === 'object' && value !== null && 'fact' in value;
+  return { operator, op, readFact: reader(c as { fact: string }), value, readValue: valueIsFact ? reader(value as { fact: string }) : undefined };
+}
+
 function compileCondition(c: Record<string, unknown>): Evaluate {
   const name = c['name'] as string | undefined;
   if (Array.isArray(c['all']) || Array.isArray(c['any'])) {
@@ -57,15 +67,9 @@ function compileCondition(c: Record<string, unknown>): Evaluate {
     const inner = compileCondition(c['not'] as Record<string, unknown>);
     return (f) => ({ name, not: inner(f) });
   }
-  const operator = c['operator'] as string;
-  const op = allOperators[operator];
-  if (!op) throw new RuleSetError([{ at: String(c['name'] ?? ''), message: `unknown operator '${String(operator)}'` }]);
+  const { operator, op, readFact, value, readValue } = leafParts(c);
   const fact = c['fact'] as string;
   const params = c['params'] as EvaluatedCondition['params'];
-  const readFact = reader(c as { fact: string; params?: Record<string, unknown> });
-  const value = c['value'];
-  const valueIsFact = typeof value === 'object' && value !== null && 'fact' in value;
-  const readValue: Read | undefined = valueIsFact ? reader(value as { fact: string }) : undefined;
   // One object shape per leaf result keeps property access monomorphic in the explainer.
   return (f) => {
     const factResult = readFact(f);
@@ -103,19 +107,12 @@ function compilePredicate(c: Record<string, unknown>): Predicate {
       return r === null ? null : !r;
     };
   }
-  const operator = c['operator'] as string;
-  const op = allOperators[operator];
-  if (!op) throw new RuleSetError([{ at: String(c['name'] ?? ''), message: `unknown operator '${String(operator)}'` }]);
-  const readFact = reader(c as { fact: string; params?: Record<string, unknown> });
-  const value = c['value'];
-  const valueIsFact = typeof value === 'object' && value !== null && 'fact' in value;
-  const readValue: Read | undefined = valueIsFact ? reader(value as { fact: string }) : undefined;
+  const { operator, op, readFact, value, readValue } = leafParts(c);
   const reads = factsOf(c as EvaluatedCondition);
-  const knownTest = operator === 'known';
   return (f, u) => {
     const a = readFact(f);
     const b = readValue ? readValue(f) : value;
-    if (!knownTest && (a === undefined || a === null || (readValue && (b === undefined || b === null)))) {
+    if (leafUnknown(operator, a, readValue !== undefined, b)) {
       if (u) for (const id of reads) if (f[id] === undefined) u.add(id);
       return null;
     }
