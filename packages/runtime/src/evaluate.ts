@@ -5,7 +5,7 @@ import { Engine, type RuleResult } from 'json-rules-engine';
 import { factById, matchesPattern, type Calc, type CompiledGuideline, type RuleSet } from '@guideline/language';
 import { caseFacts, recommendationInput, type Facts } from './case-facts.ts';
 import { evaluateCalc } from './calc.ts';
-import { Explainer, factsOf, fillRationale, type EvaluatedCondition, type Tri } from './explain.ts';
+import { criterionStatus, Explainer, factsOf, fillRationale, type EvaluatedCondition, type Tri } from './explain.ts';
 import { installRuntime } from './operators.ts';
 import type { Case, CriterionResult, Determination } from './types.ts';
 import { assertCase } from './validate.ts';
@@ -95,10 +95,7 @@ export function explainGuideline(g: CompiledGuideline, facts: Facts, conditions:
     const [when, require] = root.all ?? [];
     const applicable = when ? ex.truth(when) : true;
     const met = require ? ex.truth(require) : true;
-    let status: CriterionResult['status'];
-    if (applicable === false) status = 'not-applicable';
-    else if (applicable === null) status = met === true ? 'met' : 'unknown';
-    else status = met === null ? 'unknown' : met ? 'met' : 'not-met';
+    const status = criterionStatus(applicable, met);
     if (status === 'unknown') unknownByCriterion.set(meta.id, missingInputs(g, [...ex.unknownFacts]));
     return {
       id: meta.id,

@@ -3,7 +3,7 @@
 import type { CompiledCriterion, CompiledLeaf } from '@guideline/language';
 import { calcFacts, evaluateCalc } from './calc.ts';
 import type { Facts } from './case-facts.ts';
-import type { TraceEntry } from './types.ts';
+import type { CriterionStatus, TraceEntry } from './types.ts';
 
 export type Tri = true | false | null;
 
@@ -90,6 +90,16 @@ export function factsOf(c: EvaluatedCondition): string[] {
     add(v.fact, v.params);
   }
   return out;
+}
+
+/**
+ * A criterion's status from its two halves: not applicable when 'only when' is false; met when the
+ * requirement holds even if applicability is unknown; otherwise unknown unless both are known.
+ */
+export function criterionStatus(applicable: Tri, met: Tri): CriterionStatus {
+  if (applicable === false) return 'not-applicable';
+  if (applicable === null) return met === true ? 'met' : 'unknown';
+  return met === null ? 'unknown' : met ? 'met' : 'not-met';
 }
 
 export function and(xs: Tri[]): Tri {

@@ -5,7 +5,7 @@ import type { CompiledGuideline, RuleSet } from '@guideline/language';
 import { evaluateCalc } from './calc.ts';
 import { caseFacts, type Facts } from './case-facts.ts';
 import { DecisionWalk, explainGuideline, missingInputs, type GuidelineRun } from './evaluate.ts';
-import { factsOf, leafUnknown, type EvaluatedCondition, type Tri } from './explain.ts';
+import { criterionStatus, factsOf, leafUnknown, type EvaluatedCondition, type Tri } from './explain.ts';
 import { operators } from './operators.ts';
 import type { Case, CriterionResult, Determination } from './types.ts';
 import { assertCase, CaseValidationError, type CaseIssue } from './validate.ts';
@@ -161,10 +161,7 @@ export function runGuidelineLean(g: CompiledGuideline, c: Case): GuidelineRun {
     const [when, require] = lean.get(meta.rule)!;
     const applicable = when ? when(facts, null) : true;
     const met = require ? require(facts, null) : true;
-    let status: CriterionResult['status'];
-    if (applicable === false) status = 'not-applicable';
-    else if (applicable === null) status = met === true ? 'met' : 'unknown';
-    else status = met === null ? 'unknown' : met ? 'met' : 'not-met';
+    const status = criterionStatus(applicable, met);
     if (status === 'unknown') {
       const u = new Set<string>();
       when?.(facts, u);
