@@ -57,7 +57,6 @@ function expectedFrom(message: string): string | undefined {
   return friendly[name] ?? (name.endsWith('Kw') ? `'${name.slice(0, -2).toLowerCase()}'` : name);
 }
 
-/** Parses guideline text into an AST with diagnostics. The AST is partial where the text is broken. */
 /** Limits that keep broken or hostile input from hanging or crashing the front end. */
 export const limits = { maxFileLength: 2_000_000, maxNesting: 50 };
 
@@ -76,6 +75,7 @@ function tooDeep(tokens: readonly IToken[]): IToken | undefined {
   return undefined;
 }
 
+/** Parses guideline text into an AST with diagnostics. The AST is partial where the text is broken. */
 export function parse(text: string, file?: string): ParseResult {
   const { report, diagnostics } = collector(file);
   if (text.length > limits.maxFileLength) {
