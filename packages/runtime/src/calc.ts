@@ -10,28 +10,57 @@ export function calcFacts(expr: Calc, out: string[] = []): string[] {
   return out;
 }
 
-/** The value of an expression, or null when any fact it reads is unknown. */
-export function evaluateCalc(expr: Calc, fact: (id: string) => unknown): number | string | null {
-  if ('const' in expr) return expr.const;
+const arithmetic: Record<'+' | '-' | '*' | '/', (a: number, b: number) => number | null> = {
+  '+': (a, b) => a + b,
+  '-': (a, b) => a - b,
+  '*': (a, b) => a * b,
+  '/': (a, b) => (b === 0 ? null : a / b),
+};
+
+/**
+ * An expression turned once into a function of whatever holds the facts (a lookup, an array of
+ * slots); `bind` says how to read one fact from it. Its value is null when a fact it reads is unknown.
+ */
+export function compileCalc<S>(expr: Calc, bind: (id: string) => (holder: S) => unknown): (holder: S) => number | string | null {
+  if ('const' in expr) {
+    const k = expr.const;
+    return () => k;
+  }
   if ('fact' in expr) {
-    const v = fact(expr.fact);
-    return v === undefined || v === null ? null : (v as number | string);
+    const read = bind(expr.fact);
+    return (s) => {
+      const v = read(s);
+      return v === undefined || v === null ? null : (v as number | string);
+    };
   }
   if ('elapsed' in expr) {
-    const from = fact(expr.elapsed);
-    const to = fact('asOf');
-    if (typeof from !== 'string' || typeof to !== 'string') return null;
-    return elapsed(from, to, expr.unit);
+    const from = bind(expr.elapsed);
+    const to = bind('asOf');
+    const unit = expr.unit;
+    return (s) => {
+      const a = from(s);
+      const b = to(s);
+      return typeof a === 'string' && typeof b === 'string' ? elapsed(a, b, unit) : null;
+    };
   }
-  const a = evaluateCalc(expr.args[0], fact);
-  const b = evaluateCalc(expr.args[1], fact);
-  if (typeof a !== 'number' || typeof b !== 'number') return null;
-  switch (expr.op) {
-    case '+': return a + b;
-    case '-': return a - b;
-    case '*': return a * b;
-    case '/': return b === 0 ? null : a / b;
-  }
+  const x = compileCalc(expr.args[0], bind);
+  const y = compileCalc(expr.args[1], bind);
+  const op = arithmetic[expr.op];
+  return (s) => {
+    const a = x(s);
+    const b = y(s);
+    return typeof a === 'number' && typeof b === 'number' ? op(a, b) : null;
+  };
+}
+
+type Lookup = (id: string) => unknown;
+const byLookup = new WeakMap<Calc, (fact: Lookup) => number | string | null>();
+
+/** The value of an expression, or null when any fact it reads is unknown. */
+export function evaluateCalc(expr: Calc, fact: Lookup): number | string | null {
+  let run = byLookup.get(expr);
+  if (!run) byLookup.set(expr, (run = compileCalc<Lookup>(expr, (id) => (look) => look(id))));
+  return run(fact);
 }
 
 function parseDate(s: string): { y: number; m: number; d: number; t: number } | undefined {

@@ -51,49 +51,169 @@ interface Matched {
   recommendation: CompiledRecommendation | undefined;
 }
 
-function matchDiagnoses(g: CompiledGuideline, c: Case, of: 'diagnosis' | 'procedure'): Matched {
-  const classes = g.classes.filter((k) => k.of === of);
-  const items: { text?: string; code?: string }[] | undefined =
-    of === 'diagnosis'
-      ? c.diagnoses?.map((d) => ({ ...(d.text ? { text: d.text } : {}), ...(d.icd10 ? { code: d.icd10 } : {}) }))
-      : c.surgery === null
-        ? []
-        : c.surgery?.procedure
-          ? [{ text: c.surgery.procedure }]
-          : undefined;
-  if (!items) return { classes: undefined, recommendation: undefined };
-  const matched: string[] = [];
-  let recommendation: CompiledRecommendation | undefined;
-  // The first diagnosis (in the case's order) with a recommended course decides; within it, table order.
-  for (const item of items) {
-    const hits = classHits(g, of, classes, item.text, item.code);
-    for (const h of hits) if (!matched.includes(h)) matched.push(h);
-    recommendation ??= g.recommendations.find((r) => hits.includes(r.class));
-  }
-  return { classes: matched, recommendation };
+/** What matching needs of a guideline, worked out once: its classes by kind and its recommendations' input. */
+export interface Catalog {
+  diagnosis: CompiledClass[];
+  procedure: CompiledClass[];
+  recommendationInput: 'diagnoses' | 'surgery';
+  titles: Map<string, string>;
+  /** Class hits by text, then by code: batches repeat their diagnoses. */
+  hits: { diagnosis: Map<string, Map<string, Hits>>; procedure: Map<string, Map<string, Hits>> };
+  memoSize: number;
+}
+const catalogs = new WeakMap<CompiledGuideline, Catalog>();
+
+/** The classes one diagnosis (or procedure) matches, and the recommendation they select (table order). */
+interface Hits {
+  ids: string[];
+  recommendation: CompiledRecommendation | undefined;
 }
 
-const hitMemos = new WeakMap<CompiledGuideline, Map<string, string[]>>();
+export function catalogOf(g: CompiledGuideline): Catalog {
+  let k = catalogs.get(g);
+  if (!k) {
+    const first = g.recommendations[0];
+    const cls = first && g.classes.find((x) => x.id === first.class);
+    k = {
+      diagnosis: g.classes.filter((x) => x.of === 'diagnosis'),
+      procedure: g.classes.filter((x) => x.of === 'procedure'),
+      recommendationInput: cls?.of === 'procedure' ? 'surgery' : 'diagnoses',
+      titles: new Map(g.classes.map((x) => [x.id, x.title.toLowerCase()])),
+      hits: { diagnosis: new Map(), procedure: new Map() },
+      memoSize: 0,
+    };
+    catalogs.set(g, k);
+  }
+  return k;
+}
 
-/** The ids of the classes one diagnosis (or procedure) matches; remembered per guideline, since batches repeat them. */
-function classHits(g: CompiledGuideline, of: 'diagnosis' | 'procedure', classes: CompiledClass[], text: string | undefined, code: string | undefined): string[] {
-  let memo = hitMemos.get(g);
-  if (!memo) hitMemos.set(g, (memo = new Map()));
-  const key = `${of}\u0000${text ?? ''}\u0000${code ?? ''}`;
-  let hits = memo.get(key);
+/** What one diagnosis (or procedure) matches, remembered per guideline. */
+function classHits(g: CompiledGuideline, k: Catalog, of: 'diagnosis' | 'procedure', text: string | undefined, code: string | undefined): Hits {
+  const byText = k.hits[of];
+  let byCode = byText.get(text ?? '');
+  if (!byCode) byText.set(text ?? '', (byCode = new Map()));
+  let hits = byCode.get(code ?? '');
   if (!hits) {
-    hits = classes.filter((k) => matchesClass(k, text, code)).map((k) => k.id);
-    if (memo.size >= 10_000) memo.clear();
-    memo.set(key, hits);
+    const ids: string[] = [];
+    for (const c of k[of]) if (matchesClass(c, text, code)) ids.push(c.id);
+    hits = { ids, recommendation: g.recommendations.find((r) => ids.includes(r.class)) };
+    if (++k.memoSize > 10_000) {
+      k.hits.diagnosis.clear();
+      k.hits.procedure.clear();
+      k.memoSize = 0;
+    }
+    byCode.set(code ?? '', hits);
   }
   return hits;
 }
 
+function matchItems(g: CompiledGuideline, k: Catalog, of: 'diagnosis' | 'procedure', items: readonly { text?: string | null; icd10?: string | null }[] | null | undefined): Matched {
+  if (!items) return { classes: undefined, recommendation: undefined };
+  let matched: string[] = [];
+  let recommendation: CompiledRecommendation | undefined;
+  // The first diagnosis (in the case's order) with a recommended course decides; within it, table order.
+  for (const item of items) {
+    const hits = classHits(g, k, of, item.text || undefined, item.icd10 || undefined);
+    if (!hits.ids.length) continue;
+    if (items.length === 1) matched = hits.ids.slice();
+    else for (const h of hits.ids) if (!matched.includes(h)) matched.push(h);
+    recommendation ??= hits.recommendation;
+  }
+  return { classes: matched, recommendation };
+}
+
+/**
+ * One case as one guideline sees it. What several facts share (the request's numbers read from its
+ * text, the diagnosis and surgery classes matched) is worked out on first use, once.
+ */
+export class CaseView {
+  private text: ReturnType<typeof readRequestText> | undefined;
+  private diagnosisMatch: Matched | undefined;
+  private surgeryMatch: Matched | undefined;
+  readonly catalog: Catalog;
+
+  constructor(
+    readonly g: CompiledGuideline,
+    readonly c: Case,
+    catalog?: Catalog,
+  ) {
+    this.catalog = catalog ?? catalogOf(g);
+  }
+
+  /** The request's numbers read from its text (empty when it has none). */
+  fromText(): ReturnType<typeof readRequestText> {
+    return (this.text ??= this.c.request.text ? readRequestTextMemo(this.c.request.text) : {});
+  }
+
+  frequency(): number | undefined {
+    const f = this.c.request.frequencyPerWeek;
+    return known(f) ? f! : this.fromText().frequencyPerWeek;
+  }
+
+  weeks(): number | undefined {
+    const w = this.c.request.weeks;
+    return known(w) ? w! : this.fromText().weeks;
+  }
+
+  visits(): number | undefined {
+    const v = this.c.request.visits;
+    if (known(v)) return v!;
+    const f = this.frequency();
+    const w = this.weeks();
+    return f !== undefined && w !== undefined ? f * w : this.fromText().visits;
+  }
+
+  diagnosis(): Matched {
+    return (this.diagnosisMatch ??= matchItems(this.g, this.catalog, 'diagnosis', this.c.diagnoses));
+  }
+
+  surgery(): Matched {
+    const s = this.c.surgery;
+    return (this.surgeryMatch ??= s === null ? { classes: [], recommendation: undefined } : matchItems(this.g, this.catalog, 'procedure', s?.procedure ? [{ text: s.procedure }] : undefined));
+  }
+
+  recommendation(): CompiledRecommendation | undefined {
+    return this.catalog.recommendationInput === 'surgery' ? this.surgery().recommendation : this.diagnosis().recommendation;
+  }
+}
+
+/**
+ * How each fact is read from a case, by fact id, in a fixed order. Absent or null reads as
+ * undefined: unknown, never false.
+ */
+export const factReaders: ReadonlyMap<string, (v: CaseView) => unknown> = new Map<string, (v: CaseView) => unknown>([
+  ['asOf', (v) => v.c.asOf],
+  ['jurisdiction', (v) => v.c.jurisdiction.toUpperCase()],
+  ['review', (v) => v.c.review ?? 'independent'],
+  ['request.treatment', (v) => v.c.request.treatment],
+  ['request.bodyPart', (v) => v.c.request.bodyPart],
+  ['request.bodyRegion', (v) => bodyRegion(v.c.request.bodyPart)],
+  ['request.careType', (v) => v.c.request.careType],
+  ['request.visits', (v) => v.visits()],
+  ['request.frequencyPerWeek', (v) => v.frequency()],
+  ['request.weeks', (v) => v.weeks()],
+  ['history.visitsCompleted', (v) => v.c.history?.visitsCompleted],
+  ['history.functionalImprovement', (v) => v.c.history?.functionalImprovement],
+  ['history.homeExerciseProgram', (v) => v.c.history?.homeExerciseProgram],
+  ['history.reducedWeightBearing', (v) => v.c.history?.reducedWeightBearing],
+  ['history.activeTreatment', (v) => v.c.history?.activeTreatment],
+  ['history.painMedication', (v) => v.c.history?.painMedication],
+  ['patient.age', (v) => v.c.patient?.age],
+  ['injury.date', (v) => v.c.injury?.date],
+  ['surgery.date', (v) => v.c.surgery?.date],
+  ['diagnoses.classes', (v) => v.diagnosis().classes],
+  ['surgery.classes', (v) => v.surgery().classes],
+  ['recommended.visits', (v) => v.recommendation()?.maxVisits],
+  ['recommended.minVisits', (v) => v.recommendation()?.minVisits],
+  ['recommended.weeks', (v) => v.recommendation()?.maxWeeks],
+  ['recommended.periodMonths', (v) => v.recommendation()?.periodMonths],
+  ['recommended.classTitle', (v) => { const r = v.recommendation(); return r && v.catalog.titles.get(r.class); }],
+  ['recommended.frequency', (v) => v.g.frequency?.mostPerWeek],
+]);
+
 /** Which case input a guideline's recommendations are chosen by. */
 export function recommendationInput(g: CompiledGuideline): 'diagnoses' | 'surgery' {
-  const first = g.recommendations[0];
-  const cls = first && g.classes.find((k) => k.id === first.class);
-  return cls?.of === 'procedure' ? 'surgery' : 'diagnoses';
+  return catalogOf(g).recommendationInput;
 }
 
 // The body regions the guideline chapters are organised by, in matching order (the first that the
@@ -129,45 +249,13 @@ function readRequestTextMemo(text: string): ReturnType<typeof readRequestText> {
   return n;
 }
 
-/** Only known values become facts: an absent key is an unknown fact. */
-function set(facts: Facts, id: string, v: unknown): void {
-  if (v !== undefined && v !== null) facts[id] = v;
-}
-
-/** All facts of a case for one guideline, keyed by fact id. */
+/** All facts of a case for one guideline, keyed by fact id; an unknown fact has no key. */
 export function caseFacts(g: CompiledGuideline, c: Case): Facts {
-  const r = c.request;
-  const fromText = r.text ? readRequestTextMemo(r.text) : {};
-  const frequency = known(r.frequencyPerWeek) ? r.frequencyPerWeek : fromText.frequencyPerWeek;
-  const weeks = known(r.weeks) ? r.weeks : fromText.weeks;
-  const visits = known(r.visits) ? r.visits : known(frequency) && known(weeks) ? frequency! * weeks! : fromText.visits;
-  const diagnosis = matchDiagnoses(g, c, 'diagnosis');
-  const surgery = matchDiagnoses(g, c, 'procedure');
-  const rec = recommendationInput(g) === 'surgery' ? surgery.recommendation : diagnosis.recommendation;
-  const recClass = rec && g.classes.find((k) => k.id === rec.class);
-  const facts: Facts = { asOf: c.asOf, jurisdiction: c.jurisdiction.toUpperCase(), review: c.review ?? 'independent', 'request.treatment': r.treatment };
-  set(facts, 'request.bodyPart', r.bodyPart);
-  set(facts, 'request.bodyRegion', bodyRegion(r.bodyPart));
-  set(facts, 'request.careType', r.careType);
-  set(facts, 'request.visits', visits);
-  set(facts, 'request.frequencyPerWeek', frequency);
-  set(facts, 'request.weeks', weeks);
-  set(facts, 'history.visitsCompleted', c.history?.visitsCompleted);
-  set(facts, 'history.functionalImprovement', c.history?.functionalImprovement);
-  set(facts, 'history.homeExerciseProgram', c.history?.homeExerciseProgram);
-  set(facts, 'history.reducedWeightBearing', c.history?.reducedWeightBearing);
-  set(facts, 'history.activeTreatment', c.history?.activeTreatment);
-  set(facts, 'history.painMedication', c.history?.painMedication);
-  set(facts, 'patient.age', c.patient?.age);
-  set(facts, 'injury.date', c.injury?.date);
-  set(facts, 'surgery.date', c.surgery?.date);
-  set(facts, 'diagnoses.classes', diagnosis.classes);
-  set(facts, 'surgery.classes', surgery.classes);
-  set(facts, 'recommended.visits', rec?.maxVisits);
-  set(facts, 'recommended.minVisits', rec?.minVisits);
-  set(facts, 'recommended.weeks', rec?.maxWeeks);
-  set(facts, 'recommended.periodMonths', rec?.periodMonths);
-  set(facts, 'recommended.classTitle', recClass?.title.toLowerCase());
-  set(facts, 'recommended.frequency', g.frequency?.mostPerWeek);
+  const view = new CaseView(g, c);
+  const facts: Facts = {};
+  for (const [id, read] of factReaders) {
+    const v = read(view);
+    if (v !== undefined && v !== null) facts[id] = v;
+  }
   return facts;
 }

@@ -1,7 +1,8 @@
 // Assembles a decision from criterion statuses: any criterion not met denies (or, in utilization
 // review, certifies part when only capped criteria fail); unknowns without a denial mean
 // insufficient information; otherwise the request is medically necessary.
-import type { Calc, CompiledGuideline } from '@guideline/language';
+import type { CompiledGuideline } from '@guideline/language';
+import type { GuidelineRun } from './evaluate.ts';
 import type { Facts } from './case-facts.ts';
 import type { Case, CriterionResult, Determination } from './types.ts';
 
@@ -20,21 +21,19 @@ export interface Outcome {
 }
 
 /** The decision from criterion statuses alone (shared by full determinations and batch summaries). */
-export function outcome(
-  g: CompiledGuideline,
-  c: Case,
-  statuses: readonly { id: string; status: CriterionResult['status'] }[],
-  unknownByCriterion: Map<string, string[]>,
-  calc: (e: Calc) => number | string | null,
-  requested: number | undefined,
-): Outcome {
-  const notMet = statuses.filter((x) => x.status === 'not-met').map((x) => x.id);
-  const unknown = statuses.filter((x) => x.status === 'unknown').map((x) => x.id);
+export function outcome(g: CompiledGuideline, c: Case, run: Pick<GuidelineRun, 'criteria' | 'missing' | 'calc' | 'requested'>): Outcome {
+  const requested = run.requested;
+  const notMet: string[] = [];
+  const unknown: string[] = [];
+  for (const x of run.criteria) {
+    if (x.status === 'not-met') notMet.push(x.id);
+    else if (x.status === 'unknown') unknown.push(x.id);
+  }
   if (notMet.length) {
     if (c.review === 'utilization' && unknown.length === 0 && requested !== undefined) {
       const caps = notMet.map((id) => g.criteria.find((m) => m.id === id)?.certify);
       if (caps.every((e) => e !== undefined)) {
-        const values = caps.map((e) => calc(e!));
+        const values = caps.map((e) => run.calc(e!));
         if (values.every((v) => typeof v === 'number')) {
           const certified = Math.max(0, Math.min(requested, Math.floor(Math.min(...(values as number[])))));
           if (certified > 0) return { decision: 'partially-medically-necessary', certifiedVisits: certified, missing: [], notMet, unknown };
@@ -44,8 +43,7 @@ export function outcome(
     return { decision: 'not-medically-necessary', certifiedVisits: 0, missing: [], notMet, unknown };
   }
   if (unknown.length) {
-    const missing = [...new Set(unknown.flatMap((id) => unknownByCriterion.get(id) ?? []))];
-    return { decision: 'insufficient-information', certifiedVisits: 0, missing, notMet, unknown };
+    return { decision: 'insufficient-information', certifiedVisits: 0, missing: run.missing(unknown), notMet, unknown };
   }
   return { decision: 'medically-necessary', certifiedVisits: requested ?? 0, missing: [], notMet, unknown };
 }
@@ -55,17 +53,10 @@ export function requestedVisits(facts: Facts): number | undefined {
 }
 
 /** The determination: the outcome, with a rationale a reviewer could sign made of the criteria's own words. */
-export function assemble(
-  g: CompiledGuideline,
-  c: Case,
-  criteria: CriterionResult[],
-  unknownByCriterion: Map<string, string[]>,
-  calc: (e: Calc) => number | string | null,
-  facts: Facts,
-): Assembled {
+export function assemble(g: CompiledGuideline, c: Case, run: GuidelineRun): Assembled {
   const guideline = { id: g.id, title: g.title, citation: g.citation };
-  const requested = requestedVisits(facts);
-  const o = outcome(g, c, criteria, unknownByCriterion, calc, requested);
+  const { criteria, requested } = run;
+  const o = outcome(g, c, run);
   const basis = `Decision based on ${g.citation}.`;
   const request = describeRequest(c);
   const base = { decision: o.decision, certifiedVisits: o.certifiedVisits, guideline, criteria, missing: o.missing };

@@ -41,15 +41,18 @@ function factsFor(reads: readonly string[], facts: Facts): Facts {
 }
 
 type PolicyOrder = { policy: RuleSet['policies'][number]; guidelines: CompiledGuideline[] } | undefined;
-const orders = new WeakMap<RuleSet, Map<string, PolicyOrder>>();
+const orders = new WeakMap<RuleSet, Map<string, { order: PolicyOrder }>>();
 
-/** The guidelines a jurisdiction's policy consults, in evidence order (computed once per rule set). */
+/** The guidelines a jurisdiction's policy consults, in evidence order (computed once per rule set and spelling). */
 export function guidelinesInOrder(ruleSet: RuleSet, jurisdiction: string): PolicyOrder {
   let byJurisdiction = orders.get(ruleSet);
   if (!byJurisdiction) orders.set(ruleSet, (byJurisdiction = new Map()));
-  const key = jurisdiction.toUpperCase();
-  if (!byJurisdiction.has(key)) byJurisdiction.set(key, policyOrder(ruleSet, key));
-  return byJurisdiction.get(key);
+  let hit = byJurisdiction.get(jurisdiction);
+  if (!hit) {
+    if (byJurisdiction.size >= 1000) byJurisdiction.clear(); // a batch of made-up jurisdictions stays bounded
+    byJurisdiction.set(jurisdiction, (hit = { order: policyOrder(ruleSet, jurisdiction.toUpperCase()) }));
+  }
+  return hit.order;
 }
 
 function policyOrder(ruleSet: RuleSet, jurisdiction: string): PolicyOrder {
@@ -66,12 +69,18 @@ function policyOrder(ruleSet: RuleSet, jurisdiction: string): PolicyOrder {
   return { policy, guidelines: out };
 }
 
+/** One guideline run on a case, however it was evaluated: what the decision procedure needs of it. */
 export interface GuidelineRun {
   applies: Tri;
+  /** The case fields that left applicability unknown (read only when it is). */
   missingForApplicability: string[];
   criteria: CriterionResult[];
-  unknownByCriterion: Map<string, string[]>;
-  facts: Facts;
+  /** The case fields behind the unknown facts of these (unknown) criteria, in criterion order. */
+  missing: (unknownCriteria: readonly string[]) => string[];
+  /** An expression's value over the run's facts (a criterion's `certify at most`). */
+  calc: (e: Calc) => number | string | null;
+  /** The visits requested, when known. */
+  requested: number | undefined;
 }
 
 /** Runs one guideline's rules on a case through json-rules-engine and explains every criterion. */
@@ -106,7 +115,14 @@ export function explainGuideline(g: CompiledGuideline, facts: Facts, conditions:
       trace: ex.trace,
     };
   });
-  return { applies, missingForApplicability: missingInputs(g, [...app.unknownFacts]), criteria, unknownByCriterion, facts };
+  return {
+    applies,
+    missingForApplicability: missingInputs(g, [...app.unknownFacts]),
+    criteria,
+    missing: (ids) => [...new Set(ids.flatMap((id) => unknownByCriterion.get(id) ?? []))],
+    calc: (e) => evaluateCalc(e, (id) => facts[id]),
+    requested: requestedVisits(facts),
+  };
 }
 
 function metRationale(status: CriterionResult['status'], title: string): string {
@@ -164,12 +180,16 @@ export class DecisionWalk {
     // A guideline earlier in the order might govern, but whether it does is unknown.
     if (this.undecided.length) return this.unsettled();
     const c = this.c;
-    const calc = (e: Calc): number | string | null => evaluateCalc(e, (id) => run.facts[id]);
     if (this.lean) {
-      const o = outcome(g, c, run.criteria, run.unknownByCriterion, calc, requestedVisits(run.facts));
-      return withId(c, { decision: o.decision, certifiedVisits: o.certifiedVisits, guideline: { id: g.id, title: g.title, citation: g.citation }, criteria: run.criteria, missing: o.missing, rationale: '' });
+      const { decision, certifiedVisits, missing } = outcome(g, c, run);
+      const guideline = { id: g.id, title: g.title, citation: g.citation };
+      const criteria = run.criteria;
+      // Built in place rather than spread: this is the batch path's every case.
+      return c.id === undefined
+        ? { decision, certifiedVisits, guideline, criteria, missing, rationale: '' }
+        : { caseId: c.id, decision, certifiedVisits, guideline, criteria, missing, rationale: '' };
     }
-    return withId(c, assemble(g, c, run.criteria, run.unknownByCriterion, calc, run.facts));
+    return withId(c, assemble(g, c, run));
   }
 
   unsettled(): Determination {

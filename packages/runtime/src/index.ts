@@ -1,6 +1,7 @@
 // Public API of @guideline/runtime: evaluate cases against compiled rule sets, in Node or a browser.
 export { evaluate, runGuideline, engineFor, guidelinesInOrder, missingInputs } from './evaluate.ts';
-export { evaluateFast, evaluateMany, runGuidelineFast, runGuidelineLean, type BatchResult, type FastOptions } from './fast.ts';
+export { evaluateFast, evaluateMany, runGuidelineFast, type BatchResult, type FastOptions } from './fast.ts';
+export { runGuidelineLean } from './lean.ts';
 export { installRuntime, operators, builtinOperators, calcFact } from './operators.ts';
 export { caseFacts, matchesClass, type Facts } from './case-facts.ts';
 export { readRequestText, type RequestNumbers } from './request-text.ts';

@@ -3,8 +3,7 @@
 import type { Almanac, Engine } from 'json-rules-engine';
 import type { Calc } from '@guideline/language';
 import { calcFacts, evaluateCalc } from './calc.ts';
-
-const isoDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+import { isDateShaped as isoDate } from './iso-date.ts';
 
 /** Custom operators, by name. Each returns false for values of the wrong kind (unknowns are judged by the explainer). */
 export const operators: Record<string, (fact: unknown, value: unknown) => boolean> = {
@@ -20,6 +19,23 @@ export const operators: Record<string, (fact: unknown, value: unknown) => boolea
   onOrAfter: (f, v) => isoDate(f) && isoDate(v) && f >= v,
   sameDay: (f, v) => isoDate(f) && isoDate(v) && f === v,
   notSameDay: (f, v) => isoDate(f) && isoDate(v) && f !== v,
+};
+
+const numeric = (v: unknown): boolean => (typeof v === 'number' ? !Number.isNaN(v) : Number.parseFloat(v as string).toString() !== 'NaN');
+
+/** json-rules-engine's built-in operators, with the same fact-value validators, plus ours. */
+export const allOperators: Record<string, (a: unknown, b: unknown) => boolean> = {
+  equal: (a, b) => a === b,
+  notEqual: (a, b) => a !== b,
+  in: (a, b) => (b as unknown[]).indexOf(a) > -1,
+  notIn: (a, b) => (b as unknown[]).indexOf(a) === -1,
+  contains: (a, b) => Array.isArray(a) && a.indexOf(b) > -1,
+  doesNotContain: (a, b) => Array.isArray(a) && a.indexOf(b) === -1,
+  lessThan: (a, b) => numeric(a) && (a as number) < (b as number),
+  lessThanInclusive: (a, b) => numeric(a) && (a as number) <= (b as number),
+  greaterThan: (a, b) => numeric(a) && (a as number) > (b as number),
+  greaterThanInclusive: (a, b) => numeric(a) && (a as number) >= (b as number),
+  ...operators,
 };
 
 /** The built-in json-rules-engine operators our compiler emits. */

@@ -1,7 +1,7 @@
 // Validates a case against the contract's JSON Schema; every problem is named by its field.
 import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
 import schema from '../schema/case.schema.json' with { type: 'json' };
+import { isCalendarDate } from './iso-date.ts';
 import type { Case } from './types.ts';
 
 export interface CaseIssue {
@@ -20,13 +20,12 @@ export class CaseValidationError extends Error {
 
 type AjvCtor = typeof Ajv extends { default: infer D } ? D : typeof Ajv;
 const AjvClass = ((Ajv as unknown as { default?: AjvCtor }).default ?? Ajv) as unknown as new (o: object) => import('ajv').default;
-const withFormats = ((addFormats as unknown as { default?: unknown }).default ?? addFormats) as (a: import('ajv').default) => void;
 
 let validator: import('ajv').ValidateFunction | undefined;
 function getValidator(): import('ajv').ValidateFunction {
   if (!validator) {
     const ajv = new AjvClass({ allErrors: true, strict: false });
-    withFormats(ajv);
+    ajv.addFormat('date', { type: 'string', validate: isCalendarDate });
     validator = ajv.compile(schema);
   }
   return validator;

@@ -1,0 +1,253 @@
+// The decision-only evaluator. One guideline's compiled rules are turned once into closures over an
+// array of fact slots (no eval, no new Function: the rule JSON is read, never executed). A case
+// fills only the slots its guideline reads, the applicability rule's first, so a guideline that
+// does not cover the request costs almost nothing. A criterion's result depends only on its status
+// here (no trace, no rationale text), so each of the four is built once, frozen and shared.
+import type { Calc, CompiledCriterion, CompiledGuideline } from '@guideline/language';
+import { calcFacts, compileCalc } from './calc.ts';
+import { CaseView, catalogOf, factReaders, type Catalog } from './case-facts.ts';
+import { missingInputs, type GuidelineRun } from './evaluate.ts';
+import { criterionStatus, type Tri } from './explain.ts';
+import { allOperators } from './operators.ts';
+import { RuleSetError } from './load-rules.ts';
+import type { Case, CriterionResult, CriterionStatus } from './types.ts';
+
+/** A case's facts for one guideline, by slot; undefined is unknown. */
+type Slots = unknown[];
+type Read = (f: Slots) => unknown;
+type Predicate = (f: Slots) => Tri;
+type Condition = Record<string, unknown>;
+
+/** A leaf, for finding the unknown facts behind an unknown answer. */
+interface Leaf {
+  unknown: (f: Slots) => boolean;
+  reads: { slot: number; id: string }[];
+}
+
+/** A condition (applicability, or one half of a criterion) and its leaves in depth-first order. */
+interface Part {
+  test: Predicate;
+  leaves: Leaf[];
+}
+
+interface CriterionPlan {
+  id: string;
+  when: Part;
+  require: Part;
+  results: Record<CriterionStatus, CriterionResult>;
+}
+
+interface Plan {
+  catalog: Catalog;
+  /** Fact id by slot; the applicability rule's facts come first. */
+  ids: string[];
+  readers: ((v: CaseView) => unknown)[];
+  /** How many leading slots the applicability rule reads. */
+  applicabilitySlots: number;
+  slotOf: Map<string, number>;
+  requestedSlot: number;
+  applicability: Part;
+  criteria: CriterionPlan[];
+}
+
+const isUnknown = (v: unknown): boolean => v === undefined || v === null;
+
+class PlanBuilder {
+  readonly ids: string[] = [];
+  readonly slotOf = new Map<string, number>();
+
+  slot(id: string): number {
+    let s = this.slotOf.get(id);
+    if (s === undefined) {
+      s = this.ids.push(id) - 1;
+      this.slotOf.set(id, s);
+    }
+    return s;
+  }
+
+  private read(ref: Condition): Read {
+    if (ref['fact'] === 'calc') return compileCalc<Slots>((ref['params'] as { expr: Calc }).expr, (id) => this.reader(id));
+    return this.reader(ref['fact'] as string);
+  }
+
+  private reader(id: string): Read {
+    const s = this.slot(id);
+    return (f) => f[s];
+  }
+
+  part(c: Condition): Part {
+    const leaves: Leaf[] = [];
+    return { test: this.predicate(c, leaves), leaves };
+  }
+
+  private predicate(c: Condition, leaves: Leaf[]): Predicate {
+    if (Array.isArray(c['all']) || Array.isArray(c['any'])) {
+      const isAll = Array.isArray(c['all']);
+      const parts = (c[isAll ? 'all' : 'any'] as Condition[]).map((x) => this.predicate(x, leaves));
+      // Kleene: false decides an `all`, true an `any`; otherwise any unknown makes it unknown.
+      return isAll
+        ? (f) => {
+            let unknown = false;
+            for (let i = 0; i < parts.length; i++) {
+              const r = parts[i]!(f);
+              if (r === false) return false;
+              if (r === null) unknown = true;
+            }
+            return unknown ? null : true;
+          }
+        : (f) => {
+            let unknown = false;
+            for (let i = 0; i < parts.length; i++) {
+              const r = parts[i]!(f);
+              if (r === true) return true;
+              if (r === null) unknown = true;
+            }
+            return unknown ? null : false;
+          };
+    }
+    if (c['not'] !== undefined) {
+      const inner = this.predicate(c['not'] as Condition, leaves);
+      return (f) => {
+        const r = inner(f);
+        return r === null ? null : !r;
+      };
+    }
+    return this.leaf(c, leaves);
+  }
+
+  private leaf(c: Condition, leaves: Leaf[]): Predicate {
+    const operator = c['operator'] as string;
+    const op = allOperators[operator];
+    if (!op) throw new RuleSetError([{ at: String(c['name'] ?? ''), message: `unknown operator '${String(operator)}'` }]);
+    const a = this.read(c);
+    const value = c['value'];
+    const b = typeof value === 'object' && value !== null && 'fact' in value ? this.read(value as Condition) : undefined;
+    const reads = [...calcOrFact(c), ...(b ? calcOrFact(value as Condition) : [])].map((id) => ({ slot: this.slot(id), id }));
+    // `is known` always has an answer; any other leaf is unknown when a side it compares is.
+    if (operator === 'known') {
+      leaves.push({ unknown: () => false, reads });
+      return b ? (f) => op(a(f), b(f)) : (f) => op(a(f), value);
+    }
+    if (b) {
+      leaves.push({ unknown: (f) => isUnknown(a(f)) || isUnknown(b(f)), reads });
+      return (f) => {
+        const x = a(f);
+        const y = b(f);
+        return isUnknown(x) || isUnknown(y) ? null : op(x, y);
+      };
+    }
+    leaves.push({ unknown: (f) => isUnknown(a(f)), reads });
+    return (f) => {
+      const x = a(f);
+      return x === undefined || x === null ? null : op(x, value);
+    };
+  }
+}
+
+/** The fact ids one side of a leaf reads. */
+function calcOrFact(ref: Condition): string[] {
+  return ref['fact'] === 'calc' ? calcFacts((ref['params'] as { expr: Calc }).expr) : [ref['fact'] as string];
+}
+
+/** The four results a criterion can have in a decision-only determination, frozen. */
+function resultsOf(meta: CompiledCriterion): Record<CriterionStatus, CriterionResult> {
+  const result = (status: CriterionStatus): CriterionResult =>
+    Object.freeze({ id: meta.id, title: meta.title, status, rationale: '', source: Object.freeze({ file: meta.source.file, line: meta.source.line }), trace: Object.freeze([]) as unknown as [] });
+  return { met: result('met'), 'not-met': result('not-met'), 'not-applicable': result('not-applicable'), unknown: result('unknown') };
+}
+
+const plans = new WeakMap<CompiledGuideline, Plan>();
+let last: { g: CompiledGuideline; plan: Plan } | undefined;
+
+function planOf(g: CompiledGuideline): Plan {
+  if (last?.g === g) return last.plan; // a batch runs one guideline case after case
+  let plan = plans.get(g);
+  if (plan) {
+    last = { g, plan };
+    return plan;
+  }
+  const b = new PlanBuilder();
+  const rules = new Map(g.rules.map((r) => [r.name, r.conditions as unknown as Condition]));
+  const applicability = b.part(rules.get(g.applicabilityRule) ?? { all: [] });
+  const applicabilitySlots = b.ids.length;
+  const criteria = g.criteria.map((meta): CriterionPlan => {
+    const [when, require] = ((rules.get(meta.rule) ?? {})['all'] as Condition[] | undefined) ?? [];
+    return { id: meta.id, when: b.part(when ?? { all: [] }), require: b.part(require ?? { all: [] }), results: resultsOf(meta) };
+  });
+  // The decision reads these besides the rules: the visits requested, and what `certify` computes.
+  const requestedSlot = b.slot('request.visits');
+  for (const meta of g.criteria) if (meta.certify) for (const id of calcFacts(meta.certify)) b.slot(id);
+  const none = (): undefined => undefined;
+  plan = { catalog: catalogOf(g), ids: b.ids, readers: b.ids.map((id) => factReaders.get(id) ?? none), applicabilitySlots, slotOf: b.slotOf, requestedSlot, applicability, criteria };
+  plans.set(g, plan);
+  last = { g, plan };
+  return plan;
+}
+
+function fill(plan: Plan, view: CaseView, f: Slots, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    const v = plan.readers[i]!(view);
+    f[i] = v === null ? undefined : v;
+  }
+}
+
+/** The fact ids behind a part's unknown leaves, added to `out` in leaf order. */
+function unknownFacts(part: Part, f: Slots, out: Set<string>): void {
+  for (const leaf of part.leaves) {
+    if (!leaf.unknown(f)) continue;
+    for (const r of leaf.reads) if (f[r.slot] === undefined) out.add(r.id);
+  }
+}
+
+/** One guideline's decision-only run on a case: what the decision procedure asks of it, answered from the slots. */
+class LeanRun implements GuidelineRun {
+  readonly missingForApplicability: string[] = [];
+  readonly criteria: CriterionResult[] = [];
+
+  constructor(
+    private readonly g: CompiledGuideline,
+    private readonly plan: Plan,
+    private readonly f: Slots,
+    readonly applies: Tri,
+  ) {}
+
+  get requested(): number | undefined {
+    const v = this.f[this.plan.requestedSlot];
+    return typeof v === 'number' ? v : undefined;
+  }
+
+  missing(ids: readonly string[]): string[] {
+    const out = new Set<string>();
+    for (const k of this.plan.criteria) {
+      if (!ids.includes(k.id)) continue;
+      const u = new Set<string>();
+      unknownFacts(k.when, this.f, u);
+      unknownFacts(k.require, this.f, u);
+      for (const m of missingInputs(this.g, [...u])) out.add(m);
+    }
+    return [...out];
+  }
+
+  calc(e: Calc): number | string | null {
+    const { slotOf } = this.plan;
+    return compileCalc<Slots>(e, (id) => (s) => s[slotOf.get(id) ?? -1])(this.f);
+  }
+}
+
+/** Runs one guideline in decision-only form: statuses and missing facts, no trace and no rationale text. */
+export function runGuidelineLean(g: CompiledGuideline, c: Case): GuidelineRun {
+  const plan = planOf(g);
+  const view = new CaseView(g, c, plan.catalog);
+  const f: Slots = new Array(plan.ids.length);
+  fill(plan, view, f, 0, plan.applicabilitySlots);
+  const run = new LeanRun(g, plan, f, plan.applicability.test(f));
+  if (run.applies === null) {
+    const u = new Set<string>();
+    unknownFacts(plan.applicability, f, u);
+    run.missingForApplicability.push(...missingInputs(g, [...u]));
+  } else if (run.applies) {
+    fill(plan, view, f, plan.applicabilitySlots, plan.ids.length);
+    for (const k of plan.criteria) run.criteria.push(k.results[criterionStatus(k.when.test(f), k.require.test(f))]);
+  }
+  return run;
+}

@@ -1,0 +1,51 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isCalendarDate, isDateShaped } from '../src/iso-date.ts';
+import { validateCase } from '../src/validate.ts';
+import { runs, seed } from '../../../test/support/fuzz.ts';
+
+/** The oracle: a date exists when the calendar gives the same year, month and day back. */
+function exists(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(2000, mo - 1, d));
+  t.setUTCFullYear(y); // Date.UTC maps years 0–99 to 1900–1999
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
+const pad = (n: number, w: number): string => String(n).padStart(w, '0');
+const dateLike = fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`);
+
+describe('ISO dates', () => {
+  it.each([
+    ['2014-01-24', true],
+    ['2016-02-29', true],
+    ['2000-02-29', true],
+    ['1900-02-29', false],
+    ['2015-02-29', false],
+    ['2014-04-31', false],
+    ['2014-13-01', false],
+    ['2014-00-10', false],
+    ['2014-1-24', false],
+    ['2014-01-24T00:00', false],
+    ['２０１４-01-24', false],
+  ])('%s is a calendar date: %s', (s, want) => {
+    expect(isCalendarDate(s)).toBe(want);
+  });
+
+  it('agrees with the calendar on every date-like string', () => {
+    fc.assert(fc.property(dateLike, (s) => isCalendarDate(s) === exists(s)), { ...seed(31), numRuns: runs(3000) });
+  });
+
+  it('the shape alone is checked for comparisons, and never passes a non-string', () => {
+    expect(isDateShaped('2014-02-31')).toBe(true);
+    expect(isDateShaped('2014/02/01')).toBe(false);
+    fc.assert(fc.property(fc.anything(), (v) => !isDateShaped(v) || (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v))), { ...seed(32), numRuns: runs(500) });
+  });
+
+  it('a case with a date that does not exist is refused at the field', () => {
+    const issues = validateCase({ jurisdiction: 'CA', asOf: '2014-02-30', request: { treatment: 'physical-therapy' } });
+    expect(issues).toEqual([{ field: 'asOf', message: 'must be a date (YYYY-MM-DD), got "2014-02-30"' }]);
+  });
+});
