@@ -1,19 +1,20 @@
 // Evaluates a case against a rule set: the policy picks the governing guideline (first that covers
 // the request, in the jurisdiction's evidence order), json-rules-engine runs its rules, and the
 // determination is assembled from the criteria's statuses in their own words.
-import { Engine, type RuleResult } from 'json-rules-engine';
+import { Engine } from 'json-rules-engine';
 import { factById, matchesPattern, type Calc, type CompiledGuideline, type RuleSet } from '@guideline/language';
 import { caseFacts, recommendationInput, type Facts } from './case-facts.ts';
 import { evaluateCalc } from './calc.ts';
 import { criterionStatus, Explainer, factsOf, fillRationale, type EvaluatedCondition, type Tri } from './explain.ts';
 import { installRuntime } from './operators.ts';
+import { runLeaves } from './leaf-engine.ts';
 import type { Case, CriterionResult, Determination } from './types.ts';
 import { assertCase } from './validate.ts';
 import { assemble, outcome, requestedVisits } from './decide.ts';
 
 const engines = new WeakMap<CompiledGuideline, { engine: Engine; reads: string[] }>();
 
-/** A json-rules-engine Engine holding one guideline's rules, with our operators and facts installed. */
+/** A json-rules-engine Engine holding one guideline's rules as compiled, with our operators and facts installed. */
 export function engineFor(g: CompiledGuideline): Engine {
   return prepared(g).engine;
 }
@@ -86,11 +87,8 @@ export interface GuidelineRun {
 /** Runs one guideline's rules on a case through json-rules-engine and explains every criterion. */
 export async function runGuideline(g: CompiledGuideline, c: Case): Promise<GuidelineRun> {
   const facts = caseFacts(g, c);
-  const { engine, reads } = prepared(g);
-  const { results, failureResults } = await engine.run(factsFor(reads, facts));
-  const byName = new Map<string, RuleResult>();
-  for (const r of [...results, ...failureResults]) byName.set(r.name as string, r);
-  return explainGuideline(g, facts, (name) => (byName.get(name)?.conditions ?? { all: [] }) as unknown as EvaluatedCondition);
+  const byName = await runLeaves(g, factsFor(prepared(g).reads, facts));
+  return explainGuideline(g, facts, (name) => byName.get(name) ?? { all: [] });
 }
 
 /** Explains a guideline from its evaluated condition trees (however they were evaluated). */

@@ -34,13 +34,18 @@ function leafParts(c: Record<string, unknown>): { operator: string; op: (a: unkn
   return { operator, op, readFact: reader(c as { fact: string }), value, readValue: valueIsFact ? reader(value as { fact: string }) : undefined };
 }
 
-function compileCondition(c: Record<string, unknown>): Evaluate {
+/**
+ * A condition tree compiled to a function of some input giving the evaluated tree json-rules-engine
+ * would leave; `leaf` says how one leaf is evaluated from that input (leaves are met in depth-first
+ * order). Every leaf result has one object shape, which keeps the explainer's property reads monomorphic.
+ */
+export function compileTree<I>(c: Record<string, unknown>, leaf: (c: Record<string, unknown>) => (input: I) => EvaluatedCondition): (input: I) => EvaluatedCondition {
   const name = c['name'] as string | undefined;
   if (Array.isArray(c['all']) || Array.isArray(c['any'])) {
     const isAll = Array.isArray(c['all']);
-    const parts = (c[isAll ? 'all' : 'any'] as Record<string, unknown>[]).map(compileCondition);
+    const parts = (c[isAll ? 'all' : 'any'] as Record<string, unknown>[]).map((x) => compileTree(x, leaf));
     const n = parts.length;
-    const run = (f: Facts): EvaluatedCondition[] => {
+    const run = (f: I): EvaluatedCondition[] => {
       const out = new Array<EvaluatedCondition>(n);
       for (let i = 0; i < n; i++) out[i] = parts[i]!(f);
       return out;
@@ -48,13 +53,18 @@ function compileCondition(c: Record<string, unknown>): Evaluate {
     return isAll ? (f) => ({ name, all: run(f) }) : (f) => ({ name, any: run(f) });
   }
   if (c['not'] !== undefined) {
-    const inner = compileCondition(c['not'] as Record<string, unknown>);
+    const inner = compileTree(c['not'] as Record<string, unknown>, leaf);
     return (f) => ({ name, not: inner(f) });
   }
+  return leaf(c);
+}
+
+/** A leaf evaluated from the facts, as json-rules-engine would. */
+function evaluatedLeaf(c: Record<string, unknown>): Evaluate {
   const { operator, op, readFact, value, readValue } = leafParts(c);
+  const name = c['name'] as string | undefined;
   const fact = c['fact'] as string;
   const params = c['params'] as EvaluatedCondition['params'];
-  // One object shape per leaf result keeps property access monomorphic in the explainer.
   return (f) => {
     const factResult = readFact(f);
     const valueResult = readValue ? readValue(f) : value;
@@ -73,7 +83,7 @@ function fastGuideline(g: CompiledGuideline): FastGuideline {
   if (!fg) {
     const conditions = (r: CompiledGuideline['rules'][number]): Record<string, unknown> => r.conditions as unknown as Record<string, unknown>;
     fg = {
-      rules: new Map(g.rules.map((r) => [r.name, compileCondition(conditions(r))])),
+      rules: new Map(g.rules.map((r) => [r.name, compileTree(conditions(r), evaluatedLeaf)])),
     };
     compiled.set(g, fg);
   }

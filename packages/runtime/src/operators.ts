@@ -53,6 +53,7 @@ export async function calcFact(params: { expr: Calc }, almanac: Almanac): Promis
 /** Registers our operators and the `calc` fact on a json-rules-engine Engine. */
 export function installRuntime(engine: Engine): Engine {
   for (const [name, fn] of Object.entries(operators)) engine.addOperator(name, fn);
-  engine.addFact('calc', calcFact as never);
+  // Not cached: an expression is cheaper to work out again than its params are to hash for a cache key.
+  engine.addFact('calc', calcFact as never, { cache: false });
   return engine;
 }

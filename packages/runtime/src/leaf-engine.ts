@@ -1,0 +1,82 @@
+// How our runtime drives json-rules-engine. The three-valued explanation needs every leaf's values
+// and result, never the engine's two-valued and/or: so an unmodified Engine is given one rule whose
+// conditions are all the guideline's leaves, flat under one `any` (siblings without priority are all
+// evaluated), and each evaluated leaf is put back in its rule's own tree afterwards. The engine's
+// cost is mostly per rule (results, events, promises) and per condition object (it deep-copies the
+// conditions on every run, at a cost growing with the square of their objects): one rule of flat,
+// unnamed leaves, with calc expressions referred to by number, is a fraction of both.
+import { Engine, Fact, type Almanac } from 'json-rules-engine';
+import type { Calc, CompiledGuideline } from '@guideline/language';
+import type { Facts } from './case-facts.ts';
+import type { EvaluatedCondition } from './explain.ts';
+import { compileTree } from './fast.ts';
+import { calcFact, installRuntime } from './operators.ts';
+
+type Condition = Record<string, unknown>;
+
+/** The leaves of a condition tree in depth-first order (the compiler's leaf order). */
+function leavesOf(c: Condition, out: Condition[] = []): Condition[] {
+  if (Array.isArray(c['all'])) for (const x of c['all'] as Condition[]) leavesOf(x, out);
+  else if (Array.isArray(c['any'])) for (const x of c['any'] as Condition[]) leavesOf(x, out);
+  else if (c['not'] !== undefined) leavesOf(c['not'] as Condition, out);
+  else out.push(c);
+  return out;
+}
+
+export interface LeafEngine {
+  engine: Engine;
+  /** Per rule: its tree as compiled, each leaf filled from the engine's evaluated leaf at its place in the flat list. */
+  trees: ((evaluated: EvaluatedCondition[]) => EvaluatedCondition)[];
+}
+
+const prepared = new WeakMap<CompiledGuideline, LeafEngine>();
+
+/** The engine for one guideline's rules, built once. */
+export function leafEngine(g: CompiledGuideline): LeafEngine {
+  let p = prepared.get(g);
+  if (p) return p;
+  const exprs: Calc[] = [];
+  const side = (ref: Condition): Condition =>
+    ref['fact'] === 'calc' ? { fact: 'calc', params: { i: exprs.push((ref['params'] as { expr: Calc }).expr) - 1 } } : { fact: ref['fact'] };
+  const leaf = (c: Condition): Condition => {
+    const value = c['value'];
+    const valueIsFact = typeof value === 'object' && value !== null && 'fact' in value;
+    return { ...side(c), operator: c['operator'], value: valueIsFact ? side(value as Condition) : value };
+  };
+  const compiled = g.rules.map((r) => r.conditions as unknown as Condition);
+  let k = 0;
+  const trees = compiled.map((t) => compileTree<EvaluatedCondition[]>(t, (c) => filledLeaf(c, k++)));
+  const leaves = compiled.flatMap((t) => leavesOf(t).map(leaf));
+  const engine = installRuntime(new Engine([{ name: g.id, conditions: { any: leaves } as never, event: { type: 'evaluated' } }], { allowUndefinedFacts: true }));
+  engine.addFact('calc', ((params: { i: number }, almanac: Almanac) => calcFact({ expr: exprs[params.i]! }, almanac)) as never, { cache: false });
+  p = { engine, trees };
+  prepared.set(g, p);
+  return p;
+}
+
+/** A leaf as compiled, carrying the values and result of the engine's evaluated leaf k. */
+function filledLeaf(c: Condition, k: number): (evaluated: EvaluatedCondition[]) => EvaluatedCondition {
+  const name = c['name'] as string | undefined;
+  const fact = c['fact'] as string;
+  const params = c['params'] as EvaluatedCondition['params'];
+  const operator = c['operator'] as string;
+  const value = c['value'];
+  return (evaluated) => {
+    const e = evaluated[k];
+    // Every leaf is evaluated (no priorities, no short circuit); were one not, it reads as unknown.
+    return { name, fact, params, operator, value, factResult: e?.factResult, valueResult: e?.valueResult, result: e?.result ?? false };
+  };
+}
+
+/** Runs a guideline's rules on the facts given; answers each rule's evaluated tree by rule name. */
+export async function runLeaves(g: CompiledGuideline, facts: Facts): Promise<Map<string, EvaluatedCondition>> {
+  const { engine, trees } = leafEngine(g);
+  // Constant facts as Fact objects uncached: the engine would otherwise hash each one for a cache key.
+  const constants: Record<string, Fact> = {};
+  for (const id in facts) constants[id] = new Fact(id, facts[id], { cache: false });
+  const { results, failureResults } = await engine.run(constants);
+  const evaluated = ((results[0] ?? failureResults[0])?.conditions as unknown as EvaluatedCondition | undefined)?.any ?? [];
+  const byName = new Map<string, EvaluatedCondition>();
+  for (let i = 0; i < trees.length; i++) byName.set(g.rules[i]!.name, trees[i]!(evaluated));
+  return byName;
+}
