@@ -192,14 +192,15 @@ export class DecisionWalk {
 
   unsettled(): Determination {
     const { c, order, lean } = this;
-    const none = (decision: Determination['decision'], rationale: string, missing: string[]): Determination =>
-      withId(c, { decision, certifiedVisits: 0, guideline: null, criteria: [], rationale: lean ? '' : rationale, missing });
-    if (!order) return none('no-applicable-guideline', `No policy governs jurisdiction ${c.jurisdiction}, so no guideline could be applied.`, []);
+    // The rationale is written only for a full determination.
+    const none = (decision: Determination['decision'], rationale: () => string, missing: string[]): Determination =>
+      withId(c, { decision, certifiedVisits: 0, guideline: null, criteria: [], rationale: lean ? '' : rationale(), missing });
+    if (!order) return none('no-applicable-guideline', () => `No policy governs jurisdiction ${c.jurisdiction}, so no guideline could be applied.`, []);
     if (this.undecided.length) {
       const missing = [...new Set(this.undecided)];
-      return none('insufficient-information', `Whether the guidelines of the ${order.policy.title} policy cover this request depends on facts the records do not give: ${missing.join(', ')}.`, missing);
+      return none('insufficient-information', () => `Whether the guidelines of the ${order.policy.title} policy cover this request depends on facts the records do not give: ${missing.join(', ')}.`, missing);
     }
-    return none('no-applicable-guideline', `No guideline of the ${order.policy.title} policy addresses ${c.request.treatment} on ${c.asOf}.`, []);
+    return none('no-applicable-guideline', () => `No guideline of the ${order.policy.title} policy addresses ${c.request.treatment} on ${c.asOf}.`, []);
   }
 }
 

@@ -8,7 +8,8 @@ import { calcFacts, compileCalc } from './calc.ts';
 import { CaseView, catalogOf, factReaders, type Catalog } from './case-facts.ts';
 import { missingInputs, type GuidelineRun } from './evaluate.ts';
 import { criterionStatus, type Tri } from './explain.ts';
-import { allOperators } from './operators.ts';
+import { isDateShaped } from './iso-date.ts';
+import { allOperators, dateComparisons } from './operators.ts';
 import { RuleSetError } from './load-rules.ts';
 import type { Case, CriterionResult, CriterionStatus } from './types.ts';
 
@@ -21,7 +22,8 @@ type Condition = Record<string, unknown>;
 /** A leaf, for finding the unknown facts behind an unknown answer. */
 interface Leaf {
   unknown: (f: Slots) => boolean;
-  reads: { slot: number; id: string }[];
+  /** The facts it reads, and the case fields behind each (what `missing` names when it is unknown). */
+  reads: { slot: number; id: string; inputs: string[] }[];
 }
 
 /** A condition (applicability, or one half of a criterion) and its leaves in depth-first order. */
@@ -55,6 +57,8 @@ const isUnknown = (v: unknown): boolean => v === undefined || v === null;
 class PlanBuilder {
   readonly ids: string[] = [];
   readonly slotOf = new Map<string, number>();
+
+  constructor(private readonly g: CompiledGuideline) {}
 
   slot(id: string): number {
     let s = this.slotOf.get(id);
@@ -122,7 +126,7 @@ class PlanBuilder {
     const a = this.read(c);
     const value = c['value'];
     const b = typeof value === 'object' && value !== null && 'fact' in value ? this.read(value as Condition) : undefined;
-    const reads = [...calcOrFact(c), ...(b ? calcOrFact(value as Condition) : [])].map((id) => ({ slot: this.slot(id), id }));
+    const reads = [...calcOrFact(c), ...(b ? calcOrFact(value as Condition) : [])].map((id) => ({ slot: this.slot(id), id, inputs: missingInputs(this.g, [id]) }));
     // `is known` always has an answer; any other leaf is unknown when a side it compares is.
     if (operator === 'known') {
       leaves.push({ unknown: () => false, reads });
@@ -137,10 +141,63 @@ class PlanBuilder {
       };
     }
     leaves.push({ unknown: (f) => isUnknown(a(f)), reads });
+    if (c['fact'] === 'calc') {
+      return (f) => {
+        const x = a(f);
+        return x === undefined || x === null ? null : op(x, value);
+      };
+    }
+    // The commonest leaf, a fact against a constant: the slot read in place (a slot is never null)
+    // and the comparison fused into the leaf's own closure, so no call goes through a shared site.
+    return factAgainstConstant(this.slot(c['fact'] as string), operator, value, op);
+  }
+}
+
+/**
+ * A constant with its strings interned. Compiled in the same process, they are slices of the
+ * guideline's text, which compare slowly; as property keys they become plain interned strings.
+ */
+function interned(value: unknown): unknown {
+  if (typeof value === 'string') return Object.keys({ [value]: 0 })[0];
+  if (Array.isArray(value)) return value.map(interned);
+  return value;
+}
+
+const numeric = (v: unknown): boolean => (typeof v === 'number' ? !Number.isNaN(v) : Number.parseFloat(v as string).toString() !== 'NaN');
+
+/**
+ * A fact's slot against a constant, with json-rules-engine's operator semantics (allOperators)
+ * spelled out for the operators the compiler emits most; a date constant is checked once, here.
+ */
+function factAgainstConstant(s: number, operator: string, constant: unknown, op: (a: unknown, b: unknown) => boolean): Predicate {
+  const value = interned(constant);
+  const v = value as number;
+  const cmp = dateComparisons[operator];
+  if (cmp && isDateShaped(value)) {
     return (f) => {
-      const x = a(f);
-      return x === undefined || x === null ? null : op(x, value);
+      const x = f[s];
+      return x === undefined ? null : isDateShaped(x) && cmp(x, value);
     };
+  }
+  switch (operator) {
+    case 'equal':
+      return (f) => (f[s] === undefined ? null : f[s] === value);
+    case 'notEqual':
+      return (f) => (f[s] === undefined ? null : f[s] !== value);
+    case 'in': {
+      const list = value as unknown[];
+      return (f) => (f[s] === undefined ? null : list.indexOf(f[s]) > -1);
+    }
+    case 'lessThan':
+      return (f) => (f[s] === undefined ? null : numeric(f[s]) && (f[s] as number) < v);
+    case 'lessThanInclusive':
+      return (f) => (f[s] === undefined ? null : numeric(f[s]) && (f[s] as number) <= v);
+    case 'greaterThan':
+      return (f) => (f[s] === undefined ? null : numeric(f[s]) && (f[s] as number) > v);
+    case 'greaterThanInclusive':
+      return (f) => (f[s] === undefined ? null : numeric(f[s]) && (f[s] as number) >= v);
+    default:
+      return (f) => (f[s] === undefined ? null : op(f[s], value));
   }
 }
 
@@ -166,7 +223,7 @@ function planOf(g: CompiledGuideline): Plan {
     last = { g, plan };
     return plan;
   }
-  const b = new PlanBuilder();
+  const b = new PlanBuilder(g);
   const rules = new Map(g.rules.map((r) => [r.name, r.conditions as unknown as Condition]));
   const applicability = b.part(rules.get(g.applicabilityRule) ?? { all: [] });
   const applicabilitySlots = b.ids.length;
@@ -191,11 +248,11 @@ function fill(plan: Plan, view: CaseView, f: Slots, from: number, to: number): v
   }
 }
 
-/** The fact ids behind a part's unknown leaves, added to `out` in leaf order. */
-function unknownFacts(part: Part, f: Slots, out: Set<string>): void {
+/** The case fields behind a part's unknown leaves, added to `out` in leaf order. */
+function missingOf(part: Part, f: Slots, out: Set<string>): void {
   for (const leaf of part.leaves) {
     if (!leaf.unknown(f)) continue;
-    for (const r of leaf.reads) if (f[r.slot] === undefined) out.add(r.id);
+    for (const r of leaf.reads) if (f[r.slot] === undefined) for (const i of r.inputs) out.add(i);
   }
 }
 
@@ -205,7 +262,6 @@ class LeanRun implements GuidelineRun {
   readonly criteria: CriterionResult[] = [];
 
   constructor(
-    private readonly g: CompiledGuideline,
     private readonly plan: Plan,
     private readonly f: Slots,
     readonly applies: Tri,
@@ -220,10 +276,8 @@ class LeanRun implements GuidelineRun {
     const out = new Set<string>();
     for (const k of this.plan.criteria) {
       if (!ids.includes(k.id)) continue;
-      const u = new Set<string>();
-      unknownFacts(k.when, this.f, u);
-      unknownFacts(k.require, this.f, u);
-      for (const m of missingInputs(this.g, [...u])) out.add(m);
+      missingOf(k.when, this.f, out);
+      missingOf(k.require, this.f, out);
     }
     return [...out];
   }
@@ -240,11 +294,11 @@ export function runGuidelineLean(g: CompiledGuideline, c: Case): GuidelineRun {
   const view = new CaseView(g, c, plan.catalog);
   const f: Slots = new Array(plan.ids.length);
   fill(plan, view, f, 0, plan.applicabilitySlots);
-  const run = new LeanRun(g, plan, f, plan.applicability.test(f));
+  const run = new LeanRun(plan, f, plan.applicability.test(f));
   if (run.applies === null) {
-    const u = new Set<string>();
-    unknownFacts(plan.applicability, f, u);
-    run.missingForApplicability.push(...missingInputs(g, [...u]));
+    const out = new Set<string>();
+    missingOf(plan.applicability, f, out);
+    run.missingForApplicability.push(...out);
   } else if (run.applies) {
     fill(plan, view, f, plan.applicabilitySlots, plan.ids.length);
     for (const k of plan.criteria) run.criteria.push(k.results[criterionStatus(k.when.test(f), k.require.test(f))]);

@@ -5,6 +5,16 @@ import type { Calc } from '@guideline/language';
 import { calcFacts, evaluateCalc } from './calc.ts';
 import { isDateShaped as isoDate } from './iso-date.ts';
 
+/** How the date operators compare two dates (both YYYY-MM-DD, which order as text). */
+export const dateComparisons: Record<string, (a: string, b: string) => boolean> = {
+  before: (a, b) => a < b,
+  onOrBefore: (a, b) => a <= b,
+  after: (a, b) => a > b,
+  onOrAfter: (a, b) => a >= b,
+  sameDay: (a, b) => a === b,
+  notSameDay: (a, b) => a !== b,
+};
+
 /** Custom operators, by name. Each returns false for values of the wrong kind (unknowns are judged by the explainer). */
 export const operators: Record<string, (fact: unknown, value: unknown) => boolean> = {
   /** `x is known` (value true) / `x is unknown` (value false). */
@@ -13,12 +23,7 @@ export const operators: Record<string, (fact: unknown, value: unknown) => boolea
   containsAny: (f, v) => Array.isArray(f) && Array.isArray(v) && f.some((x) => v.includes(x)),
   /** Time elapsed is between zero and the window. */
   elapsedWithin: (f, v) => typeof f === 'number' && typeof v === 'number' && f >= 0 && f <= v,
-  before: (f, v) => isoDate(f) && isoDate(v) && f < v,
-  onOrBefore: (f, v) => isoDate(f) && isoDate(v) && f <= v,
-  after: (f, v) => isoDate(f) && isoDate(v) && f > v,
-  onOrAfter: (f, v) => isoDate(f) && isoDate(v) && f >= v,
-  sameDay: (f, v) => isoDate(f) && isoDate(v) && f === v,
-  notSameDay: (f, v) => isoDate(f) && isoDate(v) && f !== v,
+  ...Object.fromEntries(Object.entries(dateComparisons).map(([name, cmp]) => [name, (f: unknown, v: unknown) => isoDate(f) && isoDate(v) && cmp(f, v)])),
 };
 
 const numeric = (v: unknown): boolean => (typeof v === 'number' ? !Number.isNaN(v) : Number.parseFloat(v as string).toString() !== 'NaN');
