@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileProgram, type RuleSet } from '../../language/src/index.ts';
-import { CaseValidationError, evaluate, validateCase } from '../src/index.ts';
+import { CaseValidationError, evaluate, validateCase, type Case } from '../src/index.ts';
 import { makeCase } from '../../../test/support/case-factory.ts';
 
 const guideline = `
@@ -165,5 +165,37 @@ describe('validateCase', () => {
   });
   it('evaluate throws CaseValidationError naming the fields', async () => {
     await expect(evaluate(rules(), { jurisdiction: 'CA' })).rejects.toBeInstanceOf(CaseValidationError);
+  });
+});
+
+describe('decision-only determinations', () => {
+  it('share frozen criterion results, in arrays of their own', async () => {
+    const { evaluateFast } = await import('../src/index.ts');
+    const r = rules();
+    const a = evaluateFast(r, makeCase({ history: { visitsCompleted: 2, functionalImprovement: 'documented' } }), { detail: 'decision' });
+    const b = evaluateFast(r, makeCase({ history: { visitsCompleted: 2, functionalImprovement: 'documented' } }), { detail: 'decision' });
+    expect(a.criteria).not.toBe(b.criteria);
+    expect(a.criteria[0]).toBe(b.criteria[0]);
+    expect(Object.isFrozen(a.criteria[0])).toBe(true);
+    expect(() => {
+      (a.criteria[0] as { status: string }).status = 'met';
+    }).toThrow(TypeError);
+    a.criteria.pop(); // the array is the caller's
+    expect(b.criteria).toHaveLength(2);
+  });
+
+  it('read only the facts a guideline needs: one that does not cover the request never looks at the diagnoses', async () => {
+    const { runGuidelineLean } = await import('../src/index.ts');
+    const g = rules().guidelines[0]!;
+    let reads = 0;
+    const watched = (treatment: string): Case => {
+      const c = makeCase({ request: { treatment, visits: 6 }, history: { visitsCompleted: 2, functionalImprovement: 'documented' } });
+      Object.defineProperty(c, 'diagnoses', { get: () => (reads++, [{ text: 'radiculitis' }]), enumerable: true });
+      return c;
+    };
+    expect(runGuidelineLean(g, watched('acupuncture')).applies).toBe(false);
+    expect(reads).toBe(0);
+    expect(runGuidelineLean(g, watched('physical-therapy')).criteria.map((x) => x.status)).toEqual(['met', 'met']);
+    expect(reads).toBe(1);
   });
 });
