@@ -9,7 +9,7 @@ import { CaseView, catalogOf, factReaders, type Catalog } from './case-facts.ts'
 import { missingInputs, type GuidelineRun } from './evaluate.ts';
 import { criterionStatus, type Tri } from './explain.ts';
 import { isDateShaped } from './iso-date.ts';
-import { allOperators, dateComparisons } from './operators.ts';
+import { allOperators, dateComparisons, numeric } from './operators.ts';
 import { RuleSetError } from './load-rules.ts';
 import type { Case, CriterionResult, CriterionStatus } from './types.ts';
 
@@ -162,8 +162,6 @@ function interned(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(interned);
   return value;
 }
-
-const numeric = (v: unknown): boolean => (typeof v === 'number' ? !Number.isNaN(v) : Number.parseFloat(v as string).toString() !== 'NaN');
 
 /**
  * A fact's slot against a constant, with json-rules-engine's operator semantics (allOperators)

@@ -26,7 +26,8 @@ export const operators: Record<string, (fact: unknown, value: unknown) => boolea
   ...Object.fromEntries(Object.entries(dateComparisons).map(([name, cmp]) => [name, (f: unknown, v: unknown) => isoDate(f) && isoDate(v) && cmp(f, v)])),
 };
 
-const numeric = (v: unknown): boolean => (typeof v === 'number' ? !Number.isNaN(v) : Number.parseFloat(v as string).toString() !== 'NaN');
+/** json-rules-engine's check that a fact value is numeric, before a numeric comparison. */
+export const numeric = (v: unknown): boolean => (typeof v === 'number' ? !Number.isNaN(v) : Number.parseFloat(v as string).toString() !== 'NaN');
 
 /** json-rules-engine's built-in operators, with the same fact-value validators, plus ours. */
 export const allOperators: Record<string, (a: unknown, b: unknown) => boolean> = {
