@@ -9,7 +9,7 @@ const continuesExpression = new Set<TokenType>([T.Identifier, T.IsKw, T.WithinKw
 
 export class GuidelineParser extends CstParser {
   constructor() {
-    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 4, nodeLocationTracking: 'full' });
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 4, nodeLocationTracking: 'onlyOffset' });
     this.performSelfAnalysis();
   }
 
