@@ -28,17 +28,50 @@ function nodeRange(n: CstNode, fallback: Range): Range {
   return { start: loc.startOffset, end: Math.max(end, loc.startOffset) };
 }
 
+// The lookups below run for every clause and every level of every expression: they scan the
+// label's children in place and allocate only when recovery left something to filter out.
+const none: never[] = [];
+
 function tokens(n: CstNode, label: string): IToken[] {
-  return ((n.children as Children)[label] ?? []).filter(isToken).filter(valid);
+  const cs = (n.children as Children)[label];
+  if (!cs) return none;
+  for (const e of cs) if (!isToken(e) || !valid(e)) return cs.filter(isToken).filter(valid);
+  return cs as IToken[];
 }
 function token(n: CstNode, label: string): IToken | undefined {
-  return tokens(n, label)[0];
+  const cs = (n.children as Children)[label];
+  if (cs) for (const e of cs) if (isToken(e) && valid(e)) return e;
+  return undefined;
 }
 function nodes(n: CstNode, label: string): CstNode[] {
-  return ((n.children as Children)[label] ?? []).filter((e): e is CstNode => !isToken(e));
+  const cs = (n.children as Children)[label];
+  if (!cs) return none;
+  for (const e of cs) if (isToken(e)) return cs.filter((e): e is CstNode => !isToken(e));
+  return cs as CstNode[];
 }
 function node(n: CstNode, label: string): CstNode | undefined {
-  return nodes(n, label)[0];
+  const cs = (n.children as Children)[label];
+  if (cs) for (const e of cs) if (!isToken(e)) return e;
+  return undefined;
+}
+/** The first child of a node in the order the parser met them (the clause keyword, for a clause). */
+function firstChild(n: CstNode): CstElement | undefined {
+  const children = n.children as Children;
+  for (const label in children) {
+    const cs = children[label];
+    if (cs && cs.length) return cs[0];
+  }
+  return undefined;
+}
+/** A clause's keyword: its first child, when that is a token the text holds. */
+function clauseKeyword(cl: CstNode): IToken | undefined {
+  const first = firstChild(cl);
+  return first && isToken(first) && valid(first) ? first : undefined;
+}
+/** Where a node starts (0 when recovery left it without tokens). */
+function nodeStart(n: CstNode): number {
+  const loc = n.location;
+  return loc && Number.isFinite(loc.startOffset) ? loc.startOffset : 0;
 }
 
 function name(t: IToken): A.Name {
@@ -48,6 +81,7 @@ function name(t: IToken): A.Name {
 /** The text of a string literal, without quotes, escapes resolved. */
 export function unquote(image: string): string {
   const body = image.endsWith('"') && image.length >= 2 ? image.slice(1, -1) : image.slice(1);
+  if (!body.includes('\\')) return body;
   return body.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c));
 }
 
@@ -68,12 +102,13 @@ export class AstBuilder {
   /** The declarations and skipped tokens of one parsed stretch of text, in source order. */
   items(cst: CstNode): Item[] {
     const found: { at: number; item: Item }[] = [];
-    for (const n of nodes(cst, 'guidelineDecl')) found.push({ at: nodeRange(n, { start: 0, end: 0 }).start, item: { kind: 'guideline', node: this.guideline(n) } });
-    for (const n of nodes(cst, 'policyDecl')) found.push({ at: nodeRange(n, { start: 0, end: 0 }).start, item: { kind: 'policy', node: this.policy(n) } });
-    for (const n of nodes(cst, 'classDecl')) found.push({ at: nodeRange(n, { start: 0, end: 0 }).start, item: { kind: 'member', node: this.classDecl(n) } });
-    for (const n of nodes(cst, 'recommendBlock')) found.push({ at: nodeRange(n, { start: 0, end: 0 }).start, item: { kind: 'member', node: this.recommend(n) } });
-    for (const n of nodes(cst, 'criterionDecl')) found.push({ at: nodeRange(n, { start: 0, end: 0 }).start, item: { kind: 'member', node: this.criterion(n) } });
+    for (const n of nodes(cst, 'guidelineDecl')) found.push({ at: nodeStart(n), item: { kind: 'guideline', node: this.guideline(n) } });
+    for (const n of nodes(cst, 'policyDecl')) found.push({ at: nodeStart(n), item: { kind: 'policy', node: this.policy(n) } });
+    for (const n of nodes(cst, 'classDecl')) found.push({ at: nodeStart(n), item: { kind: 'member', node: this.classDecl(n) } });
+    for (const n of nodes(cst, 'recommendBlock')) found.push({ at: nodeStart(n), item: { kind: 'member', node: this.recommend(n) } });
+    for (const n of nodes(cst, 'criterionDecl')) found.push({ at: nodeStart(n), item: { kind: 'member', node: this.criterion(n) } });
     for (const t of tokens(cst, 'junk')) found.push({ at: t.startOffset, item: { kind: 'junk', image: t.image, range: tokenRange(t) } });
+    if (found.length === 1) return [found[0]!.item];
     return found.sort((a, b) => a.at - b.at).map((f) => f.item);
   }
 
@@ -153,10 +188,11 @@ export class AstBuilder {
       repeated: [],
     };
     for (const h of nodes(n, 'headerClause')) {
-      const first = Object.values(h.children).flat()[0];
-      const kw = first && isToken(first) ? first : undefined;
       const once = (present: boolean): boolean => {
-        if (present && kw) g.repeated.push(name(kw));
+        if (present) {
+          const kw = firstChild(h);
+          if (kw && isToken(kw)) g.repeated.push(name(kw));
+        }
         return !present;
       };
       const title = token(h, 'StringLiteral');
@@ -169,7 +205,7 @@ export class AstBuilder {
       else if (from && once(g.inForce !== undefined)) {
         const to = token(h, 'to');
         g.inForce = to ? { from: name(from), to: name(to) } : { from: name(from) };
-      } else if (tokens(h, 'treatment').length) g.covers.push(...tokens(h, 'treatment').map(name));
+      } else if (tokens(h, 'treatment').length) for (const t of tokens(h, 'treatment')) g.covers.push(name(t));
       else if (applies && once(g.applies !== undefined)) g.applies = this.expr(applies);
       else if (unless && once(g.unless !== undefined)) g.unless = this.expr(unless);
     }
@@ -267,19 +303,26 @@ export class AstBuilder {
     const c: A.CriterionDecl = { kind: 'CriterionDecl', range, name: nm ? name(nm) : { kind: 'Name', text: '', range }, repeated: [] };
     if (title) c.title = stringName(title);
     for (const cl of nodes(n, 'criterionClause')) {
-      const first = Object.values(cl.children).flat()[0];
-      const kw = first && isToken(first) && valid(first) ? name(first) : undefined;
-      const set = <K extends 'onlyWhen' | 'require' | 'certify'>(key: K, e: CstNode | undefined): void => {
-        if (!e) return;
-        if (c[key] !== undefined && kw) c.repeated.push(kw);
-        else c[key] = this.expr(e);
-      };
-      set('onlyWhen', node(cl, 'onlyWhen'));
-      set('require', node(cl, 'require'));
-      set('certify', node(cl, 'certify'));
+      // The clause's keyword, looked up only for a clause given twice.
+      let kw: IToken | undefined;
+      const onlyWhen = node(cl, 'onlyWhen');
+      if (onlyWhen) {
+        if (c.onlyWhen !== undefined && (kw = clauseKeyword(cl))) c.repeated.push(name(kw));
+        else c.onlyWhen = this.expr(onlyWhen);
+      }
+      const require = node(cl, 'require');
+      if (require) {
+        if (c.require !== undefined && (kw = clauseKeyword(cl))) c.repeated.push(name(kw));
+        else c.require = this.expr(require);
+      }
+      const certify = node(cl, 'certify');
+      if (certify) {
+        if (c.certify !== undefined && (kw = clauseKeyword(cl))) c.repeated.push(name(kw));
+        else c.certify = this.expr(certify);
+      }
       const otherwise = token(cl, 'otherwise');
       if (otherwise) {
-        if (c.otherwise !== undefined && kw) c.repeated.push(kw);
+        if (c.otherwise !== undefined && (kw = clauseKeyword(cl))) c.repeated.push(name(kw));
         else c.otherwise = stringName(otherwise);
       }
     }
@@ -305,28 +348,36 @@ export class AstBuilder {
   // Expressions
 
   expr(n: CstNode): A.Expr {
-    const fallback = nodeRange(n, { start: 0, end: 0 });
+    // Every operand passes through all seven levels of the grammar: a level with one operand hands
+    // it on without building a range or an array.
     switch (n.name) {
       case 'expr':
       case 'andExpr': {
-        const ops = nodes(n, 'operand').map((o) => this.expr(o));
+        const operands = nodes(n, 'operand');
+        if (operands.length === 1) return this.expr(operands[0]!);
+        const fallback = nodeRange(n, { start: 0, end: 0 });
+        const ops = operands.map((o) => this.expr(o));
         if (ops.length === 0) return { kind: 'ErrorExpr', range: fallback };
-        if (ops.length === 1) return ops[0]!;
         return { kind: 'BoolExpr', op: n.name === 'expr' ? 'or' : 'and', operands: ops, range: fallback };
       }
       case 'notExpr': {
         const neg = node(n, 'negated');
-        if (neg) return { kind: 'NotExpr', operand: this.expr(neg), range: fallback };
+        if (neg) {
+          const fallback = nodeRange(n, { start: 0, end: 0 });
+          return { kind: 'NotExpr', operand: this.expr(neg), range: fallback };
+        }
         const cmp = node(n, 'comparison');
-        return cmp ? this.expr(cmp) : { kind: 'ErrorExpr', range: fallback };
+        return cmp ? this.expr(cmp) : { kind: 'ErrorExpr', range: nodeRange(n, { start: 0, end: 0 }) };
       }
       case 'comparison':
-        return this.comparison(n, fallback);
+        return this.comparison(n, nodeRange(n, { start: 0, end: 0 }));
       case 'additive':
       case 'multiplicative': {
-        const ops = nodes(n, 'operand').map((o) => this.expr(o));
+        const operands = nodes(n, 'operand');
+        if (operands.length === 1) return this.expr(operands[0]!);
+        const ops = operands.map((o) => this.expr(o));
         const signs = tokens(n, 'op');
-        if (ops.length === 0) return { kind: 'ErrorExpr', range: fallback };
+        if (ops.length === 0) return { kind: 'ErrorExpr', range: nodeRange(n, { start: 0, end: 0 }) };
         let acc = ops[0]!;
         for (let i = 1; i < ops.length; i++) {
           const right = ops[i]!;
@@ -336,9 +387,9 @@ export class AstBuilder {
         return acc;
       }
       case 'primary':
-        return this.primary(n, fallback);
+        return this.primary(n, nodeRange(n, { start: 0, end: 0 }));
       default:
-        return { kind: 'ErrorExpr', range: fallback };
+        return { kind: 'ErrorExpr', range: nodeRange(n, { start: 0, end: 0 }) };
     }
   }
 
@@ -380,7 +431,8 @@ export class AstBuilder {
     if (token(t, 'known')) return { kind: 'IsKnownExpr', subject, known: !negated, range };
     if (token(t, 'unknown')) return { kind: 'IsKnownExpr', subject, known: negated, range };
     const list = node(t, 'valueList');
-    const values = list ? nodes(list, 'value').flatMap((v) => tokens(v, 'v')).map((v) => (v.image.startsWith('"') ? stringName(v) : name(v))) : [];
+    const values: A.Name[] = [];
+    if (list) for (const v of nodes(list, 'value')) for (const t of tokens(v, 'v')) values.push(t.image.startsWith('"') ? stringName(t) : name(t));
     return { kind: 'IsValuesExpr', subject, values, negated, range };
   }
 
