@@ -4,28 +4,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CaseValidationError, evaluate, evaluateFast, type Determination } from '../packages/runtime/src/index.ts';
 import { bundledRules } from './support/bundled.ts';
-import { seedCase } from './support/case-factory.ts';
+import { mutatedSeed } from './support/case-arbitrary.ts';
 import { runs, seed } from './support/fuzz.ts';
 
 const decisions = ['medically-necessary', 'not-medically-necessary', 'partially-medically-necessary', 'insufficient-information', 'no-applicable-guideline'];
-
-/** The seed with one field, anywhere in it, replaced by anything or removed. */
-const mutatedSeed = fc
-  .tuple(fc.constantFrom(...paths(seedCase())), fc.oneof(fc.anything(), fc.constant(undefined)))
-  .map(([path, value]) => {
-    const c = structuredClone(seedCase()) as unknown as Record<string, unknown>;
-    let o: Record<string, unknown> = c;
-    for (const k of path.slice(0, -1)) o = o[k] as Record<string, unknown>;
-    const last = path[path.length - 1]!;
-    if (value === undefined) delete o[last];
-    else o[last] = value;
-    return c;
-  });
-
-function paths(v: unknown, prefix: string[] = []): string[][] {
-  if (!v || typeof v !== 'object') return [prefix];
-  return [prefix, ...Object.entries(v).flatMap(([k, x]) => paths(x, [...prefix, k]))].filter((p) => p.length);
-}
 
 function outcome(run: () => Determination): 'determination' | 'invalid' {
   try {

@@ -1,6 +1,7 @@
 // fast-check generators of cases: every field sometimes absent or null (unknown), numbers around
 // the guidelines' boundaries, diagnoses and procedures from the bundled guidelines' own terms.
 import fc from 'fast-check';
+import { seedCase } from './case-factory.ts';
 import type { RuleSet } from '../../packages/language/src/index.ts';
 
 const maybe = <T>(a: fc.Arbitrary<T>): fc.Arbitrary<T | null | undefined> => fc.oneof({ weight: 6, arbitrary: a }, { weight: 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constant(undefined) });
@@ -85,4 +86,22 @@ export function caseArbitrary(rules: RuleSet): fc.Arbitrary<Record<string, unkno
     })
     .map(strip);
   }
+}
+
+/** The seed with one field, anywhere in it, replaced by anything or removed. */
+export const mutatedSeed = fc
+  .tuple(fc.constantFrom(...paths(seedCase())), fc.oneof(fc.anything(), fc.constant(undefined)))
+  .map(([path, value]) => {
+    const c = structuredClone(seedCase()) as unknown as Record<string, unknown>;
+    let o: Record<string, unknown> = c;
+    for (const k of path.slice(0, -1)) o = o[k] as Record<string, unknown>;
+    const last = path[path.length - 1]!;
+    if (value === undefined) delete o[last];
+    else o[last] = value;
+    return c;
+  });
+
+function paths(v: unknown, prefix: string[] = []): string[][] {
+  if (!v || typeof v !== 'object') return [prefix];
+  return [prefix, ...Object.entries(v).flatMap(([k, x]) => paths(x, [...prefix, k]))].filter((p) => p.length);
 }

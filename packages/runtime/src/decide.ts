@@ -16,36 +16,37 @@ export interface Outcome {
   decision: Determination['decision'];
   certifiedVisits: number;
   missing: string[];
-  notMet: string[];
-  unknown: string[];
 }
+
+const ids = (criteria: readonly CriterionResult[], status: CriterionResult['status']): string[] => criteria.filter((x) => x.status === status).map((x) => x.id);
 
 /** The decision from criterion statuses alone (shared by full determinations and batch summaries). */
 export function outcome(g: CompiledGuideline, c: Case, run: Pick<GuidelineRun, 'criteria' | 'missing' | 'calc' | 'requested'>): Outcome {
-  const requested = run.requested;
-  const notMet: string[] = [];
-  const unknown: string[] = [];
-  for (const x of run.criteria) {
-    if (x.status === 'not-met') notMet.push(x.id);
-    else if (x.status === 'unknown') unknown.push(x.id);
+  const { criteria } = run;
+  // Counted first: most cases need no list of ids at all.
+  let notMet = 0;
+  let unknown = 0;
+  for (let i = 0; i < criteria.length; i++) {
+    const s = criteria[i]!.status;
+    if (s === 'not-met') notMet++;
+    else if (s === 'unknown') unknown++;
   }
-  if (notMet.length) {
-    if (c.review === 'utilization' && unknown.length === 0 && requested !== undefined) {
-      const caps = notMet.map((id) => g.criteria.find((m) => m.id === id)?.certify);
+  if (notMet) {
+    const requested = run.requested;
+    if (c.review === 'utilization' && unknown === 0 && requested !== undefined) {
+      const caps = ids(criteria, 'not-met').map((id) => g.criteria.find((m) => m.id === id)?.certify);
       if (caps.every((e) => e !== undefined)) {
         const values = caps.map((e) => run.calc(e!));
         if (values.every((v) => typeof v === 'number')) {
           const certified = Math.max(0, Math.min(requested, Math.floor(Math.min(...(values as number[])))));
-          if (certified > 0) return { decision: 'partially-medically-necessary', certifiedVisits: certified, missing: [], notMet, unknown };
+          if (certified > 0) return { decision: 'partially-medically-necessary', certifiedVisits: certified, missing: [] };
         }
       }
     }
-    return { decision: 'not-medically-necessary', certifiedVisits: 0, missing: [], notMet, unknown };
+    return { decision: 'not-medically-necessary', certifiedVisits: 0, missing: [] };
   }
-  if (unknown.length) {
-    return { decision: 'insufficient-information', certifiedVisits: 0, missing: run.missing(unknown), notMet, unknown };
-  }
-  return { decision: 'medically-necessary', certifiedVisits: requested ?? 0, missing: [], notMet, unknown };
+  if (unknown) return { decision: 'insufficient-information', certifiedVisits: 0, missing: run.missing(ids(criteria, 'unknown')) };
+  return { decision: 'medically-necessary', certifiedVisits: run.requested ?? 0, missing: [] };
 }
 
 export function requestedVisits(facts: Facts): number | undefined {

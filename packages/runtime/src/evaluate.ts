@@ -156,7 +156,8 @@ function withId(c: Case, rest: Rest): Determination {
  * run decides the case (or `undefined` to run the next), and `unsettled` when none did.
  */
 export class DecisionWalk {
-  private readonly undecided: string[] = [];
+  /** Case fields that left an earlier guideline's applicability unknown (allocated when there are any). */
+  private undecided: string[] | undefined;
   /** The guidelines to run, in the policy's evidence order (empty when no policy governs). */
   readonly guidelines: CompiledGuideline[];
 
@@ -172,11 +173,11 @@ export class DecisionWalk {
   settle(g: CompiledGuideline, run: GuidelineRun): Determination | undefined {
     if (run.applies === false) return undefined;
     if (run.applies === null) {
-      this.undecided.push(...run.missingForApplicability);
+      (this.undecided ??= []).push(...run.missingForApplicability);
       return undefined;
     }
     // A guideline earlier in the order might govern, but whether it does is unknown.
-    if (this.undecided.length) return this.unsettled();
+    if (this.undecided) return this.unsettled();
     const c = this.c;
     if (this.lean) {
       const { decision, certifiedVisits, missing } = outcome(g, c, run);
@@ -196,7 +197,7 @@ export class DecisionWalk {
     const none = (decision: Determination['decision'], rationale: () => string, missing: string[]): Determination =>
       withId(c, { decision, certifiedVisits: 0, guideline: null, criteria: [], rationale: lean ? '' : rationale(), missing });
     if (!order) return none('no-applicable-guideline', () => `No policy governs jurisdiction ${c.jurisdiction}, so no guideline could be applied.`, []);
-    if (this.undecided.length) {
+    if (this.undecided) {
       const missing = [...new Set(this.undecided)];
       return none('insufficient-information', () => `Whether the guidelines of the ${order.policy.title} policy cover this request depends on facts the records do not give: ${missing.join(', ')}.`, missing);
     }

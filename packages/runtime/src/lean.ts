@@ -184,7 +184,12 @@ function factAgainstConstant(s: number, operator: string, constant: unknown, op:
       return (f) => (f[s] === undefined ? null : f[s] !== value);
     case 'in': {
       const list = value as unknown[];
-      return (f) => (f[s] === undefined ? null : list.indexOf(f[s]) > -1);
+      return (f) => {
+        const x = f[s];
+        if (x === undefined) return null;
+        for (let i = 0; i < list.length; i++) if (list[i] === x) return true;
+        return false;
+      };
     }
     case 'lessThan':
       return (f) => (f[s] === undefined ? null : numeric(f[s]) && (f[s] as number) < v);
@@ -254,9 +259,11 @@ function missingOf(part: Part, f: Slots, out: Set<string>): void {
   }
 }
 
+const none: string[] = Object.freeze([]) as unknown as string[];
+
 /** One guideline's decision-only run on a case: what the decision procedure asks of it, answered from the slots. */
 class LeanRun implements GuidelineRun {
-  readonly missingForApplicability: string[] = [];
+  missingForApplicability: string[] = none;
   readonly criteria: CriterionResult[] = [];
 
   constructor(
@@ -296,7 +303,7 @@ export function runGuidelineLean(g: CompiledGuideline, c: Case): GuidelineRun {
   if (run.applies === null) {
     const out = new Set<string>();
     missingOf(plan.applicability, f, out);
-    run.missingForApplicability.push(...out);
+    run.missingForApplicability = [...out];
   } else if (run.applies) {
     fill(plan, view, f, plan.applicabilitySlots, plan.ids.length);
     for (const k of plan.criteria) run.criteria.push(k.results[criterionStatus(k.when.test(f), k.require.test(f))]);
