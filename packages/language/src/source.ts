@@ -15,7 +15,8 @@ export class SourceFile {
     readonly name = '<input>',
   ) {
     this.lineStarts = [0];
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+    // indexOf finds each newline natively; a charCodeAt loop over a megabyte cost milliseconds.
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
   }
 
   /** Line and column (both 1-based) of an offset; offsets past the end clamp to the end. */
