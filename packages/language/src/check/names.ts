@@ -15,8 +15,19 @@ function duplicates(names: A.Name[], what: string, report: Report): void {
 
 export function checkDate(d: A.Name, report: Report): void {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d.text);
-  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
-  if (!date || date.toISOString().slice(0, 10) !== d.text) report('C314', d, { text: d.text });
+  if (!m || !isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]))) report('C314', d, { text: d.text });
+}
+
+/**
+ * Whether a year, month and day name a day of the (proleptic Gregorian) calendar, as a round trip
+ * through Date.UTC and toISOString would say, without its cost (microseconds a date). Date.UTC
+ * reads years 0-99 as 1900-1999, so those never round-trip: they are not dates here either.
+ */
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  if (year < 100 || month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return day <= days;
 }
 
 export function checkFileNames(file: A.GuidelineFile, report: Report): void {
