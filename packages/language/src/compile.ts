@@ -34,7 +34,9 @@ export class GuidelineCompiler {
   }
 
   private text(n: A.NodeBase): string {
-    return this.source.text.slice(n.range.start, n.range.end).replace(/\s+/g, ' ').trim();
+    const raw = this.source.text.slice(n.range.start, n.range.end);
+    // Most labels are already one line with single spaces: rebuilding them is the only cost.
+    return oddSpacing.test(raw) ? raw.replace(/\s+/g, ' ').trim() : raw;
   }
 
   guideline(g: A.GuidelineDecl): CompiledGuideline {
@@ -141,12 +143,12 @@ export class GuidelineCompiler {
       case 'NotExpr': return { not: this.condition(e.operand) };
       case 'IsKnownExpr': {
         const s = this.operand(e.subject);
-        return this.leaf({ ...s.fact, operator: 'known', value: e.known }, s.label, e);
+        return this.leaf({ ...s.fact, operator: 'known', value: e.known }, this.text(e.subject), e);
       }
       case 'IsValuesExpr': {
         const s = this.operand(e.subject);
         const isClass = 'fact' in s.fact && (s.fact.fact === 'diagnoses.classes' || s.fact.fact === 'surgery.classes');
-        const leaf = this.leaf({ ...s.fact, operator: isClass ? 'containsAny' : 'in', value: e.values.map((v) => v.text) }, s.label, e);
+        const leaf = this.leaf({ ...s.fact, operator: isClass ? 'containsAny' : 'in', value: e.values.map((v) => v.text) }, this.text(e.subject), e);
         return e.negated ? { not: leaf } : leaf;
       }
       case 'CompareExpr': return this.compare(e);
@@ -178,7 +180,7 @@ export class GuidelineCompiler {
     const dates = this.isDate(left) || this.isDate(right);
     const operator = dates ? dateOperators[op] : compareOperators[op];
     const value = 'const' in r.calc ? r.calc.const : r.fact;
-    return this.leaf({ ...l.fact, operator, value } as Leaf, l.label, e);
+    return this.leaf({ ...l.fact, operator, value } as Leaf, this.text(left), e);
   }
 
   private isDate(e: A.Expr): boolean {
@@ -204,11 +206,10 @@ export class GuidelineCompiler {
   }
 
   /** An operand as a json-rules-engine fact reference (plain facts stay plain, the rest go through calc). */
-  private operand(e: A.Expr): { fact: { fact: string; params?: Record<string, unknown> }; calc: Calc; label: string } {
+  private operand(e: A.Expr): { fact: { fact: string; params?: Record<string, unknown> }; calc: Calc } {
     const calc = this.calc(e);
-    const label = this.text(e);
-    if ('fact' in calc) return { fact: { fact: calc.fact }, calc, label };
-    return { fact: { fact: 'calc', params: { expr: calc } }, calc, label };
+    if ('fact' in calc) return { fact: { fact: calc.fact }, calc };
+    return { fact: { fact: 'calc', params: { expr: calc } }, calc };
   }
 
   /** A value expression -> Calc. */
@@ -233,6 +234,9 @@ export class GuidelineCompiler {
     };
   }
 }
+
+/** Whitespace that `text` would change: any but a single space between words. */
+const oddSpacing = /[^\S ]| {2}|^ | $/;
 
 function isLiteral(e: A.Expr): boolean {
   return e.kind === 'Quantity' || e.kind === 'DateLit' || e.kind === 'StringLit';
