@@ -18,6 +18,8 @@ const dateOperators: Record<A.CompareOp, string> = {
 const flipped: Record<A.CompareOp, A.CompareOp> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=', '=': '=', '!=': '!=' };
 
 type Leaf = Extract<NestedCondition, { fact: string }>;
+/** A json-rules-engine fact reference: a plain fact, or `calc` with the expression as params. */
+type FactRef = { fact: string; params?: Record<string, unknown> };
 
 export class GuidelineCompiler {
   private leaves: CompiledLeaf[] = [];
@@ -64,8 +66,14 @@ export class GuidelineCompiler {
     const applicabilityRule = `${g.id.text}/applies`;
 
     const criteria = g.criteria.map((c) => this.criterion(g, c));
-    const recommendations = g.recommendations.flatMap((b) => b.entries).filter((e): e is A.CourseEntry => e.kind === 'CourseEntry');
-    const freq = g.recommendations.flatMap((b) => b.entries).find((e): e is A.FrequencyEntry => e.kind === 'FrequencyEntry');
+    const recommendations: A.CourseEntry[] = [];
+    let freq: A.FrequencyEntry | undefined;
+    for (const b of g.recommendations) {
+      for (const e of b.entries) {
+        if (e.kind === 'CourseEntry') recommendations.push(e);
+        else freq ??= e;
+      }
+    }
     const out: CompiledGuideline = {
       id: g.id.text,
       title: g.title?.text ?? g.id.text,
@@ -98,7 +106,7 @@ export class GuidelineCompiler {
     this.leaves = [];
     const name = `${g.id.text}/${c.name.text}`;
     const onlyWhen: TopLevelCondition = { all: c.onlyWhen ? [this.condition(c.onlyWhen)] : [] };
-    const require: TopLevelCondition = { all: c.require ? [this.condition(c.require)] : [] };
+    const required: TopLevelCondition = { all: c.require ? [this.condition(c.require)] : [] };
     const { report } = collector();
     const holes = c.otherwise ? placeholders(this.source.text, c.otherwise, report) : [];
     let rationale = c.otherwise?.text ?? '';
@@ -109,7 +117,7 @@ export class GuidelineCompiler {
     const meta: CompiledCriterion = {
       id: c.name.text,
       title: c.title?.text ?? c.name.text,
-      rationale: rationale.replace(/\s*\n\s*/g, ' '),
+      rationale: rationale.includes('\n') ? rationale.replace(/\s*\n\s*/g, ' ') : rationale,
       placeholders: holes.map((h) => ({ text: this.text(h.expr), expr: this.calc(h.expr) })),
       rule: name,
       leaves: this.leaves,
@@ -120,7 +128,7 @@ export class GuidelineCompiler {
       meta,
       rule: {
         name,
-        conditions: { all: [{ name: 'only when', ...onlyWhen }, { name: 'require', ...require }] as NestedCondition[] },
+        conditions: { all: [{ name: 'only when', all: onlyWhen.all }, { name: 'require', all: required.all }] as NestedCondition[] },
         event: { type: 'criterion', params: { guideline: g.id.text, criterion: c.name.text } },
       },
     };
@@ -130,6 +138,17 @@ export class GuidelineCompiler {
     const t = text ?? this.text(at);
     this.leaves.push({ text: t, fact, source: this.location(at.range) });
     return { ...cond, name: t } as Leaf;
+  }
+
+  /**
+   * The leaf of an expression: `{ fact, params?, operator, value, name }`, keys in that order (the
+   * order the artifact has always had), built as one literal; spreading the fact reference into it
+   * cost more than the rest of the leaf.
+   */
+  private factLeaf(ref: FactRef, operator: string, value: unknown, fact: string, at: A.NodeBase, text?: string): Leaf {
+    const t = text ?? this.text(at);
+    this.leaves.push({ text: t, fact, source: this.location(at.range) });
+    return (ref.params !== undefined ? { fact: ref.fact, params: ref.params, operator, value, name: t } : { fact: ref.fact, operator, value, name: t }) as Leaf;
   }
 
   /** A condition expression -> json-rules-engine condition. Assumes a checked AST. */
@@ -143,18 +162,18 @@ export class GuidelineCompiler {
       case 'NotExpr': return { not: this.condition(e.operand) };
       case 'IsKnownExpr': {
         const s = this.operand(e.subject);
-        return this.leaf({ ...s.fact, operator: 'known', value: e.known }, this.text(e.subject), e);
+        return this.factLeaf(s.fact, 'known', e.known, this.text(e.subject), e);
       }
       case 'IsValuesExpr': {
         const s = this.operand(e.subject);
         const isClass = 'fact' in s.fact && (s.fact.fact === 'diagnoses.classes' || s.fact.fact === 'surgery.classes');
-        const leaf = this.leaf({ ...s.fact, operator: isClass ? 'containsAny' : 'in', value: e.values.map((v) => v.text) }, this.text(e.subject), e);
+        const leaf = this.factLeaf(s.fact, isClass ? 'containsAny' : 'in', e.values.map((v) => v.text), this.text(e.subject), e);
         return e.negated ? { not: leaf } : leaf;
       }
       case 'CompareExpr': return this.compare(e);
       default:
         // A bare value where a condition belongs is a checker error; compile it as never true.
-        return this.leaf({ fact: 'calc', params: { expr: this.calc(e) }, operator: 'known', value: false }, this.text(e), e);
+        return this.factLeaf({ fact: 'calc', params: { expr: this.calc(e) } }, 'known', false, this.text(e), e);
     }
   }
 
@@ -166,7 +185,7 @@ export class GuidelineCompiler {
       const fact = { fact: 'calc', params: { expr: { elapsed: date ?? '', unit } as Calc } };
       const value = 'const' in amount ? amount.const : { fact: 'calc', params: { expr: amount } };
       const operator = e.elapsed === 'within' ? 'elapsedWithin' : compareOperators[e.op];
-      return this.leaf({ ...fact, operator, value } as Leaf, `time since ${this.text(e.left)}`, e);
+      return this.factLeaf(fact, operator, value, `time since ${this.text(e.left)}`, e);
     }
     let left = e.left;
     let right = e.right;
@@ -180,7 +199,7 @@ export class GuidelineCompiler {
     const dates = this.isDate(left) || this.isDate(right);
     const operator = dates ? dateOperators[op] : compareOperators[op];
     const value = 'const' in r.calc ? r.calc.const : r.fact;
-    return this.leaf({ ...l.fact, operator, value } as Leaf, this.text(left), e);
+    return this.factLeaf(l.fact, operator, value, this.text(left), e);
   }
 
   private isDate(e: A.Expr): boolean {
@@ -206,7 +225,7 @@ export class GuidelineCompiler {
   }
 
   /** An operand as a json-rules-engine fact reference (plain facts stay plain, the rest go through calc). */
-  private operand(e: A.Expr): { fact: { fact: string; params?: Record<string, unknown> }; calc: Calc } {
+  private operand(e: A.Expr): { fact: FactRef; calc: Calc } {
     const calc = this.calc(e);
     if ('fact' in calc) return { fact: { fact: calc.fact }, calc };
     return { fact: { fact: 'calc', params: { expr: calc } }, calc };
