@@ -56,7 +56,9 @@ export function checkGuidelineNames(g: A.GuidelineDecl, report: Report): void {
   }
   duplicates(g.classes.map((c) => c.name), 'class', report);
   duplicates(g.criteria.map((c) => c.name), 'criterion', report);
-  duplicates(g.recommendations.flatMap((r) => r.entries.map((e) => e.name)), 'recommendation', report);
+  const entryNames: A.Name[] = [];
+  for (const r of g.recommendations) for (const e of r.entries) entryNames.push(e.name);
+  duplicates(entryNames, 'recommendation', report);
   for (const c of g.classes) {
     if (c.terms.length === 0 && c.codes.length === 0) report('C307', c.name, { what: `Class '${c.name.text}'`, clause: "'terms' or 'codes' to match" });
   }

@@ -8,7 +8,8 @@ import { walk } from '../walk.ts';
 /** `exprs`: every expression of the guideline (conditions, certify amounts, rationale placeholders). */
 export function checkUsage(g: A.GuidelineDecl, exprs: readonly A.Expr[], report: Report): void {
   let firstRecommended: A.FactRef | undefined;
-  const used = new Set(g.recommendations.flatMap((r) => r.entries.map((e) => e.name.text)));
+  const used = new Set<string>();
+  for (const r of g.recommendations) for (const e of r.entries) used.add(e.name.text);
   for (const e of exprs) {
     walk(e, (n) => {
       if (n.kind === 'FactRef' && !firstRecommended && lookupFact(n.name)?.id.startsWith('recommended.')) firstRecommended = n;
