@@ -12,7 +12,7 @@ export function corpus(bytes: number, round = 0): SourceText[] {
   for (let i = 0; size < bytes; i++) {
     // Every declaration differs from its copies (a name, a comment), so no cache serves another copy.
     const text = fixture
-      .replace('guideline mtus.chronic-pain.physical-medicine', `guideline bench.g${i}`)
+      .replace('guideline mtus.chronic-pain.physical-medicine', `guideline bench.r${round}g${i}`)
       .replace(/^criterion ([a-z-]+)/gm, `criterion $1-r${round}c${i}`)
       .replace(/^(class|recommend)(.*)$/gm, `$1$2  # copy ${round}.${i}`);
     out.push({ text, file: `g${i}.guideline` });
