@@ -98,7 +98,11 @@ export function runGuidelineFast(g: CompiledGuideline, c: Case): GuidelineRun {
 }
 
 export interface FastOptions {
-  /** 'full' (default): the whole determination. 'decision': decision, statuses and missing facts only (no trace, no rationale text). */
+  /**
+   * 'full' (default): the whole determination. 'decision': decision, statuses and missing facts only
+   * (no trace, no rationale text); its criterion results are frozen objects shared by every
+   * determination, in arrays of each determination's own.
+   */
   detail?: 'full' | 'decision';
 }
 
