@@ -12,26 +12,30 @@ import type { Case, CriterionResult, Determination } from './types.ts';
 import { assertCase } from './validate.ts';
 import { assemble, outcome, requestedVisits } from './decide.ts';
 
-const engines = new WeakMap<CompiledGuideline, { engine: Engine; reads: string[] }>();
+const engines = new WeakMap<CompiledGuideline, Engine>();
 
 /** A json-rules-engine Engine holding one guideline's rules as compiled, with our operators and facts installed. */
 export function engineFor(g: CompiledGuideline): Engine {
-  return prepared(g).engine;
+  let engine = engines.get(g);
+  if (!engine) engines.set(g, (engine = installRuntime(new Engine(g.rules, { allowUndefinedFacts: true }))));
+  return engine;
 }
 
-function prepared(g: CompiledGuideline): { engine: Engine; reads: string[] } {
-  let p = engines.get(g);
-  if (!p) {
-    const reads = new Set<string>();
+const factsRead = new WeakMap<CompiledGuideline, string[]>();
+
+/** The fact ids a guideline's rules read. */
+function readsOf(g: CompiledGuideline): string[] {
+  let reads = factsRead.get(g);
+  if (!reads) {
+    const ids = new Set<string>();
     const visit = (c: EvaluatedCondition): void => {
       for (const x of [...(c.all ?? []), ...(c.any ?? []), ...(c.not ? [c.not] : [])]) visit(x);
-      if (c.fact) for (const f of factsOf(c)) reads.add(f);
+      if (c.fact) for (const f of factsOf(c)) ids.add(f);
     };
     for (const r of g.rules) visit(r.conditions as unknown as EvaluatedCondition);
-    p = { engine: installRuntime(new Engine(g.rules, { allowUndefinedFacts: true })), reads: [...reads] };
-    engines.set(g, p);
+    factsRead.set(g, (reads = [...ids]));
   }
-  return p;
+  return reads;
 }
 
 /** Only the facts a guideline's rules read: json-rules-engine makes an object of every fact it is given, each run. */
@@ -87,7 +91,7 @@ export interface GuidelineRun {
 /** Runs one guideline's rules on a case through json-rules-engine and explains every criterion. */
 export async function runGuideline(g: CompiledGuideline, c: Case): Promise<GuidelineRun> {
   const facts = caseFacts(g, c);
-  const byName = await runLeaves(g, factsFor(prepared(g).reads, facts));
+  const byName = await runLeaves(g, factsFor(readsOf(g), facts));
   return explainGuideline(g, facts, (name) => byName.get(name) ?? { all: [] });
 }
 

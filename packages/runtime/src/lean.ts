@@ -4,7 +4,7 @@
 // does not cover the request costs almost nothing. A criterion's result depends only on its status
 // here (no trace, no rationale text), so each of the four is built once, frozen and shared.
 import type { Calc, CompiledCriterion, CompiledGuideline } from '@guideline/language';
-import { calcFacts, compileCalc } from './calc.ts';
+import { calcFacts, compileCalc, evaluateCalc } from './calc.ts';
 import { CaseView, catalogOf, factReaders, type Catalog } from './case-facts.ts';
 import { missingInputs, type GuidelineRun } from './evaluate.ts';
 import { criterionStatus, type Tri } from './explain.ts';
@@ -288,8 +288,7 @@ class LeanRun implements GuidelineRun {
   }
 
   calc(e: Calc): number | string | null {
-    const { slotOf } = this.plan;
-    return compileCalc<Slots>(e, (id) => (s) => s[slotOf.get(id) ?? -1])(this.f);
+    return evaluateCalc(e, (id) => this.f[this.plan.slotOf.get(id) ?? -1]);
   }
 }
 
