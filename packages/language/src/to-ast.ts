@@ -96,6 +96,9 @@ export type Item =
   | { kind: 'member'; node: A.ClassDecl | A.RecommendBlock | A.CriterionDecl }
   | { kind: 'junk'; image: string; range: Range };
 
+/** A criterion's clauses that hold an expression, by their CST label and AST key. */
+const expressionClauses = ['onlyWhen', 'require', 'certify'] as const;
+
 export class AstBuilder {
   constructor(private readonly report: Report) {}
 
@@ -305,20 +308,11 @@ export class AstBuilder {
     for (const cl of nodes(n, 'criterionClause')) {
       // The clause's keyword, looked up only for a clause given twice.
       let kw: IToken | undefined;
-      const onlyWhen = node(cl, 'onlyWhen');
-      if (onlyWhen) {
-        if (c.onlyWhen !== undefined && (kw = clauseKeyword(cl))) c.repeated.push(name(kw));
-        else c.onlyWhen = this.expr(onlyWhen);
-      }
-      const require = node(cl, 'require');
-      if (require) {
-        if (c.require !== undefined && (kw = clauseKeyword(cl))) c.repeated.push(name(kw));
-        else c.require = this.expr(require);
-      }
-      const certify = node(cl, 'certify');
-      if (certify) {
-        if (c.certify !== undefined && (kw = clauseKeyword(cl))) c.repeated.push(name(kw));
-        else c.certify = this.expr(certify);
+      for (const key of expressionClauses) {
+        const e = node(cl, key);
+        if (!e) continue;
+        if (c[key] !== undefined && (kw = clauseKeyword(cl))) c.repeated.push(name(kw));
+        else c[key] = this.expr(e);
       }
       const otherwise = token(cl, 'otherwise');
       if (otherwise) {
