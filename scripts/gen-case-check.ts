@@ -33,7 +33,11 @@ export function generateCaseCheck(schema: Schema): string {
   /** Statements that `return false` when value `v` breaks schema `s`; `at` names the place for errors. */
   function body(s: Schema, v: string, at: string, pad: string): string[] {
     const out: string[] = [];
-    for (const [keyword, arg] of Object.entries(s)) {
+    // The type is checked first; once a single type is checked, keywords of that type need no guard.
+    const sole = typeof s['type'] === 'string' ? (s['type'] as string) : undefined;
+    const guard = (type: string, test: string): string => (sole === type ? '' : `${test} && `);
+    const keywords = Object.entries(s).sort(([a], [b]) => Number(b === 'type') - Number(a === 'type'));
+    for (const [keyword, arg] of keywords) {
       if (annotations.has(keyword)) continue;
       switch (keyword) {
         case 'type': {
@@ -53,17 +57,19 @@ export function generateCaseCheck(schema: Schema): string {
           break;
         }
         case 'required':
-          out.push(`${pad}if (isObject(${v}) && (${(arg as string[]).map((k) => `${v}[${JSON.stringify(k)}] === undefined`).join(' || ')})) return false;`);
+          out.push(`${pad}if (${guard('object', `isObject(${v})`)}(${(arg as string[]).map((k) => `${v}[${JSON.stringify(k)}] === undefined`).join(' || ')})) return false;`);
           break;
         case 'properties': {
-          out.push(`${pad}if (isObject(${v})) {`);
+          const known = sole === 'object';
+          const p = known ? pad : `${pad}  `;
+          if (!known) out.push(`${pad}if (isObject(${v})) {`);
           for (const [k, sub] of Object.entries(arg as Record<string, Schema>)) {
             const w = `v${++vars}`;
-            out.push(`${pad}  const ${w} = ${v}[${JSON.stringify(k)}];`);
-            const inner = body(sub, w, `${at}.${k}`, `${pad}    `);
-            if (inner.length) out.push(`${pad}  if (${w} !== undefined) {`, ...inner, `${pad}  }`);
+            out.push(`${p}const ${w} = ${v}[${JSON.stringify(k)}];`);
+            const inner = body(sub, w, `${at}.${k}`, `${p}  `);
+            if (inner.length) out.push(`${p}if (${w} !== undefined) {`, ...inner, `${p}}`);
           }
-          out.push(`${pad}}`);
+          if (!known) out.push(`${pad}}`);
           break;
         }
         case 'items': {
@@ -83,7 +89,7 @@ export function generateCaseCheck(schema: Schema): string {
           break;
         }
         case 'maxItems':
-          out.push(`${pad}if (Array.isArray(${v}) && ${v}.length > ${Number(arg)}) return false;`);
+          out.push(`${pad}if (${guard('array', `Array.isArray(${v})`)}${v}.length > ${Number(arg)}) return false;`);
           break;
         case 'minimum':
           out.push(`${pad}if (typeof ${v} === 'number' && !(${v} >= ${Number(arg)})) return false;`);
@@ -93,20 +99,20 @@ export function generateCaseCheck(schema: Schema): string {
           break;
         // ajv counts code points: a string has at most as many as UTF-16 units, and at least half as many.
         case 'maxLength':
-          out.push(`${pad}if (typeof ${v} === 'string' && ${v}.length > ${Number(arg)}) return false;`);
+          out.push(`${pad}if (${guard('string', `typeof ${v} === 'string'`)}${v}.length > ${Number(arg)}) return false;`);
           break;
         case 'minLength':
-          out.push(`${pad}if (typeof ${v} === 'string' && Math.ceil(${v}.length / 2) < ${Number(arg)}) return false;`);
+          out.push(`${pad}if (${guard('string', `typeof ${v} === 'string'`)}Math.ceil(${v}.length / 2) < ${Number(arg)}) return false;`);
           break;
         case 'pattern': {
           const name = `pattern${helpers.length}`;
           helpers.push(`const ${name} = new RegExp(${JSON.stringify(arg)}, 'u');`);
-          out.push(`${pad}if (typeof ${v} === 'string' && !${name}.test(${v})) return false;`);
+          out.push(`${pad}if (${guard('string', `typeof ${v} === 'string'`)}!${name}.test(${v})) return false;`);
           break;
         }
         case 'format':
           if (arg !== 'date') throw new Error(`${at}: format '${String(arg)}' is not supported`);
-          out.push(`${pad}if (typeof ${v} === 'string' && !isCalendarDate(${v})) return false;`);
+          out.push(`${pad}if (${guard('string', `typeof ${v} === 'string'`)}!isCalendarDate(${v})) return false;`);
           break;
         default:
           throw new Error(`${at}: keyword '${keyword}' is not supported; teach scripts/gen-case-check.ts to check it`);

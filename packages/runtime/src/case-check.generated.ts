@@ -22,180 +22,174 @@ const pattern3 = new RegExp("^[a-z][a-z0-9-]*$", 'u');
 /** True only when the case schema accepts x (false may still be a valid case: ajv decides those). */
 export function quickValid(x: any): boolean {
   if (!(isObject(x))) return false;
-  if (isObject(x) && (x["jurisdiction"] === undefined || x["asOf"] === undefined || x["request"] === undefined)) return false;
-  if (isObject(x)) {
-    const v1 = x["id"];
-    if (v1 !== undefined) {
-      if (!(typeof v1 === 'string')) return false;
-    }
-    const v2 = x["jurisdiction"];
-    if (v2 !== undefined) {
-      if (!(typeof v2 === 'string')) return false;
-      if (typeof v2 === 'string' && Math.ceil(v2.length / 2) < 1) return false;
-      if (typeof v2 === 'string' && v2.length > 20) return false;
-    }
-    const v3 = x["asOf"];
-    if (v3 !== undefined) {
-      if (!(typeof v3 === 'string')) return false;
-      if (typeof v3 === 'string' && !isCalendarDate(v3)) return false;
-    }
-    const v4 = x["review"];
-    if (v4 !== undefined) {
-      if (!(v4 === "independent" || v4 === "utilization" || v4 === null)) return false;
-    }
-    const v5 = x["patient"];
-    if (v5 !== undefined) {
-      if (!(isObject(v5) || v5 === null)) return false;
-      if (isObject(v5)) {
-        const v6 = v5["age"];
-        if (v6 !== undefined) {
-          if (!((typeof v6 === 'number' && Number.isFinite(v6)) || v6 === null)) return false;
-          if (typeof v6 === 'number' && !(v6 >= 0)) return false;
-          if (typeof v6 === 'number' && !(v6 <= 130)) return false;
-        }
-        const v7 = v5["sex"];
-        if (v7 !== undefined) {
-          if (!(typeof v7 === 'string' || v7 === null)) return false;
-        }
+  if ((x["jurisdiction"] === undefined || x["asOf"] === undefined || x["request"] === undefined)) return false;
+  const v1 = x["id"];
+  if (v1 !== undefined) {
+    if (!(typeof v1 === 'string')) return false;
+  }
+  const v2 = x["jurisdiction"];
+  if (v2 !== undefined) {
+    if (!(typeof v2 === 'string')) return false;
+    if (Math.ceil(v2.length / 2) < 1) return false;
+    if (v2.length > 20) return false;
+  }
+  const v3 = x["asOf"];
+  if (v3 !== undefined) {
+    if (!(typeof v3 === 'string')) return false;
+    if (!isCalendarDate(v3)) return false;
+  }
+  const v4 = x["review"];
+  if (v4 !== undefined) {
+    if (!(v4 === "independent" || v4 === "utilization" || v4 === null)) return false;
+  }
+  const v5 = x["patient"];
+  if (v5 !== undefined) {
+    if (!(isObject(v5) || v5 === null)) return false;
+    if (isObject(v5)) {
+      const v6 = v5["age"];
+      if (v6 !== undefined) {
+        if (!((typeof v6 === 'number' && Number.isFinite(v6)) || v6 === null)) return false;
+        if (typeof v6 === 'number' && !(v6 >= 0)) return false;
+        if (typeof v6 === 'number' && !(v6 <= 130)) return false;
+      }
+      const v7 = v5["sex"];
+      if (v7 !== undefined) {
+        if (!(typeof v7 === 'string' || v7 === null)) return false;
       }
     }
-    const v8 = x["injury"];
-    if (v8 !== undefined) {
-      if (!(isObject(v8) || v8 === null)) return false;
-      if (isObject(v8)) {
-        const v9 = v8["date"];
-        if (v9 !== undefined) {
-          if (!(typeof v9 === 'string' || v9 === null)) return false;
-          if (typeof v9 === 'string' && !isCalendarDate(v9)) return false;
-        }
-        const v10 = v8["bodyParts"];
-        if (v10 !== undefined) {
-          if (!(Array.isArray(v10) || v10 === null)) return false;
-          if (Array.isArray(v10)) {
-            for (let i11 = 0; i11 < v10.length; i11++) {
-              const v12 = v10[i11];
-              if (!(typeof v12 === 'string')) return false;
-            }
+  }
+  const v8 = x["injury"];
+  if (v8 !== undefined) {
+    if (!(isObject(v8) || v8 === null)) return false;
+    if (isObject(v8)) {
+      const v9 = v8["date"];
+      if (v9 !== undefined) {
+        if (!(typeof v9 === 'string' || v9 === null)) return false;
+        if (typeof v9 === 'string' && !isCalendarDate(v9)) return false;
+      }
+      const v10 = v8["bodyParts"];
+      if (v10 !== undefined) {
+        if (!(Array.isArray(v10) || v10 === null)) return false;
+        if (Array.isArray(v10)) {
+          for (let i11 = 0; i11 < v10.length; i11++) {
+            const v12 = v10[i11];
+            if (!(typeof v12 === 'string')) return false;
           }
-          if (Array.isArray(v10) && v10.length > 50) return false;
         }
+        if (Array.isArray(v10) && v10.length > 50) return false;
       }
     }
-    const v13 = x["diagnoses"];
-    if (v13 !== undefined) {
-      if (!(Array.isArray(v13) || v13 === null)) return false;
-      if (Array.isArray(v13) && v13.length > 100) return false;
-      if (Array.isArray(v13)) {
-        for (let i14 = 0; i14 < v13.length; i14++) {
-          const v15 = v13[i14];
-          if (!(isObject(v15))) return false;
-          if (isObject(v15)) {
-            const v16 = v15["text"];
-            if (v16 !== undefined) {
-              if (!(typeof v16 === 'string')) return false;
-              if (typeof v16 === 'string' && v16.length > 1000) return false;
-            }
-            const v17 = v15["icd10"];
-            if (v17 !== undefined) {
-              if (!(typeof v17 === 'string')) return false;
-              if (typeof v17 === 'string' && !pattern0.test(v17)) return false;
-            }
-          }
-          if (!(branch1(v15) || branch2(v15))) return false;
+  }
+  const v13 = x["diagnoses"];
+  if (v13 !== undefined) {
+    if (!(Array.isArray(v13) || v13 === null)) return false;
+    if (Array.isArray(v13) && v13.length > 100) return false;
+    if (Array.isArray(v13)) {
+      for (let i14 = 0; i14 < v13.length; i14++) {
+        const v15 = v13[i14];
+        if (!(isObject(v15))) return false;
+        const v16 = v15["text"];
+        if (v16 !== undefined) {
+          if (!(typeof v16 === 'string')) return false;
+          if (v16.length > 1000) return false;
         }
+        const v17 = v15["icd10"];
+        if (v17 !== undefined) {
+          if (!(typeof v17 === 'string')) return false;
+          if (!pattern0.test(v17)) return false;
+        }
+        if (!(branch1(v15) || branch2(v15))) return false;
       }
     }
-    const v18 = x["surgery"];
-    if (v18 !== undefined) {
-      if (!(isObject(v18) || v18 === null)) return false;
-      if (isObject(v18)) {
-        const v19 = v18["procedure"];
-        if (v19 !== undefined) {
-          if (!(typeof v19 === 'string' || v19 === null)) return false;
-          if (typeof v19 === 'string' && v19.length > 1000) return false;
-        }
-        const v20 = v18["date"];
-        if (v20 !== undefined) {
-          if (!(typeof v20 === 'string' || v20 === null)) return false;
-          if (typeof v20 === 'string' && !isCalendarDate(v20)) return false;
-        }
+  }
+  const v18 = x["surgery"];
+  if (v18 !== undefined) {
+    if (!(isObject(v18) || v18 === null)) return false;
+    if (isObject(v18)) {
+      const v19 = v18["procedure"];
+      if (v19 !== undefined) {
+        if (!(typeof v19 === 'string' || v19 === null)) return false;
+        if (typeof v19 === 'string' && v19.length > 1000) return false;
+      }
+      const v20 = v18["date"];
+      if (v20 !== undefined) {
+        if (!(typeof v20 === 'string' || v20 === null)) return false;
+        if (typeof v20 === 'string' && !isCalendarDate(v20)) return false;
       }
     }
-    const v21 = x["request"];
-    if (v21 !== undefined) {
-      if (!(isObject(v21))) return false;
-      if (isObject(v21) && (v21["treatment"] === undefined)) return false;
-      if (isObject(v21)) {
-        const v22 = v21["treatment"];
-        if (v22 !== undefined) {
-          if (!(typeof v22 === 'string')) return false;
-          if (typeof v22 === 'string' && !pattern3.test(v22)) return false;
-          if (typeof v22 === 'string' && v22.length > 60) return false;
-        }
-        const v23 = v21["text"];
-        if (v23 !== undefined) {
-          if (!(typeof v23 === 'string' || v23 === null)) return false;
-          if (typeof v23 === 'string' && v23.length > 2000) return false;
-        }
-        const v24 = v21["visits"];
-        if (v24 !== undefined) {
-          if (!(Number.isInteger(v24) || v24 === null)) return false;
-          if (typeof v24 === 'number' && !(v24 >= 0)) return false;
-          if (typeof v24 === 'number' && !(v24 <= 1000)) return false;
-        }
-        const v25 = v21["frequencyPerWeek"];
-        if (v25 !== undefined) {
-          if (!((typeof v25 === 'number' && Number.isFinite(v25)) || v25 === null)) return false;
-          if (typeof v25 === 'number' && !(v25 >= 0)) return false;
-          if (typeof v25 === 'number' && !(v25 <= 21)) return false;
-        }
-        const v26 = v21["weeks"];
-        if (v26 !== undefined) {
-          if (!((typeof v26 === 'number' && Number.isFinite(v26)) || v26 === null)) return false;
-          if (typeof v26 === 'number' && !(v26 >= 0)) return false;
-          if (typeof v26 === 'number' && !(v26 <= 520)) return false;
-        }
-        const v27 = v21["bodyPart"];
-        if (v27 !== undefined) {
-          if (!(typeof v27 === 'string' || v27 === null)) return false;
-          if (typeof v27 === 'string' && v27.length > 200) return false;
-        }
-        const v28 = v21["careType"];
-        if (v28 !== undefined) {
-          if (!(v28 === "therapeutic" || v28 === "maintenance" || v28 === "flare-up" || v28 === null)) return false;
-        }
-      }
+  }
+  const v21 = x["request"];
+  if (v21 !== undefined) {
+    if (!(isObject(v21))) return false;
+    if ((v21["treatment"] === undefined)) return false;
+    const v22 = v21["treatment"];
+    if (v22 !== undefined) {
+      if (!(typeof v22 === 'string')) return false;
+      if (!pattern3.test(v22)) return false;
+      if (v22.length > 60) return false;
     }
-    const v29 = x["history"];
-    if (v29 !== undefined) {
-      if (!(isObject(v29) || v29 === null)) return false;
-      if (isObject(v29)) {
-        const v30 = v29["visitsCompleted"];
-        if (v30 !== undefined) {
-          if (!(Number.isInteger(v30) || v30 === null)) return false;
-          if (typeof v30 === 'number' && !(v30 >= 0)) return false;
-          if (typeof v30 === 'number' && !(v30 <= 10000)) return false;
-        }
-        const v31 = v29["functionalImprovement"];
-        if (v31 !== undefined) {
-          if (!(v31 === "documented" || v31 === "not-documented" || v31 === null)) return false;
-        }
-        const v32 = v29["homeExerciseProgram"];
-        if (v32 !== undefined) {
-          if (!(v32 === "none" || v32 === "instructed" || v32 === "compliant" || v32 === "failed" || v32 === null)) return false;
-        }
-        const v33 = v29["reducedWeightBearing"];
-        if (v33 !== undefined) {
-          if (!(v33 === "documented" || v33 === "not-documented" || v33 === null)) return false;
-        }
-        const v34 = v29["activeTreatment"];
-        if (v34 !== undefined) {
-          if (!(v34 === "ongoing" || v34 === "none" || v34 === null)) return false;
-        }
-        const v35 = v29["painMedication"];
-        if (v35 !== undefined) {
-          if (!(v35 === "reduced" || v35 === "not-tolerated" || v35 === "unchanged" || v35 === null)) return false;
-        }
+    const v23 = v21["text"];
+    if (v23 !== undefined) {
+      if (!(typeof v23 === 'string' || v23 === null)) return false;
+      if (typeof v23 === 'string' && v23.length > 2000) return false;
+    }
+    const v24 = v21["visits"];
+    if (v24 !== undefined) {
+      if (!(Number.isInteger(v24) || v24 === null)) return false;
+      if (typeof v24 === 'number' && !(v24 >= 0)) return false;
+      if (typeof v24 === 'number' && !(v24 <= 1000)) return false;
+    }
+    const v25 = v21["frequencyPerWeek"];
+    if (v25 !== undefined) {
+      if (!((typeof v25 === 'number' && Number.isFinite(v25)) || v25 === null)) return false;
+      if (typeof v25 === 'number' && !(v25 >= 0)) return false;
+      if (typeof v25 === 'number' && !(v25 <= 21)) return false;
+    }
+    const v26 = v21["weeks"];
+    if (v26 !== undefined) {
+      if (!((typeof v26 === 'number' && Number.isFinite(v26)) || v26 === null)) return false;
+      if (typeof v26 === 'number' && !(v26 >= 0)) return false;
+      if (typeof v26 === 'number' && !(v26 <= 520)) return false;
+    }
+    const v27 = v21["bodyPart"];
+    if (v27 !== undefined) {
+      if (!(typeof v27 === 'string' || v27 === null)) return false;
+      if (typeof v27 === 'string' && v27.length > 200) return false;
+    }
+    const v28 = v21["careType"];
+    if (v28 !== undefined) {
+      if (!(v28 === "therapeutic" || v28 === "maintenance" || v28 === "flare-up" || v28 === null)) return false;
+    }
+  }
+  const v29 = x["history"];
+  if (v29 !== undefined) {
+    if (!(isObject(v29) || v29 === null)) return false;
+    if (isObject(v29)) {
+      const v30 = v29["visitsCompleted"];
+      if (v30 !== undefined) {
+        if (!(Number.isInteger(v30) || v30 === null)) return false;
+        if (typeof v30 === 'number' && !(v30 >= 0)) return false;
+        if (typeof v30 === 'number' && !(v30 <= 10000)) return false;
+      }
+      const v31 = v29["functionalImprovement"];
+      if (v31 !== undefined) {
+        if (!(v31 === "documented" || v31 === "not-documented" || v31 === null)) return false;
+      }
+      const v32 = v29["homeExerciseProgram"];
+      if (v32 !== undefined) {
+        if (!(v32 === "none" || v32 === "instructed" || v32 === "compliant" || v32 === "failed" || v32 === null)) return false;
+      }
+      const v33 = v29["reducedWeightBearing"];
+      if (v33 !== undefined) {
+        if (!(v33 === "documented" || v33 === "not-documented" || v33 === null)) return false;
+      }
+      const v34 = v29["activeTreatment"];
+      if (v34 !== undefined) {
+        if (!(v34 === "ongoing" || v34 === "none" || v34 === null)) return false;
+      }
+      const v35 = v29["painMedication"];
+      if (v35 !== undefined) {
+        if (!(v35 === "reduced" || v35 === "not-tolerated" || v35 === "unchanged" || v35 === null)) return false;
       }
     }
   }
