@@ -199,3 +199,11 @@ describe('decision-only determinations', () => {
     expect(reads).toBe(1);
   });
 });
+
+describe('fact readers', () => {
+  it('read every fact of the language catalog, and only those (asOf besides)', async () => {
+    const { factCatalog } = await import('../../language/src/facts.ts');
+    const { factReaders } = await import('../src/case-facts.ts');
+    expect([...factReaders.keys()].sort()).toEqual([...new Set(['asOf', ...factCatalog.map((f) => f.id)])].sort());
+  });
+});
