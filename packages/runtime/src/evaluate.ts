@@ -5,7 +5,7 @@ import { Engine } from 'json-rules-engine';
 import { factById, matchesPattern, type Calc, type CompiledGuideline, type RuleSet } from '@guideline/language';
 import { caseFacts, recommendationInput, type Facts } from './case-facts.ts';
 import { evaluateCalc } from './calc.ts';
-import { criterionStatus, Explainer, factsOf, fillRationale, type EvaluatedCondition, type Tri } from './explain.ts';
+import { criterionStatus, Explainer, fillRationale, type EvaluatedCondition, type Tri } from './explain.ts';
 import { installRuntime } from './operators.ts';
 import { runLeaves } from './leaf-engine.ts';
 import type { Case, CriterionResult, Determination } from './types.ts';
@@ -19,30 +19,6 @@ export function engineFor(g: CompiledGuideline): Engine {
   let engine = engines.get(g);
   if (!engine) engines.set(g, (engine = installRuntime(new Engine(g.rules, { allowUndefinedFacts: true }))));
   return engine;
-}
-
-const factsRead = new WeakMap<CompiledGuideline, string[]>();
-
-/** The fact ids a guideline's rules read. */
-function readsOf(g: CompiledGuideline): string[] {
-  let reads = factsRead.get(g);
-  if (!reads) {
-    const ids = new Set<string>();
-    const visit = (c: EvaluatedCondition): void => {
-      for (const x of [...(c.all ?? []), ...(c.any ?? []), ...(c.not ? [c.not] : [])]) visit(x);
-      if (c.fact) for (const f of factsOf(c)) ids.add(f);
-    };
-    for (const r of g.rules) visit(r.conditions as unknown as EvaluatedCondition);
-    factsRead.set(g, (reads = [...ids]));
-  }
-  return reads;
-}
-
-/** Only the facts a guideline's rules read: json-rules-engine makes an object of every fact it is given, each run. */
-function factsFor(reads: readonly string[], facts: Facts): Facts {
-  const out: Facts = {};
-  for (const id of reads) if (id in facts) out[id] = facts[id];
-  return out;
 }
 
 type PolicyOrder = { policy: RuleSet['policies'][number]; guidelines: CompiledGuideline[] } | undefined;
@@ -91,7 +67,7 @@ export interface GuidelineRun {
 /** Runs one guideline's rules on a case through json-rules-engine and explains every criterion. */
 export async function runGuideline(g: CompiledGuideline, c: Case): Promise<GuidelineRun> {
   const facts = caseFacts(g, c);
-  const byName = await runLeaves(g, factsFor(readsOf(g), facts));
+  const byName = await runLeaves(g, facts);
   return explainGuideline(g, facts, (name) => byName.get(name) ?? { all: [] });
 }
 

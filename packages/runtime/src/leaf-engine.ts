@@ -8,7 +8,7 @@
 import { Engine, Fact, type Almanac } from 'json-rules-engine';
 import type { Calc, CompiledGuideline } from '@guideline/language';
 import type { Facts } from './case-facts.ts';
-import type { EvaluatedCondition } from './explain.ts';
+import { factsOf, type EvaluatedCondition } from './explain.ts';
 import { compileTree } from './fast.ts';
 import { calcFact, installRuntime } from './operators.ts';
 
@@ -27,6 +27,8 @@ export interface LeafEngine {
   engine: Engine;
   /** Per rule: its tree as compiled, each leaf filled from the engine's evaluated leaf at its place in the flat list. */
   trees: ((evaluated: EvaluatedCondition[]) => EvaluatedCondition)[];
+  /** The fact ids the leaves read: the engine is given these alone, as it makes an object of every fact each run. */
+  reads: string[];
 }
 
 const prepared = new WeakMap<CompiledGuideline, LeafEngine>();
@@ -46,10 +48,12 @@ export function leafEngine(g: CompiledGuideline): LeafEngine {
   const compiled = g.rules.map((r) => r.conditions as unknown as Condition);
   let k = 0;
   const trees = compiled.map((t) => compileTree<EvaluatedCondition[]>(t, (c) => filledLeaf(c, k++)));
-  const leaves = compiled.flatMap((t) => leavesOf(t).map(leaf));
+  const original = compiled.flatMap((t) => leavesOf(t));
+  const leaves = original.map(leaf);
+  const reads = [...new Set(original.flatMap((c) => factsOf(c as EvaluatedCondition)))];
   const engine = installRuntime(new Engine([{ name: g.id, conditions: { any: leaves } as never, event: { type: 'evaluated' } }], { allowUndefinedFacts: true }));
   engine.addFact('calc', ((params: { i: number }, almanac: Almanac) => calcFact({ expr: exprs[params.i]! }, almanac)) as never, { cache: false });
-  p = { engine, trees };
+  p = { engine, trees, reads };
   prepared.set(g, p);
   return p;
 }
@@ -70,10 +74,10 @@ function filledLeaf(c: Condition, k: number): (evaluated: EvaluatedCondition[]) 
 
 /** Runs a guideline's rules on the facts given; answers each rule's evaluated tree by rule name. */
 export async function runLeaves(g: CompiledGuideline, facts: Facts): Promise<Map<string, EvaluatedCondition>> {
-  const { engine, trees } = leafEngine(g);
-  // Constant facts as Fact objects uncached: the engine would otherwise hash each one for a cache key.
+  const { engine, trees, reads } = leafEngine(g);
+  // The facts the rules read, as Fact objects uncached: the engine would otherwise hash each one for a cache key.
   const constants: Record<string, Fact> = {};
-  for (const id in facts) constants[id] = new Fact(id, facts[id], { cache: false });
+  for (const id of reads) if (id in facts) constants[id] = new Fact(id, facts[id], { cache: false });
   const { results, failureResults } = await engine.run(constants);
   const evaluated = ((results[0] ?? failureResults[0])?.conditions as unknown as EvaluatedCondition | undefined)?.any ?? [];
   const byName = new Map<string, EvaluatedCondition>();
