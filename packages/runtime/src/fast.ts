@@ -24,11 +24,17 @@ function reader(ref: { fact: string; params?: Record<string, unknown> }): Read {
   return (f) => f[id];
 }
 
+/** A leaf's operator as a function; a rule set that names an unknown one is refused (RuleSetError). */
+export function operatorOf(c: Record<string, unknown>): (a: unknown, b: unknown) => boolean {
+  const op = allOperators[c['operator'] as string];
+  if (!op) throw new RuleSetError([{ at: String(c['name'] ?? ''), message: `unknown operator '${String(c['operator'])}'` }]);
+  return op;
+}
+
 /** What both compiled forms need of a leaf condition: its operator and how to read its two sides. */
 function leafParts(c: Record<string, unknown>): { operator: string; op: (a: unknown, b: unknown) => boolean; readFact: Read; value: unknown; readValue: Read | undefined } {
   const operator = c['operator'] as string;
-  const op = allOperators[operator];
-  if (!op) throw new RuleSetError([{ at: String(c['name'] ?? ''), message: `unknown operator '${String(operator)}'` }]);
+  const op = operatorOf(c);
   const value = c['value'];
   const valueIsFact = typeof value === 'object' && value !== null && 'fact' in value;
   return { operator, op, readFact: reader(c as { fact: string }), value, readValue: valueIsFact ? reader(value as { fact: string }) : undefined };

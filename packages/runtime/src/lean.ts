@@ -7,10 +7,10 @@ import type { Calc, CompiledCriterion, CompiledGuideline } from '@guideline/lang
 import { calcFacts, compileCalc, evaluateCalc } from './calc.ts';
 import { CaseView, catalogOf, factReaders, type Catalog } from './case-facts.ts';
 import { missingInputs, type GuidelineRun } from './evaluate.ts';
-import { criterionStatus, type Tri } from './explain.ts';
+import { criterionStatus, factsOf, type EvaluatedCondition, type Tri } from './explain.ts';
 import { isDateShaped } from './iso-date.ts';
-import { allOperators, dateComparisons, numeric } from './operators.ts';
-import { RuleSetError } from './load-rules.ts';
+import { operatorOf } from './fast.ts';
+import { dateComparisons, numeric } from './operators.ts';
 import type { Case, CriterionResult, CriterionStatus } from './types.ts';
 
 /** A case's facts for one guideline, by slot; undefined is unknown. */
@@ -121,12 +121,11 @@ class PlanBuilder {
 
   private leaf(c: Condition, leaves: Leaf[]): Predicate {
     const operator = c['operator'] as string;
-    const op = allOperators[operator];
-    if (!op) throw new RuleSetError([{ at: String(c['name'] ?? ''), message: `unknown operator '${String(operator)}'` }]);
+    const op = operatorOf(c);
     const a = this.read(c);
     const value = c['value'];
     const b = typeof value === 'object' && value !== null && 'fact' in value ? this.read(value as Condition) : undefined;
-    const reads = [...calcOrFact(c), ...(b ? calcOrFact(value as Condition) : [])].map((id) => ({ slot: this.slot(id), id, inputs: missingInputs(this.g, [id]) }));
+    const reads = factsOf(c as EvaluatedCondition).map((id) => ({ slot: this.slot(id), id, inputs: missingInputs(this.g, [id]) }));
     // `is known` always has an answer; any other leaf is unknown when a side it compares is.
     if (operator === 'known') {
       leaves.push({ unknown: () => false, reads });
@@ -202,11 +201,6 @@ function factAgainstConstant(s: number, operator: string, constant: unknown, op:
     default:
       return (f) => (f[s] === undefined ? null : op(f[s], value));
   }
-}
-
-/** The fact ids one side of a leaf reads. */
-function calcOrFact(ref: Condition): string[] {
-  return ref['fact'] === 'calc' ? calcFacts((ref['params'] as { expr: Calc }).expr) : [ref['fact'] as string];
 }
 
 /** The four results a criterion can have in a decision-only determination, frozen. */
