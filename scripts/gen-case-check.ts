@@ -25,9 +25,112 @@ const typeTests: Record<string, (v: string) => string> = {
   null: (v) => `${v} === null`,
 };
 
+type CharSet = [number, number][];
+type Item = { set: CharSet; min: number; max: number } | { group: Item[]; min: number; max: number };
+
+/**
+ * A pattern as a plain matcher over character codes, or undefined when it is outside the subset read
+ * here: anchored at both ends; ASCII literals, escapes and (non-negated) classes; groups without
+ * alternation; ?, *, + and {m,n}. The matcher is greedy and never backtracks, so a yes is always a
+ * match of the regular expression; a no may not be, and sends the case to ajv, which decides.
+ */
+export function patternMatcher(source: string): string[] | undefined {
+  if (!source.startsWith('^') || !source.endsWith('$') || source.endsWith('\\$')) return undefined;
+  let at = 1;
+  const end = source.length - 1;
+  const special = new Set([...'.^$|?*+()[]{}\\']);
+  const ascii = (c: string): number => {
+    const code = c.charCodeAt(0);
+    if (code >= 128 || c.length !== 1) throw new Error('not ascii');
+    return code;
+  };
+  /** A character: literal, or escaped punctuation (an escaped letter or digit is a class such as \\d). */
+  const char = (inClass: boolean): number => {
+    const c = source[at++];
+    if (c === undefined) throw new Error('unterminated');
+    if (c !== '\\') {
+      if (!inClass && special.has(c)) throw new Error(`unsupported '${c}'`);
+      return ascii(c);
+    }
+    const e = source[at++];
+    if (e === undefined || /[A-Za-z0-9]/.test(e)) throw new Error('unsupported escape');
+    return ascii(e);
+  };
+  const sequence = (): Item[] => {
+    const items: Item[] = [];
+    while (at < end && source[at] !== ')') {
+      let item: Item;
+      if (source[at] === '[') {
+        at++;
+        if (source[at] === '^') throw new Error('negated class');
+        const set: CharSet = [];
+        while (source[at] !== ']') {
+          const lo = char(true);
+          if (source[at] === '-' && source[at + 1] !== ']') {
+            at++;
+            set.push([lo, char(true)]);
+          } else set.push([lo, lo]);
+        }
+        at++;
+        item = { set, min: 1, max: 1 };
+      } else if (source[at] === '(') {
+        at++;
+        if (source[at] === '?') throw new Error('group modifier');
+        const group = sequence();
+        if (source[at++] !== ')') throw new Error('unclosed group');
+        item = { group, min: 1, max: 1 };
+      } else {
+        const c = char(false);
+        item = { set: [[c, c]], min: 1, max: 1 };
+      }
+      const q = /^(?:\?|\*|\+|\{(\d+)(,(\d*))?\})/.exec(source.slice(at, end));
+      if (q) {
+        at += q[0].length;
+        [item.min, item.max] = q[0] === '?' ? [0, 1] : q[0] === '*' ? [0, Infinity] : q[0] === '+' ? [1, Infinity] : [Number(q[1]), q[2] === undefined ? Number(q[1]) : q[3] ? Number(q[3]) : Infinity];
+        if (source[at] === '?' || source[at] === '+') throw new Error('lazy or possessive quantifier');
+      }
+      if (source[at] === '|') throw new Error('alternation');
+      items.push(item);
+    }
+    return items;
+  };
+  let items: Item[];
+  try {
+    items = sequence();
+    if (at !== end) return undefined;
+  } catch {
+    return undefined;
+  }
+  const test = (set: CharSet): string => set.map(([lo, hi]) => (lo === hi ? `c === ${lo}` : `(c >= ${lo} && c <= ${hi})`)).join(' || ');
+  let groups = 0;
+  const emit = (seq: Item[], fail: string, pad: string): string[] =>
+    seq.flatMap((item): string[] => {
+      if ('group' in item) {
+        if (item.min === 1 && item.max === 1) return emit(item.group, fail, pad);
+        if (item.min !== 0 || item.max !== 1) throw new Error('repeated group');
+        const g = `g${++groups}`;
+        const inner = emit(item.group, `{ i = at${g}; break ${g}; }`, `${pad}  `);
+        // A group that cannot fail part way (every piece optional) needs no way back.
+        if (!inner.some((line) => line.includes(`break ${g};`))) return emit(item.group, fail, pad);
+        return [`${pad}${g}: {`, `${pad}  const at${g} = i;`, ...inner, `${pad}}`];
+      }
+      if (item.min === 1 && item.max === 1) return [`${pad}if (i >= n) ${fail}`, `${pad}c = s.charCodeAt(i);`, `${pad}if (!(${test(item.set)})) ${fail}`, `${pad}i++;`];
+      const bounded = item.max !== Infinity;
+      const counted = bounded || item.min > 0;
+      const loop = `while (${bounded ? `k < ${item.max} && ` : ''}i < n && ((c = s.charCodeAt(i)), ${test(item.set)})) ${counted ? '{ i++; k++; }' : 'i++;'}`;
+      return counted ? [`${pad}{`, `${pad}  let k = 0;`, `${pad}  ${loop}`, ...(item.min > 0 ? [`${pad}  if (k < ${item.min}) ${fail}`] : []), `${pad}}`] : [`${pad}${loop}`];
+    });
+  try {
+    return ['  const n = s.length;', '  let i = 0;', '  let c = 0;', ...emit(items, 'return false;', '  '), '  return i === n;'];
+  } catch {
+    return undefined;
+  }
+}
+
 /** Generates the module's source from a schema. */
 export function generateCaseCheck(schema: Schema): string {
   const helpers: string[] = [];
+  const patterns: string[] = [];
   let vars = 0;
 
   /** Statements that `return false` when value `v` breaks schema `s`; `at` names the place for errors. */
@@ -106,8 +209,11 @@ export function generateCaseCheck(schema: Schema): string {
           break;
         case 'pattern': {
           const name = `pattern${helpers.length}`;
-          helpers.push(`const ${name} = new RegExp(${JSON.stringify(arg)}, 'u');`);
-          out.push(`${pad}if (${guard('string', `typeof ${v} === 'string'`)}!${name}.test(${v})) return false;`);
+          const source = arg as string;
+          const matcher = patternMatcher(source);
+          helpers.push(matcher ? `/** ${source.replace(/\*\//g, '*\\/')}, by character codes (a yes is a match; a no goes to ajv). */\nfunction ${name}(s: string): boolean {\n${matcher.join('\n')}\n}` : `const ${name}Expression = new RegExp(${JSON.stringify(source)}, 'u');\nconst ${name} = (s: string): boolean => ${name}Expression.test(s);`);
+          patterns.push(`  ${JSON.stringify(source)}: ${name},`);
+          out.push(`${pad}if (${guard('string', `typeof ${v} === 'string'`)}!${name}(${v})) return false;`);
           break;
         }
         case 'format':
@@ -131,6 +237,11 @@ export function generateCaseCheck(schema: Schema): string {
     'const isObject = (v: unknown): v is Record<string, unknown> => typeof v === \'object\' && v !== null && !Array.isArray(v);',
     '',
     ...helpers.flatMap((h) => [h, '']),
+    '/** Each pattern of the schema, by its source, as the check tests it (for the tests). */',
+    'export const patterns: Record<string, (s: string) => boolean> = {',
+    ...patterns,
+    '};',
+    '',
     '/** True only when the case schema accepts x (false may still be a valid case: ajv decides those). */',
     'export function quickValid(x: any): boolean {',
     ...main,

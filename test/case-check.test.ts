@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generateCaseCheck, outputPath, schemaPath } from '../scripts/gen-case-check.ts';
-import { quickValid } from '../packages/runtime/src/case-check.generated.ts';
+import { generateCaseCheck, outputPath, patternMatcher, schemaPath } from '../scripts/gen-case-check.ts';
+import { patterns, quickValid } from '../packages/runtime/src/case-check.generated.ts';
 import { schemaIssues } from '../packages/runtime/src/validate.ts';
 import { bundledRules, files, root } from './support/bundled.ts';
 import { caseArbitrary, mutatedSeed } from './support/case-arbitrary.ts';
@@ -82,5 +82,53 @@ describe('the generated case check', () => {
     const cases = files(`${root}/guidelines`, '.json').map((f) => JSON.parse(readFileSync(f, 'utf8')) as { case?: unknown }).map((x) => x.case ?? x);
     expect(cases.length).toBeGreaterThan(100);
     for (const c of cases) if (schemaIssues(c).length === 0) expect(quickValid(c)).toBe(true);
+  });
+});
+
+/** Strings near a pattern: its own matches, spoiled by a character or cut short, and random text. */
+const near = (source: string): fc.Arbitrary<string> => {
+  const matching = fc.stringMatching(new RegExp(source));
+  const noise = fc.constantFrom('', 'a', 'Z', '0', '9', '.', '-', '_', ' ', 'é', '😀', '\\', '\n');
+  return fc.oneof(
+    matching,
+    fc.tuple(matching, fc.nat(), noise).map(([s, at, c]) => s.slice(0, at % (s.length + 1)) + c + s.slice(at % (s.length + 1))),
+    fc.tuple(matching, fc.nat()).map(([s, at]) => s.slice(0, at % (s.length + 1))),
+    fc.string({ unit: 'grapheme-ascii', maxLength: 12 }),
+  );
+};
+
+describe("the check's patterns, matched by character codes", () => {
+  it("say yes to every string the schema's regular expression matches, and to no other", () => {
+    expect(Object.keys(patterns).length).toBeGreaterThan(0);
+    for (const [source, matches] of Object.entries(patterns)) {
+      const re = new RegExp(source, 'u');
+      fc.assert(fc.property(near(source), (s) => matches(s) === re.test(s)), { ...seed(43), numRuns: runs(3000) });
+    }
+  });
+
+  // The generator's matcher for other patterns, run here through Function: this is a test of generated code, not of user input.
+  const compiled = (source: string): ((s: string) => boolean) => {
+    const body = patternMatcher(source);
+    if (!body) throw new Error(`no matcher for ${source}`);
+    return new Function('s', body.join('\n')) as (s: string) => boolean;
+  };
+
+  it('never say yes where the regular expression says no, for groups, counts and optional parts', () => {
+    for (const source of ['^a(bc)?d$', '^(ab)?a$', '^[a-c]{2,3}x?$', '^(x[0-9]{2})?[0-9]+$', '^\\.?(-[a-z]+)?$', '^a{3}$', '^[0-9]{1,}b*$']) {
+      const matches = compiled(source);
+      const re = new RegExp(source, 'u');
+      fc.assert(fc.property(near(source), (s) => !matches(s) || re.test(s)), { ...seed(44), numRuns: runs(1000) });
+      expect(matches(fc.sample(fc.stringMatching(new RegExp(source)), { numRuns: 1, seed: 1 })[0]!) || source === '^(ab)?a$').toBe(true);
+    }
+    // Greedy without going back: "aba" is a match the matcher misses, and ajv still decides it.
+    expect(compiled('^(ab)?a$')('aba')).toBe(true);
+    expect(compiled('^(ab)?a$')('a')).toBe(true);
+    expect(compiled('^(ab)?a$')('ab')).toBe(false);
+  });
+
+  it('are left to the regular expression outside the subset the generator reads', () => {
+    for (const source of ['a', '^a', '^a|b$', '^[^a]$', '^\\d$', '^.$', '^(?:a)$', '^a+?$', '^é$', '^(a)*$', '^\\$']) {
+      expect(patternMatcher(source), source).toBeUndefined();
+    }
   });
 });

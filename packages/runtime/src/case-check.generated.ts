@@ -5,7 +5,33 @@ import { isCalendarDate } from './iso-date.ts';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const pattern0 = new RegExp("^[A-Za-z][0-9][0-9A-Za-z](\\.?[0-9A-Za-z]{0,4})?$", 'u');
+/** ^[A-Za-z][0-9][0-9A-Za-z](\.?[0-9A-Za-z]{0,4})?$, by character codes (a yes is a match; a no goes to ajv). */
+function pattern0(s: string): boolean {
+  const n = s.length;
+  let i = 0;
+  let c = 0;
+  if (i >= n) return false;
+  c = s.charCodeAt(i);
+  if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return false;
+  i++;
+  if (i >= n) return false;
+  c = s.charCodeAt(i);
+  if (!((c >= 48 && c <= 57))) return false;
+  i++;
+  if (i >= n) return false;
+  c = s.charCodeAt(i);
+  if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return false;
+  i++;
+  {
+    let k = 0;
+    while (k < 1 && i < n && ((c = s.charCodeAt(i)), c === 46)) { i++; k++; }
+  }
+  {
+    let k = 0;
+    while (k < 4 && i < n && ((c = s.charCodeAt(i)), (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) { i++; k++; }
+  }
+  return i === n;
+}
 
 function branch1(v: any): boolean {
   if (isObject(v) && (v["text"] === undefined)) return false;
@@ -17,7 +43,24 @@ function branch2(v: any): boolean {
   return true;
 }
 
-const pattern3 = new RegExp("^[a-z][a-z0-9-]*$", 'u');
+/** ^[a-z][a-z0-9-]*$, by character codes (a yes is a match; a no goes to ajv). */
+function pattern3(s: string): boolean {
+  const n = s.length;
+  let i = 0;
+  let c = 0;
+  if (i >= n) return false;
+  c = s.charCodeAt(i);
+  if (!((c >= 97 && c <= 122))) return false;
+  i++;
+  while (i < n && ((c = s.charCodeAt(i)), (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45)) i++;
+  return i === n;
+}
+
+/** Each pattern of the schema, by its source, as the check tests it (for the tests). */
+export const patterns: Record<string, (s: string) => boolean> = {
+  "^[A-Za-z][0-9][0-9A-Za-z](\\.?[0-9A-Za-z]{0,4})?$": pattern0,
+  "^[a-z][a-z0-9-]*$": pattern3,
+};
 
 /** True only when the case schema accepts x (false may still be a valid case: ajv decides those). */
 export function quickValid(x: any): boolean {
@@ -96,7 +139,7 @@ export function quickValid(x: any): boolean {
         const v17 = v15["icd10"];
         if (v17 !== undefined) {
           if (!(typeof v17 === 'string')) return false;
-          if (!pattern0.test(v17)) return false;
+          if (!pattern0(v17)) return false;
         }
         if (!(branch1(v15) || branch2(v15))) return false;
       }
@@ -125,7 +168,7 @@ export function quickValid(x: any): boolean {
     const v22 = v21["treatment"];
     if (v22 !== undefined) {
       if (!(typeof v22 === 'string')) return false;
-      if (!pattern3.test(v22)) return false;
+      if (!pattern3(v22)) return false;
       if (v22.length > 60) return false;
     }
     const v23 = v21["text"];
