@@ -67,6 +67,8 @@ const catalogs = new WeakMap<CompiledGuideline, Catalog>();
 interface Hits {
   ids: string[];
   recommendation: CompiledRecommendation | undefined;
+  /** What a case with this one item matches: shared, so its class list is frozen. */
+  alone: Matched;
 }
 
 export function catalogOf(g: CompiledGuideline): Catalog {
@@ -96,7 +98,8 @@ function classHits(g: CompiledGuideline, k: Catalog, of: 'diagnosis' | 'procedur
   if (!hits) {
     const ids: string[] = [];
     for (const c of k[of]) if (matchesClass(c, text, code)) ids.push(c.id);
-    hits = { ids, recommendation: g.recommendations.find((r) => ids.includes(r.class)) };
+    const recommendation = g.recommendations.find((r) => ids.includes(r.class));
+    hits = { ids, recommendation, alone: { classes: Object.freeze(ids.slice()) as string[], recommendation } };
     if (++k.memoSize > 10_000) {
       k.hits.diagnosis.clear();
       k.hits.procedure.clear();
@@ -107,20 +110,24 @@ function classHits(g: CompiledGuideline, k: Catalog, of: 'diagnosis' | 'procedur
   return hits;
 }
 
+const unmatched: Matched = Object.freeze({ classes: undefined, recommendation: undefined });
+
 function matchItems(g: CompiledGuideline, k: Catalog, of: 'diagnosis' | 'procedure', items: readonly { text?: string | null; icd10?: string | null }[] | null | undefined): Matched {
-  if (!items) return { classes: undefined, recommendation: undefined };
+  if (!items) return unmatched;
+  if (items.length === 1) return classHits(g, k, of, items[0]!.text || undefined, items[0]!.icd10 || undefined).alone;
   let matched: string[] = [];
   let recommendation: CompiledRecommendation | undefined;
   // The first diagnosis (in the case's order) with a recommended course decides; within it, table order.
   for (const item of items) {
     const hits = classHits(g, k, of, item.text || undefined, item.icd10 || undefined);
     if (!hits.ids.length) continue;
-    if (items.length === 1) matched = hits.ids.slice();
-    else for (const h of hits.ids) if (!matched.includes(h)) matched.push(h);
+    for (const h of hits.ids) if (!matched.includes(h)) matched.push(h);
     recommendation ??= hits.recommendation;
   }
   return { classes: matched, recommendation };
 }
+
+const noText: ReturnType<typeof readRequestText> = Object.freeze({});
 
 /**
  * One case as one guideline sees it. What several facts share (the request's numbers read from its
@@ -142,7 +149,7 @@ export class CaseView {
 
   /** The request's numbers read from its text (empty when it has none). */
   fromText(): ReturnType<typeof readRequestText> {
-    return (this.text ??= this.c.request.text ? readRequestTextMemo(this.c.request.text) : {});
+    return (this.text ??= this.c.request.text ? readRequestTextMemo(this.c.request.text) : noText);
   }
 
   frequency(): number | undefined {

@@ -23,9 +23,12 @@ export function engineFor(g: CompiledGuideline): Engine {
 
 type PolicyOrder = { policy: RuleSet['policies'][number]; guidelines: CompiledGuideline[] } | undefined;
 const orders = new WeakMap<RuleSet, Map<string, { order: PolicyOrder }>>();
+let lastOrder: { ruleSet: RuleSet; jurisdiction: string; order: PolicyOrder } | undefined;
 
 /** The guidelines a jurisdiction's policy consults, in evidence order (computed once per rule set and spelling). */
 export function guidelinesInOrder(ruleSet: RuleSet, jurisdiction: string): PolicyOrder {
+  // A batch asks the same rule set about the same jurisdiction case after case.
+  if (lastOrder?.ruleSet === ruleSet && lastOrder.jurisdiction === jurisdiction) return lastOrder.order;
   let byJurisdiction = orders.get(ruleSet);
   if (!byJurisdiction) orders.set(ruleSet, (byJurisdiction = new Map()));
   let hit = byJurisdiction.get(jurisdiction);
@@ -33,6 +36,7 @@ export function guidelinesInOrder(ruleSet: RuleSet, jurisdiction: string): Polic
     if (byJurisdiction.size >= 1000) byJurisdiction.clear(); // a batch of made-up jurisdictions stays bounded
     byJurisdiction.set(jurisdiction, (hit = { order: policyOrder(ruleSet, jurisdiction.toUpperCase()) }));
   }
+  lastOrder = { ruleSet, jurisdiction, order: hit.order };
   return hit.order;
 }
 

@@ -81,7 +81,8 @@ export function schemaIssues(input: unknown): CaseIssue[] {
 
 /** Checks a case and returns it typed, or throws CaseValidationError. */
 export function assertCase(input: unknown): Case {
-  const issues = validateCase(input);
+  if (quickValid(input)) return input as Case;
+  const issues = schemaIssues(input);
   if (issues.length) throw new CaseValidationError(issues);
   return input as Case;
 }
