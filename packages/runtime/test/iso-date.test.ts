@@ -44,6 +44,17 @@ describe('ISO dates', () => {
     fc.assert(fc.property(fc.anything(), (v) => !isDateShaped(v) || (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v))), { ...seed(32), numRuns: runs(500) });
   });
 
+  it('reads each position as a digit or a dash, and nothing next to them', () => {
+    // Characters just below and above the digits and the dash, and look-alikes, in date-length strings.
+    const near = fc.constantFrom(...'0123456789-/:,.+ a٣０'.split(''));
+    const almost = fc.tuple(dateLike, fc.array(fc.tuple(fc.nat(9), near), { maxLength: 2 })).map(([s, edits]) => {
+      const cs = s.split('');
+      for (const [at, c] of edits) cs[at] = c;
+      return cs.join('');
+    });
+    fc.assert(fc.property(almost, (s) => isDateShaped(s) === /^\d{4}-\d{2}-\d{2}$/.test(s) && isCalendarDate(s) === exists(s)), { ...seed(33), numRuns: runs(3000) });
+  });
+
   it('a case with a date that does not exist is refused at the field', () => {
     const issues = validateCase({ jurisdiction: 'CA', asOf: '2014-02-30', request: { treatment: 'physical-therapy' } });
     expect(issues).toEqual([{ field: 'asOf', message: 'must be a date (YYYY-MM-DD), got "2014-02-30"' }]);
