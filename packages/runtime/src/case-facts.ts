@@ -218,6 +218,12 @@ export const factReaders: ReadonlyMap<string, (v: CaseView) => unknown> = new Ma
   ['recommended.frequency', (v) => v.g.frequency?.mostPerWeek],
 ]);
 
+/**
+ * Facts read straight from a case field the case schema checks as a calendar date: on a validated
+ * case each is a YYYY-MM-DD string or unknown, so a comparison need not check its form again.
+ */
+export const validatedDates: ReadonlySet<string> = new Set(['asOf', 'injury.date', 'surgery.date']);
+
 /** Which case input a guideline's recommendations are chosen by. */
 export function recommendationInput(g: CompiledGuideline): 'diagnoses' | 'surgery' {
   return catalogOf(g).recommendationInput;

@@ -18,7 +18,6 @@ export interface Outcome {
   missing: string[];
 }
 
-const ids = (criteria: readonly CriterionResult[], status: CriterionResult['status']): string[] => criteria.filter((x) => x.status === status).map((x) => x.id);
 
 /** The decision from criterion statuses alone (shared by full determinations and batch summaries). */
 export function outcome(g: CompiledGuideline, c: Case, run: Pick<GuidelineRun, 'criteria' | 'missing' | 'calc' | 'requested'>): Outcome {
@@ -34,18 +33,20 @@ export function outcome(g: CompiledGuideline, c: Case, run: Pick<GuidelineRun, '
   if (notMet) {
     const requested = run.requested;
     if (c.review === 'utilization' && unknown === 0 && requested !== undefined) {
-      const caps = ids(criteria, 'not-met').map((id) => g.criteria.find((m) => m.id === id)?.certify);
-      if (caps.every((e) => e !== undefined)) {
-        const values = caps.map((e) => run.calc(e!));
-        if (values.every((v) => typeof v === 'number')) {
-          const certified = Math.max(0, Math.min(requested, Math.floor(Math.min(...(values as number[])))));
-          if (certified > 0) return { decision: 'partially-medically-necessary', certifiedVisits: certified, missing: [] };
-        }
+      // Part is certified when every criterion not met caps the visits (the criteria are in the guideline's order).
+      let cap = Infinity;
+      for (let i = 0; i < criteria.length && cap > 0; i++) {
+        if (criteria[i]!.status !== 'not-met') continue;
+        const certify = g.criteria[i]!.certify;
+        const value = certify ? run.calc(certify) : null;
+        cap = typeof value === 'number' ? Math.min(cap, value) : 0;
       }
+      const certified = Math.max(0, Math.min(requested, Math.floor(cap)));
+      if (certified > 0) return { decision: 'partially-medically-necessary', certifiedVisits: certified, missing: [] };
     }
     return { decision: 'not-medically-necessary', certifiedVisits: 0, missing: [] };
   }
-  if (unknown) return { decision: 'insufficient-information', certifiedVisits: 0, missing: run.missing(ids(criteria, 'unknown')) };
+  if (unknown) return { decision: 'insufficient-information', certifiedVisits: 0, missing: run.missing() };
   return { decision: 'medically-necessary', certifiedVisits: run.requested ?? 0, missing: [] };
 }
 

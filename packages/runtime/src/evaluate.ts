@@ -59,9 +59,10 @@ export interface GuidelineRun {
   applies: Tri;
   /** The case fields that left applicability unknown (read only when it is). */
   missingForApplicability: string[];
+  /** One result per criterion, in the guideline's order (when it applies). */
   criteria: CriterionResult[];
-  /** The case fields behind the unknown facts of these (unknown) criteria, in criterion order. */
-  missing: (unknownCriteria: readonly string[]) => string[];
+  /** The case fields behind the unknown facts of the unknown criteria, in criterion order. */
+  missing: () => string[];
   /** An expression's value over the run's facts (a criterion's `certify at most`). */
   calc: (e: Calc) => number | string | null;
   /** The visits requested, when known. */
@@ -79,7 +80,7 @@ export async function runGuideline(g: CompiledGuideline, c: Case): Promise<Guide
 export function explainGuideline(g: CompiledGuideline, facts: Facts, conditions: (rule: string) => EvaluatedCondition): GuidelineRun {
   const app = new Explainer(g.applicabilityLeaves, facts);
   const applies = app.truth(conditions(g.applicabilityRule));
-  const unknownByCriterion = new Map<string, string[]>();
+  const missing: string[] = [];
   const criteria = g.criteria.map((meta): CriterionResult => {
     const root = conditions(meta.rule);
     const ex = new Explainer(meta.leaves, facts);
@@ -87,7 +88,7 @@ export function explainGuideline(g: CompiledGuideline, facts: Facts, conditions:
     const applicable = when ? ex.truth(when) : true;
     const met = require ? ex.truth(require) : true;
     const status = criterionStatus(applicable, met);
-    if (status === 'unknown') unknownByCriterion.set(meta.id, missingInputs(g, [...ex.unknownFacts]));
+    if (status === 'unknown') missing.push(...missingInputs(g, [...ex.unknownFacts]));
     return {
       id: meta.id,
       title: meta.title,
@@ -101,7 +102,7 @@ export function explainGuideline(g: CompiledGuideline, facts: Facts, conditions:
     applies,
     missingForApplicability: missingInputs(g, [...app.unknownFacts]),
     criteria,
-    missing: (ids) => [...new Set(ids.flatMap((id) => unknownByCriterion.get(id) ?? []))],
+    missing: () => [...new Set(missing)],
     calc: (e) => evaluateCalc(e, (id) => facts[id]),
     requested: requestedVisits(facts),
   };

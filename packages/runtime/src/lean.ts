@@ -4,8 +4,8 @@
 // does not cover the request costs almost nothing. A criterion's result depends only on its status
 // here (no trace, no rationale text), so each of the four is built once, frozen and shared.
 import type { Calc, CompiledCriterion, CompiledGuideline } from '@guideline/language';
-import { calcFacts, compileCalc, evaluateCalc } from './calc.ts';
-import { CaseView, catalogOf, factReaders, type Catalog } from './case-facts.ts';
+import { calcFacts, compileCalc } from './calc.ts';
+import { CaseView, catalogOf, factReaders, validatedDates, type Catalog } from './case-facts.ts';
 import { missingInputs, type GuidelineRun } from './evaluate.ts';
 import { criterionStatus, factsOf, type EvaluatedCondition, type Tri } from './explain.ts';
 import { isDateShaped } from './iso-date.ts';
@@ -50,6 +50,8 @@ interface Plan {
   requestedSlot: number;
   applicability: Part;
   criteria: CriterionPlan[];
+  /** A criterion's `certify` expression over the slots, compiled on first use. */
+  calcs: Map<Calc, (f: Slots) => number | string | null>;
 }
 
 const isUnknown = (v: unknown): boolean => v === undefined || v === null;
@@ -148,7 +150,7 @@ class PlanBuilder {
     }
     // The commonest leaf, a fact against a constant: the slot read in place (a slot is never null)
     // and the comparison fused into the leaf's own closure, so no call goes through a shared site.
-    return factAgainstConstant(this.slot(c['fact'] as string), operator, value, op);
+    return factAgainstConstant(this.slot(c['fact'] as string), validatedDates.has(c['fact'] as string), operator, value, op);
   }
 }
 
@@ -164,13 +166,16 @@ function interned(value: unknown): unknown {
 
 /**
  * A fact's slot against a constant, with json-rules-engine's operator semantics (allOperators)
- * spelled out for the operators the compiler emits most; a date constant is checked once, here.
+ * spelled out for the operators the compiler emits most; a date constant is checked once, here, and
+ * a fact the case schema already checked as a date (`validatedDates`) is not checked again.
  */
-function factAgainstConstant(s: number, operator: string, constant: unknown, op: (a: unknown, b: unknown) => boolean): Predicate {
+function factAgainstConstant(s: number, isDate: boolean, operator: string, constant: unknown, op: (a: unknown, b: unknown) => boolean): Predicate {
   const value = interned(constant);
   const v = value as number;
   const cmp = dateComparisons[operator];
   if (cmp && isDateShaped(value)) {
+    const date = value as string;
+    if (isDate) return (f) => (f[s] === undefined ? null : cmp(f[s] as string, date));
     return (f) => {
       const x = f[s];
       return x === undefined ? null : isDateShaped(x) && cmp(x, value);
@@ -232,7 +237,7 @@ function planOf(g: CompiledGuideline): Plan {
   const requestedSlot = b.slot('request.visits');
   for (const meta of g.criteria) if (meta.certify) for (const id of calcFacts(meta.certify)) b.slot(id);
   const none = (): undefined => undefined;
-  plan = { catalog: catalogOf(g), ids: b.ids, readers: b.ids.map((id) => factReaders.get(id) ?? none), applicabilitySlots, slotOf: b.slotOf, requestedSlot, applicability, criteria };
+  plan = { catalog: catalogOf(g), ids: b.ids, readers: b.ids.map((id) => factReaders.get(id) ?? none), applicabilitySlots, slotOf: b.slotOf, requestedSlot, applicability, criteria, calcs: new Map() };
   plans.set(g, plan);
   last = { g, plan };
   return plan;
@@ -271,18 +276,22 @@ class LeanRun implements GuidelineRun {
     return typeof v === 'number' ? v : undefined;
   }
 
-  missing(ids: readonly string[]): string[] {
+  missing(): string[] {
     const out = new Set<string>();
-    for (const k of this.plan.criteria) {
-      if (!ids.includes(k.id)) continue;
-      missingOf(k.when, this.f, out);
-      missingOf(k.require, this.f, out);
+    const { criteria } = this.plan;
+    for (let i = 0; i < criteria.length; i++) {
+      if (this.criteria[i]!.status !== 'unknown') continue;
+      missingOf(criteria[i]!.when, this.f, out);
+      missingOf(criteria[i]!.require, this.f, out);
     }
-    return [...out];
+    return Array.from(out);
   }
 
   calc(e: Calc): number | string | null {
-    return evaluateCalc(e, (id) => this.f[this.plan.slotOf.get(id) ?? -1]);
+    const { calcs } = this.plan;
+    let run = calcs.get(e);
+    if (!run) calcs.set(e, (run = compileCalc<Slots>(e, (id) => { const s = this.plan.slotOf.get(id) ?? -1; return (f) => f[s]; })));
+    return run(this.f);
   }
 }
 

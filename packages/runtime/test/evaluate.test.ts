@@ -206,4 +206,22 @@ describe('fact readers', () => {
     const { factReaders } = await import('../src/case-facts.ts');
     expect([...factReaders.keys()].sort()).toEqual([...new Set(['asOf', ...factCatalog.map((f) => f.id)])].sort());
   });
+
+  it('trust as dates only facts the case schema checks as dates: every date fact, and each read from a date field', async () => {
+    const { factCatalog } = await import('../../language/src/facts.ts');
+    const { CaseView, factReaders, validatedDates } = await import('../src/case-facts.ts');
+    const { default: schema } = await import('../schema/case.schema.json', { with: { type: 'json' } });
+    expect([...validatedDates].sort()).toEqual(['asOf', ...factCatalog.filter((f) => f.type.kind === 'date').map((f) => f.id)].sort());
+    for (const id of validatedDates) {
+      // The field the fact is read from is a date in the schema, and the reader hands back exactly that field.
+      const path = id.split('.');
+      let at: Record<string, unknown> = schema as Record<string, unknown>;
+      for (const k of path) at = (at['properties'] as Record<string, Record<string, unknown>>)[k]!;
+      expect(at['format'], id).toBe('date');
+      const c: Record<string, unknown> = { jurisdiction: 'CA', asOf: '2014-01-24', request: { treatment: 'physical-therapy' } };
+      if (path.length === 2) c[path[0]!] = { [path[1]!]: '2001-02-03' };
+      const g = { classes: [], recommendations: [] } as never;
+      expect(factReaders.get(id)!(new CaseView(g, c as never)), id).toBe(path.length === 2 ? '2001-02-03' : '2014-01-24');
+    }
+  });
 });
