@@ -135,24 +135,30 @@ function withId(c: Case, rest: Rest): Determination {
   return c.id === undefined ? rest : { caseId: c.id, ...rest };
 }
 
+const noGuidelines: CompiledGuideline[] = Object.freeze([]) as unknown as CompiledGuideline[];
+
 /**
  * The decision procedure, written once for both evaluators. The caller runs the policy's
  * guidelines in order and hands each run to `settle`, which answers the determination once a
  * run decides the case (or `undefined` to run the next), and `unsettled` when none did.
  */
 export class DecisionWalk {
+  // Declared, then set in the constructor: one walk per case, and defined class fields cost more to set up.
   /** Case fields that left an earlier guideline's applicability unknown (allocated when there are any). */
-  private undecided: string[] | undefined;
+  declare private undecided: string[] | undefined;
   /** The guidelines to run, in the policy's evidence order (empty when no policy governs). */
-  readonly guidelines: CompiledGuideline[];
+  declare readonly guidelines: CompiledGuideline[];
+  declare private readonly c: Case;
+  declare private readonly lean: boolean;
+  declare private readonly order: PolicyOrder;
 
-  constructor(
-    ruleSet: RuleSet,
-    private readonly c: Case,
-    private readonly lean = false,
-    private readonly order = guidelinesInOrder(ruleSet, c.jurisdiction),
-  ) {
-    this.guidelines = order?.guidelines ?? [];
+  constructor(ruleSet: RuleSet, c: Case, lean = false) {
+    const order = guidelinesInOrder(ruleSet, c.jurisdiction);
+    this.undecided = undefined;
+    this.guidelines = order ? order.guidelines : noGuidelines;
+    this.c = c;
+    this.lean = lean;
+    this.order = order;
   }
 
   settle(g: CompiledGuideline, run: GuidelineRun): Determination | undefined {
@@ -179,8 +185,13 @@ export class DecisionWalk {
   unsettled(): Determination {
     const { c, order, lean } = this;
     // The rationale is written only for a full determination.
-    const none = (decision: Determination['decision'], rationale: () => string, missing: string[]): Determination =>
-      withId(c, { decision, certifiedVisits: 0, guideline: null, criteria: [], rationale: lean ? '' : rationale(), missing });
+    // Built in place rather than spread, as in `settle`.
+    const none = (decision: Determination['decision'], rationale: () => string, missing: string[]): Determination => {
+      const text = lean ? '' : rationale();
+      return c.id === undefined
+        ? { decision, certifiedVisits: 0, guideline: null, criteria: [], rationale: text, missing }
+        : { caseId: c.id, decision, certifiedVisits: 0, guideline: null, criteria: [], rationale: text, missing };
+    };
     if (!order) return none('no-applicable-guideline', () => `No policy governs jurisdiction ${c.jurisdiction}, so no guideline could be applied.`, []);
     if (this.undecided) {
       const missing = [...new Set(this.undecided)];

@@ -117,7 +117,9 @@ export function evaluateFast(ruleSet: RuleSet, input: unknown, options: FastOpti
   const c = assertCase(input);
   const lean = options.detail === 'decision';
   const walk = new DecisionWalk(ruleSet, c, lean);
-  for (const g of walk.guidelines) {
+  const { guidelines } = walk;
+  for (let i = 0; i < guidelines.length; i++) {
+    const g = guidelines[i]!;
     const d = walk.settle(g, lean ? runGuidelineLean(g, c) : runGuidelineFast(g, c));
     if (d) return d;
   }

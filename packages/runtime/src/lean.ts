@@ -208,6 +208,11 @@ function factAgainstConstant(s: number, isDate: boolean, operator: string, const
   }
 }
 
+/** A status's shared result, chosen by comparing interned strings (a lookup keyed by the status was slower). */
+function resultFor(r: Record<CriterionStatus, CriterionResult>, status: CriterionStatus): CriterionResult {
+  return status === 'met' ? r.met : status === 'not-met' ? r['not-met'] : status === 'unknown' ? r.unknown : r['not-applicable'];
+}
+
 /** The four results a criterion can have in a decision-only determination, frozen. */
 function resultsOf(meta: CompiledCriterion): Record<CriterionStatus, CriterionResult> {
   const result = (status: CriterionStatus): CriterionResult =>
@@ -308,7 +313,11 @@ export function runGuidelineLean(g: CompiledGuideline, c: Case): GuidelineRun {
     run.missingForApplicability = [...out];
   } else if (run.applies) {
     fill(plan, view, f, plan.applicabilitySlots, plan.ids.length);
-    for (const k of plan.criteria) run.criteria.push(k.results[criterionStatus(k.when.test(f), k.require.test(f))]);
+    const { criteria } = plan;
+    for (let i = 0; i < criteria.length; i++) {
+      const k = criteria[i]!;
+      run.criteria.push(resultFor(k.results, criterionStatus(k.when.test(f), k.require.test(f))));
+    }
   }
   return run;
 }
