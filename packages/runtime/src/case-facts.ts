@@ -118,7 +118,8 @@ function matchItems(g: CompiledGuideline, k: Catalog, of: 'diagnosis' | 'procedu
   let matched: string[] = [];
   let recommendation: CompiledRecommendation | undefined;
   // The first diagnosis (in the case's order) with a recommended course decides; within it, table order.
-  for (const item of items) {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
     const hits = classHits(g, k, of, item.text || undefined, item.icd10 || undefined);
     if (!hits.ids.length) continue;
     for (const h of hits.ids) if (!matched.includes(h)) matched.push(h);
@@ -134,17 +135,21 @@ const noText: ReturnType<typeof readRequestText> = Object.freeze({});
  * text, the diagnosis and surgery classes matched) is worked out on first use, once.
  */
 export class CaseView {
-  private text: ReturnType<typeof readRequestText> | undefined;
-  private diagnosisMatch: Matched | undefined;
-  private surgeryMatch: Matched | undefined;
-  readonly catalog: Catalog;
+  // Declared, then set in the constructor: one view per case and guideline, and defined class fields cost more to set up.
+  declare private text: ReturnType<typeof readRequestText> | undefined;
+  declare private diagnosisMatch: Matched | undefined;
+  declare private surgeryMatch: Matched | undefined;
+  declare readonly catalog: Catalog;
+  declare readonly g: CompiledGuideline;
+  declare readonly c: Case;
 
-  constructor(
-    readonly g: CompiledGuideline,
-    readonly c: Case,
-    catalog?: Catalog,
-  ) {
+  constructor(g: CompiledGuideline, c: Case, catalog?: Catalog) {
+    this.text = undefined;
+    this.diagnosisMatch = undefined;
+    this.surgeryMatch = undefined;
     this.catalog = catalog ?? catalogOf(g);
+    this.g = g;
+    this.c = c;
   }
 
   /** The request's numbers read from its text (empty when it has none). */

@@ -257,9 +257,14 @@ function fill(plan: Plan, view: CaseView, f: Slots, from: number, to: number): v
 
 /** The case fields behind a part's unknown leaves, added to `out` in leaf order. */
 function missingOf(part: Part, f: Slots, out: Set<string>): void {
-  for (const leaf of part.leaves) {
+  const { leaves } = part;
+  for (let i = 0; i < leaves.length; i++) {
+    const leaf = leaves[i]!;
     if (!leaf.unknown(f)) continue;
-    for (const r of leaf.reads) if (f[r.slot] === undefined) for (const i of r.inputs) out.add(i);
+    for (let j = 0; j < leaf.reads.length; j++) {
+      const r = leaf.reads[j]!;
+      if (f[r.slot] === undefined) for (let k = 0; k < r.inputs.length; k++) out.add(r.inputs[k]!);
+    }
   }
 }
 
@@ -267,14 +272,20 @@ const none: string[] = Object.freeze([]) as unknown as string[];
 
 /** One guideline's decision-only run on a case: what the decision procedure asks of it, answered from the slots. */
 class LeanRun implements GuidelineRun {
-  missingForApplicability: string[] = none;
-  readonly criteria: CriterionResult[] = [];
+  // Declared, then set in the constructor: one run per case, and defined class fields cost more to set up.
+  declare missingForApplicability: string[];
+  declare readonly criteria: CriterionResult[];
+  declare private readonly plan: Plan;
+  declare private readonly f: Slots;
+  declare readonly applies: Tri;
 
-  constructor(
-    private readonly plan: Plan,
-    private readonly f: Slots,
-    readonly applies: Tri,
-  ) {}
+  constructor(plan: Plan, f: Slots, applies: Tri) {
+    this.missingForApplicability = none;
+    this.criteria = [];
+    this.plan = plan;
+    this.f = f;
+    this.applies = applies;
+  }
 
   get requested(): number | undefined {
     const v = this.f[this.plan.requestedSlot];
