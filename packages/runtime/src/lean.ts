@@ -90,6 +90,10 @@ class PlanBuilder {
     if (Array.isArray(c['all']) || Array.isArray(c['any'])) {
       const isAll = Array.isArray(c['all']);
       const parts = (c[isAll ? 'all' : 'any'] as Condition[]).map((x) => this.predicate(x, leaves));
+      // The compiler wraps each half of a criterion in an `all`: one condition is its own answer, none is
+      // the empty conjunction's (true) or disjunction's (false).
+      if (parts.length === 1) return parts[0]!;
+      if (parts.length === 0) return isAll ? () => true : () => false;
       // Kleene: false decides an `all`, true an `any`; otherwise any unknown makes it unknown.
       return isAll
         ? (f) => {
@@ -135,6 +139,12 @@ class PlanBuilder {
     }
     if (b) {
       leaves.push({ unknown: (f) => isUnknown(a(f)) || isUnknown(b(f)), reads });
+      if (c['fact'] !== 'calc' && (value as Condition)['fact'] !== 'calc') {
+        // Two facts: both slots read in place (a slot is never null).
+        const sa = this.slot(c['fact'] as string);
+        const sb = this.slot((value as Condition)['fact'] as string);
+        return (f) => (f[sa] === undefined || f[sb] === undefined ? null : op(f[sa], f[sb]));
+      }
       return (f) => {
         const x = a(f);
         const y = b(f);
