@@ -87,6 +87,20 @@ export class GuidelineParser extends EmbeddedActionsParser {
   // Chevrotain's index of the last token consumed (or skipped).
   declare private readonly currIdx: number;
 
+  // Alternatives that only take a token are made once: an OR's array of closures, built on every
+  // call, was a good part of what parsing allocated.
+  private readonly comparisonOps = comparisonSymbols.map((t) => ({ ALT: () => this.CONSUME(t, { LABEL: 'op' }) }));
+  private readonly addOps = [{ ALT: () => this.CONSUME(T.Plus, { LABEL: 'op' }) }, { ALT: () => this.CONSUME(T.Minus, { LABEL: 'op' }) }];
+  private readonly mulOps = [{ ALT: () => this.CONSUME(T.Star, { LABEL: 'op' }) }, { ALT: () => this.CONSUME(T.Slash, { LABEL: 'op' }) }];
+  private readonly values = [
+    { ALT: () => this.CONSUME(T.Identifier, { LABEL: 'v' }) },
+    { ALT: () => this.CONSUME(T.StringLiteral, { LABEL: 'v' }) },
+    { ALT: () => this.CONSUME(T.UpperName, { LABEL: 'v' }) },
+    { ALT: () => this.CONSUME(T.CodePattern, { LABEL: 'v' }) },
+  ];
+  private readonly valueSeparators = [{ ALT: () => this.CONSUME(T.Comma) }, { ALT: () => this.CONSUME(T.OrKw) }];
+  private readonly nameParts = [{ ALT: () => this.CONSUME2(T.Identifier, { LABEL: 'part' }) }, { ALT: () => this.CONSUME(T.Star, { LABEL: 'part' }) }];
+
   constructor() {
     super(T.allTokens, { recoveryEnabled: true, maxLookahead: 4 });
     this.performSelfAnalysis();
@@ -635,7 +649,7 @@ export class GuidelineParser extends EmbeddedActionsParser {
       parts.push(this.CONSUME(T.Identifier, { LABEL: 'part' }));
       this.MANY(() => {
         this.CONSUME(T.Dot);
-        this.OR([{ ALT: () => { parts.push(this.CONSUME2(T.Identifier, { LABEL: 'part' })); } }, { ALT: () => { parts.push(this.CONSUME(T.Star, { LABEL: 'part' })); } }]);
+        parts.push(this.OR(this.nameParts));
       });
     } catch (e) {
       throw this.unfinished(e, this.qualifiedNameOf(from, parts));
@@ -698,18 +712,17 @@ export class GuidelineParser extends EmbeddedActionsParser {
   // notExpr := 'not' notExpr | comparison
   notExpr = this.rule('notExpr', (): A.Expr => {
     const from = this.here();
-    let negated = false;
-    let e: A.Expr | undefined;
     try {
-      this.OR([
-        { ALT: () => { this.CONSUME(T.NotKw); negated = true; e = this.SUBRULE(this.notExpr, { LABEL: 'negated' }); } },
-        { ALT: () => { e = this.SUBRULE(this.comparison); } },
-      ]);
+      return this.OR(this.notAlternatives);
     } catch (err) {
-      throw this.unfinished(err, this.notOf(from, negated, this.inner(err)));
+      // The first token chose the alternative: after 'not', what is unfinished is the negated operand.
+      throw this.unfinished(err, this.notOf(from, this.tokens[from]?.tokenType === T.NotKw, this.inner(err)));
     }
-    return negated ? this.notOf(from, true, e) : e!;
   });
+  private readonly notAlternatives = [
+    { ALT: (): A.Expr => { const from = this.here(); this.CONSUME(T.NotKw); return this.notOf(from, true, this.SUBRULE(this.notExpr, { LABEL: 'negated' })); } },
+    { ALT: (): A.Expr => this.SUBRULE(this.comparison) },
+  ];
 
   private notOf(from: number, negated: boolean, e: A.Expr | undefined): A.Expr {
     if (this.RECORDING_PHASE) return undefined as never;
@@ -721,37 +734,29 @@ export class GuidelineParser extends EmbeddedActionsParser {
   comparison = this.rule('comparison', (): A.Expr => {
     const from = this.here();
     let left: A.Expr | undefined;
-    let op: IToken | undefined;
-    let within: IToken | undefined;
-    let right: A.Expr | undefined;
-    let test: IsTest | undefined;
-    let is = false;
+    let afterLeft = -1;
     try {
       left = this.SUBRULE(this.additive, { LABEL: 'left' });
-      this.OPTION(() =>
-        this.OR([
-          {
-            ALT: () => {
-              this.OR2(comparisonSymbols.map((t) => ({ ALT: () => { op = this.CONSUME(t, { LABEL: 'op' }); } })));
-              right = this.SUBRULE2(this.additive, { LABEL: 'right' });
-            },
-          },
-          { ALT: () => { this.CONSUME(T.IsKw); is = true; test = this.SUBRULE(this.isTest); } },
-          { ALT: () => { within = this.CONSUME(T.WithinKw, { LABEL: 'within' }); right = this.SUBRULE3(this.additive, { LABEL: 'right' }); } },
-        ]),
-      );
+      afterLeft = this.currIdx;
+      const tail = this.OPTION(this.comparisonTail);
+      if (tail === undefined) return left;
+      return this.comparisonOf(from, left, tail.op, tail.within, tail.right, tail.test);
     } catch (e) {
       const inner = this.inner<A.Expr & IsTest>(e);
-      if (inner) {
-        if (left === undefined) left = inner;
-        else if (is) test = inner;
-        else right = inner;
-      }
-      throw this.unfinished(e, this.comparisonOf(from, left, op, within, right, test));
+      if (afterLeft < 0) throw this.unfinished(e, this.comparisonOf(from, inner, undefined, undefined, undefined, undefined));
+      // The token after the left side chose the alternative, and was taken; what is unfinished is the rest.
+      const t = this.tokens[afterLeft + 1]!;
+      if (t.tokenType === T.IsKw) throw this.unfinished(e, this.comparisonOf(from, left, undefined, undefined, undefined, inner));
+      if (t.tokenType === T.WithinKw) throw this.unfinished(e, this.comparisonOf(from, left, undefined, t, inner, undefined));
+      throw this.unfinished(e, this.comparisonOf(from, left, t, undefined, inner, undefined));
     }
-    if (op === undefined && within === undefined && test === undefined) return left;
-    return this.comparisonOf(from, left, op, within, right, test);
   });
+  private readonly comparisonTail = (): { op?: IToken; within?: IToken; right?: A.Expr; test?: IsTest } => this.OR(this.comparisonTails);
+  private readonly comparisonTails = [
+    { ALT: () => ({ op: this.OR2(this.comparisonOps), right: this.SUBRULE2(this.additive, { LABEL: 'right' }) }) },
+    { ALT: () => { this.CONSUME(T.IsKw); return { test: this.SUBRULE(this.isTest) }; } },
+    { ALT: () => ({ within: this.CONSUME(T.WithinKw, { LABEL: 'within' }), right: this.SUBRULE3(this.additive, { LABEL: 'right' }) }) },
+  ];
 
   private comparisonOf(from: number, left: A.Expr | undefined, op: IToken | undefined, within: IToken | undefined, right: A.Expr | undefined, test: IsTest | undefined): A.Expr {
     if (this.RECORDING_PHASE) return undefined as never;
@@ -818,7 +823,7 @@ export class GuidelineParser extends EmbeddedActionsParser {
       this.MANY({
         GATE: () => this.LA(1).tokenType === T.Comma || (this.LA(1).tokenType === T.OrKw && this.orJoinsValues()),
         DEF: () => {
-          this.OR([{ ALT: () => this.CONSUME(T.Comma) }, { ALT: () => this.CONSUME(T.OrKw) }]);
+          this.OR(this.valueSeparators);
           add(this.SUBRULE2(this.value));
         },
       });
@@ -830,13 +835,7 @@ export class GuidelineParser extends EmbeddedActionsParser {
 
   // value := NAME | STRING | UPPER | CODE
   value = this.rule('value', (): IToken | undefined => {
-    let v: IToken | undefined;
-    this.OR([
-      { ALT: () => { v = this.CONSUME(T.Identifier, { LABEL: 'v' }); } },
-      { ALT: () => { v = this.CONSUME(T.StringLiteral, { LABEL: 'v' }); } },
-      { ALT: () => { v = this.CONSUME(T.UpperName, { LABEL: 'v' }); } },
-      { ALT: () => { v = this.CONSUME(T.CodePattern, { LABEL: 'v' }); } },
-    ]);
+    const v = this.OR(this.values);
     return valid(v) ? v : undefined;
   });
 
@@ -848,7 +847,7 @@ export class GuidelineParser extends EmbeddedActionsParser {
     try {
       operands.push(this.SUBRULE(this.multiplicative, { LABEL: 'operand' }));
       this.MANY(() => {
-        this.OR([{ ALT: () => { signs.push(this.CONSUME(T.Plus, { LABEL: 'op' })); } }, { ALT: () => { signs.push(this.CONSUME(T.Minus, { LABEL: 'op' })); } }]);
+        signs.push(this.OR(this.addOps));
         operands.push(this.SUBRULE2(this.multiplicative, { LABEL: 'operand' }));
       });
     } catch (e) {
@@ -865,7 +864,7 @@ export class GuidelineParser extends EmbeddedActionsParser {
     try {
       operands.push(this.SUBRULE(this.primary, { LABEL: 'operand' }));
       this.MANY(() => {
-        this.OR([{ ALT: () => { signs.push(this.CONSUME(T.Star, { LABEL: 'op' })); } }, { ALT: () => { signs.push(this.CONSUME(T.Slash, { LABEL: 'op' })); } }]);
+        signs.push(this.OR(this.mulOps));
         operands.push(this.SUBRULE2(this.primary, { LABEL: 'operand' }));
       });
     } catch (e) {
@@ -890,39 +889,62 @@ export class GuidelineParser extends EmbeddedActionsParser {
   // primary := NUMBER ('per'? UNIT)? | NAME+ | DATE | STRING | '(' expr ')'
   primary = this.rule('primary', (): A.Expr => {
     const from = this.here();
-    let e: A.Expr | undefined;
-    let num: IToken | undefined;
-    let per: IToken | undefined;
-    let unit: IToken | undefined;
-    let words: IToken[] | undefined;
-    let paren = false;
     try {
-      this.OR([
-        {
-          ALT: () => {
-            num = this.CONSUME(T.NumberLiteral, { LABEL: 'number' });
-            // A unit word, or 'per week'; a following name that starts a new fact is not taken.
-            this.OPTION({
-              GATE: () => this.LA(1).tokenType === T.PerKw || (this.LA(1).tokenType === T.Identifier && isUnitWord(this.LA(1).image)),
-              DEF: () =>
-                this.OR2([
-                  { ALT: () => { per = this.CONSUME(T.PerKw, { LABEL: 'per' }); unit = this.CONSUME(T.Identifier, { LABEL: 'unit' }); } },
-                  { ALT: () => { unit = this.CONSUME2(T.Identifier, { LABEL: 'unit' }); } },
-                ]),
-            });
-          },
-        },
-        { ALT: () => { words = []; this.AT_LEAST_ONE(() => { words!.push(this.CONSUME3(T.Identifier, { LABEL: 'word' })); }); } },
-        { ALT: () => { const d = this.CONSUME(T.DateLiteral, { LABEL: 'date' }); if (valid(d)) e = { kind: 'DateLit', value: d.image, range: tokenRange(d) }; } },
-        { ALT: () => { const s = this.CONSUME(T.StringLiteral, { LABEL: 'string' }); if (valid(s)) e = { kind: 'StringLit', value: unquote(s.image), range: tokenRange(s) }; } },
-        { ALT: () => { this.CONSUME(T.LParen); paren = true; e = this.SUBRULE(this.expr, { LABEL: 'inner' }); this.CONSUME(T.RParen); } },
-      ]);
+      return this.OR(this.primaries);
     } catch (err) {
-      const inner = this.inner<A.Expr>(err);
-      throw this.unfinished(err, this.primaryOf(from, num, per, unit, words, paren ? inner ?? e : e, paren));
+      // Only a parenthesis can be left unfinished, or a 'per' without its unit (then the quantity has none).
+      const t = this.tokens[from];
+      if (t?.tokenType === T.NumberLiteral) throw this.unfinished(err, this.primaryOf(from, t, undefined, undefined, undefined, undefined, false));
+      const inner = t?.tokenType === T.LParen ? this.inner<A.Expr>(err) ?? this.parenthesised : undefined;
+      throw this.unfinished(err, this.primaryOf(from, undefined, undefined, undefined, undefined, inner, t?.tokenType === T.LParen));
     }
-    return this.primaryOf(from, num, per, unit, words, e, paren);
   });
+  /** The expression in the parenthesis being closed (for a ')' missing). */
+  private parenthesised: A.Expr | undefined;
+  private readonly unitOption = {
+    // A unit word, or 'per week'; a following name that starts a new fact is not taken.
+    GATE: () => this.LA(1).tokenType === T.PerKw || (this.LA(1).tokenType === T.Identifier && isUnitWord(this.LA(1).image)),
+    DEF: () => this.OR2(this.units),
+  };
+  private readonly units = [
+    { ALT: (): IToken[] => [this.CONSUME(T.PerKw, { LABEL: 'per' }), this.CONSUME(T.Identifier, { LABEL: 'unit' })] },
+    { ALT: (): IToken[] => [this.CONSUME2(T.Identifier, { LABEL: 'unit' })] },
+  ];
+  /** The words of the fact name being read (no rule runs while they are). */
+  private words: IToken[] = [];
+  private readonly word = (): void => {
+    this.words.push(this.CONSUME3(T.Identifier, { LABEL: 'word' }));
+  };
+  private readonly primaries = [
+    {
+      ALT: (): A.Expr => {
+        const from = this.here();
+        const num = this.CONSUME(T.NumberLiteral, { LABEL: 'number' });
+        const unit = this.OPTION(this.unitOption);
+        return this.primaryOf(from, num, unit && unit.length === 2 ? unit[0] : undefined, unit?.[unit.length - 1], undefined, undefined, false);
+      },
+    },
+    {
+      ALT: (): A.Expr => {
+        const from = this.here();
+        const words: IToken[] = (this.words = []);
+        this.AT_LEAST_ONE(this.word);
+        return this.primaryOf(from, undefined, undefined, undefined, words, undefined, false);
+      },
+    },
+    { ALT: (): A.Expr => { const d = this.CONSUME(T.DateLiteral, { LABEL: 'date' }); return this.primaryOf(this.currIdx, undefined, undefined, undefined, undefined, valid(d) ? { kind: 'DateLit', value: d.image, range: tokenRange(d) } : undefined, false); } },
+    { ALT: (): A.Expr => { const s = this.CONSUME(T.StringLiteral, { LABEL: 'string' }); return this.primaryOf(this.currIdx, undefined, undefined, undefined, undefined, valid(s) ? { kind: 'StringLit', value: unquote(s.image), range: tokenRange(s) } : undefined, false); } },
+    {
+      ALT: (): A.Expr => {
+        const from = this.here();
+        this.CONSUME(T.LParen);
+        const inner = this.SUBRULE(this.expr, { LABEL: 'inner' });
+        this.parenthesised = inner;
+        this.CONSUME(T.RParen);
+        return this.primaryOf(from, undefined, undefined, undefined, undefined, inner, true);
+      },
+    },
+  ];
 
   private primaryOf(from: number, num: IToken | undefined, per: IToken | undefined, unit: IToken | undefined, words: IToken[] | undefined, e: A.Expr | undefined, paren: boolean): A.Expr {
     if (this.RECORDING_PHASE) return undefined as never;
