@@ -675,30 +675,23 @@ export class GuidelineParser extends EmbeddedActionsParser {
   // without building a range or an array.
 
   // expr := andExpr ('or' andExpr)*
-  expr = this.rule('expr', (): A.Expr => {
-    const from = this.here();
-    const operands: A.Expr[] = [];
-    try {
-      operands.push(this.SUBRULE(this.andExpr, { LABEL: 'operand' }));
-      this.MANY(() => { this.CONSUME(T.OrKw); operands.push(this.SUBRULE2(this.andExpr, { LABEL: 'operand' })); });
-    } catch (e) {
-      throw this.unfinished(e, this.boolOf(from, 'or', operands, this.inner(e)));
-    }
-    return operands.length === 1 ? operands[0]! : this.boolOf(from, 'or', operands, undefined);
-  });
+  expr = this.rule('expr', (): A.Expr => this.boolLevel(this.andExpr, T.OrKw, 'or'));
 
   // andExpr := notExpr ('and' notExpr)*
-  andExpr = this.rule('andExpr', (): A.Expr => {
+  andExpr = this.rule('andExpr', (): A.Expr => this.boolLevel(this.notExpr, T.AndKw, 'and'));
+
+  /** The body of expr and andExpr: operands joined by one keyword. */
+  private boolLevel(operand: ParserMethod<[], A.Expr>, keyword: TokenType, op: 'and' | 'or'): A.Expr {
     const from = this.here();
     const operands: A.Expr[] = [];
     try {
-      operands.push(this.SUBRULE(this.notExpr, { LABEL: 'operand' }));
-      this.MANY(() => { this.CONSUME(T.AndKw); operands.push(this.SUBRULE2(this.notExpr, { LABEL: 'operand' })); });
+      operands.push(this.SUBRULE(operand, { LABEL: 'operand' }));
+      this.MANY(() => { this.CONSUME(keyword); operands.push(this.SUBRULE2(operand, { LABEL: 'operand' })); });
     } catch (e) {
-      throw this.unfinished(e, this.boolOf(from, 'and', operands, this.inner(e)));
+      throw this.unfinished(e, this.boolOf(from, op, operands, this.inner(e)));
     }
-    return operands.length === 1 ? operands[0]! : this.boolOf(from, 'and', operands, undefined);
-  });
+    return operands.length === 1 ? operands[0]! : this.boolOf(from, op, operands, undefined);
+  }
 
   private boolOf(from: number, op: 'and' | 'or', operands: A.Expr[], unfinished: A.Expr | undefined): A.Expr {
     if (this.RECORDING_PHASE) return undefined as never;
@@ -840,38 +833,27 @@ export class GuidelineParser extends EmbeddedActionsParser {
   });
 
   // additive := multiplicative (('+' | '-') multiplicative)*
-  additive = this.rule('additive', (): A.Expr => {
-    const from = this.here();
-    const operands: A.Expr[] = [];
-    const signs: IToken[] = [];
-    try {
-      operands.push(this.SUBRULE(this.multiplicative, { LABEL: 'operand' }));
-      this.MANY(() => {
-        signs.push(this.OR(this.addOps));
-        operands.push(this.SUBRULE2(this.multiplicative, { LABEL: 'operand' }));
-      });
-    } catch (e) {
-      throw this.unfinished(e, this.arithOf(from, operands, signs, this.inner(e)));
-    }
-    return operands.length === 1 ? operands[0]! : this.arithOf(from, operands, signs, undefined);
-  });
+  additive = this.rule('additive', (): A.Expr => this.arithLevel(this.multiplicative, this.addOps));
 
   // multiplicative := primary (('*' | '/') primary)*
-  multiplicative = this.rule('multiplicative', (): A.Expr => {
+  multiplicative = this.rule('multiplicative', (): A.Expr => this.arithLevel(this.primary, this.mulOps));
+
+  /** The body of additive and multiplicative: operands joined by operators, folded to the left. */
+  private arithLevel(operand: ParserMethod<[], A.Expr>, ops: { ALT: () => IToken }[]): A.Expr {
     const from = this.here();
     const operands: A.Expr[] = [];
     const signs: IToken[] = [];
     try {
-      operands.push(this.SUBRULE(this.primary, { LABEL: 'operand' }));
+      operands.push(this.SUBRULE(operand, { LABEL: 'operand' }));
       this.MANY(() => {
-        signs.push(this.OR(this.mulOps));
-        operands.push(this.SUBRULE2(this.primary, { LABEL: 'operand' }));
+        signs.push(this.OR(ops));
+        operands.push(this.SUBRULE2(operand, { LABEL: 'operand' }));
       });
     } catch (e) {
       throw this.unfinished(e, this.arithOf(from, operands, signs, this.inner(e)));
     }
     return operands.length === 1 ? operands[0]! : this.arithOf(from, operands, signs, undefined);
-  });
+  }
 
   private arithOf(from: number, operands: A.Expr[], signs: IToken[], unfinished: A.Expr | undefined): A.Expr {
     if (this.RECORDING_PHASE) return undefined as never;
