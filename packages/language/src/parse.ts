@@ -193,8 +193,8 @@ function parseSegment(seg: Segment, textLength: number): SegmentResult {
     if (atEnd && !seg.nextRange) report('P203', range, { message });
     else report(e.name === 'MismatchedTokenException' ? 'P202' : 'P201', range, { message });
   }
-  nodeReports(p, items.flatMap((i): A.Node[] => (i.kind === 'junk' ? [] : [i.node])), report);
-  return { items, diagnostics, reported: [...seen].map((start) => ({ range: { start, end: start } })) };
+  nodeReports(p, () => items.flatMap((i): A.Node[] => (i.kind === 'junk' ? [] : [i.node])), report);
+  return { items, diagnostics, reported: seen.size ? [...seen].map((start) => ({ range: { start, end: start } })) : [] };
 }
 
 /**
@@ -231,7 +231,7 @@ function parseExpression(source: string): { expr: Expr | undefined; diagnostics:
     report('C312', range, { message: `'{${source}}' is not an expression: write a fact or a sum, as in {completed visits}` });
     return { expr: undefined, diagnostics };
   }
-  nodeReports(p, [expr], report);
+  nodeReports(p, () => [expr], report);
   return { expr, diagnostics };
 }
 
@@ -240,11 +240,11 @@ function parseExpression(source: string): { expr: Expr | undefined; diagnostics:
  * an unknown unit), in source order. A quantity that recovery left out of the tree, or that stands in
  * a clause given twice (which is not kept), is not reported.
  */
-function nodeReports(p: GuidelineParser, roots: A.Node[], report: Report): void {
+function nodeReports(p: GuidelineParser, roots: () => A.Node[], report: Report): void {
   for (const r of p.reports) report(r.code, r.range, r.data);
   if (p.unitReports.length === 0) return;
   const inTree = new Set<A.Node>();
-  for (const root of roots) walk(root, (n) => void (n.kind === 'Quantity' && inTree.add(n)));
+  for (const root of roots()) walk(root, (n) => void (n.kind === 'Quantity' && inTree.add(n)));
   for (const { node, report: r } of p.unitReports) if (inTree.has(node)) report(r.code, r.range, r.data);
 }
 
