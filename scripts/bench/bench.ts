@@ -162,4 +162,4 @@ console.log(`guideline bench — Node ${process.version}, ${process.platform}/${
 // Editing first: the editor's worker is a fresh, small heap, not one holding 100,000 cases.
 editing();
 if (!process.argv.includes('--editing')) await compiling();
-if (!process.argv.includes('--editing')) await evaluation();
+if (!process.argv.includes('--editing') && !process.argv.includes('--compile')) await evaluation();

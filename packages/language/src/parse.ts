@@ -1,11 +1,12 @@
-// The front end: text -> tokens -> CST -> AST, collecting L1xx/P2xx diagnostics. Never throws on input.
+// The front end: text -> tokens -> AST, collecting L1xx/P2xx diagnostics. Never throws on input.
 import type { IRecognitionException, IToken } from 'chevrotain';
+import type * as A from './ast.ts';
 import type { Expr, GuidelineFile } from './ast.ts';
-import { collector, type Diagnostic, type Range } from './diagnostics.ts';
+import { collector, type Diagnostic, type Range, type Report } from './diagnostics.ts';
 import { lex } from './lexer.ts';
-import { getParser, parseTokens } from './parser.ts';
-import { AstBuilder, type Item } from './to-ast.ts';
+import { getParser, type GuidelineParser, type Item } from './parser.ts';
 import { Memo, shifted } from './shift.ts';
+import { walk } from './walk.ts';
 
 export interface ParseResult {
   ast: GuidelineFile;
@@ -108,7 +109,7 @@ export function parse(text: string, file?: string): ParseResult {
     for (const d of result.diagnostics) report(d.code, d.range, d.data ?? {});
     for (const r of result.reported) reported.add(r.range.start);
   }
-  const ast = new AstBuilder(report).assemble(items, text.length, reported);
+  const ast = assemble(items, text.length, reported, report);
   return { ast, diagnostics, comments: lexed.comments.map((c) => ({ text: c.image, start: c.startOffset, end: c.endOffset! + 1 })) };
 }
 
@@ -161,7 +162,10 @@ const segmentCache = new Memo<{ result: SegmentResult; base: number }>(20_000);
 
 function parseSegment(seg: Segment, textLength: number): SegmentResult {
   const { report, diagnostics } = collector();
-  const { cst, errors } = parseTokens(seg.tokens);
+  const p = getParser();
+  p.begin(seg.tokens);
+  const items = p.file();
+  const errors = p.errors;
   const seen = new Set<number>();
   for (const e of errors) {
     const t = e.token;
@@ -189,15 +193,15 @@ function parseSegment(seg: Segment, textLength: number): SegmentResult {
     if (atEnd && !seg.nextRange) report('P203', range, { message });
     else report(e.name === 'MismatchedTokenException' ? 'P202' : 'P201', range, { message });
   }
-  const items = new AstBuilder(report).items(cst);
-  return { items, diagnostics, reported: [...seen].map((start) => ({ range: { start, end: start } })) };
+  nodeReports(p, () => items.flatMap((i): A.Node[] => (i.kind === 'junk' ? [] : [i.node])), report);
+  return { items, diagnostics, reported: seen.size ? [...seen].map((start) => ({ range: { start, end: start } })) : [] };
 }
 
 /**
  * Parses the expression inside text[start, end) (a placeholder of a rationale), with ranges into the
  * whole text. Returns undefined (after reporting) when it is not one well-formed expression.
  */
-export function parseExpressionAt(text: string, start: number, end: number, report: import('./diagnostics.ts').Report): Expr | undefined {
+export function parseExpressionAt(text: string, start: number, end: number, report: Report): Expr | undefined {
   const source = text.slice(start, end);
   let parsed = expressionCache.get(source);
   if (!parsed) {
@@ -221,11 +225,73 @@ function parseExpression(source: string): { expr: Expr | undefined; diagnostics:
     return { expr: undefined, diagnostics };
   }
   const p = getParser();
-  p.input = lexed.tokens;
-  const cst = p.expr();
+  p.begin(lexed.tokens);
+  const expr = p.expr();
   if (lexed.diagnostics.length || p.errors.length || lexed.tokens.length === 0) {
     report('C312', range, { message: `'{${source}}' is not an expression: write a fact or a sum, as in {completed visits}` });
     return { expr: undefined, diagnostics };
   }
-  return { expr: new AstBuilder(report).expr(cst), diagnostics };
+  nodeReports(p, () => [expr], report);
+  return { expr, diagnostics };
+}
+
+/**
+ * Reports what the parser found wrong in the nodes it built (a reserved word as a name, a quoted id,
+ * an unknown unit), in source order. A quantity that recovery left out of the tree, or that stands in
+ * a clause given twice (which is not kept), is not reported.
+ */
+function nodeReports(p: GuidelineParser, roots: () => A.Node[], report: Report): void {
+  for (const r of p.reports) report(r.code, r.range, r.data);
+  if (p.unitReports.length === 0) return;
+  const inTree = new Set<A.Node>();
+  for (const root of roots()) walk(root, (n) => void (n.kind === 'Quantity' && inTree.add(n)));
+  for (const { node, report: r } of p.unitReports) if (inTree.has(node)) report(r.code, r.range, r.data);
+}
+
+/**
+ * The file from its items: members hang on the guideline above them, and each run of skipped
+ * tokens is reported once (unless the parser already reported its first token: `reported`).
+ */
+function assemble(items: readonly Item[], textLength: number, reported: ReadonlySet<number>, report: Report): A.GuidelineFile {
+  const file: A.GuidelineFile = { kind: 'GuidelineFile', range: { start: 0, end: textLength }, guidelines: [], policies: [] };
+  let current: A.GuidelineDecl | undefined;
+  let junk: Extract<Item, { kind: 'junk' }>[] = [];
+  const flushJunk = (): void => {
+    if (!junk.length) return;
+    const first = junk[0]!;
+    const last = junk[junk.length - 1]!;
+    if (!reported.has(first.range.start)) {
+      const text = junk.map((t) => t.image).join(' ');
+      const shown = text.length > 30 ? text.slice(0, 30) + '…' : text;
+      report('P201', { start: first.range.start, end: last.range.end }, {
+        message: `Unexpected '${shown}': expected ${current ? 'a clause of the declaration above, or a new class, recommend, criterion or policy' : "a 'guideline' or 'policy' declaration"}`,
+      });
+    }
+    junk = [];
+  };
+  for (const item of items) {
+    if (item.kind === 'junk') {
+      junk.push(item);
+      continue;
+    }
+    flushJunk();
+    if (item.kind === 'guideline') {
+      current = item.node;
+      file.guidelines.push(current);
+    } else if (item.kind === 'policy') {
+      current = undefined;
+      file.policies.push(item.node);
+    } else if (!current) {
+      const what = item.node.kind === 'RecommendBlock' ? 'recommend block' : item.node.kind === 'ClassDecl' ? 'class' : 'criterion';
+      report('P201', item.node.range, { message: `A ${what} must follow a 'guideline' header` });
+    } else {
+      const m = item.node;
+      if (m.kind === 'ClassDecl') current.classes.push(m);
+      else if (m.kind === 'RecommendBlock') current.recommendations.push(m);
+      else current.criteria.push(m);
+      current.range = { start: current.range.start, end: Math.max(current.range.end, m.range.end) };
+    }
+  }
+  flushJunk();
+  return file;
 }

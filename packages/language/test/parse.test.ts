@@ -258,3 +258,30 @@ describe('P202 names the missing keyword or symbol', () => {
     expect(parse(text).diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([expected]);
   });
 });
+
+describe('partial trees after recovery', () => {
+  /** The first criterion of a file whose header is `header`: its require, its text, its diagnostics. */
+  function broken(criterion: string): { require: string | undefined; text: string; codes: string[] } {
+    const text = `${header}${criterion}`;
+    const { ast, diagnostics } = parse(text);
+    const c = ast.guidelines[0]!.criteria[0]!;
+    return { require: c.require && show(c.require), text: text.slice(c.range.start, c.range.end), codes: diagnostics.map((d) => d.code) };
+  }
+
+  it.each([
+    ['criterion x\n  require completed visits >\n  otherwise "no"\n', '({completed visits} > <error>)', 'criterion x\n  require completed visits >'],
+    ['criterion x\n  require a + b * (c -\n  otherwise "no"\n', '({a} + ({b} * ({c} - <error>)))', 'criterion x\n  require a + b * (c -'],
+    ['criterion x\n  require not (a or\n', 'not ({a} or <error>)', 'criterion x\n  require not (a or'],
+    // The tokens recovery skipped are not the criterion's.
+    ['criterion x\n  require a > 1 ) ) b\n  otherwise "no"\n', '({a} > 1)', 'criterion x\n  require a > 1'],
+  ])('%j keeps what was read', (criterion, require, text) => {
+    const got = broken(criterion);
+    expect(got.require).toBe(require);
+    expect(got.text).toBe(text);
+  });
+
+  it('reports a unit in an expression cut short, and not in a clause given twice', () => {
+    expect(broken('criterion x\n  require a <= 3 per day and (\n').codes).toEqual(['P203', 'P204']);
+    expect(broken('criterion x\n  require a <= 3 per day\n  require b <= 2 per month\n').codes).toEqual(['P204']);
+  });
+});

@@ -146,10 +146,10 @@ function valueItems(decl: IToken[], g: A.GuidelineDecl | undefined, add: Add): v
 /** Whether the declaration read so far could end here (so a new one may begin). */
 function declarationComplete(rule: string, decl: IToken[]): boolean {
   const parser = getParser();
-  parser.input = decl;
+  parser.begin(decl);
   (parser as unknown as Record<string, () => void>)[rule]!();
   const ok = parser.errors.length === 0;
-  parser.input = [];
+  parser.begin([]);
   return ok;
 }
 
