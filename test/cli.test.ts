@@ -57,6 +57,41 @@ describe('guideline check', () => {
     expect(jre.stdout).toBe(fast.stdout);
   });
 
+  it('gives decisions without traces or rationale text with --detail decision, the same decisions as in full', () => {
+    const cases = [
+      seedCase(),
+      { ...seedCase(), id: 'unknown-history', history: {} },
+      { ...seedCase(), id: 'early', history: { visitsCompleted: 0 } },
+      { ...seedCase(), id: 'other', request: { treatment: 'acupuncture' } },
+    ];
+    const batch = file('detail.jsonl', cases.map((c) => JSON.stringify(c)).join('\n') + '\n');
+    const full = run(['check', '--case', batch, '--json']).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lean = run(['check', '--case', batch, '--json', '--detail', 'decision']);
+    expect(lean.code).toBe(0);
+    const decided = lean.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(new Set(full.map((d) => d.decision)).size).toBeGreaterThan(2);
+    for (const [i, d] of decided.entries()) {
+      const f = full[i];
+      expect([d.caseId, d.decision, d.certifiedVisits, d.missing, d.guideline]).toEqual([f.caseId, f.decision, f.certifiedVisits, f.missing, f.guideline]);
+      expect(d.criteria.map((c: { id: string; status: string }) => [c.id, c.status])).toEqual(f.criteria.map((c: { id: string; status: string }) => [c.id, c.status]));
+      expect(d.rationale).toBe('');
+      expect(d.criteria.every((c: { rationale: string; trace: unknown[] }) => c.rationale === '' && c.trace.length === 0)).toBe(true);
+    }
+    // Read by a person: the criteria and their statuses, no empty rationale lines.
+    const text = run(['check', '--case', batch, '--detail', 'decision']).stdout;
+    expect(text).toMatch(/Not medically necessary/);
+    expect(text).not.toMatch(/Decision rationale/);
+  });
+
+  it('refuses --detail values it does not know, and decision detail on json-rules-engine', () => {
+    const seed = file('seed5.json', JSON.stringify(seedCase()));
+    const bad = run(['check', '--case', seed, '--detail', 'summary']);
+    expect([bad.code, bad.stderr.trim()]).toEqual([2, "guideline: --detail is full or decision, not 'summary'"]);
+    const jre = run(['check', '--case', seed, '--detail', 'decision', '--engine', 'json-rules-engine']);
+    expect(jre.code).toBe(2);
+    expect(jre.stderr).toMatch(/--detail decision is the fast engine's form/);
+  });
+
   it('locates errors in a broken guideline, exits 2, prints no stack trace', () => {
     const g = file('broken.guideline', 'guideline "broken" {\n  criterion x when visits >>= 3 and (\n}\n');
     const r = run(['check', g, '--case', file('seed3.json', JSON.stringify(seedCase()))]);

@@ -13,8 +13,10 @@ const usage = `Usage: guideline <command> [options]
 Commands:
   compile [paths] [-o file]                 compile guideline files or folders (default: the bundled guidelines/)
   check [paths | --rules rules.json] --case <file|dir>... [--json] [--engine fast|json-rules-engine]
-                                            evaluate cases (.json, or .jsonl with one case per line) against the
-                                            guidelines; --json prints one determination per line
+        [--detail full|decision]            evaluate cases (.json, or .jsonl with one case per line) against the
+                                            guidelines; --json prints one determination per line; --detail
+                                            decision gives decisions, criterion statuses and missing facts
+                                            without traces or rationale text (the fast engine's batch form)
   test [paths] [--coverage]                 run the guidelines' test cases (cases/*.json beside each guideline);
                                             --coverage reports the criteria and condition outcomes they reach
                                             and fails when a criterion is reached by no case
@@ -30,6 +32,7 @@ async function main(argv: string[]): Promise<number> {
       case: { type: 'string', multiple: true },
       json: { type: 'boolean', default: false },
       engine: { type: 'string', default: 'fast' },
+      detail: { type: 'string', default: 'full' },
       rules: { type: 'string' },
       check: { type: 'boolean', default: false },
       coverage: { type: 'boolean', default: false },
@@ -44,7 +47,7 @@ async function main(argv: string[]): Promise<number> {
   }
   switch (command) {
     case 'compile': return compileCommand(paths, values.output);
-    case 'check': return checkCommand(paths, values.case ?? [], values.json, values.engine, values.rules);
+    case 'check': return checkCommand(paths, values.case ?? [], { json: values.json, engine: values.engine, detail: values.detail, rulesFile: values.rules });
     case 'test': return testCommand(paths, { coverage: values.coverage });
     case 'fmt': return fmtCommand(paths, values.check);
     default: throw new UsageError(`unknown command '${command}'\n\n${usage}`);

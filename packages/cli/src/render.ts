@@ -66,10 +66,11 @@ export function renderDetermination(d: Determination, request: string, file: str
     out.push('', 'Criteria:');
     for (const c of d.criteria) {
       out.push(`  ${statusMark[c.status]}  ${c.title}  ${dim(`(${c.source.file.split("/").pop()}:${c.source.line})`)}`);
-      if (c.status === 'not-met' || c.status === 'unknown') out.push(wrap(c.rationale, '                    '));
+      // A decision-only determination (--detail decision) carries no rationale text.
+      if ((c.status === 'not-met' || c.status === 'unknown') && c.rationale) out.push(wrap(c.rationale, '                    '));
     }
   }
   if (d.missing.length) out.push('', `Missing: ${d.missing.join(', ')}`);
-  out.push('', wrap(`Decision rationale: ${d.rationale}`, ''));
+  if (d.rationale) out.push('', wrap(`Decision rationale: ${d.rationale}`, ''));
   return out.join('\n');
 }

@@ -1,4 +1,4 @@
-// `guideline check [paths] --case <file|dir>... [--json] [--engine fast|json-rules-engine]`: evaluate
+// `guideline check [paths] --case <file|dir>... [--json] [--engine fast|json-rules-engine] [--detail full|decision]`: evaluate
 // cases against the guidelines. A .jsonl file is a batch: one case per line, streamed in constant
 // memory, a bad line reported by its number without stopping the batch.
 import { createReadStream, readFileSync } from 'node:fs';
@@ -11,6 +11,15 @@ import { Progress } from '../progress.ts';
 import { Output } from '../output.ts';
 
 export type EngineChoice = 'fast' | 'json-rules-engine';
+type Detail = 'full' | 'decision';
+
+export interface CheckOptions {
+  json: boolean;
+  engine: string;
+  /** 'decision': decisions, statuses and missing facts only, without traces or rationale text. */
+  detail: string;
+  rulesFile?: string | undefined;
+}
 
 /** A test-case file wraps the case as { case, expect }; a plain case file is the case itself. */
 export function unwrapCase(value: unknown): unknown {
@@ -27,12 +36,13 @@ class Checker {
     private readonly rules: RuleSet,
     private readonly json: boolean,
     private readonly engine: EngineChoice,
+    private readonly detail: Detail,
   ) {}
 
   async decide(input: unknown, name: string): Promise<void> {
     let d: Determination;
     try {
-      d = this.engine === 'fast' ? evaluateFast(this.rules, input) : await evaluate(this.rules, input);
+      d = this.engine === 'fast' ? evaluateFast(this.rules, input, { detail: this.detail }) : await evaluate(this.rules, input);
     } catch (e) {
       if (!(e instanceof CaseValidationError)) throw e;
       await this.out.flush();
@@ -89,12 +99,14 @@ function ruleSet(paths: string[], rulesFile: string | undefined): RuleSet | unde
   return hasErrors(compiled.diagnostics) ? undefined : compiled.rules;
 }
 
-export async function checkCommand(paths: string[], casePaths: string[], json: boolean, engine: string, rulesFile?: string): Promise<number> {
+export async function checkCommand(paths: string[], casePaths: string[], { json, engine, detail, rulesFile }: CheckOptions): Promise<number> {
   if (!casePaths.length) throw new UsageError('check needs --case <file|dir>');
   if (engine !== 'fast' && engine !== 'json-rules-engine') throw new UsageError(`--engine is fast or json-rules-engine, not '${engine}'`);
+  if (detail !== 'full' && detail !== 'decision') throw new UsageError(`--detail is full or decision, not '${detail}'`);
+  if (detail === 'decision' && engine !== 'fast') throw new UsageError('--detail decision is the fast engine\'s form; json-rules-engine gives full determinations');
   const rules = ruleSet(paths, rulesFile);
   if (!rules) return 2;
-  const checker = new Checker(rules, json, engine);
+  const checker = new Checker(rules, json, engine, detail);
   for (const f of jsonFiles(casePaths)) {
     const name = display(f);
     if (f.endsWith('.jsonl')) {
