@@ -321,7 +321,11 @@ class LeanRun implements GuidelineRun {
   }
 }
 
-/** Runs one guideline in decision-only form: statuses and missing facts, no trace and no rationale text. */
+/**
+ * Runs one guideline in decision-only form: statuses and missing facts, no trace and no rationale
+ * text. The case must be one the case schema accepts (`assertCase`, as `evaluateFast` does first):
+ * its dates are compared as the schema checked them.
+ */
 export function runGuidelineLean(g: CompiledGuideline, c: Case): GuidelineRun {
   const plan = planOf(g);
   const view = new CaseView(g, c, plan.catalog);
