@@ -4,7 +4,7 @@
 // does not cover the request costs almost nothing. A criterion's result depends only on its status
 // here (no trace, no rationale text), so each of the four is built once, frozen and shared.
 import type { Calc, CompiledCriterion, CompiledGuideline } from '@guideline/language';
-import { calcFacts, compileCalc } from './calc.ts';
+import { compileCalc } from './calc.ts';
 import { CaseView, catalogOf, factReaders, validatedDates, type Catalog } from './case-facts.ts';
 import { missingInputs, type GuidelineRun } from './evaluate.ts';
 import { criterionStatus, factsOf, type EvaluatedCondition, type Tri } from './explain.ts';
@@ -46,11 +46,10 @@ interface Plan {
   readers: ((v: CaseView) => unknown)[];
   /** How many leading slots the applicability rule reads. */
   applicabilitySlots: number;
-  slotOf: Map<string, number>;
   requestedSlot: number;
   applicability: Part;
   criteria: CriterionPlan[];
-  /** A criterion's `certify` expression over the slots, compiled on first use. */
+  /** Each criterion's `certify` expression over the slots. */
   calcs: Map<Calc, (f: Slots) => number | string | null>;
 }
 
@@ -72,8 +71,13 @@ class PlanBuilder {
   }
 
   private read(ref: Condition): Read {
-    if (ref['fact'] === 'calc') return compileCalc<Slots>((ref['params'] as { expr: Calc }).expr, (id) => this.reader(id));
+    if (ref['fact'] === 'calc') return this.calc((ref['params'] as { expr: Calc }).expr);
     return this.reader(ref['fact'] as string);
+  }
+
+  /** An expression over the slots (each fact it reads gets one). */
+  calc(expr: Calc): (f: Slots) => number | string | null {
+    return compileCalc<Slots>(expr, (id) => this.reader(id));
   }
 
   private reader(id: string): Read {
@@ -250,9 +254,10 @@ function planOf(g: CompiledGuideline): Plan {
   });
   // The decision reads these besides the rules: the visits requested, and what `certify` computes.
   const requestedSlot = b.slot('request.visits');
-  for (const meta of g.criteria) if (meta.certify) for (const id of calcFacts(meta.certify)) b.slot(id);
+  const calcs = new Map<Calc, (f: Slots) => number | string | null>();
+  for (const meta of g.criteria) if (meta.certify) calcs.set(meta.certify, b.calc(meta.certify));
   const none = (): undefined => undefined;
-  plan = { catalog: catalogOf(g), ids: b.ids, readers: b.ids.map((id) => factReaders.get(id) ?? none), applicabilitySlots, slotOf: b.slotOf, requestedSlot, applicability, criteria, calcs: new Map() };
+  plan = { catalog: catalogOf(g), ids: b.ids, readers: b.ids.map((id) => factReaders.get(id) ?? none), applicabilitySlots, requestedSlot, applicability, criteria, calcs };
   plans.set(g, plan);
   last = { g, plan };
   return plan;
@@ -314,9 +319,9 @@ class LeanRun implements GuidelineRun {
   }
 
   calc(e: Calc): number | string | null {
-    const { calcs } = this.plan;
-    let run = calcs.get(e);
-    if (!run) calcs.set(e, (run = compileCalc<Slots>(e, (id) => { const s = this.plan.slotOf.get(id) ?? -1; return (f) => f[s]; })));
+    const run = this.plan.calcs.get(e);
+    // The decision asks only for the guideline's own certify expressions, each compiled with the plan.
+    if (!run) throw new Error('calc: not a certify expression of this guideline');
     return run(this.f);
   }
 }
