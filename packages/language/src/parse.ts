@@ -162,9 +162,16 @@ const segmentCache = new Memo<{ result: SegmentResult; base: number }>(20_000);
 
 function parseSegment(seg: Segment, textLength: number): SegmentResult {
   const { report, diagnostics } = collector();
-  const p = getParser();
+  // Most declarations have no error: the parser that stops at the first builds their AST sooner.
+  // A declaration with an error is parsed again by the parser that recovers.
+  let p = getParser({ recovering: false });
   p.begin(seg.tokens);
-  const items = p.file();
+  let items = p.file();
+  if (p.errors.length > 0 && !p.recovering) {
+    p = getParser();
+    p.begin(seg.tokens);
+    items = p.file();
+  }
   const errors = p.errors;
   const seen = new Set<number>();
   for (const e of errors) {
@@ -224,7 +231,8 @@ function parseExpression(source: string): { expr: Expr | undefined; diagnostics:
     report('P205', range, { limit: limits.maxNesting });
     return { expr: undefined, diagnostics };
   }
-  const p = getParser();
+  // Any error makes it no expression, so the parser need not recover.
+  const p = getParser({ recovering: false });
   p.begin(lexed.tokens);
   const expr = p.expr();
   if (lexed.diagnostics.length || p.errors.length || lexed.tokens.length === 0) {

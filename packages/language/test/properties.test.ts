@@ -6,9 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { diagnosticCodes, type Diagnostic } from '../src/diagnostics.ts';
 import { lex } from '../src/lexer.ts';
 import { parse } from '../src/parse.ts';
+import { getParser } from '../src/parser.ts';
 import { analyze, compileGuideline } from '../src/pipeline.ts';
 import { keywords } from '../src/tokens.ts';
 import { runs } from '../../../test/support/fuzz.ts';
+import { guidelineText } from './support/guideline-arbitrary.ts';
 
 const bundled = readFileSync(new URL('../../../guidelines/mtus/chronic-pain-physical-medicine/chronic-pain-physical-medicine.guideline', import.meta.url), 'utf8');
 
@@ -103,5 +105,34 @@ describe('the shared parser keeps no state between runs', () => {
       }),
       { numRuns: runs(100) },
     );
+  });
+});
+
+describe('the parser that stops at the first error agrees with the one that recovers', () => {
+  // parse() reads each declaration with the first and falls back to the second on an error: on text
+  // without errors the two must build the same items and reports, and find errors in the same texts.
+  const agree = (text: string): void => {
+    const { tokens } = lex(text);
+    const run = (recovering: boolean) => {
+      const p = getParser({ recovering });
+      p.begin(tokens);
+      const items = p.file();
+      return { items, errors: p.errors.length, reports: p.reports, unitReports: p.unitReports };
+    };
+    const fast = run(false);
+    const full = run(true);
+    expect(fast.errors > 0).toBe(full.errors > 0);
+    if (full.errors === 0) expect(fast).toEqual(full);
+  };
+
+  it('on generated guidelines, which have no syntax errors', () => {
+    fc.assert(fc.property(guidelineText, (text) => {
+      agree(text);
+      expect(parse(text).diagnostics.filter((d) => d.code.startsWith('P'))).toEqual([]);
+    }), { numRuns: runs(200) });
+  });
+
+  it('on edits of the bundled guideline and on token soup', () => {
+    fc.assert(fc.property(fc.oneof(mutated, soup, shuffledLines), agree), { numRuns: runs(400) });
   });
 });
