@@ -4,8 +4,7 @@
 import type { NestedCondition, TopLevelCondition } from 'json-rules-engine';
 import type * as A from './ast.ts';
 import type { Calc, CompiledCriterion, CompiledGuideline, CompiledLeaf, CompiledPolicy, SourceLocation } from './artifact.ts';
-import { collector } from './diagnostics.ts';
-import { placeholders } from './check/index.ts';
+import type { Placeholder } from './check/index.ts';
 import { lookupFact } from './facts.ts';
 import { SourceFile } from './source.ts';
 
@@ -24,9 +23,11 @@ type FactRef = { fact: string; params?: Record<string, unknown> };
 export class GuidelineCompiler {
   private leaves: CompiledLeaf[] = [];
 
+  /** `holes`: each criterion's rationale placeholders, as the checker parsed them. */
   constructor(
     private readonly source: SourceFile,
     private readonly file: string,
+    private readonly holes: ReadonlyMap<A.CriterionDecl, Placeholder[]>,
   ) {}
 
   location(range: A.NodeBase['range']): SourceLocation {
@@ -42,16 +43,7 @@ export class GuidelineCompiler {
   }
 
   guideline(g: A.GuidelineDecl): CompiledGuideline {
-    const src = g.source;
-    const pages = src?.firstPage === undefined ? undefined : src.lastPage !== undefined && src.lastPage !== src.firstPage ? `${src.firstPage}-${src.lastPage}` : `${src.firstPage}`;
-    const source: CompiledGuideline['source'] = { document: src?.document ?? '', parts: src?.parts ?? [] };
-    if (src?.edition !== undefined) source.edition = src.edition;
-    if (pages) source.pages = pages;
-    const citation = [
-      `${source.document}${source.edition !== undefined ? ` (${source.edition})` : ''}`,
-      ...source.parts,
-      ...(pages ? [`${pages.includes('-') ? 'pp.' : 'p.'} ${pages}`] : []),
-    ].join(', ');
+    const { source, citation } = sourceOf(g);
 
     this.leaves = [];
     const applicability: NestedCondition[] = [];
@@ -107,8 +99,7 @@ export class GuidelineCompiler {
     const name = `${g.id.text}/${c.name.text}`;
     const onlyWhen: TopLevelCondition = { all: c.onlyWhen ? [this.condition(c.onlyWhen)] : [] };
     const required: TopLevelCondition = { all: c.require ? [this.condition(c.require)] : [] };
-    const { report } = collector();
-    const holes = c.otherwise ? placeholders(this.source.text, c.otherwise, report) : [];
+    const holes = this.holes.get(c) ?? [];
     let rationale = c.otherwise?.text ?? '';
     holes.forEach((h, i) => {
       const raw = this.source.text.slice(h.range.start, h.range.end);
@@ -252,6 +243,21 @@ export class GuidelineCompiler {
       source: this.location(p.range),
     };
   }
+}
+
+/** A guideline's source as the artifact gives it, and its citation ("Document (2009), pp. 98-99"). */
+export function sourceOf(g: A.GuidelineDecl): { source: CompiledGuideline['source']; citation: string } {
+  const src = g.source;
+  const pages = src?.firstPage === undefined ? undefined : src.lastPage !== undefined && src.lastPage !== src.firstPage ? `${src.firstPage}-${src.lastPage}` : `${src.firstPage}`;
+  const source: CompiledGuideline['source'] = { document: src?.document ?? '', parts: src?.parts ?? [] };
+  if (src?.edition !== undefined) source.edition = src.edition;
+  if (pages) source.pages = pages;
+  const citation = [
+    `${source.document}${source.edition !== undefined ? ` (${source.edition})` : ''}`,
+    ...source.parts,
+    ...(pages ? [`${pages.includes('-') ? 'pp.' : 'p.'} ${pages}`] : []),
+  ].join(', ');
+  return { source, citation };
 }
 
 /** Whitespace that `text` would change: any but a single space between words. */

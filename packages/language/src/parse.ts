@@ -76,8 +76,31 @@ function tooDeep(tokens: readonly IToken[]): IToken | undefined {
   return undefined;
 }
 
-/** Parses guideline text into an AST with diagnostics. The AST is partial where the text is broken. */
-export function parse(text: string, file?: string): ParseResult {
+/**
+ * What parsing keeps for reuse: each declaration's parse by its text, and each placeholder
+ * expression's. An editor re-parsing the text it just parsed, one edit later, parses again only the
+ * declaration the edit touched.
+ */
+export class ParseMemo {
+  readonly segments = new Memo<{ result: SegmentResult; base: number }>(20_000);
+  readonly expressions: ExpressionMemo = new Memo<ParsedExpression>(20_000);
+}
+
+/** Placeholder expressions parsed, by their text: a ParseMemo's, or one run's own. */
+export interface ExpressionMemo {
+  get(source: string): ParsedExpression | undefined;
+  set(source: string, parsed: ParsedExpression): void;
+}
+type ParsedExpression = { expr: Expr | undefined; diagnostics: Diagnostic[] };
+
+/** The memo the editor-facing entry points share (parse, analyze, the language services). */
+export const sharedMemo = new ParseMemo();
+
+/**
+ * Parses guideline text into an AST with diagnostics. The AST is partial where the text is broken.
+ * `memo`: where to find and keep declarations parsed before (none: parse everything, keep nothing).
+ */
+export function parse(text: string, file?: string, memo: ParseMemo | undefined = sharedMemo): ParseResult {
   const { report, diagnostics } = collector(file);
   if (text.length > limits.maxFileLength) {
     report('L103', { start: 0, end: 0 }, { size: text.length, limit: limits.maxFileLength });
@@ -94,18 +117,20 @@ export function parse(text: string, file?: string): ParseResult {
   const items: Item[] = [];
   const reported = new Set<number>();
   for (const seg of segments(lexed.tokens, text)) {
-    const key = `${text.slice(seg.start, seg.end)}\u0000${seg.next ?? ''}`;
-    const cached = segmentCache.get(key);
     let result: SegmentResult;
-    if (!cached) {
-      result = parseSegment(seg, text.length);
-      segmentCache.set(key, { result, base: seg.start });
-    } else {
-      // Where the declaration stands now; unmoved (before the edit) it is shared as it is.
-      result = cached.base === seg.start ? cached.result : shifted(cached.result, seg.start - cached.base);
-    }
-    // Assembly hangs members on guideline headers: give it headers of its own.
-    for (const item of result.items) items.push(item.kind === 'guideline' ? { kind: 'guideline', node: { ...item.node, classes: [], recommendations: [], criteria: [], range: { ...item.node.range } } } : item);
+    if (memo) {
+      const key = `${text.slice(seg.start, seg.end)}\u0000${seg.next ?? ''}`;
+      const cached = memo.segments.get(key);
+      if (!cached) {
+        result = parseSegment(seg, text.length);
+        memo.segments.set(key, { result, base: seg.start });
+      } else {
+        // Where the declaration stands now; unmoved (before the edit) it is shared as it is.
+        result = cached.base === seg.start ? cached.result : shifted(cached.result, seg.start - cached.base);
+      }
+    } else result = parseSegment(seg, text.length);
+    // Assembly hangs members on guideline headers: a header kept in the memo gets a copy to carry them.
+    for (const item of result.items) items.push(item.kind === 'guideline' && memo ? { kind: 'guideline', node: { ...item.node, classes: [], recommendations: [], criteria: [], range: { ...item.node.range } } } : item);
     for (const d of result.diagnostics) report(d.code, d.range, d.data ?? {});
     for (const r of result.reported) reported.add(r.range.start);
   }
@@ -157,9 +182,6 @@ interface SegmentResult {
   reported: { range: Range }[];
 }
 
-/** Parsed declarations by their text (and the keyword after them), with the offset they were parsed at. */
-const segmentCache = new Memo<{ result: SegmentResult; base: number }>(20_000);
-
 function parseSegment(seg: Segment, textLength: number): SegmentResult {
   const { report, diagnostics } = collector();
   // Most declarations have no error: the parser that stops at the first builds their AST sooner.
@@ -208,22 +230,20 @@ function parseSegment(seg: Segment, textLength: number): SegmentResult {
  * Parses the expression inside text[start, end) (a placeholder of a rationale), with ranges into the
  * whole text. Returns undefined (after reporting) when it is not one well-formed expression.
  */
-export function parseExpressionAt(text: string, start: number, end: number, report: Report): Expr | undefined {
+export function parseExpressionAt(text: string, start: number, end: number, report: Report, memo: ExpressionMemo): Expr | undefined {
   const source = text.slice(start, end);
-  let parsed = expressionCache.get(source);
+  let parsed = memo.get(source);
   if (!parsed) {
     parsed = parseExpression(source);
-    expressionCache.set(source, parsed);
+    memo.set(source, parsed);
   }
   const { expr, diagnostics } = shifted(parsed, start);
   for (const d of diagnostics) report(d.code, d.range, d.data ?? {});
   return expr;
 }
 
-const expressionCache = new Memo<{ expr: Expr | undefined; diagnostics: Diagnostic[] }>(20_000);
-
 /** Parses one expression standing alone, with ranges from 0. */
-function parseExpression(source: string): { expr: Expr | undefined; diagnostics: Diagnostic[] } {
+function parseExpression(source: string): ParsedExpression {
   const { report, diagnostics } = collector();
   const range = { start: 0, end: source.length };
   const lexed = lex(source);

@@ -1,16 +1,16 @@
 // One pipeline entry: text -> parse -> check -> compile. User input never throws; diagnostics say why.
+import type * as A from './ast.ts';
 import type { GuidelineFile } from './ast.ts';
 import { ARTIFACT_FORMAT, ARTIFACT_VERSION, type RuleSet } from './artifact.ts';
-import { check } from './check/index.ts';
+import { check, type Placeholder } from './check/index.ts';
 import { GuidelineCompiler } from './compile.ts';
 import { collector, hasErrors, type Diagnostic, type Range } from './diagnostics.ts';
-import { parse } from './parse.ts';
+import { parse, sharedMemo, type ParseMemo } from './parse.ts';
 import { SourceFile } from './source.ts';
 
 export interface CompileResult {
-  /** The rule set, or undefined when the file has errors. */
+  /** The rule set, or undefined when the files have errors. */
   rules: RuleSet | undefined;
-  ast: GuidelineFile;
   diagnostics: Diagnostic[];
 }
 
@@ -20,10 +20,27 @@ export interface SourceText {
   file: string;
 }
 
-/** Parses and checks one file: diagnostics and the (possibly partial) AST, without compiling. */
+/**
+ * Parses and checks one file: diagnostics and the (possibly partial) AST, without compiling.
+ * Declarations parsed by an earlier call are reused (the editor calls this on every edit).
+ */
 export function analyze(text: string, file = '<input>'): { ast: GuidelineFile; diagnostics: Diagnostic[] } {
-  const parsed = parse(text, file);
-  let checked = check(parsed.ast, text, file);
+  const { ast, diagnostics } = analyzeWith(text, file, sharedMemo);
+  return { ast, diagnostics };
+}
+
+interface Analysis {
+  ast: GuidelineFile;
+  diagnostics: Diagnostic[];
+  /** Each criterion's rationale placeholders, as the checker parsed them. */
+  holes: Map<A.CriterionDecl, Placeholder[]>;
+}
+
+/** analyze(), with the memo to reuse (none: parse everything, keep nothing). */
+function analyzeWith(text: string, file: string, memo: ParseMemo | undefined): Analysis {
+  const parsed = parse(text, file, memo);
+  const holes = new Map<A.CriterionDecl, Placeholder[]>();
+  let checked = check(parsed.ast, text, file, memo?.expressions ?? new Map(), holes);
   if (hasErrors(parsed.diagnostics)) {
     // A declaration the parser could not read whole would mostly echo its parse errors (a clause
     // missing, a fact cut short); the checks of every other declaration still stand.
@@ -31,7 +48,7 @@ export function analyze(text: string, file = '<input>'): { ast: GuidelineFile; d
     const broken = declarationRanges(parsed.ast).filter((r) => recovered.some((d) => d.range.start >= r.start && d.range.start <= r.end));
     checked = checked.filter((d) => !broken.some((r) => d.range.start >= r.start && d.range.start <= r.end));
   }
-  return { ast: parsed.ast, diagnostics: [...parsed.diagnostics, ...checked] };
+  return { ast: parsed.ast, diagnostics: checked.length ? [...parsed.diagnostics, ...checked] : parsed.diagnostics, holes };
 }
 
 /** Codes after which the parser had to skip or invent text: the declaration is not whole. */
@@ -52,41 +69,45 @@ export function compileGuideline(text: string, options: { file?: string } = {}):
   return compileProgram([{ text, file: options.file ?? '<input>' }]);
 }
 
-/** Compiles several files into one rule set; policies may name guidelines of any of the files. */
-export function compileProgram(sources: readonly SourceText[]): CompileResult & { asts: GuidelineFile[] } {
+/**
+ * Compiles several files into one rule set; policies may name guidelines of any of the files.
+ * A compile keeps nothing once it returns, unless `reuse` is set: then declarations are parsed
+ * once and reused by later compiles (the editor compiles on every edit).
+ */
+export function compileProgram(sources: readonly SourceText[], options: { reuse?: boolean } = {}): CompileResult {
+  const memo = options.reuse ? sharedMemo : undefined;
   const diagnostics: Diagnostic[] = [];
-  const asts: GuidelineFile[] = [];
+  const policies: { file: string; patterns: A.Name[] }[] = [];
   const rules: RuleSet = { format: ARTIFACT_FORMAT, version: ARTIFACT_VERSION, guidelines: [], policies: [] };
   const seen = new Map<string, string>();
   for (const s of sources) {
-    const { ast, diagnostics: ds } = analyze(s.text, s.file);
-    asts.push(ast);
-    diagnostics.push(...ds);
+    const { ast, diagnostics: ds, holes } = analyzeWith(s.text, s.file, memo);
+    for (const d of ds) diagnostics.push(d);
     const { report, diagnostics: cross } = collector(s.file);
     for (const g of ast.guidelines) {
       const other = seen.get(g.id.text);
       if (other !== undefined && other !== s.file) report('C302', g.id, { what: `guideline (also in ${other})`, name: g.id.text });
       seen.set(g.id.text, s.file);
     }
-    diagnostics.push(...cross);
+    for (const d of cross) diagnostics.push(d);
+    if (ast.policies.length) policies.push({ file: s.file, patterns: ast.policies.flatMap((p) => p.steps.flat()) });
     if (hasErrors(ds)) continue;
-    const compiler = new GuidelineCompiler(new SourceFile(s.text, s.file), s.file);
-    rules.guidelines.push(...ast.guidelines.map((g) => compiler.guideline(g)));
-    rules.policies.push(...ast.policies.map((p) => compiler.policy(p)));
+    // Each file's AST is let go once it is compiled: a compile keeps only its rules.
+    const compiler = new GuidelineCompiler(new SourceFile(s.text, s.file), s.file, holes);
+    for (const g of ast.guidelines) rules.guidelines.push(compiler.guideline(g));
+    for (const p of ast.policies) rules.policies.push(compiler.policy(p));
   }
   // Policy patterns are checked against every file's guidelines.
-  asts.forEach((ast, i) => {
-    const { report, diagnostics: ds } = collector(sources[i]!.file);
-    for (const p of ast.policies) {
-      for (const pat of p.steps.flat()) {
-        if (![...seen.keys()].some((id) => matchesPattern(pat.text, id))) report('C311', pat, { pattern: pat.text });
-      }
+  for (const { file, patterns } of policies) {
+    const { report, diagnostics: ds } = collector(file);
+    for (const pat of patterns) {
+      if (![...seen.keys()].some((id) => matchesPattern(pat.text, id))) report('C311', pat, { pattern: pat.text });
     }
-    diagnostics.push(...ds);
-  });
+    for (const d of ds) diagnostics.push(d);
+  }
   const order = new Map(sources.map((s, i) => [s.file, i]));
   diagnostics.sort((a, b) => (order.get(a.file ?? '') ?? 0) - (order.get(b.file ?? '') ?? 0) || a.range.start - b.range.start);
-  return { rules: hasErrors(diagnostics) ? undefined : rules, ast: asts[0]!, asts, diagnostics };
+  return { rules: hasErrors(diagnostics) ? undefined : rules, diagnostics };
 }
 
 /** Whether a guideline id matches a policy pattern: `mtus.*` matches every id under `mtus.`. */

@@ -19,7 +19,7 @@ export function toMarker(d: Diagnostic, src: SourceFile): EditorMarker {
 
 function analyze(text: string, file: string): Results['analyze'] {
   // A lone policy-less guideline still runs: the other bundled files supply the policies (as the CLI does).
-  const result = compileProgram([{ text, file }, ...others.filter((o) => o.file !== file)]);
+  const result = compileProgram([{ text, file }, ...others.filter((o) => o.file !== file)], { reuse: true });
   const src = new SourceFile(text, file);
   const mine = result.diagnostics.filter((d) => d.file === file);
   return { markers: mine.map((d) => toMarker(d, src)), rules: result.rules };

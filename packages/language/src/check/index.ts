@@ -1,7 +1,7 @@
 // The checker: declaration checks and expression checks over a parsed file. Reports; never throws.
 import type * as A from '../ast.ts';
 import { collector, type Diagnostic, type Report } from '../diagnostics.ts';
-import { parseExpressionAt } from '../parse.ts';
+import { parseExpressionAt, type ExpressionMemo } from '../parse.ts';
 import { checkFileNames, checkGuidelineNames } from './names.ts';
 import { ExprChecker } from './types.ts';
 import { checkUsage } from './usage.ts';
@@ -12,8 +12,11 @@ export interface Placeholder {
   expr: A.Expr;
 }
 
-/** The `{...}` placeholders of a rationale string, parsed. `text` is the whole source text. */
-export function placeholders(text: string, str: A.Name, report: Report): Placeholder[] {
+/**
+ * The `{...}` placeholders of a rationale string, parsed. `text` is the whole source text; `memo`
+ * holds expressions parsed before (rationales repeat the same few).
+ */
+export function placeholders(text: string, str: A.Name, report: Report, memo: ExpressionMemo): Placeholder[] {
   const out: Placeholder[] = [];
   const quoted = text.slice(str.range.start, str.range.end);
   // Without the closing quote, so an unclosed placeholder ends where the string does.
@@ -27,14 +30,18 @@ export function placeholders(text: string, str: A.Name, report: Report): Placeho
       continue;
     }
     // A C312 covers the whole placeholder, braces included (an empty `{}` has nothing else to point at).
-    const expr = parseExpressionAt(text, start + 1, whole.end - 1, (code, at, args) => report(code, code === 'C312' ? whole : at, args));
+    const expr = parseExpressionAt(text, start + 1, whole.end - 1, (code, at, args) => report(code, code === 'C312' ? whole : at, args), memo);
     if (expr) out.push({ range: { start, end: start + m[0].length }, expr });
   }
   return out;
 }
 
-/** Checks a parsed file: names, clauses, facts, values and units. `text` is the source the AST came from. */
-export function check(file: A.GuidelineFile, text: string, fileName?: string): Diagnostic[] {
+/**
+ * Checks a parsed file: names, clauses, facts, values and units. `text` is the source the AST came
+ * from. Each criterion's rationale placeholders, parsed, go into `found` when given (the compiler
+ * reads them there rather than parse them again).
+ */
+export function check(file: A.GuidelineFile, text: string, fileName: string | undefined, memo: ExpressionMemo, found?: Map<A.CriterionDecl, Placeholder[]>): Diagnostic[] {
   const { diagnostics, report } = collector(fileName);
   checkFileNames(file, report);
   for (const g of file.guidelines) {
@@ -61,7 +68,9 @@ export function check(file: A.GuidelineFile, text: string, fileName?: string): D
         }
       }
       if (c.otherwise) {
-        for (const p of placeholders(text, c.otherwise, report)) {
+        const holes = placeholders(text, c.otherwise, report, memo);
+        found?.set(c, holes);
+        for (const p of holes) {
           exprs.value(p.expr);
           all.push(p.expr);
         }

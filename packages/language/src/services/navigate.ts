@@ -1,12 +1,11 @@
 // Hover and go-to-definition for editors: what the word under the cursor means (a fact's type, unit
 // and description; a criterion's rationale and citation; a class's terms and codes) and where it is declared.
 import type * as A from '../ast.ts';
-import { GuidelineCompiler } from '../compile.ts';
+import { sourceOf } from '../compile.ts';
 import type { Range } from '../diagnostics.ts';
 import { lookupFact } from '../facts.ts';
 import { parse } from '../parse.ts';
 import { matchesPattern } from '../pipeline.ts';
-import { SourceFile } from '../source.ts';
 import { children } from '../walk.ts';
 import { factTypeText } from './complete.ts';
 
@@ -78,7 +77,7 @@ export function hoverAt(text: string, offset: number): HoverInfo | undefined {
     const source = f.derived ? `Derived by the runtime${f.inputs.length ? ` from ${f.inputs.join(', ')}` : ''}.` : `Case field: ${f.id}.`;
     return { range: n.range, title: `fact ${f.name}: ${factTypeText(f.type)}`, body: [f.description, source] };
   }
-  if (n.kind === 'Name' && t.parent?.kind === 'CriterionDecl' && t.parent.name === n) return criterionHover(text, t.parent, t.guideline);
+  if (n.kind === 'Name' && t.parent?.kind === 'CriterionDecl' && t.parent.name === n) return criterionHover(t.parent, t.guideline);
   const cls = classOf(t);
   if (cls && n.kind === 'Name') {
     const body = [cls.title?.text ?? cls.name.text];
@@ -89,17 +88,12 @@ export function hoverAt(text: string, offset: number): HoverInfo | undefined {
   return undefined;
 }
 
-function criterionHover(text: string, c: A.CriterionDecl, g: A.GuidelineDecl | undefined): HoverInfo {
+function criterionHover(c: A.CriterionDecl, g: A.GuidelineDecl | undefined): HoverInfo {
   const body: string[] = [];
   if (c.title) body.push(c.title.text);
   if (c.otherwise) body.push(`Rationale when not met: ${oneLine(c.otherwise.text)}`);
   if (g) {
-    let citation = g.source?.document ?? g.id.text;
-    try {
-      citation = new GuidelineCompiler(new SourceFile(text), '<hover>').guideline(g).citation;
-    } catch {
-      // a guideline that does not compile yet still has a document name
-    }
+    const citation = g.source ? sourceOf(g).citation : g.id.text;
     body.push(`Guideline: ${g.title?.text ?? g.id.text} (${citation})`);
   }
   return { range: c.name.range, title: `criterion ${c.name.text}`, body };
