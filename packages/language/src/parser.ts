@@ -18,6 +18,20 @@ const comparisonSymbols = [T.LessEq, T.GreaterEq, T.NotEq, T.Less, T.Greater, T.
 /** Tokens that may follow a fact word in an expression (used to tell `a or b` values from `or <fact> ...`). */
 const continuesExpression = new Set<TokenType>([T.Identifier, T.IsKw, T.WithinKw, T.Plus, T.Minus, T.Star, T.Slash, T.LParen, ...comparisonSymbols]);
 
+/**
+ * The LABEL options of the grammar's CONSUMEs and SUBRULEs, made once: an object literal in a rule
+ * would be allocated on every call, and labels only name things in the recorded grammar.
+ */
+const labels = [
+  'ago', 'applies', 'certify', 'code', 'date', 'document', 'duration', 'durationUnit', 'edition',
+  'fadeTo', 'firstPage', 'from', 'high', 'inner', 'junk', 'jurisdiction', 'known', 'lastPage',
+  'left', 'low', 'most', 'name', 'negated', 'number', 'onlyWhen', 'op', 'operand', 'otherwise',
+  'part', 'pattern', 'per', 'period', 'periodUnit', 'quotedId', 'require', 'reserved', 'right',
+  'string', 'term', 'title', 'to', 'treatment', 'unit', 'unknown', 'unless', 'v', 'visitUnit',
+  'visits', 'within', 'word',
+] as const;
+const L = Object.fromEntries(labels.map((n) => [n, { LABEL: n }])) as { readonly [K in (typeof labels)[number]]: { LABEL: K } };
+
 /** One declaration, or one token no declaration could take, as the parser found them. */
 export type Item =
   | { kind: 'guideline'; node: A.GuidelineDecl }
@@ -89,17 +103,17 @@ export class GuidelineParser extends EmbeddedActionsParser {
 
   // Alternatives that only take a token are made once: an OR's array of closures, built on every
   // call, was a good part of what parsing allocated.
-  private readonly comparisonOps = comparisonSymbols.map((t) => ({ ALT: () => this.CONSUME(t, { LABEL: 'op' }) }));
-  private readonly addOps = [{ ALT: () => this.CONSUME(T.Plus, { LABEL: 'op' }) }, { ALT: () => this.CONSUME(T.Minus, { LABEL: 'op' }) }];
-  private readonly mulOps = [{ ALT: () => this.CONSUME(T.Star, { LABEL: 'op' }) }, { ALT: () => this.CONSUME(T.Slash, { LABEL: 'op' }) }];
+  private readonly comparisonOps = comparisonSymbols.map((t) => ({ ALT: () => this.CONSUME(t, L.op) }));
+  private readonly addOps = [{ ALT: () => this.CONSUME(T.Plus, L.op) }, { ALT: () => this.CONSUME(T.Minus, L.op) }];
+  private readonly mulOps = [{ ALT: () => this.CONSUME(T.Star, L.op) }, { ALT: () => this.CONSUME(T.Slash, L.op) }];
   private readonly values = [
-    { ALT: () => this.CONSUME(T.Identifier, { LABEL: 'v' }) },
-    { ALT: () => this.CONSUME(T.StringLiteral, { LABEL: 'v' }) },
-    { ALT: () => this.CONSUME(T.UpperName, { LABEL: 'v' }) },
-    { ALT: () => this.CONSUME(T.CodePattern, { LABEL: 'v' }) },
+    { ALT: () => this.CONSUME(T.Identifier, L.v) },
+    { ALT: () => this.CONSUME(T.StringLiteral, L.v) },
+    { ALT: () => this.CONSUME(T.UpperName, L.v) },
+    { ALT: () => this.CONSUME(T.CodePattern, L.v) },
   ];
   private readonly valueSeparators = [{ ALT: () => this.CONSUME(T.Comma) }, { ALT: () => this.CONSUME(T.OrKw) }];
-  private readonly nameParts = [{ ALT: () => this.CONSUME2(T.Identifier, { LABEL: 'part' }) }, { ALT: () => this.CONSUME(T.Star, { LABEL: 'part' }) }];
+  private readonly nameParts = [{ ALT: () => this.CONSUME2(T.Identifier, L.part) }, { ALT: () => this.CONSUME(T.Star, L.part) }];
 
   /**
    * `recovering`: on an error, resynchronise and go on (the editor's view of broken text). Without
@@ -149,7 +163,8 @@ export class GuidelineParser extends EmbeddedActionsParser {
   /** The range of what the rule that began at token `from` took, or undefined when it took nothing. */
   private rangeFrom(from: number): Range | undefined {
     let to = this.currIdx;
-    if (this.errors.length > 0) {
+    // (Only the recovering parser can skip tokens; Chevrotain's errors getter copies the list.)
+    if (this.recovering && this.errors.length > 0) {
       // Recovery may have skipped tokens: the range runs between tokens taken.
       while (from <= to && this.taken[from] !== 1) from++;
       while (to >= from && this.taken[to] !== 1) to--;
@@ -175,7 +190,7 @@ export class GuidelineParser extends EmbeddedActionsParser {
             { ALT: () => { items.push({ kind: 'policy', node: this.SUBRULE(this.policyDecl) }); } },
             {
               ALT: () => {
-                const t = this.CONSUME(T.AnyToken, { LABEL: 'junk' });
+                const t = this.CONSUME(T.AnyToken, L.junk);
                 if (!this.RECORDING_PHASE) items.push({ kind: 'junk', image: t.image, range: tokenRange(t) });
               },
             },
@@ -200,7 +215,7 @@ export class GuidelineParser extends EmbeddedActionsParser {
     try {
       this.CONSUME(T.GuidelineKw);
       // A quoted id is taken (and reported) so the header after it still parses.
-      this.OR([{ ALT: () => { id = this.SUBRULE(this.qualifiedName); } }, { ALT: () => { quoted = this.CONSUME(T.StringLiteral, { LABEL: 'quotedId' }); } }]);
+      this.OR([{ ALT: () => { id = this.SUBRULE(this.qualifiedName); } }, { ALT: () => { quoted = this.CONSUME(T.StringLiteral, L.quotedId); } }]);
       idDone = true;
       this.MANY(() => { clauses.push(this.SUBRULE(this.headerClause)); });
     } catch (e) {
@@ -257,7 +272,7 @@ export class GuidelineParser extends EmbeddedActionsParser {
         {
           ALT: () => {
             h.kw = this.CONSUME(T.SourceKw);
-            h.doc = this.CONSUME2(T.StringLiteral, { LABEL: 'document' });
+            h.doc = this.CONSUME2(T.StringLiteral, L.document);
             parts = [];
             this.MANY(() => { this.CONSUME(T.Comma); parts!.push(this.SUBRULE(this.sourcePart)); });
           },
@@ -266,19 +281,19 @@ export class GuidelineParser extends EmbeddedActionsParser {
           ALT: () => {
             h.kw = this.CONSUME(T.InKw);
             this.CONSUME(T.ForceKw);
-            h.from = this.CONSUME(T.DateLiteral, { LABEL: 'from' });
-            this.OPTION(() => { this.CONSUME(T.ToKw); h.to = this.CONSUME2(T.DateLiteral, { LABEL: 'to' }); });
+            h.from = this.CONSUME(T.DateLiteral, L.from);
+            this.OPTION(() => { this.CONSUME(T.ToKw); h.to = this.CONSUME2(T.DateLiteral, L.to); });
           },
         },
         {
           ALT: () => {
             h.kw = this.CONSUME(T.CoversKw);
-            h.treatments = [this.CONSUME(T.Identifier, { LABEL: 'treatment' })];
-            this.MANY2(() => { this.CONSUME2(T.Comma); h.treatments!.push(this.CONSUME2(T.Identifier, { LABEL: 'treatment' })); });
+            h.treatments = [this.CONSUME(T.Identifier, L.treatment)];
+            this.MANY2(() => { this.CONSUME2(T.Comma); h.treatments!.push(this.CONSUME2(T.Identifier, L.treatment)); });
           },
         },
-        { ALT: () => { h.kw = this.CONSUME(T.AppliesKw); this.CONSUME(T.WhenKw); expr = 'applies'; h.applies = this.SUBRULE(this.expr, { LABEL: 'applies' }); } },
-        { ALT: () => { h.kw = this.CONSUME(T.UnlessKw); expr = 'unless'; h.unless = this.SUBRULE2(this.expr, { LABEL: 'unless' }); } },
+        { ALT: () => { h.kw = this.CONSUME(T.AppliesKw); this.CONSUME(T.WhenKw); expr = 'applies'; h.applies = this.SUBRULE(this.expr, L.applies); } },
+        { ALT: () => { h.kw = this.CONSUME(T.UnlessKw); expr = 'unless'; h.unless = this.SUBRULE2(this.expr, L.unless); } },
       ]);
     } catch (e) {
       const inner = this.inner<A.Expr & SourcePart>(e);
@@ -313,15 +328,15 @@ export class GuidelineParser extends EmbeddedActionsParser {
     const p: SourcePart = {};
     try {
       this.OR([
-        { ALT: () => { p.edition = this.CONSUME(T.NumberLiteral, { LABEL: 'edition' }); } },
+        { ALT: () => { p.edition = this.CONSUME(T.NumberLiteral, L.edition); } },
         {
           ALT: () => {
             this.OR2([{ ALT: () => this.CONSUME(T.PagesKw) }, { ALT: () => this.CONSUME(T.PageKw) }]);
-            p.first = this.CONSUME2(T.NumberLiteral, { LABEL: 'firstPage' });
-            this.OPTION(() => { this.CONSUME(T.Minus); p.last = this.CONSUME3(T.NumberLiteral, { LABEL: 'lastPage' }); });
+            p.first = this.CONSUME2(T.NumberLiteral, L.firstPage);
+            this.OPTION(() => { this.CONSUME(T.Minus); p.last = this.CONSUME3(T.NumberLiteral, L.lastPage); });
           },
         },
-        { ALT: () => { p.part = this.CONSUME(T.StringLiteral, { LABEL: 'part' }); } },
+        { ALT: () => { p.part = this.CONSUME(T.StringLiteral, L.part); } },
       ]);
     } catch (e) {
       throw this.unfinished(e, p);
@@ -340,21 +355,21 @@ export class GuidelineParser extends EmbeddedActionsParser {
     try {
       this.OR([{ ALT: () => this.CONSUME(T.ClassKw) }, { ALT: () => { this.CONSUME(T.ProcedureKw); procedure = true; } }]);
       nm = this.SUBRULE(this.declName);
-      this.OPTION(() => { title = this.CONSUME(T.StringLiteral, { LABEL: 'title' }); });
+      this.OPTION(() => { title = this.CONSUME(T.StringLiteral, L.title); });
       this.MANY(() =>
         this.OR2([
           {
             ALT: () => {
               this.CONSUME(T.TermsKw);
-              terms.push(this.CONSUME2(T.StringLiteral, { LABEL: 'term' }));
-              this.MANY2(() => { this.CONSUME(T.Comma); terms.push(this.CONSUME3(T.StringLiteral, { LABEL: 'term' })); });
+              terms.push(this.CONSUME2(T.StringLiteral, L.term));
+              this.MANY2(() => { this.CONSUME(T.Comma); terms.push(this.CONSUME3(T.StringLiteral, L.term)); });
             },
           },
           {
             ALT: () => {
               this.CONSUME(T.CodesKw);
-              codes.push(this.CONSUME(T.CodePattern, { LABEL: 'code' }));
-              this.MANY3(() => { this.CONSUME2(T.Comma); codes.push(this.CONSUME2(T.CodePattern, { LABEL: 'code' })); });
+              codes.push(this.CONSUME(T.CodePattern, L.code));
+              this.MANY3(() => { this.CONSUME2(T.Comma); codes.push(this.CONSUME2(T.CodePattern, L.code)); });
             },
           },
         ]),
@@ -385,10 +400,10 @@ export class GuidelineParser extends EmbeddedActionsParser {
   declName = this.rule('declName', (): IToken | undefined => {
     let t: IToken | undefined;
     this.OR([
-      { ALT: () => { t = this.CONSUME(T.Identifier, { LABEL: 'name' }); } },
+      { ALT: () => { t = this.CONSUME(T.Identifier, L.name); } },
       {
         ALT: () => {
-          t = this.CONSUME(T.ReservedWord, { LABEL: 'reserved' });
+          t = this.CONSUME(T.ReservedWord, L.reserved);
           if (!this.RECORDING_PHASE && valid(t)) this.reports.push({ code: 'P206', range: tokenRange(t), data: { word: t.image } });
         },
       },
@@ -428,7 +443,7 @@ export class GuidelineParser extends EmbeddedActionsParser {
     let freq: Frequency | undefined;
     let which: 'course' | 'frequency' | undefined;
     try {
-      nm = this.CONSUME(T.Identifier, { LABEL: 'name' });
+      nm = this.CONSUME(T.Identifier, L.name);
       this.CONSUME(T.Colon);
       this.OR([
         { ALT: () => { which = 'course'; course = this.SUBRULE(this.course); } },
@@ -468,15 +483,15 @@ export class GuidelineParser extends EmbeddedActionsParser {
   course = this.rule('course', (): Course => {
     const c: Course = {};
     try {
-      c.visits = this.SUBRULE(this.span, { LABEL: 'visits' });
-      c.visitUnit = this.CONSUME(T.Identifier, { LABEL: 'visitUnit' });
+      c.visits = this.SUBRULE(this.span, L.visits);
+      c.visitUnit = this.CONSUME(T.Identifier, L.visitUnit);
       this.CONSUME(T.OverKw);
-      c.duration = this.SUBRULE2(this.span, { LABEL: 'duration' });
-      c.durationUnit = this.CONSUME2(T.Identifier, { LABEL: 'durationUnit' });
+      c.duration = this.SUBRULE2(this.span, L.duration);
+      c.durationUnit = this.CONSUME2(T.Identifier, L.durationUnit);
       this.OPTION(() => {
         this.CONSUME(T.WithinKw);
-        c.period = this.CONSUME(T.NumberLiteral, { LABEL: 'period' });
-        c.periodUnit = this.CONSUME3(T.Identifier, { LABEL: 'periodUnit' });
+        c.period = this.CONSUME(T.NumberLiteral, L.period);
+        c.periodUnit = this.CONSUME3(T.Identifier, L.periodUnit);
       });
     } catch (e) {
       const inner = this.inner<A.Span>(e);
@@ -495,8 +510,8 @@ export class GuidelineParser extends EmbeddedActionsParser {
     let low: IToken | undefined;
     let high: IToken | undefined;
     try {
-      low = this.CONSUME(T.NumberLiteral, { LABEL: 'low' });
-      this.OPTION(() => { this.CONSUME(T.Minus); high = this.CONSUME2(T.NumberLiteral, { LABEL: 'high' }); });
+      low = this.CONSUME(T.NumberLiteral, L.low);
+      this.OPTION(() => { this.CONSUME(T.Minus); high = this.CONSUME2(T.NumberLiteral, L.high); });
     } catch (e) {
       throw this.unfinished(e, this.spanOf(from, low, high));
     }
@@ -515,14 +530,14 @@ export class GuidelineParser extends EmbeddedActionsParser {
     try {
       this.CONSUME(T.UpKw);
       this.CONSUME(T.ToKw);
-      f.most = this.CONSUME(T.NumberLiteral, { LABEL: 'most' });
+      f.most = this.CONSUME(T.NumberLiteral, L.most);
       this.CONSUME(T.PerKw);
-      f.per = this.CONSUME(T.Identifier, { LABEL: 'per' });
+      f.per = this.CONSUME(T.Identifier, L.per);
       this.OPTION(() => this.CONSUME(T.Comma));
       this.OPTION2(() => {
         this.CONSUME(T.FadingKw);
         this.CONSUME2(T.ToKw);
-        f.fadeTo = this.CONSUME2(T.NumberLiteral, { LABEL: 'fadeTo' });
+        f.fadeTo = this.CONSUME2(T.NumberLiteral, L.fadeTo);
         this.OPTION3(() => { this.CONSUME(T.OrKw); this.CONSUME(T.LessKw); });
       });
     } catch (e) {
@@ -541,7 +556,7 @@ export class GuidelineParser extends EmbeddedActionsParser {
     try {
       this.CONSUME(T.CriterionKw);
       nm = this.SUBRULE(this.declName);
-      this.OPTION(() => { title = this.CONSUME(T.StringLiteral, { LABEL: 'title' }); });
+      this.OPTION(() => { title = this.CONSUME(T.StringLiteral, L.title); });
       inClauses = true;
       this.MANY(() => { clauses.push(this.SUBRULE(this.criterionClause)); });
     } catch (e) {
@@ -576,10 +591,10 @@ export class GuidelineParser extends EmbeddedActionsParser {
     const cl: CriterionClause = {};
     try {
       this.OR([
-        { ALT: () => { cl.kw = this.CONSUME(T.OnlyKw); this.CONSUME(T.WhenKw); cl.key = 'onlyWhen'; cl.expr = this.SUBRULE(this.expr, { LABEL: 'onlyWhen' }); } },
-        { ALT: () => { cl.kw = this.CONSUME(T.RequireKw); cl.key = 'require'; cl.expr = this.SUBRULE2(this.expr, { LABEL: 'require' }); } },
-        { ALT: () => { cl.kw = this.CONSUME(T.CertifyKw); this.CONSUME(T.AtKw); this.CONSUME(T.MostKw); cl.key = 'certify'; cl.expr = this.SUBRULE3(this.expr, { LABEL: 'certify' }); } },
-        { ALT: () => { cl.kw = this.CONSUME(T.OtherwiseKw); cl.otherwise = this.CONSUME(T.StringLiteral, { LABEL: 'otherwise' }); } },
+        { ALT: () => { cl.kw = this.CONSUME(T.OnlyKw); this.CONSUME(T.WhenKw); cl.key = 'onlyWhen'; cl.expr = this.SUBRULE(this.expr, L.onlyWhen); } },
+        { ALT: () => { cl.kw = this.CONSUME(T.RequireKw); cl.key = 'require'; cl.expr = this.SUBRULE2(this.expr, L.require); } },
+        { ALT: () => { cl.kw = this.CONSUME(T.CertifyKw); this.CONSUME(T.AtKw); this.CONSUME(T.MostKw); cl.key = 'certify'; cl.expr = this.SUBRULE3(this.expr, L.certify); } },
+        { ALT: () => { cl.kw = this.CONSUME(T.OtherwiseKw); cl.otherwise = this.CONSUME(T.StringLiteral, L.otherwise); } },
       ]);
     } catch (e) {
       const inner = this.inner<A.Expr>(e);
@@ -600,14 +615,14 @@ export class GuidelineParser extends EmbeddedActionsParser {
     try {
       this.CONSUME(T.PolicyKw);
       nm = this.SUBRULE(this.declName);
-      this.OPTION(() => { title = this.CONSUME(T.StringLiteral, { LABEL: 'title' }); });
+      this.OPTION(() => { title = this.CONSUME(T.StringLiteral, L.title); });
       inSteps = true;
       this.MANY(() =>
         this.OR([
           {
             ALT: () => {
               this.CONSUME(T.JurisdictionKw);
-              this.OR2([{ ALT: () => { jurisdictions.push(this.CONSUME(T.UpperName, { LABEL: 'jurisdiction' })); } }, { ALT: () => { jurisdictions.push(this.CONSUME2(T.StringLiteral, { LABEL: 'jurisdiction' })); } }]);
+              this.OR2([{ ALT: () => { jurisdictions.push(this.CONSUME(T.UpperName, L.jurisdiction)); } }, { ALT: () => { jurisdictions.push(this.CONSUME2(T.StringLiteral, L.jurisdiction)); } }]);
             },
           },
           { ALT: () => { steps.push(this.SUBRULE(this.policyStep)); } },
@@ -636,8 +651,8 @@ export class GuidelineParser extends EmbeddedActionsParser {
     const patterns: A.Name[] = [];
     try {
       this.OR([{ ALT: () => this.CONSUME(T.FirstKw) }, { ALT: () => this.CONSUME(T.ThenKw) }]);
-      patterns.push(this.SUBRULE(this.qualifiedName, { LABEL: 'pattern' }));
-      this.MANY(() => { this.CONSUME(T.Comma); patterns.push(this.SUBRULE2(this.qualifiedName, { LABEL: 'pattern' })); });
+      patterns.push(this.SUBRULE(this.qualifiedName, L.pattern));
+      this.MANY(() => { this.CONSUME(T.Comma); patterns.push(this.SUBRULE2(this.qualifiedName, L.pattern)); });
     } catch (e) {
       const inner = this.inner<A.Name>(e);
       if (inner) patterns.push(inner);
@@ -651,7 +666,7 @@ export class GuidelineParser extends EmbeddedActionsParser {
     const from = this.here();
     const parts: IToken[] = [];
     try {
-      parts.push(this.CONSUME(T.Identifier, { LABEL: 'part' }));
+      parts.push(this.CONSUME(T.Identifier, L.part));
       this.MANY(() => {
         this.CONSUME(T.Dot);
         parts.push(this.OR(this.nameParts));
@@ -688,14 +703,29 @@ export class GuidelineParser extends EmbeddedActionsParser {
   /** The body of expr and andExpr: operands joined by one keyword. */
   private boolLevel(operand: ParserMethod<[], A.Expr>, keyword: TokenType, op: 'and' | 'or'): A.Expr {
     const from = this.here();
-    const operands: A.Expr[] = [];
+    let first: A.Expr | undefined;
+    let operands: A.Expr[] | undefined;
     try {
-      operands.push(this.SUBRULE(operand, { LABEL: 'operand' }));
-      this.MANY(() => { this.CONSUME(keyword); operands.push(this.SUBRULE2(operand, { LABEL: 'operand' })); });
+      first = this.SUBRULE(operand, L.operand);
+      if (!this.mayTake(keyword)) return first;
+      const all = (operands = [first]);
+      this.MANY(() => { this.CONSUME(keyword); all.push(this.SUBRULE2(operand, L.operand)); });
     } catch (e) {
-      throw this.unfinished(e, this.boolOf(from, op, operands, this.inner(e)));
+      throw this.unfinished(e, this.boolOf(from, op, operands ?? (first ? [first] : []), this.inner(e)));
     }
     return operands.length === 1 ? operands[0]! : this.boolOf(from, op, operands, undefined);
+  }
+
+  /**
+   * Whether a repetition or option that can only begin with `op1` or `op2` may take anything:
+   * always while recording the grammar or when recovering (one that takes nothing may still
+   * recover), else only when the next token is one of them. Most operands stand alone, and not
+   * entering the repetition then spares its closure, its lists and its lookahead.
+   */
+  private mayTake(op1: TokenType, op2?: TokenType): boolean {
+    if (this.RECORDING_PHASE || this.recovering) return true;
+    const next = this.LA(1).tokenType;
+    return next === op1 || next === op2;
   }
 
   private boolOf(from: number, op: 'and' | 'or', operands: A.Expr[], unfinished: A.Expr | undefined): A.Expr {
@@ -718,7 +748,7 @@ export class GuidelineParser extends EmbeddedActionsParser {
     }
   });
   private readonly notAlternatives = [
-    { ALT: (): A.Expr => { const from = this.here(); this.CONSUME(T.NotKw); return this.notOf(from, true, this.SUBRULE(this.notExpr, { LABEL: 'negated' })); } },
+    { ALT: (): A.Expr => { const from = this.here(); this.CONSUME(T.NotKw); return this.notOf(from, true, this.SUBRULE(this.notExpr, L.negated)); } },
     { ALT: (): A.Expr => this.SUBRULE(this.comparison) },
   ];
 
@@ -734,7 +764,7 @@ export class GuidelineParser extends EmbeddedActionsParser {
     let left: A.Expr | undefined;
     let afterLeft = -1;
     try {
-      left = this.SUBRULE(this.additive, { LABEL: 'left' });
+      left = this.SUBRULE(this.additive, L.left);
       afterLeft = this.currIdx;
       const tail = this.OPTION(this.comparisonTail);
       if (tail === undefined) return left;
@@ -751,9 +781,9 @@ export class GuidelineParser extends EmbeddedActionsParser {
   });
   private readonly comparisonTail = (): { op?: IToken; within?: IToken; right?: A.Expr; test?: IsTest } => this.OR(this.comparisonTails);
   private readonly comparisonTails = [
-    { ALT: () => ({ op: this.OR2(this.comparisonOps), right: this.SUBRULE2(this.additive, { LABEL: 'right' }) }) },
+    { ALT: () => ({ op: this.OR2(this.comparisonOps), right: this.SUBRULE2(this.additive, L.right) }) },
     { ALT: () => { this.CONSUME(T.IsKw); return { test: this.SUBRULE(this.isTest) }; } },
-    { ALT: () => ({ within: this.CONSUME(T.WithinKw, { LABEL: 'within' }), right: this.SUBRULE3(this.additive, { LABEL: 'right' }) }) },
+    { ALT: () => ({ within: this.CONSUME(T.WithinKw, L.within), right: this.SUBRULE3(this.additive, L.right) }) },
   ];
 
   private comparisonOf(from: number, left: A.Expr | undefined, op: IToken | undefined, within: IToken | undefined, right: A.Expr | undefined, test: IsTest | undefined): A.Expr {
@@ -775,25 +805,25 @@ export class GuidelineParser extends EmbeddedActionsParser {
         {
           ALT: () => {
             this.CONSUME(T.AtKw);
-            this.OR2([{ ALT: () => { t.op = this.CONSUME(T.MostKw, { LABEL: 'op' }); } }, { ALT: () => { t.op = this.CONSUME(T.LeastKw, { LABEL: 'op' }); } }]);
-            t.right = this.SUBRULE(this.additive, { LABEL: 'right' });
+            this.OR2([{ ALT: () => { t.op = this.CONSUME(T.MostKw, L.op); } }, { ALT: () => { t.op = this.CONSUME(T.LeastKw, L.op); } }]);
+            t.right = this.SUBRULE(this.additive, L.right);
           },
         },
         {
           ALT: () => {
-            this.OR3([{ ALT: () => { t.op = this.CONSUME(T.MoreKw, { LABEL: 'op' }); } }, { ALT: () => { t.op = this.CONSUME(T.LessKw, { LABEL: 'op' }); } }, { ALT: () => { t.op = this.CONSUME(T.FewerKw, { LABEL: 'op' }); } }]);
+            this.OR3([{ ALT: () => { t.op = this.CONSUME(T.MoreKw, L.op); } }, { ALT: () => { t.op = this.CONSUME(T.LessKw, L.op); } }, { ALT: () => { t.op = this.CONSUME(T.FewerKw, L.op); } }]);
             this.CONSUME(T.ThanKw);
-            t.right = this.SUBRULE2(this.additive, { LABEL: 'right' });
-            this.OPTION(() => { t.ago = valid(this.CONSUME(T.AgoKw, { LABEL: 'ago' })); });
+            t.right = this.SUBRULE2(this.additive, L.right);
+            this.OPTION(() => { t.ago = valid(this.CONSUME(T.AgoKw, L.ago)); });
           },
         },
-        { ALT: () => { t.within = this.CONSUME(T.WithinKw, { LABEL: 'within' }); t.right = this.SUBRULE3(this.additive, { LABEL: 'right' }); } },
+        { ALT: () => { t.within = this.CONSUME(T.WithinKw, L.within); t.right = this.SUBRULE3(this.additive, L.right); } },
         {
           ALT: () => {
-            this.OPTION2(() => { t.negated = valid(this.CONSUME(T.NotKw, { LABEL: 'negated' })); });
+            this.OPTION2(() => { t.negated = valid(this.CONSUME(T.NotKw, L.negated)); });
             this.OR4([
-              { ALT: () => { t.known = valid(this.CONSUME(T.KnownKw, { LABEL: 'known' })); } },
-              { ALT: () => { t.unknown = valid(this.CONSUME(T.UnknownKw, { LABEL: 'unknown' })); } },
+              { ALT: () => { t.known = valid(this.CONSUME(T.KnownKw, L.known)); } },
+              { ALT: () => { t.unknown = valid(this.CONSUME(T.UnknownKw, L.unknown)); } },
               { ALT: () => { list = true; t.values = this.SUBRULE(this.valueList); } },
             ]);
           },
@@ -838,24 +868,28 @@ export class GuidelineParser extends EmbeddedActionsParser {
   });
 
   // additive := multiplicative (('+' | '-') multiplicative)*
-  additive = this.rule('additive', (): A.Expr => this.arithLevel(this.multiplicative, this.addOps));
+  additive = this.rule('additive', (): A.Expr => this.arithLevel(this.multiplicative, this.addOps, T.Plus, T.Minus));
 
   // multiplicative := primary (('*' | '/') primary)*
-  multiplicative = this.rule('multiplicative', (): A.Expr => this.arithLevel(this.primary, this.mulOps));
+  multiplicative = this.rule('multiplicative', (): A.Expr => this.arithLevel(this.primary, this.mulOps, T.Star, T.Slash));
 
   /** The body of additive and multiplicative: operands joined by operators, folded to the left. */
-  private arithLevel(operand: ParserMethod<[], A.Expr>, ops: { ALT: () => IToken }[]): A.Expr {
+  private arithLevel(operand: ParserMethod<[], A.Expr>, ops: { ALT: () => IToken }[], op1: TokenType, op2: TokenType): A.Expr {
     const from = this.here();
-    const operands: A.Expr[] = [];
-    const signs: IToken[] = [];
+    let first: A.Expr | undefined;
+    let operands: A.Expr[] | undefined;
+    let signs: IToken[] | undefined;
     try {
-      operands.push(this.SUBRULE(operand, { LABEL: 'operand' }));
+      first = this.SUBRULE(operand, L.operand);
+      if (!this.mayTake(op1, op2)) return first;
+      const all = (operands = [first]);
+      const taken: IToken[] = (signs = []);
       this.MANY(() => {
-        signs.push(this.OR(ops));
-        operands.push(this.SUBRULE2(operand, { LABEL: 'operand' }));
+        taken.push(this.OR(ops));
+        all.push(this.SUBRULE2(operand, L.operand));
       });
     } catch (e) {
-      throw this.unfinished(e, this.arithOf(from, operands, signs, this.inner(e)));
+      throw this.unfinished(e, this.arithOf(from, operands ?? (first ? [first] : []), signs ?? [], this.inner(e)));
     }
     return operands.length === 1 ? operands[0]! : this.arithOf(from, operands, signs, undefined);
   }
@@ -894,20 +928,20 @@ export class GuidelineParser extends EmbeddedActionsParser {
     DEF: () => this.OR2(this.units),
   };
   private readonly units = [
-    { ALT: (): IToken[] => [this.CONSUME(T.PerKw, { LABEL: 'per' }), this.CONSUME(T.Identifier, { LABEL: 'unit' })] },
-    { ALT: (): IToken[] => [this.CONSUME2(T.Identifier, { LABEL: 'unit' })] },
+    { ALT: (): IToken[] => [this.CONSUME(T.PerKw, L.per), this.CONSUME(T.Identifier, L.unit)] },
+    { ALT: (): IToken[] => [this.CONSUME2(T.Identifier, L.unit)] },
   ];
   /** The words of the fact name being read (no rule runs while they are). */
   private words: IToken[] = [];
   private readonly word = (): void => {
-    this.words.push(this.CONSUME3(T.Identifier, { LABEL: 'word' }));
+    this.words.push(this.CONSUME3(T.Identifier, L.word));
   };
   private readonly primaries = [
     {
       ALT: (): A.Expr => {
         const from = this.here();
-        const num = this.CONSUME(T.NumberLiteral, { LABEL: 'number' });
-        const unit = this.OPTION(this.unitOption);
+        const num = this.CONSUME(T.NumberLiteral, L.number);
+        const unit = this.mayTake(T.PerKw, T.Identifier) ? this.OPTION(this.unitOption) : undefined;
         return this.primaryOf(from, num, unit && unit.length === 2 ? unit[0] : undefined, unit?.[unit.length - 1], undefined, undefined, false);
       },
     },
@@ -919,13 +953,13 @@ export class GuidelineParser extends EmbeddedActionsParser {
         return this.primaryOf(from, undefined, undefined, undefined, words, undefined, false);
       },
     },
-    { ALT: (): A.Expr => { const d = this.CONSUME(T.DateLiteral, { LABEL: 'date' }); return this.primaryOf(this.currIdx, undefined, undefined, undefined, undefined, valid(d) ? { kind: 'DateLit', value: d.image, range: tokenRange(d) } : undefined, false); } },
-    { ALT: (): A.Expr => { const s = this.CONSUME(T.StringLiteral, { LABEL: 'string' }); return this.primaryOf(this.currIdx, undefined, undefined, undefined, undefined, valid(s) ? { kind: 'StringLit', value: unquote(s.image), range: tokenRange(s) } : undefined, false); } },
+    { ALT: (): A.Expr => { const d = this.CONSUME(T.DateLiteral, L.date); return this.primaryOf(this.currIdx, undefined, undefined, undefined, undefined, valid(d) ? { kind: 'DateLit', value: d.image, range: tokenRange(d) } : undefined, false); } },
+    { ALT: (): A.Expr => { const s = this.CONSUME(T.StringLiteral, L.string); return this.primaryOf(this.currIdx, undefined, undefined, undefined, undefined, valid(s) ? { kind: 'StringLit', value: unquote(s.image), range: tokenRange(s) } : undefined, false); } },
     {
       ALT: (): A.Expr => {
         const from = this.here();
         this.CONSUME(T.LParen);
-        const inner = this.SUBRULE(this.expr, { LABEL: 'inner' });
+        const inner = this.SUBRULE(this.expr, L.inner);
         this.parenthesised = inner;
         this.CONSUME(T.RParen);
         return this.primaryOf(from, undefined, undefined, undefined, undefined, inner, true);
