@@ -83,6 +83,9 @@ type HeaderClause = {
   treatments?: IToken[];
   applies?: A.Expr;
   unless?: A.Expr;
+  /** While the clause is read: its source parts, and which expression clause it is. */
+  parts?: SourcePart[];
+  exprKey?: 'applies' | 'unless';
 };
 type SourcePart = { edition?: IToken; first?: IToken; last?: IToken; part?: IToken };
 type Course = { visits?: A.Span; visitUnit?: IToken; duration?: A.Span; durationUnit?: IToken; period?: IToken; periodUnit?: IToken };
@@ -177,26 +180,9 @@ export class GuidelineParser extends EmbeddedActionsParser {
   // Declarations follow each other flat (members belong to the guideline above them), and a token no
   // declaration can take is skipped and reported, so one broken line never hides the rest of the file.
   file = this.rule('file', (): Item[] => {
-    const items: Item[] = [];
+    const items: Item[] = (this.items = []);
     try {
-      this.MANY(() =>
-        this.OR({
-          IGNORE_AMBIGUITIES: true,
-          DEF: [
-            { ALT: () => { items.push({ kind: 'guideline', node: this.SUBRULE(this.guidelineDecl) }); } },
-            { ALT: () => { items.push({ kind: 'member', node: this.SUBRULE(this.classDecl) }); } },
-            { ALT: () => { items.push({ kind: 'member', node: this.SUBRULE(this.recommendBlock) }); } },
-            { ALT: () => { items.push({ kind: 'member', node: this.SUBRULE(this.criterionDecl) }); } },
-            { ALT: () => { items.push({ kind: 'policy', node: this.SUBRULE(this.policyDecl) }); } },
-            {
-              ALT: () => {
-                const t = this.CONSUME(T.AnyToken, L.junk);
-                if (!this.RECORDING_PHASE) items.push({ kind: 'junk', image: t.image, range: tokenRange(t) });
-              },
-            },
-          ],
-        }),
-      );
+      this.MANY(this.fileItem);
     } catch (e) {
       const decl = this.inner<A.GuidelineDecl | A.PolicyDecl | A.ClassDecl | A.RecommendBlock | A.CriterionDecl>(e);
       if (decl) items.push(decl.kind === 'GuidelineDecl' ? { kind: 'guideline', node: decl } : decl.kind === 'PolicyDecl' ? { kind: 'policy', node: decl } : { kind: 'member', node: decl });
@@ -204,6 +190,26 @@ export class GuidelineParser extends EmbeddedActionsParser {
     }
     return items;
   });
+
+  // The rule's alternatives, made once (the rule is never inside itself): they add to `items`.
+  private items: Item[] = [];
+  private readonly fileItem = (): void => this.OR(this.fileItems);
+  private readonly fileItems = {
+    IGNORE_AMBIGUITIES: true,
+    DEF: [
+      { ALT: () => { this.items.push({ kind: 'guideline', node: this.SUBRULE(this.guidelineDecl) }); } },
+      { ALT: () => { this.items.push({ kind: 'member', node: this.SUBRULE(this.classDecl) }); } },
+      { ALT: () => { this.items.push({ kind: 'member', node: this.SUBRULE(this.recommendBlock) }); } },
+      { ALT: () => { this.items.push({ kind: 'member', node: this.SUBRULE(this.criterionDecl) }); } },
+      { ALT: () => { this.items.push({ kind: 'policy', node: this.SUBRULE(this.policyDecl) }); } },
+      {
+        ALT: () => {
+          const t = this.CONSUME(T.AnyToken, L.junk);
+          if (!this.RECORDING_PHASE) this.items.push({ kind: 'junk', image: t.image, range: tokenRange(t) });
+        },
+      },
+    ],
+  };
 
   // guidelineDecl := 'guideline' qualifiedName headerClause*
   guidelineDecl = this.rule('guidelineDecl', (): A.GuidelineDecl => {
@@ -263,48 +269,52 @@ export class GuidelineParser extends EmbeddedActionsParser {
   //               | 'covers' NAME (',' NAME)* | 'applies' 'when' expr | 'unless' expr
   headerClause = this.rule('headerClause', (): HeaderClause => {
     const from = this.here();
-    const h: HeaderClause = {};
-    let parts: SourcePart[] | undefined;
-    let expr: 'applies' | 'unless' | undefined;
+    const h: HeaderClause = (this.header = {});
     try {
-      this.OR([
-        { ALT: () => { h.kw = this.CONSUME(T.TitleKw); h.title = this.CONSUME(T.StringLiteral); } },
-        {
-          ALT: () => {
-            h.kw = this.CONSUME(T.SourceKw);
-            h.doc = this.CONSUME2(T.StringLiteral, L.document);
-            parts = [];
-            this.MANY(() => { this.CONSUME(T.Comma); parts!.push(this.SUBRULE(this.sourcePart)); });
-          },
-        },
-        {
-          ALT: () => {
-            h.kw = this.CONSUME(T.InKw);
-            this.CONSUME(T.ForceKw);
-            h.from = this.CONSUME(T.DateLiteral, L.from);
-            this.OPTION(() => { this.CONSUME(T.ToKw); h.to = this.CONSUME2(T.DateLiteral, L.to); });
-          },
-        },
-        {
-          ALT: () => {
-            h.kw = this.CONSUME(T.CoversKw);
-            h.treatments = [this.CONSUME(T.Identifier, L.treatment)];
-            this.MANY2(() => { this.CONSUME2(T.Comma); h.treatments!.push(this.CONSUME2(T.Identifier, L.treatment)); });
-          },
-        },
-        { ALT: () => { h.kw = this.CONSUME(T.AppliesKw); this.CONSUME(T.WhenKw); expr = 'applies'; h.applies = this.SUBRULE(this.expr, L.applies); } },
-        { ALT: () => { h.kw = this.CONSUME(T.UnlessKw); expr = 'unless'; h.unless = this.SUBRULE2(this.expr, L.unless); } },
-      ]);
+      this.OR(this.headerClauses);
     } catch (e) {
       const inner = this.inner<A.Expr & SourcePart>(e);
-      if (inner && expr) h[expr] = inner;
-      else if (inner && parts) parts.push(inner);
-      throw this.unfinished(e, this.headerClauseOf(from, h, parts));
+      if (inner && h.exprKey) h[h.exprKey] = inner;
+      else if (inner && h.parts) h.parts.push(inner);
+      throw this.unfinished(e, this.headerClauseOf(from, h));
     }
-    return this.headerClauseOf(from, h, parts);
+    return this.headerClauseOf(from, h);
   });
+  // The rule's alternatives, made once (no clause is inside another): they fill in `header`.
+  private header: HeaderClause = {};
+  private readonly headerClauses = [
+    { ALT: () => { const h = this.header; h.kw = this.CONSUME(T.TitleKw); h.title = this.CONSUME(T.StringLiteral); } },
+    {
+      ALT: () => {
+        const h = this.header;
+        h.kw = this.CONSUME(T.SourceKw);
+        h.doc = this.CONSUME2(T.StringLiteral, L.document);
+        const parts: SourcePart[] = (h.parts = []);
+        this.MANY(() => { this.CONSUME(T.Comma); parts.push(this.SUBRULE(this.sourcePart)); });
+      },
+    },
+    {
+      ALT: () => {
+        const h = this.header;
+        h.kw = this.CONSUME(T.InKw);
+        this.CONSUME(T.ForceKw);
+        h.from = this.CONSUME(T.DateLiteral, L.from);
+        this.OPTION(() => { this.CONSUME(T.ToKw); h.to = this.CONSUME2(T.DateLiteral, L.to); });
+      },
+    },
+    {
+      ALT: () => {
+        const h = this.header;
+        h.kw = this.CONSUME(T.CoversKw);
+        const treatments = (h.treatments = [this.CONSUME(T.Identifier, L.treatment)]);
+        this.MANY2(() => { this.CONSUME2(T.Comma); treatments.push(this.CONSUME2(T.Identifier, L.treatment)); });
+      },
+    },
+    { ALT: () => { const h = this.header; h.kw = this.CONSUME(T.AppliesKw); this.CONSUME(T.WhenKw); h.exprKey = 'applies'; h.applies = this.SUBRULE(this.expr, L.applies); } },
+    { ALT: () => { const h = this.header; h.kw = this.CONSUME(T.UnlessKw); h.exprKey = 'unless'; h.unless = this.SUBRULE2(this.expr, L.unless); } },
+  ];
 
-  private headerClauseOf(from: number, h: HeaderClause, parts: SourcePart[] | undefined): HeaderClause {
+  private headerClauseOf(from: number, h: HeaderClause): HeaderClause {
     if (this.RECORDING_PHASE) return h;
     if (!valid(h.title)) delete h.title;
     if (!valid(h.from)) delete h.from;
@@ -312,7 +322,7 @@ export class GuidelineParser extends EmbeddedActionsParser {
     if (h.treatments) h.treatments = h.treatments.filter(valid);
     if (valid(h.doc)) {
       const s: A.SourceRef = { kind: 'SourceRef', range: this.rangeFrom(from) ?? tokenRange(h.doc), document: unquote(h.doc.image), parts: [] };
-      for (const p of parts ?? []) {
+      for (const p of h.parts ?? []) {
         if (valid(p.edition)) s.edition = Number(p.edition.image);
         if (valid(p.first)) s.firstPage = Number(p.first.image);
         if (valid(p.last)) s.lastPage = Number(p.last.image);
@@ -588,14 +598,9 @@ export class GuidelineParser extends EmbeddedActionsParser {
 
   // criterionClause := 'only' 'when' expr | 'require' expr | 'certify' 'at' 'most' expr | 'otherwise' STRING
   criterionClause = this.rule('criterionClause', (): CriterionClause => {
-    const cl: CriterionClause = {};
+    const cl: CriterionClause = (this.clause = {});
     try {
-      this.OR([
-        { ALT: () => { cl.kw = this.CONSUME(T.OnlyKw); this.CONSUME(T.WhenKw); cl.key = 'onlyWhen'; cl.expr = this.SUBRULE(this.expr, L.onlyWhen); } },
-        { ALT: () => { cl.kw = this.CONSUME(T.RequireKw); cl.key = 'require'; cl.expr = this.SUBRULE2(this.expr, L.require); } },
-        { ALT: () => { cl.kw = this.CONSUME(T.CertifyKw); this.CONSUME(T.AtKw); this.CONSUME(T.MostKw); cl.key = 'certify'; cl.expr = this.SUBRULE3(this.expr, L.certify); } },
-        { ALT: () => { cl.kw = this.CONSUME(T.OtherwiseKw); cl.otherwise = this.CONSUME(T.StringLiteral, L.otherwise); } },
-      ]);
+      this.OR(this.criterionClauses);
     } catch (e) {
       const inner = this.inner<A.Expr>(e);
       if (inner && cl.key) cl.expr = inner;
@@ -603,6 +608,15 @@ export class GuidelineParser extends EmbeddedActionsParser {
     }
     return cl;
   });
+
+  // The rule's alternatives, made once (no clause is inside another): they fill in `clause`.
+  private clause: CriterionClause = {};
+  private readonly criterionClauses = [
+    { ALT: () => { const cl = this.clause; cl.kw = this.CONSUME(T.OnlyKw); this.CONSUME(T.WhenKw); cl.key = 'onlyWhen'; cl.expr = this.SUBRULE(this.expr, L.onlyWhen); } },
+    { ALT: () => { const cl = this.clause; cl.kw = this.CONSUME(T.RequireKw); cl.key = 'require'; cl.expr = this.SUBRULE2(this.expr, L.require); } },
+    { ALT: () => { const cl = this.clause; cl.kw = this.CONSUME(T.CertifyKw); this.CONSUME(T.AtKw); this.CONSUME(T.MostKw); cl.key = 'certify'; cl.expr = this.SUBRULE3(this.expr, L.certify); } },
+    { ALT: () => { const cl = this.clause; cl.kw = this.CONSUME(T.OtherwiseKw); cl.otherwise = this.CONSUME(T.StringLiteral, L.otherwise); } },
+  ];
 
   // policyDecl := 'policy' declName STRING? ('jurisdiction' (UPPER | STRING) | policyStep)*
   policyDecl = this.rule('policyDecl', (): A.PolicyDecl => {
