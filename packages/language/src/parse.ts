@@ -83,7 +83,7 @@ function tooDeep(tokens: readonly IToken[]): IToken | undefined {
  */
 export class ParseMemo {
   readonly segments = new Memo<{ result: SegmentResult; base: number }>(20_000);
-  readonly expressions: ExpressionMemo = new Memo<ParsedExpression>(20_000);
+  readonly expressions = new Memo<ParsedExpression>(20_000);
 }
 
 /** Placeholder expressions parsed, by their text: a ParseMemo's, or one run's own. */
@@ -98,9 +98,9 @@ export const sharedMemo = new ParseMemo();
 
 /**
  * Parses guideline text into an AST with diagnostics. The AST is partial where the text is broken.
- * `memo`: where to find and keep declarations parsed before (none: parse everything, keep nothing).
+ * `memo`: where to find and keep declarations parsed before (null: parse everything, keep nothing).
  */
-export function parse(text: string, file?: string, memo: ParseMemo | undefined = sharedMemo): ParseResult {
+export function parse(text: string, file?: string, memo: ParseMemo | null = sharedMemo): ParseResult {
   const { report, diagnostics } = collector(file);
   if (text.length > limits.maxFileLength) {
     report('L103', { start: 0, end: 0 }, { size: text.length, limit: limits.maxFileLength });

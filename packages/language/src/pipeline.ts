@@ -36,11 +36,11 @@ interface Analysis {
   holes: Map<A.CriterionDecl, Placeholder[]>;
 }
 
-/** analyze(), with the memo to reuse (none: parse everything, keep nothing). */
-function analyzeWith(text: string, file: string, memo: ParseMemo | undefined): Analysis {
+/** analyze(), with the memo to reuse (null: parse everything, keep nothing). */
+function analyzeWith(text: string, file: string, memo: ParseMemo | null): Analysis {
   const parsed = parse(text, file, memo);
   const holes = new Map<A.CriterionDecl, Placeholder[]>();
-  let checked = check(parsed.ast, text, file, memo?.expressions ?? new Map(), holes);
+  let checked = check(parsed.ast, text, file, memo ? memo.expressions : new Map(), holes);
   if (hasErrors(parsed.diagnostics)) {
     // A declaration the parser could not read whole would mostly echo its parse errors (a clause
     // missing, a fact cut short); the checks of every other declaration still stand.
@@ -75,7 +75,7 @@ export function compileGuideline(text: string, options: { file?: string } = {}):
  * once and reused by later compiles (the editor compiles on every edit).
  */
 export function compileProgram(sources: readonly SourceText[], options: { reuse?: boolean } = {}): CompileResult {
-  const memo = options.reuse ? sharedMemo : undefined;
+  const memo = options.reuse ? sharedMemo : null;
   const diagnostics: Diagnostic[] = [];
   const policies: { file: string; patterns: A.Name[] }[] = [];
   const rules: RuleSet = { format: ARTIFACT_FORMAT, version: ARTIFACT_VERSION, guidelines: [], policies: [] };

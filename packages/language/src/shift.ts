@@ -27,15 +27,19 @@ function copy(value: unknown, delta: number): unknown {
   return out;
 }
 
-/** A bounded memo: past its size it starts over, which keeps an editor session's memory flat. */
+/** A bounded memo: past its capacity it starts over, which keeps an editor session's memory flat. */
 export class Memo<V> {
   private map = new Map<string, V>();
-  constructor(private readonly size: number) {}
+  constructor(private readonly capacity: number) {}
   get(key: string): V | undefined {
     return this.map.get(key);
   }
+  /** How many values it holds. */
+  get size(): number {
+    return this.map.size;
+  }
   set(key: string, value: V): void {
-    if (this.map.size >= this.size) this.map = new Map();
+    if (this.map.size >= this.capacity) this.map = new Map();
     this.map.set(key, value);
   }
 }

@@ -2,7 +2,8 @@
 // `vitest -u` and review the diff like code; in CI a missing or changed golden file fails.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileGuideline } from '../src/pipeline.ts';
+import { sharedMemo } from '../src/parse.ts';
+import { analyze, compileGuideline, compileProgram } from '../src/pipeline.ts';
 
 const dir = new URL('./golden/', import.meta.url);
 const cases = readdirSync(dir).filter((f) => f.endsWith('.guideline')).map((f) => f.slice(0, -'.guideline'.length)).sort();
@@ -48,5 +49,29 @@ describe('output', () => {
   it('does not compile a file with errors', () => {
     const r = compileGuideline(text.replace('completed visits is at least 1', 'completed vists is at least 1'));
     expect([r.rules, r.diagnostics.map((d) => d.code)]).toEqual([undefined, ['C301']]);
+  });
+});
+
+describe('what a compile keeps', () => {
+  const text = (n: number) => readFileSync(new URL('../../../scripts/bench/physical-medicine.guideline', import.meta.url), 'utf8').replace(/^criterion ([a-z-]+)/gm, `criterion $1-kept${n}`);
+
+  it('a plain compile keeps no parsed declaration; with reuse, and in analyze, they are kept for the next edit', () => {
+    const before = { segments: sharedMemo.segments.size, expressions: sharedMemo.expressions.size };
+    expect(compileProgram([{ text: text(1), file: 'a.guideline' }]).rules).toBeDefined();
+    expect({ segments: sharedMemo.segments.size, expressions: sharedMemo.expressions.size }).toEqual(before);
+    expect(compileProgram([{ text: text(2), file: 'a.guideline' }], { reuse: true }).rules).toBeDefined();
+    expect(sharedMemo.segments.size).toBeGreaterThan(before.segments);
+    const after = sharedMemo.segments.size;
+    analyze(text(3));
+    expect(sharedMemo.segments.size).toBeGreaterThan(after);
+  });
+
+  it('gives the same rules and diagnostics with and without reuse', () => {
+    const broken = text(4).replace('require completed visits + requested visits', 'require completed visits +');
+    for (const t of [text(5), broken]) {
+      const plain = compileProgram([{ text: t, file: 'a.guideline' }]);
+      compileProgram([{ text: t, file: 'a.guideline' }], { reuse: true });
+      expect(compileProgram([{ text: t, file: 'a.guideline' }], { reuse: true })).toEqual(plain);
+    }
   });
 });
