@@ -135,7 +135,12 @@ export function parse(text: string, file?: string, memo: ParseMemo | null = shar
     for (const r of result.reported) reported.add(r.range.start);
   }
   const ast = assemble(items, text.length, reported, report);
-  return { ast, diagnostics, comments: lexed.comments.map((c) => ({ text: c.image, start: c.startOffset, end: c.endOffset! + 1 })) };
+  const comments: ParseResult['comments'] = new Array(lexed.comments.length);
+  for (let i = 0; i < comments.length; i++) {
+    const c = lexed.comments[i]!;
+    comments[i] = { text: c.image, start: c.startOffset, end: c.endOffset! + 1 };
+  }
+  return { ast, diagnostics, comments };
 }
 
 const declarationStarts = new Set(['GuidelineKw', 'ClassKw', 'ProcedureKw', 'RecommendKw', 'CriterionKw', 'PolicyKw']);
@@ -183,18 +188,20 @@ interface SegmentResult {
 }
 
 function parseSegment(seg: Segment, textLength: number): SegmentResult {
-  const { report, diagnostics } = collector();
   // Most declarations have no error: the parser that stops at the first builds their AST sooner.
   // A declaration with an error is parsed again by the parser that recovers.
   let p = getParser({ recovering: false });
   p.begin(seg.tokens);
   let items = p.file();
-  if (p.errors.length > 0 && !p.recovering) {
+  let errors = p.errors; // (a copy: Chevrotain's getter copies the list)
+  if (errors.length === 0 && p.reports.length === 0 && p.unitReports.length === 0) return { items, diagnostics: [], reported: [] };
+  if (errors.length > 0) {
     p = getParser();
     p.begin(seg.tokens);
     items = p.file();
+    errors = p.errors;
   }
-  const errors = p.errors;
+  const { report, diagnostics } = collector();
   const seen = new Set<number>();
   for (const e of errors) {
     const t = e.token;
