@@ -58,6 +58,31 @@ export const factCatalog: readonly FactInfo[] = [
 const byName = new Map(factCatalog.map((f) => [f.name, f]));
 const byId = new Map([...factCatalog].reverse().map((f) => [f.id, f]));
 
+/** The catalog's names word by word: `next` by the following word, `name` where a name ends. */
+export interface FactNameNode {
+  readonly name?: string;
+  readonly next: ReadonlyMap<string, FactNameNode>;
+}
+/**
+ * The root of the name tree. The parser follows a fact's words down it and names the fact with the
+ * catalog's own string, whose hash is already known, rather than with a string it has just joined:
+ * every later lookup of that name is then a hit on the first probe.
+ */
+export const factNames: FactNameNode = (() => {
+  type Node = { name?: string; next: Map<string, Node> };
+  const root: Node = { next: new Map() };
+  for (const f of factCatalog) {
+    let n = root;
+    for (const w of f.name.split(' ')) {
+      let m = n.next.get(w);
+      if (!m) n.next.set(w, (m = { next: new Map() }));
+      n = m;
+    }
+    n.name = f.name;
+  }
+  return root;
+})();
+
 /** Looks a fact up by the words an editor writes (case- and spacing-insensitive). */
 export function lookupFact(name: string): FactInfo | undefined {
   return byName.get(name) ?? byName.get(name.toLowerCase().replace(/\s+/g, ' ').trim());

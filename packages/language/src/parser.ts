@@ -12,6 +12,7 @@ import { EmbeddedActionsParser, isRecognitionException, type IToken, type Parser
 import type * as A from './ast.ts';
 import { unitOf } from './ast.ts';
 import type { Range } from './diagnostics.ts';
+import { factNames, type FactNameNode } from './facts.ts';
 import * as T from './tokens.ts';
 
 const comparisonSymbols = [T.LessEq, T.GreaterEq, T.NotEq, T.Less, T.Greater, T.Equals];
@@ -998,8 +999,13 @@ export class GuidelineParser extends EmbeddedActionsParser {
     }
     if (words) {
       let text: string | undefined;
-      for (const w of words) if (valid(w)) text = text === undefined ? w.image : text + ' ' + w.image;
-      if (text !== undefined) return { kind: 'FactRef', name: text, range };
+      let known: FactNameNode | undefined = factNames;
+      for (const w of words) {
+        if (!valid(w)) continue;
+        text = text === undefined ? w.image : text + ' ' + w.image;
+        known = known?.next.get(w.image);
+      }
+      if (text !== undefined) return { kind: 'FactRef', name: known?.name ?? text, range };
     }
     if (paren) return e ? { kind: 'ParenExpr', inner: e, range } : { kind: 'ErrorExpr', range };
     // A date or a string (its range is its token's, which is the rule's).

@@ -1,7 +1,9 @@
 // Parser and AST builder: diagnostics as {code, range} from `<|…|>` markers, and the AST's shape.
 import { describe, expect, it } from 'vitest';
 import type * as A from '../src/ast.ts';
+import { factCatalog } from '../src/facts.ts';
 import { parse } from '../src/parse.ts';
+import { walk } from '../src/walk.ts';
 import { markers } from './support/markers.ts';
 import { show } from './support/show.ts';
 
@@ -111,6 +113,25 @@ describe('expressions', () => {
     visit(expr);
     const want = { start: ranges[0]!.start + offset, end: ranges[0]!.end + offset };
     expect(found.map((e) => e.range)).toContainEqual(want);
+  });
+});
+
+describe('fact names', () => {
+  const refs = (cond: string): A.FactRef[] => {
+    const out: A.FactRef[] = [];
+    walk(parse(`${header}criterion c\n  require ${cond}\n  otherwise "x"\n`).ast, (n) => void (n.kind === 'FactRef' && out.push(n)));
+    return out;
+  };
+
+  it('names a catalog fact with the catalog\'s own string, words spaced as in the catalog', () => {
+    for (const f of factCatalog) {
+      const [ref] = refs(`${f.name.replaceAll(' ', '   ')} is known`);
+      expect(ref!.name).toBe(f.name);
+    }
+  });
+
+  it('joins the words of a name the catalog does not hold, or holds only the start of', () => {
+    expect(refs('completed visitz > 0 and completed visits extra > 0 and completed > 0').map((r) => r.name)).toEqual(['completed visitz', 'completed visits extra', 'completed']);
   });
 });
 
