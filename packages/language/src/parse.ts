@@ -83,15 +83,16 @@ function tooDeep(tokens: readonly IToken[]): IToken | undefined {
  */
 export class ParseMemo {
   readonly segments = new Memo<{ result: SegmentResult; base: number }>(20_000);
-  readonly expressions = new Memo<ParsedExpression>(20_000);
+  readonly expressions = new Memo<KeptExpression>(20_000);
 }
 
-/** Placeholder expressions parsed, by their text: a ParseMemo's, or one run's own. */
+/** Placeholder expressions parsed, by their text, with the offset they were parsed at: a ParseMemo's, or one run's own. */
 export interface ExpressionMemo {
-  get(source: string): ParsedExpression | undefined;
-  set(source: string, parsed: ParsedExpression): void;
+  get(source: string): KeptExpression | undefined;
+  set(source: string, kept: KeptExpression): void;
 }
 type ParsedExpression = { expr: Expr | undefined; diagnostics: Diagnostic[] };
+type KeptExpression = { parsed: ParsedExpression; base: number };
 
 /** The memo the editor-facing entry points share (parse, analyze, the language services). */
 export const sharedMemo = new ParseMemo();
@@ -239,21 +240,28 @@ function parseSegment(seg: Segment, textLength: number): SegmentResult {
  */
 export function parseExpressionAt(text: string, start: number, end: number, report: Report, memo: ExpressionMemo): Expr | undefined {
   const source = text.slice(start, end);
-  let parsed = memo.get(source);
-  if (!parsed) {
-    parsed = parseExpression(source);
-    memo.set(source, parsed);
+  const kept = memo.get(source);
+  let parsed: ParsedExpression;
+  if (!kept) {
+    parsed = parseExpression(source, start);
+    memo.set(source, { parsed, base: start });
+  } else {
+    // Parsed where it stands now (the same text analyzed again) it is shared as it is.
+    parsed = kept.base === start ? kept.parsed : shifted(kept.parsed, start - kept.base);
   }
-  const { expr, diagnostics } = shifted(parsed, start);
-  for (const d of diagnostics) report(d.code, d.range, d.data ?? {});
-  return expr;
+  for (const d of parsed.diagnostics) report(d.code, d.range, d.data ?? {});
+  return parsed.expr;
 }
 
-/** Parses one expression standing alone, with ranges from 0. */
-function parseExpression(source: string): ParsedExpression {
+/** Parses one expression standing alone, with ranges from `base`. */
+function parseExpression(source: string, base: number): ParsedExpression {
   const { report, diagnostics } = collector();
-  const range = { start: 0, end: source.length };
+  const range = { start: base, end: base + source.length };
   const lexed = lex(source);
+  for (const t of lexed.tokens) {
+    t.startOffset += base;
+    t.endOffset! += base;
+  }
   if (tooDeep(lexed.tokens)) {
     report('P205', range, { limit: limits.maxNesting });
     return { expr: undefined, diagnostics };

@@ -5,7 +5,7 @@ import { ARTIFACT_FORMAT, ARTIFACT_VERSION, type RuleSet } from './artifact.ts';
 import { check, type Placeholder } from './check/index.ts';
 import { GuidelineCompiler } from './compile.ts';
 import { collector, hasErrors, type Diagnostic, type Range } from './diagnostics.ts';
-import { parse, sharedMemo, type ParseMemo } from './parse.ts';
+import { parse, sharedMemo, type ExpressionMemo, type ParseMemo } from './parse.ts';
 import { SourceFile } from './source.ts';
 
 export interface CompileResult {
@@ -25,7 +25,7 @@ export interface SourceText {
  * Declarations parsed by an earlier call are reused (the editor calls this on every edit).
  */
 export function analyze(text: string, file = '<input>'): { ast: GuidelineFile; diagnostics: Diagnostic[] } {
-  const { ast, diagnostics } = analyzeWith(text, file, sharedMemo);
+  const { ast, diagnostics } = analyzeWith(text, file, sharedMemo, sharedMemo.expressions);
   return { ast, diagnostics };
 }
 
@@ -36,11 +36,11 @@ interface Analysis {
   holes: Map<A.CriterionDecl, Placeholder[]>;
 }
 
-/** analyze(), with the memo to reuse (null: parse everything, keep nothing). */
-function analyzeWith(text: string, file: string, memo: ParseMemo | null): Analysis {
+/** analyze(), with the memos to reuse (null: parse every declaration, keep none). */
+function analyzeWith(text: string, file: string, memo: ParseMemo | null, expressions: ExpressionMemo): Analysis {
   const parsed = parse(text, file, memo);
   const holes = new Map<A.CriterionDecl, Placeholder[]>();
-  let checked = check(parsed.ast, text, file, memo ? memo.expressions : new Map(), holes);
+  let checked = check(parsed.ast, text, file, expressions, holes);
   if (hasErrors(parsed.diagnostics)) {
     // A declaration the parser could not read whole would mostly echo its parse errors (a clause
     // missing, a fact cut short); the checks of every other declaration still stand.
@@ -76,12 +76,14 @@ export function compileGuideline(text: string, options: { file?: string } = {}):
  */
 export function compileProgram(sources: readonly SourceText[], options: { reuse?: boolean } = {}): CompileResult {
   const memo = options.reuse ? sharedMemo : null;
+  // Rationales repeat the same few placeholders: even a plain compile parses each text once.
+  const expressions: ExpressionMemo = memo ? memo.expressions : new Map();
   const diagnostics: Diagnostic[] = [];
   const policies: { file: string; patterns: A.Name[] }[] = [];
   const rules: RuleSet = { format: ARTIFACT_FORMAT, version: ARTIFACT_VERSION, guidelines: [], policies: [] };
   const seen = new Map<string, string>();
   for (const s of sources) {
-    const { ast, diagnostics: ds, holes } = analyzeWith(s.text, s.file, memo);
+    const { ast, diagnostics: ds, holes } = analyzeWith(s.text, s.file, memo, expressions);
     for (const d of ds) diagnostics.push(d);
     const { report, diagnostics: cross } = collector(s.file);
     for (const g of ast.guidelines) {

@@ -1,5 +1,6 @@
-// Moves cached AST pieces and diagnostics to where they stand now: a deep copy with every range
-// shifted. Cached values are never handed out themselves, so callers may mutate what they get.
+// Moves kept AST pieces and diagnostics to where they stand now: a deep copy with every range
+// shifted. A piece that has not moved is handed out as it is, so no pass may mutate a parsed AST
+// (assembly gives each kept guideline header a copy to hang its members on).
 
 /** A deep copy of plain data in which every `range` ({ start, end }) is moved by delta. */
 export function shifted<T>(value: T, delta: number): T {
