@@ -86,6 +86,19 @@ describe('tokens', () => {
   });
 });
 
+describe('token objects', () => {
+  it('have one shape, keywords and comments included', () => {
+    const { tokens: ts, comments } = lex('title visits "x" M54 # note');
+    for (const t of [...ts, ...comments]) expect(Object.keys(t)).toEqual(['image', 'startOffset', 'endOffset', 'tokenTypeIdx', 'tokenType']);
+    expect(ts.map((t) => [t.tokenType.name, t.tokenTypeIdx === t.tokenType.tokenTypeIdx, t.endOffset])).toEqual([
+      ['TitleKw', true, 4],
+      ['Identifier', true, 11],
+      ['StringLiteral', true, 15],
+      ['CodePattern', true, 19],
+    ]);
+  });
+});
+
 describe('comments', () => {
   it('keeps comments apart with their offsets', () => {
     const { comments, tokens: ts } = lex('covers pt # the rest\n# whole line');
