@@ -57,8 +57,23 @@ describe('tokens', () => {
     ['a>=b', 'Identifier(a) GreaterEq(>=) Identifier(b)'],
     ['a != b', 'Identifier(a) NotEq(!=) Identifier(b)'],
     ['< > = + - * / , : ( )', 'Less(<) Greater(>) Equals(=) Plus(+) Minus(-) Star(*) Slash(/) Comma(,) Colon(:) LParen(() RParen())'],
+    // The first pattern that matches wins, not the longest: dates, then numbers, codes, upper-case names.
+    ['M54x', 'CodePattern(M54) Identifier(x)'],
+    ['M54X', 'CodePattern(M54) UpperName(X)'],
+    ['M5', 'UpperName(M5)'],
+    ['M54.12345', 'CodePattern(M54.1234) NumberLiteral(5)'],
+    ['M54.', 'CodePattern(M54.)'],
+    ['2020-01-0', 'NumberLiteral(2020) Minus(-) NumberLiteral(01) Minus(-) NumberLiteral(0)'],
+    ['2020-01-012', 'DateLiteral(2020-01-01) NumberLiteral(2)'],
+    ['3.', 'NumberLiteral(3) Dot(.)'],
+    ['1.2.3', 'NumberLiteral(1.2) Dot(.) NumberLiteral(3)'],
+    ['abc-', 'Identifier(abc) Minus(-)'],
+    ['a--b', 'Identifier(a) Minus(-) Minus(-) Identifier(b)'],
+    ['aB', 'Identifier(a) UpperName(B)'],
+    ['"a\u2028b"', 'StringLiteral("a\u2028b")'],
     // Comments are set aside, whitespace skipped.
     ['# a comment', ''],
+    ['# a\rb\nc', 'Identifier(c)'],
     ['visits # CP-4\nweeks', 'Identifier(visits) Identifier(weeks)'],
     ['\t\r\n\u00a0\ufeffvisits', 'Identifier(visits)'],
   ])('%j', (text, expected) => {
@@ -68,6 +83,19 @@ describe('tokens', () => {
   it.each(keywords.map((k) => [k]))('keyword %s lexes as itself', (k) => {
     const [t] = lex(k).tokens;
     expect(t?.tokenType.name).toBe(k[0]!.toUpperCase() + k.slice(1) + 'Kw');
+  });
+});
+
+describe('token objects', () => {
+  it('have one shape, keywords and comments included', () => {
+    const { tokens: ts, comments } = lex('title visits "x" M54 # note');
+    for (const t of [...ts, ...comments]) expect(Object.keys(t)).toEqual(['image', 'startOffset', 'endOffset', 'tokenTypeIdx', 'tokenType']);
+    expect(ts.map((t) => [t.tokenType.name, t.tokenTypeIdx === t.tokenType.tokenTypeIdx, t.endOffset])).toEqual([
+      ['TitleKw', true, 4],
+      ['Identifier', true, 11],
+      ['StringLiteral', true, 15],
+      ['CodePattern', true, 19],
+    ]);
   });
 });
 
@@ -93,6 +121,17 @@ describe('diagnostics', () => {
     ['title "open\n  covers pt', 'L102@6-7'],
     ['Ünïcode', 'L101@0-1 L101@2-3'],
     ['😀 visits', 'L101@0-2'],
+    ['a_-b', 'L101@1-2'],
+    ['! =', 'L101@0-1'],
+    ['\u2028', 'L101@0-1'],
+    // An escape cannot take a line break: the string ends nowhere, and the backslash is unexpected.
+    ['"a\\\nb"', 'L102@0-1 L101@2-3 L102@5-6'],
+    ['"a\\\u2028b"', 'L102@0-1 L101@2-4 L102@5-6'],
+    // A run of unexpected characters ends where some pattern matches: a string, a space, a word.
+    ['@"x"', 'L101@0-1'],
+    ['@ "open', 'L101@0-1 L102@2-3'],
+    ['@"x', 'L101@0-2'],
+    ['"\\"', 'L102@0-1'],
   ])('%j', (text, expected) => {
     expect(problems(text)).toBe(expected);
   });
