@@ -1,11 +1,12 @@
 // The front end: text -> tokens -> AST, collecting L1xx/P2xx diagnostics. Never throws on input.
-import type { IRecognitionException, IToken } from 'chevrotain';
+import type { IRecognitionException, IToken, TokenType } from 'chevrotain';
 import type * as A from './ast.ts';
 import type { Expr, GuidelineFile } from './ast.ts';
 import { collector, type Diagnostic, type Range, type Report } from './diagnostics.ts';
 import { lex } from './lexer.ts';
 import { getParser, type GuidelineParser, type Item } from './parser.ts';
 import { Memo, shifted } from './shift.ts';
+import { ClassKw, CriterionKw, GuidelineKw, LParen, PolicyKw, ProcedureKw, RecommendKw, RParen } from './tokens.ts';
 import { walk } from './walk.ts';
 
 export interface ParseResult {
@@ -68,10 +69,11 @@ function empty(text: string): GuidelineFile {
 /** The first parenthesis that opens past the nesting limit, if any. */
 function tooDeep(tokens: readonly IToken[]): IToken | undefined {
   let depth = 0;
-  for (const t of tokens) {
-    if (t.image === '(' && t.tokenType.name === 'LParen') {
-      if (++depth > limits.maxNesting) return t;
-    } else if (t.image === ')' && t.tokenType.name === 'RParen') depth = Math.max(0, depth - 1);
+  for (let i = 0; i < tokens.length; i++) {
+    const type = tokens[i]!.tokenType;
+    if (type === LParen) {
+      if (++depth > limits.maxNesting) return tokens[i];
+    } else if (type === RParen) depth = Math.max(0, depth - 1);
   }
   return undefined;
 }
@@ -115,6 +117,9 @@ export function parse(text: string, file?: string, memo: ParseMemo | null = shar
     report('P205', { start: deep.startOffset, end: deep.startOffset + 1 }, { limit: limits.maxNesting });
     return { ast: empty(text), diagnostics, comments: [] };
   }
+  // Without a memo there is nothing to keep per declaration: text without errors is parsed whole.
+  const whole = memo ? undefined : parseWhole(lexed.tokens, report);
+  if (whole) return { ast: assemble(whole, text.length, new Set(), report), diagnostics, comments: commentsOf(lexed.comments) };
   const items: Item[] = [];
   const reported = new Set<number>();
   for (const seg of segments(lexed.tokens, text)) {
@@ -135,16 +140,35 @@ export function parse(text: string, file?: string, memo: ParseMemo | null = shar
     for (const d of result.diagnostics) report(d.code, d.range, d.data ?? {});
     for (const r of result.reported) reported.add(r.range.start);
   }
-  const ast = assemble(items, text.length, reported, report);
-  const comments: ParseResult['comments'] = new Array(lexed.comments.length);
-  for (let i = 0; i < comments.length; i++) {
-    const c = lexed.comments[i]!;
-    comments[i] = { text: c.image, start: c.startOffset, end: c.endOffset! + 1 };
-  }
-  return { ast, diagnostics, comments };
+  return { ast: assemble(items, text.length, reported, report), diagnostics, comments: commentsOf(lexed.comments) };
 }
 
-const declarationStarts = new Set(['GuidelineKw', 'ClassKw', 'ProcedureKw', 'RecommendKw', 'CriterionKw', 'PolicyKw']);
+function commentsOf(tokens: readonly IToken[]): ParseResult['comments'] {
+  const comments: ParseResult['comments'] = new Array(tokens.length);
+  for (let i = 0; i < comments.length; i++) {
+    const c = tokens[i]!;
+    comments[i] = { text: c.image, start: c.startOffset, end: c.endOffset! + 1 };
+  }
+  return comments;
+}
+
+/**
+ * The file's items from one run of the parser that stops at the first error, or undefined unless
+ * the text is clean: no error, no token skipped, no reserved word taken as a name (which can be a
+ * declaration's keyword, and so split the text differently). On clean text every declaration
+ * keyword starts a declaration, which parses as it does alone (see segments), so this gives what
+ * parsing declaration by declaration does, for less. Units the parser did not know are reported.
+ */
+function parseWhole(tokens: IToken[], report: Report): Item[] | undefined {
+  const p = getParser({ recovering: false });
+  p.begin(tokens);
+  const items = p.file();
+  if (p.errors.length > 0 || p.reports.length > 0 || items.some((i) => i.kind === 'junk')) return undefined;
+  nodeReports(p, () => items.flatMap((i): A.Node[] => (i.kind === 'junk' ? [] : [i.node])), report);
+  return items;
+}
+
+const declarationStarts = new Set<TokenType>([GuidelineKw, ClassKw, ProcedureKw, RecommendKw, CriterionKw, PolicyKw]);
 
 interface Segment {
   tokens: IToken[];
@@ -176,7 +200,7 @@ function segments(tokens: IToken[], text: string): Segment[] {
     out.push(seg);
     from = to;
   };
-  for (let i = 1; i < tokens.length; i++) if (declarationStarts.has(tokens[i]!.tokenType.name)) close(i);
+  for (let i = 1; i < tokens.length; i++) if (declarationStarts.has(tokens[i]!.tokenType)) close(i);
   close(tokens.length);
   return out;
 }

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diagnosticCodes, type Diagnostic } from '../src/diagnostics.ts';
 import { lex } from '../src/lexer.ts';
-import { parse } from '../src/parse.ts';
+import { parse, ParseMemo } from '../src/parse.ts';
 import { getParser } from '../src/parser.ts';
 import { analyze, compileGuideline } from '../src/pipeline.ts';
 import { keywords } from '../src/tokens.ts';
@@ -134,5 +134,23 @@ describe('the parser that stops at the first error agrees with the one that reco
 
   it('on edits of the bundled guideline and on token soup', () => {
     fc.assert(fc.property(fc.oneof(mutated, soup, shuffledLines), agree), { numRuns: runs(400) });
+  });
+});
+
+describe('parsing without a memo agrees with parsing declaration by declaration', () => {
+  // Without a memo, text without errors is parsed whole; with one, each declaration alone.
+  const agree = (text: string): void => {
+    const { comments, ...plain } = parse(text, 'f', null);
+    const { comments: kept, ...each } = parse(text, 'f', new ParseMemo());
+    expect(plain).toEqual(each);
+    expect(comments).toEqual(kept);
+  };
+
+  it('on generated guidelines and on edits, soup and shuffles of the bundled one', () => {
+    fc.assert(fc.property(fc.oneof(guidelineText, mutated, soup, shuffledLines), agree), { numRuns: runs(400) });
+  });
+
+  it('where a declaration keyword stands as a name, which splits the text into declarations', () => {
+    for (const text of ['policy guideline', 'class criterion "T" terms "x"', `${bundled}\ncriterion policy "P"\n  require completed visits > 0\n`]) agree(text);
   });
 });
