@@ -105,32 +105,48 @@ async function evaluation(): Promise<void> {
 async function compiling(): Promise<void> {
   // A fresh corpus each round: the front end's caches must not serve one round from another. The
   // first rounds warm the JIT (a long-running compiler is warm); the very first is reported apart.
-  const WARM = 2;
+  // Each round parses its own output right after compiling it, and the ratio is the median of the
+  // rounds' ratios, as for evaluation: a slow stretch of the machine falls on both sides alike.
+  const WARM = +(process.env.WARM ?? 2);
   const corpora = Array.from({ length: WARM + ROUNDS }, (_, r) => corpus(1_000_000, r));
   const sources = corpora[0]!;
   const bytes = sources.reduce((n, s) => n + s.text.length, 0);
-  const times: number[] = [];
-  let rules: RuleSet | undefined;
+  const compileTimes: number[] = [];
+  const parseTimes: number[] = [];
+  const ratios: number[] = [];
+  let jsonBytes = 0;
   for (const [i, c] of corpora.entries()) {
-    const t = performance.now();
+    let t = performance.now();
     const r = compileProgram(c);
-    times.push(performance.now() - t);
+    const compileMs = performance.now() - t;
     if (!r.rules) throw new Error('corpus does not compile: ' + r.diagnostics.find((d) => d.severity === 'error')?.message);
-    rules = r.rules;
+    const json = JSON.stringify(r.rules);
+    const parses: number[] = [];
+    for (let k = 0; k < 3; k++) {
+      t = performance.now();
+      JSON.parse(json);
+      parses.push(performance.now() - t);
+    }
+    const parseMs = median(parses);
+    compileTimes.push(compileMs);
+    if (i < WARM) continue;
+    parseTimes.push(parseMs);
+    jsonBytes = json.length;
+    const size = c.reduce((n, s) => n + s.text.length, 0);
+    ratios.push(compileMs / size / (parseMs / json.length));
   }
-  const json = JSON.stringify(rules);
-  const compileMs = median(times.slice(WARM));
-  const parse = await rate('JSON.parse of the compiled output', 1, () => JSON.parse(json));
+  const compileMs = median(compileTimes.slice(WARM));
+  const parseMs = median(parseTimes);
   const mbs = (ms: number, size: number): number => size / 1e6 / (ms / 1000);
-  const parseMs = 1000 / parse.perSecond;
   table(`Compile: a generated corpus of ${(bytes / 1e6).toFixed(2)} MB (${sources.length} guidelines), median of ${ROUNDS} after ${WARM} warm-up rounds`, [
     ['stage', 'MB/s', 'ms'],
     ['parse + check + compile (guideline text)', mbs(compileMs, bytes).toFixed(2), compileMs.toFixed(0)],
-    ['  the first round, JIT cold', mbs(times[0]!, bytes).toFixed(2), times[0]!.toFixed(0)],
-    [`JSON.parse of the output (${(json.length / 1e6).toFixed(2)} MB)`, mbs(parseMs, json.length).toFixed(2), parseMs.toFixed(0)],
+    ['  the first round, JIT cold', mbs(compileTimes[0]!, bytes).toFixed(2), compileTimes[0]!.toFixed(0)],
+    [`JSON.parse of the output (${(jsonBytes / 1e6).toFixed(2)} MB)`, mbs(parseMs, jsonBytes).toFixed(2), parseMs.toFixed(0)],
   ]);
-  const ratio = mbs(parseMs, json.length) / mbs(compileMs, bytes);
-  console.log(`  compile is ${ratio.toFixed(1)}× slower per MB than JSON.parse of its output (target: within 10×: ${ratio <= 10 ? 'met' : 'NOT met'})`);
+  const ratio = median(ratios);
+  console.log(compileTimes.map((t) => t.toFixed(0)).join(" "), parseTimes.map((t) => t.toFixed(0)).join(" "));
+  console.log(`  compile is ${ratio.toFixed(1)}× slower per MB than JSON.parse of its output (median of the rounds' ratios; target: within 10×: ${ratio <= 10 ? 'met' : 'NOT met'})`);
 }
 
 function editing(): void {

@@ -128,17 +128,22 @@ export class GuidelineParser extends EmbeddedActionsParser {
     super(T.allTokens, { recoveryEnabled: recovering, maxLookahead: 4 });
     this.performSelfAnalysis();
     // Chevrotain hands every consumed token to this hook (its CST builder's; unused without a CST).
-    (this as unknown as { cstPostTerminal: (label: string, t: IToken) => void }).cstPostTerminal = (_, t) => {
-      if (t.isInsertedInRecovery !== true) this.taken[this.currIdx] = 1;
-    };
+    // Only recovery skips tokens, so only the recovering parser needs to know which it took.
+    if (recovering) {
+      (this as unknown as { cstPostTerminal: (label: string, t: IToken) => void }).cstPostTerminal = (_, t) => {
+        if (t.isInsertedInRecovery !== true) this.taken[this.currIdx] = 1;
+      };
+    }
   }
 
   /** Sets the tokens to parse and clears what the last parse left. */
   begin(tokens: IToken[]): void {
     this.input = tokens;
     this.tokens = tokens;
-    if (this.taken.length < tokens.length) this.taken = new Uint8Array(Math.max(tokens.length, 2 * this.taken.length));
-    else this.taken.fill(0, 0, tokens.length);
+    if (this.recovering) {
+      if (this.taken.length < tokens.length) this.taken = new Uint8Array(Math.max(tokens.length, 2 * this.taken.length));
+      else this.taken.fill(0, 0, tokens.length);
+    }
     this.reports = [];
     this.unitReports = [];
   }
