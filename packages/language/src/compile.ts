@@ -47,17 +47,26 @@ export class GuidelineCompiler {
 
     this.leaves = [];
     const applicability: NestedCondition[] = [];
-    if (g.covers.length) applicability.push(this.leaf({ name: 'covers', fact: 'request.treatment', operator: 'in', value: g.covers.map((c) => c.text) }, 'treatment', g.covers[0]!, `covers ${g.covers.map((c) => c.text).join(', ')}`));
+    const covers = g.covers.map((c) => c.text);
+    // (Key orders as the artifact has always had them.)
+    if (covers.length) applicability.push({ name: this.leaf('treatment', g.covers[0]!, `covers ${covers.join(', ')}`), fact: 'request.treatment', operator: 'in', value: covers });
     if (g.inForce) {
-      applicability.push(this.leaf({ fact: 'asOf', operator: 'onOrAfter', value: g.inForce.from.text }, 'review date', g.inForce.from, `in force from ${g.inForce.from.text}`));
-      if (g.inForce.to) applicability.push(this.leaf({ fact: 'asOf', operator: 'onOrBefore', value: g.inForce.to.text }, 'review date', g.inForce.to, `in force to ${g.inForce.to.text}`));
+      const { from, to } = g.inForce;
+      applicability.push({ fact: 'asOf', operator: 'onOrAfter', value: from.text, name: this.leaf('review date', from, `in force from ${from.text}`) });
+      if (to) applicability.push({ fact: 'asOf', operator: 'onOrBefore', value: to.text, name: this.leaf('review date', to, `in force to ${to.text}`) });
     }
     if (g.applies) applicability.push(this.condition(g.applies));
     if (g.unless) applicability.push({ not: this.condition(g.unless) });
     const applicabilityLeaves = this.leaves;
     const applicabilityRule = `${g.id.text}/applies`;
 
-    const criteria = g.criteria.map((c) => this.criterion(g, c));
+    const criteria: CompiledCriterion[] = [];
+    const rules: CompiledGuideline['rules'] = [{ name: applicabilityRule, conditions: { all: applicability }, event: { type: 'applies', params: { guideline: g.id.text } } }];
+    for (const c of g.criteria) {
+      const { meta, rule } = this.criterion(g, c);
+      criteria.push(meta);
+      rules.push(rule);
+    }
     const recommendations: A.CourseEntry[] = [];
     let freq: A.FrequencyEntry | undefined;
     for (const b of g.recommendations) {
@@ -71,7 +80,7 @@ export class GuidelineCompiler {
       title: g.title?.text ?? g.id.text,
       citation,
       source,
-      covers: g.covers.map((c) => c.text),
+      covers: [...covers],
       classes: g.classes.map((c) => ({ id: c.name.text, of: c.of, title: c.title?.text ?? c.name.text, terms: c.terms.map((t) => t.text), codes: c.codes.map((t) => t.text) })),
       recommendations: recommendations.map((e) => {
         const r: CompiledGuideline['recommendations'][number] = {
@@ -82,11 +91,8 @@ export class GuidelineCompiler {
       }),
       applicabilityRule,
       applicabilityLeaves,
-      criteria: criteria.map((c) => c.meta),
-      rules: [
-        { name: applicabilityRule, conditions: { all: applicability }, event: { type: 'applies', params: { guideline: g.id.text } } },
-        ...criteria.map((c) => c.rule),
-      ],
+      criteria,
+      rules,
       location: this.location(g.range),
     };
     if (g.inForce) out.inForce = g.inForce.to ? { from: g.inForce.from.text, to: g.inForce.to.text } : { from: g.inForce.from.text };
@@ -101,10 +107,10 @@ export class GuidelineCompiler {
     const required: TopLevelCondition = { all: c.require ? [this.condition(c.require)] : [] };
     const holes = this.holes.get(c) ?? [];
     let rationale = c.otherwise?.text ?? '';
-    holes.forEach((h, i) => {
-      const raw = this.source.text.slice(h.range.start, h.range.end);
-      rationale = rationale.replace(raw, `{${i}}`);
-    });
+    for (let i = 0; i < holes.length; i++) {
+      const { range } = holes[i]!;
+      rationale = rationale.replace(this.source.text.slice(range.start, range.end), `{${i}}`);
+    }
     const meta: CompiledCriterion = {
       id: c.name.text,
       title: c.title?.text ?? c.name.text,
@@ -125,10 +131,10 @@ export class GuidelineCompiler {
     };
   }
 
-  private leaf(cond: Leaf, fact: string, at: A.NodeBase, text?: string): Leaf {
-    const t = text ?? this.text(at);
-    this.leaves.push({ text: t, fact, source: this.location(at.range) });
-    return { ...cond, name: t } as Leaf;
+  /** Records an applicability leaf on a plain fact (the treatment, the review date); returns its text. */
+  private leaf(label: string, at: A.NodeBase, text: string): string {
+    this.leaves.push({ text, fact: label, source: this.location(at.range) });
+    return text;
   }
 
   /**
@@ -252,11 +258,9 @@ export function sourceOf(g: A.GuidelineDecl): { source: CompiledGuideline['sourc
   const source: CompiledGuideline['source'] = { document: src?.document ?? '', parts: src?.parts ?? [] };
   if (src?.edition !== undefined) source.edition = src.edition;
   if (pages) source.pages = pages;
-  const citation = [
-    `${source.document}${source.edition !== undefined ? ` (${source.edition})` : ''}`,
-    ...source.parts,
-    ...(pages ? [`${pages.includes('-') ? 'pp.' : 'p.'} ${pages}`] : []),
-  ].join(', ');
+  let citation = source.edition !== undefined ? `${source.document} (${source.edition})` : source.document;
+  for (const part of source.parts) citation += `, ${part}`;
+  if (pages) citation += `, ${pages.includes('-') ? 'pp.' : 'p.'} ${pages}`;
   return { source, citation };
 }
 
