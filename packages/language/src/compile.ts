@@ -106,11 +106,19 @@ export class GuidelineCompiler {
     const onlyWhen: TopLevelCondition = { all: c.onlyWhen ? [this.condition(c.onlyWhen)] : [] };
     const required: TopLevelCondition = { all: c.require ? [this.condition(c.require)] : [] };
     const holes = this.holes.get(c) ?? [];
-    let rationale = c.otherwise?.text ?? '';
+    // Each placeholder, left to right, becomes its number: {0}, {1}, ...
+    const text = c.otherwise?.text ?? '';
+    let rationale = '';
+    let from = 0;
     for (let i = 0; i < holes.length; i++) {
       const { range } = holes[i]!;
-      rationale = rationale.replace(this.source.text.slice(range.start, range.end), `{${i}}`);
+      const raw = this.source.text.slice(range.start, range.end);
+      const at = text.indexOf(raw, from);
+      if (at < 0) continue; // (written with an escape, it is not in the text as written)
+      rationale += `${text.slice(from, at)}{${i}}`;
+      from = at + raw.length;
     }
+    rationale += text.slice(from);
     const meta: CompiledCriterion = {
       id: c.name.text,
       title: c.title?.text ?? c.name.text,

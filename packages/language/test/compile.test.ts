@@ -46,6 +46,13 @@ describe('output', () => {
     for (const c of rules.guidelines[0]!.criteria) expect(lines[c.source.line - 1]).toMatch(new RegExp(`^criterion ${c.id} `));
   });
 
+  it('numbers a rationale\'s placeholders left to right, even a placeholder that is itself a number', () => {
+    const src = `guideline a.b\n  title "T"\n  source "S", pages 1\n  covers physical-therapy\ncriterion c\n  require completed visits > 0\n  otherwise "{1} and {completed visits}, then {0} and {completed visits} again"\n`;
+    const c = compileGuideline(src).rules!.guidelines[0]!.criteria[0]!;
+    expect(c.rationale).toBe('{0} and {1}, then {2} and {3} again');
+    expect(c.placeholders.map((p) => p.text)).toEqual(['1', 'completed visits', '0', 'completed visits']);
+  });
+
   it('does not compile a file with errors', () => {
     const r = compileGuideline(text.replace('completed visits is at least 1', 'completed vists is at least 1'));
     expect([r.rules, r.diagnostics.map((d) => d.code)]).toEqual([undefined, ['C301']]);
