@@ -215,6 +215,8 @@ describe('C310 no-recommendation', () => {
     [bare + 'criterion x "X"\n  require completed visits > 0\n  otherwise "over {<|recommended weeks|>} weeks"\n', ['C310']],
     // Reported once, at the first use.
     [bare + 'criterion x "X"\n  require <|recommended visits|> > recommended minimum visits\n  otherwise "no"\n', ['C310']],
+    // At the first use in a condition, before any in a rationale.
+    [bare + 'criterion x "X"\n  require completed visits > 0\n  otherwise "over {recommended weeks} weeks"\ncriterion y "Y"\n  require <|recommended visits|> > 0\n  otherwise "no"\n', ['C310']],
     [bare + 'criterion x "X"\n  require completed visits > 0\n  otherwise "no"\n', []],
   ])('%j', (input, codes) => expectDiagnostics(input, codes));
 

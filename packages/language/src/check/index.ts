@@ -47,15 +47,6 @@ export function check(file: A.GuidelineFile, text: string, fileName: string | un
   for (const g of file.guidelines) {
     checkGuidelineNames(g, report);
     const exprs = new ExprChecker(g, report);
-    // Every expression of the guideline, in order (loops: flatMap of small arrays is slow in V8).
-    const all: A.Expr[] = [];
-    if (g.applies) all.push(g.applies);
-    if (g.unless) all.push(g.unless);
-    for (const c of g.criteria) {
-      if (c.onlyWhen) all.push(c.onlyWhen);
-      if (c.require) all.push(c.require);
-      if (c.certify) all.push(c.certify);
-    }
     if (g.applies) exprs.condition(g.applies);
     if (g.unless) exprs.condition(g.unless);
     for (const c of g.criteria) {
@@ -70,13 +61,12 @@ export function check(file: A.GuidelineFile, text: string, fileName: string | un
       if (c.otherwise) {
         const holes = placeholders(text, c.otherwise, report, memo);
         found?.set(c, holes);
-        for (const p of holes) {
-          exprs.value(p.expr);
-          all.push(p.expr);
-        }
+        exprs.inPlaceholders = true;
+        for (const p of holes) exprs.value(p.expr);
+        exprs.inPlaceholders = false;
       }
     }
-    checkUsage(g, all, report);
+    checkUsage(g, exprs, report);
   }
   return diagnostics;
 }

@@ -28,6 +28,13 @@ function describe(t: Ty): string {
 }
 
 export class ExprChecker {
+  /** What the usage checks need, gathered while typing: the first recommended value read in a clause, and in a placeholder. */
+  firstRecommended: { clause?: A.FactRef; placeholder?: A.FactRef } = {};
+  /** Whether the expressions being checked are rationale placeholders (check() sets it). */
+  inPlaceholders = false;
+  /** The class names that `is` tests on the diagnosis or the surgery name. */
+  readonly classesNamed = new Set<string>();
+
   constructor(
     private readonly guideline: A.GuidelineDecl,
     private readonly report: Report,
@@ -67,6 +74,10 @@ export class ExprChecker {
       case 'FactRef': {
         const f = this.fact(e);
         if (!f) return ERROR;
+        if (f.id.startsWith('recommended.')) {
+          if (this.inPlaceholders) this.firstRecommended.placeholder ??= e;
+          else this.firstRecommended.clause ??= e;
+        }
         const t = f.type;
         if (t.kind === 'enum') return { kind: 'enum', values: t.values, fact: f.name };
         return t as Ty;
@@ -151,6 +162,7 @@ export class ExprChecker {
       return;
     }
     if (t.kind === 'class') {
+      if (e.subject.kind === 'FactRef') for (const v of e.values) this.classesNamed.add(v.text);
       const names = this.guideline.classes.filter((c) => c.of === t.of).map((c) => c.name.text);
       for (const v of e.values) {
         if (!names.includes(v.text)) {
