@@ -83,6 +83,14 @@ describe('C302 duplicate-name', () => {
   it('message', () => {
     expect(analyze(header + 'class myalgia "again" terms "x"\n').diagnostics[0]?.message).toBe("Duplicate class 'myalgia'");
   });
+
+  it('finds each name given again in short lists and long ones alike', () => {
+    for (const n of [3, 40]) {
+      const criteria = Array.from({ length: n }, (_, i) => `criterion c${i === n - 1 ? 1 : i} "C"\n  require completed visits > 0\n  otherwise "no"\n`).join('');
+      const ds = analyze(header + criteria).diagnostics.filter((d) => d.code === 'C302');
+      expect(ds.map((d) => d.message)).toEqual(["Duplicate criterion 'c1'"]);
+    }
+  });
 });
 
 describe('C303 unknown-class', () => {

@@ -4,18 +4,43 @@ import type * as A from '../ast.ts';
 import { unitOf } from '../ast.ts';
 import type { Report } from '../diagnostics.ts';
 
-function duplicates(names: A.Name[], what: string, report: Report): void {
-  const seen = new Map<string, A.Name>();
-  for (const n of names) {
+/** Reports each name given again. Lists are mostly a handful long, where comparing pairs beats hashing. */
+function duplicates<T>(items: readonly T[], nameOf: (item: T) => A.Name, what: string, report: Report): void {
+  if (items.length > 16) {
+    const seen = new Set<string>();
+    for (const item of items) {
+      const n = nameOf(item);
+      if (!n.text) continue;
+      if (seen.has(n.text)) report('C302', n, { what, name: n.text });
+      else seen.add(n.text);
+    }
+    return;
+  }
+  for (let i = 1; i < items.length; i++) {
+    const n = nameOf(items[i]!);
     if (!n.text) continue;
-    if (seen.has(n.text)) report('C302', n, { what, name: n.text });
-    else seen.set(n.text, n);
+    for (let j = 0; j < i; j++) {
+      if (nameOf(items[j]!).text === n.text) {
+        report('C302', n, { what, name: n.text });
+        break;
+      }
+    }
   }
 }
 
 export function checkDate(d: A.Name, report: Report): void {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d.text);
-  if (!m || !isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]))) report('C314', d, { text: d.text });
+  const t = d.text;
+  const ok = t.length === 10 && t[4] === '-' && t[7] === '-' && digits(t, 0, 4) && digits(t, 5, 7) && digits(t, 8, 10);
+  if (!ok || !isCalendarDate(Number(t.slice(0, 4)), Number(t.slice(5, 7)), Number(t.slice(8, 10)))) report('C314', d, { text: d.text });
+}
+
+/** Whether t[from, to) is all ASCII digits. */
+function digits(t: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /**
@@ -31,8 +56,8 @@ function isCalendarDate(year: number, month: number, day: number): boolean {
 }
 
 export function checkFileNames(file: A.GuidelineFile, report: Report): void {
-  duplicates(file.guidelines.map((g) => g.id), 'guideline', report);
-  duplicates(file.policies.map((p) => p.name), 'policy', report);
+  duplicates(file.guidelines, (g) => g.id, 'guideline', report);
+  duplicates(file.policies, (p) => p.name, 'policy', report);
   for (const p of file.policies) {
     if (!p.jurisdiction) report('C307', p.name, { what: `Policy '${p.name.text}'`, clause: "a 'jurisdiction' clause" });
     if (p.steps.length === 0) report('C307', p.name, { what: `Policy '${p.name.text}'`, clause: "a 'first' step naming the guidelines that govern" });
@@ -54,15 +79,15 @@ export function checkGuidelineNames(g: A.GuidelineDecl, report: Report): void {
   if (g.source?.firstPage !== undefined && g.source.lastPage !== undefined && g.source.lastPage < g.source.firstPage) {
     report('C309', g.source, { message: `Pages ${g.source.firstPage}-${g.source.lastPage} run backwards` });
   }
-  duplicates(g.classes.map((c) => c.name), 'class', report);
-  duplicates(g.criteria.map((c) => c.name), 'criterion', report);
+  duplicates(g.classes, (c) => c.name, 'class', report);
+  duplicates(g.criteria, (c) => c.name, 'criterion', report);
   const entryNames: A.Name[] = [];
   for (const r of g.recommendations) for (const e of r.entries) entryNames.push(e.name);
-  duplicates(entryNames, 'recommendation', report);
+  duplicates(entryNames, (n) => n, 'recommendation', report);
   for (const c of g.classes) {
     if (c.terms.length === 0 && c.codes.length === 0) report('C307', c.name, { what: `Class '${c.name.text}'`, clause: "'terms' or 'codes' to match" });
   }
-  const classes = new Map(g.classes.map((c) => [c.name.text, c]));
+  const classes = new Set(g.classes.map((c) => c.name.text));
   for (const block of g.recommendations) {
     for (const e of block.entries) {
       if (e.kind === 'FrequencyEntry') {

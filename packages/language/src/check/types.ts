@@ -5,17 +5,29 @@ import type { Report } from '../diagnostics.ts';
 import { closestFact, lookupFact, type FactInfo } from '../facts.ts';
 
 export type Ty =
-  | { kind: 'bool' }
-  | { kind: 'number'; unit?: A.Unit }
-  | { kind: 'enum'; values: readonly string[]; fact: string }
-  | { kind: 'date' }
-  | { kind: 'text' }
-  | { kind: 'class'; of: 'diagnosis' | 'procedure' }
-  | { kind: 'error' };
+  | { readonly kind: 'bool' }
+  | { readonly kind: 'number'; readonly unit?: A.Unit }
+  | { readonly kind: 'enum'; readonly values: readonly string[]; readonly fact: string }
+  | { readonly kind: 'date' }
+  | { readonly kind: 'text' }
+  | { readonly kind: 'class'; readonly of: 'diagnosis' | 'procedure' }
+  | { readonly kind: 'error' };
 
 const ERROR: Ty = { kind: 'error' };
 const BOOL: Ty = { kind: 'bool' };
+const DATE: Ty = { kind: 'date' };
+const TEXT: Ty = { kind: 'text' };
+const NUMBER: Ty = { kind: 'number' };
+/** Types are never changed once made: one per unit, and one per enum fact, serve every expression. */
+const numbers = new Map<A.Unit, Ty>();
+const enums = new Map<FactInfo, Ty>();
 const durationUnits = new Set<A.Unit | undefined>(['days', 'weeks', 'months', 'years']);
+
+function numberIn(unit: A.Unit): Ty {
+  let ty = numbers.get(unit);
+  if (!ty) numbers.set(unit, (ty = { kind: 'number', unit }));
+  return ty;
+}
 
 function describe(t: Ty): string {
   switch (t.kind) {
@@ -68,9 +80,9 @@ export class ExprChecker {
     switch (e.kind) {
       case 'ErrorExpr': return ERROR;
       case 'ParenExpr': return this.type(e.inner);
-      case 'Quantity': return e.unit ? { kind: 'number', unit: e.unit } : { kind: 'number' };
-      case 'DateLit': return { kind: 'date' };
-      case 'StringLit': return { kind: 'text' };
+      case 'Quantity': return e.unit ? numberIn(e.unit) : NUMBER;
+      case 'DateLit': return DATE;
+      case 'StringLit': return TEXT;
       case 'FactRef': {
         const f = this.fact(e);
         if (!f) return ERROR;
@@ -79,8 +91,10 @@ export class ExprChecker {
           else this.firstRecommended.clause ??= e;
         }
         const t = f.type;
-        if (t.kind === 'enum') return { kind: 'enum', values: t.values, fact: f.name };
-        return t as Ty;
+        if (t.kind !== 'enum') return t as Ty;
+        let ty = enums.get(f);
+        if (!ty) enums.set(f, (ty = { kind: 'enum', values: t.values, fact: f.name }));
+        return ty;
       }
       case 'BoolExpr':
         for (const o of e.operands) this.condition(o);
@@ -115,10 +129,10 @@ export class ExprChecker {
         return ERROR;
       }
       const unit = l.unit ?? r.unit;
-      return unit ? { kind: 'number', unit } : { kind: 'number' };
+      return unit ? numberIn(unit) : NUMBER;
     }
     if (l.unit && r.unit) {
-      if (e.op === '/' && l.unit === r.unit) return { kind: 'number' };
+      if (e.op === '/' && l.unit === r.unit) return NUMBER;
       this.report('C304', e, { left: l.unit, right: r.unit });
       return ERROR;
     }
@@ -127,7 +141,7 @@ export class ExprChecker {
       return ERROR;
     }
     const unit = l.unit ?? r.unit;
-    return unit ? { kind: 'number', unit } : { kind: 'number' };
+    return unit ? numberIn(unit) : NUMBER;
   }
 
   private compare(e: A.CompareExpr): void {
