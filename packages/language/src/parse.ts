@@ -164,7 +164,7 @@ function parseWhole(tokens: IToken[], report: Report): Item[] | undefined {
   p.begin(tokens);
   const items = p.file();
   if (p.errors.length > 0 || p.reports.length > 0 || items.some((i) => i.kind === 'junk')) return undefined;
-  nodeReports(p, () => items.flatMap((i): A.Node[] => (i.kind === 'junk' ? [] : [i.node])), report);
+  nodeReports(p, () => declarations(items), report);
   return items;
 }
 
@@ -254,7 +254,7 @@ function parseSegment(seg: Segment, textLength: number): SegmentResult {
     if (atEnd && !seg.nextRange) report('P203', range, { message });
     else report(e.name === 'MismatchedTokenException' ? 'P202' : 'P201', range, { message });
   }
-  nodeReports(p, () => items.flatMap((i): A.Node[] => (i.kind === 'junk' ? [] : [i.node])), report);
+  nodeReports(p, () => declarations(items), report);
   return { items, diagnostics, reported: seen.size ? [...seen].map((start) => ({ range: { start, end: start } })) : [] };
 }
 
@@ -300,6 +300,11 @@ function parseExpression(source: string, base: number): ParsedExpression {
   }
   nodeReports(p, () => [expr], report);
   return { expr, diagnostics };
+}
+
+/** The declarations among the items (not the skipped tokens). */
+function declarations(items: readonly Item[]): A.Node[] {
+  return items.flatMap((i): A.Node[] => (i.kind === 'junk' ? [] : [i.node]));
 }
 
 /**
