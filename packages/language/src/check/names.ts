@@ -4,27 +4,14 @@ import type * as A from '../ast.ts';
 import { unitOf } from '../ast.ts';
 import type { Report } from '../diagnostics.ts';
 
-/** Reports each name given again. Lists are mostly a handful long, where comparing pairs beats hashing. */
+/** Reports each name given again. */
 function duplicates<T>(items: readonly T[], nameOf: (item: T) => A.Name, what: string, report: Report): void {
-  if (items.length > 16) {
-    const seen = new Set<string>();
-    for (const item of items) {
-      const n = nameOf(item);
-      if (!n.text) continue;
-      if (seen.has(n.text)) report('C302', n, { what, name: n.text });
-      else seen.add(n.text);
-    }
-    return;
-  }
-  for (let i = 1; i < items.length; i++) {
-    const n = nameOf(items[i]!);
+  const seen = new Set<string>();
+  for (const item of items) {
+    const n = nameOf(item);
     if (!n.text) continue;
-    for (let j = 0; j < i; j++) {
-      if (nameOf(items[j]!).text === n.text) {
-        report('C302', n, { what, name: n.text });
-        break;
-      }
-    }
+    if (seen.has(n.text)) report('C302', n, { what, name: n.text });
+    else seen.add(n.text);
   }
 }
 
