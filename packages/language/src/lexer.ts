@@ -208,8 +208,37 @@ function codeUnits(text: string): Uint16Array {
   return units;
 }
 
+/**
+ * Token objects lent to the lexer: `lex(text, pool)` fills these instead of allocating new ones, so
+ * the tokens of one call are good only until the next call with the same pool. parse() lends one,
+ * as nothing it returns holds a token: a compile otherwise allocated a token object for every
+ * token of every file, and reusing them took about a fifth off a warm compile (fewer young-
+ * generation collections, each copying the rules being built). The pool keeps as many tokens as
+ * the longest text lexed with it had.
+ */
+export class TokenPool {
+  readonly tokens: IToken[] = [];
+}
+
+// The pool of the lex() call under way, if any, and how many of its tokens that call has used.
+let pool: IToken[] | undefined;
+let pooled = 0;
+
 /** Every token has this shape, properties in this order, so readers see one hidden class. */
 function token(image: string, startOffset: number, kind: Kind): IToken {
+  if (pool !== undefined) {
+    const t = pool[pooled];
+    if (t !== undefined) {
+      pooled++;
+      t.image = image;
+      t.startOffset = startOffset;
+      t.endOffset = startOffset + image.length - 1;
+      t.tokenTypeIdx = kind.idx;
+      t.tokenType = kind.type;
+      return t;
+    }
+    return (pool[pooled++] = { image, startOffset, endOffset: startOffset + image.length - 1, tokenTypeIdx: kind.idx, tokenType: kind.type });
+  }
   return { image, startOffset, endOffset: startOffset + image.length - 1, tokenTypeIdx: kind.idx, tokenType: kind.type };
 }
 
@@ -219,8 +248,21 @@ export interface LexResult {
   diagnostics: Diagnostic[];
 }
 
-/** Splits text into tokens; never throws. Unexpected characters become L101, an open string L102. */
-export function lex(text: string): LexResult {
+/**
+ * Splits text into tokens; never throws. Unexpected characters become L101, an open string L102.
+ * With a pool, the tokens are the pool's, good until the pool's next use.
+ */
+export function lex(text: string, tokenPool?: TokenPool): LexResult {
+  pool = tokenPool?.tokens;
+  pooled = 0;
+  try {
+    return scan(text);
+  } finally {
+    pool = undefined;
+  }
+}
+
+function scan(text: string): LexResult {
   // Sized for a token per 16 characters, about what guideline text has, and cut to length at the
   // end: growing the array by push was a tenth of lexing.
   const tokens: IToken[] = new Array(text.length >> 4);

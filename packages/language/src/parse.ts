@@ -3,7 +3,7 @@ import type { IRecognitionException, IToken, TokenType } from 'chevrotain';
 import type * as A from './ast.ts';
 import type { Expr, GuidelineFile } from './ast.ts';
 import { collector, type Diagnostic, type Range, type Report } from './diagnostics.ts';
-import { lex } from './lexer.ts';
+import { lex, TokenPool } from './lexer.ts';
 import { getParser, type GuidelineParser, type Item } from './parser.ts';
 import { Memo, shifted } from './shift.ts';
 import { ClassKw, CriterionKw, GuidelineKw, LParen, PolicyKw, ProcedureKw, RecommendKw, RParen } from './tokens.ts';
@@ -96,6 +96,9 @@ export interface ExpressionMemo {
 type ParsedExpression = { expr: Expr | undefined; diagnostics: Diagnostic[] };
 type KeptExpression = { parsed: ParsedExpression; base: number };
 
+/** The token objects parse() reuses from one text to the next: nothing it returns holds a token. */
+const tokenPool = new TokenPool();
+
 /** The memo the editor-facing entry points share (parse, analyze, the language services). */
 export const sharedMemo = new ParseMemo();
 
@@ -109,7 +112,7 @@ export function parse(text: string, file?: string, memo: ParseMemo | null = shar
     report('L103', { start: 0, end: 0 }, { size: text.length, limit: limits.maxFileLength });
     return { ast: empty(text), diagnostics, comments: [] };
   }
-  const lexed = lex(text);
+  const lexed = lex(text, tokenPool);
   for (const d of lexed.diagnostics) report(d.code, d.range, d.data ?? {});
   const deep = tooDeep(lexed.tokens);
   if (deep) {

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { Lexer, type IToken } from 'chevrotain';
 import { describe, expect, it } from 'vitest';
 import { diagnostic, type Diagnostic } from '../src/diagnostics.ts';
-import { lex } from '../src/lexer.ts';
+import { lex, TokenPool } from '../src/lexer.ts';
 import { allTokens, Identifier, keywords, keywordTokenTypes, WhiteSpace } from '../src/tokens.ts';
 import { bundledSources } from '../../../test/support/bundled.ts';
 import { runs, seed } from '../../../test/support/fuzz.ts';
@@ -110,5 +110,35 @@ describe('the scanner lexes as Chevrotain does', () => {
     }
     const names = allTokens.filter((t) => t.PATTERN !== Lexer.NA && t !== WhiteSpace && !keywordTokenTypes.includes(t)).map((t) => t.name);
     expect([...reached].sort()).toEqual([...names, 'keyword', 'L101', 'L102'].sort());
+  });
+});
+
+describe('with a pool of tokens', () => {
+  // parse() lends the lexer one pool for every text: each text's tokens must be what a fresh lex
+  // gives, whatever the pool held (longer texts, shorter ones, other token types in each slot).
+  it('gives, text after text, the tokens a fresh lex gives', () => {
+    const pool = new TokenPool();
+    fc.assert(
+      fc.property(fc.array(fc.oneof(rich, soup, edited), { minLength: 2, maxLength: 6 }), (texts) => {
+        for (const text of texts) {
+          const got = lex(text, pool);
+          const want = lex(text);
+          expect(plain(got.tokens)).toEqual(plain(want.tokens));
+          expect(plain(got.comments)).toEqual(plain(want.comments));
+          expect(got.diagnostics).toEqual(want.diagnostics);
+          // Every token keeps the one shape: the same keys, in the same order.
+          for (const t of [...got.tokens, ...got.comments]) expect(Object.keys(t)).toEqual(['image', 'startOffset', 'endOffset', 'tokenTypeIdx', 'tokenType']);
+        }
+      }),
+      { ...seed(57), numRuns: runs(200) },
+    );
+  });
+
+  it('lends its tokens to one call at a time; a call without it allocates its own', () => {
+    const pool = new TokenPool();
+    const first = lex('guideline a.b', pool).tokens[0]!;
+    expect(lex('criterion c', pool).tokens[0]).toBe(first);
+    expect(first.image).toBe('criterion');
+    expect(lex('criterion c').tokens[0]).not.toBe(first);
   });
 });
