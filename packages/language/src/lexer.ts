@@ -226,20 +226,20 @@ let pooled = 0;
 
 /** Every token has this shape, properties in this order, so readers see one hidden class. */
 function token(image: string, startOffset: number, kind: Kind): IToken {
-  if (pool !== undefined) {
-    const t = pool[pooled];
-    if (t !== undefined) {
-      pooled++;
-      t.image = image;
-      t.startOffset = startOffset;
-      t.endOffset = startOffset + image.length - 1;
-      t.tokenTypeIdx = kind.idx;
-      t.tokenType = kind.type;
-      return t;
-    }
-    return (pool[pooled++] = { image, startOffset, endOffset: startOffset + image.length - 1, tokenTypeIdx: kind.idx, tokenType: kind.type });
+  const endOffset = startOffset + image.length - 1;
+  const reused = pool?.[pooled];
+  if (reused === undefined) {
+    const t: IToken = { image, startOffset, endOffset, tokenTypeIdx: kind.idx, tokenType: kind.type };
+    if (pool !== undefined) pool[pooled++] = t;
+    return t;
   }
-  return { image, startOffset, endOffset: startOffset + image.length - 1, tokenTypeIdx: kind.idx, tokenType: kind.type };
+  pooled++;
+  reused.image = image;
+  reused.startOffset = startOffset;
+  reused.endOffset = endOffset;
+  reused.tokenTypeIdx = kind.idx;
+  reused.tokenType = kind.type;
+  return reused;
 }
 
 export interface LexResult {
