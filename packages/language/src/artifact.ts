@@ -1,17 +1,12 @@
-// The compiled artifact: json-rules-engine rule objects plus what a determination needs (titles,
-// citations, rationale templates, recommendation tables) and a source map. Versioned; pure data.
-import type { RuleProperties, TopLevelCondition } from 'json-rules-engine';
+// The compiled artifact: the rule set a runtime loads. Guidelines and policies with their criteria
+// as three-valued conditions over the vocabulary's facts (ir.ts), what a determination needs
+// (titles, citations, texts for each status, recommendation tables), the facts read and where each
+// comes from, and a source map from every criterion and leaf condition to file and line. Pure data.
+import type { Cond, Scalar, Value } from './ir.ts';
 
 export const ARTIFACT_FORMAT = 'guideline-rules';
-export const ARTIFACT_VERSION = 1;
-
-/** A value expression over facts, evaluated by the runtime's `calc` fact without eval. */
-export type Calc =
-  | { fact: string }
-  | { const: number | string }
-  | { op: '+' | '-' | '*' | '/'; args: [Calc, Calc] }
-  /** Time from a date fact up to the review date (asOf), in a unit. */
-  | { elapsed: string; unit: 'days' | 'weeks' | 'months' | 'years' };
+/** Version 2: conditions over declared facts (vocabularies), criteria groups, editions, policy criteria. */
+export const ARTIFACT_VERSION = 2;
 
 export interface SourceLocation {
   file: string;
@@ -23,6 +18,91 @@ export interface SourceLocation {
   /** Half-open UTF-16 offsets. */
   start: number;
   end: number;
+}
+
+/** A fact's type as the runtime needs it: how to read, bound and show the value. */
+export type FactType =
+  | { kind: 'yes-no' }
+  | { kind: 'enum'; values: string[] }
+  /** A number in a unit (`visits`, `mg a day`), within a range when one is known (visits are never negative). */
+  | { kind: 'number'; unit?: string; min?: number; max?: number }
+  /** A date; never after the review date unless `anyDate`. */
+  | { kind: 'date'; anyDate?: true }
+  | { kind: 'text' }
+  | { kind: 'code' }
+  | { kind: 'class'; of: 'diagnosis' | 'procedure' }
+  | { kind: 'list'; of: FactType }
+  | { kind: 'records'; record: string };
+
+/** A fact a rule set reads: its words, its type, and where its value comes from. */
+export interface FactDef {
+  /** What conditions read it by: its case field's path, or a computation's id (`<list>[].<field>` for an item's field). */
+  id: string;
+  words: string;
+  meaning?: string;
+  type: FactType;
+  /** The case field read (relative to the item for a record's field). */
+  field?: string;
+  /** The runtime's computation that gives it. */
+  builtin?: string;
+  /** The value absence stands for; absent, the fact is unknown. */
+  absent?: Scalar | [];
+  /** Case fields whose absence makes it unknown (what a determination's `missing` names). */
+  inputs: string[];
+}
+
+export interface RecordDef {
+  name: string;
+  title?: string;
+  /** Its fields; each field's `field` is its path within an item. */
+  fields: FactDef[];
+}
+
+/** A text with `{n}` where placeholder n's value goes. */
+export interface Template {
+  text: string;
+  placeholders: { text: string; value: Value }[];
+}
+
+/** What a determination says of a criterion (or a part) in each status; defaults where not written. */
+export interface Texts {
+  met?: Template;
+  notMet?: Template;
+  unknown?: Template;
+}
+
+/** A leaf condition's source: the condition as written, and where. */
+export interface LeafInfo {
+  text: string;
+  source: SourceLocation;
+}
+
+export interface CompiledPart {
+  id: string;
+  title: string;
+  require: Cond;
+  texts: Texts;
+  source: SourceLocation;
+}
+
+export interface CompiledCriterion {
+  id: string;
+  title: string;
+  /** The citation of a policy's or shared criterion's own source, when it has one. */
+  citation?: string;
+  /** Not applicable when this is false. */
+  when?: Cond;
+  /** Met when this is true (a criterion with a group is met through its parts instead). */
+  require?: Cond;
+  group?: { need: 'any' | 'all' | number; parts: CompiledPart[] };
+  /** Utilization review may certify this many of the requested visits when only such criteria are not met. */
+  certify?: Value;
+  /** A physician must judge what the case does not decide. */
+  review?: true;
+  texts: Texts;
+  /** The vocabulary a shared criterion comes from. */
+  vocabulary?: string;
+  source: SourceLocation;
 }
 
 export interface CompiledClass {
@@ -44,31 +124,10 @@ export interface CompiledRecommendation {
   source: SourceLocation;
 }
 
-export interface CompiledLeaf {
-  /** The condition as written. */
-  text: string;
-  /** The fact it reads, in the editor's words. */
-  fact: string;
-  source: SourceLocation;
-}
-
-export interface CompiledCriterion {
-  id: string;
-  title: string;
-  /** The `otherwise` text; `{n}` refers to placeholders[n]. */
-  rationale: string;
-  placeholders: { text: string; expr: Calc }[];
-  /** Utilization review may certify this many of the requested visits when only caps are not met. */
-  certify?: Calc;
-  /** The rule's name in `rules`. */
-  rule: string;
-  /** Leaf conditions of the rule in depth-first order ('only when' first, then 'require'). */
-  leaves: CompiledLeaf[];
-  source: SourceLocation;
-}
-
 export interface CompiledGuideline {
   id: string;
+  /** The edition, when the guideline has several; chosen by the date of service (else the review date). */
+  edition?: string;
   title: string;
   citation: string;
   source: { document: string; edition?: number; pages?: string; parts: string[] };
@@ -77,12 +136,11 @@ export interface CompiledGuideline {
   classes: CompiledClass[];
   recommendations: CompiledRecommendation[];
   frequency?: { mostPerWeek: number; fadeTo?: number };
-  /** Name of the rule that decides whether the guideline covers a request. */
-  applicabilityRule: string;
-  applicabilityLeaves: CompiledLeaf[];
+  /** Whether the guideline addresses the request: covers, in force, applies when, unless. */
+  applies: Cond;
   criteria: CompiledCriterion[];
-  /** json-rules-engine rules: the applicability rule, then one per criterion, in source order. */
-  rules: (RuleProperties & { name: string; conditions: TopLevelCondition })[];
+  /** Every leaf condition of the guideline (its applicability and criteria), by leaf number. */
+  leaves: LeafInfo[];
   location: SourceLocation;
 }
 
@@ -92,12 +150,22 @@ export interface CompiledPolicy {
   jurisdiction: string;
   /** Evidence order: each step is a list of guideline-id patterns (`mtus.*`). */
   steps: string[][];
+  /** Criteria applied in addition to whichever guideline governs. */
+  criteria: CompiledCriterion[];
+  leaves: LeafInfo[];
+  /** What a determination that denies says of who must sign it. */
+  denialNote?: string;
   source: SourceLocation;
 }
 
 export interface RuleSet {
   format: typeof ARTIFACT_FORMAT;
   version: typeof ARTIFACT_VERSION;
+  /** Every fact the guidelines and policies read. */
+  facts: FactDef[];
+  records: RecordDef[];
   guidelines: CompiledGuideline[];
   policies: CompiledPolicy[];
 }
+
+export type { Cond, Leaf, Scalar, Value, TimeUnit } from './ir.ts';

@@ -1,5 +1,10 @@
 // AST node types: a discriminated union on `kind`; every node has a half-open `range`.
 import type { Range } from './diagnostics.ts';
+import type { CompareOp } from './ir.ts';
+import type { Unit } from './units.ts';
+
+export type { Unit } from './units.ts';
+export type { CompareOp } from './ir.ts';
 
 export interface NodeBase {
   range: Range;
@@ -15,6 +20,7 @@ export interface GuidelineFile extends NodeBase {
   kind: 'GuidelineFile';
   guidelines: GuidelineDecl[];
   policies: PolicyDecl[];
+  vocabularies: VocabularyDecl[];
 }
 
 export interface SourceRef extends NodeBase {
@@ -31,15 +37,102 @@ export interface GuidelineDecl extends NodeBase {
   id: Name;
   title?: Name;
   source?: SourceRef;
+  /** The edition this declaration is (`edition 2009`), and the one it revises. */
+  edition?: Name;
+  revises?: Name;
+  /** Criteria of the revised edition this one leaves out. */
+  drops: Name[];
   inForce?: { from: Name; to?: Name };
   covers: Name[];
+  /** The vocabularies whose facts (and shared criteria) the guideline speaks of. */
+  uses: Name[];
   applies?: Expr;
   unless?: Expr;
   classes: ClassDecl[];
   recommendations: RecommendBlock[];
-  criteria: CriterionDecl[];
+  /** Its own criteria and the shared ones it uses, in order. */
+  criteria: (CriterionDecl | UseDecl)[];
+  defines: DefineDecl[];
   /** Clauses given twice, for the checker to report. */
   repeated: Name[];
+}
+
+/** A vocabulary: the facts a guideline may speak of, the records of its lists, named conditions and shared criteria. */
+export interface VocabularyDecl extends NodeBase {
+  kind: 'VocabularyDecl';
+  name: Name;
+  title?: Name;
+  uses: Name[];
+  facts: FactDecl[];
+  records: RecordDecl[];
+  defines: DefineDecl[];
+  criteria: CriterionDecl[];
+  repeated: Name[];
+}
+
+/**
+ * A fact of a vocabulary (`fact completed visits: number of visits, from history.visitsCompleted`),
+ * or a field of a record (`field daily dose: number, from dailyDose`).
+ */
+export interface FactDecl extends NodeBase {
+  kind: 'FactDecl';
+  role: 'fact' | 'field';
+  /** The words, joined by one space, over their range. */
+  words: Name;
+  type?: TypeExpr;
+  /** The case field read: a dotted path (relative to the item, for a record's field). */
+  from?: Name;
+  /** A built-in computation of the runtime that gives the value. */
+  computed?: Name;
+  /** The value absence stands for (`when absent no`); by default absence is unknown. */
+  absent?: Name;
+  /** `required`: a case must give it. */
+  required?: Name;
+  /** What the fact means, in plain words (hover, docs, "Missing"). */
+  meaning?: Name;
+  repeated: Name[];
+}
+
+export interface TypeExpr extends NodeBase {
+  kind: 'TypeExpr';
+  base: 'yes-no' | 'one-of' | 'number' | 'date' | 'text' | 'list' | 'code' | 'record' | 'class';
+  /** `one of` values. */
+  values: Name[];
+  /** A number's unit as written (`visits`, `mg a day`, `per week`). */
+  unit?: Name;
+  /** A number's range (`number from 0 to 10`). */
+  min?: number;
+  max?: number;
+  /** A date that may fall after the review date (`any date`); dates are otherwise never later than the review. */
+  anyDate?: boolean;
+  /** `list of <type>`. */
+  of?: TypeExpr;
+  /** `list of <record>`: the record's name. */
+  record?: Name;
+  /** `class of diagnosis` or `class of surgery`: what the guideline's classes match. */
+  classOf?: Name;
+}
+
+/** A record: the shape of the items of a list fact (a medication, an imaging study). */
+export interface RecordDecl extends NodeBase {
+  kind: 'RecordDecl';
+  name: Name;
+  title?: Name;
+  fields: FactDecl[];
+}
+
+/** A named condition or value, usable wherever a fact is: `define radiculopathy documented: ...`. */
+export interface DefineDecl extends NodeBase {
+  kind: 'DefineDecl';
+  words: Name;
+  meaning?: Name;
+  expr?: Expr;
+}
+
+/** `use criterion home-program`: a criterion a vocabulary declares once, applied by this guideline. */
+export interface UseDecl extends NodeBase {
+  kind: 'UseDecl';
+  names: Name[];
 }
 
 export interface ClassDecl extends NodeBase {
@@ -85,10 +178,34 @@ export interface CriterionDecl extends NodeBase {
   kind: 'CriterionDecl';
   name: Name;
   title?: Name;
+  /** The document a policy's or a shared criterion's rule comes from. */
+  source?: SourceRef;
   onlyWhen?: Expr;
   require?: Expr;
+  /** `require any of the following` (need 'any'), `all of`, or `at least 2 of`: met through its parts. */
+  group?: { need: 'any' | 'all' | number; range: Range };
+  parts: PartDecl[];
   certify?: Expr;
+  /** `needs clinical review`: what the case does not decide, a physician must. */
+  review?: Name;
+  texts: TextClauses;
+  repeated: Name[];
+}
+
+/** The texts of a criterion (or a part) for each status; `otherwise` is the not-met text. */
+export interface TextClauses {
+  met?: Name;
+  unknown?: Name;
   otherwise?: Name;
+}
+
+/** One part of a criterion group, with its own title, requirement and texts. */
+export interface PartDecl extends NodeBase {
+  kind: 'PartDecl';
+  name: Name;
+  title?: Name;
+  require?: Expr;
+  texts: TextClauses;
   repeated: Name[];
 }
 
@@ -99,6 +216,13 @@ export interface PolicyDecl extends NodeBase {
   jurisdiction?: Name;
   /** Evidence order: each step lists guideline-id patterns (`mtus.*`). */
   steps: Name[][];
+  /** Vocabularies of the policy's own criteria. */
+  uses: Name[];
+  /** What a determination that denies says of who must sign it (`when denied "..."`). */
+  denialNote?: Name;
+  /** Criteria the policy applies in addition to whichever guideline governs. */
+  criteria: (CriterionDecl | UseDecl)[];
+  defines: DefineDecl[];
 }
 
 // Expressions
@@ -114,7 +238,6 @@ export interface NotExpr extends NodeBase {
   operand: Expr;
 }
 
-export type CompareOp = '<' | '<=' | '>' | '>=' | '=' | '!=';
 
 export interface CompareExpr extends NodeBase {
   kind: 'CompareExpr';
@@ -155,7 +278,7 @@ export interface FactRef extends NodeBase {
 export interface Quantity extends NodeBase {
   kind: 'Quantity';
   value: number;
-  /** Canonical unit, or undefined for a bare number. */
+  /** Its unit, or undefined for a bare number. */
   unit?: Unit;
 }
 
@@ -167,6 +290,52 @@ export interface DateLit extends NodeBase {
 export interface StringLit extends NodeBase {
   kind: 'StringLit';
   value: string;
+}
+
+/** `count of <list> where ...`, `sum of <value> over <list> where ...`. */
+export interface AggregateExpr extends NodeBase {
+  kind: 'AggregateExpr';
+  op: 'count' | 'sum';
+  /** The list fact's words. */
+  list: FactRef;
+  value?: Expr;
+  where?: Expr;
+}
+
+/** `any <list> where ...`, `every ...`, `no ...`. */
+export interface QuantifiedExpr extends NodeBase {
+  kind: 'QuantifiedExpr';
+  quantifier: 'some' | 'every' | 'no';
+  list: FactRef;
+  where: Expr;
+}
+
+/** `<time unit> since <date>`: the time from a date up to the review date. */
+export interface SinceExpr extends NodeBase {
+  kind: 'SinceExpr';
+  unit: Name;
+  date: Expr;
+}
+
+/** `<value>, rounded down`; `half of <value>` is a division by 2. */
+export interface RoundExpr extends NodeBase {
+  kind: 'RoundExpr';
+  how: 'down' | 'up' | 'nearest';
+  inner: Expr;
+}
+
+/** `<list> includes a, b`: the list holds any of the values. */
+export interface IncludesExpr extends NodeBase {
+  kind: 'IncludesExpr';
+  subject: Expr;
+  values: Name[];
+}
+
+/** `<list> is empty` (or `is not empty`). */
+export interface IsEmptyExpr extends NodeBase {
+  kind: 'IsEmptyExpr';
+  subject: Expr;
+  negated: boolean;
 }
 
 export interface ParenExpr extends NodeBase {
@@ -191,9 +360,14 @@ export type Expr =
   | DateLit
   | StringLit
   | ParenExpr
+  | AggregateExpr
+  | QuantifiedExpr
+  | SinceExpr
+  | RoundExpr
+  | IncludesExpr
+  | IsEmptyExpr
   | ErrorExpr;
 
-export type Unit = 'visits' | 'weeks' | 'months' | 'days' | 'years' | 'per week';
 
 export type Node =
   | GuidelineFile
@@ -204,6 +378,13 @@ export type Node =
   | CourseEntry
   | FrequencyEntry
   | CriterionDecl
+  | PartDecl
+  | UseDecl
+  | VocabularyDecl
+  | FactDecl
+  | TypeExpr
+  | RecordDecl
+  | DefineDecl
   | SourceRef
   | Span
   | Name
@@ -213,15 +394,6 @@ export const isGuidelineDecl = (n: Node): n is GuidelineDecl => n.kind === 'Guid
 export const isCriterionDecl = (n: Node): n is CriterionDecl => n.kind === 'CriterionDecl';
 export const isFactRef = (n: Node): n is FactRef => n.kind === 'FactRef';
 export const isCourseEntry = (n: Node): n is CourseEntry => n.kind === 'CourseEntry';
-
-/** Canonical unit of a unit word (`visit`, `sessions`, `week`), or undefined. */
-export function unitOf(word: string): Unit | undefined {
-  switch (word) {
-    case 'visit': case 'visits': case 'session': case 'sessions': return 'visits';
-    case 'week': case 'weeks': return 'weeks';
-    case 'month': case 'months': return 'months';
-    case 'day': case 'days': return 'days';
-    case 'year': case 'years': return 'years';
-    default: return undefined;
-  }
-}
+export const isVocabularyDecl = (n: Node): n is VocabularyDecl => n.kind === 'VocabularyDecl';
+export const isFactDecl = (n: Node): n is FactDecl => n.kind === 'FactDecl';
+export const isUseDecl = (n: Node): n is UseDecl => n.kind === 'UseDecl';

@@ -1,6 +1,7 @@
 // Expression printing for the formatter: one space around operators, parentheses exactly where the
 // author put them (the AST keeps them), and the author's wording of a comparison (`is at most`, `<=`).
 import type * as A from './ast.ts';
+import { unitName } from './units.ts';
 
 /** Wordings of each comparison that parse to the same node, the canonical one first. */
 const wordings: Record<string, string[]> = {
@@ -47,18 +48,34 @@ export function printExpr(e: A.Expr, src: string): string {
       return `${printExpr(e.subject, src)} is ${e.negated ? 'not ' : ''}${list}`;
     }
     case 'IsKnownExpr': return `${printExpr(e.subject, src)} is ${e.known ? 'known' : 'unknown'}`;
-    case 'ArithExpr': return `${printExpr(e.left, src)} ${e.op} ${printExpr(e.right, src)}`;
+    case 'ArithExpr':
+      if (isHalf(e)) return `half of ${printExpr(e.left, src)}`;
+      return `${printExpr(e.left, src)} ${e.op} ${printExpr(e.right, src)}`;
     case 'FactRef': return e.name;
     case 'Quantity': {
       const written = between(src, e.range.start, e.range.end);
-      if (/^\d+(?:\.\d+)?(?: [a-z]+){0,2}$/.test(written) && !src.slice(e.range.start, e.range.end).includes('#')) return written;
-      return e.unit ? `${e.value} ${e.unit}` : `${e.value}`;
+      if (/^\d+(?:\.\d+)?(?: [a-z]+){0,3}$/.test(written) && !src.slice(e.range.start, e.range.end).includes('#')) return written;
+      return e.unit ? `${e.value} ${unitName(e.unit)}` : `${e.value}`;
     }
+    case 'RoundExpr': return `${printExpr(e.inner, src)}, rounded${e.how === 'nearest' ? '' : ` ${e.how}`}`;
+    case 'SinceExpr': return `${e.unit.text} since ${printExpr(e.date, src)}`;
+    case 'AggregateExpr': {
+      const where = e.where ? ` where ${printExpr(e.where, src)}` : '';
+      return e.op === 'count' ? `count of ${e.list.name}${where}` : `sum of ${e.value ? printExpr(e.value, src) : '0'} over ${e.list.name}${where}`;
+    }
+    case 'QuantifiedExpr': return `${e.quantifier === 'some' ? 'any' : e.quantifier} ${e.list.name} where ${printExpr(e.where, src)}`;
+    case 'IncludesExpr': return `${printExpr(e.subject, src)} includes ${e.values.map((v) => value(v, src)).join(', ')}`;
+    case 'IsEmptyExpr': return `${printExpr(e.subject, src)} is ${e.negated ? 'not ' : ''}empty`;
     case 'DateLit': return e.value;
     case 'StringLit': return src.slice(e.range.start, e.range.end);
     case 'ParenExpr': return `(${printExpr(e.inner, src)})`;
     case 'ErrorExpr': return src.slice(e.range.start, e.range.end);
   }
+}
+
+/** `half of x`, which parses to `x / 2` with the 2 where `half` was written. */
+function isHalf(e: A.ArithExpr): boolean {
+  return e.op === '/' && e.right.kind === 'Quantity' && e.right.range.start < e.left.range.start;
 }
 
 /** Fully parenthesised form of an expression, for precedence tests: `((a + b) <= c)`. */
@@ -71,6 +88,9 @@ export function formatDebug(e: A.Expr, src: string): string {
     case 'IsKnownExpr': return `(${formatDebug(e.subject, src)} is ${e.known ? 'known' : 'unknown'})`;
     case 'ArithExpr': return `(${formatDebug(e.left, src)} ${e.op} ${formatDebug(e.right, src)})`;
     case 'ParenExpr': return formatDebug(e.inner, src);
+    case 'RoundExpr': return `(${formatDebug(e.inner, src)} rounded ${e.how})`;
+    case 'AggregateExpr': return `(${e.op} ${e.value ? `${formatDebug(e.value, src)} over ` : ''}${e.list.name}${e.where ? ` where ${formatDebug(e.where, src)}` : ''})`;
+    case 'QuantifiedExpr': return `(${e.quantifier} ${e.list.name} where ${formatDebug(e.where, src)})`;
     default: return printExpr(e, src);
   }
 }

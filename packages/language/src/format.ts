@@ -47,7 +47,14 @@ const quote = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, 
 export function formatGuideline(text: string, file?: string): FormatResult {
   const parsed = parse(text, file);
   const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
-  const repeated = parsed.ast.guidelines.some((g) => g.repeated.length || g.criteria.some((c) => c.repeated.length));
+  const ast = parsed.ast;
+  const criteria = [...ast.guidelines.flatMap((g) => g.criteria), ...ast.policies.flatMap((p) => p.criteria), ...ast.vocabularies.flatMap((v) => v.criteria)];
+  const facts = ast.vocabularies.flatMap((v) => [...v.facts, ...v.records.flatMap((r) => r.fields)]);
+  const repeated =
+    ast.guidelines.some((g) => g.repeated.length) ||
+    ast.vocabularies.some((v) => v.repeated.length) ||
+    facts.some((f) => f.repeated.length) ||
+    criteria.some((c) => c.kind === 'CriterionDecl' && (c.repeated.length || c.parts.some((p) => p.repeated.length)));
   if (hasErrors(parsed.diagnostics) || repeated) return { text, formatted: false, changed: false, diagnostics: errors };
   const out = new Printer(text).file(parsed.ast, parsed.comments);
   return { text: out, formatted: true, changed: out !== text, diagnostics: [] };
@@ -66,13 +73,31 @@ class Printer {
   file(ast: A.GuidelineFile, comments: ParseComments): string {
     type Item = { start: number; print: () => void };
     const items: Item[] = [];
+    const member = (c: A.CriterionDecl | A.UseDecl): void => {
+      items.push({ start: c.range.start, print: () => (c.kind === 'UseDecl' ? this.use(c) : this.criterion(c)) });
+    };
+    const define = (d: A.DefineDecl): void => {
+      items.push({ start: d.range.start, print: () => this.define(d) });
+    };
+    for (const v of ast.vocabularies) {
+      items.push({ start: v.range.start, print: () => this.vocabulary(v) });
+      for (const f of v.facts) items.push({ start: f.range.start, print: () => this.fact(f, 0) });
+      for (const r of v.records) items.push({ start: r.range.start, print: () => this.record(r) });
+      v.defines.forEach(define);
+      v.criteria.forEach(member);
+    }
     for (const g of ast.guidelines) {
       items.push({ start: g.range.start, print: () => this.guidelineHeader(g) });
       for (const c of g.classes) items.push({ start: c.range.start, print: () => this.classDecl(c) });
       for (const r of g.recommendations) items.push({ start: r.range.start, print: () => this.recommend(r) });
-      for (const c of g.criteria) items.push({ start: c.range.start, print: () => this.criterion(c) });
+      g.criteria.forEach(member);
+      g.defines.forEach(define);
     }
-    for (const p of ast.policies) items.push({ start: p.range.start, print: () => this.policy(p) });
+    for (const p of ast.policies) {
+      items.push({ start: p.range.start, print: () => this.policy(p) });
+      p.criteria.forEach(member);
+      p.defines.forEach(define);
+    }
     items.sort((a, b) => a.start - b.start);
     for (const item of items) item.print();
     return this.render(this.attach(comments));
@@ -106,10 +131,15 @@ class Printer {
       const to = g.inForce.to;
       clauses.push({ kw: 'in force', text: `${g.inForce.from.text}${to ? ` to ${to.text}` : ''}`, start: g.inForce.from.range.start, end: (to ?? g.inForce.from).range.end });
     }
+    if (g.edition) clauses.push({ kw: 'edition', text: this.name(g.edition), start: g.edition.range.start, end: g.edition.range.end });
+    if (g.revises) clauses.push({ kw: 'revises', text: this.name(g.revises), start: g.revises.range.start, end: g.revises.range.end });
     if (g.covers.length) clauses.push({ kw: 'covers', text: g.covers.map((c) => c.text).join(', '), start: g.covers[0]!.range.start, end: g.covers[g.covers.length - 1]!.range.end });
+    if (g.uses.length) clauses.push({ kw: 'uses', text: g.uses.map((c) => c.text).join(', '), start: g.uses[0]!.range.start, end: g.uses[g.uses.length - 1]!.range.end });
+    if (g.drops.length) clauses.push({ kw: 'drops', text: g.drops.map((c) => c.text).join(', '), start: g.drops[0]!.range.start, end: g.drops[g.drops.length - 1]!.range.end });
     if (g.applies) clauses.push({ kw: 'applies when', text: '', start: g.applies.range.start, end: g.applies.range.end, expr: g.applies });
     if (g.unless) clauses.push({ kw: 'unless', text: '', start: g.unless.range.start, end: g.unless.range.end, expr: g.unless });
     // Values start in one column, after the longest short keyword (`in force`); `applies when` is longer.
+    clauses.sort((a, b) => a.start - b.start);
     const width = 'in force '.length;
     for (const c of clauses) {
       if (c.expr) this.exprClause(c.kw.length < width ? c.kw.padEnd(width) : `${c.kw} `, c.expr);
@@ -185,24 +215,98 @@ class Printer {
 
   private criterion(c: A.CriterionDecl): void {
     this.line(0, `criterion ${c.name.text}${c.title ? ` ${this.name(c.title)}` : ''}`, c.range.start, (c.title ?? c.name).range.end, true);
-    if (c.onlyWhen) this.exprClause('only when ', c.onlyWhen);
-    if (c.require) this.exprClause('require ', c.require);
-    if (c.certify) this.exprClause('certify at most ', c.certify);
-    if (c.otherwise) this.line(2, `otherwise ${this.name(c.otherwise)}`, c.otherwise.range.start, c.otherwise.range.end);
+    // Clauses in the order written (each given once: a file with a clause twice is not formatted).
+    const clauses: { start: number; print: () => void }[] = [];
+    if (c.source) clauses.push({ start: c.source.range.start, print: () => this.line(2, `source ${this.sourceRef(c.source!)}`, c.source!.range.start, c.source!.range.end) });
+    if (c.review) clauses.push({ start: c.review.range.start, print: () => this.line(2, 'needs clinical review', c.review!.range.start, c.review!.range.end) });
+    if (c.onlyWhen) clauses.push({ start: c.onlyWhen.range.start, print: () => this.exprClause('only when ', c.onlyWhen!) });
+    if (c.require) clauses.push({ start: c.require.range.start, print: () => this.exprClause('require ', c.require!) });
+    if (c.group) {
+      const need = c.group.need === 'any' || c.group.need === 'all' ? c.group.need : `at least ${c.group.need}`;
+      clauses.push({ start: c.group.range.start, print: () => this.line(2, `require ${need} of the following`, c.group!.range.start, c.group!.range.end) });
+    }
+    if (c.certify) clauses.push({ start: c.certify.range.start, print: () => this.exprClause('certify at most ', c.certify!) });
+    this.textClauses(c.texts, 2, clauses);
+    clauses.sort((a, b) => a.start - b.start).forEach((x) => x.print());
+    for (const p of c.parts) {
+      this.line(2, `part ${p.name.text}${p.title ? ` ${this.name(p.title)}` : ''}`, p.range.start, (p.title ?? p.name).range.end);
+      const inner: { start: number; print: () => void }[] = [];
+      if (p.require) inner.push({ start: p.require.range.start, print: () => this.exprClause('require ', p.require!, 4) });
+      this.textClauses(p.texts, 4, inner);
+      inner.sort((a, b) => a.start - b.start).forEach((x) => x.print());
+    }
+  }
+
+  /** `when met`, `when unknown` and `otherwise` texts, to print in source order. */
+  private textClauses(t: A.TextClauses, indent: number, out: { start: number; print: () => void }[]): void {
+    const add = (kw: string, n: A.Name | undefined): void => {
+      if (n) out.push({ start: n.range.start, print: () => this.line(indent, `${kw} ${this.name(n)}`, n.range.start, n.range.end) });
+    };
+    add('when met', t.met);
+    add('when unknown', t.unknown);
+    add('otherwise', t.otherwise);
+  }
+
+  private use(u: A.UseDecl): void {
+    this.line(0, `use criterion ${u.names.map((n) => n.text).join(', ')}`, u.range.start, u.range.end, true);
+  }
+
+  private define(d: A.DefineDecl): void {
+    const head = `define ${d.words.text}${d.meaning ? ` ${this.name(d.meaning)}` : ''}:`;
+    if (!d.expr) return this.line(0, head, d.range.start, d.range.end, true);
+    this.line(0, `${head} ${printExpr(d.expr, this.src)}`, d.range.start, d.range.end, true);
+  }
+
+  private vocabulary(v: A.VocabularyDecl): void {
+    this.line(0, `vocabulary ${v.name.text}${v.title ? ` ${this.name(v.title)}` : ''}`, v.range.start, (v.title ?? v.name).range.end, true);
+    if (v.uses.length) this.line(2, `uses ${v.uses.map((u) => u.text).join(', ')}`, v.uses[0]!.range.start, v.uses[v.uses.length - 1]!.range.end);
+  }
+
+  private record(r: A.RecordDecl): void {
+    this.line(0, `record ${r.name.text}${r.title ? ` ${this.name(r.title)}` : ''}`, r.range.start, (r.title ?? r.name).range.end, true);
+    for (const f of r.fields) this.fact(f, 2);
+  }
+
+  /** `fact words: type, from path` with its meaning on the next line. */
+  private fact(f: A.FactDecl, indent: number): void {
+    const options: string[] = [];
+    if (f.from) options.push(`from ${f.from.text}`);
+    if (f.computed) options.push(`computed by ${f.computed.text}`);
+    if (f.absent) options.push(`when absent ${this.name(f.absent)}`);
+    if (f.required) options.push('required');
+    const type = f.type ? this.type(f.type) : '';
+    const end = f.meaning ? f.meaning.range.start : f.range.end;
+    this.line(indent, `${f.role} ${f.words.text}: ${[type, ...options].join(', ')}`, f.range.start, end, indent === 0);
+    if (f.meaning) this.line(indent + 2, this.name(f.meaning), f.meaning.range.start, f.meaning.range.end);
+  }
+
+  private type(t: A.TypeExpr): string {
+    switch (t.base) {
+      case 'yes-no': return 'yes or no';
+      case 'one-of': return `one of ${t.values.map((v) => this.name(v)).join(', ')}`;
+      case 'number': {
+        const unit = t.unit ? (t.unit.text.startsWith('per ') ? ` ${t.unit.text}` : ` of ${t.unit.text}`) : '';
+        return `number${unit}${t.min !== undefined && t.max !== undefined ? ` from ${t.min} to ${t.max}` : ''}`;
+      }
+      case 'date': return t.anyDate ? 'any date' : 'date';
+      case 'list': return `list of ${t.record ? t.record.text : t.of ? this.type(t.of) : ''}`;
+      case 'class': return `class of ${t.classOf?.text ?? ''}`;
+      default: return t.base;
+    }
   }
 
   /**
    * A clause with an expression; a top-level `and`/`or` written over several lines stays broken, one
    * operand a line, the operator under the first operand.
    */
-  private exprClause(head: string, e: A.Expr): void {
+  private exprClause(head: string, e: A.Expr, indent = 2): void {
     if (e.kind === 'BoolExpr' && this.image(e).includes('\n')) {
       const [first, ...rest] = e.operands;
-      this.line(2, head + printExpr(first!, this.src), e.range.start, first!.range.end);
-      for (const o of rest) this.line(2 + head.length, `${e.op} ${printExpr(o, this.src)}`, o.range.start, o.range.end);
+      this.line(indent, head + printExpr(first!, this.src), e.range.start, first!.range.end);
+      for (const o of rest) this.line(indent + head.length, `${e.op} ${printExpr(o, this.src)}`, o.range.start, o.range.end);
       return;
     }
-    this.line(2, head + printExpr(e, this.src), e.range.start, e.range.end);
+    this.line(indent, head + printExpr(e, this.src), e.range.start, e.range.end);
   }
 
   private policy(p: A.PolicyDecl): void {
@@ -212,6 +316,8 @@ class Printer {
       if (!step.length) return;
       this.line(2, `${i === 0 ? 'first ' : 'then  '}${step.map((n) => n.text).join(', ')}`, step[0]!.range.start, step[step.length - 1]!.range.end);
     });
+    if (p.uses.length) this.line(2, `uses ${p.uses.map((u) => u.text).join(', ')}`, p.uses[0]!.range.start, p.uses[p.uses.length - 1]!.range.end);
+    if (p.denialNote) this.line(2, `when denied ${this.name(p.denialNote)}`, p.denialNote.range.start, p.denialNote.range.end);
   }
 
   // Comments

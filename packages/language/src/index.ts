@@ -4,7 +4,10 @@ export { analyze, compileGuideline, compileProgram, matchesPattern, type Compile
 export { check } from './check/index.ts';
 export { SourceFile, type Position } from './source.ts';
 export { diagnosticCodes, formatMessage, hasErrors, GuidelineInternalError, type Diagnostic, type DiagnosticCode, type Range, type Severity } from './diagnostics.ts';
-export { factCatalog, lookupFact, factById, type FactInfo, type FactType } from './facts.ts';
+export { builtins, type Builtin } from './builtins.ts';
+export { standardVocabularySources } from './vocabularies.generated.ts';
+export { sourceOf } from './compile/index.ts';
+export * from './units.ts';
 export { keywords, allTokens } from './tokens.ts';
 export { lex } from './lexer.ts';
 export { walk, children, nodeAt } from './walk.ts';
@@ -14,3 +17,4 @@ export { completionsAt, type CompletionItem, type CompletionKind } from './servi
 export { hoverAt, definitionAt, type HoverInfo } from './services/navigate.ts';
 export type * from './ast.ts';
 export * from './artifact.ts';
+export { isLeaf } from './ir.ts';

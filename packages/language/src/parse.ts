@@ -4,9 +4,9 @@ import type * as A from './ast.ts';
 import type { Expr, GuidelineFile } from './ast.ts';
 import { collector, type Diagnostic, type Range, type Report } from './diagnostics.ts';
 import { lex, TokenPool } from './lexer.ts';
-import { getParser, type GuidelineParser, type Item } from './parser.ts';
+import { getParser, type GuidelineParser, type Item, type Member } from './parser/index.ts';
 import { Memo, shifted } from './shift.ts';
-import { ClassKw, CriterionKw, GuidelineKw, LParen, PolicyKw, ProcedureKw, RecommendKw, RParen } from './tokens.ts';
+import { ClassKw, Colon, CriterionKw, Dot, DefineKw, FactKw, FieldKw, GuidelineKw, Identifier, LParen, PolicyKw, ProcedureKw, RecommendKw, RecordKw, RParen, VocabularyKw } from './tokens.ts';
 import { walk } from './walk.ts';
 
 export interface ParseResult {
@@ -28,8 +28,20 @@ const ruleWords: Record<string, string> = {
   frequency: 'a frequency',
   criterionDecl: 'a criterion',
   criterionClause: 'a criterion',
+  groupNeed: 'a criterion group',
+  partDecl: 'a part of a criterion',
+  useDecl: 'a use of a shared criterion',
   policyDecl: 'a policy',
   policyStep: 'a policy',
+  vocabularyDecl: 'a vocabulary',
+  factDecl: 'a fact',
+  factOption: 'a fact',
+  fieldPath: 'a case field',
+  typeExpr: 'a type',
+  recordDecl: 'a record',
+  defineDecl: 'a define',
+  aggregate: 'a count or sum',
+  quantified: 'a condition on a list',
   file: 'the file',
 };
 
@@ -63,7 +75,7 @@ function expectedFrom(message: string): string | undefined {
 export const limits = { maxFileLength: 2_000_000, maxNesting: 50 };
 
 function empty(text: string): GuidelineFile {
-  return { kind: 'GuidelineFile', range: { start: 0, end: text.length }, guidelines: [], policies: [] };
+  return { kind: 'GuidelineFile', range: { start: 0, end: text.length }, guidelines: [], policies: [], vocabularies: [] };
 }
 
 /** The first parenthesis that opens past the nesting limit, if any. */
@@ -139,11 +151,25 @@ export function parse(text: string, file?: string, memo: ParseMemo | null = shar
       }
     } else result = parseSegment(seg, text.length);
     // Assembly hangs members on guideline headers: a header kept in the memo gets a copy to carry them.
-    for (const item of result.items) items.push(item.kind === 'guideline' && memo ? { kind: 'guideline', node: { ...item.node, classes: [], recommendations: [], criteria: [], range: { ...item.node.range } } } : item);
+    for (const item of result.items) items.push(memo ? fresh(item) : item);
     for (const d of result.diagnostics) report(d.code, d.range, d.data ?? {});
     for (const r of result.reported) reported.add(r.range.start);
   }
   return { ast: assemble(items, text.length, reported, report), diagnostics, comments: commentsOf(lexed.comments) };
+}
+
+/**
+ * An item kept in the memo, as this parse may use it: assembly hangs members on the declarations
+ * above them, so a declaration that takes members gets a copy of its own to carry them.
+ */
+function fresh(item: Item): Item {
+  switch (item.kind) {
+    case 'guideline': return { kind: 'guideline', node: { ...item.node, classes: [], recommendations: [], criteria: [], defines: [], range: { ...item.node.range } } };
+    case 'vocabulary': return { kind: 'vocabulary', node: { ...item.node, facts: [], records: [], defines: [], criteria: [], range: { ...item.node.range } } };
+    case 'policy': return { kind: 'policy', node: { ...item.node, criteria: [], defines: [], range: { ...item.node.range } } };
+    case 'member': return item.node.kind === 'RecordDecl' ? { kind: 'member', node: { ...item.node, fields: [], range: { ...item.node.range } } } : item;
+    default: return item;
+  }
 }
 
 function commentsOf(tokens: readonly IToken[]): ParseResult['comments'] {
@@ -171,7 +197,20 @@ function parseWhole(tokens: IToken[], report: Report): Item[] | undefined {
   return items;
 }
 
-const declarationStarts = new Set<TokenType>([GuidelineKw, ClassKw, ProcedureKw, RecommendKw, CriterionKw, PolicyKw]);
+const declarationStarts = new Set<TokenType>([GuidelineKw, ClassKw, ProcedureKw, RecommendKw, CriterionKw, PolicyKw, VocabularyKw, FactKw, FieldKw, RecordKw, DefineKw]);
+
+/** Whether a declaration starts at token i: a declaration keyword, or `use` before `criterion` (which then does not). */
+function startsDeclaration(tokens: readonly IToken[], i: number): boolean {
+  const t = tokens[i]!;
+  if (t.tokenType === Identifier) return t.image === 'use' && tokens[i + 1]?.tokenType === CriterionKw;
+  if (!declarationStarts.has(t.tokenType)) return false;
+  const prev = tokens[i - 1];
+  // `use criterion x` is one declaration; `fact diagnosis: class of diagnosis` names a type, not a class.
+  if (t.tokenType === CriterionKw && prev?.tokenType === Identifier && prev.image === 'use') return false;
+  // A keyword within a case field's path (`surgery.procedure`) is part of the path.
+  if (prev?.tokenType === Dot) return false;
+  return !((t.tokenType === ClassKw || t.tokenType === ProcedureKw) && prev?.tokenType === Colon);
+}
 
 interface Segment {
   tokens: IToken[];
@@ -203,7 +242,7 @@ function segments(tokens: IToken[], text: string): Segment[] {
     out.push(seg);
     from = to;
   };
-  for (let i = 1; i < tokens.length; i++) if (declarationStarts.has(tokens[i]!.tokenType)) close(i);
+  for (let i = 1; i < tokens.length; i++) if (startsDeclaration(tokens, i)) close(i);
   close(tokens.length);
   return out;
 }
@@ -324,12 +363,15 @@ function nodeReports(p: GuidelineParser, roots: () => A.Node[], report: Report):
 }
 
 /**
- * The file from its items: members hang on the guideline above them, and each run of skipped
- * tokens is reported once (unless the parser already reported its first token: `reported`).
+ * The file from its items: members hang on the declaration above them (classes, recommendations,
+ * criteria and defines on a guideline; facts, records, defines and shared criteria on a vocabulary;
+ * fields on a record; criteria and defines on a policy), and each run of skipped tokens is reported
+ * once (unless the parser already reported its first token: `reported`).
  */
 function assemble(items: readonly Item[], textLength: number, reported: ReadonlySet<number>, report: Report): A.GuidelineFile {
-  const file: A.GuidelineFile = { kind: 'GuidelineFile', range: { start: 0, end: textLength }, guidelines: [], policies: [] };
-  let current: A.GuidelineDecl | undefined;
+  const file: A.GuidelineFile = { kind: 'GuidelineFile', range: { start: 0, end: textLength }, guidelines: [], policies: [], vocabularies: [] };
+  let current: A.GuidelineDecl | A.VocabularyDecl | A.PolicyDecl | undefined;
+  let record: A.RecordDecl | undefined;
   let junk: Extract<Item, { kind: 'junk' }>[] = [];
   const flushJunk = (): void => {
     if (!junk.length) return;
@@ -339,10 +381,13 @@ function assemble(items: readonly Item[], textLength: number, reported: Readonly
       const text = junk.map((t) => t.image).join(' ');
       const shown = text.length > 30 ? text.slice(0, 30) + '…' : text;
       report('P201', { start: first.range.start, end: last.range.end }, {
-        message: `Unexpected '${shown}': expected ${current ? 'a clause of the declaration above, or a new class, recommend, criterion or policy' : "a 'guideline' or 'policy' declaration"}`,
+        message: `Unexpected '${shown}': expected ${current ? 'a clause of the declaration above, or a new declaration' : "a 'guideline', 'vocabulary' or 'policy' declaration"}`,
       });
     }
     junk = [];
+  };
+  const grow = (c: { range: Range }, m: { range: Range }): void => {
+    c.range = { start: c.range.start, end: Math.max(c.range.end, m.range.end) };
   };
   for (const item of items) {
     if (item.kind === 'junk') {
@@ -352,21 +397,77 @@ function assemble(items: readonly Item[], textLength: number, reported: Readonly
     flushJunk();
     if (item.kind === 'guideline') {
       current = item.node;
-      file.guidelines.push(current);
-    } else if (item.kind === 'policy') {
-      current = undefined;
-      file.policies.push(item.node);
-    } else if (!current) {
-      const what = item.node.kind === 'RecommendBlock' ? 'recommend block' : item.node.kind === 'ClassDecl' ? 'class' : 'criterion';
-      report('P201', item.node.range, { message: `A ${what} must follow a 'guideline' header` });
-    } else {
-      const m = item.node;
-      if (m.kind === 'ClassDecl') current.classes.push(m);
-      else if (m.kind === 'RecommendBlock') current.recommendations.push(m);
-      else current.criteria.push(m);
-      current.range = { start: current.range.start, end: Math.max(current.range.end, m.range.end) };
+      record = undefined;
+      file.guidelines.push(item.node);
+      continue;
     }
+    if (item.kind === 'policy') {
+      current = item.node;
+      record = undefined;
+      file.policies.push(item.node);
+      continue;
+    }
+    if (item.kind === 'vocabulary') {
+      current = item.node;
+      record = undefined;
+      file.vocabularies.push(item.node);
+      continue;
+    }
+    const m = item.node;
+    const where = placeFor(m, current, record);
+    if (typeof where === 'string') {
+      report('P201', m.range, { message: where });
+      continue;
+    }
+    if (m.kind === 'FactDecl' && m.role === 'field') {
+      record!.fields.push(m);
+      grow(record!, m);
+      grow(current!, m);
+      continue;
+    }
+    record = undefined;
+    const c = where;
+    if (c.kind === 'GuidelineDecl') {
+      if (m.kind === 'ClassDecl') c.classes.push(m);
+      else if (m.kind === 'RecommendBlock') c.recommendations.push(m);
+      else if (m.kind === 'DefineDecl') c.defines.push(m);
+      else c.criteria.push(m as A.CriterionDecl | A.UseDecl);
+    } else if (c.kind === 'VocabularyDecl') {
+      if (m.kind === 'FactDecl') c.facts.push(m);
+      else if (m.kind === 'RecordDecl') {
+        c.records.push(m);
+        record = m;
+      } else if (m.kind === 'DefineDecl') c.defines.push(m);
+      else c.criteria.push(m as A.CriterionDecl);
+    } else {
+      if (m.kind === 'DefineDecl') c.defines.push(m);
+      else c.criteria.push(m as A.CriterionDecl | A.UseDecl);
+    }
+    grow(c, m);
   }
   flushJunk();
   return file;
+}
+
+const memberWords: Record<Member['kind'], string> = {
+  ClassDecl: 'A class', RecommendBlock: 'A recommend block', CriterionDecl: 'A criterion', FactDecl: 'A fact',
+  RecordDecl: 'A record', DefineDecl: 'A define', UseDecl: "A 'use criterion'",
+};
+
+/** The declaration a member belongs to, or why it cannot stand where it is. */
+function placeFor(m: Member, current: A.GuidelineDecl | A.VocabularyDecl | A.PolicyDecl | undefined, record: A.RecordDecl | undefined): A.GuidelineDecl | A.VocabularyDecl | A.PolicyDecl | string {
+  const what = m.kind === 'FactDecl' && m.role === 'field' ? 'A field' : memberWords[m.kind];
+  if (m.kind === 'FactDecl' && m.role === 'field') return record && current ? current : `${what} must follow a 'record' of a vocabulary`;
+  switch (m.kind) {
+    case 'ClassDecl':
+    case 'RecommendBlock':
+      return current?.kind === 'GuidelineDecl' ? current : `${what} must follow a 'guideline' header`;
+    case 'FactDecl':
+    case 'RecordDecl':
+      return current?.kind === 'VocabularyDecl' ? current : `${what} must follow a 'vocabulary' header`;
+    case 'UseDecl':
+      return current && current.kind !== 'VocabularyDecl' ? current : `${what} must follow a 'guideline' header or a 'policy'`;
+    default:
+      return current ?? `${what} must follow a 'guideline', 'vocabulary' or 'policy' header`;
+  }
 }

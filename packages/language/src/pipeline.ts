@@ -1,12 +1,15 @@
-// One pipeline entry: text -> parse -> check -> compile. User input never throws; diagnostics say why.
+// One pipeline entry: texts -> parse -> check (as one program, with the standard vocabularies) ->
+// compile. User input never throws; diagnostics say why.
 import type * as A from './ast.ts';
 import type { GuidelineFile } from './ast.ts';
-import { ARTIFACT_FORMAT, ARTIFACT_VERSION, type RuleSet } from './artifact.ts';
-import { check, type Placeholder } from './check/index.ts';
-import { GuidelineCompiler } from './compile.ts';
-import { collector, hasErrors, type Diagnostic, type Range } from './diagnostics.ts';
-import { parse, sharedMemo, type ExpressionMemo, type ParseMemo } from './parse.ts';
-import { SourceFile } from './source.ts';
+import type { RuleSet } from './artifact.ts';
+import { check, checkProgram, Collected, standardFiles, type ParsedFile } from './check/index.ts';
+import { checkFileNames } from './check/names.ts';
+import { compileModel } from './compile/index.ts';
+import { hasErrors, type Diagnostic, type Range } from './diagnostics.ts';
+import { parse, sharedMemo, type ParseMemo } from './parse.ts';
+
+export { matchesPattern } from './check/program.ts';
 
 export interface CompileResult {
   /** The rule set, or undefined when the files have errors. */
@@ -22,45 +25,42 @@ export interface SourceText {
 
 /**
  * Parses and checks one file: diagnostics and the (possibly partial) AST, without compiling.
+ * `program`: the other files it is compiled with (their vocabularies and guidelines are known to it).
  * Declarations parsed by an earlier call are reused (the editor calls this on every edit).
  */
-export function analyze(text: string, file = '<input>'): { ast: GuidelineFile; diagnostics: Diagnostic[] } {
-  const { ast, diagnostics } = analyzeWith(text, file, sharedMemo, sharedMemo.expressions);
-  return { ast, diagnostics };
+export function analyze(text: string, file = '<input>', options: { program?: readonly SourceText[] } = {}): { ast: GuidelineFile; diagnostics: Diagnostic[] } {
+  const parsed = parse(text, file, sharedMemo);
+  const program = (options.program ?? []).filter((s) => s.file !== file).map((s): ParsedFile => ({ file: s.file, text: s.text, ast: parse(s.text, s.file, sharedMemo).ast }));
+  const checked = check(parsed.ast, text, file, sharedMemo.expressions, program).diagnostics;
+  return { ast: parsed.ast, diagnostics: merge(parsed.ast, parsed.diagnostics, checked) };
 }
 
-interface Analysis {
-  ast: GuidelineFile;
-  diagnostics: Diagnostic[];
-  /** Each criterion's rationale placeholders, as the checker parsed them. */
-  holes: Map<A.CriterionDecl, Placeholder[]>;
-}
-
-/** analyze(), with the memos to reuse (null: parse every declaration, keep none). */
-function analyzeWith(text: string, file: string, memo: ParseMemo | null, expressions: ExpressionMemo): Analysis {
-  const parsed = parse(text, file, memo);
-  const holes = new Map<A.CriterionDecl, Placeholder[]>();
-  let checked = check(parsed.ast, text, file, expressions, holes);
-  if (hasErrors(parsed.diagnostics)) {
+/** Parse diagnostics, then the checks', except those in a declaration the parser could not read whole. */
+function merge(ast: A.GuidelineFile, parsed: Diagnostic[], checked: Diagnostic[]): Diagnostic[] {
+  if (hasErrors(parsed)) {
     // A declaration the parser could not read whole would mostly echo its parse errors (a clause
     // missing, a fact cut short); the checks of every other declaration still stand.
-    const recovered = parsed.diagnostics.filter((d) => recoveryCodes.has(d.code));
-    const broken = declarationRanges(parsed.ast).filter((r) => recovered.some((d) => d.range.start >= r.start && d.range.start <= r.end));
+    const recovered = parsed.filter((d) => recoveryCodes.has(d.code));
+    const broken = declarationRanges(ast).filter((r) => recovered.some((d) => d.range.start >= r.start && d.range.start <= r.end));
     checked = checked.filter((d) => !broken.some((r) => d.range.start >= r.start && d.range.start <= r.end));
   }
-  return { ast: parsed.ast, diagnostics: checked.length ? [...parsed.diagnostics, ...checked] : parsed.diagnostics, holes };
+  return checked.length ? [...parsed, ...checked] : parsed;
 }
 
 /** Codes after which the parser had to skip or invent text: the declaration is not whole. */
 const recoveryCodes = new Set<string>(['L101', 'L102', 'P201', 'P202', 'P203']);
 
 /**
- * The spans of the file's declarations (guideline headers, classes, recommend blocks, criteria,
- * policies), each running up to the next one, so the text the parser skipped belongs to the
- * declaration it broke.
+ * The spans of the file's declarations, each running up to the next one, so the text the parser
+ * skipped belongs to the declaration it broke.
  */
 function declarationRanges(ast: GuidelineFile): Range[] {
-  const starts = [...ast.guidelines.flatMap((g) => [g, ...g.classes, ...g.recommendations, ...g.criteria]), ...ast.policies].map((d) => d.range.start).sort((a, b) => a - b);
+  const decls: { range: Range }[] = [
+    ...ast.guidelines.flatMap((g) => [g, ...g.classes, ...g.recommendations, ...g.criteria, ...g.defines]),
+    ...ast.vocabularies.flatMap((v) => [v, ...v.facts, ...v.records, ...v.records.flatMap((r) => r.fields), ...v.defines, ...v.criteria]),
+    ...ast.policies.flatMap((p) => [p, ...p.criteria, ...p.defines]),
+  ];
+  const starts = decls.map((d) => d.range.start).sort((a, b) => a - b);
   return starts.map((start, i) => ({ start, end: i + 1 < starts.length ? starts[i + 1]! - 1 : ast.range.end }));
 }
 
@@ -70,50 +70,26 @@ export function compileGuideline(text: string, options: { file?: string } = {}):
 }
 
 /**
- * Compiles several files into one rule set; policies may name guidelines of any of the files.
- * A compile keeps nothing once it returns, unless `reuse` is set: then declarations are parsed
- * once and reused by later compiles (the editor compiles on every edit).
+ * Compiles several files into one rule set: policies may name guidelines of any of the files, and
+ * guidelines use vocabularies of any of them (and the standard ones). A compile keeps nothing once
+ * it returns, unless `reuse` is set: then declarations are parsed once and reused by later compiles
+ * (the editor compiles on every edit).
  */
 export function compileProgram(sources: readonly SourceText[], options: { reuse?: boolean } = {}): CompileResult {
-  const memo = options.reuse ? sharedMemo : null;
-  // Rationales repeat the same few placeholders: even a plain compile parses each text once.
-  const expressions: ExpressionMemo = memo ? memo.expressions : new Map();
+  const memo: ParseMemo | null = options.reuse ? sharedMemo : null;
+  const expressions = memo ? memo.expressions : new Map();
+  const parsed: (ParsedFile & { diagnostics: Diagnostic[] })[] = sources.map((s) => {
+    const p = parse(s.text, s.file, memo);
+    return { file: s.file, text: s.text, ast: p.ast, diagnostics: p.diagnostics };
+  });
+  const collected = new Collected();
+  for (const p of parsed) checkFileNames(p.ast, collected.report(p.file));
+  const model = checkProgram([...standardFiles(), ...parsed], collected.report, expressions);
   const diagnostics: Diagnostic[] = [];
-  const policies: { file: string; patterns: A.Name[] }[] = [];
-  const rules: RuleSet = { format: ARTIFACT_FORMAT, version: ARTIFACT_VERSION, guidelines: [], policies: [] };
-  const seen = new Map<string, string>();
-  for (const s of sources) {
-    const { ast, diagnostics: ds, holes } = analyzeWith(s.text, s.file, memo, expressions);
-    for (const d of ds) diagnostics.push(d);
-    const { report, diagnostics: cross } = collector(s.file);
-    for (const g of ast.guidelines) {
-      const other = seen.get(g.id.text);
-      if (other !== undefined && other !== s.file) report('C302', g.id, { what: `guideline (also in ${other})`, name: g.id.text });
-      seen.set(g.id.text, s.file);
-    }
-    for (const d of cross) diagnostics.push(d);
-    if (ast.policies.length) policies.push({ file: s.file, patterns: ast.policies.flatMap((p) => p.steps.flat()) });
-    if (hasErrors(ds)) continue;
-    // Each file's AST is let go once it is compiled: a compile keeps only its rules.
-    const compiler = new GuidelineCompiler(new SourceFile(s.text, s.file), s.file, holes);
-    for (const g of ast.guidelines) rules.guidelines.push(compiler.guideline(g));
-    for (const p of ast.policies) rules.policies.push(compiler.policy(p));
-  }
-  // Policy patterns are checked against every file's guidelines.
-  for (const { file, patterns } of policies) {
-    const { report, diagnostics: ds } = collector(file);
-    for (const pat of patterns) {
-      if (![...seen.keys()].some((id) => matchesPattern(pat.text, id))) report('C311', pat, { pattern: pat.text });
-    }
-    for (const d of ds) diagnostics.push(d);
-  }
+  for (const s of standardFiles()) diagnostics.push(...s.diagnostics, ...collected.of(s.file));
+  for (const p of parsed) diagnostics.push(...merge(p.ast, p.diagnostics, collected.of(p.file)));
   const order = new Map(sources.map((s, i) => [s.file, i]));
-  diagnostics.sort((a, b) => (order.get(a.file ?? '') ?? 0) - (order.get(b.file ?? '') ?? 0) || a.range.start - b.range.start);
-  return { rules: hasErrors(diagnostics) ? undefined : rules, diagnostics };
-}
-
-/** Whether a guideline id matches a policy pattern: `mtus.*` matches every id under `mtus.`. */
-export function matchesPattern(pattern: string, id: string): boolean {
-  if (pattern.endsWith('.*')) return id.startsWith(pattern.slice(0, -1));
-  return pattern === id;
+  diagnostics.sort((a, b) => (order.get(a.file ?? '') ?? -1) - (order.get(b.file ?? '') ?? -1) || a.range.start - b.range.start);
+  if (hasErrors(diagnostics)) return { rules: undefined, diagnostics };
+  return { rules: compileModel(model, [...standardFiles(), ...sources]), diagnostics };
 }

@@ -3,22 +3,36 @@ import type * as A from './ast.ts';
 
 /** The direct child nodes of a node, in source order. */
 export function children(n: A.Node): A.Node[] {
+  const opt = <T extends A.Node>(x: T | undefined): T[] => (x ? [x] : []);
   switch (n.kind) {
-    case 'GuidelineFile': return [...n.guidelines, ...n.policies];
-    case 'GuidelineDecl': return [n.id, ...(n.title ? [n.title] : []), ...n.covers, ...(n.applies ? [n.applies] : []), ...(n.unless ? [n.unless] : []), ...n.classes, ...n.recommendations, ...n.criteria];
-    case 'PolicyDecl': return [n.name, ...n.steps.flat()];
+    case 'GuidelineFile': return [...n.vocabularies, ...n.guidelines, ...n.policies];
+    case 'GuidelineDecl': return [n.id, ...opt(n.title), ...opt(n.edition), ...opt(n.revises), ...n.drops, ...n.covers, ...n.uses, ...opt(n.applies), ...opt(n.unless), ...n.classes, ...n.recommendations, ...n.defines, ...n.criteria];
+    case 'VocabularyDecl': return [n.name, ...n.uses, ...n.facts, ...n.records, ...n.defines, ...n.criteria];
+    case 'FactDecl': return [n.words, ...opt(n.type), ...opt(n.from), ...opt(n.computed), ...opt(n.absent)];
+    case 'TypeExpr': return [...n.values, ...opt(n.unit), ...opt(n.of), ...opt(n.record)];
+    case 'RecordDecl': return [n.name, ...n.fields];
+    case 'DefineDecl': return [n.words, ...opt(n.expr)];
+    case 'UseDecl': return n.names;
+    case 'PolicyDecl': return [n.name, ...n.steps.flat(), ...n.uses, ...n.defines, ...n.criteria];
     case 'ClassDecl': return [n.name, ...n.terms, ...n.codes];
     case 'RecommendBlock': return n.entries;
     case 'CourseEntry': return [n.name, n.visits, n.duration];
     case 'FrequencyEntry': return [n.name];
-    case 'CriterionDecl': return [n.name, ...(n.onlyWhen ? [n.onlyWhen] : []), ...(n.require ? [n.require] : []), ...(n.certify ? [n.certify] : [])];
+    case 'CriterionDecl': return [n.name, ...opt(n.onlyWhen), ...opt(n.require), ...opt(n.certify), ...n.parts];
+    case 'PartDecl': return [n.name, ...opt(n.require)];
     case 'BoolExpr': return n.operands;
     case 'NotExpr': return [n.operand];
     case 'CompareExpr': return [n.left, n.right];
     case 'IsValuesExpr': return [n.subject, ...n.values];
     case 'IsKnownExpr': return [n.subject];
+    case 'IsEmptyExpr': return [n.subject];
+    case 'IncludesExpr': return [n.subject, ...n.values];
     case 'ArithExpr': return [n.left, n.right];
     case 'ParenExpr': return [n.inner];
+    case 'RoundExpr': return [n.inner];
+    case 'SinceExpr': return [n.unit, n.date];
+    case 'AggregateExpr': return [n.list, ...opt(n.value), ...opt(n.where)];
+    case 'QuantifiedExpr': return [n.list, n.where];
     default: return [];
   }
 }

@@ -1,216 +1,204 @@
-// Evaluates a case against a rule set: the policy picks the governing guideline (first that covers
-// the request, in the jurisdiction's evidence order), json-rules-engine runs its rules, and the
-// determination is assembled from the criteria's statuses in their own words.
-import { Engine } from 'json-rules-engine';
-import { factById, matchesPattern, type Calc, type CompiledGuideline, type RuleSet } from '@guideline/language';
-import { caseFacts, recommendationInput, type Facts } from './case-facts.ts';
-import { evaluateCalc } from './calc.ts';
-import { criterionStatus, Explainer, fillRationale, type EvaluatedCondition, type Tri } from './explain.ts';
-import { installRuntime } from './operators.ts';
-import { runLeaves } from './leaf-engine.ts';
+// One straight path from a case to its determination: validate -> facts -> evaluate -> decide ->
+// explain. The policy of the case's jurisdiction consults its guidelines in evidence order; the
+// first that addresses the request governs, and its criteria, with the policy's own, decide.
+import type { CompiledGuideline, CompiledPolicy, RuleSet } from '@guideline/language';
+import { CaseView, recommendationInput } from './builtins.ts';
+import { compiledOf, evaluateCriterion, type Compiled, type CriterionPlan, type Evaluated } from './criteria.ts';
+import { outcome, rationale, type Decided } from './decide.ts';
+import { Describer, factsIn, factWords, partResults, textFor, traceEntry } from './explain.ts';
+import { Run } from './plan.ts';
+import { guidelinesInOrder } from './policy.ts';
 import type { Case, CriterionResult, Determination } from './types.ts';
 import { assertCase } from './validate.ts';
-import { assemble, outcome, requestedVisits } from './decide.ts';
+import { Unknown, type Tri } from './values.ts';
 
-const engines = new WeakMap<CompiledGuideline, Engine>();
-
-/** A json-rules-engine Engine holding one guideline's rules as compiled, with our operators and facts installed. */
-export function engineFor(g: CompiledGuideline): Engine {
-  let engine = engines.get(g);
-  if (!engine) engines.set(g, (engine = installRuntime(new Engine(g.rules, { allowUndefinedFacts: true }))));
-  return engine;
+export interface EvaluateOptions {
+  /**
+   * 'full' (default): the whole determination, with each criterion's rationale and trace.
+   * 'decision': decision, statuses and missing facts only (no trace, no rationale text).
+   */
+  detail?: 'full' | 'decision';
 }
 
-type PolicyOrder = { policy: RuleSet['policies'][number]; guidelines: CompiledGuideline[] } | undefined;
-const orders = new WeakMap<RuleSet, Map<string, { order: PolicyOrder }>>();
-let lastOrder: { ruleSet: RuleSet; jurisdiction: string; order: PolicyOrder } | undefined;
-
-/** The guidelines a jurisdiction's policy consults, in evidence order (computed once per rule set and spelling). */
-export function guidelinesInOrder(ruleSet: RuleSet, jurisdiction: string): PolicyOrder {
-  // A batch asks the same rule set about the same jurisdiction case after case.
-  if (lastOrder?.ruleSet === ruleSet && lastOrder.jurisdiction === jurisdiction) return lastOrder.order;
-  let byJurisdiction = orders.get(ruleSet);
-  if (!byJurisdiction) orders.set(ruleSet, (byJurisdiction = new Map()));
-  let hit = byJurisdiction.get(jurisdiction);
-  if (!hit) {
-    if (byJurisdiction.size >= 1000) byJurisdiction.clear(); // a batch of made-up jurisdictions stays bounded
-    byJurisdiction.set(jurisdiction, (hit = { order: policyOrder(ruleSet, jurisdiction.toUpperCase()) }));
-  }
-  lastOrder = { ruleSet, jurisdiction, order: hit.order };
-  return hit.order;
+/** One guideline (or the policy's criteria) evaluated for a case: the run and each criterion's evaluation. */
+interface Evaluation {
+  compiled: Compiled;
+  run: Run;
+  criteria: { k: CriterionPlan; e: Evaluated; from: number; to: number }[];
 }
 
-function policyOrder(ruleSet: RuleSet, jurisdiction: string): PolicyOrder {
-  const policy = ruleSet.policies.find((p) => p.jurisdiction.toUpperCase() === jurisdiction.toUpperCase());
-  if (!policy) return undefined;
-  const out: CompiledGuideline[] = [];
-  // Patterns are consulted in the order written, within a step as across steps; the guidelines
-  // one pattern matches keep the rule set's order.
-  for (const pattern of policy.steps.flat()) {
-    for (const g of ruleSet.guidelines) {
-      if (!out.includes(g) && matchesPattern(pattern, g.id)) out.push(g);
-    }
-  }
-  return { policy, guidelines: out };
-}
-
-/** One guideline run on a case, however it was evaluated: what the decision procedure needs of it. */
-export interface GuidelineRun {
-  applies: Tri;
-  /** The case fields that left applicability unknown (read only when it is). */
-  missingForApplicability: string[];
-  /** One result per criterion, in the guideline's order (when it applies). */
-  criteria: CriterionResult[];
-  /** The case fields behind the unknown facts of the unknown criteria, in criterion order. */
-  missing: () => string[];
-  /** An expression's value over the run's facts (a criterion's `certify at most`). */
-  calc: (e: Calc) => number | string | null;
-  /** The visits requested, when known. */
-  requested: number | undefined;
-}
-
-/** Runs one guideline's rules on a case through json-rules-engine and explains every criterion. */
-export async function runGuideline(g: CompiledGuideline, c: Case): Promise<GuidelineRun> {
-  const facts = caseFacts(g, c);
-  const byName = await runLeaves(g, facts);
-  return explainGuideline(g, facts, (name) => byName.get(name) ?? { all: [] });
-}
-
-/** Explains a guideline from its evaluated condition trees (however they were evaluated). */
-export function explainGuideline(g: CompiledGuideline, facts: Facts, conditions: (rule: string) => EvaluatedCondition): GuidelineRun {
-  const app = new Explainer(g.applicabilityLeaves, facts);
-  const applies = app.truth(conditions(g.applicabilityRule));
-  const missing: string[] = [];
-  const criteria = g.criteria.map((meta): CriterionResult => {
-    const root = conditions(meta.rule);
-    const ex = new Explainer(meta.leaves, facts);
-    const [when, require] = root.all ?? [];
-    const applicable = when ? ex.truth(when) : true;
-    const met = require ? ex.truth(require) : true;
-    const status = criterionStatus(applicable, met);
-    if (status === 'unknown') missing.push(...missingInputs(g, [...ex.unknownFacts]));
-    return {
-      id: meta.id,
-      title: meta.title,
-      status,
-      rationale: status === 'not-met' || status === 'unknown' ? fillRationale(meta, facts) : metRationale(status, meta.title),
-      source: { file: meta.source.file, line: meta.source.line },
-      trace: ex.trace,
-    };
+function evaluateAll(compiled: Compiled, run: Run): Evaluation {
+  const criteria = compiled.criteria.map((k) => {
+    const from = run.records?.length ?? 0;
+    const e = evaluateCriterion(run, k);
+    return { k, e, from, to: run.records?.length ?? 0 };
   });
-  return {
-    applies,
-    missingForApplicability: missingInputs(g, [...app.unknownFacts]),
-    criteria,
-    missing: () => [...new Set(missing)],
-    calc: (e) => evaluateCalc(e, (id) => facts[id]),
-    requested: requestedVisits(facts),
-  };
+  return { compiled, run, criteria };
 }
 
-function metRationale(status: CriterionResult['status'], title: string): string {
-  return status === 'met' ? `Met: ${title.toLowerCase()}.` : `Not applicable to this request.`;
-}
-
-/** The case fields behind unknown facts, for a determination's `missing`. */
-export function missingInputs(g: CompiledGuideline, factIds: string[]): string[] {
+/**
+ * The case fields behind the unknown facts of a test's unknown leaves: a traced evaluation of it,
+ * its leaves that stayed unknown, and the unknown facts they read.
+ */
+function missingOf(rules: RuleSet, g: CompiledGuideline | CompiledPolicy, compiled: Compiled, c: Case, view: CaseView, what: (run: Run) => void): string[] {
+  const run = new Run(compiled.plan, c, view, true);
+  what(run);
   const out = new Set<string>();
-  for (const id of factIds) {
-    if (id.startsWith('recommended.') && id !== 'recommended.frequency') {
-      out.add(recommendationInput(g));
-      continue;
+  for (const rec of run.records!) {
+    if (rec.result !== null) continue;
+    const leaf = compiled.plan.leafConditions[rec.leaf];
+    if (!leaf) continue;
+    for (const id of leafFacts(leaf)) {
+      if (!(compiled.plan.fact(id)(run) instanceof Unknown)) continue;
+      const def = compiled.plan.def(id);
+      if (id.startsWith('recommended.') && 'recommendations' in g) out.add(recommendationInput(g));
+      else for (const input of def?.inputs.length ? def.inputs : [id]) out.add(input);
     }
-    const info = factById(id);
-    if (id === 'request.visits' || id === 'request.frequencyPerWeek' || id === 'request.weeks') out.add(id);
-    else if (info) for (const i of info.inputs) out.add(i);
-    else out.add(id);
   }
+  void rules;
   return [...out];
 }
 
-type Rest = Omit<Determination, 'caseId'>;
-
-/** The case id first, then the rest (key order is part of byte-equal determinations). */
-function withId(c: Case, rest: Rest): Determination {
-  return c.id === undefined ? rest : { caseId: c.id, ...rest };
+function leafFacts(leaf: NonNullable<Compiled['plan']['leafConditions'][number]>): string[] {
+  if ('cmp' in leaf) return [...factsIn(leaf.left), ...factsIn(leaf.right)];
+  if ('is' in leaf) return factsIn(leaf.is);
+  if ('known' in leaf) return factsIn(leaf.known);
+  if ('includes' in leaf) return factsIn(leaf.includes);
+  if ('empty' in leaf) return factsIn(leaf.empty);
+  if ('within' in leaf) return [...factsIn(leaf.within), ...factsIn(leaf.window)];
+  if ('code' in leaf) return factsIn(leaf.code);
+  return [leaf.over];
 }
 
-const noGuidelines: CompiledGuideline[] = Object.freeze([]) as unknown as CompiledGuideline[];
-
-/**
- * The decision procedure, written once for both evaluators. The caller runs the policy's
- * guidelines in order and hands each run to `settle`, which answers the determination once a
- * run decides the case (or `undefined` to run the next), and `unsettled` when none did.
- */
-export class DecisionWalk {
-  // Declared, then set in the constructor: one walk per case, and defined class fields cost more to set up.
-  /** Case fields that left an earlier guideline's applicability unknown (allocated when there are any). */
-  declare private undecided: string[] | undefined;
-  /** The guidelines to run, in the policy's evidence order (empty when no policy governs). */
-  declare readonly guidelines: CompiledGuideline[];
-  declare private readonly c: Case;
-  declare private readonly lean: boolean;
-  declare private readonly order: PolicyOrder;
-
-  constructor(ruleSet: RuleSet, c: Case, lean = false) {
-    const order = guidelinesInOrder(ruleSet, c.jurisdiction);
-    this.undecided = undefined;
-    this.guidelines = order ? order.guidelines : noGuidelines;
-    this.c = c;
-    this.lean = lean;
-    this.order = order;
-  }
-
-  settle(g: CompiledGuideline, run: GuidelineRun): Determination | undefined {
-    if (run.applies === false) return undefined;
-    if (run.applies === null) {
-      (this.undecided ??= []).push(...run.missingForApplicability);
-      return undefined;
+/** The determination of one case. Throws CaseValidationError (naming every bad field) on a malformed case. */
+export function evaluateCase(rules: RuleSet, input: unknown, options: EvaluateOptions = {}): Determination {
+  const c = assertCase(input, rules);
+  const full = options.detail !== 'decision';
+  const order = guidelinesInOrder(rules, c.jurisdiction);
+  const withId = (d: Omit<Determination, 'caseId'>): Determination => (c.id === undefined ? d : { caseId: c.id, ...d });
+  const none = (decision: Determination['decision'], text: () => string, missing: string[]): Determination =>
+    withId({ decision, certifiedVisits: 0, guideline: null, criteria: [], rationale: full ? text() : '', missing });
+  if (!order) return none('no-applicable-guideline', () => `No policy governs jurisdiction ${c.jurisdiction}, so no guideline could be applied.`, []);
+  let undecided: Set<string> | undefined;
+  for (const g of order.guidelines) {
+    const compiled = compiledOf(rules, g);
+    const view = new CaseView(c, g);
+    const run = new Run(compiled.plan, c, view, full);
+    const applies: Tri = compiled.applies!(run);
+    if (applies === false) continue;
+    if (applies === null) {
+      undecided ??= new Set();
+      for (const m of missingOf(rules, g, compiled, c, view, (r) => compiled.applies!(r))) undecided.add(m);
+      continue;
     }
     // A guideline earlier in the order might govern, but whether it does is unknown.
-    if (this.undecided) return this.unsettled();
-    const c = this.c;
-    if (this.lean) {
-      const { decision, certifiedVisits, missing } = outcome(g, c, run);
-      const guideline = { id: g.id, title: g.title, citation: g.citation };
-      const criteria = run.criteria;
-      // Built in place rather than spread: this is the batch path's every case.
-      return c.id === undefined
-        ? { decision, certifiedVisits, guideline, criteria, missing, rationale: '' }
-        : { caseId: c.id, decision, certifiedVisits, guideline, criteria, missing, rationale: '' };
-    }
-    return withId(c, assemble(g, c, run));
+    if (undecided) break;
+    return governed(rules, g, order.policy, c, view, run, full);
   }
-
-  unsettled(): Determination {
-    const { c, order, lean } = this;
-    // The rationale is written only for a full determination.
-    // Built in place rather than spread, as in `settle`.
-    const none = (decision: Determination['decision'], rationale: () => string, missing: string[]): Determination => {
-      const text = lean ? '' : rationale();
-      return c.id === undefined
-        ? { decision, certifiedVisits: 0, guideline: null, criteria: [], rationale: text, missing }
-        : { caseId: c.id, decision, certifiedVisits: 0, guideline: null, criteria: [], rationale: text, missing };
-    };
-    if (!order) return none('no-applicable-guideline', () => `No policy governs jurisdiction ${c.jurisdiction}, so no guideline could be applied.`, []);
-    if (this.undecided) {
-      const missing = [...new Set(this.undecided)];
-      return none('insufficient-information', () => `Whether the guidelines of the ${order.policy.title} policy cover this request depends on facts the records do not give: ${missing.join(', ')}.`, missing);
-    }
-    return none('no-applicable-guideline', () => `No guideline of the ${order.policy.title} policy addresses ${c.request.treatment} on ${c.asOf}.`, []);
+  if (undecided) {
+    const missing = [...undecided];
+    return none('insufficient-information', () => `Whether the guidelines of the ${order.policy.title} policy cover this request depends on facts the records do not give: ${missing.join(', ')}.`, missing);
   }
+  return none('no-applicable-guideline', () => `No guideline of the ${order.policy.title} policy addresses ${c.request.treatment} on ${c.request.serviceDate ?? c.asOf}.`, []);
 }
 
-/**
- * Evaluates a case against a rule set through json-rules-engine and returns the determination.
- * Throws CaseValidationError (with every bad field named) when the case does not follow the contract.
- */
-export async function evaluate(ruleSet: RuleSet, input: unknown): Promise<Determination> {
-  const c = assertCase(input);
-  const walk = new DecisionWalk(ruleSet, c);
-  for (const g of walk.guidelines) {
-    const d = walk.settle(g, await runGuideline(g, c));
-    if (d) return d;
+/** The determination when guideline `g` governs: its criteria and the policy's, decided and explained. */
+function governed(rules: RuleSet, g: CompiledGuideline, policy: CompiledPolicy, c: Case, view: CaseView, run: Run, full: boolean): Determination {
+  if (run.records) run.records.length = 0;
+  const own = evaluateAll(compiledOf(rules, g), run);
+  const policyCompiled = compiledOf(rules, policy);
+  const extra = policy.criteria.length ? evaluateAll(policyCompiled, new Run(policyCompiled.plan, c, view, full)) : undefined;
+  const requestedValue = own.compiled.plan.fact('request.visits')(run);
+  const requested = typeof requestedValue === 'number' ? requestedValue : undefined;
+
+  // The missing facts of the unknown criteria, in order, worked out only when asked for.
+  let missing: { fields: string[]; words: string[] } | undefined;
+  const missingFacts = (): { fields: string[]; words: string[] } => {
+    if (missing) return missing;
+    const fields = new Set<string>();
+    const words = new Map<string, string>();
+    for (const [ev, src] of [[own, g], [extra, policy]] as const) {
+      if (!ev) continue;
+      for (const x of ev.criteria) {
+        if (x.e.status !== 'unknown') continue;
+        for (const f of missingOf(rules, src, ev.compiled, c, view, (r) => evaluateCriterion(r, x.k))) {
+          fields.add(f);
+          if (!words.has(f)) words.set(f, wordsFor(rules, f));
+        }
+      }
+    }
+    return (missing = { fields: [...fields], words: [...words.values()] });
+  };
+
+  const decided: Decided[] = [];
+  const results: CriterionResult[] = [];
+  for (const [ev, policyId] of [[own, undefined], [extra, policy.id]] as const) {
+    if (!ev) continue;
+    const d = new Describer(ev.compiled.plan);
+    for (const x of ev.criteria) {
+      const meta = x.k.meta;
+      const result = criterionResult(meta, x, ev, d, full, missingFacts);
+      if (policyId) result.policy = policyId;
+      results.push(result);
+      const certify = x.k.certify;
+      decided.push({ result, hasCertify: certify !== undefined, certify: () => {
+        const v = certify?.(ev.run);
+        return typeof v === 'number' ? v : undefined;
+      } });
+    }
   }
-  return walk.unsettled();
+  const o = outcome(c, decided, requested);
+  const guideline: Determination['guideline'] = g.edition === undefined ? { id: g.id, title: g.title, citation: g.citation } : { id: g.id, title: g.title, citation: g.citation, edition: g.edition };
+  const d: Omit<Determination, 'caseId'> = {
+    decision: o.decision,
+    certifiedVisits: o.certifiedVisits,
+    guideline,
+    criteria: results,
+    rationale: full ? rationale(g, c, o, results, o.decision === 'insufficient-information' ? missingFacts().words : [], requested) : '',
+    missing: o.decision === 'insufficient-information' ? missingFacts().fields : [],
+  };
+  if (o.decision === 'needs-clinical-review') d.review = results.filter((r) => r.status === 'needs-review').map((r) => r.id);
+  if (policy.denialNote && (o.decision === 'not-medically-necessary' || o.decision === 'partially-medically-necessary')) d.notes = [policy.denialNote];
+  return c.id === undefined ? d : { caseId: c.id, ...d };
+}
+
+function criterionResult(meta: CompiledGuideline['criteria'][number], x: Evaluation['criteria'][number], ev: Evaluation, d: Describer, full: boolean, missing: () => { words: string[] }): CriterionResult {
+  const r: CriterionResult = {
+    id: meta.id,
+    title: meta.title,
+    status: x.e.status,
+    rationale: '',
+    source: { file: meta.source.file, line: meta.source.line },
+    trace: [],
+  };
+  if (meta.group) {
+    const i = x.e.parts?.findIndex((p) => p === true) ?? -1;
+    if (i >= 0 && x.e.status === 'met') r.met = meta.group.parts[i]!.id;
+  }
+  if (!full) {
+    if (meta.group) r.parts = meta.group.parts.map((p, i) => ({ id: p.id, title: p.title, status: statusOf(x.e.parts?.[i]), rationale: '' }));
+    return r;
+  }
+  const words = (): string[] => missing().words;
+  let text = textFor(x.e.status, meta.texts, meta.title, ev.run, words);
+  if (meta.group) {
+    r.parts = partResults(meta, x.e.parts, ev.run, words);
+    // A group met through a part says which, in the part's words.
+    const part = r.parts.find((p) => p.id === r.met);
+    if (part && x.e.status === 'met' && !meta.texts.met) text = part.rationale.startsWith('Met: ') ? `Met: ${meta.title} (${part.title}).` : part.rationale;
+  }
+  r.rationale = text;
+  const records = ev.run.records?.slice(x.from, x.to) ?? [];
+  r.trace = records.map((rec) => traceEntry(rec, ev.compiled.plan.leafConditions[rec.leaf]!, ev.compiled.plan, ev.run, d));
+  return r;
+}
+
+function statusOf(t: Tri | undefined): 'met' | 'not-met' | 'unknown' {
+  return t === true ? 'met' : t === false ? 'not-met' : 'unknown';
+}
+
+/** A case field in the words of the fact that reads it, for "Missing" in a rationale. */
+function wordsFor(rules: RuleSet, field: string): string {
+  const def = rules.facts.find((f) => f.field === field) ?? rules.facts.find((f) => f.inputs.includes(field));
+  return def ? factWords(def.field === field ? def : { ...def, field }, field) : field;
 }

@@ -1,144 +1,188 @@
-// From json-rules-engine results to criterion statuses, traces and rationales. Statuses use
-// three-valued logic: a leaf whose facts are unknown is unknown, and unknown propagates (Kleene).
-import type { CompiledCriterion, CompiledLeaf } from '@guideline/language';
-import { calcFacts, evaluateCalc } from './calc.ts';
-import type { Facts } from './case-facts.ts';
-import type { CriterionStatus, TraceEntry } from './types.ts';
+// A criterion in words: its text for the status it reached (the guideline's own, or a plain default),
+// the case's values in the placeholders (an unknown one reading grammatically), what each condition
+// found ("completed visits 24 + requested visits 8 = 32, more than recommended visits 10"), and the
+// missing facts in the vocabulary's words.
+import type { CompiledCriterion, FactDef, Template, Texts, Value } from '@guideline/language';
+import type { Evaluated } from './criteria.ts';
+import type { LeafRecord, Plan, Run } from './plan.ts';
+import type { CriterionStatus, PartResult, TraceEntry } from './types.ts';
+import { Unknown, type Val } from './values.ts';
 
-export type Tri = true | false | null;
-
-/** The evaluated condition tree json-rules-engine leaves on a rule result. */
-export interface EvaluatedCondition {
-  all?: EvaluatedCondition[];
-  any?: EvaluatedCondition[];
-  not?: EvaluatedCondition;
-  name?: string;
-  fact?: string;
-  params?: { expr?: import('@guideline/language').Calc };
-  operator?: string;
-  value?: unknown;
-  factResult?: unknown;
-  valueResult?: unknown;
-  result?: boolean;
-}
-
-const isUnknown = (v: unknown): boolean => v === undefined || v === null;
-
-/**
- * Whether a leaf's answer is unknown: a side it compares is absent. `is known` / `is unknown`
- * (operator `known`) always has an answer.
- */
-export function leafUnknown(operator: string, factResult: unknown, valueIsFact: boolean, valueResult: unknown): boolean {
-  return operator !== 'known' && (isUnknown(factResult) || (valueIsFact && isUnknown(valueResult)));
-}
-
-/** Walks an evaluated tree in the compiler's leaf order, computing the three-valued result and the trace. */
-export class Explainer {
-  private index = 0;
-  readonly trace: TraceEntry[] = [];
-  readonly unknownFacts = new Set<string>();
-
-  constructor(
-    private readonly leaves: CompiledLeaf[],
-    private readonly facts: Facts,
-  ) {}
-
-  truth(c: EvaluatedCondition): Tri {
-    if (c.all) return and(c.all.map((x) => this.truth(x)));
-    if (c.any) return or(c.any.map((x) => this.truth(x)));
-    if (c.not) {
-      const t = this.truth(c.not);
-      return t === null ? null : !t;
-    }
-    return this.leaf(c);
-  }
-
-  private leaf(c: EvaluatedCondition): Tri {
-    const meta = this.leaves[this.index++];
-    const valueIsFact = typeof c.value === 'object' && c.value !== null && 'fact' in (c.value as object);
-    const evaluated = 'result' in c;
-    let result: Tri;
-    if (!evaluated) result = null;
-    else result = leafUnknown(c.operator ?? '', c.factResult, valueIsFact, c.valueResult) ? null : Boolean(c.result);
-    if (result === null) {
-      for (const f of factsOf(c)) if (isUnknown(this.facts[f])) this.unknownFacts.add(f);
-    }
-    const fact = c.fact === 'calc' ? (meta?.fact ?? 'calc') : (c.fact ?? '');
-    this.trace.push({
-      fact,
-      value: c.factResult ?? null,
-      operator: c.operator ?? '',
-      expected: valueIsFact ? (c.valueResult ?? null) : (c.value ?? null),
-      result,
-      condition: meta?.text ?? c.name ?? '',
-      line: meta?.source.line ?? 0,
-    });
-    return result;
-  }
-}
-
-/** Fact ids a leaf reads (directly, through calc, or as its value). */
-export function factsOf(c: EvaluatedCondition): string[] {
-  const out: string[] = [];
-  const add = (fact: string | undefined, params: EvaluatedCondition['params']): void => {
-    if (fact === 'calc' && params?.expr) calcFacts(params.expr, out);
-    else if (fact) out.push(fact);
-  };
-  add(c.fact, c.params);
-  if (typeof c.value === 'object' && c.value !== null && 'fact' in c.value) {
-    const v = c.value as { fact: string; params?: EvaluatedCondition['params'] };
-    add(v.fact, v.params);
-  }
-  return out;
-}
-
-/**
- * A criterion's status from its two halves: not applicable when 'only when' is false; met when the
- * requirement holds even if applicability is unknown; otherwise unknown unless both are known.
- */
-export function criterionStatus(applicable: Tri, met: Tri): CriterionStatus {
-  if (applicable === false) return 'not-applicable';
-  if (applicable === null) return met === true ? 'met' : 'unknown';
-  return met === null ? 'unknown' : met ? 'met' : 'not-met';
-}
-
-export function and(xs: Tri[]): Tri {
-  if (xs.includes(false)) return false;
-  return xs.includes(null) ? null : true;
-}
-export function or(xs: Tri[]): Tri {
-  if (xs.includes(true)) return true;
-  return xs.includes(null) ? null : false;
-}
-
-/** Formats a fact value for a rationale. */
-export function show(v: unknown): string {
-  if (v === null || v === undefined) return 'an unknown number of';
+/** A value for a reader: numbers whole or to one decimal, lists joined, unknown as "unknown". */
+export function show(v: Val | undefined): string {
+  if (v === undefined || v instanceof Unknown) return 'unknown';
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Math.round(v * 10) / 10);
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  if (Array.isArray(v)) return v.length ? v.map((x) => show(x as Val)).join(', ') : 'none';
+  if (typeof v === 'object') return 'documented';
   return String(v);
 }
 
-const templates = new WeakMap<CompiledCriterion, (string | number)[]>();
-
-/** A rationale template split once into text and placeholder indexes. */
-function templateOf(c: CompiledCriterion): (string | number)[] {
-  let t = templates.get(c);
-  if (!t) {
-    t = c.rationale.split(/\{(\d+)\}/).map((part, i) => (i % 2 ? Number(part) : part));
-    templates.set(c, t);
-  }
-  return t;
-}
-
-/** A criterion's rationale with the case's values in its placeholders. */
-export function fillRationale(c: CompiledCriterion, facts: Facts): string {
+/** A template's text with the values of its placeholders; an unknown value reads "an unknown number of". */
+export function fill(t: Template, run: Run): string {
   let out = '';
-  for (const part of templateOf(c)) {
+  const parts = splitTemplate(t);
+  for (const part of parts) {
     if (typeof part === 'string') out += part;
     else {
-      const p = c.placeholders[part];
-      if (p) out += show(evaluateCalc(p.expr, (id) => facts[id]));
+      const p = t.placeholders[part];
+      if (!p) continue;
+      const v = run.plan.value(p.value)(run);
+      if (v instanceof Unknown) {
+        // "the {completed visits} visits" reads "an unknown number of visits", not "the an unknown ...".
+        const article = /\b(the|The|a|A)\s+$/.exec(out);
+        if (article) out = out.slice(0, article.index) + (article[1]![0] === article[1]![0]!.toUpperCase() ? 'An unknown number of ' : 'an unknown number of ');
+        else out += 'an unknown number of ';
+        out = out.replace(/of $/, 'of ');
+      } else out += show(v);
     }
   }
+  // "an unknown number of " before a word that is not a noun (a verb, an adverb) drops its "of".
+  return out.replace(/an unknown number of (already|previously|who|that|were|was|is|are)\b/g, 'an unknown number $1').replace(/ {2,}/g, ' ').replace(/of\s+([,.;])/g, '$1');
+}
+
+const templates = new WeakMap<Template, (string | number)[]>();
+function splitTemplate(t: Template): (string | number)[] {
+  let parts = templates.get(t);
+  if (!parts) templates.set(t, (parts = t.text.split(/\{(\d+)\}/).map((part, i) => (i % 2 ? Number(part) : part))));
+  return parts;
+}
+
+/** The text of a criterion (or part) for a status: the guideline's own, or a default in plain words. */
+export function textFor(status: CriterionStatus | 'met' | 'not-met' | 'unknown', texts: Texts, title: string, run: Run, missing: () => string[]): string {
+  switch (status) {
+    case 'met': return texts.met ? fill(texts.met, run) : `Met: ${title}.`;
+    case 'not-met': return texts.notMet ? fill(texts.notMet, run) : `Not met: ${title}.`;
+    case 'not-applicable': return 'Not applicable to this request.';
+    case 'needs-review': return texts.unknown ? fill(texts.unknown, run) : `${title}: a physician reviewer must judge this from the records.`;
+    default: {
+      if (texts.unknown) return fill(texts.unknown, run);
+      const m = missing();
+      return m.length ? `${title}: cannot be determined, because the records do not document ${listWords(m)}.` : `${title}: cannot be determined from the records.`;
+    }
+  }
+}
+
+/** Items joined as in prose: "a", "a and b", "a, b and c". */
+export function listWords(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** The parts of a group, in words. */
+export function partResults(c: CompiledCriterion, parts: Evaluated['parts'], run: Run, missing: () => string[]): PartResult[] {
+  return (c.group?.parts ?? []).map((p, i) => {
+    const r = parts?.[i];
+    const status = r === true ? 'met' : r === false ? 'not-met' : 'unknown';
+    return { id: p.id, title: p.title, status, rationale: textFor(status, p.texts, p.title, run, missing) };
+  });
+}
+
+const relation: Record<string, [string, string]> = {
+  '<=': ['at most', 'more than'],
+  '<': ['less than', 'not less than'],
+  '>=': ['at least', 'less than'],
+  '>': ['more than', 'at most'],
+  '=': ['equal to', 'not equal to'],
+  '!=': ['not equal to', 'equal to'],
+};
+
+/** Describes values in the guideline's words, with each fact's value: "completed visits 24 + requested visits 8". */
+export class Describer {
+  constructor(private readonly plan: Plan) {}
+
+  /** A value's expression with its facts' values, and its own value after `=` when it is computed. */
+  value(v: Value, run: Run): string {
+    const inner = this.expr(v, run);
+    if ('fact' in v || 'const' in v) return inner;
+    return `${inner} = ${show(this.plan.value(v)(run))}`;
+  }
+
+  private expr(v: Value, run: Run): string {
+    if ('fact' in v) {
+      const def = this.plan.def(v.fact);
+      return `${def?.words ?? v.fact} ${show(this.plan.value(v)(run))}`;
+    }
+    if ('const' in v) return show(v.const);
+    if ('op' in v) return `${this.expr(v.args[0], run)} ${v.op} ${this.expr(v.args[1], run)}`;
+    if ('round' in v) return `${this.expr(v.arg, run)}, rounded ${v.round}`;
+    if ('since' in v) return `${v.unit} since ${this.expr(v.since, run)}`;
+    if ('count' in v) return `count of ${this.plan.def(v.count)?.words ?? v.count}`;
+    if ('sum' in v) return `sum over ${this.plan.def(v.over)?.words ?? v.over}`;
+    return 'a value';
+  }
+}
+
+/** The fact ids a value reads (for "Missing"). */
+export function factsIn(v: Value, out: string[] = []): string[] {
+  if ('fact' in v) out.push(v.fact);
+  else if ('op' in v) v.args.forEach((a) => factsIn(a, out));
+  else if ('round' in v) factsIn(v.arg, out);
+  else if ('since' in v) factsIn(v.since, out);
+  else if ('count' in v) out.push(v.count);
+  else if ('sum' in v) out.push(v.over);
   return out;
+}
+
+/** A fact in the vocabulary's words, with its case field in parentheses: "completed visits (history.visitsCompleted)". */
+export function factWords(def: FactDef | undefined, id: string): string {
+  if (!def) return id;
+  const field = def.field ?? def.inputs[0];
+  return field && field !== def.words ? `${def.words} (${field})` : def.words;
+}
+
+/** A trace entry for an evaluated leaf. */
+export function traceEntry(rec: LeafRecord, leafIR: LeafIR, plan: Plan, run: Run, d: Describer): TraceEntry {
+  const info = plan.leaves[rec.leaf]!;
+  const base = { condition: info.text, line: info.source.line, file: info.source.file, result: rec.result };
+  const [x, y] = rec.values;
+  if ('cmp' in leafIR) {
+    const left = d.value(leafIR.left, run);
+    const right = d.value(leafIR.right, run);
+    const words = relation[leafIR.cmp]!;
+    const bounds = boundsNote(x, y);
+    const says = rec.result === null ? `${left}, ${right}: not decided` : `${left}, ${rec.result ? words[0] : words[1]} ${right}${bounds}`;
+    return { fact: operandName(leafIR.left, plan, info.text), value: known(x), operator: leafIR.cmp, expected: known(y), ...base, says };
+  }
+  if ('is' in leafIR) {
+    const subject = d.value(leafIR.is, run);
+    const says = rec.result === null ? `${subject}: not documented` : `${subject}, ${rec.result ? 'one of' : 'not one of'} ${leafIR.values.map(show).join(', ')}`;
+    return { fact: operandName(leafIR.is, plan, info.text), value: known(x), operator: 'is', expected: leafIR.values, ...base, says };
+  }
+  if ('known' in leafIR) {
+    const subject = d.value(leafIR.known, run);
+    return { fact: operandName(leafIR.known, plan, info.text), value: known(x), operator: leafIR.yes ? 'is known' : 'is unknown', expected: null, ...base, says: `${subject}: ${x instanceof Unknown ? 'not documented' : 'documented'}` };
+  }
+  if ('includes' in leafIR) {
+    const subject = d.value(leafIR.includes, run);
+    const says = rec.result === null ? `${subject}: not documented` : `${subject}, ${rec.result ? 'includes' : 'includes none of'} ${leafIR.values.join(', ')}`;
+    return { fact: operandName(leafIR.includes, plan, info.text), value: known(x), operator: 'includes', expected: leafIR.values, ...base, says };
+  }
+  if ('within' in leafIR) {
+    const since = d.value(leafIR.within, run);
+    const window = d.value(leafIR.window, run);
+    const says = rec.result === null ? `${since}: not decided` : `${since}, ${rec.result ? 'within' : 'not within'} ${window}${boundsNote(x, y)}`;
+    return { fact: operandName(leafIR.within, plan, info.text), value: known(x), operator: 'within', expected: known(y), ...base, says };
+  }
+  const subject = 'empty' in leafIR ? d.value(leafIR.empty, run) : 'code' in leafIR ? d.value(leafIR.code, run) : info.text;
+  const says = rec.result === null ? `${info.text}: not decided` : `${subject}: ${rec.result ? 'yes' : 'no'}`;
+  return { fact: info.text, value: known(x), operator: 'quantifier' in leafIR ? leafIR.quantifier : 'empty' in leafIR ? 'is empty' : 'code', expected: null, ...base, says };
+}
+
+export type LeafIR = Extract<import('@guideline/language').Cond, { leaf: number }>;
+
+function known(v: Val | undefined): unknown {
+  return v === undefined || v instanceof Unknown ? null : v;
+}
+
+/** When bounds decided a comparison: which ("completed visits is at least 0"). */
+function boundsNote(a: Val | undefined, b: Val | undefined): string {
+  const why = [a, b].filter((v): v is Unknown => v instanceof Unknown && v.why !== undefined).map((v) => v.why);
+  return why.length ? ` (not documented, but ${listWords(why as string[])})` : '';
+}
+
+/** The fact a leaf's operand reads (its case field), or the condition as written for a computed one. */
+function operandName(v: Value, plan: Plan, text: string): string {
+  if ('fact' in v) return plan.def(v.fact)?.field ?? v.fact;
+  return text;
 }

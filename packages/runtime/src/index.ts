@@ -1,12 +1,12 @@
 // Public API of @guideline/runtime: evaluate cases against compiled rule sets, in Node or a browser.
-export { evaluate, runGuideline, engineFor, guidelinesInOrder, missingInputs } from './evaluate.ts';
-export { evaluateFast, evaluateMany, runGuidelineFast, type BatchResult, type FastOptions } from './fast.ts';
-export { runGuidelineLean } from './lean.ts';
-export { installRuntime, operators, builtinOperators, calcFact } from './operators.ts';
-export { caseFacts, matchesClass, type Facts } from './case-facts.ts';
+export { evaluate, evaluateFast, evaluateMany, type BatchResult } from './api.ts';
+export { evaluateCase, type EvaluateOptions } from './evaluate.ts';
+export { guidelinesInOrder, matchesPattern, type PolicyOrder } from './policy.ts';
+export { matchesClass, bodyRegion, morphineEquivalents, builtinComputations } from './builtins.ts';
 export { readRequestText, type RequestNumbers } from './request-text.ts';
-export { evaluateCalc, elapsed } from './calc.ts';
-export { validateCase, assertCase, CaseValidationError, type CaseIssue } from './validate.ts';
+export { elapsed, Unknown } from './values.ts';
+export { validateCase, assertCase, fieldsOf, CaseValidationError, type CaseIssue } from './validate.ts';
+export { checkFields, caseLimits, type FieldNode } from './fields.ts';
 export { default as caseSchema } from '../schema/case.schema.json' with { type: 'json' };
-export type { Case, Determination, Decision, CriterionResult, CriterionStatus, TraceEntry } from './types.ts';
+export type { Case, Determination, Decision, CriterionResult, CriterionStatus, TraceEntry, PartResult } from './types.ts';
 export { loadRuleSet, RuleSetError, ruleSetLimits, type RuleSetIssue } from './load-rules.ts';

@@ -1,4 +1,5 @@
-// The case (input) and determination (output) of the public contract (case-format.md).
+// The case (input) and determination (output) of the public contract (case-format.md). The case's
+// fields beyond these are the vocabularies' (each domain's history, findings, medications, ...).
 
 export interface Case {
   id?: string;
@@ -16,20 +17,12 @@ export interface Case {
     frequencyPerWeek?: number | null;
     weeks?: number | null;
     bodyPart?: string | null;
-    /** therapeutic (a course to restore function), maintenance (elective care at a plateau), flare-up (a recurrence). */
-    careType?: 'therapeutic' | 'maintenance' | 'flare-up' | null;
+    /** The date of service; a guideline edition is chosen by it when given, by `asOf` otherwise. */
+    serviceDate?: string | null;
+    [field: string]: unknown;
   };
-  history?: {
-    visitsCompleted?: number | null;
-    functionalImprovement?: 'documented' | 'not-documented' | null;
-    homeExerciseProgram?: 'none' | 'instructed' | 'compliant' | 'failed' | null;
-    /** Whether the records document a need for reduced weight bearing (e.g. extreme obesity). */
-    reducedWeightBearing?: 'documented' | 'not-documented' | null;
-    /** Whether an active treatment program (exercise, physical therapy, a home program) is under way alongside. */
-    activeTreatment?: 'ongoing' | 'none' | null;
-    /** The patient's pain medication: reduced, not tolerated, or unchanged. */
-    painMedication?: 'reduced' | 'not-tolerated' | 'unchanged' | null;
-  } | null;
+  history?: Record<string, unknown> | null;
+  [field: string]: unknown;
 }
 
 export type Decision =
@@ -37,9 +30,10 @@ export type Decision =
   | 'not-medically-necessary'
   | 'partially-medically-necessary'
   | 'insufficient-information'
+  | 'needs-clinical-review'
   | 'no-applicable-guideline';
 
-export type CriterionStatus = 'met' | 'not-met' | 'not-applicable' | 'unknown';
+export type CriterionStatus = 'met' | 'not-met' | 'not-applicable' | 'unknown' | 'needs-review';
 
 export interface TraceEntry {
   /** The fact read: its case field (history.visitsCompleted) or, for a computed operand, the expression as written. */
@@ -52,6 +46,16 @@ export interface TraceEntry {
   /** The condition as written in the guideline, and where. */
   condition: string;
   line: number;
+  file: string;
+  /** What was found, in the guideline's words: "completed visits 24 + requested visits 8 = 32, more than recommended visits 10". */
+  says: string;
+}
+
+export interface PartResult {
+  id: string;
+  title: string;
+  status: 'met' | 'not-met' | 'unknown';
+  rationale: string;
 }
 
 export interface CriterionResult {
@@ -61,14 +65,24 @@ export interface CriterionResult {
   rationale: string;
   source: { file: string; line: number };
   trace: TraceEntry[];
+  /** A group's parts, each with its status; `met` names the part that met it. */
+  parts?: PartResult[];
+  met?: string;
+  /** Set for a criterion the policy applies besides the guideline's own. */
+  policy?: string;
 }
 
 export interface Determination {
   caseId?: string;
   decision: Decision;
   certifiedVisits: number;
-  guideline: { id: string; title: string; citation: string } | null;
+  guideline: { id: string; title: string; citation: string; edition?: string } | null;
   criteria: CriterionResult[];
   rationale: string;
+  /** Case fields whose absence left the decision open (insufficient-information). */
   missing: string[];
+  /** The criteria a physician must judge (needs-clinical-review). */
+  review?: string[];
+  /** What the policy says of who must sign a denial. */
+  notes?: string[];
 }

@@ -1,8 +1,8 @@
-// Validates a case against the contract's JSON Schema; every problem is named by its field.
-import Ajv from 'ajv';
-import schema from '../schema/case.schema.json' with { type: 'json' };
-import { quickValid } from './case-check.generated.ts';
-import { isCalendarDate } from './iso-date.ts';
+// Validates a case against the contract (the standard vocabularies' fields) and the rule set's own
+// vocabularies: every bad field, and every field no vocabulary defines, is named by its path.
+import type { RuleSet } from '@guideline/language';
+import { contractFields } from './contract.generated.ts';
+import { addField, checkFields, type FieldNode } from './fields.ts';
 import type { Case } from './types.ts';
 
 export interface CaseIssue {
@@ -19,70 +19,27 @@ export class CaseValidationError extends Error {
   }
 }
 
-type AjvCtor = typeof Ajv extends { default: infer D } ? D : typeof Ajv;
-const AjvClass = ((Ajv as unknown as { default?: AjvCtor }).default ?? Ajv) as unknown as new (o: object) => import('ajv').default;
+const trees = new WeakMap<RuleSet, FieldNode & { kind: 'object' }>();
 
-let validator: import('ajv').ValidateFunction | undefined;
-function getValidator(): import('ajv').ValidateFunction {
-  if (!validator) {
-    const ajv = new AjvClass({ allErrors: true, strict: false });
-    ajv.addFormat('date', { type: 'string', validate: isCalendarDate });
-    validator = ajv.compile(schema);
-  }
-  return validator;
-}
-
-function show(v: unknown): string {
-  const s = JSON.stringify(v);
-  return s === undefined ? String(v) : s.length > 40 ? s.slice(0, 40) + '…' : s;
-}
-
-function valueAt(root: unknown, pointer: string): unknown {
-  let v: unknown = root;
-  for (const part of pointer.split('/').slice(1)) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
-  return v;
+/** The fields a rule set's cases may have: the contract's, and those its own vocabularies define. */
+export function fieldsOf(rules: RuleSet | undefined): FieldNode & { kind: 'object' } {
+  if (!rules) return contractFields;
+  const known = trees.get(rules);
+  if (known) return known;
+  const tree = structuredClone(contractFields);
+  for (const f of rules.facts) if (f.field || f.id.includes('[].')) addField(tree, f);
+  trees.set(rules, tree);
+  return tree;
 }
 
 /** The problems of a case, one per field (empty when it follows the contract). */
-export function validateCase(input: unknown): CaseIssue[] {
-  // The generated check says yes to a plainly well-formed case at a fraction of ajv's cost; any
-  // other case goes to ajv, which decides and names every bad field.
-  return quickValid(input) ? [] : schemaIssues(input);
-}
-
-/** The problems of a case as ajv finds them, without the fast yes (validateCase is the one to call). */
-export function schemaIssues(input: unknown): CaseIssue[] {
-  const validate = getValidator();
-  if (validate(input)) return [];
-  const byField = new Map<string, CaseIssue>();
-  for (const e of validate.errors ?? []) {
-    if (e.schemaPath.includes('/anyOf/')) continue; // the anyOf error itself says it better
-    let field = e.instancePath.split('/').slice(1).join('.');
-    let message: string;
-    const got = valueAt(input, e.instancePath);
-    switch (e.keyword) {
-      case 'required': {
-        const missing = (e.params as { missingProperty: string }).missingProperty;
-        field = field ? `${field}.${missing}` : missing;
-        message = 'is required';
-        break;
-      }
-      case 'format': message = `must be a date (YYYY-MM-DD), got ${show(got)}`; break;
-      case 'type': message = `must be ${String((e.params as { type: string }).type).replace(',null', '').replace(/,/g, ' or ')}, got ${show(got)}`; break;
-      case 'enum': message = `must be one of ${((e.params as { allowedValues: unknown[] }).allowedValues).map(show).join(', ')}, got ${show(got)}`; break;
-      case 'pattern': message = `is not in the expected form, got ${show(got)}`; break;
-      case 'anyOf': message = 'needs a text or an icd10 code'; break;
-      default: message = `${e.message ?? 'is invalid'}, got ${show(got)}`;
-    }
-    if (!byField.has(field)) byField.set(field, { field, message });
-  }
-  return [...byField.values()];
+export function validateCase(input: unknown, rules?: RuleSet): CaseIssue[] {
+  return checkFields(fieldsOf(rules), input);
 }
 
 /** Checks a case and returns it typed, or throws CaseValidationError. */
-export function assertCase(input: unknown): Case {
-  if (quickValid(input)) return input as Case;
-  const issues = schemaIssues(input);
+export function assertCase(input: unknown, rules?: RuleSet): Case {
+  const issues = checkFields(fieldsOf(rules), input);
   if (issues.length) throw new CaseValidationError(issues);
   return input as Case;
 }

@@ -1,72 +1,57 @@
-// The checker: declaration checks and expression checks over a parsed file. Reports; never throws.
+// The checker: declaration checks and expression checks over a program (files compiled together, with
+// the standard vocabularies of the case contract). Reports; never throws.
 import type * as A from '../ast.ts';
-import { collector, type Diagnostic, type Report } from '../diagnostics.ts';
-import { parseExpressionAt, type ExpressionMemo } from '../parse.ts';
-import { checkFileNames, checkGuidelineNames } from './names.ts';
-import { ExprChecker } from './types.ts';
-import { checkUsage } from './usage.ts';
+import { collector, type Diagnostic } from '../diagnostics.ts';
+import { parse, type ExpressionMemo } from '../parse.ts';
+import { standardVocabularySources } from '../vocabularies.generated.ts';
+import { checkFileNames } from './names.ts';
+import { checkProgram, type ParsedFile, type ProgramModel } from './program.ts';
 
-export interface Placeholder {
-  /** Range of the whole `{...}` inside the source text. */
-  range: A.NodeBase['range'];
-  expr: A.Expr;
+export { checkProgram, type ParsedFile, type ProgramModel } from './program.ts';
+export type { Placeholder } from './placeholders.ts';
+
+let standard: (ParsedFile & { diagnostics: Diagnostic[] })[] | undefined;
+/** The standard vocabularies, parsed once (with their parse diagnostics, which a test holds to none). */
+export function standardFiles(): (ParsedFile & { diagnostics: Diagnostic[] })[] {
+  return (standard ??= standardVocabularySources.map((s) => {
+    const p = parse(s.text, s.file, null);
+    return { file: s.file, text: s.text, ast: p.ast, diagnostics: p.diagnostics, standard: true };
+  }));
+}
+
+/** Diagnostics collected by file, each reported once. */
+export class Collected {
+  private readonly byFile = new Map<string, ReturnType<typeof collector>>();
+  private readonly seen = new Set<string>();
+
+  report = (file: string): ReturnType<typeof collector>['report'] => {
+    let c = this.byFile.get(file);
+    if (!c) this.byFile.set(file, (c = collector(file)));
+    const inner = c.report;
+    const diagnostics = c.diagnostics;
+    return (code, at, args) => {
+      const before = diagnostics.length;
+      inner(code, at, args);
+      const d = diagnostics[before]!;
+      const key = `${d.code}:${d.range.start}:${d.range.end}:${d.message}`;
+      if (this.seen.has(`${file}|${key}`)) diagnostics.pop();
+      else this.seen.add(`${file}|${key}`);
+    };
+  };
+
+  of(file: string): Diagnostic[] {
+    return this.byFile.get(file)?.diagnostics ?? [];
+  }
 }
 
 /**
- * The `{...}` placeholders of a rationale string, parsed. `text` is the whole source text; `memo`
- * holds expressions parsed before (rationales repeat the same few).
+ * Checks one file on its own (with the standard vocabularies, and the files of `program` for the
+ * vocabularies and guidelines it names): its diagnostics.
  */
-export function placeholders(text: string, str: A.Name, report: Report, memo: ExpressionMemo): Placeholder[] {
-  const out: Placeholder[] = [];
-  const quoted = text.slice(str.range.start, str.range.end);
-  // Without the closing quote, so an unclosed placeholder ends where the string does.
-  const raw = quoted.length > 1 && quoted.endsWith('"') ? quoted.slice(0, -1) : quoted;
-  const re = /\{([^{}]*)\}?/g;
-  for (let m = re.exec(raw); m; m = re.exec(raw)) {
-    const start = str.range.start + m.index;
-    const whole = { start, end: start + m[0].length };
-    if (!m[0].endsWith('}')) {
-      report('C312', whole, { message: "is not closed: a '}' is missing" });
-      continue;
-    }
-    // A C312 covers the whole placeholder, braces included (an empty `{}` has nothing else to point at).
-    const expr = parseExpressionAt(text, start + 1, whole.end - 1, (code, at, args) => report(code, code === 'C312' ? whole : at, args), memo);
-    if (expr) out.push({ range: { start, end: start + m[0].length }, expr });
-  }
-  return out;
-}
-
-/**
- * Checks a parsed file: names, clauses, facts, values and units. `text` is the source the AST came
- * from. Each criterion's rationale placeholders, parsed, go into `found` when given (the compiler
- * reads them there rather than parse them again).
- */
-export function check(file: A.GuidelineFile, text: string, fileName: string | undefined, memo: ExpressionMemo, found?: Map<A.CriterionDecl, Placeholder[]>): Diagnostic[] {
-  const { diagnostics, report } = collector(fileName);
-  checkFileNames(file, report);
-  for (const g of file.guidelines) {
-    checkGuidelineNames(g, report);
-    const exprs = new ExprChecker(g, report);
-    if (g.applies) exprs.condition(g.applies);
-    if (g.unless) exprs.condition(g.unless);
-    for (const c of g.criteria) {
-      if (c.onlyWhen) exprs.condition(c.onlyWhen);
-      if (c.require) exprs.condition(c.require);
-      if (c.certify) {
-        const t = exprs.value(c.certify);
-        if (t.kind !== 'error' && !(t.kind === 'number' && (t.unit === undefined || t.unit === 'visits'))) {
-          report('C304', c.certify, { left: 'certified visits', right: t.kind === 'number' ? t.unit : t.kind });
-        }
-      }
-      if (c.otherwise) {
-        const holes = placeholders(text, c.otherwise, report, memo);
-        found?.set(c, holes);
-        exprs.inPlaceholders = true;
-        for (const p of holes) exprs.value(p.expr);
-        exprs.inPlaceholders = false;
-      }
-    }
-    checkUsage(g, exprs, report);
-  }
-  return diagnostics;
+export function check(file: A.GuidelineFile, text: string, fileName: string, memo: ExpressionMemo, program: readonly ParsedFile[] = []): { diagnostics: Diagnostic[]; model: ProgramModel } {
+  const collected = new Collected();
+  checkFileNames(file, collected.report(fileName));
+  const others = program.filter((p) => p.file !== fileName);
+  const model = checkProgram([...standardFiles(), ...others, { file: fileName, text, ast: file }], collected.report, memo);
+  return { diagnostics: collected.of(fileName), model };
 }

@@ -1,7 +1,7 @@
 // Declaration checks: duplicate names, missing or repeated clauses, recommend entries that name
 // no class, malformed ranges and dates.
 import type * as A from '../ast.ts';
-import { unitOf } from '../ast.ts';
+import { baseUnitOf, standardUnits } from '../units.ts';
 import type { Report } from '../diagnostics.ts';
 
 /** Reports each name given again. */
@@ -43,19 +43,40 @@ function isCalendarDate(year: number, month: number, day: number): boolean {
 }
 
 export function checkFileNames(file: A.GuidelineFile, report: Report): void {
-  duplicates(file.guidelines, (g) => g.id, 'guideline', report);
   duplicates(file.policies, (p) => p.name, 'policy', report);
-  for (const p of file.policies) {
-    if (!p.jurisdiction) report('C307', p.name, { what: `Policy '${p.name.text}'`, clause: "a 'jurisdiction' clause" });
-    if (p.steps.length === 0) report('C307', p.name, { what: `Policy '${p.name.text}'`, clause: "a 'first' step naming the guidelines that govern" });
-  }
 }
 
-export function checkGuidelineNames(g: A.GuidelineDecl, report: Report): void {
+export function checkPolicyDeclarations(p: A.PolicyDecl, report: Report): void {
+  if (!p.jurisdiction) report('C307', p.name, { what: `Policy '${p.name.text}'`, clause: "a 'jurisdiction' clause" });
+  if (p.steps.length === 0) report('C307', p.name, { what: `Policy '${p.name.text}'`, clause: "a 'first' step naming the guidelines that govern" });
+  duplicates(criterionNames(p.criteria), (n) => n, 'criterion', report);
+  duplicates(p.defines, (d) => d.words, 'define', report);
+  for (const c of p.criteria) if (c.kind === 'CriterionDecl') checkCriterionDeclaration(c, report);
+}
+
+/** The names of criteria, declared or used, in order. */
+function criterionNames(criteria: readonly (A.CriterionDecl | A.UseDecl)[]): A.Name[] {
+  return criteria.flatMap((c) => (c.kind === 'UseDecl' ? c.names : [c.name]));
+}
+
+/** A criterion a vocabulary declares for guidelines to use. */
+export function checkVocabularyCriterion(c: A.CriterionDecl, report: Report): void {
+  checkCriterionDeclaration(c, report);
+}
+
+/**
+ * A guideline's declarations. `revision`: the edition revises another, so it may leave out what the
+ * revised edition says (title, source, covers).
+ */
+export function checkDeclarations(g: A.GuidelineDecl, report: Report, revision: boolean): void {
   for (const r of g.repeated) report('C308', r, { clause: r.text });
-  if (!g.title) report('C307', g.id, { what: `Guideline '${g.id.text}'`, clause: "a 'title'" });
-  if (!g.source) report('C307', g.id, { what: `Guideline '${g.id.text}'`, clause: "a 'source' (the document and pages it encodes)" });
-  if (g.covers.length === 0) report('C307', g.id, { what: `Guideline '${g.id.text}'`, clause: "a 'covers' clause naming the treatments it governs" });
+  if (!revision) {
+    if (!g.title) report('C307', g.id, { what: `Guideline '${g.id.text}'`, clause: "a 'title'" });
+    if (!g.source) report('C307', g.id, { what: `Guideline '${g.id.text}'`, clause: "a 'source' (the document and pages it encodes)" });
+    if (g.covers.length === 0) report('C307', g.id, { what: `Guideline '${g.id.text}'`, clause: "a 'covers' clause naming the treatments it governs" });
+    if (g.drops.length) report('C309', g.drops[0]!, { message: "'drops' names criteria of an edition this one revises, and it revises none" });
+  }
+  if (g.revises && !g.edition) report('C307', g.id, { what: `Guideline '${g.id.text}'`, clause: "an 'edition' of its own, since it revises another" });
   if (g.inForce) {
     checkDate(g.inForce.from, report);
     if (g.inForce.to) {
@@ -67,7 +88,8 @@ export function checkGuidelineNames(g: A.GuidelineDecl, report: Report): void {
     report('C309', g.source, { message: `Pages ${g.source.firstPage}-${g.source.lastPage} run backwards` });
   }
   duplicates(g.classes, (c) => c.name, 'class', report);
-  duplicates(g.criteria, (c) => c.name, 'criterion', report);
+  duplicates(criterionNames(g.criteria), (n) => n, 'criterion', report);
+  duplicates(g.defines, (d) => d.words, 'define', report);
   const entryNames: A.Name[] = [];
   for (const r of g.recommendations) for (const e of r.entries) entryNames.push(e.name);
   duplicates(entryNames, (n) => n, 'recommendation', report);
@@ -79,22 +101,38 @@ export function checkGuidelineNames(g: A.GuidelineDecl, report: Report): void {
     for (const e of block.entries) {
       if (e.kind === 'FrequencyEntry') {
         if (e.name.text !== 'frequency') report('C309', e.name, { message: `A frequency entry is written 'frequency: up to 3 per week', not '${e.name.text}:'` });
-        if (unitOf(e.per.text) !== 'weeks') report('P204', e.per, { text: `per ${e.per.text}` });
+        if (baseUnitOf(e.per.text) !== standardUnits.WEEKS) report('P204', e.per, { text: `per ${e.per.text}` });
         if (e.fadeTo !== undefined && e.fadeTo > e.mostPerWeek) report('C309', e, { message: 'Frequency fades to more than it starts at' });
         continue;
       }
-      if (!classes.has(e.name.text)) report('C303', e.name, { name: e.name.text, guideline: g.id.text });
-      if (unitOf(e.visitUnit.text) !== 'visits') report('C304', e.visitUnit, { left: e.visitUnit.text, right: 'visits' });
-      if (unitOf(e.durationUnit.text) !== 'weeks') report('C304', e.durationUnit, { left: e.durationUnit.text, right: 'weeks' });
-      if (e.period && unitOf(e.period.unit.text) !== 'months') report('C304', e.period.unit, { left: e.period.unit.text, right: 'months' });
+      // A revision may give new numbers for a class of the edition it revises.
+      if (!classes.has(e.name.text) && !revision) report('C303', e.name, { name: e.name.text, guideline: `guideline '${g.id.text}'` });
+      if (baseUnitOf(e.visitUnit.text) !== standardUnits.VISITS) report('C304', e.visitUnit, { left: e.visitUnit.text, right: 'visits' });
+      if (baseUnitOf(e.durationUnit.text) !== standardUnits.WEEKS) report('C304', e.durationUnit, { left: e.durationUnit.text, right: 'weeks' });
+      if (e.period && baseUnitOf(e.period.unit.text) !== standardUnits.MONTHS) report('C304', e.period.unit, { left: e.period.unit.text, right: 'months' });
       for (const s of [e.visits, e.duration]) {
         if (s.high < s.low) report('C309', s, { message: `The range ${s.low}-${s.high} runs backwards` });
       }
     }
   }
-  for (const c of g.criteria) {
-    for (const r of c.repeated) report('C308', r, { clause: r.text });
-    if (!c.require) report('C307', c.name, { what: `Criterion '${c.name.text}'`, clause: "a 'require' clause" });
-    if (!c.otherwise) report('C307', c.name, { what: `Criterion '${c.name.text}'`, clause: "an 'otherwise' rationale a reviewer would write when it is not met" });
+  for (const c of g.criteria) if (c.kind === 'CriterionDecl') checkCriterionDeclaration(c, report);
+}
+
+/** A criterion's clauses: one requirement (a condition, or a group with parts), texts, parts named once. */
+function checkCriterionDeclaration(c: A.CriterionDecl, report: Report): void {
+  for (const r of c.repeated) report('C308', r, { clause: r.text });
+  if (!c.require && !c.group && !c.review) report('C307', c.name, { what: `Criterion '${c.name.text}'`, clause: "a 'require' clause (or 'needs clinical review')" });
+  if (c.group) {
+    if (c.parts.length === 0) report('C307', c.name, { what: `Criterion '${c.name.text}'`, clause: "its parts ('part <name> \"<title>\"' with a 'require' each), after 'require ... of the following'" });
+    if (typeof c.group.need === 'number' && (c.group.need < 1 || c.group.need > c.parts.length)) {
+      report('C309', c.group, { message: `At least ${c.group.need} of ${c.parts.length} parts can never be met` });
+    }
+  } else if (c.parts.length) {
+    report('C309', c.parts[0]!.name, { message: "Parts belong to a group: write 'require any of the following' (or 'all of', 'at least 2 of') before them" });
+  }
+  duplicates(c.parts, (p) => p.name, 'part', report);
+  for (const p of c.parts) {
+    for (const r of p.repeated) report('C308', r, { clause: r.text });
+    if (!p.require) report('C307', p.name, { what: `Part '${p.name.text}'`, clause: "a 'require' clause" });
   }
 }

@@ -1,55 +1,38 @@
-// Expression checks: facts resolve against the catalog, values against enums and classes, and units
-// agree (visits with visits, a date window in days, weeks, months or years).
+// Expression checks: facts resolve in the scope (the vocabularies used, the guideline's own defines,
+// a list item's fields inside `where`), values against enums and classes, and units agree (visits
+// with visits, weeks with days, never weeks with months; a date window in days, weeks, months or years).
 import type * as A from '../ast.ts';
 import type { Report } from '../diagnostics.ts';
-import { closestFact, lookupFact, type FactInfo } from '../facts.ts';
+import { baseUnitOf, conversion, finer, isTimeUnit, unit, unitName, whyNoConversion, type Unit } from '../units.ts';
+import { BOOL, closest, DATE, describe, ERROR, NUMBER, numberIn, Scope, TEXT, type DefineSym, type FactSym, type Sym, type Ty } from './symbols.ts';
 
-export type Ty =
-  | { readonly kind: 'bool' }
-  | { readonly kind: 'number'; readonly unit?: A.Unit }
-  | { readonly kind: 'enum'; readonly values: readonly string[]; readonly fact: string }
-  | { readonly kind: 'date' }
-  | { readonly kind: 'text' }
-  | { readonly kind: 'class'; readonly of: 'diagnosis' | 'procedure' }
-  | { readonly kind: 'error' };
+export { BOOL, DATE, TEXT };
 
-const ERROR: Ty = { kind: 'error' };
-const BOOL: Ty = { kind: 'bool' };
-const DATE: Ty = { kind: 'date' };
-const TEXT: Ty = { kind: 'text' };
-const NUMBER: Ty = { kind: 'number' };
-/** Types are never changed once made: one per unit, and one per enum fact, serve every expression. */
-const numbers = new Map<A.Unit, Ty>();
-const enums = new Map<FactInfo, Ty>();
-const durationUnits = new Set<A.Unit | undefined>(['days', 'weeks', 'months', 'years']);
+/** What the checker resolved each fact reference to (the compiler reads it back). */
+export type Resolutions = Map<A.FactRef, FactSym | DefineSym>;
 
-function numberIn(unit: A.Unit): Ty {
-  let ty = numbers.get(unit);
-  if (!ty) numbers.set(unit, (ty = { kind: 'number', unit }));
-  return ty;
-}
+/** The types of defines, worked out once (null while being worked out: a cycle). */
+export type DefineTypes = Map<A.DefineDecl, Ty | null>;
 
-function describe(t: Ty): string {
-  switch (t.kind) {
-    case 'number': return t.unit ? t.unit : 'a number';
-    case 'enum': return `${t.fact} (${t.values.join(', ')})`;
-    case 'class': return t.of === 'diagnosis' ? 'the diagnosis' : 'the surgery';
-    case 'bool': return 'a condition';
-    default: return `a ${t.kind}`;
-  }
-}
+const codeLike = /^[A-Z]\d[0-9A-Z](\.?[0-9A-Z]{0,4})?\*?$|^\d{5}$|^[A-Z]\d{4}$/;
 
 export class ExprChecker {
   /** What the usage checks need, gathered while typing: the first recommended value read in a clause, and in a placeholder. */
   firstRecommended: { clause?: A.FactRef; placeholder?: A.FactRef } = {};
-  /** Whether the expressions being checked are rationale placeholders (check() sets it). */
+  /** Whether the expressions being checked are rationale placeholders. */
   inPlaceholders = false;
   /** The class names that `is` tests on the diagnosis or the surgery name. */
   readonly classesNamed = new Set<string>();
 
   constructor(
-    private readonly guideline: A.GuidelineDecl,
+    private scope: Scope,
+    /** The classes values of `diagnosis is ...` are checked against (a guideline's), if any. */
+    private readonly classes: readonly A.ClassDecl[] | undefined,
     private readonly report: Report,
+    private readonly resolved: Resolutions,
+    private readonly defineTypes: DefineTypes,
+    /** Reports for a define's expression, in the file that declares it. */
+    private readonly reportIn: (file: string) => Report,
   ) {}
 
   /** Checks an expression used as a condition. */
@@ -63,17 +46,21 @@ export class ExprChecker {
   /** Checks an expression used as a value (a placeholder, a certify amount) and returns its type. */
   value(e: A.Expr): Ty {
     const t = this.type(e);
-    if (t.kind === 'bool') this.report('C305', e, { message: 'Expected a value here, not a condition' });
+    if (t.kind === 'bool' && e.kind !== 'FactRef') this.report('C305', e, { message: 'Expected a value here, not a condition' });
     return t;
   }
 
-  fact(ref: A.FactRef): FactInfo | undefined {
-    const f = lookupFact(ref.name);
-    if (!f) {
-      const near = closestFact(ref.name);
-      this.report('C301', ref, { name: ref.name, hint: near ? `. Did you mean '${near.name}'?` : '' });
+  /** The symbol a fact reference names, or undefined (reported) when none. */
+  lookup(ref: A.FactRef): Sym | undefined {
+    const sym = this.scope.lookup(ref.name);
+    if (!sym) {
+      const near = closest(ref.name, this.scope.all().map((s) => s.words));
+      const hint = near ? `. Did you mean '${near}'?` : `: no vocabulary in use declares it (declare it with 'fact ${ref.name}: ...' in a vocabulary the guideline uses)`;
+      this.report('C301', ref, { name: ref.name, hint });
+      return undefined;
     }
-    return f;
+    this.resolved.set(ref, sym);
+    return sym;
   }
 
   type(e: A.Expr): Ty {
@@ -84,17 +71,14 @@ export class ExprChecker {
       case 'DateLit': return DATE;
       case 'StringLit': return TEXT;
       case 'FactRef': {
-        const f = this.fact(e);
-        if (!f) return ERROR;
-        if (f.id.startsWith('recommended.')) {
+        const sym = this.lookup(e);
+        if (!sym) return ERROR;
+        if (sym.kind === 'define') return this.defineType(sym);
+        if (sym.id.startsWith('recommended.')) {
           if (this.inPlaceholders) this.firstRecommended.placeholder ??= e;
           else this.firstRecommended.clause ??= e;
         }
-        const t = f.type;
-        if (t.kind !== 'enum') return t as Ty;
-        let ty = enums.get(f);
-        if (!ty) enums.set(f, (ty = { kind: 'enum', values: t.values, fact: f.name }));
-        return ty;
+        return sym.ty;
       }
       case 'BoolExpr':
         for (const o of e.operands) this.condition(o);
@@ -103,16 +87,108 @@ export class ExprChecker {
         this.condition(e.operand);
         return BOOL;
       case 'IsKnownExpr':
-        this.value(e.subject);
+        this.type(e.subject);
         return BOOL;
       case 'IsValuesExpr':
         this.values(e);
         return BOOL;
+      case 'IsEmptyExpr': {
+        const t = this.type(e.subject);
+        if (t.kind !== 'error' && t.kind !== 'list') this.report('C326', e.subject, { message: `'is empty' tests a list, and this is ${describe(t)}` });
+        return BOOL;
+      }
+      case 'IncludesExpr':
+        this.includes(e);
+        return BOOL;
       case 'ArithExpr': return this.arith(e);
+      case 'RoundExpr': {
+        const t = this.value(e.inner);
+        if (t.kind !== 'number' && t.kind !== 'error') this.report('C305', e.inner, { message: `Only a number is rounded, not ${describe(t)}` });
+        return t;
+      }
+      case 'SinceExpr': {
+        const d = this.value(e.date);
+        const u = timeUnitOf(e.unit.text);
+        if (!u) this.report('C304', e.unit, { left: `'${e.unit.text}'`, right: "a time since a date: write days, weeks, months or years, as in 'weeks since injury date'" });
+        if (d.kind !== 'date' && d.kind !== 'error') this.report('C305', e.date, { message: `'since' measures time from a date, and this is ${describe(d)}` });
+        return u ? numberIn(u, 0) : ERROR;
+      }
+      case 'AggregateExpr': return this.aggregate(e);
+      case 'QuantifiedExpr':
+        this.inItems(e.list, e.where);
+        return BOOL;
       case 'CompareExpr':
         this.compare(e);
         return BOOL;
     }
+  }
+
+  /** A define's type: its expression's, read in the scope it was declared in (once; a cycle is reported). */
+  private defineType(sym: DefineSym): Ty {
+    const known = this.defineTypes.get(sym.decl);
+    if (known !== undefined) {
+      if (known === null) {
+        this.reportIn(sym.file)('C325', sym.decl.words, { words: sym.words });
+        this.defineTypes.set(sym.decl, ERROR);
+        return ERROR;
+      }
+      return known;
+    }
+    if (!sym.decl.expr) return ERROR;
+    this.defineTypes.set(sym.decl, null);
+    const inner = new ExprChecker(sym.scope, this.classes, this.reportIn(sym.file), this.resolved, this.defineTypes, this.reportIn);
+    const t = inner.type(sym.decl.expr);
+    if (this.defineTypes.get(sym.decl) === null) this.defineTypes.set(sym.decl, t);
+    return this.defineTypes.get(sym.decl)!;
+  }
+
+  /** The element type of a list fact, after checking it is one; undefined (reported) when it is not. */
+  private listOf(ref: A.FactRef): { sym: FactSym; of: Ty } | undefined {
+    const sym = this.lookup(ref);
+    if (!sym) return undefined;
+    const t = sym.kind === 'define' ? this.defineType(sym) : sym.ty;
+    if (sym.kind === 'define' || t.kind !== 'list') {
+      if (t.kind !== 'error') this.report('C326', ref, { message: `'${ref.name}' is ${describe(t)}, not a list: count, sum, any, every and no go over a list` });
+      return undefined;
+    }
+    return { sym, of: t.of };
+  }
+
+  /** Checks `where` (and a sum's value) with the fields of the list's items in scope. */
+  private inItems(list: A.FactRef, where: A.Expr | undefined, value?: A.Expr): Ty {
+    const l = this.listOf(list);
+    if (!l) {
+      // Still check what can be checked, without the item's fields.
+      if (where) this.condition(where);
+      return value ? this.value(value) : ERROR;
+    }
+    const outer = this.scope;
+    if (l.of.kind === 'record') {
+      const items = new Scope(outer, `${l.of.record.name} of ${list.name}`);
+      for (const f of l.of.record.fields.values()) items.add({ ...f, id: `${l.sym.id}[].${f.id}` });
+      this.scope = items;
+    } else if (where) {
+      this.report('C326', list, { message: `The items of '${list.name}' are values, not records with fields: test them with 'includes'` });
+    }
+    try {
+      if (where) this.condition(where);
+      return value ? this.value(value) : ERROR;
+    } finally {
+      this.scope = outer;
+    }
+  }
+
+  private aggregate(e: A.AggregateExpr): Ty {
+    if (e.op === 'count') {
+      this.inItems(e.list, e.where);
+      return numberIn(undefined, 0);
+    }
+    const t = this.inItems(e.list, e.where, e.value);
+    if (t.kind !== 'number' && t.kind !== 'error') {
+      this.report('C305', e.value ?? e, { message: `A sum adds up numbers, not ${describe(t)}` });
+      return ERROR;
+    }
+    return t;
   }
 
   private arith(e: A.ArithExpr): Ty {
@@ -125,15 +201,18 @@ export class ExprChecker {
     }
     if (e.op === '+' || e.op === '-') {
       if (l.unit && r.unit && l.unit !== r.unit) {
-        this.report('C304', e, { left: l.unit, right: r.unit });
-        return ERROR;
+        if (conversion(r.unit, l.unit) === undefined) {
+          this.report('C304', e, { left: unitName(l.unit), right: `${unitName(r.unit)}: ${whyNoConversion(l.unit, r.unit)}` });
+          return ERROR;
+        }
+        return numberIn(finer(l.unit, r.unit));
       }
       const unit = l.unit ?? r.unit;
       return unit ? numberIn(unit) : NUMBER;
     }
     if (l.unit && r.unit) {
-      if (e.op === '/' && l.unit === r.unit) return NUMBER;
-      this.report('C304', e, { left: l.unit, right: r.unit });
+      if (e.op === '/' && conversion(r.unit, l.unit) !== undefined) return NUMBER;
+      this.report('C304', e, { left: unitName(l.unit), right: unitName(r.unit) });
       return ERROR;
     }
     if (e.op === '/' && r.unit) {
@@ -151,41 +230,80 @@ export class ExprChecker {
     if (e.elapsed) {
       if (l.kind !== 'date') {
         this.report('C305', e.left, { message: `'${e.elapsed}' measures time since a date, but this is ${describe(l)}` });
-      } else if (r.kind !== 'number' || !durationUnits.has(r.unit)) {
+      } else if (r.kind !== 'number' || !r.unit || !isTimeUnit(r.unit.base) || r.unit.per) {
         this.report('C304', e.right, { left: 'a date window', right: describe(r) + " (write days, weeks, months or years, as in 'within 6 months')" });
       }
       return;
     }
     if (l.kind === 'date' && r.kind === 'date') return;
     if (l.kind === 'number' && r.kind === 'number') {
-      if (l.unit && r.unit && l.unit !== r.unit) this.report('C304', e, { left: l.unit, right: r.unit });
+      if (l.unit && r.unit && l.unit !== r.unit && conversion(r.unit, l.unit) === undefined) this.report('C304', e, { left: unitName(l.unit), right: `${unitName(r.unit)}: ${whyNoConversion(l.unit, r.unit)}` });
       return;
     }
     // Enums compare only with the same fact's values: `functional improvement = home exercise program` is never true.
-    if ((e.op === '=' || e.op === '!=') && ((l.kind === 'text' && r.kind === 'text') || (l.kind === 'enum' && r.kind === 'enum' && l.fact === r.fact))) return;
+    if ((e.op === '=' || e.op === '!=') && ((l.kind === 'text' && r.kind === 'text') || (l.kind === 'enum' && r.kind === 'enum' && l.fact === r.fact) || (l.kind === 'bool' && r.kind === 'bool'))) return;
     this.report('C304', e, { left: describe(l), right: describe(r) });
   }
 
   private values(e: A.IsValuesExpr): void {
     const t = this.value(e.subject);
-    if (t.kind === 'error') return;
-    if (t.kind === 'enum') {
-      for (const v of e.values) {
-        if (!t.values.includes(v.text)) this.report('C306', v, { value: v.text, fact: t.fact, expected: t.values.join(', ') });
-      }
-      return;
+    switch (t.kind) {
+      case 'error': return;
+      case 'enum':
+        for (const v of e.values) if (!t.values.includes(v.text)) this.report('C306', v, { value: v.text, fact: t.fact, expected: t.values.join(', ') });
+        return;
+      case 'bool':
+        for (const v of e.values) if (v.text !== 'yes' && v.text !== 'no') this.report('C306', v, { value: v.text, fact: describeSubject(e.subject), expected: 'yes, no' });
+        return;
+      case 'class':
+        this.classValues(e.subject, t.of, e.values);
+        return;
+      case 'code':
+        for (const v of e.values) if (!v.text.split('-').every((part) => codeLike.test(part))) this.report('C306', v, { value: v.text, fact: describeSubject(e.subject), expected: 'ICD-10 codes or patterns (M54.1*), CPT or HCPCS codes, or ranges of them (C00-D49)' });
+        return;
+      case 'text': return;
+      case 'list':
+        this.report('C305', e.subject, { message: `'${describeSubject(e.subject)}' is a list: test it with 'includes' or 'is empty', not 'is'` });
+        return;
+      default:
+        this.report('C305', e.subject, { message: `Use a comparison for ${describe(t)}, as in 'completed visits > 0'; 'is' lists values` });
     }
-    if (t.kind === 'class') {
-      if (e.subject.kind === 'FactRef') for (const v of e.values) this.classesNamed.add(v.text);
-      const names = this.guideline.classes.filter((c) => c.of === t.of).map((c) => c.name.text);
-      for (const v of e.values) {
-        if (!names.includes(v.text)) {
-          this.report('C303', v, { name: v.text, guideline: this.guideline.id.text });
-        }
-      }
-      return;
-    }
-    if (t.kind === 'text') return;
-    this.report('C305', e.subject, { message: `Use a comparison for ${describe(t)}, as in 'completed visits > 0'; 'is' lists values` });
   }
+
+  private classValues(subject: A.Expr, of: 'diagnosis' | 'procedure', values: readonly A.Name[]): void {
+    if (subject.kind === 'FactRef') for (const v of values) this.classesNamed.add(v.text);
+    if (!this.classes) return; // a shared criterion: its classes are checked where a guideline uses it
+    const names = this.classes.filter((c) => c.of === of).map((c) => c.name.text);
+    for (const v of values) {
+      if (names.includes(v.text)) continue;
+      const near = closest(v.text, names);
+      this.report('C303', v, { name: v.text, guideline: near ? `the guideline. Did you mean '${near}'?` : 'the guideline' });
+    }
+  }
+
+  private includes(e: A.IncludesExpr): void {
+    const t = this.value(e.subject);
+    if (t.kind === 'error') return;
+    if (t.kind === 'class') return this.classValues(e.subject, t.of, e.values);
+    if (t.kind !== 'list') {
+      this.report('C326', e.subject, { message: `'includes' tests a list, and this is ${describe(t)}` });
+      return;
+    }
+    if (t.of.kind === 'enum') {
+      const values = t.of.values;
+      for (const v of e.values) if (!values.includes(v.text)) this.report('C306', v, { value: v.text, fact: describeSubject(e.subject), expected: values.join(', ') });
+    } else if (t.of.kind === 'record') {
+      this.report('C326', e.subject, { message: `The items of '${describeSubject(e.subject)}' are records: test their fields with 'any ${describeSubject(e.subject)} where ...'` });
+    }
+  }
+}
+
+function describeSubject(e: A.Expr): string {
+  return e.kind === 'FactRef' ? e.name : 'this value';
+}
+
+/** The unit a time word names, for `since`: days, weeks, months or years. */
+function timeUnitOf(word: string): Unit | undefined {
+  const b = baseUnitOf(word);
+  return b && isTimeUnit(b) && b.word !== 'hours' ? unit(b) : undefined;
 }

@@ -3,11 +3,10 @@
 import type { IToken, TokenType } from 'chevrotain';
 import type * as A from '../ast.ts';
 import type { Range } from '../diagnostics.ts';
-import { factCatalog, lookupFact } from '../facts.ts';
 import { lex } from '../lexer.ts';
-import { getParser } from '../parser.ts';
-import { parse } from '../parse.ts';
+import { getParser } from '../parser/index.ts';
 import * as T from '../tokens.ts';
+import { serviceContext, typeText, type ServiceContext, type ServiceOptions } from './context.ts';
 
 export type CompletionKind = 'keyword' | 'fact' | 'class' | 'value' | 'unit' | 'guideline';
 
@@ -29,14 +28,19 @@ const declRules = new Map<TokenType, string>([
   [T.RecommendKw, 'recommendBlock'],
   [T.CriterionKw, 'criterionDecl'],
   [T.PolicyKw, 'policyDecl'],
+  [T.VocabularyKw, 'vocabularyDecl'],
+  [T.FactKw, 'factDecl'],
+  [T.FieldKw, 'factDecl'],
+  [T.RecordKw, 'recordDecl'],
+  [T.DefineKw, 'defineDecl'],
 ]);
-const declKeywords = ['guideline', 'class', 'procedure', 'recommend', 'criterion', 'policy'];
-const units = ['visits', 'weeks', 'months', 'days', 'years', 'per week'];
+const declKeywords = ['guideline', 'class', 'procedure', 'recommend', 'criterion', 'policy', 'vocabulary', 'fact', 'record', 'field', 'define'];
+const units = ['visits', 'weeks', 'months', 'days', 'years', 'hours', 'per week', 'mg a day', 'percent'];
 const isKeyword = new Set<TokenType>(T.keywordTokenTypes);
 const isWord = (t: IToken): boolean => t.tokenType === T.Identifier || isKeyword.has(t.tokenType);
 
 /** Completions at an offset of the text, best first. Never throws; inside a comment or string, none. */
-export function completionsAt(text: string, offset: number): CompletionItem[] {
+export function completionsAt(text: string, offset: number, options: ServiceOptions = {}): CompletionItem[] {
   const lexed = lex(text);
   if (lexed.comments.some((c) => c.startOffset < offset && offset <= c.endOffset! + 1)) return [];
   const all = lexed.tokens;
@@ -56,7 +60,8 @@ export function completionsAt(text: string, offset: number): CompletionItem[] {
       break;
     }
   }
-  const ast = parse(text).ast;
+  const ctx = serviceContext(text, options);
+  const ast = ctx.ast;
   const items = new Map<string, CompletionItem>();
   const add = (item: Omit<CompletionItem, 'range'> & { range?: Range }): void => {
     if (!items.has(item.label)) items.set(item.label, { range: { start: from, end: offset }, ...item });
@@ -79,7 +84,7 @@ export function completionsAt(text: string, offset: number): CompletionItem[] {
     const stack = s.ruleStack;
     const inRule = stack[stack.length - 1];
     if (isKeyword.has(s.nextTokenType)) add({ label: String(s.nextTokenType.PATTERN).slice(1, -1), kind: 'keyword' });
-    else if (s.nextTokenType === T.Identifier) identifierItems(inRule, decl, guideline, ast, add, from, offset);
+    else if (s.nextTokenType === T.Identifier) identifierItems(inRule, decl, guideline, ast, add, from, offset, ctx);
   }
   if (declarationComplete(rule, decl)) for (const k of declKeywords) add({ label: k, kind: 'keyword' });
   return [...items.values()];
@@ -87,7 +92,7 @@ export function completionsAt(text: string, offset: number): CompletionItem[] {
 
 type Add = (item: Omit<CompletionItem, 'range'> & { range?: Range }) => void;
 
-function identifierItems(inRule: string | undefined, decl: IToken[], g: A.GuidelineDecl | undefined, ast: A.GuidelineFile, add: Add, from: number, offset: number): void {
+function identifierItems(inRule: string | undefined, decl: IToken[], g: A.GuidelineDecl | undefined, ast: A.GuidelineFile, add: Add, from: number, offset: number, ctx: ServiceContext): void {
   const prev = decl[decl.length - 1];
   switch (inRule) {
     case 'primary': {
@@ -100,10 +105,12 @@ function identifierItems(inRule: string | undefined, decl: IToken[], g: A.Guidel
       while (i > 0 && decl[i - 1]!.tokenType === T.Identifier) i--;
       const typed = decl.slice(i).map((t) => t.image);
       const range = { start: typed.length ? decl[i]!.startOffset : from, end: offset };
-      for (const f of factCatalog) {
-        const words = f.name.split(' ');
+      for (const f of ctx.scopeAt(offset).all()) {
+        const words = f.words.split(' ');
         if (typed.every((w, k) => words[k] === w) && words.length > typed.length) {
-          add({ label: f.name, kind: 'fact', detail: typeText(f.type), documentation: f.description, range });
+          const detail = f.kind === 'fact' ? typeText(f.ty) : 'define';
+          const documentation = f.kind === 'fact' ? f.meaning : f.decl.meaning?.text;
+          add({ label: f.words, kind: 'fact', detail, ...(documentation ? { documentation } : {}), range });
         }
       }
       return;
@@ -111,7 +118,7 @@ function identifierItems(inRule: string | undefined, decl: IToken[], g: A.Guidel
     case 'value':
     case 'valueList':
     case 'isTest':
-      valueItems(decl, g, add);
+      valueItems(decl, g, add, ctx, offset);
       return;
     case 'recommendEntry':
       for (const c of g?.classes ?? []) add({ label: c.name.text, kind: 'class', detail: c.title?.text ?? '' });
@@ -128,18 +135,21 @@ function identifierItems(inRule: string | undefined, decl: IToken[], g: A.Guidel
 }
 
 /** Values after `<fact> is`: the guideline's classes for `diagnosis`/`surgery`, or the fact's enum values. */
-function valueItems(decl: IToken[], g: A.GuidelineDecl | undefined, add: Add): void {
+function valueItems(decl: IToken[], g: A.GuidelineDecl | undefined, add: Add, ctx: ServiceContext, offset: number): void {
   let i = decl.length - 1;
   while (i >= 0 && decl[i]!.tokenType !== T.IsKw) i--;
   let j = i;
   while (j > 0 && decl[j - 1]!.tokenType === T.Identifier) j--;
-  const fact = lookupFact(decl.slice(j, i).map((t) => t.image).join(' '));
-  if (!fact) return;
-  if (fact.type.kind === 'class') {
-    const of = fact.type.of;
+  const fact = ctx.scopeAt(offset).lookup(decl.slice(j, i).map((t) => t.image).join(' '));
+  if (!fact || fact.kind !== 'fact') return;
+  const ty = fact.ty.kind === 'list' ? fact.ty.of : fact.ty;
+  if (ty.kind === 'class') {
+    const of = ty.of;
     for (const c of g?.classes ?? []) if (c.of === of) add({ label: c.name.text, kind: 'class', detail: c.title?.text ?? '' });
-  } else if (fact.type.kind === 'enum') {
-    for (const v of fact.type.values) add({ label: v, kind: 'value', detail: fact.name });
+  } else if (ty.kind === 'enum') {
+    for (const v of ty.values) add({ label: v, kind: 'value', detail: fact.words });
+  } else if (ty.kind === 'bool') {
+    for (const v of ['yes', 'no']) add({ label: v, kind: 'value', detail: fact.words });
   }
 }
 
@@ -153,13 +163,4 @@ function declarationComplete(rule: string, decl: IToken[]): boolean {
   return ok;
 }
 
-function typeText(t: (typeof factCatalog)[number]['type']): string {
-  switch (t.kind) {
-    case 'number': return `number (${t.unit})`;
-    case 'enum': return t.values.join(' | ');
-    case 'class': return `${t.of} class`;
-    default: return t.kind;
-  }
-}
 
-export { typeText as factTypeText };

@@ -1,13 +1,14 @@
 // Hover and go-to-definition for editors: what the word under the cursor means (a fact's type, unit
 // and description; a criterion's rationale and citation; a class's terms and codes) and where it is declared.
 import type * as A from '../ast.ts';
-import { sourceOf } from '../compile.ts';
+import { sourceOf } from '../compile/index.ts';
 import type { Range } from '../diagnostics.ts';
-import { lookupFact } from '../facts.ts';
-import { parse } from '../parse.ts';
 import { matchesPattern } from '../pipeline.ts';
 import { children } from '../walk.ts';
-import { factTypeText } from './complete.ts';
+import type { Sym } from '../check/symbols.ts';
+import { serviceContext, sourceText, typeText, type ServiceContext, type ServiceOptions } from './context.ts';
+
+const isClassFact = (s: Sym | undefined): boolean => s?.kind === 'fact' && s.ty.kind === 'class';
 
 export interface HoverInfo {
   range: Range;
@@ -32,23 +33,25 @@ interface Target {
   parent: A.Node | undefined;
   guideline: A.GuidelineDecl | undefined;
   ast: A.GuidelineFile;
+  ctx: ServiceContext;
 }
 
-function targetAt(text: string, offset: number): Target | undefined {
-  const ast = parse(text).ast;
+function targetAt(text: string, offset: number, options: ServiceOptions): Target | undefined {
+  const ctx = serviceContext(text, options);
+  const ast = ctx.ast;
   const path = pathAt(ast, offset);
-  if (path.length < 2) return recommendEntryAt(ast, offset);
+  if (path.length < 2) return recommendEntryAt(ast, offset, ctx);
   const node = path[path.length - 1]!;
   const guideline = path.find((n): n is A.GuidelineDecl => n.kind === 'GuidelineDecl');
-  return { node, parent: path[path.length - 2], guideline, ast };
+  return { node, parent: path[path.length - 2], guideline, ast, ctx };
 }
 
 /** Recommend entries are not children in the walk of a guideline; find their names directly. */
-function recommendEntryAt(ast: A.GuidelineFile, offset: number): Target | undefined {
+function recommendEntryAt(ast: A.GuidelineFile, offset: number, ctx: ServiceContext): Target | undefined {
   for (const g of ast.guidelines) {
     for (const b of g.recommendations) {
       for (const e of b.entries) {
-        if (e.name.range.start <= offset && offset <= e.name.range.end) return { node: e.name, parent: e, guideline: g, ast };
+        if (e.name.range.start <= offset && offset <= e.name.range.end) return { node: e.name, parent: e, guideline: g, ast, ctx };
       }
     }
   }
@@ -60,22 +63,24 @@ function classOf(t: Target): A.ClassDecl | undefined {
   if (t.node.kind !== 'Name' || !t.guideline) return undefined;
   const name = t.node.text;
   const p = t.parent;
-  const refers = p?.kind === 'ClassDecl' || p?.kind === 'CourseEntry' || p?.kind === 'FrequencyEntry' || (p?.kind === 'IsValuesExpr' && p.subject.kind === 'FactRef' && lookupFact(p.subject.name)?.type.kind === 'class');
+  const refers = p?.kind === 'ClassDecl' || p?.kind === 'CourseEntry' || p?.kind === 'FrequencyEntry' || (p?.kind === 'IsValuesExpr' && p.subject.kind === 'FactRef' && isClassFact(t.ctx.symbolOf(p.subject)));
   return refers ? t.guideline.classes.find((c) => c.name.text === name) : undefined;
 }
 
 const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 /** Hover information at an offset, or undefined where there is nothing to say. Never throws. */
-export function hoverAt(text: string, offset: number): HoverInfo | undefined {
-  const t = targetAt(text, offset) ?? recommendEntryAt(parse(text).ast, offset);
+export function hoverAt(text: string, offset: number, options: ServiceOptions = {}): HoverInfo | undefined {
+  const t = targetAt(text, offset, options);
   if (!t) return undefined;
   const n = t.node;
   if (n.kind === 'FactRef') {
-    const f = lookupFact(n.name);
-    if (!f) return { range: n.range, title: `unknown fact ${n.name}`, body: ['Not in the fact catalog: check the spelling.'] };
-    const source = f.derived ? `Derived by the runtime${f.inputs.length ? ` from ${f.inputs.join(', ')}` : ''}.` : `Case field: ${f.id}.`;
-    return { range: n.range, title: `fact ${f.name}: ${factTypeText(f.type)}`, body: [f.description, source] };
+    const f = t.ctx.symbolOf(n);
+    if (!f) return { range: n.range, title: `unknown fact ${n.name}`, body: ['No vocabulary this declaration uses declares it: check the spelling, or the vocabularies named in `uses`.'] };
+    if (f.kind === 'define') return { range: n.range, title: `define ${f.words}`, body: [f.decl.meaning?.text ?? 'A named condition or value.', `Defined in ${f.vocabulary ? `vocabulary ${f.vocabulary}` : 'this guideline'} (${f.file}).`] };
+    const body = [f.meaning ?? '', sourceText(f)].filter((x) => x);
+    if (f.vocabulary) body.push(`Vocabulary: ${f.vocabulary}.`);
+    return { range: n.range, title: `fact ${f.words}: ${typeText(f.ty)}`, body };
   }
   if (n.kind === 'Name' && t.parent?.kind === 'CriterionDecl' && t.parent.name === n) return criterionHover(t.parent, t.guideline);
   const cls = classOf(t);
@@ -91,17 +96,17 @@ export function hoverAt(text: string, offset: number): HoverInfo | undefined {
 function criterionHover(c: A.CriterionDecl, g: A.GuidelineDecl | undefined): HoverInfo {
   const body: string[] = [];
   if (c.title) body.push(c.title.text);
-  if (c.otherwise) body.push(`Rationale when not met: ${oneLine(c.otherwise.text)}`);
+  if (c.texts.otherwise) body.push(`Rationale when not met: ${oneLine(c.texts.otherwise.text)}`);
   if (g) {
-    const citation = g.source ? sourceOf(g).citation : g.id.text;
+    const citation = g.source ? sourceOf(g.source).citation : g.id.text;
     body.push(`Guideline: ${g.title?.text ?? g.id.text} (${citation})`);
   }
   return { range: c.name.range, title: `criterion ${c.name.text}`, body };
 }
 
 /** Where the name at an offset is declared: a class, a criterion, a guideline named by a policy. */
-export function definitionAt(text: string, offset: number): Range | undefined {
-  const t = targetAt(text, offset) ?? recommendEntryAt(parse(text).ast, offset);
+export function definitionAt(text: string, offset: number, options: ServiceOptions = {}): Range | undefined {
+  const t = targetAt(text, offset, options);
   if (!t || t.node.kind !== 'Name') return undefined;
   const cls = classOf(t);
   if (cls) return cls.name.range;

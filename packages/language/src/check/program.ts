@@ -1,0 +1,335 @@
+// The checker over a whole program (every file compiled together, and the standard vocabularies):
+// vocabularies and their scopes, each guideline and edition in the scope of the vocabularies it
+// uses, the shared criteria guidelines and policies use, and the checks across files (duplicate
+// ids, editions, policies that hide each other, guidelines no policy consults). Reports; never throws.
+import type * as A from '../ast.ts';
+import type { Report } from '../diagnostics.ts';
+import type { ExpressionMemo } from '../parse.ts';
+import { standardUnits, unit } from '../units.ts';
+import { checkDeclarations, checkPolicyDeclarations, checkVocabularyCriterion } from './names.ts';
+import { placeholders, type Placeholder } from './placeholders.ts';
+import { numberIn, Scope, TEXT, type FactSym, type Ty } from './symbols.ts';
+import { ExprChecker, type DefineTypes, type Resolutions } from './types.ts';
+import { Vocabularies, type Reporters } from './vocabularies.ts';
+
+export interface ParsedFile {
+  file: string;
+  text: string;
+  ast: A.GuidelineFile;
+  /** A vocabulary of the language itself (the case contract), not one of the program's files. */
+  standard?: boolean;
+}
+
+/** A criterion as a guideline or policy applies it: its declaration, and the file it is written in. */
+export interface AppliedCriterion {
+  decl: A.CriterionDecl;
+  file: string;
+  /** The vocabulary that declares it, for a shared criterion. */
+  vocabulary?: string;
+}
+
+/** One guideline edition as checked: its declaration, the scope its conditions read, its criteria in order. */
+export interface CheckedGuideline {
+  decl: A.GuidelineDecl;
+  file: string;
+  scope: Scope;
+  /** The edition it revises, when it does. */
+  base?: CheckedGuideline;
+}
+
+export interface CheckedPolicy {
+  decl: A.PolicyDecl;
+  file: string;
+  scope: Scope;
+  criteria: AppliedCriterion[];
+}
+
+/** What the checker learned that the compiler needs. */
+export interface ProgramModel {
+  vocabularies: Vocabularies;
+  guidelines: CheckedGuideline[];
+  policies: CheckedPolicy[];
+  resolved: Resolutions;
+  defineTypes: DefineTypes;
+  /** Each text's placeholders, parsed, by the text's node. */
+  placeholders: Map<A.Name, Placeholder[]>;
+  /** The shared criterion each `use criterion` name refers to. */
+  uses: Map<A.Name, AppliedCriterion>;
+}
+
+const { VISITS, WEEKS, MONTHS } = standardUnits;
+
+/** The facts a guideline's recommend block gives (recommended visits, weeks, ...). */
+function recommendationFacts(): FactSym[] {
+  const fact = (words: string, id: string, ty: Ty, inputs: string[], meaning: string): FactSym => ({ kind: 'fact', words, id, ty, source: { builtin: 'recommendation' }, inputs, meaning });
+  return [
+    fact('recommended visits', 'recommended.visits', numberIn(unit(VISITS), 0), ['diagnoses'], 'The most visits the guideline recommends for the matched class (the high end of its range).'),
+    fact('recommended minimum visits', 'recommended.minVisits', numberIn(unit(VISITS), 0), ['diagnoses'], 'The low end of the recommended visit range for the matched class.'),
+    fact('recommended weeks', 'recommended.weeks', numberIn(unit(WEEKS), 0), ['diagnoses'], 'The weeks over which the recommended visits are given (the high end of its range).'),
+    fact('recommended frequency', 'recommended.frequency', numberIn(unit(VISITS, WEEKS), 0), [], 'The most visits per week the guideline recommends.'),
+    fact('treatment period', 'recommended.periodMonths', numberIn(unit(MONTHS), 0), ['diagnoses'], 'The postsurgical physical medicine treatment period of the matched procedure, in months from surgery.'),
+    fact('diagnosis group', 'recommended.classTitle', TEXT, ['diagnoses'], 'The title of the diagnosis class whose recommendation applies.'),
+    fact('surgery group', 'recommended.classTitle', TEXT, ['surgery'], 'The title of the procedure class whose recommendation applies.'),
+  ];
+}
+const recommended = recommendationFacts();
+
+export function checkProgram(files: readonly ParsedFile[], reporters: Reporters, memo: ExpressionMemo): ProgramModel {
+  const vocabularies = new Vocabularies(files, reporters);
+  const model: ProgramModel = { vocabularies, guidelines: [], policies: [], resolved: new Map(), defineTypes: new Map(), placeholders: new Map(), uses: new Map() };
+  const texts = new Map(files.map((f) => [f.file, f.text]));
+  const checker = (scope: Scope, classes: readonly A.ClassDecl[] | undefined, file: string): ExprChecker =>
+    new ExprChecker(scope, classes, reporters(file), model.resolved, model.defineTypes, reporters);
+
+  // Vocabularies: their defines, and their shared criteria in their own scope (with a guideline's recommendation facts).
+  for (const v of vocabularies.all()) {
+    const scope = withRecommendation(vocabularies.scopeFor([], reporters(v.file), v));
+    const exprs = checker(scope, undefined, v.file);
+    for (const d of v.decl.defines) if (d.expr) exprs.type({ kind: 'FactRef', name: d.words.text, range: d.words.range });
+    for (const c of v.decl.criteria) {
+      checkVocabularyCriterion(c, reporters(v.file));
+      checkCriterion(c, exprs, texts.get(v.file) ?? '', reporters(v.file), model, memo);
+    }
+  }
+
+  // Guidelines, edition by edition.
+  const byKey = new Map<string, CheckedGuideline>();
+  for (const f of files) {
+    if (f.standard) continue;
+    for (const g of f.ast.guidelines) {
+      const key = `${g.id.text}@${g.edition?.text ?? ''}`;
+      const other = byKey.get(key);
+      if (other) {
+        reporters(f.file)('C302', g.edition ?? g.id, { what: `guideline${g.edition ? ' edition' : ''} (also in ${other.file})`, name: g.edition ? `${g.id.text} ${g.edition.text}` : g.id.text });
+        continue;
+      }
+      const checked: CheckedGuideline = { decl: g, file: f.file, scope: new Scope() };
+      byKey.set(key, checked);
+      model.guidelines.push(checked);
+    }
+  }
+  for (const g of model.guidelines) {
+    if (!g.decl.revises) continue;
+    const base = byKey.get(`${g.decl.id.text}@${g.decl.revises.text}`);
+    if (base) g.base = base;
+    else {
+      const editions = model.guidelines.filter((x) => x.decl.id.text === g.decl.id.text && x.decl.edition && x !== g).map((x) => x.decl.edition!.text);
+      reporters(g.file)('C323', g.decl.revises, { id: g.decl.id.text, edition: g.decl.revises.text, hint: editions.length ? `: its editions are ${editions.join(', ')}` : '' });
+    }
+  }
+  for (const g of model.guidelines) checkGuideline(g, model, checker, texts, reporters, memo);
+
+  // Policies.
+  for (const f of files) {
+    if (f.standard) continue;
+    for (const p of f.ast.policies) {
+      const report = reporters(f.file);
+      checkPolicyDeclarations(p, report);
+      const scope = new Scope(vocabularies.scopeFor(p.uses, report), `policy ${p.name.text}`);
+      for (const d of p.defines) if (d.words.text) scope.add({ kind: 'define', words: d.words.text, decl: d, file: f.file, scope });
+      const exprs = checker(scope, undefined, f.file);
+      for (const d of p.defines) exprs.type({ kind: 'FactRef', name: d.words.text, range: d.words.range });
+      const criteria: AppliedCriterion[] = [];
+      for (const c of p.criteria) {
+        if (c.kind === 'UseDecl') {
+          for (const n of c.names) {
+            const found = sharedCriterion(n, [...p.uses], model, report, 'policy');
+            if (found) criteria.push(found);
+          }
+          continue;
+        }
+        checkCriterion(c, exprs, f.text, report, model, memo);
+        criteria.push({ decl: c, file: f.file });
+      }
+      model.policies.push({ decl: p, file: f.file, scope, criteria });
+    }
+  }
+  checkAcrossFiles(model, reporters);
+  return model;
+}
+
+/** A scope with a guideline's recommendation facts over `parent`. */
+function withRecommendation(parent: Scope): Scope {
+  const s = new Scope(parent, 'recommendation');
+  for (const f of recommended) s.add(f);
+  return s;
+}
+
+/** The `uses` of a guideline edition: its own, and those of the editions it revises. */
+function usesOf(g: CheckedGuideline): A.Name[] {
+  const out: A.Name[] = [];
+  for (let e: CheckedGuideline | undefined = g; e; e = e.base) out.push(...e.decl.uses);
+  return out;
+}
+
+function checkGuideline(g: CheckedGuideline, model: ProgramModel, checker: (s: Scope, c: readonly A.ClassDecl[] | undefined, f: string) => ExprChecker, texts: Map<string, string>, reporters: Reporters, memo: ExpressionMemo): void {
+  const report = reporters(g.file);
+  const d = g.decl;
+  checkDeclarations(d, report, g.base !== undefined);
+  // An unknown vocabulary is reported where it is named; an edition that revises another reads the
+  // vocabularies both use, and the defines of both.
+  const own = model.vocabularies.scopeFor(d.uses, report);
+  const used = g.base ? model.vocabularies.scopeFor(usesOf(g), undefined) : own;
+  g.scope = new Scope(withRecommendation(used), `guideline ${d.id.text}`);
+  for (let e: CheckedGuideline | undefined = g; e; e = e.base) {
+    for (const def of e.decl.defines) if (def.words.text && !g.scope.has(def.words.text)) g.scope.add({ kind: 'define', words: def.words.text, decl: def, file: e.file, scope: g.scope });
+  }
+  const classes = classesOf(g);
+  const exprs = checker(g.scope, classes, g.file);
+  for (const def of d.defines) exprs.type({ kind: 'FactRef', name: def.words.text, range: def.words.range });
+  if (d.applies) exprs.condition(d.applies);
+  if (d.unless) exprs.condition(d.unless);
+  const text = texts.get(g.file) ?? '';
+  for (const c of d.criteria) {
+    if (c.kind === 'UseDecl') {
+      for (const n of c.names) {
+        const found = sharedCriterion(n, usesOf(g), model, report, 'guideline');
+        if (!found) continue;
+        // The shared criterion's classes are the guideline's: check them here, where they are known.
+        const shared = checker(g.scope, classes, found.file);
+        for (const e of criterionExprs(found.decl)) shared.type(e);
+        for (const cls of shared.classesNamed) exprs.classesNamed.add(cls);
+        if (shared.firstRecommended.clause || shared.firstRecommended.placeholder) exprs.firstRecommended.clause ??= shared.firstRecommended.clause ?? shared.firstRecommended.placeholder!;
+      }
+      continue;
+    }
+    checkCriterion(c, exprs, text, report, model, memo);
+  }
+  if (!g.base) checkUsage(d, exprs, report);
+}
+
+/** The classes a guideline edition's conditions may name: its own, and those of the editions it revises. */
+export function classesOf(g: CheckedGuideline): A.ClassDecl[] {
+  const out = new Map<string, A.ClassDecl>();
+  const chain: CheckedGuideline[] = [];
+  for (let e: CheckedGuideline | undefined = g; e; e = e.base) chain.unshift(e);
+  for (const e of chain) for (const c of e.decl.classes) out.set(c.name.text, c);
+  return [...out.values()];
+}
+
+/** The conditions and values of a criterion and its parts. */
+function criterionExprs(c: A.CriterionDecl): A.Expr[] {
+  const out: A.Expr[] = [];
+  if (c.onlyWhen) out.push(c.onlyWhen);
+  if (c.require) out.push(c.require);
+  if (c.certify) out.push(c.certify);
+  for (const p of c.parts) if (p.require) out.push(p.require);
+  return out;
+}
+
+/** Checks a criterion's conditions, its certify amount and its texts' placeholders. */
+function checkCriterion(c: A.CriterionDecl, exprs: ExprChecker, text: string, report: Report, model: ProgramModel, memo: ExpressionMemo): void {
+  if (c.onlyWhen) exprs.condition(c.onlyWhen);
+  if (c.require) exprs.condition(c.require);
+  for (const p of c.parts) if (p.require) exprs.condition(p.require);
+  if (c.certify) {
+    const t = exprs.value(c.certify);
+    if (t.kind !== 'error' && !(t.kind === 'number' && (t.unit === undefined || t.unit === unit(VISITS)))) {
+      report('C304', c.certify, { left: 'certified visits', right: t.kind === 'number' && t.unit ? 'another unit' : t.kind });
+    }
+  }
+  const all = [c.texts, ...c.parts.map((p) => p.texts)];
+  exprs.inPlaceholders = true;
+  for (const texts of all) {
+    for (const t of [texts.met, texts.unknown, texts.otherwise]) {
+      if (!t) continue;
+      const holes = placeholders(text, t, report, memo);
+      model.placeholders.set(t, holes);
+      for (const h of holes) exprs.value(h.expr);
+    }
+  }
+  exprs.inPlaceholders = false;
+}
+
+/** The shared criterion a `use criterion` name refers to, in the vocabularies used. */
+function sharedCriterion(n: A.Name, uses: readonly A.Name[], model: ProgramModel, report: Report, what: string): AppliedCriterion | undefined {
+  const seen = new Set<string>();
+  const visit = (name: string): AppliedCriterion | undefined => {
+    if (seen.has(name)) return undefined;
+    seen.add(name);
+    const v = model.vocabularies.get(name);
+    if (!v) return undefined;
+    const c = v.criteria.get(n.text);
+    if (c) return { decl: c.decl, file: c.file, vocabulary: v.name };
+    for (const u of v.decl.uses) {
+      const found = visit(u.text);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  for (const u of [...uses, { text: 'core' } as A.Name]) {
+    const found = visit(u.text);
+    if (found) {
+      model.uses.set(n, found);
+      return found;
+    }
+  }
+  const names = [...seen].flatMap((v) => [...(model.vocabularies.get(v)?.criteria.keys() ?? [])]);
+  const near = names.find((x) => x.startsWith(n.text.slice(0, 3)));
+  report('C320', n, { what, name: n.text, hint: near ? `. Did you mean '${near}'?` : '' });
+  return undefined;
+}
+
+/** Usage checks: recommended values with no recommend block (C310), classes nothing refers to (C313). */
+function checkUsage(g: A.GuidelineDecl, checked: ExprChecker, report: Report): void {
+  const firstRecommended = checked.firstRecommended.clause ?? checked.firstRecommended.placeholder;
+  const hasEntries = g.recommendations.some((r) => r.entries.length > 0);
+  if (firstRecommended && !hasEntries) report('C310', firstRecommended, { guideline: g.id.text });
+  const used = new Set<string>(checked.classesNamed);
+  for (const r of g.recommendations) for (const e of r.entries) used.add(e.name.text);
+  for (const c of g.classes) if (c.name.text && !used.has(c.name.text)) report('C313', c.name, { name: c.name.text });
+}
+
+/** Whether a guideline id matches a policy pattern: `mtus.*` matches every id under `mtus.`. */
+export function matchesPattern(pattern: string, id: string): boolean {
+  if (pattern.endsWith('.*')) return id.startsWith(pattern.slice(0, -1));
+  return pattern === id;
+}
+
+/** Checks across files: policy patterns, policies hidden by another, guidelines no policy consults, editions in force together. */
+function checkAcrossFiles(model: ProgramModel, reporters: Reporters): void {
+  const ids = [...new Set(model.guidelines.map((g) => g.decl.id.text))];
+  for (const p of model.policies) {
+    for (const pat of p.decl.steps.flat()) if (!ids.some((id) => matchesPattern(pat.text, id))) reporters(p.file)('C311', pat, { pattern: pat.text });
+  }
+  const byJurisdiction = new Map<string, CheckedPolicy>();
+  for (const p of model.policies) {
+    const j = p.decl.jurisdiction?.text.toUpperCase();
+    if (!j) continue;
+    const first = byJurisdiction.get(j);
+    if (first) reporters(p.file)('C321', p.decl.name, { name: p.decl.name.text, other: first.decl.name.text, file: first.file, jurisdiction: j });
+    else byJurisdiction.set(j, p);
+  }
+  if (model.policies.length) {
+    const reported = new Set<string>();
+    for (const g of model.guidelines) {
+      const id = g.decl.id.text;
+      if (reported.has(id) || model.policies.some((p) => p.decl.steps.flat().some((pat) => matchesPattern(pat.text, id)))) continue;
+      reported.add(id);
+      reporters(g.file)('C322', g.decl.id, { id });
+    }
+  }
+  const editions = new Map<string, CheckedGuideline[]>();
+  for (const g of model.guidelines) editions.set(g.decl.id.text, [...(editions.get(g.decl.id.text) ?? []), g]);
+  for (const [id, list] of editions) {
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const a = window(list[i]!);
+        const b = window(list[j]!);
+        const from = a.from > b.from ? a.from : b.from;
+        const to = a.to < b.to ? a.to : b.to;
+        if (from <= to) reporters(list[j]!.file)('C324', list[j]!.decl.edition ?? list[j]!.decl.id, { id, first: list[i]!.decl.edition?.text ?? '(none)', second: list[j]!.decl.edition?.text ?? '(none)', date: from === '0000-00-00' ? 'every date before ' + to : from });
+      }
+    }
+  }
+}
+
+/** An edition's in-force window (inherited from the edition it revises when it states none). */
+function window(g: CheckedGuideline): { from: string; to: string } {
+  for (let e: CheckedGuideline | undefined = g; e; e = e.base) {
+    if (e.decl.inForce) return { from: e.decl.inForce.from.text, to: e.decl.inForce.to?.text ?? '9999-12-31' };
+  }
+  return { from: '0000-00-00', to: '9999-12-31' };
+}
+
+export type { Placeholder };

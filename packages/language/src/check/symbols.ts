@@ -1,0 +1,170 @@
+// What names mean to the checker: the types of values, the facts and defines a vocabulary declares,
+// and the scopes that make them visible (a guideline sees the core vocabulary, those it uses, its
+// own defines and its recommendation's facts; inside `where`, a list item's fields come first).
+import type * as A from '../ast.ts';
+import { unitName, type Unit } from '../units.ts';
+
+export type Ty =
+  | { readonly kind: 'bool' }
+  | { readonly kind: 'number'; readonly unit?: Unit; readonly min?: number; readonly max?: number }
+  | { readonly kind: 'enum'; readonly values: readonly string[]; readonly fact: string }
+  | { readonly kind: 'date'; readonly anyDate?: boolean }
+  | { readonly kind: 'text' }
+  | { readonly kind: 'code' }
+  | { readonly kind: 'class'; readonly of: 'diagnosis' | 'procedure' }
+  | { readonly kind: 'list'; readonly of: Ty }
+  | { readonly kind: 'record'; readonly record: RecordSym }
+  | { readonly kind: 'error' };
+
+export const ERROR: Ty = { kind: 'error' };
+export const BOOL: Ty = { kind: 'bool' };
+export const DATE: Ty = { kind: 'date' };
+export const TEXT: Ty = { kind: 'text' };
+export const NUMBER: Ty = { kind: 'number' };
+
+/** Number types are made once per unit (and range): types are never changed once made. */
+const numbers = new Map<string, Ty>();
+export function numberIn(unit: Unit | undefined, min?: number, max?: number): Ty {
+  if (unit === undefined && min === undefined && max === undefined) return NUMBER;
+  const key = `${unit ? unitName(unit) : ''}|${min ?? ''}|${max ?? ''}`;
+  let ty = numbers.get(key);
+  if (!ty) {
+    const t: { kind: 'number'; unit?: Unit; min?: number; max?: number } = { kind: 'number' };
+    if (unit) t.unit = unit;
+    if (min !== undefined) t.min = min;
+    if (max !== undefined) t.max = max;
+    numbers.set(key, (ty = t));
+  }
+  return ty;
+}
+
+/** A type in words, for messages: `visits`, `a date`, `home exercise program (none, instructed, ...)`. */
+export function describe(t: Ty): string {
+  switch (t.kind) {
+    case 'number': return t.unit ? unitName(t.unit) : 'a number';
+    case 'enum': return `${t.fact} (${t.values.join(', ')})`;
+    case 'class': return t.of === 'diagnosis' ? 'the diagnosis' : 'the surgery';
+    case 'bool': return 'a condition';
+    case 'list': return `a list of ${describe(t.of).replace(/^an? /, '')}`;
+    case 'record': return `a ${t.record.name}`;
+    case 'code': return 'a code';
+    default: return `a ${t.kind}`;
+  }
+}
+
+/** Where a fact's value comes from. */
+export type FactSource =
+  /** A case field, by its dotted path (relative to the item, for a record's field). */
+  | { field: string }
+  /** A computation built into the runtime. */
+  | { builtin: string };
+
+export interface FactSym {
+  readonly kind: 'fact';
+  readonly words: string;
+  /** The id compiled rules read it by: its field path, a built-in's id, or `<list>[].<field>` for an item's field. */
+  readonly id: string;
+  readonly ty: Ty;
+  readonly source: FactSource;
+  /** The value absence stands for, as written (`no`, `0`, `none`); absent, the fact is unknown. */
+  readonly absent?: string;
+  readonly meaning?: string;
+  /** Case fields whose absence makes it unknown (what "Missing" names). */
+  readonly inputs: readonly string[];
+  /** Whether the case must give it (the contract's `asOf`, `jurisdiction`, `request.treatment`). */
+  readonly required?: boolean;
+  readonly decl?: A.FactDecl;
+  /** The vocabulary that declares it, and its file. */
+  readonly vocabulary?: string;
+  readonly file?: string;
+}
+
+export interface DefineSym {
+  readonly kind: 'define';
+  readonly words: string;
+  readonly decl: A.DefineDecl;
+  readonly file: string;
+  readonly vocabulary?: string;
+  /** The scope its expression is read in. */
+  readonly scope: Scope;
+}
+
+export interface RecordSym {
+  readonly name: string;
+  readonly title?: string;
+  /** Its fields by words; a field's id is its path within the item. */
+  readonly fields: ReadonlyMap<string, FactSym>;
+  readonly decl?: A.RecordDecl;
+}
+
+export type Sym = FactSym | DefineSym;
+
+/** Names visible at a point: looked up here first, then in the enclosing scope. */
+export class Scope {
+  private readonly names = new Map<string, Sym>();
+
+  constructor(
+    readonly parent?: Scope,
+    /** What the scope is, for messages (`vocabulary physical-medicine`). */
+    readonly label = '',
+  ) {}
+
+  add(sym: Sym): void {
+    this.names.set(sym.words, sym);
+  }
+
+  has(words: string): boolean {
+    return this.names.has(words);
+  }
+
+  /** The symbol the words name, written in any case and spacing. */
+  lookup(words: string): Sym | undefined {
+    const key = normalize(words);
+    for (let s: Scope | undefined = this; s; s = s.parent) {
+      const sym = s.names.get(key);
+      if (sym) return sym;
+    }
+    return undefined;
+  }
+
+  /** Every visible symbol, nearest first (for "did you mean" and completion). */
+  all(): Sym[] {
+    const out = new Map<string, Sym>();
+    for (let s: Scope | undefined = this; s; s = s.parent) for (const [k, v] of s.names) if (!out.has(k)) out.set(k, v);
+    return [...out.values()];
+  }
+}
+
+/** Words as the scope keys them: lower case, single spaces. */
+export function normalize(words: string): string {
+  return /^[a-z0-9 _-]+$/.test(words) && !words.includes('  ') ? words : words.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** The edit distance of two strings (insertions, deletions, substitutions). */
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** The candidate closest to a misspelt name, when it is close enough to be what was meant. */
+export function closest(name: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(name, c);
+    if (d < bestScore) {
+      bestScore = d;
+      best = c;
+    }
+  }
+  return bestScore <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+}

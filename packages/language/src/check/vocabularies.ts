@@ -1,0 +1,298 @@
+// The vocabularies of a program: each one's facts, records, defines and shared criteria, checked as
+// declarations, and the scopes built from them (the core vocabulary and those a guideline, a
+// policy or another vocabulary `uses`). Vocabularies of every file, and the standard ones the
+// language ships, form one table by name.
+import type * as A from '../ast.ts';
+import { builtins } from '../builtins.ts';
+import type { Report } from '../diagnostics.ts';
+import { unitFromWords, type Unit } from '../units.ts';
+import { BOOL, closest, DATE, describe, ERROR, numberIn, Scope, TEXT, type DefineSym, type FactSym, type RecordSym, type Ty } from './symbols.ts';
+
+export interface VocabularyInfo {
+  readonly name: string;
+  readonly decl: A.VocabularyDecl;
+  readonly file: string;
+  /** Its own facts and defines (not those of the vocabularies it uses). */
+  readonly own: Scope;
+  readonly records: Map<string, RecordSym>;
+  readonly criteria: Map<string, { decl: A.CriterionDecl; file: string }>;
+  /** Whether it comes with the language (the case contract), not from the program's files. */
+  readonly standard: boolean;
+}
+
+/** A case field's path: names in lower camel case, joined by dots (`history.visitsCompleted`). */
+const fieldPath = /^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)*$/;
+
+/** Each reporter by file: a vocabulary's checks report where it is declared. */
+export type Reporters = (file: string) => Report;
+
+export class Vocabularies {
+  private readonly byName = new Map<string, VocabularyInfo>();
+  /** Scopes made for a set of used vocabularies, by their names. */
+  private readonly scopes = new Map<string, Scope>();
+
+  constructor(
+    files: readonly { file: string; ast: A.GuidelineFile; standard?: boolean }[],
+    private readonly reporters: Reporters,
+  ) {
+    for (const f of files) {
+      for (const v of f.ast.vocabularies) {
+        const name = v.name.text;
+        if (!name) continue;
+        const other = this.byName.get(name);
+        if (other) {
+          this.reporters(f.file)('C302', v.name, { what: `vocabulary (also in ${other.file})`, name });
+          continue;
+        }
+        this.byName.set(name, { name, decl: v, file: f.file, own: new Scope(undefined, `vocabulary ${name}`), records: new Map(), criteria: new Map(), standard: f.standard === true });
+      }
+    }
+    for (const info of this.byName.values()) this.declare(info);
+  }
+
+  get(name: string): VocabularyInfo | undefined {
+    return this.byName.get(name);
+  }
+
+  all(): IterableIterator<VocabularyInfo> {
+    return this.byName.values();
+  }
+
+  /**
+   * The scope of the core vocabulary and the vocabularies named (with those they use in turn). A
+   * name unknown, or words two of them declare for different facts, are reported at `uses`.
+   */
+  scopeFor(uses: readonly A.Name[], report: Report | undefined, own?: VocabularyInfo): Scope {
+    const names = new Set<string>();
+    const visit = (n: string, at: A.Name | undefined): void => {
+      if (names.has(n)) return;
+      const v = this.byName.get(n);
+      if (!v) {
+        if (at && report) {
+          const near = closest(n, this.byName.keys());
+          report('C315', at, { name: n, hint: near ? `. Did you mean '${near}'?` : '' });
+        }
+        return;
+      }
+      names.add(n);
+      for (const u of v.decl.uses) visit(u.text, v === own ? u : undefined);
+    };
+    if (this.byName.has('core')) visit('core', undefined);
+    if (own) visit(own.name, undefined);
+    for (const u of uses) visit(u.text, u);
+    const key = [...names].sort().join(',');
+    let scope = this.scopes.get(key);
+    if (!scope) {
+      scope = new Scope(undefined, key);
+      const from = new Map<string, string>();
+      for (const n of names) {
+        const v = this.byName.get(n)!;
+        for (const sym of v.own.all()) {
+          const prior = scope.lookup(sym.words);
+          if (prior && !sameSymbol(prior, sym)) {
+            // Reported once, where the second vocabulary is named.
+            const at = uses.find((u) => u.text === n) ?? uses[0];
+            if (at && report) report('C316', at, { words: sym.words, first: `vocabulary ${from.get(sym.words)}`, second: `vocabulary ${n}` });
+            continue;
+          }
+          scope.add(sym);
+          from.set(sym.words, n);
+        }
+      }
+      this.scopes.set(key, scope);
+    }
+    return scope;
+  }
+
+  /** A record by name, from a vocabulary or those it uses. */
+  record(name: string, from: VocabularyInfo): RecordSym | undefined {
+    const seen = new Set<string>();
+    const find = (v: VocabularyInfo | undefined): RecordSym | undefined => {
+      if (!v || seen.has(v.name)) return undefined;
+      seen.add(v.name);
+      return v.records.get(name) ?? v.decl.uses.map((u) => find(this.byName.get(u.text))).find((r) => r) ?? find(this.byName.get('core'));
+    };
+    return find(from);
+  }
+
+  /** Declares a vocabulary's records (first: facts may be lists of them), facts, defines and criteria. */
+  private declare(v: VocabularyInfo): void {
+    const report = this.reporters(v.file);
+    const d = v.decl;
+    for (const r of d.repeated) report('C308', r, { clause: r.text });
+    for (const r of d.records) {
+      if (!r.name.text) continue;
+      if (v.records.has(r.name.text)) report('C302', r.name, { what: 'record', name: r.name.text });
+      v.records.set(r.name.text, { name: r.name.text, ...(r.title ? { title: r.title.text } : {}), fields: new Map(), decl: r });
+    }
+    for (const r of d.records) {
+      const rec = v.records.get(r.name.text);
+      if (!rec || rec.decl !== r) continue;
+      const fields = rec.fields as Map<string, FactSym>;
+      for (const f of r.fields) {
+        const sym = this.fact(f, v, report, true);
+        if (!sym) continue;
+        if (fields.has(sym.words)) report('C302', f.words, { what: 'field', name: sym.words });
+        else fields.set(sym.words, sym);
+      }
+    }
+    for (const f of d.facts) {
+      const sym = this.fact(f, v, report, false);
+      if (!sym) continue;
+      if (v.own.has(sym.words)) report('C302', f.words, { what: 'fact', name: sym.words });
+      else v.own.add(sym);
+    }
+    for (const def of d.defines) {
+      if (!def.words.text) continue;
+      const words = def.words.text;
+      if (v.own.has(words)) {
+        report('C302', def.words, { what: 'fact or define', name: words });
+        continue;
+      }
+      // Its expression is read in the vocabulary's whole scope, which exists once every vocabulary is declared.
+      const self = this;
+      const sym: DefineSym = { kind: 'define', words, decl: def, file: v.file, vocabulary: v.name, get scope() { return self.scopeFor([], undefined, v); } };
+      v.own.add(sym);
+    }
+    for (const c of d.criteria) {
+      if (!c.name.text) continue;
+      if (v.criteria.has(c.name.text)) report('C302', c.name, { what: 'criterion', name: c.name.text });
+      else v.criteria.set(c.name.text, { decl: c, file: v.file });
+    }
+  }
+
+  /** A fact (or a record's field) from its declaration, after checking it; undefined when it has no words. */
+  private fact(f: A.FactDecl, v: VocabularyInfo, report: Report, field: boolean): FactSym | undefined {
+    const words = f.words.text;
+    if (!words) return undefined;
+    for (const r of f.repeated) report('C308', r, { clause: r.text });
+    let ty: Ty = ERROR;
+    if (!f.type) report('C307', f.words, { what: `Fact '${words}'`, clause: "a type, as in 'number of visits' or 'one of documented, not-documented'" });
+    else ty = named(this.type(f.type, v, report), words);
+    let id = '';
+    let inputs: string[] = [];
+    let source: FactSym['source'] = { field: '' };
+    if (f.from) {
+      if (!fieldPath.test(f.from.text)) report('C318', f.from, { message: `'${f.from.text}' is not a case field: write its path as in the case, names joined by dots (history.visitsCompleted)` });
+      id = f.from.text;
+      inputs = [f.from.text];
+      source = { field: f.from.text };
+    } else if (f.computed) {
+      const b = builtins[f.computed.text];
+      if (!b) {
+        const near = closest(f.computed.text, Object.keys(builtins));
+        report('C317', f.computed, { name: f.computed.text, hint: near ? `. Did you mean '${near}'?` : `: the computations are ${Object.keys(builtins).join(', ')}` });
+      } else {
+        if (ty.kind !== 'error' && !sameType(ty, b.ty)) report('C318', f.type ?? f.words, { message: `'${f.computed.text}' gives ${describe(b.ty)}, not ${describe(ty)}` });
+        if ((b.item === true) !== field) report('C318', f.computed, { message: b.item ? `'${f.computed.text}' is computed for each item of a list: declare it as a field of a record` : `'${f.computed.text}' is computed for the case, not for an item of a list` });
+        id = b.id;
+        inputs = [...b.inputs];
+        source = { builtin: f.computed.text };
+      }
+    } else report('C307', f.words, { what: `Fact '${words}'`, clause: "where its value comes from: 'from <case field>' or 'computed by <computation>'" });
+    if (f.absent && ty.kind !== 'error') checkAbsent(f.absent, ty, report);
+    const sym: FactSym = {
+      kind: 'fact',
+      words,
+      id,
+      ty,
+      source,
+      inputs,
+      decl: f,
+      vocabulary: v.name,
+      file: v.file,
+      ...(f.absent ? { absent: f.absent.text } : {}),
+      ...(f.meaning ? { meaning: f.meaning.text.replace(/\s*\n\s*/g, ' ') } : {}),
+      ...(f.required ? { required: true } : {}),
+    };
+    return sym;
+  }
+
+  /** The type a type expression names. */
+  private type(t: A.TypeExpr, v: VocabularyInfo, report: Report): Ty {
+    switch (t.base) {
+      case 'yes-no': return BOOL;
+      case 'text': return TEXT;
+      case 'code': return { kind: 'code' };
+      case 'date': return t.anyDate ? { kind: 'date', anyDate: true } : DATE;
+      case 'one-of': {
+        const values = t.values.map((x) => x.text);
+        const seen = new Set<string>();
+        for (const x of t.values) {
+          if (seen.has(x.text)) report('C302', x, { what: 'value', name: x.text });
+          seen.add(x.text);
+        }
+        return { kind: 'enum', values, fact: '' };
+      }
+      case 'number': {
+        let unit: Unit | undefined;
+        if (t.unit) {
+          const words = t.unit.text.split(' ');
+          const [what, sep, per] = words[0] === 'per' ? [undefined, 'per', words[1]] : [words[0], words[1], words[2]];
+          unit = sep === undefined || sep === 'per' || sep === 'a' ? unitFromWords(what, per) : undefined;
+          if (!unit) report('P204', t.unit, { text: t.unit.text });
+        }
+        if (t.min !== undefined && t.max !== undefined && t.max < t.min) report('C309', t, { message: `The range ${t.min} to ${t.max} runs backwards` });
+        return numberIn(unit, t.min, t.max);
+      }
+      case 'list': {
+        if (t.record) {
+          const r = this.record(t.record.text, v);
+          if (!r) {
+            const near = closest(t.record.text, [...v.records.keys()]);
+            report('C319', t.record, { name: t.record.text, hint: near ? `. Did you mean '${near}'?` : '' });
+            return ERROR;
+          }
+          return { kind: 'list', of: { kind: 'record', record: r } };
+        }
+        const of = t.of ? this.type(t.of, v, report) : ERROR;
+        return of.kind === 'error' ? ERROR : { kind: 'list', of };
+      }
+      case 'class': {
+        const of = t.classOf?.text;
+        if (of === 'diagnosis' || of === 'surgery') return { kind: 'class', of: of === 'diagnosis' ? 'diagnosis' : 'procedure' };
+        report('C318', t.classOf ?? t, { message: "A class type is 'class of diagnosis' or 'class of surgery'" });
+        return ERROR;
+      }
+      case 'record': return ERROR;
+    }
+  }
+}
+
+/** An enum type (or a list of one) named after its fact, for messages and same-fact comparisons. */
+function named(ty: Ty, words: string): Ty {
+  if (ty.kind === 'enum') return { ...ty, fact: words };
+  if (ty.kind === 'list' && ty.of.kind === 'enum') return { kind: 'list', of: { ...ty.of, fact: words } };
+  return ty;
+}
+
+function sameSymbol(a: FactSym | DefineSym, b: FactSym | DefineSym): boolean {
+  if (a === b) return true;
+  return a.kind === 'fact' && b.kind === 'fact' && a.id === b.id && sameType(a.ty, b.ty);
+}
+
+/** Whether two types are the same (units and values included). */
+export function sameType(a: Ty, b: Ty): boolean {
+  if (a.kind !== b.kind) return false;
+  switch (a.kind) {
+    case 'number': return a.unit === (b as typeof a).unit;
+    case 'enum': return a.values.join() === (b as typeof a).values.join();
+    case 'class': return a.of === (b as typeof a).of;
+    case 'list': return sameType(a.of, (b as typeof a).of);
+    case 'record': return a.record === (b as typeof a).record;
+    default: return true;
+  }
+}
+
+/** A `when absent` value must be a value of the fact's type. */
+function checkAbsent(v: A.Name, ty: Ty, report: Report): void {
+  const bad = (expected: string): void => report('C306', v, { value: v.text, fact: 'this fact', expected });
+  switch (ty.kind) {
+    case 'bool': if (v.text !== 'yes' && v.text !== 'no') bad('yes or no'); return;
+    case 'enum': if (!ty.values.includes(v.text)) bad(ty.values.join(', ')); return;
+    case 'number': if (!/^\d+(\.\d+)?$/.test(v.text)) bad('a number'); return;
+    case 'list': if (v.text !== 'empty') bad("'empty'"); return;
+    case 'text': return;
+    default: bad('nothing: a fact of this type is unknown when absent');
+  }
+}

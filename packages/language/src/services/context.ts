@@ -1,0 +1,65 @@
+// What the editor services know of a text: its AST, and the program it is checked in (the standard
+// vocabularies and the other files given), so that a fact's words resolve as the checker resolves them.
+import type * as A from '../ast.ts';
+import type { Range } from '../diagnostics.ts';
+import { check, type ParsedFile, type ProgramModel } from '../check/index.ts';
+import { Scope, type FactSym, type Sym, type Ty } from '../check/symbols.ts';
+import { parse, sharedMemo } from '../parse.ts';
+import type { SourceText } from '../pipeline.ts';
+import { unitName } from '../units.ts';
+
+export interface ServiceOptions {
+  /** The file's name, and the other files of its program (their vocabularies are known to it). */
+  file?: string;
+  program?: readonly SourceText[];
+}
+
+export interface ServiceContext {
+  ast: A.GuidelineFile;
+  model: ProgramModel;
+  /** The scope the declaration around an offset reads its facts in. */
+  scopeAt(offset: number): Scope;
+  /** What a fact reference was resolved to. */
+  symbolOf(ref: A.FactRef): Sym | undefined;
+}
+
+export function serviceContext(text: string, options: ServiceOptions = {}): ServiceContext {
+  const file = options.file ?? '<input>';
+  const ast = parse(text, file, sharedMemo).ast;
+  const program = (options.program ?? []).filter((s) => s.file !== file).map((s): ParsedFile => ({ file: s.file, text: s.text, ast: parse(s.text, s.file, sharedMemo).ast }));
+  const { model } = check(ast, text, file, sharedMemo.expressions, program);
+  return {
+    ast,
+    model,
+    scopeAt(offset) {
+      const inside = (n: { range: Range }): boolean => n.range.start <= offset && offset <= n.range.end;
+      const g = model.guidelines.find((x) => x.file === file && inside(x.decl));
+      if (g) return g.scope;
+      const p = model.policies.find((x) => x.file === file && inside(x.decl));
+      if (p) return p.scope;
+      const v = [...model.vocabularies.all()].find((x) => x.file === file && inside(x.decl));
+      if (v) return model.vocabularies.scopeFor([], undefined, v);
+      return model.vocabularies.scopeFor([], undefined);
+    },
+    symbolOf: (ref) => model.resolved.get(ref),
+  };
+}
+
+/** A type in a word or two, for completion details and hovers. */
+export function typeText(t: Ty): string {
+  switch (t.kind) {
+    case 'number': return t.unit ? `number (${unitName(t.unit)})` : 'number';
+    case 'enum': return t.values.join(' | ');
+    case 'class': return `${t.of} class`;
+    case 'bool': return 'yes or no';
+    case 'list': return `list of ${typeText(t.of)}`;
+    case 'record': return t.record.name;
+    default: return t.kind;
+  }
+}
+
+/** Where a fact's value comes from, in a sentence. */
+export function sourceText(f: FactSym): string {
+  if ('field' in f.source) return `Case field: ${f.source.field}.`;
+  return `Computed by the runtime (${f.source.builtin})${f.inputs.length ? ` from ${f.inputs.join(', ')}` : ''}.`;
+}

@@ -1,0 +1,131 @@
+// Units of measure: the words a quantity is written in ("8 visits", "4 hours a day", "120 mg a day"),
+// what each measures, and which conversions are exact. The checker follows units through arithmetic
+// and comparisons; the compiler turns a conversion into a multiplication by its exact factor.
+
+/** What a base unit measures. Units of one dimension compare once converted. */
+export type Dimension = 'count' | 'time' | 'mass' | 'percent';
+
+export interface BaseUnit {
+  /** The canonical word, plural where it has one (visits, weeks, mg). */
+  readonly word: string;
+  readonly dimension: Dimension;
+  /**
+   * Within a dimension, units of one `scale` group convert exactly by `factor` (hours, days and
+   * weeks; months and years). Units of different groups do not: a month is no whole number of weeks.
+   */
+  readonly scale: string;
+  readonly factor: number;
+  /** The smallest value a quantity of this unit can take (counts and times are never negative). */
+  readonly min?: number;
+  readonly max?: number;
+}
+
+/** A unit: a base unit, optionally per a base unit of time ("mg a day", "3 per week", "hours a day"). */
+export interface Unit {
+  /** What is counted or measured; undefined for a bare frequency ("3 per week": visits). */
+  readonly base: BaseUnit;
+  readonly per?: BaseUnit;
+}
+
+const base = (word: string, dimension: Dimension, scale: string, factor: number, min?: number, max?: number): BaseUnit =>
+  Object.freeze(min === undefined ? { word, dimension, scale, factor } : max === undefined ? { word, dimension, scale, factor, min } : { word, dimension, scale, factor, min, max });
+
+const VISITS = base('visits', 'count', 'count', 1, 0);
+const HOURS = base('hours', 'time', 'clock', 1, 0);
+const DAYS = base('days', 'time', 'clock', 24, 0);
+const WEEKS = base('weeks', 'time', 'clock', 168, 0);
+const MONTHS = base('months', 'time', 'calendar', 1, 0);
+const YEARS = base('years', 'time', 'calendar', 12, 0);
+const MCG = base('mcg', 'mass', 'mass', 1, 0);
+const MG = base('mg', 'mass', 'mass', 1000, 0);
+const PERCENT = base('percent', 'percent', 'percent', 1, 0, 100);
+
+/** Every word a unit may be written with, singular or plural, to its base unit. */
+const words = new Map<string, BaseUnit>([
+  ['visit', VISITS], ['visits', VISITS], ['session', VISITS], ['sessions', VISITS], ['treatment', VISITS], ['treatments', VISITS],
+  ['hour', HOURS], ['hours', HOURS], ['day', DAYS], ['days', DAYS], ['week', WEEKS], ['weeks', WEEKS],
+  ['month', MONTHS], ['months', MONTHS], ['year', YEARS], ['years', YEARS],
+  ['mg', MG], ['mcg', MCG], ['percent', PERCENT],
+]);
+
+/** The base unit a word names (`visit`, `sessions`, `mg`), or undefined. */
+export function baseUnitOf(word: string): BaseUnit | undefined {
+  return words.get(word);
+}
+
+/** Whether a word is a unit word. */
+export function isUnitWord(word: string): boolean {
+  return words.has(word);
+}
+
+/** Base units that measure time (what a date window, `since` and `per` are written in). */
+export function isTimeUnit(u: BaseUnit | undefined): boolean {
+  return u?.dimension === 'time';
+}
+
+const units = new Map<string, Unit>();
+
+/** The one Unit object for a base unit (and an optional per-unit): units compare by identity. */
+export function unit(b: BaseUnit, per?: BaseUnit): Unit {
+  const key = per ? `${b.word}/${per.word}` : b.word;
+  let u = units.get(key);
+  if (!u) units.set(key, (u = Object.freeze(per ? { base: b, per } : { base: b })));
+  return u;
+}
+
+/** A unit from its words: `visits`, `per week` (visits per week), `mg a day`, `hours per day`. */
+export function unitFromWords(what: string | undefined, per: string | undefined): Unit | undefined {
+  const b = what === undefined ? VISITS : baseUnitOf(what);
+  if (!b) return undefined;
+  if (per === undefined) return unit(b);
+  const p = baseUnitOf(per);
+  return p && isTimeUnit(p) ? unit(b, p) : undefined;
+}
+
+const singular: Record<string, string> = { visits: 'visit', hours: 'hour', days: 'day', weeks: 'week', months: 'month', years: 'year' };
+
+/** How a unit reads: `visits`, `per week`, `mg a day`, `hours a day`. */
+export function unitName(u: Unit): string {
+  if (!u.per) return u.base.word;
+  const per = singular[u.per.word] ?? u.per.word;
+  return u.base === VISITS ? `per ${per}` : `${u.base.word} a ${per}`;
+}
+
+export const standardUnits = { VISITS, HOURS, DAYS, WEEKS, MONTHS, YEARS, MG, MCG, PERCENT } as const;
+
+/**
+ * The factor that converts a quantity in `from` into `to` exactly (`weeks` to `days`: 7), or
+ * undefined when no exact conversion exists (different dimensions, or months and weeks).
+ */
+export function conversion(from: Unit, to: Unit): number | undefined {
+  const a = baseFactor(from.base, to.base);
+  if (a === undefined) return undefined;
+  if (!from.per && !to.per) return a;
+  if (!from.per || !to.per) return undefined;
+  const b = baseFactor(from.per, to.per);
+  return b === undefined ? undefined : a / b;
+}
+
+function baseFactor(from: BaseUnit, to: BaseUnit): number | undefined {
+  if (from === to) return 1;
+  if (from.dimension !== to.dimension || from.scale !== to.scale) return undefined;
+  return from.factor / to.factor;
+}
+
+/**
+ * Why two units do not convert, for a diagnostic: the calendar (months and weeks) or different
+ * kinds of measure.
+ */
+export function whyNoConversion(a: Unit, b: Unit): string {
+  const calendar = (x: BaseUnit, y: BaseUnit): boolean => x.dimension === 'time' && y.dimension === 'time' && x.scale !== y.scale;
+  if (calendar(a.base, b.base) || (a.per && b.per && calendar(a.per, b.per))) {
+    return 'a month is no whole number of weeks or days: measure both in months, or both in weeks or days';
+  }
+  return `${unitName(a)} and ${unitName(b)} measure different things`;
+}
+
+/** The finer of two exactly convertible units (days rather than weeks), which sums and comparisons use. */
+export function finer(a: Unit, b: Unit): Unit {
+  const f = conversion(a, b);
+  return f !== undefined && f > 1 ? b : a;
+}

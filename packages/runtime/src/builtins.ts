@@ -1,0 +1,236 @@
+// What only code can compute, by the names vocabularies give them (`computed by requested-visits`):
+// the request's numbers read from its text, the guideline's classes a diagnosis or surgery falls in,
+// the recommendation that applies, the body region, the date that picks an edition, and a
+// medication's morphine equivalents. Each reads the case (and the guideline) and answers a plain
+// value, or undefined when it cannot be known.
+import type { CompiledClass, CompiledGuideline, CompiledRecommendation } from '@guideline/language';
+import { readRequestText, type RequestNumbers } from './request-text.ts';
+import type { Case } from './types.ts';
+
+const known = (v: unknown): boolean => v !== undefined && v !== null;
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const normCode = (s: string): string => s.toUpperCase().replace(/\./g, '');
+
+interface Matcher {
+  terms: RegExp | undefined;
+  exact: Set<string>;
+  prefixes: string[];
+}
+const matchers = new WeakMap<CompiledClass, Matcher>();
+
+/** One regular expression per class: its terms as whole words (a trailing plural s allowed), any case. */
+function matcherOf(c: CompiledClass): Matcher {
+  let m = matchers.get(c);
+  if (!m) {
+    const words = c.terms.map((t) => t.toLowerCase().trim().split(/[\s.]+/).map(escape).join('[\\s.]+'));
+    m = {
+      terms: words.length ? new RegExp(`(?:^|[^a-z0-9])(?:${words.join('|')})s?(?![a-z0-9])`, 'i') : undefined,
+      exact: new Set(c.codes.filter((p) => !p.endsWith('*')).map(normCode)),
+      prefixes: c.codes.filter((p) => p.endsWith('*')).map((p) => normCode(p.slice(0, -1))),
+    };
+    matchers.set(c, m);
+  }
+  return m;
+}
+
+/** Whether a diagnosis or procedure text / code matches a class's terms or codes. */
+export function matchesClass(c: CompiledClass, text: string | undefined, code: string | undefined): boolean {
+  const m = matcherOf(c);
+  if (text && m.terms?.test(text)) return true;
+  if (code) {
+    const k = normCode(code);
+    if (m.exact.has(k)) return true;
+    for (const p of m.prefixes) if (k.startsWith(p)) return true;
+  }
+  return false;
+}
+
+/** What matching needs of a guideline, worked out once: its classes by kind and what picks its recommendation. */
+interface Catalog {
+  diagnosis: CompiledClass[];
+  procedure: CompiledClass[];
+  recommendationInput: 'diagnoses' | 'surgery';
+  titles: Map<string, string>;
+}
+const catalogs = new WeakMap<CompiledGuideline, Catalog>();
+
+function catalogOf(g: CompiledGuideline): Catalog {
+  let k = catalogs.get(g);
+  if (!k) {
+    const first = g.recommendations[0];
+    const cls = first && g.classes.find((x) => x.id === first.class);
+    k = {
+      diagnosis: g.classes.filter((x) => x.of === 'diagnosis'),
+      procedure: g.classes.filter((x) => x.of === 'procedure'),
+      recommendationInput: cls?.of === 'procedure' ? 'surgery' : 'diagnoses',
+      titles: new Map(g.classes.map((x) => [x.id, x.title.toLowerCase()])),
+    };
+    catalogs.set(g, k);
+  }
+  return k;
+}
+
+/** Which case input a guideline's recommendations are chosen by. */
+export function recommendationInput(g: CompiledGuideline): 'diagnoses' | 'surgery' {
+  return catalogOf(g).recommendationInput;
+}
+
+interface Matched {
+  classes: string[] | undefined;
+  recommendation: CompiledRecommendation | undefined;
+}
+
+/** The classes items match (each item's in turn) and the recommendation the first matching item with one selects. */
+function matchItems(g: CompiledGuideline, of: CompiledClass[], items: readonly { text?: string | null; icd10?: string | null }[] | null | undefined): Matched {
+  if (!items) return { classes: undefined, recommendation: undefined };
+  const matched: string[] = [];
+  let recommendation: CompiledRecommendation | undefined;
+  // The first diagnosis (in the case's order) with a recommended course decides; within it, table order.
+  for (const item of items) {
+    const ids: string[] = [];
+    for (const c of of) if (matchesClass(c, item.text || undefined, item.icd10 || undefined)) ids.push(c.id);
+    for (const id of ids) if (!matched.includes(id)) matched.push(id);
+    recommendation ??= g.recommendations.find((r) => ids.includes(r.class));
+  }
+  return { classes: matched, recommendation };
+}
+
+// The body regions the guideline chapters are organised by, in matching order (the first that the
+// body part names wins: "cervical and lumbar spine" is the neck). Sides and plurals are ignored.
+const bodyRegions: [string, RegExp][] = [
+  ['neck', /\b(neck|cervical|c-?spine)\b/i],
+  ['upper back', /\b(thoracic|upper back|mid back|t-?spine)\b/i],
+  ['low back', /\b(lumbar|lumbosacral|low(er)? back|l-?spine|sacroiliac|sacrum|back)\b/i],
+  ['shoulder', /\bshoulders?\b/i],
+  ['elbow', /\belbows?\b/i],
+  ['forearm, wrist and hand', /\b(forearms?|wrists?|hands?|fingers?|thumbs?)\b/i],
+  ['hip', /\b(hips?|pelvis)\b/i],
+  ['knee', /\bknees?\b/i],
+  ['ankle and foot', /\b(ankles?|foot|feet|heels?|toes?|achilles)\b/i],
+];
+
+/** The body region a request's body part names, "other" when it names none; undefined when unknown. */
+export function bodyRegion(bodyPart: string | null | undefined): string | undefined {
+  if (!known(bodyPart) || !bodyPart!.trim()) return undefined;
+  return bodyRegions.find(([, re]) => re.test(bodyPart!))?.[0] ?? 'other';
+}
+
+const textMemo = new Map<string, RequestNumbers>();
+
+/** Request texts repeat across a batch ("2x4", "12 sessions"): read each once. */
+function readRequestTextMemo(text: string): RequestNumbers {
+  let n = textMemo.get(text);
+  if (!n) {
+    n = readRequestText(text);
+    if (textMemo.size >= 10_000) textMemo.clear();
+    textMemo.set(text, n);
+  }
+  return n;
+}
+
+/**
+ * One case as one guideline sees it. What several computations share (the request's numbers read
+ * from its text, the diagnosis and surgery classes matched) is worked out on first use, once.
+ */
+export class CaseView {
+  private text: RequestNumbers | undefined = undefined;
+  private diagnosisMatch: Matched | undefined = undefined;
+  private surgeryMatch: Matched | undefined = undefined;
+
+  constructor(
+    readonly c: Case,
+    readonly g: CompiledGuideline | undefined,
+  ) {}
+
+  /** The request's numbers read from its text (empty when it has none). */
+  fromText(): RequestNumbers {
+    const t = this.c.request?.text;
+    return (this.text ??= typeof t === 'string' && t ? readRequestTextMemo(t) : {});
+  }
+
+  frequency(): number | undefined {
+    const f = this.c.request?.frequencyPerWeek;
+    return known(f) ? (f as number) : this.fromText().frequencyPerWeek;
+  }
+
+  weeks(): number | undefined {
+    const w = this.c.request?.weeks;
+    return known(w) ? (w as number) : this.fromText().weeks;
+  }
+
+  visits(): number | undefined {
+    const v = this.c.request?.visits;
+    if (known(v)) return v as number;
+    const f = this.frequency();
+    const w = this.weeks();
+    return f !== undefined && w !== undefined ? f * w : this.fromText().visits;
+  }
+
+  diagnosis(): Matched {
+    return (this.diagnosisMatch ??= this.g ? matchItems(this.g, catalogOf(this.g).diagnosis, this.c.diagnoses) : { classes: undefined, recommendation: undefined });
+  }
+
+  surgery(): Matched {
+    const s = this.c.surgery;
+    if (this.surgeryMatch) return this.surgeryMatch;
+    if (s === null) return (this.surgeryMatch = { classes: [], recommendation: undefined });
+    if (!this.g) return { classes: undefined, recommendation: undefined };
+    return (this.surgeryMatch = matchItems(this.g, catalogOf(this.g).procedure, s?.procedure ? [{ text: s.procedure }] : undefined));
+  }
+
+  recommendation(): CompiledRecommendation | undefined {
+    if (!this.g) return undefined;
+    return catalogOf(this.g).recommendationInput === 'surgery' ? this.surgery().recommendation : this.diagnosis().recommendation;
+  }
+
+  classTitle(): string | undefined {
+    const r = this.recommendation();
+    return r && this.g ? catalogOf(this.g).titles.get(r.class) : undefined;
+  }
+}
+
+/** CDC 2016 conversion factors to oral morphine milligram equivalents, by ingredient (a patch: per mcg/h). */
+const morphineFactors: Record<string, number> = {
+  codeine: 0.15, 'fentanyl-transdermal': 2.4, hydrocodone: 1, hydromorphone: 4, morphine: 1, oxycodone: 1.5, oxymorphone: 3, tapentadol: 0.4, tramadol: 0.1,
+};
+
+/** Methadone's factor by daily dose (CDC 2016): 1-20 mg ×4, 21-40 ×8, 41-60 ×10, 61 and more ×12. */
+function methadoneFactor(dose: number): number {
+  return dose <= 20 ? 4 : dose <= 40 ? 8 : dose <= 60 ? 10 : 12;
+}
+
+/** A medication's daily morphine milligram equivalents, or undefined when its drug, dose or unit is not known. */
+export function morphineEquivalents(item: unknown): number | undefined {
+  if (!item || typeof item !== 'object') return undefined;
+  const m = item as { name?: unknown; dailyDose?: unknown; unit?: unknown; formulation?: unknown };
+  if (typeof m.name !== 'string' || typeof m.dailyDose !== 'number') return undefined;
+  const name = m.name.toLowerCase();
+  if (name === 'methadone') return m.unit === 'mg' || m.unit === undefined ? m.dailyDose * methadoneFactor(m.dailyDose) : undefined;
+  const patch = m.unit === 'mcg/h' || m.formulation === 'transdermal';
+  const factor = morphineFactors[patch && name === 'fentanyl' ? 'fentanyl-transdermal' : name];
+  return factor === undefined ? undefined : m.dailyDose * factor;
+}
+
+/** The built-in computations, by the name vocabularies give them. `item`: the list item, for item computations. */
+export const builtinComputations: Readonly<Record<string, (view: CaseView, item?: unknown) => unknown>> = {
+  'requested-visits': (v) => v.visits(),
+  'requested-frequency': (v) => v.frequency(),
+  'requested-weeks': (v) => v.weeks(),
+  'body-region': (v) => bodyRegion(v.c.request?.bodyPart),
+  'diagnosis-classes': (v) => v.diagnosis().classes,
+  'surgery-classes': (v) => v.surgery().classes,
+  'jurisdiction-code': (v) => (typeof v.c.jurisdiction === 'string' ? v.c.jurisdiction.toUpperCase() : undefined),
+  'effective-date': (v) => v.c.request?.serviceDate ?? v.c.asOf,
+  'morphine-equivalents': (_, item) => morphineEquivalents(item),
+};
+
+/** The facts a guideline's recommend block gives, by id. */
+export const recommendationFacts: Readonly<Record<string, (view: CaseView) => unknown>> = {
+  'recommended.visits': (v) => v.recommendation()?.maxVisits,
+  'recommended.minVisits': (v) => v.recommendation()?.minVisits,
+  'recommended.weeks': (v) => v.recommendation()?.maxWeeks,
+  'recommended.periodMonths': (v) => v.recommendation()?.periodMonths,
+  'recommended.classTitle': (v) => v.classTitle(),
+  'recommended.frequency': (v) => v.g?.frequency?.mostPerWeek,
+};

@@ -1,0 +1,205 @@
+// The fields a case may have, as a tree: built from fact definitions (the standard vocabularies'
+// facts are the contract; a rule set's own vocabularies add theirs), and checked against a case so
+// that every bad or undefined field is named, with the closest defined one.
+import type { FactDef, FactType } from '@guideline/language';
+import { isCalendarDate } from './iso-date.ts';
+
+/** A field of the case: an object of named fields, a list, or a value of a fact's type. */
+export type FieldNode =
+  | { kind: 'object'; fields: Record<string, FieldNode>; required?: string[] }
+  | { kind: 'list'; of: FieldNode }
+  | { kind: 'value'; type: FactType; words?: string; fields?: Record<string, FieldNode> };
+
+/** Adds a fact's field to a tree (an item's field under its list's items). */
+export function addField(root: FieldNode & { kind: 'object' }, def: FactDef, required = false): void {
+  const item = def.id.indexOf('[].');
+  if (item >= 0) {
+    const list = ensurePath(root, def.id.slice(0, item).split('.'), { kind: 'list', of: { kind: 'object', fields: {} } });
+    if (list.kind !== 'list') return;
+    if (list.of.kind !== 'object') list.of = { kind: 'object', fields: {} };
+    addLeaf(list.of as FieldNode & { kind: 'object' }, def.id.slice(item + 3).split('.'), def);
+    return;
+  }
+  if (!def.field) return;
+  const path = def.field.split('.');
+  if (def.type.kind === 'records') {
+    ensurePath(root, path, { kind: 'list', of: { kind: 'object', fields: {} } });
+    return;
+  }
+  addLeaf(root, path, def);
+  if (required) markRequired(root, path);
+}
+
+function markRequired(root: FieldNode & { kind: 'object' }, path: string[]): void {
+  let node: FieldNode = root;
+  for (const p of path) {
+    if (node.kind !== 'object') return;
+    (node.required ??= []).includes(p) || node.required.push(p);
+    node = node.fields[p]!;
+  }
+}
+
+/** The node at a path, made (as `leaf` at its end, objects on the way) where missing. */
+function ensurePath(root: FieldNode & { kind: 'object' }, path: string[], leaf: FieldNode): FieldNode {
+  let node: FieldNode = root;
+  for (let i = 0; i < path.length; i++) {
+    const p = path[i]!;
+    const last = i === path.length - 1;
+    const fields: Record<string, FieldNode> | undefined = node.kind === 'object' ? node.fields : node.kind === 'value' ? (node.fields ??= {}) : undefined;
+    if (!fields) return node;
+    let next: FieldNode | undefined = Object.hasOwn(fields, p) ? fields[p] : undefined;
+    if (!next) fields[p] = next = last ? leaf : { kind: 'object', fields: {} };
+    node = next;
+  }
+  return node;
+}
+
+function addLeaf(root: FieldNode & { kind: 'object' }, path: string[], def: FactDef): void {
+  const leaf: FieldNode = def.type.kind === 'list' ? { kind: 'list', of: { kind: 'value', type: def.type.of } } : { kind: 'value', type: def.type, words: def.words };
+  const at = ensurePath(root, path, leaf);
+  // A yes-or-no field may be a record of its own (documented, with details), or false: both read.
+  if (at !== leaf && at.kind === 'object' && leaf.kind === 'value') {
+    replaceAt(root, path, { ...leaf, fields: at.fields });
+  }
+}
+
+function replaceAt(root: FieldNode & { kind: 'object' }, path: string[], node: FieldNode): void {
+  let parent: FieldNode = root;
+  for (const p of path.slice(0, -1)) parent = parent.kind === 'object' ? parent.fields[p]! : parent.kind === 'value' ? parent.fields![p]! : parent;
+  const fields = parent.kind === 'object' ? parent.fields : parent.kind === 'value' ? parent.fields : undefined;
+  if (fields) fields[path[path.length - 1]!] = node;
+}
+
+export interface FieldIssue {
+  /** Dotted path of the field (`request.treatment`, `diagnoses[0].icd10`), or '' for the whole case. */
+  field: string;
+  message: string;
+}
+
+/** Limits on what a case may hold, so a hostile case cannot make checking it expensive. */
+export const caseLimits = { maxText: 2000, maxItems: 100, maxIssues: 50 };
+
+const codePattern = /^(?:[A-Za-z][0-9][0-9A-Za-z](?:\.?[0-9A-Za-z]{0,4})?|[0-9]{5}|[A-Za-z][0-9]{4})$/;
+const countUnits = new Set(['visits']);
+
+function show(v: unknown): string {
+  if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v);
+  if (v === null || typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return Array.isArray(v) ? 'a list' : 'an object';
+}
+
+/** Checks a case against a field tree; every bad field named, up to a limit. */
+export function checkFields(root: FieldNode & { kind: 'object' }, input: unknown): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const add = (field: string, message: string): void => {
+    if (issues.length < caseLimits.maxIssues) issues.push({ field, message });
+  };
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    add('', 'a case is a JSON object');
+    return issues;
+  }
+  object(root, input as Record<string, unknown>, '', add, true);
+  return issues;
+}
+
+type Add = (field: string, message: string) => void;
+
+function object(node: FieldNode & { kind: 'object' }, v: Record<string, unknown>, at: string, add: Add, top = false): void {
+  for (const r of node.required ?? []) {
+    if (!Object.hasOwn(v, r) || v[r] === null || v[r] === undefined) add(join(at, r), 'is required');
+  }
+  for (const key of Object.keys(v)) {
+    const path = join(at, key);
+    const child = Object.hasOwn(node.fields, key) ? node.fields[key] : undefined;
+    if (!child) {
+      const near = closestKey(key, Object.keys(node.fields));
+      add(path, `is not a field of the case${near ? `; did you mean ${join(at, near)}?` : top ? '' : `: ${at || 'the case'} has ${Object.keys(node.fields).join(', ')}`}`);
+      continue;
+    }
+    check(child, v[key], path, add, (node.required ?? []).includes(key));
+  }
+}
+
+function check(node: FieldNode, v: unknown, at: string, add: Add, required: boolean): void {
+  if (v === null && !required) return;
+  switch (node.kind) {
+    case 'object':
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) return add(at, `must be an object, got ${show(v)}`);
+      return object(node, v as Record<string, unknown>, at, add);
+    case 'list': {
+      if (!Array.isArray(v)) return add(at, `must be a list, got ${show(v)}`);
+      if (v.length > caseLimits.maxItems) return add(at, `has ${v.length} items; the limit is ${caseLimits.maxItems}`);
+      v.forEach((x, i) => {
+        if (x === null) return add(`${at}[${i}]`, 'must not be null');
+        if (node.of.kind === 'object' && typeof x === 'object' && !Array.isArray(x) && Object.keys(x).length === 0) {
+          return add(`${at}[${i}]`, `is empty: give at least one of ${Object.keys(node.of.fields).join(', ')}`);
+        }
+        check(node.of, x, `${at}[${i}]`, add, true);
+      });
+      return;
+    }
+    case 'value':
+      return value(node, v, at, add);
+  }
+}
+
+function value(node: FieldNode & { kind: 'value' }, v: unknown, at: string, add: Add): void {
+  const t = node.type;
+  switch (t.kind) {
+    case 'yes-no':
+      if (typeof v === 'boolean') return;
+      if (typeof v === 'object' && v !== null && !Array.isArray(v) && node.fields) return object({ kind: 'object', fields: node.fields }, v as Record<string, unknown>, at, add);
+      return add(at, `must be true or false${node.fields ? ' (or the record, when documented)' : ''}, got ${show(v)}`);
+    case 'enum':
+      if (typeof v === 'string' && t.values.includes(v)) return;
+      return add(at, `must be one of ${t.values.map((x) => JSON.stringify(x)).join(', ')}, got ${show(v)}`);
+    case 'number':
+      if (typeof v !== 'number' || !Number.isFinite(v)) return add(at, typeof v === 'number' ? `must be a finite number, got ${show(v)}` : `must be a number, got ${show(v)}`);
+      if (t.min !== undefined && v < t.min) return add(at, `must be at least ${t.min}, got ${v}`);
+      if (t.max !== undefined && v > t.max) return add(at, `must be at most ${t.max}, got ${v}`);
+      if (t.unit && countUnits.has(t.unit) && !Number.isInteger(v)) return add(at, `must be a whole number of ${t.unit}, got ${v}`);
+      return;
+    case 'date':
+      if (!isCalendarDate(v)) add(at, `must be a date (YYYY-MM-DD), got ${show(v)}`);
+      return;
+    case 'code':
+      if (typeof v !== 'string' || !codePattern.test(v)) add(at, `must be a code (ICD-10 such as M54.12, CPT such as 97110, or HCPCS such as G0283), got ${show(v)}`);
+      return;
+    default:
+      if (typeof v !== 'string') return add(at, `must be a text, got ${show(v)}`);
+      if (v.length > caseLimits.maxText) add(at, `is ${v.length} characters long; the limit is ${caseLimits.maxText}`);
+  }
+}
+
+const join = (at: string, key: string): string => (at ? `${at}.${key}` : key);
+
+/** The defined key closest to a misspelt one (edit distance, and case). */
+function closestKey(key: string, keys: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let score = Infinity;
+  const k = key.toLowerCase();
+  for (const c of keys) {
+    const d = distance(k, c.toLowerCase());
+    if (d < score) {
+      score = d;
+      best = c;
+    }
+  }
+  return score <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
+}
+
+function distance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 3) return 99;
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}

@@ -1,0 +1,361 @@
+// The evaluator core. A guideline's (or policy's) conditions and values, as the artifact gives them,
+// are turned once into closures over a run: no eval, no new Function, the data is read, never
+// executed. A run reads each fact on first use and keeps it; conditions are three-valued (Kleene),
+// and an unknown number or date keeps the bounds of its type, so bounds alone may decide.
+import type { Cond, FactDef, LeafInfo, Scalar, Value } from '@guideline/language';
+import { builtinComputations, recommendationFacts, type CaseView } from './builtins.ts';
+import type { Case } from './types.ts';
+import { arithmetic, compare, round, since, Unknown, UNKNOWN, type Tri, type Val } from './values.ts';
+
+/** One leaf as evaluated, for the trace: its number, the values it compared and its answer. */
+export interface LeafRecord {
+  leaf: number;
+  values: Val[];
+  result: Tri;
+}
+
+/** One guideline's (or policy's) evaluation of one case. */
+export class Run {
+  /** Fact values by slot, read on first use (undefined: not read yet). */
+  readonly slots: (Val | undefined)[];
+  /** The list item a `where` condition is being evaluated for. */
+  item: unknown = undefined;
+  /** The leaves evaluated, when a trace is wanted (a full determination). */
+  records: LeafRecord[] | undefined;
+  /** Set while evaluating for list items: their leaves are not traced one by one. */
+  private quiet = 0;
+
+  constructor(
+    readonly plan: Plan,
+    readonly c: Case,
+    readonly view: CaseView,
+    trace: boolean,
+  ) {
+    this.slots = new Array(plan.size);
+    this.records = trace ? [] : undefined;
+  }
+
+  /** Evaluates `f` for each list item in turn (untraced). */
+  forItems<T>(items: readonly unknown[], f: (item: unknown) => T): T[] {
+    const outer = this.item;
+    this.quiet++;
+    try {
+      return items.map((x) => {
+        this.item = x;
+        return f(x);
+      });
+    } finally {
+      this.item = outer;
+      this.quiet--;
+    }
+  }
+
+  record(leaf: number, values: Val[], result: Tri): Tri {
+    if (this.records && this.quiet === 0) this.records.push({ leaf, values, result });
+    return result;
+  }
+
+  /** Whether every leaf must be evaluated (a traced run), or `and`/`or` may stop at the first that decides. */
+  get tracing(): boolean {
+    return this.records !== undefined && this.quiet === 0;
+  }
+}
+
+export type Test = (run: Run) => Tri;
+export type LeafCond = Extract<Cond, { leaf: number }>;
+export type Calc = (run: Run) => Val;
+
+/** What a fact definition makes of a value read from the case. */
+export function valueOf(raw: unknown, def: FactDef | undefined, asOf: string): Val {
+  if (raw === undefined || raw === null) {
+    if (def?.absent !== undefined) return def.absent as Val;
+    return unknownOf(def, asOf);
+  }
+  if (def?.type.kind === 'yes-no') return raw === false ? false : raw === true || typeof raw === 'object' ? true : UNKNOWN;
+  return raw as Val;
+}
+
+/** An unknown within its type's bounds: a number within its range, a date no later than the review. */
+export function unknownOf(def: FactDef | undefined, asOf: string): Unknown {
+  const t = def?.type;
+  if (t?.kind === 'number' && (t.min !== undefined || t.max !== undefined)) return new Unknown(t.min, t.max, boundWords(def!));
+  if (t?.kind === 'date' && !t.anyDate) return new Unknown(undefined, asOf, `${def!.words} is no later than the review date`);
+  return UNKNOWN;
+}
+
+function boundWords(def: FactDef): string {
+  const t = def.type as { min?: number; max?: number; unit?: string };
+  const unit = t.unit ? ` ${t.unit}` : '';
+  if (t.min !== undefined && t.max !== undefined) return `${def.words} is between ${t.min} and ${t.max}${unit}`;
+  return t.min !== undefined ? `${def.words} is at least ${t.min}${unit}` : `${def.words} is at most ${t.max}${unit}`;
+}
+
+/** Reads a dotted path from an object; undefined where any step is missing. */
+export function readPath(root: unknown, path: readonly string[]): unknown {
+  let v = root;
+  for (let i = 0; i < path.length; i++) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = Object.hasOwn(v, path[i]!) ? (v as Record<string, unknown>)[path[i]!] : undefined;
+  }
+  return v;
+}
+
+/** A fact's reader, from its definition. */
+function readerOf(id: string, def: FactDef | undefined): (run: Run) => Val {
+  const item = id.indexOf('[].');
+  if (item >= 0) {
+    const path = id.slice(item + 3).split('.');
+    const builtin = def?.builtin ? builtinComputations[def.builtin] : undefined;
+    if (builtin) return (run) => valueOf(builtin(run.view, run.item), def, run.c.asOf);
+    return (run) => valueOf(readPath(run.item, path), def, run.c.asOf);
+  }
+  const rec = recommendationFacts[id];
+  if (rec) return (run) => valueOf(rec(run.view), def ?? recommendedDef(id), run.c.asOf);
+  if (def?.builtin) {
+    const f = builtinComputations[def.builtin];
+    if (f) return (run) => valueOf(f(run.view), def, run.c.asOf);
+    return () => UNKNOWN;
+  }
+  const path = (def?.field ?? id).split('.');
+  return (run) => valueOf(readPath(run.c, path), def, run.c.asOf);
+}
+
+/** The recommendation facts, when the rule set does not define them (they are the guideline's). */
+function recommendedDef(id: string): FactDef {
+  return { id, words: id, type: id === 'recommended.classTitle' ? { kind: 'text' } : { kind: 'number', min: 0 }, inputs: [] };
+}
+
+/** Compiled conditions and values over one rule set's facts, with a slot for each fact read. */
+export class Plan {
+  private readonly slotOf = new Map<string, number>();
+  private readonly readers: ((run: Run) => Val)[] = [];
+  /** Each leaf condition compiled, by its number (the trace describes them). */
+  readonly leafConditions: LeafCond[] = [];
+
+  constructor(
+    private readonly facts: ReadonlyMap<string, FactDef>,
+    readonly leaves: readonly LeafInfo[],
+  ) {}
+
+  get size(): number {
+    return this.readers.length;
+  }
+
+  /** The slot of a fact (an item's field is read from the item each time, not kept). */
+  fact(id: string): Calc {
+    if (id.includes('[].')) return readerOf(id, this.facts.get(id));
+    let s = this.slotOf.get(id);
+    if (s === undefined) {
+      s = this.readers.push(readerOf(id, this.facts.get(id))) - 1;
+      this.slotOf.set(id, s);
+    }
+    const slot = s;
+    const read = this.readers[slot]!;
+    return (run) => {
+      const v = run.slots[slot];
+      if (v !== undefined) return v;
+      return (run.slots[slot] = read(run));
+    };
+  }
+
+  def(id: string): FactDef | undefined {
+    return this.facts.get(id);
+  }
+
+  value(v: Value): Calc {
+    if ('fact' in v) return this.fact(v.fact);
+    if ('const' in v) {
+      const k = v.const;
+      return () => k;
+    }
+    if ('op' in v) {
+      const a = this.value(v.args[0]);
+      const b = this.value(v.args[1]);
+      const op = v.op;
+      return (run) => arithmetic(op, a(run), b(run));
+    }
+    if ('round' in v) {
+      const a = this.value(v.arg);
+      const how = v.round;
+      return (run) => round(how, a(run));
+    }
+    if ('since' in v) {
+      const d = this.value(v.since);
+      const unit = v.unit;
+      return (run) => since(d(run), run.c.asOf, unit);
+    }
+    if ('count' in v) {
+      const list = this.fact(v.count);
+      const where = v.where ? this.condition(v.where) : undefined;
+      return (run) => aggregate(run, list(run), where, undefined);
+    }
+    if ('sum' in v) {
+      const list = this.fact(v.over);
+      const where = v.where ? this.condition(v.where) : undefined;
+      const each = this.value(v.sum);
+      return (run) => aggregate(run, list(run), where, each);
+    }
+    return () => UNKNOWN;
+  }
+
+  condition(c: Cond): Test {
+    if ('all' in c || 'any' in c) {
+      const isAll = 'all' in c;
+      const parts = (isAll ? c.all : c.any).map((x) => this.condition(x));
+      if (parts.length === 1) return parts[0]!;
+      const decides = isAll ? false : true;
+      return (run) => {
+        let unknown = false;
+        let decided = false;
+        const all = run.tracing;
+        for (let i = 0; i < parts.length; i++) {
+          const r = parts[i]!(run);
+          if (r === decides) {
+            decided = true;
+            if (!all) break;
+          } else if (r === null) unknown = true;
+        }
+        return decided ? decides : unknown ? null : !decides;
+      };
+    }
+    if ('not' in c) {
+      const inner = this.condition(c.not);
+      return (run) => {
+        const r = inner(run);
+        return r === null ? null : !r;
+      };
+    }
+    return this.leaf(c);
+  }
+
+  private leaf(c: LeafCond): Test {
+    const n = c.leaf;
+    this.leafConditions[n] = c;
+    if ('cmp' in c) {
+      const a = this.value(c.left);
+      const b = this.value(c.right);
+      const op = c.cmp;
+      return (run) => {
+        const x = a(run);
+        const y = b(run);
+        return run.record(n, [x, y], compare(op, x, y));
+      };
+    }
+    if ('is' in c) {
+      const a = this.value(c.is);
+      const values = c.values;
+      return (run) => {
+        const x = a(run);
+        return run.record(n, [x], x instanceof Unknown ? null : values.includes(x as Scalar));
+      };
+    }
+    if ('known' in c) {
+      const a = this.value(c.known);
+      const yes = c.yes;
+      return (run) => {
+        const x = a(run);
+        return run.record(n, [x], !(x instanceof Unknown) === yes);
+      };
+    }
+    if ('includes' in c) {
+      const a = this.value(c.includes);
+      const values = c.values;
+      return (run) => {
+        const x = a(run);
+        return run.record(n, [x], Array.isArray(x) ? x.some((v) => values.includes(v as string)) : null);
+      };
+    }
+    if ('empty' in c) {
+      const a = this.value(c.empty);
+      return (run) => {
+        const x = a(run);
+        return run.record(n, [x], Array.isArray(x) ? x.length === 0 : null);
+      };
+    }
+    if ('within' in c) {
+      const s = this.value(c.within);
+      const w = this.value(c.window);
+      return (run) => {
+        const x = s(run);
+        const y = w(run);
+        const from = compare('>=', x, 0);
+        const to = compare('<=', x, y);
+        return run.record(n, [x, y], from === false || to === false ? false : from === null || to === null ? null : true);
+      };
+    }
+    if ('quantifier' in c) {
+      const list = this.fact(c.over);
+      const where = this.condition(c.where);
+      const q = c.quantifier;
+      return (run) => {
+        const items = list(run);
+        if (!Array.isArray(items)) return run.record(n, [items], null);
+        const rs = run.forItems(items, () => where(run));
+        const some: Tri = rs.includes(true) ? true : rs.includes(null) ? null : false;
+        const every: Tri = rs.includes(false) ? false : rs.includes(null) ? null : true;
+        const result = q === 'some' ? some : q === 'every' ? every : some === null ? null : !some;
+        return run.record(n, [items.length], result);
+      };
+    }
+    if ('code' in c) {
+      const a = this.value(c.code);
+      const match = codeMatcher(c.patterns);
+      return (run) => {
+        const x = a(run);
+        return run.record(n, [x], typeof x === 'string' ? match(x) : null);
+      };
+    }
+    return () => null;
+  }
+}
+
+/** A count (no `each`) or a sum over a list's items that meet `where`; unknown items widen the bounds. */
+function aggregate(run: Run, items: Val, where: Test | undefined, each: Calc | undefined): Val {
+  if (!Array.isArray(items)) return each ? UNKNOWN : new Unknown(0, undefined, 'a count is at least 0');
+  let lo = 0;
+  let hi = 0;
+  let exact = true;
+  run.forItems(items, () => {
+    const w = where ? where(run) : true;
+    if (w === false) return;
+    const v = each ? each(run) : 1;
+    const vLo = typeof v === 'number' ? v : v instanceof Unknown && typeof v.lo === 'number' ? v.lo : undefined;
+    const vHi = typeof v === 'number' ? v : v instanceof Unknown && typeof v.hi === 'number' ? v.hi : undefined;
+    if (typeof v !== 'number') exact = false;
+    if (w === null) {
+      // An item that may or may not count: it adds nothing at least, its most at most.
+      exact = false;
+      lo += Math.min(0, vLo ?? -Infinity);
+      hi += Math.max(0, vHi ?? Infinity);
+    } else {
+      lo += vLo ?? -Infinity;
+      hi += vHi ?? Infinity;
+    }
+  });
+  if (exact) return lo;
+  return new Unknown(Number.isFinite(lo) ? lo : undefined, Number.isFinite(hi) ? hi : undefined);
+}
+
+/** A code test: exact codes, prefixes (`M54.1*`) and ranges (`C00-D49`), compared without dots and in upper case. */
+function codeMatcher(patterns: readonly string[]): (code: string) => boolean {
+  const norm = (s: string): string => s.toUpperCase().replace(/\./g, '');
+  const tests = patterns.map((p): ((k: string) => boolean) => {
+    if (p.endsWith('*')) {
+      const prefix = norm(p.slice(0, -1));
+      return (k) => k.startsWith(prefix);
+    }
+    const dash = p.indexOf('-');
+    if (dash > 0) {
+      const lo = norm(p.slice(0, dash));
+      const hi = norm(p.slice(dash + 1));
+      // A range of categories covers their subcodes: C00-D49 holds D49.9.
+      return (k) => k.slice(0, lo.length) >= lo && k.slice(0, hi.length) <= hi;
+    }
+    const exact = norm(p);
+    return (k) => k === exact;
+  });
+  return (code) => {
+    const k = norm(code);
+    return tests.some((t) => t(k));
+  };
+}

@@ -1,0 +1,171 @@
+// Values as the evaluator sees them: known (a number, a text, a date, yes/no, a list) or unknown.
+// An unknown number or date still lies within its type's range (visits are never negative, an
+// injury date is never after the review): `Unknown` carries those bounds, and arithmetic and
+// comparisons work on them, so `completed visits + 30 <= 10` is false whatever was completed.
+import type { CompareOp, TimeUnit } from '@guideline/language';
+
+export type Known = number | string | boolean | readonly unknown[] | Readonly<Record<string, unknown>>;
+
+/** An unknown value: a number or date somewhere in [lo, hi] (each end undefined when unbounded). */
+export class Unknown {
+  constructor(
+    readonly lo: number | string | undefined = undefined,
+    readonly hi: number | string | undefined = undefined,
+    /** What bounds it, in words, for the trace ("completed visits is at least 0"). */
+    readonly why: string | undefined = undefined,
+  ) {}
+}
+
+/** Unknown, with nothing known of it. */
+export const UNKNOWN = new Unknown();
+
+export type Val = Known | Unknown;
+
+export const isUnknown = (v: unknown): v is Unknown => v instanceof Unknown;
+
+const low = (v: Val): number | string | undefined => (v instanceof Unknown ? v.lo : (v as number | string));
+const high = (v: Val): number | string | undefined => (v instanceof Unknown ? v.hi : (v as number | string));
+
+export type Tri = true | false | null;
+
+/**
+ * A comparison, three-valued: decided when the values are known, or when their bounds alone
+ * decide it (an unknown at least 0 is never below 0); unknown otherwise.
+ */
+export function compare(op: CompareOp, a: Val, b: Val): Tri {
+  if (!(a instanceof Unknown) && !(b instanceof Unknown)) return compareKnown(op, a, b);
+  const aLo = low(a), aHi = high(a), bLo = low(b), bHi = high(b);
+  const le = (x: number | string | undefined, y: number | string | undefined): boolean => x !== undefined && y !== undefined && x <= y;
+  const lt = (x: number | string | undefined, y: number | string | undefined): boolean => x !== undefined && y !== undefined && x < y;
+  switch (op) {
+    case '<=': return le(aHi, bLo) ? true : lt(bHi, aLo) ? false : null;
+    case '<': return lt(aHi, bLo) ? true : le(bHi, aLo) ? false : null;
+    case '>=': return le(bHi, aLo) ? true : lt(aHi, bLo) ? false : null;
+    case '>': return lt(bHi, aLo) ? true : le(aHi, bLo) ? false : null;
+    // Equal only when both are known; unequal for certain when the ranges do not meet.
+    case '=': return lt(aHi, bLo) || lt(bHi, aLo) ? false : null;
+    case '!=': return lt(aHi, bLo) || lt(bHi, aLo) ? true : null;
+  }
+}
+
+function compareKnown(op: CompareOp, a: Known, b: Known): boolean {
+  switch (op) {
+    case '=': return a === b;
+    case '!=': return a !== b;
+  }
+  if (typeof a !== typeof b || (typeof a !== 'number' && typeof a !== 'string')) return false;
+  switch (op) {
+    case '<': return a < b;
+    case '<=': return a <= b;
+    case '>': return a > b;
+    case '>=': return a >= b;
+  }
+}
+
+/** Whether a comparison was decided by bounds rather than values (for the trace). */
+export function decidedByBounds(a: Val, b: Val, result: Tri): boolean {
+  return result !== null && (a instanceof Unknown || b instanceof Unknown);
+}
+
+const num = (x: number | string | undefined, inf: number): number => (typeof x === 'number' ? x : inf);
+const bound = (x: number): number | undefined => (Number.isFinite(x) ? x : undefined);
+
+/** Arithmetic; with an unknown operand the result is unknown, bounded by interval arithmetic. */
+export function arithmetic(op: '+' | '-' | '*' | '/', a: Val, b: Val): Val {
+  if (typeof a === 'number' && typeof b === 'number') {
+    switch (op) {
+      case '+': return a + b;
+      case '-': return a - b;
+      case '*': return a * b;
+      case '/': return b === 0 ? UNKNOWN : a / b;
+    }
+  }
+  if (!isNumeric(a) || !isNumeric(b)) return UNKNOWN;
+  const why = reasons(a, b);
+  const aLo = num(low(a), -Infinity), aHi = num(high(a), Infinity), bLo = num(low(b), -Infinity), bHi = num(high(b), Infinity);
+  switch (op) {
+    case '+': return new Unknown(bound(aLo + bLo), bound(aHi + bHi), why);
+    case '-': return new Unknown(bound(aLo - bHi), bound(aHi - bLo), why);
+    case '*': return span([mul(aLo, bLo), mul(aLo, bHi), mul(aHi, bLo), mul(aHi, bHi)], why);
+    case '/': {
+      if (bLo <= 0 && bHi >= 0) return UNKNOWN; // a divisor that may be 0 bounds nothing
+      return span([aLo / bLo, aLo / bHi, aHi / bLo, aHi / bHi].map((x) => (Number.isNaN(x) ? 0 : x)), why);
+    }
+  }
+}
+
+/** What bounds the unknown operands, carried to the result. */
+function reasons(a: Val, b: Val): string | undefined {
+  const why = [a, b].filter((v): v is Unknown => v instanceof Unknown && v.why !== undefined).map((v) => v.why);
+  return why.length ? why.join('; ') : undefined;
+}
+
+/** 0 times an unbounded end is 0: the product's range is what finite values give. */
+const mul = (x: number, y: number): number => (x === 0 || y === 0 ? 0 : x * y);
+
+function span(xs: number[], why: string | undefined): Unknown {
+  return new Unknown(bound(Math.min(...xs)), bound(Math.max(...xs)), why);
+}
+
+/** A number or an unknown number (an Unknown whose bounds, if any, are numbers). */
+function isNumeric(v: Val): boolean {
+  return typeof v === 'number' || (v instanceof Unknown && typeof v.lo !== 'string' && typeof v.hi !== 'string');
+}
+
+/** Rounding, stated in the guideline's text ("rounded down"); an unknown's bounds are rounded too. */
+export function round(how: 'down' | 'up' | 'nearest', v: Val): Val {
+  const f = how === 'down' ? Math.floor : how === 'up' ? Math.ceil : Math.round;
+  if (typeof v === 'number') return f(v);
+  if (v instanceof Unknown && isNumeric(v)) return new Unknown(v.lo === undefined ? undefined : f(v.lo as number), v.hi === undefined ? undefined : f(v.hi as number), v.why);
+  return UNKNOWN;
+}
+
+interface Ymd {
+  y: number;
+  m: number;
+  d: number;
+  t: number;
+}
+
+function ymd(s: string): Ymd {
+  const y = Number(s.slice(0, 4));
+  const m = Number(s.slice(5, 7));
+  const d = Number(s.slice(8, 10));
+  return { y, m, d, t: Date.UTC(y, m - 1, d) };
+}
+
+/**
+ * Time from one date (YYYY-MM-DD) to another in a unit: days and weeks exactly, months and years
+ * by the calendar (fractional in between). Negative when `to` is earlier.
+ */
+export function elapsed(fromIso: string, toIso: string, unit: TimeUnit): number {
+  const from = ymd(fromIso);
+  const to = ymd(toIso);
+  const days = Math.round((to.t - from.t) / 86_400_000);
+  if (unit === 'days') return days;
+  if (unit === 'weeks') return days / 7;
+  if (days < 0) return -elapsed(toIso, fromIso, unit);
+  let months = (to.y - from.y) * 12 + (to.m - from.m);
+  if (to.d < from.d) months -= 1;
+  const anchor = Date.UTC(from.y, from.m - 1 + months, from.d);
+  const next = Date.UTC(from.y, from.m - 1 + months + 1, from.d);
+  const total = months + (to.t - anchor) / (next - anchor);
+  return unit === 'months' ? total : total / 12;
+}
+
+/**
+ * Time since a date up to the review date. An unknown date no later than the review (its upper
+ * bound) has at least 0 elapsed; one known to be on or after a date has at most that long elapsed.
+ */
+export function since(date: Val, review: string, unit: TimeUnit): Val {
+  if (typeof date === 'string') return elapsed(date, review, unit);
+  if (!(date instanceof Unknown)) return UNKNOWN;
+  const lo = typeof date.hi === 'string' ? elapsed(date.hi, review, unit) : undefined;
+  const hi = typeof date.lo === 'string' ? elapsed(date.lo, review, unit) : undefined;
+  return lo === undefined && hi === undefined ? UNKNOWN : new Unknown(lo, hi, date.why);
+}
+
+/** Whether a value is known (`is known`): never unknown itself. */
+export function known(v: Val): boolean {
+  return !(v instanceof Unknown);
+}
