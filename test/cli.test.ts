@@ -169,7 +169,7 @@ describe('guideline test', () => {
   it('fails with a diff when a case expects another decision', () => {
     const dir = mkdtempSync(join(tmpdir(), 'guideline-test-'));
     execFileSync('mkdir', ['-p', join(dir, 'g/cases')]);
-    writeFileSync(join(dir, 'g/g.guideline'), 'guideline t.g title "T" source "S", pages 1 covers physical-therapy\ncriterion c "C" require completed visits < 3 otherwise "Too many: {completed visits}."\npolicy p "P" jurisdiction CA first t.*\n');
+    writeFileSync(join(dir, 'g/g.guideline'), 'guideline t.g title "T" source "S", pages 1 covers physical-therapy uses physical-medicine\n  uses physical-medicine\ncriterion c "C" require completed visits < 3 otherwise "Too many: {completed visits}."\npolicy p "P" jurisdiction CA first t.*\n');
     writeFileSync(join(dir, 'g/cases/one.json'), JSON.stringify({ description: 'expects approval', case: seedCase(), expect: { decision: 'medically-necessary' } }));
     writeFileSync(join(dir, 'g/cases/empty.json'), JSON.stringify({ case: seedCase(), expect: {} }));
     const r = run(['test', dir]);

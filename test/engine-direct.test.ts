@@ -42,6 +42,7 @@ const mini = `guideline demo.pt
   title  "Demo"
   source "Demo Guidelines", pages 1-2
   covers physical-therapy
+  uses physical-medicine
   unless surgery date is within 6 months
 class myalgia "Myalgia" terms "myalgia" codes M79.1*
 recommend

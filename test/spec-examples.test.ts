@@ -14,6 +14,7 @@ const context = `guideline spec.context
   title  "Context"
   source "Spec", pages 1-2
   covers physical-therapy
+  uses physical-medicine
 class myalgia "Myalgia" terms "myalgia"
 class neuralgia "Neuralgia" terms "neuralgia"
 class crps "CRPS" terms "crps"

@@ -105,10 +105,18 @@ class Printer {
 
   // Declarations
 
-  private lastDecl: 'class' | 'other' = 'other';
+  /** The kind of the last top-level declaration printed: declarations of one kind written without a blank line stay together. */
+  private lastDecl = 'other';
 
   private line(indent: number, text: string, start: number, end: number, top = false): void {
-    if (top) this.lastDecl = text.startsWith('class ') || text.startsWith('procedure ') ? 'class' : 'other';
+    if (top) {
+      const kind = /^(class|procedure) /.test(text) ? 'class' : /^(fact|define|use) /.exec(text)?.[1] ?? 'other';
+      const prev = this.lines[this.lines.length - 1];
+      const together = kind !== 'other' && kind === this.lastDecl && prev !== undefined && !this.blankBetween(prev.end, start);
+      this.lastDecl = kind;
+      this.lines.push({ indent, text, start, end, top, leading: [], tableRow: together });
+      return;
+    }
     this.lines.push({ indent, text, start, end, top, leading: [] });
   }
 
@@ -139,7 +147,8 @@ class Printer {
     if (g.applies) clauses.push({ kw: 'applies when', text: '', start: g.applies.range.start, end: g.applies.range.end, expr: g.applies });
     if (g.unless) clauses.push({ kw: 'unless', text: '', start: g.unless.range.start, end: g.unless.range.end, expr: g.unless });
     // Values start in one column, after the longest short keyword (`in force`); `applies when` is longer.
-    clauses.sort((a, b) => a.start - b.start);
+    const order = ['title', 'source', 'edition', 'revises', 'in force', 'covers', 'uses', 'drops', 'applies when', 'unless'];
+    clauses.sort((a, b) => order.indexOf(a.kw) - order.indexOf(b.kw));
     const width = 'in force '.length;
     for (const c of clauses) {
       if (c.expr) this.exprClause(c.kw.length < width ? c.kw.padEnd(width) : `${c.kw} `, c.expr);
@@ -162,10 +171,7 @@ class Printer {
 
   private classDecl(c: A.ClassDecl): void {
     const head = `${c.of === 'procedure' ? 'procedure' : 'class'} ${c.name.text}${c.title ? ` ${this.name(c.title)}` : ''}`;
-    const prev = this.lines[this.lines.length - 1];
-    const afterClass = this.lastDecl === 'class' && prev !== undefined && !this.blankBetween(prev.end, c.range.start);
     this.line(0, head, c.range.start, (c.title ?? c.name).range.end, true);
-    this.lines[this.lines.length - 1]!.tableRow = afterClass;
     const list = (kw: string, names: A.Name[]): void => {
       if (names.length) this.line(2, `${kw} ${this.wrapList(names, 2 + kw.length + 1)}`, names[0]!.range.start, names[names.length - 1]!.range.end);
     };

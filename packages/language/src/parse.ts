@@ -164,7 +164,11 @@ export function parse(text: string, file?: string, memo: ParseMemo | null = shar
  */
 function fresh(item: Item): Item {
   switch (item.kind) {
-    case 'guideline': return { kind: 'guideline', node: { ...item.node, classes: [], recommendations: [], criteria: [], defines: [], range: { ...item.node.range } } };
+    // (A header clause found on its own is added to the header: its lists are copied too.)
+    case 'guideline': {
+      const g = item.node;
+      return { kind: 'guideline', node: { ...g, covers: [...g.covers], uses: [...g.uses], drops: [...g.drops], repeated: [...g.repeated], classes: [], recommendations: [], criteria: [], defines: [], range: { ...g.range } } };
+    }
     case 'vocabulary': return { kind: 'vocabulary', node: { ...item.node, facts: [], records: [], defines: [], criteria: [], range: { ...item.node.range } } };
     case 'policy': return { kind: 'policy', node: { ...item.node, criteria: [], defines: [], range: { ...item.node.range } } };
     case 'member': return item.node.kind === 'RecordDecl' ? { kind: 'member', node: { ...item.node, fields: [], range: { ...item.node.range } } } : item;
@@ -407,6 +411,11 @@ function assemble(items: readonly Item[], textLength: number, reported: Readonly
       file.policies.push(item.node);
       continue;
     }
+    if (item.kind === 'clause') {
+      if (current?.kind === 'GuidelineDecl' && !record) mergeHeader(current, item.node);
+      else report('P201', item.node.range, { message: 'A header clause must follow a \'guideline\' header' });
+      continue;
+    }
     if (item.kind === 'vocabulary') {
       current = item.node;
       record = undefined;
@@ -447,6 +456,21 @@ function assemble(items: readonly Item[], textLength: number, reported: Readonly
   }
   flushJunk();
   return file;
+}
+
+/** Adds a header clause found on its own to the guideline it belongs to (a clause given twice is kept as repeated). */
+function mergeHeader(g: A.GuidelineDecl, patch: A.GuidelineDecl): void {
+  const single = ['title', 'source', 'edition', 'revises', 'inForce', 'applies', 'unless'] as const;
+  for (const k of single) {
+    if (patch[k] === undefined) continue;
+    if (g[k] !== undefined) g.repeated.push({ kind: 'Name', text: k === 'inForce' ? 'in' : k === 'applies' ? 'applies' : k, range: patch.range });
+    else (g as unknown as Record<string, unknown>)[k] = patch[k];
+  }
+  g.covers.push(...patch.covers);
+  g.uses.push(...patch.uses);
+  g.drops.push(...patch.drops);
+  g.repeated.push(...patch.repeated);
+  g.range = { start: g.range.start, end: Math.max(g.range.end, patch.range.end) };
 }
 
 const memberWords: Record<Member['kind'], string> = {

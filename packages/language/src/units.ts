@@ -113,15 +113,15 @@ function baseFactor(from: BaseUnit, to: BaseUnit): number | undefined {
 }
 
 /**
- * Why two units do not convert, for a diagnostic: the calendar (months and weeks) or different
- * kinds of measure.
+ * Why two units of time do not convert, for a diagnostic (the calendar: months and weeks), or ''
+ * when they measure different things, which needs no explaining.
  */
 export function whyNoConversion(a: Unit, b: Unit): string {
   const calendar = (x: BaseUnit, y: BaseUnit): boolean => x.dimension === 'time' && y.dimension === 'time' && x.scale !== y.scale;
   if (calendar(a.base, b.base) || (a.per && b.per && calendar(a.per, b.per))) {
     return 'a month is no whole number of weeks or days: measure both in months, or both in weeks or days';
   }
-  return `${unitName(a)} and ${unitName(b)} measure different things`;
+  return '';
 }
 
 /** The finer of two exactly convertible units (days rather than weeks), which sums and comparisons use. */

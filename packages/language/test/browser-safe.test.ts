@@ -24,7 +24,7 @@ const isNodeModule = (s: string): boolean => s.startsWith('node:') || nodeBuilti
 
 describe('browser-safe sources', () => {
   it('finds the sources', () => {
-    expect(sources.map((s) => s.file)).toEqual(expect.arrayContaining(['lexer.ts', 'parser.ts', 'check/index.ts']));
+    expect(sources.map((s) => s.file)).toEqual(expect.arrayContaining(['lexer.ts', 'parser/index.ts', 'check/index.ts']));
   });
 
   it.each(sources.map((s) => [s.file, s.text]))('%s imports no node:* module', (_, text) => {
@@ -33,7 +33,7 @@ describe('browser-safe sources', () => {
 
   it.each(sources.map((s) => [s.file, s.text]))('%s uses no Node globals', (_, text) => {
     const code = text.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '');
-    expect(code.match(/\b(process|Buffer|__dirname|__filename|require)\s*[.(]/g) ?? []).toEqual([]);
+    expect(code.match(/(?<![.\w])(process|Buffer|__dirname|__filename|require)\s*[.(]/g) ?? []).toEqual([]); // (a property named require is not the global)
   });
 
   it.each([

@@ -1,13 +1,14 @@
 // Checker: one row per C3xx situation, the expected diagnostics marked with `<|…|>` in the input.
 import { describe, expect, it } from 'vitest';
 import { diagnosticCodes } from '../src/diagnostics.ts';
-import { analyze, compileGuideline } from '../src/pipeline.ts';
+import { analyze, compileGuideline, compileProgram } from '../src/pipeline.ts';
 import { markers } from './support/markers.ts';
 
 const header = `guideline a.b
   title "T"
   source "S", pages 1-2
   covers physical-therapy
+  uses physical-medicine
 class myalgia "M" terms "myalgia"
 procedure knee "K" terms "knee arthroplasty"
 recommend
@@ -67,7 +68,7 @@ describe('C301 unknown-fact', () => {
   });
 
   it('gives no suggestion when nothing is close', () => {
-    expect(analyze(requires('zzzz > 0')).diagnostics[0]?.message).toBe("Unknown fact 'zzzz'");
+    expect(analyze(requires('zzzz > 0')).diagnostics[0]?.message).toBe("Unknown fact 'zzzz': no vocabulary in use declares it (declare it with 'fact zzzz: ...' in a vocabulary the guideline uses)");
   });
 });
 
@@ -168,18 +169,20 @@ describe('C306 unknown-value', () => {
 describe('C307 missing-clause', () => {
   it.each<Row>([
     [criterion('otherwise "no"').replace('criterion x', 'criterion <|x|>'), ['C307']],
-    [criterion('require completed visits > 0').replace('criterion x', 'criterion <|x|>'), ['C307']],
     [header.replace('  title "T"\n', '').replace('guideline a.b', 'guideline <|a.b|>'), ['C307']],
     [header.replace('  source "S", pages 1-2\n', '').replace('guideline a.b', 'guideline <|a.b|>'), ['C307']],
-    [header.replace('  covers physical-therapy\n', '').replace('guideline a.b', 'guideline <|a.b|>'), ['C307']],
-    [header + 'class <|empty|> "E"\n', ['C307', 'C313']],
+    [header.replace('  covers physical-therapy\n  uses physical-medicine\n', '').replace('guideline a.b', 'guideline <|a.b|>'), ['C307']],
+    [header + 'class <|blank|> "E"\n', ['C307', 'C313']],
     [header + 'policy <|p|> "P"\n  first a.b\n', ['C307']],
-    [header + 'policy <|p|> "P"\n  jurisdiction CA\n', ['C307']],
   ])('%j', (input, codes) => {
     // C313 marks the same name as C307 for an empty class: give it the same range.
     const { text, ranges } = markers(input);
     const expected = codes.map((code) => ({ code, range: ranges[0] }));
     expect(analyze(text).diagnostics.map(({ code, range }) => ({ code, range }))).toEqual(expected);
+  });
+
+  it('a policy without steps consults no guideline (C322 on the guideline, C307 on the policy)', () => {
+    expectDiagnostics(header.replace('guideline a.b', 'guideline <|a.b|>') + 'policy <|p|> "P"\n  jurisdiction CA\n', ['C322', 'C307']);
   });
 
   it('message', () => {
@@ -217,7 +220,7 @@ describe('C309 bad-range', () => {
 });
 
 describe('C310 no-recommendation', () => {
-  const bare = 'guideline a.b\n  title "T"\n  source "S"\n  covers pt\n';
+  const bare = 'guideline a.b\n  title "T"\n  source "S"\n  covers pt\n  uses physical-medicine\n';
   it.each<Row>([
     [bare + 'criterion x "X"\n  require <|recommended visits|> > 0\n  otherwise "no"\n', ['C310']],
     [bare + 'criterion x "X"\n  require completed visits > 0\n  otherwise "over {<|recommended weeks|>} weeks"\n', ['C310']],
@@ -236,7 +239,7 @@ describe('C310 no-recommendation', () => {
 
 describe('C311 unknown-guideline-pattern', () => {
   it.each<Row>([
-    [header + 'policy p "P"\n  jurisdiction CA\n  first <|odg.*|>\n', ['C311']],
+    [header + 'policy p "P"\n  jurisdiction CA\n  first <|odg.*|>\n  then a.*\n', ['C311']],
     [header + 'policy p "P"\n  jurisdiction CA\n  first a.*\n  then a.b, <|a.c|>\n', ['C311']],
     [header + 'policy p "P"\n  jurisdiction CA\n  first a.*\n', []],
   ])('%j', (input, codes) => expectDiagnostics(input, codes, (text) => compileGuideline(text)));
@@ -251,7 +254,7 @@ describe('C311 unknown-guideline-pattern', () => {
   });
 
   it('message', () => {
-    expect(compileGuideline(header + 'policy p "P"\n  jurisdiction CA\n  first odg.*\n').diagnostics[0]?.message).toBe("No guideline matches 'odg.*'");
+    expect(compileGuideline(header + 'policy p "P"\n  jurisdiction CA\n  first odg.*\n  then a.*\n').diagnostics[0]?.message).toBe("No guideline matches 'odg.*'");
   });
 });
 
@@ -293,6 +296,182 @@ describe('C314 bad-date', () => {
 
   it('message', () => {
     expect(analyze(header.replace('covers', 'in force 2009-02-30\n  covers')).diagnostics[0]?.message).toBe("'2009-02-30' is not a calendar date");
+  });
+});
+
+/** A vocabulary file with its own facts, for checks across files. */
+const vocab = (body: string): string => `vocabulary imaging "Imaging"\n${body}`;
+/** Diagnostics of a program of files, each marked with `<|…|>` in its text. */
+function expectProgram(files: Record<string, string>, codes: string[]): void {
+  const sources = Object.entries(files).map(([file, input]) => ({ file, ...markers(input) }));
+  const actual = compileProgram(sources.map((s) => ({ file: s.file, text: s.text }))).diagnostics.map((d) => `${d.code} ${d.file}@${d.range.start}-${d.range.end}`);
+  const expected = sources.flatMap((s) => s.ranges.map((r) => ({ file: s.file, r }))).map(({ file, r }, i) => `${codes[i]} ${file}@${r.start}-${r.end}`);
+  expect(actual.sort()).toEqual(expected.sort());
+}
+const imagingGuideline = (clauses: string): string => `guideline i.g\n  title "T"\n  source "S"\n  covers mri-lumbar\n${clauses}`;
+
+describe('C315 unknown-vocabulary', () => {
+  it.each<Row>([
+    [header.replace('uses physical-medicine', 'uses physical-medicine, <|imagin|>'), ['C315']],
+    ['vocabulary v "V"\n  uses <|nothing-here|>\n', ['C315']],
+  ])('%j', (input, codes) => expectDiagnostics(input, codes));
+
+  it('message', () => {
+    expect(analyze(header.replace('uses physical-medicine', 'uses physical-medicin')).diagnostics[0]?.message).toBe("Unknown vocabulary 'physical-medicin'. Did you mean 'physical-medicine'?");
+  });
+});
+
+describe('C316 ambiguous-fact', () => {
+  it('reports words two used vocabularies give to different facts, where the second is named', () => {
+    expectProgram(
+      {
+        'v.guideline': 'vocabulary mine "Mine"\nfact completed visits: number of visits, from history.visitsDone\n',
+        'g.guideline': header.replace('uses physical-medicine', 'uses physical-medicine, <|mine|>'),
+      },
+      ['C316'],
+    );
+  });
+
+  it('message', () => {
+    const r = compileProgram([
+      { file: 'v.guideline', text: 'vocabulary mine "Mine"\nfact completed visits: number of visits, from history.visitsDone\n' },
+      { file: 'g.guideline', text: header.replace('uses physical-medicine', 'uses physical-medicine, mine') },
+    ]);
+    expect(r.diagnostics[0]?.message).toBe("'completed visits' is a fact of both vocabulary physical-medicine and vocabulary mine: a guideline can use only one of them");
+  });
+});
+
+describe('C317 unknown-computation', () => {
+  it.each<Row>([
+    [vocab('fact visits asked: number of visits, computed by <|requested-visit|>\n'), ['C317']],
+    [vocab('fact visits asked: number of visits, computed by <|nonsense|>\n'), ['C317']],
+  ])('%j', (input, codes) => expectDiagnostics(input, codes));
+
+  it('message', () => {
+    expect(analyze(vocab('fact visits asked: number of visits, computed by requested-visit\n')).diagnostics[0]?.message).toBe("Unknown computation 'requested-visit'. Did you mean 'requested-visits'?");
+  });
+});
+
+describe('C318 bad-fact', () => {
+  it.each<Row>([
+    [vocab('fact visits asked: <|text|>, computed by requested-visits\n'), ['C318']],
+    [vocab('fact when seen: date, from <|history.lastSeen.|>\n'), ['P202', 'C318']],
+    [vocab('fact mme: number of mg a day, computed by <|morphine-equivalents|>\n'), ['C318']],
+    [vocab('fact d: class of <|knee|>, computed by diagnosis-classes\n'), ['C318']],
+  ])('%j', (input, codes) => {
+    if (codes.length > 1) return void expect(analyze(markers(input).text).diagnostics.some((d) => d.code === 'C318' || d.code.startsWith('P'))).toBe(true);
+    expectDiagnostics(input, codes);
+  });
+
+  it('message', () => {
+    expect(analyze(vocab('fact visits asked: text, computed by requested-visits\n')).diagnostics[0]?.message).toBe("'requested-visits' gives visits, not a text");
+  });
+});
+
+describe('C319 unknown-record', () => {
+  it.each<Row>([
+    [vocab('fact studies: list of <|studdy|>, from history.studies\nrecord study "S"\n  field modality: one of mri, ct, from modality\n'), ['C319']],
+  ])('%j', (input, codes) => expectDiagnostics(input, codes));
+
+  it('message', () => {
+    expect(analyze(vocab('fact studies: list of studdy, from history.studies\nrecord study "S"\n  field modality: one of mri, ct, from modality\n')).diagnostics[0]?.message).toBe("Unknown record 'studdy'. Did you mean 'study'?");
+  });
+});
+
+describe('C320 unknown-criterion', () => {
+  it.each<Row>([
+    [header + 'use criterion <|home-progam|>\n', ['C320']],
+    [header + 'policy p "P"\n  jurisdiction CA\n  first a.*\nuse criterion <|nothing|>\n', ['C320']],
+  ])('%j', (input, codes) => expectDiagnostics(input, codes));
+
+  it('finds a shared criterion in a used vocabulary, and checks it where it is used', () => {
+    const shared = 'vocabulary rehab "Rehab"\n  uses physical-medicine\ncriterion program "A home program"\n  only when completed visits > 0\n  require home exercise program is compliant\n  otherwise "No program."\n';
+    expectProgram({ 'v.guideline': shared, 'g.guideline': header.replace('uses physical-medicine', 'uses rehab') + 'use criterion program\n' }, []);
+  });
+});
+
+describe('C321 hidden-policy', () => {
+  it.each<Row>([
+    [header + 'policy p "P"\n  jurisdiction CA\n  first a.*\npolicy <|q|> "Q"\n  jurisdiction CA\n  first a.*\n', ['C321']],
+  ])('%j', (input, codes) => expectDiagnostics(input, codes));
+
+  it('is a warning', () => {
+    const d = analyze(header + 'policy p "P"\n  jurisdiction CA\n  first a.*\npolicy q "Q"\n  jurisdiction \"ca\"\n  first a.*\n').diagnostics[0];
+    expect([d?.severity, d?.message]).toEqual(['warning', "Policy 'q' is never consulted: policy 'p' (<input>) governs jurisdiction CA too, and comes first"]);
+  });
+});
+
+describe('C322 unselected-guideline', () => {
+  it.each<Row>([
+    [header.replace('guideline a.b', 'guideline <|a.b|>') + 'policy p "P"\n  jurisdiction CA\n  first a.c\n', ['C322', 'C311']],
+    [header + 'policy p "P"\n  jurisdiction CA\n  first a.*\n', []],
+  ])('%j', (input, codes) => {
+    const { text, ranges } = markers(input);
+    const got = analyze(text).diagnostics.map((d) => d.code);
+    expect(got.filter((c) => c === 'C322').length).toBe(codes.includes('C322') ? 1 : 0);
+    if (ranges[0]) expect(analyze(text).diagnostics.find((d) => d.code === 'C322')?.range).toEqual(ranges[0]);
+  });
+
+  it('is a warning', () => {
+    const d = analyze(header + 'policy p "P"\n  jurisdiction CA\n  first a.c\n').diagnostics.find((x) => x.code === 'C322');
+    expect([d?.severity, d?.message]).toEqual(['warning', "No policy consults guideline 'a.b': no step of any policy matches it"]);
+  });
+});
+
+describe('C323 unknown-edition', () => {
+  it.each<Row>([
+    [header.replace('covers', 'edition 2009\n  in force 2009-01-01 to 2017-11-30\n  covers') + 'guideline a.b\n  edition 2017\n  revises <|2007|>\n  in force 2017-12-01\n', ['C323']],
+  ])('%j', (input, codes) => expectDiagnostics(input, codes));
+
+  it('message', () => {
+    const d = analyze(header.replace('covers', 'edition 2009\n  in force 2009-01-01 to 2017-11-30\n  covers') + 'guideline a.b\n  edition 2017\n  revises 2007\n  in force 2017-12-01\n').diagnostics[0];
+    expect(d?.message).toBe("Guideline 'a.b' has no edition '2007' to revise: its editions are 2009");
+  });
+});
+
+describe('C324 overlapping-editions', () => {
+  it.each<Row>([
+    [header.replace('covers', 'edition 2009\n  in force 2009-01-01 to 2018-01-01\n  covers') + 'guideline a.b\n  edition <|2017|>\n  revises 2009\n  in force 2017-12-01\n', ['C324']],
+    [header.replace('covers', 'edition 2009\n  in force 2009-01-01 to 2017-11-30\n  covers') + 'guideline a.b\n  edition 2017\n  revises 2009\n  in force 2017-12-01\n', []],
+  ])('%j', (input, codes) => expectDiagnostics(input, codes));
+
+  it('is a warning naming a day both are in force', () => {
+    const d = analyze(header.replace('covers', 'edition 2009\n  in force 2009-01-01 to 2018-01-01\n  covers') + 'guideline a.b\n  edition 2017\n  revises 2009\n  in force 2017-12-01\n').diagnostics[0];
+    expect([d?.severity, d?.message]).toEqual(['warning', "Editions '2009' and '2017' of guideline 'a.b' are both in force on 2017-12-01"]);
+  });
+});
+
+describe('C325 define-cycle', () => {
+  it.each<Row>([
+    [header + 'define <|busy|>: busy or completed visits > 3\ncriterion x "X"\n  require busy\n  otherwise "no"\n', ['C325']],
+  ])('%j', (input, codes) => expectDiagnostics(input, codes));
+
+  it('message', () => {
+    expect(analyze(header + 'define busy: busy\ncriterion x "X"\n  require busy\n  otherwise "no"\n').diagnostics[0]?.message).toBe("'busy' is defined in terms of itself");
+  });
+});
+
+describe('C326 not-a-list', () => {
+  it.each<Row>([
+    [requires('count of <|completed visits|> > 1'), ['C326']],
+    [requires('<|completed visits|> is empty'), ['C326']],
+    [requires('<|completed visits|> includes a'), ['C326']],
+  ])('%j', (input, codes) => expectDiagnostics(input, codes));
+
+  it('message', () => {
+    expect(analyze(requires('count of completed visits > 1')).diagnostics[0]?.message).toBe("'completed visits' is visits, not a list: count, sum, any, every and no go over a list");
+  });
+});
+
+describe('C327 no-rationale', () => {
+  it.each<Row>([
+    [criterion('require completed visits > 0').replace('criterion x', 'criterion <|x|>'), ['C327']],
+    [criterion('require completed visits > 0\n  otherwise "Too few."'), []],
+  ])('%j', (input, codes) => expectDiagnostics(input, codes));
+
+  it('is a warning that says what a determination will show', () => {
+    const d = analyze(criterion('require completed visits > 0')).diagnostics[0];
+    expect([d?.severity, d?.message]).toEqual(['warning', 'Criterion \'x\' has no \'otherwise\' text: when it is not met, a determination will say only "Not met: X."']);
   });
 });
 

@@ -34,11 +34,25 @@ describe('output', () => {
     expect(JSON.parse(json)).toEqual(rules);
   });
 
-  it('names each criterion rule <guideline>/<criterion>, after the applicability rule', () => {
-    expect(rules.guidelines[0]!.rules.map((r) => r.name)).toEqual([
-      'golden.expressions/applies',
-      ...['words', 'symbols', 'arithmetic', 'values', 'known-facts', 'dates'].map((c) => `golden.expressions/${c}`),
-    ]);
+  it('keeps the criteria in source order', () => {
+    expect(rules.guidelines[0]!.criteria.map((c) => c.id)).toEqual(['words', 'symbols', 'arithmetic', 'values', 'known-facts', 'dates']);
+  });
+
+  it('numbers every leaf condition, and each number has a source map entry', () => {
+    const g = rules.guidelines[0]!;
+    const numbers = [...json.matchAll(/"leaf":(\d+)/g)].map((m) => Number(m[1]));
+    expect(new Set(numbers).size).toBe(g.leaves.length);
+    expect(Math.max(...numbers)).toBe(g.leaves.length - 1);
+    // A condition's leaf points at the condition as written; the header's (covers, in force) at their values.
+    for (const l of g.leaves) {
+      const written = text.slice(l.source.start, l.source.end).replace(/\s+/g, ' ');
+      expect(written === l.text || l.text.includes(written), `${l.text} / ${written}`).toBe(true);
+    }
+  });
+
+  it('defines every fact the conditions read', () => {
+    const ids = new Set(rules.facts.map((f) => f.id));
+    for (const m of json.matchAll(/"fact":"([^"]+)"/g)) expect(ids.has(m[1]!) || m[1]!.startsWith('recommended.'), m[1]).toBe(true);
   });
 
   it('maps every criterion to its source line', () => {
@@ -47,10 +61,10 @@ describe('output', () => {
   });
 
   it('numbers a rationale\'s placeholders left to right, even a placeholder that is itself a number', () => {
-    const src = `guideline a.b\n  title "T"\n  source "S", pages 1\n  covers physical-therapy\ncriterion c\n  require completed visits > 0\n  otherwise "{1} and {completed visits}, then {0} and {completed visits} again"\n`;
+    const src = `guideline a.b\n  title "T"\n  source "S", pages 1\n  covers physical-therapy\n  uses physical-medicine\ncriterion c\n  require completed visits > 0\n  otherwise "{1} and {completed visits}, then {0} and {completed visits} again"\n`;
     const c = compileGuideline(src).rules!.guidelines[0]!.criteria[0]!;
-    expect(c.rationale).toBe('{0} and {1}, then {2} and {3} again');
-    expect(c.placeholders.map((p) => p.text)).toEqual(['1', 'completed visits', '0', 'completed visits']);
+    expect(c.texts.notMet!.text).toBe('{0} and {1}, then {2} and {3} again');
+    expect(c.texts.notMet!.placeholders.map((p) => p.text)).toEqual(['1', 'completed visits', '0', 'completed visits']);
   });
 
   it('does not compile a file with errors', () => {

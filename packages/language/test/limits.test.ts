@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze, compileGuideline } from '../src/index.ts';
 import { limits } from '../src/parse.ts';
 
-const header = 'guideline a.b title "T" source "S", pages 1 covers physical-therapy\n';
+const header = 'guideline a.b title "T" source "S", pages 1 covers physical-therapy uses physical-medicine\n  uses physical-medicine\n';
 
 describe('limits', () => {
   it.each([10, 1000, 20000])('refuses parentheses %i deep with P205 instead of overflowing the stack', (n) => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { diagnosticCodes, type Diagnostic } from '../src/diagnostics.ts';
 import { lex } from '../src/lexer.ts';
 import { parse, ParseMemo } from '../src/parse.ts';
-import { getParser } from '../src/parser.ts';
+import { getParser } from '../src/parser/index.ts';
 import { analyze, compileGuideline } from '../src/pipeline.ts';
 import { keywords } from '../src/tokens.ts';
 import { runs } from '../../../test/support/fuzz.ts';

@@ -11,6 +11,7 @@ const fixture = `guideline mtus.chronic-pain.physical-medicine
   source   "California MTUS Chronic Pain Medical Treatment Guidelines", 2009, pages 98-99
   in force 2009-07-18 to 2017-12-31
   covers   physical-therapy, occupational-therapy, aquatic-therapy
+  uses     physical-medicine
 
 class myalgia "Myalgia and myositis, unspecified"
   terms "myalgia", "myositis", "myofascial pain"
@@ -116,11 +117,11 @@ it('keeps the declarations after a broken one', () => {
   const { text } = breakLines(fixture, [['  require completed visits + requested visits <= recommended visits', '  require completed visits + <= recommended visits']]);
   const g = analyze(text).ast.guidelines[0]!;
   expect(g.criteria.map((c) => c.name.text)).toEqual(['visit-count', 'frequency', 'functional-improvement', 'home-program']);
-  expect(g.criteria.slice(1).every((c) => c.require && c.otherwise)).toBe(true);
+  expect(g.criteria.slice(1).every((c) => c.kind === 'CriterionDecl' && c.require && c.texts.otherwise)).toBe(true);
 });
 
 describe('checks beside a syntax error', () => {
-  const text = `guideline a.b title "T" source "S", pages 1 covers physical-therapy
+  const text = `guideline a.b title "T" source "S", pages 1 covers physical-therapy uses physical-medicine
 criterion one "One"
   require completed visits > (
   otherwise "x"

@@ -15,17 +15,17 @@ function labels(marked: string): string[] {
 describe('completion', () => {
   it.each<[string, string[], string[]]>([
     ['|', ['guideline', 'policy'], ['require']],
-    ['guideline a\ncriterion c\n  |', ['only', 'require', 'certify', 'otherwise', 'criterion', 'class'], ['guideline a']],
-    ['guideline a\ncriterion c\n  req|', ['require'], []],
-    ['guideline a\ncriterion c\n  require |', ['completed visits', 'requested visits', 'not'], ['criterion', 'otherwise']],
-    ['guideline a\ncriterion c\n  require completed |', ['completed visits'], ['requested visits']],
-    ['guideline a\ncriterion c\n  require completed visits |', ['is', 'and', 'or', 'within'], []],
-    ['guideline a\ncriterion c\n  require completed visits is |', ['at', 'more', 'known', 'not'], []],
-    ['guideline a\ncriterion c\n  require functional improvement is |', ['documented', 'not-documented', 'known'], []],
-    ['guideline a\nclass myalgia "M"\ncriterion c\n  require diagnosis is |', ['myalgia'], ['documented']],
-    ['guideline a\ncriterion c\n  require completed visits < 3 |', ['visits', 'weeks'], []],
-    ['guideline a\nclass myalgia "M"\nrecommend\n  |', ['myalgia', 'frequency'], []],
-    ['guideline a\ncriterion c "# not a comment" # a comment |', [], ['require']],
+    ['guideline a uses physical-medicine\ncriterion c\n  |', ['only', 'require', 'certify', 'otherwise', 'criterion', 'class'], ['guideline a']],
+    ['guideline a uses physical-medicine\ncriterion c\n  req|', ['require'], []],
+    ['guideline a uses physical-medicine\ncriterion c\n  require |', ['completed visits', 'requested visits', 'not'], ['criterion', 'otherwise']],
+    ['guideline a uses physical-medicine\ncriterion c\n  require completed |', ['completed visits'], ['requested visits']],
+    ['guideline a uses physical-medicine\ncriterion c\n  require completed visits |', ['is', 'and', 'or', 'within'], []],
+    ['guideline a uses physical-medicine\ncriterion c\n  require completed visits is |', ['at', 'more', 'known', 'not'], []],
+    ['guideline a uses physical-medicine\ncriterion c\n  require functional improvement is |', ['documented', 'not-documented', 'known'], []],
+    ['guideline a uses physical-medicine\nclass myalgia "M"\ncriterion c\n  require diagnosis is |', ['myalgia'], ['documented']],
+    ['guideline a uses physical-medicine\ncriterion c\n  require completed visits < 3 |', ['visits', 'weeks'], []],
+    ['guideline a uses physical-medicine\nclass myalgia "M"\nrecommend\n  |', ['myalgia', 'frequency'], []],
+    ['guideline a uses physical-medicine\ncriterion c "# not a comment" # a comment |', [], ['require']],
   ])('%j', (text, present, absent) => {
     const got = labels(text);
     for (const p of present) expect(got).toContain(p);
@@ -33,7 +33,7 @@ describe('completion', () => {
   });
 
   it('replaces the words already typed of a fact name', () => {
-    const text = 'guideline a\ncriterion c\n  require completed vi';
+    const text = 'guideline a uses physical-medicine\ncriterion c\n  require completed vi';
     const item = completionsAt(text, text.length).find((c) => c.label === 'completed visits')!;
     expect(text.slice(item.range.start, item.range.end)).toBe('completed vi');
     expect(item.detail).toBe('number (visits)');
@@ -72,7 +72,7 @@ describe('hover', () => {
 
 describe('go to definition', () => {
   it('from a recommendation and a class value to the class', () => {
-    const text = 'guideline a\nclass myalgia "M"\nrecommend\n  myalgia: 9 visits over 8 weeks\ncriterion c\n  require diagnosis is myalgia\n';
+    const text = 'guideline a uses physical-medicine\nclass myalgia "M"\nrecommend\n  myalgia: 9 visits over 8 weeks\ncriterion c\n  require diagnosis is myalgia\n';
     const decl = text.indexOf('myalgia');
     for (const from of [text.indexOf('myalgia:') + 2, text.lastIndexOf('myalgia') + 1]) {
       expect(definitionAt(text, from)).toEqual({ start: decl, end: decl + 'myalgia'.length });

@@ -8,6 +8,7 @@ guideline test.pm
   title "Test physical medicine"
   source "Test Guidelines", 2009, pages 98-99
   covers physical-therapy
+  uses physical-medicine
 
 class neuralgia "Neuralgia" terms "radiculitis" codes M54.1*
 class myalgia "Myalgia" terms "myalgia"
@@ -131,6 +132,7 @@ guideline test.post
   title "Postsurgical"
   source "Post", pages 10
   covers physical-therapy
+  uses physical-medicine
   applies when surgery date is within 6 months
 criterion c "C"
   require completed visits <= 30

@@ -3,7 +3,7 @@ import { compileGuideline } from '../../language/src/index.ts';
 import { evaluate, evaluateFast, loadRuleSet, RuleSetError } from '../src/index.ts';
 import { makeCase } from '../../../test/support/case-factory.ts';
 
-const text = `guideline t.g title "T" source "S", pages 1 covers physical-therapy
+const text = `guideline t.g title "T" source "S", pages 1 covers physical-therapy uses physical-medicine
 criterion c "C" only when completed visits > 0 require completed visits + requested visits <= 30 otherwise "x"
 policy p "P" jurisdiction CA first t.*`;
 const good = (): Record<string, any> => JSON.parse(JSON.stringify(compileGuideline(text).rules));

@@ -121,9 +121,10 @@ export function checkDeclarations(g: A.GuidelineDecl, report: Report, revision: 
 /** A criterion's clauses: one requirement (a condition, or a group with parts), texts, parts named once. */
 function checkCriterionDeclaration(c: A.CriterionDecl, report: Report): void {
   for (const r of c.repeated) report('C308', r, { clause: r.text });
-  if (!c.require && !c.group && !c.review) report('C307', c.name, { what: `Criterion '${c.name.text}'`, clause: "a 'require' clause (or 'needs clinical review')" });
+  if (!c.require && !c.group && !c.review) report('C307', c.name, { what: `Criterion '${c.name.text}'`, clause: "a 'require' clause" });
+  if (!c.texts.otherwise && c.name.text) report('C327', c.name, { name: c.name.text, title: c.title?.text ?? c.name.text });
   if (c.group) {
-    if (c.parts.length === 0) report('C307', c.name, { what: `Criterion '${c.name.text}'`, clause: "its parts ('part <name> \"<title>\"' with a 'require' each), after 'require ... of the following'" });
+    if (c.parts.length === 0) report('C307', c.name, { what: `Criterion '${c.name.text}'`, clause: "its parts ('part <name> \"<title>\"' with a 'require' each), after 'require any of the following'" });
     if (typeof c.group.need === 'number' && (c.group.need < 1 || c.group.need > c.parts.length)) {
       report('C309', c.group, { message: `At least ${c.group.need} of ${c.parts.length} parts can never be met` });
     }

@@ -78,7 +78,7 @@ export function checkProgram(files: readonly ParsedFile[], reporters: Reporters,
   const vocabularies = new Vocabularies(files, reporters);
   const model: ProgramModel = { vocabularies, guidelines: [], policies: [], resolved: new Map(), defineTypes: new Map(), placeholders: new Map(), uses: new Map() };
   const texts = new Map(files.map((f) => [f.file, f.text]));
-  const checker = (scope: Scope, classes: readonly A.ClassDecl[] | undefined, file: string): ExprChecker =>
+  const checker = (scope: Scope, classes: ExprChecker['classesOf'], file: string): ExprChecker =>
     new ExprChecker(scope, classes, reporters(file), model.resolved, model.defineTypes, reporters);
 
   // Vocabularies: their defines, and their shared criteria in their own scope (with a guideline's recommendation facts).
@@ -162,10 +162,10 @@ function usesOf(g: CheckedGuideline): A.Name[] {
   return out;
 }
 
-function checkGuideline(g: CheckedGuideline, model: ProgramModel, checker: (s: Scope, c: readonly A.ClassDecl[] | undefined, f: string) => ExprChecker, texts: Map<string, string>, reporters: Reporters, memo: ExpressionMemo): void {
+function checkGuideline(g: CheckedGuideline, model: ProgramModel, checker: (s: Scope, c: ExprChecker['classesOf'], f: string) => ExprChecker, texts: Map<string, string>, reporters: Reporters, memo: ExpressionMemo): void {
   const report = reporters(g.file);
   const d = g.decl;
-  checkDeclarations(d, report, g.base !== undefined);
+  checkDeclarations(d, report, d.revises !== undefined);
   // An unknown vocabulary is reported where it is named; an edition that revises another reads the
   // vocabularies both use, and the defines of both.
   const own = model.vocabularies.scopeFor(d.uses, report);
@@ -174,7 +174,7 @@ function checkGuideline(g: CheckedGuideline, model: ProgramModel, checker: (s: S
   for (let e: CheckedGuideline | undefined = g; e; e = e.base) {
     for (const def of e.decl.defines) if (def.words.text && !g.scope.has(def.words.text)) g.scope.add({ kind: 'define', words: def.words.text, decl: def, file: e.file, scope: g.scope });
   }
-  const classes = classesOf(g);
+  const classes = { guideline: d.id.text, decls: classesOf(g) };
   const exprs = checker(g.scope, classes, g.file);
   for (const def of d.defines) exprs.type({ kind: 'FactRef', name: def.words.text, range: def.words.range });
   if (d.applies) exprs.condition(d.applies);

@@ -23,11 +23,13 @@ export class ExprChecker {
   inPlaceholders = false;
   /** The class names that `is` tests on the diagnosis or the surgery name. */
   readonly classesNamed = new Set<string>();
+  /** (The type of the classes a checker is given.) */
+  declare readonly classesOf: { guideline: string; decls: readonly A.ClassDecl[] } | undefined;
 
   constructor(
     private scope: Scope,
     /** The classes values of `diagnosis is ...` are checked against (a guideline's), if any. */
-    private readonly classes: readonly A.ClassDecl[] | undefined,
+    private readonly classes: { guideline: string; decls: readonly A.ClassDecl[] } | undefined,
     private readonly report: Report,
     private readonly resolved: Resolutions,
     private readonly defineTypes: DefineTypes,
@@ -202,7 +204,7 @@ export class ExprChecker {
     if (e.op === '+' || e.op === '-') {
       if (l.unit && r.unit && l.unit !== r.unit) {
         if (conversion(r.unit, l.unit) === undefined) {
-          this.report('C304', e, { left: unitName(l.unit), right: `${unitName(r.unit)}: ${whyNoConversion(l.unit, r.unit)}` });
+          this.report('C304', e, { left: unitName(l.unit), right: because(unitName(r.unit), whyNoConversion(l.unit, r.unit)) });
           return ERROR;
         }
         return numberIn(finer(l.unit, r.unit));
@@ -237,7 +239,7 @@ export class ExprChecker {
     }
     if (l.kind === 'date' && r.kind === 'date') return;
     if (l.kind === 'number' && r.kind === 'number') {
-      if (l.unit && r.unit && l.unit !== r.unit && conversion(r.unit, l.unit) === undefined) this.report('C304', e, { left: unitName(l.unit), right: `${unitName(r.unit)}: ${whyNoConversion(l.unit, r.unit)}` });
+      if (l.unit && r.unit && l.unit !== r.unit && conversion(r.unit, l.unit) === undefined) this.report('C304', e, { left: unitName(l.unit), right: because(unitName(r.unit), whyNoConversion(l.unit, r.unit)) });
       return;
     }
     // Enums compare only with the same fact's values: `functional improvement = home exercise program` is never true.
@@ -273,11 +275,11 @@ export class ExprChecker {
   private classValues(subject: A.Expr, of: 'diagnosis' | 'procedure', values: readonly A.Name[]): void {
     if (subject.kind === 'FactRef') for (const v of values) this.classesNamed.add(v.text);
     if (!this.classes) return; // a shared criterion: its classes are checked where a guideline uses it
-    const names = this.classes.filter((c) => c.of === of).map((c) => c.name.text);
+    const names = this.classes.decls.filter((c) => c.of === of).map((c) => c.name.text);
     for (const v of values) {
       if (names.includes(v.text)) continue;
       const near = closest(v.text, names);
-      this.report('C303', v, { name: v.text, guideline: near ? `the guideline. Did you mean '${near}'?` : 'the guideline' });
+      this.report('C303', v, { name: v.text, guideline: this.classes.guideline, hint: near ? `. Did you mean '${near}'?` : '' });
     }
   }
 
@@ -296,6 +298,11 @@ export class ExprChecker {
       this.report('C326', e.subject, { message: `The items of '${describeSubject(e.subject)}' are records: test their fields with 'any ${describeSubject(e.subject)} where ...'` });
     }
   }
+}
+
+/** A unit's name, with the reason it does not convert when there is one to give. */
+function because(name: string, why: string): string {
+  return why ? `${name}: ${why}` : name;
 }
 
 function describeSubject(e: A.Expr): string {

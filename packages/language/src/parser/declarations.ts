@@ -6,7 +6,7 @@ import * as T from '../tokens.ts';
 import { ExpressionParser } from './expressions.ts';
 import { L, name, noRange, stringName, tokenRange, unquote, valid } from './base.ts';
 
-type HeaderClause = {
+export type HeaderClause = {
   kw?: IToken;
   title?: IToken;
   doc?: IToken;
@@ -75,7 +75,7 @@ export class DeclarationParser extends ExpressionParser {
     return this.guideline(from, id, quoted, clauses);
   });
 
-  private guideline(from: number, qn: A.Name | undefined, quoted: IToken | undefined, clauses: HeaderClause[]): A.GuidelineDecl {
+  protected guideline(from: number, qn: A.Name | undefined, quoted: IToken | undefined, clauses: HeaderClause[]): A.GuidelineDecl {
     if (this.RECORDING_PHASE) return undefined as never;
     const range = this.rangeFrom(from) ?? noRange();
     if (valid(quoted)) this.reports.push({ code: 'P202', range: tokenRange(quoted), data: { message: `A guideline id is a name such as mtus.chronic-pain.physical-medicine, not quoted text ${quoted.image}` } });

@@ -19,6 +19,8 @@ export type Item =
   | { kind: 'policy'; node: A.PolicyDecl }
   | { kind: 'vocabulary'; node: A.VocabularyDecl }
   | { kind: 'member'; node: Member }
+  /** A header clause the parser found on its own, after an error broke the header it belongs to. */
+  | { kind: 'clause'; node: A.GuidelineDecl }
   | { kind: 'junk'; image: string; range: Range };
 
 type Declaration = A.GuidelineDecl | A.PolicyDecl | A.VocabularyDecl | Member;
@@ -34,7 +36,7 @@ function itemOf(decl: Declaration): Item {
 
 export class GuidelineParser extends VocabularyParser {
   // file := (guidelineDecl | vocabularyDecl | classDecl | recommendBlock | criterionDecl | useDecl
-  //          | factDecl | recordDecl | defineDecl | policyDecl)*
+  //          | factDecl | recordDecl | defineDecl | policyDecl | headerClause)*
   // Declarations follow each other flat (members belong to the declaration above them), and a token no
   // declaration can take is skipped and reported, so one broken line never hides the rest of the file.
   file = this.rule('file', (): Item[] => {
@@ -68,6 +70,14 @@ export class GuidelineParser extends VocabularyParser {
       { ALT: () => this.add(this.SUBRULE(this.recordDecl)) },
       { ALT: () => this.add(this.SUBRULE(this.defineDecl)) },
       { ALT: () => this.add(this.SUBRULE(this.policyDecl)) },
+      {
+        // A header clause standing alone: the header it belongs to was broken by an error before it.
+        ALT: () => {
+          const from = this.here();
+          const clause = this.SUBRULE2(this.headerClause);
+          if (!this.RECORDING_PHASE) this.items.push({ kind: 'clause', node: this.guideline(from, undefined, undefined, [clause]) });
+        },
+      },
       {
         ALT: () => {
           const t = this.CONSUME(T.AnyToken, L.junk);

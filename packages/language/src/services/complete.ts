@@ -95,6 +95,9 @@ type Add = (item: Omit<CompletionItem, 'range'> & { range?: Range }) => void;
 function identifierItems(inRule: string | undefined, decl: IToken[], g: A.GuidelineDecl | undefined, ast: A.GuidelineFile, add: Add, from: number, offset: number, ctx: ServiceContext): void {
   const prev = decl[decl.length - 1];
   switch (inRule) {
+    case 'unitPhrase':
+      for (const u of units) add({ label: u, kind: 'unit' });
+      return;
     case 'primary': {
       if (prev?.tokenType === T.NumberLiteral || prev?.tokenType === T.PerKw) {
         for (const u of units) add({ label: u, kind: 'unit' });

@@ -32,14 +32,16 @@ export function serviceContext(text: string, options: ServiceOptions = {}): Serv
     ast,
     model,
     scopeAt(offset) {
-      const inside = (n: { range: Range }): boolean => n.range.start <= offset && offset <= n.range.end;
-      const g = model.guidelines.find((x) => x.file === file && inside(x.decl));
-      if (g) return g.scope;
-      const p = model.policies.find((x) => x.file === file && inside(x.decl));
-      if (p) return p.scope;
-      const v = [...model.vocabularies.all()].find((x) => x.file === file && inside(x.decl));
-      if (v) return model.vocabularies.scopeFor([], undefined, v);
-      return model.vocabularies.scopeFor([], undefined);
+      // The declaration being written is the last to start before the cursor (its range may end
+      // before the cursor while it is incomplete).
+      let best: { start: number; scope: () => Scope } | undefined;
+      const consider = (range: Range, scope: () => Scope): void => {
+        if (range.start <= offset && (!best || range.start > best.start)) best = { start: range.start, scope };
+      };
+      for (const g of model.guidelines) if (g.file === file) consider(g.decl.range, () => g.scope);
+      for (const p of model.policies) if (p.file === file) consider(p.decl.range, () => p.scope);
+      for (const v of model.vocabularies.all()) if (v.file === file) consider(v.decl.range, () => model.vocabularies.scopeFor([], undefined, v));
+      return best ? best.scope() : model.vocabularies.scopeFor([], undefined);
     },
     symbolOf: (ref) => model.resolved.get(ref),
   };

@@ -1,5 +1,6 @@
 // A fully parenthesised rendering of expressions, so tests can state precedence and grouping
 // in one readable string (until format.ts offers formatDebug).
+import { unitName } from '../../src/units.ts';
 import type * as A from '../../src/ast.ts';
 
 export function show(e: A.Expr): string {
@@ -11,7 +12,7 @@ export function show(e: A.Expr): string {
     case 'IsKnownExpr': return `(${show(e.subject)} is ${e.known ? 'known' : 'unknown'})`;
     case 'ArithExpr': return `(${show(e.left)} ${e.op} ${show(e.right)})`;
     case 'FactRef': return `{${e.name}}`;
-    case 'Quantity': return e.unit ? `${e.value} ${e.unit}` : `${e.value}`;
+    case 'Quantity': return e.unit ? `${e.value} ${unitName(e.unit)}` : `${e.value}`;
     case 'DateLit': return e.value;
     case 'StringLit': return JSON.stringify(e.value);
     case 'ParenExpr': return show(e.inner);
