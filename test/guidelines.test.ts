@@ -73,6 +73,7 @@ describe('criterion coverage', () => {
   title "Demo"
   source "Demo", pages 1-2
   covers demo-therapy
+  uses physical-medicine
 
 criterion reached "Reached"
   require requested visits <= 6 visits
@@ -99,8 +100,8 @@ criterion unreached "Never reached"
     const g = coverage.find((x) => x.id === 'mtus.demo')!;
     expect(g.cases).toBe(2);
     expect(g.criteria.map((c) => [c.id, c.statuses])).toEqual([
-      ['reached', { met: 1, 'not-met': 1, 'not-applicable': 0, unknown: 0 }],
-      ['unreached', { met: 0, 'not-met': 0, 'not-applicable': 2, unknown: 0 }],
+      ['reached', { met: 1, 'not-met': 1, 'not-applicable': 0, unknown: 0, 'needs-review': 0 }],
+      ['unreached', { met: 0, 'not-met': 0, 'not-applicable': 2, unknown: 0, 'needs-review': 0 }],
     ]);
     expect(renderCoverage(coverage)).toMatch(/MISS unreached/);
     expect(renderCoverage(coverage)).toMatch(/1\/2 criteria exercised/);
@@ -113,7 +114,7 @@ criterion unreached "Never reached"
     const unreached = coverage.find((x) => x.id === 'mtus.demo')!.criteria[1]!;
     expect(unreached.conditions.find((c) => c.condition === 'completed visits > 100')!.outcomes).toEqual({ true: 0, false: 1, unknown: 1 });
     // With completed visits unknown the criterion's status is unknown: it was reached, not skipped.
-    expect(unreached.statuses).toEqual({ met: 0, 'not-met': 0, 'not-applicable': 1, unknown: 1 });
+    expect(unreached.statuses).toEqual({ met: 0, 'not-met': 0, 'not-applicable': 1, unknown: 1, 'needs-review': 0 });
     expect(exercised(unreached)).toBe(true);
   });
 

@@ -33,6 +33,7 @@ const statusMark: Record<string, string> = {
   'not-met': red('not met       '),
   'not-applicable': dim('not applicable'),
   unknown: yellow('unknown       '),
+  'needs-review': yellow('needs review  '),
 };
 
 const outcome: Record<Determination['decision'], string> = {
@@ -40,6 +41,7 @@ const outcome: Record<Determination['decision'], string> = {
   'not-medically-necessary': 'Not medically necessary',
   'partially-medically-necessary': 'Partially medically necessary',
   'insufficient-information': 'Insufficient information',
+  'needs-clinical-review': 'Needs clinical review',
   'no-applicable-guideline': 'No applicable guideline',
 };
 
@@ -61,16 +63,18 @@ function wrap(text: string, indent: string, width = 96): string {
 export function renderDetermination(d: Determination, request: string, file: string): string {
   const out: string[] = [];
   out.push(bold(`${request}:  ${outcome[d.decision]}${d.decision === 'partially-medically-necessary' ? ` (${d.certifiedVisits} visits certified)` : ''}`) + dim(`   [${d.caseId ?? file}]`));
-  if (d.guideline) out.push('', wrap(`Guideline: ${d.guideline.title}. Decision based on ${d.guideline.citation}.`, ''));
+  if (d.guideline) out.push('', wrap(`Guideline: ${d.guideline.title}${d.guideline.edition ? ` (edition ${d.guideline.edition})` : ''}. Decision based on ${d.guideline.citation}.`, ''));
   if (d.criteria.length) {
     out.push('', 'Criteria:');
     for (const c of d.criteria) {
       out.push(`  ${statusMark[c.status]}  ${c.title}  ${dim(`(${c.source.file.split("/").pop()}:${c.source.line})`)}`);
       // A decision-only determination (--detail decision) carries no rationale text.
-      if ((c.status === 'not-met' || c.status === 'unknown') && c.rationale) out.push(wrap(c.rationale, '                    '));
+      if ((c.status === 'not-met' || c.status === 'unknown' || c.status === 'needs-review') && c.rationale) out.push(wrap(c.rationale, '                    '));
+      for (const p of c.parts ?? []) out.push(`                    ${p.status === 'met' ? green('met') : p.status === 'not-met' ? red('not met') : yellow('unknown')}  ${p.title}`);
     }
   }
   if (d.missing.length) out.push('', `Missing: ${d.missing.join(', ')}`);
   if (d.rationale) out.push('', wrap(`Decision rationale: ${d.rationale}`, ''));
+  for (const n of d.notes ?? []) out.push('', wrap(`Note: ${n}`, ''));
   return out.join('\n');
 }

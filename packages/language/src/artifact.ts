@@ -169,3 +169,14 @@ export interface RuleSet {
 }
 
 export type { Cond, Leaf, Scalar, Value, TimeUnit } from './ir.ts';
+
+import { leavesOf } from './ir.ts';
+
+/** The leaf numbers a criterion's conditions use (its `only when`, requirement and parts), in order. */
+export function criterionLeaves(c: CompiledCriterion): number[] {
+  const out: number[] = [];
+  if (c.when) leavesOf(c.when, out);
+  if (c.require) leavesOf(c.require, out);
+  for (const p of c.group?.parts ?? []) leavesOf(p.require, out);
+  return out;
+}

@@ -17,4 +17,4 @@ export { completionsAt, type CompletionItem, type CompletionKind } from './servi
 export { hoverAt, definitionAt, type HoverInfo } from './services/navigate.ts';
 export type * from './ast.ts';
 export * from './artifact.ts';
-export { isLeaf } from './ir.ts';
+export { isLeaf, leavesOf } from './ir.ts';

@@ -58,3 +58,15 @@ export type Cond = { all: Cond[] } | { any: Cond[] } | { not: Cond } | Leaf;
 export function isLeaf(c: Cond): c is Leaf {
   return 'leaf' in c;
 }
+
+/** The leaf numbers of a condition, in order. */
+export function leavesOf(c: Cond, out: number[] = []): number[] {
+  if ('all' in c) for (const x of c.all) leavesOf(x, out);
+  else if ('any' in c) for (const x of c.any) leavesOf(x, out);
+  else if ('not' in c) leavesOf(c.not, out);
+  else {
+    out.push(c.leaf);
+    if ('quantifier' in c) leavesOf(c.where, out);
+  }
+  return out;
+}

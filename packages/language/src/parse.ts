@@ -6,7 +6,7 @@ import { collector, type Diagnostic, type Range, type Report } from './diagnosti
 import { lex, TokenPool } from './lexer.ts';
 import { getParser, type GuidelineParser, type Item, type Member } from './parser/index.ts';
 import { Memo, shifted } from './shift.ts';
-import { ClassKw, Colon, CriterionKw, Dot, DefineKw, FactKw, FieldKw, GuidelineKw, Identifier, LParen, PolicyKw, ProcedureKw, RecommendKw, RecordKw, RParen, VocabularyKw } from './tokens.ts';
+import { ClassKw, Colon, CriterionKw, Dot, keywords, ReservedWord, DefineKw, FactKw, FieldKw, GuidelineKw, Identifier, LParen, PolicyKw, ProcedureKw, RecommendKw, RecordKw, RParen, VocabularyKw } from './tokens.ts';
 import { walk } from './walk.ts';
 
 export interface ParseResult {
@@ -134,7 +134,7 @@ export function parse(text: string, file?: string, memo: ParseMemo | null = shar
   }
   // Without a memo there is nothing to keep per declaration: text without errors is parsed whole.
   const whole = memo ? undefined : parseWhole(lexed.tokens, report);
-  if (whole) return { ast: assemble(whole, text.length, new Set(), report), diagnostics, comments: commentsOf(lexed.comments) };
+  if (whole) return { ast: assemble(whole, text, new Set(), report), diagnostics, comments: commentsOf(lexed.comments) };
   const items: Item[] = [];
   const reported = new Set<number>();
   for (const seg of segments(lexed.tokens, text)) {
@@ -155,7 +155,7 @@ export function parse(text: string, file?: string, memo: ParseMemo | null = shar
     for (const d of result.diagnostics) report(d.code, d.range, d.data ?? {});
     for (const r of result.reported) reported.add(r.range.start);
   }
-  return { ast: assemble(items, text.length, reported, report), diagnostics, comments: commentsOf(lexed.comments) };
+  return { ast: assemble(items, text, reported, report), diagnostics, comments: commentsOf(lexed.comments) };
 }
 
 /**
@@ -201,6 +201,7 @@ function parseWhole(tokens: IToken[], report: Report): Item[] | undefined {
   return items;
 }
 
+const keywordSet = new Set<string>(keywords);
 const declarationStarts = new Set<TokenType>([GuidelineKw, ClassKw, ProcedureKw, RecommendKw, CriterionKw, PolicyKw, VocabularyKw, FactKw, FieldKw, RecordKw, DefineKw]);
 
 /** Whether a declaration starts at token i: a declaration keyword, or `use` before `criterion` (which then does not). */
@@ -295,6 +296,11 @@ function parseSegment(seg: Segment, textLength: number): SegmentResult {
     }
     if (seen.has(range.start)) continue; // recovery can report one spot twice
     seen.add(range.start);
+    const phrase = atEnd ? undefined : reservedInPhrase(seg.tokens, t);
+    if (phrase) {
+      report('P220', range, phrase);
+      continue;
+    }
     const expected = expectedFrom(e.message);
     const message = expected && expected !== 'EOF' ? `Expected ${expected} but found ${found}${where(e)}` : `Unexpected ${found}${where(e)}`;
     if (atEnd && !seg.nextRange) report('P203', range, { message });
@@ -302,6 +308,22 @@ function parseSegment(seg: Segment, textLength: number): SegmentResult {
   }
   nodeReports(p, () => declarations(items), report);
   return { items, diagnostics, reported: seen.size ? [...seen].map((start) => ({ range: { start, end: start } })) : [] };
+}
+
+/**
+ * A reserved word written between two words of a phrase (`returned to work`, `date of service
+ * in days`): the editor meant one fact's words, which cannot hold a reserved word.
+ */
+function reservedInPhrase(tokens: readonly IToken[], t: IToken): { word: string; phrase: string; suggestion: string } | undefined {
+  if (!t.tokenType.CATEGORIES?.includes(ReservedWord)) return undefined;
+  const i = tokens.indexOf(t);
+  const before: IToken[] = [];
+  for (let k = i - 1; k >= 0 && tokens[k]!.tokenType === Identifier; k--) before.unshift(tokens[k]!);
+  const after: IToken[] = [];
+  for (let k = i + 1; k < tokens.length && tokens[k]!.tokenType === Identifier; k++) after.push(tokens[k]!);
+  if (!before.length || !after.length) return undefined;
+  const words = [...before, t, ...after].map((x) => x.image);
+  return { word: t.image, phrase: words.join(' '), suggestion: words.join('-') };
 }
 
 /**
@@ -372,8 +394,8 @@ function nodeReports(p: GuidelineParser, roots: () => A.Node[], report: Report):
  * fields on a record; criteria and defines on a policy), and each run of skipped tokens is reported
  * once (unless the parser already reported its first token: `reported`).
  */
-function assemble(items: readonly Item[], textLength: number, reported: ReadonlySet<number>, report: Report): A.GuidelineFile {
-  const file: A.GuidelineFile = { kind: 'GuidelineFile', range: { start: 0, end: textLength }, guidelines: [], policies: [], vocabularies: [] };
+function assemble(items: readonly Item[], source: string, reported: ReadonlySet<number>, report: Report): A.GuidelineFile {
+  const file: A.GuidelineFile = { kind: 'GuidelineFile', range: { start: 0, end: source.length }, guidelines: [], policies: [], vocabularies: [] };
   let current: A.GuidelineDecl | A.VocabularyDecl | A.PolicyDecl | undefined;
   let record: A.RecordDecl | undefined;
   let junk: Extract<Item, { kind: 'junk' }>[] = [];
@@ -382,6 +404,14 @@ function assemble(items: readonly Item[], textLength: number, reported: Readonly
     const first = junk[0]!;
     const last = junk[junk.length - 1]!;
     if (!reported.has(first.range.start)) {
+      // `returned to work`: the words before a reserved word ended the phrase, and the rest was skipped.
+      const prevWord = /([a-z][a-z0-9-]*)\s+$/.exec(source.slice(Math.max(0, first.range.start - 60), first.range.start))?.[1];
+      if (prevWord && keywordSet.has(first.image) && junk[1] && /^[a-z][a-z0-9-]*$/.test(junk[1].image) && !keywordSet.has(junk[1].image)) {
+        const words = [prevWord, first.image, junk[1].image];
+        report('P220', first.range, { word: first.image, phrase: words.join(' '), suggestion: words.join('-') });
+        junk = [];
+        return;
+      }
       const text = junk.map((t) => t.image).join(' ');
       const shown = text.length > 30 ? text.slice(0, 30) + '…' : text;
       report('P201', { start: first.range.start, end: last.range.end }, {

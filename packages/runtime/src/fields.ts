@@ -14,6 +14,7 @@ export type FieldNode =
 export function addField(root: FieldNode & { kind: 'object' }, def: FactDef, required = false): void {
   const item = def.id.indexOf('[].');
   if (item >= 0) {
+    if (def.builtin) return; // computed for each item, not a field of it
     const list = ensurePath(root, def.id.slice(0, item).split('.'), { kind: 'list', of: { kind: 'object', fields: {} } });
     if (list.kind !== 'list') return;
     if (list.of.kind !== 'object') list.of = { kind: 'object', fields: {} };

@@ -4,7 +4,7 @@
 // when a guideline has a criterion no case reaches.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { hasErrors, type RuleSet } from '@guideline/language';
+import { criterionLeaves, hasErrors, type RuleSet } from '@guideline/language';
 import { CaseValidationError, evaluate, type CriterionStatus, type Determination } from '@guideline/runtime';
 import { compileFiles, display, jsonFiles, parseJson } from '../load.ts';
 import { dim, green, red, renderDiagnostics } from '../render.ts';
@@ -46,7 +46,7 @@ export function caseFolders(guidelineFiles: string[]): string[] {
 
 // ---- Coverage ----------------------------------------------------------------------------------
 
-const statuses: readonly CriterionStatus[] = ['met', 'not-met', 'not-applicable', 'unknown'];
+const statuses: readonly CriterionStatus[] = ['met', 'not-met', 'not-applicable', 'unknown', 'needs-review'];
 
 export interface ConditionCoverage {
   /** The condition as written, and its line. */
@@ -74,23 +74,25 @@ export interface GuidelineCoverage {
 /** An empty coverage table: every guideline of the rule set, every criterion and leaf condition. */
 export function emptyCoverage(rules: RuleSet): GuidelineCoverage[] {
   return rules.guidelines.map((g) => ({
-    id: g.id,
+    id: g.edition ? `${g.id} ${g.edition}` : g.id,
     file: g.location.file,
     cases: 0,
     criteria: g.criteria.map((c) => {
       const conditions = new Map<string, ConditionCoverage>();
-      for (const l of c.leaves) {
+      for (const n of criterionLeaves(c)) {
+        const l = g.leaves[n]!;
         const key = `${l.source.line}:${l.text}`;
         if (!conditions.has(key)) conditions.set(key, { condition: l.text, line: l.source.line, outcomes: { true: 0, false: 0, unknown: 0 } });
       }
-      return { id: c.id, line: c.source.line, statuses: { met: 0, 'not-met': 0, 'not-applicable': 0, unknown: 0 }, conditions: [...conditions.values()] };
+      return { id: c.id, line: c.source.line, statuses: { met: 0, 'not-met': 0, 'not-applicable': 0, unknown: 0, 'needs-review': 0 }, conditions: [...conditions.values()] };
     }),
   }));
 }
 
 /** Counts a determination against the guideline that governed it. */
 export function recordCoverage(coverage: GuidelineCoverage[], d: Determination): void {
-  const g = d.guideline && coverage.find((x) => x.id === d.guideline!.id);
+  const id = d.guideline && (d.guideline.edition ? `${d.guideline.id} ${d.guideline.edition}` : d.guideline.id);
+  const g = id && coverage.find((x) => x.id === id);
   if (!g) return;
   g.cases++;
   for (const r of d.criteria) {
@@ -106,7 +108,7 @@ export function recordCoverage(coverage: GuidelineCoverage[], d: Determination):
 
 /** A criterion is exercised when some case reached it: it was met, not met or unknown, not only not applicable. */
 export function exercised(c: CriterionCoverage): boolean {
-  return c.statuses.met + c.statuses['not-met'] + c.statuses.unknown > 0;
+  return c.statuses.met + c.statuses['not-met'] + c.statuses.unknown + c.statuses['needs-review'] > 0;
 }
 
 /** The criteria no case exercises, by guideline. */

@@ -135,6 +135,13 @@ export class Vocabularies {
         if (fields.has(sym.words)) report('C302', f.words, { what: 'field', name: sym.words });
         else fields.set(sym.words, sym);
       }
+      // A computation for each item reads fields of the item: the record must declare them.
+      const paths = new Set([...fields.values()].flatMap((x) => ('field' in x.source ? [x.source.field] : [])));
+      for (const x of fields.values()) {
+        if (!('builtin' in x.source)) continue;
+        const missing = Object.keys(builtins[x.source.builtin]?.reads ?? {}).filter((p) => !paths.has(p));
+        if (missing.length && x.decl?.computed) report('C318', x.decl.computed, { message: `'${x.source.builtin}' reads ${missing.join(', ')} of each item: declare ${missing.length === 1 ? 'it' : 'them'} as fields of record '${r.name.text}'` });
+      }
     }
     for (const f of d.facts) {
       const sym = this.fact(f, v, report, false);

@@ -84,7 +84,23 @@ function factDefs(rules: RuleSet, model: ProgramModel): FactDef[] {
   // What every rule set reads besides its conditions: the requested visits (decisions), the date that picks an edition.
   for (const id of ['request.visits', 'effectiveDate', 'request.treatment']) ids.add(id);
   const all = new Map<string, FactSym>();
-  for (const v of model.vocabularies.all()) for (const s of v.own.all()) if (s.kind === 'fact') all.set(s.id, s);
+  for (const v of model.vocabularies.all()) {
+    for (const s of v.own.all()) {
+      if (s.kind !== 'fact') continue;
+      all.set(s.id, s);
+      // A vocabulary of the program (not the contract's) defines its case fields: they are accepted
+      // in a case whether or not a condition reads them, and its records' fields with them.
+      if (v.standard) continue;
+      ids.add(s.id);
+      if (s.ty.kind === 'list' && s.ty.of.kind === 'record') {
+        for (const f of s.ty.of.record.fields.values()) {
+          const id = `${s.id}[].${f.id}`;
+          all.set(id, { ...f, id });
+          ids.add(id);
+        }
+      }
+    }
+  }
   const out: FactDef[] = [];
   for (const id of ids) {
     const sym = syms.get(id) ?? all.get(id);
