@@ -77,7 +77,15 @@ function typeSchema(t: FactType, words?: string): Schema {
 function schemaOf(n: FieldNode, top = false): Schema {
   switch (n.kind) {
     case 'object': {
-      const s: Schema = { type: top ? 'object' : ['object', 'null'], additionalProperties: false, properties: Object.fromEntries(Object.entries(n.fields).map(([k, v]) => [k, schemaOf(v)])) };
+      const required = new Set(n.required ?? []);
+      const properties = Object.fromEntries(Object.entries(n.fields).map(([k, v]) => {
+        const p = schemaOf(v);
+        // A required field is never null, and a required text never empty.
+        if (!required.has(k)) return [k, p];
+        const type = Array.isArray(p['type']) ? (p['type'] as string[]).filter((t) => t !== 'null') : p['type'];
+        return [k, { ...p, type: Array.isArray(type) && type.length === 1 ? type[0] : type, ...(type === 'string' || (Array.isArray(type) && type[0] === 'string') ? { minLength: 1 } : {}) }];
+      }));
+      const s: Schema = { type: top ? 'object' : ['object', 'null'], additionalProperties: false, properties };
       if (n.required?.length) s['required'] = n.required;
       return s;
     }

@@ -109,6 +109,7 @@ type Add = (field: string, message: string) => void;
 function object(node: FieldNode & { kind: 'object' }, v: Record<string, unknown>, at: string, add: Add, top = false): void {
   for (const r of node.required ?? []) {
     if (!Object.hasOwn(v, r) || v[r] === null || v[r] === undefined) add(join(at, r), 'is required');
+    else if (v[r] === '') add(join(at, r), 'is required, and empty');
   }
   for (const key of Object.keys(v)) {
     const path = join(at, key);
@@ -118,6 +119,7 @@ function object(node: FieldNode & { kind: 'object' }, v: Record<string, unknown>
       add(path, `is not a field of the case${near ? `; did you mean ${join(at, near)}?` : top ? '' : `: ${at || 'the case'} has ${Object.keys(node.fields).join(', ')}`}`);
       continue;
     }
+    if ((node.required ?? []).includes(key) && v[key] === '') continue; // (reported above)
     check(child, v[key], path, add, (node.required ?? []).includes(key));
   }
 }
@@ -131,8 +133,9 @@ function check(node: FieldNode, v: unknown, at: string, add: Add, required: bool
     case 'list': {
       if (!Array.isArray(v)) return add(at, `must be a list, got ${show(v)}`);
       if (v.length > caseLimits.maxItems) return add(at, `has ${v.length} items; the limit is ${caseLimits.maxItems}`);
-      v.forEach((x, i) => {
-        if (x === null) return add(`${at}[${i}]`, 'must not be null');
+      // (A hole in an array built by code reads as undefined: as null, it is no item.)
+      Array.from(v).forEach((x: unknown, i) => {
+        if (x === null || x === undefined) return add(`${at}[${i}]`, 'must not be null');
         if (node.of.kind === 'object' && typeof x === 'object' && !Array.isArray(x) && Object.keys(x).length === 0) {
           return add(`${at}[${i}]`, `is empty: give at least one of ${Object.keys(node.of.fields).join(', ')}`);
         }

@@ -1,12 +1,16 @@
+// loadRuleSet: a compiled rule set is checked whole before anything evaluates it; each problem is
+// named by its place in the document.
 import { describe, expect, it } from 'vitest';
 import { compileGuideline } from '../../language/src/index.ts';
-import { evaluate, evaluateFast, loadRuleSet, RuleSetError } from '../src/index.ts';
+import { evaluate, loadRuleSet, RuleSetError } from '../src/index.ts';
 import { makeCase } from '../../../test/support/case-factory.ts';
 
 const text = `guideline t.g title "T" source "S", pages 1 covers physical-therapy uses physical-medicine
-criterion c "C" only when completed visits > 0 require completed visits + requested visits <= 30 otherwise "x"
+criterion c "C" only when completed visits > 0 require completed visits + requested visits <= 30 otherwise "{completed visits} x"
 policy p "P" jurisdiction CA first t.*`;
-const good = (): Record<string, any> => JSON.parse(JSON.stringify(compileGuideline(text).rules));
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Doc = Record<string, any>;
+const good = (): Doc => JSON.parse(JSON.stringify(compileGuideline(text).rules));
 
 function issues(doc: unknown): string[] {
   try {
@@ -25,15 +29,23 @@ describe('loadRuleSet', () => {
     expect((await evaluate(rs, makeCase())).decision).toBe('not-medically-necessary');
   });
 
-  it.each([
-    ['an unknown operator', (d: any) => { d.guidelines[0].rules[1].conditions.all[1].all[0].operator = 'regexMatch'; }, /operator: unknown operator 'regexMatch'/],
-    ['a jsonpath', (d: any) => { d.guidelines[0].rules[1].conditions.all[0].all[0].path = '$..x'; }, /\.path: jsonpath expressions are not allowed/],
-    ['a __proto__ key', (d: any) => { Object.defineProperty(d.guidelines[0], '__proto__', { value: { polluted: true }, enumerable: true }); }, /__proto__: the key '__proto__' is not allowed/],
-    ['a constructor key', (d: any) => { d.guidelines[0].rules[0].constructor = {}; }, /constructor: the key 'constructor' is not allowed/],
-    ['a bad calc', (d: any) => { d.guidelines[0].rules[1].conditions.all[1].all[0].params.expr = { op: '**', args: [] }; }, /unknown arithmetic '\*\*'/],
-    ['another format', (d: any) => { d.format = 'x'; }, /^format: expected 'guideline-rules'/],
-    ['a future version', (d: any) => { d.version = 2; }, /^version: this runtime reads version 1, not 2/],
-    ['leaves out of step with the rule', (d: any) => { d.guidelines[0].criteria[0].leaves.pop(); }, /lists 1 leaves for a rule with 2/],
+  it.each<[string, (d: Doc) => void, RegExp]>([
+    ['a condition of two shapes (all beside any)', (d) => { d.guidelines[0].applies.any = [{ leaf: 0, known: { fact: 'x' }, yes: true }]; }, /guidelines\[0\]\.applies\.any: is not part of this node/],
+    ['an unknown comparison', (d) => { d.guidelines[0].criteria[0].require.cmp = '=~'; }, /require\.cmp: unknown comparison '=~'/],
+    ['a leaf of no known kind', (d) => { d.guidelines[0].criteria[0].require = { leaf: 0, regexMatch: 'x' }; }, /require: not a condition/],
+    ['a leaf number out of range', (d) => { d.guidelines[0].criteria[0].require.leaf = 99; }, /require\.leaf: must number one of the/],
+    ['a jsonpath', (d) => { d.guidelines[0].criteria[0].require.left = { fact: 'x', path: '$..x' }; }, /require\.left\.path: is not part of this node/],
+    ['a __proto__ key', (d) => { Object.defineProperty(d.guidelines[0], '__proto__', { value: { polluted: true }, enumerable: true }); }, /__proto__: the key '__proto__' is not allowed/],
+    ['a constructor key', (d) => { d.guidelines[0].criteria[0].constructor = {}; }, /constructor: the key 'constructor' is not allowed/],
+    ['a bad arithmetic', (d) => { d.guidelines[0].criteria[0].require.left = { op: '**', args: [] }; }, /unknown arithmetic '\*\*'/],
+    ['a placeholder the text lacks', (d) => { d.guidelines[0].criteria[0].texts.notMet.text = '{0} {3}'; }, /refers to placeholder \{3\} of 1/],
+    ['a criterion without texts', (d) => { delete d.guidelines[0].criteria[0].texts; }, /criteria\[0\]\.texts: texts must be an object/],
+    ['classes that are not a list', (d) => { d.guidelines[0].classes = null; }, /classes: must be a list/],
+    ['a fact without words', (d) => { delete d.facts[0].words; }, /facts\[0\]: a fact needs an id, words, a type and inputs/],
+    ['steps that are not lists of patterns', (d) => { d.policies[0].steps = [[1]]; }, /steps: must be a list of lists/],
+    ['another format', (d) => { d.format = 'x'; }, /^format: expected 'guideline-rules'/],
+    ['another version', (d) => { d.version = 1; }, /^version: this runtime reads version 2, not 1/],
+    ['a version written as text', (d) => { d.version = '2'; }, /^version: this runtime reads version 2, not "2"/],
   ])('rejects %s', (_, mutate, pattern) => {
     const d = good();
     mutate(d);
@@ -41,22 +53,19 @@ describe('loadRuleSet', () => {
   });
 
   it('rejects nesting past the limit', () => {
-    let c: any = { fact: 'a', operator: 'equal', value: 1 };
+    let c: Doc = { leaf: 0, known: { fact: 'a' }, yes: true };
     for (let i = 0; i < 100; i++) c = { not: c };
     const d = good();
-    d.guidelines[0].rules[0].conditions = c;
+    d.guidelines[0].applies = c;
     expect(issues(d).join()).toMatch(/nested more than 64 deep/);
   });
 
   it('rejects text that is not JSON', () => {
     expect(issues('{ nope')[0]).toMatch(/^: not JSON/);
   });
-});
 
-describe('an unchecked rule set with an unknown operator', () => {
-  it('is refused by the fast path as a rule-set error, not blamed on the case', () => {
-    const d = good();
-    d.guidelines[0].rules[1].conditions.all[1].all[0].operator = 'regexMatch';
-    expect(() => evaluateFast(d as never, makeCase())).toThrow(RuleSetError);
+  it('holds every compiled bundled guideline program to its checks', async () => {
+    const { bundledRules } = await import('../../../test/support/bundled.ts');
+    expect(issues(JSON.parse(JSON.stringify(bundledRules())))).toEqual([]);
   });
 });
