@@ -7,6 +7,7 @@ export { diagnosticCodes, formatMessage, hasErrors, GuidelineInternalError, type
 export { builtins, type Builtin } from './builtins.ts';
 export { standardVocabularySources } from './vocabularies.generated.ts';
 export { sourceOf } from './compile/index.ts';
+export { engineRules, twoWay, scopeName, leafFact, caseFact, certifyFact, stepFact, policyGuidelines, type EngineRules } from './compile/engine.ts';
 export * from './units.ts';
 export { keywords, allTokens } from './tokens.ts';
 export { lex } from './lexer.ts';

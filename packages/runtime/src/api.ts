@@ -1,7 +1,9 @@
 // The entry points: one case (`evaluate`, `evaluateFast`) or many, lazily (`evaluateMany`). Each runs
 // the one straight path of evaluate.ts; `evaluate` may run the conditions through json-rules-engine.
 import type { RuleSet } from '@guideline/language';
-import { evaluateCase, type EvaluateOptions } from './evaluate.ts';
+import { determine, evaluateCase, type EvaluateOptions } from './evaluate.ts';
+import { engineAnswers } from './engine.ts';
+import { assertCase } from './validate.ts';
 import type { Determination } from './types.ts';
 import { CaseValidationError, type CaseIssue } from './validate.ts';
 
@@ -10,9 +12,19 @@ export function evaluateFast(ruleSet: RuleSet, input: unknown, options: Evaluate
   return evaluateCase(ruleSet, input, options);
 }
 
+export interface Options extends EvaluateOptions {
+  /**
+   * 'fast' (default): the runtime's evaluator. 'json-rules-engine': an unmodified json-rules-engine
+   * runs the rule set's engine rules and decides; the determination is explained the same way.
+   */
+  engine?: 'fast' | 'json-rules-engine';
+}
+
 /** The determination of one case. Rejects with CaseValidationError (every bad field named) on a malformed case. */
-export async function evaluate(ruleSet: RuleSet, input: unknown, options: EvaluateOptions = {}): Promise<Determination> {
-  return evaluateCase(ruleSet, input, options);
+export async function evaluate(ruleSet: RuleSet, input: unknown, options: Options = {}): Promise<Determination> {
+  if (options.engine !== 'json-rules-engine') return evaluateCase(ruleSet, input, options);
+  const c = assertCase(input, ruleSet);
+  return determine(ruleSet, c, options, await engineAnswers(ruleSet, c));
 }
 
 export type BatchResult = { index: number; determination: Determination } | { index: number; issues: CaseIssue[] };

@@ -10,6 +10,8 @@ import { Run } from './plan.ts';
 import { guidelinesInOrder } from './policy.ts';
 import type { Case, CriterionResult, Determination } from './types.ts';
 import { assertCase } from './validate.ts';
+import { scopeName } from '@guideline/language';
+import type { EngineAnswers } from './engine.ts';
 import { Unknown, type Tri } from './values.ts';
 
 export interface EvaluateOptions {
@@ -72,13 +74,30 @@ function leafFacts(leaf: NonNullable<Compiled['plan']['leafConditions'][number]>
 
 /** The determination of one case. Throws CaseValidationError (naming every bad field) on a malformed case. */
 export function evaluateCase(rules: RuleSet, input: unknown, options: EvaluateOptions = {}): Determination {
-  const c = assertCase(input, rules);
+  return determine(rules, assertCase(input, rules), options);
+}
+
+/**
+ * The determination of a validated case. `answers`: what json-rules-engine decided (the decision,
+ * the guideline that governs, each criterion's status), explained here as the fast path's are.
+ */
+export function determine(rules: RuleSet, c: Case, options: EvaluateOptions = {}, answers?: EngineAnswers): Determination {
   const full = options.detail !== 'decision';
   const order = guidelinesInOrder(rules, c.jurisdiction);
   const withId = (d: Omit<Determination, 'caseId'>): Determination => (c.id === undefined ? d : { caseId: c.id, ...d });
   const none = (decision: Determination['decision'], text: () => string, missing: string[]): Determination =>
     withId({ decision, certifiedVisits: 0, guideline: null, criteria: [], rationale: full ? text() : '', missing });
   if (!order) return none('no-applicable-guideline', () => `No policy governs jurisdiction ${c.jurisdiction}, so no guideline could be applied.`, []);
+  if (answers) {
+    const g = answers.guideline && order.guidelines.find((x) => x.id === answers.guideline!.id && x.edition === answers.guideline!.edition);
+    if (g) {
+      const compiled = compiledOf(rules, g);
+      const view = new CaseView(c, g);
+      const run = new Run(compiled.plan, c, view, full);
+      compiled.applies!(run);
+      return governed(rules, g, order.policy, c, view, run, full, answers);
+    }
+  }
   let undecided: Set<string> | undefined;
   for (const g of order.guidelines) {
     const compiled = compiledOf(rules, g);
@@ -95,19 +114,27 @@ export function evaluateCase(rules: RuleSet, input: unknown, options: EvaluateOp
     if (undecided) break;
     return governed(rules, g, order.policy, c, view, run, full);
   }
-  if (undecided) {
-    const missing = [...undecided];
+  if (undecided || answers?.decision === 'insufficient-information') {
+    const missing = [...(undecided ?? [])];
     return none('insufficient-information', () => `Whether the guidelines of the ${order.policy.title} policy cover this request depends on facts the records do not give: ${missing.join(', ')}.`, missing);
   }
   return none('no-applicable-guideline', () => `No guideline of the ${order.policy.title} policy addresses ${c.request.treatment} on ${c.request.serviceDate ?? c.asOf}.`, []);
 }
 
 /** The determination when guideline `g` governs: its criteria and the policy's, decided and explained. */
-function governed(rules: RuleSet, g: CompiledGuideline, policy: CompiledPolicy, c: Case, view: CaseView, run: Run, full: boolean): Determination {
+function governed(rules: RuleSet, g: CompiledGuideline, policy: CompiledPolicy, c: Case, view: CaseView, run: Run, full: boolean, answers?: EngineAnswers): Determination {
   if (run.records) run.records.length = 0;
   const own = evaluateAll(compiledOf(rules, g), run);
   const policyCompiled = compiledOf(rules, policy);
   const extra = policy.criteria.length ? evaluateAll(policyCompiled, new Run(policyCompiled.plan, c, view, full)) : undefined;
+  if (answers) {
+    // The engine's statuses stand; what it leaves undecided is unknown, or waits for a physician.
+    const take = (ev: Evaluation | undefined, scope: string): void => {
+      for (const x of ev?.criteria ?? []) x.e.status = answers.statuses.get(`${scope}/${x.k.meta.id}`) ?? (x.k.meta.review ? 'needs-review' : 'unknown');
+    };
+    take(own, scopeName('g', rules.guidelines.indexOf(g)));
+    take(extra, scopeName('p', rules.policies.indexOf(policy)));
+  }
   const requestedValue = own.compiled.plan.fact('request.visits')(run);
   const requested = typeof requestedValue === 'number' ? requestedValue : undefined;
 
@@ -148,6 +175,7 @@ function governed(rules: RuleSet, g: CompiledGuideline, policy: CompiledPolicy, 
     }
   }
   const o = outcome(c, decided, requested);
+  if (answers && answers.decision !== o.decision) o.decision = answers.decision;
   const guideline: Determination['guideline'] = g.edition === undefined ? { id: g.id, title: g.title, citation: g.citation } : { id: g.id, title: g.title, citation: g.citation, edition: g.edition };
   const d: Omit<Determination, 'caseId'> = {
     decision: o.decision,

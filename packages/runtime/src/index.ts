@@ -1,5 +1,7 @@
 // Public API of @guideline/runtime: evaluate cases against compiled rule sets, in Node or a browser.
-export { evaluate, evaluateFast, evaluateMany, type BatchResult } from './api.ts';
+export { evaluate, evaluateFast, evaluateMany, type BatchResult, type Options } from './api.ts';
+export { engineOf, engineAnswers, type EngineAnswers } from './engine.ts';
+export { deriveFacts } from './engine-facts.ts';
 export { evaluateCase, type EvaluateOptions } from './evaluate.ts';
 export { guidelinesInOrder, matchesPattern, type PolicyOrder } from './policy.ts';
 export { matchesClass, bodyRegion, morphineEquivalents, builtinComputations } from './builtins.ts';

@@ -1,0 +1,72 @@
+// The derived facts json-rules-engine reads to run a rule set's engine rules (compile/engine.ts):
+// for every leaf condition, the low and high bounds of each side (a known value is both; dates as
+// day numbers), its value and whether it is known; for a leaf only the runtime can answer (each
+// item of a list, a code pattern), its answer; and the case's jurisdiction, review kind and visits.
+import { caseFact, certifyFact, leafFact, scopeName, type RuleSet } from '@guideline/language';
+import { CaseView } from './builtins.ts';
+import { compiledOf, type Compiled } from './criteria.ts';
+import { Run, type LeafCond } from './plan.ts';
+import type { Case } from './types.ts';
+import { Unknown, type Val } from './values.ts';
+
+const dayNumber = (iso: string): number => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+
+/** A value's low or high bound in a form the engine's operators compare: numbers, day numbers, the text itself. */
+function bound(v: Val, end: 'lo' | 'hi'): unknown {
+  const x = v instanceof Unknown ? v[end] : v;
+  if (x === undefined) return undefined;
+  return isDate(x) ? dayNumber(x) : x;
+}
+
+function sides(facts: Record<string, unknown>, scope: string, n: number, a: Val, b: Val): void {
+  for (const [side, v] of [['a', a], ['b', b]] as const) {
+    facts[leafFact.lo(scope, n, side)] = bound(v, 'lo');
+    facts[leafFact.hi(scope, n, side)] = bound(v, 'hi');
+    facts[leafFact.known(scope, n, side)] = !(v instanceof Unknown);
+  }
+}
+
+function leafFacts(facts: Record<string, unknown>, scope: string, compiled: Compiled, run: Run): void {
+  const plan = compiled.plan;
+  plan.leafConditions.forEach((l: LeafCond, n) => {
+    if ('cmp' in l) return sides(facts, scope, n, plan.value(l.left)(run), plan.value(l.right)(run));
+    if ('within' in l) return sides(facts, scope, n, plan.value(l.within)(run), plan.value(l.window)(run));
+    const subject = 'is' in l ? l.is : 'known' in l ? l.known : 'includes' in l ? l.includes : 'empty' in l ? l.empty : undefined;
+    if (subject) {
+      const v = plan.value(subject)(run);
+      const known = !(v instanceof Unknown);
+      facts[leafFact.known(scope, n)] = known;
+      facts[leafFact.value(scope, n)] = known ? v : undefined;
+      facts[leafFact.count(scope, n)] = Array.isArray(v) ? v.length : undefined;
+      return;
+    }
+    const answer = plan.condition(l)(run);
+    facts[leafFact.answer(scope, n)] = answer === null ? undefined : answer;
+  });
+}
+
+/**
+ * The facts a rule set's engine rules read for a case (a validated one). Every guideline and policy
+ * is worked out: this is the engine's way, not the fast one.
+ */
+export function deriveFacts(rules: RuleSet, c: Case): Record<string, unknown> {
+  const facts: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  const view = new CaseView(c, undefined);
+  facts[caseFact.jurisdiction] = typeof c.jurisdiction === 'string' ? c.jurisdiction.toUpperCase() : undefined;
+  facts[caseFact.review] = c.review ?? 'independent';
+  facts[caseFact.requested] = view.visits();
+  const scoped = (scope: string, g: RuleSet['guidelines'][number] | RuleSet['policies'][number], gView: CaseView): void => {
+    const compiled = compiledOf(rules, g);
+    const run = new Run(compiled.plan, c, gView, false);
+    leafFacts(facts, scope, compiled, run);
+    for (const k of compiled.criteria) {
+      if (!k.certify) continue;
+      const v = k.certify(run);
+      facts[certifyFact(scope, k.meta.id)] = typeof v === 'number' ? v : undefined;
+    }
+  };
+  rules.guidelines.forEach((g, i) => scoped(scopeName('g', i), g, new CaseView(c, g)));
+  rules.policies.forEach((p, i) => scoped(scopeName('p', i), p, view));
+  return facts;
+}
