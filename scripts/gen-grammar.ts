@@ -1,16 +1,25 @@
 // Generates the grammar documents from the language package itself, so they cannot drift from it:
 //   grammar/diagrams.html  syntax diagrams drawn from the parser (Chevrotain createSyntaxDiagramsCode)
-//   grammar/grammar.ebnf   the `// rule := ...` EBNF comments of parser.ts, plus the tokens
-//   docs/facts.md          the fact catalog of facts.ts
-//   grammar/SPEC.md        its marked regions: the EBNF and the fact table
+//   grammar/grammar.ebnf   the `// rule := ...` EBNF comments of the parser (src/parser/*.ts), plus the tokens
+//   docs/facts.md          the facts of the standard vocabularies, one table each
+//   grammar/SPEC.md        its marked regions: the EBNF and the fact tables
 // Run `pnpm gen:grammar` to write them; test/generated.test.ts fails when a committed copy is stale.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { getParser } from '../packages/language/src/parser.ts';
+import { getParser } from '../packages/language/src/parser/index.ts';
 import { keywords } from '../packages/language/src/tokens.ts';
 import * as T from '../packages/language/src/tokens.ts';
-import { factCatalog, type FactInfo } from '../packages/language/src/facts.ts';
+import { standardFiles } from '../packages/language/src/check/index.ts';
+import { Vocabularies } from '../packages/language/src/check/vocabularies.ts';
+import type { FactSym, Ty } from '../packages/language/src/check/symbols.ts';
+import { unitName } from '../packages/language/src/units.ts';
+
+/** The parser's source files, in the order their rules are defined (the order of the GAST). */
+export const parserFiles = ['expressions', 'declarations', 'vocabulary', 'index'].map((f) => `packages/language/src/parser/${f}.ts`);
+export function parserSource(): string {
+  return parserFiles.map((f) => readFileSync(new URL(`../${f}`, import.meta.url), 'utf8')).join('\n');
+}
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -19,6 +28,7 @@ const GENERATED = 'GENERATED. DO NOT EDIT. Regenerate with `pnpm gen:grammar` (s
 /** The words the EBNF uses for token types, and the token each stands for. */
 export const terminalWords: Record<string, string> = {
   NAME: 'Identifier',
+  ANY: 'AnyToken',
   UNIT: 'Identifier',
   STRING: 'StringLiteral',
   NUMBER: 'NumberLiteral',
@@ -78,7 +88,9 @@ function tokenLines(): string[] {
   const pattern = (t: { PATTERN?: unknown }): string => `/${(t.PATTERN as RegExp).source}/`;
   return [
     `NAME   := ${pattern(T.Identifier)}`,
-    `UNIT   := NAME (* a unit word: visit(s), session(s), week(s), month(s), day(s), year(s) *)`,
+    `UNIT   := NAME (* a unit word: visit(s), session(s), treatment(s), hour(s), day(s), week(s), month(s), year(s), mg, mcg, percent *)`,
+    `ANY    := (* any token *)`,
+    `(* a word in double quotes is a soft keyword: read as that word where the rule stands, a NAME everywhere else *)`,
     `STRING := ${pattern(T.StringLiteral)}`,
     `NUMBER := ${pattern(T.NumberLiteral)}`,
     `DATE   := ${pattern(T.DateLiteral)}`,
@@ -90,7 +102,7 @@ function tokenLines(): string[] {
 }
 
 export function ebnfText(rules: readonly EbnfRule[]): string {
-  return [`(* ${GENERATED} *)`, `(* The grammar of .guideline files, from the EBNF comments in packages/language/src/parser.ts. *)`, '', ...rules.map(formatRule), '', '(* Tokens (packages/language/src/tokens.ts) *)', '', ...tokenLines(), ''].join('\n');
+  return [`(* ${GENERATED} *)`, `(* The grammar of .guideline files, from the EBNF comments in packages/language/src/parser/. *)`, '', ...rules.map(formatRule), '', '(* Tokens (packages/language/src/tokens.ts) *)', '', ...tokenLines(), ''].join('\n');
 }
 
 // ---- Syntax diagrams --------------------------------------------------------------------------
@@ -146,38 +158,52 @@ export async function diagramsHtml(): Promise<string> {
   return html.replace(/[ \t]+$/gm, '');
 }
 
-// ---- Fact catalog -----------------------------------------------------------------------------
+// ---- The standard vocabularies' facts --------------------------------------------------------
 
-function typeCell(f: FactInfo): string {
-  const t = f.type;
+function typeCell(t: Ty): string {
   switch (t.kind) {
-    case 'number': return `number (${t.unit})`;
+    case 'number': return t.unit ? `number ${unitName(t.unit).startsWith('per ') ? '' : 'of '}${unitName(t.unit)}${t.min !== undefined && t.max !== undefined ? ` (${t.min} to ${t.max})` : ''}` : 'number';
     case 'enum': return `one of ${t.values.map((v) => `\`${v}\``).join(', ')}`;
-    case 'class': return t.of === 'diagnosis' ? 'diagnosis class' : 'procedure class';
+    case 'class': return t.of === 'diagnosis' ? 'class of diagnosis' : 'class of surgery';
+    case 'bool': return 'yes or no';
+    case 'date': return t.anyDate ? 'any date' : 'date';
+    case 'list': return `list of ${typeCell(t.of)}`;
+    case 'record': return t.record.name;
     default: return t.kind;
   }
 }
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-/** The fact catalog as a Markdown table. */
-export function factTable(): string {
-  const rows = factCatalog.map((f) => `| ${cell(f.name)} | ${cell(typeCell(f))} | \`${f.id}\` | ${f.inputs.length ? f.inputs.map((i) => `\`${i}\``).join(', ') : '(none)'} | ${f.derived ? 'yes' : ''} | ${cell(f.description)} |`);
-  return ['| Write | Type | Fact id | Unknown when the case lacks | Derived | Meaning |', '|---|---|---|---|---|---|', ...rows].join('\n');
+/** Each standard vocabulary, with its facts. */
+export function standardVocabularies(): { name: string; title: string; facts: FactSym[] }[] {
+  const vocabularies = new Vocabularies(standardFiles(), () => () => {});
+  return [...vocabularies.all()].map((v) => ({ name: v.name, title: v.decl.title?.text ?? v.name, facts: v.own.all().filter((s): s is FactSym => s.kind === 'fact') }));
+}
+
+/** One vocabulary's facts as a Markdown table. */
+export function factTable(facts: readonly FactSym[]): string {
+  const source = (f: FactSym): string => ('field' in f.source ? `\`${f.source.field}\`` : `computed by \`${f.source.builtin}\``);
+  const rows = facts.map((f) => `| ${cell(f.words)} | ${cell(typeCell(f.ty))} | ${source(f)} | ${f.absent !== undefined ? `\`${f.absent}\`` : 'unknown'} | ${cell(f.meaning ?? '')} |`);
+  return ['| Write | Type | Read from | When absent | Meaning |', '|---|---|---|---|---|', ...rows].join('\n');
+}
+
+function factTables(level: string): string {
+  return standardVocabularies().map((v) => [`${level} ${v.name}: ${v.title}`, '', factTable(v.facts)].join('\n')).join('\n\n');
 }
 
 export function factsMarkdown(): string {
   return [
     `<!-- ${GENERATED} -->`,
-    '# Fact catalog',
+    '# The standard vocabularies',
     '',
-    'The words a guideline may use for the facts of a case, from `packages/language/src/facts.ts`. The',
-    'checker rejects any other words (C301) and checks types and units against this table (C304, C305,',
-    'C306). **Fact id** is what compiled rules read: a case field by its dotted path, or a fact the',
-    'runtime derives (**Derived**: computed from the case and the guideline rather than read from one',
-    'field). A fact is unknown, never false, when the case lacks the fields in the fourth column.',
+    'The facts of the case contract, as the vocabularies the language ships declare them',
+    '(`packages/language/vocabularies/`). Every guideline sees `core`; the others a guideline names in its',
+    '`uses` clause. A guideline may use vocabularies of its own program too. **Read from** is the case',
+    'field, or the runtime computation that gives the value; a fact is unknown, never false, when its',
+    'field is absent or null, unless **When absent** states a value.',
     '',
-    factTable(),
+    factTables('##'),
     '',
   ].join('\n');
 }
@@ -198,11 +224,10 @@ export function fillRegion(doc: string, name: string, content: string): string {
 
 /** Every generated file: path relative to the repository root, and its content. Writes nothing. */
 export async function generate(): Promise<{ path: string; content: string }[]> {
-  const parserSource = readFileSync(new URL('../packages/language/src/parser.ts', import.meta.url), 'utf8');
-  const rules = extractEbnf(parserSource);
+  const rules = extractEbnf(parserSource());
   let spec = readFileSync(new URL('../grammar/SPEC.md', import.meta.url), 'utf8');
   spec = fillRegion(spec, 'ebnf', '```ebnf\n' + rules.map(formatRule).join('\n') + '\n```');
-  spec = fillRegion(spec, 'facts', factTable());
+  spec = fillRegion(spec, 'facts', factTables('###'));
   return [
     { path: 'grammar/diagrams.html', content: await diagramsHtml() },
     { path: 'grammar/grammar.ebnf', content: ebnfText(rules) },

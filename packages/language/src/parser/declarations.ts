@@ -113,8 +113,8 @@ export class DeclarationParser extends ExpressionParser {
   }
 
   // headerClause := 'title' STRING | 'source' STRING (',' sourcePart)* | 'in' 'force' DATE ('to' DATE)?
-  //               | 'covers' NAME (',' NAME)* | 'uses' NAME (',' NAME)* | 'edition' editionName
-  //               | 'revises' editionName | 'drops' NAME (',' NAME)* | 'applies' 'when' expr | 'unless' expr
+  //               | 'covers' nameList | 'uses' nameList | 'drops' nameList | 'edition' editionName
+  //               | 'revises' editionName | 'applies' 'when' expr | 'unless' expr
   headerClause = this.rule('headerClause', (): HeaderClause => {
     const from = this.here();
     const h: HeaderClause = (this.header = {});
@@ -408,7 +408,7 @@ export class DeclarationParser extends ExpressionParser {
     return f;
   });
 
-  // criterionDecl := 'criterion' declName STRING? criterionClause* partDecl*
+  // criterionDecl := 'criterion' declName STRING? criterionClause*
   criterionDecl = this.rule('criterionDecl', (): A.CriterionDecl => {
     const from = this.here();
     let nm: IToken | undefined;
@@ -455,7 +455,7 @@ export class DeclarationParser extends ExpressionParser {
   }
 
   // criterionClause := 'only' 'when' expr | 'require' (groupNeed | expr) | 'certify' 'at' 'most' expr
-  //                  | 'otherwise' STRING | 'when' ('met' | 'unknown') STRING | 'needs' 'clinical' 'review'
+  //                  | 'otherwise' STRING | 'when' ("met" | 'unknown') STRING | "needs" "clinical" "review"
   //                  | 'source' STRING (',' sourcePart)* | partDecl
   criterionClause = this.rule('criterionClause', (): CriterionClause => {
     const from = this.here();
@@ -531,7 +531,7 @@ export class DeclarationParser extends ExpressionParser {
     return (this.nextIs('any') || this.nextIs('all')) && this.nextIs('of', 2) && this.nextIs('the', 3);
   }
 
-  // groupNeed := ('any' | 'all' | 'at' 'least' NUMBER) 'of' 'the' 'following'
+  // groupNeed := ('at' 'least' NUMBER | "any" | "all") "of" "the" "following"
   groupNeed = this.rule('groupNeed', (): { need: 'any' | 'all' | number; range: A.NodeBase['range'] } => {
     const from = this.here();
     let need: 'any' | 'all' | number = 'any';
@@ -545,7 +545,7 @@ export class DeclarationParser extends ExpressionParser {
     return { need, range: this.rangeFrom(from) ?? noRange() };
   });
 
-  // partDecl := 'part' declName STRING? ('require' expr | 'when' ('met' | 'unknown') STRING | 'otherwise' STRING)*
+  // partDecl := "part" declName STRING? ('require' expr | 'otherwise' STRING | 'when' ("met" | 'unknown') STRING)*
   partDecl = this.rule('partDecl', (): A.PartDecl => {
     const from = this.here();
     let nm: IToken | undefined;
@@ -588,7 +588,7 @@ export class DeclarationParser extends ExpressionParser {
     return finish();
   });
 
-  // useDecl := 'use' 'criterion' declName (',' declName)*
+  // useDecl := "use" 'criterion' declName (',' declName)*
   useDecl = this.rule('useDecl', (): A.UseDecl => {
     const from = this.here();
     const names: IToken[] = [];
@@ -609,7 +609,7 @@ export class DeclarationParser extends ExpressionParser {
     return { kind: 'UseDecl', names: names.filter(valid).map(name), range: this.rangeFrom(from) ?? noRange() };
   }
 
-  // policyDecl := 'policy' declName STRING? ('jurisdiction' (UPPER | STRING) | policyStep | 'uses' NAME (',' NAME)* | 'when' 'denied' STRING)*
+  // policyDecl := 'policy' declName STRING? ('jurisdiction' (UPPER | STRING) | policyStep | 'uses' nameList | 'when' "denied" STRING)*
   policyDecl = this.rule('policyDecl', (): A.PolicyDecl => {
     const from = this.here();
     let nm: IToken | undefined;

@@ -205,7 +205,7 @@ export class ExpressionParser extends ParserBase {
     return name(first);
   });
 
-  // additive := multiplicative (('+' | '-') multiplicative)* (','? 'rounded' ('down' | 'up')?)?
+  // additive := multiplicative (('+' | '-') multiplicative)* (','? 'rounded' ('up' | "down")?)?
   additive = this.rule('additive', (): A.Expr => {
     const from = this.here();
     const sum = this.arithLevel(this.multiplicative, this.addOps, T.Plus, T.Minus);
@@ -261,7 +261,7 @@ export class ExpressionParser extends ParserBase {
     return acc;
   }
 
-  // primary := NUMBER unitPhrase? | aggregate | quantified | UNIT 'since' primary | 'half' 'of' primary
+  // primary := NUMBER unitPhrase? | aggregate | quantified | since | "half" "of" primary
   //          | NAME+ | DATE | STRING | '(' expr ')'
   primary = this.rule('primary', (): A.Expr => {
     const from = this.here();
@@ -351,7 +351,7 @@ export class ExpressionParser extends ParserBase {
     return false;
   }
 
-  // unitPhrase := 'per' UNIT | UNIT (('per' | 'a') UNIT)?      e.g. 3 per week, 8 visits, 120 mg a day, 4 hours a day
+  // unitPhrase := 'per' UNIT | UNIT (('per' | "a") UNIT)?      e.g. 3 per week, 8 visits, 120 mg a day, 4 hours a day
   private readonly unitPhraseOption = {
     // A unit word, or 'per week'; a following name that starts a new fact is not taken.
     GATE: () => this.LA(1).tokenType === T.PerKw || (this.LA(1).tokenType === T.Identifier && isUnitWord(this.LA(1).image)),
@@ -409,7 +409,7 @@ export class ExpressionParser extends ParserBase {
     return f?.kind === 'FactRef' ? f : undefined;
   }
 
-  // aggregate := 'count' 'of' NAME+ ('where' notExpr)? | 'sum' 'of' multiplicative 'over' NAME+ ('where' notExpr)?
+  // aggregate := ("count" | "sum") "of" (multiplicative 'over')? NAME+ ('where' notExpr)?      (only a sum has what it adds up)
   aggregate = this.rule('aggregate', (): A.Expr => {
     const from = this.here();
     const op = this.CONSUME(T.Identifier, L.count);
@@ -430,7 +430,7 @@ export class ExpressionParser extends ParserBase {
     return e;
   });
 
-  // quantified := ('any' | 'every' | 'no') NAME+ 'where' notExpr
+  // quantified := ("any" | "every" | "no") NAME+ 'where' notExpr
   quantified = this.rule('quantified', (): A.Expr => {
     const from = this.here();
     const q = this.CONSUME(T.Identifier, L.soft);

@@ -15,7 +15,7 @@ const typeWords = new Set(['yes', 'one', 'number', 'date', 'any', 'text', 'code'
 type FactOption = { kw?: IToken; path?: A.Name; computed?: IToken; absent?: IToken; required?: IToken };
 
 export class VocabularyParser extends DeclarationParser {
-  // vocabularyDecl := 'vocabulary' declName STRING? ('uses' NAME (',' NAME)*)?
+  // vocabularyDecl := 'vocabulary' declName STRING? ('uses' nameList)?
   vocabularyDecl = this.rule('vocabularyDecl', (): A.VocabularyDecl => {
     const from = this.here();
     let nm: IToken | undefined;
@@ -83,7 +83,7 @@ export class VocabularyParser extends DeclarationParser {
     return f;
   }
 
-  // factOption := 'from' fieldPath | 'computed' 'by' NAME | 'when' 'absent' (NAME | NUMBER | STRING | 'empty') | 'required'
+  // factOption := 'from' fieldPath | "computed" "by" NAME | "required" | 'when' "absent" (NAME | NUMBER | STRING | 'empty')
   factOption = this.rule('factOption', (): FactOption => {
     const o: FactOption = {};
     this.OR([
@@ -106,7 +106,7 @@ export class VocabularyParser extends DeclarationParser {
     return o;
   });
 
-  // fieldPath := NAME ('.' NAME)*          written without spaces: history.visitsCompleted
+  // fieldPath := NAME ANY*          (the tokens of a case field's path, written without spaces: history.visitsCompleted)
   fieldPath = this.rule('fieldPath', (): A.Name => {
     const parts: IToken[] = [this.CONSUME(T.Identifier, L.path)];
     this.MANY({
@@ -121,9 +121,9 @@ export class VocabularyParser extends DeclarationParser {
     return joinedName(parts, '') ?? { kind: 'Name', text: '', range: noRange() };
   });
 
-  // typeExpr := 'yes' 'or' 'no' | 'one' 'of' typeValue ((',' | 'or') typeValue)* | 'text' | 'code' | 'date' | 'any' 'date'
-  //           | 'number' (('of' | 'in')? unitPhrase)? ('from' NUMBER 'to' NUMBER)? | 'list' 'of' (typeExpr | NAME)
-  //           | 'class' 'of' NAME
+  // typeExpr := "yes" 'or' "no" | "one" "of" typeValue ((',' | 'or') typeValue)*
+  //           | "number" (("of" | 'in')? unitPhrase)? ('from' NUMBER 'to' NUMBER)? | "date" | 'class' "of" NAME
+  //           | "any" "date" | "text" | "code" | "list" "of" (typeExpr | NAME)
   typeExpr = this.rule('typeExpr', (): A.TypeExpr => {
     const from = this.here();
     const t: A.TypeExpr = { kind: 'TypeExpr', base: 'text', values: [], range: noRange() };
