@@ -107,7 +107,7 @@ describe('guideline check', () => {
     const r = run(['check', '--case', file('bad.json', '{"jurisdiction": "CA", "asOf": "not a date", "request": {"treatment": 7}}')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/R501 asOf: must be a date/);
-    expect(r.stderr).toMatch(/R501 request\.treatment: must be string, got 7/);
+    expect(r.stderr).toMatch(/R501 request\.treatment: must be a text, got 7/);
     expect(r.stderr).not.toMatch(stackTrace);
   });
 
@@ -131,7 +131,7 @@ describe('guideline compile', () => {
     expect(r.code).toBe(0);
     const artifact = JSON.parse(execFileSync('cat', [out], { encoding: 'utf8' }));
     expect(artifact.format).toBe('guideline-rules');
-    expect(artifact.version).toBe(1);
+    expect(artifact.version).toBe(2);
     expect(artifact.guidelines.map((g: { id: string }) => g.id)).toContain('mtus.chronic-pain.physical-medicine');
     expect(JSON.stringify(artifact)).not.toMatch(/"path"\s*:/);
   });
@@ -150,11 +150,11 @@ describe('guideline check --rules', () => {
     const out = join(tmp, 'rules3.json');
     run(['compile', '-o', out]);
     const doc = JSON.parse(execFileSync('cat', [out], { encoding: 'utf8' }));
-    doc.guidelines[0].rules[1].conditions.all[1].all[0].path = '$.x';
+    doc.guidelines[0].criteria[0].require.path = '$.x';
     writeFileSync(out, JSON.stringify(doc));
     const r = run(['check', '--rules', out, '--case', file('seed6.json', JSON.stringify(seedCase()))]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/rules3\.json: error R502 guidelines\[0\]\.rules\[1\]\.conditions\.all\[1\]\.all\[0\]\.path: jsonpath expressions are not allowed/);
+    expect(r.stderr).toMatch(/rules3\.json: error R502 guidelines\[0\]\.criteria\[0\]\.require\.path: jsonpath expressions are not allowed/);
     expect(r.stderr).not.toMatch(stackTrace);
   });
 });

@@ -296,7 +296,9 @@ function parseSegment(seg: Segment, textLength: number): SegmentResult {
     }
     if (seen.has(range.start)) continue; // recovery can report one spot twice
     seen.add(range.start);
-    const phrase = atEnd ? undefined : reservedInPhrase(seg.tokens, t);
+    // (Only among the words of a fact or a define being declared: elsewhere a name stands alone.)
+    const inWords = e.context?.ruleStack?.some((r) => r === 'factDecl' || r === 'defineDecl') === true;
+    const phrase = atEnd || !inWords ? undefined : reservedInPhrase(seg.tokens, t);
     if (phrase) {
       report('P220', range, phrase);
       continue;
@@ -405,8 +407,11 @@ function assemble(items: readonly Item[], source: string, reported: ReadonlySet<
     const last = junk[junk.length - 1]!;
     if (!reported.has(first.range.start)) {
       // `returned to work`: the words before a reserved word ended the phrase, and the rest was skipped.
-      const prevWord = /([a-z][a-z0-9-]*)\s+$/.exec(source.slice(Math.max(0, first.range.start - 60), first.range.start))?.[1];
-      if (prevWord && keywordSet.has(first.image) && junk[1] && /^[a-z][a-z0-9-]*$/.test(junk[1].image) && !keywordSet.has(junk[1].image)) {
+      // (Only where an expression was being written: a clause that takes one begins the line.)
+      const lineBefore = source.slice(source.lastIndexOf('\n', first.range.start - 1) + 1, first.range.start);
+      const inExpression = /\b(require|when|unless|where)\b|:/.test(lineBefore);
+      const prevWord = /([a-z][a-z0-9-]*)\s+$/.exec(lineBefore)?.[1];
+      if (inExpression && prevWord && keywordSet.has(first.image) && junk[1] && /^[a-z][a-z0-9-]*$/.test(junk[1].image) && !keywordSet.has(junk[1].image)) {
         const words = [prevWord, first.image, junk[1].image];
         report('P220', first.range, { word: first.image, phrase: words.join(' '), suggestion: words.join('-') });
         junk = [];

@@ -69,7 +69,11 @@ class Checker {
   }
 
   exactKeys(o: Obj, allowed: readonly string[], at: string): void {
-    for (const k of Object.keys(o)) if (!allowed.includes(k)) this.add(`${at}.${k}`, `is not part of this node (it has ${allowed.join(', ')})`);
+    for (const k of Object.keys(o)) {
+      if (allowed.includes(k)) continue;
+      if (k === 'path') this.add(`${at}.path`, 'jsonpath expressions are not allowed; facts are flat ids');
+      else this.add(`${at}.${k}`, `is not part of this node (it has ${allowed.join(', ')})`);
+    }
   }
 
   value(v: unknown, at: string): void {

@@ -34,7 +34,7 @@ describe('loadRuleSet', () => {
     ['an unknown comparison', (d) => { d.guidelines[0].criteria[0].require.cmp = '=~'; }, /require\.cmp: unknown comparison '=~'/],
     ['a leaf of no known kind', (d) => { d.guidelines[0].criteria[0].require = { leaf: 0, regexMatch: 'x' }; }, /require: not a condition/],
     ['a leaf number out of range', (d) => { d.guidelines[0].criteria[0].require.leaf = 99; }, /require\.leaf: must number one of the/],
-    ['a jsonpath', (d) => { d.guidelines[0].criteria[0].require.left = { fact: 'x', path: '$..x' }; }, /require\.left\.path: is not part of this node/],
+    ['a jsonpath', (d) => { d.guidelines[0].criteria[0].require.left = { fact: 'x', path: '$..x' }; }, /require\.left\.path: jsonpath expressions are not allowed/],
     ['a __proto__ key', (d) => { Object.defineProperty(d.guidelines[0], '__proto__', { value: { polluted: true }, enumerable: true }); }, /__proto__: the key '__proto__' is not allowed/],
     ['a constructor key', (d) => { d.guidelines[0].criteria[0].constructor = {}; }, /constructor: the key 'constructor' is not allowed/],
     ['a bad arithmetic', (d) => { d.guidelines[0].criteria[0].require.left = { op: '**', args: [] }; }, /unknown arithmetic '\*\*'/],

@@ -497,6 +497,8 @@ export class DeclarationParser extends ExpressionParser {
     { ALT: () => { const cl = this.clause; cl.kw = this.CONSUME(T.CertifyKw); this.CONSUME(T.AtKw); this.CONSUME(T.MostKw); cl.key = 'certify'; cl.expr = this.SUBRULE3(this.expr, L.certify); } },
     { ALT: () => { const cl = this.clause; cl.kw = this.CONSUME(T.OtherwiseKw); cl.text = { which: 'otherwise', token: this.CONSUME(T.StringLiteral, L.otherwise) }; } },
     {
+      // `when met` or `when unknown`: a lone `when` is no clause (a criterion's condition is `only when`).
+      GATE: () => this.nextIs('met', 2) || this.LA(2).tokenType === T.UnknownKw,
       ALT: () => {
         const cl = this.clause;
         cl.kw = this.CONSUME2(T.WhenKw);
