@@ -9,9 +9,10 @@ const decisionText: Record<Determination['decision'], string> = {
   'partially-medically-necessary': 'Partially medically necessary',
   'insufficient-information': 'Insufficient information',
   'no-applicable-guideline': 'No applicable guideline',
+  'needs-clinical-review': 'Needs clinical review',
 };
 
-const statusText: Record<CriterionResult['status'], string> = { met: 'met', 'not-met': 'not met', 'not-applicable': 'not applicable', unknown: 'unknown' };
+const statusText: Record<CriterionResult['status'], string> = { met: 'met', 'not-met': 'not met', 'not-applicable': 'not applicable', unknown: 'unknown', 'needs-review': 'needs clinical review' };
 
 const value = (v: unknown): string => (v === null || v === undefined ? 'unknown' : typeof v === 'string' ? v : JSON.stringify(v));
 

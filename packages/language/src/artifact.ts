@@ -161,11 +161,11 @@ export interface CompiledPolicy {
 export interface RuleSet {
   format: typeof ARTIFACT_FORMAT;
   version: typeof ARTIFACT_VERSION;
+  guidelines: CompiledGuideline[];
+  policies: CompiledPolicy[];
   /** Every fact the guidelines and policies read. */
   facts: FactDef[];
   records: RecordDef[];
-  guidelines: CompiledGuideline[];
-  policies: CompiledPolicy[];
 }
 
 export type { Cond, Leaf, Scalar, Value, TimeUnit } from './ir.ts';

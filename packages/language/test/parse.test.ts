@@ -4,7 +4,7 @@ import type * as A from '../src/ast.ts';
 import { parse } from '../src/parse.ts';
 import { walk } from '../src/walk.ts';
 import { markers } from './support/markers.ts';
-import { show } from './support/show.ts';
+import { criterionAt, show } from './support/show.ts';
 
 const header = 'guideline a.b\n  title "T"\n  source "S", pages 1-2\n  covers physical-therapy\n  uses physical-medicine\n';
 
@@ -46,7 +46,7 @@ describe('syntax errors', () => {
 /** The `require` expression of a one-criterion file, parsed. */
 function requireOf(condition: string): { expr: A.Expr | undefined; codes: string[] } {
   const { ast, diagnostics } = parse(`${header}criterion x "X"\n  require ${condition}\n  otherwise "no"\n`);
-  return { expr: ast.guidelines[0]?.criteria[0]?.require, codes: diagnostics.map((d) => d.code) };
+  return { expr: criterionAt(ast.guidelines[0], 0).require, codes: diagnostics.map((d) => d.code) };
 }
 
 describe('expressions', () => {
@@ -194,7 +194,7 @@ policy california "California"
   });
 
   it('reads criteria', () => {
-    const c = g.criteria[0]!;
+    const c = criterionAt(g, 0);
     expect([c.name.text, c.title?.text, c.texts.otherwise?.text]).toEqual(['visit-count', 'Visits', 'no']);
     expect([c.onlyWhen, c.require, c.certify].map((e) => e && show(e))).toEqual([
       '({completed visits} > 0)',
@@ -218,8 +218,8 @@ policy california "California"
   });
 
   it.each([
-    ['criterion <|visit-count|> "V"', (g: A.GuidelineDecl) => g.criteria[0]!.name.range],
-    ['criterion visit-count <|"V"|>', (g: A.GuidelineDecl) => g.criteria[0]!.title!.range],
+    ['criterion <|visit-count|> "V"', (g: A.GuidelineDecl) => criterionAt(g, 0).name.range],
+    ['criterion visit-count <|"V"|>', (g: A.GuidelineDecl) => criterionAt(g, 0).title!.range],
     ['<|criterion visit-count "V"\n  require completed visits > 0|>\n', (g: A.GuidelineDecl) => g.criteria[0]!.range],
     ['class c terms <|"a \\"b\\""|>', (g: A.GuidelineDecl) => g.classes[0]!.terms[0]!.range],
     ['recommend\n  c: <|9-10|> visits over 8 weeks', (g: A.GuidelineDecl) => (g.recommendations[0]!.entries[0] as A.CourseEntry).visits.range],
@@ -283,7 +283,7 @@ describe('partial trees after recovery', () => {
   function broken(criterion: string): { require: string | undefined; text: string; codes: string[] } {
     const text = `${header}${criterion}`;
     const { ast, diagnostics } = parse(text);
-    const c = ast.guidelines[0]!.criteria[0]!;
+    const c = criterionAt(ast.guidelines[0], 0);
     return { require: c.require && show(c.require), text: text.slice(c.range.start, c.range.end), codes: diagnostics.map((d) => d.code) };
   }
 

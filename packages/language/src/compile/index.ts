@@ -16,10 +16,11 @@ export function compileModel(model: ProgramModel, texts: Iterable<{ file: string
   const rules: RuleSet = {
     format: ARTIFACT_FORMAT,
     version: ARTIFACT_VERSION,
-    facts: [],
-    records: [],
+    // What a reader looks for first: the guidelines and policies; the fact definitions after them.
     guidelines: model.guidelines.map((g) => compiler.guideline(g)),
     policies: model.policies.map((p) => compiler.policy(p)),
+    facts: [],
+    records: [],
   };
   rules.facts = factDefs(rules, model);
   return rules;

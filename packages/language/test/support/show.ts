@@ -16,6 +16,19 @@ export function show(e: A.Expr): string {
     case 'DateLit': return e.value;
     case 'StringLit': return JSON.stringify(e.value);
     case 'ParenExpr': return show(e.inner);
+    case 'AggregateExpr': return `(${e.op} ${show(e.list)}${e.value ? ` of ${show(e.value)}` : ''}${e.where ? ` where ${show(e.where)}` : ''})`;
+    case 'QuantifiedExpr': return `(${e.quantifier} ${show(e.list)} where ${show(e.where)})`;
+    case 'SinceExpr': return `(${e.unit.text} since ${show(e.date)})`;
+    case 'RoundExpr': return `round-${e.how}(${show(e.inner)})`;
+    case 'IncludesExpr': return `(${show(e.subject)} includes [${e.values.map((v) => v.text).join(', ')}])`;
+    case 'IsEmptyExpr': return `(${show(e.subject)} is${e.negated ? ' not' : ''} empty)`;
     case 'ErrorExpr': return '<error>';
   }
+}
+
+/** The criterion declared at `index` in a guideline; a test fails here if it is a `use criterion` line. */
+export function criterionAt(g: A.GuidelineDecl | A.PolicyDecl | undefined, index: number): A.CriterionDecl {
+  const c = g?.criteria[index];
+  if (c?.kind !== 'CriterionDecl') throw new Error(`no criterion declared at ${index}`);
+  return c;
 }
