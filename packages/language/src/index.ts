@@ -2,7 +2,7 @@
 export { parse, type ParseResult } from './parse.ts';
 export { analyze, compileGuideline, compileProgram, matchesPattern, type CompileResult, type SourceText } from './pipeline.ts';
 export { check } from './check/index.ts';
-export { SourceFile, type Position } from './source.ts';
+export { SourceFile, type FrameOptions, type Position } from './source.ts';
 export { diagnosticCodes, formatMessage, hasErrors, GuidelineInternalError, type Diagnostic, type DiagnosticCode, type Range, type Severity } from './diagnostics.ts';
 export { factCatalog, lookupFact, factById, type FactInfo, type FactType } from './facts.ts';
 export { keywords, allTokens } from './tokens.ts';
