@@ -60,6 +60,16 @@ function openRegular(path: string): { fd: number; size: number } {
   throw new ReadError(path, st.isDirectory() ? 'a folder, not a file' : notRegular);
 }
 
+/** The next bytes of an open file, at most `size` of them (none at its end), in a buffer of their own. */
+function readChunk(fd: number, path: string, size: number): Buffer {
+  const chunk = Buffer.allocUnsafe(size);
+  try {
+    return chunk.subarray(0, readSync(fd, chunk, 0, size, null));
+  } catch (e) {
+    throw new ReadError(path, why(e));
+  }
+}
+
 /** A file's bytes, refused (ReadError with `limit`) when it has more than `limit`. */
 export function readBytes(path: string, limit: number): Buffer {
   const { fd, size } = openRegular(path);
@@ -69,16 +79,10 @@ export function readBytes(path: string, limit: number): Buffer {
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(limit + 1 - total, Math.max(size + 1 - total, 1 << 16)));
-      let n: number;
-      try {
-        n = readSync(fd, chunk, 0, chunk.length, null);
-      } catch (e) {
-        throw new ReadError(path, why(e));
-      }
-      if (n === 0) break;
-      chunks.push(chunk.subarray(0, n));
-      total += n;
+      const chunk = readChunk(fd, path, Math.min(limit + 1 - total, Math.max(size + 1 - total, 1 << 16)));
+      if (chunk.length === 0) break;
+      chunks.push(chunk);
+      total += chunk.length;
       if (total > limit) throw new ReadError(path, `more than ${limit} bytes long; the limit is ${limit}`, limit);
     }
     return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
@@ -146,13 +150,8 @@ export function* readLines(path: string, limit: number, progress?: (bytesRead: n
       return { number, bytes };
     };
     for (;;) {
-      const chunk = Buffer.allocUnsafe(1 << 16);
-      let n: number;
-      try {
-        n = readSync(fd, chunk, 0, chunk.length, null);
-      } catch (e) {
-        throw new ReadError(path, why(e));
-      }
+      const chunk = readChunk(fd, path, 1 << 16);
+      const n = chunk.length;
       if (n === 0) break;
       read += n;
       progress?.(read);
