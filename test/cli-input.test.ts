@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatMessage } from '../packages/language/src/index.ts';
 import { readLimits } from '../packages/cli/src/read.ts';
+import { root } from './support/bundled.ts';
 import { seedCase } from './support/case-factory.ts';
 import { runCli, scratch } from './support/cli.ts';
 
@@ -115,6 +116,13 @@ describe('a JSON Lines batch: one determination or one named error per line, in 
     expect(named.filter((n, i) => n !== named[i - 1])).toEqual(bad.map(([n]) => n));
     for (const [n, e] of bad) expect(errors.filter((x) => x.startsWith(`${prefix}${n}:`))).toContainEqual(expect.stringMatching(e));
     expect(r.stderr).not.toMatch(stackTrace);
+  });
+
+  it('stops quietly, exit 0, when the reader of its output goes away (| head)', () => {
+    const batch = file('many.jsonl', Array.from({ length: 3000 }, (_, i) => seed(`c${i}`)).join('\n'));
+    const script = `node ${join(root, 'scripts/guideline.mjs')} check --case ${batch} --json 2>${join(tmp, 'pipe.err')} | head -c 10 >/dev/null; echo \${PIPESTATUS[0]}`;
+    expect(execFileSync('bash', ['-c', script], { encoding: 'utf8' }).trim()).toBe('0');
+    expect(execFileSync('cat', [join(tmp, 'pipe.err')], { encoding: 'utf8' })).toBe('');
   });
 
   it('R505 says the limit', () => {

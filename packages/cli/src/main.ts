@@ -64,6 +64,12 @@ function internalError(e: unknown): void {
   process.exitCode = 70;
 }
 
+// A reader that stops reading (`guideline check ... | head`) is not an error: stop writing, quietly.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(0);
+});
+
 // Not even an error thrown outside main's promise (in a stream's callback) prints a raw stack trace.
 process.on('uncaughtException', (e) => {
   internalError(e);
