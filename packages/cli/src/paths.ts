@@ -12,6 +12,20 @@ export function display(path: string): string {
   return rel && !rel.startsWith('..') ? rel : path;
 }
 
+export const notRegular = 'not a regular file (a device, a pipe or a socket)';
+
+/** Why a file operation failed, in a few words. */
+export function why(e: unknown): string {
+  const code = (e as { code?: string }).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return 'no such file or folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENXIO') return notRegular;
+  if (code === 'EISDIR') return 'a folder, not a file';
+  // Node's own words without its prefix: "EIO: i/o error, write" is "i/o error (EIO)".
+  const m = /^[A-Z]+: ([^,]+)/.exec((e as Error).message ?? '');
+  return m ? `${m[1]} (${code})` : String((e as Error).message ?? e);
+}
+
 /** Compares by UTF-16 code units: the same order under every locale (localeCompare is not). */
 export const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -35,7 +49,7 @@ export function findFiles(paths: readonly string[], accept: (name: string) => bo
   const outer = roots.filter((r) => !roots.some((o) => o !== r && r.startsWith(o.endsWith(sep) ? o : o + sep)));
   const found = new Map<string, FoundFile>();
   for (const root of outer) {
-    const st = statSync(root, { throwIfNoEntry: false });
+    const st = attempt(root, () => statSync(root, { throwIfNoEntry: false }));
     if (!st) throw new UsageError(`${display(root)}: no such file or folder`);
     // A file given by name is taken whatever its name; the reader refuses what is not a regular file.
     if (!st.isDirectory()) found.set(root, { path: root, name: basename(root) });
@@ -45,13 +59,31 @@ export function findFiles(paths: readonly string[], accept: (name: string) => bo
 }
 
 function walk(root: string, dir: string, accept: (name: string) => boolean, out: Map<string, FoundFile>): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+  for (const entry of attempt(dir, () => readdirSync(dir, { withFileTypes: true }))) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const p = resolve(dir, entry.name);
     if (entry.isDirectory()) walk(root, p, accept, out);
-    else if (accept(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && statSync(p, { throwIfNoEntry: false })?.isFile()))) {
+    else if (accept(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && linksToFile(p)))) {
       out.set(p, { path: p, name: nameUnder(root, p) });
     }
+  }
+}
+
+/** What `f` returns, or a UsageError naming the path and why it could not be read (a folder without permission). */
+function attempt<T>(path: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    throw new UsageError(`${display(path)}: ${why(e)}`);
+  }
+}
+
+/** Whether a symbolic link leads to a regular file (not to a folder, a device, nothing, or round in a loop). */
+function linksToFile(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    return false;
   }
 }
 

@@ -4,7 +4,7 @@ import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { limits } from '@guideline/language';
 import { ruleSetLimits } from '@guideline/runtime';
-import { display, UsageError } from './paths.ts';
+import { display, notRegular, UsageError, why } from './paths.ts';
 
 /** What the command line reads at most (docs/limits.md names each, with what it reports). */
 export const readLimits = {
@@ -28,19 +28,6 @@ export class ReadError extends UsageError {
   ) {
     super(`${display(path)}: ${reason}`);
   }
-}
-
-const notRegular = 'not a regular file (a device, a pipe or a socket)';
-
-function why(e: unknown): string {
-  const code = (e as { code?: string }).code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return 'no such file or folder';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ENXIO') return notRegular;
-  if (code === 'EISDIR') return 'a folder, not a file';
-  // Node's own words without its prefix: "EIO: i/o error, write" is "i/o error (EIO)".
-  const m = /^[A-Z]+: ([^,]+)/.exec((e as Error).message ?? '');
-  return m ? `${m[1]} (${code})` : String((e as Error).message ?? e);
 }
 
 /**
@@ -185,9 +172,4 @@ export function writeText(path: string, text: string): void {
   } catch (e) {
     throw new ReadError(path, `cannot be written: ${why(e)}`);
   }
-}
-
-/** Whether a path found while walking a folder is a regular file (a symbolic link is followed). */
-export function isRegularFile(path: string): boolean {
-  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
 }

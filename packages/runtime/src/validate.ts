@@ -34,14 +34,14 @@ function getValidator(): import('ajv').ValidateFunction {
 
 /**
  * A value as a message quotes it: its JSON, cut at 40 characters, written only that far (a value
- * nested thousands deep once overflowed the stack here, in JSON.stringify). A string that would
- * read as a number, true, false or null says it is a string, and a number JSON cannot write
+ * nested thousands deep once overflowed the stack here, in JSON.stringify). A string whose text is
+ * a number, true, false or null says it is a string, and a number JSON cannot write
  * (Infinity, from 1e999) is not shown as null.
  */
 export function showValue(v: unknown): string {
   const s = shown(v, 41);
   const text = s.length > 40 ? s.slice(0, 40) + '…' : s;
-  return typeof v === 'string' && /^\s*(?:-?\d|true\b|false\b|null\b)/.test(v) ? `the string ${text}` : text;
+  return typeof v === 'string' && /^(?:-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)$/.test(v) ? `the string ${text}` : text;
 }
 
 /** JSON of a value, written until it has `room` characters: each level takes one, so no deeper than that. */

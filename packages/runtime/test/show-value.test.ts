@@ -19,6 +19,8 @@ describe('showValue', () => {
     ['true', 'the string "true"'],
     ['null', 'the string "null"'],
     ['seven', '"seven"'],
+    ['2014-02-30', '"2014-02-30"'],
+    ['1e5', 'the string "1e5"'],
     ['nullable', '"nullable"'],
     [null, 'null'],
     [undefined, 'undefined'],
