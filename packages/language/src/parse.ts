@@ -2,10 +2,11 @@
 import type { IRecognitionException, IToken, TokenType } from 'chevrotain';
 import type * as A from './ast.ts';
 import type { Expr, GuidelineFile } from './ast.ts';
-import { collector, type Diagnostic, type Range, type Report } from './diagnostics.ts';
+import { collector, maxDiagnosticsPerFile, type Diagnostic, type DiagnosticCode, type Range, type Report } from './diagnostics.ts';
 import { lex, TokenPool } from './lexer.ts';
 import { getParser, type GuidelineParser, type Item } from './parser.ts';
 import { Memo, shifted } from './shift.ts';
+import * as T from './tokens.ts';
 import { ClassKw, CriterionKw, GuidelineKw, LParen, PolicyKw, ProcedureKw, RecommendKw, RParen } from './tokens.ts';
 import { walk } from './walk.ts';
 
@@ -59,21 +60,52 @@ function expectedFrom(message: string): string | undefined {
   return friendly[name] ?? (name.endsWith('Kw') ? `'${name.slice(0, -2).toLowerCase()}'` : name);
 }
 
-/** Limits that keep broken or hostile input from hanging or crashing the front end. */
-export const limits = { maxFileLength: 2_000_000, maxNesting: 50 };
+/**
+ * Limits that keep broken or hostile input from hanging or crashing the front end (docs/limits.md).
+ * maxNesting: parentheses; maxExpressionDepth: parentheses, operators in a row and `not`s together,
+ * which is how deep an expression's tree can grow, and so how deep every pass over it recurses.
+ */
+export const limits = { maxFileLength: 2_000_000, maxNesting: 50, maxExpressionDepth: 100, maxDiagnostics: maxDiagnosticsPerFile };
 
 function empty(text: string): GuidelineFile {
   return { kind: 'GuidelineFile', range: { start: 0, end: text.length }, guidelines: [], policies: [] };
 }
 
-/** The first parenthesis that opens past the nesting limit, if any. */
-function tooDeep(tokens: readonly IToken[]): IToken | undefined {
-  let depth = 0;
+const arithmetic = new Set<TokenType>([T.Plus, T.Minus, T.Star, T.Slash, T.NotKw]);
+/** Tokens no chain of operators goes on over: a comparison, a joining word, a list, a new declaration. */
+const chainEnds = new Set<TokenType>([T.AndKw, T.OrKw, T.Comma, T.Less, T.LessEq, T.Greater, T.GreaterEq, T.Equals, T.NotEq, GuidelineKw, ClassKw, ProcedureKw, RecommendKw, CriterionKw, PolicyKw]);
+
+/**
+ * The first token at which the text nests too deep for the parser and the passes after it, if any:
+ * a parenthesis past maxNesting (P205), or past maxExpressionDepth an operator or `not` (P207).
+ * Operators fold to the left, `a + b + c` being `(a + b) + c`, and each `not` holds the rest, so a
+ * run of them is as deep as it is long, and a group in parentheses as deep as its inside. The count
+ * errs high (it restarts only where no run can go on), never low.
+ */
+function tooDeep(tokens: readonly IToken[]): { token: IToken; code: DiagnosticCode; limit: number } | undefined {
+  let parens = 0;
+  /** Operators in the current run, per open parenthesis, the outermost first; and their sum. */
+  const runs: number[] = [0];
+  let inRuns = 0;
   for (let i = 0; i < tokens.length; i++) {
     const type = tokens[i]!.tokenType;
     if (type === LParen) {
-      if (++depth > limits.maxNesting) return tokens[i];
-    } else if (type === RParen) depth = Math.max(0, depth - 1);
+      if (++parens > limits.maxNesting) return { token: tokens[i]!, code: 'P205', limit: limits.maxNesting };
+      runs.push(0);
+    } else if (type === RParen) {
+      // A closed group is one operand of the run around it, as deep as it was: its count goes on there.
+      if (runs.length > 1) {
+        parens--;
+        runs[runs.length - 2]! += runs.pop()! + 1;
+        inRuns++;
+      }
+    } else if (arithmetic.has(type)) {
+      runs[runs.length - 1]!++;
+      if (++inRuns + parens > limits.maxExpressionDepth) return { token: tokens[i]!, code: 'P207', limit: limits.maxExpressionDepth };
+    } else if (chainEnds.has(type)) {
+      inRuns -= runs[runs.length - 1]!;
+      runs[runs.length - 1] = 0;
+    }
   }
   return undefined;
 }
@@ -107,7 +139,7 @@ export const sharedMemo = new ParseMemo();
  * `memo`: where to find and keep declarations parsed before (null: parse everything, keep nothing).
  */
 export function parse(text: string, file?: string, memo: ParseMemo | null = sharedMemo): ParseResult {
-  const { report, diagnostics } = collector(file);
+  const { report, diagnostics } = collector(file, limits.maxDiagnostics);
   if (text.length > limits.maxFileLength) {
     report('L103', { start: 0, end: 0 }, { size: text.length, limit: limits.maxFileLength });
     return { ast: empty(text), diagnostics, comments: [] };
@@ -116,8 +148,8 @@ export function parse(text: string, file?: string, memo: ParseMemo | null = shar
   for (const d of lexed.diagnostics) report(d.code, d.range, d.data ?? {});
   const deep = tooDeep(lexed.tokens);
   if (deep) {
-    // The parser recurses once per level: refuse before it can exhaust the stack.
-    report('P205', { start: deep.startOffset, end: deep.startOffset + 1 }, { limit: limits.maxNesting });
+    // The parser recurses once per level, and so does every pass after it: refuse before the stack runs out.
+    report(deep.code, { start: deep.token.startOffset, end: deep.token.endOffset! + 1 }, { limit: deep.limit });
     return { ast: empty(text), diagnostics, comments: [] };
   }
   // Without a memo there is nothing to keep per declaration: text without errors is parsed whole.
@@ -289,8 +321,9 @@ function parseExpression(source: string, base: number): ParsedExpression {
     t.startOffset += base;
     t.endOffset! += base;
   }
-  if (tooDeep(lexed.tokens)) {
-    report('P205', range, { limit: limits.maxNesting });
+  const deep = tooDeep(lexed.tokens);
+  if (deep) {
+    report(deep.code, range, { limit: deep.limit });
     return { expr: undefined, diagnostics };
   }
   // Any error makes it no expression, so the parser need not recover.

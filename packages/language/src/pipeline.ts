@@ -4,7 +4,7 @@ import type { GuidelineFile } from './ast.ts';
 import { ARTIFACT_FORMAT, ARTIFACT_VERSION, type RuleSet } from './artifact.ts';
 import { check, type Placeholder } from './check/index.ts';
 import { GuidelineCompiler } from './compile.ts';
-import { collector, hasErrors, type Diagnostic, type Range } from './diagnostics.ts';
+import { collector, hasErrors, maxDiagnosticsPerFile, type Diagnostic, type Range } from './diagnostics.ts';
 import { parse, sharedMemo, type ExpressionMemo, type ParseMemo } from './parse.ts';
 import { SourceFile } from './source.ts';
 
@@ -48,7 +48,13 @@ function analyzeWith(text: string, file: string, memo: ParseMemo | null, express
     const broken = declarationRanges(parsed.ast).filter((r) => recovered.some((d) => d.range.start >= r.start && d.range.start <= r.end));
     checked = checked.filter((d) => !broken.some((r) => d.range.start >= r.start && d.range.start <= r.end));
   }
-  return { ast: parsed.ast, diagnostics: checked.length ? [...parsed.diagnostics, ...checked] : parsed.diagnostics, holes };
+  if (!checked.length) return { ast: parsed.ast, diagnostics: parsed.diagnostics, holes };
+  if (parsed.diagnostics.length + checked.length <= maxDiagnosticsPerFile) return { ast: parsed.ast, diagnostics: [...parsed.diagnostics, ...checked], holes };
+  // Parse and check together stay within the file's cap (a list with a P208 is already over it).
+  const { diagnostics, report } = collector(file, maxDiagnosticsPerFile);
+  for (const d of parsed.diagnostics) report(d.code, d.range, d.data ?? {});
+  for (const d of checked) report(d.code, d.range, d.data ?? {});
+  return { ast: parsed.ast, diagnostics, holes };
 }
 
 /** Codes after which the parser had to skip or invent text: the declaration is not whole. */

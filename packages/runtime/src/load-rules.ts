@@ -3,6 +3,7 @@
 // in one can reach for a prototype, a jsonpath, or an operator we do not know.
 import { ARTIFACT_FORMAT, ARTIFACT_VERSION, type RuleSet } from '@guideline/language';
 import { builtinOperators, operators } from './operators.ts';
+import { showValue } from './validate.ts';
 
 export const ruleSetLimits = { maxBytes: 50_000_000, maxDepth: 64, maxRules: 20_000, maxGuidelines: 2_000 };
 
@@ -111,7 +112,7 @@ export function loadRuleSet(input: unknown): RuleSet {
   ck.structure(doc, '', 0);
   if (ck.issues.length) throw new RuleSetError(ck.issues);
   if (doc['format'] !== ARTIFACT_FORMAT) ck.add('format', `expected '${ARTIFACT_FORMAT}'`);
-  if (doc['version'] !== ARTIFACT_VERSION) ck.add('version', `this runtime reads version ${ARTIFACT_VERSION}, not ${String(doc['version'])}`);
+  if (doc['version'] !== ARTIFACT_VERSION) ck.add('version', `this runtime reads version ${ARTIFACT_VERSION}, not ${showValue(doc['version'])}`);
   const guidelines = doc['guidelines'];
   const policies = doc['policies'];
   if (!Array.isArray(guidelines)) ck.add('guidelines', 'must be an array');

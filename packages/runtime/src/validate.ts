@@ -32,10 +32,36 @@ function getValidator(): import('ajv').ValidateFunction {
   return validator;
 }
 
-function show(v: unknown): string {
-  const s = JSON.stringify(v);
-  return s === undefined ? String(v) : s.length > 40 ? s.slice(0, 40) + '…' : s;
+/**
+ * A value as a message quotes it: its JSON, cut at 40 characters, written only that far (a value
+ * nested thousands deep once overflowed the stack here, in JSON.stringify). A string whose text is
+ * a number, true, false or null says it is a string, and a number JSON cannot write
+ * (Infinity, from 1e999) is not shown as null.
+ */
+export function showValue(v: unknown): string {
+  const s = shown(v, 41);
+  const text = s.length > 40 ? s.slice(0, 40) + '…' : s;
+  return typeof v === 'string' && /^(?:-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)$/.test(v) ? `the string ${text}` : text;
 }
+
+/** JSON of a value, written until it has `room` characters: each level takes one, so no deeper than that. */
+function shown(v: unknown, room: number): string {
+  if (typeof v === 'string') return JSON.stringify(v.slice(0, room));
+  if (typeof v !== 'object' || v === null) return String(v);
+  const array = Array.isArray(v);
+  let out = array ? '[' : '{';
+  let first = true;
+  for (const k in v) {
+    if (out.length >= room) break;
+    if (!Object.hasOwn(v, k)) continue;
+    out += `${first ? '' : ','}${array ? '' : `${JSON.stringify(k.slice(0, room))}:`}`;
+    out += shown((v as Record<string, unknown>)[k], room - out.length);
+    first = false;
+  }
+  return out + (array ? ']' : '}');
+}
+
+const show = showValue;
 
 function valueAt(root: unknown, pointer: string): unknown {
   let v: unknown = root;

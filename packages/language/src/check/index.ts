@@ -1,6 +1,6 @@
 // The checker: declaration checks and expression checks over a parsed file. Reports; never throws.
 import type * as A from '../ast.ts';
-import { collector, type Diagnostic, type Report } from '../diagnostics.ts';
+import { collector, maxDiagnosticsPerFile, type Diagnostic, type Report } from '../diagnostics.ts';
 import { parseExpressionAt, type ExpressionMemo } from '../parse.ts';
 import { checkFileNames, checkGuidelineNames } from './names.ts';
 import { ExprChecker } from './types.ts';
@@ -42,7 +42,7 @@ export function placeholders(text: string, str: A.Name, report: Report, memo: Ex
  * reads them there rather than parse them again).
  */
 export function check(file: A.GuidelineFile, text: string, fileName: string | undefined, memo: ExpressionMemo, found?: Map<A.CriterionDecl, Placeholder[]>): Diagnostic[] {
-  const { diagnostics, report } = collector(fileName);
+  const { diagnostics, report } = collector(fileName, maxDiagnosticsPerFile);
   checkFileNames(file, report);
   for (const g of file.guidelines) {
     checkGuidelineNames(g, report);
