@@ -26,7 +26,8 @@ function reader(ref: { fact: string; params?: Record<string, unknown> }): Read {
 
 /** A leaf's operator as a function; a rule set that names an unknown one is refused (RuleSetError). */
 export function operatorOf(c: Record<string, unknown>): (a: unknown, b: unknown) => boolean {
-  const op = allOperators[c['operator'] as string];
+  const name = c['operator'] as string;
+  const op = Object.hasOwn(allOperators, name) ? allOperators[name] : undefined;
   if (!op) throw new RuleSetError([{ at: String(c['name'] ?? ''), message: `unknown operator '${String(c['operator'])}'` }]);
   return op;
 }

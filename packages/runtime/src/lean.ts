@@ -186,7 +186,7 @@ function interned(value: unknown): unknown {
 function factAgainstConstant(s: number, isDate: boolean, operator: string, constant: unknown, op: (a: unknown, b: unknown) => boolean): Predicate {
   const value = interned(constant);
   const v = value as number;
-  const cmp = dateComparisons[operator];
+  const cmp = Object.hasOwn(dateComparisons, operator) ? dateComparisons[operator] : undefined;
   if (cmp && isDateShaped(value)) {
     const date = value as string;
     if (isDate) return (f) => (f[s] === undefined ? null : cmp(f[s] as string, date));
