@@ -36,6 +36,7 @@ export const diagnosticCodes = {
   P204: { name: 'bad-unit', severity: 'error', template: "'{text}' is not a unit: use visits, weeks, months, days or years" },
   P205: { name: 'nesting-too-deep', severity: 'error', template: 'Parentheses nest more than {limit} deep here' },
   P206: { name: 'reserved-word', severity: 'error', template: "'{word}' is a reserved word of the language and cannot be a name; choose another, such as '{word}-check'" },
+  P207: { name: 'expression-too-deep', severity: 'error', template: 'The expression nests more than {limit} levels deep here' },
   C301: { name: 'unknown-fact', severity: 'error', template: "Unknown fact '{name}'{hint}" },
   C302: { name: 'duplicate-name', severity: 'error', template: "Duplicate {what} '{name}'" },
   C303: { name: 'unknown-class', severity: 'error', template: "Unknown class '{name}' in guideline '{guideline}'" },

@@ -7,7 +7,7 @@ import { lex, TokenPool } from './lexer.ts';
 import { getParser, type GuidelineParser, type Item } from './parser.ts';
 import { Memo, shifted } from './shift.ts';
 import { ClassKw, CriterionKw, GuidelineKw, LParen, PolicyKw, ProcedureKw, RecommendKw, RParen } from './tokens.ts';
-import { walk } from './walk.ts';
+import { tooDeep as tooDeepNode, walk } from './walk.ts';
 
 export interface ParseResult {
   ast: GuidelineFile;
@@ -59,8 +59,13 @@ function expectedFrom(message: string): string | undefined {
   return friendly[name] ?? (name.endsWith('Kw') ? `'${name.slice(0, -2).toLowerCase()}'` : name);
 }
 
-/** Limits that keep broken or hostile input from hanging or crashing the front end. */
-export const limits = { maxFileLength: 2_000_000, maxNesting: 50 };
+/**
+ * Limits that keep broken or hostile input from hanging or crashing the front end. `maxNesting`:
+ * parentheses (the parser descends once per level, P205); `maxExpressionDepth`: levels of operators
+ * and operands below one condition, parentheses aside (every pass recurses once per level, P207;
+ * a compiled condition is then at most about twice as deep, within the runtime's rule-set limit).
+ */
+export const limits = { maxFileLength: 2_000_000, maxNesting: 50, maxExpressionDepth: 100 };
 
 function empty(text: string): GuidelineFile {
   return { kind: 'GuidelineFile', range: { start: 0, end: text.length }, guidelines: [], policies: [] };
@@ -122,7 +127,7 @@ export function parse(text: string, file?: string, memo: ParseMemo | null = shar
   }
   // Without a memo there is nothing to keep per declaration: text without errors is parsed whole.
   const whole = memo ? undefined : parseWhole(lexed.tokens, report);
-  if (whole) return { ast: assemble(whole, text.length, new Set(), report), diagnostics, comments: commentsOf(lexed.comments) };
+  if (whole) return shallow({ ast: assemble(whole, text.length, new Set(), report), diagnostics, comments: commentsOf(lexed.comments) }, text, report);
   const items: Item[] = [];
   const reported = new Set<number>();
   for (const seg of segments(lexed.tokens, text)) {
@@ -143,7 +148,19 @@ export function parse(text: string, file?: string, memo: ParseMemo | null = shar
     for (const d of result.diagnostics) report(d.code, d.range, d.data ?? {});
     for (const r of result.reported) reported.add(r.range.start);
   }
-  return { ast: assemble(items, text.length, reported, report), diagnostics, comments: commentsOf(lexed.comments) };
+  return shallow({ ast: assemble(items, text.length, reported, report), diagnostics, comments: commentsOf(lexed.comments) }, text, report);
+}
+
+/**
+ * The parse, or, when an expression in it nests past the limit, an empty file and P207 there:
+ * chains of 'not' or of arithmetic nest without parentheses, and every pass after this one (check,
+ * compile, format, the editor services) recurses once per level.
+ */
+function shallow(result: ParseResult, text: string, report: Report): ParseResult {
+  const deep = tooDeepNode(result.ast, limits.maxExpressionDepth);
+  if (!deep) return result;
+  report('P207', deep.range, { limit: limits.maxExpressionDepth });
+  return { ast: empty(text), diagnostics: result.diagnostics, comments: result.comments };
 }
 
 function commentsOf(tokens: readonly IToken[]): ParseResult['comments'] {
@@ -299,6 +316,11 @@ function parseExpression(source: string, base: number): ParsedExpression {
   const expr = p.expr();
   if (lexed.diagnostics.length || p.errors.length || lexed.tokens.length === 0) {
     report('C312', range, { message: `'{${source}}' is not an expression: write a fact or a sum, as in {completed visits}` });
+    return { expr: undefined, diagnostics };
+  }
+  const deep = tooDeepNode(expr, limits.maxExpressionDepth);
+  if (deep) {
+    report('P207', deep.range, { limit: limits.maxExpressionDepth });
     return { expr: undefined, diagnostics };
   }
   nodeReports(p, () => [expr], report);

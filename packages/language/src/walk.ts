@@ -39,3 +39,44 @@ export function nodeAt(root: A.Node, offset: number): A.Node | undefined {
   });
   return found;
 }
+
+/**
+ * The first node, in pre-order, that lies more than `limit` expression levels deep (parentheses do
+ * not count; P205 bounds those), if any. A loop over an explicit stack, not a recursion: it is what
+ * keeps too deep an expression from every pass that recurses, so it must itself be safe at any
+ * depth. It runs on every parse, so it visits only what can hold an expression (classes,
+ * recommendations and policies cannot) and reads children in place rather than through `children`,
+ * whose arrays made it a tenth of a compile.
+ */
+export function tooDeep(root: A.Node, limit: number): A.Node | undefined {
+  const nodes: (A.Node | undefined)[] = [root];
+  const depths: number[] = [0];
+  const push = (n: A.Node | undefined, d: number): void => {
+    if (n === undefined) return;
+    nodes.push(n);
+    depths.push(d);
+  };
+  while (nodes.length) {
+    const n = nodes.pop()!;
+    let d = depths.pop()!;
+    if (n.kind !== 'ParenExpr' && n.kind !== 'GuidelineFile' && n.kind !== 'GuidelineDecl' && n.kind !== 'CriterionDecl' && ++d > limit) return n;
+    switch (n.kind) {
+      case 'GuidelineFile': for (let i = n.guidelines.length - 1; i >= 0; i--) push(n.guidelines[i], d); break;
+      case 'GuidelineDecl':
+        for (let i = n.criteria.length - 1; i >= 0; i--) push(n.criteria[i], d);
+        push(n.unless, d);
+        push(n.applies, d);
+        break;
+      case 'CriterionDecl': push(n.certify, d); push(n.require, d); push(n.onlyWhen, d); break;
+      case 'BoolExpr': for (let i = n.operands.length - 1; i >= 0; i--) push(n.operands[i], d); break;
+      case 'NotExpr': push(n.operand, d); break;
+      case 'CompareExpr':
+      case 'ArithExpr': push(n.right, d); push(n.left, d); break;
+      case 'IsValuesExpr':
+      case 'IsKnownExpr': push(n.subject, d); break;
+      case 'ParenExpr': push(n.inner, d); break;
+      default: break; // an operand
+    }
+  }
+  return undefined;
+}
