@@ -10,7 +10,7 @@ import type { EvaluatedCondition } from './explain.ts';
 import { allOperators } from './operators.ts';
 import type { Case, Determination } from './types.ts';
 import { assertCase, CaseValidationError, type CaseIssue } from './validate.ts';
-import { RuleSetError } from './load-rules.ts';
+import { conditionShape, RuleSetError } from './load-rules.ts';
 
 type Evaluate = (facts: Facts) => EvaluatedCondition;
 type Read = (facts: Facts) => unknown;
@@ -48,8 +48,9 @@ function leafParts(c: Record<string, unknown>): { operator: string; op: (a: unkn
  */
 export function compileTree<I>(c: Record<string, unknown>, leaf: (c: Record<string, unknown>) => (input: I) => EvaluatedCondition): (input: I) => EvaluatedCondition {
   const name = c['name'] as string | undefined;
-  if (Array.isArray(c['all']) || Array.isArray(c['any'])) {
-    const isAll = Array.isArray(c['all']);
+  const shape = conditionShape(c);
+  if (shape === 'all' || shape === 'any') {
+    const isAll = shape === 'all';
     const parts = (c[isAll ? 'all' : 'any'] as Record<string, unknown>[]).map((x) => compileTree(x, leaf));
     const n = parts.length;
     const run = (f: I): EvaluatedCondition[] => {
@@ -59,7 +60,7 @@ export function compileTree<I>(c: Record<string, unknown>, leaf: (c: Record<stri
     };
     return isAll ? (f) => ({ name, all: run(f) }) : (f) => ({ name, any: run(f) });
   }
-  if (c['not'] !== undefined) {
+  if (shape === 'not') {
     const inner = compileTree(c['not'] as Record<string, unknown>, leaf);
     return (f) => ({ name, not: inner(f) });
   }

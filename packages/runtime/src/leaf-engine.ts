@@ -10,16 +10,17 @@ import type { Calc, CompiledGuideline } from '@guideline/language';
 import { emptyFacts, type Facts } from './case-facts.ts';
 import { factsOf, type EvaluatedCondition } from './explain.ts';
 import { compileTree } from './fast.ts';
+import { conditionShape } from './load-rules.ts';
 import { calcFact, installRuntime } from './operators.ts';
 
 type Condition = Record<string, unknown>;
 
 /** The leaves of a condition tree in depth-first order (the compiler's leaf order). */
 function leavesOf(c: Condition, out: Condition[] = []): Condition[] {
-  if (Array.isArray(c['all'])) for (const x of c['all'] as Condition[]) leavesOf(x, out);
-  else if (Array.isArray(c['any'])) for (const x of c['any'] as Condition[]) leavesOf(x, out);
-  else if (c['not'] !== undefined) leavesOf(c['not'] as Condition, out);
-  else out.push(c);
+  const shape = conditionShape(c);
+  if (shape === 'leaf') out.push(c);
+  else if (shape === 'not') leavesOf(c['not'] as Condition, out);
+  else for (const x of c[shape] as Condition[]) leavesOf(x, out);
   return out;
 }
 

@@ -39,6 +39,22 @@ export class RuleSetError extends Error {
 
 const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
 
+/**
+ * Which of its four shapes a condition has, as every evaluator reads it: all, any, not, or a leaf.
+ * A node with two (json-rules-engine would run its any, a reader that looks for all first its all),
+ * or whose all, any or not is not a list or a condition, is refused: a rule set handed to an
+ * evaluator without loadRuleSet gets the same answer about its shape as one that was loaded.
+ */
+export function conditionShape(c: Record<string, unknown>): 'all' | 'any' | 'not' | 'leaf' {
+  const has = (k: string): boolean => Object.hasOwn(c, k);
+  const keys = (['all', 'any', 'not'] as const).filter(has);
+  if (keys.length === 0) return 'leaf';
+  const key = keys[0]!;
+  const ok = keys.length === 1 && !has('fact') && !has('operator') && !has('value') && (key === 'not' ? isObj(c[key]) : Array.isArray(c[key]));
+  if (!ok) throw new RuleSetError([{ at: String(c['name'] ?? ''), message: 'a condition is exactly one of all (a list), any (a list), not (a condition) or a leaf' }]);
+  return key;
+}
+
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 

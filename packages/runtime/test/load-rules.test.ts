@@ -119,3 +119,18 @@ describe('docs/limits.md', () => {
     expect(row).toContain(value.toLocaleString('en-US'));
   });
 });
+
+describe('an unchecked rule set with a condition of two shapes', () => {
+  const twoShapes = (): any => {
+    const d = good();
+    d.guidelines[0].rules[0].conditions.any = [{ fact: 'request.treatment', operator: 'equal', value: 'nothing' }];
+    return d;
+  };
+  it.each([
+    ['the fast path', (d: any) => evaluateFast(d, makeCase())],
+    ['the fast path, decision only', (d: any) => evaluateFast(d, makeCase(), { detail: 'decision' })],
+    ['json-rules-engine', (d: any) => evaluate(d, makeCase())],
+  ])('is refused by %s as loadRuleSet refuses it, not read by one branch', async (_, run) => {
+    await expect(Promise.resolve().then(() => run(twoShapes()))).rejects.toThrow(RuleSetError);
+  });
+});
