@@ -86,32 +86,20 @@ class Checker {
     }
   }
 
-  /** How many condition objects a tree has (the schema has checked its shape). */
-  count(c: Obj): number {
-    let n = 0;
+  /** How many condition objects a tree has, and how many of them are leaves (the schema has checked its shape). */
+  measure(c: Obj): { conditions: number; leaves: number } {
+    let conditions = 0;
+    let leaves = 0;
     const stack: Obj[] = [c];
     while (stack.length) {
       const x = stack.pop()!;
-      n++;
+      conditions++;
       if (Array.isArray(x['all'])) stack.push(...(x['all'] as Obj[]));
       else if (Array.isArray(x['any'])) stack.push(...(x['any'] as Obj[]));
       else if (isObj(x['not'])) stack.push(x['not']);
+      else leaves++;
     }
-    return n;
-  }
-
-  /** Leaves of a tree, in the compiler's depth-first order. */
-  leaves(c: Obj): number {
-    let n = 0;
-    const stack: Obj[] = [c];
-    while (stack.length) {
-      const x = stack.pop()!;
-      if (Array.isArray(x['all'])) stack.push(...(x['all'] as Obj[]));
-      else if (Array.isArray(x['any'])) stack.push(...(x['any'] as Obj[]));
-      else if (isObj(x['not'])) stack.push(x['not']);
-      else n++;
-    }
-    return n;
+    return { conditions, leaves };
   }
 
   /** What the schema cannot say about one guideline (which it has checked). */
@@ -122,7 +110,7 @@ class Checker {
       const where = `${at}.rules[${i}]`;
       if (rules.has(rule.name)) this.add(`${where}.name`, `a second rule named '${rule.name}'`);
       rules.set(rule.name, { rule, index: i });
-      const n = this.count(rule.conditions);
+      const n = this.measure(rule.conditions).conditions;
       if (n > ruleSetLimits.maxConditionsPerRule) this.add(`${where}.conditions`, `${n} conditions; the limit is ${ruleSetLimits.maxConditionsPerRule} in a rule`);
       conditions += n;
     });
@@ -132,7 +120,7 @@ class Checker {
       const found = rules.get(name);
       if (!found) return this.add(where, `names the rule '${name}', which the guideline does not have`);
       named.add(name);
-      const n = this.leaves(found.rule.conditions);
+      const n = this.measure(found.rule.conditions).leaves;
       if (leaves.length !== n) this.add(where, `lists ${leaves.length} leaves for a rule with ${n}`);
       // The evaluators read a criterion's rule as its two halves, 'only when' and 'require'.
       const parts = found.rule.conditions['all'];
