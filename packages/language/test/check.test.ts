@@ -140,6 +140,10 @@ describe('C305 type-mismatch', () => {
     [requires('<|injury date|> + 3 > 1'), ['C305']],
     [requires('4 / <|completed visits|> > 1'), ['C305']],
     [requires('<|completed visits|> is more than 3 months ago'), ['C305']],
+    // A fixed date has no fact for the runtime to measure from (it compiled to an empty fact id).
+    [requires('<|2014-01-24|> is more than 3 months ago'), ['C305']],
+    [requires('<|(2014-01-24)|> is within 6 months'), ['C305']],
+    [requires('(injury date) is within 6 months'), []],
     [criterion('require completed visits is known\n  otherwise "{<|completed visits > 0|>}"'), ['C305']],
   ])('%j', (input, codes) => expectDiagnostics(input, codes));
 

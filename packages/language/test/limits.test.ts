@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, compileGuideline, formatGuideline } from '../src/index.ts';
+import { analyze, compileGuideline, completionsAt, definitionAt, formatGuideline, hoverAt } from '../src/index.ts';
 import { limits } from '../src/parse.ts';
+import { deepExpressions } from './support/deep.ts';
 import { markers } from './support/markers.ts';
 
 const header = 'guideline a.b title "T" source "S", pages 1 covers physical-therapy\n';
@@ -103,5 +104,42 @@ describe('reserved words as names', () => {
   it('keeps reading the declaration after the reserved word', () => {
     const text = `${header}criterion known "K" require complted visits > 0 otherwise "x"`;
     expect(analyze(text).diagnostics.map((d) => d.code)).toEqual(['P206', 'C301']);
+  });
+});
+
+describe('expressions nested past the limit without parentheses', () => {
+  const L = limits.maxExpressionDepth;
+
+  it.each(deepExpressions(L))('%s at the limit passes every pass', (_, text) => {
+    expect(analyze(text).diagnostics).toEqual([]);
+    const compiled = compileGuideline(text);
+    expect(compiled.diagnostics).toEqual([]);
+    expect(compiled.rules).toBeDefined();
+    const formatted = formatGuideline(text);
+    expect(formatted.diagnostics).toEqual([]);
+    expect(formatGuideline(formatted.text).text).toBe(formatted.text);
+    // The editor services, at offsets along the deepest part.
+    for (const at of [text.indexOf('require') + 8, Math.floor(text.length / 2), text.lastIndexOf('otherwise') - 2]) {
+      expect(Array.isArray(completionsAt(text, at))).toBe(true);
+      hoverAt(text, at);
+      definitionAt(text, at);
+    }
+  });
+
+  it.each(deepExpressions(L + 1))('%s one past the limit is P207, located, and no pass fails on it', (_, text, at) => {
+    const r = compileGuideline(text);
+    expect(r.diagnostics.map((d) => [d.code, d.range])).toEqual([['P207', at]]);
+    expect(r.rules).toBeUndefined();
+    // The formatter reads a rationale's placeholders as text: it has nothing to refuse there.
+    expect(formatGuideline(text).diagnostics.map((d) => d.code)).toEqual(text.includes('"{') ? [] : ['P207']);
+    for (const at of [text.indexOf('require') + 8, Math.floor(text.length / 2)]) {
+      expect(Array.isArray(completionsAt(text, at))).toBe(true);
+      hoverAt(text, at);
+      definitionAt(text, at);
+    }
+  });
+
+  it.each([['a thousand nots', 'not '.repeat(1000) + 'completed visits > 0'], ['two thousand sums', Array(2000).fill('completed visits').join(' + ') + ' > 0']])('%s is P207, not a stack overflow', (_, expr) => {
+    expect(compileGuideline(`${header}criterion c "C" require ${expr} otherwise "x"`).diagnostics.map((d) => d.code)).toEqual(['P207']);
   });
 });

@@ -45,7 +45,8 @@ export function compileCalc<S>(expr: Calc, bind: (id: string) => (holder: S) => 
   }
   const x = compileCalc(expr.args[0], bind);
   const y = compileCalc(expr.args[1], bind);
-  const op = arithmetic[expr.op];
+  // An own member only: an op named like an Object.prototype member is no arithmetic (its value is unknown).
+  const op = Object.hasOwn(arithmetic, expr.op) ? arithmetic[expr.op] : () => null;
   return (s) => {
     const a = x(s);
     const b = y(s);

@@ -7,6 +7,18 @@ import type { Case } from './types.ts';
 
 export type Facts = Record<string, unknown>;
 
+/**
+ * An empty object whose prototype chain holds nothing: a fact named like a member of
+ * Object.prototype (`toString`, `constructor`, `__proto__`) is absent from it, as every other
+ * fact the case does not give. Made by a constructor, not Object.create(null), so that V8 keeps its
+ * properties in fast mode.
+ */
+export const NoPrototype = function NoPrototype() {} as unknown as new () => Record<string, never>;
+NoPrototype.prototype = Object.create(null) as object;
+
+/** An empty set of facts (see NoPrototype). */
+export const emptyFacts = (): Facts => new NoPrototype() as Facts;
+
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const normCode = (s: string): string => s.toUpperCase().replace(/\./g, '');
 
@@ -270,7 +282,7 @@ function readRequestTextMemo(text: string): ReturnType<typeof readRequestText> {
 /** All facts of a case for one guideline, keyed by fact id; an unknown fact has no key. */
 export function caseFacts(g: CompiledGuideline, c: Case): Facts {
   const view = new CaseView(g, c);
-  const facts: Facts = {};
+  const facts = emptyFacts();
   for (const [id, read] of factReaders) {
     const v = read(view);
     if (v !== undefined && v !== null) facts[id] = v;

@@ -10,7 +10,7 @@ import type { EvaluatedCondition } from './explain.ts';
 import { allOperators } from './operators.ts';
 import type { Case, Determination } from './types.ts';
 import { assertCase, CaseValidationError, type CaseIssue } from './validate.ts';
-import { RuleSetError } from './load-rules.ts';
+import { conditionShape, RuleSetError } from './load-rules.ts';
 
 type Evaluate = (facts: Facts) => EvaluatedCondition;
 type Read = (facts: Facts) => unknown;
@@ -26,7 +26,8 @@ function reader(ref: { fact: string; params?: Record<string, unknown> }): Read {
 
 /** A leaf's operator as a function; a rule set that names an unknown one is refused (RuleSetError). */
 export function operatorOf(c: Record<string, unknown>): (a: unknown, b: unknown) => boolean {
-  const op = allOperators[c['operator'] as string];
+  const name = c['operator'] as string;
+  const op = Object.hasOwn(allOperators, name) ? allOperators[name] : undefined;
   if (!op) throw new RuleSetError([{ at: String(c['name'] ?? ''), message: `unknown operator '${String(c['operator'])}'` }]);
   return op;
 }
@@ -47,8 +48,9 @@ function leafParts(c: Record<string, unknown>): { operator: string; op: (a: unkn
  */
 export function compileTree<I>(c: Record<string, unknown>, leaf: (c: Record<string, unknown>) => (input: I) => EvaluatedCondition): (input: I) => EvaluatedCondition {
   const name = c['name'] as string | undefined;
-  if (Array.isArray(c['all']) || Array.isArray(c['any'])) {
-    const isAll = Array.isArray(c['all']);
+  const shape = conditionShape(c);
+  if (shape === 'all' || shape === 'any') {
+    const isAll = shape === 'all';
     const parts = (c[isAll ? 'all' : 'any'] as Record<string, unknown>[]).map((x) => compileTree(x, leaf));
     const n = parts.length;
     const run = (f: I): EvaluatedCondition[] => {
@@ -58,7 +60,7 @@ export function compileTree<I>(c: Record<string, unknown>, leaf: (c: Record<stri
     };
     return isAll ? (f) => ({ name, all: run(f) }) : (f) => ({ name, any: run(f) });
   }
-  if (c['not'] !== undefined) {
+  if (shape === 'not') {
     const inner = compileTree(c['not'] as Record<string, unknown>, leaf);
     return (f) => ({ name, not: inner(f) });
   }

@@ -8,5 +8,6 @@ export { readRequestText, type RequestNumbers } from './request-text.ts';
 export { evaluateCalc, elapsed } from './calc.ts';
 export { validateCase, assertCase, CaseValidationError, type CaseIssue } from './validate.ts';
 export { default as caseSchema } from '../schema/case.schema.json' with { type: 'json' };
+export { default as ruleSetSchema } from '../schema/rule-set.schema.json' with { type: 'json' };
 export type { Case, Determination, Decision, CriterionResult, CriterionStatus, TraceEntry } from './types.ts';
 export { loadRuleSet, RuleSetError, ruleSetLimits, type RuleSetIssue } from './load-rules.ts';

@@ -7,19 +7,20 @@
 // unnamed leaves, with calc expressions referred to by number, is a fraction of both.
 import { Engine, Fact, type Almanac } from 'json-rules-engine';
 import type { Calc, CompiledGuideline } from '@guideline/language';
-import type { Facts } from './case-facts.ts';
+import { emptyFacts, type Facts } from './case-facts.ts';
 import { factsOf, type EvaluatedCondition } from './explain.ts';
 import { compileTree } from './fast.ts';
+import { conditionShape } from './load-rules.ts';
 import { calcFact, installRuntime } from './operators.ts';
 
 type Condition = Record<string, unknown>;
 
 /** The leaves of a condition tree in depth-first order (the compiler's leaf order). */
 function leavesOf(c: Condition, out: Condition[] = []): Condition[] {
-  if (Array.isArray(c['all'])) for (const x of c['all'] as Condition[]) leavesOf(x, out);
-  else if (Array.isArray(c['any'])) for (const x of c['any'] as Condition[]) leavesOf(x, out);
-  else if (c['not'] !== undefined) leavesOf(c['not'] as Condition, out);
-  else out.push(c);
+  const shape = conditionShape(c);
+  if (shape === 'leaf') out.push(c);
+  else if (shape === 'not') leavesOf(c['not'] as Condition, out);
+  else for (const x of c[shape] as Condition[]) leavesOf(x, out);
   return out;
 }
 
@@ -76,7 +77,8 @@ function filledLeaf(c: Condition, k: number): (evaluated: EvaluatedCondition[]) 
 export async function runLeaves(g: CompiledGuideline, facts: Facts): Promise<Map<string, EvaluatedCondition>> {
   const { engine, trees, reads } = leafEngine(g);
   // The facts the rules read, as Fact objects uncached: the engine would otherwise hash each one for a cache key.
-  const constants: Record<string, Fact> = {};
+  // Without a prototype: a fact named __proto__ is then a key like any other.
+  const constants = emptyFacts() as Record<string, Fact>;
   for (const id of reads) if (id in facts) constants[id] = new Fact(id, facts[id], { cache: false });
   const { results, failureResults } = await engine.run(constants);
   const evaluated = ((results[0] ?? failureResults[0])?.conditions as unknown as EvaluatedCondition | undefined)?.any ?? [];

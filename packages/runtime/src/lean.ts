@@ -10,6 +10,7 @@ import { missingInputs, type GuidelineRun } from './evaluate.ts';
 import { criterionStatus, factsOf, type EvaluatedCondition, type Tri } from './explain.ts';
 import { isDateShaped } from './iso-date.ts';
 import { operatorOf } from './fast.ts';
+import { conditionShape } from './load-rules.ts';
 import { dateComparisons, numeric } from './operators.ts';
 import type { Case, CriterionResult, CriterionStatus } from './types.ts';
 
@@ -91,8 +92,9 @@ class PlanBuilder {
   }
 
   private predicate(c: Condition, leaves: Leaf[]): Predicate {
-    if (Array.isArray(c['all']) || Array.isArray(c['any'])) {
-      const isAll = Array.isArray(c['all']);
+    const shape = conditionShape(c);
+    if (shape === 'all' || shape === 'any') {
+      const isAll = shape === 'all';
       const parts = (c[isAll ? 'all' : 'any'] as Condition[]).map((x) => this.predicate(x, leaves));
       // The compiler wraps each half of a criterion in an `all`: one condition is its own answer, none is
       // the empty conjunction's (true) or disjunction's (false).
@@ -119,7 +121,7 @@ class PlanBuilder {
             return unknown ? null : false;
           };
     }
-    if (c['not'] !== undefined) {
+    if (shape === 'not') {
       const inner = this.predicate(c['not'] as Condition, leaves);
       return (f) => {
         const r = inner(f);
@@ -186,7 +188,7 @@ function interned(value: unknown): unknown {
 function factAgainstConstant(s: number, isDate: boolean, operator: string, constant: unknown, op: (a: unknown, b: unknown) => boolean): Predicate {
   const value = interned(constant);
   const v = value as number;
-  const cmp = dateComparisons[operator];
+  const cmp = Object.hasOwn(dateComparisons, operator) ? dateComparisons[operator] : undefined;
   if (cmp && isDateShaped(value)) {
     const date = value as string;
     if (isDate) return (f) => (f[s] === undefined ? null : cmp(f[s] as string, date));

@@ -1,8 +1,9 @@
-// Validates a case against the contract's JSON Schema; every problem is named by its field.
-import Ajv from 'ajv';
-import schema from '../schema/case.schema.json' with { type: 'json' };
+// Validates a case against the contract's JSON Schema; every problem is named by its field. The
+// schema's validator is generated at build time (case-schema.generated.ts, ajv standalone code): no
+// validator is compiled at run time, so this runs under a Content-Security-Policy without 'unsafe-eval'.
+import { validate as validateSchema } from './case-schema.generated.ts';
 import { quickValid } from './case-check.generated.ts';
-import { isCalendarDate } from './iso-date.ts';
+import { showValue as show, valueAt, type SchemaError } from './schema-errors.ts';
 import type { Case } from './types.ts';
 
 export interface CaseIssue {
@@ -19,55 +20,8 @@ export class CaseValidationError extends Error {
   }
 }
 
-type AjvCtor = typeof Ajv extends { default: infer D } ? D : typeof Ajv;
-const AjvClass = ((Ajv as unknown as { default?: AjvCtor }).default ?? Ajv) as unknown as new (o: object) => import('ajv').default;
-
-let validator: import('ajv').ValidateFunction | undefined;
-function getValidator(): import('ajv').ValidateFunction {
-  if (!validator) {
-    const ajv = new AjvClass({ allErrors: true, strict: false });
-    ajv.addFormat('date', { type: 'string', validate: isCalendarDate });
-    validator = ajv.compile(schema);
-  }
-  return validator;
-}
-
-/**
- * A value as a message quotes it: its JSON, cut at 40 characters, written only that far (a value
- * nested thousands deep once overflowed the stack here, in JSON.stringify). A string whose text is
- * a number, true, false or null says it is a string, and a number JSON cannot write
- * (Infinity, from 1e999) is not shown as null.
- */
-export function showValue(v: unknown): string {
-  const s = shown(v, 41);
-  const text = s.length > 40 ? s.slice(0, 40) + '…' : s;
-  return typeof v === 'string' && /^(?:-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)$/.test(v) ? `the string ${text}` : text;
-}
-
-/** JSON of a value, written until it has `room` characters: each level takes one, so no deeper than that. */
-function shown(v: unknown, room: number): string {
-  if (typeof v === 'string') return JSON.stringify(v.slice(0, room));
-  if (typeof v !== 'object' || v === null) return String(v);
-  const array = Array.isArray(v);
-  let out = array ? '[' : '{';
-  let first = true;
-  for (const k in v) {
-    if (out.length >= room) break;
-    if (!Object.hasOwn(v, k)) continue;
-    out += `${first ? '' : ','}${array ? '' : `${JSON.stringify(k.slice(0, room))}:`}`;
-    out += shown((v as Record<string, unknown>)[k], room - out.length);
-    first = false;
-  }
-  return out + (array ? ']' : '}');
-}
-
-const show = showValue;
-
-function valueAt(root: unknown, pointer: string): unknown {
-  let v: unknown = root;
-  for (const part of pointer.split('/').slice(1)) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
-  return v;
-}
+/** The generated validator: true or false, and the errors of the last call. */
+const validator = validateSchema as unknown as { (x: unknown): boolean; errors?: SchemaError[] | null };
 
 /** The problems of a case, one per field (empty when it follows the contract). */
 export function validateCase(input: unknown): CaseIssue[] {
@@ -78,10 +32,9 @@ export function validateCase(input: unknown): CaseIssue[] {
 
 /** The problems of a case as ajv finds them, without the fast yes (validateCase is the one to call). */
 export function schemaIssues(input: unknown): CaseIssue[] {
-  const validate = getValidator();
-  if (validate(input)) return [];
+  if (validator(input)) return [];
   const byField = new Map<string, CaseIssue>();
-  for (const e of validate.errors ?? []) {
+  for (const e of validator.errors ?? []) {
     if (e.schemaPath.includes('/anyOf/')) continue; // the anyOf error itself says it better
     let field = e.instancePath.split('/').slice(1).join('.');
     let message: string;

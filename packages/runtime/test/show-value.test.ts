@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileGuideline } from '../../language/src/index.ts';
 import { loadRuleSet, RuleSetError, validateCase } from '../src/index.ts';
-import { showValue } from '../src/validate.ts';
+import { showValue } from '../src/schema-errors.ts';
 import { makeCase } from '../../../test/support/case-factory.ts';
 
 const deep = (n: number): unknown => {

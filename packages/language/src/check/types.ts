@@ -151,6 +151,9 @@ export class ExprChecker {
     if (e.elapsed) {
       if (l.kind !== 'date') {
         this.report('C305', e.left, { message: `'${e.elapsed}' measures time since a date, but this is ${describe(l)}` });
+      } else if (!isFact(e.left)) {
+        // The runtime measures time since a date fact of the case; a fixed date has no fact to read.
+        this.report('C305', e.left, { message: `'${e.elapsed}' measures time since a date of the case, such as injury date; compare a fixed date with the review date instead` });
       } else if (r.kind !== 'number' || !durationUnits.has(r.unit)) {
         this.report('C304', e.right, { left: 'a date window', right: describe(r) + " (write days, weeks, months or years, as in 'within 6 months')" });
       }
@@ -188,4 +191,9 @@ export class ExprChecker {
     if (t.kind === 'text') return;
     this.report('C305', e.subject, { message: `Use a comparison for ${describe(t)}, as in 'completed visits > 0'; 'is' lists values` });
   }
+}
+
+/** A fact, perhaps in parentheses. */
+function isFact(e: A.Expr): boolean {
+  return e.kind === 'FactRef' || (e.kind === 'ParenExpr' && isFact(e.inner));
 }
