@@ -72,39 +72,54 @@ function empty(text: string): GuidelineFile {
 }
 
 const arithmetic = new Set<TokenType>([T.Plus, T.Minus, T.Star, T.Slash, T.NotKw]);
-/** Tokens no chain of operators goes on over: a comparison, a joining word, a list, a new declaration. */
-const chainEnds = new Set<TokenType>([T.AndKw, T.OrKw, T.Comma, T.Less, T.LessEq, T.Greater, T.GreaterEq, T.Equals, T.NotEq, GuidelineKw, ClassKw, ProcedureKw, RecommendKw, CriterionKw, PolicyKw]);
+const comparisons = new Set<TokenType>([T.Less, T.LessEq, T.Greater, T.GreaterEq, T.Equals, T.NotEq]);
+/** Tokens no chain of operators or `not`s goes on over: a joining word, a list, a clause, a new declaration. */
+const chainEnds = new Set<TokenType>([
+  T.AndKw, T.OrKw, T.Comma, T.AppliesKw, T.UnlessKw, T.OnlyKw, T.RequireKw, T.CertifyKw, T.OtherwiseKw,
+  GuidelineKw, ClassKw, ProcedureKw, RecommendKw, CriterionKw, PolicyKw,
+]);
 
 /**
  * The first token at which the text nests too deep for the parser and the passes after it, if any:
  * a parenthesis past maxNesting (P205), or past maxExpressionDepth an operator or `not` (P207).
  * Operators fold to the left, `a + b + c` being `(a + b) + c`, and each `not` holds the rest, so a
- * run of them is as deep as it is long, and a group in parentheses as deep as its inside. The count
- * errs high (it restarts only where no run can go on), never low.
+ * run of them is as deep as it is long, and a group in parentheses as deep as its inside. A
+ * comparison's right side starts a new run of operators, but under the `not`s before its left side,
+ * which hold both sides. The count errs high (it restarts only where no run can go on), never low.
  */
 function tooDeep(tokens: readonly IToken[]): { token: IToken; code: DiagnosticCode; limit: number } | undefined {
   let parens = 0;
-  /** Operators in the current run, per open parenthesis, the outermost first; and their sum. */
+  /** Per open parenthesis, the outermost first: the operations in its current run, and the `not`s among them. */
   const runs: number[] = [0];
+  const nots: number[] = [0];
+  /** The operations in all the runs. */
   let inRuns = 0;
   for (let i = 0; i < tokens.length; i++) {
     const type = tokens[i]!.tokenType;
+    const top = runs.length - 1;
     if (type === LParen) {
       if (++parens > limits.maxNesting) return { token: tokens[i]!, code: 'P205', limit: limits.maxNesting };
       runs.push(0);
+      nots.push(0);
     } else if (type === RParen) {
       // A closed group is one operand of the run around it, as deep as it was: its count goes on there.
-      if (runs.length > 1) {
+      if (top > 0) {
         parens--;
-        runs[runs.length - 2]! += runs.pop()! + 1;
+        nots.pop();
+        runs[top - 1]! += runs.pop()! + 1;
         inRuns++;
       }
     } else if (arithmetic.has(type)) {
-      runs[runs.length - 1]!++;
+      runs[top]!++;
+      if (type === T.NotKw) nots[top]!++;
       if (++inRuns + parens > limits.maxExpressionDepth) return { token: tokens[i]!, code: 'P207', limit: limits.maxExpressionDepth };
+    } else if (comparisons.has(type)) {
+      inRuns -= runs[top]! - nots[top]!;
+      runs[top] = nots[top]!;
     } else if (chainEnds.has(type)) {
-      inRuns -= runs[runs.length - 1]!;
-      runs[runs.length - 1] = 0;
+      inRuns -= runs[top]!;
+      runs[top] = 0;
+      nots[top] = 0;
     }
   }
   return undefined;

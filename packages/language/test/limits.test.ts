@@ -42,10 +42,12 @@ describe('limits', () => {
     expect(analyze(`${header}criterion c "C" require completed visits > 0 otherwise "{${'not '.repeat(n)}1}"`).diagnostics.map((d) => d.code)).toEqual(['P207']);
   });
 
-  it(`takes ${over - 1} operators, and any number joined by 'and' or compared`, () => {
+  it(`takes ${over - 1} operators, and any number joined by 'and' or compared, or in clauses of their own`, () => {
     const run = `completed visits${' + 1'.repeat(limits.maxExpressionDepth - 1)}`;
     expect(analyze(`${header}criterion c "C" require ${run} > 0 otherwise "x"`).diagnostics).toEqual([]);
     expect(analyze(`${header}criterion c "C" require ${Array(50).fill(`${run} > 0`).join(' and ')} otherwise "x"`).diagnostics).toEqual([]);
+    const nots = `${'not '.repeat(limits.maxExpressionDepth)}completed visits > 0`;
+    expect(analyze(`${header}applies when ${nots}\ncriterion c "C" only when ${nots} require ${nots} certify at most ${run} otherwise "x"`).diagnostics).toEqual([]);
   });
 
   it('reports at most maxDiagnostics per file, and one P208 counting the rest, at the first left out', () => {

@@ -20,6 +20,7 @@ export function deepExpressions(n: number): [string, string, Range][] {
     ['a sum in a rationale', criterion(`require completed visits > 0 otherwise "{<|${sum(n + 1)}|>}"`)],
     ['a sum to certify', criterion(`require completed visits > 0 certify at most ${sum(n)} <|+|> completed visits otherwise "x"`)],
     ["'not's in parentheses 48 deep", criterion(`require ${'not ('.repeat(48)}${'not '.repeat(n - 97)}<|not|> completed visits > 0${')'.repeat(48)} otherwise "x"`)],
+    ["'not's over a comparison with a sum on its right", criterion(`require ${'not '.repeat(50)}completed visits > ${sum(n - 50)} <|+|> completed visits otherwise "x"`)],
   ];
   return rows.map(([name, marked]) => {
     const { text, ranges } = markers(marked);
