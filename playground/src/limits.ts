@@ -30,3 +30,7 @@ export const compiledShownChars = 2_097_152;
 
 /** Characters of case JSON the form view builds inputs for; a larger case is edited as JSON. */
 export const formMaxChars = 65_536;
+
+/** Trace entries (conditions) shown for one criterion. */
+export const traceShown = 200;
+
