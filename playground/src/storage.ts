@@ -47,7 +47,14 @@ const browserStorages: Storages = { local: () => localStorage, session: () => se
 
 const workKey = 'guideline-playground:v1';
 const tabKey = 'guideline-playground:v1:unsaved';
+/**
+ * The number and time of the last refused save. It is written at a fixed width before every save, so a
+ * refusal can always be recorded over it: local storage that is full to the byte still takes a value
+ * no longer than the one it replaces.
+ */
 const refusedKey = 'guideline-playground:v1:refused';
+const refusedRecord = (seq: number, at: number): string => `${String(seq).padStart(16, '0')}|${String(at).padStart(16, '0')}`;
+const noRefusal = refusedRecord(0, 0);
 
 const isQuotaError = (e: unknown): boolean => e instanceof DOMException && (e.name === 'QuotaExceededError' || e.code === 22);
 
@@ -102,15 +109,15 @@ export class WorkStore {
   save(work: Work): SaveOutcome {
     const seq = ++this.seq;
     const json = JSON.stringify({ v: 1, seq, savedAt: Date.now(), file: work.file, drafts: Object.fromEntries(work.drafts), caseFile: work.caseFile, caseText: work.caseText });
+    if (tryRead(this.storages.local, refusedKey) !== noRefusal) tryWrite(this.storages.local, refusedKey, noRefusal);
     const error = tryWrite(this.storages.local, workKey, json);
     if (error === undefined) {
       tryRemove(this.storages.session, tabKey);
-      tryRemove(this.storages.local, refusedKey);
       return { ok: true };
     }
     const keptInTab = tryWrite(this.storages.session, tabKey, json) === undefined;
-    // A few bytes may still fit: then a reload in another tab knows the saved work is not the latest.
-    tryWrite(this.storages.local, refusedKey, JSON.stringify({ seq, at: Date.now() }));
+    // Over the reserved record: then a reload in another tab knows the saved work is not the latest.
+    tryWrite(this.storages.local, refusedKey, refusedRecord(seq, Date.now()));
     return { ok: false, reason: isQuotaError(error) ? 'full' : 'unavailable', chars: json.length, keptInTab };
   }
 
@@ -145,12 +152,7 @@ export class WorkStore {
   }
 
   private parseRefused(raw: string | null): { seq: number; at: number } | undefined {
-    if (raw === null || raw === 'unreadable') return undefined;
-    try {
-      const r = JSON.parse(raw) as { seq?: unknown; at?: unknown };
-      return typeof r.seq === 'number' && typeof r.at === 'number' ? { seq: r.seq, at: r.at } : undefined;
-    } catch {
-      return undefined;
-    }
+    const m = raw === null ? null : /^(\d{16})\|(\d{16})$/.exec(raw);
+    return m && Number(m[1]) > 0 ? { seq: Number(m[1]), at: Number(m[2]) } : undefined;
   }
 }
