@@ -2,6 +2,8 @@
 // (out of memory, a script error), every pending and later request fails with the reason, and the page
 // is told once, instead of waiting forever.
 import type { Request, Response, Results } from './protocol.ts';
+import languageWorkerUrl from './worker/language.worker.ts?worker&url';
+import { startWorker } from './workers.ts';
 
 export class LanguageClient {
   private readonly worker: Worker;
@@ -10,7 +12,7 @@ export class LanguageClient {
   private stopped: Error | undefined;
 
   constructor(private readonly onStopped: (reason: string) => void = () => {}) {
-    this.worker = new Worker(new URL('./worker/language.worker.ts', import.meta.url), { type: 'module', name: 'guideline-language' });
+    this.worker = startWorker(languageWorkerUrl, 'guideline-language');
     this.worker.onmessage = (ev: MessageEvent<Response>) => {
       const p = this.pending.get(ev.data.id);
       if (!p) return;
