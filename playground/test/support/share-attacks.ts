@@ -1,6 +1,9 @@
 // Share links an attacker could send: many errors in little space, and compressed streams crafted to
 // inflate far past any real text (lz-string's dictionary lets n codes stand for about n²/2 characters).
-import { compressToEncodedURIComponent } from 'lz-string';
+import { createRequire } from 'node:module';
+
+// lz-string is CommonJS with no names node can see from an ES module (vitest bridges that, tsx does not).
+const { compressToEncodedURIComponent } = createRequire(import.meta.url)('lz-string') as typeof import('lz-string');
 
 export const seedFile = 'guidelines/mtus/chronic-pain-physical-medicine/chronic-pain-physical-medicine.guideline';
 
