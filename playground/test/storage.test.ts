@@ -50,67 +50,56 @@ function profile(quota = 100_000): { local: QuotaStorage; tab: () => Storages } 
   return { local, tab: () => ({ local: () => local, session: ((s) => () => s)(new QuotaStorage()) }) };
 }
 
+/** A tab that saved 'first', then had 'second' refused: another page filled local storage to the last character. */
+function refusedSecond(): ReturnType<typeof profile> & { storages: Storages; store: WorkStore; refused: ReturnType<WorkStore['save']> } {
+  const p = profile();
+  const storages = p.tab();
+  const store = new WorkStore(workspace, storages);
+  store.save(work('first'));
+  p.local.fill();
+  return { ...p, storages, store, refused: store.save(work('second')) };
+}
+
+/** What a page loading in these storages shows, and what it says about it. */
+function reload(storages: Storages): { text: string | undefined; note: string | undefined } {
+  const loaded = new WorkStore(workspace, storages).load();
+  return { text: textOf(loaded.work), note: loaded.note?.kind };
+}
+
 describe('WorkStore', () => {
   it('saves the work and loads it back', () => {
-    const { tab } = profile();
-    const storages = tab();
+    const storages = profile().tab();
     expect(new WorkStore(workspace, storages).save(work('first'))).toEqual({ ok: true });
-    const loaded = new WorkStore(workspace, storages).load();
-    expect(textOf(loaded.work)).toBe('first');
-    expect(loaded.note).toBeUndefined();
+    expect(reload(storages)).toEqual({ text: 'first', note: undefined });
   });
 
   it('a save refused by full storage is kept in the tab, and a reload of the tab shows it, saying so', () => {
-    const { local, tab } = profile();
-    const storages = tab();
-    const store = new WorkStore(workspace, storages);
-    store.save(work('first'));
-    local.fill();
-    expect(store.save(work('second'))).toMatchObject({ ok: false, reason: 'full', keptInTab: true });
-    const loaded = new WorkStore(workspace, storages).load();
-    expect(textOf(loaded.work)).toBe('second');
-    expect(loaded.note?.kind).toBe('from-tab');
+    const { storages, refused } = refusedSecond();
+    expect(refused).toMatchObject({ ok: false, reason: 'full', keptInTab: true });
+    expect(reload(storages)).toEqual({ text: 'second', note: 'from-tab' });
   });
 
   it('another tab shows the older save and says that later changes were not saved, even with storage full to the byte', () => {
-    const { local, tab } = profile();
-    const store = new WorkStore(workspace, tab());
-    store.save(work('first'));
-    local.fill();
+    const { local, tab } = refusedSecond();
     expect(local.used()).toBe(local.quota);
-    expect(store.save(work('second')).ok).toBe(false);
-    const loaded = new WorkStore(workspace, tab()).load();
-    expect(textOf(loaded.work)).toBe('first');
-    expect(loaded.note?.kind).toBe('older');
+    expect(reload(tab())).toEqual({ text: 'first', note: 'older' });
   });
 
   it('a save that succeeds again clears what the refusal left', () => {
-    const { local, tab } = profile();
-    const storages = tab();
-    const store = new WorkStore(workspace, storages);
-    store.save(work('first'));
-    local.fill();
-    store.save(work('second'));
+    const { local, tab, storages, store } = refusedSecond();
     local.removeItem('other-page');
     expect(store.save(work('third'))).toEqual({ ok: true });
-    for (const s of [storages, tab()]) {
-      const loaded = new WorkStore(workspace, s).load();
-      expect(textOf(loaded.work)).toBe('third');
-      expect(loaded.note).toBeUndefined();
-    }
+    expect(reload(storages)).toEqual({ text: 'third', note: undefined });
+    expect(reload(tab())).toEqual({ text: 'third', note: undefined });
   });
 
   it('numbers saves on from the newest it has seen, so a reload does not reuse a number', () => {
-    const { local, tab } = profile();
-    const storages = tab();
-    new WorkStore(workspace, storages).save(work('first'));
-    local.fill();
-    new WorkStore(workspace, storages).save(work('second'));
+    const { local, tab, storages } = refusedSecond();
     local.removeItem('other-page');
     const reloaded = new WorkStore(workspace, storages);
     reloaded.load();
     reloaded.save(work('third'));
-    expect(textOf(new WorkStore(workspace, tab()).load().work)).toBe('third');
+    expect(reload(tab()).text).toBe('third');
   });
 
   it('storage that cannot be used at all: unavailable, and the tab keeps nothing it cannot', () => {
@@ -142,8 +131,6 @@ describe('WorkStore', () => {
   it('loads work saved before saves were numbered', () => {
     const { local, tab } = profile();
     local.setItem('guideline-playground:v1', JSON.stringify({ file: seedFile, drafts: { [seedFile]: 'old' }, caseFile: '', caseText: '{}' }));
-    const loaded = new WorkStore(workspace, tab()).load();
-    expect(textOf(loaded.work)).toBe('old');
-    expect(loaded.note).toBeUndefined();
+    expect(reload(tab())).toEqual({ text: 'old', note: undefined });
   });
 });
