@@ -4,11 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSite, launch, openPlayground, playgroundDir, serve } from '../test/support/browser.ts';
-import { bombPayload, manyErrorsHash, seedFile, shareHashOf } from '../test/support/share-attacks.ts';
+import { bombPayload, manyErrorsHash, seedCaseText, seedFile, shareHashOf } from '../test/support/share-attacks.ts';
 
 const repo = join(playgroundDir, '..');
 const seed = readFileSync(join(repo, seedFile), 'utf8');
-const seedCase = (JSON.parse(readFileSync(join(repo, 'guidelines/mtus/chronic-pain-physical-medicine/cases/imr-seed.json'), 'utf8')) as { case: unknown }).case;
 
 /** The seed guideline grown to about 1 MB with copies of one of its criteria (about 2,300 criteria). */
 function bigGuideline(): string {
@@ -23,7 +22,7 @@ const links: [name: string, hash: string, shown: string][] = [
   ['500,000 errors', manyErrorsHash(500_000), '.problems [data-more]'],
   ['file "__proto__"', shareHashOf({ v: 1, file: '__proto__', text: 'x', caseText: '{}' }), '[data-notice=link]'],
   ['inflates to 450 MB', `#share=${bombPayload(450e6)}`, '[data-notice=link]'],
-  ['a 1 MB guideline', shareHashOf({ v: 1, file: seedFile, text: bigGuideline(), caseText: JSON.stringify(seedCase, null, 2) }), '#determination .more'],
+  ['a 1 MB guideline', shareHashOf({ v: 1, file: seedFile, text: bigGuideline(), caseText: seedCaseText }), '#determination .more'],
 ];
 
 const server = await serve(buildSite());

@@ -1,15 +1,13 @@
 // What the language worker sends the page is bounded (node): markers errors first and counted, case
 // problems, criteria and trace rows cut at their limits with the rest counted.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze, SourceFile } from '@guideline/language';
-import { bundledRules, root } from '../../test/support/bundled.ts';
+import { bundledRules } from '../../test/support/bundled.ts';
 import { caseProblemsShown, compiledShownChars, criteriaShown, problemsShown } from '../src/limits.ts';
 import { checkCase, compiledJson, runCase } from '../src/worker/cases.ts';
 import { markerList } from '../src/worker/markers.ts';
+import { seedCaseText } from './support/share-attacks.ts';
 
-const seedCase = JSON.stringify((JSON.parse(readFileSync(join(root, 'guidelines/mtus/chronic-pain-physical-medicine/cases/imr-seed.json'), 'utf8')) as { case: unknown }).case);
 
 describe('markerList', () => {
   it.each([0, 1, problemsShown, problemsShown + 1, 100_000])('%i lexical errors: at most the limit sent, all counted', (n) => {
@@ -41,13 +39,13 @@ describe('cases in the worker', () => {
   });
 
   it('runs the seed case against the bundled rules', async () => {
-    const r = await runCase(bundledRules(), seedCase);
+    const r = await runCase(bundledRules(), seedCaseText);
     expect(r.kind === 'determination' && r.determination.decision).toBe('not-medically-necessary');
     expect(r.kind === 'determination' && r.sources.map((s) => s.id)).toContain('visit-count');
   });
 
   it('no rule set (the guideline has errors): says so, runs nothing', async () => {
-    expect(await runCase(undefined, seedCase)).toEqual({ kind: 'no-rules' });
+    expect(await runCase(undefined, seedCaseText)).toEqual({ kind: 'no-rules' });
   });
 
   it('a guideline with more criteria than the limit: the first ones sent, the rest counted', async () => {
@@ -55,7 +53,7 @@ describe('cases in the worker', () => {
     const g = rules.guidelines.find((x) => x.id === 'mtus.chronic-pain.physical-medicine')!;
     const extra = g.criteria.find((c) => c.id === 'functional-improvement')!;
     for (let i = 0; i < criteriaShown + 5; i++) g.criteria.push({ ...extra, id: `copy-${i}` });
-    const r = await runCase(rules, seedCase);
+    const r = await runCase(rules, seedCaseText);
     if (r.kind !== 'determination') throw new Error(r.kind);
     expect(r.determination.criteria).toHaveLength(criteriaShown);
     expect(r.hidden.criteria).toBe(g.criteria.length - criteriaShown);

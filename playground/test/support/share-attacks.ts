@@ -1,5 +1,6 @@
 // Share links an attacker could send: many errors in little space, and compressed streams crafted to
 // inflate far past any real text (lz-string's dictionary lets n codes stand for about n²/2 characters).
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 // lz-string is CommonJS with no names node can see from an ES module (vitest bridges that, tsx does not).
@@ -7,11 +8,14 @@ const { compressToEncodedURIComponent } = createRequire(import.meta.url)('lz-str
 
 export const seedFile = 'guidelines/mtus/chronic-pain-physical-medicine/chronic-pain-physical-medicine.guideline';
 
+/** The seed case as the case panel shows it: a valid case, so a link's only trouble is its guideline. */
+export const seedCaseText = `${JSON.stringify((JSON.parse(readFileSync(new URL('../../../guidelines/mtus/chronic-pain-physical-medicine/cases/imr-seed.json', import.meta.url), 'utf8')) as { case: unknown }).case, null, 2)}\n`;
+
 /** A share hash holding any JSON value, compressed as the playground compresses its state. */
 export const shareHashOf = (value: unknown): string => `#share=${compressToEncodedURIComponent(JSON.stringify(value))}`;
 
 /** A share hash whose guideline text has `n` lexical errors (each `@` is one) in a couple of KB. */
-export const manyErrorsHash = (n: number, caseText = '{}'): string => shareHashOf({ v: 1, file: seedFile, text: '@ '.repeat(n), caseText });
+export const manyErrorsHash = (n: number, caseText = seedCaseText): string => shareHashOf({ v: 1, file: seedFile, text: '@ '.repeat(n), caseText });
 
 /** Writes values bit by bit as lz-string's URI-safe encoding does: low bit first, six bits a character. */
 class BitWriter {
