@@ -33,8 +33,8 @@ export class Keeper {
     const loaded = this.store.load();
     const note = loaded.note;
     if (note) {
-      const level = note.kind === 'from-tab' ? 'warning' : note.kind === 'older' ? 'warning' : 'info';
-      this.notices.set('storage', { code: note.kind, level, text: loadedNote(note), actions: note.kind === 'unreadable' ? [] : [this.downloadAction] });
+      const unreadable = note.kind === 'unreadable';
+      this.notices.set('storage', { code: note.kind, level: unreadable ? 'info' : 'warning', text: loadedNote(note), actions: unreadable ? [] : [this.downloadAction] });
     }
     return loaded;
   }
