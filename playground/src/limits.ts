@@ -1,5 +1,6 @@
 // The playground's limits on hostile or oversized input: share links, what the language worker hands
 // the page, and what the page renders. docs/limits.md lists them with what happens at each.
+import { maxDiagnosticsPerFile } from '@guideline/language';
 
 /** Characters of a share link's compressed state (the part after `#share=`). */
 export const linkMaxChars = 262_144;
@@ -13,8 +14,11 @@ export const linkMaxFiles = 1;
 /** Characters of a guideline file name in a link or in local storage. */
 export const fileNameMaxChars = 200;
 
-/** Problems of the guideline listed under the editor and marked in it; the rest are counted ("N more"). */
-export const problemsShown = 200;
+/**
+ * Problems of the guideline listed under the editor and marked in it; the rest are counted ("N more").
+ * The language reports no more than this for a file and counts the rest into one P208.
+ */
+export const problemsShown = maxDiagnosticsPerFile;
 
 /** Problems of the case listed and marked at their fields. */
 export const caseProblemsShown = 100;

@@ -11,7 +11,7 @@ import { seedCaseText } from './support/share-attacks.ts';
 
 describe('markerList', () => {
   it.each([0, 1, problemsShown, problemsShown + 1, 100_000])('%i lexical errors: at most the limit sent, all counted', (n) => {
-    const text = '@ '.repeat(n);
+    const text = '@\n'.repeat(n); // one L101 a line (a run on one line is one)
     const list = markerList(analyze(text, 'f.guideline').diagnostics, new SourceFile(text, 'f.guideline'));
     expect(list.counts.error).toBe(n);
     expect(list.markers).toHaveLength(Math.min(n, problemsShown));

@@ -21,12 +21,15 @@ const order: EditorMarker['severity'][] = ['error', 'warning', 'info'];
 /**
  * The first `cap` diagnostics as markers, errors before warnings before infos, each in the order given,
  * and the count of each severity. One pass; no more than `cap` diagnostics of a severity are kept.
+ * The language's own summary of what it left out (P208) is no marker: its count joins the totals, and
+ * the page says how many more there are.
  */
 export function markerList(diagnostics: readonly Diagnostic[], src: SourceFile, cap = problemsShown): MarkerList {
   const counts: MarkerList['counts'] = { error: 0, warning: 0, info: 0 };
   const kept: Record<EditorMarker['severity'], Diagnostic[]> = { error: [], warning: [], info: [] };
   for (const d of diagnostics) {
-    if (counts[d.severity]++ < cap) kept[d.severity].push(d);
+    if (d.code === 'P208') counts[d.data?.['what'] === 'errors' ? 'error' : 'warning'] += Number(d.data?.['count'] ?? 0);
+    else if (counts[d.severity]++ < cap) kept[d.severity].push(d);
   }
   const markers: EditorMarker[] = [];
   for (const severity of order) {

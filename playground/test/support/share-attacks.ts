@@ -15,7 +15,7 @@ export const seedCaseText = `${JSON.stringify((JSON.parse(readFileSync(new URL('
 export const shareHashOf = (value: unknown): string => `#share=${compressToEncodedURIComponent(JSON.stringify(value))}`;
 
 /** A share hash whose guideline text has `n` lexical errors (each `@` is one) in a couple of KB. */
-export const manyErrorsHash = (n: number, caseText = seedCaseText): string => shareHashOf({ v: 1, file: seedFile, text: '@ '.repeat(n), caseText });
+export const manyErrorsHash = (n: number, caseText = seedCaseText): string => shareHashOf({ v: 1, file: seedFile, text: '@\n'.repeat(n), caseText });
 
 /** Writes values bit by bit as lz-string's URI-safe encoding does: low bit first, six bits a character. */
 class BitWriter {
