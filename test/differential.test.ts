@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate, evaluateFast, validateCase } from '../packages/runtime/src/index.ts';
 import { bundledRules } from './support/bundled.ts';
+import { decisionOnly, onEveryEngine } from './support/engines.ts';
 import { caseArbitrary } from './support/case-arbitrary.ts';
 import { runs, seed } from './support/fuzz.ts';
 
@@ -23,13 +24,10 @@ describe("fast path ≡ json-rules-engine", { timeout: 120_000 }, () => {
     await fc.assert(
       fc.asyncProperty(caseArbitrary(rules), async (c) => {
         if (validateCase(c).length) return; // malformed cases are the validator's business, tested elsewhere
-        const slow = await evaluate(rules, c, { engine: 'json-rules-engine' });
-        const fast = evaluateFast(rules, c);
-        expect(JSON.stringify(fast)).toBe(JSON.stringify(slow));
-        const lean = evaluateFast(rules, c, { detail: 'decision' });
-        const strip = (d: typeof fast): unknown => ({ ...d, rationale: '', criteria: d.criteria.map((x) => ({ ...x, rationale: '', trace: [], ...(x.parts ? { parts: x.parts.map((p) => ({ ...p, rationale: '' })) } : {}) })) });
-        expect(JSON.stringify(lean)).toBe(JSON.stringify(strip(slow)));
-        decisions.add(fast.decision);
+        const r = await onEveryEngine(rules, c);
+        expect(r.fast).toBe(r.slow);
+        expect(r.lean).toBe(JSON.stringify(decisionOnly(r.determination)));
+        decisions.add(r.determination.decision);
         decided++;
       }),
       { ...seed(20261129), numRuns: runs(600) },

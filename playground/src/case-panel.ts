@@ -1,16 +1,12 @@
-// The case panel: pick a bundled test case (the seed first), edit its JSON, and see every problem at
-// the field it names (JSON syntax, then the case schema through the runtime's validateCase).
-import { caseSchema, validateCase } from '@guideline/runtime';
+// The case panel: pick a bundled test case (the seed first), edit its JSON, and see each problem at the
+// field it names (JSON syntax, then the case schema: checked in the worker, which sends the first few).
+import { caseSchema } from '@guideline/runtime';
 import { bundledCases, seedCaseFile, type BundledCase } from './bundled.ts';
-import { el, show } from './dom.ts';
-import { locateFields, spanOf } from './json-locate.ts';
+import { count, el, show } from './dom.ts';
+import { caseProblemsShown, formMaxChars } from './limits.ts';
 import { monaco } from './monaco.ts';
+import type { CaseCheck, CaseProblem } from './protocol.ts';
 import { caseForm, showFormProblems, type Schema } from './schema-form.ts';
-
-export interface CaseProblem {
-  field: string;
-  message: string;
-}
 
 export const customCase = '';
 
@@ -19,6 +15,8 @@ export class CasePanel {
   /** The bundled case shown, or '' once its text differs from it. */
   file = seedCaseFile;
   private problems: CaseProblem[] = [];
+  /** Numbers the checks sent to the worker, so an answer about an older text is dropped. */
+  private checks = 0;
   private loading = false;
   private view: 'json' | 'form' = 'json';
   private form: HTMLElement | undefined;
@@ -28,6 +26,7 @@ export class CasePanel {
     private readonly select: HTMLSelectElement,
     private readonly issues: HTMLElement,
     private readonly onChange: () => void,
+    private readonly check: (text: string) => Promise<CaseCheck>,
   ) {
     this.fillSelect();
     this.editor = monaco.editor.create(container, {
@@ -39,6 +38,8 @@ export class CasePanel {
       scrollBeyondLastLine: false,
       tabSize: 2,
       ariaLabel: 'Case JSON',
+      // A case on one long line (minified JSON, a link) costs monaco seconds per render unwrapped.
+      wordWrap: 'on',
     });
     this.editor.onDidChangeModelContent(() => {
       this.validate();
@@ -65,6 +66,11 @@ export class CasePanel {
 
   private renderForm(): void {
     if (this.view !== 'form' || !this.formHost) return;
+    if (this.text.length > formMaxChars) {
+      show(this.formHost, el('p', { class: 'notice', 'data-code': 'form-too-large' }, `The case is ${this.text.length.toLocaleString('en')} characters, more than the ${formMaxChars.toLocaleString('en')} the form shows: edit it in the JSON view.`));
+      this.form = undefined;
+      return;
+    }
     let value: unknown;
     try {
       value = JSON.parse(this.text);
@@ -85,15 +91,16 @@ export class CasePanel {
 
   private fillSelect(): void {
     const groups = new Map<string, BundledCase[]>();
-    for (const c of bundledCases) groups.set(c.folder, [...(groups.get(c.folder) ?? []), c]);
+    for (const c of bundledCases) {
+      const group = groups.get(c.folder) ?? [];
+      group.push(c);
+      groups.set(c.folder, group);
+    }
     const seed = bundledCases.find((c) => c.file === seedCaseFile);
     show(this.select,
       el('option', { value: customCase }, 'Edited case'),
       seed ? el('option', { value: seed.file }, `Seed: ${seed.name} (the IMR determination)`) : null,
-      ...[...groups].map(([folder, cases]) => {
-        const group = el('optgroup', { label: folder.replace(/^guidelines\//, '') }, ...cases.map((c) => el('option', { value: c.file, title: c.description }, c.name)));
-        return group;
-      }),
+      [...groups].map(([folder, cases]) => el('optgroup', { label: folder.replace(/^guidelines\//, '') }, cases.map((c) => el('option', { value: c.file, title: c.description }, c.name)))),
     );
     this.select.value = seedCaseFile;
   }
@@ -119,47 +126,39 @@ export class CasePanel {
     this.validate();
   }
 
-  /** The case when it is valid JSON and follows the schema; otherwise undefined (problems are shown). */
-  value(): unknown {
-    if (this.problems.length) return undefined;
-    try {
-      return JSON.parse(this.text) as unknown;
-    } catch {
-      return undefined;
-    }
-  }
-
   get currentProblems(): readonly CaseProblem[] {
     return this.problems;
   }
 
+  /** Asks the worker for the text's problems and shows them, unless the text has changed meanwhile. */
   private validate(): void {
-    const model = this.editor.getModel()!;
     const text = this.text;
-    const marks: { range: { start: number; end: number }; message: string }[] = [];
-    this.problems = [];
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch (e) {
-      const msg = e instanceof Error ? e.message : String(e);
-      const at = Number(/position (\d+)/.exec(msg)?.[1] ?? text.length);
-      this.problems.push({ field: '', message: `Invalid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '')}` });
-      marks.push({ range: { start: Math.max(0, Math.min(at, text.length - 1)), end: Math.min(at + 1, text.length) }, message: this.problems[0]!.message });
-    }
-    if (!this.problems.length) {
-      const fields = locateFields(text);
-      for (const issue of validateCase(parsed)) {
-        this.problems.push(issue);
-        marks.push({ range: spanOf(fields, issue.field), message: `${issue.field || 'case'}: ${issue.message}` });
-      }
-    }
-    monaco.editor.setModelMarkers(model, 'case', marks.map((m) => {
-      const s = model.getPositionAt(m.range.start);
-      const e = model.getPositionAt(Math.max(m.range.end, m.range.start + 1));
+    const ticket = ++this.checks;
+    this.check(text).then(
+      (result) => {
+        if (ticket === this.checks) this.showProblems(result);
+      },
+      (e: unknown) => {
+        if (ticket !== this.checks) return;
+        const message = `The case could not be checked: ${e instanceof Error ? e.message : String(e)}`;
+        this.showProblems({ problems: [{ field: '', message }], total: 1, marks: [] });
+      },
+    );
+  }
+
+  private showProblems(result: CaseCheck): void {
+    const model = this.editor.getModel()!;
+    this.problems = result.problems.slice(0, caseProblemsShown);
+    const length = model.getValueLength();
+    monaco.editor.setModelMarkers(model, 'case', result.marks.slice(0, caseProblemsShown).map((m) => {
+      const s = model.getPositionAt(Math.min(m.start, length));
+      const e = model.getPositionAt(Math.min(Math.max(m.end, m.start + 1), length));
       return { severity: monaco.MarkerSeverity.Error, message: m.message, code: 'R501', startLineNumber: s.lineNumber, startColumn: s.column, endLineNumber: e.lineNumber, endColumn: e.column };
     }));
-    show(this.issues, ...this.problems.map((p) => el('li', {}, el('strong', {}, p.field || 'case'), ': ', p.message)));
+    show(this.issues,
+      this.problems.map((p) => el('li', {}, el('strong', {}, p.field || 'case'), ': ', p.message)),
+      result.total > this.problems.length ? el('li', { class: 'more', 'data-more': String(result.total - this.problems.length) }, `${count(result.total - this.problems.length, 'more problem')} not shown`) : null,
+    );
     this.renderForm();
   }
 }

@@ -1,11 +1,12 @@
 // The guideline editor: monaco with the guideline language, markers from the worker's analysis, the
 // problems list under it, and highlighting of a criterion's source lines.
-import { el, show } from './dom.ts';
+import { count, el, moreLine, show } from './dom.ts';
 import { languageId } from './guideline-language.ts';
+import { problemsShown } from './limits.ts';
 import { monaco } from './monaco.ts';
-import type { EditorMarker } from './protocol.ts';
+import type { MarkerList } from './protocol.ts';
 
-const severities: Record<EditorMarker['severity'], monaco.MarkerSeverity> = {
+const severities: Record<keyof MarkerList['counts'], monaco.MarkerSeverity> = {
   error: monaco.MarkerSeverity.Error,
   warning: monaco.MarkerSeverity.Warning,
   info: monaco.MarkerSeverity.Info,
@@ -46,9 +47,11 @@ export class EditorPane {
     return this.editor.getValue();
   }
 
-  setMarkers(markers: EditorMarker[]): void {
+  /** Marks and lists the problems: no more than `problemsShown`, whatever the worker sent, and how many more there are. */
+  setMarkers(list: MarkerList): void {
     const model = this.editor.getModel();
     if (!model) return;
+    const markers = list.markers.slice(0, problemsShown);
     monaco.editor.setModelMarkers(model, 'guideline', markers.map((m) => ({ ...m, severity: severities[m.severity] })));
     const items = markers.map((m) => {
       const item = el('li', { class: `problem problem-${m.severity}` },
@@ -60,10 +63,12 @@ export class EditorPane {
       });
       return item;
     });
-    const errors = markers.filter((m) => m.severity === 'error').length;
+    const { error, warning, info } = list.counts;
+    const total = error + warning + info;
     show(this.problems,
-      el('div', { class: 'problems-summary' }, markers.length ? `${errors} error${errors === 1 ? '' : 's'}, ${markers.length - errors} warning${markers.length - errors === 1 ? '' : 's'}` : 'No problems'),
-      items.length ? el('ul', {}, ...items) : null,
+      el('div', { class: 'problems-summary', 'data-total': String(total) }, total ? `${count(error, 'error')}, ${count(warning + info, 'warning')}` : 'No problems'),
+      items.length ? el('ul', {}, items) : null,
+      moreLine(total - markers.length, 'problem', 'problems', ': fix the ones above first'),
     );
   }
 

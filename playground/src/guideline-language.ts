@@ -80,7 +80,7 @@ export function registerGuidelineLanguage(client: LanguageClient, notify: (text:
   });
   monaco.languages.registerDocumentFormattingEditProvider(languageId, {
     async provideDocumentFormattingEdits(model) {
-      const r = await quietly(client.request({ kind: 'format', text: model.getValue() }), { text: '', formatted: false, markers: [] });
+      const r = await quietly(client.request({ kind: 'format', text: model.getValue() }), { text: '', formatted: false, markers: { markers: [], counts: { error: 0, warning: 0, info: 0 } } });
       if (!r.formatted) notify('Not formatted: the file has syntax errors (see the problems under the editor)');
       if (!r.formatted || r.text === model.getValue()) return [];
       return [{ range: model.getFullModelRange(), text: r.text }];

@@ -1,34 +1,40 @@
-// The playground page: wires the guideline editor, the language worker, the case panel and the
-// results (determination, tests, compiled JSON), and keeps the state in local storage and share links.
+// The playground page: wires the guideline editor, the language worker, the case panel and the results
+// (determination, tests, compiled JSON), and keeps the work in storage and share links. Work that grows
+// with the input runs in the worker; the page shows what it sends back, which is bounded.
 import './style.css';
-import type { RuleSet } from '@guideline/language';
-import { CaseValidationError, evaluate, type CriterionResult } from '@guideline/runtime';
 import { bundledCases, bundledGuidelines, seedCaseFile, seedGuidelineFile } from './bundled.ts';
 import { CasePanel, caseText } from './case-panel.ts';
 import { byId, el, show } from './dom.ts';
 import { EditorPane } from './editor-pane.ts';
 import { registerGuidelineLanguage } from './guideline-language.ts';
+import { downloadWork, Keeper } from './keeping.ts';
+import { linkNotMade, linkRefused, workerStopped } from './messages.ts';
 import { monaco } from './monaco.ts';
+import { Notices } from './notices.ts';
+import type { CaseCheck, CriterionSource, RunResult } from './protocol.ts';
 import { renderDetermination, renderNotice } from './results.ts';
-import { clearStored, loadStored, readShareHash, saveStored, shareHash } from './share.ts';
-import { renderTests, runTests } from './tests-panel.ts';
+import { isShareHash } from './share-link.ts';
+import { WorkStore, type Work } from './storage.ts';
+import { renderTests } from './tests-panel.ts';
 import { LanguageClient } from './worker-client.ts';
 
-const client = new LanguageClient();
+const notices = new Notices(byId('notices'));
+const client = new LanguageClient((reason) => notices.set('worker', { code: 'worker-stopped', level: 'error', text: workerStopped(reason), dismissable: false }));
 registerGuidelineLanguage(client, (text) => say(text));
 
+const workspace = new Set(bundledGuidelines.map((g) => g.file));
 const bundledText = (file: string): string | undefined => bundledGuidelines.find((g) => g.file === file)?.text;
-const drafts: Record<string, string> = {};
-let rules: RuleSet | undefined;
+/** Edited texts by file (a Map: file names come from links and storage, and are never object keys). */
+const drafts = new Map<string, string>();
 let analyzed = 0;
 
 const status = byId('status');
 const fileSelect = byId<HTMLSelectElement>('file-select');
 const pane = new EditorPane(byId('editor'), byId('problems'));
 const cases = new CasePanel(byId('case-editor'), byId<HTMLSelectElement>('case-select'), byId('case-issues'), () => {
-  persist();
+  keeper.changed();
   scheduleRun();
-});
+}, (text) => client.request({ kind: 'check-case', text }));
 const compiled = monaco.editor.create(byId('compiled'), {
   model: monaco.editor.createModel('', 'json', monaco.Uri.parse('inmemory://compiled/rules.json')),
   readOnly: true,
@@ -38,77 +44,80 @@ const compiled = monaco.editor.create(byId('compiled'), {
   scrollBeyondLastLine: false,
   ariaLabel: 'Compiled json-rules-engine rules',
 });
+let compiledJson = '';
 
-show(fileSelect, ...bundledGuidelines.map((g) => el('option', { value: g.file }, g.file.replace(/^guidelines\//, ''))));
+show(fileSelect, bundledGuidelines.map((g) => el('option', { value: g.file }, g.file.replace(/^guidelines\//, ''))));
 
 function say(text: string): void {
   status.textContent = text;
 }
 
-// Tabs
+function currentWork(): Work {
+  if (pane.file) drafts.set(pane.file, pane.text);
+  const edited = new Map<string, string>();
+  for (const [f, t] of drafts) if (t !== bundledText(f)) edited.set(f, t);
+  return { file: pane.file, drafts: edited, caseFile: cases.file, caseText: cases.text };
+}
+const keeper = new Keeper(new WorkStore(workspace), notices, currentWork);
+
+// Tabs (the compiled rules go into their editor only when shown)
 
 function selectTab(name: string): void {
   for (const b of document.querySelectorAll<HTMLButtonElement>('.tabs [role=tab]')) b.setAttribute('aria-selected', String(b.dataset['tab'] === name));
   for (const p of document.querySelectorAll<HTMLElement>('.tab-panel')) p.hidden = p.id !== `tab-${name}`;
+  if (name === 'compiled' && compiled.getValue() !== compiledJson) compiled.setValue(compiledJson);
 }
 for (const b of document.querySelectorAll<HTMLButtonElement>('.tabs [role=tab]')) b.addEventListener('click', () => selectTab(b.dataset['tab']!));
 
-// Files and state
+// Files, stored work and share links
 
 function openFile(file: string): void {
-  if (pane.file) drafts[pane.file] = pane.text;
-  const text = drafts[file] ?? bundledText(file) ?? '';
+  if (pane.file) drafts.set(pane.file, pane.text);
+  const text = drafts.get(file) ?? bundledText(file) ?? '';
   if (![...fileSelect.options].some((o) => o.value === file)) fileSelect.append(el('option', { value: file }, file));
   fileSelect.value = file;
-  void client.request({ kind: 'others', others: bundledGuidelines.filter((g) => g.file !== file) });
+  void client.request({ kind: 'others', others: bundledGuidelines.filter((g) => g.file !== file) }).catch(() => {});
   pane.open(file, text);
   scheduleAnalyze(0);
 }
 
 fileSelect.addEventListener('change', () => {
   openFile(fileSelect.value);
-  persist();
+  keeper.changed();
 });
 
-let persistTimer: ReturnType<typeof setTimeout> | undefined;
-function persist(): void {
-  clearTimeout(persistTimer);
-  persistTimer = setTimeout(() => {
-    if (pane.file) drafts[pane.file] = pane.text;
-    const edited = Object.fromEntries(Object.entries(drafts).filter(([f, t]) => t !== bundledText(f)));
-    saveStored({ file: pane.file, drafts: edited, caseFile: cases.file, caseText: cases.text });
-  }, 300);
+/** Opens the share link in a hash, or says why not; false when the hash has none or it was refused. */
+async function openLink(hash: string): Promise<boolean> {
+  const read = await client.request({ kind: 'read-link', hash, workspace: [...workspace] }).catch(() => null);
+  if (!read) return false;
+  if (!read.ok) {
+    notices.set('link', { code: read.problem, level: 'error', text: linkRefused(read.problem, read.detail) });
+    return false;
+  }
+  notices.set('link', undefined);
+  if (pane.file) drafts.set(pane.file, pane.text);
+  drafts.set(read.state.file, read.state.text);
+  pane.file = ''; // so that opening the link's file does not keep the editor's text over it
+  openFile(read.state.file);
+  cases.setText(read.state.caseText, '');
+  say('Opened a shared link');
+  return true;
 }
 
-function loadInitialState(): void {
-  const shared = readShareHash(location.hash);
-  const stored = loadStored();
-  if (stored) Object.assign(drafts, stored.drafts);
-  if (shared) {
-    drafts[shared.file] = shared.text;
-    openFile(shared.file);
-    cases.setText(shared.caseText, '');
-    say('Opened a shared link');
-    return;
-  }
-  const file = stored && (bundledText(stored.file) !== undefined || drafts[stored.file] !== undefined) ? stored.file : seedGuidelineFile;
-  openFile(file);
+async function loadInitialState(): Promise<void> {
+  const stored = keeper.load().work;
+  for (const [f, t] of stored?.drafts ?? []) drafts.set(f, t);
+  if (isShareHash(location.hash) && (await openLink(location.hash))) return;
+  openFile(stored && (bundledText(stored.file) !== undefined || drafts.has(stored.file)) ? stored.file : seedGuidelineFile);
   if (stored?.caseText) cases.setText(stored.caseText, stored.caseFile);
   else cases.setText(caseText(bundledCases.find((c) => c.file === seedCaseFile)), seedCaseFile);
 }
 
 window.addEventListener('hashchange', () => {
-  const shared = readShareHash(location.hash);
-  if (!shared) return;
-  if (pane.file) drafts[pane.file] = pane.text;
-  drafts[shared.file] = shared.text;
-  pane.file = '';
-  openFile(shared.file);
-  cases.setText(shared.caseText, '');
-  say('Opened a shared link');
+  if (isShareHash(location.hash)) void openLink(location.hash);
 });
 
-// Analysis (in the worker) and running the case
+// Analysis and runs (in the worker)
 
 let analyzeTimer: ReturnType<typeof setTimeout> | undefined;
 function scheduleAnalyze(delay = 150): void {
@@ -127,15 +136,14 @@ async function analyze(): Promise<void> {
   const result = await client.request({ kind: 'analyze', text, file });
   if (ticket !== analyzed || file !== pane.file) return;
   pane.setMarkers(result.markers);
-  rules = result.rules;
-  const mine: RuleSet | undefined = rules && { ...rules, guidelines: rules.guidelines.filter((g) => g.location.file === file), policies: rules.policies.filter((p) => p.source.file === file) };
-  compiled.setValue(mine ? JSON.stringify(mine, null, 2) : '// The guideline has errors: fix them to see the compiled rules.');
+  compiledJson = result.compiledJson;
+  if (!byId('tab-compiled').hidden) compiled.setValue(compiledJson);
   scheduleRun(0);
 }
 
 pane.editor.onDidChangeModelContent(() => {
   scheduleAnalyze();
-  persist();
+  keeper.changed();
 });
 
 let runTimer: ReturnType<typeof setTimeout> | undefined;
@@ -145,32 +153,32 @@ function scheduleRun(delay = 200): void {
 }
 
 const determination = byId('determination');
+let runs = 0;
+let sources: CriterionSource[] = [];
+
+const problemLines = (check: CaseCheck): string[] => [
+  ...check.problems.map((p) => `${p.field || 'case'}: ${p.message}`),
+  ...(check.total > check.problems.length ? [`${check.total - check.problems.length} more not shown`] : []),
+];
 
 async function run(): Promise<void> {
-  if (!rules) {
-    renderNotice(determination, 'The guideline has errors', ['Fix the problems listed under the editor to run the case.']);
-    return;
-  }
-  const input = cases.value();
-  if (input === undefined) {
-    renderNotice(determination, 'The case is not valid', cases.currentProblems.map((p) => `${p.field || 'case'}: ${p.message}`));
-    return;
-  }
-  try {
-    const d = await evaluate(rules, input);
-    renderDetermination(determination, d, { onCriterion: showCriterion });
-  } catch (e) {
-    if (e instanceof CaseValidationError) renderNotice(determination, 'The case is not valid', e.issues.map((i) => `${i.field || 'case'}: ${i.message}`));
-    else renderNotice(determination, 'Evaluation failed', [String(e)]);
+  const ticket = ++runs;
+  const r: RunResult = await client.request({ kind: 'run', caseText: cases.text }).catch((e: unknown) => ({ kind: 'failed', error: String(e) }) as const);
+  if (ticket !== runs) return;
+  if (r.kind === 'no-rules') renderNotice(determination, 'The guideline has errors', ['Fix the problems listed under the editor to run the case.']);
+  else if (r.kind === 'invalid-case') renderNotice(determination, 'The case is not valid', problemLines(r.check));
+  else if (r.kind === 'failed') renderNotice(determination, 'Evaluation failed', [r.error]);
+  else {
+    sources = r.sources;
+    renderDetermination(determination, r.determination, { onCriterion: showCriterion, hidden: r.hidden });
   }
 }
 
-function showCriterion(c: CriterionResult, guidelineId: string | undefined): void {
-  const g = rules?.guidelines.find((x) => x.id === guidelineId);
-  const src = g?.criteria.find((x) => x.id === c.id)?.source;
+function showCriterion(c: { id: string }): void {
+  const src = sources.find((s) => s.id === c.id);
   if (!src) return;
-  if (src.file !== pane.file && (drafts[src.file] !== undefined || bundledText(src.file) !== undefined)) openFile(src.file);
-  pane.highlightLines(src.line, Math.max(src.line, src.endColumn === 1 ? src.endLine - 1 : src.endLine));
+  if (src.file !== pane.file && (drafts.has(src.file) || bundledText(src.file) !== undefined)) openFile(src.file);
+  pane.highlightLines(src.line, src.endLine);
 }
 
 byId('run-button').addEventListener('click', () => {
@@ -183,16 +191,16 @@ byId('run-all-button').addEventListener('click', () => void runAll());
 async function runAll(): Promise<void> {
   selectTab('tests');
   const target = byId('tests');
-  if (!rules) {
-    renderNotice(target, 'The guideline has errors', ['Fix them to run the tests.']);
-    return;
-  }
   show(target, el('p', {}, 'Running…'));
-  const outcomes = await runTests(rules, bundledCases);
-  renderTests(target, outcomes, (t) => {
-    cases.load(t.file);
-    selectTab('determination');
-  });
+  const outcomes = await client.request({ kind: 'run-tests', tests: bundledCases }).catch((e: unknown) => String(e));
+  if (typeof outcomes === 'string') renderNotice(target, 'The tests could not run', [outcomes]);
+  else if (!outcomes) renderNotice(target, 'The guideline has errors', ['Fix them to run the tests.']);
+  else {
+    renderTests(target, outcomes, (t) => {
+      cases.load(t.file);
+      selectTab('determination');
+    });
+  }
 }
 
 // Case view: JSON or the form generated from the schema
@@ -209,19 +217,28 @@ for (const [id, view] of [['case-json-view', 'json'], ['case-form-view', 'form']
 
 byId('format-button').addEventListener('click', () => void pane.format());
 
-byId('share-button').addEventListener('click', () => {
-  const hash = shareHash({ file: pane.file, text: pane.text, caseText: cases.text });
-  history.replaceState(null, '', hash);
+byId('share-button').addEventListener('click', () => void share());
+
+async function share(): Promise<void> {
+  const made = await client.request({ kind: 'make-link', state: { file: pane.file, text: pane.text, caseText: cases.text } }).catch(() => undefined);
+  if (!made) return;
+  if (!made.ok) {
+    notices.set('link', { code: `not-shared-${made.problem}`, level: 'warning', text: linkNotMade(made), actions: [{ label: 'Download your work', run: () => downloadWork(currentWork()) }] });
+    return;
+  }
+  notices.set('link', undefined);
+  history.replaceState(null, '', made.hash);
   const url = location.href;
   navigator.clipboard?.writeText(url).then(
     () => say('Link copied: it holds the guideline and the case'),
     () => say('Link in the address bar: it holds the guideline and the case'),
   );
-});
+}
 
 byId('reset-button').addEventListener('click', () => {
-  clearStored();
-  for (const f of Object.keys(drafts)) delete drafts[f];
+  keeper.clear();
+  drafts.clear();
+  notices.set('link', undefined);
   history.replaceState(null, '', location.pathname + location.search);
   const file = pane.file;
   pane.file = '';
@@ -230,7 +247,7 @@ byId('reset-button').addEventListener('click', () => {
   say('Bundled texts restored');
 });
 
-loadInitialState();
+void loadInitialState();
 
 /** A handle for end-to-end tests and the browser console: the texts, without reaching into monaco. */
 (window as unknown as { guidelinePlayground: object }).guidelinePlayground = {

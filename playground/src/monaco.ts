@@ -1,9 +1,11 @@
-// Monaco, core editor and its editor features only (no language-server bundles), with its own worker.
+// Monaco, core editor and its editor features only (no language-server bundles), with its own worker
+// (started under the page's policy, see workers.ts).
 import * as monaco from 'monaco-editor/editor/editor.api';
 import 'monaco-editor/features/register.all';
-import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import editorWorkerUrl from 'monaco-editor/editor/editor.worker?worker&url';
+import { startWorker } from './workers.ts';
 
-self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
+self.MonacoEnvironment = { getWorker: () => startWorker(editorWorkerUrl, 'monaco-editor') };
 
 /** A small JSON highlighter for the case and compiled-rules views (monaco's JSON service is not bundled). */
 monaco.languages.register({ id: 'json', extensions: ['.json'] });

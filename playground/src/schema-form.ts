@@ -41,7 +41,7 @@ export function caseForm(schema: Schema, input: unknown, opts: FormOptions): HTM
     setAt(value, path, v);
     opts.onEdit(value);
   };
-  return el('div', { class: 'case-form' }, ...fields(schema, value, [], edit));
+  return el('div', { class: 'case-form' }, fields(schema, value, [], edit));
 }
 
 function fields(schema: Schema, value: Json, path: string[], edit: (path: string[], v: unknown) => void): HTMLElement[] {
@@ -50,7 +50,7 @@ function fields(schema: Schema, value: Json, path: string[], edit: (path: string
     const v = value[key];
     const t = types(s);
     if (t.includes('object') && s.properties) {
-      return el('fieldset', { class: 'form-group', 'data-field': p.join('.') }, el('legend', {}, key), ...fields(s, isObject(v) ? v : {}, p, edit));
+      return el('fieldset', { class: 'form-group', 'data-field': p.join('.') }, el('legend', {}, key), fields(s, isObject(v) ? v : {}, p, edit));
     }
     if (t.includes('array') && s.items && types(s.items).includes('object')) return rows(key, s, Array.isArray(v) ? v : [], p, edit);
     return field(key, s, v, p, edit, schema.required?.includes(key) ?? false);
@@ -62,7 +62,7 @@ function field(key: string, s: Schema, v: unknown, path: string[], edit: (path: 
   const id = `case-field-${path.join('-')}`;
   let input: HTMLInputElement | HTMLSelectElement;
   if (s.enum) {
-    input = el('select', { id }, el('option', { value: '' }, '(unknown)'), ...s.enum.filter((x): x is string => x !== null).map((x) => el('option', { value: x }, x)));
+    input = el('select', { id }, el('option', { value: '' }, '(unknown)'), s.enum.filter((x): x is string => x !== null).map((x) => el('option', { value: x }, x)));
     input.value = typeof v === 'string' ? v : '';
   } else {
     const kind = s.format === 'date' ? 'date' : t.includes('number') || t.includes('integer') ? 'number' : 'text';
@@ -88,11 +88,11 @@ function rows(key: string, s: Schema, items: unknown[], path: string[], edit: (p
     const remove = el('button', { type: 'button', class: 'small', title: `Remove this ${key.replace(/s$/, '')}` }, 'Remove');
     remove.addEventListener('click', () => edit(path, items.filter((_, k) => k !== i)));
     return el('div', { class: 'form-row', 'data-field': [...path, String(i)].join('.') },
-      ...fields(s.items!, row, [...path, String(i)], edit), remove);
+      fields(s.items!, row, [...path, String(i)], edit), remove);
   });
   const add = el('button', { type: 'button', class: 'small' }, `Add ${key.replace(/s$/, '')}`);
   add.addEventListener('click', () => edit(path, [...items, {}]));
-  return el('fieldset', { class: 'form-group', 'data-field': path.join('.') }, el('legend', {}, key), ...list, add);
+  return el('fieldset', { class: 'form-group', 'data-field': path.join('.') }, el('legend', {}, key), list, add);
 }
 
 /** Shows each problem beside its field (or the nearest field above it). */

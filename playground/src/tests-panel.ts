@@ -1,29 +1,7 @@
-// "Run all tests": every bundled test case against the current rule set, pass/fail with diffs.
-import type { RuleSet } from '@guideline/language';
-import { CaseValidationError, evaluate } from '@guideline/runtime';
+// "Run all tests": every bundled test case against the current rule set (run in the worker), pass/fail with diffs.
 import type { BundledCase } from './bundled.ts';
 import { el, show } from './dom.ts';
-import { compareExpectation, type Difference } from './expect.ts';
-
-export interface TestOutcome {
-  test: BundledCase;
-  diffs: Difference[];
-  error?: string;
-}
-
-export async function runTests(rules: RuleSet, tests: BundledCase[]): Promise<TestOutcome[]> {
-  const out: TestOutcome[] = [];
-  for (const test of tests) {
-    if (!test.expect) continue;
-    try {
-      out.push({ test, diffs: compareExpectation(test.expect, await evaluate(rules, test.case)) });
-    } catch (e) {
-      const error = e instanceof CaseValidationError ? e.issues.map((i) => `${i.field || 'case'}: ${i.message}`).join('; ') : String(e);
-      out.push({ test, diffs: [], error });
-    }
-  }
-  return out;
-}
+import type { TestOutcome } from './protocol.ts';
 
 const show1 = (v: unknown): string => JSON.stringify(v);
 
@@ -37,8 +15,8 @@ export function renderTests(target: HTMLElement, outcomes: TestOutcome[], onOpen
       el('span', { class: 'badge' }, ok ? 'PASS' : 'FAIL'), ' ', open, ' ', el('span', { class: 'muted' }, o.test.folder.replace(/^guidelines\//, '')),
       o.test.description ? el('div', { class: 'muted small' }, o.test.description) : null,
       o.error ? el('pre', { class: 'diff' }, o.error) : null,
-      o.diffs.length ? el('pre', { class: 'diff' }, ...o.diffs.flatMap((d) => [`${d.what}\n`, el('span', { class: 'del' }, `  - expected ${show1(d.expected)}\n`), el('span', { class: 'ins' }, `  + actual   ${show1(d.actual)}\n`)])) : null,
+      o.diffs.length ? el('pre', { class: 'diff' }, o.diffs.map((d) => [`${d.what}\n`, el('span', { class: 'del' }, `  - expected ${show1(d.expected)}\n`), el('span', { class: 'ins' }, `  + actual   ${show1(d.actual)}\n`)]).flat()) : null,
     );
   });
-  show(target, el('p', { class: 'summary', 'data-testid': 'test-summary' }, `${outcomes.length - failed.length} passed, ${failed.length} failed`), el('ul', { class: 'test-list' }, ...items));
+  show(target, el('p', { class: 'summary', 'data-testid': 'test-summary' }, `${outcomes.length - failed.length} passed, ${failed.length} failed`), el('ul', { class: 'test-list' }, items));
 }

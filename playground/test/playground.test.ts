@@ -83,25 +83,33 @@ describe.skipIf(!hasChromium)('playground in a browser', () => {
     await expect.poll(() => page.evaluate(() => (window as unknown as Hook).guidelinePlayground.cursorLine())).toMatch(/^class neuralgia /);
   });
 
+  const setCase = (t: string): Promise<void> => page.evaluate((x) => (window as unknown as { guidelinePlayground: { setCaseText(t: string): void } }).guidelinePlayground.setCaseText(x), t);
+
   it('shows a case problem at its field', async () => {
     const good = await caseText(page);
-    await page.evaluate((t) => (window as unknown as { guidelinePlayground: { setCaseText(t: string): void } }).guidelinePlayground.setCaseText(t), good.replace('"2014-01-24"', '"24/01/2014"'));
-    await page.waitForSelector('.case-editor .squiggly-error');
-    expect(await page.textContent('#case-issues')).toMatch(/asOf: must be a date/);
-    await page.evaluate((t) => (window as unknown as { guidelinePlayground: { setCaseText(t: string): void } }).guidelinePlayground.setCaseText(t), good);
+    try {
+      await setCase(good.replace('"2014-01-24"', '"24/01/2014"'));
+      await page.waitForSelector('.case-editor .squiggly-error');
+      await expect.poll(() => page.textContent('#case-issues')).toMatch(/asOf: must be a date/);
+    } finally {
+      await setCase(good); // the tests after this one start from the seed, whatever happened here
+    }
     await page.waitForSelector('.case-editor .squiggly-error', { state: 'detached' });
   });
 
   it('edits the case through the form generated from the schema', async () => {
-    await page.getByRole('button', { name: 'Form', exact: true }).click();
-    await page.selectOption('select[data-field="history.functionalImprovement"]', 'documented');
-    await expect.poll(() => caseText(page)).toContain('"functionalImprovement": "documented"');
-    await expect.poll(unmet).toEqual(['visit-count', 'home-program']);
-    await page.fill('input[data-field="asOf"]', '');
-    await page.keyboard.press('Tab');
-    await expect.poll(() => page.textContent('[data-problem="asOf"]')).toBe('is required');
-    await page.getByRole('button', { name: 'JSON', exact: true }).click();
-    await page.selectOption('#case-select', { label: 'Seed: imr-seed (the IMR determination)' });
+    try {
+      await page.getByRole('button', { name: 'Form', exact: true }).click();
+      await page.selectOption('select[data-field="history.functionalImprovement"]', 'documented');
+      await expect.poll(() => caseText(page)).toContain('"functionalImprovement": "documented"');
+      await expect.poll(unmet).toEqual(['visit-count', 'home-program']);
+      await page.fill('input[data-field="asOf"]', '');
+      await page.keyboard.press('Tab');
+      await expect.poll(() => page.textContent('[data-problem="asOf"]')).toBe('is required');
+    } finally {
+      await page.getByRole('button', { name: 'JSON', exact: true }).click();
+      await page.selectOption('#case-select', { label: 'Seed: imr-seed (the IMR determination)' });
+    }
     await expect.poll(unmet).toEqual(['visit-count', 'functional-improvement', 'home-program']);
   });
 

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, compileProgram, type RuleSet } from '../../packages/language/src/index.ts';
-import { evaluate, evaluateFast, evaluateMany, type Case } from '../../packages/runtime/src/index.ts';
+import { evaluate, evaluateFast, evaluateMany, readRequestText, type Case } from '../../packages/runtime/src/index.ts';
 import { generateCases } from './cases.ts';
 import { handWritten } from './hand-written.ts';
 import { plainCompiled, plainEngine, runPlain } from './plain-engine.ts';
@@ -175,8 +175,36 @@ function editing(): void {
   console.log(`  target: under one frame (16 ms): ${median(times) < 16 ? 'met' : 'NOT met'}`);
 }
 
+/** The request-text reader on ordinary texts and on hostile ones of the 500 characters it reads. */
+function requestText(): void {
+  const n = quick ? 5_000 : 20_000;
+  // Distinct texts (a batch reads each text once), ordinary and hostile: long runs of spaces
+  // after a partial phrasing, where regular expressions backtracked.
+  const ordinary = Array.from({ length: n }, (_, i) => `Additional physical therapy ${(i % 4) + 1} times ${(i % 8) + 1}, visit ${i}`);
+  const hostile = Array.from({ length: n }, (_, i) => `${(i % 9) + 1} x${' '.repeat(480)}${i}!`.slice(0, 500));
+  const time = (texts: string[]): number => {
+    const rounds: number[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      const t = performance.now();
+      for (const x of texts) readRequestText(x);
+      rounds.push(((performance.now() - t) * 1000) / texts.length);
+    }
+    return median(rounds);
+  };
+  const a = time(ordinary);
+  const b = time(hostile);
+  table(`Request text: ${n.toLocaleString('en-US')} distinct texts each, median of ${ROUNDS} rounds`, [
+    ['texts', 'µs per text', '× ordinary'],
+    ['ordinary ("... 2 times 4, visit 17", about 45 characters)', a.toFixed(2), '1.0'],
+    ['hostile ("2 x", 480 spaces, "17!": 500 characters)', b.toFixed(2), (b / a).toFixed(1)],
+  ]);
+}
+
 console.log(`guideline bench — Node ${process.version}, ${process.platform}/${process.arch}${quick ? ' (quick)' : ''}`);
 // Editing first: the editor's worker is a fresh, small heap, not one holding 100,000 cases.
 editing();
 if (!process.argv.includes('--editing')) await compiling();
-if (!process.argv.includes('--editing') && !process.argv.includes('--compile')) await evaluation();
+if (!process.argv.includes('--editing') && !process.argv.includes('--compile')) {
+  await evaluation();
+  requestText();
+}

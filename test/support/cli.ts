@@ -11,9 +11,9 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[]): CliRun {
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliRun {
   try {
-    const stdout = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'packages/cli/src/main.ts'), ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    const stdout = execFileSync(process.execPath, [join(root, 'scripts/guideline.mjs'), ...args], { cwd: options.cwd ?? root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...options.env }, maxBuffer: 1 << 28 });
     return { code: 0, stdout, stderr: '' };
   } catch (e) {
     const err = e as { status: number; stdout: string; stderr: string };

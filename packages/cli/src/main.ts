@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // The `guideline` command: a thin shell over @guideline/language and @guideline/runtime
-// (arguments, files, exit codes, terminal rendering). Exit 0 ok, 1 failed tests, 2 invalid input.
+// (arguments, files, exit codes, terminal rendering). Exit 0 ok, 1 failed tests, 2 invalid input,
+// 70 an internal error (a bug of guideline's, never the input's fault).
 import { parseArgs } from 'node:util';
 import { compileCommand } from './commands/compile.ts';
 import { checkCommand } from './commands/check.ts';
 import { testCommand } from './commands/test.ts';
 import { fmtCommand } from './commands/fmt.ts';
 import { UsageError } from './load.ts';
+import { printable } from './render.ts';
 
 const usage = `Usage: guideline <command> [options]
 
@@ -22,7 +24,8 @@ Commands:
                                             and fails when a criterion is reached by no case
   fmt [paths] [--check]                     format guideline files in place; --check only lists those not formatted
 
-Exit status: 0 success, 1 failed tests, 2 invalid input (a broken guideline or a malformed case).`;
+Exit status: 0 success, 1 failed tests, 2 invalid input (a broken guideline, a malformed case, a file that
+cannot be read or is over a limit), 70 an internal error.`;
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -54,17 +57,33 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** A bug in guideline itself: said plainly, without a stack trace unless asked for; exit 70. */
+function internalError(e: unknown): void {
+  process.stderr.write(`guideline: internal error: ${printable((e as Error)?.message ?? String(e))}\n`);
+  if (process.env['GUIDELINE_DEBUG']) process.stderr.write(`${(e as Error)?.stack ?? ''}\n`);
+  process.exitCode = 70;
+}
+
+// A reader that stops reading (`guideline check ... | head`) is not an error: stop writing, quietly.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(0);
+});
+
+// Not even an error thrown outside main's promise (in a stream's callback) prints a raw stack trace.
+process.on('uncaughtException', (e) => {
+  internalError(e);
+  process.exit(70);
+});
+
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (e: unknown) => {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`guideline: ${(e as Error).message}\n`);
+      process.stderr.write(`guideline: ${printable((e as Error).message)}\n`);
       process.exitCode = 2;
       return;
     }
-    // A bug in guideline itself: say so plainly, without a stack trace unless asked for.
-    process.stderr.write(`guideline: internal error: ${(e as Error)?.message ?? String(e)}\n`);
-    if (process.env['GUIDELINE_DEBUG']) process.stderr.write(`${(e as Error)?.stack ?? ''}\n`);
-    process.exitCode = 70;
+    internalError(e);
   },
 );

@@ -1,5 +1,6 @@
 // Terminal rendering: diagnostics as `file:line:col: error CODE message` with a code frame, and
-// determinations in the shape of an IMR decision's "issues, decisions and rationales".
+// determinations in the shape of an IMR decision's "issues, decisions and rationales". Every string
+// from a case, a guideline, a rule set or a file name goes through `printable` on its way out.
 import { SourceFile, type Diagnostic, type SourceText } from '@guideline/language';
 import type { CaseIssue, Determination } from '@guideline/runtime';
 
@@ -11,21 +12,47 @@ export const yellow = paint('33');
 export const dim = paint('2');
 export const bold = paint('1');
 
-export function renderDiagnostics(diagnostics: readonly Diagnostic[], sources: readonly SourceText[]): string {
-  const files = new Map(sources.map((s) => [s.file, new SourceFile(s.text, s.file)]));
+/**
+ * Control characters (C0, DEL, C1: ESC starts the terminal's own commands), format characters (the
+ * bidirectional overrides and isolates, zero-width spaces and joiners, the byte-order mark), line
+ * and paragraph separators and lone surrogates: what could change or hide what a terminal shows.
+ */
+const unsafe = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
+const named: Record<string, string> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/**
+ * Text from outside (a case, a guideline, a rule set, a file name) as the terminal may print it:
+ * every character that could move the cursor, change colours, set the title, clear the screen or
+ * reorder or hide text is shown as its escape (`\x1b`, `\u202e`); everything else is unchanged.
+ */
+export function printable(text: string): string {
+  return text.replace(unsafe, (c) => {
+    const code = c.charCodeAt(0);
+    return named[c] ?? (code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
+  });
+}
+
+/** Diagnostics with code frames. A source's `shown` (its path for the user) names it when given, else its `file`. */
+export function renderDiagnostics(diagnostics: readonly Diagnostic[], sources: readonly (SourceText & { shown?: string })[]): string {
+  const files = new Map(sources.map((s) => [s.file, { src: new SourceFile(s.text, s.file), shown: s.shown ?? s.file }]));
   return diagnostics
     .map((d) => {
-      const src = files.get(d.file ?? '');
-      const pos = src ? src.position(d.range.start) : { line: 1, column: 1 };
+      const f = files.get(d.file ?? '');
+      const pos = f ? f.src.position(d.range.start) : { line: 1, column: 1 };
       const sev = d.severity === 'error' ? red('error') : d.severity === 'warning' ? yellow('warning') : 'info';
-      const head = `${d.file ?? '<input>'}:${pos.line}:${pos.column}: ${sev} ${d.code} ${d.message}`;
-      return src ? `${head}\n${dim(src.codeFrame(d.range))}` : head;
+      const head = `${printable(f?.shown ?? d.file ?? '<input>')}:${pos.line}:${pos.column}: ${sev} ${d.code} ${printable(d.message)}`;
+      return f ? `${head}\n${dim(f.src.codeFrame(d.range, { show: printable }))}` : head;
     })
     .join('\n\n');
 }
 
+/** A located problem of an input file, on one line: `file:line:col: error CODE message`. */
+export function renderError(file: string, line: number, column: number, code: string, message: string): string {
+  return `${printable(file)}${line ? `:${line}` : ''}${line && column ? `:${column}` : ''}: ${red('error')} ${code} ${printable(message)}`;
+}
+
 export function renderCaseIssues(file: string, issues: readonly CaseIssue[]): string {
-  return issues.map((i) => `${file}: ${red('error')} R501 ${i.field || 'case'}: ${i.message}`).join('\n');
+  return issues.map((i) => `${printable(file)}: ${red('error')} R501 ${printable(i.field || 'case')}: ${printable(i.message)}`).join('\n');
 }
 
 const statusMark: Record<string, string> = {
@@ -45,8 +72,9 @@ const outcome: Record<Determination['decision'], string> = {
   'no-applicable-guideline': 'No applicable guideline',
 };
 
+/** Text wrapped to a width: its runs of white space (line breaks too) are where it may break, its words escaped. */
 function wrap(text: string, indent: string, width = 96): string {
-  const words = text.split(/\s+/);
+  const words = text.split(/\s+/).map(printable);
   const lines: string[] = [];
   let line = '';
   for (const w of words) {
@@ -62,18 +90,18 @@ function wrap(text: string, indent: string, width = 96): string {
 /** A determination as a reviewer reads it. */
 export function renderDetermination(d: Determination, request: string, file: string): string {
   const out: string[] = [];
-  out.push(bold(`${request}:  ${outcome[d.decision]}${d.decision === 'partially-medically-necessary' ? ` (${d.certifiedVisits} visits certified)` : ''}`) + dim(`   [${d.caseId ?? file}]`));
+  out.push(bold(`${printable(request)}:  ${outcome[d.decision]}${d.decision === 'partially-medically-necessary' ? ` (${d.certifiedVisits} visits certified)` : ''}`) + dim(`   [${printable(d.caseId ?? file)}]`));
   if (d.guideline) out.push('', wrap(`Guideline: ${d.guideline.title}${d.guideline.edition ? ` (edition ${d.guideline.edition})` : ''}. Decision based on ${d.guideline.citation}.`, ''));
   if (d.criteria.length) {
     out.push('', 'Criteria:');
     for (const c of d.criteria) {
-      out.push(`  ${statusMark[c.status]}  ${c.title}  ${dim(`(${c.source.file.split("/").pop()}:${c.source.line})`)}`);
+      out.push(`  ${statusMark[c.status]}  ${printable(c.title)}  ${dim(`(${printable(c.source.file.split('/').pop() ?? '')}:${c.source.line})`)}`);
       // A decision-only determination (--detail decision) carries no rationale text.
       if ((c.status === 'not-met' || c.status === 'unknown' || c.status === 'needs-review') && c.rationale) out.push(wrap(c.rationale, '                    '));
-      for (const p of c.parts ?? []) out.push(`                    ${p.status === 'met' ? green('met') : p.status === 'not-met' ? red('not met') : yellow('unknown')}  ${p.title}`);
+      for (const p of c.parts ?? []) out.push(`                    ${p.status === 'met' ? green('met') : p.status === 'not-met' ? red('not met') : yellow('unknown')}  ${printable(p.title)}`);
     }
   }
-  if (d.missing.length) out.push('', `Missing: ${d.missing.join(', ')}`);
+  if (d.missing.length) out.push('', `Missing: ${printable(d.missing.join(', '))}`);
   if (d.rationale) out.push('', wrap(`Decision rationale: ${d.rationale}`, ''));
   for (const n of d.notes ?? []) out.push('', wrap(`Note: ${n}`, ''));
   return out.join('\n');

@@ -20,7 +20,8 @@ export interface Builtin {
 
 const { VISITS, WEEKS, MG, DAYS } = standardUnits;
 
-export const builtins: Readonly<Record<string, Builtin>> = {
+// No prototype: a guideline's `computed by constructor` finds no built-in rather than an inherited function.
+export const builtins: Readonly<Record<string, Builtin>> = Object.freeze(Object.assign(Object.create(null) as Record<string, Builtin>, {
   'requested-visits': {
     id: 'request.visits', ty: numberIn(unit(VISITS)), inputs: ['request.visits'],
     reads: { 'request.visits': numberIn(unit(VISITS), 0, 1000), 'request.frequencyPerWeek': numberIn(unit(VISITS, WEEKS), 0, 21), 'request.weeks': numberIn(unit(WEEKS), 0, 520) },
@@ -63,4 +64,4 @@ export const builtins: Readonly<Record<string, Builtin>> = {
     reads: { name: TEXT, dailyDose: numberIn(undefined, 0), unit: { kind: 'enum', values: ['mg', 'mcg/h'], fact: 'unit' } },
     description: "A medication's daily dose in oral morphine milligram equivalents (CDC 2016 conversion factors; methadone by its dose bands; a fentanyl patch per mcg/h).",
   },
-};
+}));

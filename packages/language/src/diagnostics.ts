@@ -30,12 +30,15 @@ export const diagnosticCodes = {
   L101: { name: 'unexpected-character', severity: 'error', template: "Unexpected character '{text}'" },
   L102: { name: 'unterminated-string', severity: 'error', template: 'Unterminated string: a closing " is missing' },
   L103: { name: 'file-too-large', severity: 'error', template: 'The file is {size} characters long; the limit is {limit}' },
+  L104: { name: 'mixed-case-name', severity: 'error', template: "Names are lower case: write '{suggestion}' rather than '{word}'" },
   P201: { name: 'unexpected-token', severity: 'error', template: '{message}' },
   P202: { name: 'missing-token', severity: 'error', template: '{message}' },
   P203: { name: 'unexpected-end', severity: 'error', template: 'Unexpected end of file: {message}' },
   P204: { name: 'bad-unit', severity: 'error', template: "'{text}' is not a unit: use visits, hours, days, weeks, months, years, mg, mcg or percent, or one of them per a unit of time (3 per week, 120 mg a day)" },
   P205: { name: 'nesting-too-deep', severity: 'error', template: 'Parentheses nest more than {limit} deep here' },
   P206: { name: 'reserved-word', severity: 'error', template: "'{word}' is a reserved word of the language and cannot be a name; choose another, such as '{word}-check'" },
+  P207: { name: 'expression-too-deep', severity: 'error', template: "An expression nests more than {limit} operations deep here: split it with 'and' or into criteria" },
+  P208: { name: 'too-many-diagnostics', severity: 'error', template: '{count} more {what} not shown: a file reports at most {limit}' },
   P220: { name: 'reserved-in-phrase', severity: 'error', template: "'{word}' is a reserved word, so it cannot be one of a fact's words (in '{phrase}'): name the fact without it, as in '{suggestion}'" },
   C301: { name: 'unknown-fact', severity: 'error', template: "Unknown fact '{name}'{hint}" },
   C302: { name: 'duplicate-name', severity: 'error', template: "Duplicate {what} '{name}'" },
@@ -69,6 +72,7 @@ export const diagnosticCodes = {
   R502: { name: 'invalid-rule-set', severity: 'error', template: '{message}' },
   R503: { name: 'unreadable-request-text', severity: 'warning', template: "Could not read visits from the request text '{text}'" },
   R504: { name: 'no-policy', severity: 'error', template: "No policy for jurisdiction '{jurisdiction}'" },
+  R505: { name: 'case-too-large', severity: 'error', template: 'The case is over {limit} bytes long; a case is read up to that size' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof diagnosticCodes;
@@ -86,14 +90,43 @@ export function diagnostic(code: DiagnosticCode, range: Range, args: Record<stri
 
 export type Report = (code: DiagnosticCode, at: Range | { range: Range }, args?: Record<string, unknown>) => void;
 
-/** A collector whose `report` takes a node (anything with a range) or a range. */
-export function collector(file?: string): { diagnostics: Diagnostic[]; report: Report } {
+/**
+ * The most diagnostics one file reports. Past it they are only counted, into one P208 at the first
+ * left out, so hostile or garbled text (megabytes of random bytes) cannot make millions of them.
+ */
+export const maxDiagnosticsPerFile = 100;
+
+/**
+ * A collector whose `report` takes a node (anything with a range) or a range. With a `cap`, it keeps
+ * that many and counts the rest into one P208 summary (the last of `diagnostics`); a P208 reported
+ * to it (another collector's summary) adds its count to that summary.
+ */
+export function collector(file?: string, cap = Infinity): { diagnostics: Diagnostic[]; report: Report } {
   const diagnostics: Diagnostic[] = [];
+  let kept = 0;
+  let summary: Diagnostic | undefined;
   const report: Report = (code, at, args = {}) => {
     const range = 'range' in at ? at.range : at;
-    const d = diagnostic(code, range, args);
-    if (file !== undefined) d.file = file;
-    diagnostics.push(d);
+    if (code !== 'P208' && kept < cap) {
+      kept++;
+      const d = diagnostic(code, range, args);
+      if (file !== undefined) d.file = file;
+      diagnostics.push(d);
+      return;
+    }
+    const count = code === 'P208' ? Number(args['count']) : 1;
+    const errors = code === 'P208' ? args['what'] === 'errors' : diagnosticCodes[code].severity === 'error';
+    if (summary === undefined) {
+      summary = diagnostic('P208', range, { count: 0, what: 'warnings', limit: cap });
+      if (file !== undefined) summary.file = file;
+      diagnostics.push(summary);
+    }
+    const data = summary.data!;
+    data['count'] = Number(data['count']) + count;
+    // Left-out errors make the summary an error: a file is never taken as clean for what it hid.
+    if (errors) data['what'] = 'errors';
+    summary.severity = data['what'] === 'errors' ? 'error' : 'warning';
+    summary.message = formatMessage('P208', data);
   };
   return { diagnostics, report };
 }

@@ -1,9 +1,9 @@
 // Public API of @guideline/language: parse, check, compile, and the pieces editors and tools need.
-export { parse, type ParseResult } from './parse.ts';
+export { parse, limits, type ParseResult } from './parse.ts';
 export { analyze, compileGuideline, compileProgram, matchesPattern, type CompileResult, type SourceText } from './pipeline.ts';
 export { check } from './check/index.ts';
-export { SourceFile, type Position } from './source.ts';
-export { diagnosticCodes, formatMessage, hasErrors, GuidelineInternalError, type Diagnostic, type DiagnosticCode, type Range, type Severity } from './diagnostics.ts';
+export { SourceFile, type FrameOptions, type Position } from './source.ts';
+export { diagnosticCodes, formatMessage, hasErrors, maxDiagnosticsPerFile, GuidelineInternalError, type Diagnostic, type DiagnosticCode, type Range, type Severity } from './diagnostics.ts';
 export { builtins, type Builtin } from './builtins.ts';
 export { standardVocabularySources } from './vocabularies.generated.ts';
 export { sourceOf } from './compile/index.ts';

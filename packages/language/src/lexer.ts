@@ -6,7 +6,7 @@
 // does the same in well under half the time.
 import type { IToken, TokenType } from 'chevrotain';
 import * as T from './tokens.ts';
-import { diagnostic, type Diagnostic } from './diagnostics.ts';
+import { collector, maxDiagnosticsPerFile, type Diagnostic } from './diagnostics.ts';
 
 // What a token's first character can start (outside ASCII only the two spaces start anything).
 const NONE = 0;
@@ -106,6 +106,30 @@ function identifierEnd(codes: Uint16Array, at: number): number {
     keywordState = 0;
     for (i += 2; isLowerOrDigit(codes[i]!); ) i++;
   }
+}
+
+/**
+ * The end of a name that has an upper-case letter (`toString`, `in-Force`) at `at`, where the lower-
+ * case name before it ends: [A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)* after the letter, or -1 when no
+ * upper-case letter follows. Names are lower case; without this, `toString` would read as the
+ * keyword `to` and an upper-case name, and the error would be about a reserved word.
+ */
+function mixedCaseEnd(codes: Uint16Array, at: number): number {
+  const c = codes[at]!;
+  const upper = (x: number): boolean => x >= 65 && x <= 90;
+  if (!upper(c) && !((c === 45 || c === 95) && upper(codes[at + 1]!))) return -1;
+  let i = at + 1;
+  for (;;) {
+    while (isAlnum(codes[i]!)) i++;
+    const s = codes[i]!;
+    if ((s !== 45 && s !== 95) || !isAlnum(codes[i + 1]!)) return i;
+    i += 2;
+  }
+}
+
+/** A lower-case spelling of a mixed-case name: a hyphen where a capital followed a letter or digit. */
+export function lowerCaseName(word: string): string {
+  return word.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 }
 
 /** Whether \d{4}-\d{2}-\d{2} matches at `at`. */
@@ -245,12 +269,14 @@ function token(image: string, startOffset: number, kind: Kind): IToken {
 export interface LexResult {
   tokens: IToken[];
   comments: IToken[];
+  /** At most `maxDiagnosticsPerFile`, and then a P208 that counts the rest. */
   diagnostics: Diagnostic[];
 }
 
 /**
- * Splits text into tokens; never throws. Unexpected characters become L101, an open string L102.
- * With a pool, the tokens are the pool's, good until the pool's next use.
+ * Splits text into tokens; never throws. Unexpected characters become L101 (a run of them, even
+ * with spaces between on one line, is one), an open string L102, a name with an upper-case letter
+ * L104 (and one identifier). With a pool, the tokens are the pool's, good until the pool's next use.
  */
 export function lex(text: string, tokenPool?: TokenPool): LexResult {
   pool = tokenPool?.tokens;
@@ -268,7 +294,7 @@ function scan(text: string): LexResult {
   const tokens: IToken[] = new Array(text.length >> 4);
   let count = 0;
   const comments: IToken[] = [];
-  const diagnostics: Diagnostic[] = [];
+  const { diagnostics, report } = collector(undefined, maxDiagnosticsPerFile);
   const n = text.length;
   backslashAt = -1;
   const codes = codeUnits(text);
@@ -282,6 +308,14 @@ function scan(text: string): LexResult {
         continue;
       case LOWER: {
         at = identifierEnd(codes, at);
+        const mixed = mixedCaseEnd(codes, at);
+        if (mixed >= 0) {
+          at = mixed;
+          const word = text.slice(start, at);
+          report('L104', { start, end: at }, { word, suggestion: lowerCaseName(word) });
+          tokens[count++] = token(word, start, identifier);
+          continue;
+        }
         const k = keywordOfState[keywordState];
         tokens[count++] = k === undefined ? token(text.slice(start, at), start, identifier) : token(wordOfState[keywordState]!, start, k);
         continue;
@@ -331,16 +365,28 @@ function scan(text: string): LexResult {
     }
     // No pattern matches here: drop characters until one does and report the dropped run as one
     // error, as Chevrotain's recovery did.
-    do at++;
-    while (at < n && !matchesAt(text, codes, at));
-    diagnostics.push(lexError(text, start, at - start));
+    at = unmatchedEnd(text, codes, at, n);
+    if (c === 34) {
+      report('L102', { start, end: start + 1 });
+      continue;
+    }
+    // Runs apart by only spaces or tabs are one error too: `@ @ @` is one mistake, not three.
+    for (;;) {
+      let next = at;
+      while (codes[next] === 32 || codes[next] === 9) next++;
+      if (next === at || next >= n || codes[next] === 34 || matchesAt(text, codes, next)) break;
+      at = unmatchedEnd(text, codes, next, n);
+    }
+    report('L101', { start, end: at }, { text: text.slice(start, Math.min(at, start + 20)) });
   }
   tokens.length = count;
   return { tokens, comments, diagnostics };
 }
 
-function lexError(text: string, offset: number, length: number): Diagnostic {
-  const ch = text.slice(offset, offset + length);
-  if (ch.startsWith('"')) return diagnostic('L102', { start: offset, end: offset + 1 });
-  return diagnostic('L101', { start: offset, end: offset + Math.max(1, length) }, { text: ch.slice(0, 20) });
+/** The end of the run of characters no pattern matches, from `at` (which none does). */
+function unmatchedEnd(text: string, codes: Uint16Array, at: number, n: number): number {
+  do at++;
+  while (at < n && !matchesAt(text, codes, at));
+  return at;
 }
+

@@ -2,11 +2,12 @@
 import type { IRecognitionException, IToken, TokenType } from 'chevrotain';
 import type * as A from './ast.ts';
 import type { Expr, GuidelineFile } from './ast.ts';
-import { collector, type Diagnostic, type Range, type Report } from './diagnostics.ts';
+import { collector, maxDiagnosticsPerFile, type Diagnostic, type DiagnosticCode, type Range, type Report } from './diagnostics.ts';
 import { lex, TokenPool } from './lexer.ts';
 import { getParser, type GuidelineParser, type Item, type Member } from './parser/index.ts';
 import { Memo, shifted } from './shift.ts';
 import { ClassKw, Colon, CriterionKw, Dot, keywords, ReservedWord, DefineKw, FactKw, FieldKw, GuidelineKw, Identifier, LParen, PolicyKw, ProcedureKw, RecommendKw, RecordKw, RParen, VocabularyKw } from './tokens.ts';
+import * as T from './tokens.ts';
 import { walk } from './walk.ts';
 
 export interface ParseResult {
@@ -71,23 +72,101 @@ function expectedFrom(message: string): string | undefined {
   return friendly[name] ?? (name.endsWith('Kw') ? `'${name.slice(0, -2).toLowerCase()}'` : name);
 }
 
-/** Limits that keep broken or hostile input from hanging or crashing the front end. */
-export const limits = { maxFileLength: 2_000_000, maxNesting: 50 };
+/**
+ * Limits that keep broken or hostile input from hanging or crashing the front end (docs/limits.md).
+ * maxNesting: parentheses; maxExpressionDepth: parentheses, operators in a row and `not`s together,
+ * which is how deep an expression's tree can grow, and so how deep every pass over it recurses.
+ */
+export const limits = { maxFileLength: 2_000_000, maxNesting: 50, maxExpressionDepth: 100, maxDiagnostics: maxDiagnosticsPerFile };
 
 function empty(text: string): GuidelineFile {
   return { kind: 'GuidelineFile', range: { start: 0, end: text.length }, guidelines: [], policies: [], vocabularies: [] };
 }
 
-/** The first parenthesis that opens past the nesting limit, if any. */
-function tooDeep(tokens: readonly IToken[]): IToken | undefined {
-  let depth = 0;
+const arithmetic = new Set<TokenType>([T.Plus, T.Minus, T.Star, T.Slash, T.NotKw]);
+const comparisons = new Set<TokenType>([T.Less, T.LessEq, T.Greater, T.GreaterEq, T.Equals, T.NotEq]);
+/** Tokens no chain of operators or `not`s goes on over: a joining word, a list, a clause, a new declaration. */
+/** Tokens no chain of operators or `not`s goes on over: a joining word, a list, a clause, a new declaration. */
+const chainEnds = new Set<TokenType>([
+  T.AndKw, T.OrKw, T.Comma, T.AppliesKw, T.UnlessKw, T.OnlyKw, T.RequireKw, T.CertifyKw, T.OtherwiseKw, T.WhenKw, T.Colon,
+  GuidelineKw, ClassKw, ProcedureKw, RecommendKw, CriterionKw, PolicyKw,
+  T.VocabularyKw, T.UsesKw, T.FactKw, T.FieldKw, T.RecordKw, T.DefineKw, T.EditionKw,
+]);
+/** Words before which the parser descends for an operand of their own: `count of`, `sum of`, `half of`. */
+const descentWords = new Set(['count', 'sum', 'half']);
+
+/**
+ * Whether the parser descends at token `i` as it does under a `not`: for a list's condition
+ * (`where`), a date (`since`), or after `count of`, `sum of`, `half of`. What follows is one level
+ * deeper, up to the `and`, `or` or comma that ends it, whatever comparisons come between.
+ */
+function descends(tokens: readonly IToken[], i: number): boolean {
+  const t = tokens[i]!;
+  if (t.tokenType === T.WhereKw || t.tokenType === T.SinceKw) return true;
+  return t.tokenType === T.Identifier && descentWords.has(t.image) && tokens[i + 1]?.image === 'of';
+}
+
+/**
+ * The first token at which the text nests too deep for the parser and the passes after it, if any:
+ * a parenthesis past maxNesting (P205), or past maxExpressionDepth an operator or `not` (P207).
+ * Operators fold to the left, `a + b + c` being `(a + b) + c`, and each `not` holds the rest, so a
+ * run of them is as deep as it is long, and a group in parentheses as deep as its inside. A
+ * comparison's right side starts a new run of operators, but under the `not`s before its left side,
+ * which hold both sides. `where`, `since`, `count of`, `sum of` and `half of` count as a `not` does.
+ * The count errs high (it restarts only where no run can go on), never low.
+ */
+function tooDeep(tokens: readonly IToken[]): { token: IToken; code: DiagnosticCode; limit: number } | undefined {
+  let parens = 0;
+  /** Per open parenthesis, the outermost first: the operations in its current run, and the `not`s among them. */
+  const runs: number[] = [0];
+  const nots: number[] = [0];
+  /** The operations in all the runs. */
+  let inRuns = 0;
   for (let i = 0; i < tokens.length; i++) {
     const type = tokens[i]!.tokenType;
+    const top = runs.length - 1;
     if (type === LParen) {
-      if (++depth > limits.maxNesting) return tokens[i];
-    } else if (type === RParen) depth = Math.max(0, depth - 1);
+      if (++parens > limits.maxNesting) return { token: tokens[i]!, code: 'P205', limit: limits.maxNesting };
+      runs.push(0);
+      nots.push(0);
+    } else if (type === RParen) {
+      // A closed group is one operand of the run around it, as deep as it was: its count goes on there.
+      if (top > 0) {
+        parens--;
+        nots.pop();
+        runs[top - 1]! += runs.pop()! + 1;
+        inRuns++;
+      }
+    } else if (arithmetic.has(type) || descends(tokens, i)) {
+      runs[top]!++;
+      if (type !== T.Plus && type !== T.Minus && type !== T.Star && type !== T.Slash) nots[top]!++;
+      if (++inRuns + parens > limits.maxExpressionDepth) return { token: tokens[i]!, code: 'P207', limit: limits.maxExpressionDepth };
+    } else if (comparisons.has(type)) {
+      inRuns -= runs[top]! - nots[top]!;
+      runs[top] = nots[top]!;
+    } else if (chainEnds.has(type)) {
+      inRuns -= runs[top]!;
+      runs[top] = 0;
+      nots[top] = 0;
+    }
   }
   return undefined;
+}
+
+/** The parser's rules that read an expression. */
+const expressionRules = new Set(['expr', 'andExpr', 'notExpr', 'comparison', 'additive', 'multiplicative', 'primary']);
+
+/** The ranges of the case field paths after `from` (its tokens written together, without spaces). */
+function fieldPaths(tokens: readonly IToken[]): Range[] {
+  const out: Range[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (tokens[i]!.tokenType !== T.FromKw || tokens[i + 1]!.tokenType !== T.Identifier) continue;
+    let j = i + 1;
+    while (j + 1 < tokens.length && tokens[j + 1]!.startOffset === tokens[j]!.endOffset! + 1) j++;
+    out.push({ start: tokens[i + 1]!.startOffset, end: tokens[j]!.endOffset! + 1 });
+    i = j;
+  }
+  return out;
 }
 
 /**
@@ -119,17 +198,22 @@ export const sharedMemo = new ParseMemo();
  * `memo`: where to find and keep declarations parsed before (null: parse everything, keep nothing).
  */
 export function parse(text: string, file?: string, memo: ParseMemo | null = sharedMemo): ParseResult {
-  const { report, diagnostics } = collector(file);
+  const { report, diagnostics } = collector(file, limits.maxDiagnostics);
   if (text.length > limits.maxFileLength) {
     report('L103', { start: 0, end: 0 }, { size: text.length, limit: limits.maxFileLength });
     return { ast: empty(text), diagnostics, comments: [] };
   }
   const lexed = lex(text, tokenPool);
-  for (const d of lexed.diagnostics) report(d.code, d.range, d.data ?? {});
+  const paths = fieldPaths(lexed.tokens);
+  for (const d of lexed.diagnostics) {
+    // A case field's path is the contract's spelling (`history.visitsCompleted`), not a name of the language.
+    if (d.code === 'L104' && paths.some((r) => d.range.start >= r.start && d.range.end <= r.end)) continue;
+    report(d.code, d.range, d.data ?? {});
+  }
   const deep = tooDeep(lexed.tokens);
   if (deep) {
-    // The parser recurses once per level: refuse before it can exhaust the stack.
-    report('P205', { start: deep.startOffset, end: deep.startOffset + 1 }, { limit: limits.maxNesting });
+    // The parser recurses once per level, and so does every pass after it: refuse before the stack runs out.
+    report(deep.code, { start: deep.token.startOffset, end: deep.token.endOffset! + 1 }, { limit: deep.limit });
     return { ast: empty(text), diagnostics, comments: [] };
   }
   // Without a memo there is nothing to keep per declaration: text without errors is parsed whole.
@@ -303,9 +387,11 @@ function parseSegment(seg: Segment, textLength: number): SegmentResult {
       report('P220', range, phrase);
       continue;
     }
-    const expected = expectedFrom(e.message);
+    // Chevrotain lists every token sequence an expression may start with: say what they make instead.
+    const expected = expectedFrom(e.message) ?? (e.context?.ruleStack?.some((r) => expressionRules.has(r)) ? 'a condition or a value' : undefined);
     const message = expected && expected !== 'EOF' ? `Expected ${expected} but found ${found}${where(e)}` : `Unexpected ${found}${where(e)}`;
-    if (atEnd && !seg.nextRange) report('P203', range, { message });
+    // (P203 says the file ended; its message says what should have come.)
+    if (atEnd && !seg.nextRange) report('P203', range, { message: expected && expected !== 'EOF' ? `expected ${expected}${where(e)}` : `more was expected${where(e)}` });
     else report(e.name === 'MismatchedTokenException' ? 'P202' : 'P201', range, { message });
   }
   nodeReports(p, () => declarations(items), report);
@@ -356,8 +442,9 @@ function parseExpression(source: string, base: number): ParsedExpression {
     t.startOffset += base;
     t.endOffset! += base;
   }
-  if (tooDeep(lexed.tokens)) {
-    report('P205', range, { limit: limits.maxNesting });
+  const deep = tooDeep(lexed.tokens);
+  if (deep) {
+    report(deep.code, range, { limit: deep.limit });
     return { expr: undefined, diagnostics };
   }
   // Any error makes it no expression, so the parser need not recover.

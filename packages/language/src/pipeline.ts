@@ -6,7 +6,7 @@ import type { RuleSet } from './artifact.ts';
 import { check, checkProgram, Collected, standardFiles, type ParsedFile } from './check/index.ts';
 import { checkFileNames } from './check/names.ts';
 import { compileModel } from './compile/index.ts';
-import { hasErrors, type Diagnostic, type Range } from './diagnostics.ts';
+import { collector, hasErrors, maxDiagnosticsPerFile, type Diagnostic, type Range } from './diagnostics.ts';
 import { parse, sharedMemo, type ParseMemo } from './parse.ts';
 
 export { matchesPattern } from './check/program.ts';
@@ -44,7 +44,13 @@ function merge(ast: A.GuidelineFile, parsed: Diagnostic[], checked: Diagnostic[]
     const broken = declarationRanges(ast).filter((r) => recovered.some((d) => d.range.start >= r.start && d.range.start <= r.end));
     checked = checked.filter((d) => !broken.some((r) => d.range.start >= r.start && d.range.start <= r.end));
   }
-  return checked.length ? [...parsed, ...checked] : parsed;
+  if (!checked.length) return parsed;
+  if (parsed.length + checked.length <= maxDiagnosticsPerFile) return [...parsed, ...checked];
+  // Parse and check together stay within the file's cap (a list with a P208 is already over it).
+  const { diagnostics, report } = collector(parsed[0]?.file ?? checked[0]?.file, maxDiagnosticsPerFile);
+  for (const d of parsed) report(d.code, d.range, d.data ?? {});
+  for (const d of checked) report(d.code, d.range, d.data ?? {});
+  return diagnostics;
 }
 
 /** Codes after which the parser had to skip or invent text: the declaration is not whole. */

@@ -39,32 +39,74 @@ export class SourceFile {
   }
 
   lineText(line: number): string {
+    const [start, end] = this.lineBounds(line);
+    return this.text.slice(start, end);
+  }
+
+  /** Offsets of a line's first character and of its end (before the line break, a CR included). */
+  private lineBounds(line: number): [number, number] {
     const start = this.lineStarts[line - 1] ?? this.text.length;
     const next = this.lineStarts[line];
-    return this.text.slice(start, next === undefined ? undefined : next - 1).replace(/\r$/, '');
+    let end = next === undefined ? this.text.length : next - 1;
+    if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
+    return [start, end];
   }
 
   get lineCount(): number {
     return this.lineStarts.length;
   }
 
-  /** A code frame: the lines of a range with a caret line under the first, as compilers print. */
-  codeFrame(range: { start: number; end: number }, context = 1): string {
+  /**
+   * A code frame: the lines around a range with a caret line under its first, as compilers print.
+   * A line longer than `width` shows only a window of it around the range, cut with '…', so a frame
+   * stays small however long the line (a frame of an 80 KB line is about `width` characters wide,
+   * not 80 KB). `show` turns source text into what is printed (a terminal escapes control
+   * characters); the caret is placed by the length of what it printed.
+   */
+  codeFrame(range: { start: number; end: number }, options: FrameOptions = {}): string {
+    const { context = 1, width = 100, show = (t: string) => t } = options;
     const start = this.position(range.start);
     const end = this.position(Math.max(range.start, range.end - 1));
     const first = Math.max(1, start.line - context);
     const last = Math.min(this.lineCount, start.line + context);
-    const width = String(last).length;
+    const gutter = String(last).length;
+    const [lineStart, lineEnd] = this.lineBounds(start.line);
+    const column = start.column - 1;
+    const caretEnd = end.line === start.line ? end.column : lineEnd - lineStart;
+    // One window for every line shown, so their columns line up: from 0 when the range's start (and
+    // a little of the range) fits, else from a third of the width before it.
+    const from = column + Math.min(caretEnd - column, width >> 2) <= width ? 0 : column - Math.floor(width / 3);
+    const to = from + width;
     const out: string[] = [];
     for (let line = first; line <= last; line++) {
-      const text = this.lineText(line);
-      out.push(`${line === start.line ? '>' : ' '} ${String(line).padStart(width)} | ${text}`);
+      const [ls, le] = this.lineBounds(line);
+      const a = this.unitStart(Math.min(ls + from, le));
+      const b = Math.max(a, this.unitStart(Math.min(ls + to, le)));
+      const text = `${a > ls ? '…' : ''}${show(this.text.slice(a, b))}${b < le ? '…' : ''}`;
+      out.push(`${line === start.line ? '>' : ' '} ${String(line).padStart(gutter)} | ${text}`);
       if (line === start.line) {
-        const until = end.line === line ? end.column : text.length;
-        const len = Math.max(1, until - start.column + 1);
-        out.push(`  ${' '.repeat(width)} | ${' '.repeat(start.column - 1)}${'^'.repeat(len)}`);
+        const at = Math.max(a, lineStart + column);
+        // Tabs stay tabs under tabs, so the caret lines up however wide the terminal draws them.
+        const pad = `${a > ls ? ' ' : ''}${show(this.text.slice(a, at)).replace(/[^\t]/g, ' ')}`;
+        const carets = Math.max(1, show(this.text.slice(at, Math.min(lineStart + caretEnd, b))).length);
+        out.push(`  ${' '.repeat(gutter)} | ${pad}${'^'.repeat(carets)}`);
       }
     }
     return out.join('\n');
   }
+
+  /** The offset, moved back off the second half of a surrogate pair so that no window splits one. */
+  private unitStart(offset: number): number {
+    const c = this.text.charCodeAt(offset);
+    return c >= 0xdc00 && c <= 0xdfff && offset > 0 && this.text.charCodeAt(offset - 1) >= 0xd800 && this.text.charCodeAt(offset - 1) <= 0xdbff ? offset - 1 : offset;
+  }
+}
+
+export interface FrameOptions {
+  /** Lines shown before and after the range's first line (1). */
+  context?: number;
+  /** The most characters of a line shown (100); a longer line shows a window around the range. */
+  width?: number;
+  /** What a stretch of source text prints as (itself); the caret goes under what it printed. */
+  show?: (text: string) => string;
 }

@@ -141,6 +141,10 @@ describe('C305 type-mismatch', () => {
     [requires('<|injury date|> + 3 > 1'), ['C305']],
     [requires('4 / <|completed visits|> > 1'), ['C305']],
     [requires('<|completed visits|> is more than 3 months ago'), ['C305']],
+    // A fixed date is measured from as a date of the case is (the time since it, to the review date).
+    [requires('2014-01-24 is more than 3 months ago'), []],
+    [requires('(2014-01-24) is within 6 months'), []],
+    [requires('(injury date) is within 6 months'), []],
     [criterion('require completed visits is known\n  otherwise "{<|completed visits > 0|>}"'), ['C305']],
   ])('%j', (input, codes) => expectDiagnostics(input, codes));
 
@@ -345,6 +349,7 @@ describe('C317 unknown-computation', () => {
   it.each<Row>([
     [vocab('fact visits asked: number of visits, computed by <|requested-visit|>\n'), ['C317']],
     [vocab('fact visits asked: number of visits, computed by <|nonsense|>\n'), ['C317']],
+    [vocab('fact visits asked: number of visits, computed by <|constructor|>\n'), ['C317']], // no inherited member of a plain object
   ])('%j', (input, codes) => expectDiagnostics(input, codes));
 
   it('message', () => {

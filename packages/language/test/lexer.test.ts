@@ -1,6 +1,7 @@
 // Lexer: one row per input, the expected tokens as `Type(image)` (keywords as their word) and the
 // diagnostics as `code@start-end`.
 import { describe, expect, it } from 'vitest';
+import { maxDiagnosticsPerFile } from '../src/diagnostics.ts';
 import { lex } from '../src/lexer.ts';
 import { keywords } from '../src/tokens.ts';
 
@@ -69,7 +70,12 @@ describe('tokens', () => {
     ['1.2.3', 'NumberLiteral(1.2) Dot(.) NumberLiteral(3)'],
     ['abc-', 'Identifier(abc) Minus(-)'],
     ['a--b', 'Identifier(a) Minus(-) Minus(-) Identifier(b)'],
-    ['aB', 'Identifier(a) UpperName(B)'],
+    // Names are lower case: one with an upper-case letter is one (misspelt) name, with an L104.
+    ['aB', 'Identifier(aB)'],
+    ['toString', 'Identifier(toString)'],
+    ['in-Force x', 'Identifier(in-Force) Identifier(x)'],
+    ['abc-Def_gh', 'Identifier(abc-Def_gh)'],
+    ['aM54.1', 'Identifier(aM54) Dot(.) NumberLiteral(1)'],
     ['"a\u2028b"', 'StringLiteral("a\u2028b")'],
     // Comments are set aside, whitespace skipped.
     ['# a comment', ''],
@@ -132,8 +138,29 @@ describe('diagnostics', () => {
     ['@ "open', 'L101@0-1 L102@2-3'],
     ['@"x', 'L101@0-2'],
     ['"\\"', 'L102@0-1'],
+    // Runs apart by only spaces or tabs on one line are one error.
+    ['@ @ @', 'L101@0-5'],
+    ['@ \t@\n@', 'L101@0-4 L101@5-6'],
+    ['@ @ "open', 'L101@0-3 L102@4-5'],
+    ['@ x @', 'L101@0-1 L101@4-5'],
+    // A name with an upper-case letter, over the whole word.
+    ['toString', 'L104@0-8'],
+    ['class toString "x"', 'L104@6-14'],
+    ['completedVisits > 2', 'L104@0-15'],
+    ['income in-force', ''],
   ])('%j', (text, expected) => {
     expect(problems(text)).toBe(expected);
+  });
+
+  it('L104 says names are lower case and suggests one', () => {
+    expect(lex('toString').diagnostics.map((d) => d.message)).toEqual(["Names are lower case: write 'to-string' rather than 'toString'"]);
+  });
+
+  it(`keeps ${maxDiagnosticsPerFile} diagnostics and counts the rest into one P208`, () => {
+    const { diagnostics } = lex('@\n'.repeat(1000) + 'x y;'.repeat(10));
+    expect(diagnostics.map((d) => d.code)).toEqual([...Array(maxDiagnosticsPerFile).fill('L101'), 'P208']);
+    expect(diagnostics[maxDiagnosticsPerFile]!).toMatchObject({ range: { start: 2 * maxDiagnosticsPerFile, end: 2 * maxDiagnosticsPerFile + 1 }, severity: 'error', data: { count: 1010 - maxDiagnosticsPerFile } });
+    expect(diagnostics[maxDiagnosticsPerFile]!.message).toBe(`${1010 - maxDiagnosticsPerFile} more errors not shown: a file reports at most ${maxDiagnosticsPerFile}`);
   });
 
   it('keeps lexing after a bad character', () => {

@@ -240,7 +240,7 @@ describe('messages', () => {
   const messages = (text: string): string[] => parse(text).diagnostics.map((d) => `${d.code} ${d.message}`);
 
   it('P201 unexpected-token', () => {
-    expect(messages(header + 'criterion x "X"\n  require completed visits >= >= 3\n')).toEqual(["P201 Unexpected '>=' in a criterion"]);
+    expect(messages(header + 'criterion x "X"\n  require completed visits >= >= 3\n')).toEqual(["P201 Expected a condition or a value but found '>=' in a criterion"]);
   });
 
   it('P201 for a member before any guideline', () => {
@@ -260,7 +260,7 @@ describe('messages', () => {
   });
 
   it('P203 unexpected-end', () => {
-    expect(messages('policy p "P"\n  jurisdiction CA\n  first')).toEqual(['P203 Unexpected end of file: Expected a name but found the end of the file in a policy']);
+    expect(messages('policy p "P"\n  jurisdiction CA\n  first')).toEqual(['P203 Unexpected end of file: expected a name in a policy']);
   });
 
   it('P204 bad-unit', () => {

@@ -3,6 +3,7 @@
 import type { RuleSet } from '@guideline/language';
 import { determine, evaluateCase, type EvaluateOptions } from './evaluate.ts';
 import { engineAnswers } from './engine.ts';
+import { checkedRuleSet } from './load-rules.ts';
 import { assertCase } from './validate.ts';
 import type { Determination } from './types.ts';
 import { CaseValidationError, type CaseIssue } from './validate.ts';
@@ -23,7 +24,7 @@ export interface Options extends EvaluateOptions {
 /** The determination of one case. Rejects with CaseValidationError (every bad field named) on a malformed case. */
 export async function evaluate(ruleSet: RuleSet, input: unknown, options: Options = {}): Promise<Determination> {
   if (options.engine !== 'json-rules-engine') return evaluateCase(ruleSet, input, options);
-  const c = assertCase(input, ruleSet);
+  const c = assertCase(input, checkedRuleSet(ruleSet));
   return determine(ruleSet, c, options, await engineAnswers(ruleSet, c));
 }
 

@@ -190,10 +190,18 @@ export class CaseView {
   }
 }
 
+/**
+ * A lookup table keyed by names from outside (a case's drug name, a rule set's fact id): it has no
+ * prototype, so `constructor` or `toString` finds nothing rather than an inherited function.
+ */
+function table<T>(entries: Record<string, T>): Readonly<Record<string, T>> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<string, T>, entries));
+}
+
 /** CDC 2016 conversion factors to oral morphine milligram equivalents, by ingredient (a patch: per mcg/h). */
-const morphineFactors: Record<string, number> = {
+const morphineFactors = table<number>({
   codeine: 0.15, 'fentanyl-transdermal': 2.4, hydrocodone: 1, hydromorphone: 4, morphine: 1, oxycodone: 1.5, oxymorphone: 3, tapentadol: 0.4, tramadol: 0.1,
-};
+});
 
 /** Methadone's factor by daily dose (CDC 2016): 1-20 mg ×4, 21-40 ×8, 41-60 ×10, 61 and more ×12. */
 function methadoneFactor(dose: number): number {
@@ -213,7 +221,7 @@ export function morphineEquivalents(item: unknown): number | undefined {
 }
 
 /** The built-in computations, by the name vocabularies give them. `item`: the list item, for item computations. */
-export const builtinComputations: Readonly<Record<string, (view: CaseView, item?: unknown) => unknown>> = {
+export const builtinComputations = table<(view: CaseView, item?: unknown) => unknown>({
   'requested-visits': (v) => v.visits(),
   'requested-frequency': (v) => v.frequency(),
   'requested-weeks': (v) => v.weeks(),
@@ -223,14 +231,14 @@ export const builtinComputations: Readonly<Record<string, (view: CaseView, item?
   'jurisdiction-code': (v) => (typeof v.c.jurisdiction === 'string' ? v.c.jurisdiction.toUpperCase() : undefined),
   'effective-date': (v) => v.c.request?.serviceDate ?? v.c.asOf,
   'morphine-equivalents': (_, item) => morphineEquivalents(item),
-};
+});
 
 /** The facts a guideline's recommend block gives, by id. */
-export const recommendationFacts: Readonly<Record<string, (view: CaseView) => unknown>> = {
+export const recommendationFacts = table<(view: CaseView) => unknown>({
   'recommended.visits': (v) => v.recommendation()?.maxVisits,
   'recommended.minVisits': (v) => v.recommendation()?.minVisits,
   'recommended.weeks': (v) => v.recommendation()?.maxWeeks,
   'recommended.periodMonths': (v) => v.recommendation()?.periodMonths,
   'recommended.classTitle': (v) => v.classTitle(),
   'recommended.frequency': (v) => v.g?.frequency?.mostPerWeek,
-};
+});

@@ -8,6 +8,7 @@ import { compiledOf, type Compiled } from './criteria.ts';
 import { Run, type LeafCond } from './plan.ts';
 import type { Case } from './types.ts';
 import { Unknown, type Val } from './values.ts';
+import { checkedRuleSet } from './load-rules.ts';
 
 const dayNumber = (iso: string): number => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
 const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
@@ -51,6 +52,7 @@ function leafFacts(facts: Record<string, unknown>, scope: string, compiled: Comp
  * is worked out: this is the engine's way, not the fast one.
  */
 export function deriveFacts(rules: RuleSet, c: Case): Record<string, unknown> {
+  checkedRuleSet(rules);
   const facts: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   const view = new CaseView(c, undefined);
   facts[caseFact.jurisdiction] = typeof c.jurisdiction === 'string' ? c.jurisdiction.toUpperCase() : undefined;

@@ -13,6 +13,7 @@ import { assertCase } from './validate.ts';
 import { scopeName } from '@guideline/language';
 import type { EngineAnswers } from './engine.ts';
 import { Unknown, type Tri } from './values.ts';
+import { checkedRuleSet } from './load-rules.ts';
 
 export interface EvaluateOptions {
   /**
@@ -74,7 +75,7 @@ function leafFacts(leaf: NonNullable<Compiled['plan']['leafConditions'][number]>
 
 /** The determination of one case. Throws CaseValidationError (naming every bad field) on a malformed case. */
 export function evaluateCase(rules: RuleSet, input: unknown, options: EvaluateOptions = {}): Determination {
-  return determine(rules, assertCase(input, rules), options);
+  return determine(checkedRuleSet(rules), assertCase(input, rules), options);
 }
 
 /**
@@ -82,6 +83,7 @@ export function evaluateCase(rules: RuleSet, input: unknown, options: EvaluateOp
  * the guideline that governs, each criterion's status), explained here as the fast path's are.
  */
 export function determine(rules: RuleSet, c: Case, options: EvaluateOptions = {}, answers?: EngineAnswers): Determination {
+  checkedRuleSet(rules);
   const full = options.detail !== 'decision';
   const order = guidelinesInOrder(rules, c.jurisdiction);
   const withId = (d: Omit<Determination, 'caseId'>): Determination => (c.id === undefined ? d : { caseId: c.id, ...d });

@@ -75,6 +75,8 @@ export interface FieldIssue {
   /** Dotted path of the field (`request.treatment`, `diagnoses[0].icd10`), or '' for the whole case. */
   field: string;
   message: string;
+  /** On the last issue only, when there were more than `caseLimits.maxIssues`: how many more. */
+  more?: number;
 }
 
 /** Limits on what a case may hold, so a hostile case cannot make checking it expensive. */
@@ -90,17 +92,23 @@ function show(v: unknown): string {
   return Array.isArray(v) ? 'a list' : 'an object';
 }
 
-/** Checks a case against a field tree; every bad field named, up to a limit. */
+/**
+ * Checks a case against a field tree; every bad field named, up to `caseLimits.maxIssues`. Past it
+ * the rest are counted into one last issue for the whole case, with their number in `more`.
+ */
 export function checkFields(root: FieldNode & { kind: 'object' }, input: unknown): FieldIssue[] {
   const issues: FieldIssue[] = [];
+  let more = 0;
   const add = (field: string, message: string): void => {
     if (issues.length < caseLimits.maxIssues) issues.push({ field, message });
+    else more++;
   };
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     add('', 'a case is a JSON object');
     return issues;
   }
   object(root, input as Record<string, unknown>, '', add, true);
+  if (more) issues.push({ field: '', message: `${more} more problems not shown: a case reports at most ${caseLimits.maxIssues}`, more });
   return issues;
 }
 

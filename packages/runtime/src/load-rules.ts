@@ -4,7 +4,28 @@
 // Nothing in a rule set is ever executed as code.
 import { ARTIFACT_FORMAT, ARTIFACT_VERSION, type RuleSet } from '@guideline/language';
 
-export const ruleSetLimits = { maxBytes: 50_000_000, maxDepth: 64, maxNodes: 2_000_000, maxGuidelines: 2_000, maxCriteria: 20_000, maxString: 100_000 };
+/** What a rule set may hold at most (docs/limits.md); together they bound what one case can cost. */
+export const ruleSetLimits = {
+  /** Characters of JSON text. */
+  maxBytes: 20_000_000,
+  /**
+   * Nesting of objects and arrays. The compiler's deepest output, an expression at the language's
+   * depth limit (100 operations, each an object and its list of arguments), is about 210.
+   */
+  maxDepth: 256,
+  /** Values (objects, arrays, texts, numbers) in the whole document. */
+  maxNodes: 2_000_000,
+  maxGuidelines: 2_000,
+  /** Criteria of all guidelines and policies. */
+  maxCriteria: 20_000,
+  /** Characters of one text. */
+  maxString: 100_000,
+  /**
+   * Lists walked inside one another (`any`, `every`, `no`, `count of`, `sum of` within a list's
+   * condition): each walks up to a case's 100 items, so the cost is 100 to this power.
+   */
+  maxListNesting: 3,
+};
 
 export interface RuleSetIssue {
   /** Where in the document: `guidelines[2].criteria[0].require.all[1]`. */
@@ -46,18 +67,21 @@ class Checker {
   }
 
   /** Depth, size and forbidden keys over the whole document, before anything else reads it. */
-  structure(v: unknown, at: string, depth: number): void {
+  structure(v: unknown, at: string, depth: number, lists = 0): void {
     if (++this.nodes > ruleSetLimits.maxNodes) {
       if (this.nodes === ruleSetLimits.maxNodes + 1) this.add(at, `more than ${ruleSetLimits.maxNodes} values in the document`);
       return;
     }
     if (depth > ruleSetLimits.maxDepth) return this.add(at, `nested more than ${ruleSetLimits.maxDepth} deep`);
     if (typeof v === 'string' && v.length > ruleSetLimits.maxString) return this.add(at, `a text of ${v.length} characters; the limit is ${ruleSetLimits.maxString}`);
-    if (Array.isArray(v)) v.forEach((x, i) => this.structure(x, `${at}[${i}]`, depth + 1));
+    if (Array.isArray(v)) v.forEach((x, i) => this.structure(x, `${at}[${i}]`, depth + 1, lists));
     else if (isObj(v)) {
+      if ('quantifier' in v || 'count' in v || ('sum' in v && 'over' in v)) {
+        if (++lists > ruleSetLimits.maxListNesting) return this.add(at, `lists walked ${lists} deep inside one another; the limit is ${ruleSetLimits.maxListNesting}`);
+      }
       for (const k of Object.keys(v)) {
         if (forbidden.has(k)) this.add(`${at}.${k}`, `the key '${k}' is not allowed`);
-        else this.structure(v[k], at ? `${at}.${k}` : k, depth + 1);
+        else this.structure(v[k], at ? `${at}.${k}` : k, depth + 1, lists);
       }
     }
   }
@@ -260,6 +284,18 @@ class Checker {
   }
 }
 
+/** Rule sets loadRuleSet has passed, by identity. */
+const checked = new WeakSet<object>();
+
+/**
+ * The rule set, once loadRuleSet has passed it: every evaluator calls this first, so a rule set built
+ * or changed in code is held to the same checks as one read from a file (once per object; a rule set
+ * changed after its first use is not checked again). Throws RuleSetError.
+ */
+export function checkedRuleSet(rules: RuleSet): RuleSet {
+  return checked.has(rules) ? rules : loadRuleSet(rules);
+}
+
 /**
  * Validates a compiled rule set (a JSON string or its parsed value) and returns it typed.
  * Throws RuleSetError naming every problem found (up to 100).
@@ -288,5 +324,6 @@ export function loadRuleSet(input: unknown): RuleSet {
   guidelines.forEach((g, i) => ck.guideline(g, `guidelines[${i}]`));
   (doc['policies'] as unknown[]).forEach((p, i) => ck.policy(p, `policies[${i}]`));
   if (ck.issues.length) throw new RuleSetError(ck.issues);
+  checked.add(doc);
   return doc as unknown as RuleSet;
 }

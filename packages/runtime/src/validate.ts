@@ -9,6 +9,8 @@ export interface CaseIssue {
   /** Dotted path of the field (`request.treatment`), or '' for the whole case. */
   field: string;
   message: string;
+  /** On the last issue only, when a case has more problems than are reported: how many more. */
+  more?: number;
 }
 
 /** Thrown by `evaluate` for a case that does not follow the contract; `issues` name each field. */

@@ -150,6 +150,17 @@ policy ca3 "California 3" jurisdiction CY first test.post, test.pm
     expect(unknown.decision).toBe('insufficient-information');
     expect(unknown.missing).toEqual(['surgery.date']);
   });
+
+  it('measures time since a fixed date as since a date of the case, up to the review date', async () => {
+    const r = rules(`guideline a.b title "T" source "S", pages 1 covers physical-therapy uses physical-medicine
+criterion later "L" require 2014-01-24 is more than 3 months ago otherwise "no"
+criterion recent "R" require (2014-01-24) is within 6 months otherwise "no"
+policy p "P" jurisdiction CA first a.*`);
+    const at = async (asOf: string): Promise<string[]> => (await evaluate(r, makeCase({ asOf }))).criteria.map((c) => c.status);
+    expect(await at('2014-03-01')).toEqual(['not-met', 'met']);
+    expect(await at('2014-06-01')).toEqual(['met', 'met']);
+    expect(await at('2014-09-01')).toEqual(['met', 'not-met']);
+  });
 });
 
 describe('validateCase', () => {

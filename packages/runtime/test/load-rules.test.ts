@@ -2,7 +2,7 @@
 // named by its place in the document.
 import { describe, expect, it } from 'vitest';
 import { compileGuideline } from '../../language/src/index.ts';
-import { evaluate, loadRuleSet, RuleSetError } from '../src/index.ts';
+import { evaluate, evaluateFast, loadRuleSet, RuleSetError, ruleSetLimits } from '../src/index.ts';
 import { makeCase } from '../../../test/support/case-factory.ts';
 
 const text = `guideline t.g title "T" source "S", pages 1 covers physical-therapy uses physical-medicine
@@ -52,12 +52,31 @@ describe('loadRuleSet', () => {
     expect(issues(d).join('\n')).toMatch(pattern);
   });
 
+  it('refuses a document past the size limit before reading it', () => {
+    expect(issues(' '.repeat(ruleSetLimits.maxBytes + 1))).toEqual([`: the document is ${ruleSetLimits.maxBytes + 1} characters; the limit is ${ruleSetLimits.maxBytes}`]);
+  });
+
   it('rejects nesting past the limit', () => {
     let c: Doc = { leaf: 0, known: { fact: 'a' }, yes: true };
-    for (let i = 0; i < 100; i++) c = { not: c };
+    for (let i = 0; i < ruleSetLimits.maxDepth; i++) c = { not: c };
     const d = good();
     d.guidelines[0].applies = c;
-    expect(issues(d).join()).toMatch(/nested more than 64 deep/);
+    expect(issues(d).join()).toMatch(new RegExp(`nested more than ${ruleSetLimits.maxDepth} deep`));
+  });
+
+  it('refuses lists walked inside one another past the limit, and takes them at it', () => {
+    const nested = (n: number): Doc => {
+      let c: Doc = { leaf: 0, known: { fact: 'medications[].name' }, yes: true };
+      for (let i = 0; i < n; i++) c = { leaf: 0, quantifier: 'some', over: 'medications', where: c };
+      return c;
+    };
+    const at = (n: number): string[] => {
+      const d = good();
+      d.guidelines[0].applies = nested(n);
+      return issues(d);
+    };
+    expect(at(ruleSetLimits.maxListNesting)).toEqual([]);
+    expect(at(ruleSetLimits.maxListNesting + 1).join()).toMatch(new RegExp(`lists walked ${ruleSetLimits.maxListNesting + 1} deep inside one another`));
   });
 
   it('rejects text that is not JSON', () => {
@@ -67,5 +86,20 @@ describe('loadRuleSet', () => {
   it('holds every compiled bundled guideline program to its checks', async () => {
     const { bundledRules } = await import('../../../test/support/bundled.ts');
     expect(issues(JSON.parse(JSON.stringify(bundledRules())))).toEqual([]);
+  });
+});
+
+describe('an unchecked rule set with a condition of two shapes', () => {
+  const twoShapes = (): Doc => {
+    const d = good();
+    d.guidelines[0].applies.any = [{ leaf: 0, is: { fact: 'request.treatment' }, values: ['nothing'] }];
+    return d;
+  };
+  it.each([
+    ['the fast path', (d: Doc) => evaluateFast(d as never, makeCase())],
+    ['the fast path, decision only', (d: Doc) => evaluateFast(d as never, makeCase(), { detail: 'decision' })],
+    ['json-rules-engine', (d: Doc) => evaluate(d as never, makeCase(), { engine: 'json-rules-engine' })],
+  ])('is refused by %s as loadRuleSet refuses it, not read by one branch', async (_, run) => {
+    await expect(Promise.resolve().then(() => run(twoShapes()))).rejects.toThrow(RuleSetError);
   });
 });

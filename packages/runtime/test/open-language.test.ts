@@ -3,7 +3,7 @@
 // time since a date, rounding, units that convert, and bounds of unknown numbers deciding.
 import { describe, expect, it } from 'vitest';
 import { compileProgram, type RuleSet } from '../../language/src/index.ts';
-import { CaseValidationError, evaluateFast, type Determination } from '../src/index.ts';
+import { CaseValidationError, evaluateFast, morphineEquivalents, type Determination } from '../src/index.ts';
 
 const vocabulary = `
 vocabulary rehab "Rehabilitation programs"
@@ -231,6 +231,12 @@ describe('policy criteria and shared criteria', () => {
   it('methadone converts by its dose bands', () => {
     const at = (dose: number): string => statuses(evaluateFast(r, base({ medications: [{ name: 'methadone', dailyDose: dose, unit: 'mg' }] })))['opioid-ceiling']!;
     expect([at(20), at(30)]).toEqual(['met', 'not-met']); // 20 x 4 = 80; 30 x 8 = 240
+  });
+
+  it.each(['constructor', 'toString', '__proto__'])('a drug named %s has no conversion factor: its equivalents are unknown', (name) => {
+    const d = evaluateFast(r, base({ medications: [{ name, dailyDose: 10, unit: 'mg' }] }));
+    expect(statuses(d)['opioid-ceiling']).toBe('unknown');
+    expect(morphineEquivalents({ name, dailyDose: 10, unit: 'mg' })).toBeUndefined();
   });
 
   it('a shared criterion is used as declared, in the guideline order', () => {

@@ -1,28 +1,23 @@
 // The language worker: parses, checks and compiles the edited guideline with the other bundled files,
-// and answers completion, hover, definition and format requests. Diagnostics leave it as editor markers.
-import { analyze as analyzeFile, compileProgram, completionsAt, definitionAt, formatGuideline, hoverAt, SourceFile, type Diagnostic, type SourceText } from '@guideline/language';
-import type { EditorMarker, Request, Response, Results } from '../protocol.ts';
+// answers completion, hover, definition and format requests, checks and runs cases against the rule set
+// it compiled last, and reads and makes share links. Whatever it sends the page is bounded (limits.ts).
+import { analyze as analyzeFile, compileProgram, completionsAt, definitionAt, formatGuideline, hoverAt, SourceFile, type RuleSet, type SourceText } from '@guideline/language';
+import { completionsShown } from '../limits.ts';
+import type { Analysis, Request, Response } from '../protocol.ts';
+import { makeShareLink, readShareLink } from '../share-link.ts';
+import { checkCase, compiledJson, runCase, runTests } from './cases.ts';
+import { markerList } from './markers.ts';
 
 let others: SourceText[] = [];
+/** The rule set of the last analysis (undefined when it had errors): the one cases run against. */
+let rules: RuleSet | undefined;
 
-/** Editor coordinates of a diagnostic; an empty range widens to one character so it can be seen. */
-export function toMarker(d: Diagnostic, src: SourceFile): EditorMarker {
-  let { start, end } = d.range;
-  if (end <= start) {
-    if (start < src.text.length) end = start + 1;
-    else if (start > 0) start -= 1;
-  }
-  const s = src.position(start);
-  const e = src.position(end);
-  return { code: d.code, severity: d.severity, message: d.message, startLineNumber: s.line, startColumn: s.column, endLineNumber: e.line, endColumn: e.column };
-}
-
-function analyze(text: string, file: string): Results['analyze'] {
+function analyze(text: string, file: string): Analysis {
   // A lone policy-less guideline still runs: the other bundled files supply the policies (as the CLI does).
   const result = compileProgram([{ text, file }, ...others.filter((o) => o.file !== file)], { reuse: true });
-  const src = new SourceFile(text, file);
+  rules = result.rules;
   const mine = result.diagnostics.filter((d) => d.file === file);
-  return { markers: mine.map((d) => toMarker(d, src)), rules: result.rules };
+  return { markers: markerList(mine, new SourceFile(text, file)), compiled: rules !== undefined, compiledJson: compiledJson(rules, file) };
 }
 
 function handle(req: Request): unknown {
@@ -30,29 +25,44 @@ function handle(req: Request): unknown {
     case 'others':
       others = req.others;
       return null;
-    case 'check': {
-      const src = new SourceFile(req.text, req.file);
-      return analyzeFile(req.text, req.file).diagnostics.map((d) => toMarker(d, src));
-    }
+    case 'check': return markerList(analyzeFile(req.text, req.file).diagnostics, new SourceFile(req.text, req.file));
     case 'analyze': return analyze(req.text, req.file);
-    case 'complete': return completionsAt(req.text, req.offset);
+    case 'complete': return completionsAt(req.text, req.offset).slice(0, completionsShown);
     case 'hover': return hoverAt(req.text, req.offset) ?? null;
     case 'definition': return definitionAt(req.text, req.offset) ?? null;
     case 'format': {
       const r = formatGuideline(req.text);
-      const src = new SourceFile(req.text);
-      return { text: r.text, formatted: r.formatted, markers: r.diagnostics.map((d) => toMarker(d, src)) };
+      return { text: r.text, formatted: r.formatted, markers: markerList(r.diagnostics, new SourceFile(req.text)) };
     }
+    case 'check-case': {
+      const { problems, total, marks } = checkCase(req.text, rules);
+      return { problems, total, marks };
+    }
+    case 'run': return runCase(rules, req.caseText);
+    case 'run-tests': return rules ? runTests(rules, req.tests) : null;
+    case 'read-link': return readShareLink(req.hash, new Set(req.workspace)) ?? null;
+    case 'make-link': return makeShareLink(req.state);
   }
 }
 
-self.onmessage = (ev: MessageEvent<{ id: number; req: Request }>) => {
-  const { id, req } = ev.data;
+async function answer({ id, req }: { id: number; req: Request }): Promise<void> {
   let res: Response;
   try {
-    res = { id, ok: true, result: handle(req) };
+    res = { id, ok: true, result: await handle(req) };
   } catch (e) {
-    res = { id, ok: false, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
+    res = { id, ok: false, error: errorText(e) };
   }
-  self.postMessage(res);
+  try {
+    self.postMessage(res);
+  } catch (e) {
+    self.postMessage({ id, ok: false, error: errorText(e) } satisfies Response);
+  }
+}
+
+const errorText = (e: unknown): string => (e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+
+// One request at a time, in order: a run waits for the analysis sent before it, however it awaits.
+let queue = Promise.resolve();
+self.onmessage = (ev: MessageEvent<{ id: number; req: Request }>) => {
+  queue = queue.then(() => answer(ev.data));
 };

@@ -1,7 +1,8 @@
 // End-to-end support: build the playground into a temporary folder, serve it on 127.0.0.1 at a random
 // port with a plain static server, and drive Debian's Chromium through playwright-core.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
@@ -12,13 +13,61 @@ export const playgroundDir = fileURLToPath(new URL('../..', import.meta.url));
 export const chromiumPath = '/usr/bin/chromium';
 export const hasChromium = existsSync(chromiumPath);
 
-/** Builds the static site (pnpm build's output, into a folder of its own so a running dev server is left alone). */
-export function buildSite(): string {
-  const out = mkdtempSync(join(tmpdir(), 'playground-dist-'));
-  const vite = join(playgroundDir, 'node_modules/vite/bin/vite.js');
-  const bin = existsSync(vite) ? vite : join(playgroundDir, '../node_modules/vite/bin/vite.js');
-  execFileSync(process.execPath, [bin, 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'], { cwd: playgroundDir, stdio: 'pipe' });
+const repoRoot = join(playgroundDir, '..');
+
+/** Every file under the paths given (directories walked, node_modules and dist left out). */
+function files(paths: string[], out: string[] = []): string[] {
+  for (const p of paths) {
+    if (!existsSync(p)) continue;
+    if (!statSync(p).isDirectory()) out.push(p);
+    else files(readdirSync(p).sort().filter((e) => e !== 'node_modules' && e !== 'dist').map((e) => join(p, e)), out);
+  }
   return out;
+}
+
+/** A hash of everything the build reads: the playground, the packages it imports, the guidelines, the lockfile. */
+function sourcesHash(): string {
+  const h = createHash('sha256');
+  const packages = readdirSync(join(repoRoot, 'packages')).map((p) => join(repoRoot, 'packages', p));
+  for (const f of files([join(playgroundDir, 'src'), join(playgroundDir, 'index.html'), join(playgroundDir, 'vite.config.ts'), join(playgroundDir, 'package.json'), ...packages, join(repoRoot, 'guidelines'), join(repoRoot, 'pnpm-lock.yaml')])) {
+    h.update(f.slice(repoRoot.length)).update('\0').update(readFileSync(f)).update('\0');
+  }
+  return h.digest('hex').slice(0, 16);
+}
+
+const sleep = (ms: number): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * Builds the static site (pnpm build's output, into a folder of its own so a running dev server is left
+ * alone), once per state of its sources: browser test files running side by side share one build.
+ */
+export function buildSite(): string {
+  const dir = join(tmpdir(), `playground-dist-${sourcesHash()}`);
+  const done = join(dir, '.complete');
+  const lock = `${dir}.lock`;
+  for (const started = Date.now(); !existsSync(done); sleep(250)) {
+    try {
+      mkdirSync(lock);
+    } catch {
+      // another test file is building: wait for it, unless it died long ago
+      const held = statSync(lock, { throwIfNoEntry: false });
+      if (held && Date.now() - held.mtimeMs > 300_000) rmSync(lock, { recursive: true, force: true });
+      if (Date.now() - started > 600_000) throw new Error(`playground build: still waiting for ${lock}`);
+      continue;
+    }
+    try {
+      const out = mkdtempSync(join(tmpdir(), 'playground-dist-build-'));
+      const vite = join(playgroundDir, 'node_modules/vite/bin/vite.js');
+      const bin = existsSync(vite) ? vite : join(repoRoot, 'node_modules/vite/bin/vite.js');
+      execFileSync(process.execPath, [bin, 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'], { cwd: playgroundDir, stdio: 'pipe' });
+      writeFileSync(join(out, '.complete'), '');
+      rmSync(dir, { recursive: true, force: true });
+      renameSync(out, dir);
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
+  return dir;
 }
 
 const types: Record<string, string> = {

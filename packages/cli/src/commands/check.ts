@@ -1,12 +1,13 @@
 // `guideline check [paths] --case <file|dir>... [--json] [--engine fast|json-rules-engine] [--detail full|decision]`: evaluate
-// cases against the guidelines. A .jsonl file is a batch: one case per line, streamed in constant
-// memory, a bad line reported by its number without stopping the batch.
-import { createReadStream, readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { hasErrors, type RuleSet } from '@guideline/language';
+// cases against the guidelines. A .jsonl file is a batch: one case per line, read a line at a time
+// in bounded memory; every line gets its determination or its named error, in order, and a bad
+// line never stops the batch.
+import { formatMessage, hasErrors, type RuleSet } from '@guideline/language';
 import { CaseValidationError, evaluate, evaluateFast, loadRuleSet, RuleSetError, type Determination } from '@guideline/runtime';
-import { compileFiles, display, jsonFiles, parseJson, UsageError } from '../load.ts';
-import { red, renderCaseIssues, renderDetermination, renderDiagnostics } from '../render.ts';
+import { compileFiles, display, jsonFiles, UsageError } from '../load.ts';
+import { parseJson } from '../json.ts';
+import { decodeUtf8, ReadError, readLimits, readLines, readText } from '../read.ts';
+import { printable, red, renderCaseIssues, renderDetermination, renderDiagnostics, renderError } from '../render.ts';
 import { Progress } from '../progress.ts';
 import { Output } from '../output.ts';
 
@@ -27,6 +28,10 @@ export function unwrapCase(value: unknown): unknown {
   return value;
 }
 
+/** Exit statuses, worst last: a run ends with the worst it met. */
+const INVALID = 2;
+const INTERNAL = 70;
+
 class Checker {
   status = 0;
   private printed = 0;
@@ -39,16 +44,15 @@ class Checker {
     private readonly detail: Detail,
   ) {}
 
+  /** A case's determination on stdout, or its problems on stderr. `name` is `file` or `file:line`. */
   async decide(input: unknown, name: string): Promise<void> {
     let d: Determination;
     try {
       d = this.engine === 'fast' ? evaluateFast(this.rules, input, { detail: this.detail }) : await evaluate(this.rules, input);
     } catch (e) {
-      if (!(e instanceof CaseValidationError)) throw e;
-      await this.out.flush();
-      process.stderr.write(renderCaseIssues(name, e.issues) + '\n');
-      this.status = 2;
-      return;
+      if (e instanceof CaseValidationError) return this.fail(renderCaseIssues(name, e.issues), INVALID);
+      // A bug of ours on one case: named with the case, and the batch goes on.
+      return this.fail(`${printable(name)}: ${red('internal error')} ${printable((e as Error)?.message ?? String(e))}`, INTERNAL);
     }
     this.printed++;
     if (this.json) return this.out.write(JSON.stringify(d) + '\n');
@@ -56,25 +60,35 @@ class Checker {
     return this.out.write((this.printed > 1 ? '\n\n' : '') + renderDetermination(d, req.text ?? req.treatment, name) + '\n');
   }
 
-  async badJson(file: string, line: number, column: number, message: string): Promise<void> {
+  /** A problem of an input on stderr, after everything decided before it. */
+  async fail(text: string, status = INVALID): Promise<void> {
     await this.out.flush(); // keep stdout and stderr in case order on a terminal
-    process.stderr.write(`${file}:${line}:${column}: ${red('error')} R501 ${message}\n`);
-    this.status = 2;
+    process.stderr.write(text + '\n');
+    this.status = Math.max(this.status, status);
+  }
+
+  /** One case document (a file, or a line of a batch). */
+  async document(text: string, file: string, line?: number): Promise<void> {
+    const parsed = parseJson(text);
+    if (parsed.error) {
+      const e = parsed.error;
+      // A line of a batch is one line of JSON: its errors are at that line, their column on it.
+      return this.fail(renderError(file, line ?? e.line, e.line ? e.column : 0, 'R501', e.message));
+    }
+    return this.decide(unwrapCase(parsed.value), line === undefined ? file : `${file}:${line}`);
   }
 }
 
-async function checkLines(checker: Checker, file: string, name: string): Promise<void> {
-  const stream = createReadStream(file);
-  const progress = new Progress(stream, file);
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
-  let n = 0;
-  for await (const line of lines) {
-    n++;
-    if (!line.trim()) continue;
-    const parsed = parseJson(line, name);
-    if (parsed.error) await checker.badJson(name, n, parsed.error.column, parsed.error.message);
-    else await checker.decide(unwrapCase(parsed.value), `${name}:${n}`);
-    progress.tick(n);
+async function checkLines(checker: Checker, path: string, name: string): Promise<void> {
+  const progress = new Progress(path);
+  for (const line of readLines(path, readLimits.caseBytes, (n) => progress.read(n))) {
+    if (line.tooLong !== undefined) await checker.fail(renderError(name, line.number, 1, 'R505', formatMessage('R505', { limit: readLimits.caseBytes })));
+    else {
+      const decoded = decodeUtf8(line.bytes);
+      if ('badByte' in decoded) await checker.fail(renderError(name, line.number, decoded.badByte, 'R501', 'not UTF-8 text: a byte here belongs to no character'));
+      else if (decoded.text.trim()) await checker.document(decoded.text, name, line.number);
+    }
+    progress.tick(line.number);
   }
   progress.done();
 }
@@ -83,15 +97,20 @@ async function checkLines(checker: Checker, file: string, name: string): Promise
 function ruleSet(paths: string[], rulesFile: string | undefined): RuleSet | undefined {
   if (rulesFile !== undefined) {
     if (paths.length) throw new UsageError('give either guideline paths or --rules, not both');
+    const report = (at: string, message: string): undefined => void process.stderr.write(`${printable(display(rulesFile))}: ${red('error')} R502 ${printable(at || 'document')}: ${printable(message)}\n`);
+    let text: string;
     try {
-      return loadRuleSet(readFileSync(rulesFile, 'utf8'));
+      text = readText(rulesFile, readLimits.ruleSetBytes);
     } catch (e) {
-      if (e instanceof RuleSetError) {
-        process.stderr.write(e.issues.map((i) => `${display(rulesFile)}: ${red('error')} R502 ${i.at || 'document'}: ${i.message}`).join('\n') + '\n');
-        return undefined;
-      }
-      if ((e as { code?: string }).code === 'ENOENT') throw new UsageError(`${display(rulesFile)}: no such file`);
+      if (e instanceof ReadError && e.limit !== undefined) return report('', `the document is over ${e.limit} bytes; the limit is ${e.limit}`);
       throw e;
+    }
+    try {
+      return loadRuleSet(text);
+    } catch (e) {
+      if (!(e instanceof RuleSetError)) throw e;
+      for (const i of e.issues) report(i.at, i.message);
+      return undefined;
     }
   }
   const compiled = compileFiles(paths);
@@ -104,19 +123,26 @@ export async function checkCommand(paths: string[], casePaths: string[], { json,
   if (engine !== 'fast' && engine !== 'json-rules-engine') throw new UsageError(`--engine is fast or json-rules-engine, not '${engine}'`);
   if (detail !== 'full' && detail !== 'decision') throw new UsageError(`--detail is full or decision, not '${detail}'`);
   if (detail === 'decision' && engine !== 'fast') throw new UsageError('--detail decision is the fast engine\'s form; json-rules-engine gives full determinations');
+  const files = jsonFiles(casePaths);
   const rules = ruleSet(paths, rulesFile);
-  if (!rules) return 2;
+  if (!rules) return INVALID;
   const checker = new Checker(rules, json, engine, detail);
-  for (const f of jsonFiles(casePaths)) {
-    const name = display(f);
-    if (f.endsWith('.jsonl')) {
-      await checkLines(checker, f, name);
-      continue;
+  try {
+    for (const f of files) {
+      const name = display(f.path);
+      try {
+        if (f.path.endsWith('.jsonl')) await checkLines(checker, f.path, name);
+        else await checker.document(readText(f.path, readLimits.caseBytes), name);
+      } catch (e) {
+        // A case file that cannot be read is one named error; the other files are still checked.
+        if (!(e instanceof ReadError)) throw e;
+        if (e.limit !== undefined) await checker.fail(renderError(name, 0, 0, 'R505', formatMessage('R505', { limit: e.limit })));
+        else await checker.fail(`${printable(name)}: ${red('error')} ${printable(e.reason)}`);
+      }
     }
-    const parsed = parseJson(readFileSync(f, 'utf8'), name);
-    if (parsed.error) await checker.badJson(parsed.error.file, parsed.error.line, parsed.error.column, parsed.error.message);
-    else await checker.decide(unwrapCase(parsed.value), name);
+  } finally {
+    // Whatever happens, what was decided is written out.
+    await checker.out.flush();
   }
-  await checker.out.flush();
   return checker.status;
 }

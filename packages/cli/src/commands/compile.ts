@@ -1,8 +1,8 @@
 // `guideline compile [paths] [-o file]`: compile guideline files or folders to one rule-set artifact.
-import { writeFileSync } from 'node:fs';
 import { hasErrors } from '@guideline/language';
 import { compileFiles, display } from '../load.ts';
-import { renderDiagnostics } from '../render.ts';
+import { writeText } from '../read.ts';
+import { printable, renderDiagnostics } from '../render.ts';
 
 export function compileCommand(paths: string[], out: string | undefined): number {
   const result = compileFiles(paths);
@@ -10,9 +10,9 @@ export function compileCommand(paths: string[], out: string | undefined): number
   if (hasErrors(result.diagnostics) || !result.rules) return 2;
   const json = JSON.stringify(result.rules, null, 2) + '\n';
   if (out) {
-    writeFileSync(out, json);
+    writeText(out, json);
     const n = result.rules.guidelines.length;
-    process.stderr.write(`compiled ${n} guideline${n === 1 ? '' : 's'} and ${result.rules.policies.length} polic${result.rules.policies.length === 1 ? 'y' : 'ies'} to ${display(out)}\n`);
+    process.stderr.write(`compiled ${n} guideline${n === 1 ? '' : 's'} and ${result.rules.policies.length} polic${result.rules.policies.length === 1 ? 'y' : 'ies'} to ${printable(display(out))}\n`);
   } else process.stdout.write(json);
   return 0;
 }

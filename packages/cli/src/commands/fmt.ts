@@ -1,9 +1,9 @@
 // `guideline fmt [paths] [--check]`: rewrite guideline files in canonical layout (the formatter of
 // @guideline/language, the same the playground's Format Document runs). --check only reports.
-import { readFileSync, writeFileSync } from 'node:fs';
 import { formatGuideline, type SourceText } from '@guideline/language';
 import { display, guidelineFiles } from '../load.ts';
-import { renderDiagnostics } from '../render.ts';
+import { readLimits, readText, writeText } from '../read.ts';
+import { printable, renderDiagnostics } from '../render.ts';
 
 /** Exit 0 when every file is (or now is) formatted, 1 when --check finds one that is not, 2 on syntax errors. */
 export function fmtCommand(paths: string[], check: boolean): number {
@@ -12,23 +12,23 @@ export function fmtCommand(paths: string[], check: boolean): number {
   let written = 0;
   const files = guidelineFiles(paths);
   for (const f of files) {
-    const name = display(f);
-    const text = readFileSync(f, 'utf8');
+    const name = display(f.path);
+    const text = readText(f.path, readLimits.guidelineBytes);
     const r = formatGuideline(text, name);
     if (!r.formatted) {
       broken++;
       const sources: SourceText[] = [{ text, file: name }];
-      process.stderr.write(`${name}: not formatted, it has syntax errors\n${renderDiagnostics(r.diagnostics, sources)}\n`);
+      process.stderr.write(`${printable(name)}: not formatted, it has syntax errors\n${renderDiagnostics(r.diagnostics, sources)}\n`);
       continue;
     }
     if (!r.changed) continue;
     if (check) {
       unformatted++;
-      process.stdout.write(`${name}: not formatted\n`);
+      process.stdout.write(`${printable(name)}: not formatted\n`);
     } else {
-      writeFileSync(f, r.text);
+      writeText(f.path, r.text);
       written++;
-      process.stdout.write(`${name}: formatted\n`);
+      process.stdout.write(`${printable(name)}: formatted\n`);
     }
   }
   const n = files.length;

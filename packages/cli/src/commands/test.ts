@@ -2,12 +2,14 @@
 // print each failure with a diff, and end with `N passed, N failed`. With --coverage, also report
 // which criteria (and which of their statuses and condition outcomes) the cases reached, and fail
 // when a guideline has a criterion no case reaches.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { criterionLeaves, hasErrors, type RuleSet } from '@guideline/language';
 import { CaseValidationError, evaluate, type CriterionStatus, type Determination } from '@guideline/runtime';
-import { compileFiles, display, jsonFiles, parseJson } from '../load.ts';
-import { dim, green, red, renderDiagnostics } from '../render.ts';
+import { compileFiles, display, jsonFiles } from '../load.ts';
+import { parseJson } from '../json.ts';
+import { ReadError, readLimits, readText } from '../read.ts';
+import { dim, green, printable, red, renderDiagnostics } from '../render.ts';
 
 export interface Expectation {
   decision?: Determination['decision'];
@@ -21,7 +23,7 @@ export interface Expectation {
 export function compare(expect: Expectation, d: Determination): string[] {
   const diffs: string[] = [];
   const line = (what: string, want: unknown, got: unknown): void => {
-    diffs.push(`${what}\n    ${red('- expected')} ${JSON.stringify(want)}\n    ${green('+ actual  ')} ${JSON.stringify(got)}`);
+    diffs.push(`${printable(what)}\n    ${red('- expected')} ${printable(JSON.stringify(want) ?? String(want))}\n    ${green('+ actual  ')} ${printable(JSON.stringify(got) ?? String(got))}`);
   };
   if (expect.decision !== undefined && expect.decision !== d.decision) line('decision', expect.decision, d.decision);
   if (expect.guideline !== undefined && expect.guideline !== (d.guideline?.id ?? null)) line('guideline', expect.guideline, d.guideline?.id ?? null);
@@ -122,21 +124,21 @@ export function renderCoverage(coverage: readonly GuidelineCoverage[]): string {
   const count = (label: string, n: number): string => (n ? `${label} ${n}` : dim(`${label} -`));
   for (const g of coverage) {
     const missing = g.criteria.filter((c) => !exercised(c)).length;
-    const head = `${g.id}  ${g.cases} case${g.cases === 1 ? '' : 's'}, ${g.criteria.length - missing}/${g.criteria.length} criteria exercised  ${dim(g.file)}`;
+    const head = `${printable(g.id)}  ${g.cases} case${g.cases === 1 ? '' : 's'}, ${g.criteria.length - missing}/${g.criteria.length} criteria exercised  ${dim(printable(g.file))}`;
     out.push('', missing ? red(head) : head);
     const width = Math.max(0, ...g.criteria.map((c) => c.id.length));
     for (const c of g.criteria) {
       const mark = exercised(c) ? green('ok  ') : red('MISS');
-      out.push(`  ${mark} ${c.id.padEnd(width)}  ${statuses.map((s) => count(s, c.statuses[s])).join('  ')}`);
+      out.push(`  ${mark} ${printable(c.id.padEnd(width))}  ${statuses.map((s) => count(s, c.statuses[s])).join('  ')}`);
       for (const k of c.conditions) {
-        out.push(dim(`         line ${k.line}: ${k.condition}`) + `  ${count('true', k.outcomes.true)}  ${count('false', k.outcomes.false)}  ${count('unknown', k.outcomes.unknown)}`);
+        out.push(dim(`         line ${k.line}: ${printable(k.condition)}`) + `  ${count('true', k.outcomes.true)}  ${count('false', k.outcomes.false)}  ${count('unknown', k.outcomes.unknown)}`);
       }
     }
   }
   const missing = uncoveredCriteria(coverage);
   const total = coverage.reduce((n, g) => n + g.criteria.length, 0);
   const short = coverage.filter((g) => g.criteria.some((c) => !exercised(c))).map((g) => g.id);
-  out.push('', `${total - missing.length}/${total} criteria exercised` + (missing.length ? red(`; ${missing.length} reached by no case (MISS above), in ${short.join(', ')}`) : ''));
+  out.push('', `${total - missing.length}/${total} criteria exercised` + (missing.length ? red(`; ${missing.length} reached by no case (MISS above), in ${printable(short.join(', '))}`) : ''));
   return out.join('\n');
 }
 
@@ -147,19 +149,29 @@ export async function testCommand(paths: string[], options: { coverage?: boolean
     process.stdout.write('0 passed, 1 failed\n');
     return 2;
   }
-  const files = jsonFiles(caseFolders(compiled.sources.map((s) => s.file)));
+  const files = jsonFiles(caseFolders(compiled.sources.map((s) => s.path)));
   const coverage = emptyCoverage(compiled.rules);
   let passed = 0;
   let failed = 0;
   const fail = (name: string, why: string): void => {
     failed++;
-    process.stdout.write(`${red('FAIL')} ${name}\n  ${why.replace(/\n/g, '\n  ')}\n`);
+    // `why` is built of escaped parts; the name is escaped here.
+    process.stdout.write(`${red('FAIL')} ${printable(name)}\n  ${why.replace(/\n/g, '\n  ')}\n`);
   };
   for (const f of files) {
-    const name = display(f);
-    const parsed = parseJson(readFileSync(f, 'utf8'), name);
+    const name = display(f.path);
+    let text: string;
+    try {
+      text = readText(f.path, readLimits.caseBytes);
+    } catch (e) {
+      if (!(e instanceof ReadError)) throw e;
+      fail(name, printable(e.reason));
+      continue;
+    }
+    const parsed = parseJson(text);
     if (parsed.error) {
-      fail(name, `${parsed.error.line}:${parsed.error.column}: ${parsed.error.message}`);
+      const e = parsed.error;
+      fail(name, printable(`${e.line ? `${e.line}:${e.column}: ` : ''}${e.message}`));
       continue;
     }
     const t = parsed.value as { description?: string; case?: unknown; expect?: Expectation };
@@ -179,7 +191,7 @@ export async function testCommand(paths: string[], options: { coverage?: boolean
       else passed++;
     } catch (e) {
       if (!(e instanceof CaseValidationError)) throw e;
-      fail(name, e.issues.map((i) => `${i.field || 'case'}: ${i.message}`).join('\n'));
+      fail(name, e.issues.map((i) => printable(`${i.field || 'case'}: ${i.message}`)).join('\n'));
     }
   }
   let uncovered = 0;

@@ -1,7 +1,7 @@
 // The checker: declaration checks and expression checks over a program (files compiled together, with
 // the standard vocabularies of the case contract). Reports; never throws.
 import type * as A from '../ast.ts';
-import { collector, type Diagnostic } from '../diagnostics.ts';
+import { collector, maxDiagnosticsPerFile, type Diagnostic } from '../diagnostics.ts';
 import { parse, type ExpressionMemo } from '../parse.ts';
 import { standardVocabularySources } from '../vocabularies.generated.ts';
 import { checkFileNames } from './names.ts';
@@ -19,19 +19,21 @@ export function standardFiles(): (ParsedFile & { diagnostics: Diagnostic[] })[] 
   }));
 }
 
-/** Diagnostics collected by file, each reported once. */
+/** Diagnostics collected by file, each reported once, at most `maxDiagnosticsPerFile` of a file listed. */
 export class Collected {
   private readonly byFile = new Map<string, ReturnType<typeof collector>>();
   private readonly seen = new Set<string>();
 
   report = (file: string): ReturnType<typeof collector>['report'] => {
     let c = this.byFile.get(file);
-    if (!c) this.byFile.set(file, (c = collector(file)));
+    if (!c) this.byFile.set(file, (c = collector(file, maxDiagnosticsPerFile)));
     const inner = c.report;
     const diagnostics = c.diagnostics;
     return (code, at, args) => {
       const before = diagnostics.length;
       inner(code, at, args);
+      // Past the file's cap a diagnostic is only counted, into the P208 already listed.
+      if (diagnostics.length === before) return;
       const d = diagnostics[before]!;
       const key = `${d.code}:${d.range.start}:${d.range.end}:${d.message}`;
       if (this.seen.has(`${file}|${key}`)) diagnostics.pop();

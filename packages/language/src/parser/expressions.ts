@@ -57,20 +57,36 @@ export class ExpressionParser extends ParserBase {
     return { kind: 'BoolExpr', op, operands, range };
   }
 
-  // notExpr := 'not' notExpr | comparison
+  // notExpr := 'not'* comparison
+  // A loop, not a rule that calls itself: a run of 'not's then costs the parser no stack, however
+  // long (parse.ts refuses one past the expression depth limit, P207, before any pass recurses).
   notExpr = this.rule('notExpr', (): A.Expr => {
     const from = this.here();
+    const nots: number[] = [];
     try {
-      return this.OR(this.notAlternatives);
+      if (this.mayTake(T.NotKw)) this.MANY(this.negation(nots));
+      return this.negated(from, nots, this.SUBRULE(this.comparison));
     } catch (err) {
-      // The first token chose the alternative: after 'not', what is unfinished is the negated operand.
-      throw this.unfinished(err, this.notOf(from, this.tokens[from]?.tokenType === T.NotKw, this.inner(err)));
+      // What is unfinished is the negated operand.
+      throw this.unfinished(err, this.negated(from, nots, this.inner(err)));
     }
   });
-  private readonly notAlternatives = [
-    { ALT: (): A.Expr => { const from = this.here(); this.CONSUME(T.NotKw); return this.notOf(from, true, this.SUBRULE(this.notExpr, L.negated)); } },
-    { ALT: (): A.Expr => this.SUBRULE(this.comparison) },
-  ];
+
+  /** One 'not' of a run, remembered by its token's index. */
+  private negation(nots: number[]): () => void {
+    return () => {
+      nots.push(this.here());
+      this.CONSUME(T.NotKw, L.negated);
+    };
+  }
+
+  /** An operand under the run of 'not's before it, the innermost first (each NotExpr spans from its 'not'). */
+  private negated(from: number, nots: number[], e: A.Expr | undefined): A.Expr {
+    if (this.RECORDING_PHASE) return undefined as never;
+    if (nots.length === 0) return this.notOf(from, false, e);
+    for (let i = nots.length - 1; i >= 0; i--) e = this.notOf(nots[i]!, true, e);
+    return e!;
+  }
 
   private notOf(from: number, negated: boolean, e: A.Expr | undefined): A.Expr {
     if (this.RECORDING_PHASE) return undefined as never;

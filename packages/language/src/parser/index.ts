@@ -6,6 +6,7 @@ import type * as A from '../ast.ts';
 import type { Range } from '../diagnostics.ts';
 import * as T from '../tokens.ts';
 import { L, tokenRange } from './base.ts';
+import type { HeaderClause } from './declarations.ts';
 import { VocabularyParser } from './vocabulary.ts';
 
 export { unquote, type NodeReport } from './base.ts';
@@ -74,8 +75,16 @@ export class GuidelineParser extends VocabularyParser {
         // A header clause standing alone: the header it belongs to was broken by an error before it.
         ALT: () => {
           const from = this.here();
-          const clause = this.SUBRULE2(this.headerClause);
-          if (!this.RECORDING_PHASE) this.items.push({ kind: 'clause', node: this.guideline(from, undefined, undefined, [clause]) });
+          const found = (clause: HeaderClause | undefined): void => {
+            if (clause && !this.RECORDING_PHASE) this.items.push({ kind: 'clause', node: this.guideline(from, undefined, undefined, [clause]) });
+          };
+          try {
+            found(this.SUBRULE2(this.headerClause));
+          } catch (e) {
+            // An unfinished clause is still a clause (not a member of the declaration above).
+            found(this.inner<HeaderClause>(e));
+            throw this.unfinished(e, undefined);
+          }
         },
       },
       {

@@ -1,0 +1,175 @@
+// Reading and writing files within limits: only regular files, never more bytes than a limit allows
+// (a device or a FIFO would otherwise be read forever, or block), and lines of a batch one at a time.
+import { isUtf8 } from 'node:buffer';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, writeFileSync } from 'node:fs';
+import { limits } from '@guideline/language';
+import { ruleSetLimits } from '@guideline/runtime';
+import { display, notRegular, UsageError, why } from './paths.ts';
+
+/** What the command line reads at most (docs/limits.md names each, with what it reports). */
+export const readLimits = {
+  /** A case file, or one line of a JSON Lines batch: R505. */
+  caseBytes: 1_048_576,
+  /** A guideline file: a longer one could not be within the language's limit of characters (L103); exit 2. */
+  guidelineBytes: 3 * limits.maxFileLength,
+  /** A compiled rule set given with --rules: the runtime's own limit; R502. */
+  ruleSetBytes: ruleSetLimits.maxBytes,
+  /** How deep the arrays and objects of a case (or test-case) document nest: R501. */
+  jsonDepth: 64,
+};
+
+/** A file that cannot be read as asked: missing, not a regular file, too large, unreadable. */
+export class ReadError extends UsageError {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+    /** The limit it is over, when it is too large. */
+    readonly limit?: number,
+  ) {
+    super(`${display(path)}: ${reason}`);
+  }
+}
+
+/**
+ * Opens a regular file for reading, or throws ReadError. Non-blocking, so a FIFO is refused rather
+ * than waited on; what is opened is what is checked, so nothing can be swapped in between.
+ */
+function openRegular(path: string): { fd: number; size: number } {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    throw new ReadError(path, why(e));
+  }
+  const st = fstatSync(fd);
+  if (st.isFile()) return { fd, size: st.size };
+  closeSync(fd);
+  throw new ReadError(path, st.isDirectory() ? 'a folder, not a file' : notRegular);
+}
+
+/** The next bytes of an open file, at most `size` of them (none at its end), in a buffer of their own. */
+function readChunk(fd: number, path: string, size: number): Buffer {
+  const chunk = Buffer.allocUnsafe(size);
+  try {
+    return chunk.subarray(0, readSync(fd, chunk, 0, size, null));
+  } catch (e) {
+    throw new ReadError(path, why(e));
+  }
+}
+
+/** A file's bytes, refused (ReadError with `limit`) when it has more than `limit`. */
+export function readBytes(path: string, limit: number): Buffer {
+  const { fd, size } = openRegular(path);
+  try {
+    if (size > limit) throw new ReadError(path, `${size} bytes long; the limit is ${limit}`, limit);
+    // Read to the end but never past the limit: a file can grow, and some (under /proc) report no size.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = readChunk(fd, path, Math.min(limit + 1 - total, Math.max(size + 1 - total, 1 << 16)));
+      if (chunk.length === 0) break;
+      chunks.push(chunk);
+      total += chunk.length;
+      if (total > limit) throw new ReadError(path, `more than ${limit} bytes long; the limit is ${limit}`, limit);
+    }
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A text file within a limit, decoded as UTF-8 without its byte-order mark. */
+export function readText(path: string, limit: number): string {
+  return withoutBom(readBytes(path, limit).toString('utf8'));
+}
+
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * Bytes as UTF-8 text, or the 1-based column (in bytes) of the first byte that is not UTF-8: a
+ * case is text, and a byte that is not would otherwise become U+FFFD without a word.
+ */
+export function decodeUtf8(bytes: Buffer): { text: string } | { badByte: number } {
+  if (isUtf8(bytes)) return { text: bytes.toString('utf8') };
+  return { badByte: firstBadByte(bytes) + 1 };
+}
+
+/** The offset of the first byte that does not belong to a well-formed UTF-8 sequence. */
+function firstBadByte(b: Uint8Array): number {
+  for (let i = 0; i < b.length; ) {
+    const c = b[i]!;
+    const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (n < 0) return i;
+    // The second byte's range rules out overlong forms, surrogates and code points past U+10FFFF.
+    const lo = c === 0xe0 ? 0xa0 : c === 0xf0 ? 0x90 : 0x80;
+    const hi = c === 0xed ? 0x9f : c === 0xf4 ? 0x8f : 0xbf;
+    for (let k = 1; k <= n; k++) {
+      const x = b[i + k];
+      if (x === undefined || x < (k === 1 ? lo : 0x80) || x > (k === 1 ? hi : 0xbf)) return i;
+    }
+    i += n + 1;
+  }
+  return b.length;
+}
+
+/** One line of a batch: its number and bytes (without the line break), or, past the limit, only its size. */
+export type Line = { number: number; bytes: Buffer; tooLong?: undefined } | { number: number; bytes?: undefined; tooLong: number };
+
+/**
+ * The lines of a file, read a chunk at a time: a line holds at most `limit` bytes in memory, and a
+ * longer one is skipped to its end and yielded as `tooLong`. A CR before the line feed and a
+ * byte-order mark at the start are left out. `progress` gets the bytes read so far.
+ */
+export function* readLines(path: string, limit: number, progress?: (bytesRead: number) => void): Generator<Line> {
+  const { fd } = openRegular(path);
+  try {
+    let parts: Buffer[] = [];
+    let length = 0;
+    let number = 1;
+    let read = 0;
+    const end = (): Line => {
+      if (length > limit) return { number, tooLong: length };
+      let bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts, length);
+      if (bytes.length && bytes[bytes.length - 1] === 13) bytes = bytes.subarray(0, -1);
+      if (number === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+      return { number, bytes };
+    };
+    for (;;) {
+      const chunk = readChunk(fd, path, 1 << 16);
+      const n = chunk.length;
+      if (n === 0) break;
+      read += n;
+      progress?.(read);
+      let from = 0;
+      while (from < n) {
+        const nl = chunk.indexOf(10, from);
+        const to = nl < 0 || nl >= n ? n : nl;
+        length += to - from;
+        if (length <= limit) parts.push(chunk.subarray(from, to));
+        else parts = []; // past the limit the line is only counted
+        if (to === n) break;
+        yield end();
+        number++;
+        parts = [];
+        length = 0;
+        from = to + 1;
+      }
+    }
+    if (length > 0) yield end();
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Writes a file the user named, refusing anything but a regular file (or a new one) with exit 2. */
+export function writeText(path: string, text: string): void {
+  const st = statSync(path, { throwIfNoEntry: false });
+  if (st && !st.isFile()) throw new ReadError(path, `${st.isDirectory() ? 'a folder' : notRegular}: give a file to write`);
+  try {
+    writeFileSync(path, text);
+  } catch (e) {
+    throw new ReadError(path, `cannot be written: ${why(e)}`);
+  }
+}

@@ -1,0 +1,95 @@
+// Cases, in the worker: the case JSON checked against the schema with each problem at its field, the case
+// run against the rule set of the last analysis, the bundled tests, and the compiled rules as JSON.
+// Everything here grows with the input, so it stays off the page's thread; what leaves is bounded.
+import type { RuleSet } from '@guideline/language';
+import { CaseValidationError, evaluate, validateCase, type CaseIssue } from '@guideline/runtime';
+import type { BundledCase } from '../bundled.ts';
+import { compareExpectation } from '../expect.ts';
+import { locateFields, spanOf } from '../json-locate.ts';
+import { caseProblemsShown, compiledShownChars, criteriaShown, traceShown } from '../limits.ts';
+import type { CaseCheck, CaseProblem, CriterionSource, RunResult, TestOutcome } from '../protocol.ts';
+
+/** The issues reported, and how many there are in all (the last may count those not reported). */
+function counted(issues: readonly CaseIssue[]): { reported: CaseIssue[]; total: number } {
+  const more = issues[issues.length - 1]?.more;
+  return more === undefined ? { reported: [...issues], total: issues.length } : { reported: issues.slice(0, -1), total: issues.length - 1 + more };
+}
+
+/**
+ * Problems (the first `caseProblemsShown`) of a case's JSON text: syntax first, then the contract and
+ * the fields the rule set's own vocabularies define.
+ */
+export function checkCase(text: string, rules?: RuleSet): CaseCheck & { value?: unknown } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    const at = Number(/position (\d+)/.exec(msg)?.[1] ?? text.length);
+    const message = `Invalid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '')}`;
+    const start = Math.max(0, Math.min(at, text.length - 1));
+    return { problems: [{ field: '', message }], total: 1, marks: [{ start, end: Math.min(at + 1, text.length), message }] };
+  }
+  const { reported, total } = counted(validateCase(value, rules));
+  if (!total) return { problems: [], total: 0, marks: [], value };
+  const problems: CaseProblem[] = reported.slice(0, caseProblemsShown).map((i) => ({ field: i.field, message: i.message }));
+  const fields = locateFields(text);
+  const marks = problems.map((p) => ({ ...spanOf(fields, p.field), message: `${p.field || 'case'}: ${p.message}` }));
+  return { problems, total, marks };
+}
+
+/** Where each shown criterion of the governing guideline is in the source. */
+function sourcesOf(rules: RuleSet, guidelineId: string | undefined): CriterionSource[] {
+  const g = rules.guidelines.find((x) => x.id === guidelineId);
+  return (g?.criteria ?? []).slice(0, criteriaShown).map((c) => ({
+    id: c.id,
+    file: c.source.file,
+    line: c.source.line,
+    endLine: Math.max(c.source.line, c.source.endColumn === 1 ? c.source.endLine - 1 : c.source.endLine),
+  }));
+}
+
+/** The case text against a rule set (undefined when the guideline has errors), bounded for the page. */
+export async function runCase(rules: RuleSet | undefined, caseText: string): Promise<RunResult> {
+  if (!rules) return { kind: 'no-rules' };
+  const check = checkCase(caseText, rules);
+  if (check.total) return { kind: 'invalid-case', check };
+  try {
+    const d = await evaluate(rules, check.value);
+    const shown = d.criteria.slice(0, criteriaShown);
+    const determination = { ...d, criteria: shown.map((c) => ({ ...c, trace: c.trace.slice(0, traceShown) })) };
+    const hidden = { criteria: d.criteria.length - shown.length, traces: shown.map((c) => Math.max(0, c.trace.length - traceShown)) };
+    return { kind: 'determination', determination, hidden, sources: sourcesOf(rules, d.guideline?.id) };
+  } catch (e) {
+    if (e instanceof CaseValidationError) {
+      const { reported, total } = counted(e.issues);
+      const problems = reported.slice(0, caseProblemsShown).map((i) => ({ field: i.field, message: i.message }));
+      return { kind: 'invalid-case', check: { problems, total, marks: [] } };
+    }
+    return { kind: 'failed', error: String(e) };
+  }
+}
+
+/** Every bundled test case with an expectation, against the rule set. */
+export async function runTests(rules: RuleSet, tests: BundledCase[]): Promise<TestOutcome[]> {
+  const out: TestOutcome[] = [];
+  for (const test of tests) {
+    if (!test.expect) continue;
+    try {
+      out.push({ test, diffs: compareExpectation(test.expect, await evaluate(rules, test.case)) });
+    } catch (e) {
+      const error = e instanceof CaseValidationError ? e.issues.slice(0, caseProblemsShown).map((i) => `${i.field || 'case'}: ${i.message}`).join('; ') : String(e);
+      out.push({ test, diffs: [], error });
+    }
+  }
+  return out;
+}
+
+/** The rules compiled from one file, as the Compiled JSON tab shows them (or why it shows none). */
+export function compiledJson(rules: RuleSet | undefined, file: string): string {
+  if (!rules) return '// The guideline has errors: fix them to see the compiled rules.';
+  const mine: RuleSet = { ...rules, guidelines: rules.guidelines.filter((g) => g.location.file === file), policies: rules.policies.filter((p) => p.source.file === file) };
+  const json = JSON.stringify(mine, null, 2);
+  if (json.length <= compiledShownChars) return json;
+  return `// The compiled rules of this file are ${json.length} characters, more than the ${compiledShownChars} this view shows.\n// \`pnpm guideline compile -o rules.json\` writes them all.`;
+}

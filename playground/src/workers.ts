@@ -1,0 +1,10 @@
+// Starts the page's web workers so that the page's Content-Security-Policy governs them too. A worker
+// whose script is a URL of the site has only the policy its own response carries (none from a static
+// host: a meta tag cannot reach it), while one started from a blob: URL inherits the page's. So each
+// worker starts from a one-line blob that imports its real script.
+export function startWorker(scriptUrl: string, name: string): Worker {
+  const absolute = new URL(scriptUrl, location.href).href;
+  const shim = new Blob([`import ${JSON.stringify(absolute)};\n`], { type: 'text/javascript' });
+  // The blob URL is not revoked: the worker fetches it after this returns, and it is a line of text.
+  return new Worker(URL.createObjectURL(shim), { type: 'module', name });
+}

@@ -1,0 +1,72 @@
+// What the language worker sends the page is bounded (node): markers errors first and counted, case
+// problems, criteria and trace rows cut at their limits with the rest counted.
+import { describe, expect, it } from 'vitest';
+import { analyze, SourceFile } from '@guideline/language';
+import { bundledRules } from '../../test/support/bundled.ts';
+import { caseProblemsShown, compiledShownChars, criteriaShown, problemsShown } from '../src/limits.ts';
+import { checkCase, compiledJson, runCase } from '../src/worker/cases.ts';
+import { markerList } from '../src/worker/markers.ts';
+import { seedCaseText } from './support/share-attacks.ts';
+
+
+describe('markerList', () => {
+  it.each([0, 1, problemsShown, problemsShown + 1, 100_000])('%i lexical errors: at most the limit sent, all counted', (n) => {
+    const text = '@\n'.repeat(n); // one L101 a line (a run on one line is one)
+    const list = markerList(analyze(text, 'f.guideline').diagnostics, new SourceFile(text, 'f.guideline'));
+    expect(list.counts.error).toBe(n);
+    expect(list.markers).toHaveLength(Math.min(n, problemsShown));
+  });
+
+  it('sends errors before warnings, each in source order', () => {
+    const d = (severity: 'error' | 'warning', start: number) => ({ code: 'C301' as const, severity, message: '', range: { start, end: start + 1 } });
+    const list = markerList([d('warning', 0), d('error', 4), d('warning', 2), d('error', 6)], new SourceFile('abcdefgh'), 3);
+    expect(list.markers.map((m) => `${m.severity}@${m.startColumn}`)).toEqual(['error@5', 'error@7', 'warning@1']);
+    expect(list.counts).toEqual({ error: 2, warning: 2, info: 0 });
+  });
+});
+
+describe('cases in the worker', () => {
+  it('a case with more problems than the limit: the first ones, each marked, and the total', () => {
+    // 90 bad diagnoses (a list may hold 100), each a problem, and the fields the case lacks.
+    const text = JSON.stringify({ diagnoses: Array.from({ length: 90 }, () => ({ code: 5 })) });
+    const check = checkCase(text);
+    expect(check.total).toBeGreaterThan(90);
+    expect(check.problems).toHaveLength(caseProblemsShown);
+    expect(check.marks).toHaveLength(caseProblemsShown);
+  });
+
+  it('a case that is not JSON: one problem, marked where the parser stopped', () => {
+    expect(checkCase('{"asOf": }')).toMatchObject({ total: 1, marks: [{ start: 9 }] });
+  });
+
+  it('runs the seed case against the bundled rules', async () => {
+    const r = await runCase(bundledRules(), seedCaseText);
+    expect(r.kind === 'determination' && r.determination.decision).toBe('not-medically-necessary');
+    expect(r.kind === 'determination' && r.sources.map((s) => s.id)).toContain('visit-count');
+  });
+
+  it('no rule set (the guideline has errors): says so, runs nothing', async () => {
+    expect(await runCase(undefined, seedCaseText)).toEqual({ kind: 'no-rules' });
+  });
+
+  it('a guideline with more criteria than the limit: the first ones sent, the rest counted', async () => {
+    const rules = structuredClone(bundledRules());
+    const g = rules.guidelines.find((x) => x.id === 'mtus.chronic-pain.physical-medicine')!;
+    const extra = g.criteria.find((c) => c.id === 'functional-improvement')!;
+    for (let i = 0; i < criteriaShown + 5; i++) g.criteria.push({ ...extra, id: `copy-${i}` });
+    const r = await runCase(rules, seedCaseText);
+    if (r.kind !== 'determination') throw new Error(r.kind);
+    expect(r.determination.criteria).toHaveLength(criteriaShown);
+    expect(r.hidden.criteria).toBe(g.criteria.length - criteriaShown);
+  });
+
+  it('compiled JSON: the rules of the file, or a note when they are past the limit or absent', () => {
+    const rules = structuredClone(bundledRules());
+    const g = rules.guidelines.find((x) => x.id === 'mtus.chronic-pain.physical-medicine')!;
+    expect(JSON.parse(compiledJson(rules, g.location.file))).toMatchObject({ guidelines: [{ id: g.id }] });
+    const first = g.criteria[0]!;
+    while (JSON.stringify(g).length < compiledShownChars) for (let i = 0; i < 100; i++) g.criteria.push({ ...first, id: `${first.id}-${g.criteria.length}` });
+    expect(compiledJson(rules, g.location.file)).toMatch(/^\/\/ The compiled rules of this file are \d+ characters/);
+    expect(compiledJson(undefined, g.location.file)).toMatch(/^\/\//);
+  });
+});

@@ -1,0 +1,33 @@
+// Runs one case through every evaluator (json-rules-engine, the direct evaluator, and its
+// decision-only form) and says whether they agree: byte-equal full determinations, and the decision
+// form equal to the full one without its rationale texts and traces.
+import { evaluate, evaluateFast, type Determination } from '../../packages/runtime/src/index.ts';
+import type { RuleSet } from '../../packages/language/src/index.ts';
+
+/** A full determination as the decision-only form gives it: no rationale texts, no traces. */
+export const decisionOnly = (d: Determination): unknown => ({
+  ...d,
+  rationale: '',
+  criteria: d.criteria.map((x) => ({ ...x, rationale: '', trace: [], ...(x.parts ? { parts: x.parts.map((p) => ({ ...p, rationale: '' })) } : {}) })),
+});
+
+export interface EngineResults {
+  slow: string;
+  fast: string;
+  lean: string;
+  /** The full determination (json-rules-engine's), for asserting on. */
+  determination: Determination;
+}
+
+/** The three evaluators' answers for one case, as JSON text, with `lean` stripped as `decisionOnly` strips. */
+export async function onEveryEngine(rules: RuleSet, c: unknown): Promise<EngineResults> {
+  const slow = await evaluate(rules, c, { engine: 'json-rules-engine' });
+  const fast = evaluateFast(rules, c);
+  const lean = evaluateFast(rules, c, { detail: 'decision' });
+  return { slow: JSON.stringify(slow), fast: JSON.stringify(fast), lean: JSON.stringify(lean), determination: slow };
+}
+
+/** Whether the three agree (see the file's head). */
+export function agree(r: EngineResults): boolean {
+  return r.fast === r.slow && r.lean === JSON.stringify(decisionOnly(r.determination));
+}
