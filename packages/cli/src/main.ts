@@ -7,6 +7,7 @@ import { compileCommand } from './commands/compile.ts';
 import { checkCommand } from './commands/check.ts';
 import { testCommand } from './commands/test.ts';
 import { fmtCommand } from './commands/fmt.ts';
+import { analysisCommand } from './commands/analyze.ts';
 import { UsageError } from './load.ts';
 import { printable } from './render.ts';
 
@@ -28,6 +29,7 @@ Exit status: 0 success, 1 failed tests, 2 invalid input (a broken guideline, a m
 cannot be read or is over a limit), 70 an internal error.`;
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'analyze' || argv[0] === 'diff') return analysisCommand(argv);
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

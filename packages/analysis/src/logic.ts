@@ -1,0 +1,157 @@
+// Three-valued regions: a condition is true on one region, false on another, unknown on the rest,
+// and `and`, `or`, `not` and at-least-N-of groups combine them by Kleene's rules, region by region,
+// dropping the cells that hold no case as they go.
+import { meet, TOP, type Cell, type Region, type Solver } from './cell.ts';
+import { atomKey, NotAnalyzed } from './linear.ts';
+
+export interface Tri3 {
+  t: Region;
+  f: Region;
+  u: Region;
+}
+
+/** The most cells one region may split into before a check gives up (and says so). */
+export const maxCells = 20_000;
+
+export const always: Tri3 = { t: [TOP], f: [], u: [] };
+
+const keys = new WeakMap<Cell, string>();
+
+/** A key that is equal for equal cells (finite masks, atoms, sets and month comparisons). */
+export function cellKey(c: Cell, skip = -1): string {
+  if (skip >= 0) return makeKey(c, skip);
+  let k = keys.get(c);
+  if (k === undefined) keys.set(c, (k = makeKey(c, skip)));
+  return k;
+}
+
+function makeKey(c: Cell, skip: number): string {
+  let k = '';
+  for (const i of [...c.fin.keys()].sort((a, b) => a - b)) if (i !== skip) k += `${i}:${c.fin.get(i)!.toString(16)},`;
+  k += '|' + c.atoms.map(atomKey).sort().join(',');
+  if (c.sets.size) k += '|' + [...c.sets].map(([s, v]) => `${s}-${[...v.forbid].sort().join('+')}/${v.clauses.map((x) => [...x].sort().join('+')).sort().join(';')}`).sort().join(',');
+  if (c.months.length) k += '|' + c.months.map((m) => `${m.date}:${m.day}${m.unit}${m.op}${m.c}`).sort().join(',');
+  return k;
+}
+
+export class Logic {
+  constructor(readonly solver: Solver) {}
+
+  /** The cells of both regions at once that hold cases. */
+  meet(a: Region, b: Region): Region {
+    if (!a.length || !b.length) return [];
+    if (a.length * b.length > maxCells * 4) throw new NotAnalyzed(`its conditions split the cases into more than ${maxCells.toLocaleString('en-US')} regions`);
+    const out = new Map<string, Cell>();
+    for (const x of a) {
+      for (const y of b) {
+        const c = meet(x, y);
+        if (!this.solver.feasible(c)) continue;
+        out.set(cellKey(c), c);
+      }
+    }
+    return this.cap([...out.values()]);
+  }
+
+  union(...rs: Region[]): Region {
+    const out = new Map<string, Cell>();
+    for (const r of rs) for (const c of r) out.set(cellKey(c), c);
+    return this.cap([...out.values()]);
+  }
+
+  private cap(r: Region): Region {
+    if (r.length > maxCells) throw new NotAnalyzed(`its conditions split the cases into more than ${maxCells.toLocaleString('en-US')} regions`);
+    return r;
+  }
+
+  /** The regions of a value read part by part: each part's regions within its guard, joined (and merged where they can be). */
+  guarded(parts: readonly { guard: Cell; v: Tri3 }[]): Tri3 {
+    const on = (r: Region, g: Cell): Region => this.solver.prune(r.map((x) => meet(g, x)));
+    const side = (f: (x: Tri3) => Region): Region => this.compact(this.union(...parts.map((p) => on(f(p.v), p.guard))));
+    return { t: side((x) => x.t), f: side((x) => x.f), u: side((x) => x.u) };
+  }
+
+  not(x: Tri3): Tri3 {
+    return { t: x.f, f: x.t, u: x.u };
+  }
+
+  /**
+   * Kleene's and: false if any is false; otherwise unknown if any is unknown. The three regions stay
+   * a partition, each of disjoint cells (false where the first false part is), so that meeting them
+   * with another such partition later drops the cells that cannot meet instead of multiplying them.
+   */
+  and(xs: readonly Tri3[]): Tri3 {
+    if (xs.length === 1) return xs[0]!;
+    let t: Region = [TOP];
+    let u: Region = [];
+    const f: Region[] = [];
+    for (const x of xs) {
+      f.push(this.meet(t, x.f), this.meet(u, x.f));
+      u = this.union(this.meet(t, x.u), this.meet(u, this.union(x.t, x.u)));
+      t = this.meet(t, x.t);
+    }
+    return { t, f: this.union(...f), u };
+  }
+
+  or(xs: readonly Tri3[]): Tri3 {
+    return this.not(this.and(xs.map((x) => this.not(x))));
+  }
+
+  /** At least `need` of the parts true: true when that many are, false when too few can be. */
+  atLeast(parts: readonly Tri3[], need: number): Tri3 {
+    const m = parts.length;
+    if (need <= 0) return always;
+    if (need > m) return { t: [], f: [TOP], u: [] };
+    const fails = m - need + 1;
+    // States (true so far, false so far), each capped where the answer is settled.
+    let states = new Map<string, { yes: number; no: number; r: Region }>([['0,0', { yes: 0, no: 0, r: [TOP] }]]);
+    for (const p of parts) {
+      const next = new Map<string, { yes: number; no: number; r: Region }>();
+      const add = (yes: number, no: number, r: Region): void => {
+        if (!r.length) return;
+        const key = `${yes},${no}`;
+        const s = next.get(key);
+        next.set(key, { yes, no, r: s ? this.union(s.r, r) : r });
+      };
+      for (const s of states.values()) {
+        if (s.yes >= need || s.no >= fails) {
+          add(s.yes, s.no, s.r);
+          continue;
+        }
+        add(s.yes + 1, s.no, this.meet(s.r, p.t));
+        add(s.yes, s.no + 1, this.meet(s.r, p.f));
+        add(s.yes, s.no, this.meet(s.r, p.u));
+      }
+      states = next;
+    }
+    const pick = (f: (s: { yes: number; no: number }) => boolean): Region => this.union(...[...states.values()].filter(f).map((s) => s.r));
+    return { t: pick((s) => s.yes >= need), f: pick((s) => s.yes < need && s.no >= fails), u: pick((s) => s.yes < need && s.no < fails) };
+  }
+
+  /** Cells that differ in one finite variable only, merged into one (fewer, larger regions to show). */
+  compact(r: Region): Region {
+    let cells = r;
+    for (let changed = true; changed && cells.length > 1; ) {
+      changed = false;
+      const vars = new Set(cells.flatMap((c) => [...c.fin.keys()]));
+      for (const v of vars) {
+        const groups = new Map<string, Cell>();
+        for (const c of cells) {
+          const key = cellKey(c, v);
+          const g = groups.get(key);
+          if (!g) groups.set(key, c);
+          else {
+            const a = g.fin.get(v);
+            const b = c.fin.get(v);
+            const fin = new Map(g.fin);
+            if (a === undefined || b === undefined) fin.delete(v);
+            else fin.set(v, a | b);
+            groups.set(key, { ...g, fin });
+            changed = true;
+          }
+        }
+        cells = [...groups.values()];
+      }
+    }
+    return cells;
+  }
+}

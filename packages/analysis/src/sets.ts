@@ -1,0 +1,252 @@
+// Class membership as sets. A diagnosis (or surgery) matches the classes of every guideline whose
+// terms or codes it carries; what one term or one code matches is an atom, and any diagnosis is a
+// union of atoms (sets of the classes of all guidelines at once, so guidelines that share a term
+// stay linked). A case's diagnoses are a list, so any union of atoms is a case; the recommendation
+// a guideline picks is its first row that the first diagnosis with any of its rows matches.
+import type { CompiledClass } from '@guideline/language';
+import { matchesClass } from '@guideline/runtime';
+import type { Placed } from './space.ts';
+
+/** What one term, one code or one literal matches: the elements (`<guideline key>:<class>`, or a literal). */
+export interface Atom {
+  set: ReadonlySet<string>;
+  text?: string;
+  code?: string;
+}
+
+/** Constraints on one set: no element of `forbid`; some element of each clause. */
+export interface SetConstraint {
+  forbid: readonly string[];
+  clauses: readonly (readonly string[])[];
+}
+
+/** A row variable's allowed values, for a guideline whose rows come from this set. */
+export interface RowTarget {
+  placed: Placed;
+  allowed: readonly string[];
+}
+
+interface Kind {
+  atoms: Atom[];
+  /** Single: one item (a surgery); otherwise a list (diagnoses, a list of texts). */
+  single: boolean;
+}
+
+/** The same format the case contract checks a code against (packages/runtime/src/fields.ts). */
+const codeFormat = /^(?:[A-Za-z][0-9][0-9A-Za-z](?:\.?[0-9A-Za-z]{0,4})?|[0-9]{5}|[A-Za-z][0-9]{4})$/;
+const norm = (s: string): string => s.toUpperCase().replace(/\./g, '');
+const tokens = (s: string): string[] => s.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+
+export class SetUniverse {
+  private readonly kinds = new Map<string, Kind>();
+  /** Each class by element id, with the guideline it belongs to. */
+  readonly classes = new Map<string, { placed: Placed; c: CompiledClass }>();
+
+  constructor(
+    guidelines: readonly Placed[],
+    private readonly literals: ReadonlyMap<string, readonly string[]>,
+  ) {
+    for (const of of ['diagnosis', 'procedure'] as const) {
+      const classes = guidelines.flatMap((p) => p.g.classes.filter((c) => c.of === of).map((c) => ({ id: `${p.key}:${c.id}`, c, placed: p })));
+      for (const x of classes) this.classes.set(x.id, x);
+      this.kinds.set(of, { atoms: classAtoms(classes), single: of === 'procedure' });
+    }
+  }
+
+  private kind(kind: string): Kind {
+    let k = this.kinds.get(kind);
+    if (!k) {
+      // A list of texts: each literal a condition names is an atom of its own, and so is any other text.
+      const lits = [...(this.literals.get(kind.slice(5)) ?? [])];
+      let other = 'other';
+      while (lits.includes(other)) other += '-text';
+      k = { atoms: [...lits, other].map((s) => ({ set: new Set([s]), text: s })), single: false };
+      this.kinds.set(kind, k);
+    }
+    return k;
+  }
+
+  /** Every element of a list-of-texts set (its literals and the other-text element). */
+  listElements(kind: string): string[] {
+    return this.kind(kind).atoms.map((a) => a.text!);
+  }
+
+  /** A text no class of the kind matches (a diagnosis or surgery that falls in none). */
+  unmatched(kind: 'diagnosis' | 'procedure'): string {
+    const all = [...this.classes.values()].filter((x) => x.c.of === kind).map((x) => x.c);
+    for (const t of ['unlisted condition', 'zzzz', 'q q q']) if (!all.some((c) => matchesClass(c, t, undefined))) return t;
+    return 'zzzz';
+  }
+
+  /**
+   * Items that meet the constraints and pick the targeted rows, or undefined when none do. For a
+   * list, the items in order; for a single item, the atoms its one text joins.
+   */
+  solve(kind: string, con: SetConstraint, rows: readonly RowTarget[]): Atom[] | undefined {
+    // Cells share their set constraints more often than not: each answer is kept.
+    const key = `${kind}|${[...con.forbid].sort().join('+')}|${con.clauses.map((c) => [...c].sort().join('+')).sort().join(';')}|${rows.map((r) => `${r.placed.key}=${r.allowed.join('+')}`).sort().join(';')}`;
+    if (this.answers.has(key)) return this.answers.get(key);
+    if (this.answers.size > 50_000) this.answers.clear();
+    const out = this.solveNew(kind, con, rows);
+    this.answers.set(key, out);
+    return out;
+  }
+
+  private readonly answers = new Map<string, Atom[] | undefined>();
+
+  private solveNew(kind: string, con: SetConstraint, rows: readonly RowTarget[]): Atom[] | undefined {
+    const k = this.kind(kind);
+    const forbid = new Set(con.forbid);
+    const clauses = [...con.clauses];
+    const specific: { placed: Placed; options: (number | 'none')[] }[] = [];
+    for (const t of rows) {
+      const classes = rowClasses(t.placed);
+      const all = t.placed.g.recommendations.every((_, i) => t.allowed.includes(`r${i}`));
+      const none = t.allowed.includes('none');
+      if (all && none) continue;
+      if (all) clauses.push(classes);
+      else if (t.allowed.length === 1 && none) for (const c of classes) forbid.add(c);
+      else specific.push({ placed: t.placed, options: t.allowed.map((a) => (a === 'none' ? 'none' : Number(a.slice(1)))) });
+    }
+    let tried = 0;
+    const choose = (i: number, picked: { placed: Placed; row: number }[], banned: Set<string>): Atom[] | undefined => {
+      if (i === specific.length) return ++tried > 2000 ? undefined : this.realize(k, banned, clauses, picked);
+      for (const o of specific[i]!.options) {
+        const out = o === 'none'
+          ? choose(i + 1, picked, new Set([...banned, ...rowClasses(specific[i]!.placed)]))
+          : choose(i + 1, [...picked, { placed: specific[i]!.placed, row: o }], banned);
+        if (out) return out;
+      }
+      return undefined;
+    };
+    return choose(0, [], forbid);
+  }
+
+  private realize(k: Kind, forbid: ReadonlySet<string>, clauses: readonly (readonly string[])[], picked: { placed: Placed; row: number }[]): Atom[] | undefined {
+    const allowed = k.atoms.filter((a) => !hits(a.set, forbid));
+    if (k.single) {
+      // One item: every atom that keeps each picked row first; then each pick and clause needs one of them.
+      const earlier = new Set(picked.flatMap((p) => rowClasses(p.placed).slice(0, p.row)));
+      const usable = allowed.filter((a) => !hits(a.set, earlier));
+      const out: Atom[] = [];
+      for (const need of [...picked.map((p) => [rowClasses(p.placed)[p.row]!]), ...clauses]) {
+        if (out.some((a) => hitsAny(a.set, need))) continue;
+        const a = usable.find((x) => hitsAny(x.set, need));
+        if (!a) return undefined;
+        out.push(a);
+      }
+      return out;
+    }
+    const prefix = firstItems(allowed, picked);
+    if (!prefix) return undefined;
+    const out = [...prefix];
+    for (const need of clauses) {
+      if (out.some((a) => hitsAny(a.set, need))) continue;
+      const a = allowed.find((x) => hitsAny(x.set, need));
+      if (!a) return undefined;
+      out.push(a);
+    }
+    return out;
+  }
+}
+
+/** The element ids of a guideline's rows' classes, in table order. */
+export function rowClasses(p: Placed): string[] {
+  return p.g.recommendations.map((r) => `${p.key}:${r.class}`);
+}
+
+/** The row of `p` an item picks: its first row (table order) whose class the item matches; -1 for none. */
+export function rowPicked(p: Placed, set: ReadonlySet<string>): number {
+  return rowClasses(p).findIndex((c) => set.has(c));
+}
+
+const hits = (set: ReadonlySet<string>, xs: ReadonlySet<string>): boolean => {
+  for (const x of set) if (xs.has(x)) return true;
+  return false;
+};
+const hitsAny = (set: ReadonlySet<string>, xs: readonly string[]): boolean => xs.some((x) => set.has(x));
+
+/**
+ * Items to put first in a list so that each picked guideline's first item with one of its rows
+ * picks the wanted row: a search over orders of atoms (picks are few: one per guideline in a region).
+ */
+function firstItems(atoms: readonly Atom[], picked: readonly { placed: Placed; row: number }[]): Atom[] | undefined {
+  if (!picked.length) return [];
+  const [p, ...rest] = picked;
+  const candidates = atoms.filter((a) => rowPicked(p!.placed, a.set) === p!.row);
+  for (const a of candidates) {
+    // The item also decides every other picked guideline whose rows it matches: it must pick theirs.
+    if (!rest.every((q) => rowPicked(q.placed, a.set) === -1 || rowPicked(q.placed, a.set) === q.row)) continue;
+    const after = firstItems(atoms, rest.filter((q) => rowPicked(q.placed, a.set) === -1));
+    if (after) return [a, ...after];
+  }
+  return undefined;
+}
+
+/** The atoms of the classes of one kind: what each term matches, and what each distinct code does. */
+function classAtoms(classes: readonly { id: string; c: CompiledClass }[]): Atom[] {
+  const byToken = new Map<string, { id: string; c: CompiledClass }[]>();
+  for (const x of classes) {
+    for (const t of x.c.terms) {
+      const first = tokens(t)[0];
+      if (first === undefined) continue;
+      const list = byToken.get(first) ?? [];
+      list.push(x);
+      byToken.set(first, list);
+    }
+  }
+  const atoms: Atom[] = [];
+  const seen = new Set<string>();
+  const push = (a: Atom): void => {
+    if (!a.set.size) return;
+    const key = [...a.set].sort().join('|');
+    if (seen.has(key)) return;
+    seen.add(key);
+    atoms.push(a);
+  };
+  for (const term of new Set(classes.flatMap((x) => x.c.terms.map((t) => t.toLowerCase())))) {
+    const candidates = new Set(tokens(term).flatMap((w) => [...(byToken.get(w) ?? []), ...(w.endsWith('s') ? (byToken.get(w.slice(0, -1)) ?? []) : [])]));
+    push({ set: new Set([...candidates].filter((x) => matchesClass(x.c, term, undefined)).map((x) => x.id)), text: term });
+  }
+  const patterns = classes.flatMap((x) => x.c.codes);
+  for (const code of candidateCodes(patterns)) {
+    push({ set: new Set(classes.filter((x) => x.c.codes.length && matchesClass(x.c, undefined, code)).map((x) => x.id)), code });
+  }
+  return atoms;
+}
+
+/**
+ * Codes that between them match every combination of the patterns any code can: for each prefix
+ * of a pattern, the prefix itself and the prefix followed by a character no pattern continues with,
+ * each completed to a valid code.
+ */
+export function candidateCodes(patterns: readonly string[]): string[] {
+  const nodes = new Set<string>(['']);
+  for (const p of patterns) {
+    const s = norm(p.endsWith('*') ? p.slice(0, -1) : p);
+    for (let i = 1; i <= s.length; i++) nodes.add(s.slice(0, i));
+  }
+  const out = new Set<string>();
+  const chars = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  for (const u of nodes) {
+    const exact = complete(u, '');
+    if (exact !== undefined && norm(exact) === u) out.add(exact);
+    for (const c of chars) {
+      if (nodes.has(u + c)) continue;
+      const code = complete(u + c, '0');
+      if (code !== undefined) out.add(code);
+    }
+  }
+  return [...out];
+}
+
+/** `s` completed to a valid code by appending `fill` characters (ICD-10 gets its dot), or undefined. */
+function complete(s: string, fill: string): string | undefined {
+  for (const form of [3, 4, 5, 6, 7]) {
+    if (form < s.length || (!fill && form !== s.length)) continue;
+    const raw = s + fill.repeat(form - s.length);
+    const icd = raw.length > 3 ? `${raw.slice(0, 3)}.${raw.slice(3)}` : raw;
+    for (const c of [icd, raw]) if (codeFormat.test(c)) return c;
+  }
+  return undefined;
+}

@@ -1,0 +1,96 @@
+// fast-check arbitraries for small programs in the language: two to four guidelines over a few
+// physical-medicine facts (small constants, so a small grid of case values reaches every boundary),
+// with diagnosis classes that share terms, recommendations, criteria, and one or two policies.
+import fc from 'fast-check';
+
+/** Facts a program may use besides the visits and the state: at most two groups, so the grid stays small. */
+export type Group = 'improvement' | 'review' | 'injury' | 'body' | 'diagnosis';
+export const groups: readonly Group[] = ['improvement', 'review', 'injury', 'body', 'diagnosis'];
+
+/** A guideline's features: the fact groups of its program, and whether it declares classes. */
+interface Shape {
+  id: string;
+  groups: readonly Group[];
+  classes: boolean;
+}
+
+const k = fc.integer({ min: 0, max: 3 });
+const op = fc.constantFrom('<', '<=', '>', '>=', '=', '!=');
+
+/** One condition over the facts the grid varies. */
+const atom = (s: Shape): fc.Arbitrary<string> => {
+  const options: fc.Arbitrary<string>[] = [
+    fc.tuple(fc.constantFrom('completed visits', 'requested visits'), op, k).map(([f, o, c]) => `${f} ${o} ${c}`),
+    fc.tuple(op, k).map(([o, c]) => `completed visits + requested visits ${o} ${c}`),
+    fc.tuple(op, k).map(([o, c]) => `requested visits ${o} completed visits + ${c}`),
+    fc.constantFrom('state is CA', 'completed visits is known', 'requested visits is unknown'),
+  ];
+  const has = (g: Group): boolean => s.groups.includes(g);
+  if (has('improvement')) options.push(fc.constantFrom('functional improvement is documented', 'functional improvement is not documented', 'functional improvement is known', 'functional improvement is unknown'));
+  if (has('review')) options.push(fc.constantFrom('review is utilization', 'review is independent'));
+  if (has('injury')) options.push(fc.tuple(fc.constantFrom('>=', '<', '>'), fc.constantFrom('2010-01-01', '2009-12-31')).map(([o, d]) => `injury date ${o} ${d}`), fc.constant('injury date is known'));
+  if (has('body')) options.push(fc.constantFrom('body region is "knee"', 'body region is "neck"', 'body region is known', 'body region is "knee", "neck"'));
+  if (s.classes) {
+    options.push(
+      fc.constantFrom('diagnosis is myalgia', 'diagnosis is neuralgia', 'diagnosis is myalgia, neuralgia', 'diagnosis is known'),
+      fc.tuple(op).map(([o]) => `completed visits ${o} recommended visits`),
+      fc.tuple(op).map(([o]) => `completed visits + requested visits ${o} recommended visits`),
+    );
+  }
+  return fc.oneof(...options);
+};
+
+const condition = (s: Shape): fc.Arbitrary<string> =>
+  fc.oneof(
+    { weight: 3, arbitrary: atom(s) },
+    { weight: 1, arbitrary: atom(s).map((a) => `not (${a})`) },
+    { weight: 2, arbitrary: fc.tuple(atom(s), fc.constantFrom('and', 'or'), atom(s)).map(([a, o, b]) => `${a} ${o} ${b}`) },
+    { weight: 1, arbitrary: fc.tuple(atom(s), atom(s), atom(s)).map(([a, b, c]) => `(${a} or ${b}) and ${c}`) },
+  );
+
+const criterion = (s: Shape, i: number): fc.Arbitrary<string> =>
+  fc.tuple(fc.option(condition(s), { nil: undefined, freq: 2 }), condition(s), fc.boolean()).map(([when, req, certify]) =>
+    [`criterion c${i} "C${i}"`, when && `  only when ${when}`, `  require ${req}`, certify && '  certify at most 4 visits - completed visits', '  otherwise "Not met."'].filter(Boolean).join('\n'),
+  );
+
+const guideline = (s: Shape): fc.Arbitrary<string> =>
+  fc.tuple(
+    fc.constantFrom('physical-therapy', 'physical-therapy, acupuncture', 'acupuncture'),
+    fc.option(condition(s), { nil: undefined, freq: 4 }),
+    fc.option(condition(s), { nil: undefined, freq: 1 }),
+    fc.integer({ min: 1, max: 3 }),
+    fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 })),
+  ).chain(([covers, applies, unless, n, [v1, v2]]) =>
+    fc.tuple(...[...Array(n).keys()].map((i) => criterion(s, i + 1))).map((criteria) => [
+      `guideline ${s.id}`,
+      `  title "${s.id}"`,
+      '  source "Doc", 2009, pages 1-2',
+      `  covers ${covers}`,
+      '  uses physical-medicine',
+      applies && `  applies when ${applies}`,
+      unless && `  unless ${unless}`,
+      '',
+      ...(s.classes ? ['class myalgia "Myalgia"\n  terms "myalgia"', 'class neuralgia "Neuralgia"\n  terms "neuralgia", "myalgia neuralgia"', `recommend\n  myalgia: ${v1} visits over 4 weeks\n  neuralgia: ${v2} visits over 4 weeks`, ''] : []),
+      ...criteria.flatMap((c) => [c, '']),
+    ].filter((x) => x !== undefined).join('\n')),
+  );
+
+/** The ids of a program's guidelines (no reserved words). */
+export const guidelineIds = ['gen.alpha', 'gen.beta', 'gen.gamma', 'gen.delta'];
+
+const policy = (name: string, jurisdiction: string, ids: readonly string[]): fc.Arbitrary<string> =>
+  fc.tuple(fc.shuffledSubarray([...ids], { minLength: 1, maxLength: ids.length }), fc.array(fc.boolean(), { minLength: 4, maxLength: 4 })).map(([order, breaks]) => {
+    const steps: string[][] = [];
+    order.forEach((id, i) => (i === 0 || breaks[i] ? steps.push([id]) : steps[steps.length - 1]!.push(id)));
+    return [`policy ${name} "${name}"`, `  jurisdiction ${jurisdiction}`, ...steps.map((s, i) => `  ${i === 0 ? 'first' : 'then '} ${s.join(', ')}`)].join('\n');
+  });
+
+/** A whole program: guidelines and their policies, as one file's text. */
+export const programText: fc.Arbitrary<string> = fc
+  .tuple(fc.integer({ min: 2, max: 4 }), fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }), fc.boolean(), fc.shuffledSubarray([...groups], { maxLength: 2 }))
+  .chain(([n, classes, texas, gs]) => {
+    const shapes = guidelineIds.slice(0, n).map((id, i) => ({ id, groups: gs, classes: gs.includes('diagnosis') && classes[i]! }));
+    const ids = shapes.map((s) => s.id);
+    return fc.tuple(fc.tuple(...shapes.map(guideline)), policy('california', 'CA', ids), texas ? policy('texas', 'TX', ids) : fc.constant(''));
+  })
+  .map(([gs, ca, tx]) => [...gs, ca, tx].filter(Boolean).join('\n\n') + '\n');
