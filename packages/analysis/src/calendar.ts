@@ -12,8 +12,16 @@ export function dayNumber(iso: string): number {
 
 /** The ISO date of a day number. */
 export function isoDate(day: number): string {
-  return new Date(day * DAY).toISOString().slice(0, 10);
+  let s = isoMemo.get(day);
+  if (s === undefined) {
+    if (isoMemo.size > 100_000) isoMemo.clear();
+    isoMemo.set(day, (s = new Date(day * DAY).toISOString().slice(0, 10)));
+  }
+  return s;
 }
+
+/** Day numbers recur (the same review dates, the same windows): each is written out once. */
+const isoMemo = new Map<number, string>();
 
 export const isDateText = (s: unknown): s is string => typeof s === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s);
 

@@ -3,7 +3,7 @@
 // hold, criteria always met, requests of a covered treatment that reach no guideline, and overlaps
 // within one step of a policy.
 import type { CompiledCriterion, CompiledPolicy, Cond, LeafInfo, SourceLocation } from '@guideline/language';
-import { meet, type Region } from './cell.ts';
+import { meet, type Cell, type Region } from './cell.ts';
 import type { Pending } from './findings.ts';
 import { headLength } from './findings.ts';
 import { NotAnalyzed } from './linear.ts';
@@ -80,7 +80,7 @@ export class Checks {
       if (!region.length) {
         const by = earlier.filter(({ placed: h }) => {
           const b = m.applies(h);
-          return !(b instanceof NotAnalyzed) && applies.some((r) => L.meet(r, L.union(b.t, b.u)).length);
+          return !(b instanceof NotAnalyzed) && applies.some((r) => L.some(r, L.union(b.t, b.u)));
         }).map(({ placed: h }) => h);
         const cell = applies.flat()[0]!;
         this.pending.push({
@@ -91,8 +91,9 @@ export class Checks {
         continue;
       }
       for (const { placed: h } of earlier) {
+        // Whether h takes any: the first case found is enough; the whole region only when it does.
+        if (!mine.some((gv, i) => gv.governs.has(h.key) && L.some(applies[i]!, gv.governs.get(h.key)!))) continue;
         const taken = L.compact(L.union(...mine.map((gv, i) => (gv.governs.has(h.key) ? L.meet(applies[i]!, gv.governs.get(h.key)!) : []))));
-        if (!taken.length) continue;
         const same = step.get(h.key) === step.get(placed.key);
         this.pending.push({
           code: same ? 'A611' : 'A602',
@@ -137,11 +138,26 @@ export class Checks {
       this.notAnalyzed(`${ownerKey}/${c.id}`, `criterion '${c.id}' of ${owner}`, e, leaves);
       return;
     }
-    const within = (status: Status): { ctx: Context; region: Region }[] => per.map(({ ctx, st }) => ({ ctx, region: L.meet(ctx.region, st[status]) })).filter((x) => x.region.length);
+    // Whether a status is reached where the guideline decides: the first case found is enough.
+    const reached = new Map<Status, { ctx: Context; cell: Cell } | null>();
+    const reach = (status: Status): { ctx: Context; cell: Cell } | null => {
+      if (!reached.has(status)) {
+        let found: { ctx: Context; cell: Cell } | null = null;
+        for (const { ctx, st } of per) {
+          const cell = L.some(ctx.region, st[status]);
+          if (cell) {
+            found = { ctx, cell };
+            break;
+          }
+        }
+        reached.set(status, found);
+      }
+      return reached.get(status)!;
+    };
     const example = (statuses: Status[]): Pending['example'] => {
       for (const s of statuses) {
-        const found = within(s)[0];
-        if (found) return { cell: found.region[0]!, policy: found.ctx.policy, claim: { kind: 'governs', guideline: found.ctx.view, criterion: { id: c.id, ...(policy ? { policy } : {}), status: s } } };
+        const found = reach(s);
+        if (found) return { cell: found.cell, policy: found.ctx.policy, claim: { kind: 'governs', guideline: found.ctx.view, criterion: { id: c.id, ...(policy ? { policy } : {}), status: s } } };
       }
       return undefined;
     };
@@ -149,10 +165,9 @@ export class Checks {
     const head = headLength('criterion', c.id);
     const args = { criterion: c.id, owner };
     const decides = c.require !== undefined || c.group !== undefined;
-    const met = within('met');
-    const whenHolds = c.when ? per.some(({ ctx, when }) => L.meet(ctx.region, when!).length) : true;
+    const whenHolds = c.when ? per.some(({ ctx, when }) => L.some(ctx.region, when!) !== undefined) : true;
     // A criterion that never applies is never met either: the `only when` is what to mend.
-    if (decides && !met.length && whenHolds) {
+    if (decides && whenHolds && !reach('met')) {
       const ex = example(['notMet', 'notApplicable', 'unknown']);
       this.pending.push({ code: 'A604', args, at, length: head, region: [], ...(ex ? { example: ex } : {}) });
     }
@@ -160,7 +175,7 @@ export class Checks {
       const ex = example(['notApplicable', 'unknown']);
       this.pending.push({ code: 'A605', args, at: conditionAt(c.when, leaves) ?? at, region: [], ...(ex ? { example: ex } : {}) });
     }
-    if (decides && whenHolds && met.length && !within('notMet').length) {
+    if (decides && whenHolds && reach('met') && !reach('notMet')) {
       this.pending.push({ code: 'A606', args, at, length: head, region: [], example: example(['met'])! });
     }
   }

@@ -15,23 +15,52 @@ export const maxCells = 20_000;
 
 export const always: Tri3 = { t: [TOP], f: [], u: [] };
 
-const keys = new WeakMap<Cell, string>();
+/** A cell's key in parts: each finite variable's mask, then the rest (atoms, sets, months), worked out once. */
+interface Parts {
+  fins: [number, string][];
+  rest: string;
+  key: string;
+}
+const parts = new WeakMap<Cell, Parts>();
 
-/** A key that is equal for equal cells (finite masks, atoms, sets and month comparisons). */
-export function cellKey(c: Cell, skip = -1): string {
-  if (skip >= 0) return makeKey(c, skip);
-  let k = keys.get(c);
-  if (k === undefined) keys.set(c, (k = makeKey(c, skip)));
+// Cells share their atoms, sets and months (a meet keeps one side's when the other has none): keyed once each.
+const atomKeys = new WeakMap<object, string>();
+const memoKey = <T extends object>(x: T, f: (x: T) => string): string => {
+  let k = atomKeys.get(x);
+  if (k === undefined) atomKeys.set(x, (k = f(x)));
   return k;
+};
+
+function partsOf(c: Cell): Parts {
+  let p = parts.get(c);
+  if (!p) {
+    const fins = [...c.fin].sort((a, b) => a[0] - b[0]).map(([i, m]): [number, string] => [i, `${i}:${m.toString(16)},`]);
+    let rest = '|' + memoKey(c.atoms, (as) => as.map(atomKey).sort().join(','));
+    if (c.sets.size) rest += '|' + memoKey(c.sets, (ss) => [...ss].map(([s, v]) => `${s}-${[...v.forbid].sort().join('+')}/${v.clauses.map((x) => [...x].sort().join('+')).sort().join(';')}`).sort().join(','));
+    if (c.months.length) rest += '|' + memoKey(c.months, (ms) => ms.map((m) => `${m.date}:${m.day}${m.unit}${m.op}${m.c}`).sort().join(','));
+    p = { fins, rest, key: fins.map((f) => f[1]).join('') + rest };
+    parts.set(c, p);
+  }
+  return p;
 }
 
-function makeKey(c: Cell, skip: number): string {
+/** Whether two cells' finite masks leave some value of every variable both constrain (a cheap test before meeting them). */
+function compatible(a: Cell, b: Cell): boolean {
+  const [x, y] = a.fin.size <= b.fin.size ? [a.fin, b.fin] : [b.fin, a.fin];
+  for (const [i, m] of x) {
+    const n = y.get(i);
+    if (n !== undefined && (m & n) === 0n) return false;
+  }
+  return true;
+}
+
+/** A key that is equal for equal cells (finite masks, atoms, sets and month comparisons), leaving out variable `skip`. */
+export function cellKey(c: Cell, skip = -1): string {
+  const p = partsOf(c);
+  if (skip < 0) return p.key;
   let k = '';
-  for (const i of [...c.fin.keys()].sort((a, b) => a - b)) if (i !== skip) k += `${i}:${c.fin.get(i)!.toString(16)},`;
-  k += '|' + c.atoms.map(atomKey).sort().join(',');
-  if (c.sets.size) k += '|' + [...c.sets].map(([s, v]) => `${s}-${[...v.forbid].sort().join('+')}/${v.clauses.map((x) => [...x].sort().join('+')).sort().join(';')}`).sort().join(',');
-  if (c.months.length) k += '|' + c.months.map((m) => `${m.date}:${m.day}${m.unit}${m.op}${m.c}`).sort().join(',');
-  return k;
+  for (const [i, s] of p.fins) if (i !== skip) k += s;
+  return k + p.rest;
 }
 
 export class Logic {
@@ -44,12 +73,25 @@ export class Logic {
     const out = new Map<string, Cell>();
     for (const x of a) {
       for (const y of b) {
+        if (!compatible(x, y)) continue;
         const c = meet(x, y);
         if (!this.solver.feasible(c)) continue;
         out.set(cellKey(c), c);
       }
     }
     return this.cap([...out.values()]);
+  }
+
+  /** A cell of both regions at once that holds cases, or undefined: the first found (no need to work out the rest). */
+  some(a: Region, b: Region): Cell | undefined {
+    for (const x of a) {
+      for (const y of b) {
+        if (!compatible(x, y)) continue;
+        const c = meet(x, y);
+        if (this.solver.feasible(c)) return c;
+      }
+    }
+    return undefined;
   }
 
   union(...rs: Region[]): Region {
@@ -129,8 +171,22 @@ export class Logic {
 
   /** Cells that differ in one finite variable only, merged into one (fewer, larger regions to show). */
   compact(r: Region): Region {
+    if (r.length < 2) return r;
+    // Only cells with the same atoms, sets and months can merge: group them first.
+    const byRest = new Map<string, Cell[]>();
+    for (const c of r) {
+      const rest = partsOf(c).rest;
+      const g = byRest.get(rest);
+      if (g) g.push(c);
+      else byRest.set(rest, [c]);
+    }
+    if (byRest.size === r.length) return r;
+    return [...byRest.values()].flatMap((g) => (g.length < 2 ? g : this.mergeFinite(g)));
+  }
+
+  private mergeFinite(r: Region): Region {
     let cells = r;
-    for (let changed = true; changed && cells.length > 1; ) {
+    for (let changed = true, pass = 0; changed && cells.length > 1 && pass < 3; pass++) {
       changed = false;
       const vars = new Set(cells.flatMap((c) => [...c.fin.keys()]));
       for (const v of vars) {
@@ -154,4 +210,5 @@ export class Logic {
     }
     return cells;
   }
+
 }

@@ -98,6 +98,14 @@ export class Model {
 
   /** The guidelines a policy consults, in evidence order (each step's patterns in turn, every edition). */
   order(ruleSet: number, policy: CompiledPolicy): Consulted[] {
+    let out = this.orderMemo.get(policy);
+    if (!out) this.orderMemo.set(policy, (out = this.consulted(ruleSet, policy)));
+    return out;
+  }
+
+  private readonly orderMemo = new Map<CompiledPolicy, Consulted[]>();
+
+  private consulted(ruleSet: number, policy: CompiledPolicy): Consulted[] {
     const out: Consulted[] = [];
     const seen = new Set<string>();
     policy.steps.forEach((step, s) => {
@@ -138,6 +146,14 @@ export class Model {
    * and where the first that may apply is undecided: the evidence order walked with what remains.
    */
   governing(ruleSet: number, policy: CompiledPolicy): Governing[] {
+    let out = this.governingMemo.get(policy);
+    if (!out) this.governingMemo.set(policy, (out = this.walkPolicy(ruleSet, policy)));
+    return out;
+  }
+
+  private readonly governingMemo = new Map<CompiledPolicy, Governing[]>();
+
+  private walkPolicy(ruleSet: number, policy: CompiledPolicy): Governing[] {
     const order = this.order(ruleSet, policy);
     const treatmentVar = this.space.finiteVar('request.treatment')!;
     // Treatments the same guidelines cover are worked out together.
@@ -164,7 +180,7 @@ export class Model {
       try {
         if (a instanceof NotAnalyzed) throw a;
         g.governs.set(placed.key, L.compact(L.meet(rest, a.t)));
-        undecided = L.compact(L.union(undecided, L.meet(rest, a.u)));
+        undecided = L.union(undecided, L.meet(rest, a.u));
         rest = L.compact(L.meet(rest, a.f));
       } catch (e) {
         if (!(e instanceof NotAnalyzed)) throw e;
@@ -173,7 +189,7 @@ export class Model {
       }
     }
     g.none = rest;
-    g.undecided = undecided;
+    g.undecided = L.compact(undecided);
     return g;
   }
 

@@ -208,9 +208,19 @@ function classAtoms(classes: readonly { id: string; c: CompiledClass }[]): Atom[
     const candidates = new Set(tokens(term).flatMap((w) => [...(byToken.get(w) ?? []), ...(w.endsWith('s') ? (byToken.get(w.slice(0, -1)) ?? []) : [])]));
     push({ set: new Set([...candidates].filter((x) => matchesClass(x.c, term, undefined)).map((x) => x.id)), text: term });
   }
-  const patterns = classes.flatMap((x) => x.c.codes);
-  for (const code of candidateCodes(patterns)) {
-    push({ set: new Set(classes.filter((x) => x.c.codes.length && matchesClass(x.c, undefined, code)).map((x) => x.id)), code });
+  // A code can match only the classes with a pattern that is a prefix of it, or it exactly.
+  const byPattern = new Map<string, { id: string; c: CompiledClass }[]>();
+  for (const x of classes) {
+    for (const p of x.c.codes) {
+      const key = norm(p.endsWith('*') ? p.slice(0, -1) : p);
+      byPattern.set(key, [...(byPattern.get(key) ?? []), x]);
+    }
+  }
+  for (const code of candidateCodes(classes.flatMap((x) => x.c.codes))) {
+    const k = norm(code);
+    const candidates = new Set<{ id: string; c: CompiledClass }>();
+    for (let i = 0; i <= k.length; i++) for (const x of byPattern.get(k.slice(0, i)) ?? []) candidates.add(x);
+    push({ set: new Set([...candidates].filter((x) => matchesClass(x.c, undefined, code)).map((x) => x.id)), code });
   }
   return atoms;
 }
@@ -231,10 +241,13 @@ export function candidateCodes(patterns: readonly string[]): string[] {
   for (const u of nodes) {
     const exact = complete(u, '');
     if (exact !== undefined && norm(exact) === u) out.add(exact);
+    // Any character no pattern continues with gives the same classes: one valid code is enough.
     for (const c of chars) {
       if (nodes.has(u + c)) continue;
       const code = complete(u + c, '0');
-      if (code !== undefined) out.add(code);
+      if (code === undefined) continue;
+      out.add(code);
+      break;
     }
   }
   return [...out];
