@@ -8,7 +8,7 @@ import { atomOf, combine, constant, isConstant, negate, NotAnalyzed, valueOf, ty
 import type { Logic, Tri3 } from './logic.ts';
 import type { MonthAtom } from './months.ts';
 import { finCell, knownValues, maskOf, type Bound, type Scope, type Sym } from './values.ts';
-import type { FiniteVar } from './space.ts';
+import { UNKNOWN, type FiniteVar } from './space.ts';
 
 type Op = '<' | '<=' | '>' | '>=' | '=' | '!=';
 const NONE: Tri3 = { t: [], f: [], u: [] };
@@ -59,6 +59,15 @@ export class Conditions {
     }
     if ('is' in c) return this.guarded(s.expand(c.is).map((x) => ({ guard: x.guard, v: isOneOf(x.v, c.values) })));
     if ('known' in c) {
+      const kind = 'fact' in c.known ? this.setKind(c.known.fact) : undefined;
+      if (kind) {
+        // Whether the diagnoses (a surgery, a list) are given: the set's own flag.
+        const flag = this.scope.space.setFlag(kind);
+        const yes: Region = [finCell(flag, ['known'])];
+        // A list with a `when absent` value is always known.
+        const no: Region = this.scope.space.defs.get((c.known as { fact: string }).fact)?.absent !== undefined ? [] : [finCell(flag, [UNKNOWN])];
+        return c.yes ? { t: yes, f: no, u: [] } : { t: no, f: yes, u: [] };
+      }
       return this.guarded(s.expand(c.known).map((x) => {
         const known = x.v.k !== 'unk';
         return { guard: x.guard, v: known === c.yes ? { t: [TOP], f: [], u: [] } : { t: [], f: [TOP], u: [] } };
@@ -69,30 +78,35 @@ export class Conditions {
     throw new NotAnalyzed('it matches a code against patterns');
   }
 
+  /** The set a fact is (its classes or a list of texts), if it is one. */
+  private setKind(fact: string): string | undefined {
+    const def = this.scope.space.defs.get(fact);
+    if (def?.builtin === 'diagnosis-classes') return 'diagnosis';
+    if (def?.builtin === 'surgery-classes') return 'procedure';
+    if (def?.type.kind === 'list' && def.type.of.kind === 'text' && def.field && this.scope.space.finiteVar(`?${def.id}`)) return `list:${def.id}`;
+    return undefined;
+  }
+
   /** `includes` and `is empty` over the classes a diagnosis or surgery matches, or over a list of texts. */
   private set(c: Extract<Leaf, { includes: unknown } | { empty: unknown }>): Tri3 {
     const value = 'includes' in c ? c.includes : c.empty;
     if (!('fact' in value)) throw new NotAnalyzed('it asks what a computed list holds');
     const space = this.scope.space;
     const def = space.defs.get(value.fact);
-    let kind: string;
+    const kind = this.setKind(value.fact);
+    if (!kind) throw new NotAnalyzed(`it asks what the list '${def?.words ?? value.fact}' holds`);
     let elements: string[];
-    if (def?.builtin === 'diagnosis-classes' || def?.builtin === 'surgery-classes') {
-      const of = def.builtin === 'diagnosis-classes' ? 'diagnosis' : 'procedure';
+    if (kind === 'diagnosis' || kind === 'procedure') {
       const p = this.scope.view;
       if (!p) throw new NotAnalyzed('it reads classes outside of a guideline');
-      kind = of;
-      elements = p.g.classes.filter((x) => x.of === of).map((x) => `${p.key}:${x.id}`);
+      elements = p.g.classes.filter((x) => x.of === kind).map((x) => `${p.key}:${x.id}`);
       if ('includes' in c) elements = elements.filter((e) => c.values.includes(e.slice(p.key.length + 1)));
-    } else if (def?.type.kind === 'list' && def.type.of.kind === 'text' && def.field && space.finiteVar(`?${def.id}`)) {
-      kind = `list:${def.id}`;
-      elements = 'includes' in c ? [...c.values] : space.sets.listElements(kind);
-    } else throw new NotAnalyzed(`it asks what the list '${def?.words ?? value.fact}' holds`);
+    } else elements = 'includes' in c ? [...c.values] : space.sets.listElements(kind);
     const flag = space.setFlag(kind);
     const known = finCell(flag, ['known']);
     const some: Region = elements.length ? [meet(known, cellOf({ sets: new Map([[kind, { forbid: [], clauses: [elements] }]]) }))] : [];
     const none: Region = [meet(known, cellOf({ sets: new Map([[kind, { forbid: elements, clauses: [] }]]) }))];
-    const unknown: Region = def?.absent !== undefined ? [] : [finCell(flag, ['\u0000unknown'])];
+    const unknown: Region = def?.absent !== undefined ? [] : [finCell(flag, [UNKNOWN])];
     const solver = this.logic.solver;
     return 'includes' in c ? { t: solver.prune(some), f: solver.prune(none), u: unknown } : { t: solver.prune(none), f: solver.prune(some), u: unknown };
   }

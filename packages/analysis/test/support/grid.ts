@@ -12,21 +12,34 @@ type Case = Record<string, unknown>;
 
 const product = <T>(lists: T[][]): T[][] => lists.reduce<T[][]>((acc, l) => acc.flatMap((a) => l.map((x) => [...a, x])), [[]]);
 
+/** A day `days` and `months` from an ISO date, by the calendar (a month from 31 January is 3 March, as Date has it). */
+function shifted(iso: string, months: number, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
 /** Every combination of the values the program's text can tell apart, as cases. */
 export function gridCases(text: string): Case[] {
   // Constants are at most 3: two of them chained through a sum or difference reach 7.
   const visits = [undefined, 0, 1, 2, 3, 4, 5, 6, 7];
   const dims: ((c: Case) => void)[][] = [
-    ['CA', 'TX'].map((j) => (c) => void (c['jurisdiction'] = j)),
-    ['physical-therapy', 'acupuncture'].map((t) => (c) => void ((c['request'] as Case)['treatment'] = t)),
+    (text.includes('jurisdiction TX') ? ['CA', 'TX'] : ['CA']).map((j) => (c) => void (c['jurisdiction'] = j)),
+    (text.includes('acupuncture') ? ['physical-therapy', 'acupuncture'] : ['physical-therapy']).map((t) => (c) => void ((c['request'] as Case)['treatment'] = t)),
     visits.map((v) => (c) => v !== undefined && ((c['history'] as Case)['visitsCompleted'] = v)),
     visits.map((v) => (c) => v !== undefined && ((c['request'] as Case)['visits'] = v)),
   ];
   if (text.includes('functional improvement')) dims.push([undefined, 'documented', 'not-documented'].map((v) => (c) => v && ((c['history'] as Case)['functionalImprovement'] = v)));
   if (text.includes('review is')) dims.push([undefined, 'independent', 'utilization'].map((v) => (c) => v && (c['review'] = v)));
+  const editions = text.includes('edition 2014');
+  if (text.includes('injury date') || editions) dims.push([...(editions ? ['2008-06-01'] : []), '2009-06-01', '2014-01-24'].map((v) => (c) => void (c['asOf'] = v)));
+  if (editions) dims.push([undefined, '2008-12-31', '2009-01-01', '2013-12-31', '2014-01-01'].map((v) => (c) => v && ((c['request'] as Case)['serviceDate'] = v)));
   if (text.includes('injury date')) {
-    dims.push([undefined, '2009-12-30', '2009-12-31', '2010-01-01', '2010-01-02'].map((v) => (c) => v && (c['injury'] = { date: v })));
-    dims.push(['2014-01-24', '2009-06-01'].map((v) => (c) => void (c['asOf'] = v)));
+    const fixed = ['2009-12-30', '2009-12-31', '2010-01-01', '2010-01-02'];
+    // Either side of each window the conditions measure from the review date: 6 and 2 months, 1 year, 3 weeks, 10 days.
+    const relative: [number, number][] = /within|ago|since/.test(text) ? [[-6, -1], [-6, 0], [-6, 1], [-2, -1], [-2, 0], [-2, 1], [-12, -1], [-12, 0], [-12, 1], [0, -22], [0, -21], [0, -20], [0, -11], [0, -10], [0, 0], [0, 1]] : [];
+    dims.push([undefined, ...fixed.map((d) => (): string => d), ...relative.map(([m, d]) => (asOf: string): string => shifted(asOf, m, d))].map((v) => (c) => v && (c['injury'] = { date: v(c['asOf'] as string) })));
   }
   if (text.includes('body region')) dims.push([undefined, 'knee', 'neck', 'abdomen'].map((v) => (c) => v && ((c['request'] as Case)['bodyPart'] = v)));
   if (text.includes('class ')) {

@@ -4,14 +4,15 @@
 import fc from 'fast-check';
 
 /** Facts a program may use besides the visits and the state: at most two groups, so the grid stays small. */
-export type Group = 'improvement' | 'review' | 'injury' | 'body' | 'diagnosis';
-export const groups: readonly Group[] = ['improvement', 'review', 'injury', 'body', 'diagnosis'];
+export type Group = 'improvement' | 'review' | 'injury' | 'body' | 'diagnosis' | 'edition';
+export const groups: readonly Group[] = ['improvement', 'review', 'injury', 'body', 'diagnosis', 'edition'];
 
 /** A guideline's features: the fact groups of its program, and whether it declares classes. */
 interface Shape {
   id: string;
   groups: readonly Group[];
   classes: boolean;
+  edition: boolean;
 }
 
 const k = fc.integer({ min: 0, max: 3 });
@@ -28,7 +29,12 @@ const atom = (s: Shape): fc.Arbitrary<string> => {
   const has = (g: Group): boolean => s.groups.includes(g);
   if (has('improvement')) options.push(fc.constantFrom('functional improvement is documented', 'functional improvement is not documented', 'functional improvement is known', 'functional improvement is unknown'));
   if (has('review')) options.push(fc.constantFrom('review is utilization', 'review is independent'));
-  if (has('injury')) options.push(fc.tuple(fc.constantFrom('>=', '<', '>'), fc.constantFrom('2010-01-01', '2009-12-31')).map(([o, d]) => `injury date ${o} ${d}`), fc.constant('injury date is known'));
+  if (has('injury')) {
+    options.push(
+      fc.tuple(fc.constantFrom('>=', '<', '>'), fc.constantFrom('2010-01-01', '2009-12-31')).map(([o, d]) => `injury date ${o} ${d}`),
+      fc.constantFrom('injury date is known', 'injury date is within 6 months', 'injury date is more than 2 months ago', 'injury date is less than 3 weeks ago', 'days since injury date > 10', 'injury date is within 1 years'),
+    );
+  }
   if (has('body')) options.push(fc.constantFrom('body region is "knee"', 'body region is "neck"', 'body region is known', 'body region is "knee", "neck"'));
   if (s.classes) {
     options.push(
@@ -48,10 +54,23 @@ const condition = (s: Shape): fc.Arbitrary<string> =>
     { weight: 1, arbitrary: fc.tuple(atom(s), atom(s), atom(s)).map(([a, b, c]) => `(${a} or ${b}) and ${c}`) },
   );
 
+/** A criterion: a requirement or a group of parts, maybe an \`only when\`, a cap, a physician's review. */
 const criterion = (s: Shape, i: number): fc.Arbitrary<string> =>
-  fc.tuple(fc.option(condition(s), { nil: undefined, freq: 2 }), condition(s), fc.boolean()).map(([when, req, certify]) =>
-    [`criterion c${i} "C${i}"`, when && `  only when ${when}`, `  require ${req}`, certify && '  certify at most 4 visits - completed visits', '  otherwise "Not met."'].filter(Boolean).join('\n'),
+  fc.tuple(
+    fc.option(condition(s), { nil: undefined, freq: 2 }),
+    fc.oneof({ weight: 3, arbitrary: condition(s).map((c) => [`  require ${c}`]) }, { weight: 1, arbitrary: group(s) }),
+    fc.boolean(),
+    fc.integer({ min: 0, max: 5 }),
+  ).map(([when, req, certify, review]) =>
+    [`criterion c${i} "C${i}"`, review === 0 && '  needs clinical review', when && `  only when ${when}`, certify && '  certify at most 4 visits - completed visits', '  otherwise "Not met."', ...req].filter(Boolean).join('\n'),
   );
+
+const group = (s: Shape): fc.Arbitrary<string[]> =>
+  fc.tuple(fc.constantFrom('any', 'all', 'at least 2'), fc.array(condition(s), { minLength: 2, maxLength: 3 })).map(([need, parts]) => [
+    `  require ${need} of the following`,
+    // Parenthesised: a condition ending in a fact's words would take the next line's `part` as one more word.
+    ...parts.map((p, i) => `  part p${i + 1} "P${i + 1}"\n    require (${p})`),
+  ]);
 
 const guideline = (s: Shape): fc.Arbitrary<string> =>
   fc.tuple(
@@ -60,37 +79,43 @@ const guideline = (s: Shape): fc.Arbitrary<string> =>
     fc.option(condition(s), { nil: undefined, freq: 1 }),
     fc.integer({ min: 1, max: 3 }),
     fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 })),
-  ).chain(([covers, applies, unless, n, [v1, v2]]) =>
+    fc.option(criterion(s, 1), { nil: undefined }),
+  ).chain(([covers, applies, unless, n, [v1, v2], revised]) =>
     fc.tuple(...[...Array(n).keys()].map((i) => criterion(s, i + 1))).map((criteria) => [
       `guideline ${s.id}`,
       `  title "${s.id}"`,
       '  source "Doc", 2009, pages 1-2',
       `  covers ${covers}`,
       '  uses physical-medicine',
+      ...(s.edition ? ['  edition 2009', '  in force 2009-01-01 to 2013-12-31'] : []),
       applies && `  applies when ${applies}`,
       unless && `  unless ${unless}`,
       '',
       ...(s.classes ? ['class myalgia "Myalgia"\n  terms "myalgia"', 'class neuralgia "Neuralgia"\n  terms "neuralgia", "myalgia neuralgia"', `recommend\n  myalgia: ${v1} visits over 4 weeks\n  neuralgia: ${v2} visits over 4 weeks`, ''] : []),
       ...criteria.flatMap((c) => [c, '']),
+      // A later edition: in force from 2014, its first criterion restated (or dropped).
+      ...(s.edition ? [`guideline ${s.id}`, '  edition 2014', '  revises 2009', '  in force 2014-01-01', revised ? '' : '  drops c1', '', revised ?? ''] : []),
     ].filter((x) => x !== undefined).join('\n')),
   );
 
 /** The ids of a program's guidelines (no reserved words). */
 export const guidelineIds = ['gen.alpha', 'gen.beta', 'gen.gamma', 'gen.delta'];
 
-const policy = (name: string, jurisdiction: string, ids: readonly string[]): fc.Arbitrary<string> =>
-  fc.tuple(fc.shuffledSubarray([...ids], { minLength: 1, maxLength: ids.length }), fc.array(fc.boolean(), { minLength: 4, maxLength: 4 })).map(([order, breaks]) => {
+const policy = (name: string, jurisdiction: string, ids: readonly string[], own: Shape): fc.Arbitrary<string> =>
+  fc.tuple(fc.shuffledSubarray([...ids], { minLength: 1, maxLength: ids.length }), fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }), fc.option(criterion(own, 9), { nil: undefined, freq: 3 })).map(([order, breaks, extra]) => {
     const steps: string[][] = [];
     order.forEach((id, i) => (i === 0 || breaks[i] ? steps.push([id]) : steps[steps.length - 1]!.push(id)));
-    return [`policy ${name} "${name}"`, `  jurisdiction ${jurisdiction}`, ...steps.map((s, i) => `  ${i === 0 ? 'first' : 'then '} ${s.join(', ')}`)].join('\n');
+    return [`policy ${name} "${name}"`, `  jurisdiction ${jurisdiction}`, '  uses physical-medicine', ...steps.map((s, i) => `  ${i === 0 ? 'first' : 'then '} ${s.join(', ')}`), ...(extra ? ['', extra] : [])].join('\n');
   });
 
 /** A whole program: guidelines and their policies, as one file's text. */
 export const programText: fc.Arbitrary<string> = fc
   .tuple(fc.integer({ min: 2, max: 4 }), fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }), fc.boolean(), fc.shuffledSubarray([...groups], { maxLength: 2 }))
   .chain(([n, classes, texas, gs]) => {
-    const shapes = guidelineIds.slice(0, n).map((id, i) => ({ id, groups: gs, classes: gs.includes('diagnosis') && classes[i]! }));
+    const shapes = guidelineIds.slice(0, n).map((id, i) => ({ id, groups: gs, classes: gs.includes('diagnosis') && classes[i]!, edition: gs.includes('edition') && !classes[i] }));
     const ids = shapes.map((s) => s.id);
-    return fc.tuple(fc.tuple(...shapes.map(guideline)), policy('california', 'CA', ids), texas ? policy('texas', 'TX', ids) : fc.constant(''));
+    // A policy's own criteria read no classes (those are each guideline's).
+    const own: Shape = { id: 'policy', groups: gs, classes: false, edition: false };
+    return fc.tuple(fc.tuple(...shapes.map(guideline)), policy('california', 'CA', ids, own), texas ? policy('texas', 'TX', ids, own) : fc.constant(''));
   })
   .map(([gs, ca, tx]) => [...gs, ca, tx].filter(Boolean).join('\n\n') + '\n');
