@@ -4,7 +4,7 @@
 // medication's morphine equivalents. Each reads the case (and the guideline) and answers a plain
 // value, or undefined when it cannot be known.
 import type { CompiledClass, CompiledGuideline, CompiledRecommendation } from '@guideline/language';
-import { readRequestText, type RequestNumbers } from './request-text.ts';
+import { readRequestText, visitsFor, type RequestNumbers } from './request-text.ts';
 import type { Case } from './types.ts';
 
 const known = (v: unknown): boolean => v !== undefined && v !== null;
@@ -159,12 +159,13 @@ export class CaseView {
     return known(w) ? (w as number) : this.fromText().weeks;
   }
 
+  /** The visits requested: given, or frequency times weeks (rounded up to a whole visit), or read from the text. */
   visits(): number | undefined {
     const v = this.c.request?.visits;
     if (known(v)) return v as number;
     const f = this.frequency();
     const w = this.weeks();
-    return f !== undefined && w !== undefined ? f * w : this.fromText().visits;
+    return f !== undefined && w !== undefined ? visitsFor(f, w) : this.fromText().visits;
   }
 
   diagnosis(): Matched {
