@@ -76,30 +76,31 @@ const perWeek = fc.constantFrom('/week', '/wk', ' a week', ' per week', ' each w
 const timesPerWeek = (f: number): fc.Arbitrary<string> =>
   fc.tuple(written(f), times, perWeek).map(([a, t, p]) => `${a}${/^\d/.test(a) && (t === 'x' || t === '×') ? '' : ' '}${t}${p}`);
 
+const reads = (text: fc.Arbitrary<string>, numbers: RequestNumbers): [fc.Arbitrary<string>, RequestNumbers] => [text, numbers];
 /** A phrasing with the numbers it states. */
 const phrasing: fc.Arbitrary<[fc.Arbitrary<string>, RequestNumbers]> = fc.oneof(
-  fc.tuple(frequency, fc.integer({ min: 1, max: 52 })).map(([f, w]) => [
+  fc.tuple(frequency, fc.integer({ min: 1, max: 52 })).map(([f, w]) => reads(
     fc.oneof(
       fc.tuple(fc.constantFrom('x', '×')).map(([x]) => `${f}${x}${w}`),
       spaced(written(f), times, written(w)),
       spaced(timesPerWeek(f), fc.constantFrom('x', 'for', 'over', 'for the next'), written(w), fc.constantFrom('weeks', 'wks', 'Weeks')),
     ),
     { frequencyPerWeek: f, weeks: w, visits: f * w },
-  ]),
-  fc.tuple(fc.constantFrom(1, 2), fc.integer({ min: 1, max: 52 })).map(([f, w]) => [
+  )),
+  fc.tuple(fc.constantFrom(1, 2), fc.integer({ min: 1, max: 52 })).map(([f, w]) => reads(
     spaced(fc.constant(f === 1 ? 'once' : 'twice'), fc.constantFrom('a week', 'weekly', 'per week'), fc.constantFrom('for', 'over', 'x'), written(w), fc.constantFrom('weeks', 'wks')),
     { frequencyPerWeek: f, weeks: w, visits: f * w },
-  ]),
-  fc.tuple(frequency, fc.integer({ min: 1, max: 365 })).map(([f, d]) => [
+  )),
+  fc.tuple(frequency, fc.integer({ min: 1, max: 365 })).map(([f, d]) => reads(
     spaced(timesPerWeek(f), fc.constantFrom('for', 'over'), fc.constant(String(d)), fc.constantFrom('days', 'day', 'DAYS')),
     { frequencyPerWeek: f, weeks: d / 7, visits: Math.ceil((f * d) / 7 - 1e-9) },
-  ]),
-  frequency.map((f) => [timesPerWeek(f), { frequencyPerWeek: f }]),
-  fc.integer({ min: 1, max: 99 }).map((n) => [
+  )),
+  frequency.map((f) => reads(timesPerWeek(f), { frequencyPerWeek: f })),
+  fc.integer({ min: 1, max: 99 }).map((n) => reads(
     fc.tuple(written(n), fc.array(fc.constantFrom('more', 'additional', 'physical', 'therapy', 'PT', 'acupuncture', 'chiropractic'), { maxLength: 4 }), fc.constantFrom('visits', 'sessions', 'treatments', 'Visits', 'appointments')).chain(([a, fill, u]) => spaced(fc.constant(a), ...fill.map((x) => fc.constant(x)), fc.constant(u))),
     { visits: n },
-  ]),
-  fc.integer({ min: 1, max: 99 }).map((n) => [fc.tuple(fc.constantFrom('x', '×'), fc.constantFrom('', ' ', '  '), written(n)).map(([x, s, a]) => `${x}${/^\d/.test(a) ? s : ' '}${a}`), { visits: n }]),
+  )),
+  fc.integer({ min: 1, max: 99 }).map((n) => reads(fc.tuple(fc.constantFrom('x', '×'), fc.constantFrom('', ' ', '  '), written(n)).map(([x, s, a]) => `${x}${/^\d/.test(a) ? s : ' '}${a}`), { visits: n })),
 );
 
 const built = phrasing.chain(([text, expected]) => fc.tuple(spaced(prefix, text, suffix), fc.constant(expected)));
