@@ -40,6 +40,7 @@ export const diagnosticCodes = {
   P207: { name: 'expression-too-deep', severity: 'error', template: "An expression nests more than {limit} operations deep here: split it with 'and' or into criteria" },
   P208: { name: 'too-many-diagnostics', severity: 'error', template: '{count} more {what} not shown: a file reports at most {limit}' },
   P220: { name: 'reserved-in-phrase', severity: 'error', template: "'{word}' is a reserved word, so it cannot be one of a fact's words (in '{phrase}'): name the fact without it, as in '{suggestion}'" },
+  P221: { name: 'misspelt-keyword', severity: 'error', template: "'{word}' is not a word the language knows here: did you mean '{phrase}'?" },
   C301: { name: 'unknown-fact', severity: 'error', template: "Unknown fact '{name}'{hint}" },
   C302: { name: 'duplicate-name', severity: 'error', template: "Duplicate {what} '{name}'" },
   C303: { name: 'unknown-class', severity: 'error', template: "Unknown class '{name}' in guideline '{guideline}'{hint}" },

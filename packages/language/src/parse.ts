@@ -5,6 +5,8 @@ import type { Expr, GuidelineFile } from './ast.ts';
 import { collector, maxDiagnosticsPerFile, type Diagnostic, type DiagnosticCode, type Range, type Report } from './diagnostics.ts';
 import { lex, TokenPool } from './lexer.ts';
 import { getParser, type GuidelineParser, type Item, type Member } from './parser/index.ts';
+import { typoAt, type Typo } from './parser/typos.ts';
+import { editDistance } from './spelling.ts';
 import { Memo, shifted } from './shift.ts';
 import { ClassKw, Colon, CriterionKw, Dot, keywords, ReservedWord, DefineKw, FactKw, FieldKw, GuidelineKw, Identifier, LParen, PolicyKw, ProcedureKw, RecommendKw, RecordKw, RParen, VocabularyKw } from './tokens.ts';
 import * as T from './tokens.ts';
@@ -389,6 +391,12 @@ function parseSegment(seg: Segment, textLength: number): SegmentResult {
     }
     // Chevrotain lists every token sequence an expression may start with: say what they make instead.
     const expected = expectedFrom(e.message) ?? (e.context?.ruleStack?.some((r) => expressionRules.has(r)) ? 'a condition or a value' : undefined);
+    // A misspelt keyword (`only wen`, `requre`): say which, so an editor can put it right.
+    const typo = atEnd ? undefined : misspelt(t, expected);
+    if (typo) {
+      report('P221', typo.range, { word: typo.word, phrase: typo.phrase, replacement: typo.keyword });
+      continue;
+    }
     const message = expected && expected !== 'EOF' ? `Expected ${expected} but found ${found}${where(e)}` : `Unexpected ${found}${where(e)}`;
     // (P203 says the file ended; its message says what should have come.)
     if (atEnd && !seg.nextRange) report('P203', range, { message: expected && expected !== 'EOF' ? `expected ${expected}${where(e)}` : `more was expected${where(e)}` });
@@ -396,6 +404,16 @@ function parseSegment(seg: Segment, textLength: number): SegmentResult {
   }
   nodeReports(p, () => declarations(items), report);
   return { items, diagnostics, reported: seen.size ? [...seen].map((start) => ({ range: { start, end: start } })) : [] };
+}
+
+/** The keyword a name the parser met is a misspelling of: the one it expected, or one that begins a clause. */
+function misspelt(t: IToken, expected: string | undefined): Typo | undefined {
+  if (t.tokenType !== Identifier) return undefined;
+  const keyword = expected?.startsWith("'") ? expected.slice(1, -1) : undefined;
+  // (The keyword the parser expected may be short: `wen` for `when` is one letter off.)
+  if (keyword && t.image.length >= 3 && t.image !== keyword && editDistance(t.image, keyword) <= (keyword.length <= 5 ? 1 : 2)) return { range: { start: t.startOffset, end: t.endOffset! + 1 }, word: t.image, keyword, phrase: keyword };
+  // Where the parser expected one keyword, only that one is meant.
+  return keyword ? undefined : typoAt('', t.startOffset, t.image);
 }
 
 /**
@@ -501,6 +519,13 @@ function assemble(items: readonly Item[], source: string, reported: ReadonlySet<
       if (inExpression && prevWord && keywordSet.has(first.image) && junk[1] && /^[a-z][a-z0-9-]*$/.test(junk[1].image) && !keywordSet.has(junk[1].image)) {
         const words = [prevWord, first.image, junk[1].image];
         report('P220', first.range, { word: first.image, phrase: words.join(' '), suggestion: words.join('-') });
+        junk = [];
+        return;
+      }
+      // `requre completed visits > 0`: a misspelt keyword, which the editor can put right.
+      const typo = typoAt(source, first.range.start, first.image);
+      if (typo) {
+        report('P221', typo.range, { word: typo.word, phrase: typo.phrase, replacement: typo.keyword });
         junk = [];
         return;
       }

@@ -54,7 +54,7 @@ function merge(ast: A.GuidelineFile, parsed: Diagnostic[], checked: Diagnostic[]
 }
 
 /** Codes after which the parser had to skip or invent text: the declaration is not whole. */
-const recoveryCodes = new Set<string>(['L101', 'L102', 'P201', 'P202', 'P203', 'P220']);
+const recoveryCodes = new Set<string>(['L101', 'L102', 'P201', 'P202', 'P203', 'P220', 'P221']);
 
 /**
  * The spans of the file's declarations, each running up to the next one, so the text the parser

@@ -140,31 +140,4 @@ export function normalize(words: string): string {
   return /^[a-z0-9 _-]+$/.test(words) && !words.includes('  ') ? words : words.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-/** The edit distance of two strings (insertions, deletions, substitutions). */
-export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
-}
-
-/** The candidate closest to a misspelt name, when it is close enough to be what was meant. */
-export function closest(name: string, candidates: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestScore = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(name, c);
-    if (d < bestScore) {
-      bestScore = d;
-      best = c;
-    }
-  }
-  return bestScore <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
-}
+export { closest, editDistance } from '../spelling.ts';
