@@ -23,7 +23,14 @@ export type Value =
   | { count: string; where?: Cond }
   /** The sum of a value over the items of a list (that meet `where`). */
   | { sum: Value; over: string; where?: Cond }
-  /** A column of a table at the row its keys pick (a guideline's recommendation, a conversion factor). */
+  /**
+   * A column of a table at the row its keys pick (a guideline's recommendation, a conversion
+   * factor): `lookup` names a table of the guideline (its `tables`, the recommend block's being
+   * `recommend`) or, failing that, of the rule set (`RuleSet.tables`, a vocabulary's, named
+   * `<vocabulary>.<table>`); `column` is a column's id. How a row is chosen, and what an unknown key
+   * makes of the value, is in artifact.ts (CompiledTable). Inside an aggregate, a table's keys are
+   * read for the current item like any fact.
+   */
   | { lookup: string; column: string };
 
 export type CompareOp = '<' | '<=' | '>' | '>=' | '=' | '!=';

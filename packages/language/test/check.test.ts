@@ -480,9 +480,9 @@ describe('C327 no-rationale', () => {
   });
 });
 
-it('every C3xx code of the catalog has a describe block here', async () => {
+it('every C3xx code of the catalog has a describe block here (or, for tables, in tables.test.ts)', async () => {
   const { readFileSync } = await import('node:fs');
-  const source = readFileSync(new URL(import.meta.url), 'utf8');
+  const source = readFileSync(new URL(import.meta.url), 'utf8') + readFileSync(new URL('./tables.test.ts', import.meta.url), 'utf8');
   const checkCodes = Object.keys(diagnosticCodes).filter((c) => c.startsWith('C'));
   for (const code of checkCodes) expect(source).toContain(`describe('${code} ${diagnosticCodes[code as keyof typeof diagnosticCodes].name}'`);
 });

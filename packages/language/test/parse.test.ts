@@ -27,7 +27,14 @@ describe('syntax errors', () => {
     [header + 'criterion x "X"\n  only <|completed|> visits > 0\n', ['P202']],
     ['guideline <|"quoted"|>\n  title "T"\n', ['P202']],
     ['guideline a.b\n  title "T" <|"U"|>\ncriterion x\n', ['P201']],
-    ['guideline a.b\n  title "T"\n  <|tilte "U"|>\n', ['P201']],
+    ['guideline a.b\n  title "T"\n  <|tilte|> "U"\n', ['P221']],
+    ['guideline a.b\n  title "T"\n  <|frobnicate "U"|>\n', ['P201']],
+    [header + 'criterion x "X"\n  <|requre|> completed visits > 0\n  otherwise "no"\n', ['P221']],
+    [header + 'criterion x "X"\n  require completed visits > 0\n  <|otherwse|> "no"\n', ['P221']],
+    [header + 'criterion x "X"\n  require functional improvement\n  <|otherwse|> "no"\n', ['P221']],
+    [header + 'criterion x "X"\n  only <|wen|> completed visits > 0\n  require completed visits > 0\n  otherwise "no"\n', ['P221']],
+    [header + '<|critrion|> x "X"\n  require completed visits > 0\n  otherwise "no"\n', ['P221']],
+    [header.replace('  covers', '  <|aplies|> when completed visits > 0\n  covers'), ['P221']],
     [header + 'recommend\n  myalgia: 9-10 visits <|8|> weeks\n', ['P202']],
     [header + 'class c "x" terms\n<|criterion|> x\n', ['P202']],
     ['<|criterion x "X" require 1 > 0|>', ['P201']],
@@ -249,6 +256,11 @@ describe('messages', () => {
 
   it('P201 for skipped tokens', () => {
     expect(messages('guideline a.b\n  title "T" "U"\n')).toEqual([`P201 Unexpected '"U"': expected a clause of the declaration above, or a new declaration`]);
+  });
+
+  it('P221 misspelt-keyword', () => {
+    expect(messages(header + 'criterion x "X"\n  requre completed visits > 0\n')).toEqual(["P221 'requre' is not a word the language knows here: did you mean 'require'?"]);
+    expect(parse(header + 'criterion x "X"\n  requre completed visits > 0\n').diagnostics[0]!.data).toEqual({ word: 'requre', phrase: 'require', replacement: 'require' });
   });
 
   it('P202 missing-token', () => {

@@ -1,7 +1,7 @@
 // Criteria, evaluated: a guideline's (or a policy's) compiled once into tests over a run, and each
 // one's status from its two halves (`only when`, `require`), its parts when it is a group, and its
 // clinical review: not applicable, met, not met, unknown, or needs review.
-import type { CompiledCriterion, CompiledGuideline, CompiledPolicy, FactDef, RuleSet } from '@guideline/language';
+import type { CompiledCriterion, CompiledGuideline, CompiledPolicy, CompiledTable, FactDef, RuleSet } from '@guideline/language';
 import { Plan, type Calc, type Run, type Test } from './plan.ts';
 import type { CriterionStatus } from './types.ts';
 import type { Tri } from './values.ts';
@@ -35,11 +35,20 @@ function factsOf(rules: RuleSet): Map<string, FactDef> {
   return m;
 }
 
+const tableMaps = new WeakMap<object, Map<string, CompiledTable>>();
+function tablesOf(owner: RuleSet | CompiledGuideline): Map<string, CompiledTable> {
+  let m = tableMaps.get(owner);
+  if (!m) tableMaps.set(owner, (m = new Map(owner.tables.map((t) => [t.id, t]))));
+  return m;
+}
+
 /** A guideline's (or policy's) criteria and applicability as tests, compiled on first use. */
 export function compiledOf(rules: RuleSet, g: CompiledGuideline | CompiledPolicy): Compiled {
   let c = compiled.get(g);
   if (!c) {
-    const plan = new Plan(factsOf(rules), g.leaves);
+    // A table is the guideline's own, or else a vocabulary's (the rule set's).
+    const own = 'tables' in g ? tablesOf(g) : undefined;
+    const plan = new Plan(factsOf(rules), g.leaves, (id) => own?.get(id) ?? tablesOf(rules).get(id));
     c = {
       plan,
       applies: 'applies' in g ? plan.condition(g.applies) : undefined,

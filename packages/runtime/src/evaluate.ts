@@ -2,10 +2,11 @@
 // explain. The policy of the case's jurisdiction consults its guidelines in evidence order; the
 // first that addresses the request governs, and its criteria, with the policy's own, decide.
 import type { CompiledGuideline, CompiledPolicy, RuleSet } from '@guideline/language';
-import { CaseView, recommendationInput } from './builtins.ts';
+import { CaseView } from './builtins.ts';
 import { compiledOf, evaluateCriterion, type Compiled, type CriterionPlan, type Evaluated } from './criteria.ts';
 import { outcome, rationale, type Decided } from './decide.ts';
-import { Describer, factsIn, factWords, partResults, textFor, traceEntry } from './explain.ts';
+import { Describer, factWords, partResults, textFor, traceEntry } from './explain.ts';
+import { leafInputs } from './missing.ts';
 import { Run } from './plan.ts';
 import { guidelinesInOrder } from './policy.ts';
 import type { Case, CriterionResult, Determination } from './types.ts';
@@ -50,27 +51,11 @@ function missingOf(rules: RuleSet, g: CompiledGuideline | CompiledPolicy, compil
   for (const rec of run.records!) {
     if (rec.result !== null) continue;
     const leaf = compiled.plan.leafConditions[rec.leaf];
-    if (!leaf) continue;
-    for (const id of leafFacts(leaf)) {
-      if (!(compiled.plan.fact(id)(run) instanceof Unknown)) continue;
-      const def = compiled.plan.def(id);
-      if (id.startsWith('recommended.') && 'recommendations' in g) out.add(recommendationInput(g));
-      else for (const input of def?.inputs.length ? def.inputs : [id]) out.add(input);
-    }
+    if (leaf) leafInputs(leaf, compiled.plan, run, out);
   }
   void rules;
+  void g;
   return [...out];
-}
-
-function leafFacts(leaf: NonNullable<Compiled['plan']['leafConditions'][number]>): string[] {
-  if ('cmp' in leaf) return [...factsIn(leaf.left), ...factsIn(leaf.right)];
-  if ('is' in leaf) return factsIn(leaf.is);
-  if ('known' in leaf) return factsIn(leaf.known);
-  if ('includes' in leaf) return factsIn(leaf.includes);
-  if ('empty' in leaf) return factsIn(leaf.empty);
-  if ('within' in leaf) return [...factsIn(leaf.within), ...factsIn(leaf.window)];
-  if ('code' in leaf) return factsIn(leaf.code);
-  return [leaf.over];
 }
 
 /** The determination of one case. Throws CaseValidationError (naming every bad field) on a malformed case. */

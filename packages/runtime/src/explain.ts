@@ -94,7 +94,7 @@ export class Describer {
   /** A value's expression with its facts' values, and its own value after `=` when it is computed. */
   value(v: Value, run: Run): string {
     const inner = this.expr(v, run);
-    if ('fact' in v || 'const' in v) return inner;
+    if ('fact' in v || 'const' in v || 'lookup' in v) return inner;
     return `${inner} = ${show(this.plan.value(v)(run))}`;
   }
 
@@ -109,19 +109,12 @@ export class Describer {
     if ('since' in v) return `${v.unit} since ${this.expr(v.since, run)}`;
     if ('count' in v) return `count of ${this.plan.def(v.count)?.words ?? v.count}`;
     if ('sum' in v) return `sum over ${this.plan.def(v.over)?.words ?? v.over}`;
+    if ('lookup' in v) {
+      const words = this.plan.table(v.lookup)?.columns.find((c) => c.id === v.column)?.words ?? v.column;
+      return `${words} ${show(this.plan.value(v)(run))}`;
+    }
     return 'a value';
   }
-}
-
-/** The fact ids a value reads (for "Missing"). */
-export function factsIn(v: Value, out: string[] = []): string[] {
-  if ('fact' in v) out.push(v.fact);
-  else if ('op' in v) v.args.forEach((a) => factsIn(a, out));
-  else if ('round' in v) factsIn(v.arg, out);
-  else if ('since' in v) factsIn(v.since, out);
-  else if ('count' in v) out.push(v.count);
-  else if ('sum' in v) out.push(v.over);
-  return out;
 }
 
 /** A fact in the vocabulary's words, with its case field in parentheses: "completed visits (history.visitsCompleted)". */

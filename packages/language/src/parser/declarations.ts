@@ -88,6 +88,7 @@ export class DeclarationParser extends ExpressionParser {
       drops: [],
       classes: [],
       recommendations: [],
+      tables: [],
       criteria: [],
       defines: [],
       repeated: [],

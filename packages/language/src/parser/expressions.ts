@@ -368,7 +368,7 @@ export class ExpressionParser extends ParserBase {
   }
 
   // unitPhrase := 'per' UNIT | UNIT (('per' | "a") UNIT)?      e.g. 3 per week, 8 visits, 120 mg a day, 4 hours a day
-  private readonly unitPhraseOption = {
+  protected readonly unitPhraseOption = {
     // A unit word, or 'per week'; a following name that starts a new fact is not taken.
     GATE: () => this.LA(1).tokenType === T.PerKw || (this.LA(1).tokenType === T.Identifier && isUnitWord(this.LA(1).image)),
     DEF: (): { what?: IToken; per?: IToken; perWord?: IToken } => this.SUBRULE(this.unitPhrase),
