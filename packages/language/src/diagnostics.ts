@@ -67,6 +67,7 @@ export const diagnosticCodes = {
   C325: { name: 'define-cycle', severity: 'error', template: "'{words}' is defined in terms of itself" },
   C326: { name: 'not-a-list', severity: 'error', template: '{message}' },
   C327: { name: 'no-rationale', severity: 'warning', template: "Criterion '{name}' has no 'otherwise' text: when it is not met, a determination will say only \"Not met: {title}.\"" },
+  C328: { name: 'never-true', severity: 'error', template: "'{text}' is never true{hint}" },
   X401: { name: 'compile-after-errors', severity: 'error', template: 'Not compiled: the file has {count} error(s)' },
   R501: { name: 'invalid-case', severity: 'error', template: '{message}' },
   R502: { name: 'invalid-rule-set', severity: 'error', template: '{message}' },

@@ -3,7 +3,7 @@
 // first that addresses the request governs, and its criteria, with the policy's own, decide.
 import type { CompiledGuideline, CompiledPolicy, RuleSet } from '@guideline/language';
 import { CaseView, recommendationInput } from './builtins.ts';
-import { compiledOf, evaluateCriterion, type Compiled, type CriterionPlan, type Evaluated } from './criteria.ts';
+import { compiledOf, evaluateCriterion, reviewed, type Compiled, type CriterionPlan, type Evaluated } from './criteria.ts';
 import { outcome, rationale, type Decided } from './decide.ts';
 import { Describer, factsIn, factWords, partResults, textFor, traceEntry } from './explain.ts';
 import { Run } from './plan.ts';
@@ -66,6 +66,7 @@ function leafFacts(leaf: NonNullable<Compiled['plan']['leafConditions'][number]>
   if ('cmp' in leaf) return [...factsIn(leaf.left), ...factsIn(leaf.right)];
   if ('is' in leaf) return factsIn(leaf.is);
   if ('known' in leaf) return factsIn(leaf.known);
+  if ('recorded' in leaf) return factsIn(leaf.recorded);
   if ('includes' in leaf) return factsIn(leaf.includes);
   if ('empty' in leaf) return factsIn(leaf.empty);
   if ('within' in leaf) return [...factsIn(leaf.within), ...factsIn(leaf.window)];
@@ -132,7 +133,12 @@ function governed(rules: RuleSet, g: CompiledGuideline, policy: CompiledPolicy, 
   if (answers) {
     // The engine's statuses stand; what it leaves undecided is unknown, or waits for a physician.
     const take = (ev: Evaluation | undefined, scope: string): void => {
-      for (const x of ev?.criteria ?? []) x.e.status = answers.statuses.get(`${scope}/${x.k.meta.id}`) ?? (x.k.meta.review ? 'needs-review' : 'unknown');
+      for (const x of ev?.criteria ?? []) {
+        const status = answers.statuses.get(`${scope}/${x.k.meta.id}`) ?? 'unknown';
+        const e: Evaluated = reviewed(x.k.meta, status) ? { status: 'needs-review', basis: status as 'not-met' | 'unknown' } : { status };
+        if (x.e.parts) e.parts = x.e.parts;
+        x.e = e;
+      }
     };
     take(own, scopeName('g', rules.guidelines.indexOf(g)));
     take(extra, scopeName('p', rules.policies.indexOf(policy)));
@@ -210,7 +216,9 @@ function criterionResult(meta: CompiledGuideline['criteria'][number], x: Evaluat
     return r;
   }
   const words = (): string[] => missing().words;
-  let text = textFor(x.e.status, meta.texts, meta.title, ev.run, words);
+  // A criterion sent to a physician because the case does not meet it says what the case shows.
+  const says = x.e.status === 'needs-review' && x.e.basis === 'not-met' && meta.texts.notMet ? 'not-met' : x.e.status;
+  let text = textFor(says, meta.texts, meta.title, ev.run, words);
   if (meta.group) {
     r.parts = partResults(meta, x.e.parts, ev.run, words);
     // A group met through a part says which, in the part's words.

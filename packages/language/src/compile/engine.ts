@@ -81,6 +81,8 @@ function leaf(scope: string, l: Leaf): TwoWay {
   const known = fact(leafFact.known(scope, n), 'equal', true);
   if ('is' in l) return { yes: fact(leafFact.value(scope, n), 'in', l.values), no: { all: [known, fact(leafFact.value(scope, n), 'notIn', l.values)] } };
   if ('known' in l) return { yes: fact(leafFact.known(scope, n), 'equal', l.yes), no: fact(leafFact.known(scope, n), 'equal', !l.yes) };
+  // Documented: true when known; never definitely false (what is not documented may yet be).
+  if ('recorded' in l) return { yes: known, no: NEVER };
   if ('includes' in l) {
     const v = leafFact.value(scope, n);
     return { yes: any(l.values.map((x) => fact(v, 'contains', x))), no: { all: [known, ...l.values.map((x) => fact(v, 'doesNotContain', x))] } };
@@ -204,9 +206,13 @@ export function engineRules(rules: RuleSet): EngineRules {
       const all = [...g.criteria.map((c) => ({ scope: s, c })), ...p.criteria.map((c) => ({ scope: ps, c }))];
       const status = (x: { scope: string; c: CompiledCriterion }, op: string, value: unknown): C => fact(stepFact.status(x.scope, x.c.id), op, value);
       const decided = ['met', 'not-met', 'not-applicable'];
-      const notMet = any(all.map((x) => status(x, 'equal', 'not-met')));
+      // A criterion a physician judges `unless met` denies nothing: not met sends it to review.
+      const notMet = any(all.filter((x) => !x.c.reviewNotMet).map((x) => status(x, 'equal', 'not-met')));
       const unknown = any(all.filter((x) => !x.c.review).map((x) => status(x, 'notIn', decided)));
-      const review = any(all.filter((x) => x.c.review).map((x) => status(x, 'notIn', decided)));
+      const review = any([
+        ...all.filter((x) => x.c.review).map((x) => status(x, 'notIn', decided)),
+        ...all.filter((x) => x.c.reviewNotMet).map((x) => status(x, 'equal', 'not-met')),
+      ]);
       // Utilization review certifies part when every criterion not met has a certify amount of a visit or more.
       const capsHold: C = {
         all: [

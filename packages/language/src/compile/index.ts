@@ -35,7 +35,10 @@ function factDefs(rules: RuleSet, model: ProgramModel): FactDef[] {
     if ('fact' in v) ids.add(v.fact);
     else if ('op' in v) v.args.forEach(value);
     else if ('round' in v) value(v.arg);
-    else if ('since' in v) value(v.since);
+    else if ('since' in v) {
+      value(v.since);
+      if (v.to) value(v.to);
+    }
     else if ('count' in v) {
       ids.add(v.count);
       if (v.where) cond(v.where);
@@ -52,6 +55,7 @@ function factDefs(rules: RuleSet, model: ProgramModel): FactDef[] {
     else if ('cmp' in c) (value(c.left), value(c.right));
     else if ('is' in c) value(c.is);
     else if ('known' in c) value(c.known);
+    else if ('recorded' in c) value(c.recorded);
     else if ('includes' in c) value(c.includes);
     else if ('empty' in c) value(c.empty);
     else if ('within' in c) (value(c.within), value(c.window));
