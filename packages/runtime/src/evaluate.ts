@@ -1,12 +1,12 @@
 // One straight path from a case to its determination: validate -> facts -> evaluate -> decide ->
 // explain. The policy of the case's jurisdiction consults its guidelines in evidence order; the
 // first that addresses the request governs, and its criteria, with the policy's own, decide.
-import type { CompiledGuideline, CompiledPolicy, RuleSet } from '@guideline/language';
+import type { CompiledGuideline, CompiledPolicy, RuleSet, Value } from '@guideline/language';
 import { CaseView, recommendationInput } from './builtins.ts';
 import { compiledOf, evaluateCriterion, reviewed, type Compiled, type CriterionPlan, type Evaluated } from './criteria.ts';
 import { outcome, rationale, type Decided } from './decide.ts';
 import { Describer, factsIn, factWords, partResults, textFor, traceEntry } from './explain.ts';
-import { Run } from './plan.ts';
+import { readPath, Run } from './plan.ts';
 import { guidelinesInOrder } from './policy.ts';
 import type { Case, CriterionResult, Determination } from './types.ts';
 import { assertCase } from './validate.ts';
@@ -57,9 +57,44 @@ function missingOf(rules: RuleSet, g: CompiledGuideline | CompiledPolicy, compil
       if (id.startsWith('recommended.') && 'recommendations' in g) out.add(recommendationInput(g));
       else for (const input of def?.inputs.length ? def.inputs : [id]) out.add(input);
     }
+    for (const id of summedItemFacts(leaf)) for (const field of itemGaps(compiled, run, id)) out.add(field);
   }
   void rules;
   return [...out];
+}
+
+/** The facts of list items a leaf adds up (`sum of morphine equivalents over medications`). */
+function summedItemFacts(leaf: NonNullable<Compiled['plan']['leafConditions'][number]>): string[] {
+  const out: string[] = [];
+  const visit = (v: Value): void => {
+    if ('sum' in v) out.push(...factsIn(v.sum).filter((f) => f.includes('[].')));
+    else if ('op' in v) v.args.forEach(visit);
+    else if ('round' in v) visit(v.arg);
+  };
+  if ('cmp' in leaf) (visit(leaf.left), visit(leaf.right));
+  return out;
+}
+
+/**
+ * The case fields of the items whose value of an item fact is unknown, by their place in the list
+ * (`medications[1].dailyDose`): only fields the item leaves out, for what the case could give.
+ */
+function itemGaps(compiled: Compiled, run: Run, id: string): string[] {
+  const list = id.slice(0, id.indexOf('[].'));
+  const items = compiled.plan.fact(list)(run);
+  if (!Array.isArray(items)) return [];
+  const read = compiled.plan.fact(id);
+  const inputs = compiled.plan.def(id)?.inputs ?? [];
+  const at = compiled.plan.def(list)?.field ?? list;
+  const out: string[] = [];
+  let i = 0;
+  run.forItems(items, (item) => {
+    if (read(run) instanceof Unknown) {
+      for (const input of inputs) if (readPath(item, input.split('.')) == null) out.push(`${at}[${i}].${input}`);
+    }
+    i++;
+  });
+  return out;
 }
 
 function leafFacts(leaf: NonNullable<Compiled['plan']['leafConditions'][number]>): string[] {

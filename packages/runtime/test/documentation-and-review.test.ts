@@ -135,3 +135,38 @@ describe('json-rules-engine decides them as the fast path does', () => {
     expect(agree(await onEveryEngine(r, c))).toBe(true);
   });
 });
+
+describe('an unknown sum names the items that leave it unknown', () => {
+  const r = compileProgram([{ file: 'mme.guideline', text: `
+guideline t.mme
+  title  "Ceiling"
+  source "Test", pages 1-2
+  covers opioid-continuation
+  uses   opioids
+
+criterion ceiling "At most 120 mg morphine equivalents a day"
+  require total morphine equivalents <= 120 mg a day
+  otherwise "Over the ceiling."
+
+policy p "P"
+  jurisdiction CA
+  first t.*
+` }]).rules!;
+  const kase = (medications: unknown[]): Case => ({ jurisdiction: 'CA', asOf: '2015-06-01', request: { treatment: 'opioid-continuation' }, medications });
+
+  it('by the field the item leaves out, at its place in the list', () => {
+    const d = evaluateFast(r, kase([{ name: 'hydrocodone', dailyDose: 40, unit: 'mg' }, { name: 'oxycodone', unit: 'mg' }]));
+    expect([d.decision, d.missing]).toEqual(['insufficient-information', ['medications[1].dailyDose']]);
+  });
+
+  it('not when the other items already exceed the limit', () => {
+    const d = evaluateFast(r, kase([{ name: 'morphine', dailyDose: 150, unit: 'mg' }, { name: 'oxycodone', unit: 'mg' }]));
+    expect([d.decision, d.missing]).toEqual(['not-medically-necessary', []]);
+  });
+
+  it('nothing, when what is unknown is no field of the case (a drug with no conversion factor)', () => {
+    const d = evaluateFast(r, kase([{ name: 'buprenorphine', dailyDose: 8, unit: 'mg' }]));
+    expect([d.decision, d.missing]).toEqual(['insufficient-information', []]);
+    expect(d.rationale).toMatch(/The records do not establish At most 120 mg morphine equivalents a day\. Medical necessity of opioid-continuation cannot be determined from them\.$/);
+  });
+});
