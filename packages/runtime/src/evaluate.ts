@@ -41,9 +41,10 @@ function evaluateAll(compiled: Compiled, run: Run): Evaluation {
 
 /**
  * The case fields behind the unknown facts of a test's unknown leaves: a traced evaluation of it,
- * its leaves that stayed unknown, and the unknown facts they read.
+ * its leaves that stayed unknown, and the unknown facts they read. `words` receives each field in
+ * the words of the fact that read it (two vocabularies may name one field differently).
  */
-function missingOf(rules: RuleSet, g: CompiledGuideline | CompiledPolicy, compiled: Compiled, c: Case, view: CaseView, what: (run: Run) => void): string[] {
+function missingOf(rules: RuleSet, g: CompiledGuideline | CompiledPolicy, compiled: Compiled, c: Case, view: CaseView, what: (run: Run) => void, words?: Map<string, string>): string[] {
   const run = new Run(compiled.plan, c, view, true);
   what(run);
   const out = new Set<string>();
@@ -55,9 +56,19 @@ function missingOf(rules: RuleSet, g: CompiledGuideline | CompiledPolicy, compil
       if (!(compiled.plan.fact(id)(run) instanceof Unknown)) continue;
       const def = compiled.plan.def(id);
       if (id.startsWith('recommended.') && 'recommendations' in g) out.add(recommendationInput(g));
-      else for (const input of def?.inputs.length ? def.inputs : [id]) out.add(input);
+      else {
+        for (const input of def?.inputs.length ? def.inputs : [id]) {
+          out.add(input);
+          if (def && words && !words.has(input)) words.set(input, factWords(def.field === input ? def : { ...def, field: input }, input));
+        }
+      }
     }
-    for (const id of summedItemFacts(leaf)) for (const field of itemGaps(compiled, run, id)) out.add(field);
+    for (const id of summedItemFacts(leaf)) {
+      for (const gap of itemGaps(compiled, run, id)) {
+        out.add(gap.field);
+        if (words && !words.has(gap.field)) words.set(gap.field, gap.words);
+      }
+    }
   }
   void rules;
   return [...out];
@@ -79,18 +90,23 @@ function summedItemFacts(leaf: NonNullable<Compiled['plan']['leafConditions'][nu
  * The case fields of the items whose value of an item fact is unknown, by their place in the list
  * (`medications[1].dailyDose`): only fields the item leaves out, for what the case could give.
  */
-function itemGaps(compiled: Compiled, run: Run, id: string): string[] {
+function itemGaps(compiled: Compiled, run: Run, id: string): { field: string; words: string }[] {
   const list = id.slice(0, id.indexOf('[].'));
   const items = compiled.plan.fact(list)(run);
   if (!Array.isArray(items)) return [];
   const read = compiled.plan.fact(id);
   const inputs = compiled.plan.def(id)?.inputs ?? [];
   const at = compiled.plan.def(list)?.field ?? list;
-  const out: string[] = [];
+  const out: { field: string; words: string }[] = [];
   let i = 0;
   run.forItems(items, (item) => {
     if (read(run) instanceof Unknown) {
-      for (const input of inputs) if (readPath(item, input.split('.')) == null) out.push(`${at}[${i}].${input}`);
+      for (const input of inputs) {
+        if (readPath(item, input.split('.')) != null) continue;
+        const field = `${at}[${i}].${input}`;
+        const words = compiled.plan.def(`${list}[].${input}`)?.words;
+        out.push({ field, words: words ? `${words} (${field})` : field });
+      }
     }
     i++;
   });
@@ -169,8 +185,10 @@ function governed(rules: RuleSet, g: CompiledGuideline, policy: CompiledPolicy, 
     // The engine's statuses stand; what it leaves undecided is unknown, or waits for a physician.
     const take = (ev: Evaluation | undefined, scope: string): void => {
       for (const x of ev?.criteria ?? []) {
-        const status = answers.statuses.get(`${scope}/${x.k.meta.id}`) ?? 'unknown';
-        const e: Evaluated = reviewed(x.k.meta, status) ? { status: 'needs-review', basis: status as 'not-met' | 'unknown' } : { status };
+        const status = answers.statuses.get(`${scope}/${x.k.meta.id}`);
+        // Undecided: unknown, or waiting for a physician, for what the case left unknown or (unless
+        // met) failed, as the fast path's evaluation of it explains.
+        const e: Evaluated = status !== undefined ? { status } : reviewed(x.k.meta, 'unknown') ? { status: 'needs-review', basis: x.e.basis ?? 'unknown' } : { status: 'unknown' };
         if (x.e.parts) e.parts = x.e.parts;
         x.e = e;
       }
@@ -191,7 +209,7 @@ function governed(rules: RuleSet, g: CompiledGuideline, policy: CompiledPolicy, 
       if (!ev) continue;
       for (const x of ev.criteria) {
         if (x.e.status !== 'unknown') continue;
-        for (const f of missingOf(rules, src, ev.compiled, c, view, (r) => evaluateCriterion(r, x.k))) {
+        for (const f of missingOf(rules, src, ev.compiled, c, view, (r) => evaluateCriterion(r, x.k), words)) {
           fields.add(f);
           if (!words.has(f)) words.set(f, wordsFor(rules, f));
         }

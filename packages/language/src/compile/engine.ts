@@ -161,7 +161,8 @@ export function engineRules(rules: RuleSet): EngineRules {
         rule(`${scope}/${c.id}/${st}`, 20, [guard, ...conditions], 'criterion', { scope, criterion: c.id, status: st, ...set(stepFact.status(scope, c.id), st) });
       status('not-applicable', [when.no]);
       status('met', [req.yes, { not: when.no } as C]);
-      status('not-met', [when.yes, req.no]);
+      // `needs clinical review unless met`: a requirement that fails leaves it to a physician, undecided here.
+      if (!c.reviewNotMet) status('not-met', [when.yes, req.no]);
     }
   };
 
@@ -206,13 +207,9 @@ export function engineRules(rules: RuleSet): EngineRules {
       const all = [...g.criteria.map((c) => ({ scope: s, c })), ...p.criteria.map((c) => ({ scope: ps, c }))];
       const status = (x: { scope: string; c: CompiledCriterion }, op: string, value: unknown): C => fact(stepFact.status(x.scope, x.c.id), op, value);
       const decided = ['met', 'not-met', 'not-applicable'];
-      // A criterion a physician judges `unless met` denies nothing: not met sends it to review.
-      const notMet = any(all.filter((x) => !x.c.reviewNotMet).map((x) => status(x, 'equal', 'not-met')));
+      const notMet = any(all.map((x) => status(x, 'equal', 'not-met')));
       const unknown = any(all.filter((x) => !x.c.review).map((x) => status(x, 'notIn', decided)));
-      const review = any([
-        ...all.filter((x) => x.c.review).map((x) => status(x, 'notIn', decided)),
-        ...all.filter((x) => x.c.reviewNotMet).map((x) => status(x, 'equal', 'not-met')),
-      ]);
+      const review = any(all.filter((x) => x.c.review).map((x) => status(x, 'notIn', decided)));
       // Utilization review certifies part when every criterion not met has a certify amount of a visit or more.
       const capsHold: C = {
         all: [

@@ -28,8 +28,15 @@ export function compileModel(model: ProgramModel, texts: Iterable<{ file: string
 
 /** Every fact the rule set reads, with its definition, in the order first read. */
 function factDefs(rules: RuleSet, model: ProgramModel): FactDef[] {
+  // A field two vocabularies declare reads in the words of the program's own (the guideline's
+  // author's), not the contract's: shared criteria of the standard vocabularies resolve it too.
+  const standard = (s: FactSym): boolean => s.vocabulary !== undefined && model.vocabularies.get(s.vocabulary)?.standard === true;
   const syms = new Map<string, FactSym>();
-  for (const s of model.resolved.values()) if (s.kind === 'fact' && !syms.has(s.id)) syms.set(s.id, s);
+  for (const s of model.resolved.values()) {
+    if (s.kind !== 'fact') continue;
+    const prior = syms.get(s.id);
+    if (!prior || (standard(prior) && !standard(s))) syms.set(s.id, s);
+  }
   const ids = new Set<string>();
   const value = (v: Value): void => {
     if ('fact' in v) ids.add(v.fact);
