@@ -103,6 +103,11 @@ export interface CompiledCriterion {
   certify?: Value;
   /** A physician must judge what the case does not decide. */
   review?: true;
+  /**
+   * With `review`: a physician judges what the case does not meet, too (`needs clinical review unless
+   * met`): the case can show it met, never deny it.
+   */
+  reviewNotMet?: true;
   texts: Texts;
   /** The vocabulary a shared criterion comes from. */
   vocabulary?: string;

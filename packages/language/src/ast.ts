@@ -254,6 +254,8 @@ export interface CriterionDecl extends NodeBase {
   certify?: Expr;
   /** `needs clinical review`: what the case does not decide, a physician must. */
   review?: Name;
+  /** `needs clinical review unless met` (the `met`): what the case does not meet, a physician judges too. */
+  reviewUnlessMet?: Name;
   texts: TextClauses;
   repeated: Name[];
 }
@@ -328,6 +330,17 @@ export interface IsKnownExpr extends NodeBase {
   known: boolean;
 }
 
+/**
+ * `<value> is on file`: the records document it. True when the value is known, unknown when it is
+ * not (it may yet be found): never false, so an undocumented fact leaves the information insufficient.
+ */
+export interface IsRecordedExpr extends NodeBase {
+  kind: 'IsRecordedExpr';
+  subject: Expr;
+  /** Written `is not on file` (reported: it could never be true). */
+  negated: boolean;
+}
+
 export interface ArithExpr extends NodeBase {
   kind: 'ArithExpr';
   op: '+' | '-' | '*' | '/';
@@ -376,11 +389,13 @@ export interface QuantifiedExpr extends NodeBase {
   where: Expr;
 }
 
-/** `<time unit> since <date>`: the time from a date up to the review date. */
+/** `<time unit> since <date>`: the time from a date up to the review date; `<unit> from <date> to <date>`: between two dates. */
 export interface SinceExpr extends NodeBase {
   kind: 'SinceExpr';
   unit: Name;
   date: Expr;
+  /** The date measured up to, when it is not the review date (`from <date> to <date>`). */
+  to?: Expr;
 }
 
 /** `<value>, rounded down`; `half of <value>` is a division by 2. */
@@ -420,6 +435,7 @@ export type Expr =
   | CompareExpr
   | IsValuesExpr
   | IsKnownExpr
+  | IsRecordedExpr
   | ArithExpr
   | FactRef
   | Quantity

@@ -71,6 +71,7 @@ export const diagnosticCodes = {
   C328: { name: 'table-row-shape', severity: 'error', template: "This row has {found}; the table's header has {expected}" },
   C329: { name: 'bad-table-key', severity: 'error', template: '{message}' },
   C330: { name: 'bad-table-column', severity: 'error', template: '{message}' },
+  C331: { name: 'never-true', severity: 'error', template: "'{text}' is never true{hint}" },
   X401: { name: 'compile-after-errors', severity: 'error', template: 'Not compiled: the file has {count} error(s)' },
   R501: { name: 'invalid-case', severity: 'error', template: '{message}' },
   R502: { name: 'invalid-rule-set', severity: 'error', template: '{message}' },

@@ -270,7 +270,10 @@ class Printer {
     // Clauses in the order written (each given once: a file with a clause twice is not formatted).
     const clauses: { start: number; print: () => void }[] = [];
     if (c.source) clauses.push({ start: c.source.range.start, print: () => this.line(2, `source ${this.sourceRef(c.source!)}`, c.source!.range.start, c.source!.range.end) });
-    if (c.review) clauses.push({ start: c.review.range.start, print: () => this.line(2, 'needs clinical review', c.review!.range.start, c.review!.range.end) });
+    if (c.review) {
+      const end = (c.reviewUnlessMet ?? c.review).range.end;
+      clauses.push({ start: c.review.range.start, print: () => this.line(2, c.reviewUnlessMet ? 'needs clinical review unless met' : 'needs clinical review', c.review!.range.start, end) });
+    }
     if (c.onlyWhen) clauses.push({ start: c.onlyWhen.range.start, print: () => this.exprClause('only when ', c.onlyWhen!) });
     if (c.require) clauses.push({ start: c.require.range.start, print: () => this.exprClause('require ', c.require!) });
     if (c.group) {

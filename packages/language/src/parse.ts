@@ -107,12 +107,12 @@ const descentWords = new Set(['count', 'sum', 'half']);
 
 /**
  * Whether the parser descends at token `i` as it does under a `not`: for a list's condition
- * (`where`), a date (`since`), or after `count of`, `sum of`, `half of`. What follows is one level
+ * (`where`), a date (`since`, `from`), or after `count of`, `sum of`, `half of`. What follows is one level
  * deeper, up to the `and`, `or` or comma that ends it, whatever comparisons come between.
  */
 function descends(tokens: readonly IToken[], i: number): boolean {
   const t = tokens[i]!;
-  if (t.tokenType === T.WhereKw || t.tokenType === T.SinceKw) return true;
+  if (t.tokenType === T.WhereKw || t.tokenType === T.SinceKw || t.tokenType === T.FromKw) return true;
   return t.tokenType === T.Identifier && descentWords.has(t.image) && tokens[i + 1]?.image === 'of';
 }
 

@@ -30,12 +30,13 @@ export function children(n: A.Node): A.Node[] {
     case 'CompareExpr': return [n.left, n.right];
     case 'IsValuesExpr': return [n.subject, ...n.values];
     case 'IsKnownExpr': return [n.subject];
+    case 'IsRecordedExpr': return [n.subject];
     case 'IsEmptyExpr': return [n.subject];
     case 'IncludesExpr': return [n.subject, ...n.values];
     case 'ArithExpr': return [n.left, n.right];
     case 'ParenExpr': return [n.inner];
     case 'RoundExpr': return [n.inner];
-    case 'SinceExpr': return [n.unit, n.date];
+    case 'SinceExpr': return [n.unit, n.date, ...opt(n.to)];
     case 'AggregateExpr': return [n.list, ...opt(n.value), ...opt(n.where)];
     case 'QuantifiedExpr': return [n.list, n.where];
     default: return [];

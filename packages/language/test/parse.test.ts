@@ -95,6 +95,17 @@ describe('expressions', () => {
     ['a is x or b is known', '(({a} is [x]) or ({b} is known))'],
     ['a is x or b c > 1', '(({a} is [x]) or ({b c} > 1))'],
     ['a is x or b > 1', '(({a} is [x]) or ({b} > 1))'],
+    ['a is x or days since b > 1', '(({a} is [x]) or ((days since {b}) > 1))'],
+    ['a is x or days from b to c > 1', '(({a} is [x]) or ((days from {b} to {c}) > 1))'],
+    // Documented: `is on file`; `on` alone is still a value.
+    ['a is on file', '({a} is on file)'],
+    ['a is on file and b c is on file', '(({a} is on file) and ({b c} is on file))'],
+    ['a is not on file', '({a} is not on file)'],
+    ['a is on', '({a} is [on])'],
+    ['a is on, file', '({a} is [on, file])'],
+    // Time between two dates.
+    ['days from a to b <= 60 days', '((days from {a} to {b}) <= 60 days)'],
+    ['months from a b to c d >= 1 or days since a b >= 30 days', '(((months from {a b} to {c d}) >= 1) or ((days since {a b}) >= 30 days))'],
   ])('%s', (condition, expected) => {
     const { expr, codes } = requireOf(condition);
     expect(codes).toEqual([]);
@@ -119,6 +130,29 @@ describe('expressions', () => {
     visit(expr);
     const want = { start: ranges[0]!.start + offset, end: ranges[0]!.end + offset };
     expect(found.map((e) => e.range)).toContainEqual(want);
+  });
+});
+
+describe('a fact\'s words end where a clause begins', () => {
+  const criterionText = (clauses: string): string => `${header}criterion c "C"\n  ${clauses}\n  otherwise "no"\n`;
+  it.each([
+    ['a part after a bare yes-or-no fact', 'require any of the following\n  part p "P"\n    require radicular symptoms\n  part q "Q"\n    require completed visits > 0', ['radicular symptoms', 'completed visits']],
+    ['a part with no title after it', 'require any of the following\n  part p\n    require radicular symptoms\n  part q\n    require working', ['radicular symptoms', 'working']],
+    ['needs clinical review after it', 'require radicular symptoms\n  needs clinical review', ['radicular symptoms']],
+    ['a value list before needs clinical review', 'require state is CA or TX\n  needs clinical review', ['state']],
+    ['a fact that has part among its words', 'require body part is "knee" and part time work', ['body part', 'part time work']],
+  ])('%s', (_, clauses, facts) => {
+    const r = parse(criterionText(clauses));
+    expect(r.diagnostics.map((d) => d.code)).toEqual([]);
+    const out: string[] = [];
+    walk(r.ast, (n) => void (n.kind === 'FactRef' && out.push(n.name)));
+    expect(out).toEqual(facts);
+  });
+
+  it('a use criterion line after a bare fact', () => {
+    const r = parse(`${header}criterion c "C"\n  require radicular symptoms\n  otherwise "no"\ncriterion d "D"\n  require working\nuse criterion home-program\n`);
+    expect(r.diagnostics.map((d) => d.code)).toEqual([]);
+    expect(r.ast.guidelines[0]!.criteria.map((c) => c.kind)).toEqual(['CriterionDecl', 'CriterionDecl', 'UseDecl']);
   });
 });
 

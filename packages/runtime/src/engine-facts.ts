@@ -40,7 +40,7 @@ function leafFacts(facts: Record<string, unknown>, scope: string, compiled: Comp
   plan.leafConditions.forEach((l: LeafCond, n) => {
     if ('cmp' in l) return sides(facts, scope, n, plan.value(l.left)(run), plan.value(l.right)(run));
     if ('within' in l) return sides(facts, scope, n, plan.value(l.within)(run), plan.value(l.window)(run));
-    const subject = 'is' in l ? l.is : 'known' in l ? l.known : 'includes' in l ? l.includes : 'empty' in l ? l.empty : undefined;
+    const subject = 'is' in l ? l.is : 'known' in l ? l.known : 'recorded' in l ? l.recorded : 'includes' in l ? l.includes : 'empty' in l ? l.empty : undefined;
     if (subject) {
       const v = plan.value(subject)(run);
       const known = !(v instanceof Unknown);

@@ -106,7 +106,7 @@ export class Describer {
     if ('const' in v) return show(v.const);
     if ('op' in v) return `${this.expr(v.args[0], run)} ${v.op} ${this.expr(v.args[1], run)}`;
     if ('round' in v) return `${this.expr(v.arg, run)}, rounded ${v.round}`;
-    if ('since' in v) return `${v.unit} since ${this.expr(v.since, run)}`;
+    if ('since' in v) return v.to ? `${v.unit} from ${this.expr(v.since, run)} to ${this.expr(v.to, run)}` : `${v.unit} since ${this.expr(v.since, run)}`;
     if ('count' in v) return `count of ${this.plan.def(v.count)?.words ?? v.count}`;
     if ('sum' in v) return `sum over ${this.plan.def(v.over)?.words ?? v.over}`;
     if ('lookup' in v) {
@@ -145,6 +145,10 @@ export function traceEntry(rec: LeafRecord, leafIR: LeafIR, plan: Plan, run: Run
   if ('known' in leafIR) {
     const subject = d.value(leafIR.known, run);
     return { fact: operandName(leafIR.known, plan, info.text), value: known(x), operator: leafIR.yes ? 'is known' : 'is unknown', expected: null, ...base, says: `${subject}: ${x instanceof Unknown ? 'not documented' : 'documented'}` };
+  }
+  if ('recorded' in leafIR) {
+    const subject = d.value(leafIR.recorded, run);
+    return { fact: operandName(leafIR.recorded, plan, info.text), value: known(x), operator: 'is on file', expected: null, ...base, says: `${subject}: ${x instanceof Unknown ? 'not documented' : 'documented'}` };
   }
   if ('includes' in leafIR) {
     const subject = d.value(leafIR.includes, run);

@@ -48,6 +48,7 @@ const leafKeys: Record<string, string[]> = {
   cmp: ['leaf', 'cmp', 'left', 'right'],
   is: ['leaf', 'is', 'values'],
   known: ['leaf', 'known', 'yes'],
+  recorded: ['leaf', 'recorded'],
   includes: ['leaf', 'includes', 'values'],
   empty: ['leaf', 'empty'],
   within: ['leaf', 'within', 'window'],
@@ -139,9 +140,10 @@ class Checker {
       if (!['down', 'up', 'nearest'].includes(v['round'] as string)) this.add(at, 'round is down, up or nearest');
       this.value(v['arg'], `${at}.arg`);
     } else if ('since' in v) {
-      this.exactKeys(v, ['since', 'unit'], at);
+      this.exactKeys(v, ['since', 'unit', 'to'], at);
       if (!timeUnits.has(v['unit'] as string)) this.add(at, 'since needs a unit: days, weeks, months or years');
       this.value(v['since'], `${at}.since`);
+      if (v['to'] !== undefined) this.value(v['to'], `${at}.to`);
     } else if ('count' in v) {
       this.exactKeys(v, ['count', 'where'], at);
       if (typeof v['count'] !== 'string') this.add(at, 'count names a list fact');
@@ -255,7 +257,7 @@ class Checker {
       return this.condition(c['not'], `${at}.not`);
     }
     const kind = Object.keys(leafKeys).find((k) => k in c);
-    if (!kind) return this.add(at, 'not a condition: all, any, not, or a leaf (cmp, is, known, includes, empty, within, quantifier, code)');
+    if (!kind) return this.add(at, 'not a condition: all, any, not, or a leaf (cmp, is, known, recorded, includes, empty, within, quantifier, code)');
     this.exactKeys(c, leafKeys[kind]!, at);
     const leaf = c['leaf'];
     if (typeof leaf !== 'number' || !Number.isInteger(leaf) || leaf < 0 || leaf >= this.leafCount) this.add(`${at}.leaf`, `must number one of the ${this.leafCount} leaves`);
@@ -276,6 +278,8 @@ class Checker {
         this.value(c['known'], `${at}.known`);
         if (typeof c['yes'] !== 'boolean') this.add(`${at}.yes`, 'must be true or false');
         return;
+      case 'recorded':
+        return this.value(c['recorded'], `${at}.recorded`);
       case 'includes':
         this.value(c['includes'], `${at}.includes`);
         return strings(c['values'], 'values');
@@ -338,6 +342,7 @@ class Checker {
         this.texts(p['texts'], `${pat}.texts`);
       });
     } else if (c['require'] === undefined && c['review'] !== true) this.add(at, 'a criterion needs a require, a group, or review');
+    if (c['reviewNotMet'] !== undefined && (c['reviewNotMet'] !== true || c['review'] !== true)) this.add(`${at}.reviewNotMet`, 'is true, and only with review');
   }
 
   leaves(l: unknown, at: string): number {

@@ -172,7 +172,12 @@ export class Plan {
     if ('since' in v) {
       const d = this.value(v.since);
       const unit = v.unit;
-      return (run) => since(d(run), run.c.asOf, unit);
+      if (!v.to) return (run) => since(d(run), run.c.asOf, unit);
+      const to = this.value(v.to);
+      return (run) => {
+        const end = to(run);
+        return typeof end === 'string' ? since(d(run), end, unit) : UNKNOWN;
+      };
     }
     if ('count' in v) {
       const list = this.fact(v.count);
@@ -249,6 +254,13 @@ export class Plan {
       return (run) => {
         const x = a(run);
         return run.record(n, [x], !(x instanceof Unknown) === yes);
+      };
+    }
+    if ('recorded' in c) {
+      const a = this.value(c.recorded);
+      return (run) => {
+        const x = a(run);
+        return run.record(n, [x], x instanceof Unknown ? null : true);
       };
     }
     if ('includes' in c) {

@@ -173,8 +173,9 @@ export function elapsed(fromIso: string, toIso: string, unit: TimeUnit): number 
 }
 
 /**
- * Time since a date up to the review date. An unknown date no later than the review (its upper
- * bound) has at least 0 elapsed; one known to be on or after a date has at most that long elapsed.
+ * Time since a date up to the review date (or another known date). An unknown date no later than
+ * the review (its upper bound) has at least the time from the review to the end elapsed; one known
+ * to be on or after a date has at most that long elapsed.
  */
 export function since(date: Val, review: string, unit: TimeUnit): Val {
   if (typeof date === 'string') return elapsed(date, review, unit);

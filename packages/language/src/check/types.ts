@@ -95,6 +95,11 @@ export class ExprChecker {
       case 'IsKnownExpr':
         this.type(e.subject);
         return BOOL;
+      case 'IsRecordedExpr':
+        this.type(e.subject);
+        // Never false, so its negation could never be true: what is not documented is `is unknown`.
+        if (e.negated) this.report('C331', e, { text: 'is not on file', hint: ": a fact not documented is unknown, and the records may yet show it; to test that the records do not give it, write 'is unknown'" });
+        return BOOL;
       case 'IsValuesExpr':
         this.values(e);
         return BOOL;
@@ -116,7 +121,9 @@ export class ExprChecker {
         const d = this.value(e.date);
         const u = timeUnitOf(e.unit.text);
         if (!u) this.report('C304', e.unit, { left: `'${e.unit.text}'`, right: "a time since a date: write days, weeks, months or years, as in 'weeks since injury date'" });
-        if (d.kind !== 'date' && d.kind !== 'error') this.report('C305', e.date, { message: `'since' measures time from a date, and this is ${describe(d)}` });
+        if (d.kind !== 'date' && d.kind !== 'error') this.report('C305', e.date, { message: `'${e.to ? 'from' : 'since'}' measures time from a date, and this is ${describe(d)}` });
+        const to = e.to ? this.value(e.to) : undefined;
+        if (to && e.to && to.kind !== 'date' && to.kind !== 'error') this.report('C305', e.to, { message: `'to' measures time up to a date, and this is ${describe(to)}` });
         return u ? numberIn(u, 0) : ERROR;
       }
       case 'AggregateExpr': return this.aggregate(e);

@@ -84,6 +84,10 @@ export class ExprCompiler {
       }
       case 'NotExpr': return { not: this.condition(e.operand) };
       case 'IsKnownExpr': return this.leaf(e, { known: this.value(e.subject), yes: e.known });
+      case 'IsRecordedExpr': {
+        const leaf = this.leaf(e, { recorded: this.value(e.subject) });
+        return e.negated ? { not: leaf } : leaf;
+      }
       case 'IsEmptyExpr': {
         const leaf = this.leaf(e, { empty: this.value(e.subject) });
         return e.negated ? { not: leaf } : leaf;
@@ -158,7 +162,8 @@ export class ExprCompiler {
       case 'RoundExpr': return { round: e.how, arg: this.value(e.inner) };
       case 'SinceExpr': {
         const w = baseUnitOf(e.unit.text)?.word;
-        return { since: this.value(e.date), unit: (w && timeUnits.has(w) ? w : 'days') as TimeUnit };
+        const since: Value = { since: this.value(e.date), unit: (w && timeUnits.has(w) ? w : 'days') as TimeUnit };
+        return e.to ? { ...since, to: this.value(e.to) } : since;
       }
       case 'AggregateExpr': {
         const list = this.factId(e.list);

@@ -15,7 +15,10 @@ export function valueReads(v: Value, r: Reads): void {
   if ('fact' in v) r.fact(v.fact);
   else if ('op' in v) for (const a of v.args) valueReads(a, r);
   else if ('round' in v) valueReads(v.arg, r);
-  else if ('since' in v) valueReads(v.since, r);
+  else if ('since' in v) {
+    valueReads(v.since, r);
+    if (v.to) valueReads(v.to, r);
+  }
   else if ('count' in v) {
     r.fact(v.count);
     if (v.where) condReads(v.where, r);
@@ -33,6 +36,7 @@ export function condReads(c: Cond, r: Reads): void {
   else if ('cmp' in c) (valueReads(c.left, r), valueReads(c.right, r));
   else if ('is' in c) valueReads(c.is, r);
   else if ('known' in c) valueReads(c.known, r);
+  else if ('recorded' in c) valueReads(c.recorded, r);
   else if ('includes' in c) valueReads(c.includes, r);
   else if ('empty' in c) valueReads(c.empty, r);
   else if ('within' in c) (valueReads(c.within, r), valueReads(c.window, r));

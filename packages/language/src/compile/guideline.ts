@@ -200,6 +200,7 @@ export class GuidelineCompiler {
       }
       if (c.certify) out.certify = x.value(c.certify);
       if (c.review) out.review = true;
+      if (c.reviewUnlessMet) out.reviewNotMet = true;
       if (a.vocabulary) out.vocabulary = a.vocabulary;
       return out;
     });

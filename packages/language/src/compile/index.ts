@@ -54,8 +54,15 @@ function vocabularyTables(rules: RuleSet, model: ProgramModel, sources: Sources)
 
 /** Every fact the rule set reads, with its definition, in the order first read. */
 function factDefs(rules: RuleSet, model: ProgramModel): FactDef[] {
+  // A field two vocabularies declare reads in the words of the program's own (the guideline's
+  // author's), not the contract's: shared criteria of the standard vocabularies resolve it too.
+  const standard = (s: FactSym): boolean => s.vocabulary !== undefined && model.vocabularies.get(s.vocabulary)?.standard === true;
   const syms = new Map<string, FactSym>();
-  for (const s of model.resolved.values()) if (s.kind === 'fact' && !syms.has(s.id)) syms.set(s.id, s);
+  for (const s of model.resolved.values()) {
+    if (s.kind !== 'fact') continue;
+    const prior = syms.get(s.id);
+    if (!prior || (standard(prior) && !standard(s))) syms.set(s.id, s);
+  }
   const ids = new Set<string>();
   ruleSetReads(rules, { fact: (id) => ids.add(id), lookup: () => {} });
   // What every rule set reads besides its conditions: the requested visits (decisions), the date that picks an edition.

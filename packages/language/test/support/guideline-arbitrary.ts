@@ -27,6 +27,7 @@ const { expr } = fc.letrec<{ expr: string; atom: string; additive: string; test:
     { weight: 1, arbitrary: date },
     { weight: 1, arbitrary: str },
     { weight: 1, arbitrary: tie('expr').map((e) => `(${e})`) },
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom('days', 'months'), fc.constantFrom(...facts), fc.constantFrom(...facts)).map(([u, a, b]) => `${u} from ${a} to ${b}`) },
   ),
   additive: fc.oneof(
     { weight: 3, arbitrary: tie('atom') },
@@ -38,7 +39,7 @@ const { expr } = fc.letrec<{ expr: string; atom: string; additive: string; test:
     fc.tuple(fc.constantFrom(...facts), fc.boolean(), fc.array(fc.constantFrom(...values), { minLength: 1, maxLength: 4 }), fc.array(fc.constantFrom(', ', ' or ', ' ,'), { minLength: 3, maxLength: 3 })).map(
       ([f, neg, vs, seps]) => `${f} is ${neg ? 'not ' : ''}${vs.map((v, i) => (i ? seps[i - 1] + v : v)).join('')}`,
     ),
-    fc.tuple(fc.constantFrom(...facts), fc.constantFrom('is known', 'is unknown', 'is not known', 'is not unknown')).map(([f, k]) => `${f} ${k}`),
+    fc.tuple(fc.constantFrom(...facts), fc.constantFrom('is known', 'is unknown', 'is not known', 'is not unknown', 'is on file')).map(([f, k]) => `${f} ${k}`),
   ),
   not: fc.oneof({ weight: 4, arbitrary: tie('test') }, { weight: 1, arbitrary: tie('test').map((t) => `not ${t}`) }),
   expr: fc.oneof(
@@ -97,6 +98,7 @@ const criterion = fc.tuple(fc.constantFrom(...names), fc.boolean(), anyOrder([
   clause(expr.map((e) => `require ${e}`)),
   clause(expr.map((e) => `certify at most ${e}`)),
   clause(fc.constantFrom('otherwise "No {completed visits}."', 'otherwise "Two\n             lines"')),
+  clause(fc.constantFrom('needs clinical review', 'needs clinical review unless met')),
 ])).map(([n, title, clauses]) => `criterion ${n}${title ? ' "The criterion"' : ''}\n${clauses}`);
 
 const policy = fc.tuple(fc.constantFrom('california', 'texas'), anyOrder([
