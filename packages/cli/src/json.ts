@@ -6,6 +6,8 @@ export interface JsonError {
   /** 1-based; 0 when the problem has no place in the text (then `field` says where). */
   line: number;
   column: number;
+  /** The offset in the text (without a byte-order mark) the line and column stand for. */
+  offset?: number;
   message: string;
 }
 
@@ -18,7 +20,8 @@ export function parseJson(source: string): { value: unknown; error?: undefined }
   } catch (e) {
     const msg = (e as Error).message;
     const m = /position (\d+)/.exec(msg);
-    return { error: { ...place(text, m ? Number(m[1]) : 0), message: `invalid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '')}` } };
+    // Without a position, the text ended early: the error is at its end.
+    return { error: { ...place(text, m ? Number(m[1]) : /end of JSON/i.test(msg) ? text.length : 0), message: `invalid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '')}` } };
   }
   // A number past the largest double parses as Infinity, which JSON cannot even write back (it
   // prints null): say so where it stands. Only a long exponent or 309 digits can make one.
@@ -33,9 +36,9 @@ export function parseJson(source: string): { value: unknown; error?: undefined }
 
 const cut = (s: string): string => (s.length > 60 ? `${s.slice(0, 60)}…` : s);
 
-function place(text: string, offset: number): { line: number; column: number } {
+function place(text: string, offset: number): { line: number; column: number; offset: number } {
   const before = text.slice(0, offset);
-  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n'), offset };
 }
 
 /** The first number literal outside strings that does not parse to a finite number. */
