@@ -2,7 +2,7 @@
 // Lines answered line by line in order; GET /v1/health and GET /v1/rules. A request is decided
 // whole on the rule set that was current when it arrived, whatever is reloaded meanwhile.
 import { randomUUID } from 'node:crypto';
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { formatMessage, SourceFile } from '@guideline/language';
 import { CaseValidationError, evaluateFast, type Determination } from '@guideline/runtime';
@@ -59,13 +59,10 @@ export function decisionApp(options: AppOptions): Hono {
 
   app.post(
     '/v1/decide',
-    bodyLimit({
-      maxSize: options.bodyLimit,
-      onError: (c) => {
-        // The rest of the body is never read: the connection cannot carry another request.
-        c.header('connection', 'close');
-        return fail(c, { status: 413, code: 'payload-too-large', message: `the body is over ${options.bodyLimit} bytes; the limit is ${options.bodyLimit}` });
-      },
+    limitBody(options.bodyLimit, (c) => {
+      // The rest of the body is never read: the connection cannot carry another request.
+      c.header('connection', 'close');
+      return fail(c, { status: 413, code: 'payload-too-large', message: `the body is over ${options.bodyLimit} bytes; the limit is ${options.bodyLimit}` });
     }),
     async (c) => {
       const loaded = options.rules();
@@ -93,6 +90,22 @@ export function decisionApp(options: AppOptions): Hono {
   app.notFound((c) => fail(c, { status: 404, code: 'not-found', message: `no ${c.req.method} ${c.req.path}: the API is POST /v1/decide, GET /v1/health, GET /v1/rules` }));
   app.onError((e, c) => fail(c, { status: 500, code: 'internal-error', message: e.message }));
   return app;
+}
+
+/**
+ * The body limit. A body that declares its length is judged by it without touching the body, so
+ * @hono/node-server reads it straight from the socket later (Hono's bodyLimit looks at the request's
+ * body stream, which makes the adapter build a web stream for every request: most of an HTTP
+ * request's cost); a chunked body is counted as it streams, by Hono's bodyLimit.
+ */
+function limitBody(maxSize: number, onError: (c: Context) => Response): MiddlewareHandler {
+  const streamed = bodyLimit({ maxSize, onError });
+  return async (c, next) => {
+    const length = c.req.header('content-length');
+    if (length === undefined || c.req.header('transfer-encoding') !== undefined) return streamed(c, next);
+    if (Number(length) > maxSize) return onError(c);
+    await next();
+  };
 }
 
 /** Decides cases on one rule set, logging each decision. */

@@ -26,12 +26,23 @@ export class DecisionLog {
     }
   }
 
+  private pending = '';
+
+  /** Queues a line; the lines of one turn of the event loop are written together. */
   write(entry: DecisionEntry): void {
-    this.stream?.write(JSON.stringify(entry) + '\n');
+    if (!this.stream) return;
+    if (!this.pending) setImmediate(() => this.flush());
+    this.pending += JSON.stringify(entry) + '\n';
+  }
+
+  private flush(): void {
+    if (this.pending) this.stream?.write(this.pending);
+    this.pending = '';
   }
 
   /** Everything written so far is out (the file closed; stdout drained). */
   close(): Promise<void> {
+    this.flush();
     const s = this.stream;
     if (!s) return Promise.resolve();
     if (s === process.stdout) return new Promise((done) => (s.writableNeedDrain ? s.once('drain', () => done()) : done()));
