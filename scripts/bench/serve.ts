@@ -1,0 +1,95 @@
+// The HTTP benchmark: requests per second and latency (p50, p99) of `guideline serve` against a bare
+// Hono server that reads the body and answers a constant, each in a child process, driven by a load
+// generator here (http.Agent with keep-alive, a fixed number of connections each sending its next
+// request when the last is answered). Interleaved rounds; ratios are medians of the rounds' ratios.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { Agent, request } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { generateCases } from './cases.ts';
+
+export interface LoadResult {
+  perSecond: number;
+  p50: number;
+  p99: number;
+  failed: number;
+}
+
+/** Starts `serve-child.mjs <kind>` (bundled beside this file) and waits for its port. */
+async function child(kind: string): Promise<{ proc: ChildProcess; port: number }> {
+  const proc = spawn(process.execPath, [fileURLToPath(new URL('./serve-child.mjs', import.meta.url)), kind], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let text = '';
+  const port = await new Promise<number>((found, failed) => {
+    proc.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+      text += chunk;
+      const m = /"event":"started"[^\n]*"port":(\d+)/.exec(text);
+      if (m) found(Number(m[1]));
+    });
+    proc.once('exit', (code) => failed(new Error(`${kind} server exited ${code}: ${text}`)));
+  });
+  return { proc, port };
+}
+
+/** Keeps `connections` requests in flight for `seconds`, cycling through the bodies. */
+export async function load(port: number, path: string, bodies: readonly string[], seconds: number, connections: number): Promise<LoadResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  const latencies: number[] = [];
+  let failed = 0;
+  let next = 0;
+  const end = performance.now() + seconds * 1000;
+  const post = (body: string): Promise<number> =>
+    new Promise((done, fail) => {
+      const req = request({ host: '127.0.0.1', port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+        res.on('data', () => {});
+        res.on('end', () => done(res.statusCode ?? 0));
+      });
+      req.on('error', fail);
+      req.end(body);
+    });
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < end) {
+        const t = performance.now();
+        const status = await post(bodies[next++ % bodies.length]!);
+        latencies.push(performance.now() - t);
+        if (status !== 200) failed++;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const at = (q: number): number => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
+  return { perSecond: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), failed };
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+
+/** The table rows: each target's median req/s, p50 and p99 (ms), and its ratio to the bare server. */
+export async function serving(quick: boolean): Promise<string[][]> {
+  const rounds = quick ? 2 : 3;
+  const seconds = quick ? 2 : 4;
+  const connections = 8;
+  const bodies = generateCases(2000).map((c) => JSON.stringify(c));
+  const bare = await child('bare');
+  const decide = await child('decide');
+  const targets = [
+    { label: 'bare Hono server, constant answer (the limit)', port: bare.port, path: '/v1/decide' },
+    { label: 'guideline serve, full determination', port: decide.port, path: '/v1/decide' },
+    { label: 'guideline serve, ?detail=decision', port: decide.port, path: '/v1/decide?detail=decision' },
+  ];
+  try {
+    // Warm-up: JIT, connections, the decision path's first cases.
+    for (const t of targets) await load(t.port, t.path, bodies, 1, connections);
+    const results: LoadResult[][] = targets.map(() => []);
+    for (let r = 0; r < rounds; r++) for (const [i, t] of targets.entries()) results[i]!.push(await load(t.port, t.path, bodies, seconds, connections));
+    return targets.map((t, i) => {
+      const rs = results[i]!;
+      const ratio = median(rs.map((x, r) => x.perSecond / results[0]![r]!.perSecond));
+      return [t.label, Math.round(median(rs.map((x) => x.perSecond))).toLocaleString('en-US'), median(rs.map((x) => x.p50)).toFixed(2), median(rs.map((x) => x.p99)).toFixed(2), ratio.toFixed(2), String(rs.reduce((n, x) => n + x.failed, 0))];
+    });
+  } finally {
+    bare.proc.kill('SIGTERM');
+    decide.proc.kill('SIGTERM');
+  }
+}
