@@ -193,4 +193,34 @@ describe('usage', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/unknown command 'frobnicate'/);
   });
+
+  it('says the closest command, option or choice to a mistyped one, exit 2', () => {
+    const said = (args: string[]): [number, string] => {
+      const r = run(args);
+      return [r.code, r.stderr.split('\n')[0]!];
+    };
+    expect(said(['chek'])).toEqual([2, "guideline: unknown command 'chek'; did you mean 'check'?"]);
+    expect(said(['check', '--jsn'])).toEqual([2, expect.stringMatching(/'--jsn'; did you mean '--json'\?$/)]);
+    expect(said(['test', '--coverag'])).toEqual([2, expect.stringMatching(/'--coverag'; did you mean '--coverage'\?$/)]);
+    expect(said(['check', '--case', 'x.json', '--engine', 'fsat'])).toEqual([2, expect.stringMatching(/not 'fsat'; did you mean 'fast'\?$/)]);
+    expect(said(['check', '--case'])).toEqual([2, expect.stringMatching(/--case needs a value/)]);
+  });
+
+  it('prints the version, and usage on stderr with exit 2 when no command is given', () => {
+    expect(run(['--version'])).toEqual({ code: 0, stdout: expect.stringMatching(/^guideline \d+\.\d+\.\d+\n$/), stderr: '' });
+    const r = run([]);
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toMatch(/^Usage: guideline <command>/);
+  });
+
+  it.each(['compile', 'check', 'test', 'fmt', 'serve'])('%s --help lists its options, exit 0', (command) => {
+    const r = run([command, '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^Usage: guideline ${command} `));
+    const options = [...r.stdout.matchAll(/^\s+(?:-\w, )?--([\w-]+)/gm)].map((m) => m[1]);
+    expect(options).toContain('help');
+    expect(options.length).toBeGreaterThan(1);
+    // The general help names every command.
+    expect(run(['--help']).stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+  });
 });
