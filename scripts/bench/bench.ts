@@ -205,7 +205,7 @@ function requestText(): void {
 async function http(): Promise<void> {
   const rows = await serving(quick);
   table('HTTP: POST /v1/decide, one generated case per request, 8 keep-alive connections, servers in their own processes, medians of interleaved rounds', [
-    ['server', 'requests/s', 'p50 ms', 'p99 ms', '× bare', 'non-200'],
+    ['server', 'requests/s', 'p50 ms', 'p99 ms', '× bare', 'server CPU µs/request', '× bare, by CPU', 'non-200'],
     ...rows,
   ]);
   const full = Number(rows[1]![4]);

@@ -3,6 +3,7 @@
 // generator here (http.Agent with keep-alive, a fixed number of connections each sending its next
 // request when the last is answered). Interleaved rounds; ratios are medians of the rounds' ratios.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { generateCases } from './cases.ts';
@@ -12,6 +13,18 @@ export interface LoadResult {
   p50: number;
   p99: number;
   failed: number;
+  /** The server process's CPU time per request, in microseconds (Linux; NaN elsewhere). */
+  cpuMicros: number;
+}
+
+/** A process's user and system CPU time so far, in seconds, from /proc (NaN where there is none). */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100 a second)
+  } catch {
+    return NaN;
+  }
 }
 
 /** Starts `serve-child.mjs <kind>` (bundled beside this file) and waits for its port. */
@@ -30,7 +43,7 @@ async function child(kind: string): Promise<{ proc: ChildProcess; port: number }
 }
 
 /** Keeps `connections` requests in flight for `seconds`, cycling through the bodies. */
-export async function load(port: number, path: string, bodies: readonly string[], seconds: number, connections: number): Promise<LoadResult> {
+export async function load(port: number, path: string, bodies: readonly string[], seconds: number, connections: number, pid = 0): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
   const latencies: number[] = [];
   let failed = 0;
@@ -46,6 +59,7 @@ export async function load(port: number, path: string, bodies: readonly string[]
       req.end(body);
     });
   const started = performance.now();
+  const cpuBefore = cpuSeconds(pid);
   await Promise.all(
     Array.from({ length: connections }, async () => {
       while (performance.now() < end) {
@@ -57,36 +71,39 @@ export async function load(port: number, path: string, bodies: readonly string[]
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
+  const cpuMicros = ((cpuSeconds(pid) - cpuBefore) * 1e6) / latencies.length;
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const at = (q: number): number => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
-  return { perSecond: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), failed };
+  return { perSecond: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), failed, cpuMicros };
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 
 /** The table rows: each target's median req/s, p50 and p99 (ms), and its ratio to the bare server. */
 export async function serving(quick: boolean): Promise<string[][]> {
-  const rounds = quick ? 2 : 3;
-  const seconds = quick ? 2 : 4;
+  const rounds = quick ? 2 : 5;
+  const seconds = quick ? 2 : 3;
   const connections = 8;
   const bodies = generateCases(2000).map((c) => JSON.stringify(c));
   const bare = await child('bare');
   const decide = await child('decide');
   const targets = [
-    { label: 'bare Hono server, constant answer (the limit)', port: bare.port, path: '/v1/decide' },
-    { label: 'guideline serve, full determination', port: decide.port, path: '/v1/decide' },
-    { label: 'guideline serve, ?detail=decision', port: decide.port, path: '/v1/decide?detail=decision' },
+    { label: 'bare Hono server, constant answer (the limit)', port: bare.port, pid: bare.proc.pid!, path: '/v1/decide' },
+    { label: 'guideline serve, full determination', port: decide.port, pid: decide.proc.pid!, path: '/v1/decide' },
+    { label: 'guideline serve, ?detail=decision', port: decide.port, pid: decide.proc.pid!, path: '/v1/decide?detail=decision' },
   ];
   try {
     // Warm-up: JIT, connections, the decision path's first cases.
     for (const t of targets) await load(t.port, t.path, bodies, 1, connections);
     const results: LoadResult[][] = targets.map(() => []);
-    for (let r = 0; r < rounds; r++) for (const [i, t] of targets.entries()) results[i]!.push(await load(t.port, t.path, bodies, seconds, connections));
+    for (let r = 0; r < rounds; r++) for (const [i, t] of targets.entries()) results[i]!.push(await load(t.port, t.path, bodies, seconds, connections, t.pid));
     return targets.map((t, i) => {
       const rs = results[i]!;
       const ratio = median(rs.map((x, r) => x.perSecond / results[0]![r]!.perSecond));
-      return [t.label, Math.round(median(rs.map((x) => x.perSecond))).toLocaleString('en-US'), median(rs.map((x) => x.p50)).toFixed(2), median(rs.map((x) => x.p99)).toFixed(2), ratio.toFixed(2), String(rs.reduce((n, x) => n + x.failed, 0))];
+      // The CPU ratio: what the throughput ratio would be with the server alone on its core.
+      const cpuRatio = median(rs.map((x, r) => results[0]![r]!.cpuMicros / x.cpuMicros));
+      return [t.label, Math.round(median(rs.map((x) => x.perSecond))).toLocaleString('en-US'), median(rs.map((x) => x.p50)).toFixed(2), median(rs.map((x) => x.p99)).toFixed(2), ratio.toFixed(2), median(rs.map((x) => x.cpuMicros)).toFixed(0), cpuRatio.toFixed(2), String(rs.reduce((n, x) => n + x.failed, 0))];
     });
   } finally {
     bare.proc.kill('SIGTERM');

@@ -27,15 +27,25 @@ export class DecisionLog {
   }
 
   private pending = '';
+  private timer: NodeJS.Timeout | undefined;
 
-  /** Queues a line; the lines of one turn of the event loop are written together. */
+  /**
+   * Queues a line. Lines are written together, at most `flushMs` after the first of them or once
+   * 64 KiB have gathered: a write a decision was a system call a request, most of the log's cost.
+   */
   write(entry: DecisionEntry): void {
     if (!this.stream) return;
-    if (!this.pending) setImmediate(() => this.flush());
     this.pending += JSON.stringify(entry) + '\n';
+    if (this.pending.length >= 1 << 16) this.flush();
+    else this.timer ??= setTimeout(() => this.flush(), DecisionLog.flushMs).unref();
   }
 
+  /** How long a decision waits, at most, to be written. */
+  static flushMs = 20;
+
   private flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
     if (this.pending) this.stream?.write(this.pending);
     this.pending = '';
   }
