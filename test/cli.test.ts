@@ -154,7 +154,8 @@ describe('guideline check --rules', () => {
     writeFileSync(out, JSON.stringify(doc));
     const r = run(['check', '--rules', out, '--case', file('seed6.json', JSON.stringify(seedCase()))]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/rules3\.json: error R502 guidelines\[0\]\.criteria\[0\]\.require\.path: jsonpath expressions are not allowed/);
+    // At its place in the document, with a code frame under it.
+    expect(r.stderr).toMatch(/rules3\.json:1:\d+: error R502 guidelines\[0\]\.criteria\[0\]\.require\.path: jsonpath expressions are not allowed.*\n> 1 \| /);
     expect(r.stderr).not.toMatch(stackTrace);
   });
 });

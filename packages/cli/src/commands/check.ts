@@ -3,7 +3,8 @@
 // in bounded memory; every line gets its determination or its named error, in order, and a bad
 // line never stops the batch.
 import { formatMessage, hasErrors, type RuleSet } from '@guideline/language';
-import { CaseValidationError, evaluate, evaluateFast, loadRuleSet, RuleSetError, type Determination } from '@guideline/runtime';
+import { CaseValidationError, evaluate, evaluateFast, type Determination } from '@guideline/runtime';
+import { readArtifact } from '../artifact.ts';
 import { booleanOption, listOption, stringOption, type Command } from '../command.ts';
 import { compileFiles, display, jsonFiles, UsageError } from '../load.ts';
 import { parseJson } from '../json.ts';
@@ -100,21 +101,9 @@ async function checkLines(checker: Checker, path: string, name: string): Promise
 function ruleSet(paths: string[], rulesFile: string | undefined): RuleSet | undefined {
   if (rulesFile !== undefined) {
     if (paths.length) throw new UsageError('give either guideline paths or --rules, not both');
-    const report = (at: string, message: string): undefined => void process.stderr.write(`${printable(display(rulesFile))}: ${red('error')} R502 ${printable(at || 'document')}: ${printable(message)}\n`);
-    let text: string;
-    try {
-      text = readText(rulesFile, readLimits.ruleSetBytes);
-    } catch (e) {
-      if (e instanceof ReadError && e.limit !== undefined) return report('', `the document is over ${e.limit} bytes; the limit is ${e.limit}`);
-      throw e;
-    }
-    try {
-      return loadRuleSet(text);
-    } catch (e) {
-      if (!(e instanceof RuleSetError)) throw e;
-      for (const i of e.issues) report(i.at, i.message);
-      return undefined;
-    }
+    const artifact = readArtifact(rulesFile);
+    if (artifact.errors) process.stderr.write(artifact.errors.join('\n') + '\n');
+    return artifact.rules;
   }
   const compiled = compileFiles(paths);
   if (compiled.diagnostics.length) process.stderr.write(renderDiagnostics(compiled.diagnostics, compiled.sources) + '\n');

@@ -16,6 +16,13 @@ function whole(name: string, text: string | undefined, fallback: number, min: nu
 export async function serveCommand(paths: string[], values: Parameters<Command['run']>[1]): Promise<number> {
   const rules = stringOption(values, 'rules');
   if (rules !== undefined && paths.length) throw new UsageError('give either guideline paths or --rules, not both');
+  // Signals are taken from the start: one that comes while the server starts stops it once started.
+  let signalled: string | undefined;
+  let stop = (signal: string): void => void (signalled ??= signal);
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+  let reload = (): void => {};
+  process.on('SIGHUP', () => reload());
   const running = await startServer({
     paths,
     rules,
@@ -30,11 +37,10 @@ export async function serveCommand(paths: string[], values: Parameters<Command['
     process.stderr.write(`guideline: the rule set does not load; not serving\n${running.errors.join('\n')}\n`);
     return 2;
   }
-  process.on('SIGHUP', () => running.reload('SIGHUP'));
+  reload = () => void running.reload('SIGHUP');
   return new Promise<number>((done) => {
-    const stop = (signal: string): void => void running.stop(signal).then(() => done(0));
-    process.once('SIGTERM', () => stop('SIGTERM'));
-    process.once('SIGINT', () => stop('SIGINT'));
+    stop = (signal) => void running.stop(signal).then(() => done(0));
+    if (signalled) stop(signalled);
   });
 }
 

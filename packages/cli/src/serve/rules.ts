@@ -5,10 +5,9 @@ import { createHash } from 'node:crypto';
 import { statSync, watch, type FSWatcher } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { hasErrors, type RuleSet } from '@guideline/language';
-import { loadRuleSet, RuleSetError } from '@guideline/runtime';
-import { bundledGuidelines, compileFiles, display } from '../load.ts';
+import { readArtifact } from '../artifact.ts';
+import { bundledGuidelines, compileFiles } from '../load.ts';
 import { findFiles, UsageError } from '../paths.ts';
-import { readLimits, readText } from '../read.ts';
 import { printable, renderDiagnostics } from '../render.ts';
 
 /** Where the rules come from: guideline files and folders, or a compiled artifact (`rules`). */
@@ -42,13 +41,8 @@ export function loadRules(source: RuleSource): LoadResult {
   try {
     if (source.rules !== undefined) {
       if (source.paths.length) return { errors: ['give either guideline paths or --rules, not both'] };
-      const text = readText(source.rules, readLimits.ruleSetBytes);
-      try {
-        return { loaded: loaded(loadRuleSet(text), 'artifact'), warnings: [] };
-      } catch (e) {
-        if (!(e instanceof RuleSetError)) throw e;
-        return { errors: e.issues.map((i) => printable(`${display(source.rules!)}: error R502 ${i.at || 'document'}: ${i.message}`)) };
-      }
+      const artifact = readArtifact(source.rules);
+      return artifact.errors ? { errors: artifact.errors } : { loaded: loaded(artifact.rules, 'artifact'), warnings: [] };
     }
     const compiled = compileFiles(source.paths);
     const rendered = compiled.diagnostics.length ? [renderDiagnostics(compiled.diagnostics, compiled.sources)] : [];
