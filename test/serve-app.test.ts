@@ -44,6 +44,13 @@ describe('the decision app', () => {
     expect(decisions(await res.text())).toEqual(['error timeout', 'error timeout', 'error timeout']);
   });
 
+  it('names the line and column of a byte that is not UTF-8', async () => {
+    const app = decisionApp({ rules: () => loaded(6), log: new DecisionLog(undefined), bodyLimit: 1 << 20, timeoutMs: 1000, stopping: () => false });
+    const body = Buffer.concat([Buffer.from('{"id": "a"}\n{"id": "'), Buffer.from([0xff]), Buffer.from('"}\n')]);
+    const res = await app.request('/v1/decide', { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body });
+    expect([res.status, ((await res.json()) as { error: unknown }).error]).toEqual([400, expect.objectContaining({ code: 'R501', line: 2, column: 9 })]);
+  });
+
   it('says it is stopping on health, 503, and closes each connection it answers', async () => {
     const app = decisionApp({ rules: () => loaded(6), log: new DecisionLog(undefined), bodyLimit: 1 << 20, timeoutMs: 1000, stopping: () => true });
     const res = await app.request('/v1/health');

@@ -73,8 +73,14 @@ export function decisionApp(options: AppOptions): Hono {
       }
       const detail = c.req.query('detail') ?? 'full';
       if (detail !== 'full' && detail !== 'decision') return fail(c, { status: 400, code: 'bad-query', message: `detail is full or decision, not '${detail}'` });
-      const decoded = decodeUtf8(Buffer.from(await c.req.arrayBuffer()));
-      if ('badByte' in decoded) return fail(c, { status: 400, code: 'R501', message: 'not UTF-8 text: a byte here belongs to no character', line: 1, column: decoded.badByte });
+      const bytes = Buffer.from(await c.req.arrayBuffer());
+      const decoded = decodeUtf8(bytes);
+      if ('badByte' in decoded) {
+        // Its line, and its column in bytes on that line.
+        const lineStart = bytes.lastIndexOf(10, decoded.badByte - 2) + 1;
+        const line = bytes.subarray(0, lineStart).filter((b) => b === 10).length + 1;
+        return fail(c, { status: 400, code: 'R501', message: 'not UTF-8 text: a byte here belongs to no character', line, column: decoded.badByte - lineStart });
+      }
       const decider = new Decider(loaded, options.log, detail);
       c.header('guideline-revision', loaded.revision);
       if (!batch) {
