@@ -220,8 +220,8 @@ else {
   editing();
   if (only !== '--editing') await compiling();
   if (!only) {
+    await http();
     await evaluation();
     requestText();
-    await http();
   }
 }
