@@ -1,5 +1,6 @@
 // The guideline editor: monaco with the guideline language, markers from the worker's analysis, the
-// problems list under it, and highlighting of a criterion's source lines.
+// problems list under it (each problem a button: reachable by Tab), and highlighting of a criterion's
+// source lines. Escape (when no widget is open) leaves the editor, as Ctrl+M's Tab-moves-focus does.
 import { count, el, moreLine, show } from './dom.ts';
 import { languageId } from './guideline-language.ts';
 import { problemsShown } from './limits.ts';
@@ -30,6 +31,7 @@ export class EditorPane {
       ariaLabel: 'Guideline source',
     });
     this.highlight = this.editor.createDecorationsCollection();
+    escapeLeaves(this.editor, () => this.problems);
   }
 
   /** Shows a file's text (one model per file, so undo history stays with its file). */
@@ -43,6 +45,16 @@ export class EditorPane {
     this.highlight.clear();
   }
 
+  clearHighlight(): void {
+    this.highlight.clear();
+  }
+
+  /** Shows a line (1-based) with the cursor at its start. */
+  reveal(line: number): void {
+    this.editor.revealLineInCenter(line);
+    this.editor.setSelection(new monaco.Range(line, 1, line, 1));
+  }
+
   get text(): string {
     return this.editor.getValue();
   }
@@ -54,9 +66,10 @@ export class EditorPane {
     const markers = list.markers.slice(0, problemsShown);
     monaco.editor.setModelMarkers(model, 'guideline', markers.map((m) => ({ ...m, severity: severities[m.severity] })));
     const items = markers.map((m) => {
-      const item = el('li', { class: `problem problem-${m.severity}` },
+      const go = el('button', { type: 'button', class: 'problem-go', title: `Go to line ${m.startLineNumber}` },
         el('span', { class: 'where' }, `${m.startLineNumber}:${m.startColumn}`), ' ', el('span', { class: 'code' }, m.code), ' ', m.message);
-      item.addEventListener('click', () => {
+      const item = el('li', { class: `problem problem-${m.severity}` }, go);
+      go.addEventListener('click', () => {
         this.editor.setSelection(new monaco.Range(m.startLineNumber, m.startColumn, m.endLineNumber, m.endColumn));
         this.editor.revealLineInCenter(m.startLineNumber);
         this.editor.focus();
@@ -67,7 +80,7 @@ export class EditorPane {
     const total = error + warning + info;
     show(this.problems,
       el('div', { class: 'problems-summary', 'data-total': String(total) }, total ? `${count(error, 'error')}, ${count(warning + info, 'warning')}` : 'No problems'),
-      items.length ? el('ul', {}, items) : null,
+      items.length ? el('ul', { 'aria-label': 'Problems of this file' }, items) : null,
       moreLine(total - markers.length, 'problem', 'problems', ': fix the ones above first'),
     );
   }
@@ -83,4 +96,13 @@ export class EditorPane {
   format(): Promise<void> {
     return this.editor.getAction('editor.action.formatDocument')?.run() ?? Promise.resolve();
   }
+}
+
+/** Escape, when no widget of the editor wants it, moves the focus to the element after the editor. */
+export function escapeLeaves(editor: monaco.editor.IStandaloneCodeEditor, next: () => HTMLElement): void {
+  editor.addCommand(monaco.KeyCode.Escape, () => {
+    const target = next();
+    const focusable = target.matches('button, [tabindex]') ? target : target.querySelector<HTMLElement>('button, input, select, [tabindex]');
+    (focusable ?? target).focus();
+  }, '!suggestWidgetVisible && !findWidgetVisible && !inSnippetMode && !parameterHintsVisible && !editorHoverVisible && !markersNavigationVisible && !referenceSearchVisible && !renameInputVisible && !editorHasMultipleSelections');
 }
