@@ -347,6 +347,7 @@ void loadEditors().catch((e: unknown) => notices.set('worker', { code: 'editor-f
   setCaseText: (t: string): void => (editors ? editors.caseView.setValue(t) : cases.setText(t, '')),
   file: (): string => openName,
   edited: (): string[] => workspace.edits().map((s) => s.file),
+  focusEditor: (): void => editors?.pane.editor.focus(),
   /** The line of the text under the cursor. */
   cursorLine: (): string => editors?.pane.editor.getModel()?.getLineContent(editors.pane.editor.getPosition()?.lineNumber ?? 1) ?? '',
   /** Puts the cursor at the first occurrence of a text (plus an offset into it) and scrolls to it. */

@@ -2,7 +2,7 @@
 // (started under the page's policy, see workers.ts).
 import * as monaco from 'monaco-editor/editor/editor.api';
 import 'monaco-editor/features/codicon/register';
-import 'monaco-editor/features/suggest/register';
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
 import 'monaco-editor/features/hover/register';
 import 'monaco-editor/features/format/register';
 import 'monaco-editor/features/gotoSymbol/register';
