@@ -346,7 +346,7 @@ void loadEditors().catch((e: unknown) => notices.set('worker', { code: 'editor-f
   caseText: (): string => cases.text,
   setCaseText: (t: string): void => (editors ? editors.caseView.setValue(t) : cases.setText(t, '')),
   file: (): string => openName,
-  edited: (): string[] => workspace.edits().map((s) => s.file),
+  edited: (): string[] => workspace.edits().map((s) => s.file).sort(),
   focusEditor: (): void => editors?.pane.editor.focus(),
   /** The line of the text under the cursor. */
   cursorLine: (): string => editors?.pane.editor.getModel()?.getLineContent(editors.pane.editor.getPosition()?.lineNumber ?? 1) ?? '',
