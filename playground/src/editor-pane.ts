@@ -28,7 +28,8 @@ export class EditorPane {
       insertSpaces: true,
       scrollBeyondLastLine: false,
       wordBasedSuggestions: 'off',
-      ariaLabel: 'Guideline source',
+      ariaLabel: 'Guideline source (Escape leaves the editor)',
+      renderFinalNewline: 'on', // a dimmed last line number is below 4.5:1 contrast
     });
     this.highlight = this.editor.createDecorationsCollection();
     escapeLeaves(this.editor, () => this.problems);
@@ -98,11 +99,20 @@ export class EditorPane {
   }
 }
 
-/** Escape, when no widget of the editor wants it, moves the focus to the element after the editor. */
+/**
+ * Escape, when no widget of the editor wants it, moves the focus to the element after the editor. An
+ * action, not a command: monaco's commands are global, so a second editor's would take over the first's.
+ */
 export function escapeLeaves(editor: monaco.editor.IStandaloneCodeEditor, next: () => HTMLElement): void {
-  editor.addCommand(monaco.KeyCode.Escape, () => {
-    const target = next();
-    const focusable = target.matches('button, [tabindex]') ? target : target.querySelector<HTMLElement>('button, input, select, [tabindex]');
-    (focusable ?? target).focus();
-  }, '!suggestWidgetVisible && !findWidgetVisible && !inSnippetMode && !parameterHintsVisible && !editorHoverVisible && !markersNavigationVisible && !referenceSearchVisible && !renameInputVisible && !editorHasMultipleSelections');
+  editor.addAction({
+    id: 'guideline.leave-editor',
+    label: 'Leave the editor',
+    keybindings: [monaco.KeyCode.Escape],
+    precondition: 'editorTextFocus && !suggestWidgetVisible && !findWidgetVisible && !inSnippetMode && !parameterHintsVisible && !editorHoverVisible && !markersNavigationVisible && !referenceSearchVisible && !renameInputVisible && !editorHasMultipleSelections',
+    run: () => {
+      const target = next();
+      const focusable = target.querySelector<HTMLElement>('button, input, select, textarea, [tabindex]:not([tabindex="-1"])');
+      (focusable ?? target).focus();
+    },
+  });
 }

@@ -19,7 +19,9 @@ const darkQuery = typeof matchMedia === 'function' ? matchMedia('(prefers-color-
 export function createEditors(hosts: { editor: HTMLElement; problems: HTMLElement; caseEditor: HTMLElement; caseNext: () => HTMLElement; compiled: HTMLElement }, client: LanguageClient, say: (text: string) => void): Editors {
   registerGuidelineLanguage(client, say);
   // The system's dark or light theme, followed as it changes.
-  const theme = (): void => monaco.editor.setTheme(darkQuery?.matches ? 'vs-dark' : 'vs');
+  // vs-dark's comments, lightened to a contrast of 4.5:1 on its background.
+  monaco.editor.defineTheme('guideline-dark', { base: 'vs-dark', inherit: true, rules: [{ token: 'comment', foreground: '8fbf73' }], colors: {} });
+  const theme = (): void => monaco.editor.setTheme(darkQuery?.matches ? 'guideline-dark' : 'vs');
   theme();
   darkQuery?.addEventListener('change', theme);
   for (const host of [hosts.editor, hosts.caseEditor, hosts.compiled]) host.replaceChildren();
@@ -59,6 +61,7 @@ export function createEditors(hosts: { editor: HTMLElement; problems: HTMLElemen
     fontSize: 12,
     scrollBeyondLastLine: false,
     ariaLabel: 'Compiled json-rules-engine rules',
+    renderFinalNewline: 'on', // a dimmed last line number is below 4.5:1 contrast
   });
   return { pane, caseView, setCompiled: (json) => void (compiled.getValue() !== json && compiled.setValue(json)) };
 }

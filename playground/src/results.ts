@@ -125,7 +125,7 @@ export function renderDetermination(target: HTMLElement, d: Determination, opts:
     missing.length ? el('div', { class: 'missing' }, el('strong', {}, 'Not documented in the case: '), el('ul', {}, missing)) : null,
     d.review?.length ? el('div', { class: 'review' }, el('strong', {}, 'For a physician reviewer: '), el('ul', {}, d.review.map((r) => el('li', {}, r)))) : null,
     d.notes?.length ? el('div', { class: 'notes' }, el('strong', {}, 'Notes: '), d.notes.map((n) => el('p', {}, n))) : null,
-    shown.length ? el('h3', {}, 'Criteria') : null,
+    shown.length ? el('h2', { class: 'criteria-heading' }, 'Criteria') : null,
     shown.length ? el('ol', { class: 'criteria' }, shown.map((c, i) => criterion(c, opts.hidden?.traces[i] ?? 0, opts))) : null,
     moreLine(hiddenCriteria, 'criterion', 'criteria'),
   );
