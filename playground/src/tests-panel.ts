@@ -14,7 +14,7 @@ export class TestsPanel {
   private outcomes: TestOutcome[] = [];
   private filter: Filter = 'all';
   private words = '';
-  private readonly summary = el('p', { class: 'summary', 'data-testid': 'test-summary', role: 'status' });
+  private readonly summary = el('p', { class: 'summary', role: 'status' });
   private readonly state = el('span', { class: 'muted small', 'data-testid': 'test-state' });
   private readonly buttons = new Map<Filter, HTMLButtonElement>();
   private readonly search = el('input', { type: 'search', placeholder: 'Filter by name, guideline or description', 'aria-label': 'Filter the test results' });
@@ -61,6 +61,7 @@ export class TestsPanel {
     this.outcomes = [];
     this.summary.textContent = text;
     this.summary.dataset['state'] = 'no-rules';
+    this.summary.dataset['testid'] = 'test-summary';
     this.renderList();
   }
 
@@ -72,6 +73,7 @@ export class TestsPanel {
     const failed = outcomes.filter(isFailure).length;
     this.summary.textContent = `${outcomes.length - failed} passed, ${failed} failed`;
     delete this.summary.dataset['state'];
+    this.summary.dataset['testid'] = 'test-summary';
     this.buttons.get('failed')!.textContent = `failed (${failed})`;
     this.buttons.get('passed')!.textContent = `passed (${outcomes.length - failed})`;
     this.buttons.get('all')!.textContent = `all (${outcomes.length})`;
