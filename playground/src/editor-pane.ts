@@ -18,7 +18,13 @@ export class EditorPane {
   private readonly highlight: monaco.editor.IEditorDecorationsCollection;
   file = '';
 
-  constructor(container: HTMLElement, private readonly problems: HTMLElement) {
+  constructor(
+    container: HTMLElement,
+    private readonly problems: HTMLElement,
+    /** `guideline fmt` of a text, in the worker; `formatted` false when it has syntax errors. */
+    private readonly formatText: (text: string) => Promise<{ text: string; formatted: boolean }>,
+    private readonly notify: (text: string) => void,
+  ) {
     this.editor = monaco.editor.create(container, {
       model: null,
       automaticLayout: true,
@@ -33,6 +39,7 @@ export class EditorPane {
     });
     this.highlight = this.editor.createDecorationsCollection();
     escapeLeaves(this.editor, () => this.problems);
+    this.editor.addAction({ id: 'guideline.format', label: 'Format document', keybindings: [monaco.KeyMod.Shift | monaco.KeyMod.Alt | monaco.KeyCode.KeyF], run: () => this.format() });
   }
 
   /** Shows a file's text (one model per file, so undo history stays with its file). */
@@ -94,8 +101,17 @@ export class EditorPane {
     this.editor.setSelection(new monaco.Range(line, 1, line, 1));
   }
 
-  format(): Promise<void> {
-    return this.editor.getAction('editor.action.formatDocument')?.run() ?? Promise.resolve();
+  /** Formats the document as `guideline fmt` does: one edit, undone by one undo. */
+  async format(): Promise<void> {
+    const model = this.editor.getModel();
+    if (!model) return;
+    const before = model.getValue();
+    const r = await this.formatText(before).catch(() => undefined);
+    if (!r?.formatted) return this.notify('Not formatted: the file has syntax errors (see the problems under the editor)');
+    if (r.text === before || model.getValue() !== before) return;
+    this.editor.pushUndoStop();
+    this.editor.executeEdits('format', [{ range: model.getFullModelRange(), text: r.text }]);
+    this.editor.pushUndoStop();
   }
 }
 

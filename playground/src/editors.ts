@@ -17,7 +17,7 @@ export interface Editors {
 const darkQuery = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : undefined;
 
 export function createEditors(hosts: { editor: HTMLElement; problems: HTMLElement; caseEditor: HTMLElement; caseNext: () => HTMLElement; compiled: HTMLElement }, client: LanguageClient, say: (text: string) => void): Editors {
-  registerGuidelineLanguage(client, say);
+  registerGuidelineLanguage(client);
   // The system's dark or light theme, followed as it changes.
   // vs-dark's comments, lightened to a contrast of 4.5:1 on its background.
   monaco.editor.defineTheme('guideline-dark', { base: 'vs-dark', inherit: true, rules: [{ token: 'comment', foreground: '8fbf73' }], colors: {} });
@@ -25,7 +25,7 @@ export function createEditors(hosts: { editor: HTMLElement; problems: HTMLElemen
   theme();
   darkQuery?.addEventListener('change', theme);
   for (const host of [hosts.editor, hosts.caseEditor, hosts.compiled]) host.replaceChildren();
-  const pane = new EditorPane(hosts.editor, hosts.problems);
+  const pane = new EditorPane(hosts.editor, hosts.problems, (text) => client.request({ kind: 'format', text }), say);
   const caseEditor = monaco.editor.create(hosts.caseEditor, {
     model: monaco.editor.createModel('', 'json', monaco.Uri.parse('inmemory://case/case.json')),
     automaticLayout: true,
@@ -34,6 +34,7 @@ export function createEditors(hosts: { editor: HTMLElement; problems: HTMLElemen
     lineNumbers: 'off',
     scrollBeyondLastLine: false,
     tabSize: 2,
+    wordBasedSuggestions: 'off',
     ariaLabel: 'Case JSON (Escape, then Tab, leaves the editor)',
     // A case on one long line (minified JSON, a link) costs monaco seconds per render unwrapped.
     wordWrap: 'on',

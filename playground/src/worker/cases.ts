@@ -2,7 +2,7 @@
 // run against the rule set of the last analysis, the bundled tests, and the compiled rules as JSON.
 // Everything here grows with the input, so it stays off the page's thread; what leaves is bounded.
 import type { RuleSet } from '@guideline/language';
-import { CaseValidationError, evaluate, validateCase, type CaseIssue, type Determination } from '@guideline/runtime';
+import { CaseValidationError, evaluateFast, validateCase, type CaseIssue, type Determination } from '@guideline/runtime';
 import { compareExpectation } from '../expect.ts';
 import { locateFields, spanOf } from '../json-locate.ts';
 import { caseProblemsShown, compiledShownChars, criteriaShown, traceShown } from '../limits.ts';
@@ -66,7 +66,7 @@ export async function runCase(rules: RuleSet | undefined, caseText: string, othe
   const check = checkCase(caseText, rules);
   if (check.total) return { kind: 'invalid-case', check };
   try {
-    const d = await evaluate(rules, check.value);
+    const d = evaluateFast(rules, check.value);
     const shown = d.criteria.slice(0, criteriaShown);
     const determination = { ...d, criteria: shown.map((c) => ({ ...c, trace: c.trace.slice(0, traceShown) })) };
     const hidden = { criteria: d.criteria.length - shown.length, traces: shown.map((c) => Math.max(0, c.trace.length - traceShown)) };
@@ -85,7 +85,7 @@ export async function runCase(rules: RuleSet | undefined, caseText: string, othe
 /** A test case's determination, or the reason it has none (an invalid case). */
 export async function decide(rules: RuleSet, test: TestCase): Promise<Determination | string> {
   try {
-    return await evaluate(rules, test.case);
+    return evaluateFast(rules, test.case);
   } catch (e) {
     return e instanceof CaseValidationError ? e.issues.slice(0, caseProblemsShown).map((i) => `${i.field || 'case'}: ${i.message}`).join('; ') : String(e);
   }
