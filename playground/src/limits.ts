@@ -12,9 +12,6 @@ export const linkMaxDecodedChars = 1_048_576;
 /** Guideline files a share link carries: every edited file (any other file opens with its bundled text). */
 export const linkMaxFiles = 100;
 
-/** Test cases a share link carries besides its case: those written or edited in the playground. */
-export const linkMaxCases = 100;
-
 /** Characters of a guideline file name in a link or in local storage. */
 export const fileNameMaxChars = 200;
 
