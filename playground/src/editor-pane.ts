@@ -2,10 +2,10 @@
 // problems list under it (each problem a button: reachable by Tab), and highlighting of a criterion's
 // source lines. Escape (when no widget is open) leaves the editor, as Ctrl+M's Tab-moves-focus does.
 import { count, el, moreLine, show } from './dom.ts';
-import { languageId } from './guideline-language.ts';
+import { languageId, markdownText } from './guideline-language.ts';
 import { problemsShown } from './limits.ts';
 import { monaco } from './monaco.ts';
-import type { MarkerList } from './protocol.ts';
+import type { ConditionCoverage, MarkerList } from './protocol.ts';
 
 const severities: Record<keyof MarkerList['counts'], monaco.MarkerSeverity> = {
   error: monaco.MarkerSeverity.Error,
@@ -16,6 +16,7 @@ const severities: Record<keyof MarkerList['counts'], monaco.MarkerSeverity> = {
 export class EditorPane {
   readonly editor: monaco.editor.IStandaloneCodeEditor;
   private readonly highlight: monaco.editor.IEditorDecorationsCollection;
+  private readonly coverage: monaco.editor.IEditorDecorationsCollection;
   file = '';
 
   constructor(
@@ -38,6 +39,7 @@ export class EditorPane {
       renderFinalNewline: 'on', // a dimmed last line number is below 4.5:1 contrast
     });
     this.highlight = this.editor.createDecorationsCollection();
+    this.coverage = this.editor.createDecorationsCollection();
     escapeLeaves(this.editor, () => this.problems);
     this.editor.addAction({ id: 'guideline.format', label: 'Format document', keybindings: [monaco.KeyMod.Shift | monaco.KeyMod.Alt | monaco.KeyCode.KeyF], run: () => this.format() });
   }
@@ -51,6 +53,21 @@ export class EditorPane {
     this.file = file;
     this.editor.setModel(model);
     this.highlight.clear();
+  }
+
+  /**
+   * Marks each condition of the open file by how the test cases found it: both true and false
+   * (covered), only one way, or never decided. The counts are in the mark's hover.
+   */
+  setCoverage(conditions: readonly ConditionCoverage[]): void {
+    const lines = new Map<number, ConditionCoverage[]>();
+    for (const c of conditions) if (c.file === this.file) lines.set(c.line, [...(lines.get(c.line) ?? []), c]);
+    const model = this.editor.getModel();
+    this.coverage.set([...lines].filter(([line]) => model && line <= model.getLineCount()).map(([line, cs]) => {
+      const level = cs.every((c) => c.true && c.false) ? 'both' : cs.some((c) => c.true || c.false) ? 'one' : 'none';
+      const text = cs.map((c) => `${c.condition}: true in ${c.true}, false in ${c.false}, unknown in ${c.unknown} test cases`).join('\n\n');
+      return { range: new monaco.Range(line, 1, line, 1), options: { isWholeLine: true, linesDecorationsClassName: `coverage coverage-${level}`, hoverMessage: { value: markdownText(text) } } };
+    }));
   }
 
   clearHighlight(): void {

@@ -48,3 +48,6 @@ export const impactShown = 200;
 
 /** Test cases written in the playground and kept with the work. */
 export const workspaceCasesMax = 500;
+
+/** Conditions whose test coverage is sent to the editor (gaps first). */
+export const coverageShown = 5_000;

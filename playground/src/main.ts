@@ -12,7 +12,7 @@ import { renderImpact } from './impact-panel.ts';
 import { Keeper } from './keeping.ts';
 import { workerStopped } from './messages.ts';
 import { Notices } from './notices.ts';
-import type { CaseCheck, FormSchema, RunResult, SourceSpan } from './protocol.ts';
+import type { CaseCheck, ConditionCoverage, FormSchema, RunResult, SourceSpan } from './protocol.ts';
 import { decisionText, place, renderDetermination, renderNotice } from './results.ts';
 import { WorkStore, type Work } from './storage.ts';
 import { Tabs } from './tabs.ts';
@@ -101,6 +101,7 @@ function openFile(file: string, at?: SourceSpan): void {
   if (editors && editors.pane.file !== file) {
     sentText = workspace.text(file);
     editors.pane.open(file, sentText);
+    editors.pane.setCoverage(coverage);
     scheduleAnalyze(0);
   }
   if (at && editors) {
@@ -240,6 +241,8 @@ byId('run-all-button').addEventListener('click', () => {
 });
 
 let testRuns = 0;
+/** How the test cases exercised each condition (after Run all tests), marked in the editor. */
+let coverage: ConditionCoverage[] = [];
 async function runAll(): Promise<void> {
   const ticket = ++testRuns;
   flushEdit();
@@ -248,7 +251,11 @@ async function runAll(): Promise<void> {
   if (ticket !== testRuns) return;
   if (typeof outcomes === 'string') tests.failed(`The tests could not run: ${outcomes}`);
   else if (!outcomes) tests.failed('The workspace has errors: fix them to run the tests.');
-  else tests.setOutcomes(outcomes);
+  else {
+    tests.setOutcomes(outcomes.outcomes);
+    coverage = outcomes.coverage;
+    editors?.pane.setCoverage(coverage);
+  }
 }
 
 let impacts = 0;

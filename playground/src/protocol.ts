@@ -80,6 +80,16 @@ export interface TestOutcome {
   error?: string;
 }
 
+/** How the test cases found one condition (a leaf of a criterion): counts of true, false, unknown. */
+export interface ConditionCoverage {
+  file: string;
+  line: number;
+  condition: string;
+  true: number;
+  false: number;
+  unknown: number;
+}
+
 /** A test case whose decision or criteria statuses an edit changes. */
 export interface ImpactChange {
   file: string;
@@ -132,7 +142,8 @@ export interface Results {
   'check-case': CaseCheck;
   /** The case against the rule set of the last analysis. */
   run: RunResult;
-  'run-tests': TestOutcome[] | null;
+  /** Null when the workspace has errors. */
+  'run-tests': { outcomes: TestOutcome[]; coverage: ConditionCoverage[] } | null;
   impact: Impact;
   /** The case fields the workspace's vocabularies define, as a schema for the form (contract's when it has errors). */
   fields: FormSchema;

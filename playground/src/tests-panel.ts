@@ -38,7 +38,9 @@ export class TestsPanel {
       this.words = this.search.value.trim().toLowerCase();
       this.renderList();
     });
-    show(target, el('div', { class: 'tests-head' }, this.summary, this.state), el('div', { class: 'tests-filter' }, filters, this.search), this.list);
+    const legend = el('p', { class: 'muted small coverage-legend' }, 'In the editor, each condition is marked by how the test cases found it: ',
+      el('span', { class: 'coverage-key coverage-both' }), ' true and false, ', el('span', { class: 'coverage-key coverage-one' }), ' only one way, ', el('span', { class: 'coverage-key coverage-none' }), ' never decided.');
+    show(target, el('div', { class: 'tests-head' }, this.summary, this.state), el('div', { class: 'tests-filter' }, filters, this.search), legend, this.list);
     this.summary.textContent = 'Run all tests to see every test case of the workspace against the rules.';
   }
 

@@ -68,6 +68,16 @@ describe.skipIf(!hasChromium)('the playground by keyboard and screen reader', ()
     expect(await page.getAttribute('[role=tab][data-tab=determination]', 'aria-selected')).toBe('true');
   });
 
+  it('resizes the panes from the keyboard', async () => {
+    const width = (): Promise<number> => page.$eval('.editor-pane', (e) => e.getBoundingClientRect().width);
+    const before = await width();
+    await page.focus('#splitter');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    expect(await page.getAttribute('#splitter', 'aria-valuenow')).toBe('48');
+    expect(await width()).toBeLessThan(before);
+  });
+
   it('announces a new decision', async () => {
     await page.selectOption('#case-select', 'guidelines/mtus/massage/cases/first-four-visits-with-exercise.json');
     await expect.poll(() => page.textContent('#announce')).toBe('Decision: Medically necessary');

@@ -64,6 +64,9 @@ describe.skipIf(!hasChromium)('a policy editor works in the playground', () => {
     await page.getByRole('button', { name: 'Run all tests' }).click();
     await expect.poll(() => page.textContent('[data-testid=test-summary]')).toMatch(/^\d+ passed, [1-9]\d* failed$/);
     const summary = await page.textContent('[data-testid=test-summary]');
+    // The conditions of the open file, marked by how the test cases found them.
+    await page.evaluate(() => (window as unknown as { guidelinePlayground: { cursorAt(s: string): boolean } }).guidelinePlayground.cursorAt('require completed visits'));
+    await page.waitForSelector('.editor-pane .coverage-both');
     expect(await page.$eval('.test-list li', (li) => li.className)).toBe('test-fail');
     const failing = await page.$$eval('.test-list li.test-fail', (xs) => xs.map((x) => x.getAttribute('data-file')));
     expect(failing).toContain(overSix);
@@ -98,9 +101,13 @@ describe.skipIf(!hasChromium)('a policy editor works in the playground', () => {
     await page.getByRole('button', { name: 'Discard my edits' }).click();
     await page.waitForSelector('[data-notice=reset][data-code=reset-done]');
     expect(await page.evaluate(() => (window as unknown as Hook).guidelinePlayground.edited())).toEqual([]);
+    // The test results, run before, follow the files without another click.
+    const summary = (): Promise<string | null> => page.evaluate(() => document.querySelector('[data-testid=test-summary]')?.textContent ?? null);
+    await expect.poll(summary).toMatch(/^\d+ passed, 0 failed$/);
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => page.evaluate(() => (window as unknown as Hook).guidelinePlayground.edited())).toEqual([massage]);
     await expect.poll(() => editorText(page)).toContain('<= 60 visits');
+    await expect.poll(summary).toMatch(/^\d+ passed, [1-9]\d* failed$/);
   });
 
   it('the determination reads as a reviewer\'s: conditions in the guideline\'s words, places as links', async () => {

@@ -44,7 +44,7 @@ describe('one workspace', () => {
   it('runs the tests against the edit: the massage cases that hinge on the cap fail, whatever is open', async () => {
     const ws = edited();
     ws.analyze(seedGuideline);
-    const failed = (await runTests(ws.compile()!, allCases)).filter((o) => o.diffs.length || o.error).map((o) => o.file);
+    const failed = (await runTests(ws.compile()!, allCases)).outcomes.filter((o) => o.diffs.length || o.error).map((o) => o.file);
     expect(failed).toContain(overSix.file);
     expect(failed.filter(elsewhere)).toEqual([]);
   });
@@ -64,6 +64,22 @@ describe('one workspace', () => {
     expect(a.markers.counts.error).toBe(0);
     expect(a.otherErrors.map((o) => o.file)).toEqual([massage]);
     expect(await runCase(ws.compile(), JSON.stringify(overSix.case), () => ws.otherErrors(''))).toMatchObject({ kind: 'no-rules', otherErrors: [{ file: massage }] });
+  });
+});
+
+describe('coverage of the conditions by the test cases', () => {
+  it('counts each condition of every criterion, and finds the gaps an edit opens', async () => {
+    const ws = new Workspace();
+    ws.reset(bundled, []);
+    const { coverage } = await runTests(ws.compile()!, allCases);
+    const visits = coverage.find((c) => c.file === massage && c.condition === 'completed visits + requested visits <= 6 visits');
+    expect(visits).toMatchObject({ true: expect.any(Number), false: expect.any(Number) });
+    expect(visits!.true).toBeGreaterThan(0);
+    expect(visits!.false).toBeGreaterThan(0);
+    // Without massage's own cases and the policies' (some of which are massage requests), nothing reaches it.
+    const others = allCases.filter((c) => elsewhere(c.file));
+    const fewer = (await runTests(ws.compile()!, others)).coverage.find((c) => c.file === massage && c.condition === visits!.condition);
+    expect(fewer).toMatchObject({ true: 0, false: 0 });
   });
 });
 

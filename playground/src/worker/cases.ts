@@ -6,7 +6,8 @@ import { CaseValidationError, evaluateFast, validateCase, type CaseIssue, type D
 import { compareExpectation } from '../expect.ts';
 import { locateFields, spanOf } from '../json-locate.ts';
 import { caseProblemsShown, compiledShownChars, criteriaShown, traceShown } from '../limits.ts';
-import type { CaseCheck, CaseProblem, RunResult, SourceSpan, TestOutcome } from '../protocol.ts';
+import type { CaseCheck, CaseProblem, ConditionCoverage, RunResult, SourceSpan, TestOutcome } from '../protocol.ts';
+import { CoverageCounter } from './coverage.ts';
 import type { TestCase } from '../test-cases.ts';
 
 /** The issues reported, and how many there are in all (the last may count those not reported). */
@@ -91,15 +92,17 @@ export async function decide(rules: RuleSet, test: TestCase): Promise<Determinat
   }
 }
 
-/** Every test case with an expectation, against the rule set. */
-export async function runTests(rules: RuleSet, tests: readonly TestCase[]): Promise<TestOutcome[]> {
-  const out: TestOutcome[] = [];
+/** Every test case with an expectation, against the rule set, and the conditions they exercised. */
+export async function runTests(rules: RuleSet, tests: readonly TestCase[]): Promise<{ outcomes: TestOutcome[]; coverage: ConditionCoverage[] }> {
+  const outcomes: TestOutcome[] = [];
+  const coverage = new CoverageCounter(rules);
   for (const test of tests) {
     if (!test.expect) continue;
     const d = await decide(rules, test);
-    out.push(typeof d === 'string' ? { file: test.file, diffs: [], error: d } : { file: test.file, diffs: compareExpectation(test.expect, d) });
+    if (typeof d !== 'string') coverage.count(d);
+    outcomes.push(typeof d === 'string' ? { file: test.file, diffs: [], error: d } : { file: test.file, diffs: compareExpectation(test.expect, d) });
   }
-  return out;
+  return { outcomes, coverage: coverage.result() };
 }
 
 /** The rules compiled from one file, as the Compiled JSON tab shows them (or why it shows none). */
