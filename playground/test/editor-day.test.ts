@@ -189,6 +189,27 @@ describe.skipIf(!hasChromium)('a policy editor works in the playground', () => {
     await other.close();
   });
 
+  it('shows a criterion\'s parts and one a physician must judge', async () => {
+    await openFile(page, seed);
+    await pickCase(page, 'guidelines/mtus/chronic-pain-physical-medicine/cases/imr-seed.json');
+    await setText(page, `${await editorText(page)}
+criterion either "A home program or functional gains"
+  require any of the following
+  part home "A home program"
+    require home exercise program is compliant
+  part gains "Functional gains"
+    require functional improvement is documented
+
+criterion physician "Active treatment, as a physician judges it"
+  needs clinical review
+  require active treatment is ongoing
+`);
+    await page.waitForSelector('[data-criterion=either] [data-part=home]');
+    expect(await page.getAttribute('[data-criterion=either] [data-part=gains]', 'data-status')).toBe('not-met');
+    expect(await page.getAttribute('[data-criterion=physician]', 'data-status')).toBe('needs-review');
+    expect(await page.textContent('[data-criterion=physician] .status')).toBe('needs clinical review');
+  });
+
   it('logged no console errors', () => {
     expect(errors).toEqual([]);
   });
