@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { buildSite, collectErrors, editorText, hasChromium, launch, openPlayground, serve, setText } from './support/browser.ts';
+import { buildSite, collectErrors, editorText, hasChromium, launch, openPlayground, serve, setText, typeAtEnd } from './support/browser.ts';
+import { seedCaseText, shareHashOf } from './support/share-attacks.ts';
 
 type Hook = { guidelinePlayground: { file(): string; edited(): string[]; caseText(): string } };
 const massage = 'guidelines/mtus/massage/massage.guideline';
@@ -208,6 +209,27 @@ criterion physician "Active treatment, as a physician judges it"
     expect(await page.getAttribute('[data-criterion=either] [data-part=gains]', 'data-status')).toBe('not-met');
     expect(await page.getAttribute('[data-criterion=physician]', 'data-status')).toBe('needs-review');
     expect(await page.textContent('[data-criterion=physician] .status')).toBe('needs clinical review');
+  });
+
+  it('completes and explains facts of a vocabulary declared in another file of the workspace', async () => {
+    const vocabulary = 'vocabulary mine "Mine"\n\nfact pain score: number from 0 to 10, from history.painScore\n  "The patient\'s pain on a 0-10 scale."\n';
+    const guideline = 'guideline mine.g\n  title "G"\n  source "S", 2009, pages 1-2\n  covers massage\n  uses mine\n\ncriterion x "X"\n  require pain score < 5\n';
+    const p = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    const pErrors = collectErrors(p);
+    await openPlayground(p, server.url + shareHashOf({ v: 2, open: 'guidelines/mine/g.guideline', files: [['guidelines/mine/vocab.guideline', vocabulary], ['guidelines/mine/g.guideline', guideline]], caseText: seedCaseText }));
+    await expect.poll(() => file(p)).toBe('guidelines/mine/g.guideline');
+    await p.evaluate(() => (window as unknown as { guidelinePlayground: { cursorAt(s: string, into: number): boolean } }).guidelinePlayground.cursorAt('pain score <', 2));
+    await p.keyboard.press('Control+K');
+    await p.keyboard.press('Control+I');
+    await p.waitForSelector('.monaco-hover:not(.hidden) .hover-contents');
+    expect(await p.textContent('.monaco-hover')).toContain('0-10 scale');
+    await p.keyboard.press('Escape');
+    await typeAtEnd(p, ['criterion y "Y"', '  require pai']);
+    await p.keyboard.press('Control+Space');
+    await p.waitForSelector('.suggest-widget.visible');
+    await expect.poll(() => p.textContent('.suggest-widget .monaco-list')).toContain('pain score');
+    expect(pErrors).toEqual([]);
+    await p.context().close();
   });
 
   it('logged no console errors', () => {

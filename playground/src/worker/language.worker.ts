@@ -24,9 +24,9 @@ function handle(req: Request): unknown {
       return null;
     case 'check': return markerList(analyzeFile(req.text, req.file).diagnostics, new SourceFile(req.text, req.file));
     case 'analyze': return workspace.analyze(req.file);
-    case 'complete': return completionsAt(req.text, req.offset).slice(0, completionsShown);
-    case 'hover': return hoverAt(req.text, req.offset) ?? null;
-    case 'definition': return definitionAt(req.text, req.offset) ?? null;
+    case 'complete': return completionsAt(req.text, req.offset, { file: req.file, program: workspace.program() }).slice(0, completionsShown);
+    case 'hover': return hoverAt(req.text, req.offset, { file: req.file, program: workspace.program() }) ?? null;
+    case 'definition': return definitionAt(req.text, req.offset, { file: req.file, program: workspace.program() }) ?? null;
     case 'format': {
       const r = formatGuideline(req.text);
       return { text: r.text, formatted: r.formatted, markers: markerList(r.diagnostics, new SourceFile(req.text)) };

@@ -40,14 +40,15 @@ export class Workspace {
     return [...this.files].filter(([f, t]) => this.bundled.get(f) !== t).map(([f]) => f).sort();
   }
 
-  private sources(): SourceText[] {
+  /** Every file with its text, in name order: the program. */
+  program(): SourceText[] {
     return [...this.files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, text]) => ({ file, text }));
   }
 
   /** Compiles the workspace when a file changed since the last compile; the rule set stays for runs. */
   compile(): RuleSet | undefined {
     if (!this.dirty) return this.rules;
-    const result = compileProgram(this.sources(), { reuse: true });
+    const result = compileProgram(this.program(), { reuse: true });
     this.rules = result.rules;
     this.diagnostics = result.diagnostics;
     this.dirty = false;
