@@ -25,6 +25,8 @@ export class EditorPane {
     /** `guideline fmt` of a text, in the worker; `formatted` false when it has syntax errors. */
     private readonly formatText: (text: string) => Promise<{ text: string; formatted: boolean }>,
     private readonly notify: (text: string) => void,
+    /** Opens the reference at a diagnostic's entry. */
+    private readonly explain: (code: string) => void,
   ) {
     this.editor = monaco.editor.create(container, {
       model: null,
@@ -93,7 +95,9 @@ export class EditorPane {
     const items = markers.map((m) => {
       const go = el('button', { type: 'button', class: 'problem-go', title: `Go to line ${m.startLineNumber}` },
         el('span', { class: 'where' }, `${m.startLineNumber}:${m.startColumn}`), ' ', el('span', { class: 'code' }, m.code), ' ', m.message);
-      const item = el('li', { class: `problem problem-${m.severity}` }, go);
+      const about = el('button', { type: 'button', class: 'link small problem-about', title: `What ${m.code} means, with an example`, 'aria-label': `About ${m.code}` }, '?');
+      about.addEventListener('click', () => this.explain(m.code));
+      const item = el('li', { class: `problem problem-${m.severity}` }, go, ' ', about);
       go.addEventListener('click', () => {
         this.editor.setSelection(new monaco.Range(m.startLineNumber, m.startColumn, m.endLineNumber, m.endColumn));
         this.editor.revealLineInCenter(m.startLineNumber);

@@ -16,7 +16,7 @@ export interface Editors {
 
 const darkQuery = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : undefined;
 
-export function createEditors(hosts: { editor: HTMLElement; problems: HTMLElement; caseEditor: HTMLElement; caseNext: () => HTMLElement; compiled: HTMLElement }, client: LanguageClient, say: (text: string) => void): Editors {
+export function createEditors(hosts: { editor: HTMLElement; problems: HTMLElement; caseEditor: HTMLElement; caseNext: () => HTMLElement; compiled: HTMLElement }, client: LanguageClient, say: (text: string) => void, explain: (code: string) => void): Editors {
   registerGuidelineLanguage(client);
   // The system's dark or light theme, followed as it changes.
   // vs-dark's comments, lightened to a contrast of 4.5:1 on its background.
@@ -25,7 +25,7 @@ export function createEditors(hosts: { editor: HTMLElement; problems: HTMLElemen
   theme();
   darkQuery?.addEventListener('change', theme);
   for (const host of [hosts.editor, hosts.caseEditor, hosts.compiled]) host.replaceChildren();
-  const pane = new EditorPane(hosts.editor, hosts.problems, (text) => client.request({ kind: 'format', text }), say);
+  const pane = new EditorPane(hosts.editor, hosts.problems, (text) => client.request({ kind: 'format', text }), say, explain);
   const caseEditor = monaco.editor.create(hosts.caseEditor, {
     model: monaco.editor.createModel('', 'json', monaco.Uri.parse('inmemory://case/case.json')),
     automaticLayout: true,

@@ -13,6 +13,7 @@ import { Keeper } from './keeping.ts';
 import { workerStopped } from './messages.ts';
 import { Notices } from './notices.ts';
 import type { CaseCheck, ConditionCoverage, FormSchema, RunResult, SourceSpan } from './protocol.ts';
+import { ReferencePanel } from './reference.ts';
 import { decisionText, place, renderDetermination, renderNotice } from './results.ts';
 import { WorkStore, type Work } from './storage.ts';
 import { Tabs } from './tabs.ts';
@@ -276,9 +277,17 @@ function openCase(file: string): void {
   tabs.select('determination');
 }
 
+const reference = new ReferencePanel(byId('reference'));
+/** Opens the Reference panel, at a section (a diagnostic's code) when given. */
+function openReference(at?: string): void {
+  tabs.select('reference', false);
+  void reference.open(at);
+}
+
 function onTab(name: string): void {
   if (name === 'compiled') editors?.setCompiled(compiledJson);
   if (name === 'impact') void impact();
+  if (name === 'reference') void reference.open();
 }
 
 // Case view: JSON or the form generated from the workspace's case fields
@@ -329,7 +338,7 @@ function loadEditors(): Promise<Editors> {
     }, 20);
     setTimeout(() => { clearInterval(check); resolve(); }, 4000);
   }).then(() => import('./editors.ts')).then(({ createEditors }) => {
-    const e = createEditors({ editor: byId('editor'), problems: byId('problems'), caseEditor: byId('case-editor'), caseNext: () => byId('case-issues').nextElementSibling as HTMLElement, compiled: byId('compiled') }, client, say);
+    const e = createEditors({ editor: byId('editor'), problems: byId('problems'), caseEditor: byId('case-editor'), caseNext: () => byId('case-issues').nextElementSibling as HTMLElement, compiled: byId('compiled') }, client, say, openReference);
     editors = e;
     cases.attach(e.caseView);
     sentText = workspace.text(openName);

@@ -63,7 +63,7 @@ describe.skipIf(!hasChromium)('the playground by keyboard and screen reader', ()
     expect(await page.getAttribute('#tab-button-tests', 'aria-controls')).toBe('tab-tests');
     expect(await page.isHidden('#tab-determination')).toBe(true);
     await page.keyboard.press('End');
-    expect(await page.getAttribute('[role=tab][data-tab=compiled]', 'aria-selected')).toBe('true');
+    expect(await page.getAttribute('[role=tab][data-tab=reference]', 'aria-selected')).toBe('true');
     await page.keyboard.press('Home');
     expect(await page.getAttribute('[role=tab][data-tab=determination]', 'aria-selected')).toBe('true');
   });
@@ -93,6 +93,9 @@ describe.skipIf(!hasChromium)('the playground by keyboard and screen reader', ()
     expect(await violations()).toEqual([]);
     await page.getByRole('tab', { name: 'Compiled JSON' }).click();
     expect(await violations()).toEqual([]);
+    await page.getByRole('tab', { name: 'Reference' }).click();
+    await page.waitForSelector('.ref-section');
+    expect(await violations()).toEqual([]);
     await page.getByRole('button', { name: 'Form', exact: true }).click();
     await page.waitForSelector('.case-form');
     expect(await violations()).toEqual([]);
@@ -101,7 +104,7 @@ describe.skipIf(!hasChromium)('the playground by keyboard and screen reader', ()
     await page.waitForSelector('[data-notice=reset]');
     expect(await violations()).toEqual([]);
     await page.getByRole('button', { name: 'Keep them' }).click();
-  }, 120_000); // five axe runs
+  }, 150_000); // six axe runs
 
   it.each([
     ['1024×768, light', { width: 1024, height: 768 }, 'light'],
