@@ -51,3 +51,6 @@ export const workspaceCasesMax = 500;
 
 /** Conditions whose test coverage is sent to the editor (gaps first). */
 export const coverageShown = 5_000;
+
+/** Condition boxes drawn in a guideline's picture. */
+export const diagramBoxesShown = 1_000;

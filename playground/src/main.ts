@@ -8,6 +8,7 @@ import { CasePanel, caseText } from './case-panel.ts';
 import { byId, el, show } from './dom.ts';
 import type { Editors } from './editors.ts';
 import { compareExpectation } from './expect.ts';
+import { renderDiagram } from './diagram.ts';
 import { renderImpact } from './impact-panel.ts';
 import { Keeper } from './keeping.ts';
 import { workerStopped } from './messages.ts';
@@ -158,6 +159,7 @@ async function analyze(): Promise<void> {
   scheduleRun(0);
   if (tests.ran) void runAll();
   if (tabs.selected === 'impact') void impact();
+  if (tabs.selected === 'diagram') void diagram();
 }
 let compiledJson = '';
 
@@ -284,8 +286,19 @@ function openReference(at?: string): void {
   void reference.open(at);
 }
 
+let diagrams = 0;
+async function diagram(): Promise<void> {
+  const ticket = ++diagrams;
+  flushEdit();
+  const data = await client.request({ kind: 'diagram', file: openName }).catch(() => undefined);
+  if (ticket !== diagrams || !data) return;
+  const statuses = new Map(lastRun?.guidelineFile === openName ? lastRun.determination.criteria.map((c) => [c.id, c.status] as const) : []);
+  renderDiagram(byId('diagram'), data, statuses, (at) => openFile(at.file, at));
+}
+
 function onTab(name: string): void {
   if (name === 'compiled') editors?.setCompiled(compiledJson);
+  if (name === 'diagram') void diagram();
   if (name === 'impact') void impact();
   if (name === 'reference') void reference.open();
 }

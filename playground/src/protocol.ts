@@ -110,6 +110,25 @@ export interface Impact {
   broken?: 'edited' | 'baseline';
 }
 
+/** A box of the guideline's picture: a guideline (or policy), a criterion, a part, a condition. */
+export interface DiagramNode {
+  kind: 'guideline' | 'criterion' | 'part' | 'condition';
+  /** The criterion's or guideline's id. */
+  id?: string;
+  label: string;
+  /** How it joins its parent: require, only when, any of, a group's need. */
+  role: string;
+  file: string;
+  line: number;
+  children: DiagramNode[];
+}
+
+export interface DiagramData {
+  roots: DiagramNode[];
+  /** Whether conditions past `diagramBoxesShown` were left out. */
+  cut?: true;
+}
+
 export type Request =
   /** Every file of the workspace: `bundled` once, `edits` the texts that differ from it. */
   | { kind: 'workspace'; bundled?: SourceText[]; edits: SourceText[] }
@@ -126,6 +145,7 @@ export type Request =
   | { kind: 'run-tests'; tests: TestCase[] }
   | { kind: 'impact'; tests: TestCase[] }
   | { kind: 'fields' }
+  | { kind: 'diagram'; file: string }
   | { kind: 'read-link'; hash: string; workspace: string[] }
   | { kind: 'make-link'; state: SharedState };
 
@@ -148,6 +168,7 @@ export interface Results {
   impact: Impact;
   /** The case fields the workspace's vocabularies define, as a schema for the form (contract's when it has errors). */
   fields: FormSchema;
+  diagram: DiagramData;
   'read-link': ShareLinkRead | null;
   'make-link': ShareLinkMade;
 }

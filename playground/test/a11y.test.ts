@@ -96,6 +96,9 @@ describe.skipIf(!hasChromium)('the playground by keyboard and screen reader', ()
     await page.getByRole('tab', { name: 'Reference' }).click();
     await page.waitForSelector('.ref-section');
     expect(await violations()).toEqual([]);
+    await page.getByRole('tab', { name: 'Picture' }).click();
+    await page.waitForSelector('.diagram-box');
+    expect(await violations()).toEqual([]);
     await page.getByRole('button', { name: 'Form', exact: true }).click();
     await page.waitForSelector('.case-form');
     expect(await violations()).toEqual([]);
@@ -104,7 +107,7 @@ describe.skipIf(!hasChromium)('the playground by keyboard and screen reader', ()
     await page.waitForSelector('[data-notice=reset]');
     expect(await violations()).toEqual([]);
     await page.getByRole('button', { name: 'Keep them' }).click();
-  }, 150_000); // six axe runs
+  }, 180_000); // seven axe runs
 
   it.each([
     ['1024×768, light', { width: 1024, height: 768 }, 'light'],

@@ -232,6 +232,17 @@ criterion physician "Active treatment, as a physician judges it"
     await p.context().close();
   });
 
+  it('draws the guideline as a picture, coloured by the case, each box a way to its source', async () => {
+    await openFile(page, seed);
+    await pickCase(page, 'guidelines/mtus/chronic-pain-physical-medicine/cases/imr-seed.json');
+    await page.getByRole('tab', { name: 'Picture' }).click();
+    await page.waitForSelector('[data-kind=criterion][data-id=visit-count].status-box-not-met');
+    expect(await page.$$eval('[data-kind=criterion]', (xs) => xs.map((x) => x.getAttribute('data-id')))).toEqual(expect.arrayContaining(['visit-count', 'frequency', 'functional-improvement', 'home-program']));
+    await page.focus('[data-kind=criterion][data-id=home-program]');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => (window as unknown as { guidelinePlayground: { cursorLine(): string } }).guidelinePlayground.cursorLine())).toMatch(/^criterion home-program/);
+  });
+
   it('logged no console errors', () => {
     expect(errors).toEqual([]);
   });

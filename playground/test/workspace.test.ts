@@ -130,3 +130,16 @@ describe('the case form from the vocabularies', () => {
     expect(schema.required).toEqual(expect.arrayContaining(['asOf', 'jurisdiction', 'request']));
   });
 });
+
+describe('the guideline as a picture', () => {
+  it('has each criterion of the file with its conditions, in order, and their lines', async () => {
+    const { diagramOf } = await import('../src/worker/diagram.ts');
+    const ws = new Workspace();
+    ws.reset(bundled, []);
+    const [g] = diagramOf(ws.compile(), massage).roots;
+    expect(g?.children.map((c) => c.id)).toEqual(['adjunct', 'visit-count', 'functional-improvement']);
+    const improvement = g!.children[2]!;
+    expect(improvement.children.map((c) => [c.role, c.label])).toEqual([['only when', 'completed visits > 0'], ['require', 'functional improvement is documented']]);
+    expect(diagramOf(undefined, massage).roots).toEqual([]);
+  });
+});

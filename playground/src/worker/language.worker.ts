@@ -7,6 +7,7 @@ import { completionsShown } from '../limits.ts';
 import type { Request, Response } from '../protocol.ts';
 import { makeShareLink, readShareLink } from '../share-link.ts';
 import { checkCase, runCase, runTests } from './cases.ts';
+import { diagramOf } from './diagram.ts';
 import { formSchema } from './form-schema.ts';
 import { impactOf } from './impact.ts';
 import { markerList } from './markers.ts';
@@ -42,6 +43,7 @@ function handle(req: Request): unknown {
     }
     case 'impact': return impactOf(workspace.baseline(), workspace.compile(), workspace.edited(), req.tests);
     case 'fields': return formSchema(workspace.compile());
+    case 'diagram': return diagramOf(workspace.compile(), req.file);
     case 'read-link': return readShareLink(req.hash, new Set(req.workspace)) ?? null;
     case 'make-link': return makeShareLink(req.state);
   }
