@@ -150,14 +150,18 @@ export class Solver {
   private solveSets(cell: Cell): Map<string, SetAtom[] | 'unknown'> | undefined {
     const out = new Map<string, SetAtom[] | 'unknown'>();
     const rowsOf = new Map<string, RowTarget[]>();
+    const flagged: string[] = [];
     for (const [i, m] of cell.fin) {
-      const p = this.space.rowOwner(i);
-      if (!p) continue;
-      const list = rowsOf.get(p.rowKind!) ?? [];
-      list.push({ placed: p, allowed: p.row!.values.filter((_, k) => (m >> BigInt(k)) & 1n) });
-      rowsOf.set(p.rowKind!, list);
+      const set = this.space.setOfFlag(i);
+      if (set) flagged.push(set);
+      const row = this.space.rowOwner(i);
+      if (!row) continue;
+      const list = rowsOf.get(row.kind) ?? [];
+      list.push({ row, allowed: row.v.values.filter((_, k) => (m >> BigInt(k)) & 1n) });
+      rowsOf.set(row.kind, list);
     }
-    const kinds = new Set([...cell.sets.keys(), ...rowsOf.keys(), 'diagnosis', 'procedure']);
+    // Every set the cell says anything of, even only that it is given.
+    const kinds = new Set([...cell.sets.keys(), ...rowsOf.keys(), ...flagged, 'diagnosis', 'procedure']);
     for (const kind of kinds) {
       const rows = rowsOf.get(kind) ?? [];
       const con = cell.sets.get(kind);
@@ -183,7 +187,7 @@ export class Solver {
       if (k.y !== undefined) used.add(k.y);
     }
     for (const k of cell.months) {
-      used.add(this.asOf.index);
+      used.add(k.to);
       if (k.date !== undefined) used.add(k.date);
     }
     if (want) {
@@ -209,7 +213,7 @@ export class Solver {
     }
     const toLocal = (k: Atom): OctConstraint => (k.y === undefined ? { x: local.get(k.x)!, a: k.a, c: k.c, strict: k.strict } : { x: local.get(k.x)!, a: k.a, y: local.get(k.y)!, b: k.b!, c: k.c, strict: k.strict });
     for (const k of cell.atoms) ks.push(toLocal(k));
-    for (const k of cell.months) ks.push(toLocal(relaxation(k, this.asOf.index)));
+    for (const k of cell.months) ks.push(toLocal(relaxation(k)));
     const integer = vars.map((x) => (this.space.vars[x] as NumVar).integer);
     const prefer = (i: number): number => {
       const v = this.space.vars[vars[i]!] as NumVar;
@@ -222,6 +226,6 @@ export class Solver {
     };
     if (!cell.months.length) return finish([]);
     const bound = new Set(cell.atoms.flatMap((k) => (k.y === undefined ? [k.x] : [k.x, k.y])));
-    return decideMonths({ months: cell.months, local, asOf: this.asOf, bound, ks, integer, prefer, finish });
+    return decideMonths({ months: cell.months, local, endRange: (x) => this.space.vars[x] as NumVar, bound, ks, integer, prefer, finish });
   }
 }

@@ -139,8 +139,8 @@ export class Checks {
       return;
     }
     // Whether a status is reached where the guideline decides: the first case found is enough.
-    const reached = new Map<Status, { ctx: Context; cell: Cell } | null>();
-    const reach = (status: Status): { ctx: Context; cell: Cell } | null => {
+    const reached = new Map<Status | 'fails', { ctx: Context; cell: Cell } | null>();
+    const reach = (status: Status | 'fails'): { ctx: Context; cell: Cell } | null => {
       if (!reached.has(status)) {
         let found: { ctx: Context; cell: Cell } | null = null;
         for (const { ctx, st } of per) {
@@ -175,7 +175,7 @@ export class Checks {
       const ex = example(['notApplicable', 'unknown']);
       this.pending.push({ code: 'A605', args, at: conditionAt(c.when, leaves) ?? at, region: [], ...(ex ? { example: ex } : {}) });
     }
-    if (decides && whenHolds && reach('met') && !reach('notMet')) {
+    if (decides && whenHolds && reach('met') && !reach('fails')) {
       this.pending.push({ code: 'A606', args, at, length: head, region: [], example: example(['met'])! });
     }
   }

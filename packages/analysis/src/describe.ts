@@ -39,7 +39,8 @@ export class Describer {
     for (const k of c.months) {
       const what = k.date === undefined ? isoDate(k.day) : this.space.vars[k.date]!.words;
       const rel = { '<=': 'at most', '<': 'less than', '>=': 'at least', '>': 'more than' }[k.op];
-      out.push(`the time since ${what} is ${rel} ${num(k.c)} ${k.unit}`);
+      const end = this.space.vars[k.to]!;
+      out.push(end.id === 'asOf' ? `the time since ${what} is ${rel} ${num(k.c)} ${k.unit}` : `the time from ${what} to ${end.words} is ${rel} ${num(k.c)} ${k.unit}`);
     }
     return out.join('; ');
   }
@@ -50,10 +51,12 @@ export class Describer {
     if (v.id.startsWith('?')) return allowed.length === 1 ? `${v.words} ${allowed[0] === UNKNOWN ? 'is not given' : 'is given'}` : undefined;
     const owner = this.space.rowOwner(v.index);
     if (owner) {
-      const titles = (rows: readonly string[]): string => orList(rows.map((r) => owner.g.classes.find((c) => c.id === owner.g.recommendations[Number(r.slice(1))]?.class)?.title ?? r));
+      const g = owner.placed.g;
+      const what = owner.table.id === 'recommend' ? 'the recommendation' : `the row of table ${owner.table.id}`;
+      const titles = (rows: readonly string[]): string => orList(rows.map((r) => owner.classes[Number(r.slice(1))]!.map((id) => this.space.sets.classes.get(id)?.c.title ?? id).join(' or ') || r));
       const rows = allowed.filter((x) => x !== 'none');
-      if (!rows.length) return `no recommendation of ${owner.g.id} applies`;
-      return `the recommendation of ${owner.g.id} for ${titles(rows)} applies${allowed.includes('none') ? ', or none does' : ''}`;
+      if (!rows.length) return `no row of table ${owner.table.id} of ${g.id} applies`;
+      return `${what} of ${g.id} for ${titles(rows)} applies${allowed.includes('none') ? ', or none does' : ''}`;
     }
     const known = allowed.filter((x) => x !== UNKNOWN);
     const unknown = allowed.includes(UNKNOWN);

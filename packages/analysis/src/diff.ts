@@ -4,7 +4,7 @@
 // certified visits are compared region by region. One finding per kind of change, with its regions.
 import type { CompiledGuideline, CompiledPolicy, Value } from '@guideline/language';
 import { meet, type Region } from './cell.ts';
-import { compare } from './conditions.ts';
+import { compare } from './compare.ts';
 import { outcomeOf, type Decision, type Outcome } from './decisions.ts';
 import { headLength, type Pending } from './findings.ts';
 import { NotAnalyzed } from './linear.ts';

@@ -37,7 +37,7 @@ function partsOf(c: Cell): Parts {
     const fins = [...c.fin].sort((a, b) => a[0] - b[0]).map(([i, m]): [number, string] => [i, `${i}:${m.toString(16)},`]);
     let rest = '|' + memoKey(c.atoms, (as) => as.map(atomKey).sort().join(','));
     if (c.sets.size) rest += '|' + memoKey(c.sets, (ss) => [...ss].map(([s, v]) => `${s}-${[...v.forbid].sort().join('+')}/${v.clauses.map((x) => [...x].sort().join('+')).sort().join(';')}`).sort().join(','));
-    if (c.months.length) rest += '|' + memoKey(c.months, (ms) => ms.map((m) => `${m.date}:${m.day}${m.unit}${m.op}${m.c}`).sort().join(','));
+    if (c.months.length) rest += '|' + memoKey(c.months, (ms) => ms.map((m) => `${m.date}:${m.day}>${m.to}${m.unit}${m.op}${m.c}`).sort().join(','));
     p = { fins, rest, key: fins.map((f) => f[1]).join('') + rest };
     parts.set(c, p);
   }

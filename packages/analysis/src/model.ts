@@ -16,9 +16,11 @@ export interface Statuses {
   met: Region;
   notMet: Region;
   unknown: Region;
+  /** Where its facts are known and it fails: not met, or sent to a physician under `needs clinical review unless met`. */
+  fails: Region;
 }
 
-export type Status = keyof Statuses;
+export type Status = Exclude<keyof Statuses, 'fails'>;
 
 /** A guideline as a policy consults it: its place in the evidence order. */
 export interface Consulted {
@@ -53,11 +55,19 @@ export class Model {
     this.logic = new Logic(this.solver);
   }
 
-  /** The conditions of a guideline or policy as read with one guideline's classes and recommendation. */
+  /**
+   * The conditions of a guideline or policy as read with one guideline's classes and tables. A
+   * policy's own conditions (`owner` starting `policy:`) read the rule set's tables only.
+   */
   conditionsOf(owner: string, view: Placed | undefined): Conditions {
     const key = `${owner}@${view?.key ?? ''}`;
     let c = this.conditions.get(key);
-    if (!c) this.conditions.set(key, (c = new Conditions(this.logic, new Scope(this.space, view))));
+    if (!c) {
+      const own = owner.startsWith('policy:') ? undefined : view?.g;
+      const ruleSet = view?.ruleSet ?? 0;
+      c = new Conditions(this.logic, new Scope(this.space, view, (id) => this.space.table(ruleSet, own, id)));
+      this.conditions.set(key, c);
+    }
     return c;
   }
 
@@ -88,12 +98,11 @@ export class Model {
     } else met = c.require ? conds.cond(c.require) : { t: [], f: [], u: [TOP] };
     const L = this.logic;
     const maybe = L.union(when.t, when.u);
-    return {
-      notApplicable: when.f,
-      met: L.meet(maybe, met.t),
-      notMet: L.meet(when.t, met.f),
-      unknown: L.union(L.meet(when.t, met.u), L.meet(when.u, L.union(met.f, met.u))),
-    };
+    const fails = L.meet(when.t, met.f);
+    const unknown = L.union(L.meet(when.t, met.u), L.meet(when.u, L.union(met.f, met.u)));
+    // Under `needs clinical review unless met`, a physician judges what fails too.
+    const reviewed = c.review === true && c.reviewNotMet === true;
+    return { notApplicable: when.f, met: L.meet(maybe, met.t), notMet: reviewed ? [] : fails, unknown: reviewed ? L.union(unknown, fails) : unknown, fails };
   }
 
   /** The guidelines a policy consults, in evidence order (each step's patterns in turn, every edition). */

@@ -1,16 +1,21 @@
 // Time since a date in months or years, by the runtime's calendar: not a difference of day numbers
 // (a month is 28 to 31 days, and the runtime's fraction of a month is not even monotone across a
 // month's end), so such a comparison is kept whole, relaxed to day bounds for pruning, and decided
-// for each review date in turn, where it becomes a set of day ranges of the date.
+// for each end date (the review date, or the date a `to` names) in turn, where it becomes a set of
+// day ranges of the date.
 import type { TimeUnit } from '@guideline/language';
 import { referenceDay, since } from './calendar.ts';
-import type { Atom } from './linear.ts';
+import { NotAnalyzed, type Atom } from './linear.ts';
 import { octagonBounds, satisfiable, solveOctagon, type OctConstraint } from './octagon.ts';
 
-/** `time since date ≥ c` etc. in months or years; the date is a variable, or a day when `date` is undefined. */
+/**
+ * `time from date to end ≥ c` etc. in months or years; the date is a variable, or a day when `date`
+ * is undefined; the end is a variable (the review date, unless a `to` names another).
+ */
 export interface MonthAtom {
   date: number | undefined;
   day: number;
+  to: number;
   unit: Extract<TimeUnit, 'months' | 'years'>;
   op: '<=' | '<' | '>=' | '>';
   c: number;
@@ -28,8 +33,9 @@ const below = (op: MonthAtom['op']): boolean => op === '<=' || op === '<';
  * What the comparison implies of the days between the date and the review (d = review - date):
  * at most `high` when it bounds the time from above, at least `low` when from below.
  */
-export function relaxation(k: MonthAtom, asOf: number): Atom {
+export function relaxation(k: MonthAtom): Atom {
   const w = window(k);
+  const asOf = k.to;
   if (k.date === undefined) return below(k.op) ? { x: asOf, a: 1, c: k.day + w.high, strict: false } : { x: asOf, a: -1, c: -(k.day + w.low), strict: false };
   return below(k.op) ? { x: asOf, a: 1, y: k.date, b: -1, c: w.high, strict: false } : { x: asOf, a: -1, y: k.date, b: 1, c: -w.low, strict: false };
 }
@@ -84,7 +90,8 @@ export interface MonthProblem {
   months: readonly MonthAtom[];
   /** Each space variable's index in the octagon. */
   local: ReadonlyMap<number, number>;
-  asOf: { index: number; min: number; max: number };
+  /** The range of values an end variable may take. */
+  endRange: (index: number) => { min: number; max: number };
   /** Space variables that atoms other than the month comparisons constrain. */
   bound: ReadonlySet<number>;
   /** The octagon: domains, atoms and the month comparisons' day relaxations. */
@@ -107,7 +114,10 @@ export function decideMonths(p: MonthProblem): Map<number, number> | undefined {
   const groups = new Map<number, MonthAtom[]>();
   for (const k of p.months) {
     if (k.date === undefined || p.bound.has(k.date)) return scanReviews(p);
-    groups.set(k.date, [...(groups.get(k.date) ?? []), k]);
+    const g = groups.get(k.date) ?? [];
+    // One date measured up to two different ends: decided end date by end date.
+    if (g.length && g[0]!.to !== k.to) return scanReviews(p);
+    groups.set(k.date, [...g, k]);
   }
   let wide = true;
   for (const ks of groups.values()) {
@@ -117,15 +127,15 @@ export function decideMonths(p: MonthProblem): Map<number, number> | undefined {
   }
   const probe = p.finish([]);
   if (!probe) return undefined;
-  // Feasibility alone was asked (the map is empty), and any review date will do.
+  // Feasibility alone was asked (the map is empty), and any end date will do.
   if (wide && !probe.size) return probe;
-  // A witness: the review date the rest gives, and for each date one that meets its comparisons then.
+  // A witness: the end dates the rest gives, and for each date one that meets its comparisons then.
   const values = solveOctagon(p.local.size, p.integer, p.ks, p.prefer);
   if (values) {
-    const review = values[p.local.get(p.asOf.index)!]!;
-    const extra = [...pin(p.local.get(p.asOf.index)!, review)];
+    const extra: OctConstraint[] = [];
+    for (const to of new Set(p.months.map((k) => k.to))) extra.push(...pin(p.local.get(to)!, values[p.local.get(to)!]!));
     for (const [date, ks] of groups) {
-      const d = dayMeeting(ks, review, values[p.local.get(date)!]!);
+      const d = dayMeeting(ks, values[p.local.get(ks[0]!.to)!]!, values[p.local.get(date)!]!);
       if (d === undefined) return scanReviews(p);
       extra.push(...pin(p.local.get(date)!, d));
     }
@@ -168,16 +178,37 @@ function dayMeeting(ks: readonly MonthAtom[], review: number, near: number): num
 }
 
 /**
- * Month comparisons decided review date by review date: every review date the rest allows when that
- * is at most about twelve years of them, else four years at each end and around the reference date
- * (the patterns of month lengths and leap days recur within any four years).
+ * Month comparisons decided end date by end date: every date the rest allows when that is at most
+ * about twelve years of them, else four years at each end and around the reference date (the
+ * patterns of month lengths and leap days recur within any four years). Two different end dates
+ * (the review date and a date of service) are tried in pairs, up to a budget.
  */
 function scanReviews(p: MonthProblem): Map<number, number> | undefined {
   if (!satisfiable(p.local.size, p.integer, p.ks)) return undefined;
-  const a = p.local.get(p.asOf.index)!;
-  const b = octagonBounds(p.local.size, p.ks)![a]!;
-  const lo = Math.ceil(Math.max(b.lo, p.asOf.min));
-  const hi = Math.floor(Math.min(b.hi, p.asOf.max));
+  const ends = [...new Set(p.months.map((k) => k.to))];
+  return scanEnds(p, ends, 0, [], new Map(), { left: ends.length > 1 ? 20_000 : Infinity });
+}
+
+function scanEnds(p: MonthProblem, ends: readonly number[], i: number, acc: OctConstraint[], pinned: Map<number, number>, budget: { left: number }): Map<number, number> | undefined {
+  if (i === ends.length) {
+    const options = p.months.map((k) => dateRanges(k, pinned.get(k.to)!).map((r): OctConstraint[] => {
+      if (k.date === undefined) return [];
+      const x = p.local.get(k.date)!;
+      const out: OctConstraint[] = [];
+      if (r[0] !== -Infinity) out.push({ x, a: -1, c: -r[0], strict: false });
+      if (r[1] !== Infinity) out.push({ x, a: 1, c: r[1], strict: false });
+      return out;
+    }));
+    if (options.some((o) => !o.length)) return undefined;
+    return product(options, 0, acc, p.finish);
+  }
+  const end = ends[i]!;
+  const a = p.local.get(end)!;
+  const bounds = octagonBounds(p.local.size, i ? [...p.ks, ...acc] : p.ks);
+  if (!bounds) return undefined;
+  const range = p.endRange(end);
+  const lo = Math.ceil(Math.max(bounds[a]!.lo, range.min));
+  const hi = Math.floor(Math.min(bounds[a]!.hi, range.max));
   const span = 1461;
   const days: number[] = [];
   if (hi - lo <= 3 * span) for (let d = lo; d <= hi; d++) days.push(d);
@@ -186,18 +217,12 @@ function scanReviews(p: MonthProblem): Map<number, number> | undefined {
     for (let d = 0; d < span; d++) days.push(mid + d, lo + d, hi - d);
   }
   for (const day of days) {
-    const options = p.months.map((k) => dateRanges(k, day).map((r): OctConstraint[] => {
-      if (k.date === undefined) return [];
-      const x = p.local.get(k.date)!;
-      const out: OctConstraint[] = [];
-      if (r[0] !== -Infinity) out.push({ x, a: -1, c: -r[0], strict: false });
-      if (r[1] !== Infinity) out.push({ x, a: 1, c: r[1], strict: false });
-      return out;
-    }));
-    if (options.some((o) => !o.length)) continue;
-    const found = product(options, 0, pin(a, day), p.finish);
+    if (--budget.left < 0) throw new NotAnalyzed('it measures months up to two different dates in ways too many to try');
+    pinned.set(end, day);
+    const found = scanEnds(p, ends, i + 1, [...acc, ...pin(a, day)], pinned, budget);
     if (found) return found;
   }
+  pinned.delete(end);
   return undefined;
 }
 

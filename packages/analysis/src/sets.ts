@@ -5,7 +5,7 @@
 // a guideline picks is its first row that the first diagnosis with any of its rows matches.
 import type { CompiledClass } from '@guideline/language';
 import { matchesClass } from '@guideline/runtime';
-import type { Placed } from './space.ts';
+import type { Placed, RowTable } from './space.ts';
 
 /** What one term, one code or one literal matches: the elements (`<guideline key>:<class>`, or a literal). */
 export interface Atom {
@@ -20,9 +20,9 @@ export interface SetConstraint {
   clauses: readonly (readonly string[])[];
 }
 
-/** A row variable's allowed values, for a guideline whose rows come from this set. */
+/** A row variable's allowed values, for a table whose rows come from this set. */
 export interface RowTarget {
-  placed: Placed;
+  row: RowTable;
   allowed: readonly string[];
 }
 
@@ -45,6 +45,8 @@ export class SetUniverse {
   constructor(
     guidelines: readonly Placed[],
     private readonly literals: ReadonlyMap<string, readonly string[]>,
+    /** The values of a list of one of a few values, by fact id (undefined for a list of texts). */
+    private readonly enumValues: (fact: string) => readonly string[] | undefined,
   ) {
     for (const of of ['diagnosis', 'procedure'] as const) {
       const classes = guidelines.flatMap((p) => p.g.classes.filter((c) => c.of === of).map((c) => ({ id: `${p.key}:${c.id}`, c, placed: p })));
@@ -56,17 +58,33 @@ export class SetUniverse {
   private kind(kind: string): Kind {
     let k = this.kinds.get(kind);
     if (!k) {
-      // A list of texts: each literal a condition names is an atom of its own, and so is any other text.
-      const lits = [...(this.literals.get(kind.slice(5)) ?? [])];
-      let other = 'other';
-      while (lits.includes(other)) other += '-text';
-      k = { atoms: [...lits, other].map((s) => ({ set: new Set([s]), text: s })), single: false };
+      // A list of one of a few values: each value an atom. A list of texts: each literal a condition
+      // names is an atom of its own, and so is any other text (one that equals none, in any case).
+      const values = this.enumValues(kind.slice(5));
+      let atoms: string[];
+      if (values) atoms = [...values];
+      else {
+        const lits = [...(this.literals.get(kind.slice(5)) ?? [])];
+        let other = 'other';
+        while (lits.some((l) => l.toLowerCase() === other)) other += '-text';
+        atoms = [...lits, other];
+        this.others.add(kind);
+      }
+      k = { atoms: atoms.map((s) => ({ set: new Set([s]), text: s })), single: false };
       this.kinds.set(kind, k);
     }
     return k;
   }
 
-  /** Every element of a list-of-texts set (its literals and the other-text element). */
+  private readonly others = new Set<string>();
+
+  /** Whether a list's elements include "any other text". */
+  hasOther(kind: string): boolean {
+    this.kind(kind);
+    return this.others.has(kind);
+  }
+
+  /** Every element of a list's set (its values; or its literals and the other-text element). */
   listElements(kind: string): string[] {
     return this.kind(kind).atoms.map((a) => a.text!);
   }
@@ -84,7 +102,7 @@ export class SetUniverse {
    */
   solve(kind: string, con: SetConstraint, rows: readonly RowTarget[]): Atom[] | undefined {
     // Cells share their set constraints more often than not: each answer is kept.
-    const key = `${kind}|${[...con.forbid].sort().join('+')}|${con.clauses.map((c) => [...c].sort().join('+')).sort().join(';')}|${rows.map((r) => `${r.placed.key}=${r.allowed.join('+')}`).sort().join(';')}`;
+    const key = `${kind}|${[...con.forbid].sort().join('+')}|${con.clauses.map((c) => [...c].sort().join('+')).sort().join(';')}|${rows.map((r) => `${r.row.v.index}=${r.allowed.join('+')}`).sort().join(';')}`;
     if (this.answers.has(key)) return this.answers.get(key);
     if (this.answers.size > 50_000) this.answers.clear();
     const out = this.solveNew(kind, con, rows);
@@ -98,23 +116,22 @@ export class SetUniverse {
     const k = this.kind(kind);
     const forbid = new Set(con.forbid);
     const clauses = [...con.clauses];
-    const specific: { placed: Placed; options: (number | 'none')[] }[] = [];
+    const specific: { row: RowTable; options: (number | 'none')[] }[] = [];
     for (const t of rows) {
-      const classes = rowClasses(t.placed);
-      const all = t.placed.g.recommendations.every((_, i) => t.allowed.includes(`r${i}`));
+      const all = t.row.classes.every((_, i) => t.allowed.includes(`r${i}`));
       const none = t.allowed.includes('none');
       if (all && none) continue;
-      if (all) clauses.push(classes);
-      else if (t.allowed.length === 1 && none) for (const c of classes) forbid.add(c);
-      else specific.push({ placed: t.placed, options: t.allowed.map((a) => (a === 'none' ? 'none' : Number(a.slice(1)))) });
+      if (all) clauses.push(t.row.classes.flat());
+      else if (t.allowed.length === 1 && none) for (const c of t.row.classes.flat()) forbid.add(c);
+      else specific.push({ row: t.row, options: t.allowed.map((a) => (a === 'none' ? 'none' : Number(a.slice(1)))) });
     }
     let tried = 0;
-    const choose = (i: number, picked: { placed: Placed; row: number }[], banned: Set<string>): Atom[] | undefined => {
+    const choose = (i: number, picked: Pick[], banned: Set<string>): Atom[] | undefined => {
       if (i === specific.length) return ++tried > 2000 ? undefined : this.realize(k, banned, clauses, picked);
       for (const o of specific[i]!.options) {
         const out = o === 'none'
-          ? choose(i + 1, picked, new Set([...banned, ...rowClasses(specific[i]!.placed)]))
-          : choose(i + 1, [...picked, { placed: specific[i]!.placed, row: o }], banned);
+          ? choose(i + 1, picked, new Set([...banned, ...specific[i]!.row.classes.flat()]))
+          : choose(i + 1, [...picked, { row: specific[i]!.row, at: o }], banned);
         if (out) return out;
       }
       return undefined;
@@ -122,14 +139,14 @@ export class SetUniverse {
     return choose(0, [], forbid);
   }
 
-  private realize(k: Kind, forbid: ReadonlySet<string>, clauses: readonly (readonly string[])[], picked: { placed: Placed; row: number }[]): Atom[] | undefined {
+  private realize(k: Kind, forbid: ReadonlySet<string>, clauses: readonly (readonly string[])[], picked: readonly Pick[]): Atom[] | undefined {
     const allowed = k.atoms.filter((a) => !hits(a.set, forbid));
     if (k.single) {
       // One item: every atom that keeps each picked row first; then each pick and clause needs one of them.
-      const earlier = new Set(picked.flatMap((p) => rowClasses(p.placed).slice(0, p.row)));
+      const earlier = new Set(picked.flatMap((p) => p.row.classes.slice(0, p.at).flat()));
       const usable = allowed.filter((a) => !hits(a.set, earlier));
       const out: Atom[] = [];
-      for (const need of [...picked.map((p) => [rowClasses(p.placed)[p.row]!]), ...clauses]) {
+      for (const need of [...picked.map((p) => p.row.classes[p.at]!), ...clauses]) {
         if (out.some((a) => hitsAny(a.set, need))) continue;
         const a = usable.find((x) => hitsAny(x.set, need));
         if (!a) return undefined;
@@ -150,14 +167,15 @@ export class SetUniverse {
   }
 }
 
-/** The element ids of a guideline's rows' classes, in table order. */
-export function rowClasses(p: Placed): string[] {
-  return p.g.recommendations.map((r) => `${p.key}:${r.class}`);
+/** A table's row an item must pick. */
+interface Pick {
+  row: RowTable;
+  at: number;
 }
 
-/** The row of `p` an item picks: its first row (table order) whose class the item matches; -1 for none. */
-export function rowPicked(p: Placed, set: ReadonlySet<string>): number {
-  return rowClasses(p).findIndex((c) => set.has(c));
+/** The row of a table an item picks: its first row (table order) with a class the item matches; -1 for none. */
+export function rowPicked(row: RowTable, set: ReadonlySet<string>): number {
+  return row.classes.findIndex((cs) => cs.some((c) => set.has(c)));
 }
 
 const hits = (set: ReadonlySet<string>, xs: ReadonlySet<string>): boolean => {
@@ -167,17 +185,17 @@ const hits = (set: ReadonlySet<string>, xs: ReadonlySet<string>): boolean => {
 const hitsAny = (set: ReadonlySet<string>, xs: readonly string[]): boolean => xs.some((x) => set.has(x));
 
 /**
- * Items to put first in a list so that each picked guideline's first item with one of its rows
- * picks the wanted row: a search over orders of atoms (picks are few: one per guideline in a region).
+ * Items to put first in a list so that each picked table's first item with one of its rows
+ * picks the wanted row: a search over orders of atoms (picks are few: one per table in a region).
  */
-function firstItems(atoms: readonly Atom[], picked: readonly { placed: Placed; row: number }[]): Atom[] | undefined {
+function firstItems(atoms: readonly Atom[], picked: readonly Pick[]): Atom[] | undefined {
   if (!picked.length) return [];
   const [p, ...rest] = picked;
-  const candidates = atoms.filter((a) => rowPicked(p!.placed, a.set) === p!.row);
+  const candidates = atoms.filter((a) => rowPicked(p!.row, a.set) === p!.at);
   for (const a of candidates) {
-    // The item also decides every other picked guideline whose rows it matches: it must pick theirs.
-    if (!rest.every((q) => rowPicked(q.placed, a.set) === -1 || rowPicked(q.placed, a.set) === q.row)) continue;
-    const after = firstItems(atoms, rest.filter((q) => rowPicked(q.placed, a.set) === -1));
+    // The item also decides every other table whose rows it matches: it must pick theirs.
+    if (!rest.every((q) => rowPicked(q.row, a.set) === -1 || rowPicked(q.row, a.set) === q.at)) continue;
+    const after = firstItems(atoms, rest.filter((q) => rowPicked(q.row, a.set) === -1));
     if (after) return [a, ...after];
   }
   return undefined;

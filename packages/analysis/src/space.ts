@@ -3,7 +3,7 @@
 // row a guideline picks) are finite variables; numbers and dates (as day numbers) are numeric
 // variables, each with a flag for whether the case gives it. Diagnoses and surgeries are sets of
 // the classes they match (sets.ts).
-import { builtins, type CompiledGuideline, type Cond, type FactDef, type RuleSet, type Value } from '@guideline/language';
+import { builtins, type CompiledGuideline, type CompiledTable, type Cond, type FactDef, type RuleSet, type Value } from '@guideline/language';
 import { bodyRegions, dayNumber } from './calendar.ts';
 import { SetUniverse } from './sets.ts';
 
@@ -42,16 +42,28 @@ export interface NumVar {
 
 export type Var = FiniteVar | NumVar;
 
-/** A guideline of one of the rule sets analysed, with the key that names its classes and row. */
+/** A guideline of one of the rule sets analysed, with the key that names its classes and row variables. */
 export interface Placed {
   key: string;
   ruleSet: number;
   index: number;
   g: CompiledGuideline;
-  /** Its recommendation row variable (values: row indices, then 'none'), when it recommends. */
-  row?: FiniteVar;
-  /** Which set its rows are picked from. */
-  rowKind?: 'diagnosis' | 'procedure';
+  /** Its tables whose row the first diagnosis (or the surgery) with one picks, by table id. */
+  rows: Map<string, RowTable>;
+}
+
+/**
+ * A table of a guideline keyed by the classes of the diagnoses (or of the surgery) alone, its row
+ * chosen by the first diagnosis listed that any row matches (a recommend block): the row chosen is
+ * a variable (values: row indices, then 'none'), linked to the items by the set solver.
+ */
+export interface RowTable {
+  placed: Placed;
+  table: CompiledTable;
+  v: FiniteVar;
+  kind: 'diagnosis' | 'procedure';
+  /** Each row's classes (element ids, `<guideline key>:<class>`), in table order. */
+  classes: string[][];
 }
 
 /** Numeric facts the requested-* computations read from the request, with the range the case allows. */
@@ -67,7 +79,7 @@ export class Space {
   readonly defs = new Map<string, FactDef>();
   readonly guidelines: Placed[] = [];
   private readonly placed = new Map<CompiledGuideline, Placed>();
-  private readonly rows = new Map<number, Placed>();
+  private readonly rows = new Map<number, RowTable>();
   readonly sets: SetUniverse;
   /** Required case fields: always known. */
   private readonly required = new Set(['asOf', 'jurisdiction', 'request.treatment']);
@@ -76,11 +88,14 @@ export class Space {
     for (const rules of ruleSets) for (const d of rules.facts) if (!this.defs.has(d.id)) this.defs.set(d.id, d);
     const literals = collectLiterals(ruleSets);
     ruleSets.forEach((rules, r) => rules.guidelines.forEach((g, i) => {
-      const p: Placed = { key: `${r}/${i}`, ruleSet: r, index: i, g };
+      const p: Placed = { key: `${r}/${i}`, ruleSet: r, index: i, g, rows: new Map() };
       this.guidelines.push(p);
       this.placed.set(g, p);
     }));
-    this.sets = new SetUniverse(this.guidelines, literals);
+    this.sets = new SetUniverse(this.guidelines, literals, (id) => {
+      const t = this.defs.get(id)?.type;
+      return t?.kind === 'list' && t.of.kind === 'enum' ? t.of.values : undefined;
+    });
     this.date('asOf', 'review date', false);
     // The edition date reads it (effective date: the service date, else the review date).
     this.date('request.serviceDate', this.defs.get('request.serviceDate')?.words ?? 'service date', true, true);
@@ -91,17 +106,22 @@ export class Space {
     if (!this.byId.has('review')) this.finite('review', 'review', ['independent', 'utilization'], false);
     if (!this.byId.has('request.visits')) this.number({ id: 'request.visits', words: 'requested visits', type: { kind: 'number', min: 0 }, inputs: [] }, true, 0, 1000);
     for (const p of this.guidelines) {
-      if (!p.g.recommendations.length) continue;
-      const first = p.g.classes.find((c) => c.id === p.g.recommendations[0]!.class);
-      p.rowKind = first?.of === 'procedure' ? 'procedure' : 'diagnosis';
-      p.row = this.finite(`row:${p.key}`, `the recommendation ${p.g.id} applies`, [...p.g.recommendations.map((_, k) => `r${k}`), 'none'], false);
-      this.rows.set(p.row.index, p);
+      for (const t of p.g.tables) {
+        const kind = this.rowKind(t);
+        if (!kind) continue;
+        // A cell names a class; the runtime compares the names without regard to case.
+        const classes = t.rows.map((r) => p.g.classes.filter((c) => c.of === kind && r.when[0]!.some((m) => 'is' in m && typeof m.is === 'string' && m.is.toLowerCase() === c.id.toLowerCase())).map((c) => `${p.key}:${c.id}`));
+        const v = this.finite(`row:${p.key}:${t.id}`, `the row of table ${t.id} of ${p.g.id}`, [...t.rows.map((_, k) => `r${k}`), 'none'], false);
+        const rt: RowTable = { placed: p, table: t, v, kind, classes };
+        p.rows.set(t.id, rt);
+        this.rows.set(v.index, rt);
+      }
     }
-    this.setFlags.add(this.flag('diagnoses', 'the diagnoses').index);
-    this.setFlags.add(this.flag('surgery', 'the surgery').index);
+    this.setFlags.set(this.flag('diagnoses', 'the diagnoses').index, 'diagnosis');
+    this.setFlags.set(this.flag('surgery', 'the surgery').index, 'procedure');
     for (const d of this.defs.values()) {
-      const flag = d.type.kind === 'list' && d.type.of.kind === 'text' && d.field ? this.finiteVar(`?${d.id}`) : undefined;
-      if (flag) this.setFlags.add(flag.index);
+      const flag = isSetList(d) ? this.finiteVar(`?${d.id}`) : undefined;
+      if (flag) this.setFlags.set(flag.index, `list:${d.id}`);
     }
   }
 
@@ -110,11 +130,31 @@ export class Space {
     return this.rows.has(index) || this.setFlags.has(index);
   }
 
-  private readonly setFlags = new Set<number>();
+  /** The set each known flag is of, by the flag's index. */
+  private readonly setFlags = new Map<number, string>();
 
-  /** The guideline whose recommendation row a variable is, if it is one. */
-  rowOwner(index: number): Placed | undefined {
+  /** The set a variable is the known flag of, if it is one. */
+  setOfFlag(index: number): string | undefined {
+    return this.setFlags.get(index);
+  }
+
+  /** The table whose chosen row a variable is, if it is one. */
+  rowOwner(index: number): RowTable | undefined {
     return this.rows.get(index);
+  }
+
+  /** The set a table's row is picked from, when its one key is the classes of the diagnoses (or of the surgery) and each row names classes. */
+  private rowKind(t: CompiledTable): 'diagnosis' | 'procedure' | undefined {
+    if (typeof t.choose !== 'object' || !('listed' in t.choose) || t.choose.listed !== 0 || t.keys.length !== 1) return undefined;
+    const key = t.keys[0]!.value;
+    const def = 'fact' in key ? this.defs.get(key.fact) : undefined;
+    const kind = def?.builtin === 'diagnosis-classes' ? 'diagnosis' : def?.builtin === 'surgery-classes' ? 'procedure' : undefined;
+    return kind && t.rows.every((r) => r.when.length === 1 && r.when[0]!.length > 0 && r.when[0]!.every((m) => 'is' in m && typeof m.is === 'string')) ? kind : undefined;
+  }
+
+  /** The table a `{ lookup }` names, read by a guideline's conditions (its own first) or a policy's (the rule set's). */
+  table(ruleSet: number, own: CompiledGuideline | undefined, id: string): CompiledTable | undefined {
+    return own?.tables.find((t) => t.id === id) ?? this.ruleSets[ruleSet]?.tables.find((t) => t.id === id);
   }
 
   placedOf(g: CompiledGuideline): Placed {
@@ -199,7 +239,7 @@ export class Space {
       }
       case 'date': this.date(d.id, d.words, unknown, d.type.anyDate); return;
       case 'list':
-        if (d.type.of.kind === 'text' && d.field) this.flag(d.id, d.words);
+        if (isSetList(d)) this.flag(d.id, d.words);
         return;
       default:
     }
@@ -240,12 +280,36 @@ function collectLiterals(ruleSets: readonly RuleSet[]): Map<string, string[]> {
       }
     } else if ('quantifier' in c) cond(c.where);
   };
+  // A table compares texts without regard to case: a spelling in another case is a value of its own.
+  const table = (t: CompiledTable): void => {
+    t.keys.forEach((k, i) => {
+      const f = value(k.value);
+      if (!f) return;
+      for (const r of t.rows) {
+        for (const m of r.when[i] ?? []) {
+          if (!('is' in m) || typeof m.is !== 'string') continue;
+          add(f, m.is);
+          // The state is upper case whatever the case says.
+          if (f === 'jurisdiction') continue;
+          const other = [m.is.toUpperCase(), m.is.toLowerCase()].find((x) => x !== m.is && !(out.get(f) ?? []).includes(x));
+          if (other !== undefined) add(f, other);
+        }
+      }
+    });
+  };
   for (const rules of ruleSets) {
+    rules.tables.forEach(table);
     for (const g of rules.guidelines) {
+      g.tables.forEach(table);
       cond(g.applies);
       for (const c of g.criteria) [c.when, c.require, ...(c.group?.parts.map((p) => p.require) ?? [])].forEach((x) => x && cond(x));
     }
     for (const p of rules.policies) for (const c of p.criteria) [c.when, c.require, ...(c.group?.parts.map((x) => x.require) ?? [])].forEach((x) => x && cond(x));
   }
   return out;
+}
+
+/** A list whose items the set solver places: texts, or one of a few values, read from a case field. */
+function isSetList(d: FactDef): boolean {
+  return d.type.kind === 'list' && (d.type.of.kind === 'text' || d.type.of.kind === 'enum') && d.field !== undefined;
 }

@@ -2,11 +2,12 @@
 // numeric variables, a date, a text, a finite variable's value, time in months since a date, or
 // unknown within bounds), following the runtime's own arithmetic on unknowns (values.ts there)
 // operation by operation, so that bounds decide exactly where they decide at run time.
-import type { Value } from '@guideline/language';
+import type { CompiledTable, TimeUnit, Value } from '@guideline/language';
 import { meet, TOP, type Cell } from './cell.ts';
 import { dayNumber, isDateText } from './calendar.ts';
 import { combine, constant, isConstant, NotAnalyzed, over, times, valueOf, variable, wholeOver, type Lin } from './linear.ts';
 import { UNKNOWN, type FiniteVar, type NumVar, type Placed, type Space } from './space.ts';
+import type { FactDef } from '@guideline/language';
 
 /** A bound of an unknown value: a linear form, and whether it is a date (the runtime compares those as texts). */
 export interface Bound {
@@ -20,7 +21,10 @@ export type Sym =
   | { k: 'str'; s: string }
   | { k: 'fin'; v: FiniteVar }
   | { k: 'unk'; lo?: Bound; hi?: Bound; numeric: boolean }
-  | { k: 'months'; date: Lin; unit: 'months' | 'years' };
+  /** Time in months (or years) from a date to another (the review date, unless a `to` says). */
+  | { k: 'months'; date: Lin; to: Lin; unit: 'months' | 'years' }
+  /** Unknown, at least a time in months (what the runtime makes of time from an unknown date before the review to a later one). */
+  | { k: 'unkMonths'; lo: Extract<Sym, { k: 'months' }> };
 
 /** A value in one part of the space: the part (finite choices only), and the value there. */
 export interface Alt {
@@ -28,7 +32,7 @@ export interface Alt {
   v: Sym;
 }
 
-const NOTHING: Sym = { k: 'unk', numeric: true };
+export const NOTHING: Sym = { k: 'unk', numeric: true };
 
 /** A finite variable's mask of the values listed. */
 export function maskOf(v: FiniteVar, values: readonly string[]): bigint {
@@ -42,12 +46,20 @@ export function maskOf(v: FiniteVar, values: readonly string[]): bigint {
 export const finCell = (v: FiniteVar, values: readonly string[]): Cell => ({ ...TOP, fin: new Map([[v.index, maskOf(v, values)]]) });
 export const knownValues = (v: FiniteVar): string[] => v.values.filter((x) => x !== UNKNOWN);
 
+/** The value of a table's column, read part by part (tables.ts). */
+export type LookupReader = (table: CompiledTable, column: string) => Alt[];
+
 /** What the expressions of one guideline (or of a policy as one guideline governs) read. */
 export class Scope {
+  /** Reads a table's column; set by the conditions that own this scope (reading a table takes their logic). */
+  lookup: LookupReader | undefined;
+
   constructor(
     readonly space: Space,
     /** The guideline whose classes and recommendation the facts read. */
     readonly view: Placed | undefined,
+    /** The tables a `{ lookup }` names: a guideline's own, then the rule set's (a policy's: the rule set's). */
+    readonly table: (id: string) => CompiledTable | undefined = () => undefined,
   ) {}
 
   expand(v: Value): Alt[] {
@@ -62,11 +74,26 @@ export class Scope {
       return this.expand(v.arg).map((x) => ({ guard: x.guard, v: rounded(x.v, how, this.space) }));
     }
     if ('since' in v) {
-      const asOf = variable(this.space.numVar('asOf')!.index);
-      return this.expand(v.since).map((x) => ({ guard: x.guard, v: since(x.v, v.unit, asOf) }));
+      const asOf: Alt[] = [{ guard: TOP, v: { k: 'date', lin: variable(this.space.numVar('asOf')!.index) } }];
+      const review = variable(this.space.numVar('asOf')!.index);
+      const to = v.to ? this.expand(v.to) : asOf;
+      const out: Alt[] = [];
+      for (const x of this.expand(v.since)) {
+        for (const y of to) {
+          const guard = meet(x.guard, y.guard);
+          if (![...guard.fin.values()].some((m) => m === 0n)) out.push({ guard, v: since(x.v, v.unit, y.v, review) });
+        }
+      }
+      return out;
     }
-    if ('count' in v || 'sum' in v) throw new NotAnalyzed('it counts or sums over a list');
-    if ('lookup' in v) throw new NotAnalyzed('it looks a value up in a table');
+    if ('count' in v || 'sum' in v) throw new NotAnalyzed('it counts or sums over the items of a list');
+    if ('lookup' in v) {
+      const t = this.table(v.lookup);
+      // The runtime reads a table it does not have as unknown.
+      if (!t || !t.columns.some((c) => c.id === v.column)) return [{ guard: TOP, v: NOTHING }];
+      if (!this.lookup) throw new NotAnalyzed('it reads a table outside of a guideline or policy');
+      return this.lookup(t, v.column);
+    }
     throw new NotAnalyzed('it uses a form of value this analysis does not know');
   }
 
@@ -111,35 +138,27 @@ export class Scope {
     return `'${d.words}' (${how})`;
   }
 
-  /** The guideline's recommendation: one value per row (and unknown when no row applies). */
+  /** The guideline's recommended frequency (its recommend block's; the table's columns are read by `lookup`). */
   private recommended(id: string): Alt[] {
     const def = this.space.defs.get(id);
-    const t = def?.type as { kind: string; min?: number; max?: number } | undefined;
-    const missing: Sym = t?.kind === 'number'
-      ? { k: 'unk', numeric: true, ...(t.min !== undefined ? { lo: { lin: constant(t.min), date: false } } : {}), ...(t.max !== undefined ? { hi: { lin: constant(t.max), date: false } } : {}) }
-      : NOTHING;
+    const missing = def ? unknownOfType(def.type, this.space) : NOTHING;
     const p = this.view;
-    if (!p) return [{ guard: TOP, v: missing }];
-    if (id === 'recommended.frequency') return [{ guard: TOP, v: p.g.frequency ? { k: 'num', lin: constant(p.g.frequency.mostPerWeek) } : missing }];
-    if (!p.row) return [{ guard: TOP, v: missing }];
-    const titles = new Map(p.g.classes.map((c) => [c.id, c.title.toLowerCase()]));
-    const out: Alt[] = p.g.recommendations.map((r, i): Alt => {
-      const guard = finCell(p.row!, [`r${i}`]);
-      switch (id) {
-        case 'recommended.visits': return { guard, v: { k: 'num', lin: constant(r.maxVisits) } };
-        case 'recommended.minVisits': return { guard, v: { k: 'num', lin: constant(r.minVisits) } };
-        case 'recommended.weeks': return { guard, v: { k: 'num', lin: constant(r.maxWeeks) } };
-        case 'recommended.periodMonths': return { guard, v: r.periodMonths === undefined ? missing : { k: 'num', lin: constant(r.periodMonths) } };
-        case 'recommended.classTitle': {
-          const title = titles.get(r.class);
-          return { guard, v: title === undefined ? NOTHING : { k: 'str', s: title } };
-        }
-        default: throw new NotAnalyzed(`it reads ${id}, a recommendation value this analysis does not know`);
-      }
-    });
-    out.push({ guard: finCell(p.row, ['none']), v: missing });
+    if (id === 'recommended.frequency' && p?.g.frequency) return [{ guard: TOP, v: { k: 'num', lin: constant(p.g.frequency.mostPerWeek) } }];
+    if (id !== 'recommended.frequency') throw new NotAnalyzed(`it reads ${id}, a recommendation value this analysis does not know`);
+    return [{ guard: TOP, v: missing }];
+  }
+}
+
+/** What the runtime makes of a value it does not have, by its type (`unknownOf` there): a number within its range, a date no later than the review. */
+export function unknownOfType(t: FactDef['type'], s: Space): Sym {
+  if (t.kind === 'number' && (t.min !== undefined || t.max !== undefined)) {
+    const out: Sym = { k: 'unk', numeric: true };
+    if (t.min !== undefined) out.lo = { lin: constant(t.min), date: false };
+    if (t.max !== undefined) out.hi = { lin: constant(t.max), date: false };
     return out;
   }
+  if (t.kind === 'date' && !t.anyDate) return { k: 'unk', numeric: false, hi: { lin: variable(s.numVar('asOf')!.index), date: true } };
+  return NOTHING;
 }
 
 /** An unknown fact as the runtime bounds it: a number within its type's range, a date no later than the review. */
@@ -165,6 +184,7 @@ function interval(lo: Lin | undefined, hi: Lin | undefined): Sym {
 
 /** The runtime's arithmetic: exact on known numbers, interval arithmetic with an unknown operand. */
 export function arithmetic(op: '+' | '-' | '*' | '/', a: Sym, b: Sym): Sym {
+  if (a.k === 'months' || b.k === 'months' || a.k === 'unkMonths' || b.k === 'unkMonths') throw new NotAnalyzed('it does arithmetic with a time in months');
   if (a.k === 'num' && b.k === 'num') {
     switch (op) {
       case '+': return { k: 'num', lin: combine(a.lin, b.lin, 1) };
@@ -209,27 +229,52 @@ function rounded(x: Sym, how: (n: number) => number, s: Space): Sym {
     if (wholeOver(l, (i) => (s.vars[i] as NumVar).integer)) return l;
     throw new NotAnalyzed('it rounds a value that need not be whole');
   };
+  if (x.k === 'months' || x.k === 'unkMonths') throw new NotAnalyzed('it rounds a time in months');
   if (x.k === 'num') return { k: 'num', lin: f(x.lin)! };
   if (x.k === 'unk' && x.numeric) return interval(f(x.lo?.lin), f(x.hi?.lin));
   return NOTHING;
 }
 
-/** Time since a date, up to the review date: days and weeks as differences of day numbers. */
-function since(x: Sym, unit: 'days' | 'weeks' | 'months' | 'years', asOf: Lin): Sym {
-  let date: Lin | undefined;
-  if (x.k === 'date') date = x.lin;
-  else if (x.k === 'str' && isDateText(x.s)) date = constant(dayNumber(x.s));
-  else if (x.k === 'unk' && x.hi?.date) {
-    // An unknown date no later than the review: at least 0 has passed, at most anything.
-    const hi = x.hi.lin;
-    const sameAsReview = hi.terms.size === 1 && [...hi.terms][0]![0] === [...asOf.terms][0]![0] && hi.k === 0;
-    if (!sameAsReview) throw new NotAnalyzed('it measures time since a date bounded by another date');
-    return interval(constant(0), undefined);
-  } else return NOTHING;
-  if (unit === 'months' || unit === 'years') {
-    if (date.terms.size > 1) throw new NotAnalyzed('it measures months since a computed date');
-    return { k: 'months', date, unit };
+/** The date a value is, as a linear form of day numbers (a date variable, or a date written out). */
+function dateLin(x: Sym): Lin | undefined {
+  if (x.k === 'date') return x.lin;
+  if (x.k === 'str' && isDateText(x.s)) return constant(dayNumber(x.s));
+  return undefined;
+}
+
+/**
+ * Time since a date up to the review date, or up to the date `to` is (the runtime's `since`): days
+ * and weeks as differences of day numbers; months and years by the calendar. An unknown date no
+ * later than the review has at least the time from the review to the end elapsed.
+ */
+function since(x: Sym, unit: TimeUnit, to: Sym, review: Lin): Sym {
+  const end = dateLin(to);
+  if (!end) {
+    if (to.k === 'fin' || to.k === 'str') throw new NotAnalyzed('it measures time up to a text that may not be a date');
+    return NOTHING;
   }
-  const days = combine(asOf, date, -1);
+  let date = dateLin(x);
+  if (!date) {
+    if (x.k !== 'unk' || !x.hi?.date) {
+      if (x.k === 'fin' || x.k === 'str') throw new NotAnalyzed('it measures time since a text that may not be a date');
+      return NOTHING;
+    }
+    // An unknown date no later than the review: the time from the review to the end at least.
+    if (!sameLin(x.hi.lin, review)) throw new NotAnalyzed('it measures time since a date bounded by another date');
+    date = x.hi.lin;
+    if (sameLin(date, end)) return interval(constant(0), undefined);
+    if (unit === 'days' || unit === 'weeks') {
+      const days = combine(end, date, -1);
+      return interval(unit === 'weeks' ? over(days, 7) : days, undefined);
+    }
+    return { k: 'unkMonths', lo: { k: 'months', date, to: end, unit } };
+  }
+  if (unit === 'months' || unit === 'years') {
+    if (date.terms.size > 1 || end.terms.size > 1) throw new NotAnalyzed('it measures months from or to a computed date');
+    return { k: 'months', date, to: end, unit };
+  }
+  const days = combine(end, date, -1);
   return { k: 'num', lin: unit === 'weeks' ? over(days, 7) : days };
 }
+
+const sameLin = (a: Lin, b: Lin): boolean => a.k === b.k && a.d === b.d && a.terms.size === b.terms.size && [...a.terms].every(([x, c]) => b.terms.get(x) === c);

@@ -22,7 +22,8 @@ function setPath(root: Record<string, unknown>, path: string, value: unknown): v
 /** A text no condition on the variable names (for "any other text"). */
 function otherText(v: FiniteVar): string {
   let s = v.id === 'jurisdiction' ? 'ZZ' : v.id === 'request.treatment' ? 'other-treatment' : 'other';
-  while (v.values.includes(s)) s += '-x';
+  // Tables compare texts without regard to case: any other text must equal none in any case.
+  while (v.values.some((x) => x.toLowerCase() === s.toLowerCase())) s += '-x';
   return s;
 }
 

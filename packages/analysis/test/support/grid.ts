@@ -83,10 +83,11 @@ export function valuation(space: Space, c: Case): Valuation {
     }
     const owner = space.rowOwner(x.index);
     if (owner) {
+      // The first diagnosis with a row picks its first row (the runtime's `listed` choice).
       let row = 'none';
       for (const d of diagnoses ?? []) {
         const ids = matched(d);
-        const i = owner.g.recommendations.findIndex((r) => ids.has(`${owner.key}:${r.class}`));
+        const i = owner.classes.findIndex((cs) => cs.some((c) => ids.has(c)));
         if (i >= 0) { row = `r${i}`; break; }
       }
       v.fin.set(x.index, row);
@@ -120,9 +121,9 @@ export function inCell(space: Space, cell: Cell, v: Valuation): boolean {
     if (con.forbid.some((e) => s.has(e)) || !con.clauses.every((cl) => cl.some((e) => s.has(e)))) return false;
   }
   for (const k of cell.months) {
-    const asOf = v.num.get(space.numVar('asOf')!.index)!;
+    const end = v.num.get(k.to);
     const d = k.date === undefined ? k.day : v.num.get(k.date);
-    if (d === undefined || !monthHolds(k, d, asOf)) return false;
+    if (d === undefined || end === undefined || !monthHolds(k, d, end)) return false;
   }
   return true;
 }

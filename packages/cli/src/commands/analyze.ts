@@ -1,49 +1,73 @@
 // `guideline analyze [paths] [--json]` and `guideline diff --before A --after B [--json]`: the static
 // analysis of @guideline/analysis on compiled guidelines, each finding as a located diagnostic with
 // the requests it holds for and an example case, replayed through both evaluators before it is shown.
-import { parseArgs } from 'node:util';
 import { hasErrors, type RuleSet } from '@guideline/language';
 import { analyzeRules, diffRules, type AnalysisReport, type Finding } from '@guideline/analysis';
 import type { Determination } from '@guideline/runtime';
+import { booleanOption, listOption, type Command } from '../command.ts';
 import { compileFiles, UsageError, type LoadedSource } from '../load.ts';
 import { dim, printable, renderDiagnostics } from '../render.ts';
 
-const help = `Usage: guideline analyze [paths] [--json]
-       guideline diff --before <paths> --after <paths> [--json]
+const exits = [
+  'Each finding comes with an example case, replayed through both evaluators before it is shown.',
+  'Exit status: 0 nothing to look at, 1 warnings, 2 invalid input, 70 an example that did not reproduce',
+  "its finding (a bug of guideline's). See docs/analysis.md for each check, with an example.",
+].join('\n');
 
-analyze   what no test case shows: guidelines a policy never lets decide (or only in part), guidelines that
-          never apply, criteria never met or always met, 'only when's that never hold, requests of a covered
-          treatment no guideline reaches, and overlaps within a step of a policy (default: the bundled guidelines/)
-diff      for each region of requests that two versions decide differently (decision, criterion statuses or
-          certified visits), one case with both determinations
-
-Each finding comes with an example case, replayed through both evaluators before it is shown. --json prints
-one finding per line. Exit status: 0 nothing to look at, 1 warnings, 2 invalid input, 70 an example that did
-not reproduce its finding (a bug of guideline's).`;
-
-/** Runs `analyze` or `diff` with their own arguments (argv[0] is the command). */
-export async function analysisCommand(argv: readonly string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv.slice(1),
-    allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, before: { type: 'string', multiple: true }, after: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h', default: false } },
-  });
-  if (values.help) {
-    process.stdout.write(help + '\n');
-    return 0;
-  }
-  if (argv[0] === 'analyze') {
-    if (values.before || values.after) throw new UsageError(`--before and --after are options of 'guideline diff'\n\n${help}`);
-    const compiled = compile(positionals);
-    if (!compiled) return 2;
-    return show(await analyzeRules(compiled.rules), compiled.sources, values.json);
-  }
-  if (positionals.length || !values.before || !values.after) throw new UsageError(`'guideline diff' takes --before <paths> and --after <paths>\n\n${help}`);
-  const before = compile(values.before);
-  const after = before && compile(values.after);
-  if (!before || !after) return 2;
-  return show(await diffRules(before.rules, after.rules), [...after.sources, ...before.sources], values.json);
+/** Exit 0 with no warning, 1 with warnings, 2 when the paths do not compile, 70 when an example does not reproduce. */
+export async function analyzeCommand(paths: readonly string[], json: boolean): Promise<number> {
+  const compiled = compile(paths);
+  if (!compiled) return 2;
+  return show(await analyzeRules(compiled.rules), compiled.sources, json);
 }
+
+/** The same exits as `analyze`, for what changed between two versions. */
+export async function diffCommand(before: readonly string[], after: readonly string[], json: boolean): Promise<number> {
+  if (!before.length || !after.length) throw new UsageError("'guideline diff' takes --before <paths> and --after <paths>", "Run 'guideline diff --help' for its options.");
+  const a = compile(before);
+  const b = a && compile(after);
+  if (!a || !b) return 2;
+  return show(await diffRules(a.rules, b.rules), [...b.sources, ...a.sources], json);
+}
+
+export const analyze: Command = {
+  name: 'analyze',
+  synopsis: '[paths] [--json]',
+  summary: 'find what no test case shows: shadowed guidelines, criteria never met or always met, gaps, overlaps',
+  description: [
+    'Paths are guideline files or folders (default: the bundled guidelines/), relative to the current folder.',
+    'Reports, per policy: guidelines that never decide a request (A601) or decide only part of what they',
+    "apply to (A602), guidelines that never apply (A603), criteria never met (A604), 'only when's that never",
+    'hold (A605), criteria always met once their facts are known (A606), requests of a covered treatment',
+    'that reach no guideline (A607), overlaps within a step (A611), and conditions outside the method (A612).',
+    '',
+    exits,
+  ].join('\n'),
+  options: { json: { type: 'boolean', description: 'one JSON finding per line (with its region and example)' } },
+  run: (paths, values) => analyzeCommand(paths, booleanOption(values, 'json')),
+};
+
+export const diff: Command = {
+  name: 'diff',
+  synopsis: '--before <paths> --after <paths> [--json]',
+  summary: 'what two versions of the guidelines decide differently, with a case for each change',
+  description: [
+    'For each region of requests whose decision (A608), criterion statuses or governing guideline (A609),',
+    'or certified visits (A610) differ between the two versions, one finding with a case and both',
+    'determinations side by side. Paths are relative to the current folder.',
+    '',
+    exits,
+  ].join('\n'),
+  options: {
+    before: { type: 'string', multiple: true, value: 'paths', description: 'the guideline files or folders before the change' },
+    after: { type: 'string', multiple: true, value: 'paths', description: 'the guideline files or folders after the change' },
+    json: { type: 'boolean', description: 'one JSON finding per line (with its region and example)' },
+  },
+  run: (paths, values) => {
+    if (paths.length) throw new UsageError(`'guideline diff' takes no paths of its own: give them as --before or --after (got '${paths[0]}')`, "Run 'guideline diff --help' for its options.");
+    return diffCommand(listOption(values, 'before'), listOption(values, 'after'), booleanOption(values, 'json'));
+  },
+};
 
 /** The rule set of the paths, or undefined (its errors printed) when they do not compile. */
 function compile(paths: readonly string[]): { rules: RuleSet; sources: LoadedSource[] } | undefined {
