@@ -20,6 +20,9 @@ function shifted(iso: string, months: number, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** What a setter returns when the combination is not a case (a position past the end of a list of dates). */
+const SKIP = Symbol('skip');
+
 /** Every combination of the values the program's text can tell apart, as cases. */
 export function gridCases(text: string): Case[] {
   // Constants are at most 3: two of them chained through a sum or difference reach 7.
@@ -34,22 +37,34 @@ export function gridCases(text: string): Case[] {
   if (text.includes('review is')) dims.push([undefined, 'independent', 'utilization'].map((v) => (c) => v && (c['review'] = v)));
   const editions = text.includes('edition 2014');
   if (text.includes('injury date') || editions) dims.push([...(editions ? ['2008-06-01'] : []), '2009-06-01', '2014-01-24'].map((v) => (c) => void (c['asOf'] = v)));
+  // Time up to the request date is measured to the date of service when the case gives one.
+  const toRequest = text.includes('to request date');
   if (editions) dims.push([undefined, '2008-12-31', '2009-01-01', '2013-12-31', '2014-01-01'].map((v) => (c) => v && ((c['request'] as Case)['serviceDate'] = v)));
+  else if (toRequest) dims.push([undefined, '2009-06-01', '2014-03-31'].map((v) => (c) => v && ((c['request'] as Case)['serviceDate'] = v)));
   if (text.includes('injury date')) {
     const fixed = ['2009-12-30', '2009-12-31', '2010-01-01', '2010-01-02'];
-    // Either side of each window the conditions measure from the review date: 6 and 2 months, 1 year, 3 weeks, 10 days.
-    const relative: [number, number][] = /within|ago|since/.test(text) ? [[-6, -1], [-6, 0], [-6, 1], [-2, -1], [-2, 0], [-2, 1], [-12, -1], [-12, 0], [-12, 1], [0, -22], [0, -21], [0, -20], [0, -11], [0, -10], [0, 0], [0, 1]] : [];
-    dims.push([undefined, ...fixed.map((d) => (): string => d), ...relative.map(([m, d]) => (asOf: string): string => shifted(asOf, m, d))].map((v) => (c) => v && (c['injury'] = { date: v(c['asOf'] as string) })));
+    // Either side of each window the conditions measure from the review date (or the request date): 6 and 2 months, 1 year, 3 weeks, 10 days.
+    const relative: [number, number][] = /within|ago|since|to request date/.test(text) ? [[-6, -1], [-6, 0], [-6, 1], [-2, -1], [-2, 0], [-2, 1], [-12, -1], [-12, 0], [-12, 1], [0, -22], [0, -21], [0, -20], [0, -11], [0, -10], [0, 0], [0, 1]] : [];
+    const ends = (c: Case): string[] => [...new Set([c['asOf'] as string, ...(toRequest ? [((c['request'] as Case)['serviceDate'] as string | undefined) ?? (c['asOf'] as string)] : [])])];
+    const dates = (c: Case): string[] => [...fixed, ...ends(c).flatMap((end) => relative.map(([m, d]) => shifted(end, m, d)))];
+    // One setter per position in the list of dates a case can have (the review date's and the request date's windows).
+    const most = fixed.length + relative.length * (toRequest ? 2 : 1);
+    dims.push([undefined, ...[...Array(most).keys()]].map((i) => (c) => {
+      if (i === undefined) return;
+      const d = dates(c)[i];
+      if (d === undefined) return SKIP;
+      c['injury'] = { date: d };
+    }));
   }
   if (text.includes('body region')) dims.push([undefined, 'knee', 'neck', 'abdomen'].map((v) => (c) => v && ((c['request'] as Case)['bodyPart'] = v)));
   if (text.includes('class ')) {
     const d = (...t: string[]) => t.map((x) => ({ text: x }));
     dims.push([undefined, [], d('myalgia'), d('neuralgia'), d('myalgia neuralgia'), d('myalgia', 'neuralgia'), d('neuralgia', 'myalgia'), d('other pain')].map((v) => (c) => v && (c['diagnoses'] = v)));
   }
-  return product(dims).map((setters) => {
+  return product(dims).flatMap((setters) => {
     const c: Case = { jurisdiction: 'CA', asOf: '2014-01-24', request: { treatment: 'physical-therapy' }, history: {} };
-    for (const s of setters) s(c);
-    return c;
+    for (const s of setters) if ((s(c) as unknown) === SKIP) return [];
+    return [c];
   });
 }
 
