@@ -23,8 +23,9 @@ export interface MonthAtom {
 
 /** Days from the date to the review outside of which the comparison's answer no longer depends on the calendar. */
 function window(k: MonthAtom): { low: number; high: number } {
-  const [short, long, slack] = k.unit === 'months' ? [28, 31, 62] : [365, 366, 732];
-  return { low: Math.min(k.c * short, k.c * long) - slack, high: Math.max(k.c * short, k.c * long) + slack };
+  // Years are months over 12: c years is 12c months, each of 28 to 31 days.
+  const c = k.unit === 'years' ? k.c * 12 : k.c;
+  return { low: Math.min(c * 28, c * 31) - 62, high: Math.max(c * 28, c * 31) + 62 };
 }
 
 const below = (op: MonthAtom['op']): boolean => op === '<=' || op === '<';
