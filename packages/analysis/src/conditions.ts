@@ -78,7 +78,7 @@ export class Conditions {
     const def = this.scope.space.defs.get(fact);
     if (def?.builtin === 'diagnosis-classes') return 'diagnosis';
     if (def?.builtin === 'surgery-classes') return 'procedure';
-    if (def?.type.kind === 'list' && def.field && this.scope.space.finiteVar(`?${def.id}`)) return `list:${def.id}`;
+    if ((def?.type.kind === 'list' || def?.type.kind === 'records') && def.field && this.scope.space.finiteVar(`?${def.id}`)) return `list:${def.id}`;
     return undefined;
   }
 

@@ -45,7 +45,7 @@ export class SetUniverse {
   constructor(
     guidelines: readonly Placed[],
     private readonly literals: ReadonlyMap<string, readonly string[]>,
-    /** The values of a list of one of a few values, by fact id (undefined for a list of texts). */
+    /** The elements of a list of one of a few values (or of records), by fact id; undefined for a list of texts. */
     private readonly enumValues: (fact: string) => readonly string[] | undefined,
   ) {
     for (const of of ['diagnosis', 'procedure'] as const) {

@@ -3,7 +3,7 @@
 // row a guideline picks) are finite variables; numbers and dates (as day numbers) are numeric
 // variables, each with a flag for whether the case gives it. Diagnoses and surgeries are sets of
 // the classes they match (sets.ts).
-import { builtins, type CompiledGuideline, type CompiledTable, type Cond, type FactDef, type RuleSet, type Value } from '@guideline/language';
+import { builtins, type CompiledGuideline, type CompiledTable, type Cond, type FactDef, type RecordDef, type RuleSet, type Value } from '@guideline/language';
 import { bodyRegions, dayNumber } from './calendar.ts';
 import { SetUniverse } from './sets.ts';
 
@@ -77,6 +77,8 @@ export class Space {
   private readonly byId = new Map<string, Var>();
   /** Fact definitions by id (the first rule set's, when several define one). */
   readonly defs = new Map<string, FactDef>();
+  /** Record definitions by name. */
+  readonly records = new Map<string, RecordDef>();
   readonly guidelines: Placed[] = [];
   private readonly placed = new Map<CompiledGuideline, Placed>();
   private readonly rows = new Map<number, RowTable>();
@@ -86,6 +88,7 @@ export class Space {
 
   constructor(readonly ruleSets: readonly RuleSet[]) {
     for (const rules of ruleSets) for (const d of rules.facts) if (!this.defs.has(d.id)) this.defs.set(d.id, d);
+    for (const rules of ruleSets) for (const r of rules.records) if (!this.records.has(r.name)) this.records.set(r.name, r);
     const literals = collectLiterals(ruleSets);
     ruleSets.forEach((rules, r) => rules.guidelines.forEach((g, i) => {
       const p: Placed = { key: `${r}/${i}`, ruleSet: r, index: i, g, rows: new Map() };
@@ -94,6 +97,8 @@ export class Space {
     }));
     this.sets = new SetUniverse(this.guidelines, literals, (id) => {
       const t = this.defs.get(id)?.type;
+      // A list of records is only ever asked whether it has items: one item stands for any.
+      if (t?.kind === 'records') return [ANY_ITEM];
       return t?.kind === 'list' && t.of.kind === 'enum' ? t.of.values : undefined;
     });
     this.date('asOf', 'review date', false);
@@ -238,7 +243,7 @@ export class Space {
         return;
       }
       case 'date': this.date(d.id, d.words, unknown, d.type.anyDate); return;
-      case 'list':
+      case 'list': case 'records':
         if (isSetList(d)) this.flag(d.id, d.words);
         return;
       default:
@@ -311,5 +316,9 @@ function collectLiterals(ruleSets: readonly RuleSet[]): Map<string, string[]> {
 
 /** A list whose items the set solver places: texts, or one of a few values, read from a case field. */
 function isSetList(d: FactDef): boolean {
-  return d.type.kind === 'list' && (d.type.of.kind === 'text' || d.type.of.kind === 'enum') && d.field !== undefined;
+  if (d.field === undefined || d.id.includes('[].')) return false;
+  return d.type.kind === 'records' || (d.type.kind === 'list' && (d.type.of.kind === 'text' || d.type.of.kind === 'enum'));
 }
+
+/** The element of a list of records: any item. */
+export const ANY_ITEM = '\u0000item';

@@ -57,8 +57,23 @@ export function caseOf(space: Space, s: Solution): Record<string, unknown> {
       setPath(out, 'surgery.procedure', texts.length ? texts.join('; ') : space.sets.unmatched('procedure'));
     } else {
       const def = space.defs.get(kind.slice(5));
-      if (def?.field) setPath(out, def.field, items.map((a) => a.text!));
+      if (def?.type.kind === 'records') setPath(out, def.field!, items.map(() => sampleItem(space, def.type.kind === 'records' ? def.type.record : '', out['asOf'] as string)));
+      else if (def?.field) setPath(out, def.field, items.map((a) => a.text!));
     }
   }
   return out;
+}
+
+/** An item of a list of records: its first field of a plain type given (an item must give one). */
+function sampleItem(space: Space, record: string, asOf: string): Record<string, unknown> {
+  const item: Record<string, unknown> = {};
+  for (const f of space.records.get(record)?.fields ?? []) {
+    if (!f.field) continue;
+    const t = f.type;
+    const value = t.kind === 'number' ? Math.max(t.min ?? 0, Math.min(t.max ?? 0, 0)) : t.kind === 'text' ? 'x' : t.kind === 'enum' ? t.values[0] : t.kind === 'yes-no' ? true : t.kind === 'date' ? asOf : undefined;
+    if (value === undefined) continue;
+    setPath(item, f.field, value);
+    break;
+  }
+  return item;
 }
