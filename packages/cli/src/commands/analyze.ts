@@ -1,7 +1,7 @@
 // `guideline analyze [paths] [--json]` and `guideline diff --before A --after B [--json]`: the static
 // analysis of @guideline/analysis on compiled guidelines, each finding as a located diagnostic with
 // the requests it holds for and an example case, replayed through both evaluators before it is shown.
-import { hasErrors, type RuleSet } from '@guideline/language';
+import { hasErrors, standardVocabularySources, type RuleSet, type SourceText } from '@guideline/language';
 import { analyzeRules, diffRules, type AnalysisReport, type Finding } from '@guideline/analysis';
 import type { Determination } from '@guideline/runtime';
 import { booleanOption, listOption, type Command } from '../command.ts';
@@ -77,7 +77,9 @@ function compile(paths: readonly string[]): { rules: RuleSet; sources: LoadedSou
   return hasErrors(r.diagnostics) || !r.rules ? undefined : { rules: r.rules, sources: r.sources };
 }
 
-function show(report: AnalysisReport, sources: readonly LoadedSource[], json: boolean): number {
+function show(report: AnalysisReport, loaded: readonly LoadedSource[], json: boolean): number {
+  // A finding in a standard vocabulary (a shared criterion) is framed in the vocabulary's own text.
+  const sources: SourceText[] = [...loaded, ...standardVocabularySources.filter((v) => !loaded.some((s) => s.file === v.file))];
   const out: string[] = [];
   for (const f of report.findings) out.push(json ? JSON.stringify(f) : render(f, sources));
   if (!json) out.push(summary(report));
@@ -90,7 +92,7 @@ function show(report: AnalysisReport, sources: readonly LoadedSource[], json: bo
 }
 
 /** A finding as the CLI prints diagnostics, then where it holds and its example. */
-export function render(f: Finding, sources: readonly LoadedSource[]): string {
+export function render(f: Finding, sources: readonly (SourceText & { shown?: string })[]): string {
   const lines = [renderDiagnostics([f], sources)];
   f.region.forEach((r, i) => lines.push(`  ${i ? '   or' : 'where'} ${printable(r)}`));
   const ex = f.example;
