@@ -1,33 +1,22 @@
 // End-to-end: the guideline as a picture, in Chromium. The open guideline's criteria are drawn as
 // boxes coloured by the current case's statuses; a box opens its line in the editor, by mouse and by
 // keyboard; opening another guideline redraws the picture from that guideline's rules.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { buildSite, collectErrors, hasChromium, launch, openPlayground, serve } from './support/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hasChromium, playgroundSession } from './support/browser.ts';
 
 type Hook = { guidelinePlayground: { file(): string; cursorLine(): string } };
 const massage = 'guidelines/mtus/massage/massage.guideline';
 
 describe.skipIf(!hasChromium)('the guideline as a picture', () => {
-  let browser: Browser;
-  let server: { url: string; close: () => Promise<void> };
+  const session = playgroundSession();
   let page: Page;
-  let errors: string[];
 
   beforeAll(async () => {
-    server = await serve(buildSite());
-    browser = await launch();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    errors = collectErrors(page);
-    await openPlayground(page, server.url);
+    page = session.page;
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await page.getByRole('tab', { name: 'Picture' }).click();
     await page.waitForSelector('.diagram-box[data-kind=criterion]');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   const cursorLine = (p: Page): Promise<string> => p.evaluate(() => (window as unknown as Hook).guidelinePlayground.cursorLine());
@@ -68,6 +57,6 @@ describe.skipIf(!hasChromium)('the guideline as a picture', () => {
     await page.getByRole('tab', { name: 'Picture' }).click();
     await expect.poll(() => boxIds(page)).not.toContain('home-program');
     expect(await boxIds(page)).toEqual(expect.arrayContaining(['adjunct', 'visit-count', 'functional-improvement']));
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 });
