@@ -50,6 +50,7 @@ export class Checks {
     const L = m.logic;
     const order = m.order(this.ruleSet, policy);
     const step = new Map(order.map((c) => [c.placed.key, c.step]));
+    const position = new Map(order.map((c, i) => [c.placed.key, i]));
     const govs = m.governing(this.ruleSet, policy);
     const treatment = m.space.finiteVar('request.treatment')!;
     for (const gv of govs) if (gv.blocked) this.notAnalyzed(gv.blocked.placed.key, `the applicability of guideline '${name(gv.blocked.placed)}'`, gv.blocked.error, gv.blocked.placed.g.leaves);
@@ -76,7 +77,9 @@ export class Checks {
         this.contexts.set(placed.key, [...(this.contexts.get(placed.key) ?? []), { policy, view: placed, region }]);
       }
       // Earlier guidelines that take requests this one applies to.
-      const earlier = order.filter((c) => c.placed !== placed && step.has(c.placed.key) && order.indexOf(c) < order.findIndex((x) => x.placed === placed));
+      // Those before it that cover one of its treatments: no other can take its requests.
+      const mineTreatments = new Set(m.treatments(placed));
+      const earlier = order.slice(0, position.get(placed.key)).filter((c) => m.treatments(c.placed).some((t) => mineTreatments.has(t)));
       if (!region.length) {
         const by = earlier.filter(({ placed: h }) => {
           const b = m.applies(h);

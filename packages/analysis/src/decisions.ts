@@ -1,17 +1,20 @@
-// The decision a governing guideline (with its policy's criteria) reaches, as regions: the runtime's
-// rule (decide.ts) walked over the criteria's status regions. Any criterion not met denies, unless
-// in utilization review every one not met caps the visits and the cap certifies some of those
-// requested; otherwise any unknown leaves the information insufficient; otherwise a criterion a
-// physician must judge sends it to review; otherwise the request is medically necessary.
+// The decision a governing guideline (with its policy's criteria) reaches, as the runtime's rule
+// (decide.ts) has it: any criterion not met denies, unless in utilization review every one not met
+// caps the visits and the cap certifies some of those requested; otherwise any unknown leaves the
+// information insufficient; otherwise a criterion a physician must judge sends it to review;
+// otherwise the request is medically necessary. Each decision holds where each of a few regions
+// does (a conjunction of unions of the criteria's status regions): asked of a search for cases
+// (Logic.witnesses), never multiplied out, since a product over several criteria explodes.
 import type { CompiledCriterion, CompiledPolicy, Cond, Value } from '@guideline/language';
 import type { Determination } from '@guideline/runtime';
 import type { Region } from './cell.ts';
-import { NotAnalyzed } from './linear.ts';
 import type { Model, Statuses } from './model.ts';
 import type { Placed } from './space.ts';
 import type { Scope } from './values.ts';
 
 export type Decision = Determination['decision'];
+
+export const decisions: readonly Decision[] = ['medically-necessary', 'partially-medically-necessary', 'not-medically-necessary', 'insufficient-information', 'needs-clinical-review'];
 
 /** A criterion as a determination lists it: its id, and the policy when it is the policy's. */
 export interface Decided {
@@ -19,77 +22,102 @@ export interface Decided {
   policy?: string;
   c: CompiledCriterion;
   statuses: Statuses;
-}
-
-export interface Outcome {
-  placed: Placed;
-  criteria: Decided[];
-  decisions: Map<Decision, Region>;
-  /** Where part is certified: the region, and the values the certified visits are the least of (floored). */
-  partial: { region: Region; terms: Value[] }[];
-  scope: Scope;
+  /** Met or not applicable: it stands in no decision's way. */
+  ok: Region;
+  /** Where its `certify` amount is known and at least 1 (a cap that certifies a visit or more); and where not. */
+  capOk?: Region;
+  capFails?: Region;
 }
 
 const leaf = -1;
 
-/** The outcome of a guideline governing within `within`, under a policy (whose criteria it adds). */
-export function outcomeOf(model: Model, p: Placed, policy: CompiledPolicy, within: Region): Outcome {
-  const L = model.logic;
-  const criteria: Decided[] = [
-    ...p.g.criteria.map((c) => ({ id: c.id, c, statuses: model.statuses(c, p.key, p) })),
-    ...policy.criteria.map((c) => ({ id: c.id, policy: policy.id, c, statuses: model.statuses(c, `policy:${p.ruleSet}:${policy.id}`, p) })),
-  ];
-  interface State { plain: boolean; capped: number[]; unknown: boolean; review: boolean; r: Region }
-  let states = new Map<string, State>([['', { plain: false, capped: [], unknown: false, review: false, r: within }]]);
-  criteria.forEach((k, i) => {
-    const next = new Map<string, State>();
-    const put = (s: Omit<State, 'r'>, r: Region): void => {
-      if (!r.length) return;
-      const key = `${+s.plain}|${s.capped.join(',')}|${+s.unknown}|${+s.review}`;
-      const old = next.get(key);
-      next.set(key, { ...s, r: old ? L.union(old.r, r) : r });
+/** What a governing guideline decides, region by region. */
+export class Outcome {
+  readonly criteria: Decided[];
+  private readonly utilization: Region;
+  private readonly notUtilization: Region;
+  private readonly requested: Region;
+  private readonly notRequested: Region;
+
+  constructor(
+    private readonly model: Model,
+    readonly placed: Placed,
+    policy: CompiledPolicy,
+    /** Reads the certify values (the guideline's view of classes and tables). */
+    readonly scope: Scope,
+  ) {
+    const L = model.logic;
+    const conds = model.conditionsOf(`decision:${placed.key}`, placed);
+    const decided = (c: CompiledCriterion, owner: string, policyId?: string): Decided => {
+      const statuses = model.statuses(c, owner, placed);
+      const d: Decided = { id: c.id, c, statuses, ok: L.union(statuses.met, statuses.notApplicable), ...(policyId ? { policy: policyId } : {}) };
+      if (c.certify) {
+        const cap = conds.cond(capHolds(c.certify));
+        d.capOk = cap.t;
+        d.capFails = L.union(cap.f, cap.u);
+      }
+      return d;
     };
-    for (const s of states.values()) {
-      put(s, L.meet(s.r, L.union(k.statuses.met, k.statuses.notApplicable)));
-      const notMet = L.meet(s.r, k.statuses.notMet);
-      put(k.c.certify ? { ...s, capped: [...s.capped, i] } : { ...s, plain: true }, notMet);
-      put(k.c.review ? { ...s, review: true } : { ...s, unknown: true }, L.meet(s.r, k.statuses.unknown));
-    }
-    if (next.size > 256) throw new NotAnalyzed('its criteria combine into too many outcomes');
-    states = next;
-  });
-  const scope = model.conditionsOf(`decision:${p.key}`, p);
-  const decisions = new Map<Decision, Region>();
-  const partial: Outcome['partial'] = [];
-  const add = (d: Decision, r: Region): void => {
-    if (r.length) decisions.set(d, L.union(decisions.get(d) ?? [], r));
-  };
-  for (const s of states.values()) {
-    if (!s.plain && !s.capped.length) add(s.unknown ? 'insufficient-information' : s.review ? 'needs-clinical-review' : 'medically-necessary', s.r);
-    else if (s.plain || s.unknown || s.review) add('not-medically-necessary', s.r);
-    else {
-      const certifies = s.capped.map((i) => criteria[i]!.c.certify!);
-      const cond = scope.cond(partOf(certifies));
-      const part = L.meet(s.r, cond.t);
-      add('partially-medically-necessary', part);
-      add('not-medically-necessary', L.meet(s.r, L.union(cond.f, cond.u)));
-      if (part.length) partial.push({ region: part, terms: [{ fact: 'request.visits' }, ...certifies.map((v): Value => ({ round: 'down', arg: v }))] });
+    this.criteria = [
+      ...placed.g.criteria.map((c) => decided(c, placed.key)),
+      ...policy.criteria.map((c) => decided(c, `policy:${placed.ruleSet}:${policy.id}`, policy.id)),
+    ];
+    const review = conds.cond({ leaf, is: { fact: 'review' }, values: ['utilization'] });
+    this.utilization = review.t;
+    this.notUtilization = L.union(review.f, review.u);
+    const requested = conds.cond({ all: [{ leaf, known: { fact: 'request.visits' }, yes: true }, { leaf, cmp: '>=', left: { fact: 'request.visits' }, right: { const: 1 } }] });
+    this.requested = requested.t;
+    this.notRequested = L.union(requested.f, requested.u);
+  }
+
+  /** The criteria whose failing a cap forgives (those with `certify`), by index. */
+  get capped(): number[] {
+    return this.criteria.flatMap((k, i) => (k.c.certify ? [i] : []));
+  }
+
+  /**
+   * Where the decision is `d`: every region of the list at once. A physician's criterion left
+   * unknown (or failing, under `unless met`) is in `unknown` too: `reviewed` tells them apart.
+   */
+  where(d: Decision): Region[] {
+    const L = this.model.logic;
+    const ks = this.criteria;
+    const reviewed = (k: Decided): boolean => k.c.review === true;
+    const okOr = (k: Decided, r: Region): Region => L.union(k.ok, r);
+    switch (d) {
+      case 'medically-necessary': return ks.map((k) => k.ok);
+      case 'insufficient-information': return [...ks.map((k) => okOr(k, k.statuses.unknown)), L.union(...ks.filter((k) => !reviewed(k)).map((k) => k.statuses.unknown))];
+      case 'needs-clinical-review': return [...ks.map((k) => (reviewed(k) ? okOr(k, k.statuses.unknown) : k.ok)), L.union(...ks.filter(reviewed).map((k) => k.statuses.unknown))];
+      case 'partially-medically-necessary': return this.partial(new Set(this.capped), false);
+      case 'not-medically-necessary': {
+        // Something not met, and no part certified: not in utilization review, nothing requested,
+        // something not met without a cap, something unknown, or a cap that certifies nothing.
+        const fails = L.union(this.notUtilization, this.notRequested, ...ks.map((k) => (k.capOk ? L.meet(k.statuses.notMet, k.capFails!) : k.statuses.notMet)), ...ks.map((k) => k.statuses.unknown));
+        return [L.union(...ks.map((k) => k.statuses.notMet)), fails];
+      }
+      case 'no-applicable-guideline': return [[]];
     }
   }
-  return { placed: p, criteria, decisions, partial, scope: scope.scope };
+
+  /**
+   * Where part is certified with the capped criteria of `notMet` (by index) not met, each with a cap of a
+   * visit or more, and every other one met or not applicable (`exactly`); without `exactly`, any of them
+   * may fail so, and one must.
+   */
+  partial(notMet: ReadonlySet<number>, exactly: boolean): Region[] {
+    const L = this.model.logic;
+    const failsCapped = (k: Decided): Region => L.meet(k.statuses.notMet, k.capOk!);
+    const each = this.criteria.map((k, i) => (!notMet.has(i) ? k.ok : exactly ? failsCapped(k) : L.union(k.ok, failsCapped(k))));
+    return [this.utilization, this.requested, ...each, ...(exactly ? [] : [L.union(...[...notMet].map((i) => this.criteria[i]!.statuses.notMet))])];
+  }
+
+  /** The values the certified visits are the least of, for a set of capped criteria not met: the requested visits, each cap rounded down. */
+  certified(notMet: ReadonlySet<number>): Value[] {
+    return [{ fact: 'request.visits' }, ...[...notMet].map((i): Value => ({ round: 'down', arg: this.criteria[i]!.c.certify! }))];
+  }
 }
 
-/**
- * When part is certified (decide.ts): utilization review, the requested visits known and at least
- * 1, and each cap known and at least 1 (its floor is then, and so is the least of them).
- */
-function partOf(certifies: readonly Value[]): Cond {
-  return {
-    all: [
-      { leaf, is: { fact: 'review' }, values: ['utilization'] },
-      { leaf, known: { fact: 'request.visits' }, yes: true },
-      { leaf, cmp: '>=', left: { fact: 'request.visits' }, right: { const: 1 } },
-      ...certifies.flatMap((v): Cond[] => [{ leaf, known: v, yes: true }, { leaf, cmp: '>=', left: v, right: { const: 1 } }]),
-    ],
-  };
+/** A cap that certifies a visit or more: its value known and at least 1 (then so is its floor). */
+function capHolds(v: Value): Cond {
+  return { all: [{ leaf, known: v, yes: true }, { leaf, cmp: '>=', left: v, right: { const: 1 } }] };
 }

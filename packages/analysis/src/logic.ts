@@ -94,6 +94,71 @@ export class Logic {
     return undefined;
   }
 
+  /**
+   * Up to `want` cells, each in every one of the regions at once, that hold cases: a search that
+   * picks a cell of each region in turn (the smallest regions first) and drops a choice as soon as
+   * it holds none. What a product of unions (a decision over several criteria) would multiply out
+   * to, asked without multiplying it out. Regions about facts no other region shares are searched
+   * apart (criteria on different facts do not constrain each other), and their cases joined. Throws
+   * NotAnalyzed past `budget` choices tried.
+   */
+  witnesses(regions: readonly Region[], want = 1, budget = 200_000): Cell[] {
+    const seen = new Set<string>();
+    const terms: Region[] = [];
+    for (const r of regions) {
+      if (!r.length) return [];
+      if (r.some((c) => c === TOP || (!c.fin.size && !c.atoms.length && !c.sets.size && !c.months.length))) continue;
+      const key = r.map((c) => cellKey(c)).sort().join('∨');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      terms.push(r);
+    }
+    const groups = this.solver.space.independent(terms);
+    const found = groups.map((g) => this.search(g, groups.length === 1 ? want : Math.max(1, want), budget));
+    if (found.some((f) => !f.length)) return [];
+    // Joined: the first group's cases, each with the first case of every other group.
+    const out: Cell[] = [];
+    for (const first of found[0]!) {
+      const joined = found.slice(1).reduce((acc, f) => meet(acc, f[0]!), first);
+      if (this.solver.feasible(joined)) out.push(joined);
+    }
+    // Independent parts that do not join after all (a coupling the grouping missed): searched together.
+    return out.length ? out : this.search(terms, want, budget);
+  }
+
+  /**
+   * The search: after each choice, every region left keeps only its cells whose few-valued facts
+   * agree with the choices so far (a region left with none ends the branch), and the region with the
+   * fewest such cells is chosen from next.
+   */
+  private search(regions: readonly Region[], want: number, budget: number): Cell[] {
+    const out: Cell[] = [];
+    let tried = 0;
+    const go = (at: Cell, rest: readonly (readonly Cell[])[]): void => {
+      if (!rest.length) {
+        out.push(at);
+        return;
+      }
+      const left: Cell[][] = [];
+      let best = 0;
+      for (const r of rest) {
+        const cells = r.filter((c) => compatible(at, c));
+        if (!cells.length) return;
+        if (cells.length < left[best]?.length!) best = left.length;
+        left.push(cells);
+      }
+      const others = left.filter((_, i) => i !== best);
+      for (const c of left[best]!) {
+        if (out.length >= want) return;
+        if (++tried > budget) throw new NotAnalyzed('its criteria combine in too many ways to compare');
+        const m = meet(at, c);
+        if (this.solver.feasible(m)) go(m, others);
+      }
+    };
+    go(TOP, regions);
+    return out;
+  }
+
   union(...rs: Region[]): Region {
     const out = new Map<string, Cell>();
     for (const r of rs) for (const c of r) out.set(cellKey(c), c);

@@ -6,6 +6,7 @@
 import { builtins, type CompiledGuideline, type CompiledTable, type Cond, type FactDef, type RecordDef, type RuleSet, type Value } from '@guideline/language';
 import { bodyRegions, dayNumber } from './calendar.ts';
 import { SetUniverse } from './sets.ts';
+import type { Region } from './cell.ts';
 
 /** The value of a finite variable that stands for "the case does not give it". */
 export const UNKNOWN = '\u0000unknown';
@@ -248,6 +249,60 @@ export class Space {
         return;
       default:
     }
+  }
+
+  /**
+   * Regions grouped so that no two groups say anything of the same case value: each group's cells
+   * read variables (and sets) of the group alone, a number together with whether it is given, a set
+   * with its flag and the rows picked from it, the requested visits with the frequency and weeks
+   * they are computed from. A conjunction of such groups holds cases when each group does.
+   */
+  independent(regions: readonly Region[]): Region[][] {
+    const parent = new Map<string, string>();
+    const find = (x: string): string => {
+      let r = x;
+      while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
+      parent.set(x, r);
+      return r;
+    };
+    const join = (a: string, b: string): void => {
+      const [x, y] = [find(a), find(b)];
+      if (x !== y) parent.set(x, y);
+    };
+    const node = (index: number): string => {
+      // A number and whether it is given; a set's flag and its rows: one node each.
+      const n = this.vars[index]!;
+      const i = n.kind === 'num' && n.known ? n.known.index : index;
+      const v = this.vars[i]!;
+      const set = this.setOfFlag(i) ?? this.rowOwner(i)?.kind;
+      if (set) return `s${set}`;
+      if (v.id === '?request.frequencyPerWeek' || v.id === '?request.weeks' || v.id === '?request.visits') return 'requested';
+      return `v${i}`;
+    };
+    const supports = regions.map((r) => {
+      const nodes = new Set<string>();
+      for (const c of r) {
+        for (const i of c.fin.keys()) nodes.add(node(i));
+        for (const k of c.atoms) {
+          nodes.add(node(k.x));
+          if (k.y !== undefined) nodes.add(node(k.y));
+        }
+        for (const kind of c.sets.keys()) nodes.add(`s${kind}`);
+        for (const k of c.months) {
+          nodes.add(node(k.to));
+          if (k.date !== undefined) nodes.add(node(k.date));
+        }
+      }
+      const list = [...nodes];
+      for (const n of list.slice(1)) join(list[0]!, n);
+      return list;
+    });
+    const groups = new Map<string, Region[]>();
+    regions.forEach((r, i) => {
+      const root = supports[i]!.length ? find(supports[i]![0]!) : `#${i}`;
+      groups.set(root, [...(groups.get(root) ?? []), r]);
+    });
+    return [...groups.values()];
   }
 
   /** The known flag of a set (diagnoses, a surgery, a list of texts). */

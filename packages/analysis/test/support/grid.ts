@@ -34,7 +34,8 @@ export function gridCases(text: string): Case[] {
     visits.map((v) => (c) => v !== undefined && ((c['request'] as Case)['visits'] = v)),
   ];
   if (text.includes('functional improvement')) dims.push([undefined, 'documented', 'not-documented'].map((v) => (c) => v && ((c['history'] as Case)['functionalImprovement'] = v)));
-  if (text.includes('review is')) dims.push([undefined, 'independent', 'utilization'].map((v) => (c) => v && (c['review'] = v)));
+  // Utilization review certifies part of a request when the caps allow: the review matters wherever a cap is.
+  if (text.includes('review is') || text.includes('certify')) dims.push([undefined, 'independent', 'utilization'].map((v) => (c) => v && (c['review'] = v)));
   const editions = text.includes('edition 2014');
   if (text.includes('injury date') || editions) dims.push([...(editions ? ['2008-06-01'] : []), '2009-06-01', '2014-01-24'].map((v) => (c) => void (c['asOf'] = v)));
   // Time up to the request date is measured to the date of service when the case gives one.
