@@ -9,6 +9,7 @@ import { handWritten } from './hand-written.ts';
 import { plainCompiled, plainEngine, runPlain } from './plain-engine.ts';
 import { corpus, editingFile } from './corpus.ts';
 import { serving } from './serve.ts';
+import { analysisRows } from './analysis.ts';
 
 const here = import.meta.dirname;
 const quick = process.argv.includes('--quick');
@@ -212,9 +213,20 @@ async function http(): Promise<void> {
   console.log(`  target: guideline serve (full determination) ≥ 0.5× the bare server: ${full >= 0.5 ? 'met' : 'NOT met'}`);
 }
 
+/** The static analysis: the checks on the bundled and a generated library, and a diff of two editions. */
+async function analysis(): Promise<void> {
+  const rows = await analysisRows(quick);
+  table(`Static analysis: median of ${quick ? 2 : 5} rounds after a first, cold one; examples built and replayed through both evaluators once`, [
+    ['measure', 'checks ms', 'cold ms', 'examples ms', 'findings'],
+    ...rows,
+  ]);
+  console.log(`  targets: the bundled library under 100 ms: ${Number(rows[0]![1]) < 100 ? 'met' : 'NOT met'}; 1,000 guidelines under 2 s: ${Number(rows[1]![1]) < 2000 ? 'met' : 'NOT met'}`);
+}
+
 console.log(`guideline bench — Node ${process.version}, ${process.platform}/${process.arch}${quick ? ' (quick)' : ''}`);
-const only = ['--editing', '--compile', '--serve'].find((f) => process.argv.includes(f));
+const only = ['--editing', '--compile', '--serve', '--analysis'].find((f) => process.argv.includes(f));
 if (only === '--serve') await http();
+else if (only === '--analysis') await analysis();
 else {
   // Editing first: the editor's worker is a fresh, small heap, not one holding 100,000 cases.
   editing();
@@ -223,5 +235,6 @@ else {
     await http();
     await evaluation();
     requestText();
+    await analysis();
   }
 }
