@@ -7,7 +7,7 @@ import { meet, type Cell, type Region } from './cell.ts';
 import type { Pending } from './findings.ts';
 import { headLength } from './findings.ts';
 import { NotAnalyzed } from './linear.ts';
-import type { Governing, Model, Status, Statuses } from './model.ts';
+import type { Governing, Model, Status } from './model.ts';
 import { OTHER, type Placed } from './space.ts';
 import { finCell } from './values.ts';
 import { leavesOf } from '@guideline/language';
@@ -129,11 +129,11 @@ export class Checks {
   private criterion(c: CompiledCriterion, owner: string, ownerKey: string, leaves: readonly LeafInfo[], ctxs: readonly Context[], policy: string | undefined): void {
     if (!ctxs.length) return;
     const L = this.model.logic;
-    let per: { ctx: Context; st: Statuses; when: Region | undefined }[];
+    let per: { ctx: Context; st: Record<Status | 'fails', Region[][]>; when: Region | undefined }[];
     try {
       per = ctxs.map((ctx) => ({
         ctx,
-        st: this.model.statuses(c, ownerKey, ctx.view),
+        st: this.model.statusTerms(c, ownerKey, ctx.view),
         when: c.when && this.model.conditionsOf(ownerKey, ctx.view).cond(c.when).t,
       }));
     } catch (e) {
@@ -146,11 +146,13 @@ export class Checks {
     const reach = (status: Status | 'fails'): { ctx: Context; cell: Cell } | null => {
       if (!reached.has(status)) {
         let found: { ctx: Context; cell: Cell } | null = null;
-        for (const { ctx, st } of per) {
-          const cell = L.some(ctx.region, st[status]);
-          if (cell) {
-            found = { ctx, cell };
-            break;
+        search: for (const { ctx, st } of per) {
+          for (const terms of st[status]) {
+            const [cell] = L.witnesses([ctx.region, ...terms]);
+            if (cell) {
+              found = { ctx, cell };
+              break search;
+            }
           }
         }
         reached.set(status, found);
