@@ -7,7 +7,7 @@ export { guidelinesInOrder, matchesPattern, type PolicyOrder } from './policy.ts
 export { matchesClass, bodyRegion, morphineEquivalents, builtinComputations } from './builtins.ts';
 export { readRequestText, type RequestNumbers } from './request-text.ts';
 export { compare, elapsed, Unknown } from './values.ts';
-export { codeMatcher } from './tables.ts';
+export { codeMatcher, rowOrder } from './tables.ts';
 export { validateCase, assertCase, fieldsOf, CaseValidationError, type CaseIssue } from './validate.ts';
 export { checkFields, caseLimits, type FieldNode } from './fields.ts';
 export { default as caseSchema } from '../schema/case.schema.json' with { type: 'json' };

@@ -4,7 +4,8 @@
 // bundled library: in a worker of its own, completions, runs and tests never wait for it.
 import { analyzeRules, diffRules, type AnalysisReport } from '@guideline/analysis';
 import { compileProgram, type RuleSet } from '@guideline/language';
-import type { FindingsResult, Request, Response } from '../protocol.ts';
+import type { FindingsResult, Request } from '../protocol.ts';
+import { answerRequests } from './answer.ts';
 import { findingsResult } from './findings.ts';
 import { Workspace } from './workspace.ts';
 
@@ -50,19 +51,4 @@ async function handle(req: Request): Promise<unknown> {
   }
 }
 
-const errorText = (e: unknown): string => (e instanceof Error ? `${e.name}: ${e.message}` : String(e));
-
-// One request at a time, in order: an analysis sees every edit sent before it.
-let queue = Promise.resolve();
-self.onmessage = (ev: MessageEvent<{ id: number; req: Request }>) => {
-  const { id, req } = ev.data;
-  queue = queue.then(async () => {
-    let res: Response;
-    try {
-      res = { id, ok: true, result: await handle(req) };
-    } catch (e) {
-      res = { id, ok: false, error: errorText(e) };
-    }
-    self.postMessage(res);
-  });
-};
+answerRequests(handle);
