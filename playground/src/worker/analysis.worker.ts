@@ -38,13 +38,8 @@ async function compare(file: string, before: string): Promise<FindingsResult> {
 }
 
 async function handle(req: Request): Promise<unknown> {
+  if (workspace.mirror(req)) return null;
   switch (req.kind) {
-    case 'workspace':
-      workspace.reset(req.bundled, req.edits);
-      return null;
-    case 'edit':
-      workspace.edit(req.file, req.text);
-      return null;
     case 'findings': return findings(req.file);
     case 'compare': return compare(req.file, req.before);
     default: throw new Error(`the analysis worker does not answer '${req.kind}'`);

@@ -17,13 +17,8 @@ import { Workspace } from './workspace.ts';
 const workspace = new Workspace();
 
 function handle(req: Request): unknown {
+  if (workspace.mirror(req)) return null;
   switch (req.kind) {
-    case 'workspace':
-      workspace.reset(req.bundled, req.edits);
-      return null;
-    case 'edit':
-      workspace.edit(req.file, req.text);
-      return null;
     case 'check': return markerList(analyzeFile(req.text, req.file).diagnostics, new SourceFile(req.text, req.file));
     case 'analyze': return workspace.analyze(req.file);
     case 'complete': return completionsAt(req.text, req.offset, { file: req.file, program: workspace.program() }).slice(0, completionsShown);
