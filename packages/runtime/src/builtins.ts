@@ -3,7 +3,7 @@
 // the recommendation that applies, the body region, the date that picks an edition, and a
 // medication's morphine equivalents. Each reads the case (and the guideline) and answers a plain
 // value, or undefined when it cannot be known.
-import type { CompiledClass, CompiledGuideline, CompiledRecommendation } from '@guideline/language';
+import type { CompiledClass, CompiledGuideline, CompiledRecommendation } from '@guideline/language/rules';
 import { readRequestText, type RequestNumbers } from './request-text.ts';
 import type { Case } from './types.ts';
 

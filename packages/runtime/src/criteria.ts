@@ -1,7 +1,7 @@
 // Criteria, evaluated: a guideline's (or a policy's) compiled once into tests over a run, and each
 // one's status from its two halves (`only when`, `require`), its parts when it is a group, and its
 // clinical review: not applicable, met, not met, unknown, or needs review.
-import type { CompiledCriterion, CompiledGuideline, CompiledPolicy, FactDef, RuleSet } from '@guideline/language';
+import type { CompiledCriterion, CompiledGuideline, CompiledPolicy, FactDef, RuleSet } from '@guideline/language/rules';
 import { Plan, type Calc, type Run, type Test } from './plan.ts';
 import type { CriterionStatus } from './types.ts';
 import type { Tri } from './values.ts';

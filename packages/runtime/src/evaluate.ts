@@ -1,7 +1,7 @@
 // One straight path from a case to its determination: validate -> facts -> evaluate -> decide ->
 // explain. The policy of the case's jurisdiction consults its guidelines in evidence order; the
 // first that addresses the request governs, and its criteria, with the policy's own, decide.
-import type { CompiledGuideline, CompiledPolicy, RuleSet } from '@guideline/language';
+import type { CompiledGuideline, CompiledPolicy, RuleSet } from '@guideline/language/rules';
 import { CaseView, recommendationInput } from './builtins.ts';
 import { compiledOf, evaluateCriterion, type Compiled, type CriterionPlan, type Evaluated } from './criteria.ts';
 import { outcome, rationale, type Decided } from './decide.ts';
@@ -10,7 +10,7 @@ import { Run } from './plan.ts';
 import { guidelinesInOrder } from './policy.ts';
 import type { Case, CriterionResult, Determination } from './types.ts';
 import { assertCase } from './validate.ts';
-import { scopeName } from '@guideline/language';
+import { scopeName } from '@guideline/language/rules';
 import type { EngineAnswers } from './engine.ts';
 import { Unknown, type Tri } from './values.ts';
 import { checkedRuleSet } from './load-rules.ts';

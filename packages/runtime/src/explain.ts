@@ -2,7 +2,7 @@
 // the case's values in the placeholders (an unknown one reading grammatically), what each condition
 // found ("completed visits 24 + requested visits 8 = 32, more than recommended visits 10"), and the
 // missing facts in the vocabulary's words.
-import type { CompiledCriterion, FactDef, Template, Texts, Value } from '@guideline/language';
+import type { CompiledCriterion, FactDef, Template, Texts, Value } from '@guideline/language/rules';
 import type { Evaluated } from './criteria.ts';
 import type { LeafRecord, Plan, Run } from './plan.ts';
 import type { CriterionStatus, PartResult, TraceEntry } from './types.ts';

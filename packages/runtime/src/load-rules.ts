@@ -2,7 +2,7 @@
 // shape (each condition node exactly one of all, any, not or a known leaf; each value exactly one
 // known form; texts, placeholders and facts complete) and its size, before any of it is evaluated.
 // Nothing in a rule set is ever executed as code.
-import { ARTIFACT_FORMAT, ARTIFACT_VERSION, type RuleSet } from '@guideline/language';
+import { ARTIFACT_FORMAT, ARTIFACT_VERSION, type RuleSet } from '@guideline/language/rules';
 
 /** What a rule set may hold at most (docs/limits.md); together they bound what one case can cost. */
 export const ruleSetLimits = {

@@ -2,7 +2,7 @@
 // are turned once into closures over a run: no eval, no new Function, the data is read, never
 // executed. A run reads each fact on first use and keeps it; conditions are three-valued (Kleene),
 // and an unknown number or date keeps the bounds of its type, so bounds alone may decide.
-import type { Cond, FactDef, LeafInfo, Scalar, Value } from '@guideline/language';
+import type { Cond, FactDef, LeafInfo, Scalar, Value } from '@guideline/language/rules';
 import { builtinComputations, recommendationFacts, type CaseView } from './builtins.ts';
 import type { Case } from './types.ts';
 import { arithmetic, compare, round, since, Unknown, UNKNOWN, type Tri, type Val } from './values.ts';

@@ -1,7 +1,7 @@
 // The policy that governs a jurisdiction, and the guidelines it consults in evidence order: each
 // step's patterns in the order written, every edition of a matched guideline (its in-force window,
 // part of its applicability, picks the one that applies).
-import type { CompiledGuideline, CompiledPolicy, RuleSet } from '@guideline/language';
+import type { CompiledGuideline, CompiledPolicy, RuleSet } from '@guideline/language/rules';
 
 export interface PolicyOrder {
   policy: CompiledPolicy;
