@@ -33,6 +33,8 @@ if (stale) {
     platform: 'node',
     format: 'esm',
     target: 'node20',
+    // The workspace's packages from their sources (their exports' development condition).
+    conditions: ['@guideline/source'],
     outfile,
     // The CLI finds the bundled guidelines from its own source location.
     define: { 'import.meta.url': JSON.stringify(pathToFileURL(join(root, 'packages/cli/src/load.ts')).href) },

@@ -12,6 +12,8 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
+  // The workspace's packages from their sources (their exports' development condition).
+  conditions: ['@guideline/source'],
   outfile,
   define: { 'import.meta.dirname': JSON.stringify(here) },
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
