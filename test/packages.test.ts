@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { root } from './support/bundled.ts';
 import { manifest, shipped } from './support/packages.ts';
+import { compilerName, compilerVersion } from '../packages/language/src/index.ts';
 
 const workspaceVersions = new Map(shipped.map((p) => [manifest(p).name, manifest(p).version]));
 
@@ -37,6 +38,16 @@ describe.each(shipped)('packages/%s/package.json', (pkg) => {
     expect(existsSync(join(dir, source))).toBe(true);
     const built = source.replace(/^\.\/src\//, './dist/').replace(/\.ts$/, '');
     expect([t['types'], t['default']]).toEqual([`${built}.d.ts`, `${built}.js`]);
+  });
+});
+
+describe('versions', () => {
+  it('a compiled rule set names the compiler by its package name and version', () => {
+    expect([compilerName, compilerVersion]).toEqual([manifest('language').name, manifest('language').version]);
+  });
+
+  it('the three packages are released together, at one version', () => {
+    expect(new Set(shipped.map((p) => manifest(p).version)).size).toBe(1);
   });
 });
 

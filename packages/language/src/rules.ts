@@ -9,6 +9,7 @@ export type {
   CompiledPart,
   CompiledPolicy,
   CompiledRecommendation,
+  CompilerInfo,
   FactDef,
   FactType,
   LeafInfo,
@@ -20,4 +21,6 @@ export type {
 } from './artifact.ts';
 export { isLeaf, leavesOf, type CompareOp, type Cond, type Leaf, type LeafBody, type Scalar, type TimeUnit, type Value } from './ir.ts';
 export * from './units.ts';
+export { canonicalJson, ruleSetRevision } from './revision.ts';
+export { compilerName, compilerVersion } from './version.ts';
 export { engineRules, twoWay, scopeName, leafFact, caseFact, certifyFact, stepFact, policyGuidelines, type EngineRules } from './compile/engine.ts';

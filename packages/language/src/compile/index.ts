@@ -4,7 +4,9 @@ import { ARTIFACT_FORMAT, ARTIFACT_VERSION, type FactDef, type FactType, type Ru
 import type { ProgramModel } from '../check/program.ts';
 import type { FactSym, Ty } from '../check/symbols.ts';
 import type { Cond, Value } from '../ir.ts';
+import { ruleSetRevision } from '../revision.ts';
 import { unitName } from '../units.ts';
+import { compilerName, compilerVersion } from '../version.ts';
 import { Sources } from './expressions.ts';
 import { GuidelineCompiler } from './guideline.ts';
 
@@ -16,6 +18,8 @@ export function compileModel(model: ProgramModel, texts: Iterable<{ file: string
   const rules: RuleSet = {
     format: ARTIFACT_FORMAT,
     version: ARTIFACT_VERSION,
+    compiler: { name: compilerName, version: compilerVersion },
+    revision: '',
     // What a reader looks for first: the guidelines and policies; the fact definitions after them.
     guidelines: model.guidelines.map((g) => compiler.guideline(g)),
     policies: model.policies.map((p) => compiler.policy(p)),
@@ -23,6 +27,7 @@ export function compileModel(model: ProgramModel, texts: Iterable<{ file: string
     records: [],
   };
   rules.facts = factDefs(rules, model);
+  rules.revision = ruleSetRevision(rules);
   return rules;
 }
 
