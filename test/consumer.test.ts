@@ -54,7 +54,7 @@ describe('the packed packages', { timeout: 240_000 }, () => {
   });
 
   it.concurrent.each(['esm.mjs', 'cjs.cjs'])('node %s: compiles with the language, decides with the runtime', async (file) => {
-    expect(JSON.parse(await runAsync(process.execPath, [file], project))).toEqual({ decision: 'not-medically-necessary', compiled: true, schema: 'Case' });
+    expect(JSON.parse(await runAsync(process.execPath, [file], project))).toEqual({ decision: 'not-medically-necessary', named: true, compiled: true, schema: 'Case', schemas: ['Case', 'Determination', 'Test case', 'Rule set'] });
   });
 
   it.concurrent('tsc type-checks a consumer under nodenext (ESM and CommonJS), and the CommonJS output runs', async () => {

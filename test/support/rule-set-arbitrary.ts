@@ -2,7 +2,7 @@
 // shape (condition trees over any fact, every kind of leaf, values of every kind), and random
 // mutations of a compiled artifact (fields removed, retyped, added; array items dropped or doubled).
 import fc from 'fast-check';
-import type { FactDef } from '../../packages/language/src/index.ts';
+import { ruleSetRevision, type FactDef, type RuleSet } from '../../packages/language/src/index.ts';
 import { bundledRules } from './bundled.ts';
 
 type Json = unknown;
@@ -99,12 +99,26 @@ export const randomRuleSet: fc.Arbitrary<Obj> = fc
       applies: appliesCond, criteria: compiled, leaves: leaves.list, location: at,
     };
     if (frequency) guideline['frequency'] = frequency;
-    return {
+    const doc: Obj = {
       format: 'guideline-rules', version: 2, guidelines: [guideline],
       policies: [{ id: 'p', title: 'P', jurisdiction: 'CA', steps: [['r.*']], criteria: [], leaves: [], source: at }],
       facts: structuredClone(defs), records: structuredClone(bundledRules().records),
     };
+    // A revision: none (worked out on loading), the content's, or another's; picked by the leaves,
+    // not drawn, so the documents drawn stay those of the seeds the tests were written with.
+    const revision = leaves.list.length % 3;
+    if (revision === 1) doc['revision'] = ruleSetRevision(doc as unknown as RuleSet);
+    if (revision === 2) doc['revision'] = `sha256:${'0'.repeat(64)}`;
+    return doc;
   });
+
+/**
+ * After changes to a compiled document: its revision made the new content's again, unless a change
+ * was to the revision itself (a rule set changed after compiling is refused for that alone).
+ */
+export function restamp(doc: Obj, revision: unknown): void {
+  if (doc['revision'] === revision) doc['revision'] = ruleSetRevision(doc as unknown as RuleSet);
+}
 
 /** Every place in a JSON document, as the keys from its root. */
 function places(doc: Json, path: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {

@@ -20,4 +20,5 @@ export type * from './ast.ts';
 export * from './artifact.ts';
 export { canonicalJson, ruleSetRevision } from './revision.ts';
 export { compilerName, compilerVersion } from './version.ts';
+export { artifactSchema } from './schemas.generated.ts';
 export { isLeaf, leavesOf } from './ir.ts';

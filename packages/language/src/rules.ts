@@ -1,5 +1,5 @@
 // @guideline/language/rules: the parser-free part of the language, what a runtime needs to read and
-// run compiled rule sets: the artifact's types and constants, the IR, units, revisions, and the
+// run compiled rule sets: the artifact's types, constants and JSON Schema, the IR, units, revisions, and the
 // engine rules made from the IR. Nothing here reaches the lexer, parser or checker (or Chevrotain).
 export { ARTIFACT_FORMAT, ARTIFACT_VERSION, criterionLeaves } from './artifact.ts';
 export type {
@@ -23,4 +23,5 @@ export { isLeaf, leavesOf, type CompareOp, type Cond, type Leaf, type LeafBody, 
 export * from './units.ts';
 export { canonicalJson, ruleSetRevision } from './revision.ts';
 export { compilerName, compilerVersion } from './version.ts';
+export { artifactSchema } from './schemas.generated.ts';
 export { engineRules, twoWay, scopeName, leafFact, caseFact, certifyFact, stepFact, policyGuidelines, type EngineRules } from './compile/engine.ts';

@@ -9,6 +9,6 @@ export { readRequestText, type RequestNumbers } from './request-text.ts';
 export { elapsed, Unknown } from './values.ts';
 export { validateCase, assertCase, fieldsOf, CaseValidationError, type CaseIssue } from './validate.ts';
 export { checkFields, caseLimits, type FieldNode } from './fields.ts';
-export { caseSchema } from './schemas.generated.ts';
+export { caseSchema, determinationSchema, testCaseSchema } from './schemas.generated.ts';
 export type { Case, Determination, Decision, CriterionResult, CriterionStatus, TraceEntry, PartResult } from './types.ts';
 export { loadRuleSet, RuleSetError, ruleSetLimits, type RuleSetIssue } from './load-rules.ts';

@@ -39,10 +39,18 @@ describe('loadRuleSet', () => {
     ['a constructor key', (d) => { d.guidelines[0].criteria[0].constructor = {}; }, /constructor: the key 'constructor' is not allowed/],
     ['a bad arithmetic', (d) => { d.guidelines[0].criteria[0].require.left = { op: '**', args: [] }; }, /unknown arithmetic '\*\*'/],
     ['a placeholder the text lacks', (d) => { d.guidelines[0].criteria[0].texts.notMet.text = '{0} {3}'; }, /refers to placeholder \{3\} of 1/],
-    ['a criterion without texts', (d) => { delete d.guidelines[0].criteria[0].texts; }, /criteria\[0\]\.texts: texts must be an object/],
+    ['a criterion without texts', (d) => { delete d.guidelines[0].criteria[0].texts; }, /criteria\[0\]\.texts: is missing/],
     ['classes that are not a list', (d) => { d.guidelines[0].classes = null; }, /classes: must be a list/],
-    ['a fact without words', (d) => { delete d.facts[0].words; }, /facts\[0\]: a fact needs an id, words, a type and inputs/],
-    ['steps that are not lists of patterns', (d) => { d.policies[0].steps = [[1]]; }, /steps: must be a list of lists/],
+    ['a fact without words', (d) => { delete d.facts[0].words; }, /facts\[0\]\.words: is missing/],
+    ['steps that are not lists of patterns', (d) => { d.policies[0].steps = [[1]]; }, /steps\[0\]\[0\]: must be a text/],
+    ['a member no rule set has', (d) => { d.signature = 'x'; }, /^signature: is not part of this node/],
+    ['a member no criterion has', (d) => { d.guidelines[0].criteria[0].weight = 2; }, /criteria\[0\]\.weight: is not part of this node/],
+    ['review that is not true', (d) => { d.guidelines[0].criteria[0].review = false; }, /criteria\[0\]\.review: is true when present/],
+    ['a source location without its column', (d) => { delete d.guidelines[0].location.column; }, /location\.column: is missing/],
+    ['a fact type of no known kind', (d) => { d.facts[0].type = { kind: 'money' }; }, /facts\[0\]\.type\.kind: is one of/],
+    ['a compiler without its version', (d) => { d.compiler = { name: 'x' }; }, /^compiler\.version: is missing/],
+    ['a revision that is not a digest', (d) => { d.revision = 'v1'; }, /^revision: must be sha256: and 64 hex digits/],
+    ['a revision that is not the content\'s', (d) => { d.guidelines[0].criteria[0].title = 'Changed'; }, /^revision: is not the content's/],
     ['another format', (d) => { d.format = 'x'; }, /^format: expected 'guideline-rules'/],
     ['another version', (d) => { d.version = 1; }, /^version: this runtime reads version 2, not 1/],
     ['a version written as text', (d) => { d.version = '2'; }, /^version: this runtime reads version 2, not "2"/],
@@ -73,10 +81,27 @@ describe('loadRuleSet', () => {
     const at = (n: number): string[] => {
       const d = good();
       d.guidelines[0].applies = nested(n);
+      delete d.revision; // changed after compiling: its revision is worked out again
       return issues(d);
     };
     expect(at(ruleSetLimits.maxListNesting)).toEqual([]);
     expect(at(ruleSetLimits.maxListNesting + 1).join()).toMatch(new RegExp(`lists walked ${ruleSetLimits.maxListNesting + 1} deep inside one another`));
+  });
+
+  it('takes a rule set without a revision, and works it out', async () => {
+    const d = good();
+    const revision = d.revision;
+    delete d.revision;
+    delete d.compiler;
+    expect((await evaluate(loadRuleSet(d), makeCase())).revision).toBe(revision);
+  });
+
+  it('refuses more criteria in all than the limit', () => {
+    const d = good();
+    const c = d.guidelines[0].criteria[0];
+    d.guidelines = Array.from({ length: 101 }, (_, i) => ({ ...d.guidelines[0], id: `g${i}`, criteria: Array.from({ length: 200 }, () => c) }));
+    delete d.revision;
+    expect(issues(d)).toEqual([`: 20200 criteria in all; the limit is ${ruleSetLimits.maxCriteria}`]);
   });
 
   it('rejects text that is not JSON', () => {

@@ -1,0 +1,143 @@
+// The artifact's JSON Schema (packages/language/schema/artifact.schema.json) and the runtime's
+// hand-written loader agree: on every compiled artifact, on mutated ones and on random ones, the
+// schema accepts exactly what the loader finds well shaped, and the loader accepts nothing the
+// schema refuses. The loader checks more than a schema can say (leaf numbers and placeholders that
+// name nothing, a revision that is not the content's, limits), and those refusals are seen too.
+import Ajv from 'ajv';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { artifactSchema, compileGuideline, compileProgram } from '../packages/language/src/index.ts';
+import { guidelineText } from '../packages/language/test/support/guideline-arbitrary.ts';
+import { inspectRuleSet, ruleSetLimits } from '../packages/runtime/src/load-rules.ts';
+import { bundledRules, bundledSources } from './support/bundled.ts';
+import { runs, seed } from './support/fuzz.ts';
+import { mutation, randomRuleSet, restamp } from './support/rule-set-arbitrary.ts';
+
+type AjvCtor = new (o: object) => import('ajv').default;
+const AjvClass = ((Ajv as unknown as { default?: AjvCtor }).default ?? Ajv) as unknown as AjvCtor;
+// strictRequired off: `anyOf: [{ required: ['require'] }, ...]` names members defined beside it, as draft-07 allows.
+const schemaValid = new AjvClass({ strict: true, allowUnionTypes: true, strictRequired: false }).compile(artifactSchema);
+
+type Verdict = 'accepted' | 'shape' | 'meaning' | 'limits';
+
+/** What both say of a document, asserting that they agree; `limits` when the loader stops at a limit the schema does not state. */
+function verdict(doc: unknown): Verdict {
+  const found = inspectRuleSet(doc);
+  if (found.limits.length) return 'limits';
+  const valid = schemaValid(doc);
+  expect(valid, `schema ${valid ? 'accepts' : 'refuses'}, the loader finds ${JSON.stringify(found.shape.slice(0, 3))}`).toBe(found.shape.length === 0);
+  return found.shape.length ? 'shape' : found.meaning.length ? 'meaning' : 'accepted';
+}
+
+/** A small compiled artifact: one guideline and the California policy. */
+function compiledBase(): Record<string, unknown> {
+  const sources = bundledSources().filter((s) => s.file.includes('chronic-pain-physical-medicine') || s.file.includes('california'));
+  return JSON.parse(JSON.stringify(compileProgram(sources).rules)) as Record<string, unknown>;
+}
+
+const isObject = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A value of another JSON type than `v`'s. */
+const retyped = (v: unknown): unknown => (typeof v === 'string' ? 7 : typeof v === 'number' ? 'seven' : typeof v === 'boolean' ? 'yes' : Array.isArray(v) ? {} : isObject(v) ? [] : 'x');
+
+/** One place of each kind in a document (`guidelines[].criteria[].require.all[].leaf`), each given by its keys from the root. */
+function placeKinds(doc: unknown): (string | number)[][] {
+  const out = new Map<string, (string | number)[]>();
+  const visit = (v: unknown, path: (string | number)[]): void => {
+    const kind = path.map((k) => (typeof k === 'number' ? '[]' : `.${k}`)).join('');
+    if (path.length && !out.has(kind)) out.set(kind, path);
+    if (Array.isArray(v)) v.forEach((x, i) => visit(x, [...path, i]));
+    else if (isObject(v)) for (const [k, x] of Object.entries(v as Record<string, unknown>)) visit(x, [...path, k]);
+  };
+  visit(doc, []);
+  return [...out.values()];
+}
+
+describe('artifact schema ≡ loadRuleSet', () => {
+  it('states the loader\'s limit on guidelines', () => {
+    expect(artifactSchema.properties.guidelines.maxItems).toBe(ruleSetLimits.maxGuidelines);
+  });
+
+  it('both accept every compiled bundled program, and each file alone', () => {
+    expect(verdict(JSON.parse(JSON.stringify(bundledRules())))).toBe('accepted');
+    for (const s of bundledSources()) expect(verdict(JSON.parse(JSON.stringify(compileProgram([s]).rules))), s.file).toBe('accepted');
+  });
+
+  it('both accept what random guideline texts compile to', () => {
+    let compiled = 0;
+    fc.assert(
+      fc.property(guidelineText, (text) => {
+        const r = compileGuideline(text);
+        if (!r.rules) return;
+        compiled++;
+        expect(verdict(JSON.parse(JSON.stringify(r.rules)))).toBe('accepted');
+      }),
+      { ...seed(808), numRuns: runs(1000) },
+    );
+    expect(compiled).toBeGreaterThan(10);
+  });
+
+  it('they agree on every kind of place of a compiled artifact removed, nulled, retyped or given a member more', () => {
+    // The bundled program: every kind of place the compiler writes (groups, editions, policies' criteria).
+    const base = JSON.parse(JSON.stringify(bundledRules())) as Record<string, unknown>;
+    const changes: [string, (parent: Record<string | number, unknown>, key: string | number) => void][] = [
+      ['removed', (p, k) => (Array.isArray(p) ? p.splice(k as number, 1) : delete p[k])],
+      ['null', (p, k) => void (p[k] = null)],
+      ['retyped', (p, k) => void (p[k] = retyped(p[k]))],
+      ['a member more', (p, k) => void (isObject(p[k]) ? ((p[k] as Record<string, unknown>)['extra'] = 1) : (p[k] = { extra: 1 }))],
+    ];
+    const seen = new Map<Verdict, number>();
+    for (const at of placeKinds(base)) {
+      // Only the guideline or policy the place is in, to keep each document small.
+      const [list, index] = at;
+      const slim = (list === 'guidelines' || list === 'policies') && typeof index === 'number' ? { ...base, [list]: [(base[list] as unknown[])[index]] } : base;
+      const place = slim === base ? at : [list!, 0, ...at.slice(2)];
+      for (const [, change] of changes) {
+        const doc = structuredClone(slim);
+        const parent = place.slice(0, -1).reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], doc) as Record<string | number, unknown>;
+        change(parent, place[place.length - 1]!);
+        // The revision left out, unless it was the place changed: the loader works it out (as a restamp would, once).
+        if (doc['revision'] === base['revision']) delete doc['revision'];
+        const v = verdict(doc);
+        seen.set(v, (seen.get(v) ?? 0) + 1);
+      }
+    }
+    expect(seen.get('shape')).toBeGreaterThan(100);
+    expect(seen.get('accepted')).toBeGreaterThan(0);
+  });
+
+  it('they agree on mutated compiled artifacts', () => {
+    const base = compiledBase();
+    const seen = new Map<Verdict, number>();
+    fc.assert(
+      fc.property(fc.array(mutation(base), { minLength: 1, maxLength: 3 }), fc.boolean(), (changes, stamp) => {
+        const doc = structuredClone(base);
+        for (const change of changes) change(doc);
+        if (stamp) restamp(doc, base['revision']);
+        const v = verdict(doc);
+        seen.set(v, (seen.get(v) ?? 0) + 1);
+      }),
+      { ...seed(910), numRuns: runs(600) },
+    );
+    // Each answer was reached: the agreement was tested on documents both accept, both refuse, and
+    // the loader alone refuses for what the schema cannot say.
+    expect(seen.get('accepted')).toBeGreaterThan(20);
+    expect(seen.get('shape')).toBeGreaterThan(200);
+    expect(seen.get('meaning')).toBeGreaterThan(20);
+  });
+
+  it('they agree on random artifacts, mutated or not', () => {
+    const seen = new Map<Verdict, number>();
+    fc.assert(
+      fc.property(randomRuleSet.chain((doc) => fc.tuple(fc.constant(doc), fc.array(mutation(doc), { maxLength: 2 }))), ([doc, changes]) => {
+        const d = structuredClone(doc);
+        for (const change of changes) change(d);
+        const v = verdict(d);
+        seen.set(v, (seen.get(v) ?? 0) + 1);
+      }),
+      { ...seed(911), numRuns: runs(400) },
+    );
+    expect(seen.get('accepted')).toBeGreaterThan(20);
+    expect(seen.get('shape')).toBeGreaterThan(20);
+    expect(seen.get('meaning')).toBeGreaterThan(20);
+  });
+});
