@@ -55,10 +55,10 @@ export function packAll(into: string): Record<Shipped, string> {
   return out;
 }
 
-/** The files npm would put in a package's tarball (without running its scripts). */
-export async function npmPackFiles(pkg: Shipped): Promise<string[]> {
-  const report = JSON.parse(await runAsync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], join(root, 'packages', pkg))) as { files: { path: string }[] }[];
-  return report[0]!.files.map((f) => f.path).sort();
+/** The files npm would put in each package's tarball (without running their scripts), in one npm run. */
+export async function npmPackFiles(): Promise<Record<Shipped, string[]>> {
+  const report = JSON.parse(await runAsync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts', ...shipped.map((p) => join(root, 'packages', p))], root)) as { name: string; files: { path: string }[] }[];
+  return Object.fromEntries(shipped.map((p) => [p, report.find((r) => r.name === manifest(p).name)!.files.map((f) => f.path).sort()])) as Record<Shipped, string[]>;
 }
 
 /** The files in a tarball, relative to its package folder. */
