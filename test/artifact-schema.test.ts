@@ -2,8 +2,11 @@
 // hand-written loader agree: on compiled artifacts (random texts that compile: compiled-rules.test.ts),
 // on every kind of place of one changed, on mutated ones and on random ones, the
 // schema accepts exactly what the loader finds well shaped, and the loader accepts nothing the
-// schema refuses. The loader checks more than a schema can say (leaf numbers and placeholders that
-// name nothing, a revision that is not the content's, limits), and those refusals are seen too.
+// schema refuses. The loader checks more than a schema can say (leaf numbers, placeholders, lookups
+// and table rows that name nothing, a table read by its own keys, a revision that is not the
+// content's, limits), and those refusals are seen too.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { artifactSchema, compileProgram } from '../packages/language/src/index.ts';
@@ -18,6 +21,20 @@ function tally<T>(documents: fc.Arbitrary<T>, verdictOf: (x: T) => Verdict, para
   const seen = new Map<Verdict, number>();
   fc.assert(fc.property(documents, (x) => void seen.set(verdictOf(x), (seen.get(verdictOf(x)) ?? 0) + 1)), params);
   return seen;
+}
+
+/**
+ * A vocabulary with a table of its own (the rule set's `tables`), read for each item of a list, and
+ * a guideline with a table (its `tables`) keyed by a value that reads the vocabulary's: what the
+ * bundled library does not write (test/fixtures/tables/).
+ */
+const tableSources = ['pills', 'course'].map((name) => ({ file: `tables/${name}.guideline`, text: readFileSync(join(import.meta.dirname, `fixtures/tables/${name}.guideline`), 'utf8') }));
+
+/** The bundled program and the program with tables, compiled together. */
+function withTables(): Record<string, unknown> {
+  const r = compileProgram([...bundledSources(), ...tableSources]);
+  expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return JSON.parse(JSON.stringify(r.rules)) as Record<string, unknown>;
 }
 
 /** A small compiled artifact: one guideline and the California policy. */
@@ -50,12 +67,16 @@ describe('artifact schema ≡ loadRuleSet', () => {
 
   it('both accept every compiled bundled program, and each file alone', () => {
     expect(verdict(JSON.parse(JSON.stringify(bundledRules())))).toBe('accepted');
+    const tables = withTables();
+    expect((tables['tables'] as unknown[]).length).toBeGreaterThan(0);
+    expect(verdict(tables)).toBe('accepted');
     for (const s of bundledSources()) expect(verdict(JSON.parse(JSON.stringify(compileProgram([s]).rules))), s.file).toBe('accepted');
   });
 
   it('they agree on every kind of place of a compiled artifact removed, nulled, retyped or given a member more', () => {
-    // The bundled program: every kind of place the compiler writes (groups, editions, policies' criteria).
-    const base = JSON.parse(JSON.stringify(bundledRules())) as Record<string, unknown>;
+    // The bundled program and tables: every kind of place the compiler writes (groups, editions,
+    // policies' criteria, tables of a guideline and of the rule set).
+    const base = withTables();
     const changes: [string, (parent: Record<string | number, unknown>, key: string | number) => void][] = [
       ['removed', (p, k) => (Array.isArray(p) ? p.splice(k as number, 1) : delete p[k])],
       ['null', (p, k) => void (p[k] = null)],
@@ -63,10 +84,16 @@ describe('artifact schema ≡ loadRuleSet', () => {
       ['a member more', (p, k) => void (isObject(p[k]) ? ((p[k] as Record<string, unknown>)['extra'] = 1) : (p[k] = { extra: 1 }))],
     ];
     const seen = new Map<Verdict, number>();
-    for (const at of placeKinds(base)) {
-      // Only the guideline or policy the place is in, to keep each document small.
+    const kinds = placeKinds(base);
+    // The tables' places among them, the rule set's and a guideline's, down to a row's matches.
+    expect(kinds.filter((p) => p.join('.').match(/^(?:guidelines\.\d+\.)?tables\.\d+\.rows\.\d+\.when\.\d+\.\d+\./)).length).toBeGreaterThan(2);
+    for (const at of kinds) {
+      // Only the item the place is in, the rule set's tables (which guidelines read) and no other
+      // guideline, policy, fact or record, to keep each document small.
       const [list, index] = at;
-      const slim = (list === 'guidelines' || list === 'policies') && typeof index === 'number' ? { ...base, [list]: [(base[list] as unknown[])[index]] } : base;
+      const lists = ['guidelines', 'policies', 'facts', 'records', 'tables'];
+      const kept = (k: string): unknown[] => (k === list ? [(base[k] as unknown[])[index as number]] : k === 'tables' ? (base[k] as unknown[]) : []);
+      const slim = lists.includes(list as string) && typeof index === 'number' ? { ...base, ...Object.fromEntries(lists.map((k) => [k, kept(k)])) } : base;
       const place = slim === base ? at : [list!, 0, ...at.slice(2)];
       for (const [, change] of changes) {
         const doc = structuredClone(slim);

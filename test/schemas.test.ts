@@ -38,8 +38,11 @@ describe('determination.schema.json', () => {
   const rules = bundledRules();
 
   it('accepts the determination of every bundled test case, on every path and in both details', async () => {
-    for (const [file, t] of testCases) {
-      for (const d of [evaluateFast(rules, t.case), evaluateFast(rules, t.case, { detail: 'decision' }), await evaluate(rules, t.case, { engine: 'json-rules-engine' })]) {
+    // json-rules-engine's determinations are the fast path's byte for byte (differential.test.ts):
+    // it decides only the first few here.
+    for (const [i, [file, t]] of testCases.entries()) {
+      const engine = i < 10 ? [await evaluate(rules, t.case, { engine: 'json-rules-engine' })] : [];
+      for (const d of [evaluateFast(rules, t.case), evaluateFast(rules, t.case, { detail: 'decision' }), ...engine]) {
         expect(complaints(determinationValid, d), file).toEqual([]);
       }
     }
@@ -81,6 +84,7 @@ describe('test-case.schema.json', () => {
     ['that expects nothing', (t) => void (t['expect'] = {})],
     ['expecting a status no criterion has', (t) => void ((t['expect'] as Record<string, unknown>)['criteria'] = { x: 'passed' })],
     ['expecting what a test case cannot', (t) => void ((t['expect'] as Record<string, unknown>)['rationale'] = 'x')],
+    ['expecting part of a visit certified', (t) => void ((t['expect'] as Record<string, unknown>)['certifiedVisits'] = 2.5)],
     ['whose case has a field no vocabulary defines', (t) => void ((t['case'] as Record<string, unknown>)['extra'] = 1)],
   ])('refuses a test case %s', (_, change) => {
     const t = structuredClone(testCases[0]![1]) as unknown as Record<string, unknown>;

@@ -1,6 +1,6 @@
 // @guideline/language/rules: the parser-free part of the language, what a runtime needs to read and
-// run compiled rule sets: the artifact's types, constants and JSON Schema, the IR, units, revisions, and the
-// engine rules made from the IR. Nothing here reaches the lexer, parser or checker (or Chevrotain).
+// run compiled rule sets: the artifact's types (tables among them), constants and JSON Schema, the IR,
+// units, revisions, and the engine rules. Nothing here reaches the lexer, parser or checker (or Chevrotain).
 export { ARTIFACT_FORMAT, ARTIFACT_VERSION, criterionLeaves } from './artifact.ts';
 export type {
   CompiledClass,
@@ -8,10 +8,11 @@ export type {
   CompiledGuideline,
   CompiledPart,
   CompiledPolicy,
-  CompiledRecommendation,
+  CompiledTable,
   CompilerInfo,
   FactDef,
   FactType,
+  KeyMatch,
   LeafInfo,
   RecordDef,
   RuleSet,

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, compileGuideline, ruleSetRevision, type RuleSet } from '../src/index.ts';
+import { canonicalJson, compileGuideline, ruleSetRevision, type CompiledTable, type RuleSet } from '../src/index.ts';
 import { sha256Hex } from '../src/sha256.ts';
 import { runs, seed } from '../../../test/support/fuzz.ts';
 
@@ -63,5 +63,17 @@ describe('ruleSetRevision', () => {
     const changed = structuredClone(r);
     changed.guidelines[0]!.criteria[0]!.title = 'Changed';
     expect(ruleSetRevision(changed)).not.toBe(r.revision);
+  });
+
+  it("covers the tables, a guideline's and the rule set's, to each cell", () => {
+    const r = compiled();
+    const table: CompiledTable = { id: 't', keys: [], columns: [{ id: 'a', words: 'a', type: { kind: 'number' } }], choose: 'first', rows: [{ when: [], cells: [1], source: r.guidelines[0]!.location }] };
+    const own = structuredClone(r);
+    own.guidelines[0]!.tables.push(structuredClone(table));
+    const shared = structuredClone(r);
+    shared.tables.push(structuredClone(table));
+    const cell = structuredClone(own);
+    cell.guidelines[0]!.tables.at(-1)!.rows[0]!.cells[0] = 2;
+    expect(new Set([r, own, shared, cell].map(ruleSetRevision)).size).toBe(4);
   });
 });

@@ -11,6 +11,14 @@ policy p "P" jurisdiction CA first t.*`;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Doc = Record<string, any>;
 const good = (): Doc => JSON.parse(JSON.stringify(compileGuideline(text).rules));
+/** A small table `t` keyed by the completed visits, with a number column `a`. */
+const table = (): Doc => ({
+  id: 't',
+  keys: [{ words: 'completed visits', value: { fact: 'history.visitsCompleted' } }],
+  columns: [{ id: 'a', words: 'a', type: { kind: 'number' } }],
+  choose: 'first',
+  rows: [{ when: [[{ cmp: '<=', value: 10 }]], cells: [3], source: { file: 'x', line: 1, column: 1, endLine: 1, endColumn: 2, start: 0, end: 1 } }],
+});
 
 function issues(doc: unknown): string[] {
   try {
@@ -52,8 +60,23 @@ describe('loadRuleSet', () => {
     ['a revision that is not a digest', (d) => { d.revision = 'v1'; }, /^revision: must be sha256: and 64 hex digits/],
     ['a revision that is not the content\'s', (d) => { d.guidelines[0].criteria[0].title = 'Changed'; }, /^revision: is not the content's/],
     ['another format', (d) => { d.format = 'x'; }, /^format: expected 'guideline-rules'/],
-    ['another version', (d) => { d.version = 1; }, /^version: this runtime reads version 2, not 1/],
-    ['a version written as text', (d) => { d.version = '2'; }, /^version: this runtime reads version 2, not "2"/],
+    ['another version', (d) => { d.version = 2; }, /^version: this runtime reads version 3, not 2/],
+    ['a version written as text', (d) => { d.version = '3'; }, /^version: this runtime reads version 3, not "3"/],
+    ['a lookup of no table', (d) => { d.guidelines[0].criteria[0].require.right = { lookup: 'nope', column: 'x' }; }, /require\.right: lookup names no table of this guideline or of the rule set: "nope"/],
+    ['a lookup of no column', (d) => { d.guidelines[0].tables.push(table()); d.guidelines[0].criteria[0].require.right = { lookup: 't', column: 'z' }; }, /require\.right: table 't' has no column "z"/],
+    ['a table whose row lacks a cell', (d) => { const t = table(); t.rows[0].cells = []; d.guidelines[0].tables.push(t); }, /tables\[0\]\.rows\[0\]\.cells: has 0 cells; the table has 1 columns/],
+    ['a cell match of no known kind', (d) => { const t = table(); t.rows[0].when = [[{ like: 'x' }]]; d.guidelines[0].tables.push(t); }, /rows\[0\]\.when\[0\]\[0\]: a match is/],
+    ['a choice of no column', (d) => { const t = table(); t.choose = { most: 'z' }; d.guidelines[0].tables.push(t); }, /tables\[0\]\.choose\.most: names no column of the table: "z"/],
+    ['a choice of no known kind', (d) => { const t = table(); t.choose = { last: 'a' }; d.guidelines[0].tables.push(t); }, /tables\[0\]\.choose: is 'first'/],
+    ['a choice of a key the table lacks', (d) => { const t = table(); t.choose = { listed: 1 }; d.guidelines[0].tables.push(t); }, /tables\[0\]\.choose\.listed: names key 1; the table has 1 keys/],
+    ['a row without a match list for each key', (d) => { const t = table(); t.rows[0].when = []; d.guidelines[0].tables.push(t); }, /tables\[0\]\.rows\[0\]\.when: has 0 key cells; the table has 1 keys/],
+    ['a table without its rule set list', (d) => { delete d.tables; }, /^tables: is missing/],
+    ['a recommendation list (version 2)', (d) => { d.guidelines[0].recommendations = []; }, /guidelines\[0\]\.recommendations: is not part of this node/],
+    ['a recorded leaf over no value', (d) => { d.guidelines[0].criteria[0].require = { leaf: 0, recorded: 5 }; }, /require\.recorded: a value must be an object/],
+    ['a time between dates up to no value', (d) => { d.guidelines[0].criteria[0].require.left = { since: { fact: 'injury.date' }, unit: 'days', to: 3 }; }, /require\.left\.to: a value must be an object/],
+    ['review unless met without review', (d) => { d.guidelines[0].criteria[0].reviewNotMet = true; }, /criteria\[0\]\.reviewNotMet: is there only with review/],
+    ['a condition in a table key', (d) => { const t = table(); t.keys[0].value = { count: 'x', where: { leaf: 0, known: { fact: 'x' }, yes: true } }; d.guidelines[0].tables.push(t); }, /keys\[0\]\.value\.where\.leaf: must number one of the 0 leaves/],
+    ['a table read by its own keys', (d) => { const t = table(); t.keys[0].value = { lookup: 't', column: 'a' }; d.guidelines[0].tables.push(t); }, /tables: table 't' is read, through its keys, by its own keys/],
   ])('rejects %s', (_, mutate, pattern) => {
     const d = good();
     mutate(d);
