@@ -155,6 +155,22 @@ describe('C305 type-mismatch', () => {
   });
 });
 
+describe('C305 type-mismatch: a define restated by a guideline', () => {
+  const trials = 'vocabulary trials "T"\n  uses physical-medicine\ndefine trial visits "The trial": 6 visits\ncriterion trial "Trial"\n  require completed visits + requested visits <= trial visits\n  otherwise "no"\n';
+  const using = (define: string): string => header.replace('uses physical-medicine', 'uses trials') + define + 'use criterion trial\n';
+  it.each<[string, string[]]>([
+    [using('define trial visits: 4 visits\n'), []],
+    [using('define trial visits: 4\n'), []],
+    [using('define <|trial visits|>: 2 weeks\n'), ['C305']],
+    [using('define <|trial visits|>: completed visits > 4\n'), ['C305']],
+  ])('%j', (input, codes) => expectProgram({ 'v.guideline': trials, 'g.guideline': input }, codes));
+
+  it('message', () => {
+    const d = compileProgram([{ file: 'v.guideline', text: trials }, { file: 'g.guideline', text: using('define trial visits: 2 weeks\n') }]).diagnostics.find((x) => x.code === 'C305');
+    expect(d?.message).toBe("'trial visits' restates the define of vocabulary trials, which is visits; this is weeks");
+  });
+});
+
 describe('C306 unknown-value', () => {
   it.each<Row>([
     [requires('home exercise program is <|sometimes|>'), ['C306']],

@@ -266,3 +266,78 @@ describe('unknowns with bounds', () => {
     expect(statuses(evaluateFast(r, base({ request: { programWeeks: 5 } }))).half).toBe('not-met');
   });
 });
+
+describe('a guideline restates a define that shared criteria read', () => {
+  const trials = `
+vocabulary trials "Trials of treatment"
+  uses physical-medicine
+
+define trial visits "The visits of the initial trial": 6 visits
+
+criterion trial "An initial trial first"
+  only when completed visits < trial visits
+  require completed visits + requested visits <= trial visits
+  certify at most trial visits - completed visits
+  otherwise "The trial is {trial visits} visits."
+`;
+  const guidelines = `
+guideline t.six
+  title "Six"
+  source "Test", page 1
+  covers acupuncture
+  uses trials
+
+use criterion trial
+
+guideline t.four
+  title "Four"
+  source "Test", page 2
+  edition 2009
+  in force 2009-01-01 to 2016-12-31
+  covers massage
+  uses trials
+
+define trial visits: 4 visits
+
+use criterion trial
+
+criterion short "Short visits"
+  require requested visits <= trial visits
+  certify at most trial visits
+  otherwise "At most {trial visits}."
+
+guideline t.four
+  edition 2017
+  revises 2009
+  in force 2017-01-01
+
+define trial visits: 2 visits
+
+policy ca "California"
+  jurisdiction CA
+  first t.*
+`;
+  const compiled = compileProgram([
+    { text: trials, file: 'trials.guideline' },
+    { text: guidelines, file: 'g.guideline' },
+  ]);
+  const at = (treatment: string, visits: number, asOf = '2015-06-01'): Determination =>
+    evaluateFast(compiled.rules!, { jurisdiction: 'CA', asOf, review: 'utilization', request: { treatment, visits }, history: { visitsCompleted: 0 } });
+
+  it('compiles', () => {
+    expect(compiled.diagnostics).toEqual([]);
+  });
+
+  it('each guideline decides with its own value, in its conditions, certify amount and texts', () => {
+    const six = at('acupuncture', 5);
+    const four = at('massage', 5);
+    expect([statuses(six).trial, statuses(four).trial, four.certifiedVisits]).toEqual(['met', 'not-met', 4]);
+    expect(four.criteria.find((c) => c.id === 'trial')!.rationale).toBe('The trial is 4 visits.');
+  });
+
+  it('an edition that restates it applies the new value to the criteria it inherits', () => {
+    const late = at('massage', 3, '2018-01-10');
+    expect([late.guideline?.edition, statuses(late).trial, statuses(late).short, late.certifiedVisits]).toEqual(['2017', 'not-met', 'not-met', 2]);
+    expect(late.criteria.find((c) => c.id === 'short')!.rationale).toBe('At most 2.');
+  });
+});

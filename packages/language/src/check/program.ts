@@ -1,14 +1,15 @@
 // The checker over a whole program (every file compiled together, and the standard vocabularies):
 // vocabularies and their scopes, each guideline and edition in the scope of the vocabularies it
-// uses, the shared criteria guidelines and policies use, and the checks across files (duplicate
-// ids, editions, policies that hide each other, guidelines no policy consults). Reports; never throws.
+// uses, the shared criteria guidelines and policies use (read in the scope of each guideline that
+// applies them), and the checks across files (duplicate ids, editions, policies that hide each
+// other, guidelines no policy consults). Reports; never throws.
 import type * as A from '../ast.ts';
 import type { Report } from '../diagnostics.ts';
 import type { ExpressionMemo } from '../parse.ts';
 import { standardUnits, unit } from '../units.ts';
 import { checkDeclarations, checkPolicyDeclarations, checkVocabularyCriterion } from './names.ts';
 import { placeholders, type Placeholder } from './placeholders.ts';
-import { numberIn, Scope, TEXT, type FactSym, type Ty } from './symbols.ts';
+import { describe, NUMBER, numberIn, Scope, TEXT, type FactSym, type Ty } from './symbols.ts';
 import { ExprChecker, type DefineTypes, type Resolutions } from './types.ts';
 import { Vocabularies, type Reporters } from './vocabularies.ts';
 
@@ -35,6 +36,13 @@ export interface CheckedGuideline {
   scope: Scope;
   /** The edition it revises, when it does. */
   base?: CheckedGuideline;
+  /** Every criterion it applies, in order: its own, the shared ones it uses, those it inherits. */
+  criteria: AppliedCriterion[];
+  /**
+   * What the facts of the criteria it applies but does not declare (shared, inherited) mean in its
+   * scope: a define it restates replaces the one they were written against.
+   */
+  resolved: Resolutions;
 }
 
 export interface CheckedPolicy {
@@ -103,7 +111,7 @@ export function checkProgram(files: readonly ParsedFile[], reporters: Reporters,
         reporters(f.file)('C302', g.edition ?? g.id, { what: `guideline${g.edition ? ' edition' : ''} (also in ${other.file})`, name: g.edition ? `${g.id.text} ${g.edition.text}` : g.id.text });
         continue;
       }
-      const checked: CheckedGuideline = { decl: g, file: f.file, scope: new Scope() };
+      const checked: CheckedGuideline = { decl: g, file: f.file, scope: new Scope(), criteria: [], resolved: new Map() };
       byKey.set(key, checked);
       model.guidelines.push(checked);
     }
@@ -117,7 +125,11 @@ export function checkProgram(files: readonly ParsedFile[], reporters: Reporters,
       reporters(g.file)('C323', g.decl.revises, { id: g.decl.id.text, edition: g.decl.revises.text, hint: editions.length ? `: its editions are ${editions.join(', ')}` : '' });
     }
   }
-  for (const g of model.guidelines) checkGuideline(g, model, checker, texts, reporters, memo);
+  // Scopes and defines first (a criterion may read a define of any edition), then the criteria each
+  // edition declares, then those it applies without declaring them, in its own scope.
+  for (const g of model.guidelines) guidelineScope(g, model, checker, reporters);
+  const usage = new Map(model.guidelines.map((g) => [g, checkGuideline(g, model, checker, texts, reporters, memo)]));
+  for (const g of model.guidelines) checkApplied(g, model, usage.get(g)!, reporters);
 
   // Policies.
   for (const f of files) {
@@ -162,40 +174,92 @@ function usesOf(g: CheckedGuideline): A.Name[] {
   return out;
 }
 
-function checkGuideline(g: CheckedGuideline, model: ProgramModel, checker: (s: Scope, c: ExprChecker['classesOf'], f: string) => ExprChecker, texts: Map<string, string>, reporters: Reporters, memo: ExpressionMemo): void {
+/** An edition's scope: the vocabularies it (and the editions it revises) uses, their recommendation facts, its defines and theirs. */
+function guidelineScope(g: CheckedGuideline, model: ProgramModel, checker: (s: Scope, c: ExprChecker['classesOf'], f: string) => ExprChecker, reporters: Reporters): void {
   const report = reporters(g.file);
   const d = g.decl;
-  checkDeclarations(d, report, d.revises !== undefined);
   // An unknown vocabulary is reported where it is named; an edition that revises another reads the
   // vocabularies both use, and the defines of both.
   const own = model.vocabularies.scopeFor(d.uses, report);
-  const used = g.base ? model.vocabularies.scopeFor(usesOf(g), undefined) : own;
-  g.scope = new Scope(withRecommendation(used), `guideline ${d.id.text}`);
+  const used = withRecommendation(g.base ? model.vocabularies.scopeFor(usesOf(g), undefined) : own);
+  g.scope = new Scope(used, `guideline ${d.id.text}`);
   for (let e: CheckedGuideline | undefined = g; e; e = e.base) {
     for (const def of e.decl.defines) if (def.words.text && !g.scope.has(def.words.text)) g.scope.add({ kind: 'define', words: def.words.text, decl: def, file: e.file, scope: g.scope });
   }
-  const classes = { guideline: d.id.text, decls: classesOf(g) };
-  const exprs = checker(g.scope, classes, g.file);
-  for (const def of d.defines) exprs.type({ kind: 'FactRef', name: def.words.text, range: def.words.range });
+  const exprs = checker(g.scope, { guideline: d.id.text, decls: classesOf(g) }, g.file);
+  for (const def of d.defines) {
+    const t = exprs.type({ kind: 'FactRef', name: def.words.text, range: def.words.range });
+    // A define restating a vocabulary's stands for it in the criteria the guideline applies: it must be a value of the same kind.
+    const restated = used.lookup(def.words.text);
+    if (restated?.kind !== 'define' || t.kind === 'error') continue;
+    const was = checker(used, undefined, restated.file).type({ kind: 'FactRef', name: restated.words, range: restated.decl.words.range });
+    // A bare number goes with any unit, as it does in a comparison.
+    if (was.kind === 'error' || describe(was) === describe(t) || (was.kind === 'number' && t === NUMBER)) continue;
+    report('C305', def.words, { message: `'${def.words.text}' restates the define of ${restated.vocabulary ? `vocabulary ${restated.vocabulary}` : restated.file}, which is ${describe(was)}; this is ${describe(t)}` });
+    // The criteria read the vocabulary's, so the mistake is reported once, here.
+    g.scope.add(restated);
+  }
+}
+
+function checkGuideline(g: CheckedGuideline, model: ProgramModel, checker: (s: Scope, c: ExprChecker['classesOf'], f: string) => ExprChecker, texts: Map<string, string>, reporters: Reporters, memo: ExpressionMemo): ExprChecker {
+  const report = reporters(g.file);
+  const d = g.decl;
+  checkDeclarations(d, report, d.revises !== undefined);
+  const exprs = checker(g.scope, { guideline: d.id.text, decls: classesOf(g) }, g.file);
   if (d.applies) exprs.condition(d.applies);
   if (d.unless) exprs.condition(d.unless);
   const text = texts.get(g.file) ?? '';
   for (const c of d.criteria) {
-    if (c.kind === 'UseDecl') {
-      for (const n of c.names) {
-        const found = sharedCriterion(n, usesOf(g), model, report, 'guideline');
-        if (!found) continue;
-        // The shared criterion's classes are the guideline's: check them here, where they are known.
-        const shared = checker(g.scope, classes, found.file);
-        for (const e of criterionExprs(found.decl)) shared.type(e);
-        for (const cls of shared.classesNamed) exprs.classesNamed.add(cls);
-        if (shared.firstRecommended.clause || shared.firstRecommended.placeholder) exprs.firstRecommended.clause ??= shared.firstRecommended.clause ?? shared.firstRecommended.placeholder!;
-      }
-      continue;
-    }
-    checkCriterion(c, exprs, text, report, model, memo);
+    if (c.kind === 'UseDecl') for (const n of c.names) sharedCriterion(n, usesOf(g), model, report, 'guideline');
+    else checkCriterion(c, exprs, text, report, model, memo);
   }
-  if (!g.base) checkUsage(d, exprs, report);
+  return exprs;
+}
+
+/**
+ * The criteria an edition applies, in order: those of the edition it revises, with the ones it
+ * restates in their place and its new ones after, less those it drops.
+ */
+function appliedCriteria(g: CheckedGuideline, model: ProgramModel): AppliedCriterion[] {
+  const own: AppliedCriterion[] = [];
+  for (const c of g.decl.criteria) {
+    if (c.kind === 'CriterionDecl') own.push({ decl: c, file: g.file });
+    else for (const n of c.names) {
+      const shared = model.uses.get(n);
+      if (shared) own.push(shared);
+    }
+  }
+  const dropped = new Set(g.decl.drops.map((n) => n.text));
+  const base = g.base ? (g.base.criteria.length ? g.base.criteria : appliedCriteria(g.base, model)) : [];
+  return replaceByName(base, own, (c) => c.decl.name.text).filter((c) => !dropped.has(c.decl.name.text));
+}
+
+/**
+ * The criteria an edition applies without declaring them (shared ones, and those of the edition it
+ * revises), read in its scope with its classes and defines; then its usage checks.
+ */
+function checkApplied(g: CheckedGuideline, model: ProgramModel, exprs: ExprChecker, reporters: Reporters): void {
+  g.criteria = appliedCriteria(g, model);
+  const classes = { guideline: g.decl.id.text, decls: classesOf(g) };
+  for (const a of g.criteria) {
+    if (a.file === g.file && g.decl.criteria.includes(a.decl)) continue;
+    const applied = new ExprChecker(g.scope, classes, reporters(a.file), g.resolved, model.defineTypes, reporters);
+    for (const e of criterionExprs(a.decl)) applied.type(e);
+    applied.inPlaceholders = true;
+    for (const t of criterionTexts(a.decl)) for (const h of model.placeholders.get(t) ?? []) applied.value(h.expr);
+    for (const cls of applied.classesNamed) exprs.classesNamed.add(cls);
+    exprs.firstRecommended.clause ??= applied.firstRecommended.clause ?? applied.firstRecommended.placeholder;
+  }
+  if (!g.base) checkUsage(g.decl, exprs, reporters(g.file));
+}
+
+/** `base` with the items of `later` in place of those of the same name, and the new ones after. */
+export function replaceByName<T>(base: readonly T[], later: readonly T[], key: (x: T) => string): T[] {
+  const byName = new Map(later.map((x) => [key(x), x]));
+  const out = base.map((x) => byName.get(key(x)) ?? x);
+  const had = new Set(base.map(key));
+  for (const x of later) if (!had.has(key(x))) out.push(x);
+  return out;
 }
 
 /** The classes a guideline edition's conditions may name: its own, and those of the editions it revises. */
@@ -217,6 +281,13 @@ function criterionExprs(c: A.CriterionDecl): A.Expr[] {
   return out;
 }
 
+/** The texts of a criterion and of its parts. */
+function criterionTexts(c: A.CriterionDecl): A.Name[] {
+  const out: A.Name[] = [];
+  for (const texts of [c.texts, ...c.parts.map((p) => p.texts)]) for (const t of [texts.met, texts.unknown, texts.otherwise]) if (t) out.push(t);
+  return out;
+}
+
 /** Checks a criterion's conditions, its certify amount and its texts' placeholders. */
 function checkCriterion(c: A.CriterionDecl, exprs: ExprChecker, text: string, report: Report, model: ProgramModel, memo: ExpressionMemo): void {
   if (c.onlyWhen) exprs.condition(c.onlyWhen);
@@ -228,15 +299,11 @@ function checkCriterion(c: A.CriterionDecl, exprs: ExprChecker, text: string, re
       report('C304', c.certify, { left: 'certified visits', right: t.kind === 'number' && t.unit ? 'another unit' : t.kind });
     }
   }
-  const all = [c.texts, ...c.parts.map((p) => p.texts)];
   exprs.inPlaceholders = true;
-  for (const texts of all) {
-    for (const t of [texts.met, texts.unknown, texts.otherwise]) {
-      if (!t) continue;
-      const holes = placeholders(text, t, report, memo);
-      model.placeholders.set(t, holes);
-      for (const h of holes) exprs.value(h.expr);
-    }
+  for (const t of criterionTexts(c)) {
+    const holes = placeholders(text, t, report, memo);
+    model.placeholders.set(t, holes);
+    for (const h of holes) exprs.value(h.expr);
   }
   exprs.inPlaceholders = false;
 }

@@ -46,6 +46,8 @@ export class ExprCompiler {
   readonly leaves: LeafInfo[] = [];
   /** The file the expression being compiled is written in (a define's, while one is written out). */
   private file = '';
+  /** What facts mean in the guideline applying the criterion being compiled, when it did not declare it. */
+  private applying: Resolutions | undefined;
 
   constructor(
     private readonly sources: Sources,
@@ -62,6 +64,21 @@ export class ExprCompiler {
     } finally {
       this.file = outer;
     }
+  }
+
+  /** Compiles with `f` a criterion a guideline applies without declaring it: its facts as `resolved` reads them. */
+  applied<T>(resolved: Resolutions, f: () => T): T {
+    const outer = this.applying;
+    this.applying = resolved;
+    try {
+      return f();
+    } finally {
+      this.applying = outer;
+    }
+  }
+
+  private symbolOf(e: A.FactRef): ReturnType<Resolutions['get']> {
+    return this.applying?.get(e) ?? this.resolved.get(e);
   }
 
   location(n: { range: Range }): SourceLocation {
@@ -99,7 +116,7 @@ export class ExprCompiler {
       }
       case 'CompareExpr': return this.compare(e);
       case 'FactRef': {
-        const sym = this.resolved.get(e);
+        const sym = this.symbolOf(e);
         if (sym?.kind === 'define') return this.define(sym, (d) => this.condition(d));
         // A yes-or-no fact stands for itself: `radicular symptoms` is `radicular symptoms is yes`.
         return this.leaf(e, { is: this.value(e), values: [true] });
@@ -140,7 +157,7 @@ export class ExprCompiler {
     switch (e.kind) {
       case 'ParenExpr': return this.value(e.inner);
       case 'FactRef': {
-        const sym = this.resolved.get(e);
+        const sym = this.symbolOf(e);
         if (sym?.kind === 'define') return this.define(sym, (d) => this.value(d));
         return { fact: sym?.id ?? e.name };
       }
@@ -176,7 +193,7 @@ export class ExprCompiler {
   }
 
   private factId(ref: A.FactRef): string {
-    const sym = this.resolved.get(ref);
+    const sym = this.symbolOf(ref);
     return sym?.kind === 'fact' ? sym.id : ref.name;
   }
 
@@ -184,7 +201,7 @@ export class ExprCompiler {
   private kindOf(e: A.Expr): string | undefined {
     if (e.kind === 'ParenExpr') return this.kindOf(e.inner);
     if (e.kind !== 'FactRef') return undefined;
-    const sym = this.resolved.get(e);
+    const sym = this.symbolOf(e);
     if (!sym) return undefined;
     return sym.kind === 'fact' ? sym.ty.kind : this.defineTypes.get(sym.decl)?.kind;
   }
@@ -195,7 +212,7 @@ export class ExprCompiler {
       case 'ParenExpr': return this.unitOf(e.inner);
       case 'Quantity': return e.unit;
       case 'FactRef': {
-        const sym = this.resolved.get(e);
+        const sym = this.symbolOf(e);
         const ty = sym?.kind === 'fact' ? sym.ty : sym ? this.defineTypes.get(sym.decl) : undefined;
         return ty?.kind === 'number' ? ty.unit : undefined;
       }
