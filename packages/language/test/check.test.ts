@@ -262,6 +262,9 @@ describe('C311 unknown-guideline-pattern', () => {
     [header + 'policy p "P"\n  jurisdiction CA\n  first <|odg.*|>\n  then a.*\n', ['C311']],
     [header + 'policy p "P"\n  jurisdiction CA\n  first a.*\n  then a.b, <|a.c|>\n', ['C311']],
     [header + 'policy p "P"\n  jurisdiction CA\n  first a.*\n', []],
+    // A test of the governing guideline names one by its id.
+    [header + 'policy p "P"\n  jurisdiction CA\n  first a.*\n  uses physical-medicine\ncriterion c "C"\n  only when governing id is "a.b", <|"a.c"|>\n  require completed visits < 24\n  otherwise "no"\n', ['C311']],
+    [header + 'policy p "P"\n  jurisdiction CA\n  first a.*\n  uses physical-medicine\ncriterion c "C"\n  only when governing id is not "a.b"\n  require completed visits < 24\n  otherwise "no"\n', []],
   ])('%j', (input, codes) => expectDiagnostics(input, codes, (text) => compileGuideline(text)));
 
   it('sees guidelines of the other files of a program', async () => {

@@ -214,3 +214,11 @@ describe('decision-only determinations', () => {
     expect(reads).toBeGreaterThan(3 * validating);
   });
 });
+
+describe('built-in computations', () => {
+  it('the runtime implements every one the language declares, and no other', async () => {
+    const { builtins } = await import('../../language/src/builtins.ts');
+    const { builtinComputations } = await import('../src/index.ts');
+    expect(Object.keys(builtinComputations).sort()).toEqual(Object.keys(builtins).sort());
+  });
+});
