@@ -64,11 +64,21 @@ function catalogOf(g: CompiledGuideline): Catalog {
       diagnosis: g.classes.filter((x) => x.of === 'diagnosis'),
       procedure: g.classes.filter((x) => x.of === 'procedure'),
       recommendationInput: cls?.of === 'procedure' ? 'surgery' : 'diagnoses',
-      titles: new Map(g.classes.map((x) => [x.id, x.title.toLowerCase()])),
+      titles: new Map(g.classes.map((x) => [x.id, midSentence(x.title)])),
     };
     catalogs.set(g, k);
   }
   return k;
+}
+
+/**
+ * A title as it reads inside a sentence ("for myalgia and myositis, unspecified"): its first letter
+ * lowered, unless its first word is an acronym or a name with capitals of its own (SLAP, McKenzie);
+ * every other word as written, so proper nouns and acronyms keep their case (CRPS, Achilles).
+ */
+export function midSentence(title: string): string {
+  const first = /^\S+/.exec(title)?.[0] ?? '';
+  return /\p{Lu}/u.test(first.slice(1)) ? title : title.charAt(0).toLowerCase() + title.slice(1);
 }
 
 /** Which case input a guideline's recommendations are chosen by. */
