@@ -273,12 +273,17 @@ vocabulary trials "Trials of treatment"
   uses physical-medicine
 
 define trial visits "The visits of the initial trial": 6 visits
+define total visits "The most visits in all": recommended visits
 
 criterion trial "An initial trial first"
   only when completed visits < trial visits
   require completed visits + requested visits <= trial visits
   certify at most trial visits - completed visits
   otherwise "The trial is {trial visits} visits."
+
+criterion total "Within the total"
+  require completed visits + requested visits <= total visits
+  otherwise "At most {total visits} in all."
 `;
   const guidelines = `
 guideline t.six
@@ -287,7 +292,11 @@ guideline t.six
   covers acupuncture
   uses trials
 
-use criterion trial
+class any-pain "Pain" terms "pain"
+recommend
+  any-pain: 12 visits over 6 weeks
+
+use criterion trial, total
 
 guideline t.four
   title "Four"
@@ -333,6 +342,12 @@ policy ca "California"
     const four = at('massage', 5);
     expect([statuses(six).trial, statuses(four).trial, four.certifiedVisits]).toEqual(['met', 'not-met', 4]);
     expect(four.criteria.find((c) => c.id === 'trial')!.rationale).toBe('The trial is 4 visits.');
+  });
+
+  it("a vocabulary's define reads the recommendation of the guideline that applies it", () => {
+    const d = evaluateFast(compiled.rules!, { jurisdiction: 'CA', asOf: '2015-06-01', diagnoses: [{ text: 'neck pain' }], request: { treatment: 'acupuncture', visits: 6 }, history: { visitsCompleted: 8 } });
+    expect(statuses(d).total).toBe('not-met');
+    expect(d.criteria.find((c) => c.id === 'total')!.rationale).toBe('At most 12 in all.');
   });
 
   it('an edition that restates it applies the new value to the criteria it inherits', () => {

@@ -9,7 +9,8 @@ import type { ExpressionMemo } from '../parse.ts';
 import { standardUnits, unit } from '../units.ts';
 import { checkDeclarations, checkPolicyDeclarations, checkVocabularyCriterion } from './names.ts';
 import { placeholders, type Placeholder } from './placeholders.ts';
-import { describe, NUMBER, numberIn, Scope, TEXT, type FactSym, type Ty } from './symbols.ts';
+import { withRecommendation } from './recommendation.ts';
+import { describe, NUMBER, Scope } from './symbols.ts';
 import { ExprChecker, type DefineTypes, type Resolutions } from './types.ts';
 import { checkAcrossFiles } from './across.ts';
 import { Vocabularies, type Reporters } from './vocabularies.ts';
@@ -66,22 +67,8 @@ export interface ProgramModel {
   uses: Map<A.Name, AppliedCriterion>;
 }
 
-const { VISITS, WEEKS, MONTHS } = standardUnits;
 
-/** The facts a guideline's recommend block gives (recommended visits, weeks, ...). */
-function recommendationFacts(): FactSym[] {
-  const fact = (words: string, id: string, ty: Ty, inputs: string[], meaning: string): FactSym => ({ kind: 'fact', words, id, ty, source: { builtin: 'recommendation' }, inputs, meaning });
-  return [
-    fact('recommended visits', 'recommended.visits', numberIn(unit(VISITS), 0), ['diagnoses'], 'The most visits the guideline recommends for the matched class (the high end of its range).'),
-    fact('recommended minimum visits', 'recommended.minVisits', numberIn(unit(VISITS), 0), ['diagnoses'], 'The low end of the recommended visit range for the matched class.'),
-    fact('recommended weeks', 'recommended.weeks', numberIn(unit(WEEKS), 0), ['diagnoses'], 'The weeks over which the recommended visits are given (the high end of its range).'),
-    fact('recommended frequency', 'recommended.frequency', numberIn(unit(VISITS, WEEKS), 0), [], 'The most visits per week the guideline recommends.'),
-    fact('treatment period', 'recommended.periodMonths', numberIn(unit(MONTHS), 0), ['diagnoses'], 'The postsurgical physical medicine treatment period of the matched procedure, in months from surgery.'),
-    fact('diagnosis group', 'recommended.classTitle', TEXT, ['diagnoses'], 'The title of the diagnosis class whose recommendation applies.'),
-    fact('surgery group', 'recommended.classTitle', TEXT, ['surgery'], 'The title of the procedure class whose recommendation applies.'),
-  ];
-}
-const recommended = recommendationFacts();
+const { VISITS } = standardUnits;
 
 export function checkProgram(files: readonly ParsedFile[], reporters: Reporters, memo: ExpressionMemo): ProgramModel {
   const vocabularies = new Vocabularies(files, reporters);
@@ -159,13 +146,6 @@ export function checkProgram(files: readonly ParsedFile[], reporters: Reporters,
   }
   checkAcrossFiles(files, model, reporters);
   return model;
-}
-
-/** A scope with a guideline's recommendation facts over `parent`. */
-function withRecommendation(parent: Scope): Scope {
-  const s = new Scope(parent, 'recommendation');
-  for (const f of recommended) s.add(f);
-  return s;
 }
 
 /** The `uses` of a guideline edition: its own, and those of the editions it revises. */
