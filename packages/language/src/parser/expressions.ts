@@ -295,9 +295,24 @@ export class ExpressionParser extends ParserBase {
   private parenthesised: A.Expr | undefined;
   /** The words of the fact name being read (no rule runs while they are). */
   private words: IToken[] = [];
-  private readonly word = (): void => {
-    this.words.push(this.CONSUME3(T.Identifier, L.word));
+  /** A fact's next word: any name, but not the start of a clause that may follow a condition. */
+  private readonly word = {
+    GATE: (): boolean => !this.clauseAhead(),
+    DEF: (): void => {
+      this.words.push(this.CONSUME3(T.Identifier, L.word));
+    },
   };
+
+  /**
+   * Whether a clause of a criterion, written with soft keywords, starts here: `needs clinical review`,
+   * or a group's next `part <name>` (with its title or clauses after it). A fact's words end before it.
+   */
+  private clauseAhead(): boolean {
+    if (this.nextIs('needs')) return this.nextIs('clinical', 2) && this.nextIs('review', 3);
+    if (!this.nextIs('part') || this.LA(2).tokenType !== T.Identifier) return false;
+    const third = this.LA(3).tokenType;
+    return third === T.StringLiteral || third === T.RequireKw || third === T.OtherwiseKw || third === T.WhenKw;
+  }
   private readonly primaries = [
     {
       ALT: (): A.Expr => {
