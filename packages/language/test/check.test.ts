@@ -491,6 +491,9 @@ describe('C327 no-rationale', () => {
   it.each<Row>([
     [criterion('require completed visits > 0').replace('criterion x', 'criterion <|x|>'), ['C327']],
     [criterion('require completed visits > 0\n  otherwise "Too few."'), []],
+    // Left to a physician with nothing to require, it is never not met: there is nothing to say then.
+    [criterion('only when completed visits > 6\n  needs clinical review\n  when unknown "A physician compares."'), []],
+    [criterion('require completed visits > 0\n  needs clinical review').replace('criterion x', 'criterion <|x|>'), ['C327']],
   ])('%j', (input, codes) => expectDiagnostics(input, codes));
 
   it('is a warning that says what a determination will show', () => {

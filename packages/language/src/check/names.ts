@@ -122,7 +122,8 @@ export function checkDeclarations(g: A.GuidelineDecl, report: Report, revision: 
 function checkCriterionDeclaration(c: A.CriterionDecl, report: Report): void {
   for (const r of c.repeated) report('C308', r, { clause: r.text });
   if (!c.require && !c.group && !c.review) report('C307', c.name, { what: `Criterion '${c.name.text}'`, clause: "a 'require' clause" });
-  if (!c.texts.otherwise && c.name.text) report('C327', c.name, { name: c.name.text, title: c.title?.text ?? c.name.text });
+  // A criterion left to a physician with nothing to require is never not met: it needs no such text.
+  if (!c.texts.otherwise && c.name.text && (c.require || c.group)) report('C327', c.name, { name: c.name.text, title: c.title?.text ?? c.name.text });
   if (c.group) {
     if (c.parts.length === 0) report('C307', c.name, { what: `Criterion '${c.name.text}'`, clause: "its parts ('part <name> \"<title>\"' with a 'require' each), after 'require any of the following'" });
     if (typeof c.group.need === 'number' && (c.group.need < 1 || c.group.need > c.parts.length)) {
