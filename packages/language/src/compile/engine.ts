@@ -213,7 +213,7 @@ export function engineRules(rules: RuleSet): EngineRules {
     if (order.length) rule(`${p.id}:undecided`, 30, [inJurisdiction, ...order.map((gi) => ({ not: applies(gi, 'yes') } as C)), any(order.map(undecided))], 'decision', { decision: 'insufficient-information' });
     // The policy's own criteria, under whichever guideline governs.
     const ids = new Map(order.map((gi) => [scopeName('g', gi), rules.guidelines[gi]!.id]));
-    criteria(ps, p.criteria, { any: order.map((gi) => fact(stepFact.governs(scopeName('g', gi)), 'equal', true)) } as C, ids);
+    criteria(ps, p.criteria, { all: [inJurisdiction, { any: order.map((gi) => fact(stepFact.governs(scopeName('g', gi)), 'equal', true)) }] } as C, ids);
 
     for (const gi of order) {
       const s = scopeName('g', gi);
@@ -232,9 +232,11 @@ export function engineRules(rules: RuleSet): EngineRules {
           ...all.map((x) => (x.c.certify ? any([status(x, 'notEqual', 'not-met'), fact(certifyFact(x.scope, x.c.id), 'greaterThanInclusive', 1)]) : status(x, 'notEqual', 'not-met'))),
         ],
       };
+      // Which guideline governs is a fact of the case, whichever policy set it: the decision is this
+      // policy's only in its own jurisdiction (another policy may consult the same guideline).
       const governs = fact(stepFact.governs(s), 'equal', true, 10);
       const decide = (decision: string, ...when: C[]): void =>
-        rule(`${p.id}:${s}/${decision}`, 10, [governs, ...when], 'decision', { decision, guideline: g.id, ...(g.edition ? { edition: g.edition } : {}) });
+        rule(`${p.id}:${s}/${decision}`, 10, [inJurisdiction, governs, ...when], 'decision', { decision, guideline: g.id, ...(g.edition ? { edition: g.edition } : {}) });
       decide('partially-medically-necessary', notMet, { not: unknown } as C, { not: review } as C, capsHold);
       decide('not-medically-necessary', notMet, { not: { all: [{ not: unknown } as C, { not: review } as C, capsHold] } } as C);
       decide('insufficient-information', { not: notMet } as C, unknown);
