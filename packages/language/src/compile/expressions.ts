@@ -44,10 +44,12 @@ const timeUnits = new Set<string>(['days', 'weeks', 'months', 'years']);
  */
 export class ExprCompiler {
   readonly leaves: LeafInfo[] = [];
-  /** The file the expression being compiled is written in (a define's, while one is written out). */
-  private file = '';
-  /** What facts mean in the guideline applying the criterion being compiled, when it did not declare it. */
-  private applying: Resolutions | undefined;
+  private readonly at: {
+    /** The file the expression being compiled is written in (a define's, while one is written out). */
+    file: string;
+    /** What facts mean in the guideline applying the criterion being compiled, when it did not declare it. */
+    applying: Resolutions | undefined;
+  } = { file: '', applying: undefined };
 
   constructor(
     private readonly sources: Sources,
@@ -57,37 +59,36 @@ export class ExprCompiler {
 
   /** Compiles `e`, written in `file`, with `f`. */
   in<T>(file: string, f: () => T): T {
-    const outer = this.file;
-    this.file = file;
-    try {
-      return f();
-    } finally {
-      this.file = outer;
-    }
+    return this.with('file', file, f);
   }
 
   /** Compiles with `f` a criterion a guideline applies without declaring it: its facts as `resolved` reads them. */
   applied<T>(resolved: Resolutions, f: () => T): T {
-    const outer = this.applying;
-    this.applying = resolved;
+    return this.with('applying', resolved, f);
+  }
+
+  /** Runs `f` with one of the compiler's settings changed, and restores it. */
+  private with<T, K extends keyof ExprCompiler['at']>(key: K, value: ExprCompiler['at'][K], f: () => T): T {
+    const outer = this.at[key];
+    this.at[key] = value;
     try {
       return f();
     } finally {
-      this.applying = outer;
+      this.at[key] = outer;
     }
   }
 
   private symbolOf(e: A.FactRef): ReturnType<Resolutions['get']> {
-    return this.applying?.get(e) ?? this.resolved.get(e);
+    return this.at.applying?.get(e) ?? this.resolved.get(e);
   }
 
   location(n: { range: Range }): SourceLocation {
-    return this.sources.location(this.file, n.range);
+    return this.sources.location(this.at.file, n.range);
   }
 
   /** A leaf condition with its source map entry. */
   leaf(at: A.NodeBase, body: LeafBody, text?: string): Cond {
-    const leaf = this.leaves.push({ text: text ?? this.sources.text(this.file, at), source: this.location(at) }) - 1;
+    const leaf = this.leaves.push({ text: text ?? this.sources.text(this.at.file, at), source: this.location(at) }) - 1;
     return { leaf, ...body } as Leaf;
   }
 
