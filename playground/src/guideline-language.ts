@@ -25,6 +25,9 @@ function hoverContents(h: HoverInfo): monaco.IMarkdownString[] {
   return [{ value: `**${markdownText(h.title)}**` }, ...h.body.map((p) => ({ value: markdownText(p) }))];
 }
 
+/** The workspace file a model shows (its URI is inmemory://guidelines/<file>, editor-pane.ts). */
+const fileOf = (model: monaco.editor.ITextModel): string => model.uri.path.replace(/^\//, '');
+
 /** A worker request whose failure leaves the editor as it is (and says so once in the console). */
 async function quietly<T>(request: Promise<T>, fallback: T): Promise<T> {
   try {
@@ -52,7 +55,7 @@ export function registerGuidelineLanguage(client: LanguageClient, notify: (text:
   monaco.languages.registerCompletionItemProvider(languageId, {
     triggerCharacters: [' '],
     async provideCompletionItems(model, position) {
-      const items = await quietly(client.request({ kind: 'complete', text: model.getValue(), offset: model.getOffsetAt(position) }), []);
+      const items = await quietly(client.request({ kind: 'complete', text: model.getValue(), offset: model.getOffsetAt(position), file: fileOf(model) }), []);
       return {
         suggestions: items.map((c, i) => ({
           label: c.label,
@@ -68,13 +71,13 @@ export function registerGuidelineLanguage(client: LanguageClient, notify: (text:
   });
   monaco.languages.registerHoverProvider(languageId, {
     async provideHover(model, position) {
-      const h = await quietly(client.request({ kind: 'hover', text: model.getValue(), offset: model.getOffsetAt(position) }), null);
+      const h = await quietly(client.request({ kind: 'hover', text: model.getValue(), offset: model.getOffsetAt(position), file: fileOf(model) }), null);
       return h ? { range: range(model, h.range), contents: hoverContents(h) } : null;
     },
   });
   monaco.languages.registerDefinitionProvider(languageId, {
     async provideDefinition(model, position) {
-      const r = await quietly(client.request({ kind: 'definition', text: model.getValue(), offset: model.getOffsetAt(position) }), null);
+      const r = await quietly(client.request({ kind: 'definition', text: model.getValue(), offset: model.getOffsetAt(position), file: fileOf(model) }), null);
       return r ? { uri: model.uri, range: range(model, r) } : null;
     },
   });

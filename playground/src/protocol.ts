@@ -75,9 +75,10 @@ export type Request =
   | { kind: 'others'; others: SourceText[] }
   | { kind: 'check'; text: string; file: string }
   | { kind: 'analyze'; text: string; file: string }
-  | { kind: 'complete'; text: string; offset: number }
-  | { kind: 'hover'; text: string; offset: number }
-  | { kind: 'definition'; text: string; offset: number }
+  /** The editor services, with the other bundled files as the program (their vocabularies known). */
+  | { kind: 'complete'; text: string; offset: number; file: string }
+  | { kind: 'hover'; text: string; offset: number; file: string }
+  | { kind: 'definition'; text: string; offset: number; file: string }
   | { kind: 'format'; text: string }
   | { kind: 'check-case'; text: string }
   | { kind: 'run'; caseText: string }

@@ -2,10 +2,11 @@
 // explain. The policy of the case's jurisdiction consults its guidelines in evidence order; the
 // first that addresses the request governs, and its criteria, with the policy's own, decide.
 import type { CompiledGuideline, CompiledPolicy, RuleSet } from '@guideline/language';
-import { CaseView, recommendationInput } from './builtins.ts';
-import { compiledOf, evaluateCriterion, type Compiled, type CriterionPlan, type Evaluated } from './criteria.ts';
+import { CaseView } from './builtins.ts';
+import { compiledOf, evaluateCriterion, reviewed, type Compiled, type CriterionPlan, type Evaluated } from './criteria.ts';
 import { outcome, rationale, type Decided } from './decide.ts';
-import { Describer, factsIn, factWords, partResults, textFor, traceEntry } from './explain.ts';
+import { Describer, factWords, partResults, textFor, traceEntry } from './explain.ts';
+import { leafInputs, type Gaps } from './missing.ts';
 import { Run } from './plan.ts';
 import { guidelinesInOrder } from './policy.ts';
 import type { Case, CriterionResult, Determination } from './types.ts';
@@ -41,36 +42,21 @@ function evaluateAll(compiled: Compiled, run: Run): Evaluation {
 
 /**
  * The case fields behind the unknown facts of a test's unknown leaves: a traced evaluation of it,
- * its leaves that stayed unknown, and the unknown facts they read.
+ * its leaves that stayed unknown, and the unknown facts they read. `words` receives each field in
+ * the words of the fact that read it (two vocabularies may name one field differently).
  */
-function missingOf(rules: RuleSet, g: CompiledGuideline | CompiledPolicy, compiled: Compiled, c: Case, view: CaseView, what: (run: Run) => void): string[] {
+function missingOf(rules: RuleSet, g: CompiledGuideline | CompiledPolicy, compiled: Compiled, c: Case, view: CaseView, what: (run: Run) => void, words?: Map<string, string>): string[] {
   const run = new Run(compiled.plan, c, view, true);
   what(run);
-  const out = new Set<string>();
+  const gaps: Gaps = { fields: new Set(), ...(words ? { words } : {}) };
   for (const rec of run.records!) {
     if (rec.result !== null) continue;
     const leaf = compiled.plan.leafConditions[rec.leaf];
-    if (!leaf) continue;
-    for (const id of leafFacts(leaf)) {
-      if (!(compiled.plan.fact(id)(run) instanceof Unknown)) continue;
-      const def = compiled.plan.def(id);
-      if (id.startsWith('recommended.') && 'recommendations' in g) out.add(recommendationInput(g));
-      else for (const input of def?.inputs.length ? def.inputs : [id]) out.add(input);
-    }
+    if (leaf) leafInputs(leaf, compiled.plan, run, gaps);
   }
   void rules;
-  return [...out];
-}
-
-function leafFacts(leaf: NonNullable<Compiled['plan']['leafConditions'][number]>): string[] {
-  if ('cmp' in leaf) return [...factsIn(leaf.left), ...factsIn(leaf.right)];
-  if ('is' in leaf) return factsIn(leaf.is);
-  if ('known' in leaf) return factsIn(leaf.known);
-  if ('includes' in leaf) return factsIn(leaf.includes);
-  if ('empty' in leaf) return factsIn(leaf.empty);
-  if ('within' in leaf) return [...factsIn(leaf.within), ...factsIn(leaf.window)];
-  if ('code' in leaf) return factsIn(leaf.code);
-  return [leaf.over];
+  void g;
+  return [...gaps.fields];
 }
 
 /** The determination of one case. Throws CaseValidationError (naming every bad field) on a malformed case. */
@@ -132,7 +118,14 @@ function governed(rules: RuleSet, g: CompiledGuideline, policy: CompiledPolicy, 
   if (answers) {
     // The engine's statuses stand; what it leaves undecided is unknown, or waits for a physician.
     const take = (ev: Evaluation | undefined, scope: string): void => {
-      for (const x of ev?.criteria ?? []) x.e.status = answers.statuses.get(`${scope}/${x.k.meta.id}`) ?? (x.k.meta.review ? 'needs-review' : 'unknown');
+      for (const x of ev?.criteria ?? []) {
+        const status = answers.statuses.get(`${scope}/${x.k.meta.id}`);
+        // Undecided: unknown, or waiting for a physician, for what the case left unknown or (unless
+        // met) failed, as the fast path's evaluation of it explains.
+        const e: Evaluated = status !== undefined ? { status } : reviewed(x.k.meta, 'unknown') ? { status: 'needs-review', basis: x.e.basis ?? 'unknown' } : { status: 'unknown' };
+        if (x.e.parts) e.parts = x.e.parts;
+        x.e = e;
+      }
     };
     take(own, scopeName('g', rules.guidelines.indexOf(g)));
     take(extra, scopeName('p', rules.policies.indexOf(policy)));
@@ -150,7 +143,7 @@ function governed(rules: RuleSet, g: CompiledGuideline, policy: CompiledPolicy, 
       if (!ev) continue;
       for (const x of ev.criteria) {
         if (x.e.status !== 'unknown') continue;
-        for (const f of missingOf(rules, src, ev.compiled, c, view, (r) => evaluateCriterion(r, x.k))) {
+        for (const f of missingOf(rules, src, ev.compiled, c, view, (r) => evaluateCriterion(r, x.k), words)) {
           fields.add(f);
           if (!words.has(f)) words.set(f, wordsFor(rules, f));
         }
@@ -210,7 +203,9 @@ function criterionResult(meta: CompiledGuideline['criteria'][number], x: Evaluat
     return r;
   }
   const words = (): string[] => missing().words;
-  let text = textFor(x.e.status, meta.texts, meta.title, ev.run, words);
+  // A criterion sent to a physician because the case does not meet it says what the case shows.
+  const says = x.e.status === 'needs-review' && x.e.basis === 'not-met' && meta.texts.notMet ? 'not-met' : x.e.status;
+  let text = textFor(says, meta.texts, meta.title, ev.run, words);
   if (meta.group) {
     r.parts = partResults(meta, x.e.parts, ev.run, words);
     // A group met through a part says which, in the part's words.

@@ -27,9 +27,9 @@ function handle(req: Request): unknown {
       return null;
     case 'check': return markerList(analyzeFile(req.text, req.file).diagnostics, new SourceFile(req.text, req.file));
     case 'analyze': return analyze(req.text, req.file);
-    case 'complete': return completionsAt(req.text, req.offset).slice(0, completionsShown);
-    case 'hover': return hoverAt(req.text, req.offset) ?? null;
-    case 'definition': return definitionAt(req.text, req.offset) ?? null;
+    case 'complete': return completionsAt(req.text, req.offset, { file: req.file, program: others }).slice(0, completionsShown);
+    case 'hover': return hoverAt(req.text, req.offset, { file: req.file, program: others }) ?? null;
+    case 'definition': return definitionAt(req.text, req.offset, { file: req.file, program: others }) ?? null;
     case 'format': {
       const r = formatGuideline(req.text);
       return { text: r.text, formatted: r.formatted, markers: markerList(r.diagnostics, new SourceFile(req.text)) };

@@ -10,7 +10,8 @@ import { standardUnits, unit } from '../units.ts';
 import { checkDeclarations, checkPolicyDeclarations, checkVocabularyCriterion } from './names.ts';
 import { placeholders, type Placeholder } from './placeholders.ts';
 import { withRecommendation } from './recommendation.ts';
-import { describe, NUMBER, Scope } from './symbols.ts';
+import { describe, NUMBER, Scope, type TableSym } from './symbols.ts';
+import { checkTable, declareTable } from './tables.ts';
 import { ExprChecker, type DefineTypes, type Resolutions } from './types.ts';
 import { checkAcrossFiles } from './across.ts';
 import { Vocabularies, type Reporters } from './vocabularies.ts';
@@ -45,6 +46,8 @@ export interface CheckedGuideline {
    * scope: a define it restates replaces the one they were written against.
    */
   resolved: Resolutions;
+  /** Its tables and those it inherits (a table restated by name replaces the revised edition's), in order. */
+  tables: TableSym[];
 }
 
 export interface CheckedPolicy {
@@ -77,8 +80,18 @@ export function checkProgram(files: readonly ParsedFile[], reporters: Reporters,
   const checker = (scope: Scope, classes: ExprChecker['classesOf'], file: string): ExprChecker =>
     new ExprChecker(scope, classes, reporters(file), model.resolved, model.defineTypes, reporters);
 
-  // Vocabularies: their defines, and their shared criteria in their own scope (with a guideline's recommendation facts).
+  // Vocabularies: their tables (checked on first use, or here), defines, and shared criteria in their
+  // own scope (with a guideline's recommendation facts).
   for (const v of vocabularies.all()) {
+    for (const { sym, record } of v.tables) {
+      const scope = record?.itemScope ?? vocabularies.scopeFor([], undefined, v);
+      sym.check = () => checkTable(sym, checker(scope, undefined, v.file), reporters(v.file), record ? 'record' : 'vocabulary');
+    }
+  }
+  for (const v of vocabularies.all()) {
+    for (const t of v.tables) t.sym.ensure();
+    for (const r of v.records.values()) for (const c of r.computed.values()) if (c.kind === 'define' && r.decl && v.records.get(r.name) === r) checker(r.itemScope!, undefined, v.file).type({ kind: 'FactRef', name: c.words, range: c.decl.words.range });
+    for (const f of v.decl.facts) if (f.computedAs && f.words.text) checker(vocabularies.scopeFor([], undefined, v), undefined, v.file).type({ kind: 'FactRef', name: f.words.text, range: f.words.range });
     const scope = withRecommendation(vocabularies.scopeFor([], reporters(v.file), v));
     const exprs = checker(scope, undefined, v.file);
     for (const d of v.decl.defines) if (d.expr) exprs.type({ kind: 'FactRef', name: d.words.text, range: d.words.range });
@@ -99,7 +112,7 @@ export function checkProgram(files: readonly ParsedFile[], reporters: Reporters,
         reporters(f.file)('C302', g.edition ?? g.id, { what: `guideline${g.edition ? ' edition' : ''} (also in ${other.file})`, name: g.edition ? `${g.id.text} ${g.edition.text}` : g.id.text });
         continue;
       }
-      const checked: CheckedGuideline = { decl: g, file: f.file, scope: new Scope(), criteria: [], resolved: new Map() };
+      const checked: CheckedGuideline = { decl: g, file: f.file, scope: new Scope(), criteria: [], resolved: new Map(), tables: [] };
       byKey.set(key, checked);
       model.guidelines.push(checked);
     }
@@ -115,8 +128,8 @@ export function checkProgram(files: readonly ParsedFile[], reporters: Reporters,
   }
   // Scopes and defines first (a criterion may read a define of any edition), then the criteria each
   // edition declares, then those it applies without declaring them, in its own scope.
-  for (const g of model.guidelines) guidelineScope(g, model, checker, reporters);
-  const usage = new Map(model.guidelines.map((g) => [g, checkGuideline(g, model, checker, texts, reporters, memo)]));
+  const usage = new Map(model.guidelines.map((g) => [g, guidelineScope(g, model, checker, reporters)]));
+  for (const g of model.guidelines) checkGuideline(g, usage.get(g)!, model, texts, reporters, memo);
   for (const g of model.guidelines) checkApplied(g, model, usage.get(g)!, reporters);
 
   // Policies.
@@ -155,8 +168,11 @@ function usesOf(g: CheckedGuideline): A.Name[] {
   return out;
 }
 
-/** An edition's scope: the vocabularies it (and the editions it revises) uses, their recommendation facts, its defines and theirs. */
-function guidelineScope(g: CheckedGuideline, model: ProgramModel, checker: (s: Scope, c: ExprChecker['classesOf'], f: string) => ExprChecker, reporters: Reporters): void {
+/**
+ * An edition's scope: the vocabularies it (and the editions it revises) uses, their recommendation
+ * words, its tables, its defines and theirs. Answers the checker its own conditions are read with.
+ */
+function guidelineScope(g: CheckedGuideline, model: ProgramModel, checker: (s: Scope, c: ExprChecker['classesOf'], f: string) => ExprChecker, reporters: Reporters): ExprChecker {
   const report = reporters(g.file);
   const d = g.decl;
   // An unknown vocabulary is reported where it is named; an edition that revises another reads the
@@ -167,7 +183,9 @@ function guidelineScope(g: CheckedGuideline, model: ProgramModel, checker: (s: S
   for (let e: CheckedGuideline | undefined = g; e; e = e.base) {
     for (const def of e.decl.defines) if (def.words.text && !g.scope.has(def.words.text)) g.scope.add({ kind: 'define', words: def.words.text, decl: def, file: e.file, scope: g.scope });
   }
-  const exprs = checker(g.scope, { guideline: d.id.text, decls: classesOf(g) }, g.file);
+  const classes = { guideline: d.id.text, decls: classesOf(g) };
+  const exprs = checker(g.scope, classes, g.file);
+  declareGuidelineTables(g, exprs, report, (file) => checker(g.scope, classes, file), reporters);
   for (const def of d.defines) {
     const t = exprs.type({ kind: 'FactRef', name: def.words.text, range: def.words.range });
     // A define restating a vocabulary's stands for it in the criteria the guideline applies: it must be a value of the same kind.
@@ -180,13 +198,14 @@ function guidelineScope(g: CheckedGuideline, model: ProgramModel, checker: (s: S
     // The criteria read the vocabulary's, so the mistake is reported once, here.
     g.scope.add(restated);
   }
+  return exprs;
 }
 
-function checkGuideline(g: CheckedGuideline, model: ProgramModel, checker: (s: Scope, c: ExprChecker['classesOf'], f: string) => ExprChecker, texts: Map<string, string>, reporters: Reporters, memo: ExpressionMemo): ExprChecker {
+/** Checks an edition's declarations and the criteria it declares, with the checker its scope made. */
+function checkGuideline(g: CheckedGuideline, exprs: ExprChecker, model: ProgramModel, texts: Map<string, string>, reporters: Reporters, memo: ExpressionMemo): void {
   const report = reporters(g.file);
   const d = g.decl;
   checkDeclarations(d, report, d.revises !== undefined);
-  const exprs = checker(g.scope, { guideline: d.id.text, decls: classesOf(g) }, g.file);
   if (d.applies) exprs.condition(d.applies);
   if (d.unless) exprs.condition(d.unless);
   const text = texts.get(g.file) ?? '';
@@ -194,7 +213,6 @@ function checkGuideline(g: CheckedGuideline, model: ProgramModel, checker: (s: S
     if (c.kind === 'UseDecl') for (const n of c.names) sharedCriterion(n, usesOf(g), model, report, 'guideline');
     else checkCriterion(c, exprs, text, report, model, memo);
   }
-  return exprs;
 }
 
 /**
@@ -241,6 +259,42 @@ export function replaceByName<T>(base: readonly T[], later: readonly T[], key: (
   const had = new Set(base.map(key));
   for (const x of later) if (!had.has(key(x))) out.push(x);
   return out;
+}
+
+/**
+ * A guideline edition's tables, its own and those it inherits (a table restated by name replaces the
+ * revised edition's): their columns are names of the guideline, and each is checked in its scope.
+ */
+function declareGuidelineTables(g: CheckedGuideline, exprs: ExprChecker, report: Report, checkerIn: (file: string) => ExprChecker, reporters: Reporters): void {
+  const chain: CheckedGuideline[] = [];
+  for (let e: CheckedGuideline | undefined = g; e; e = e.base) chain.unshift(e);
+  const byName = new Map<string, TableSym>();
+  for (const e of chain) {
+    const seen = new Set<string>();
+    for (const t of e.decl.tables) {
+      if (!t.name.text) continue;
+      if (seen.has(t.name.text) && e === g) report('C302', t.name, { what: 'table', name: t.name.text });
+      seen.add(t.name.text);
+      const sym = declareTable(t, t.name.text, e.file);
+      // The classes named in key cells are used; reported where the table is written.
+      const own = e === g ? exprs : checkerIn(e.file);
+      sym.check = () => {
+        checkTable(sym, own, reporters(e.file), 'guideline');
+        for (const c of own.classesNamed) exprs.classesNamed.add(c);
+      };
+      byName.set(t.name.text, sym);
+    }
+  }
+  g.tables = [...byName.values()];
+  for (const t of g.tables) {
+    for (const c of t.columns) {
+      const prior = g.scope.lookup(c.words);
+      if (prior && prior.kind === 'column' && prior.table.id === t.id) continue;
+      if (prior) report('C302', t.file === g.file ? (c.decl ?? g.decl.id) : g.decl.id, { what: 'column (a fact, define or column in scope has these words)', name: c.words });
+      else g.scope.add(c);
+    }
+  }
+  for (const t of g.tables) t.ensure();
 }
 
 /** The classes a guideline edition's conditions may name: its own, and those of the editions it revises. */
@@ -325,6 +379,7 @@ function checkUsage(g: A.GuidelineDecl, checked: ExprChecker, report: Report): v
   if (firstRecommended && !hasEntries) report('C310', firstRecommended, { guideline: g.id.text });
   const used = new Set<string>(checked.classesNamed);
   for (const r of g.recommendations) for (const e of r.entries) used.add(e.name.text);
+  for (const t of g.tables) for (const row of t.rows) for (const cell of row.keys) for (const v of cell.values) if (v.kind === 'Name') used.add(v.text);
   for (const c of g.classes) if (c.name.text && !used.has(c.name.text)) report('C313', c.name, { name: c.name.text });
 }
 

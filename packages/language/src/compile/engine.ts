@@ -94,6 +94,8 @@ function leaf(scope: string, l: Leaf, order?: ReadonlyMap<string, string>): TwoW
   const known = fact(leafFact.known(scope, n), 'equal', true);
   if ('is' in l) return { yes: fact(leafFact.value(scope, n), 'in', l.values), no: { all: [known, fact(leafFact.value(scope, n), 'notIn', l.values)] } };
   if ('known' in l) return { yes: fact(leafFact.known(scope, n), 'equal', l.yes), no: fact(leafFact.known(scope, n), 'equal', !l.yes) };
+  // Documented: true when known; never definitely false (what is not documented may yet be).
+  if ('recorded' in l) return { yes: known, no: NEVER };
   if ('includes' in l) {
     const v = leafFact.value(scope, n);
     return { yes: any(l.values.map((x) => fact(v, 'contains', x))), no: { all: [known, ...l.values.map((x) => fact(v, 'doesNotContain', x))] } };
@@ -175,7 +177,8 @@ export function engineRules(rules: RuleSet): EngineRules {
         rule(`${scope}/${c.id}/${st}`, 20, [guard, ...conditions], 'criterion', { scope, criterion: c.id, status: st, ...set(stepFact.status(scope, c.id), st) });
       status('not-applicable', [when.no]);
       status('met', [req.yes, { not: when.no } as C]);
-      status('not-met', [when.yes, req.no]);
+      // `needs clinical review unless met`: a requirement that fails leaves it to a physician, undecided here.
+      if (!c.reviewNotMet) status('not-met', [when.yes, req.no]);
     }
   };
 
