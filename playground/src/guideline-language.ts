@@ -1,5 +1,5 @@
-// Registers the guideline language with monaco: the generated Monarch grammar, and completion, hover,
-// definition and formatting answered by the language worker.
+// Registers the guideline language with monaco: the generated Monarch grammar, and completion, hover and
+// definition answered by the language worker (formatting is the editor's own action, editor-pane.ts).
 import type { CompletionKind, HoverInfo } from '@guideline/language';
 import { monarchLanguage } from './monarch.generated.ts';
 import { monaco } from './monaco.ts';
@@ -38,7 +38,7 @@ async function quietly<T>(request: Promise<T>, fallback: T): Promise<T> {
   }
 }
 
-export function registerGuidelineLanguage(client: LanguageClient, notify: (text: string) => void = () => {}): void {
+export function registerGuidelineLanguage(client: LanguageClient): void {
   monaco.languages.register({ id: languageId, extensions: ['.guideline'] });
   monaco.languages.setMonarchTokensProvider(languageId, monarchLanguage);
   monaco.languages.setLanguageConfiguration(languageId, {
@@ -79,14 +79,6 @@ export function registerGuidelineLanguage(client: LanguageClient, notify: (text:
     async provideDefinition(model, position) {
       const r = await quietly(client.request({ kind: 'definition', text: model.getValue(), offset: model.getOffsetAt(position), file: fileOf(model) }), null);
       return r ? { uri: model.uri, range: range(model, r) } : null;
-    },
-  });
-  monaco.languages.registerDocumentFormattingEditProvider(languageId, {
-    async provideDocumentFormattingEdits(model) {
-      const r = await quietly(client.request({ kind: 'format', text: model.getValue() }), { text: '', formatted: false, markers: { markers: [], counts: { error: 0, warning: 0, info: 0 } } });
-      if (!r.formatted) notify('Not formatted: the file has syntax errors (see the problems under the editor)');
-      if (!r.formatted || r.text === model.getValue()) return [];
-      return [{ range: model.getFullModelRange(), text: r.text }];
     },
   });
 }

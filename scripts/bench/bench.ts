@@ -8,6 +8,7 @@ import { generateCases } from './cases.ts';
 import { handWritten } from './hand-written.ts';
 import { plainCompiled, plainEngine, runPlain } from './plain-engine.ts';
 import { corpus, editingFile } from './corpus.ts';
+import { serving } from './serve.ts';
 
 const here = import.meta.dirname;
 const quick = process.argv.includes('--quick');
@@ -59,7 +60,7 @@ async function evaluation(): Promise<void> {
   if (disagreements) throw new Error(`the hand-written function disagrees with the fast path on ${disagreements} cases`);
 
   const engine = plainEngine();
-  const compiledPlain = plainCompiled(rules.guidelines[0]!);
+  const compiledPlain = plainCompiled(rules);
   const few = cases.slice(0, N_ENGINE);
   // Interleaved: each round times every path once, in turn, so a slow stretch of this shared
   // machine falls on all of them; each ratio is the median of the ratios within a round.
@@ -200,11 +201,27 @@ function requestText(): void {
   ]);
 }
 
+/** The decision server against a bare server of the same library, over HTTP with keep-alive. */
+async function http(): Promise<void> {
+  const rows = await serving(quick);
+  table('HTTP: POST /v1/decide, one generated case per request, 8 keep-alive connections, servers in their own processes, medians of interleaved rounds', [
+    ['server', 'requests/s', 'p50 ms', 'p99 ms', '× bare', 'server CPU µs/request', '× bare, by CPU', 'non-200'],
+    ...rows,
+  ]);
+  const full = Number(rows[1]![4]);
+  console.log(`  target: guideline serve (full determination) ≥ 0.5× the bare server: ${full >= 0.5 ? 'met' : 'NOT met'}`);
+}
+
 console.log(`guideline bench — Node ${process.version}, ${process.platform}/${process.arch}${quick ? ' (quick)' : ''}`);
-// Editing first: the editor's worker is a fresh, small heap, not one holding 100,000 cases.
-editing();
-if (!process.argv.includes('--editing')) await compiling();
-if (!process.argv.includes('--editing') && !process.argv.includes('--compile')) {
-  await evaluation();
-  requestText();
+const only = ['--editing', '--compile', '--serve'].find((f) => process.argv.includes(f));
+if (only === '--serve') await http();
+else {
+  // Editing first: the editor's worker is a fresh, small heap, not one holding 100,000 cases.
+  editing();
+  if (only !== '--editing') await compiling();
+  if (!only) {
+    await http();
+    await evaluation();
+    requestText();
+  }
 }

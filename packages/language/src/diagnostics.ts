@@ -78,6 +78,7 @@ export const diagnosticCodes = {
   R503: { name: 'unreadable-request-text', severity: 'warning', template: "Could not read visits from the request text '{text}'" },
   R504: { name: 'no-policy', severity: 'error', template: "No policy for jurisdiction '{jurisdiction}'" },
   R505: { name: 'case-too-large', severity: 'error', template: 'The case is over {limit} bytes long; a case is read up to that size' },
+  R506: { name: 'invalid-test-case', severity: 'error', template: '{message}' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof diagnosticCodes;

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const playgroundDir = fileURLToPath(new URL('../..', import.meta.url));
 export const chromiumPath = '/usr/bin/chromium';
@@ -119,12 +120,48 @@ export async function openPlayground(page: Page, url: string): Promise<void> {
   await page.waitForSelector('[data-testid=decision]');
 }
 
+/** A describe block's playground: built, served and opened in a page before its tests, closed after them. */
+export interface PlaygroundSession {
+  readonly page: Page;
+  /** What collectErrors has seen on the page so far. */
+  readonly errors: string[];
+}
+
+/** Registers the hooks that open a playground for the tests of the describe block it is called in. */
+export function playgroundSession(viewport = { width: 1440, height: 900 }): PlaygroundSession {
+  let browser: Browser | undefined;
+  let server: { url: string; close: () => Promise<void> } | undefined;
+  const session = { page: undefined as unknown as Page, errors: [] as string[] };
+  beforeAll(async () => {
+    server = await serve(buildSite());
+    browser = await launch();
+    session.page = await (await browser.newContext({ viewport })).newPage();
+    session.errors = collectErrors(session.page);
+    await openPlayground(session.page, server.url);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return session;
+}
+
 /** The playground's test handle (see main.ts). */
 export const editorText = (page: Page): Promise<string> => page.evaluate(() => (window as unknown as { guidelinePlayground: { text(): string } }).guidelinePlayground.text());
 export const caseText = (page: Page): Promise<string> => page.evaluate(() => (window as unknown as { guidelinePlayground: { caseText(): string } }).guidelinePlayground.caseText());
 
 export const setText = (page: Page, text: string): Promise<void> =>
   page.evaluate((t) => (window as unknown as { guidelinePlayground: { setText(t: string): void } }).guidelinePlayground.setText(t), text);
+
+/**
+ * Closes the editor's suggestion list, which may or may not have opened: Escape closes it, and with
+ * nothing open leaves the editor, so the focus is put back where it was.
+ */
+export async function closeSuggestions(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  const inEditor = await page.evaluate(() => !!document.activeElement?.closest('.editor-pane .monaco-editor'));
+  if (!inEditor) await page.evaluate(() => (window as unknown as { guidelinePlayground: { focusEditor(): void } }).guidelinePlayground.focusEditor());
+}
 
 /** Types lines at the end of the guideline editor, closing the suggestion list before each Enter. */
 export async function typeAtEnd(page: Page, lines: string[]): Promise<void> {
@@ -133,6 +170,6 @@ export async function typeAtEnd(page: Page, lines: string[]): Promise<void> {
   for (const line of lines) {
     await page.keyboard.press('Enter');
     await page.keyboard.type(line);
-    await page.keyboard.press('Escape');
+    await closeSuggestions(page);
   }
 }

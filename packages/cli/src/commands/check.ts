@@ -3,11 +3,13 @@
 // in bounded memory; every line gets its determination or its named error, in order, and a bad
 // line never stops the batch.
 import { formatMessage, hasErrors, type RuleSet } from '@guideline/language';
-import { CaseValidationError, evaluate, evaluateFast, loadRuleSet, RuleSetError, type Determination } from '@guideline/runtime';
+import { CaseValidationError, evaluate, evaluateFast, type Determination } from '@guideline/runtime';
+import { readArtifact } from '../artifact.ts';
+import { booleanOption, listOption, stringOption, type Command } from '../command.ts';
 import { compileFiles, display, jsonFiles, UsageError } from '../load.ts';
 import { parseJson } from '../json.ts';
 import { decodeUtf8, ReadError, readLimits, readLines, readText } from '../read.ts';
-import { printable, red, renderCaseIssues, renderDetermination, renderDiagnostics, renderError } from '../render.ts';
+import { printable, red, renderAt, renderCaseIssues, type DocumentText, renderDetermination, renderDiagnostics, renderError } from '../render.ts';
 import { Progress } from '../progress.ts';
 import { Output } from '../output.ts';
 
@@ -23,9 +25,8 @@ export interface CheckOptions {
 }
 
 /** A test-case file wraps the case as { case, expect }; a plain case file is the case itself. */
-export function unwrapCase(value: unknown): unknown {
-  if (value && typeof value === 'object' && 'case' in value && 'expect' in value) return (value as { case: unknown }).case;
-  return value;
+export function isTestCase(value: unknown): value is { case: unknown; expect: unknown } {
+  return !!value && typeof value === 'object' && 'case' in value && 'expect' in value;
 }
 
 /** Exit statuses, worst last: a run ends with the worst it met. */
@@ -44,13 +45,14 @@ class Checker {
     private readonly detail: Detail,
   ) {}
 
-  /** A case's determination on stdout, or its problems on stderr. `name` is `file` or `file:line`. */
-  async decide(input: unknown, name: string): Promise<void> {
+  /** A case's determination on stdout, or its problems on stderr, at their fields in `doc`. */
+  async decide(input: unknown, file: string, doc: DocumentText): Promise<void> {
+    const name = doc.line === undefined ? file : `${file}:${doc.line}`;
     let d: Determination;
     try {
       d = this.engine === 'fast' ? evaluateFast(this.rules, input, { detail: this.detail }) : await evaluate(this.rules, input);
     } catch (e) {
-      if (e instanceof CaseValidationError) return this.fail(renderCaseIssues(name, e.issues), INVALID);
+      if (e instanceof CaseValidationError) return this.fail(renderCaseIssues(file, e.issues, doc), INVALID);
       // A bug of ours on one case: named with the case, and the batch goes on.
       return this.fail(`${printable(name)}: ${red('internal error')} ${printable((e as Error)?.message ?? String(e))}`, INTERNAL);
     }
@@ -72,10 +74,12 @@ class Checker {
     const parsed = parseJson(text);
     if (parsed.error) {
       const e = parsed.error;
-      // A line of a batch is one line of JSON: its errors are at that line, their column on it.
-      return this.fail(renderError(file, line ?? e.line, e.line ? e.column : 0, 'R501', e.message));
+      if (e.offset !== undefined) return this.fail(renderAt(file, { text, line }, { start: e.offset, end: e.offset + 1 }, 'R501', e.message));
+      return this.fail(renderError(file, line ?? 0, 0, 'R501', e.message));
     }
-    return this.decide(unwrapCase(parsed.value), line === undefined ? file : `${file}:${line}`);
+    const wrapped = isTestCase(parsed.value);
+    const input = wrapped ? (parsed.value as { case: unknown }).case : parsed.value;
+    return this.decide(input, file, { text, line, under: wrapped ? 'case' : undefined });
   }
 }
 
@@ -97,21 +101,9 @@ async function checkLines(checker: Checker, path: string, name: string): Promise
 function ruleSet(paths: string[], rulesFile: string | undefined): RuleSet | undefined {
   if (rulesFile !== undefined) {
     if (paths.length) throw new UsageError('give either guideline paths or --rules, not both');
-    const report = (at: string, message: string): undefined => void process.stderr.write(`${printable(display(rulesFile))}: ${red('error')} R502 ${printable(at || 'document')}: ${printable(message)}\n`);
-    let text: string;
-    try {
-      text = readText(rulesFile, readLimits.ruleSetBytes);
-    } catch (e) {
-      if (e instanceof ReadError && e.limit !== undefined) return report('', `the document is over ${e.limit} bytes; the limit is ${e.limit}`);
-      throw e;
-    }
-    try {
-      return loadRuleSet(text);
-    } catch (e) {
-      if (!(e instanceof RuleSetError)) throw e;
-      for (const i of e.issues) report(i.at, i.message);
-      return undefined;
-    }
+    const artifact = readArtifact(rulesFile);
+    if (artifact.errors) process.stderr.write(artifact.errors.join('\n') + '\n');
+    return artifact.rules;
   }
   const compiled = compileFiles(paths);
   if (compiled.diagnostics.length) process.stderr.write(renderDiagnostics(compiled.diagnostics, compiled.sources) + '\n');
@@ -119,14 +111,12 @@ function ruleSet(paths: string[], rulesFile: string | undefined): RuleSet | unde
 }
 
 export async function checkCommand(paths: string[], casePaths: string[], { json, engine, detail, rulesFile }: CheckOptions): Promise<number> {
-  if (!casePaths.length) throw new UsageError('check needs --case <file|dir>');
-  if (engine !== 'fast' && engine !== 'json-rules-engine') throw new UsageError(`--engine is fast or json-rules-engine, not '${engine}'`);
-  if (detail !== 'full' && detail !== 'decision') throw new UsageError(`--detail is full or decision, not '${detail}'`);
+  if (!casePaths.length) throw new UsageError('check needs --case <file|dir>', "Run 'guideline check --help' for its options.");
   if (detail === 'decision' && engine !== 'fast') throw new UsageError('--detail decision is the fast engine\'s form; json-rules-engine gives full determinations');
   const files = jsonFiles(casePaths);
   const rules = ruleSet(paths, rulesFile);
   if (!rules) return INVALID;
-  const checker = new Checker(rules, json, engine, detail);
+  const checker = new Checker(rules, json, engine as EngineChoice, detail as Detail);
   try {
     for (const f of files) {
       const name = display(f.path);
@@ -146,3 +136,29 @@ export async function checkCommand(paths: string[], casePaths: string[], { json,
   }
   return checker.status;
 }
+
+export const check: Command = {
+  name: 'check',
+  synopsis: '[paths | --rules rules.json] --case <file|folder>... [options]',
+  summary: 'evaluate cases (.json, or .jsonl with one case per line) against the guidelines',
+  description: [
+    'Paths are guideline files or folders (default: the bundled guidelines/), or --rules gives a compiled',
+    'artifact. A .jsonl file is a batch: one case per line, read a line at a time; every line gets its',
+    'determination or its named error, in order, and a bad line never stops the batch. A test-case file',
+    '({ "case", "expect" }) is read as its case. Paths are relative to the current folder.',
+  ].join('\n'),
+  options: {
+    case: { type: 'string', multiple: true, value: 'file|folder', description: 'a case file, a JSON Lines batch, or a folder of them' },
+    rules: { type: 'string', value: 'rules.json', description: 'a compiled rule set (guideline compile -o), validated on load' },
+    json: { type: 'boolean', description: 'one JSON determination per line' },
+    engine: { type: 'string', default: 'fast', choices: ['fast', 'json-rules-engine'], description: 'the evaluator' },
+    detail: { type: 'string', default: 'full', choices: ['full', 'decision'], description: 'decision: decisions, criterion statuses and missing facts, without traces or rationale text' },
+  },
+  run: (paths, values) =>
+    checkCommand(paths, listOption(values, 'case'), {
+      json: booleanOption(values, 'json'),
+      engine: stringOption(values, 'engine') ?? 'fast',
+      detail: stringOption(values, 'detail') ?? 'full',
+      rulesFile: stringOption(values, 'rules'),
+    }),
+};

@@ -208,15 +208,16 @@ export function engineRules(rules: RuleSet): EngineRules {
       rule(`${p.id}:${s}/governs`, 30, [inJurisdiction, applies(gi, 'yes'), ...earlier.map((e) => applies(e, 'no'))], 'governs', { policy: p.id, scope: s, ...set(stepFact.governs(s), true) });
       // It applies, but whether one before it does is unknown: the information is insufficient.
       if (earlier.length) {
-        rule(`${p.id}:${s}/blocked`, 30, [inJurisdiction, applies(gi, 'yes'), ...earlier.map((e) => ({ not: applies(e, 'yes') } as C)), any(earlier.map(undecided))], 'decision', { decision: 'insufficient-information' });
+        rule(`${p.id}:${s}/blocked`, 30, [inJurisdiction, applies(gi, 'yes'), ...earlier.map((e) => ({ not: applies(e, 'yes') } as C)), any(earlier.map(undecided))], 'decision', { decision: 'insufficient-information', criteria: [] });
       }
     });
     // No guideline applies for certain, or none applies and some might.
-    rule(`${p.id}:none`, 30, [inJurisdiction, ...order.map((gi) => applies(gi, 'no'))], 'decision', { decision: 'no-applicable-guideline' });
-    if (order.length) rule(`${p.id}:undecided`, 30, [inJurisdiction, ...order.map((gi) => ({ not: applies(gi, 'yes') } as C)), any(order.map(undecided))], 'decision', { decision: 'insufficient-information' });
-    // The policy's own criteria, under whichever guideline governs.
+    rule(`${p.id}:none`, 30, [inJurisdiction, ...order.map((gi) => applies(gi, 'no'))], 'decision', { decision: 'no-applicable-guideline', criteria: [] });
+    if (order.length) rule(`${p.id}:undecided`, 30, [inJurisdiction, ...order.map((gi) => ({ not: applies(gi, 'yes') } as C)), any(order.map(undecided))], 'decision', { decision: 'insufficient-information', criteria: [] });
+    // The policy's own criteria, under whichever guideline governs in its jurisdiction; a test of the
+    // governing id reads which one that is.
     const ids = new Map(order.map((gi) => [scopeName('g', gi), rules.guidelines[gi]!.id]));
-    criteria(ps, p.criteria, { all: [inJurisdiction, { any: order.map((gi) => fact(stepFact.governs(scopeName('g', gi)), 'equal', true)) }] } as C, ids);
+    criteria(ps, p.criteria, { all: [inJurisdiction, any(order.map((gi) => fact(stepFact.governs(scopeName('g', gi)), 'equal', true)))] } as C, ids);
 
     for (const gi of order) {
       const s = scopeName('g', gi);
@@ -235,11 +236,12 @@ export function engineRules(rules: RuleSet): EngineRules {
           ...all.map((x) => (x.c.certify ? any([status(x, 'notEqual', 'not-met'), fact(certifyFact(x.scope, x.c.id), 'greaterThanInclusive', 1)]) : status(x, 'notEqual', 'not-met'))),
         ],
       };
-      // Which guideline governs is a fact of the case, whichever policy set it: the decision is this
-      // policy's only in its own jurisdiction (another policy may consult the same guideline).
+      // A guideline two policies consult governs under one: the jurisdiction's, which alone decides.
       const governs = fact(stepFact.governs(s), 'equal', true, 10);
+      // The criteria a determination lists, in its order: a status event of each scope decides it; none, unknown (or needs review).
+      const listed = all.map((x) => ({ scope: x.scope, id: x.c.id, ...(x.c.review ? { review: true } : {}) }));
       const decide = (decision: string, ...when: C[]): void =>
-        rule(`${p.id}:${s}/${decision}`, 10, [inJurisdiction, governs, ...when], 'decision', { decision, guideline: g.id, ...(g.edition ? { edition: g.edition } : {}) });
+        rule(`${p.id}:${s}/${decision}`, 10, [inJurisdiction, governs, ...when], 'decision', { decision, guideline: g.id, ...(g.edition ? { edition: g.edition } : {}), policy: p.id, criteria: listed });
       decide('partially-medically-necessary', notMet, { not: unknown } as C, { not: review } as C, capsHold);
       decide('not-medically-necessary', notMet, { not: { all: [{ not: unknown } as C, { not: review } as C, capsHold] } } as C);
       decide('insufficient-information', { not: notMet } as C, unknown);
