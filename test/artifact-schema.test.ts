@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { artifactSchema, compileProgram } from '../packages/language/src/index.ts';
 import { ruleSetLimits } from '../packages/runtime/src/load-rules.ts';
 import { verdict, type Verdict } from './support/artifact-schema.ts';
-import { bundledRules, bundledSources } from './support/bundled.ts';
+import { bundledRules, bundledSources, compiledBase, eachFileWithVocabularies } from './support/bundled.ts';
 import { runs, seed } from './support/fuzz.ts';
 import { mutation, randomRuleSet, restamp } from './support/rule-set-arbitrary.ts';
 
@@ -37,12 +37,6 @@ function withTables(): Record<string, unknown> {
   return JSON.parse(JSON.stringify(r.rules)) as Record<string, unknown>;
 }
 
-/** A small compiled artifact: one guideline and the California policy. */
-function compiledBase(): Record<string, unknown> {
-  const sources = bundledSources().filter((s) => s.file.includes('chronic-pain-physical-medicine') || s.file.includes('california'));
-  return JSON.parse(JSON.stringify(compileProgram(sources).rules)) as Record<string, unknown>;
-}
-
 const isObject = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** A value of another JSON type than `v`'s. */
 const retyped = (v: unknown): unknown => (typeof v === 'string' ? 7 : typeof v === 'number' ? 'seven' : typeof v === 'boolean' ? 'yes' : Array.isArray(v) ? {} : isObject(v) ? [] : 'x');
@@ -65,12 +59,12 @@ describe('artifact schema ≡ loadRuleSet', () => {
     expect(artifactSchema.properties.guidelines.maxItems).toBe(ruleSetLimits.maxGuidelines);
   });
 
-  it('both accept every compiled bundled program, and each file alone', () => {
+  it('both accept every compiled bundled program, and each file with the vocabularies alone', () => {
     expect(verdict(JSON.parse(JSON.stringify(bundledRules())))).toBe('accepted');
     const tables = withTables();
     expect((tables['tables'] as unknown[]).length).toBeGreaterThan(0);
     expect(verdict(tables)).toBe('accepted');
-    for (const s of bundledSources()) expect(verdict(JSON.parse(JSON.stringify(compileProgram([s]).rules))), s.file).toBe('accepted');
+    for (const [file, sources] of eachFileWithVocabularies()) expect(verdict(JSON.parse(JSON.stringify(compileProgram(sources).rules))), file).toBe('accepted');
   });
 
   it('they agree on every kind of place of a compiled artifact removed, nulled, retyped or given a member more', () => {
