@@ -2,7 +2,7 @@
 // explain. The policy of the case's jurisdiction consults its guidelines in evidence order; the
 // first that addresses the request governs, and its criteria, with the policy's own, decide.
 import type { CompiledGuideline, CompiledPolicy, RuleSet } from '@guideline/language';
-import { CaseView, recommendationInput } from './builtins.ts';
+import { CaseScope, CaseView, recommendationInput } from './builtins.ts';
 import { compiledOf, evaluateCriterion, type Compiled, type CriterionPlan, type Evaluated } from './criteria.ts';
 import { outcome, rationale, type Decided } from './decide.ts';
 import { Describer, factsIn, factWords, partResults, textFor, traceEntry } from './explain.ts';
@@ -101,10 +101,15 @@ export function determine(rules: RuleSet, c: Case, options: EvaluateOptions = {}
     }
   }
   let undecided: Set<string> | undefined;
-  for (const g of order.guidelines) {
+  // Only the guidelines the case's treatment and date leave; each one's applicability untraced (only
+  // the guideline that governs is explained), and what is read of the case itself shared among them.
+  const candidates = order.candidates(c);
+  const scope = new CaseScope();
+  for (let i = 0; i < candidates.length; i++) {
+    const g = candidates[i]!;
     const compiled = compiledOf(rules, g);
-    const view = new CaseView(c, g);
-    const run = new Run(compiled.plan, c, view, full);
+    const view = new CaseView(c, g, scope);
+    const run = new Run(compiled.plan, c, view, false);
     const applies: Tri = compiled.applies!(run);
     if (applies === false) continue;
     if (applies === null) {
@@ -114,6 +119,7 @@ export function determine(rules: RuleSet, c: Case, options: EvaluateOptions = {}
     }
     // A guideline earlier in the order might govern, but whether it does is unknown.
     if (undecided) break;
+    if (full) run.records = [];
     return governed(rules, g, order.policy, c, view, run, full);
   }
   if (undecided || answers?.decision === 'insufficient-information') {
@@ -166,8 +172,8 @@ function governed(rules: RuleSet, g: CompiledGuideline, policy: CompiledPolicy, 
     const d = new Describer(ev.compiled.plan);
     for (const x of ev.criteria) {
       const meta = x.k.meta;
-      const result = criterionResult(meta, x, ev, d, full, missingFacts);
-      if (policyId) result.policy = policyId;
+      const result = full ? criterionResult(meta, x, ev, d, full, missingFacts) : sharedResult(meta, x, ev, d, missingFacts, policyId);
+      if (policyId && full) result.policy = policyId;
       results.push(result);
       const certify = x.k.certify;
       decided.push({ result, hasCertify: certify !== undefined, certify: () => {
@@ -220,6 +226,31 @@ function criterionResult(meta: CompiledGuideline['criteria'][number], x: Evaluat
   r.rationale = text;
   const records = ev.run.records?.slice(x.from, x.to) ?? [];
   r.trace = records.map((rec) => traceEntry(rec, ev.compiled.plan.leafConditions[rec.leaf]!, ev.compiled.plan, ev.run, d));
+  return r;
+}
+
+const shared = new WeakMap<CompiledGuideline['criteria'][number], Map<string, CriterionResult>>();
+
+/**
+ * A decision-only result depends on nothing but the criterion, its status and its parts' statuses:
+ * each is built once, frozen, and shared by every determination (and its JSON text is made once).
+ */
+function sharedResult(meta: CompiledGuideline['criteria'][number], x: Evaluation['criteria'][number], ev: Evaluation, d: Describer, missing: () => { words: string[] }, policyId: string | undefined): CriterionResult {
+  let byKey = shared.get(meta);
+  if (!byKey) shared.set(meta, (byKey = new Map()));
+  let key: string = x.e.status;
+  if (x.e.parts) for (const p of x.e.parts) key += p === true ? 'y' : p === false ? 'n' : 'u';
+  if (policyId) key += ` ${policyId}`;
+  let r = byKey.get(key);
+  if (!r) {
+    r = criterionResult(meta, x, ev, d, false, missing);
+    if (policyId) r.policy = policyId;
+    if (r.parts) for (const p of r.parts) Object.freeze(p);
+    Object.freeze(r.source);
+    Object.freeze(r.trace);
+    Object.freeze(r.parts);
+    byKey.set(key, Object.freeze(r));
+  }
   return r;
 }
 

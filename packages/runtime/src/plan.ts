@@ -75,11 +75,23 @@ export function valueOf(raw: unknown, def: FactDef | undefined, asOf: string): V
   return raw as Val;
 }
 
+const numberUnknowns = new WeakMap<FactDef, Unknown>();
+const dateUnknowns = new WeakMap<FactDef, Unknown>();
+
 /** An unknown within its type's bounds: a number within its range, a date no later than the review. */
 export function unknownOf(def: FactDef | undefined, asOf: string): Unknown {
   const t = def?.type;
-  if (t?.kind === 'number' && (t.min !== undefined || t.max !== undefined)) return new Unknown(t.min, t.max, boundWords(def!));
-  if (t?.kind === 'date' && !t.anyDate) return new Unknown(undefined, asOf, `${def!.words} is no later than the review date`);
+  // Unknowns are immutable: one per fact (and, for a date, per review date) serves every case.
+  if (t?.kind === 'number' && (t.min !== undefined || t.max !== undefined)) {
+    let u = numberUnknowns.get(def!);
+    if (!u) numberUnknowns.set(def!, (u = new Unknown(t.min, t.max, boundWords(def!))));
+    return u;
+  }
+  if (t?.kind === 'date' && !t.anyDate) {
+    let u = dateUnknowns.get(def!);
+    if (u?.hi !== asOf) dateUnknowns.set(def!, (u = new Unknown(undefined, asOf, `${def!.words} is no later than the review date`)));
+    return u;
+  }
   return UNKNOWN;
 }
 

@@ -3,7 +3,7 @@
 // in bounded memory; every line gets its determination or its named error, in order, and a bad
 // line never stops the batch.
 import { formatMessage, hasErrors, type RuleSet } from '@guideline/language';
-import { CaseValidationError, evaluate, evaluateFast, loadRuleSet, RuleSetError, type Determination } from '@guideline/runtime';
+import { CaseValidationError, determinationJson, evaluate, evaluateFast, loadRuleSet, RuleSetError, type Determination } from '@guideline/runtime';
 import { compileFiles, display, jsonFiles, UsageError } from '../load.ts';
 import { parseJson } from '../json.ts';
 import { decodeUtf8, ReadError, readLimits, readLines, readText } from '../read.ts';
@@ -55,7 +55,7 @@ class Checker {
       return this.fail(`${printable(name)}: ${red('internal error')} ${printable((e as Error)?.message ?? String(e))}`, INTERNAL);
     }
     this.printed++;
-    if (this.json) return this.out.write(JSON.stringify(d) + '\n');
+    if (this.json) return this.out.write(determinationJson(d) + '\n');
     const req = (input as { request: { text?: string; treatment: string } }).request;
     return this.out.write((this.printed > 1 ? '\n\n' : '') + renderDetermination(d, req.text ?? req.treatment, name) + '\n');
   }
