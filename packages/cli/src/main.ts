@@ -7,6 +7,7 @@ import { compileCommand } from './commands/compile.ts';
 import { checkCommand } from './commands/check.ts';
 import { testCommand } from './commands/test.ts';
 import { fmtCommand } from './commands/fmt.ts';
+import { replayCommand, replayUsage } from './commands/replay.ts';
 import { UsageError } from './load.ts';
 import { printable } from './render.ts';
 
@@ -15,7 +16,7 @@ const usage = `Usage: guideline <command> [options]
 Commands:
   compile [paths] [-o file]                 compile guideline files or folders (default: the bundled guidelines/)
   check [paths | --rules rules.json] --case <file|dir>... [--json] [--engine fast|json-rules-engine]
-        [--detail full|decision]            evaluate cases (.json, or .jsonl with one case per line) against the
+        [--detail full|decision] [--jobs N] evaluate cases (.json, or .jsonl with one case per line) against the
                                             guidelines; --json prints one determination per line; --detail
                                             decision gives decisions, criterion statuses and missing facts
                                             without traces or rationale text (the fast engine's batch form)
@@ -23,11 +24,13 @@ Commands:
                                             --coverage reports the criteria and condition outcomes they reach
                                             and fails when a criterion is reached by no case
   fmt [paths] [--check]                     format guideline files in place; --check only lists those not formatted
+${replayUsage}
 
 Exit status: 0 success, 1 failed tests, 2 invalid input (a broken guideline, a malformed case, a file that
 cannot be read or is over a limit), 70 an internal error.`;
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'replay') return replayCommand(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -37,6 +40,7 @@ async function main(argv: string[]): Promise<number> {
       engine: { type: 'string', default: 'fast' },
       detail: { type: 'string', default: 'full' },
       rules: { type: 'string' },
+      jobs: { type: 'string' },
       check: { type: 'boolean', default: false },
       coverage: { type: 'boolean', default: false },
       output: { type: 'string', short: 'o' },
@@ -50,7 +54,7 @@ async function main(argv: string[]): Promise<number> {
   }
   switch (command) {
     case 'compile': return compileCommand(paths, values.output);
-    case 'check': return checkCommand(paths, values.case ?? [], { json: values.json, engine: values.engine, detail: values.detail, rulesFile: values.rules });
+    case 'check': return checkCommand(paths, values.case ?? [], { json: values.json, engine: values.engine, detail: values.detail, rulesFile: values.rules, jobs: values.jobs });
     case 'test': return testCommand(paths, { coverage: values.coverage });
     case 'fmt': return fmtCommand(paths, values.check);
     default: throw new UsageError(`unknown command '${command}'\n\n${usage}`);
