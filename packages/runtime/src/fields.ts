@@ -256,7 +256,7 @@ function validValue(node: FieldNode & { kind: 'value' }, v: unknown): boolean {
 const join = (at: string, key: string): string => (at ? `${at}.${key}` : key);
 
 /** The defined key closest to a misspelt one (edit distance, and case). */
-function closestKey(key: string, keys: readonly string[]): string | undefined {
+export function closestKey(key: string, keys: readonly string[]): string | undefined {
   let best: string | undefined;
   let score = Infinity;
   const k = key.toLowerCase();

@@ -9,7 +9,7 @@ export { matchesClass, bodyRegion, morphineEquivalents, builtinComputations } fr
 export { readRequestText, type RequestNumbers } from './request-text.ts';
 export { elapsed, Unknown } from './values.ts';
 export { validateCase, assertCase, fieldsOf, CaseValidationError, type CaseIssue } from './validate.ts';
-export { checkFields, caseLimits, type FieldNode } from './fields.ts';
+export { checkFields, caseLimits, closestKey, type FieldNode } from './fields.ts';
 export { default as caseSchema } from '../schema/case.schema.json' with { type: 'json' };
 export type { Case, Determination, Decision, CriterionResult, CriterionStatus, TraceEntry, PartResult } from './types.ts';
 export { loadRuleSet, RuleSetError, ruleSetLimits, type RuleSetIssue } from './load-rules.ts';
