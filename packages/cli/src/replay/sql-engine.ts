@@ -33,7 +33,8 @@ const quote = (id: string): string => `"${id.replace(/"/g, '""')}"`;
 function duckType(node: FieldNode): string {
   switch (node.kind) {
     case 'object': return `STRUCT(${Object.entries(node.fields).map(([k, v]) => `${quote(k)} ${duckType(v)}`).join(', ')})`;
-    case 'list': return 'JSON';
+    // A list of values is an array the query reads; a list of records only the prep step reads.
+    case 'list': return node.of.kind === 'value' ? `${duckType(node.of)}[]` : 'JSON';
     case 'value': {
       const t = node.type;
       if (t.kind === 'number') return 'DOUBLE';

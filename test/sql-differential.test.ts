@@ -1,0 +1,230 @@
+// The compiled SQL (DuckDB, embedded) is held to the runtime: on every bundled case, on generated
+// cases of the bundled library, and on a rule set using the language's other forms (groups,
+// clinical review, certify, editions, policy criteria, rounding, time since a date, lists), each
+// case's decision, governing guideline, criterion statuses, certified visits and missing fields
+// (in order) must be the same. Zero differences.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileProgram, type RuleSet } from '../packages/language/src/index.ts';
+import { compileSql, elapsed, evaluateFast, validateCase } from '../packages/runtime/src/index.ts';
+import { prepare, runSql, type SqlRow } from '../packages/cli/src/replay/sql-engine.ts';
+import { withDuckDB } from '../packages/cli/src/replay/duckdb.ts';
+import { dateParts, elapsedSql } from '../packages/runtime/src/sql/dates.ts';
+import { dialects } from '../packages/runtime/src/sql/dialect.ts';
+import { bundledRules, files, root } from './support/bundled.ts';
+import { caseArbitrary } from './support/case-arbitrary.ts';
+import { scratch } from './support/cli.ts';
+import { runs, scale, seed } from './support/fuzz.ts';
+import { libraryCases } from '../scripts/corpus/cases.ts';
+
+/** The runtime's answer and the query's, in the same form. */
+function differences(rules: RuleSet, cases: unknown[], rows: SqlRow[]): string[] {
+  const out: string[] = [];
+  for (const row of rows) {
+    const c = cases[row.row_id - 1];
+    const d = evaluateFast(rules, c, { detail: 'decision' });
+    const want = { decision: d.decision, guideline: d.guideline?.id ?? null, edition: d.guideline?.edition ?? null, certified: d.certifiedVisits, criteria: d.criteria.map((x) => `${x.policy ? `${x.policy}/` : ''}${x.id}:${x.status}`), missing: d.missing };
+    const got = { decision: row.decision, guideline: row.guideline, edition: row.edition, certified: Number(row.certified_visits), criteria: row.criteria, missing: row.missing };
+    if (JSON.stringify(want) !== JSON.stringify(got)) out.push(`${JSON.stringify(c)}\n  runtime ${JSON.stringify(want)}\n  sql     ${JSON.stringify(got)}`);
+  }
+  return out;
+}
+
+async function decideBoth(rules: RuleSet, cases: unknown[]): Promise<string[]> {
+  const s = scratch('guideline-sql-');
+  const input = s.file('cases.jsonl', cases.map((c) => JSON.stringify(c)).join('\n') + '\n');
+  const prepared = join(s.dir, 'prepared.jsonl');
+  const { rows } = prepare([rules], input, prepared);
+  expect(rows).toBe(cases.length);
+  return differences(rules, cases, await runSql(rules, prepared));
+}
+
+describe('SQL ≡ runtime', { timeout: 300_000 }, () => {
+  it('on every bundled case and generated cases of the bundled library', async () => {
+    const rules = bundledRules();
+    expect(compileSql(rules).refused).toEqual([]);
+    const bundled = files(join(root, 'guidelines'), '.json').map((f) => (JSON.parse(readFileSync(f, 'utf8')) as { case: unknown }).case);
+    const generated = fc.sample(caseArbitrary(rules), { ...seed(20261203), numRuns: runs(400) }).filter((c) => validateCase(c, rules).length === 0);
+    const cases = [...bundled, ...libraryCases(rules, runs(1500), 3), ...generated];
+    const decisions = new Set(cases.map((c) => evaluateFast(rules, c, { detail: 'decision' }).decision));
+    expect(decisions.size).toBeGreaterThanOrEqual(5);
+    expect(await decideBoth(rules, cases)).toEqual([]);
+  });
+
+  it('on a rule set of the language\'s other forms', async () => {
+    const rules = otherForms();
+    expect(compileSql(rules).refused).toEqual([]);
+    const cases = fc.sample(otherCases, { ...seed(7), numRuns: runs(1500) }).filter((c) => validateCase(c, rules).length === 0);
+    expect(cases.length).toBeGreaterThan(runs(500));
+    const decisions = new Set(cases.map((c) => evaluateFast(rules, c, { detail: 'decision' }).decision));
+    expect([...decisions].sort()).toEqual(['insufficient-information', 'medically-necessary', 'needs-clinical-review', 'no-applicable-guideline', 'not-medically-necessary', 'partially-medically-necessary']);
+    expect(await decideBoth(rules, cases)).toEqual([]);
+  });
+
+  it('counts calendar time between dates as `elapsed` does', async () => {
+    const date = fc.integer({ min: -30000, max: 30000 }).map((d) => new Date(Date.UTC(2000, 0, 31) + d * 86_400_000).toISOString().slice(0, 10));
+    const pairs = fc.sample(fc.tuple(date, date), { ...seed(11), numRuns: runs(300) });
+    const d = dialects.duckdb;
+    await withDuckDB(async (con) => {
+      for (const unit of ['days', 'weeks', 'months', 'years'] as const) {
+        // One layer per step, as the compiled query keeps them.
+        const layers: string[][] = [];
+        const columns = (depth: number, exprs: Record<string, string>): Record<string, string> => Object.fromEntries(Object.entries(exprs).map(([k, e]) => {
+          const name = `x${layers.flat().length}_${k}`;
+          (layers[depth] ??= []).push(`${e} AS ${name}`);
+          return [k, name];
+        }));
+        const a = dateParts('a', 0, columns, d);
+        const b = dateParts('b', 0, columns, d);
+        const e = elapsedSql(a.parts, b.parts, unit, 2, columns);
+        let sql = `SELECT * FROM (VALUES ${pairs.map(([x, y], i) => `(${i}, '${x}', '${y}')`).join(', ')}) t(i, a, b)`;
+        for (const items of layers) sql = `SELECT *, ${(items ?? []).join(', ') || '1 AS _'} FROM (${sql})`;
+        const rows = (await con.runAndReadAll(`SELECT i, ${e.value} AS e FROM (${sql}) ORDER BY i`)).getRowObjectsJson();
+        for (const r of rows) {
+          const [x, y] = pairs[Number(r['i'])]!;
+          expect([x, y, unit, Number(r['e'])]).toEqual([x, y, unit, elapsed(x, y, unit)]);
+        }
+      }
+    });
+  });
+});
+
+describe('the SQL of other engines', { timeout: 120_000 }, () => {
+  // The bundled library's query takes the parser seconds: the fuzz run parses it, the suite a smaller one.
+  it.each([['spark', 'hive'], ['trino', 'trino']] as const)('%s: the query parses (node-sql-parser, %s)', async (dialect, database) => {
+    const { default: parser } = await import('node-sql-parser');
+    const sql = compileSql(scale > 1 ? bundledRules() : otherForms(), dialect).sql;
+    writeFileSync(join(scratch('guideline-sql-').dir, `${dialect}.sql`), sql);
+    expect(() => new parser.Parser().astify(sql, { database })).not.toThrow();
+  });
+});
+
+const vocabulary = `
+vocabulary rehab "Rehabilitation programs"
+  uses physical-medicine
+
+fact program weeks: number of weeks, from request.programWeeks
+fact tolerance: number of hours a day, from findings.toleranceHoursPerDay
+fact surgical candidate: one of yes, no, evaluation-pending, from history.surgicalCandidate
+fact working again: yes or no, from history.returnedToWork
+fact job demand: one of sedentary, light, medium, heavy, from findings.jobDemand
+fact prior programs: list of one of work-conditioning, work-hardening, from history.priorPrograms
+fact care started: date, from history.careStartDate
+fact therapist: text, from request.therapist, when absent "unassigned"
+`;
+
+const guidelines = `
+guideline t.wh
+  title    "Test work hardening"
+  source   "Test Guidelines", 2009, pages 125-126
+  edition  2009
+  in force 2009-01-01 to 2016-12-31
+  covers   work-hardening
+  uses     rehab
+
+criterion tolerance "Tolerates at least 4 hours a day"
+  only when care started is known
+  require tolerance >= 4 hours a day
+  otherwise "Tolerates only {tolerance} hours a day."
+
+criterion demand "Two of the following"
+  require at least 2 of the following
+  otherwise "Not two of them."
+  part heavy-job "Medium or heavier job demands"
+    require job demand is medium, heavy
+  part fresh "Care started within 3 months"
+    require months since care started <= 3
+  part working "Returned to work"
+    require working again
+
+criterion surgery "Not a surgical candidate"
+  needs clinical review
+  require surgical candidate is no
+  otherwise "Surgery is planned or being evaluated."
+
+criterion length "At most 4 weeks"
+  require program weeks <= 28 days and program weeks * 2 <= half of 17 weeks, rounded up
+  certify at most 4 weeks / 1 weeks
+  otherwise "{program weeks} weeks requested."
+
+criterion repeat "No repeat, or a different program"
+  require prior programs is empty or not (prior programs includes work-hardening)
+  otherwise "A program was already completed."
+
+criterion recent "Care started within 10 weeks, or unknown when"
+  only when days since care started > 3 or therapist is "unassigned"
+  require weeks since care started <= 10 or care started is unknown
+  otherwise "Care started long ago."
+
+guideline t.wh
+  edition  2017
+  revises  2009
+  in force 2017-01-01
+  drops    surgery
+
+criterion length "At most 6 weeks"
+  require program weeks - 1 weeks < 6 weeks
+  certify at most 6 weeks / 1 weeks - 1
+  otherwise "{program weeks} weeks requested, more than 6."
+
+policy ca "California"
+  jurisdiction CA
+  first t.*
+  uses rehab
+
+criterion tolerance-cap "Tolerance within reason"
+  only when tolerance is known
+  require tolerance <= 12 hours a day
+  otherwise "More than 12 hours a day."
+`;
+
+function otherForms(): RuleSet {
+  const r = compileProgram([
+    { text: vocabulary, file: 'rehab.guideline' },
+    { text: guidelines, file: 'wh.guideline' },
+  ]);
+  expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`)).toEqual([]);
+  return r.rules!;
+}
+
+const maybe = <T>(a: fc.Arbitrary<T>): fc.Arbitrary<T | null | undefined> => fc.oneof({ weight: 4, arbitrary: a }, fc.constant(null), fc.constant(undefined));
+const day = (from: number, to: number): fc.Arbitrary<string> => fc.integer({ min: from, max: to }).map((d) => new Date(Date.UTC(2009, 0, 1) + d * 86_400_000).toISOString().slice(0, 10));
+const strip = (o: Record<string, unknown>): Record<string, unknown> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+
+const anyCase = fc
+  .record({
+    jurisdiction: fc.constantFrom('CA', 'ca', 'TX'),
+    asOf: day(2500, 3500),
+    review: maybe(fc.constantFrom('independent', 'utilization')),
+    request: fc.record({
+      treatment: fc.constantFrom('work-hardening', 'massage'),
+      programWeeks: maybe(fc.integer({ min: 0, max: 9 })),
+      serviceDate: maybe(day(2800, 3200)),
+      therapist: maybe(fc.constantFrom('unassigned', 'A. Reyes')),
+    }).map(strip),
+    history: fc.record({
+      surgicalCandidate: maybe(fc.constantFrom('yes', 'no', 'evaluation-pending')),
+      returnedToWork: maybe(fc.oneof(fc.boolean(), fc.constant({}))),
+      priorPrograms: maybe(fc.array(fc.constantFrom('work-conditioning', 'work-hardening'), { maxLength: 2 })),
+      careStartDate: maybe(day(2200, 3400)),
+    }).map(strip),
+    findings: fc.record({ toleranceHoursPerDay: maybe(fc.integer({ min: 0, max: 16 })), jobDemand: maybe(fc.constantFrom('sedentary', 'light', 'medium', 'heavy')) }).map(strip),
+  })
+  .map((c) => strip(c as Record<string, unknown>));
+
+// Requests that meet most criteria, in utilization review: where partial certifications and
+// clinical review live.
+const goodCase = fc
+  .record({
+    jurisdiction: fc.constant('CA'),
+    asOf: day(2600, 2900),
+    review: fc.constant('utilization'),
+    request: fc.record({ treatment: fc.constant('work-hardening'), programWeeks: fc.integer({ min: 2, max: 9 }), visits: fc.integer({ min: 1, max: 20 }) }),
+    history: fc.record({ surgicalCandidate: fc.constantFrom('no', 'no', null), returnedToWork: fc.constant(true), priorPrograms: fc.constant([]), careStartDate: day(2550, 2600) }).map(strip),
+    findings: fc.record({ toleranceHoursPerDay: fc.integer({ min: 4, max: 12 }), jobDemand: fc.constant('heavy') }),
+  })
+  .map((c) => c as Record<string, unknown>);
+
+const otherCases = fc.oneof({ weight: 3, arbitrary: anyCase }, { weight: 1, arbitrary: goodCase });
