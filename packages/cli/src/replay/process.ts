@@ -43,7 +43,8 @@ export function change(before: Determination, after: Determination, fullBefore: 
   const b = new Map(after.criteria.map((r) => [keyOf(r), r]));
   const keys = [...new Set([...a.keys(), ...b.keys()])];
   const moved = keys.filter((k) => a.get(k)?.status !== b.get(k)?.status);
-  if (before.decision === after.decision && before.certifiedVisits === after.certifiedVisits && governing(before) === governing(after) && moved.length === 0) return undefined;
+  // An edition label alone (the same guideline, now with editions) is no change.
+  if (before.decision === after.decision && before.certifiedVisits === after.certifiedVisits && before.guideline?.id === after.guideline?.id && moved.length === 0) return undefined;
   // The traces, only for the cases that changed: the numbers each changed criterion read.
   const fa = new Map(fullBefore().criteria.map((r) => [keyOf(r), r]));
   const fb = new Map(fullAfter().criteria.map((r) => [keyOf(r), r]));

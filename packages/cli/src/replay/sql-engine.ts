@@ -129,7 +129,7 @@ export async function sqlReplay(config: ReplayConfig, cases: string, counts: Cou
         for (const x of r.getRowObjectsJson()) counts[`decision\t${sides[i]}\t${x['j']}\t${x['g']}\t${x['d']}`] = Number(x['n']);
       }
       if (sets.length < 2) return new Set<number>();
-      const r = await con.runAndReadAll(`SELECT row_id FROM r0 JOIN r1 USING (row_id) WHERE r0.decision IS DISTINCT FROM r1.decision OR r0.guideline IS DISTINCT FROM r1.guideline OR r0.edition IS DISTINCT FROM r1.edition OR r0.certified_visits <> r1.certified_visits OR r0.criteria <> r1.criteria ORDER BY row_id`);
+      const r = await con.runAndReadAll(`SELECT row_id FROM r0 JOIN r1 USING (row_id) WHERE r0.decision IS DISTINCT FROM r1.decision OR r0.guideline IS DISTINCT FROM r1.guideline OR r0.certified_visits <> r1.certified_visits OR r0.criteria <> r1.criteria ORDER BY row_id`);
       return new Set(r.getRowObjectsJson().map((x) => Number(x['row_id'])));
     });
     if (!differing.size) return;
