@@ -13,4 +13,4 @@ export { checkFields, caseLimits, closestKey, type FieldNode } from './fields.ts
 export { default as caseSchema } from '../schema/case.schema.json' with { type: 'json' };
 export type { Case, Determination, Decision, CriterionResult, CriterionStatus, TraceEntry, PartResult } from './types.ts';
 export { loadRuleSet, RuleSetError, ruleSetLimits, type RuleSetIssue } from './load-rules.ts';
-export { compileSql, prepColumns, prepRow, dialects, type CompiledSql, type Dialect, type PrepColumn, type Refusal } from './sql/index.ts';
+export { compileSql, prepColumns, prepRow, prepValues, dialects, type CompiledSql, type Dialect, type PrepColumn, type Refusal } from './sql/index.ts';

@@ -5,7 +5,7 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RuleSet } from '@guideline/language';
-import { assertCase, CaseValidationError, compileSql, fieldsOf, prepRow, type FieldNode } from '@guideline/runtime';
+import { assertCase, CaseValidationError, compileSql, fieldsOf, prepColumns, prepValues, type FieldNode } from '@guideline/runtime';
 import { parseJson } from '../json.ts';
 import { decodeUtf8, readLimits, readLines } from '../read.ts';
 import { unwrapCase } from '../batch/decide.ts';
@@ -48,6 +48,7 @@ function duckType(node: FieldNode): string {
 /** Runs the prep step over a JSON Lines file: every valid case, by its line number, with its prep columns. */
 export function prepare(rules: RuleSet[], cases: string, out: string): { rows: number; invalid: number } {
   const fd = openSync(out, 'w');
+  const names = rules.map((r) => prepColumns(r).map((c) => c.name));
   let buffer = '';
   let rows = 0;
   let invalid = 0;
@@ -67,8 +68,10 @@ export function prepare(rules: RuleSet[], cases: string, out: string): { rows: n
       try {
         if (input === undefined) throw new CaseValidationError([]);
         const c = assertCase(input, rules[0]);
-        const prep = Object.assign({}, ...rules.map((r, i) => Object.fromEntries(Object.entries(prepRow(r, c)).map(([k, v]) => [`r${i}_${k}`, v]))));
-        buffer += JSON.stringify({ row_id: line.number, case: c, ...prep }) + '\n';
+        // The case as written (its own line, when it is not wrapped as a test case), then each rule set's prep columns.
+        let row = `{"row_id":${line.number},"case":${input === parsed.value ? decoded.text : JSON.stringify(c)}`;
+        rules.forEach((r, i) => prepValues(r, c).forEach((v, k) => (row += `,"r${i}_${names[i]![k]}":${JSON.stringify(v)}`)));
+        buffer += row + '}\n';
         rows++;
       } catch (e) {
         if (!(e instanceof CaseValidationError)) throw e;

@@ -8,7 +8,7 @@ import { QueryBuilder, type Refusal } from './query.ts';
 import { prepColumns, type PrepColumn } from './prep.ts';
 import { matchesPattern } from '../policy.ts';
 
-export { prepColumns, prepRow, type PrepColumn } from './prep.ts';
+export { prepColumns, prepRow, prepValues, type PrepColumn } from './prep.ts';
 export { dialects, type Dialect } from './dialect.ts';
 export type { Refusal } from './query.ts';
 

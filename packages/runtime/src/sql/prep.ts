@@ -2,7 +2,7 @@
 // the body region its words name, the classes a diagnosis or procedure falls in by its words, and
 // so the recommendation that applies), worked out once per case into columns the query reads.
 import type { CompiledGuideline, RuleSet } from '@guideline/language';
-import { bodyRegion, CaseView } from '../builtins.ts';
+import { bodyRegion, CaseScope, CaseView } from '../builtins.ts';
 import { readRequestText } from '../request-text.ts';
 import type { Case } from '../types.ts';
 
@@ -37,23 +37,31 @@ export function prepColumns(rules: RuleSet): PrepColumn[] {
   return out;
 }
 
-/** The step's values for one (valid) case, by column name. */
-export function prepRow(rules: RuleSet, c: Case): Record<string, unknown> {
+const plans = new WeakMap<RuleSet, { columns: PrepColumn[]; guidelines: [number, CompiledGuideline][] }>();
+
+function planOf(rules: RuleSet): { columns: PrepColumn[]; guidelines: [number, CompiledGuideline][] } {
+  let p = plans.get(rules);
+  if (!p) plans.set(rules, (p = { columns: prepColumns(rules), guidelines: classGuidelines(rules).map((i) => [i, rules.guidelines[i]!]) }));
+  return p;
+}
+
+/** The step's values for one (valid) case, in the order of `prepColumns`. */
+export function prepValues(rules: RuleSet, c: Case): unknown[] {
   const t = c.request?.text;
   const text = typeof t === 'string' && t ? readRequestText(t) : {};
-  const row: Record<string, unknown> = {
-    prep_text_frequency: text.frequencyPerWeek ?? null,
-    prep_text_weeks: text.weeks ?? null,
-    prep_text_visits: text.visits ?? null,
-    prep_body_region: bodyRegion(c.request?.bodyPart) ?? null,
-  };
-  for (const i of classGuidelines(rules)) {
-    const g: CompiledGuideline = rules.guidelines[i]!;
-    const view = new CaseView(c, g);
+  const out: unknown[] = [text.frequencyPerWeek ?? null, text.weeks ?? null, text.visits ?? null, bodyRegion(c.request?.bodyPart) ?? null];
+  // Each diagnosis is matched once against each distinct class, whichever guideline holds it.
+  const scope = new CaseScope();
+  for (const [, g] of planOf(rules).guidelines) {
+    const view = new CaseView(c, g, scope);
     const r = view.recommendation();
-    row[`prep_g${i}_dx`] = view.diagnosis().classes ?? null;
-    row[`prep_g${i}_px`] = view.surgery().classes ?? null;
-    row[`prep_g${i}_rec`] = r ? g.recommendations.indexOf(r) : null;
+    out.push(view.diagnosis().classes ?? null, view.surgery().classes ?? null, r ? g.recommendations.indexOf(r) : null);
   }
-  return row;
+  return out;
+}
+
+/** The step's values for one (valid) case, by column name. */
+export function prepRow(rules: RuleSet, c: Case): Record<string, unknown> {
+  const values = prepValues(rules, c);
+  return Object.fromEntries(planOf(rules).columns.map((col, i) => [col.name, values[i]]));
 }
