@@ -1,12 +1,12 @@
 // One straight path from a case to its determination: validate -> facts -> evaluate -> decide ->
 // explain. The policy of the case's jurisdiction consults its guidelines in evidence order; the
 // first that addresses the request governs, and its criteria, with the policy's own, decide.
-import type { CompiledGuideline, CompiledPolicy, RuleSet } from '@guideline/language';
+import type { CompiledGuideline, CompiledPolicy, Cond, RuleSet } from '@guideline/language';
 import { CaseScope, CaseView, recommendationInput } from './builtins.ts';
 import { compiledOf, evaluateCriterion, type Compiled, type CriterionPlan, type Evaluated } from './criteria.ts';
 import { outcome, rationale, type Decided } from './decide.ts';
 import { Describer, factsIn, factWords, partResults, textFor, traceEntry } from './explain.ts';
-import { Run } from './plan.ts';
+import { recordedLeaves as leavesOf, Run } from './plan.ts';
 import { guidelinesInOrder } from './policy.ts';
 import type { Case, CriterionResult, Determination } from './types.ts';
 import { assertCase } from './validate.ts';
@@ -40,29 +40,33 @@ function evaluateAll(compiled: Compiled, run: Run): Evaluation {
 }
 
 /**
- * The case fields behind the unknown facts of a test's unknown leaves: a traced evaluation of it,
- * its leaves that stayed unknown, and the unknown facts they read.
+ * The case fields behind the unknown facts of a test's unknown leaves: the leaves a traced run
+ * would record, each tested again on the run's fact values, and the unknown facts of those that
+ * stay unknown.
  */
-function missingOf(rules: RuleSet, g: CompiledGuideline | CompiledPolicy, compiled: Compiled, c: Case, view: CaseView, what: (run: Run) => void): string[] {
-  const run = new Run(compiled.plan, c, view, true);
-  what(run);
+function missingOf(g: CompiledGuideline | CompiledPolicy, compiled: Compiled, run: Run, conds: readonly (Cond | undefined)[]): string[] {
   const out = new Set<string>();
-  for (const rec of run.records!) {
-    if (rec.result !== null) continue;
-    const leaf = compiled.plan.leafConditions[rec.leaf];
-    if (!leaf) continue;
-    for (const id of leafFacts(leaf)) {
-      if (!(compiled.plan.fact(id)(run) instanceof Unknown)) continue;
-      const def = compiled.plan.def(id);
-      if (id.startsWith('recommended.') && 'recommendations' in g) out.add(recommendationInput(g));
-      else for (const input of def?.inputs.length ? def.inputs : [id]) out.add(input);
+  const plan = compiled.plan;
+  const quiet = run.untraced();
+  for (const cond of conds) {
+    if (!cond) continue;
+    for (const leaf of leavesOf(cond)) {
+      if (plan.leafTests[leaf.leaf]!(quiet) !== null) continue;
+      for (const id of leafFacts(leaf)) {
+        if (!(plan.fact(id)(quiet) instanceof Unknown)) continue;
+        const def = plan.def(id);
+        if (id.startsWith('recommended.') && 'recommendations' in g) out.add(recommendationInput(g));
+        else for (const input of def?.inputs.length ? def.inputs : [id]) out.add(input);
+      }
     }
   }
-  void rules;
   return [...out];
 }
 
-function leafFacts(leaf: NonNullable<Compiled['plan']['leafConditions'][number]>): string[] {
+/** The tests a criterion's status is evaluated from, in the order evaluateCriterion runs them. */
+const testedBy = (k: CriterionPlan['meta']): (Cond | undefined)[] => [k.when, ...(k.group ? k.group.parts.map((p) => p.require) : [k.require])];
+
+function leafFacts(leaf: Compiled['plan']['leafConditions'][number]): string[] {
   if ('cmp' in leaf) return [...factsIn(leaf.left), ...factsIn(leaf.right)];
   if ('is' in leaf) return factsIn(leaf.is);
   if ('known' in leaf) return factsIn(leaf.known);
@@ -114,7 +118,7 @@ export function determine(rules: RuleSet, c: Case, options: EvaluateOptions = {}
     if (applies === false) continue;
     if (applies === null) {
       undecided ??= new Set();
-      for (const m of missingOf(rules, g, compiled, c, view, (r) => compiled.applies!(r))) undecided.add(m);
+      for (const m of missingOf(g, compiled, run, [g.applies])) undecided.add(m);
       continue;
     }
     // A guideline earlier in the order might govern, but whether it does is unknown.
@@ -156,9 +160,9 @@ function governed(rules: RuleSet, g: CompiledGuideline, policy: CompiledPolicy, 
       if (!ev) continue;
       for (const x of ev.criteria) {
         if (x.e.status !== 'unknown') continue;
-        for (const f of missingOf(rules, src, ev.compiled, c, view, (r) => evaluateCriterion(r, x.k))) {
+        for (const f of missingOf(src, ev.compiled, ev.run, testedBy(x.k.meta))) {
           fields.add(f);
-          if (!words.has(f)) words.set(f, wordsFor(rules, f));
+          if (full && !words.has(f)) words.set(f, wordsFor(rules, f));
         }
       }
     }

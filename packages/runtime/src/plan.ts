@@ -30,9 +30,16 @@ export class Run {
     readonly c: Case,
     readonly view: CaseView,
     trace: boolean,
+    /** The fact values of another run of the same plan and case, shared. */
+    slots?: (Val | undefined)[],
   ) {
-    this.slots = new Array(plan.size);
+    this.slots = slots ?? new Array(plan.size);
     this.records = trace ? [] : undefined;
+  }
+
+  /** A run of the same case that records nothing and shares this one's fact values. */
+  untraced(): Run {
+    return this.records ? new Run(this.plan, this.c, this.view, false, this.slots) : this;
   }
 
   /** Evaluates `f` for each list item in turn (untraced). */
@@ -143,6 +150,8 @@ export class Plan {
   private readonly readers: ((run: Run) => Val)[] = [];
   /** Each leaf condition compiled, by its number (the trace describes them). */
   readonly leafConditions: LeafCond[] = [];
+  /** Each leaf's test, by its number. */
+  readonly leafTests: Test[] = [];
 
   constructor(
     private readonly facts: ReadonlyMap<string, FactDef>,
@@ -241,6 +250,12 @@ export class Plan {
   }
 
   private leaf(c: LeafCond): Test {
+    const test = this.leafTest(c);
+    this.leafTests[c.leaf] ??= test;
+    return test;
+  }
+
+  private leafTest(c: LeafCond): Test {
     const n = c.leaf;
     this.leafConditions[n] = c;
     if ('cmp' in c) {
@@ -319,6 +334,15 @@ export class Plan {
     }
     return () => null;
   }
+}
+
+/** The leaves a traced run records of a condition, in order: those not inside a list's `where`. */
+export function recordedLeaves(c: Cond, out: LeafCond[] = []): LeafCond[] {
+  if ('all' in c) for (const x of c.all) recordedLeaves(x, out);
+  else if ('any' in c) for (const x of c.any) recordedLeaves(x, out);
+  else if ('not' in c) recordedLeaves(c.not, out);
+  else out.push(c);
+  return out;
 }
 
 /** A count (no `each`) or a sum over a list's items that meet `where`; unknown items widen the bounds. */
