@@ -2,8 +2,8 @@
 // without our compiler: flat precomputed facts (the sum included), a guard rule with priority, one
 // rule per criterion, statuses read from the run's results.
 import { Engine } from 'json-rules-engine';
-import type { CompiledGuideline } from '../../packages/language/src/index.ts';
-import { caseFacts, installRuntime, readRequestText, type Case } from '../../packages/runtime/src/index.ts';
+import type { RuleSet } from '../../packages/language/src/index.ts';
+import { deriveFacts, engineOf, readRequestText, type Case } from '../../packages/runtime/src/index.ts';
 
 const covered = ['physical-therapy', 'occupational-therapy', 'aquatic-therapy'];
 const caps: [RegExp, string[], number][] = [
@@ -60,9 +60,10 @@ export async function runPlain(engine: Engine, c: Case): Promise<string[]> {
 
 /**
  * Our compiled rules in a plain engine, run as an engineer embedding them would (docs/embedding.md):
- * the facts of the case, one run, the events read; no three-valued explanation, no rationale.
+ * the engine rules of the rule set, the facts derived from the case, one run, the events read; no
+ * case validation, no three-valued explanation, no rationale.
  */
-export function plainCompiled(g: CompiledGuideline): (c: Case) => Promise<string[]> {
-  const engine = installRuntime(new Engine(g.rules, { allowUndefinedFacts: true }));
-  return async (c) => (await engine.run(caseFacts(g, c))).events.map((e) => e.type);
+export function plainCompiled(rules: RuleSet): (c: Case) => Promise<string[]> {
+  const engine = engineOf(rules);
+  return async (c) => (await engine.run(deriveFacts(rules, c))).events.map((e) => e.type);
 }
