@@ -2,12 +2,13 @@
 // bench. Writes, under corpus/ (by default): cases.jsonl (N generated cases, 1,000,000 by default),
 // cases.parquet (the same, through DuckDB), a CSV sample with its column mapping, and after/: the
 // bundled guidelines with an illustrative 2016 edition of the MTUS physical medicine guideline.
-import { closeSync, cpSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileProgram, type RuleSet, type SourceText } from '../../packages/language/src/index.ts';
 import { withDuckDB } from '../../packages/cli/src/replay/duckdb.ts';
 import { libraryCases } from './cases.ts';
+import { writeNextEdition } from './edition.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({ options: { cases: { type: 'string', default: '1000000' }, out: { type: 'string', default: join(root, 'corpus') }, seed: { type: 'string', default: '1' } } });
@@ -67,15 +68,5 @@ writeFileSync(join(out, 'mapping.json'), JSON.stringify({
 }, null, 2) + '\n');
 
 // The guidelines after the next edition: the 2009 edition ends where the 2016 one begins.
-const after = join(out, 'after');
-rmSync(after, { recursive: true, force: true });
-cpSync(join(root, 'guidelines'), after, { recursive: true });
-const pm = join(after, 'mtus/chronic-pain-physical-medicine');
-const base = join(pm, 'chronic-pain-physical-medicine.guideline');
-const text = readFileSync(base, 'utf8');
-const dated = text.replace('  in force 2009-07-18 to 2017-12-31\n', '  edition  2009\n  in force 2009-07-18 to 2015-12-31\n');
-if (dated === text) throw new Error(`${base} no longer has the in-force line this script edits`);
-writeFileSync(base, dated);
-rmSync(join(pm, 'cases'), { recursive: true, force: true });
-cpSync(join(root, 'docs/replay/physical-medicine-2016.guideline'), join(pm, 'physical-medicine-2016.guideline'));
-console.log(`the guidelines with the 2016 edition in ${after}`);
+writeNextEdition(join(out, 'after'));
+console.log(`the guidelines with the 2016 edition in ${join(out, 'after')}`);
