@@ -127,4 +127,18 @@ describe('replay', { timeout: 180_000 }, () => {
       expect(r.stderr).toContain('bad-map.json');
     });
   });
+
+  it('guideline prep writes the relation `guideline sql` reads: the query decides each case as check does', async () => {
+    const prepared = join(s.dir, 'prepared.parquet');
+    const clean = s.file('clean-prep.jsonl', [...libraryCases(bundledRules(), 200, 8)].map((c) => JSON.stringify(c)).join('\n') + '\n');
+    expect(runCli(['prep', '--cases', clean, '-o', prepared]).code).toBe(0);
+    const query = runCli(['sql', '--dialect', 'duckdb']);
+    expect(query.code).toBe(0);
+    const decisions = await withDuckDB(async (con) => {
+      await con.run(`CREATE VIEW cases AS SELECT * FROM read_parquet('${prepared}')`);
+      return (await con.runAndReadAll(`SELECT decision FROM (${query.stdout.replace(/;\s*$/, '')}) ORDER BY row_id`)).getRowObjectsJson().map((r) => r['decision']);
+    });
+    const checked = runCli(['check', '--case', clean, '--json', '--detail', 'decision']).stdout.trim().split('\n').map((l) => (JSON.parse(l) as { decision: string }).decision);
+    expect(decisions).toEqual(checked);
+  });
 });

@@ -8,6 +8,7 @@ import { checkCommand } from './commands/check.ts';
 import { testCommand } from './commands/test.ts';
 import { fmtCommand } from './commands/fmt.ts';
 import { replayCommand, replayUsage } from './commands/replay.ts';
+import { prepCommand, sqlCommand, sqlUsage } from './commands/sql.ts';
 import { UsageError } from './load.ts';
 import { printable } from './render.ts';
 
@@ -25,12 +26,14 @@ Commands:
                                             and fails when a criterion is reached by no case
   fmt [paths] [--check]                     format guideline files in place; --check only lists those not formatted
 ${replayUsage}
+${sqlUsage}
 
 Exit status: 0 success, 1 failed tests, 2 invalid input (a broken guideline, a malformed case, a file that
 cannot be read or is over a limit), 70 an internal error.`;
 
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'replay') return replayCommand(argv.slice(1));
+  if (argv[0] === 'sql' || argv[0] === 'prep') return (argv[0] === 'sql' ? sqlCommand : prepCommand)(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
