@@ -262,8 +262,17 @@ function statusOf(t: Tri | undefined): 'met' | 'not-met' | 'unknown' {
   return t === true ? 'met' : t === false ? 'not-met' : 'unknown';
 }
 
-/** A case field in the words of the fact that reads it, for "Missing" in a rationale. */
+const fieldWords = new WeakMap<RuleSet, Map<string, string>>();
+
+/** A case field in the words of the fact that reads it, for "Missing" in a rationale (worked out once a rule set). */
 function wordsFor(rules: RuleSet, field: string): string {
-  const def = rules.facts.find((f) => f.field === field) ?? rules.facts.find((f) => f.inputs.includes(field));
-  return def ? factWords(def.field === field ? def : { ...def, field }, field) : field;
+  let known = fieldWords.get(rules);
+  if (!known) fieldWords.set(rules, (known = new Map()));
+  let words = known.get(field);
+  if (words === undefined) {
+    const def = rules.facts.find((f) => f.field === field) ?? rules.facts.find((f) => f.inputs.includes(field));
+    words = def ? factWords(def.field === field ? def : { ...def, field }, field) : field;
+    if (known.size < 10_000) known.set(field, words);
+  }
+  return words;
 }

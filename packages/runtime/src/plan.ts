@@ -162,8 +162,18 @@ export class Plan {
     return this.readers.length;
   }
 
+  /** Readers and values already compiled: the explainer asks for the same ones on every case. */
+  private readonly factCalcs = new Map<string, Calc>();
+  private readonly valueCalcs = new WeakMap<Value, Calc>();
+
   /** The slot of a fact (an item's field is read from the item each time, not kept). */
   fact(id: string): Calc {
+    let f = this.factCalcs.get(id);
+    if (!f) this.factCalcs.set(id, (f = this.factCalc(id)));
+    return f;
+  }
+
+  private factCalc(id: string): Calc {
     if (id.includes('[].')) return readerOf(id, this.facts.get(id));
     let s = this.slotOf.get(id);
     if (s === undefined) {
@@ -184,6 +194,12 @@ export class Plan {
   }
 
   value(v: Value): Calc {
+    let f = this.valueCalcs.get(v);
+    if (!f) this.valueCalcs.set(v, (f = this.valueCalc(v)));
+    return f;
+  }
+
+  private valueCalc(v: Value): Calc {
     if ('fact' in v) return this.fact(v.fact);
     if ('const' in v) {
       const k = v.const;
