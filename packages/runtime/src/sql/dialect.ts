@@ -27,6 +27,12 @@ const quote = (q: string) => (name: string): string => `${q}${name.replaceAll(q,
 const quoteIfNeeded = (q: string) => (name: string): string => (/^[a-z_][a-z0-9_]*$/.test(name) ? name : quote(q)(name));
 const str = (s: string): string => `'${s.replaceAll("'", "''")}'`;
 
+/**
+ * A yes-or-no field read as text, so a BOOLEAN column and the JSON text guideline prep writes read
+ * alike: 'true', 'false', or a record (documented).
+ */
+const yesNoAsText = (t: string): string => `(CASE WHEN ${t} = 'true' THEN TRUE WHEN ${t} = 'false' THEN FALSE WHEN ${t} LIKE '{%' OR ${t} LIKE '[%' THEN TRUE END)`;
+
 export const duckdb: Dialect = {
   name: 'duckdb',
   id: quote('"'),
@@ -57,7 +63,7 @@ export const spark: Dialect = {
   isFinite: (x) => `(NOT isnan(${x}) AND abs(${x}) <> CAST('Infinity' AS DOUBLE))`,
   isNan: (x) => `isnan(${x})`,
   double: (x) => `CAST(${x} AS DOUBLE)`,
-  yesNo: (raw) => raw,
+  yesNo: (raw) => yesNoAsText(`CAST(${raw} AS STRING)`),
 };
 
 export const trino: Dialect = {
@@ -73,7 +79,7 @@ export const trino: Dialect = {
   isFinite: (x) => `is_finite(${x})`,
   isNan: (x) => `is_nan(${x})`,
   double: (x) => `CAST(${x} AS DOUBLE)`,
-  yesNo: (raw) => raw,
+  yesNo: (raw) => yesNoAsText(`CAST(${raw} AS VARCHAR)`),
 };
 
 export const dialects = { duckdb, spark, trino } as const;
