@@ -63,7 +63,7 @@ export function htmlReport(counts: Counts, two: boolean, changes: readonly strin
     parts.push('<h2>Changed cases by guideline (after)</h2><div class="chart tall" id="by-guideline"></div>');
     parts.push('<h2>Changed criteria</h2><div class="chart tall" id="by-criterion"></div>');
     parts.push(table(['guideline', 'criterion', 'before', 'after', 'cases'], t.criteria.slice(0, 50).map((c) => [c.guideline, c.criterion, c.from, c.to, c.cases])));
-    parts.push('<h2>Decisions that changed</h2>' + table(['before', 'after', 'cases'], t.transitions.map((x) => [x.from, x.to, x.cases])));
+    parts.push('<h2>Changed cases, by their decision before and after</h2>' + table(['before', 'after', 'cases'], t.transitions.map((x) => [x.from, x.to, x.cases])));
     if (t.needs.length) parts.push('<h2>Newly insufficient information: fields now needed</h2>' + table(['field', 'cases'], t.needs.map((x) => [x.field, x.cases])));
   }
   parts.push('<h2>By guideline and jurisdiction</h2>' + table(two ? ['guideline', 'jurisdiction', 'before', 'after'] : ['guideline', 'jurisdiction', 'cases'], t.byGuideline.map((g) => (two ? [g.guideline, g.jurisdiction, g.before, g.after] : [g.guideline, g.jurisdiction, g.before]))));

@@ -78,7 +78,7 @@ export function summary(counts: Counts, two: boolean, _changes: readonly string[
   out.push('', 'By guideline and jurisdiction', grid(two ? [['guideline', 'jurisdiction', 'before', 'after'], ...top.map((g) => [g.guideline, g.jurisdiction, g.before, g.after])] : [['guideline', 'jurisdiction', 'cases'], ...top.map((g) => [g.guideline, g.jurisdiction, g.before])]));
   if (t.byGuideline.length > top.length) out.push(`  … and ${t.byGuideline.length - top.length} more rows`);
   if (two) {
-    if (t.transitions.length) out.push('', 'Decisions that changed', grid([['before', 'after', 'cases'], ...t.transitions.slice(0, 15).map((x) => [x.from, x.to, x.cases])]));
+    if (t.transitions.length) out.push('', 'Changed cases, by their decision before and after', grid([['before', 'after', 'cases'], ...t.transitions.slice(0, 15).map((x) => [x.from, x.to, x.cases])]));
     if (t.criteria.length) out.push('', 'Criteria whose status changed', grid([['guideline', 'criterion', 'before', 'after', 'cases'], ...t.criteria.slice(0, 15).map((x) => [x.guideline, x.criterion, x.from, x.to, x.cases])]));
     if (t.needs.length) out.push('', 'Newly insufficient information: the fields those cases now need', grid([['field', 'cases'], ...t.needs.map((x) => [x.field, x.cases])]));
     if (!changesFile && t.changed) out.push('', 'Give --out <dir> for every changed case (changes.jsonl) and the HTML report.');
