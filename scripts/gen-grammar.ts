@@ -16,7 +16,7 @@ import type { FactSym, Ty } from '../packages/language/src/check/symbols.ts';
 import { unitName } from '../packages/language/src/units.ts';
 
 /** The parser's source files, in the order their rules are defined (the order of the GAST). */
-export const parserFiles = ['expressions', 'declarations', 'vocabulary', 'index'].map((f) => `packages/language/src/parser/${f}.ts`);
+export const parserFiles = ['expressions', 'declarations', 'vocabulary', 'tables', 'index'].map((f) => `packages/language/src/parser/${f}.ts`);
 export function parserSource(): string {
   return parserFiles.map((f) => readFileSync(new URL(`../${f}`, import.meta.url), 'utf8')).join('\n');
 }

@@ -1,6 +1,7 @@
 // `guideline replay` and `check --jobs` as a user runs them: the same bytes from every number of
 // worker threads, what changed between two rule sets (from folders, artifacts, git revisions,
 // JSON Lines, CSV or Parquet through a column mapping), and the report written beside it.
+import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -80,10 +81,17 @@ describe('replay', { timeout: 180_000 }, () => {
     expect(sql).toBe(fast);
   });
 
-  it('reads rule sets at a git revision', () => {
-    const r = runCli(['replay', '--cases', cases, '--before', 'HEAD:guidelines', '--after', join(root, 'guidelines')]);
+  it('reads rule sets at a git revision, in the repository of the current folder', () => {
+    // A repository of its own, so that what is committed is known whatever the worktree holds.
+    const repo = join(s.dir, 'repo');
+    cpSync(join(root, 'guidelines'), join(repo, 'guidelines'), { recursive: true });
+    const git = (...args: string[]): void => void execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: repo, stdio: 'ignore' });
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-qm', 'guidelines');
+    const r = runCli(['replay', '--cases', cases, '--before', 'HEAD:guidelines', '--after', 'guidelines'], { cwd: repo });
     expect(r.stdout).toMatch(/under both rule sets; 0 changed/);
-    expect(runCli(['replay', '--cases', cases, '--before', 'no-such-rev:guidelines', '--after', after])).toMatchObject({ code: 2, stderr: expect.stringContaining('no such revision') });
+    expect(runCli(['replay', '--cases', cases, '--before', 'no-such-rev:guidelines', '--after', after], { cwd: repo })).toMatchObject({ code: 2, stderr: expect.stringContaining('no such revision') });
   });
 
   describe('tables through DuckDB', () => {

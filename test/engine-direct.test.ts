@@ -24,7 +24,7 @@ function documented(rules: RuleSet): (input: unknown) => Promise<{ decision: str
   };
 }
 
-describe('the engine rules in a plain json-rules-engine', () => {
+describe('the engine rules in a plain json-rules-engine', { timeout: 120_000 }, () => {
   const rules = bundledRules();
   const run = documented(rules);
   const cases = files(`${root}/guidelines`, '.json').map((f) => ({ f, c: (JSON.parse(readFileSync(f, 'utf8')) as { case: unknown }).case }));

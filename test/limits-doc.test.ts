@@ -6,11 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { limits, maxDiagnosticsPerFile } from '../packages/language/src/index.ts';
 import { readLimits } from '../packages/cli/src/read.ts';
 import { caseLimits, ruleSetLimits } from '../packages/runtime/src/index.ts';
+import { serveLimits } from '../packages/cli/src/serve/server.ts';
 
 const doc = readFileSync(join(import.meta.dirname, '../docs/limits.md'), 'utf8');
 
 /** Every limit object and the name the doc gives it; add an area's object here with its rows. */
-const areas: Record<string, Record<string, number>> = { limits, readLimits, ruleSetLimits, caseLimits };
+const areas: Record<string, Record<string, number>> = { limits, readLimits, ruleSetLimits, caseLimits, serveLimits };
 const constants = Object.entries(areas).flatMap(([area, values]) => Object.entries(values).map(([key, value]) => [`${area}.${key}`, value] as const));
 
 /** 1048576 as the doc writes it: 1,048,576. */

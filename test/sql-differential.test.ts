@@ -1,8 +1,9 @@
-// The compiled SQL (DuckDB, embedded) is held to the runtime: on every bundled case, on generated
-// cases of the bundled library, and on a rule set using the language's other forms (groups,
-// clinical review, certify, editions, policy criteria, rounding, time since a date, lists), each
-// case's decision, governing guideline, criterion statuses, certified visits and missing fields
-// (in order) must be the same. Zero differences.
+// The compiled SQL (DuckDB, embedded) is held to the runtime: on every bundled case and variants of
+// them, on generated cases of the bundled library, and on a rule set using the language's other forms
+// (groups, clinical review and `unless met`, certify, editions, policy criteria, rounding, time since
+// a date and between two, lists, lists of records with counts, sums and some/every/no, tables,
+// `on file`, fields of a yes-or-no record), each case's decision, governing guideline, criterion
+// statuses, certified visits and missing fields (in order) must be the same. Zero differences.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -47,7 +48,9 @@ describe('SQL ≡ runtime', { timeout: 300_000 }, () => {
     expect(compileSql(rules).refused).toEqual([]);
     const bundled = files(join(root, 'guidelines'), '.json').map((f) => (JSON.parse(readFileSync(f, 'utf8')) as { case: unknown }).case);
     const generated = fc.sample(caseArbitrary(rules), { ...seed(20261203), numRuns: runs(400) }).filter((c) => validateCase(c, rules).length === 0);
-    const cases = [...bundled, ...libraryCases(rules, runs(1500), 3), ...generated];
+    const mutated = fc.sample(mutant(bundled), { ...seed(20261204), numRuns: runs(1500) }).filter((c) => validateCase(c, rules).length === 0);
+    expect(mutated.length).toBeGreaterThan(runs(500));
+    const cases = [...bundled, ...libraryCases(rules, runs(1500), 3), ...generated, ...mutated];
     const decisions = new Set(cases.map((c) => evaluateFast(rules, c, { detail: 'decision' }).decision));
     expect(decisions.size).toBeGreaterThanOrEqual(5);
     expect(await decideBoth(rules, cases)).toEqual([]);
@@ -118,6 +121,40 @@ describe('the SQL of other engines', { timeout: 120_000 }, () => {
   });
 });
 
+/**
+ * A bundled case with some of its fields left out (unknown) and some numbers and dates moved: what
+ * reaches every domain's criteria (lists of medications and studies, records within yes-or-no fields)
+ * with the unknowns and near-boundary values that bounds and missing fields are made of.
+ */
+function mutant(cases: unknown[]): fc.Arbitrary<unknown> {
+  return fc.tuple(fc.constantFrom(...cases), fc.infiniteStream(fc.tuple(fc.nat(9), fc.integer({ min: -40, max: 40 })))).map(([c, choices]) => {
+    const it = choices[Symbol.iterator]();
+    const walk = (v: unknown, top: boolean): unknown => {
+      if (Array.isArray(v)) return v.flatMap((x) => (it.next().value![0] === 0 ? [] : [walk(x, false)]));
+      if (v && typeof v === 'object') {
+        const out: Record<string, unknown> = {};
+        for (const [k, x] of Object.entries(v)) {
+          const [roll, by] = it.next().value!;
+          // The case's frame (jurisdiction, review date, treatment) stays: it picks the guideline.
+          const frame = top && (k === 'jurisdiction' || k === 'asOf' || k === 'request');
+          if (roll === 0 && !frame && k !== 'treatment') continue;
+          out[k] = roll === 1 && k !== 'treatment' ? move(x, by) : walk(x, false);
+        }
+        return out;
+      }
+      return v;
+    };
+    return walk(c, true);
+  });
+}
+
+function move(v: unknown, by: number): unknown {
+  if (typeof v === 'number') return Math.max(0, v + Math.round(by / 8));
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return new Date(Date.parse(v) + by * 7 * 86_400_000).toISOString().slice(0, 10);
+  if (typeof v === 'boolean') return !v;
+  return v;
+}
+
 const vocabulary = `
 vocabulary rehab "Rehabilitation programs"
   uses physical-medicine
@@ -130,6 +167,24 @@ fact job demand: one of sedentary, light, medium, heavy, from findings.jobDemand
 fact prior programs: list of one of work-conditioning, work-hardening, from history.priorPrograms
 fact care started: date, from history.careStartDate
 fact therapist: text, from request.therapist, when absent "unassigned"
+fact exam: yes or no, from findings.exam
+fact exam grade: one of good, poor, from findings.exam.grade
+fact exam minutes: number from 0 to 600, from findings.exam.minutes
+fact plan date: date, from request.planDate
+fact sessions: list of session, from history.sessions
+
+record session "A session attended"
+  field session date: date, from date
+  field minutes: number from 0 to 600, from minutes
+  field supervised: yes or no, from supervised
+
+table allowance "Weeks allowed by job demand and tolerance"
+  choose the row with the most allowed weeks
+  | job demand | tolerance || allowed weeks |
+  | heavy or medium | at least 6 || 6 weeks |
+  | heavy | any || 5 weeks |
+  | any | at most 3 || - |
+  | any | any || 4 weeks |
 `;
 
 const guidelines = `
@@ -175,6 +230,23 @@ criterion recent "Care started within 10 weeks, or unknown when"
   require weeks since care started <= 10 or care started is unknown
   otherwise "Care started long ago."
 
+criterion sessions-logged "Supervised sessions, none overlong"
+  needs clinical review unless met
+  require sessions is not empty and (count of sessions where supervised) >= 2 and no sessions where minutes > 480
+  otherwise "Too few supervised sessions."
+
+criterion session-time "Two hours of sessions, one lately"
+  require (sum of minutes over sessions where not supervised) <= 300 and any sessions where days from session date to plan date <= 14
+  otherwise "Not enough."
+
+criterion exam-on-file "An examination on file, good or recent"
+  require exam grade is on file and (exam grade is good or days from care started to plan date <= 30 or exam minutes >= 45)
+  otherwise "No good examination."
+
+criterion allowed "Within the weeks allowed"
+  require program weeks <= allowed weeks
+  otherwise "More weeks than allowed."
+
 guideline t.wh
   edition  2017
   revises  2009
@@ -195,6 +267,10 @@ criterion tolerance-cap "Tolerance within reason"
   only when tolerance is known
   require tolerance <= 12 hours a day
   otherwise "More than 12 hours a day."
+
+criterion session-count "Not more than 12 sessions"
+  require count of sessions <= 12 and program weeks <= allowed weeks + 2 weeks
+  otherwise "Too many sessions."
 `;
 
 function otherForms(): RuleSet {
@@ -210,6 +286,13 @@ const maybe = <T>(a: fc.Arbitrary<T>): fc.Arbitrary<T | null | undefined> => fc.
 const day = (from: number, to: number): fc.Arbitrary<string> => fc.integer({ min: from, max: to }).map((d) => new Date(Date.UTC(2009, 0, 1) + d * 86_400_000).toISOString().slice(0, 10));
 const strip = (o: Record<string, unknown>): Record<string, unknown> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
+/** A session: its fields sometimes left out (unknown), its minutes sometimes over the limit. */
+const session = (from: number, to: number): fc.Arbitrary<Record<string, unknown>> =>
+  fc.record({ date: maybe(day(from, to)), minutes: maybe(fc.integer({ min: 0, max: 600 })), supervised: maybe(fc.boolean()) }).map(strip);
+
+/** An examination: yes, no, or a record of it (a grade, its minutes), or one without them. */
+const exam = fc.oneof(fc.boolean(), fc.record({ grade: maybe(fc.constantFrom('good', 'poor')), minutes: maybe(fc.integer({ min: 0, max: 90 })) }).map(strip));
+
 const anyCase = fc
   .record({
     jurisdiction: fc.constantFrom('CA', 'ca', 'TX'),
@@ -220,14 +303,16 @@ const anyCase = fc
       programWeeks: maybe(fc.integer({ min: 0, max: 9 })),
       serviceDate: maybe(day(2800, 3200)),
       therapist: maybe(fc.constantFrom('unassigned', 'A. Reyes')),
+      planDate: maybe(day(2800, 3200)),
     }).map(strip),
     history: fc.record({
       surgicalCandidate: maybe(fc.constantFrom('yes', 'no', 'evaluation-pending')),
       returnedToWork: maybe(fc.oneof(fc.boolean(), fc.constant({}))),
       priorPrograms: maybe(fc.array(fc.constantFrom('work-conditioning', 'work-hardening'), { maxLength: 2 })),
       careStartDate: maybe(day(2200, 3400)),
+      sessions: maybe(fc.array(session(2700, 3200), { maxLength: 5 })),
     }).map(strip),
-    findings: fc.record({ toleranceHoursPerDay: maybe(fc.integer({ min: 0, max: 16 })), jobDemand: maybe(fc.constantFrom('sedentary', 'light', 'medium', 'heavy')) }).map(strip),
+    findings: fc.record({ toleranceHoursPerDay: maybe(fc.integer({ min: 0, max: 16 })), jobDemand: maybe(fc.constantFrom('sedentary', 'light', 'medium', 'heavy')), exam: maybe(exam) }).map(strip),
   })
   .map((c) => strip(c as Record<string, unknown>));
 
@@ -238,9 +323,15 @@ const goodCase = fc
     jurisdiction: fc.constant('CA'),
     asOf: day(2600, 2900),
     review: fc.constant('utilization'),
-    request: fc.record({ treatment: fc.constant('work-hardening'), programWeeks: fc.integer({ min: 2, max: 9 }), visits: fc.integer({ min: 1, max: 20 }) }),
-    history: fc.record({ surgicalCandidate: fc.constantFrom('no', 'no', null), returnedToWork: fc.constant(true), priorPrograms: fc.constant([]), careStartDate: day(2550, 2600) }).map(strip),
-    findings: fc.record({ toleranceHoursPerDay: fc.integer({ min: 4, max: 12 }), jobDemand: fc.constant('heavy') }),
+    request: fc.record({ treatment: fc.constant('work-hardening'), programWeeks: fc.integer({ min: 2, max: 9 }), visits: fc.integer({ min: 1, max: 20 }), planDate: day(2600, 2610) }),
+    history: fc.record({
+      surgicalCandidate: fc.constantFrom('no', 'no', null),
+      returnedToWork: fc.constant(true),
+      priorPrograms: fc.constant([]),
+      careStartDate: day(2550, 2600),
+      sessions: fc.array(fc.record({ date: day(2590, 2600), minutes: fc.integer({ min: 30, max: 120 }), supervised: fc.constant(true) }), { minLength: 2, maxLength: 4 }),
+    }).map(strip),
+    findings: fc.record({ toleranceHoursPerDay: fc.integer({ min: 4, max: 12 }), jobDemand: fc.constant('heavy'), exam: fc.constantFrom({ grade: 'good' }, { grade: 'good', minutes: 50 }) }),
   })
   .map((c) => c as Record<string, unknown>);
 

@@ -17,6 +17,7 @@ const classOf: Record<string, string | null> = {
   LessEq: 'operator', GreaterEq: 'operator', NotEq: 'operator', Less: 'operator', Greater: 'operator', Equals: 'operator',
   Plus: 'operator', Minus: 'operator', Star: 'operator', Slash: 'operator',
   Comma: 'delimiter', Colon: 'delimiter', Dot: 'delimiter', LParen: '@brackets', RParen: '@brackets',
+  DoublePipe: 'delimiter', Pipe: 'delimiter',
 };
 
 function patternOf(t: (typeof allTokens)[number]): RegExp | undefined {

@@ -1,5 +1,6 @@
 // The bundled guidelines and their test cases, read at build time from the repository's guidelines/.
 import type { SourceText } from '@guideline/language';
+import { testCaseOf, type TestCase } from './test-cases.ts';
 
 const guidelineTexts = import.meta.glob<string>('../../guidelines/**/*.guideline', { query: '?raw', import: 'default', eager: true });
 const caseTexts = import.meta.glob<string>('../../guidelines/**/cases/*.json', { query: '?raw', import: 'default', eager: true });
@@ -7,29 +8,15 @@ const caseTexts = import.meta.glob<string>('../../guidelines/**/cases/*.json', {
 /** Path as the CLI shows it from the repository root: guidelines/mtus/.../x.guideline. */
 const display = (key: string): string => key.replace(/^(\.\.\/)+/, '');
 
+const byFile = <T extends { file: string }>(a: T, b: T): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+
 export const bundledGuidelines: SourceText[] = Object.entries(guidelineTexts)
   .map(([key, text]) => ({ file: display(key), text }))
-  .sort((a, b) => a.file.localeCompare(b.file));
+  .sort(byFile);
 
-export interface BundledCase {
-  /** guidelines/mtus/chronic-pain-physical-medicine/cases/imr-seed.json */
-  file: string;
-  /** The folder of the guideline the case belongs to. */
-  folder: string;
-  name: string;
-  description: string;
-  case: unknown;
-  expect: Record<string, unknown> | undefined;
-}
-
-export const bundledCases: BundledCase[] = Object.entries(caseTexts)
-  .map(([key, text]) => {
-    const file = display(key);
-    const t = JSON.parse(text) as { description?: string; case?: unknown; expect?: Record<string, unknown> };
-    const folder = file.replace(/\/cases\/[^/]+$/, '');
-    return { file, folder, name: file.split('/').pop()!.replace(/\.json$/, ''), description: t.description ?? '', case: t.case ?? t, expect: t.expect };
-  })
-  .sort((a, b) => a.file.localeCompare(b.file));
+export const bundledCases: TestCase[] = Object.entries(caseTexts)
+  .map(([key, text]) => testCaseOf(display(key), text))
+  .sort(byFile);
 
 export const seedCaseFile = 'guidelines/mtus/chronic-pain-physical-medicine/cases/imr-seed.json';
 export const seedGuidelineFile = 'guidelines/mtus/chronic-pain-physical-medicine/chronic-pain-physical-medicine.guideline';

@@ -1,140 +1,176 @@
-// The case panel: pick a bundled test case (the seed first), edit its JSON, and see each problem at the
-// field it names (JSON syntax, then the case schema: checked in the worker, which sends the first few).
-import { caseSchema } from '@guideline/runtime';
-import { bundledCases, seedCaseFile, type BundledCase } from './bundled.ts';
+// The case panel: pick a test case (searchable, grouped under its guideline's title) or edit the case,
+// see its description, and see each problem at the field it names (JSON syntax, then the fields the
+// workspace's vocabularies define: checked in the worker). The text lives here; the JSON editor (monaco,
+// loaded after the first decision) and the form are views of it.
+import { bundledCases, seedCaseFile } from './bundled.ts';
 import { count, el, show } from './dom.ts';
 import { caseProblemsShown, formMaxChars } from './limits.ts';
-import { monaco } from './monaco.ts';
-import type { CaseCheck, CaseProblem } from './protocol.ts';
-import { caseForm, showFormProblems, type Schema } from './schema-form.ts';
+import type { CaseCheck, CaseProblem, FormSchema } from './protocol.ts';
+import { caseForm, showFormProblems } from './schema-form.ts';
+import type { TestCase } from './test-cases.ts';
+import type { PageWorkspace } from './workspace.ts';
+
+/** A view of the case text that can be edited (the JSON editor). */
+export interface TextView {
+  getValue(): string;
+  setValue(text: string): void;
+  onDidChange(listener: () => void): void;
+  /** Marks problems at their spans of the text. */
+  setMarks(marks: CaseCheck['marks']): void;
+}
 
 export const customCase = '';
 
+export interface CaseHooks {
+  /** The text changed (typed, a case picked, the form). */
+  onChange: (picked: boolean) => void;
+  check: (text: string) => Promise<CaseCheck>;
+  /** The form's schema: the workspace's case fields. */
+  schema: () => Promise<FormSchema>;
+}
+
 export class CasePanel {
-  readonly editor: monaco.editor.IStandaloneCodeEditor;
-  /** The bundled case shown, or '' once its text differs from it. */
+  /** The test case shown, or '' once its text differs from it. */
   file = seedCaseFile;
+  private current = '';
+  private view: TextView | undefined;
   private problems: CaseProblem[] = [];
-  /** Numbers the checks sent to the worker, so an answer about an older text is dropped. */
   private checks = 0;
   private loading = false;
-  private view: 'json' | 'form' = 'json';
-  private form: HTMLElement | undefined;
+  private mode: 'json' | 'form' = 'json';
 
   constructor(
-    container: HTMLElement,
+    private readonly workspace: PageWorkspace,
     private readonly select: HTMLSelectElement,
+    private readonly filter: HTMLInputElement,
     private readonly issues: HTMLElement,
-    private readonly onChange: () => void,
-    private readonly check: (text: string) => Promise<CaseCheck>,
+    private readonly formHost: HTMLElement,
+    private readonly hooks: CaseHooks,
+    /** Guideline titles by folder, for the picker's groups. */
+    private readonly titles: (folder: string) => string | undefined,
   ) {
     this.fillSelect();
-    this.editor = monaco.editor.create(container, {
-      model: monaco.editor.createModel('', 'json', monaco.Uri.parse('inmemory://case/case.json')),
-      automaticLayout: true,
-      minimap: { enabled: false },
-      fontSize: 12,
-      lineNumbers: 'off',
-      scrollBeyondLastLine: false,
-      tabSize: 2,
-      ariaLabel: 'Case JSON',
-      // A case on one long line (minified JSON, a link) costs monaco seconds per render unwrapped.
-      wordWrap: 'on',
-    });
-    this.editor.onDidChangeModelContent(() => {
-      this.validate();
-      if (this.loading) return;
-      if (this.file && this.text !== caseText(bundledCases.find((c) => c.file === this.file))) {
-        this.file = customCase;
-        this.select.value = customCase;
-      }
-      this.onChange();
-    });
     select.addEventListener('change', () => this.load(select.value));
+    filter.addEventListener('input', () => this.fillSelect());
   }
 
-  /** Shows the case as JSON or as a form generated from the case schema (one text behind both). */
-  setView(view: 'json' | 'form', container: HTMLElement, formHost: HTMLElement): void {
+  /** Shows the text in the JSON editor, once it has loaded. */
+  attach(view: TextView): void {
     this.view = view;
-    container.hidden = view !== 'json';
-    formHost.hidden = view !== 'form';
-    this.formHost = formHost;
-    if (view === 'form') this.renderForm();
-  }
-
-  private formHost: HTMLElement | undefined;
-
-  private renderForm(): void {
-    if (this.view !== 'form' || !this.formHost) return;
-    if (this.text.length > formMaxChars) {
-      show(this.formHost, el('p', { class: 'notice', 'data-code': 'form-too-large' }, `The case is ${this.text.length.toLocaleString('en')} characters, more than the ${formMaxChars.toLocaleString('en')} the form shows: edit it in the JSON view.`));
-      this.form = undefined;
-      return;
-    }
-    let value: unknown;
-    try {
-      value = JSON.parse(this.text);
-    } catch {
-      show(this.formHost, el('p', { class: 'notice' }, 'The JSON does not parse: fix it in the JSON view to use the form.'));
-      this.form = undefined;
-      return;
-    }
-    const focused = document.activeElement instanceof HTMLElement && this.formHost.contains(document.activeElement) ? document.activeElement.id : '';
-    this.form = caseForm(caseSchema as Schema, value, {
-      // After the focus has moved on: the form is rebuilt from the new text and the focus restored.
-      onEdit: (v) => setTimeout(() => this.editor.setValue(JSON.stringify(v, null, 2) + '\n'), 0),
+    this.loading = true;
+    view.setValue(this.current);
+    this.loading = false;
+    view.onDidChange(() => {
+      if (this.loading) return;
+      this.edited(view.getValue());
     });
-    show(this.formHost, this.form);
-    showFormProblems(this.form, this.problems);
-    if (focused) document.getElementById(focused)?.focus();
+    this.validate();
   }
 
-  private fillSelect(): void {
-    const groups = new Map<string, BundledCase[]>();
-    for (const c of bundledCases) {
+  get text(): string {
+    return this.current;
+  }
+
+  /** The test case shown, when the text is still its case. */
+  get testCase(): TestCase | undefined {
+    return this.file ? this.workspace.testCase(this.file) : undefined;
+  }
+
+  private edited(text: string): void {
+    this.current = text;
+    if (this.file && text !== caseText(this.workspace.testCase(this.file))) {
+      this.file = customCase;
+      this.select.value = customCase;
+    }
+    this.validate();
+    this.hooks.onChange(false);
+  }
+
+  /** Fills the picker: the edited case, the seed, then every test case under its guideline's title, filtered. */
+  fillSelect(): void {
+    const words = this.filter.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
+    const groups = new Map<string, TestCase[]>();
+    for (const c of this.workspace.testCases()) {
+      const title = this.titles(c.folder) ?? c.folder.replace(/^guidelines\//, '');
+      const hay = `${c.name} ${c.description} ${title} ${c.folder}`.toLowerCase();
+      if (words.some((w) => !hay.includes(w)) && c.file !== this.file) continue;
       const group = groups.get(c.folder) ?? [];
       group.push(c);
       groups.set(c.folder, group);
     }
     const seed = bundledCases.find((c) => c.file === seedCaseFile);
+    const mark = (c: TestCase): string => (this.workspace.isCaseEdited(c.file) ? ' (edited)' : '');
     show(this.select,
       el('option', { value: customCase }, 'Edited case'),
-      seed ? el('option', { value: seed.file }, `Seed: ${seed.name} (the IMR determination)`) : null,
-      [...groups].map(([folder, cases]) => el('optgroup', { label: folder.replace(/^guidelines\//, '') }, cases.map((c) => el('option', { value: c.file, title: c.description }, c.name)))),
+      seed && !words.length ? el('option', { value: seed.file }, `Seed: ${seed.name} (the IMR determination)`) : null,
+      [...groups].map(([folder, cases]) => el('optgroup', { label: this.titles(folder) ?? folder.replace(/^guidelines\//, '') },
+        cases.map((c) => el('option', { value: c.file, title: c.description }, `${c.name}${mark(c)}`)))),
     );
-    this.select.value = seedCaseFile;
+    this.select.value = this.file;
   }
 
-  get text(): string {
-    return this.editor.getValue();
-  }
-
-  /** Shows a bundled case by file. */
+  /** Shows a test case by file. */
   load(file: string): void {
-    const c = bundledCases.find((x) => x.file === file);
+    const c = this.workspace.testCase(file);
     if (!c) return;
     this.setText(caseText(c), file);
-    this.onChange();
+    this.hooks.onChange(true);
   }
 
   setText(text: string, file: string): void {
-    this.loading = true;
-    this.file = bundledCases.some((c) => c.file === file && caseText(c) === text) ? file : customCase;
+    this.current = text;
+    this.file = file && caseText(this.workspace.testCase(file)) === text ? file : customCase;
     this.select.value = this.file;
-    this.editor.setValue(text);
-    this.loading = false;
+    if (this.view) {
+      this.loading = true;
+      this.view.setValue(text);
+      this.loading = false;
+    }
     this.validate();
   }
 
-  get currentProblems(): readonly CaseProblem[] {
-    return this.problems;
+  /** Shows the case as JSON or as a form generated from the workspace's case fields (one text behind both). */
+  setView(mode: 'json' | 'form', container: HTMLElement): void {
+    this.mode = mode;
+    container.hidden = mode !== 'json';
+    this.formHost.hidden = mode !== 'form';
+    if (mode === 'form') void this.renderForm();
+  }
+
+  private async renderForm(): Promise<void> {
+    if (this.mode !== 'form') return;
+    if (this.current.length > formMaxChars) {
+      show(this.formHost, el('p', { class: 'notice', 'data-code': 'form-too-large' }, `The case is ${this.current.length.toLocaleString('en')} characters, more than the ${formMaxChars.toLocaleString('en')} the form shows: edit it in the JSON view.`));
+      return;
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(this.current);
+    } catch {
+      show(this.formHost, el('p', { class: 'notice' }, 'The JSON does not parse: fix it in the JSON view to use the form.'));
+      return;
+    }
+    const schema = await this.hooks.schema();
+    if (this.mode !== 'form') return;
+    const focused = document.activeElement instanceof HTMLElement && this.formHost.contains(document.activeElement) ? document.activeElement.id : '';
+    const form = caseForm(schema, value, {
+      // After the focus has moved on: the form is rebuilt from the new text and the focus restored.
+      onEdit: (v) => setTimeout(() => {
+        const text = JSON.stringify(v, null, 2) + '\n';
+        if (this.view) this.view.setValue(text);
+        else this.edited(text);
+      }, 0),
+    });
+    show(this.formHost, form);
+    showFormProblems(form, this.problems);
+    if (focused) document.getElementById(focused)?.focus();
   }
 
   /** Asks the worker for the text's problems and shows them, unless the text has changed meanwhile. */
-  private validate(): void {
-    const text = this.text;
+  validate(): void {
+    const text = this.current;
     const ticket = ++this.checks;
-    this.check(text).then(
+    this.hooks.check(text).then(
       (result) => {
         if (ticket === this.checks) this.showProblems(result);
       },
@@ -147,23 +183,17 @@ export class CasePanel {
   }
 
   private showProblems(result: CaseCheck): void {
-    const model = this.editor.getModel()!;
     this.problems = result.problems.slice(0, caseProblemsShown);
-    const length = model.getValueLength();
-    monaco.editor.setModelMarkers(model, 'case', result.marks.slice(0, caseProblemsShown).map((m) => {
-      const s = model.getPositionAt(Math.min(m.start, length));
-      const e = model.getPositionAt(Math.min(Math.max(m.end, m.start + 1), length));
-      return { severity: monaco.MarkerSeverity.Error, message: m.message, code: 'R501', startLineNumber: s.lineNumber, startColumn: s.column, endLineNumber: e.lineNumber, endColumn: e.column };
-    }));
+    this.view?.setMarks(result.marks.slice(0, caseProblemsShown));
     show(this.issues,
-      this.problems.map((p) => el('li', {}, el('strong', {}, p.field || 'case'), ': ', p.message)),
+      this.problems.map((p) => el('li', { 'data-field': p.field }, el('strong', {}, p.field || 'case'), ': ', p.message)),
       result.total > this.problems.length ? el('li', { class: 'more', 'data-more': String(result.total - this.problems.length) }, `${count(result.total - this.problems.length, 'more problem')} not shown`) : null,
     );
-    this.renderForm();
+    void this.renderForm();
   }
 }
 
-/** A bundled case as the panel shows it: the `case` object, pretty-printed. */
-export function caseText(c: BundledCase | undefined): string {
+/** A test case as the panel shows it: the `case` object, pretty-printed. */
+export function caseText(c: TestCase | undefined): string {
   return c ? JSON.stringify(c.case, null, 2) + '\n' : '';
 }

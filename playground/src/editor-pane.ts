@@ -1,10 +1,11 @@
 // The guideline editor: monaco with the guideline language, markers from the worker's analysis, the
-// problems list under it, and highlighting of a criterion's source lines.
+// problems list under it (each problem a button: reachable by Tab), and highlighting of a criterion's
+// source lines. Escape (when no widget is open) leaves the editor, as Ctrl+M's Tab-moves-focus does.
 import { count, el, moreLine, show } from './dom.ts';
-import { languageId } from './guideline-language.ts';
+import { languageId, markdownText } from './guideline-language.ts';
 import { problemsShown } from './limits.ts';
 import { monaco } from './monaco.ts';
-import type { MarkerList } from './protocol.ts';
+import type { ConditionCoverage, MarkerList } from './protocol.ts';
 
 const severities: Record<keyof MarkerList['counts'], monaco.MarkerSeverity> = {
   error: monaco.MarkerSeverity.Error,
@@ -15,9 +16,18 @@ const severities: Record<keyof MarkerList['counts'], monaco.MarkerSeverity> = {
 export class EditorPane {
   readonly editor: monaco.editor.IStandaloneCodeEditor;
   private readonly highlight: monaco.editor.IEditorDecorationsCollection;
+  private readonly coverage: monaco.editor.IEditorDecorationsCollection;
   file = '';
 
-  constructor(container: HTMLElement, private readonly problems: HTMLElement) {
+  constructor(
+    container: HTMLElement,
+    private readonly problems: HTMLElement,
+    /** `guideline fmt` of a text, in the worker; `formatted` false when it has syntax errors. */
+    private readonly formatText: (text: string) => Promise<{ text: string; formatted: boolean }>,
+    private readonly notify: (text: string) => void,
+    /** Opens the reference at a diagnostic's entry. */
+    private readonly explain: (code: string) => void,
+  ) {
     this.editor = monaco.editor.create(container, {
       model: null,
       automaticLayout: true,
@@ -27,9 +37,13 @@ export class EditorPane {
       insertSpaces: true,
       scrollBeyondLastLine: false,
       wordBasedSuggestions: 'off',
-      ariaLabel: 'Guideline source',
+      ariaLabel: 'Guideline source (Escape leaves the editor)',
+      renderFinalNewline: 'on', // a dimmed last line number is below 4.5:1 contrast
     });
     this.highlight = this.editor.createDecorationsCollection();
+    this.coverage = this.editor.createDecorationsCollection();
+    escapeLeaves(this.editor, () => this.problems);
+    this.editor.addAction({ id: 'guideline.format', label: 'Format document', keybindings: [monaco.KeyMod.Shift | monaco.KeyMod.Alt | monaco.KeyCode.KeyF], run: () => this.format() });
   }
 
   /** Shows a file's text (one model per file, so undo history stays with its file). */
@@ -43,6 +57,31 @@ export class EditorPane {
     this.highlight.clear();
   }
 
+  /**
+   * Marks each condition of the open file by how the test cases found it: both true and false
+   * (covered), only one way, or never decided. The counts are in the mark's hover.
+   */
+  setCoverage(conditions: readonly ConditionCoverage[]): void {
+    const lines = new Map<number, ConditionCoverage[]>();
+    for (const c of conditions) if (c.file === this.file) lines.set(c.line, [...(lines.get(c.line) ?? []), c]);
+    const model = this.editor.getModel();
+    this.coverage.set([...lines].filter(([line]) => model && line <= model.getLineCount()).map(([line, cs]) => {
+      const level = cs.every((c) => c.true && c.false) ? 'both' : cs.some((c) => c.true || c.false) ? 'one' : 'none';
+      const text = cs.map((c) => `${c.condition}: true in ${c.true}, false in ${c.false}, unknown in ${c.unknown} test cases`).join('\n\n');
+      return { range: new monaco.Range(line, 1, line, 1), options: { isWholeLine: true, linesDecorationsClassName: `coverage coverage-${level}`, hoverMessage: { value: markdownText(text) } } };
+    }));
+  }
+
+  clearHighlight(): void {
+    this.highlight.clear();
+  }
+
+  /** Shows a line (1-based) with the cursor at its start. */
+  reveal(line: number): void {
+    this.editor.revealLineInCenter(line);
+    this.editor.setSelection(new monaco.Range(line, 1, line, 1));
+  }
+
   get text(): string {
     return this.editor.getValue();
   }
@@ -54,9 +93,12 @@ export class EditorPane {
     const markers = list.markers.slice(0, problemsShown);
     monaco.editor.setModelMarkers(model, 'guideline', markers.map((m) => ({ ...m, severity: severities[m.severity] })));
     const items = markers.map((m) => {
-      const item = el('li', { class: `problem problem-${m.severity}` },
+      const go = el('button', { type: 'button', class: 'problem-go', title: `Go to line ${m.startLineNumber}` },
         el('span', { class: 'where' }, `${m.startLineNumber}:${m.startColumn}`), ' ', el('span', { class: 'code' }, m.code), ' ', m.message);
-      item.addEventListener('click', () => {
+      const about = el('button', { type: 'button', class: 'link small problem-about', title: `What ${m.code} means, with an example`, 'aria-label': `About ${m.code}` }, '?');
+      about.addEventListener('click', () => this.explain(m.code));
+      const item = el('li', { class: `problem problem-${m.severity}` }, go, ' ', about);
+      go.addEventListener('click', () => {
         this.editor.setSelection(new monaco.Range(m.startLineNumber, m.startColumn, m.endLineNumber, m.endColumn));
         this.editor.revealLineInCenter(m.startLineNumber);
         this.editor.focus();
@@ -67,7 +109,7 @@ export class EditorPane {
     const total = error + warning + info;
     show(this.problems,
       el('div', { class: 'problems-summary', 'data-total': String(total) }, total ? `${count(error, 'error')}, ${count(warning + info, 'warning')}` : 'No problems'),
-      items.length ? el('ul', {}, items) : null,
+      items.length ? el('ul', { 'aria-label': 'Problems of this file' }, items) : null,
       moreLine(total - markers.length, 'problem', 'problems', ': fix the ones above first'),
     );
   }
@@ -80,7 +122,34 @@ export class EditorPane {
     this.editor.setSelection(new monaco.Range(line, 1, line, 1));
   }
 
-  format(): Promise<void> {
-    return this.editor.getAction('editor.action.formatDocument')?.run() ?? Promise.resolve();
+  /** Formats the document as `guideline fmt` does: one edit, undone by one undo. */
+  async format(): Promise<void> {
+    const model = this.editor.getModel();
+    if (!model) return;
+    const before = model.getValue();
+    const r = await this.formatText(before).catch(() => undefined);
+    if (!r?.formatted) return this.notify('Not formatted: the file has syntax errors (see the problems under the editor)');
+    if (r.text === before || model.getValue() !== before) return;
+    this.editor.pushUndoStop();
+    this.editor.executeEdits('format', [{ range: model.getFullModelRange(), text: r.text }]);
+    this.editor.pushUndoStop();
   }
+}
+
+/**
+ * Escape, when no widget of the editor wants it, moves the focus to the element after the editor. An
+ * action, not a command: monaco's commands are global, so a second editor's would take over the first's.
+ */
+export function escapeLeaves(editor: monaco.editor.IStandaloneCodeEditor, next: () => HTMLElement): void {
+  editor.addAction({
+    id: 'guideline.leave-editor',
+    label: 'Leave the editor',
+    keybindings: [monaco.KeyCode.Escape],
+    precondition: 'editorTextFocus && !suggestWidgetVisible && !findWidgetVisible && !inSnippetMode && !parameterHintsVisible && !editorHoverVisible && !markersNavigationVisible && !referenceSearchVisible && !renameInputVisible && !editorHasMultipleSelections',
+    run: () => {
+      const target = next();
+      const focusable = target.querySelector<HTMLElement>('button, input, select, textarea, [tabindex]:not([tabindex="-1"])');
+      (focusable ?? target).focus();
+    },
+  });
 }

@@ -1,6 +1,7 @@
 // A bundled test case's `expect` against a determination: the differences, one per field, as the
 // CLI's `guideline test` reports them.
 import type { Determination } from '@guideline/runtime';
+import type { Expectation } from './test-cases.ts';
 
 export interface Difference {
   what: string;
@@ -8,7 +9,8 @@ export interface Difference {
   actual: unknown;
 }
 
-export function compareExpectation(expect: Record<string, unknown>, d: Determination): Difference[] {
+export function compareExpectation(expectation: Expectation, d: Determination): Difference[] {
+  const expect = expectation as Record<string, unknown>;
   const diffs: Difference[] = [];
   const differ = (what: string, expected: unknown, actual: unknown): void => {
     if (JSON.stringify(expected) !== JSON.stringify(actual)) diffs.push({ what, expected, actual });

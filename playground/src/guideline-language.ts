@@ -1,5 +1,5 @@
-// Registers the guideline language with monaco: the generated Monarch grammar, and completion, hover,
-// definition and formatting answered by the language worker.
+// Registers the guideline language with monaco: the generated Monarch grammar, and completion, hover and
+// definition answered by the language worker (formatting is the editor's own action, editor-pane.ts).
 import type { CompletionKind, HoverInfo } from '@guideline/language';
 import { monarchLanguage } from './monarch.generated.ts';
 import { monaco } from './monaco.ts';
@@ -25,6 +25,9 @@ function hoverContents(h: HoverInfo): monaco.IMarkdownString[] {
   return [{ value: `**${markdownText(h.title)}**` }, ...h.body.map((p) => ({ value: markdownText(p) }))];
 }
 
+/** The workspace file a model shows (its URI is inmemory://guidelines/<file>, editor-pane.ts). */
+const fileOf = (model: monaco.editor.ITextModel): string => model.uri.path.replace(/^\//, '');
+
 /** A worker request whose failure leaves the editor as it is (and says so once in the console). */
 async function quietly<T>(request: Promise<T>, fallback: T): Promise<T> {
   try {
@@ -35,7 +38,7 @@ async function quietly<T>(request: Promise<T>, fallback: T): Promise<T> {
   }
 }
 
-export function registerGuidelineLanguage(client: LanguageClient, notify: (text: string) => void = () => {}): void {
+export function registerGuidelineLanguage(client: LanguageClient): void {
   monaco.languages.register({ id: languageId, extensions: ['.guideline'] });
   monaco.languages.setMonarchTokensProvider(languageId, monarchLanguage);
   monaco.languages.setLanguageConfiguration(languageId, {
@@ -52,7 +55,7 @@ export function registerGuidelineLanguage(client: LanguageClient, notify: (text:
   monaco.languages.registerCompletionItemProvider(languageId, {
     triggerCharacters: [' '],
     async provideCompletionItems(model, position) {
-      const items = await quietly(client.request({ kind: 'complete', text: model.getValue(), offset: model.getOffsetAt(position) }), []);
+      const items = await quietly(client.request({ kind: 'complete', text: model.getValue(), offset: model.getOffsetAt(position), file: fileOf(model) }), []);
       return {
         suggestions: items.map((c, i) => ({
           label: c.label,
@@ -68,22 +71,14 @@ export function registerGuidelineLanguage(client: LanguageClient, notify: (text:
   });
   monaco.languages.registerHoverProvider(languageId, {
     async provideHover(model, position) {
-      const h = await quietly(client.request({ kind: 'hover', text: model.getValue(), offset: model.getOffsetAt(position) }), null);
+      const h = await quietly(client.request({ kind: 'hover', text: model.getValue(), offset: model.getOffsetAt(position), file: fileOf(model) }), null);
       return h ? { range: range(model, h.range), contents: hoverContents(h) } : null;
     },
   });
   monaco.languages.registerDefinitionProvider(languageId, {
     async provideDefinition(model, position) {
-      const r = await quietly(client.request({ kind: 'definition', text: model.getValue(), offset: model.getOffsetAt(position) }), null);
+      const r = await quietly(client.request({ kind: 'definition', text: model.getValue(), offset: model.getOffsetAt(position), file: fileOf(model) }), null);
       return r ? { uri: model.uri, range: range(model, r) } : null;
-    },
-  });
-  monaco.languages.registerDocumentFormattingEditProvider(languageId, {
-    async provideDocumentFormattingEdits(model) {
-      const r = await quietly(client.request({ kind: 'format', text: model.getValue() }), { text: '', formatted: false, markers: { markers: [], counts: { error: 0, warning: 0, info: 0 } } });
-      if (!r.formatted) notify('Not formatted: the file has syntax errors (see the problems under the editor)');
-      if (!r.formatted || r.text === model.getValue()) return [];
-      return [{ range: model.getFullModelRange(), text: r.text }];
     },
   });
 }

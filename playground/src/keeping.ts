@@ -24,6 +24,11 @@ export class Keeper {
     private readonly current: () => Work,
   ) {}
 
+  /** The work as it is now. */
+  work(): Work {
+    return this.current();
+  }
+
   private get downloadAction(): NonNullable<Notice['actions']>[number] {
     return { label: 'Download your work', run: () => downloadWork(this.current()) };
   }

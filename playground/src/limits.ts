@@ -9,8 +9,8 @@ export const linkMaxChars = 262_144;
 /** Characters a share link may inflate to (the JSON of its state); decoding stops as soon as it would pass this. */
 export const linkMaxDecodedChars = 1_048_576;
 
-/** Guideline files a share link carries: the open one (any other file opens with its bundled text or your draft). */
-export const linkMaxFiles = 1;
+/** Guideline files a share link carries: every edited file (any other file opens with its bundled text). */
+export const linkMaxFiles = 100;
 
 /** Characters of a guideline file name in a link or in local storage. */
 export const fileNameMaxChars = 200;
@@ -39,3 +39,18 @@ export const formMaxChars = 65_536;
 /** Trace entries (conditions) shown for one criterion. */
 export const traceShown = 200;
 
+
+/** Other files with errors named when the workspace does not compile. */
+export const otherFilesShown = 20;
+
+/** Test cases an edit's impact lists (the count covers them all). */
+export const impactShown = 200;
+
+/** Test cases written in the playground and kept with the work. */
+export const workspaceCasesMax = 500;
+
+/** Conditions whose test coverage is sent to the editor (gaps first). */
+export const coverageShown = 5_000;
+
+/** Condition boxes drawn in a guideline's picture. */
+export const diagramBoxesShown = 1_000;

@@ -1,84 +1,115 @@
-// The playground page: wires the guideline editor, the language worker, the case panel and the results
-// (determination, tests, compiled JSON), and keeps the work in storage and share links. Work that grows
-// with the input runs in the worker; the page shows what it sends back, which is bounded.
+// The playground page: one workspace of guideline files and test cases, mirrored in the language worker
+// (which compiles them as one program, runs the case, the tests and an edit's impact), the case panel,
+// the determination and the other result tabs, and the work kept in storage and share links. The
+// editors (monaco) load after the first decision is shown: nothing here waits for them.
 import './style.css';
 import { bundledCases, bundledGuidelines, seedCaseFile, seedGuidelineFile } from './bundled.ts';
 import { CasePanel, caseText } from './case-panel.ts';
 import { byId, el, show } from './dom.ts';
-import { EditorPane } from './editor-pane.ts';
-import { registerGuidelineLanguage } from './guideline-language.ts';
-import { downloadWork, Keeper } from './keeping.ts';
-import { linkNotMade, linkRefused, workerStopped } from './messages.ts';
-import { monaco } from './monaco.ts';
+import type { Editors } from './editors.ts';
+import { compareExpectation } from './expect.ts';
+import { renderDiagram } from './diagram.ts';
+import { renderImpact } from './impact-panel.ts';
+import { Keeper } from './keeping.ts';
+import { workerStopped } from './messages.ts';
 import { Notices } from './notices.ts';
-import type { CaseCheck, CriterionSource, RunResult } from './protocol.ts';
-import { renderDetermination, renderNotice } from './results.ts';
-import { isShareHash } from './share-link.ts';
+import type { CaseCheck, ConditionCoverage, FormSchema, RunResult, SourceSpan } from './protocol.ts';
+import { ReferencePanel } from './reference.ts';
+import { decisionText, place, renderDetermination, renderNotice } from './results.ts';
 import { WorkStore, type Work } from './storage.ts';
-import { renderTests } from './tests-panel.ts';
+import { Tabs } from './tabs.ts';
+import { TestCaseEditor } from './test-case-editor.ts';
+import { TestsPanel } from './tests-panel.ts';
+import { splitter } from './splitter.ts';
+import { WorkActions } from './work-actions.ts';
 import { LanguageClient } from './worker-client.ts';
+import { PageWorkspace } from './workspace.ts';
 
+performance.mark('playground-start');
 const notices = new Notices(byId('notices'));
 const client = new LanguageClient((reason) => notices.set('worker', { code: 'worker-stopped', level: 'error', text: workerStopped(reason), dismissable: false }));
-registerGuidelineLanguage(client, (text) => say(text));
-
-const workspace = new Set(bundledGuidelines.map((g) => g.file));
-const bundledText = (file: string): string | undefined => bundledGuidelines.find((g) => g.file === file)?.text;
-/** Edited texts by file (a Map: file names come from links and storage, and are never object keys). */
-const drafts = new Map<string, string>();
-let analyzed = 0;
-
+const workspace = new PageWorkspace(bundledGuidelines, bundledCases);
 const status = byId('status');
+const say = (text: string): void => void (status.textContent = text);
+
+/** Each guideline folder's title (from its `title` line), for the case picker's groups. */
+const titles = new Map(bundledGuidelines.map((g) => [g.file.replace(/\/[^/]+$/, ''), /^\s*title\s+"([^"]+)"/m.exec(g.text)?.[1]]));
+
+let openName = seedGuidelineFile;
+let editors: Editors | undefined;
+/** The open file's text as the worker last had it. */
+let sentText: string | undefined;
+let lastRun: Extract<RunResult, { kind: 'determination' }> | undefined;
+let highlighted: string | undefined;
+let picked = false;
+let schema: Promise<FormSchema> | undefined;
+
 const fileSelect = byId<HTMLSelectElement>('file-select');
-const pane = new EditorPane(byId('editor'), byId('problems'));
-const cases = new CasePanel(byId('case-editor'), byId<HTMLSelectElement>('case-select'), byId('case-issues'), () => {
-  keeper.changed();
-  scheduleRun();
-}, (text) => client.request({ kind: 'check-case', text }));
-const compiled = monaco.editor.create(byId('compiled'), {
-  model: monaco.editor.createModel('', 'json', monaco.Uri.parse('inmemory://compiled/rules.json')),
-  readOnly: true,
-  automaticLayout: true,
-  minimap: { enabled: false },
-  fontSize: 12,
-  scrollBeyondLastLine: false,
-  ariaLabel: 'Compiled json-rules-engine rules',
+const tabs = new Tabs(byId('tab-determination').parentElement!.querySelector('[role=tablist]')!, (name) => onTab(name));
+const tests = new TestsPanel(byId('tests'), (file) => workspace.testCase(file), (file) => openCase(file));
+const testCase = new TestCaseEditor(byId('test-case'), {
+  save: (t, created) => {
+    workspace.setTestCase(t);
+    keeper.changed();
+    if (created) cases.setText(caseText(t), t.file);
+    cases.fillSelect();
+    showRun();
+    if (tests.ran) void runAll();
+    if (created) say(`Saved the test case ${t.file}`);
+  },
+  caseValue: () => JSON.parse(cases.text) as unknown,
 });
-let compiledJson = '';
-
-show(fileSelect, bundledGuidelines.map((g) => el('option', { value: g.file }, g.file.replace(/^guidelines\//, ''))));
-
-function say(text: string): void {
-  status.textContent = text;
-}
+const cases = new CasePanel(workspace, byId<HTMLSelectElement>('case-select'), byId<HTMLInputElement>('case-filter'), byId('case-issues'), byId('case-form'), {
+  onChange: (wasPicked) => {
+    picked = wasPicked;
+    if (wasPicked) clearHighlight();
+    keeper.changed();
+    scheduleRun(wasPicked ? 0 : 200);
+  },
+  check: (text): Promise<CaseCheck> => client.request({ kind: 'check-case', text }),
+  schema: () => (schema ??= client.request({ kind: 'fields' })),
+}, (folder) => titles.get(folder));
 
 function currentWork(): Work {
-  if (pane.file) drafts.set(pane.file, pane.text);
-  const edited = new Map<string, string>();
-  for (const [f, t] of drafts) if (t !== bundledText(f)) edited.set(f, t);
-  return { file: pane.file, drafts: edited, caseFile: cases.file, caseText: cases.text };
+  flushEdit();
+  return { file: openName, drafts: new Map(workspace.edits().map((s) => [s.file, s.text])), caseFile: cases.file, caseText: cases.text, cases: workspace.caseEdits() };
 }
-const keeper = new Keeper(new WorkStore(workspace), notices, currentWork);
+const keeper = new Keeper(new WorkStore(new Set(workspace.files())), notices, currentWork);
 
-// Tabs (the compiled rules go into their editor only when shown)
+// Files: the picker marks edited files; the open one's edits go to the worker before anything runs.
 
-function selectTab(name: string): void {
-  for (const b of document.querySelectorAll<HTMLButtonElement>('.tabs [role=tab]')) b.setAttribute('aria-selected', String(b.dataset['tab'] === name));
-  for (const p of document.querySelectorAll<HTMLElement>('.tab-panel')) p.hidden = p.id !== `tab-${name}`;
-  if (name === 'compiled' && compiled.getValue() !== compiledJson) compiled.setValue(compiledJson);
+function fillFiles(): void {
+  show(fileSelect, workspace.files().map((f) => el('option', { value: f }, `${workspace.isEdited(f) ? '● ' : ''}${f.replace(/^guidelines\//, '')}${workspace.isEdited(f) ? ' (edited)' : ''}`)));
+  fileSelect.value = openName;
 }
-for (const b of document.querySelectorAll<HTMLButtonElement>('.tabs [role=tab]')) b.addEventListener('click', () => selectTab(b.dataset['tab']!));
 
-// Files, stored work and share links
+/** Sends the open file's text to the worker when it changed since it was last sent. */
+function flushEdit(): void {
+  if (!editors || editors.pane.file !== openName) return;
+  const text = editors.pane.text;
+  if (text === sentText) return;
+  const wasEdited = workspace.isEdited(openName);
+  workspace.set(openName, text);
+  sentText = text;
+  void client.request({ kind: 'edit', file: openName, text }).catch(() => {});
+  if (workspace.isEdited(openName) !== wasEdited) fillFiles();
+}
 
-function openFile(file: string): void {
-  if (pane.file) drafts.set(pane.file, pane.text);
-  const text = drafts.get(file) ?? bundledText(file) ?? '';
-  if (![...fileSelect.options].some((o) => o.value === file)) fileSelect.append(el('option', { value: file }, file));
-  fileSelect.value = file;
-  void client.request({ kind: 'others', others: bundledGuidelines.filter((g) => g.file !== file) }).catch(() => {});
-  pane.open(file, text);
-  scheduleAnalyze(0);
+function openFile(file: string, at?: SourceSpan): void {
+  flushEdit();
+  if (file !== openName) clearHighlight();
+  openName = file;
+  fillFiles();
+  if (editors && editors.pane.file !== file) {
+    sentText = workspace.text(file);
+    editors.pane.open(file, sentText);
+    editors.pane.setCoverage(coverage);
+    scheduleAnalyze(0);
+  }
+  if (at && editors) {
+    if (at.endLine > at.line) editors.pane.highlightLines(at.line, at.endLine);
+    else editors.pane.reveal(at.line);
+  }
 }
 
 fileSelect.addEventListener('change', () => {
@@ -86,39 +117,23 @@ fileSelect.addEventListener('change', () => {
   keeper.changed();
 });
 
-/** Opens the share link in a hash, or says why not; false when the hash has none or it was refused. */
-async function openLink(hash: string): Promise<boolean> {
-  const read = await client.request({ kind: 'read-link', hash, workspace: [...workspace] }).catch(() => null);
-  if (!read) return false;
-  if (!read.ok) {
-    notices.set('link', { code: read.problem, level: 'error', text: linkRefused(read.problem, read.detail) });
-    return false;
+/** Sends the whole workspace to the worker (at the start, and after a link, Reset or Undo). */
+function sendWorkspace(first = false): void {
+  void client.request({ kind: 'workspace', ...(first ? { bundled: [...workspace.bundledSources] } : {}), edits: workspace.edits() }).catch(() => {});
+  sentText = workspace.text(openName);
+  schema = undefined;
+  fillFiles();
+  cases.fillSelect();
+  if (editors) {
+    editors.pane.file = '';
+    openFile(openName);
   }
-  notices.set('link', undefined);
-  if (pane.file) drafts.set(pane.file, pane.text);
-  drafts.set(read.state.file, read.state.text);
-  pane.file = ''; // so that opening the link's file does not keep the editor's text over it
-  openFile(read.state.file);
-  cases.setText(read.state.caseText, '');
-  say('Opened a shared link');
-  return true;
+  scheduleAnalyze(0);
 }
 
-async function loadInitialState(): Promise<void> {
-  const stored = keeper.load().work;
-  for (const [f, t] of stored?.drafts ?? []) drafts.set(f, t);
-  if (isShareHash(location.hash) && (await openLink(location.hash))) return;
-  openFile(stored && (bundledText(stored.file) !== undefined || drafts.has(stored.file)) ? stored.file : seedGuidelineFile);
-  if (stored?.caseText) cases.setText(stored.caseText, stored.caseFile);
-  else cases.setText(caseText(bundledCases.find((c) => c.file === seedCaseFile)), seedCaseFile);
-}
+// Analysis, runs, tests and impact (all in the worker)
 
-window.addEventListener('hashchange', () => {
-  if (isShareHash(location.hash)) void openLink(location.hash);
-});
-
-// Analysis and runs (in the worker)
-
+let analyzed = 0;
 let analyzeTimer: ReturnType<typeof setTimeout> | undefined;
 function scheduleAnalyze(delay = 150): void {
   clearTimeout(analyzeTimer);
@@ -127,24 +142,27 @@ function scheduleAnalyze(delay = 150): void {
 
 async function analyze(): Promise<void> {
   const ticket = ++analyzed;
-  const file = pane.file;
-  const text = pane.text;
-  // This file's own errors first (a few ms), then the whole program with the other files (slower).
-  const quick = await client.request({ kind: 'check', text, file });
-  if (ticket !== analyzed || file !== pane.file) return; // a newer edit is on its way
-  pane.setMarkers(quick);
-  const result = await client.request({ kind: 'analyze', text, file });
-  if (ticket !== analyzed || file !== pane.file) return;
-  pane.setMarkers(result.markers);
+  flushEdit();
+  const file = openName;
+  if (editors) {
+    // This file's own errors first (a few ms), then the whole workspace (slower).
+    const quick = await client.request({ kind: 'check', text: workspace.text(file), file });
+    if (ticket !== analyzed || file !== openName) return;
+    editors.pane.setMarkers(quick);
+  }
+  const result = await client.request({ kind: 'analyze', file });
+  if (ticket !== analyzed || file !== openName) return;
+  editors?.pane.setMarkers(result.markers);
   compiledJson = result.compiledJson;
-  if (!byId('tab-compiled').hidden) compiled.setValue(compiledJson);
+  schema = undefined;
+  if (tabs.selected === 'compiled') editors?.setCompiled(compiledJson);
   scheduleRun(0);
+  if (tests.ran) void runAll();
+  if (tabs.selected === 'impact') void impact();
+  if (tabs.selected === 'diagram') void diagram();
 }
+let compiledJson = '';
 
-pane.editor.onDidChangeModelContent(() => {
-  scheduleAnalyze();
-  keeper.changed();
-});
 
 let runTimer: ReturnType<typeof setTimeout> | undefined;
 function scheduleRun(delay = 200): void {
@@ -153,120 +171,225 @@ function scheduleRun(delay = 200): void {
 }
 
 const determination = byId('determination');
+const announce = byId('announce');
 let runs = 0;
-let sources: CriterionSource[] = [];
-
-const problemLines = (check: CaseCheck): string[] => [
-  ...check.problems.map((p) => `${p.field || 'case'}: ${p.message}`),
-  ...(check.total > check.problems.length ? [`${check.total - check.problems.length} more not shown`] : []),
-];
+let announced = '';
 
 async function run(): Promise<void> {
   const ticket = ++runs;
+  flushEdit();
   const r: RunResult = await client.request({ kind: 'run', caseText: cases.text }).catch((e: unknown) => ({ kind: 'failed', error: String(e) }) as const);
   if (ticket !== runs) return;
-  if (r.kind === 'no-rules') renderNotice(determination, 'The guideline has errors', ['Fix the problems listed under the editor to run the case.']);
-  else if (r.kind === 'invalid-case') renderNotice(determination, 'The case is not valid', problemLines(r.check));
+  lastRun = r.kind === 'determination' ? r : undefined;
+  if (r.kind === 'no-rules') {
+    const files = r.otherErrors.map((o) => {
+      const b = el('button', { type: 'button', class: 'link' }, `${o.file.split('/').pop()} (${o.errors} error${o.errors === 1 ? '' : 's'})`);
+      b.addEventListener('click', () => openFile(o.file));
+      return b;
+    });
+    renderNotice(determination, 'The workspace has errors', [files.length ? el('span', {}, 'Fix the errors in ', files.flatMap((b, i) => (i ? [', ', b] : [b])), ' to run the case.') : 'Fix the problems listed under the editor to run the case.']);
+  } else if (r.kind === 'invalid-case') renderNotice(determination, 'The case is not valid', [...r.check.problems.map((p) => `${p.field || 'case'}: ${p.message}`), ...(r.check.total > r.check.problems.length ? [`${r.check.total - r.check.problems.length} more not shown`] : [])]);
   else if (r.kind === 'failed') renderNotice(determination, 'Evaluation failed', [r.error]);
-  else {
-    sources = r.sources;
-    renderDetermination(determination, r.determination, { onCriterion: showCriterion, hidden: r.hidden });
-  }
+  showRun();
+  if (r.kind !== 'determination') return void testCase.render(cases.testCase, undefined, undefined);
+  if (!performance.getEntriesByName('first-decision').length) performance.mark('first-decision');
+  const text = `Decision: ${decisionText[r.determination.decision]}`;
+  if (`${cases.file}|${text}` !== announced) announce.textContent = text;
+  announced = `${cases.file}|${text}`;
+  if (picked && r.guidelineFile && r.guidelineFile !== openName) openFile(r.guidelineFile);
+  picked = false;
+  if (highlighted && r.sources[highlighted]) showCriterion(highlighted);
+  else clearHighlight();
 }
 
-function showCriterion(c: { id: string }): void {
-  const src = sources.find((s) => s.id === c.id);
-  if (!src) return;
-  if (src.file !== pane.file && (drafts.has(src.file) || bundledText(src.file) !== undefined)) openFile(src.file);
-  pane.highlightLines(src.line, src.endLine);
+/** Renders the last determination, compared with the open test case's expectation. */
+function showRun(): void {
+  const r = lastRun;
+  const t = cases.testCase;
+  if (!r) return;
+  renderDetermination(determination, r.determination, {
+    hidden: r.hidden,
+    sources: r.sources,
+    ...(r.guidelineFile ? { guidelineFile: r.guidelineFile } : {}),
+    words: (f) => r.words[f],
+    ...(t?.expect ? { differences: compareExpectation(t.expect, r.determination) } : {}),
+    onSource: (at) => openFile(at.file, at),
+    onCriterion: showCriterion,
+  });
+  testCase.render(t, r.determination, r.guidelineFile);
+}
+
+function showCriterion(id: string): void {
+  const at = lastRun?.sources[id];
+  if (!at) return;
+  highlighted = id;
+  openFile(at.file);
+  editors?.pane.highlightLines(at.line, at.endLine);
+  for (const li of determination.querySelectorAll('[data-criterion]')) li.classList.toggle('criterion-shown', li.getAttribute('data-criterion') === id);
+}
+
+function clearHighlight(): void {
+  highlighted = undefined;
+  editors?.pane.clearHighlight();
 }
 
 byId('run-button').addEventListener('click', () => {
-  selectTab('determination');
+  tabs.select('determination');
   void run();
 });
 
-byId('run-all-button').addEventListener('click', () => void runAll());
+byId('run-all-button').addEventListener('click', () => {
+  tabs.select('tests');
+  void runAll();
+});
 
+let testRuns = 0;
+/** How the test cases exercised each condition (after Run all tests), marked in the editor. */
+let coverage: ConditionCoverage[] = [];
 async function runAll(): Promise<void> {
-  selectTab('tests');
-  const target = byId('tests');
-  show(target, el('p', {}, 'Running…'));
-  const outcomes = await client.request({ kind: 'run-tests', tests: bundledCases }).catch((e: unknown) => String(e));
-  if (typeof outcomes === 'string') renderNotice(target, 'The tests could not run', [outcomes]);
-  else if (!outcomes) renderNotice(target, 'The guideline has errors', ['Fix them to run the tests.']);
+  const ticket = ++testRuns;
+  flushEdit();
+  tests.running();
+  const outcomes = await client.request({ kind: 'run-tests', tests: workspace.testCases() }).catch((e: unknown) => String(e));
+  if (ticket !== testRuns) return;
+  if (typeof outcomes === 'string') tests.failed(`The tests could not run: ${outcomes}`);
+  else if (!outcomes) tests.failed('The workspace has errors: fix them to run the tests.');
   else {
-    renderTests(target, outcomes, (t) => {
-      cases.load(t.file);
-      selectTab('determination');
-    });
+    tests.setOutcomes(outcomes.outcomes);
+    coverage = outcomes.coverage;
+    editors?.pane.setCoverage(coverage);
   }
 }
 
-// Case view: JSON or the form generated from the schema
+let impacts = 0;
+async function impact(): Promise<void> {
+  const ticket = ++impacts;
+  flushEdit();
+  const target = byId('impact');
+  target.setAttribute('aria-busy', 'true');
+  const result = await client.request({ kind: 'impact', tests: workspace.testCases() }).catch(() => undefined);
+  if (ticket !== impacts || !result) return;
+  target.removeAttribute('aria-busy');
+  renderImpact(target, result, openCase);
+}
+
+/** Opens a test case (from the tests or the impact), with its expectation. */
+function openCase(file: string): void {
+  cases.load(file);
+  tabs.select('determination');
+}
+
+const reference = new ReferencePanel(byId('reference'));
+/** Opens the Reference panel, at a section (a diagnostic's code) when given. */
+function openReference(at?: string): void {
+  tabs.select('reference', false);
+  void reference.open(at);
+}
+
+let diagrams = 0;
+async function diagram(): Promise<void> {
+  const ticket = ++diagrams;
+  flushEdit();
+  const data = await client.request({ kind: 'diagram', file: openName }).catch(() => undefined);
+  if (ticket !== diagrams || !data) return;
+  const statuses = new Map(lastRun?.guidelineFile === openName ? lastRun.determination.criteria.map((c) => [c.id, c.status] as const) : []);
+  renderDiagram(byId('diagram'), data, statuses, (at) => openFile(at.file, at));
+}
+
+function onTab(name: string): void {
+  if (name === 'compiled') editors?.setCompiled(compiledJson);
+  if (name === 'diagram') void diagram();
+  if (name === 'impact') void impact();
+  if (name === 'reference') void reference.open();
+}
+
+// Case view: JSON or the form generated from the workspace's case fields
 
 for (const [id, view] of [['case-json-view', 'json'], ['case-form-view', 'form']] as const) {
   byId(id).addEventListener('click', () => {
-    cases.setView(view, byId('case-editor'), byId('case-form'));
+    cases.setView(view, byId('case-editor'));
     byId('case-json-view').setAttribute('aria-pressed', String(view === 'json'));
     byId('case-form-view').setAttribute('aria-pressed', String(view === 'form'));
   });
 }
 
-// Toolbar
+byId('format-button').addEventListener('click', () => void editors?.pane.format());
+splitter(byId('splitter'), byId('layout'));
 
-byId('format-button').addEventListener('click', () => void pane.format());
-
-byId('share-button').addEventListener('click', () => void share());
-
-async function share(): Promise<void> {
-  const made = await client.request({ kind: 'make-link', state: { file: pane.file, text: pane.text, caseText: cases.text } }).catch(() => undefined);
-  if (!made) return;
-  if (!made.ok) {
-    notices.set('link', { code: `not-shared-${made.problem}`, level: 'warning', text: linkNotMade(made), actions: [{ label: 'Download your work', run: () => downloadWork(currentWork()) }] });
-    return;
-  }
-  notices.set('link', undefined);
-  history.replaceState(null, '', made.hash);
-  const url = location.href;
-  navigator.clipboard?.writeText(url).then(
-    () => say('Link copied: it holds the guideline and the case'),
-    () => say('Link in the address bar: it holds the guideline and the case'),
-  );
-}
-
-byId('reset-button').addEventListener('click', () => {
-  keeper.clear();
-  drafts.clear();
-  notices.set('link', undefined);
-  history.replaceState(null, '', location.pathname + location.search);
-  const file = pane.file;
-  pane.file = '';
-  openFile(file);
-  cases.setText(caseText(bundledCases.find((c) => c.file === seedCaseFile)), seedCaseFile);
-  say('Bundled texts restored');
+const actions = new WorkActions({ client, notices, workspace, keeper, say, flushEdit, sendWorkspace,
+  state: () => ({ open: openName, caseText: cases.text, caseFile: cases.file }),
+  restore: (open, text, file) => {
+    openName = open;
+    cases.setText(text, file);
+    cases.fillSelect();
+  },
+  seedCase: () => caseText(bundledCases.find((c) => c.file === seedCaseFile)),
 });
 
-void loadInitialState();
+// Start: the stored work (or a link), the first decision, then the editors.
+
+async function start(): Promise<void> {
+  const stored = keeper.load().work;
+  workspace.restore({ drafts: [...(stored?.drafts ?? [])].map(([file, text]) => ({ file, text })), cases: stored?.cases ?? [] });
+  if (stored && workspace.has(stored.file)) openName = stored.file;
+  cases.setText(stored?.caseText || caseText(bundledCases.find((c) => c.file === seedCaseFile)), stored?.caseText ? stored.caseFile : seedCaseFile);
+  sendWorkspace(true);
+  await actions.openLinkIn(location.hash);
+}
+void start();
+
+window.addEventListener('hashchange', () => void actions.openLinkIn(location.hash));
+
+/** Loads the editors once the first decision is shown (or after a moment, whichever is first). */
+function loadEditors(): Promise<Editors> {
+  return new Promise<void>((resolve) => {
+    const check = setInterval(() => {
+      if (performance.getEntriesByName('first-decision').length || determination.querySelector('[data-testid=notice]')) {
+        clearInterval(check);
+        resolve();
+      }
+    }, 20);
+    setTimeout(() => { clearInterval(check); resolve(); }, 4000);
+  }).then(() => import('./editors.ts')).then(({ createEditors }) => {
+    const e = createEditors({ editor: byId('editor'), problems: byId('problems'), caseEditor: byId('case-editor'), caseNext: () => byId('case-issues').nextElementSibling as HTMLElement, compiled: byId('compiled') }, client, say, openReference);
+    editors = e;
+    cases.attach(e.caseView);
+    sentText = workspace.text(openName);
+    e.pane.open(openName, sentText);
+    e.pane.editor.onDidChangeModelContent(() => {
+      if (e.pane.file !== openName) return;
+      scheduleAnalyze();
+      keeper.changed();
+    });
+    scheduleAnalyze(0);
+    performance.mark('editor-ready');
+    return e;
+  });
+}
+void loadEditors().catch((e: unknown) => notices.set('worker', { code: 'editor-failed', level: 'error', text: `The editor could not load: ${String(e)}` }));
 
 /** A handle for end-to-end tests and the browser console: the texts, without reaching into monaco. */
 (window as unknown as { guidelinePlayground: object }).guidelinePlayground = {
-  text: (): string => pane.text,
-  setText: (t: string): void => pane.editor.setValue(t),
+  text: (): string => editors?.pane.text ?? workspace.text(openName),
+  setText: (t: string): void => editors?.pane.editor.setValue(t),
   caseText: (): string => cases.text,
-  setCaseText: (t: string): void => cases.editor.setValue(t),
-  file: (): string => pane.file,
+  setCaseText: (t: string): void => (editors ? editors.caseView.setValue(t) : cases.setText(t, '')),
+  file: (): string => openName,
+  edited: (): string[] => workspace.edits().map((s) => s.file).sort(),
+  focusEditor: (): void => editors?.pane.editor.focus(),
   /** The line of the text under the cursor. */
-  cursorLine: (): string => pane.editor.getModel()?.getLineContent(pane.editor.getPosition()?.lineNumber ?? 1) ?? '',
+  cursorLine: (): string => editors?.pane.editor.getModel()?.getLineContent(editors.pane.editor.getPosition()?.lineNumber ?? 1) ?? '',
   /** Puts the cursor at the first occurrence of a text (plus an offset into it) and scrolls to it. */
   cursorAt: (needle: string, into = 0): boolean => {
-    const model = pane.editor.getModel();
-    const at = pane.text.indexOf(needle);
-    if (!model || at < 0) return false;
+    const editor = editors?.pane.editor;
+    const model = editor?.getModel();
+    const at = editors?.pane.text.indexOf(needle) ?? -1;
+    if (!editor || !model || at < 0) return false;
     const pos = model.getPositionAt(at + into);
-    pane.editor.setPosition(pos);
-    pane.editor.revealPositionInCenter(pos);
-    pane.editor.focus();
+    editor.setPosition(pos);
+    editor.revealPositionInCenter(pos);
+    editor.focus();
     return true;
   },
+  place,
 };

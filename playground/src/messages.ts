@@ -1,6 +1,6 @@
 // What the page says when a share link is refused or work is not saved: one template per case, with the
 // numbers that explain it. Hostile text only arrives here shortened (share-link.ts `excerpt`).
-import { linkMaxChars, linkMaxDecodedChars } from './limits.ts';
+import { linkMaxChars, linkMaxDecodedChars, linkMaxFiles } from './limits.ts';
 import type { ShareLinkMade, ShareLinkProblem } from './share-link.ts';
 import type { LoadNote, SaveOutcome } from './storage.ts';
 
@@ -24,8 +24,9 @@ export function linkRefused(problem: ShareLinkProblem, detail: string | undefine
 
 /** Why no share link was made. */
 export function linkNotMade(made: Extract<ShareLinkMade, { ok: false }>): string {
+  if (made.problem === 'too-many-files') return `Not shared: ${number(made.chars)} files are edited, more than the ${number(linkMaxFiles)} a link may carry. Download your work instead.`;
   return made.problem === 'too-large'
-    ? `Not shared: the guideline and the case are ${number(made.chars)} characters, more than the ${number(linkMaxDecodedChars)} a link may hold. Download your work instead.`
+    ? `Not shared: the edited guidelines and the case are ${number(made.chars)} characters, more than the ${number(linkMaxDecodedChars)} a link may hold. Download your work instead.`
     : `Not shared: the link would be ${number(made.chars)} characters long, more than the ${number(linkMaxChars)} a link may have. Download your work instead.`;
 }
 

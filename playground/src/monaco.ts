@@ -1,7 +1,23 @@
-// Monaco, core editor and its editor features only (no language-server bundles), with its own worker
-// (started under the page's policy, see workers.ts).
+// Monaco: the core editor and only the features the playground uses (completion, hover, go to
+// definition, find, markers, brackets, comments, clipboard, line and word operations), with its own
+// worker (started under the page's policy, see workers.ts; nothing the playground does needs it at once).
 import * as monaco from 'monaco-editor/editor/editor.api';
-import 'monaco-editor/features/register.all';
+import 'monaco-editor/features/codicon/register';
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
+import 'monaco-editor/features/hover/register';
+import 'monaco-editor/features/gotoSymbol/register';
+import 'monaco-editor/features/gotoError/register';
+import 'monaco-editor/features/find/register';
+import 'monaco-editor/features/bracketMatching/register';
+import 'monaco-editor/features/comment/register';
+import 'monaco-editor/features/clipboard/register';
+import 'monaco-editor/features/contextmenu/register';
+import 'monaco-editor/features/cursorUndo/register';
+import 'monaco-editor/features/linesOperations/register';
+import 'monaco-editor/features/multicursor/register';
+import 'monaco-editor/features/wordHighlighter/register';
+import 'monaco-editor/features/wordOperations/register';
+import 'monaco-editor/features/toggleTabFocusMode/register';
 import editorWorkerUrl from 'monaco-editor/editor/editor.worker?worker&url';
 import { startWorker } from './workers.ts';
 

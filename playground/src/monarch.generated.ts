@@ -3,7 +3,7 @@
 // lexer's token definitions (packages/language/src/tokens.ts), in the lexer's own order.
 import type { languages } from 'monaco-editor/editor/editor.api';
 
-export const keywords: string[] = ["guideline","title","source","pages","page","includes","in","force","to","covers","applies","when","unless","class","procedure","terms","codes","recommend","over","within","up","per","fading","criterion","only","require","certify","otherwise","policy","jurisdiction","first","then","and","or","not","is","known","unknown","at","most","least","more","less","fewer","than","ago","vocabulary","uses","fact","field","record","from","define","where","since","rounded","empty","edition","revises","drops"];
+export const keywords: string[] = ["guideline","title","source","pages","page","includes","in","force","to","covers","applies","when","unless","class","procedure","terms","codes","recommend","over","within","up","per","fading","criterion","only","require","certify","otherwise","policy","jurisdiction","first","then","and","or","not","is","known","unknown","at","most","least","more","less","fewer","than","ago","vocabulary","uses","fact","field","record","from","define","where","since","rounded","empty","edition","revises","drops","table"];
 
 export const monarchLanguage: languages.IMonarchLanguage = {
   defaultToken: 'invalid',
@@ -34,6 +34,8 @@ export const monarchLanguage: languages.IMonarchLanguage = {
       [/\./, 'delimiter'],
       [/\(/, '@brackets'],
       [/\)/, '@brackets'],
+      [/\|\|/, 'delimiter'],
+      [/\|/, 'delimiter'],
     ],
     string: [
       [/[^"\\]+/, 'string'],

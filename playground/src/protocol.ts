@@ -1,9 +1,10 @@
-// Messages between the page and the language worker. The worker does everything whose cost grows with
-// the input (parse, check, compile, validate and run cases, read and make share links), so typing never
-// waits on it; what it sends back is bounded (limits.ts), so the page's own work is bounded too.
+// Messages between the page and the language worker. The worker holds the whole workspace (every
+// guideline file, edited or not) and does everything whose cost grows with the input (parse, check,
+// compile the program, validate and run cases, run the tests, replay them for an edit's impact, read and
+// make share links), so typing never waits on it; what it sends back is bounded (limits.ts).
 import type { CompletionItem, HoverInfo, Range, SourceText } from '@guideline/language';
 import type { Determination } from '@guideline/runtime';
-import type { BundledCase } from './bundled.ts';
+import type { TestCase } from './test-cases.ts';
 import type { Difference } from './expect.ts';
 import type { ShareLinkMade, ShareLinkRead, SharedState } from './share-link.ts';
 
@@ -25,10 +26,13 @@ export interface MarkerList {
 }
 
 export interface Analysis {
+  /** The open file's markers. */
   markers: MarkerList;
-  /** Whether the edited file compiled with the other bundled files (the worker keeps the rule set to run cases). */
+  /** Whether the workspace compiled (the worker keeps the rule set to run cases). */
   compiled: boolean;
-  /** The file's compiled rules as JSON, or a comment saying why there are none to show. */
+  /** Other files of the workspace with errors, and how many each (at most `otherFilesShown`). */
+  otherErrors: { file: string; errors: number }[];
+  /** The open file's compiled rules as JSON, or a comment saying why there are none to show. */
   compiledJson: string;
 }
 
@@ -45,51 +49,112 @@ export interface CaseCheck {
   marks: { start: number; end: number; message: string }[];
 }
 
-/** Where a criterion is in the source, for highlighting it from the determination. */
-export interface CriterionSource {
-  id: string;
+/** Where a criterion (or one of its conditions) is in the source: file and 1-based lines, inclusive. */
+export interface SourceSpan {
   file: string;
   line: number;
   endLine: number;
 }
 
 export type RunResult =
-  | { kind: 'no-rules' }
+  | { kind: 'no-rules'; otherErrors: { file: string; errors: number }[] }
   | { kind: 'invalid-case'; check: CaseCheck }
   | {
       kind: 'determination';
       /** Criteria beyond `criteriaShown`, and trace entries beyond `traceShown`, left out. */
       determination: Determination;
       hidden: { criteria: number; traces: number[] };
-      sources: CriterionSource[];
+      /** Each shown criterion's source lines, by criterion id. */
+      sources: Record<string, SourceSpan>;
+      /** The words of the fact behind each missing case field. */
+      words: Record<string, string>;
+      /** The file of the guideline that governed, when one did. */
+      guidelineFile?: string;
     }
   | { kind: 'failed'; error: string };
 
 export interface TestOutcome {
-  test: BundledCase;
+  /** The test case's file. */
+  file: string;
   diffs: Difference[];
   error?: string;
 }
 
+/** How the test cases found one condition (a leaf of a criterion): counts of true, false, unknown. */
+export interface ConditionCoverage {
+  file: string;
+  line: number;
+  condition: string;
+  true: number;
+  false: number;
+  unknown: number;
+}
+
+/** A test case whose decision or criteria statuses an edit changes. */
+export interface ImpactChange {
+  file: string;
+  before: string;
+  after: string;
+  /** The criteria whose status changes: `id: before → after`. */
+  criteria: { id: string; before: string; after: string }[];
+}
+
+export interface Impact {
+  /** The edited files the comparison is about (empty: nothing edited, nothing to compare). */
+  edited: string[];
+  cases: number;
+  /** The first `impactShown` changes, and how many cases change in all. */
+  changes: ImpactChange[];
+  changed: number;
+  /** Whether the edited workspace (or, for `baseline`, the bundled one) has errors and decides nothing. */
+  broken?: 'edited' | 'baseline';
+}
+
+/** A box of the guideline's picture: a guideline (or policy), a criterion, a part, a condition. */
+export interface DiagramNode {
+  kind: 'guideline' | 'criterion' | 'part' | 'condition';
+  /** The criterion's or guideline's id. */
+  id?: string;
+  label: string;
+  /** How it joins its parent: require, only when, any of, a group's need. */
+  role: string;
+  file: string;
+  line: number;
+  children: DiagramNode[];
+}
+
+export interface DiagramData {
+  roots: DiagramNode[];
+  /** Whether conditions past `diagramBoxesShown` were left out. */
+  cut?: true;
+}
+
 export type Request =
-  | { kind: 'others'; others: SourceText[] }
+  /** Every file of the workspace: `bundled` once, `edits` the texts that differ from it. */
+  | { kind: 'workspace'; bundled?: SourceText[]; edits: SourceText[] }
+  | { kind: 'edit'; file: string; text: string }
   | { kind: 'check'; text: string; file: string }
-  | { kind: 'analyze'; text: string; file: string }
-  | { kind: 'complete'; text: string; offset: number }
-  | { kind: 'hover'; text: string; offset: number }
-  | { kind: 'definition'; text: string; offset: number }
+  | { kind: 'analyze'; file: string }
+  /** The editor services, with the workspace's other files as the program (their vocabularies known). */
+  | { kind: 'complete'; text: string; offset: number; file: string }
+  | { kind: 'hover'; text: string; offset: number; file: string }
+  | { kind: 'definition'; text: string; offset: number; file: string }
   | { kind: 'format'; text: string }
   | { kind: 'check-case'; text: string }
   | { kind: 'run'; caseText: string }
-  | { kind: 'run-tests'; tests: BundledCase[] }
+  | { kind: 'run-tests'; tests: TestCase[] }
+  | { kind: 'impact'; tests: TestCase[] }
+  | { kind: 'fields' }
+  | { kind: 'diagram'; file: string }
   | { kind: 'read-link'; hash: string; workspace: string[] }
   | { kind: 'make-link'; state: SharedState };
 
 export interface Results {
-  others: null;
+  workspace: null;
+  edit: null;
   /** This file's own parse and check markers: quick, for every keystroke. */
   check: MarkerList;
-  /** With the other files: cross-file checks and the rule set. */
+  /** The whole workspace: cross-file checks and the rule set; markers of the file asked about. */
   analyze: Analysis;
   complete: CompletionItem[];
   hover: HoverInfo | null;
@@ -98,9 +163,25 @@ export interface Results {
   'check-case': CaseCheck;
   /** The case against the rule set of the last analysis. */
   run: RunResult;
-  'run-tests': TestOutcome[] | null;
+  /** Null when the workspace has errors. */
+  'run-tests': { outcomes: TestOutcome[]; coverage: ConditionCoverage[] } | null;
+  impact: Impact;
+  /** The case fields the workspace's vocabularies define, as a schema for the form (contract's when it has errors). */
+  fields: FormSchema;
+  diagram: DiagramData;
   'read-link': ShareLinkRead | null;
   'make-link': ShareLinkMade;
+}
+
+/** A case form's schema: the fields of `fieldsOf(rules)`, each with its words and meaning. */
+export interface FormSchema {
+  type?: string | string[];
+  enum?: (string | null)[];
+  format?: string;
+  description?: string;
+  properties?: Record<string, FormSchema>;
+  items?: FormSchema;
+  required?: string[];
 }
 
 export type Response = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };

@@ -1,16 +1,8 @@
-// A form generated from the case JSON Schema: one input per field (a select for enums, a date input
-// for dates, rows for the diagnoses), kept in step with the case JSON, problems shown beside the field.
+// A form generated from the workspace's case fields (the vocabularies' facts, as a schema): one input
+// per field (a select for enums and yes-or-no, a date input for dates, rows for lists of records), each
+// labelled with its fact's words and meaning, kept in step with the case JSON, problems beside the field.
 import { el } from './dom.ts';
-
-export interface Schema {
-  type?: string | string[];
-  enum?: (string | null)[];
-  format?: string;
-  description?: string;
-  properties?: Record<string, Schema>;
-  items?: Schema;
-  required?: string[];
-}
+import type { FormSchema as Schema } from './protocol.ts';
 
 type Json = Record<string, unknown>;
 
@@ -64,6 +56,9 @@ function field(key: string, s: Schema, v: unknown, path: string[], edit: (path: 
   if (s.enum) {
     input = el('select', { id }, el('option', { value: '' }, '(unknown)'), s.enum.filter((x): x is string => x !== null).map((x) => el('option', { value: x }, x)));
     input.value = typeof v === 'string' ? v : '';
+  } else if (t.includes('boolean')) {
+    input = el('select', { id }, el('option', { value: '' }, '(unknown)'), el('option', { value: 'true' }, 'yes'), el('option', { value: 'false' }, 'no'));
+    input.value = typeof v === 'boolean' ? String(v) : '';
   } else {
     const kind = s.format === 'date' ? 'date' : t.includes('number') || t.includes('integer') ? 'number' : 'text';
     input = el('input', { id, type: kind });
@@ -74,12 +69,14 @@ function field(key: string, s: Schema, v: unknown, path: string[], edit: (path: 
   input.addEventListener('change', () => {
     const raw = input.value.trim();
     if (raw === '') edit(path, undefined); // absent: unknown, never false
+    else if (t.includes('boolean')) edit(path, raw === 'true');
     else if (t.includes('array')) edit(path, raw.split(',').map((x) => x.trim()).filter(Boolean));
     else if (input instanceof HTMLInputElement && input.type === 'number') edit(path, Number(raw));
     else edit(path, raw);
   });
+  const words = s.description?.split(':')[0];
   return el('div', { class: 'form-field', title: s.description ?? '' },
-    el('label', { for: id }, key, required ? ' *' : ''), input, el('span', { class: 'field-problem', 'data-problem': path.join('.') }));
+    el('label', { for: id }, words && words !== path.join('.') ? `${key} (${words})` : key, required ? ' *' : ''), input, el('span', { class: 'field-problem', 'data-problem': path.join('.') }));
 }
 
 function rows(key: string, s: Schema, items: unknown[], path: string[], edit: (path: string[], v: unknown) => void): HTMLElement {

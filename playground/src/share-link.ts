@@ -1,13 +1,16 @@
-// Share links: the open guideline file and the case, as JSON compressed into the URL hash (lz-string).
+// Share links: every edited guideline file, the open one and the case, as JSON compressed into the URL
+// hash (lz-string); links made before carried one file (version 1) and still open.
 // Reading one is bounded (link length, inflated size, stopped while inflating) and strict (exactly the
 // state's fields, a safe file name), and a link that fails says which way it failed.
 import { compressToEncodedURIComponent } from 'lz-string';
 import { inflateLink } from './link-inflate.ts';
-import { fileNameMaxChars, linkMaxChars, linkMaxDecodedChars } from './limits.ts';
+import { fileNameMaxChars, linkMaxChars, linkMaxDecodedChars, linkMaxFiles } from './limits.ts';
 
 export interface SharedState {
-  file: string;
-  text: string;
+  /** The file open in the editor. */
+  open: string;
+  /** The edited files (every other file has its bundled text). */
+  files: { file: string; text: string }[];
   caseText: string;
 }
 
@@ -21,7 +24,7 @@ export type ShareLinkProblem =
   | 'damaged'
   /** Made by a later version of the playground. */
   | 'unsupported-version'
-  /** JSON, but not the state's fields with their types. */
+  /** JSON, but not the state's fields with their types (or more files than `linkMaxFiles`, or one twice). */
   | 'invalid-state'
   /** The file is neither a bundled file nor a safe guideline file name. */
   | 'unsafe-file-name';
@@ -29,8 +32,9 @@ export type ShareLinkProblem =
 export type ShareLinkRead = { ok: true; state: SharedState } | { ok: false; problem: ShareLinkProblem; detail?: string };
 
 const prefix = '#share=';
-const version = 1;
-const fields = new Set(['v', 'file', 'text', 'caseText']);
+const version = 2;
+/** The fields of each version's state. */
+const fields: Record<number, Set<string>> = { 1: new Set(['v', 'file', 'text', 'caseText']), 2: new Set(['v', 'open', 'files', 'caseText']) };
 
 /** guidelines/<folder>/.../<name>.guideline: lowercase words, digits, - and _, no dot segments. */
 const safeFileName = /^guidelines\/(?:[a-z0-9][a-z0-9_-]*\/){0,8}[a-z0-9][a-z0-9_-]*\.guideline$/;
@@ -42,6 +46,14 @@ export function isAcceptableFileName(name: string, workspace: ReadonlySet<string
 
 /** Hostile text shortened for a message (shown as a text node, never as HTML). */
 export const excerpt = (s: string, max = 60): string => JSON.stringify(s.length > max ? `${s.slice(0, max)}…` : s);
+
+/** guidelines/<folder>/.../cases/<name>.json: a test case beside its guideline. */
+const safeCaseFileName = /^guidelines\/(?:[a-z0-9][a-z0-9_-]*\/){1,8}cases\/[a-z0-9][a-z0-9_-]*\.json$/;
+
+/** A test case file name local storage may name: a bundled case's, or the safe pattern. */
+export function isAcceptableCaseFileName(name: string): boolean {
+  return name.length <= fileNameMaxChars && safeCaseFileName.test(name);
+}
 
 export const isShareHash = (hash: string): boolean => hash.startsWith(prefix);
 
@@ -75,23 +87,41 @@ export function readShareLink(hash: string, workspace: ReadonlySet<string>): Sha
 function stateOf(value: unknown, workspace: ReadonlySet<string>): ShareLinkRead {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, problem: 'invalid-state' };
   const record = value as Record<string, unknown>;
+  const v = record['v'];
+  if (typeof v === 'number' && v > version) return { ok: false, problem: 'unsupported-version' };
+  const known = typeof v === 'number' ? fields[v] : undefined;
+  if (!known) return { ok: false, problem: 'invalid-state', detail: 'v' };
   // Own keys only: JSON.parse makes "__proto__" an own key, so it is refused here like any other stranger.
-  for (const key of Object.keys(record)) if (!fields.has(key)) return { ok: false, problem: 'invalid-state', detail: excerpt(key) };
-  if (typeof record['v'] === 'number' && record['v'] > version) return { ok: false, problem: 'unsupported-version' };
-  if (record['v'] !== version) return { ok: false, problem: 'invalid-state', detail: 'v' };
-  const { file, text, caseText } = record;
-  if (typeof file !== 'string') return { ok: false, problem: 'invalid-state', detail: 'file' };
-  if (typeof text !== 'string') return { ok: false, problem: 'invalid-state', detail: 'text' };
+  for (const key of Object.keys(record)) if (!known.has(key)) return { ok: false, problem: 'invalid-state', detail: excerpt(key) };
+  const { caseText } = record;
   if (typeof caseText !== 'string') return { ok: false, problem: 'invalid-state', detail: 'caseText' };
-  if (!isAcceptableFileName(file, workspace)) return { ok: false, problem: 'unsafe-file-name', detail: excerpt(file) };
-  return { ok: true, state: { file, text, caseText } };
+  const files = v === 1 ? [[record['file'], record['text']]] : record['files'];
+  const open = v === 1 ? record['file'] : record['open'];
+  if (typeof open !== 'string') return { ok: false, problem: 'invalid-state', detail: v === 1 ? 'file' : 'open' };
+  if (!Array.isArray(files) || files.length > linkMaxFiles) return { ok: false, problem: 'invalid-state', detail: 'files' };
+  const read: SharedState['files'] = [];
+  const seen = new Set<string>();
+  for (const entry of files as unknown[]) {
+    if (!Array.isArray(entry) || entry.length !== 2) return { ok: false, problem: 'invalid-state', detail: 'files' };
+    const [file, text] = entry as unknown[];
+    if (typeof file !== 'string') return { ok: false, problem: 'invalid-state', detail: v === 1 ? 'file' : 'files' };
+    if (typeof text !== 'string') return { ok: false, problem: 'invalid-state', detail: v === 1 ? 'text' : 'files' };
+    if (!isAcceptableFileName(file, workspace)) return { ok: false, problem: 'unsafe-file-name', detail: excerpt(file) };
+    if (seen.has(file)) return { ok: false, problem: 'invalid-state', detail: excerpt(file) };
+    seen.add(file);
+    read.push({ file, text });
+  }
+  if (!isAcceptableFileName(open, workspace)) return { ok: false, problem: 'unsafe-file-name', detail: excerpt(open) };
+  return { ok: true, state: { open, files: read, caseText } };
 }
 
-export type ShareLinkMade = { ok: true; hash: string } | { ok: false; problem: 'too-large' | 'link-too-long'; chars: number };
+/** `chars`: the state's or link's length, or for too many files their number. */
+export type ShareLinkMade = { ok: true; hash: string } | { ok: false; problem: 'too-large' | 'link-too-long' | 'too-many-files'; chars: number };
 
-/** The share hash of a state, or why it would be refused when opened (too large, or too long a link). */
+/** The share hash of a state, or why it would be refused when opened (too large, too long a link, too many files). */
 export function makeShareLink(s: SharedState): ShareLinkMade {
-  const json = JSON.stringify({ v: version, file: s.file, text: s.text, caseText: s.caseText });
+  if (s.files.length > linkMaxFiles) return { ok: false, problem: 'too-many-files', chars: s.files.length };
+  const json = JSON.stringify({ v: version, open: s.open, files: s.files.map((f) => [f.file, f.text]), caseText: s.caseText });
   if (json.length > linkMaxDecodedChars) return { ok: false, problem: 'too-large', chars: json.length };
   const payload = compressToEncodedURIComponent(json);
   if (payload.length > linkMaxChars) return { ok: false, problem: 'link-too-long', chars: payload.length };

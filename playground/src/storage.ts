@@ -1,7 +1,9 @@
 // Where work is kept between visits: local storage, and this tab's session storage when local storage
 // refuses a save (full, or disabled). Every save is numbered, so a reload can tell the newest work from
 // an older save and say which one it shows; nothing read back is trusted (file names, shapes, types).
-import { isAcceptableFileName } from './share-link.ts';
+import { workspaceCasesMax } from './limits.ts';
+import { isAcceptableCaseFileName, isAcceptableFileName } from './share-link.ts';
+import { readTestCase, type TestCase } from './test-cases.ts';
 
 export interface Work {
   /** The file open in the editor. */
@@ -11,6 +13,8 @@ export interface Work {
   /** The bundled case shown, or '' for an edited one. */
   caseFile: string;
   caseText: string;
+  /** Test cases edited or written in the playground. */
+  cases?: TestCase[];
 }
 
 export type SaveOutcome =
@@ -108,7 +112,7 @@ export class WorkStore {
   /** Saves the work; when local storage refuses, keeps it in this tab and notes the refusal where it can. */
   save(work: Work): SaveOutcome {
     const seq = ++this.seq;
-    const json = JSON.stringify({ v: 1, seq, savedAt: Date.now(), file: work.file, drafts: Object.fromEntries(work.drafts), caseFile: work.caseFile, caseText: work.caseText });
+    const json = JSON.stringify({ v: 1, seq, savedAt: Date.now(), file: work.file, drafts: Object.fromEntries(work.drafts), caseFile: work.caseFile, caseText: work.caseText, cases: Object.fromEntries((work.cases ?? []).map((c) => [c.file, { description: c.description, case: c.case, ...(c.expect ? { expect: c.expect } : {}) }])) });
     if (tryRead(this.storages.local, refusedKey) !== noRefusal) tryWrite(this.storages.local, refusedKey, noRefusal);
     const error = tryWrite(this.storages.local, workKey, json);
     if (error === undefined) {
@@ -148,7 +152,15 @@ export class WorkStore {
     // Work saved before saves were numbered counts as the oldest.
     const seq = typeof r['seq'] === 'number' && Number.isSafeInteger(r['seq']) ? r['seq'] : 0;
     const savedAt = typeof r['savedAt'] === 'number' ? r['savedAt'] : 0;
-    return { seq, savedAt, work: { file, drafts, caseFile, caseText: r['caseText'] } };
+    const cases: TestCase[] = [];
+    const storedCases = r['cases'];
+    if (typeof storedCases === 'object' && storedCases !== null && !Array.isArray(storedCases)) {
+      for (const [caseFile, value] of Object.entries(storedCases as Record<string, unknown>).slice(0, workspaceCasesMax)) {
+        const c = isAcceptableCaseFileName(caseFile) ? readTestCase(caseFile, value) : undefined;
+        if (c) cases.push(c);
+      }
+    }
+    return { seq, savedAt, work: { file, drafts, caseFile, caseText: r['caseText'], cases } };
   }
 
   private parseRefused(raw: string | null): { seq: number; at: number } | undefined {

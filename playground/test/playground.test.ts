@@ -42,6 +42,11 @@ describe.skipIf(!hasChromium)('playground in a browser', () => {
     await page.waitForSelector('.editor-pane .squiggly-error');
     expect(await page.textContent('.problems')).toMatch(/P20\d/);
     await page.waitForSelector('.notice'); // a broken guideline cannot decide the case
+    // The problem's code opens its entry in the reference, with an example.
+    const code = await page.textContent('.problems .problem .code');
+    await page.click('.problems .problem-about');
+    await page.waitForSelector(`.ref-section[data-section^="${code}"] pre`);
+    await page.getByRole('tab', { name: 'Determination' }).click();
     await setText(page, before);
     await expect.poll(() => page.textContent('.problems')).toContain('No problems');
     expect(await page.$('.editor-pane .squiggly-error')).toBeNull();

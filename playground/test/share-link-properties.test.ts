@@ -19,9 +19,9 @@ function expectStateOrProblem(hash: string): void {
   const r = readShareLink(hash, workspace);
   expect(r).toBeDefined();
   if (r!.ok) {
-    expect(isAcceptableFileName(r!.state.file, workspace)).toBe(true);
-    expect(typeof r!.state.text === 'string' && typeof r!.state.caseText === 'string').toBe(true);
-    expect(r!.state.text.length + r!.state.caseText.length).toBeLessThanOrEqual(linkMaxDecodedChars);
+    expect(r!.state.files.every((f) => isAcceptableFileName(f.file, workspace) && typeof f.text === 'string')).toBe(true);
+    expect(isAcceptableFileName(r!.state.open, workspace) && typeof r!.state.caseText === 'string').toBe(true);
+    expect(r!.state.files.reduce((n, f) => n + f.text.length, 0) + r!.state.caseText.length).toBeLessThanOrEqual(linkMaxDecodedChars);
   } else expect(problems).toContain(r!.problem);
 }
 

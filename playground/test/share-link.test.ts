@@ -2,7 +2,7 @@
 // fields, safe file names), a named problem for every refusal, and the same text as lz-string otherwise.
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import { describe, expect, it } from 'vitest';
-import { linkMaxChars, linkMaxDecodedChars } from '../src/limits.ts';
+import { linkMaxChars, linkMaxDecodedChars, linkMaxFiles } from '../src/limits.ts';
 import { inflateLink } from '../src/link-inflate.ts';
 import { isAcceptableFileName, makeShareLink, readShareLink, type ShareLinkRead } from '../src/share-link.ts';
 import { bombPayload, manyErrorsHash, pastDictionaryPayload, seedFile, shareHashOf } from './support/share-attacks.ts';
@@ -10,6 +10,7 @@ import { bombPayload, manyErrorsHash, pastDictionaryPayload, seedFile, shareHash
 const workspace = new Set([seedFile]);
 const problem = (r: ShareLinkRead | undefined): string => (r === undefined ? 'none' : r.ok ? 'ok' : r.problem);
 const state = { v: 1, file: seedFile, text: 'criterion x\n', caseText: '{}' };
+const state2 = { v: 2, open: seedFile, files: [[seedFile, 'criterion x\n'], ['guidelines/mine/new-rules.guideline', 'criterion y\n']], caseText: '{}' };
 
 describe('inflateLink', () => {
   it.each(['', 'a', 'criterion visit-count "Visits"\n  require x', 'ünïcödé ✓ \u{1F600}', 'ab'.repeat(5000)])('%j: the text lz-string compressed', (text) => {
@@ -59,7 +60,15 @@ describe('readShareLink', () => {
     ['an extra field', shareHashOf({ ...state, extra: 1 }), 'invalid-state'],
     ['a __proto__ field', `#share=${compressToEncodedURIComponent(`{"__proto__":{"polluted":1},${JSON.stringify(state).slice(1)}`)}`, 'invalid-state'],
     ['no version', shareHashOf({ ...state, v: undefined }), 'invalid-state'],
-    ['a later version', shareHashOf({ ...state, v: 2 }), 'unsupported-version'],
+    ['a later version', shareHashOf({ ...state, v: 3 }), 'unsupported-version'],
+    ['version 2: every edited file', shareHashOf(state2), 'ok'],
+    ['version 2 with version 1 fields', shareHashOf({ ...state2, file: seedFile }), 'invalid-state'],
+    ['version 2, a file twice', shareHashOf({ ...state2, files: [[seedFile, 'a'], [seedFile, 'b']] }), 'invalid-state'],
+    ['version 2, a file that is not a pair', shareHashOf({ ...state2, files: [[seedFile]] }), 'invalid-state'],
+    ['version 2, files an object', shareHashOf({ ...state2, files: { [seedFile]: 'x' } }), 'invalid-state'],
+    ['version 2, more files than a link carries', shareHashOf({ ...state2, files: Array.from({ length: linkMaxFiles + 1 }, (_, i) => [`guidelines/f${i}.guideline`, '']) }), 'invalid-state'],
+    ['version 2, an unsafe file', shareHashOf({ ...state2, files: [['__proto__', 'x']] }), 'unsafe-file-name'],
+    ['version 2, an unsafe open file', shareHashOf({ ...state2, open: '../x' }), 'unsafe-file-name'],
     ['a text that is not a string', shareHashOf({ ...state, text: ['x'] }), 'invalid-state'],
     ['a case that is not a string', shareHashOf({ ...state, caseText: {} }), 'invalid-state'],
     ['file "__proto__"', shareHashOf({ ...state, file: '__proto__' }), 'unsafe-file-name'],
@@ -80,12 +89,22 @@ describe('readShareLink', () => {
 
 describe('makeShareLink', () => {
   it('makes a link readShareLink opens to the same state', () => {
-    const made = makeShareLink(state);
-    expect(made.ok && readShareLink(made.hash, workspace)).toEqual({ ok: true, state: { file: state.file, text: state.text, caseText: state.caseText } });
+    const shared = { open: seedFile, files: [{ file: seedFile, text: 'criterion x\n' }, { file: 'guidelines/a/b.guideline', text: '' }], caseText: '{}' };
+    const made = makeShareLink(shared);
+    expect(made.ok && readShareLink(made.hash, workspace)).toEqual({ ok: true, state: shared });
+  });
+
+  it('opens a version 1 link as its one file', () => {
+    expect(readShareLink(shareHashOf(state), workspace)).toEqual({ ok: true, state: { open: seedFile, files: [{ file: seedFile, text: state.text }], caseText: '{}' } });
   });
 
   it('refuses a state larger than a link may inflate to', () => {
-    expect(makeShareLink({ ...state, text: 'x'.repeat(linkMaxDecodedChars) })).toMatchObject({ ok: false, problem: 'too-large' });
+    expect(makeShareLink({ open: seedFile, files: [{ file: seedFile, text: 'x'.repeat(linkMaxDecodedChars) }], caseText: '' })).toMatchObject({ ok: false, problem: 'too-large' });
+  });
+
+  it('refuses more files than a link may carry', () => {
+    const files = Array.from({ length: linkMaxFiles + 1 }, (_, i) => ({ file: `guidelines/f${i}.guideline`, text: '' }));
+    expect(makeShareLink({ open: seedFile, files, caseText: '' })).toMatchObject({ ok: false, problem: 'too-many-files' });
   });
 });
 

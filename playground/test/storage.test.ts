@@ -133,4 +133,23 @@ describe('WorkStore', () => {
     local.setItem('guideline-playground:v1', JSON.stringify({ file: seedFile, drafts: { [seedFile]: 'old' }, caseFile: '', caseText: '{}' }));
     expect(reload(tab())).toEqual({ text: 'old', note: undefined });
   });
+
+  it('keeps the test cases written in the playground, and only those with a case file name and the fields', () => {
+    const storages = profile().tab();
+    const written = { file: 'guidelines/mtus/massage/cases/mine.json', folder: 'guidelines/mtus/massage', name: 'mine', description: 'd', case: { id: 'x' }, expect: { decision: 'medically-necessary' as const } };
+    new WorkStore(workspace, storages).save({ ...work('x'), cases: [written] });
+    expect(new WorkStore(workspace, storages).load().work?.cases).toEqual([written]);
+  });
+
+  it.each([
+    ['a name outside a cases/ folder', { 'guidelines/a/b.json': { description: '', case: {} } }],
+    ['a prototype key', JSON.parse('{"__proto__": {"description": "", "case": {}}}') as Record<string, unknown>],
+    ['a dot segment', { 'guidelines/../cases/x.json': { description: '', case: {} } }],
+    ['no description', { 'guidelines/a/cases/x.json': { case: {} } }],
+    ['an expectation that is a list', { 'guidelines/a/cases/x.json': { description: '', case: {}, expect: [] } }],
+  ])('drops a stored test case with %s', (_what, cases) => {
+    const { local, tab } = profile();
+    local.setItem('guideline-playground:v1', JSON.stringify({ file: seedFile, drafts: {}, caseFile: '', caseText: '{}', cases }));
+    expect(new WorkStore(workspace, tab()).load().work?.cases).toEqual([]);
+  });
 });

@@ -42,11 +42,12 @@ describe('cases in the worker', () => {
   it('runs the seed case against the bundled rules', async () => {
     const r = await runCase(bundledRules(), seedCaseText);
     expect(r.kind === 'determination' && r.determination.decision).toBe('not-medically-necessary');
-    expect(r.kind === 'determination' && r.sources.map((s) => s.id)).toContain('visit-count');
+    expect(r.kind === 'determination' && Object.keys(r.sources)).toContain('visit-count');
+    expect(r.kind === 'determination' && r.guidelineFile).toBe('guidelines/mtus/chronic-pain-physical-medicine/chronic-pain-physical-medicine.guideline');
   });
 
   it('no rule set (the guideline has errors): says so, runs nothing', async () => {
-    expect(await runCase(undefined, seedCaseText)).toEqual({ kind: 'no-rules' });
+    expect(await runCase(undefined, seedCaseText)).toEqual({ kind: 'no-rules', otherErrors: [] });
   });
 
   it('a guideline with more criteria than the limit: the first ones sent, the rest counted', async () => {

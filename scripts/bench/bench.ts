@@ -7,6 +7,7 @@ import { evaluation } from './evaluation.ts';
 import { library } from './library.ts';
 import { commandLine } from './cli.ts';
 import { median, quick, ROUNDS, table } from './report.ts';
+import { serving } from './serve.ts';
 
 async function compiling(): Promise<void> {
   // A fresh corpus each round: no memo may serve one round from another. The first rounds warm the
@@ -106,12 +107,24 @@ function requestText(): void {
   ]);
 }
 
+/** The decision server against a bare server of the same library, over HTTP with keep-alive. */
+async function http(): Promise<void> {
+  const rows = await serving(quick);
+  table('HTTP: POST /v1/decide, one generated case per request, 8 keep-alive connections, servers in their own processes, medians of interleaved rounds', [
+    ['server', 'requests/s', 'p50 ms', 'p99 ms', '× bare', 'server CPU µs/request', '× bare, by CPU', 'non-200'],
+    ...rows,
+  ]);
+  const full = Number(rows[1]![4]);
+  console.log(`  target: guideline serve (full determination) ≥ 0.5× the bare server: ${full >= 0.5 ? 'met' : 'NOT met'}`);
+}
+
 console.log(`guideline bench — Node ${process.version}, ${process.platform}/${process.arch}${quick ? ' (quick)' : ''}`);
-// Sections: every one by default; `--editing`, `--compile` (editing and compile) as before, or
-// `--only=<name>,...` of editing, compile, evaluation, library, cli.
+// Sections: every one by default; `--editing`, `--compile` (editing and compile) and `--serve` as
+// before, or `--only=<name>,...` of editing, compile, serve, evaluation, library, cli.
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 const wanted = (name: string): boolean => {
   if (only) return only.includes(name);
+  if (process.argv.includes('--serve')) return name === 'serve';
   if (process.argv.includes('--editing')) return name === 'editing';
   if (process.argv.includes('--compile')) return name === 'editing' || name === 'compile';
   return true;
@@ -119,6 +132,7 @@ const wanted = (name: string): boolean => {
 // Editing first: the editor's worker is a fresh, small heap, not one holding 100,000 cases.
 if (wanted('editing')) editing();
 if (wanted('compile')) await compiling();
+if (wanted('serve')) await http();
 if (wanted('evaluation')) {
   await evaluation();
   requestText();

@@ -3,7 +3,7 @@
 // rule per criterion, statuses read from the run's results.
 import { Engine } from 'json-rules-engine';
 import type { RuleSet } from '../../packages/language/src/index.ts';
-import { deriveFacts, engineOf, readRequestText, type Case } from '../../packages/runtime/src/index.ts';
+import { assertCase, deriveFacts, engineOf, readRequestText, type Case } from '../../packages/runtime/src/index.ts';
 
 const covered = ['physical-therapy', 'occupational-therapy', 'aquatic-therapy'];
 const caps: [RegExp, string[], number][] = [
@@ -60,10 +60,9 @@ export async function runPlain(engine: Engine, c: Case): Promise<string[]> {
 
 /**
  * Our compiled rules in a plain engine, run as an engineer embedding them would (docs/embedding.md):
- * the engine rules of the rule set, the facts derived from the case, one run, the events read; no
- * case validation, no three-valued explanation, no rationale.
+ * the engine rules, the derived facts of the case, one run, the events read; no explanation.
  */
 export function plainCompiled(rules: RuleSet): (c: Case) => Promise<string[]> {
   const engine = engineOf(rules);
-  return async (c) => (await engine.run(deriveFacts(rules, c))).events.map((e) => e.type);
+  return async (c) => (await engine.run(deriveFacts(rules, assertCase(c, rules)))).events.map((e) => e.type);
 }

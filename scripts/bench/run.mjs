@@ -5,16 +5,21 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const outfile = join(here, '../../node_modules/.cache/guideline-bench/bench.mjs');
+const outdir = join(here, '../../node_modules/.cache/guideline-bench');
+const entry = process.env.BENCH_ENTRY ?? 'bench.ts';
+// The HTTP benchmark's servers run in processes of their own, from their own bundle beside this one.
 await build({
-  entryPoints: [join(here, process.env.BENCH_ENTRY ?? 'bench.ts')],
+  entryPoints: [join(here, entry), join(here, 'serve-child.ts')],
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  outfile,
+  outdir,
+  outExtension: { '.js': '.mjs' },
+  // The bare HTTP baseline imports the CLI's own server library (hono), from the CLI's dependencies.
+  nodePaths: [join(here, '../../packages/cli/node_modules')],
   define: { 'import.meta.dirname': JSON.stringify(here) },
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
 });
-await import(pathToFileURL(outfile).href);
+await import(pathToFileURL(join(outdir, entry.replace(/\.ts$/, '.mjs'))).href);

@@ -41,7 +41,8 @@ function pools(rules: RuleSet) {
     terms: [...new Set(dx.flatMap((c) => c.terms)), 'left shoulder pain', 'headache'],
     codes: [...new Set(dx.flatMap((c) => c.codes.map((k) => k.replace('*', '9').replace(/\.9$/, '.9'))))].filter((k) => /^[A-Z]\d[0-9A-Z](\.[0-9A-Z]{0,4})?$/.test(k)),
     procedures: [...new Set(px.flatMap((c) => c.terms)), 'appendectomy'],
-    numbers: [...new Set(rules.guidelines.flatMap((g) => g.recommendations.flatMap((r) => [r.minVisits, r.maxVisits, r.maxVisits + 1, r.maxVisits - 1])))].filter((n) => n >= 0),
+        // The recommend tables' numbers of visits, and one either side of each.
+    numbers: [...new Set(rules.guidelines.flatMap((g) => g.tables.flatMap((t) => t.columns.flatMap((c, k) => (c.type.kind === 'number' && c.type.unit === 'visits' ? t.rows.map((r) => r.cells[k]) : [])))).filter((n): n is number => typeof n === 'number').flatMap((n) => [n, n + 1, n - 1]))].filter((n) => n >= 0),
   };
 }
 

@@ -13,7 +13,8 @@ import { writeNextEdition } from './edition.ts';
 const root = resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({ options: { cases: { type: 'string', default: '1000000' }, out: { type: 'string', default: join(root, 'corpus') }, seed: { type: 'string', default: '1' } } });
 const n = Number(values.cases);
-const out = resolve(values.out!);
+// `pnpm gen:corpus` runs from the workspace root: an --out given is relative to where it was typed (INIT_CWD).
+const out = resolve(process.env['INIT_CWD'] ?? process.cwd(), values.out!);
 mkdirSync(out, { recursive: true });
 
 function guidelineSources(dir: string): SourceText[] {

@@ -22,7 +22,9 @@ export function caseArbitrary(rules: RuleSet): fc.Arbitrary<Record<string, unkno
   const terms = [...new Set(dx.flatMap((c) => c.terms)), 'left shoulder pain', 'headache'];
   const codes = [...new Set(dx.flatMap((c) => c.codes.map((k) => k.replace('*', '9').replace(/\.9$/, '.9'))))].filter((k) => /^[A-Z]\d[0-9A-Z](\.[0-9A-Z]{0,4})?$/.test(k));
   const procedures = [...new Set(px.flatMap((c) => c.terms)), 'appendectomy'];
-  const numbers = [...new Set(rules.guidelines.flatMap((g) => g.recommendations.flatMap((r) => [r.minVisits, r.maxVisits, r.maxVisits + 1, r.maxVisits - 1])))].filter((n) => n >= 0);
+  // The visits of the guidelines' tables (their recommend blocks), and one either side.
+  const visitCells = rules.guidelines.flatMap((g) => g.tables.flatMap((t) => t.rows.flatMap((r) => r.cells.filter((x, i): x is number => typeof x === 'number' && t.columns[i]?.type.kind === 'number' && t.columns[i]?.type.unit === 'visits'))));
+  const numbers = [...new Set(visitCells.flatMap((n) => [n, n + 1, n - 1]))].filter((n) => n >= 0);
   const visits = fc.oneof(fc.constantFrom(0, 1, ...numbers), fc.integer({ min: 0, max: 60 }));
 
   const diagnosis = fc.oneof(

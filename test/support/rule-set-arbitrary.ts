@@ -22,12 +22,31 @@ const scalars = fc.oneof(
   fc.boolean(),
 );
 
-const value: fc.Arbitrary<Obj> = fc.letrec<{ v: Obj }>((tie) => ({
+/** Columns of the guideline's tables (`recommend`, and a random `t`), and some no table has. */
+const lookups: Obj[] = [
+  { lookup: 'recommend', column: 'recommended visits' }, { lookup: 'recommend', column: 'group' }, { lookup: 't', column: 'a' }, { lookup: 't', column: 'b' },
+  { lookup: 'nope', column: 'a' }, { lookup: 't', column: 'constructor' },
+];
+
+/** Values that read no table (what a table's keys are). */
+const plainValue: fc.Arbitrary<Obj> = fc.letrec<{ v: Obj }>((tie) => ({
   v: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     fc.constantFrom(...facts).map((fact): Obj => ({ fact })),
     scalars.map((c): Obj => ({ const: c })),
+    fc.record({ op: fc.constantFrom('+', '-', '*', '/'), args: fc.tuple(tie('v'), tie('v')) }),
+  ) as fc.Arbitrary<Obj>,
+})).v;
+
+const value: fc.Arbitrary<Obj> = fc.letrec<{ v: Obj }>((tie) => ({
+  v: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.constantFrom(...facts).map((fact): Obj => ({ fact })),
+    // (Mostly columns that exist: a lookup of none refuses the whole rule set.)
+    fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...lookups.slice(0, 4)) }, { weight: 1, arbitrary: fc.constantFrom(...lookups.slice(4)) }).map((l) => structuredClone(l)),
+    scalars.map((c): Obj => ({ const: c })),
     fc.record({ since: fc.constantFrom('injury.date', 'surgery.date', 'asOf', 'request.visits').map((fact) => ({ fact })), unit: fc.constantFrom('days', 'weeks', 'months', 'years') }),
+    fc.record({ since: fc.constantFrom('injury.date', 'asOf').map((fact) => ({ fact })), unit: fc.constantFrom('days', 'months'), to: fc.constantFrom('effectiveDate', 'surgery.date', 'request.visits').map((fact) => ({ fact })) }),
     fc.record({ op: fc.constantFrom('+', '-', '*', '/'), args: fc.tuple(tie('v'), tie('v')) }),
     fc.record({ round: fc.constantFrom('down', 'up', 'nearest'), arg: tie('v') }),
   ) as fc.Arbitrary<Obj>,
@@ -39,6 +58,7 @@ const leafBody: fc.Arbitrary<Obj> = fc.oneof(
   fc.record({ is: value, values: fc.array(scalars, { maxLength: 4 }) }),
   fc.record({ within: fc.record({ since: fc.constantFrom('injury.date', 'surgery.date').map((fact) => ({ fact })), unit: fc.constantFrom('days', 'weeks', 'months') }), window: value }),
   fc.record({ known: value, yes: fc.boolean() }),
+  fc.record({ recorded: value }),
   fc.record({ includes: fc.constantFrom('diagnoses.classes', 'toString', 'history.priorPrograms').map((fact) => ({ fact })), values: fc.array(fc.constantFrom('myalgia', 'neck', 'x', 'constructor'), { maxLength: 3 }) }),
   fc.record({ empty: fc.constantFrom('history.priorPrograms', 'foo.bar').map((fact) => ({ fact })) }),
   fc.record({ code: fc.constantFrom('diagnoses.codes', 'foo.bar').map((fact) => ({ fact })), patterns: fc.array(fc.constantFrom('M54.1*', 'C00-D49', 'M60.9', ''), { maxLength: 3 }) }),
@@ -53,6 +73,29 @@ const condition: fc.Arbitrary<Obj> = fc.letrec<{ c: Obj }>((tie) => ({
     tie('c').map((not): Obj => ({ not })),
   ) as fc.Arbitrary<Obj>,
 })).c;
+
+/** How a random table's cell matches. */
+const keyMatch: fc.Arbitrary<Obj> = fc.oneof(
+  scalars.map((is): Obj => ({ is })),
+  fc.tuple(fc.integer({ min: -2, max: 30 }), fc.integer({ min: 0, max: 30 })).map(([from, to]): Obj => ({ from, to })),
+  fc.record({ cmp: fc.constantFrom('<=', '>=', '<', '>'), value: fc.integer({ min: -2, max: 30 }) }),
+  fc.constantFrom('M54.1*', 'C00-D49', 'M60.9').map((code): Obj => ({ code })),
+);
+
+/** A random table `t`: one or two keys over any value, a number column `a` and a text column `b`. */
+const randomTable: fc.Arbitrary<Obj> = fc.integer({ min: 1, max: 2 }).chain((n) =>
+  fc.record({
+    keys: fc.array(plainValue, { minLength: n, maxLength: n }),
+    rows: fc.array(fc.record({ when: fc.array(fc.array(keyMatch, { maxLength: 2 }), { minLength: n, maxLength: n }), a: fc.option(fc.integer({ min: 0, max: 30 }), { nil: null }), b: fc.option(fc.constantFrom('x', 'y'), { nil: null }) }), { maxLength: 4 }),
+    choose: fc.constantFrom<Json>('first', { most: 'a' }, { least: 'a' }, { listed: 0 }),
+  }).map(({ keys, rows, choose }): Obj => ({
+    id: 't',
+    keys: keys.map((value, i) => ({ words: `key ${i}`, value })),
+    columns: [{ id: 'a', words: 'a', type: { kind: 'number', min: 0 } }, { id: 'b', words: 'b', type: { kind: 'text' } }],
+    choose,
+    rows: rows.map((r) => ({ when: r.when, cells: [r.a, r.b], source: at })),
+  })),
+);
 
 /** Numbers the leaves of conditions in order, as the compiler does, and lists them. */
 class Leaves {
@@ -71,6 +114,22 @@ const at = { file: 'r.guideline', line: 1, column: 1, endLine: 1, endColumn: 2, 
 /** A text with a `{k}` for each placeholder. */
 const template = (placeholders: Obj[]): Obj => ({ text: `Because ${placeholders.map((_, k) => `{${k}}`).join(' and ')}.`, placeholders: placeholders.map((v, k) => ({ text: `p${k}`, value: v })) });
 
+/** A recommend block's table, as the compiler makes it: the row of the first diagnosis listed. */
+function recommendTable(r: { minVisits: number; maxVisits: number; maxWeeks: number } | undefined): Obj {
+  const visits = { kind: 'number', unit: 'visits', min: 0 };
+  return {
+    id: 'recommend',
+    keys: [{ words: 'diagnosis', value: { fact: 'diagnoses.classes' } }],
+    columns: [
+      { id: 'recommended minimum visits', words: 'recommended minimum visits', type: visits }, { id: 'recommended visits', words: 'recommended visits', type: visits },
+      { id: 'recommended weeks', words: 'recommended weeks', type: { kind: 'number', unit: 'weeks', min: 0 } }, { id: 'treatment period', words: 'treatment period', type: { kind: 'number', unit: 'months', min: 0 } },
+      { id: 'group', words: 'diagnosis group', type: { kind: 'text' } },
+    ],
+    choose: { listed: 0 },
+    rows: r ? [{ when: [[{ is: 'myalgia' }]], cells: [r.minVisits, r.maxVisits, r.maxWeeks, null, 'myalgia'], source: at }] : [],
+  };
+}
+
 /** A random rule set of the artifact's shape: one guideline for CA, criteria over random conditions. */
 export const randomRuleSet: fc.Arbitrary<Obj> = fc
   .record({
@@ -79,10 +138,11 @@ export const randomRuleSet: fc.Arbitrary<Obj> = fc
       fc.record({ when: fc.option(condition, { nil: undefined }), require: condition, certify: fc.option(value, { nil: undefined }), review: fc.boolean(), placeholders: fc.array(value, { maxLength: 2 }) }),
       { minLength: 1, maxLength: 4 },
     ),
-    recommendation: fc.option(fc.record({ minVisits: fc.nat(10), maxVisits: fc.nat(30), minWeeks: fc.nat(4), maxWeeks: fc.nat(12) }), { nil: undefined }),
+    recommendation: fc.option(fc.record({ minVisits: fc.nat(10), maxVisits: fc.nat(30), maxWeeks: fc.nat(12) }), { nil: undefined }),
+    table: randomTable,
     frequency: fc.option(fc.record({ mostPerWeek: fc.nat(5) }), { nil: undefined }),
   })
-  .map(({ applies, criteria, recommendation, frequency }) => {
+  .map(({ applies, criteria, recommendation, table, frequency }) => {
     const leaves = new Leaves();
     const appliesCond = leaves.number({ all: [{ is: { fact: 'request.treatment' }, values: ['physical-therapy', 'acupuncture'] }, ...applies] });
     const compiled = criteria.map((c, i) => {
@@ -95,14 +155,14 @@ export const randomRuleSet: fc.Arbitrary<Obj> = fc
     const guideline: Obj = {
       id: 'r.g', title: 'Random', citation: 'Random, p. 1', source: { document: 'Random', parts: [] }, covers: ['physical-therapy'],
       classes: [{ id: 'myalgia', of: 'diagnosis', title: 'Myalgia', terms: ['myalgia', 'myositis'], codes: ['M79.1*', 'M60.9'] }],
-      recommendations: recommendation ? [{ class: 'myalgia', ...recommendation, source: at }] : [],
+      tables: [recommendTable(recommendation), table],
       applies: appliesCond, criteria: compiled, leaves: leaves.list, location: at,
     };
     if (frequency) guideline['frequency'] = frequency;
     return {
-      format: 'guideline-rules', version: 2, guidelines: [guideline],
+      format: 'guideline-rules', version: 3, guidelines: [guideline],
       policies: [{ id: 'p', title: 'P', jurisdiction: 'CA', steps: [['r.*']], criteria: [], leaves: [], source: at }],
-      facts: structuredClone(defs), records: structuredClone(bundledRules().records),
+      tables: [], facts: structuredClone(defs), records: structuredClone(bundledRules().records),
     };
   });
 

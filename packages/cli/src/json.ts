@@ -6,6 +6,8 @@ export interface JsonError {
   /** 1-based; 0 when the problem has no place in the text (then `field` says where). */
   line: number;
   column: number;
+  /** The offset in the text (without a byte-order mark) the line and column stand for. */
+  offset?: number;
   message: string;
 }
 
@@ -18,7 +20,8 @@ export function parseJson(source: string): { value: unknown; error?: undefined }
   } catch (e) {
     const msg = (e as Error).message;
     const m = /position (\d+)/.exec(msg);
-    return { error: { ...place(text, m ? Number(m[1]) : 0), message: `invalid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '')}` } };
+    // Some of V8's messages give no position: the text is scanned for it.
+    return { error: { ...place(text, m ? Number(m[1]) : syntaxErrorOffset(text)), message: `invalid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '')}` } };
   }
   // A number past the largest double parses as Infinity, which JSON cannot even write back (it
   // prints null): say so where it stands. Only a long exponent or 309 digits can make one.
@@ -34,9 +37,9 @@ export function parseJson(source: string): { value: unknown; error?: undefined }
 
 const cut = (s: string): string => (s.length > 60 ? `${s.slice(0, 60)}…` : s);
 
-function place(text: string, offset: number): { line: number; column: number } {
+function place(text: string, offset: number): { line: number; column: number; offset: number } {
   const before = text.slice(0, offset);
-  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n'), offset };
 }
 
 /** The first number literal outside strings that does not parse to a finite number. */
@@ -86,4 +89,73 @@ function tooDeep(v: unknown, limit: number, at: string): string | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * Where a text stops being JSON: the offset of the first character that cannot continue it (the
+ * text's length when it ends early). Iterative, so any nesting is safe. For texts JSON.parse refused.
+ */
+export function syntaxErrorOffset(text: string): number {
+  const n = text.length;
+  const stack: string[] = [];
+  const scalar = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
+  let i = 0;
+  const space = (): void => {
+    while (i < n && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+  };
+  /** Past a string at i; false (i at the fault) when it is not one. */
+  const string = (): boolean => {
+    if (text[i] !== '"') return false;
+    for (i++; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 34) return ++i > 0;
+      if (c < 32) return false;
+      if (c === 92) {
+        const e = text[++i] ?? '';
+        if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) i += 4;
+        else if (!'"\\/bfnrt'.includes(e) || e === '') return false;
+      }
+    }
+    return false;
+  };
+  /** Past `"key":` in an object; false at the fault. */
+  const key = (): boolean => {
+    space();
+    if (!string()) return false;
+    space();
+    return text[i] === ':' ? ++i > 0 : false;
+  };
+  let value = true;
+  for (;;) {
+    space();
+    if (value) {
+      const c = text[i];
+      if (c === '{' || c === '[') {
+        stack.push(c === '{' ? '}' : ']');
+        i++;
+        space();
+        if (text[i] === stack[stack.length - 1]) (stack.pop(), i++, (value = false));
+        else if (c === '{' && !key()) return i;
+        continue;
+      }
+      if (c === '"') {
+        if (!string()) return i;
+      } else {
+        scalar.lastIndex = i;
+        const m = scalar.exec(text);
+        if (!m) return i;
+        i += m[0].length;
+      }
+      value = false;
+      continue;
+    }
+    const close = stack[stack.length - 1];
+    if (close === undefined) return i;
+    if (text[i] === close) (stack.pop(), i++);
+    else if (text[i] === ',') {
+      i++;
+      if (close === '}' && !key()) return i;
+      value = true;
+    } else return i;
+  }
 }

@@ -1,7 +1,7 @@
 // The guideline side of the CLI: finds guideline and case files, reads them within limits, compiles.
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileProgram, type CompileResult, type SourceText } from '@guideline/language';
+import { compileProgram, matchesPattern, type CompileResult, type SourceText } from '@guideline/language';
 import { display, findFiles, nameUnder, type FoundFile } from './paths.ts';
 import { readLimits, readText } from './read.ts';
 
@@ -26,26 +26,69 @@ export interface LoadedSource extends SourceText {
   shown: string;
 }
 
+export interface CompileOptions {
+  /**
+   * The jurisdictions the cases name (`guideline test`): of the bundled policies, only theirs are
+   * borrowed, and a jurisdiction whose bundled policy consults none of the given guidelines (or that
+   * has none) gets a policy of its own that consults the given guidelines alone. Without it, every
+   * bundled policy is borrowed.
+   */
+  jurisdictions?: readonly string[];
+}
+
+/** Name of the policy that consults the guidelines under test alone, as the artifact records it. */
+export const alonePolicyFile = '(guidelines alone)';
+
 /**
  * Compiles guideline files. A rule set needs a policy: when the given paths hold guidelines but no
- * policy, the bundled policies are added so a lone guideline file can still be checked. Files are
- * named and ordered as `findFiles` does, so the rule set is the same byte for byte from any working
- * directory, under any locale, with the paths in any order.
+ * policy, bundled policies are added (see `CompileOptions`) so a lone guideline can still be checked
+ * and tested; when they hold policies but no guideline, the bundled guidelines are added. Files are named and ordered as `findFiles` does, so the rule set is the same byte for
+ * byte from any working directory, under any locale, with the paths in any order.
  */
-export function compileFiles(paths: readonly string[]): CompileResult & { sources: LoadedSource[] } {
+export function compileFiles(paths: readonly string[], options: CompileOptions = {}): CompileResult & { sources: LoadedSource[] } {
   const load = (f: FoundFile, name = f.name): LoadedSource => ({ text: readText(f.path, readLimits.guidelineBytes), file: name, path: f.path, shown: display(f.path) });
   const sources = guidelineFiles(paths).map((f) => load(f));
   const added = new Set<string>();
   if (paths.length && !sources.some((s) => /^\s*policy\b/m.test(s.text))) {
+    const ids = [...new Set(sources.flatMap((s) => [...s.text.matchAll(/^guideline\s+([\w.-]+)/gm)].map((m) => m[1]!)))];
+    const wanted = options.jurisdictions && new Set(options.jurisdictions.map((j) => j.toUpperCase()));
+    const covered = new Set<string>();
     for (const f of guidelineFiles([join(bundledGuidelines, 'policies')])) {
       // Named as they are among the bundled guidelines.
       const s = load(f, nameUnder(bundledGuidelines, f.path));
+      const jurisdiction = /^\s*jurisdiction\s+(\S+)/m.exec(s.text)?.[1]?.toUpperCase() ?? '';
+      if (wanted && (!wanted.has(jurisdiction) || !consults(s.text, ids))) continue;
       sources.push(s);
       added.add(s.file);
+      covered.add(jurisdiction);
+    }
+    const alone = [...(wanted ?? [])].filter((j) => !covered.has(j) && /^[A-Z]{2,8}$/.test(j));
+    if (alone.length && ids.length) {
+      sources.push({ text: alone.map((j) => alonePolicy(j, ids)).join('\n'), file: alonePolicyFile, path: alonePolicyFile, shown: alonePolicyFile });
+      added.add(alonePolicyFile);
+    }
+  }
+  // Policies given without guidelines (a policies folder) are tested and checked over the bundled guidelines.
+  if (paths.length && sources.length && !sources.some((s) => /^guideline\s/m.test(s.text))) {
+    const given = new Set(sources.map((s) => s.path));
+    for (const f of guidelineFiles([bundledGuidelines])) {
+      if (given.has(f.path) || /^\s*policy\b/m.test(readText(f.path, readLimits.guidelineBytes))) continue;
+      sources.push(load(f, nameUnder(bundledGuidelines, f.path)));
     }
   }
   const result = compileProgram(sources);
   // The bundled policies were borrowed: their patterns that match none of the user's guidelines are not news.
   result.diagnostics = result.diagnostics.filter((d) => !(d.code === 'C311' && added.has(d.file ?? '')));
   return { ...result, sources };
+}
+
+/** Whether a policy's text has a step pattern that matches one of the guideline ids. */
+function consults(policy: string, ids: readonly string[]): boolean {
+  const patterns = [...policy.matchAll(/^\s*(?:first|then)\s+(.+)$/gm)].flatMap((m) => m[1]!.split(',').map((p) => p.trim()));
+  return patterns.some((p) => ids.some((id) => matchesPattern(p, id)));
+}
+
+/** A policy for a jurisdiction that consults the given guidelines alone, in the order given. */
+function alonePolicy(jurisdiction: string, ids: readonly string[]): string {
+  return `policy alone-${jurisdiction.toLowerCase()} "The guidelines under test, alone"\n  jurisdiction ${jurisdiction}\n  first ${ids.join(', ')}\n`;
 }

@@ -3,64 +3,74 @@
 // (arguments, files, exit codes, terminal rendering). Exit 0 ok, 1 failed tests, 2 invalid input,
 // 70 an internal error (a bug of guideline's, never the input's fault).
 import { parseArgs } from 'node:util';
-import { compileCommand } from './commands/compile.ts';
-import { checkCommand } from './commands/check.ts';
-import { testCommand } from './commands/test.ts';
-import { fmtCommand } from './commands/fmt.ts';
-import { replayCommand, replayUsage } from './commands/replay.ts';
-import { prepCommand, sqlCommand, sqlUsage } from './commands/sql.ts';
+import { checkChoices, commandHelp, generalHelp, unknownWord, type Command, type Values } from './command.ts';
+import { compile } from './commands/compile.ts';
+import { check } from './commands/check.ts';
+import { test } from './commands/test.ts';
+import { fmt } from './commands/fmt.ts';
+import { serve } from './commands/serve.ts';
+import { replay } from './commands/replay.ts';
+import { prep, sql } from './commands/sql.ts';
 import { UsageError } from './load.ts';
 import { printable } from './render.ts';
+import cliPackage from '../package.json' with { type: 'json' };
 
-const usage = `Usage: guideline <command> [options]
+/** Every command, in the order the help lists them. */
+const commands: readonly Command[] = [compile, check, test, fmt, serve, replay, sql, prep];
 
-Commands:
-  compile [paths] [-o file]                 compile guideline files or folders (default: the bundled guidelines/)
-  check [paths | --rules rules.json] --case <file|dir>... [--json] [--engine fast|json-rules-engine]
-        [--detail full|decision] [--jobs N] evaluate cases (.json, or .jsonl with one case per line) against the
-                                            guidelines; --json prints one determination per line; --detail
-                                            decision gives decisions, criterion statuses and missing facts
-                                            without traces or rationale text (the fast engine's batch form)
-  test [paths] [--coverage]                 run the guidelines' test cases (cases/*.json beside each guideline);
-                                            --coverage reports the criteria and condition outcomes they reach
-                                            and fails when a criterion is reached by no case
-  fmt [paths] [--check]                     format guideline files in place; --check only lists those not formatted
-${replayUsage}
-${sqlUsage}
-
-Exit status: 0 success, 1 failed tests, 2 invalid input (a broken guideline, a malformed case, a file that
-cannot be read or is over a limit), 70 an internal error.`;
+const exitStatus = `Exit status: 0 success, 1 failed tests, 2 invalid input (a broken guideline, a malformed case, a file that
+cannot be read or is over a limit, a mistake in the command line), 70 an internal error.`;
 
 async function main(argv: string[]): Promise<number> {
-  if (argv[0] === 'replay') return replayCommand(argv.slice(1));
-  if (argv[0] === 'sql' || argv[0] === 'prep') return (argv[0] === 'sql' ? sqlCommand : prepCommand)(argv.slice(1));
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      case: { type: 'string', multiple: true },
-      json: { type: 'boolean', default: false },
-      engine: { type: 'string', default: 'fast' },
-      detail: { type: 'string', default: 'full' },
-      rules: { type: 'string' },
-      jobs: { type: 'string' },
-      check: { type: 'boolean', default: false },
-      coverage: { type: 'boolean', default: false },
-      output: { type: 'string', short: 'o' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  const [command, ...paths] = positionals;
-  if (values.help || !command) {
-    process.stdout.write(usage + '\n');
-    return command || values.help ? 0 : 2;
+  const [first, ...rest] = argv;
+  if (first === undefined) {
+    process.stderr.write(generalHelp(commands, exitStatus) + '\n');
+    return 2;
   }
-  switch (command) {
-    case 'compile': return compileCommand(paths, values.output);
-    case 'check': return checkCommand(paths, values.case ?? [], { json: values.json, engine: values.engine, detail: values.detail, rulesFile: values.rules, jobs: values.jobs });
-    case 'test': return testCommand(paths, { coverage: values.coverage });
-    case 'fmt': return fmtCommand(paths, values.check);
-    default: throw new UsageError(`unknown command '${command}'\n\n${usage}`);
+  if (first === '--help' || first === '-h' || first === 'help') {
+    const named = rest[0] === undefined ? undefined : commandNamed(rest[0]);
+    process.stdout.write((named ? commandHelp(named) : generalHelp(commands, exitStatus)) + '\n');
+    return 0;
+  }
+  if (first === '--version' || first === '-V') {
+    process.stdout.write(`guideline ${cliPackage.version}\n`);
+    return 0;
+  }
+  if (first.startsWith('-')) throw new UsageError(`give a command before options: guideline <command> ${first} ...`);
+  const command = commandNamed(first);
+  const { values, positionals } = parseCommandLine(command, rest);
+  if (values['help'] === true) {
+    process.stdout.write(commandHelp(command) + '\n');
+    return 0;
+  }
+  checkChoices(command, values);
+  return command.run(positionals, values);
+}
+
+function commandNamed(name: string): Command {
+  const c = commands.find((x) => x.name === name);
+  if (!c) throw unknownWord('command', name, commands.map((x) => x.name), `\n${generalHelp(commands, exitStatus)}`);
+  return c;
+}
+
+/** The command's options and positionals; an unknown option is named with the closest known one. */
+function parseCommandLine(command: Command, args: string[]): { values: Values; positionals: string[] } {
+  const options = { ...command.options, help: { type: 'boolean' as const, short: 'h' } };
+  try {
+    return parseArgs({ args, allowPositionals: true, strict: true, options });
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    const message = (e as Error).message;
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      const flag = /'(-[^']*)'/.exec(message)?.[1] ?? '';
+      const long = Object.keys(options).map((o) => `--${o}`);
+      throw unknownWord(`option for '${command.name}'`, flag.replace(/=.*/, ''), long, `Run 'guideline ${command.name} --help' for its options.`);
+    }
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      const flag = /'(--?[\w-]+)/.exec(message)?.[1] ?? 'an option';
+      throw new UsageError(`${flag} needs a value${options[flag.replace(/^-+/, '') as keyof typeof options]?.type === 'boolean' ? '' : ` (guideline ${command.name} ${flag} <value>)`}`);
+    }
+    throw e;
   }
 }
 
@@ -87,7 +97,9 @@ main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (e: unknown) => {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`guideline: ${printable((e as Error).message)}\n`);
+      // The message may quote the user's words, so it is escaped; the help after it is our own text.
+      const help = e instanceof UsageError ? e.help : undefined;
+      process.stderr.write(`guideline: ${printable((e as Error).message)}\n${help ? `${help}\n` : ''}`);
       process.exitCode = 2;
       return;
     }

@@ -3,8 +3,15 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 
-/** A mistake in how the command was called, or a file it cannot use: exit 2, with the message. */
-export class UsageError extends Error {}
+/** A mistake in how the command was called, or a file it cannot use: exit 2, with the message (and our own help text after it). */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly help?: string,
+  ) {
+    super(message);
+  }
+}
 
 /** Path as shown to the user: relative to the working directory when inside it. */
 export function display(path: string): string {

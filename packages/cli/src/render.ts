@@ -3,6 +3,7 @@
 // from a case, a guideline, a rule set or a file name goes through `printable` on its way out.
 import { SourceFile, type Diagnostic, type SourceText } from '@guideline/language';
 import type { CaseIssue, Determination } from '@guideline/runtime';
+import { locateField, type Span } from './json-locate.ts';
 
 const tty = process.stdout.isTTY && !process.env['NO_COLOR'];
 /** A batch's worker threads paint as the main thread would (their own stdout is no terminal). */
@@ -55,8 +56,42 @@ export function renderError(file: string, line: number, column: number, code: st
   return `${printable(file)}${line ? `:${line}` : ''}${line && column ? `:${column}` : ''}: ${red('error')} ${code} ${printable(message)}`;
 }
 
-export function renderCaseIssues(file: string, issues: readonly CaseIssue[]): string {
-  return issues.map((i) => `${printable(file)}: ${red('error')} R501 ${printable(i.field || 'case')}: ${printable(i.message)}`).join('\n');
+/** Where a document stands: its text, and for a line of a batch, that line's number. */
+export interface DocumentText {
+  text: string;
+  /** The line of the file the text is (a JSON Lines batch); absent for a whole file. */
+  line?: number | undefined;
+  /** The field the case is under in the document (`case` in a test-case file), if not the whole. */
+  under?: string | undefined;
+}
+
+/**
+ * A problem at a place in a document: `file:line:col: error CODE message` and a code frame of the
+ * place. A line of a batch is framed alone, numbered as the file's line.
+ */
+export function renderAt(file: string, doc: DocumentText, span: Span, code: string, message: string): string {
+  const src = new SourceFile(doc.text, file);
+  const pos = src.position(span.start);
+  const line = doc.line ?? pos.line;
+  let frame = src.codeFrame(span, { show: printable, context: doc.line === undefined ? 1 : 0 });
+  if (doc.line !== undefined) {
+    // The frame of a one-line text numbers it 1: number it as the batch's line instead.
+    const n = String(doc.line);
+    frame = frame.replace(/^> 1 \| /, `> ${n} | `).replace(/\n {3}\| /, `\n  ${' '.repeat(n.length)} | `);
+  }
+  return `${printable(file)}:${line}:${pos.column}: ${red('error')} ${code} ${printable(message)}\n${dim(frame)}`;
+}
+
+/** A case's problems, each at its field when the document's text is at hand. */
+export function renderCaseIssues(file: string, issues: readonly CaseIssue[], doc?: DocumentText): string {
+  return issues
+    .map((i) => {
+      const message = `${i.field || 'case'}: ${i.message}`;
+      if (!doc || i.more) return `${printable(file)}: ${red('error')} R501 ${printable(message)}`;
+      const path = doc.under ? (i.field ? `${doc.under}.${i.field}` : doc.under) : i.field;
+      return renderAt(file, doc, locateField(doc.text, path), 'R501', message);
+    })
+    .join('\n');
 }
 
 const statusMark: Record<string, string> = {

@@ -5,8 +5,12 @@
 import type { Cond, Scalar, Value } from './ir.ts';
 
 export const ARTIFACT_FORMAT = 'guideline-rules';
-/** Version 2: conditions over declared facts (vocabularies), criteria groups, editions, policy criteria. */
-export const ARTIFACT_VERSION = 2;
+/**
+ * Version 3: tables (`tables` of a guideline and of the rule set), read by `{ lookup, column }`
+ * values; a recommend block is a guideline's table `recommend`. Version 2 added conditions over
+ * declared facts (vocabularies), criteria groups, editions, policy criteria.
+ */
+export const ARTIFACT_VERSION = 3;
 
 export interface SourceLocation {
   file: string;
@@ -99,6 +103,11 @@ export interface CompiledCriterion {
   certify?: Value;
   /** A physician must judge what the case does not decide. */
   review?: true;
+  /**
+   * With `review`: a physician judges what the case does not meet, too (`needs clinical review unless
+   * met`): the case can show it met, never deny it.
+   */
+  reviewNotMet?: true;
   texts: Texts;
   /** The vocabulary a shared criterion comes from. */
   vocabulary?: string;
@@ -114,14 +123,35 @@ export interface CompiledClass {
   codes: string[];
 }
 
-export interface CompiledRecommendation {
-  class: string;
-  minVisits: number;
-  maxVisits: number;
-  minWeeks: number;
-  maxWeeks: number;
-  periodMonths?: number;
-  source: SourceLocation;
+/**
+ * How a row's cell matches a key's value: equal to a value (texts compared without regard to case;
+ * a list key, such as the classes of the diagnoses, holds the value), a number in a range (both ends
+ * in), a comparison of the number with a value, or a code matching a pattern (`M54.1*`, `C00-D49`).
+ */
+export type KeyMatch = { is: Scalar } | { from: number; to: number } | { cmp: '<=' | '>=' | '<' | '>'; value: number } | { code: string };
+
+/**
+ * A table: a guideline's (a recommend block is the table `recommend`) or a vocabulary's (the rule
+ * set's `tables`, such as a conversion table). A `{ lookup, column }` value reads the column's cell
+ * of the row chosen for the case's values of the keys:
+ * - a row matches when every key matches one of its `when` matches (an empty list matches any value);
+ * - `choose`: `first`, the first matching row in order; `most` / `least`, the matching row with the
+ *   most (least) of a number column, ties in order; `listed`, the first item of a list key (the
+ *   diagnoses, in the case's order) that any row matches, and of its rows the first;
+ * - three-valued: a row whose match is unknown (an unknown key) may be the one; the value is known
+ *   when every row that may be chosen gives the same, bounded by their least and most when they are
+ *   numbers and some row surely matches, and unknown when it may be that no row matches. A cell `null`
+ *   is a value the table does not give (unknown).
+ */
+export interface CompiledTable {
+  id: string;
+  title?: string;
+  keys: { words: string; value: Value }[];
+  /** Numbers are in the column's unit (`type.unit`). */
+  columns: { id: string; words: string; type: FactType }[];
+  choose: 'first' | { most: string } | { least: string } | { listed: number };
+  rows: { when: KeyMatch[][]; cells: (Scalar | null)[]; source: SourceLocation }[];
+  source?: SourceLocation;
 }
 
 export interface CompiledGuideline {
@@ -134,7 +164,8 @@ export interface CompiledGuideline {
   inForce?: { from: string; to?: string };
   covers: string[];
   classes: CompiledClass[];
-  recommendations: CompiledRecommendation[];
+  /** Its tables, the recommend block's (`recommend`) among them. */
+  tables: CompiledTable[];
   frequency?: { mostPerWeek: number; fadeTo?: number };
   /** Whether the guideline addresses the request: covers, in force, applies when, unless. */
   applies: Cond;
@@ -166,6 +197,8 @@ export interface RuleSet {
   /** Every fact the guidelines and policies read. */
   facts: FactDef[];
   records: RecordDef[];
+  /** The vocabularies' tables the guidelines and policies read (a guideline's own are its `tables`). */
+  tables: CompiledTable[];
 }
 
 export type { Cond, Leaf, Scalar, Value, TimeUnit } from './ir.ts';

@@ -50,6 +50,7 @@ export interface GuidelineDecl extends NodeBase {
   unless?: Expr;
   classes: ClassDecl[];
   recommendations: RecommendBlock[];
+  tables: TableDecl[];
   /** Its own criteria and the shared ones it uses, in order. */
   criteria: (CriterionDecl | UseDecl)[];
   defines: DefineDecl[];
@@ -66,6 +67,7 @@ export interface VocabularyDecl extends NodeBase {
   facts: FactDecl[];
   records: RecordDecl[];
   defines: DefineDecl[];
+  tables: TableDecl[];
   criteria: CriterionDecl[];
   repeated: Name[];
 }
@@ -84,6 +86,8 @@ export interface FactDecl extends NodeBase {
   from?: Name;
   /** A built-in computation of the runtime that gives the value. */
   computed?: Name;
+  /** An expression that gives the value (`computed as daily dose * conversion factor`). */
+  computedAs?: Expr;
   /** The value absence stands for (`when absent no`); by default absence is unknown. */
   absent?: Name;
   /** `required`: a case must give it. */
@@ -133,6 +137,68 @@ export interface DefineDecl extends NodeBase {
 export interface UseDecl extends NodeBase {
   kind: 'UseDecl';
   names: Name[];
+}
+
+/**
+ * A table as the guideline prints it: a header naming its keys and columns, then a row a line,
+ * `| key cell | key cell || cell | cell |`. Reading a column gives that column's cell of the row
+ * the keys choose (`choose`), or unknown.
+ */
+export interface TableDecl extends NodeBase {
+  kind: 'TableDecl';
+  name: Name;
+  title?: Name;
+  /** `for each medication`: the keys are fields of an item of a list of these records. */
+  forEach?: Name;
+  choose?: TableChoice;
+  /** The header's keys: words of facts (or defines) in scope. */
+  keys: Name[];
+  columns: TableColumn[];
+  rows: TableRow[];
+  repeated: Name[];
+}
+
+/**
+ * Which matching row gives the columns: the first in the table's order (the default), the one with
+ * the most or least of a column, or the row of the first item of a list key (`the first diagnosis listed`).
+ */
+export interface TableChoice extends NodeBase {
+  kind: 'TableChoice';
+  rule: 'first' | 'most' | 'least' | 'listed';
+  /** The column (most, least) or the key (listed) it names. */
+  words?: Name;
+}
+
+/** A column: its words, and for a column of ranges the words of their low end (`low words to words`). */
+export interface TableColumn extends NodeBase {
+  kind: 'TableColumn';
+  words: Name;
+  low?: Name;
+}
+
+export interface TableRow extends NodeBase {
+  kind: 'TableRow';
+  keys: TableCell[];
+  cells: TableCell[];
+}
+
+/**
+ * One cell: `-` (no value), `any` (a key cell every value matches), a comparison (`at most 20`),
+ * or values joined by `or` (names, texts, codes, numbers and ranges of numbers with their unit).
+ */
+export interface TableCell extends NodeBase {
+  kind: 'TableCell';
+  form: 'none' | 'any' | 'compare' | 'values';
+  op?: '<=' | '>=' | '<' | '>';
+  values: (Name | CellNumber)[];
+}
+
+/** A number or a range of numbers in a cell (`9-10 visits`), with the unit written after it. */
+export interface CellNumber extends NodeBase {
+  kind: 'CellNumber';
+  low: number;
+  high: number;
+  unit?: Unit;
 }
 
 export interface ClassDecl extends NodeBase {
@@ -188,6 +254,8 @@ export interface CriterionDecl extends NodeBase {
   certify?: Expr;
   /** `needs clinical review`: what the case does not decide, a physician must. */
   review?: Name;
+  /** `needs clinical review unless met` (the `met`): what the case does not meet, a physician judges too. */
+  reviewUnlessMet?: Name;
   texts: TextClauses;
   repeated: Name[];
 }
@@ -262,6 +330,17 @@ export interface IsKnownExpr extends NodeBase {
   known: boolean;
 }
 
+/**
+ * `<value> is on file`: the records document it. True when the value is known, unknown when it is
+ * not (it may yet be found): never false, so an undocumented fact leaves the information insufficient.
+ */
+export interface IsRecordedExpr extends NodeBase {
+  kind: 'IsRecordedExpr';
+  subject: Expr;
+  /** Written `is not on file` (reported: it could never be true). */
+  negated: boolean;
+}
+
 export interface ArithExpr extends NodeBase {
   kind: 'ArithExpr';
   op: '+' | '-' | '*' | '/';
@@ -310,11 +389,13 @@ export interface QuantifiedExpr extends NodeBase {
   where: Expr;
 }
 
-/** `<time unit> since <date>`: the time from a date up to the review date. */
+/** `<time unit> since <date>`: the time from a date up to the review date; `<unit> from <date> to <date>`: between two dates. */
 export interface SinceExpr extends NodeBase {
   kind: 'SinceExpr';
   unit: Name;
   date: Expr;
+  /** The date measured up to, when it is not the review date (`from <date> to <date>`). */
+  to?: Expr;
 }
 
 /** `<value>, rounded down`; `half of <value>` is a division by 2. */
@@ -354,6 +435,7 @@ export type Expr =
   | CompareExpr
   | IsValuesExpr
   | IsKnownExpr
+  | IsRecordedExpr
   | ArithExpr
   | FactRef
   | Quantity
@@ -375,6 +457,12 @@ export type Node =
   | PolicyDecl
   | ClassDecl
   | RecommendBlock
+  | TableDecl
+  | TableChoice
+  | TableColumn
+  | TableRow
+  | TableCell
+  | CellNumber
   | CourseEntry
   | FrequencyEntry
   | CriterionDecl
@@ -397,3 +485,4 @@ export const isCourseEntry = (n: Node): n is CourseEntry => n.kind === 'CourseEn
 export const isVocabularyDecl = (n: Node): n is VocabularyDecl => n.kind === 'VocabularyDecl';
 export const isFactDecl = (n: Node): n is FactDecl => n.kind === 'FactDecl';
 export const isUseDecl = (n: Node): n is UseDecl => n.kind === 'UseDecl';
+export const isTableDecl = (n: Node): n is TableDecl => n.kind === 'TableDecl';

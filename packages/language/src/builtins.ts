@@ -25,7 +25,7 @@ export const builtins: Readonly<Record<string, Builtin>> = Object.freeze(Object.
   'requested-visits': {
     id: 'request.visits', ty: numberIn(unit(VISITS)), inputs: ['request.visits'],
     reads: { 'request.visits': numberIn(unit(VISITS), 0, 1000), 'request.frequencyPerWeek': numberIn(unit(VISITS, WEEKS), 0, 21), 'request.weeks': numberIn(unit(WEEKS), 0, 520) },
-    description: 'The visits requested: request.visits, or frequency times weeks, or read from the request text ("2 times 4", "12 sessions", "8 more physical therapy visits").',
+    description: 'The visits requested: request.visits, or frequency times weeks (rounded up to a whole visit: 3 a week for 60 days is 26), or read from the request text ("2 times 4", "12 sessions", "8 more physical therapy visits").',
   },
   'requested-frequency': {
     id: 'request.frequencyPerWeek', ty: numberIn(unit(VISITS, WEEKS)), inputs: ['request.frequencyPerWeek'],
@@ -35,7 +35,7 @@ export const builtins: Readonly<Record<string, Builtin>> = Object.freeze(Object.
   'requested-weeks': {
     id: 'request.weeks', ty: numberIn(unit(WEEKS)), inputs: ['request.weeks'],
     reads: { 'request.weeks': numberIn(unit(WEEKS), 0, 520) },
-    description: 'Weeks the request spans: request.weeks, or read from the request text.',
+    description: 'Weeks the request spans: request.weeks, or read from the request text ("for 6 weeks"; "for 60 days" is 60/7 weeks; months are not read).',
   },
   'body-region': {
     id: 'request.bodyRegion', ty: TEXT, inputs: ['request.bodyPart'],

@@ -40,6 +40,7 @@ export const diagnosticCodes = {
   P207: { name: 'expression-too-deep', severity: 'error', template: "An expression nests more than {limit} operations deep here: split it with 'and' or into criteria" },
   P208: { name: 'too-many-diagnostics', severity: 'error', template: '{count} more {what} not shown: a file reports at most {limit}' },
   P220: { name: 'reserved-in-phrase', severity: 'error', template: "'{word}' is a reserved word, so it cannot be one of a fact's words (in '{phrase}'): name the fact without it, as in '{suggestion}'" },
+  P221: { name: 'misspelt-keyword', severity: 'error', template: "'{word}' is not a word the language knows here: did you mean '{phrase}'?" },
   C301: { name: 'unknown-fact', severity: 'error', template: "Unknown fact '{name}'{hint}" },
   C302: { name: 'duplicate-name', severity: 'error', template: "Duplicate {what} '{name}'" },
   C303: { name: 'unknown-class', severity: 'error', template: "Unknown class '{name}' in guideline '{guideline}'{hint}" },
@@ -67,12 +68,18 @@ export const diagnosticCodes = {
   C325: { name: 'define-cycle', severity: 'error', template: "'{words}' is defined in terms of itself" },
   C326: { name: 'not-a-list', severity: 'error', template: '{message}' },
   C327: { name: 'no-rationale', severity: 'warning', template: "Criterion '{name}' has no 'otherwise' text: when it is not met, a determination will say only \"Not met: {title}.\"" },
+  C328: { name: 'table-row-shape', severity: 'error', template: "This row has {found}; the table's header has {expected}" },
+  C329: { name: 'bad-table-key', severity: 'error', template: '{message}' },
+  C330: { name: 'bad-table-column', severity: 'error', template: '{message}' },
+  C331: { name: 'never-true', severity: 'error', template: "'{text}' is never true{hint}" },
   X401: { name: 'compile-after-errors', severity: 'error', template: 'Not compiled: the file has {count} error(s)' },
+  X402: { name: 'not-sql', severity: 'error', template: '{guideline} is not compiled to SQL: {reason}' },
   R501: { name: 'invalid-case', severity: 'error', template: '{message}' },
   R502: { name: 'invalid-rule-set', severity: 'error', template: '{message}' },
   R503: { name: 'unreadable-request-text', severity: 'warning', template: "Could not read visits from the request text '{text}'" },
   R504: { name: 'no-policy', severity: 'error', template: "No policy for jurisdiction '{jurisdiction}'" },
   R505: { name: 'case-too-large', severity: 'error', template: 'The case is over {limit} bytes long; a case is read up to that size' },
+  R506: { name: 'invalid-test-case', severity: 'error', template: '{message}' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof diagnosticCodes;

@@ -48,6 +48,7 @@ export function printExpr(e: A.Expr, src: string): string {
       return `${printExpr(e.subject, src)} is ${e.negated ? 'not ' : ''}${list}`;
     }
     case 'IsKnownExpr': return `${printExpr(e.subject, src)} is ${e.known ? 'known' : 'unknown'}`;
+    case 'IsRecordedExpr': return `${printExpr(e.subject, src)} is ${e.negated ? 'not ' : ''}on file`;
     case 'ArithExpr':
       if (isHalf(e)) return `half of ${printExpr(e.left, src)}`;
       return `${printExpr(e.left, src)} ${e.op} ${printExpr(e.right, src)}`;
@@ -58,7 +59,7 @@ export function printExpr(e: A.Expr, src: string): string {
       return e.unit ? `${e.value} ${unitName(e.unit)}` : `${e.value}`;
     }
     case 'RoundExpr': return `${printExpr(e.inner, src)}, rounded${e.how === 'nearest' ? '' : ` ${e.how}`}`;
-    case 'SinceExpr': return `${e.unit.text} since ${printExpr(e.date, src)}`;
+    case 'SinceExpr': return e.to ? `${e.unit.text} from ${printExpr(e.date, src)} to ${printExpr(e.to, src)}` : `${e.unit.text} since ${printExpr(e.date, src)}`;
     case 'AggregateExpr': {
       const where = e.where ? ` where ${printExpr(e.where, src)}` : '';
       return e.op === 'count' ? `count of ${e.list.name}${where}` : `sum of ${e.value ? printExpr(e.value, src) : '0'} over ${e.list.name}${where}`;
@@ -86,6 +87,7 @@ export function formatDebug(e: A.Expr, src: string): string {
     case 'CompareExpr': return `(${formatDebug(e.left, src)} ${e.elapsed ? `${e.elapsed} ` : ''}${e.op} ${formatDebug(e.right, src)})`;
     case 'IsValuesExpr': return `(${formatDebug(e.subject, src)} is ${e.negated ? 'not ' : ''}[${e.values.map((v) => v.text).join(', ')}])`;
     case 'IsKnownExpr': return `(${formatDebug(e.subject, src)} is ${e.known ? 'known' : 'unknown'})`;
+    case 'IsRecordedExpr': return `(${formatDebug(e.subject, src)} is ${e.negated ? 'not ' : ''}on file)`;
     case 'ArithExpr': return `(${formatDebug(e.left, src)} ${e.op} ${formatDebug(e.right, src)})`;
     case 'ParenExpr': return formatDebug(e.inner, src);
     case 'RoundExpr': return `(${formatDebug(e.inner, src)} rounded ${e.how})`;

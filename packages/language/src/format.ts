@@ -6,6 +6,7 @@ import { hasErrors, type Diagnostic, type Range } from './diagnostics.ts';
 import { lex } from './lexer.ts';
 import { parse } from './parse.ts';
 import { printExpr } from './format-expr.ts';
+import { unitName } from './units.ts';
 
 export interface FormatResult {
   /** The formatted text, or the input unchanged when it could not be formatted. */
@@ -84,12 +85,14 @@ class Printer {
       for (const f of v.facts) items.push({ start: f.range.start, print: () => this.fact(f, 0) });
       for (const r of v.records) items.push({ start: r.range.start, print: () => this.record(r) });
       v.defines.forEach(define);
+      for (const t of v.tables) items.push({ start: t.range.start, print: () => this.table(t) });
       v.criteria.forEach(member);
     }
     for (const g of ast.guidelines) {
       items.push({ start: g.range.start, print: () => this.guidelineHeader(g) });
       for (const c of g.classes) items.push({ start: c.range.start, print: () => this.classDecl(c) });
       for (const r of g.recommendations) items.push({ start: r.range.start, print: () => this.recommend(r) });
+      for (const t of g.tables) items.push({ start: t.range.start, print: () => this.table(t) });
       g.criteria.forEach(member);
       g.defines.forEach(define);
     }
@@ -219,12 +222,58 @@ class Printer {
     return `up to ${e.mostPerWeek} per ${e.per.text}, fading to ${e.fadeTo}${orLess}`;
   }
 
+  /** A table: its clauses, then its header and rows with their bars lined up. */
+  private table(t: A.TableDecl): void {
+    this.line(0, `table ${t.name.text}${t.title ? ` ${this.name(t.title)}` : ''}`, t.range.start, (t.title ?? t.name).range.end, true);
+    const clauses: { start: number; print: () => void }[] = [];
+    if (t.forEach) {
+      const f = t.forEach;
+      clauses.push({ start: f.range.start, print: () => this.line(2, `for each ${f.text}`, f.range.start, f.range.end) });
+    }
+    if (t.choose) {
+      const c = t.choose;
+      const phrase = c.rule === 'first' ? 'the first row that matches' : c.rule === 'listed' ? `the row of the first ${c.words?.text ?? ''} listed` : `the row with the ${c.rule} ${c.words?.text ?? ''}`;
+      clauses.push({ start: c.range.start, print: () => this.line(2, `choose ${phrase}`, c.range.start, c.range.end) });
+    }
+    clauses.sort((a, b) => a.start - b.start).forEach((x) => x.print());
+    if (!t.keys.length) return;
+    const header = [...t.keys.map((k) => k.text), ...t.columns.map((c) => (c.low ? `${c.low.text} to ${c.words.text}` : c.words.text))];
+    const rows = t.rows.map((r) => [...r.keys, ...r.cells].map((c) => this.cell(c)));
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
+    const keys = t.keys.length;
+    const grid = (cells: string[]): string => {
+      const pad = (x: string, i: number): string => x.padEnd(widths[i] ?? 0);
+      return `| ${cells.slice(0, keys).map(pad).join(' | ')} || ${cells.slice(keys).map((x, i) => pad(x, i + keys)).join(' | ')} |`;
+    };
+    const last = t.columns[t.columns.length - 1] ?? t.keys[t.keys.length - 1]!;
+    this.line(2, grid(header), t.keys[0]!.range.start, last.range.end);
+    t.rows.forEach((r, i) => this.line(2, grid(rows[i]!), r.range.start, r.range.end));
+  }
+
+  private cell(c: A.TableCell): string {
+    if (c.form === 'none') return '-';
+    if (c.form === 'any') return 'any';
+    const value = (v: A.Name | A.CellNumber): string => {
+      if (v.kind === 'Name') return this.name(v);
+      const n = v.low === v.high ? `${v.low}` : `${v.low}-${v.high}`;
+      return v.unit ? `${n} ${unitName(v.unit)}` : n;
+    };
+    if (c.form === 'compare') {
+      const words = { '<=': 'at most', '>=': 'at least', '<': 'less than', '>': 'more than' }[c.op ?? '<='];
+      return `${words} ${c.values.map(value).join('')}`;
+    }
+    return c.values.map(value).join(' or ');
+  }
+
   private criterion(c: A.CriterionDecl): void {
     this.line(0, `criterion ${c.name.text}${c.title ? ` ${this.name(c.title)}` : ''}`, c.range.start, (c.title ?? c.name).range.end, true);
     // Clauses in the order written (each given once: a file with a clause twice is not formatted).
     const clauses: { start: number; print: () => void }[] = [];
     if (c.source) clauses.push({ start: c.source.range.start, print: () => this.line(2, `source ${this.sourceRef(c.source!)}`, c.source!.range.start, c.source!.range.end) });
-    if (c.review) clauses.push({ start: c.review.range.start, print: () => this.line(2, 'needs clinical review', c.review!.range.start, c.review!.range.end) });
+    if (c.review) {
+      const end = (c.reviewUnlessMet ?? c.review).range.end;
+      clauses.push({ start: c.review.range.start, print: () => this.line(2, c.reviewUnlessMet ? 'needs clinical review unless met' : 'needs clinical review', c.review!.range.start, end) });
+    }
     if (c.onlyWhen) clauses.push({ start: c.onlyWhen.range.start, print: () => this.exprClause('only when ', c.onlyWhen!) });
     if (c.require) clauses.push({ start: c.require.range.start, print: () => this.exprClause('require ', c.require!) });
     if (c.group) {
@@ -278,6 +327,7 @@ class Printer {
     const options: string[] = [];
     if (f.from) options.push(`from ${f.from.text}`);
     if (f.computed) options.push(`computed by ${f.computed.text}`);
+    if (f.computedAs) options.push(`computed as ${printExpr(f.computedAs, this.src)}`);
     if (f.absent) options.push(`when absent ${this.name(f.absent)}`);
     if (f.required) options.push('required');
     const type = f.type ? this.type(f.type) : '';

@@ -2,6 +2,7 @@
 export { parse, limits, type ParseResult } from './parse.ts';
 export { analyze, compileGuideline, compileProgram, matchesPattern, type CompileResult, type SourceText } from './pipeline.ts';
 export { check } from './check/index.ts';
+export { closest, editDistance } from './check/symbols.ts';
 export { SourceFile, type FrameOptions, type Position } from './source.ts';
 export { diagnosticCodes, formatMessage, hasErrors, maxDiagnosticsPerFile, GuidelineInternalError, type Diagnostic, type DiagnosticCode, type Range, type Severity } from './diagnostics.ts';
 export { builtins, type Builtin } from './builtins.ts';

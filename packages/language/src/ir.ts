@@ -17,13 +17,23 @@ export type Value =
   | { const: Scalar }
   | { op: '+' | '-' | '*' | '/'; args: [Value, Value] }
   | { round: 'down' | 'up' | 'nearest'; arg: Value }
-  /** Time from a date up to the review date, in a unit (calendar months and years, fractional between). */
-  | { since: Value; unit: TimeUnit }
+  /**
+   * Time from a date up to the review date, or up to the date `to` gives, in a unit (calendar months
+   * and years, fractional between).
+   */
+  | { since: Value; unit: TimeUnit; to?: Value }
   /** How many items of a list (that meet `where`). */
   | { count: string; where?: Cond }
   /** The sum of a value over the items of a list (that meet `where`). */
   | { sum: Value; over: string; where?: Cond }
-  /** A column of a table at the row its keys pick (a guideline's recommendation, a conversion factor). */
+  /**
+   * A column of a table at the row its keys pick (a guideline's recommendation, a conversion
+   * factor): `lookup` names a table of the guideline (its `tables`, the recommend block's being
+   * `recommend`) or, failing that, of the rule set (`RuleSet.tables`, a vocabulary's, named
+   * `<vocabulary>.<table>`); `column` is a column's id. How a row is chosen, and what an unknown key
+   * makes of the value, is in artifact.ts (CompiledTable). Inside an aggregate, a table's keys are
+   * read for the current item like any fact.
+   */
   | { lookup: string; column: string };
 
 export type CompareOp = '<' | '<=' | '>' | '>=' | '=' | '!=';
@@ -40,6 +50,8 @@ export type Leaf = { leaf: number } & (
   | { within: Value; window: Value }
   /** Whether a value is known (`yes: true`) or unknown: always true or false. */
   | { known: Value; yes: boolean }
+  /** The records document the value (`is on file`): true when it is known, unknown when not; never false. */
+  | { recorded: Value }
   /** A list (of values, or the classes a diagnosis matched) holds any of the literals. */
   | { includes: Value; values: string[] }
   /** A list has no items. */

@@ -24,7 +24,7 @@ for (let c = 97; c <= 122; c++) startKind[c] = LOWER;
 for (const c of [9, 10, 11, 12, 13, 32]) startKind[c] = SPACE;
 startKind[35] = HASH;
 startKind[34] = QUOTE;
-for (const ch of '<>!=+-*/,:.()') startKind[ch.charCodeAt(0)] = SYMBOL;
+for (const ch of '<>!=+-*/,:.()|') startKind[ch.charCodeAt(0)] = SYMBOL;
 
 /**
  * A token type with its index, read once: token types come in many shapes, and reading the index
@@ -46,8 +46,13 @@ const stringLiteral = kind(T.StringLiteral);
 // Symbols by their first character; the two-character ones come first in `allTokens`.
 const pairs: (readonly [string, Kind] | undefined)[] = new Array(128).fill(undefined);
 const singles: (readonly [string, Kind] | undefined)[] = new Array(128).fill(undefined);
-for (const [image, type] of [['<=', T.LessEq], ['>=', T.GreaterEq], ['!=', T.NotEq]] as const) pairs[image.charCodeAt(0)] = [image, kind(type)];
-for (const [image, type] of [['<', T.Less], ['>', T.Greater], ['=', T.Equals], ['+', T.Plus], ['-', T.Minus], ['*', T.Star], ['/', T.Slash], [',', T.Comma], [':', T.Colon], ['.', T.Dot], ['(', T.LParen], [')', T.RParen]] as const) singles[image.charCodeAt(0)] = [image, kind(type)];
+for (const [image, type] of [['<=', T.LessEq], ['>=', T.GreaterEq], ['!=', T.NotEq], ['||', T.DoublePipe]] as const) pairs[image.charCodeAt(0)] = [image, kind(type)];
+for (const [image, type] of [['<', T.Less], ['>', T.Greater], ['=', T.Equals], ['+', T.Plus], ['-', T.Minus], ['*', T.Star], ['/', T.Slash], [',', T.Comma], [':', T.Colon], ['.', T.Dot], ['(', T.LParen], [')', T.RParen], ['|', T.Pipe]] as const) singles[image.charCodeAt(0)] = [image, kind(type)];
+/** The two-character symbol that starts with a character, when the next one completes it. */
+const pairAt = (codes: Uint16Array, at: number): (readonly [string, Kind]) | undefined => {
+  const pair = pairs[codes[at]!];
+  return pair !== undefined && codes[at + 1] === pair[0].charCodeAt(1) ? pair : undefined;
+};
 
 // Keywords are read as identifiers and re-typed: a keyword pattern (longer_alt Identifier) is a
 // keyword exactly when the identifier there is the whole word. The identifier's letters walk a trie
@@ -201,7 +206,7 @@ function matchesAt(text: string, codes: Uint16Array, at: number): boolean {
     case QUOTE:
       return stringEnd(text, codes, at) >= 0;
     case SYMBOL:
-      return singles[c] !== undefined || codes[at + 1]! === 61;
+      return singles[c] !== undefined || pairAt(codes, at) !== undefined;
     default:
       return true;
   }
@@ -355,8 +360,7 @@ function scan(text: string): LexResult {
         continue;
       }
       case SYMBOL: {
-        const pair = codes[at + 1]! === 61 ? pairs[c] : undefined;
-        const symbol = pair ?? singles[c];
+        const symbol = pairAt(codes, at) ?? singles[c];
         if (symbol === undefined) break; // a lone '!'
         at += symbol[0].length;
         tokens[count++] = token(symbol[0], start, symbol[1]);

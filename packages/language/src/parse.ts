@@ -5,6 +5,8 @@ import type { Expr, GuidelineFile } from './ast.ts';
 import { collector, maxDiagnosticsPerFile, type Diagnostic, type DiagnosticCode, type Range, type Report } from './diagnostics.ts';
 import { lex, TokenPool } from './lexer.ts';
 import { getParser, type GuidelineParser, type Item, type Member } from './parser/index.ts';
+import { typoAt, type Typo } from './parser/typos.ts';
+import { editDistance } from './spelling.ts';
 import { Memo, shifted } from './shift.ts';
 import { ClassKw, Colon, CriterionKw, Dot, keywords, ReservedWord, DefineKw, FactKw, FieldKw, GuidelineKw, Identifier, LParen, PolicyKw, ProcedureKw, RecommendKw, RecordKw, RParen, VocabularyKw } from './tokens.ts';
 import * as T from './tokens.ts';
@@ -24,6 +26,14 @@ const ruleWords: Record<string, string> = {
   classDecl: 'a class',
   recommendBlock: 'a recommend block',
   recommendEntry: 'a recommendation',
+  tableDecl: 'a table',
+  tableClause: 'a table',
+  tableHeader: "a table's header",
+  tableColumn: "a table's header",
+  tableRow: 'a row of a table',
+  tableCell: 'a cell of a table',
+  cellValue: 'a cell of a table',
+  cellNumber: 'a cell of a table',
   course: 'a course of visits',
   span: 'a number or range',
   frequency: 'a frequency',
@@ -86,23 +96,23 @@ function empty(text: string): GuidelineFile {
 const arithmetic = new Set<TokenType>([T.Plus, T.Minus, T.Star, T.Slash, T.NotKw]);
 const comparisons = new Set<TokenType>([T.Less, T.LessEq, T.Greater, T.GreaterEq, T.Equals, T.NotEq]);
 /** Tokens no chain of operators or `not`s goes on over: a joining word, a list, a clause, a new declaration. */
-/** Tokens no chain of operators or `not`s goes on over: a joining word, a list, a clause, a new declaration. */
 const chainEnds = new Set<TokenType>([
   T.AndKw, T.OrKw, T.Comma, T.AppliesKw, T.UnlessKw, T.OnlyKw, T.RequireKw, T.CertifyKw, T.OtherwiseKw, T.WhenKw, T.Colon,
   GuidelineKw, ClassKw, ProcedureKw, RecommendKw, CriterionKw, PolicyKw,
   T.VocabularyKw, T.UsesKw, T.FactKw, T.FieldKw, T.RecordKw, T.DefineKw, T.EditionKw,
+  T.TableKw, T.Pipe, T.DoublePipe,
 ]);
 /** Words before which the parser descends for an operand of their own: `count of`, `sum of`, `half of`. */
 const descentWords = new Set(['count', 'sum', 'half']);
 
 /**
  * Whether the parser descends at token `i` as it does under a `not`: for a list's condition
- * (`where`), a date (`since`), or after `count of`, `sum of`, `half of`. What follows is one level
+ * (`where`), a date (`since`, `from`), or after `count of`, `sum of`, `half of`. What follows is one level
  * deeper, up to the `and`, `or` or comma that ends it, whatever comparisons come between.
  */
 function descends(tokens: readonly IToken[], i: number): boolean {
   const t = tokens[i]!;
-  if (t.tokenType === T.WhereKw || t.tokenType === T.SinceKw) return true;
+  if (t.tokenType === T.WhereKw || t.tokenType === T.SinceKw || t.tokenType === T.FromKw) return true;
   return t.tokenType === T.Identifier && descentWords.has(t.image) && tokens[i + 1]?.image === 'of';
 }
 
@@ -251,9 +261,9 @@ function fresh(item: Item): Item {
     // (A header clause found on its own is added to the header: its lists are copied too.)
     case 'guideline': {
       const g = item.node;
-      return { kind: 'guideline', node: { ...g, covers: [...g.covers], uses: [...g.uses], drops: [...g.drops], repeated: [...g.repeated], classes: [], recommendations: [], criteria: [], defines: [], range: { ...g.range } } };
+      return { kind: 'guideline', node: { ...g, covers: [...g.covers], uses: [...g.uses], drops: [...g.drops], repeated: [...g.repeated], classes: [], recommendations: [], tables: [], criteria: [], defines: [], range: { ...g.range } } };
     }
-    case 'vocabulary': return { kind: 'vocabulary', node: { ...item.node, facts: [], records: [], defines: [], criteria: [], range: { ...item.node.range } } };
+    case 'vocabulary': return { kind: 'vocabulary', node: { ...item.node, facts: [], records: [], defines: [], tables: [], criteria: [], range: { ...item.node.range } } };
     case 'policy': return { kind: 'policy', node: { ...item.node, criteria: [], defines: [], range: { ...item.node.range } } };
     case 'member': return item.node.kind === 'RecordDecl' ? { kind: 'member', node: { ...item.node, fields: [], range: { ...item.node.range } } } : item;
     default: return item;
@@ -286,7 +296,7 @@ function parseWhole(tokens: IToken[], report: Report): Item[] | undefined {
 }
 
 const keywordSet = new Set<string>(keywords);
-const declarationStarts = new Set<TokenType>([GuidelineKw, ClassKw, ProcedureKw, RecommendKw, CriterionKw, PolicyKw, VocabularyKw, FactKw, FieldKw, RecordKw, DefineKw]);
+const declarationStarts = new Set<TokenType>([GuidelineKw, ClassKw, ProcedureKw, RecommendKw, T.TableKw, CriterionKw, PolicyKw, VocabularyKw, FactKw, FieldKw, RecordKw, DefineKw]);
 
 /** Whether a declaration starts at token i: a declaration keyword, or `use` before `criterion` (which then does not). */
 function startsDeclaration(tokens: readonly IToken[], i: number): boolean {
@@ -389,6 +399,12 @@ function parseSegment(seg: Segment, textLength: number): SegmentResult {
     }
     // Chevrotain lists every token sequence an expression may start with: say what they make instead.
     const expected = expectedFrom(e.message) ?? (e.context?.ruleStack?.some((r) => expressionRules.has(r)) ? 'a condition or a value' : undefined);
+    // A misspelt keyword (`only wen`, `requre`): say which, so an editor can put it right.
+    const typo = atEnd ? undefined : misspelt(t, expected);
+    if (typo) {
+      report('P221', typo.range, { word: typo.word, phrase: typo.phrase, replacement: typo.keyword });
+      continue;
+    }
     const message = expected && expected !== 'EOF' ? `Expected ${expected} but found ${found}${where(e)}` : `Unexpected ${found}${where(e)}`;
     // (P203 says the file ended; its message says what should have come.)
     if (atEnd && !seg.nextRange) report('P203', range, { message: expected && expected !== 'EOF' ? `expected ${expected}${where(e)}` : `more was expected${where(e)}` });
@@ -396,6 +412,16 @@ function parseSegment(seg: Segment, textLength: number): SegmentResult {
   }
   nodeReports(p, () => declarations(items), report);
   return { items, diagnostics, reported: seen.size ? [...seen].map((start) => ({ range: { start, end: start } })) : [] };
+}
+
+/** The keyword a name the parser met is a misspelling of: the one it expected, or one that begins a clause. */
+function misspelt(t: IToken, expected: string | undefined): Typo | undefined {
+  if (t.tokenType !== Identifier) return undefined;
+  const keyword = expected?.startsWith("'") ? expected.slice(1, -1) : undefined;
+  // (The keyword the parser expected may be short: `wen` for `when` is one letter off.)
+  if (keyword && t.image.length >= 3 && t.image !== keyword && editDistance(t.image, keyword) <= (keyword.length <= 5 ? 1 : 2)) return { range: { start: t.startOffset, end: t.endOffset! + 1 }, word: t.image, keyword, phrase: keyword };
+  // Where the parser expected one keyword, only that one is meant.
+  return keyword ? undefined : typoAt('', t.startOffset, t.image);
 }
 
 /**
@@ -479,7 +505,7 @@ function nodeReports(p: GuidelineParser, roots: () => A.Node[], report: Report):
 
 /**
  * The file from its items: members hang on the declaration above them (classes, recommendations,
- * criteria and defines on a guideline; facts, records, defines and shared criteria on a vocabulary;
+ * tables, criteria and defines on a guideline; tables on a vocabulary too; facts, records, defines and shared criteria on a vocabulary;
  * fields on a record; criteria and defines on a policy), and each run of skipped tokens is reported
  * once (unless the parser already reported its first token: `reported`).
  */
@@ -501,6 +527,13 @@ function assemble(items: readonly Item[], source: string, reported: ReadonlySet<
       if (inExpression && prevWord && keywordSet.has(first.image) && junk[1] && /^[a-z][a-z0-9-]*$/.test(junk[1].image) && !keywordSet.has(junk[1].image)) {
         const words = [prevWord, first.image, junk[1].image];
         report('P220', first.range, { word: first.image, phrase: words.join(' '), suggestion: words.join('-') });
+        junk = [];
+        return;
+      }
+      // `requre completed visits > 0`: a misspelt keyword, which the editor can put right.
+      const typo = typoAt(source, first.range.start, first.image);
+      if (typo) {
+        report('P221', typo.range, { word: typo.word, phrase: typo.phrase, replacement: typo.keyword });
         junk = [];
         return;
       }
@@ -561,6 +594,7 @@ function assemble(items: readonly Item[], source: string, reported: ReadonlySet<
     if (c.kind === 'GuidelineDecl') {
       if (m.kind === 'ClassDecl') c.classes.push(m);
       else if (m.kind === 'RecommendBlock') c.recommendations.push(m);
+      else if (m.kind === 'TableDecl') c.tables.push(m);
       else if (m.kind === 'DefineDecl') c.defines.push(m);
       else c.criteria.push(m as A.CriterionDecl | A.UseDecl);
     } else if (c.kind === 'VocabularyDecl') {
@@ -569,6 +603,7 @@ function assemble(items: readonly Item[], source: string, reported: ReadonlySet<
         c.records.push(m);
         record = m;
       } else if (m.kind === 'DefineDecl') c.defines.push(m);
+      else if (m.kind === 'TableDecl') c.tables.push(m);
       else c.criteria.push(m as A.CriterionDecl);
     } else {
       if (m.kind === 'DefineDecl') c.defines.push(m);
@@ -596,7 +631,7 @@ function mergeHeader(g: A.GuidelineDecl, patch: A.GuidelineDecl): void {
 }
 
 const memberWords: Record<Member['kind'], string> = {
-  ClassDecl: 'A class', RecommendBlock: 'A recommend block', CriterionDecl: 'A criterion', FactDecl: 'A fact',
+  ClassDecl: 'A class', RecommendBlock: 'A recommend block', TableDecl: 'A table', CriterionDecl: 'A criterion', FactDecl: 'A fact',
   RecordDecl: 'A record', DefineDecl: 'A define', UseDecl: "A 'use criterion'",
 };
 
@@ -611,6 +646,8 @@ function placeFor(m: Member, current: A.GuidelineDecl | A.VocabularyDecl | A.Pol
     case 'FactDecl':
     case 'RecordDecl':
       return current?.kind === 'VocabularyDecl' ? current : `${what} must follow a 'vocabulary' header`;
+    case 'TableDecl':
+      return current && current.kind !== 'PolicyDecl' ? current : `${what} must follow a 'guideline' or 'vocabulary' header`;
     case 'UseDecl':
       return current && current.kind !== 'VocabularyDecl' ? current : `${what} must follow a 'guideline' header or a 'policy'`;
     default:

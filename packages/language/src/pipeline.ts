@@ -54,7 +54,7 @@ function merge(ast: A.GuidelineFile, parsed: Diagnostic[], checked: Diagnostic[]
 }
 
 /** Codes after which the parser had to skip or invent text: the declaration is not whole. */
-const recoveryCodes = new Set<string>(['L101', 'L102', 'P201', 'P202', 'P203', 'P220']);
+const recoveryCodes = new Set<string>(['L101', 'L102', 'P201', 'P202', 'P203', 'P220', 'P221']);
 
 /**
  * The spans of the file's declarations, each running up to the next one, so the text the parser
@@ -62,8 +62,8 @@ const recoveryCodes = new Set<string>(['L101', 'L102', 'P201', 'P202', 'P203', '
  */
 function declarationRanges(ast: GuidelineFile): Range[] {
   const decls: { range: Range }[] = [
-    ...ast.guidelines.flatMap((g) => [g, ...g.classes, ...g.recommendations, ...g.criteria, ...g.defines]),
-    ...ast.vocabularies.flatMap((v) => [v, ...v.facts, ...v.records, ...v.records.flatMap((r) => r.fields), ...v.defines, ...v.criteria]),
+    ...ast.guidelines.flatMap((g) => [g, ...g.classes, ...g.recommendations, ...g.tables, ...g.criteria, ...g.defines]),
+    ...ast.vocabularies.flatMap((v) => [v, ...v.facts, ...v.records, ...v.records.flatMap((r) => r.fields), ...v.defines, ...v.tables, ...v.criteria]),
     ...ast.policies.flatMap((p) => [p, ...p.criteria, ...p.defines]),
   ];
   const starts = decls.map((d) => d.range.start).sort((a, b) => a - b);

@@ -87,6 +87,7 @@ export const EmptyKw = keyword('empty');
 export const EditionKw = keyword('edition');
 export const RevisesKw = keyword('revises');
 export const DropsKw = keyword('drops');
+export const TableKw = keyword('table');
 
 export const LessEq = createToken({ name: 'LessEq', pattern: /<=/, label: "'<='" });
 export const GreaterEq = createToken({ name: 'GreaterEq', pattern: />=/, label: "'>='" });
@@ -103,13 +104,16 @@ export const Colon = createToken({ name: 'Colon', pattern: /:/, label: "':'" });
 export const Dot = createToken({ name: 'Dot', pattern: /\./, label: "'.'" });
 export const LParen = createToken({ name: 'LParen', pattern: /\(/, label: "'('" });
 export const RParen = createToken({ name: 'RParen', pattern: /\)/, label: "')'" });
+/** A table's rows: `| key || column |`; the double bar parts the keys from the columns. */
+export const DoublePipe = createToken({ name: 'DoublePipe', pattern: /\|\|/, label: "'||'" });
+export const Pipe = createToken({ name: 'Pipe', pattern: /\|/, label: "'|'" });
 
 /** Every keyword token, in definition order. */
 export const keywordTokenTypes: readonly TokenType[] = keywordTokens;
 /** The reserved words of the language (for highlighting and completion). */
 export const keywords: readonly string[] = keywordTokens.map((t) => String(t.PATTERN).slice(1, -1));
 /** Operator and punctuation tokens. */
-export const symbolTokenTypes: readonly TokenType[] = [LessEq, GreaterEq, NotEq, Less, Greater, Equals, Plus, Minus, Star, Slash, Comma, Colon, Dot, LParen, RParen];
+export const symbolTokenTypes: readonly TokenType[] = [LessEq, GreaterEq, NotEq, Less, Greater, Equals, Plus, Minus, Star, Slash, Comma, Colon, Dot, LParen, RParen, DoublePipe, Pipe];
 
 /** Lexer order matters: dates before numbers, codes before upper-case names, keywords before identifiers. */
 export const allTokens: TokenType[] = [

@@ -6,9 +6,9 @@ export function children(n: A.Node): A.Node[] {
   const opt = <T extends A.Node>(x: T | undefined): T[] => (x ? [x] : []);
   switch (n.kind) {
     case 'GuidelineFile': return [...n.vocabularies, ...n.guidelines, ...n.policies];
-    case 'GuidelineDecl': return [n.id, ...opt(n.title), ...opt(n.edition), ...opt(n.revises), ...n.drops, ...n.covers, ...n.uses, ...opt(n.applies), ...opt(n.unless), ...n.classes, ...n.recommendations, ...n.defines, ...n.criteria];
-    case 'VocabularyDecl': return [n.name, ...n.uses, ...n.facts, ...n.records, ...n.defines, ...n.criteria];
-    case 'FactDecl': return [n.words, ...opt(n.type), ...opt(n.from), ...opt(n.computed), ...opt(n.absent)];
+    case 'GuidelineDecl': return [n.id, ...opt(n.title), ...opt(n.edition), ...opt(n.revises), ...n.drops, ...n.covers, ...n.uses, ...opt(n.applies), ...opt(n.unless), ...n.classes, ...n.recommendations, ...n.tables, ...n.defines, ...n.criteria];
+    case 'VocabularyDecl': return [n.name, ...n.uses, ...n.facts, ...n.records, ...n.defines, ...n.tables, ...n.criteria];
+    case 'FactDecl': return [n.words, ...opt(n.type), ...opt(n.from), ...opt(n.computed), ...opt(n.computedAs), ...opt(n.absent)];
     case 'TypeExpr': return [...n.values, ...opt(n.unit), ...opt(n.of), ...opt(n.record)];
     case 'RecordDecl': return [n.name, ...n.fields];
     case 'DefineDecl': return [n.words, ...opt(n.expr)];
@@ -17,6 +17,11 @@ export function children(n: A.Node): A.Node[] {
     case 'ClassDecl': return [n.name, ...n.terms, ...n.codes];
     case 'RecommendBlock': return n.entries;
     case 'CourseEntry': return [n.name, n.visits, n.duration];
+    case 'TableDecl': return [n.name, ...opt(n.title), ...opt(n.forEach), ...opt(n.choose), ...n.keys, ...n.columns, ...n.rows];
+    case 'TableChoice': return opt(n.words);
+    case 'TableColumn': return [...opt(n.low), n.words];
+    case 'TableRow': return [...n.keys, ...n.cells];
+    case 'TableCell': return n.values;
     case 'FrequencyEntry': return [n.name];
     case 'CriterionDecl': return [n.name, ...opt(n.onlyWhen), ...opt(n.require), ...opt(n.certify), ...n.parts];
     case 'PartDecl': return [n.name, ...opt(n.require)];
@@ -25,12 +30,13 @@ export function children(n: A.Node): A.Node[] {
     case 'CompareExpr': return [n.left, n.right];
     case 'IsValuesExpr': return [n.subject, ...n.values];
     case 'IsKnownExpr': return [n.subject];
+    case 'IsRecordedExpr': return [n.subject];
     case 'IsEmptyExpr': return [n.subject];
     case 'IncludesExpr': return [n.subject, ...n.values];
     case 'ArithExpr': return [n.left, n.right];
     case 'ParenExpr': return [n.inner];
     case 'RoundExpr': return [n.inner];
-    case 'SinceExpr': return [n.unit, n.date];
+    case 'SinceExpr': return [n.unit, n.date, ...opt(n.to)];
     case 'AggregateExpr': return [n.list, ...opt(n.value), ...opt(n.where)];
     case 'QuantifiedExpr': return [n.list, n.where];
     default: return [];

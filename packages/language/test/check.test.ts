@@ -141,6 +141,9 @@ describe('C305 type-mismatch', () => {
     [requires('<|injury date|> + 3 > 1'), ['C305']],
     [requires('4 / <|completed visits|> > 1'), ['C305']],
     [requires('<|completed visits|> is more than 3 months ago'), ['C305']],
+    [requires('days from injury date to <|completed visits|> <= 3 days'), ['C305']],
+    [requires('days from <|completed visits|> to injury date <= 3 days'), ['C305']],
+    [requires('days from injury date to request date <= 3 days'), []],
     // A fixed date is measured from as a date of the case is (the time since it, to the review date).
     [requires('2014-01-24 is more than 3 months ago'), []],
     [requires('(2014-01-24) is within 6 months'), []],
@@ -304,7 +307,7 @@ describe('C314 bad-date', () => {
 });
 
 /** A vocabulary file with its own facts, for checks across files. */
-const vocab = (body: string): string => `vocabulary imaging "Imaging"\n${body}`;
+const vocab = (body: string): string => `vocabulary spine-studies "Imaging"\n${body}`;
 /** Diagnostics of a program of files, each marked with `<|…|>` in its text. */
 function expectProgram(files: Record<string, string>, codes: string[]): void {
   const sources = Object.entries(files).map(([file, input]) => ({ file, ...markers(input) }));
@@ -480,9 +483,23 @@ describe('C327 no-rationale', () => {
   });
 });
 
-it('every C3xx code of the catalog has a describe block here', async () => {
+describe('C331 never-true', () => {
+  it.each<Row>([
+    [requires('<|functional improvement is not on file|>'), ['C331']],
+    [requires('functional improvement is on file'), []],
+    [requires('completed visits is on file and home exercise program is on file'), []],
+  ])('%j', (input, codes) => expectDiagnostics(input, codes));
+
+  it('message', () => {
+    expect(analyze(requires('completed visits is not on file')).diagnostics[0]?.message).toBe(
+      "'is not on file' is never true: a fact not documented is unknown, and the records may yet show it; to test that the records do not give it, write 'is unknown'",
+    );
+  });
+});
+
+it('every C3xx code of the catalog has a describe block here (or, for tables, in tables.test.ts)', async () => {
   const { readFileSync } = await import('node:fs');
-  const source = readFileSync(new URL(import.meta.url), 'utf8');
+  const source = readFileSync(new URL(import.meta.url), 'utf8') + readFileSync(new URL('./tables.test.ts', import.meta.url), 'utf8');
   const checkCodes = Object.keys(diagnosticCodes).filter((c) => c.startsWith('C'));
   for (const code of checkCodes) expect(source).toContain(`describe('${code} ${diagnosticCodes[code as keyof typeof diagnosticCodes].name}'`);
 });

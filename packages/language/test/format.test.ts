@@ -63,6 +63,8 @@ describe('format: layout', () => {
     ['guideline a\nrecommend\n  k : 8 - 10 visits over 4 weeks\n frequency:up to 3 per week fading to 1', 'guideline a\n\nrecommend\n  k: 8-10 visits over 4 weeks\n  frequency: up to 3 per week, fading to 1\n'],
     ['guideline a\nclass k terms "a"\nclass l terms "b"\n\nclass m', 'guideline a\n\nclass k\n  terms "a"\nclass l\n  terms "b"\n\nclass m\n'],
     ['guideline a\nclass k terms "a", "b",\n "c"', 'guideline a\n\nclass k\n  terms "a", "b",\n        "c"\n'],
+    ['guideline a\ncriterion c require x  is   on file  needs clinical review   unless met', 'guideline a\n\ncriterion c\n  require x is on file\n  needs clinical review unless met\n'],
+    ['guideline a\ncriterion c require days  from a  to b<=60 days', 'guideline a\n\ncriterion c\n  require days from a to b <= 60 days\n'],
     ['policy p jurisdiction CA first a.* then b , c', 'policy p\n  jurisdiction CA\n  first a.*\n  then  b, c\n'],
     ['# head\n\n\nguideline a # trailing\n   # lead\n  title "T"\n# end', '# head\n\nguideline a  # trailing\n  # lead\n  title    "T"\n# end\n'],
   ])('%j', (input, expected) => {

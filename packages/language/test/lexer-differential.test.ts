@@ -66,15 +66,15 @@ function sameAsChevrotain(text: string): void {
 // escapes and line terminators inside strings, the two non-ASCII spaces, and characters that match nothing.
 const interesting = [
   '0', '1', '4', '9', '-', '.', '*', '"', '\\', '\n', '\r', '\u2028', '\u2029', '\u00a0', '\ufeff', '\t', '\v', '\f', ' ', '#',
-  'A', 'M', 'Z', 'x', 'a', 'z', 'é', '_', '<', '>', '=', '!', '+', '/', ',', ':', '(', ')', '@', ';', '{', '}', '\ud83d', '\ude00',
+  'A', 'M', 'Z', 'x', 'a', 'z', 'é', '_', '<', '>', '=', '!', '+', '/', ',', ':', '(', ')', '|', '@', ';', '{', '}', '\ud83d', '\ude00',
 ];
 // Longer pieces, so dates, codes with their decimals and keyword look-alikes come up too.
-const pieces = ['2020', '2020-01', '20', '-0', '01', 'M54', 'G90.5*', 'M6', '.12', 'in', 'is', 'known', 'in-force', 'a_b', 'Ab', '"x', '\\"', '# c\n', '!='];
+const pieces = ['2020', '2020-01', '20', '-0', '01', 'M54', 'G90.5*', 'M6', '.12', 'in', 'is', 'known', 'in-force', 'a_b', 'Ab', '"x', '\\"', '# c\n', '!=', '||', '|||'];
 const rich = fc.string({ unit: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...interesting) }, { weight: 1, arbitrary: fc.constantFrom(...pieces) }), maxLength: 60, size: 'medium' });
 
 const words = [
   ...keywords, 'visits', 'per week', 'physical-therapy', 'mtus.*', 'CA', 'TX', 'M54.1*', 'M60.*', 'M54.12345', 'M54x', 'M5', '"text"', '"', '"a\\"b"',
-  '2009-07-18', '2009-7-18', '2020-01', '2020-01-0', '9-10', '0.5', '3.', 'abc-', '<=', '>=', '!=', '!', '<', '>', '=', '+', '-', '*', '/', ',', ':', '.', '(', ')',
+  '2009-07-18', '2009-7-18', '2020-01', '2020-01-0', '9-10', '0.5', '3.', 'abc-', '<=', '>=', '!=', '!', '<', '>', '=', '+', '-', '*', '/', ',', ':', '.', '(', ')', '|', '||',
   '\n', '  ', '\u00a0', '# note\n', '#', '@', '{', '}', '\\',
 ];
 const soup = fc.array(fc.constantFrom(...words), { maxLength: 60, size: 'medium' }).map((ws) => ws.join(' '));

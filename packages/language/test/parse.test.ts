@@ -27,7 +27,14 @@ describe('syntax errors', () => {
     [header + 'criterion x "X"\n  only <|completed|> visits > 0\n', ['P202']],
     ['guideline <|"quoted"|>\n  title "T"\n', ['P202']],
     ['guideline a.b\n  title "T" <|"U"|>\ncriterion x\n', ['P201']],
-    ['guideline a.b\n  title "T"\n  <|tilte "U"|>\n', ['P201']],
+    ['guideline a.b\n  title "T"\n  <|tilte|> "U"\n', ['P221']],
+    ['guideline a.b\n  title "T"\n  <|frobnicate "U"|>\n', ['P201']],
+    [header + 'criterion x "X"\n  <|requre|> completed visits > 0\n  otherwise "no"\n', ['P221']],
+    [header + 'criterion x "X"\n  require completed visits > 0\n  <|otherwse|> "no"\n', ['P221']],
+    [header + 'criterion x "X"\n  require functional improvement\n  <|otherwse|> "no"\n', ['P221']],
+    [header + 'criterion x "X"\n  only <|wen|> completed visits > 0\n  require completed visits > 0\n  otherwise "no"\n', ['P221']],
+    [header + '<|critrion|> x "X"\n  require completed visits > 0\n  otherwise "no"\n', ['P221']],
+    [header.replace('  covers', '  <|aplies|> when completed visits > 0\n  covers'), ['P221']],
     [header + 'recommend\n  myalgia: 9-10 visits <|8|> weeks\n', ['P202']],
     [header + 'class c "x" terms\n<|criterion|> x\n', ['P202']],
     ['<|criterion x "X" require 1 > 0|>', ['P201']],
@@ -88,6 +95,17 @@ describe('expressions', () => {
     ['a is x or b is known', '(({a} is [x]) or ({b} is known))'],
     ['a is x or b c > 1', '(({a} is [x]) or ({b c} > 1))'],
     ['a is x or b > 1', '(({a} is [x]) or ({b} > 1))'],
+    ['a is x or days since b > 1', '(({a} is [x]) or ((days since {b}) > 1))'],
+    ['a is x or days from b to c > 1', '(({a} is [x]) or ((days from {b} to {c}) > 1))'],
+    // Documented: `is on file`; `on` alone is still a value.
+    ['a is on file', '({a} is on file)'],
+    ['a is on file and b c is on file', '(({a} is on file) and ({b c} is on file))'],
+    ['a is not on file', '({a} is not on file)'],
+    ['a is on', '({a} is [on])'],
+    ['a is on, file', '({a} is [on, file])'],
+    // Time between two dates.
+    ['days from a to b <= 60 days', '((days from {a} to {b}) <= 60 days)'],
+    ['months from a b to c d >= 1 or days since a b >= 30 days', '(((months from {a b} to {c d}) >= 1) or ((days since {a b}) >= 30 days))'],
   ])('%s', (condition, expected) => {
     const { expr, codes } = requireOf(condition);
     expect(codes).toEqual([]);
@@ -112,6 +130,29 @@ describe('expressions', () => {
     visit(expr);
     const want = { start: ranges[0]!.start + offset, end: ranges[0]!.end + offset };
     expect(found.map((e) => e.range)).toContainEqual(want);
+  });
+});
+
+describe('a fact\'s words end where a clause begins', () => {
+  const criterionText = (clauses: string): string => `${header}criterion c "C"\n  ${clauses}\n  otherwise "no"\n`;
+  it.each([
+    ['a part after a bare yes-or-no fact', 'require any of the following\n  part p "P"\n    require radicular symptoms\n  part q "Q"\n    require completed visits > 0', ['radicular symptoms', 'completed visits']],
+    ['a part with no title after it', 'require any of the following\n  part p\n    require radicular symptoms\n  part q\n    require working', ['radicular symptoms', 'working']],
+    ['needs clinical review after it', 'require radicular symptoms\n  needs clinical review', ['radicular symptoms']],
+    ['a value list before needs clinical review', 'require state is CA or TX\n  needs clinical review', ['state']],
+    ['a fact that has part among its words', 'require body part is "knee" and part time work', ['body part', 'part time work']],
+  ])('%s', (_, clauses, facts) => {
+    const r = parse(criterionText(clauses));
+    expect(r.diagnostics.map((d) => d.code)).toEqual([]);
+    const out: string[] = [];
+    walk(r.ast, (n) => void (n.kind === 'FactRef' && out.push(n.name)));
+    expect(out).toEqual(facts);
+  });
+
+  it('a use criterion line after a bare fact', () => {
+    const r = parse(`${header}criterion c "C"\n  require radicular symptoms\n  otherwise "no"\ncriterion d "D"\n  require working\nuse criterion home-program\n`);
+    expect(r.diagnostics.map((d) => d.code)).toEqual([]);
+    expect(r.ast.guidelines[0]!.criteria.map((c) => c.kind)).toEqual(['CriterionDecl', 'CriterionDecl', 'UseDecl']);
   });
 });
 
@@ -249,6 +290,11 @@ describe('messages', () => {
 
   it('P201 for skipped tokens', () => {
     expect(messages('guideline a.b\n  title "T" "U"\n')).toEqual([`P201 Unexpected '"U"': expected a clause of the declaration above, or a new declaration`]);
+  });
+
+  it('P221 misspelt-keyword', () => {
+    expect(messages(header + 'criterion x "X"\n  requre completed visits > 0\n')).toEqual(["P221 'requre' is not a word the language knows here: did you mean 'require'?"]);
+    expect(parse(header + 'criterion x "X"\n  requre completed visits > 0\n').diagnostics[0]!.data).toEqual({ word: 'requre', phrase: 'require', replacement: 'require' });
   });
 
   it('P202 missing-token', () => {

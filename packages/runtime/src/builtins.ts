@@ -1,10 +1,10 @@
 // What only code can compute, by the names vocabularies give them (`computed by requested-visits`):
-// the request's numbers read from its text, the guideline's classes a diagnosis or surgery falls in,
-// the recommendation that applies, the body region, the date that picks an edition, and a
-// medication's morphine equivalents. Each reads the case (and the guideline) and answers a plain
-// value, or undefined when it cannot be known.
-import type { CompiledClass, CompiledGuideline, CompiledRecommendation } from '@guideline/language';
-import { readRequestText, type RequestNumbers } from './request-text.ts';
+// the request's numbers read from its text, the guideline's classes a diagnosis or surgery falls in
+// (item by item, for a table that takes the row of the first diagnosis listed), the body region, and
+// the date that picks an edition. Each reads the case (and the guideline) and answers a plain value,
+// or undefined when it cannot be known.
+import type { CompiledClass, CompiledGuideline } from '@guideline/language';
+import { readRequestText, visitsFor, type RequestNumbers } from './request-text.ts';
 import type { Case } from './types.ts';
 
 const known = (v: unknown): boolean => v !== undefined && v !== null;
@@ -57,55 +57,42 @@ export function matchesClass(c: CompiledClass, text: string | undefined, code: s
   return matches(matcherOf(c), text, code);
 }
 
-/** What matching needs of a guideline, worked out once: its classes by kind and what picks its recommendation. */
+/** A guideline's classes by what they match, worked out once. */
 interface Catalog {
   diagnosis: CompiledClass[];
   procedure: CompiledClass[];
-  recommendationInput: 'diagnoses' | 'surgery';
-  titles: Map<string, string>;
 }
 const catalogs = new WeakMap<CompiledGuideline, Catalog>();
 
 function catalogOf(g: CompiledGuideline): Catalog {
   let k = catalogs.get(g);
   if (!k) {
-    const first = g.recommendations[0];
-    const cls = first && g.classes.find((x) => x.id === first.class);
-    k = {
-      diagnosis: g.classes.filter((x) => x.of === 'diagnosis'),
-      procedure: g.classes.filter((x) => x.of === 'procedure'),
-      recommendationInput: cls?.of === 'procedure' ? 'surgery' : 'diagnoses',
-      titles: new Map(g.classes.map((x) => [x.id, x.title.toLowerCase()])),
-    };
+    k = { diagnosis: g.classes.filter((x) => x.of === 'diagnosis'), procedure: g.classes.filter((x) => x.of === 'procedure') };
     catalogs.set(g, k);
   }
   return k;
 }
 
-/** Which case input a guideline's recommendations are chosen by. */
-export function recommendationInput(g: CompiledGuideline): 'diagnoses' | 'surgery' {
-  return catalogOf(g).recommendationInput;
-}
-
 interface Matched {
+  /** The classes the items match, each once, in the items' order (undefined: the items are unknown). */
   classes: string[] | undefined;
-  recommendation: CompiledRecommendation | undefined;
+  /** Each item's classes, in the items' order. */
+  items: string[][] | undefined;
 }
 
-/** The classes items match (each item's in turn) and the recommendation the first matching item with one selects. */
-function matchItems(g: CompiledGuideline, of: CompiledClass[], items: readonly { text?: string | null; icd10?: string | null }[] | null | undefined, scope: CaseScope | undefined): Matched {
-  if (!items) return { classes: undefined, recommendation: undefined };
+/** The classes items match, together and item by item (each item matched once a case when a scope is given). */
+function matchItems(of: CompiledClass[], items: readonly { text?: string | null; icd10?: string | null }[] | null | undefined, scope: CaseScope | undefined): Matched {
+  if (!items) return { classes: undefined, items: undefined };
   const matched: string[] = [];
-  let recommendation: CompiledRecommendation | undefined;
-  // The first diagnosis (in the case's order) with a recommended course decides; within it, table order.
+  const each: string[][] = [];
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     const ids: string[] = [];
     for (const c of of) if (scope ? scope.matches(matcherOf(c), items, i) : matchesClass(c, item.text || undefined, item.icd10 || undefined)) ids.push(c.id);
     for (const id of ids) if (!matched.includes(id)) matched.push(id);
-    recommendation ??= g.recommendations.find((r) => ids.includes(r.class));
+    each.push(ids);
   }
-  return { classes: matched, recommendation };
+  return { classes: matched, items: each };
 }
 
 // The body regions the guideline chapters are organised by, in matching order (the first that the
@@ -195,34 +182,30 @@ export class CaseView {
     return known(w) ? (w as number) : this.fromText().weeks;
   }
 
+  /** The visits requested: given, or frequency times weeks (rounded up to a whole visit), or read from the text. */
   visits(): number | undefined {
     const v = this.c.request?.visits;
     if (known(v)) return v as number;
     const f = this.frequency();
     const w = this.weeks();
-    return f !== undefined && w !== undefined ? f * w : this.fromText().visits;
+    return f !== undefined && w !== undefined ? visitsFor(f, w) : this.fromText().visits;
   }
 
   diagnosis(): Matched {
-    return (this.diagnosisMatch ??= this.g ? matchItems(this.g, catalogOf(this.g).diagnosis, this.c.diagnoses, this.scope) : { classes: undefined, recommendation: undefined });
+    return (this.diagnosisMatch ??= this.g ? matchItems(catalogOf(this.g).diagnosis, this.c.diagnoses, this.scope) : { classes: undefined, items: undefined });
   }
 
   surgery(): Matched {
     const s = this.c.surgery;
     if (this.surgeryMatch) return this.surgeryMatch;
-    if (s === null) return (this.surgeryMatch = { classes: [], recommendation: undefined });
-    if (!this.g) return { classes: undefined, recommendation: undefined };
-    return (this.surgeryMatch = matchItems(this.g, catalogOf(this.g).procedure, s?.procedure ? [{ text: s.procedure }] : undefined, undefined));
+    if (s === null) return (this.surgeryMatch = { classes: [], items: [] });
+    if (!this.g) return { classes: undefined, items: undefined };
+    return (this.surgeryMatch = matchItems(catalogOf(this.g).procedure, s?.procedure ? [{ text: s.procedure }] : undefined, undefined));
   }
 
-  recommendation(): CompiledRecommendation | undefined {
-    if (!this.g) return undefined;
-    return catalogOf(this.g).recommendationInput === 'surgery' ? this.surgery().recommendation : this.diagnosis().recommendation;
-  }
-
-  classTitle(): string | undefined {
-    const r = this.recommendation();
-    return r && this.g ? catalogOf(this.g).titles.get(r.class) : undefined;
+  /** The classes of each diagnosis (or of the surgery), in the case's order: what `the first diagnosis listed` goes by. */
+  classesByItem(of: 'diagnosis' | 'procedure'): string[][] | undefined {
+    return (of === 'diagnosis' ? this.diagnosis() : this.surgery()).items;
   }
 }
 
@@ -269,12 +252,7 @@ export const builtinComputations = table<(view: CaseView, item?: unknown) => unk
   'morphine-equivalents': (_, item) => morphineEquivalents(item),
 });
 
-/** The facts a guideline's recommend block gives, by id. */
+/** The facts a guideline's recommend block gives besides its table's columns, by id: the frequency. */
 export const recommendationFacts = table<(view: CaseView) => unknown>({
-  'recommended.visits': (v) => v.recommendation()?.maxVisits,
-  'recommended.minVisits': (v) => v.recommendation()?.minVisits,
-  'recommended.weeks': (v) => v.recommendation()?.maxWeeks,
-  'recommended.periodMonths': (v) => v.recommendation()?.periodMonths,
-  'recommended.classTitle': (v) => v.classTitle(),
   'recommended.frequency': (v) => v.g?.frequency?.mostPerWeek,
 });

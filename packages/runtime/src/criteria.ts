@@ -1,7 +1,7 @@
 // Criteria, evaluated: a guideline's (or a policy's) compiled once into tests over a run, and each
 // one's status from its two halves (`only when`, `require`), its parts when it is a group, and its
 // clinical review: not applicable, met, not met, unknown, or needs review.
-import type { CompiledCriterion, CompiledGuideline, CompiledPolicy, FactDef, RuleSet } from '@guideline/language';
+import type { CompiledCriterion, CompiledGuideline, CompiledPolicy, CompiledTable, FactDef, RuleSet } from '@guideline/language';
 import { Plan, type Calc, type Run, type Test } from './plan.ts';
 import type { CriterionStatus } from './types.ts';
 import type { Tri } from './values.ts';
@@ -35,11 +35,20 @@ function factsOf(rules: RuleSet): Map<string, FactDef> {
   return m;
 }
 
+const tableMaps = new WeakMap<object, Map<string, CompiledTable>>();
+function tablesOf(owner: RuleSet | CompiledGuideline): Map<string, CompiledTable> {
+  let m = tableMaps.get(owner);
+  if (!m) tableMaps.set(owner, (m = new Map(owner.tables.map((t) => [t.id, t]))));
+  return m;
+}
+
 /** A guideline's (or policy's) criteria and applicability as tests, compiled on first use. */
 export function compiledOf(rules: RuleSet, g: CompiledGuideline | CompiledPolicy): Compiled {
   let c = compiled.get(g);
   if (!c) {
-    const plan = new Plan(factsOf(rules), g.leaves);
+    // A table is the guideline's own, or else a vocabulary's (the rule set's).
+    const own = 'tables' in g ? tablesOf(g) : undefined;
+    const plan = new Plan(factsOf(rules), g.leaves, (id) => own?.get(id) ?? tablesOf(rules).get(id));
     c = {
       plan,
       applies: 'applies' in g ? plan.condition(g.applies) : undefined,
@@ -60,12 +69,15 @@ export interface Evaluated {
   status: CriterionStatus;
   /** Each part's answer, for a group. */
   parts?: Tri[];
+  /** For a criterion sent to a physician: what the case showed, unknown or (`unless met`) not met. */
+  basis?: 'not-met' | 'unknown';
 }
 
 /**
  * A criterion's status. Not applicable when `only when` is false; met when the requirement holds even
  * if applicability is unknown; not met when both are known and it fails; otherwise unknown, or, for a
- * criterion a physician must judge, needs review.
+ * criterion a physician must judge, needs review (and, for `needs clinical review unless met`, not
+ * met needs review too).
  */
 export function evaluateCriterion(run: Run, k: CriterionPlan): Evaluated {
   const applicable: Tri = k.when ? k.when(run) : true;
@@ -76,7 +88,7 @@ export function evaluateCriterion(run: Run, k: CriterionPlan): Evaluated {
     met = groupMet(k.meta.group!.need, parts);
   } else met = k.require ? k.require(run) : null;
   const status = criterionStatus(applicable, met);
-  const out: Evaluated = { status: status === 'unknown' && k.meta.review ? 'needs-review' : status };
+  const out: Evaluated = reviewed(k.meta, status) ? { status: 'needs-review', basis: status as 'not-met' | 'unknown' } : { status };
   if (parts) out.parts = parts;
   return out;
 }
@@ -92,6 +104,11 @@ export function groupMet(need: 'any' | 'all' | number, parts: readonly Tri[]): T
   const n = need === 'any' ? 1 : need === 'all' ? parts.length : need;
   if (yes >= n) return true;
   return yes + unknown < n ? false : null;
+}
+
+/** Whether a physician judges a criterion that reached `status`: unknown, or not met under `unless met`. */
+export function reviewed(meta: CompiledCriterion, status: CriterionStatus): boolean {
+  return meta.review === true && (status === 'unknown' || (status === 'not-met' && meta.reviewNotMet === true));
 }
 
 export function criterionStatus(applicable: Tri, met: Tri): 'met' | 'not-met' | 'not-applicable' | 'unknown' {

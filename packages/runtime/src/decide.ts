@@ -68,6 +68,8 @@ export function rationale(g: CompiledGuideline, c: Case, o: Outcome, criteria: r
     case 'insufficient-information': {
       const titles = criteria.filter((x) => x.status === 'unknown').map((x) => x.title);
       const n = missingWords.length;
+      // An unknown that no case field would settle (a drug with no conversion factor) names none.
+      if (n === 0) return `${basis} The records do not establish ${listWords(titles)}. Medical necessity of ${request} cannot be determined from them.`;
       return `${basis} The records do not establish ${listWords(titles)}: ${listWords(missingWords)} ${n === 1 ? 'is' : 'are'} not documented. Medical necessity of ${request} cannot be determined without ${n === 1 ? 'it' : 'them'}.`;
     }
     case 'needs-clinical-review': {

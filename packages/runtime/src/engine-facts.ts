@@ -7,24 +7,31 @@ import { CaseView } from './builtins.ts';
 import { compiledOf, type Compiled } from './criteria.ts';
 import { Run, type LeafCond } from './plan.ts';
 import type { Case } from './types.ts';
-import { Unknown, type Val } from './values.ts';
+import { dayNumber, Unknown, type Val } from './values.ts';
 import { checkedRuleSet } from './load-rules.ts';
 
-const dayNumber = (iso: string): number => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
 const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
 
-/** A value's low or high bound in a form the engine's operators compare: numbers, day numbers, the text itself. */
+/**
+ * A value's low or high bound in a form the engine's operators compare: numbers, dates as day
+ * numbers, and a text (or yes or no) marked so that no numeric operator takes it for a number ("5",
+ * false): it has no order, and is only ever equal or not.
+ */
 function bound(v: Val, end: 'lo' | 'hi'): unknown {
   const x = v instanceof Unknown ? v[end] : v;
   if (x === undefined) return undefined;
-  return isDate(x) ? dayNumber(x) : x;
+  if (typeof x === 'boolean') return `yes-no:${x}`;
+  if (typeof x !== 'string') return x;
+  return isDate(x) ? dayNumber(x) : `text:${x}`;
 }
 
 function sides(facts: Record<string, unknown>, scope: string, n: number, a: Val, b: Val): void {
   for (const [side, v] of [['a', a], ['b', b]] as const) {
-    facts[leafFact.lo(scope, n, side)] = bound(v, 'lo');
-    facts[leafFact.hi(scope, n, side)] = bound(v, 'hi');
-    facts[leafFact.known(scope, n, side)] = !(v instanceof Unknown);
+    // A list or a record compares with nothing: as if unknown, neither equal nor ordered.
+    const list = typeof v === 'object' && !(v instanceof Unknown);
+    facts[leafFact.lo(scope, n, side)] = list ? undefined : bound(v, 'lo');
+    facts[leafFact.hi(scope, n, side)] = list ? undefined : bound(v, 'hi');
+    facts[leafFact.known(scope, n, side)] = !(v instanceof Unknown) && !list;
   }
 }
 
@@ -33,7 +40,7 @@ function leafFacts(facts: Record<string, unknown>, scope: string, compiled: Comp
   plan.leafConditions.forEach((l: LeafCond, n) => {
     if ('cmp' in l) return sides(facts, scope, n, plan.value(l.left)(run), plan.value(l.right)(run));
     if ('within' in l) return sides(facts, scope, n, plan.value(l.within)(run), plan.value(l.window)(run));
-    const subject = 'is' in l ? l.is : 'known' in l ? l.known : 'includes' in l ? l.includes : 'empty' in l ? l.empty : undefined;
+    const subject = 'is' in l ? l.is : 'known' in l ? l.known : 'recorded' in l ? l.recorded : 'includes' in l ? l.includes : 'empty' in l ? l.empty : undefined;
     if (subject) {
       const v = plan.value(subject)(run);
       const known = !(v instanceof Unknown);

@@ -2,17 +2,18 @@
 // explain. The policy of the case's jurisdiction consults its guidelines in evidence order; the
 // first that addresses the request governs, and its criteria, with the policy's own, decide.
 import type { CompiledGuideline, CompiledPolicy, Cond, RuleSet } from '@guideline/language';
-import { CaseScope, CaseView, recommendationInput } from './builtins.ts';
-import { compiledOf, evaluateCriterion, type Compiled, type CriterionPlan, type Evaluated } from './criteria.ts';
+import { CaseScope, CaseView } from './builtins.ts';
+import { compiledOf, evaluateCriterion, reviewed, type Compiled, type CriterionPlan, type Evaluated } from './criteria.ts';
 import { outcome, rationale, type Decided } from './decide.ts';
-import { Describer, factsIn, factWords, partResults, textFor, traceEntry } from './explain.ts';
-import { recordedLeaves as leavesOf, Run } from './plan.ts';
+import { Describer, factWords, partResults, textFor, traceEntry } from './explain.ts';
+import { leafInputs, type Gaps } from './missing.ts';
+import { recordedLeaves, Run } from './plan.ts';
 import { guidelinesInOrder } from './policy.ts';
 import type { Case, CriterionResult, Determination } from './types.ts';
 import { assertCase } from './validate.ts';
 import { scopeName } from '@guideline/language';
 import type { EngineAnswers } from './engine.ts';
-import { Unknown, type Tri } from './values.ts';
+import type { Tri } from './values.ts';
 import { checkedRuleSet } from './load-rules.ts';
 
 export interface EvaluateOptions {
@@ -42,40 +43,22 @@ function evaluateAll(compiled: Compiled, run: Run): Evaluation {
 /**
  * The case fields behind the unknown facts of a test's unknown leaves: the leaves a traced run
  * would record, each tested again on the run's fact values, and the unknown facts of those that
- * stay unknown.
+ * stay unknown. `words` receives each field in the words of the fact that read it (two vocabularies
+ * may name one field differently).
  */
-function missingOf(g: CompiledGuideline | CompiledPolicy, compiled: Compiled, run: Run, conds: readonly (Cond | undefined)[]): string[] {
-  const out = new Set<string>();
+function missingOf(compiled: Compiled, run: Run, conds: readonly (Cond | undefined)[], words?: Map<string, string>): string[] {
   const plan = compiled.plan;
   const quiet = run.untraced();
+  const gaps: Gaps = { fields: new Set(), ...(words ? { words } : {}) };
   for (const cond of conds) {
     if (!cond) continue;
-    for (const leaf of leavesOf(cond)) {
-      if (plan.leafTests[leaf.leaf]!(quiet) !== null) continue;
-      for (const id of leafFacts(leaf)) {
-        if (!(plan.fact(id)(quiet) instanceof Unknown)) continue;
-        const def = plan.def(id);
-        if (id.startsWith('recommended.') && 'recommendations' in g) out.add(recommendationInput(g));
-        else for (const input of def?.inputs.length ? def.inputs : [id]) out.add(input);
-      }
-    }
+    for (const leaf of recordedLeaves(cond)) if (plan.leafTests[leaf.leaf]!(quiet) === null) leafInputs(leaf, plan, quiet, gaps);
   }
-  return [...out];
+  return [...gaps.fields];
 }
 
 /** The tests a criterion's status is evaluated from, in the order evaluateCriterion runs them. */
 const testedBy = (k: CriterionPlan['meta']): (Cond | undefined)[] => [k.when, ...(k.group ? k.group.parts.map((p) => p.require) : [k.require])];
-
-function leafFacts(leaf: Compiled['plan']['leafConditions'][number]): string[] {
-  if ('cmp' in leaf) return [...factsIn(leaf.left), ...factsIn(leaf.right)];
-  if ('is' in leaf) return factsIn(leaf.is);
-  if ('known' in leaf) return factsIn(leaf.known);
-  if ('includes' in leaf) return factsIn(leaf.includes);
-  if ('empty' in leaf) return factsIn(leaf.empty);
-  if ('within' in leaf) return [...factsIn(leaf.within), ...factsIn(leaf.window)];
-  if ('code' in leaf) return factsIn(leaf.code);
-  return [leaf.over];
-}
 
 /** The determination of one case. Throws CaseValidationError (naming every bad field) on a malformed case. */
 export function evaluateCase(rules: RuleSet, input: unknown, options: EvaluateOptions = {}): Determination {
@@ -118,7 +101,7 @@ export function determine(rules: RuleSet, c: Case, options: EvaluateOptions = {}
     if (applies === false) continue;
     if (applies === null) {
       undecided ??= new Set();
-      for (const m of missingOf(g, compiled, run, [g.applies])) undecided.add(m);
+      for (const m of missingOf(compiled, run, [g.applies])) undecided.add(m);
       continue;
     }
     // A guideline earlier in the order might govern, but whether it does is unknown.
@@ -142,7 +125,14 @@ function governed(rules: RuleSet, g: CompiledGuideline, policy: CompiledPolicy, 
   if (answers) {
     // The engine's statuses stand; what it leaves undecided is unknown, or waits for a physician.
     const take = (ev: Evaluation | undefined, scope: string): void => {
-      for (const x of ev?.criteria ?? []) x.e.status = answers.statuses.get(`${scope}/${x.k.meta.id}`) ?? (x.k.meta.review ? 'needs-review' : 'unknown');
+      for (const x of ev?.criteria ?? []) {
+        const status = answers.statuses.get(`${scope}/${x.k.meta.id}`);
+        // Undecided: unknown, or waiting for a physician, for what the case left unknown or (unless
+        // met) failed, as the fast path's evaluation of it explains.
+        const e: Evaluated = status !== undefined ? { status } : reviewed(x.k.meta, 'unknown') ? { status: 'needs-review', basis: x.e.basis ?? 'unknown' } : { status: 'unknown' };
+        if (x.e.parts) e.parts = x.e.parts;
+        x.e = e;
+      }
     };
     take(own, scopeName('g', rules.guidelines.indexOf(g)));
     take(extra, scopeName('p', rules.policies.indexOf(policy)));
@@ -156,11 +146,11 @@ function governed(rules: RuleSet, g: CompiledGuideline, policy: CompiledPolicy, 
     if (missing) return missing;
     const fields = new Set<string>();
     const words = new Map<string, string>();
-    for (const [ev, src] of [[own, g], [extra, policy]] as const) {
+    for (const ev of [own, extra]) {
       if (!ev) continue;
       for (const x of ev.criteria) {
         if (x.e.status !== 'unknown') continue;
-        for (const f of missingOf(src, ev.compiled, ev.run, testedBy(x.k.meta))) {
+        for (const f of missingOf(ev.compiled, ev.run, testedBy(x.k.meta), full ? words : undefined)) {
           fields.add(f);
           if (full && !words.has(f)) words.set(f, wordsFor(rules, f));
         }
@@ -220,7 +210,9 @@ function criterionResult(meta: CompiledGuideline['criteria'][number], x: Evaluat
     return r;
   }
   const words = (): string[] => missing().words;
-  let text = textFor(x.e.status, meta.texts, meta.title, ev.run, words);
+  // A criterion sent to a physician because the case does not meet it says what the case shows.
+  const says = x.e.status === 'needs-review' && x.e.basis === 'not-met' && meta.texts.notMet ? 'not-met' : x.e.status;
+  let text = textFor(says, meta.texts, meta.title, ev.run, words);
   if (meta.group) {
     r.parts = partResults(meta, x.e.parts, ev.run, words);
     // A group met through a part says which, in the part's words.

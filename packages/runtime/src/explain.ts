@@ -94,7 +94,7 @@ export class Describer {
   /** A value's expression with its facts' values, and its own value after `=` when it is computed. */
   value(v: Value, run: Run): string {
     const inner = this.expr(v, run);
-    if ('fact' in v || 'const' in v) return inner;
+    if ('fact' in v || 'const' in v || 'lookup' in v) return inner;
     return `${inner} = ${show(this.plan.value(v)(run))}`;
   }
 
@@ -106,22 +106,15 @@ export class Describer {
     if ('const' in v) return show(v.const);
     if ('op' in v) return `${this.expr(v.args[0], run)} ${v.op} ${this.expr(v.args[1], run)}`;
     if ('round' in v) return `${this.expr(v.arg, run)}, rounded ${v.round}`;
-    if ('since' in v) return `${v.unit} since ${this.expr(v.since, run)}`;
+    if ('since' in v) return v.to ? `${v.unit} from ${this.expr(v.since, run)} to ${this.expr(v.to, run)}` : `${v.unit} since ${this.expr(v.since, run)}`;
     if ('count' in v) return `count of ${this.plan.def(v.count)?.words ?? v.count}`;
     if ('sum' in v) return `sum over ${this.plan.def(v.over)?.words ?? v.over}`;
+    if ('lookup' in v) {
+      const words = this.plan.table(v.lookup)?.columns.find((c) => c.id === v.column)?.words ?? v.column;
+      return `${words} ${show(this.plan.value(v)(run))}`;
+    }
     return 'a value';
   }
-}
-
-/** The fact ids a value reads (for "Missing"). */
-export function factsIn(v: Value, out: string[] = []): string[] {
-  if ('fact' in v) out.push(v.fact);
-  else if ('op' in v) v.args.forEach((a) => factsIn(a, out));
-  else if ('round' in v) factsIn(v.arg, out);
-  else if ('since' in v) factsIn(v.since, out);
-  else if ('count' in v) out.push(v.count);
-  else if ('sum' in v) out.push(v.over);
-  return out;
 }
 
 /** A fact in the vocabulary's words, with its case field in parentheses: "completed visits (history.visitsCompleted)". */
@@ -152,6 +145,10 @@ export function traceEntry(rec: LeafRecord, leafIR: LeafIR, plan: Plan, run: Run
   if ('known' in leafIR) {
     const subject = d.value(leafIR.known, run);
     return { fact: operandName(leafIR.known, plan, info.text), value: known(x), operator: leafIR.yes ? 'is known' : 'is unknown', expected: null, ...base, says: `${subject}: ${x instanceof Unknown ? 'not documented' : 'documented'}` };
+  }
+  if ('recorded' in leafIR) {
+    const subject = d.value(leafIR.recorded, run);
+    return { fact: operandName(leafIR.recorded, plan, info.text), value: known(x), operator: 'is on file', expected: null, ...base, says: `${subject}: ${x instanceof Unknown ? 'not documented' : 'documented'}` };
   }
   if ('includes' in leafIR) {
     const subject = d.value(leafIR.includes, run);

@@ -48,6 +48,7 @@ const leafKeys: Record<string, string[]> = {
   cmp: ['leaf', 'cmp', 'left', 'right'],
   is: ['leaf', 'is', 'values'],
   known: ['leaf', 'known', 'yes'],
+  recorded: ['leaf', 'recorded'],
   includes: ['leaf', 'includes', 'values'],
   empty: ['leaf', 'empty'],
   within: ['leaf', 'within', 'window'],
@@ -55,12 +56,30 @@ const leafKeys: Record<string, string[]> = {
   code: ['leaf', 'code', 'patterns'],
 };
 const compareOps = new Set(['<', '<=', '>', '>=', '=', '!=']);
+/** A name from the document for a message, bounded in length. */
+const shown = (x: unknown): string => (typeof x === 'string' ? JSON.stringify(x.length > 60 ? `${x.slice(0, 60)}…` : x) : `a ${x === null ? 'null' : typeof x}`);
+const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+
+/** A table cell's match: exactly one of { is }, { from, to }, { cmp, value }, { code }. */
+function keyMatch(m: unknown): boolean {
+  if (!isObj(m)) return false;
+  const keys = Object.keys(m).sort().join(',');
+  if (keys === 'is') return typeof m['is'] === 'string' || typeof m['is'] === 'boolean' || finite(m['is']);
+  if (keys === 'from,to') return finite(m['from']) && finite(m['to']);
+  if (keys === 'cmp,value') return ['<=', '>=', '<', '>'].includes(m['cmp'] as string) && finite(m['value']);
+  if (keys === 'code') return typeof m['code'] === 'string';
+  return false;
+}
 const timeUnits = new Set(['days', 'weeks', 'months', 'years']);
 
 class Checker {
   readonly issues: RuleSetIssue[] = [];
   nodes = 0;
   private leafCount = 0;
+  /** The tables a value may read where it stands, with their columns: the guideline's own, then the rule set's. */
+  private tables: Map<string, Obj> = new Map();
+  /** The rule set's tables (a vocabulary's), which every guideline and policy may read. */
+  ruleSetTables: Map<string, Obj> = new Map();
 
   add(at: string, message: string): void {
     if (this.issues.length < 100) this.issues.push({ at, message });
@@ -121,9 +140,10 @@ class Checker {
       if (!['down', 'up', 'nearest'].includes(v['round'] as string)) this.add(at, 'round is down, up or nearest');
       this.value(v['arg'], `${at}.arg`);
     } else if ('since' in v) {
-      this.exactKeys(v, ['since', 'unit'], at);
+      this.exactKeys(v, ['since', 'unit', 'to'], at);
       if (!timeUnits.has(v['unit'] as string)) this.add(at, 'since needs a unit: days, weeks, months or years');
       this.value(v['since'], `${at}.since`);
+      if (v['to'] !== undefined) this.value(v['to'], `${at}.to`);
     } else if ('count' in v) {
       this.exactKeys(v, ['count', 'where'], at);
       if (typeof v['count'] !== 'string') this.add(at, 'count names a list fact');
@@ -133,7 +153,92 @@ class Checker {
       if (typeof v['over'] !== 'string') this.add(at, 'sum names a list fact in over');
       this.value(v['sum'], `${at}.sum`);
       if (v['where'] !== undefined) this.condition(v['where'], `${at}.where`);
+    } else if ('lookup' in v) {
+      this.exactKeys(v, ['lookup', 'column'], at);
+      const t = typeof v['lookup'] === 'string' ? this.tables.get(v['lookup']) : undefined;
+      if (!t) this.add(at, `lookup names no table of this guideline or of the rule set: ${shown(v['lookup'])}`);
+      else if (!Array.isArray(t['columns']) || !t['columns'].some((c) => isObj(c) && c['id'] === v['column'])) this.add(at, `table '${String(v['lookup'])}' has no column ${shown(v['column'])}`);
     } else this.add(at, `not a value (its keys are ${keys.join(', ') || 'none'})`);
+  }
+
+  /** The tables a guideline (its own, then the rule set's) or a policy (the rule set's) reads. */
+  useTables(own: unknown): void {
+    this.tables = new Map(this.ruleSetTables);
+    if (!Array.isArray(own)) return;
+    for (const t of own) if (isObj(t) && typeof t['id'] === 'string') this.tables.set(t['id'], t);
+  }
+
+  /** Tables, each whole; their keys' values are read with no conditions (no leaves) and never in a cycle. */
+  tableList(list: unknown, at: string): void {
+    if (!Array.isArray(list)) return this.add(at, 'must be a list');
+    const leaves = this.leafCount;
+    this.leafCount = 0;
+    list.forEach((t, i) => this.table(t, `${at}[${i}]`));
+    this.leafCount = leaves;
+    this.cycles(list, at);
+  }
+
+  private table(t: unknown, at: string): void {
+    if (!isObj(t)) return this.add(at, 'a table must be an object');
+    this.exactKeys(t, ['id', 'title', 'keys', 'columns', 'choose', 'rows', 'source'], at);
+    this.string(t, 'id', at);
+    this.string(t, 'title', at, true);
+    const keys = Array.isArray(t['keys']) ? t['keys'] : (this.add(`${at}.keys`, 'must be a list'), []);
+    keys.forEach((k, i) => {
+      if (!isObj(k) || typeof k['words'] !== 'string') return this.add(`${at}.keys[${i}]`, 'a key needs its words and value');
+      this.value(k['value'], `${at}.keys[${i}].value`);
+    });
+    const columns = Array.isArray(t['columns']) ? t['columns'] : (this.add(`${at}.columns`, 'must be a list'), []);
+    const ids = new Set<unknown>();
+    columns.forEach((c, i) => {
+      if (!isObj(c) || typeof c['id'] !== 'string' || typeof c['words'] !== 'string' || !isObj(c['type'])) return this.add(`${at}.columns[${i}]`, 'a column needs an id, words and a type');
+      ids.add(c['id']);
+    });
+    const choose = t['choose'];
+    const ok =
+      choose === 'first' ||
+      (isObj(choose) && Object.keys(choose).length === 1 &&
+        (ids.has(choose['most']) || ids.has(choose['least']) || (typeof choose['listed'] === 'number' && Number.isInteger(choose['listed']) && choose['listed'] >= 0 && choose['listed'] < keys.length)));
+    if (!ok) this.add(`${at}.choose`, "is 'first', { most: <column> }, { least: <column> } or { listed: <key> }");
+    if (!Array.isArray(t['rows'])) return this.add(`${at}.rows`, 'must be a list');
+    t['rows'].forEach((r, i) => {
+      const rat = `${at}.rows[${i}]`;
+      if (!isObj(r) || !Array.isArray(r['when']) || !Array.isArray(r['cells'])) return this.add(rat, 'a row needs when and cells');
+      this.location(r['source'], `${rat}.source`);
+      if (r['when'].length !== keys.length) this.add(`${rat}.when`, `has ${r['when'].length} key cells; the table has ${keys.length} keys`);
+      if (r['cells'].length !== columns.length) this.add(`${rat}.cells`, `has ${r['cells'].length} cells; the table has ${columns.length} columns`);
+      r['when'].forEach((ms, j) => {
+        if (!Array.isArray(ms)) return this.add(`${rat}.when[${j}]`, 'must be a list of matches');
+        ms.forEach((m, k) => { if (!keyMatch(m)) this.add(`${rat}.when[${j}][${k}]`, 'a match is { is }, { from, to }, { cmp, value } or { code }'); });
+      });
+      r['cells'].forEach((c, j) => { if (!(c === null || typeof c === 'string' || typeof c === 'boolean' || finite(c))) this.add(`${rat}.cells[${j}]`, 'a cell is a number, a text, true/false or null'); });
+    });
+  }
+
+  /** Tables whose keys read, in turn, the table itself: a lookup that could never end. */
+  private cycles(list: unknown[], at: string): void {
+    const lookups = (v: unknown, out: string[]): string[] => {
+      if (Array.isArray(v)) for (const x of v) lookups(x, out);
+      else if (isObj(v)) {
+        if (typeof v['lookup'] === 'string') out.push(v['lookup']);
+        for (const k of Object.keys(v)) lookups(v[k], out);
+      }
+      return out;
+    };
+    // What each table's keys read, as the runtime resolves them: these tables first, then the rule set's.
+    const reads = new Map<string, string[]>();
+    for (const [id, t] of this.ruleSetTables) reads.set(id, lookups(t['keys'], []));
+    for (const t of list) if (isObj(t) && typeof t['id'] === 'string') reads.set(t['id'], lookups(t['keys'], []));
+    const state = new Map<string, 'open' | 'done'>();
+    const cyclic = (id: string): boolean => {
+      if (state.get(id) === 'done') return false;
+      if (state.get(id) === 'open') return true;
+      state.set(id, 'open');
+      const found = (reads.get(id) ?? []).some(cyclic);
+      state.set(id, 'done');
+      return found;
+    };
+    for (const id of reads.keys()) if (cyclic(id)) return this.add(at, `table '${id}' is read, through its keys, by its own keys`);
   }
 
   condition(c: unknown, at: string): void {
@@ -152,7 +257,7 @@ class Checker {
       return this.condition(c['not'], `${at}.not`);
     }
     const kind = Object.keys(leafKeys).find((k) => k in c);
-    if (!kind) return this.add(at, 'not a condition: all, any, not, or a leaf (cmp, is, known, includes, empty, within, quantifier, code)');
+    if (!kind) return this.add(at, 'not a condition: all, any, not, or a leaf (cmp, is, known, recorded, includes, empty, within, quantifier, code)');
     this.exactKeys(c, leafKeys[kind]!, at);
     const leaf = c['leaf'];
     if (typeof leaf !== 'number' || !Number.isInteger(leaf) || leaf < 0 || leaf >= this.leafCount) this.add(`${at}.leaf`, `must number one of the ${this.leafCount} leaves`);
@@ -173,6 +278,8 @@ class Checker {
         this.value(c['known'], `${at}.known`);
         if (typeof c['yes'] !== 'boolean') this.add(`${at}.yes`, 'must be true or false');
         return;
+      case 'recorded':
+        return this.value(c['recorded'], `${at}.recorded`);
       case 'includes':
         this.value(c['includes'], `${at}.includes`);
         return strings(c['values'], 'values');
@@ -235,6 +342,7 @@ class Checker {
         this.texts(p['texts'], `${pat}.texts`);
       });
     } else if (c['require'] === undefined && c['review'] !== true) this.add(at, 'a criterion needs a require, a group, or review');
+    if (c['reviewNotMet'] !== undefined && (c['reviewNotMet'] !== true || c['review'] !== true)) this.add(`${at}.reviewNotMet`, 'is true, and only with review');
   }
 
   leaves(l: unknown, at: string): number {
@@ -258,10 +366,8 @@ class Checker {
     else g['classes'].forEach((c, i) => {
       if (!isObj(c) || typeof c['id'] !== 'string' || !Array.isArray(c['terms']) || !c['terms'].every((t) => typeof t === 'string') || !Array.isArray(c['codes']) || !c['codes'].every((t) => typeof t === 'string')) this.add(`${at}.classes[${i}]`, 'a class needs an id, terms and codes');
     });
-    if (!Array.isArray(g['recommendations'])) this.add(`${at}.recommendations`, 'must be a list');
-    else g['recommendations'].forEach((r, i) => {
-      if (!isObj(r) || typeof r['class'] !== 'string' || !['minVisits', 'maxVisits', 'minWeeks', 'maxWeeks'].every((k) => typeof r[k] === 'number')) this.add(`${at}.recommendations[${i}]`, 'a recommendation needs a class, visits and weeks');
-    });
+    this.useTables(g['tables']);
+    this.tableList(g['tables'], `${at}.tables`);
     this.leafCount = this.leaves(g['leaves'], `${at}.leaves`);
     this.condition(g['applies'], `${at}.applies`);
     if (!Array.isArray(g['criteria'])) this.add(`${at}.criteria`, 'must be a list');
@@ -272,6 +378,7 @@ class Checker {
     if (!isObj(p)) return this.add(at, 'a policy must be an object');
     for (const k of ['id', 'title', 'jurisdiction']) this.string(p, k, at);
     if (!Array.isArray(p['steps']) || !p['steps'].every((s) => Array.isArray(s) && s.every((x) => typeof x === 'string'))) this.add(`${at}.steps`, 'must be a list of lists of guideline patterns');
+    this.useTables(undefined);
     this.leafCount = this.leaves(p['leaves'], `${at}.leaves`);
     if (!Array.isArray(p['criteria'])) this.add(`${at}.criteria`, 'must be a list');
     else p['criteria'].forEach((c, i) => this.criterion(c, `${at}.criteria[${i}]`));
@@ -316,8 +423,12 @@ export function loadRuleSet(input: unknown): RuleSet {
   if (ck.issues.length) throw new RuleSetError(ck.issues);
   if (doc['format'] !== ARTIFACT_FORMAT) ck.add('format', `expected '${ARTIFACT_FORMAT}', got ${JSON.stringify(doc['format'])}`);
   if (doc['version'] !== ARTIFACT_VERSION) ck.add('version', `this runtime reads version ${ARTIFACT_VERSION}, not ${JSON.stringify(doc['version'])}`);
-  for (const k of ['facts', 'records', 'guidelines', 'policies']) if (!Array.isArray(doc[k])) ck.add(k, 'must be a list');
+  for (const k of ['facts', 'records', 'guidelines', 'policies', 'tables']) if (!Array.isArray(doc[k])) ck.add(k, 'must be a list');
   if (ck.issues.length) throw new RuleSetError(ck.issues);
+  // The rule set's tables first: any guideline or policy may read them.
+  for (const t of doc['tables'] as unknown[]) if (isObj(t) && typeof t['id'] === 'string') ck.ruleSetTables.set(t['id'], t);
+  ck.useTables(undefined);
+  ck.tableList(doc['tables'], 'tables');
   const guidelines = doc['guidelines'] as unknown[];
   if (guidelines.length > ruleSetLimits.maxGuidelines) ck.add('guidelines', `more than ${ruleSetLimits.maxGuidelines} guidelines`);
   (doc['facts'] as unknown[]).forEach((f, i) => ck.fact(f, `facts[${i}]`));

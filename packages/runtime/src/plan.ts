@@ -2,10 +2,13 @@
 // are turned once into closures over a run: no eval, no new Function, the data is read, never
 // executed. A run reads each fact on first use and keeps it; conditions are three-valued (Kleene),
 // and an unknown number or date keeps the bounds of its type, so bounds alone may decide.
-import type { Cond, FactDef, LeafInfo, Scalar, Value } from '@guideline/language';
+import type { CompiledTable, Cond, FactDef, LeafInfo, Scalar, Value } from '@guideline/language';
 import { builtinComputations, recommendationFacts, type CaseView } from './builtins.ts';
+import { codeMatcher, lookupCalc } from './tables.ts';
 import type { Case } from './types.ts';
-import { arithmetic, compare, round, since, Unknown, UNKNOWN, type Tri, type Val } from './values.ts';
+import { arithmetic, compare, round, since, unknownOf, Unknown, UNKNOWN, type Tri, type Val } from './values.ts';
+
+export { unknownOf } from './values.ts';
 
 /** One leaf as evaluated, for the trace: its number, the values it compared and its answer. */
 export interface LeafRecord {
@@ -82,33 +85,6 @@ export function valueOf(raw: unknown, def: FactDef | undefined, asOf: string): V
   return raw as Val;
 }
 
-const numberUnknowns = new WeakMap<FactDef, Unknown>();
-const dateUnknowns = new WeakMap<FactDef, Unknown>();
-
-/** An unknown within its type's bounds: a number within its range, a date no later than the review. */
-export function unknownOf(def: FactDef | undefined, asOf: string): Unknown {
-  const t = def?.type;
-  // Unknowns are immutable: one per fact (and, for a date, per review date) serves every case.
-  if (t?.kind === 'number' && (t.min !== undefined || t.max !== undefined)) {
-    let u = numberUnknowns.get(def!);
-    if (!u) numberUnknowns.set(def!, (u = new Unknown(t.min, t.max, boundWords(def!))));
-    return u;
-  }
-  if (t?.kind === 'date' && !t.anyDate) {
-    let u = dateUnknowns.get(def!);
-    if (u?.hi !== asOf) dateUnknowns.set(def!, (u = new Unknown(undefined, asOf, `${def!.words} is no later than the review date`)));
-    return u;
-  }
-  return UNKNOWN;
-}
-
-function boundWords(def: FactDef): string {
-  const t = def.type as { min?: number; max?: number; unit?: string };
-  const unit = t.unit ? ` ${t.unit}` : '';
-  if (t.min !== undefined && t.max !== undefined) return `${def.words} is between ${t.min} and ${t.max}${unit}`;
-  return t.min !== undefined ? `${def.words} is at least ${t.min}${unit}` : `${def.words} is at most ${t.max}${unit}`;
-}
-
 /** Reads a dotted path from an object; undefined where any step is missing. */
 export function readPath(root: unknown, path: readonly string[]): unknown {
   let v = root;
@@ -141,7 +117,7 @@ function readerOf(id: string, def: FactDef | undefined): (run: Run) => Val {
 
 /** The recommendation facts, when the rule set does not define them (they are the guideline's). */
 function recommendedDef(id: string): FactDef {
-  return { id, words: id, type: id === 'recommended.classTitle' ? { kind: 'text' } : { kind: 'number', min: 0 }, inputs: [] };
+  return { id, words: id, type: { kind: 'number', min: 0 }, inputs: [] };
 }
 
 /** Compiled conditions and values over one rule set's facts, with a slot for each fact read. */
@@ -156,6 +132,8 @@ export class Plan {
   constructor(
     private readonly facts: ReadonlyMap<string, FactDef>,
     readonly leaves: readonly LeafInfo[],
+    /** The tables its values may read: the guideline's own, then the rule set's. */
+    readonly table: (id: string) => CompiledTable | undefined = () => undefined,
   ) {}
 
   get size(): number {
@@ -219,7 +197,12 @@ export class Plan {
     if ('since' in v) {
       const d = this.value(v.since);
       const unit = v.unit;
-      return (run) => since(d(run), run.c.asOf, unit);
+      if (!v.to) return (run) => since(d(run), run.c.asOf, unit);
+      const to = this.value(v.to);
+      return (run) => {
+        const end = to(run);
+        return typeof end === 'string' ? since(d(run), end, unit) : UNKNOWN;
+      };
     }
     if ('count' in v) {
       const list = this.fact(v.count);
@@ -231,6 +214,10 @@ export class Plan {
       const where = v.where ? this.condition(v.where) : undefined;
       const each = this.value(v.sum);
       return (run) => aggregate(run, list(run), where, each);
+    }
+    if ('lookup' in v) {
+      const t = this.table(v.lookup);
+      return t ? lookupCalc(this, t, v.column) : () => UNKNOWN;
     }
     return () => UNKNOWN;
   }
@@ -298,6 +285,13 @@ export class Plan {
       return (run) => {
         const x = a(run);
         return run.record(n, [x], !(x instanceof Unknown) === yes);
+      };
+    }
+    if ('recorded' in c) {
+      const a = this.value(c.recorded);
+      return (run) => {
+        const x = a(run);
+        return run.record(n, [x], x instanceof Unknown ? null : true);
       };
     }
     if ('includes' in c) {
@@ -388,26 +382,3 @@ function aggregate(run: Run, items: Val, where: Test | undefined, each: Calc | u
   return new Unknown(Number.isFinite(lo) ? lo : undefined, Number.isFinite(hi) ? hi : undefined);
 }
 
-/** A code test: exact codes, prefixes (`M54.1*`) and ranges (`C00-D49`), compared without dots and in upper case. */
-function codeMatcher(patterns: readonly string[]): (code: string) => boolean {
-  const norm = (s: string): string => s.toUpperCase().replace(/\./g, '');
-  const tests = patterns.map((p): ((k: string) => boolean) => {
-    if (p.endsWith('*')) {
-      const prefix = norm(p.slice(0, -1));
-      return (k) => k.startsWith(prefix);
-    }
-    const dash = p.indexOf('-');
-    if (dash > 0) {
-      const lo = norm(p.slice(0, dash));
-      const hi = norm(p.slice(dash + 1));
-      // A range of categories covers their subcodes: C00-D49 holds D49.9.
-      return (k) => k.slice(0, lo.length) >= lo && k.slice(0, hi.length) <= hi;
-    }
-    const exact = norm(p);
-    return (k) => k === exact;
-  });
-  return (code) => {
-    const k = norm(code);
-    return tests.some((t) => t(k));
-  };
-}

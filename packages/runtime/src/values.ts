@@ -2,7 +2,7 @@
 // An unknown number or date still lies within its type's range (visits are never negative, an
 // injury date is never after the review): `Unknown` carries those bounds, and arithmetic and
 // comparisons work on them, so `completed visits + 30 <= 10` is false whatever was completed.
-import type { CompareOp, TimeUnit } from '@guideline/language';
+import type { CompareOp, FactDef, TimeUnit } from '@guideline/language';
 
 export type Known = number | string | boolean | readonly unknown[] | Readonly<Record<string, unknown>>;
 
@@ -28,15 +28,29 @@ const high = (v: Val): number | string | undefined => (v instanceof Unknown ? v.
 
 export type Tri = true | false | null;
 
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+/** A date (YYYY-MM-DD) as a number of days. */
+export const dayNumber = (iso: string): number => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+
+/**
+ * Where a value stands for an ordering comparison: a number as itself, a date as its day number.
+ * Anything else (a text, yes or no) has no order: comparing it is never true or false.
+ */
+function ordinal(x: unknown): number | undefined {
+  if (typeof x === 'number') return x;
+  return typeof x === 'string' && isoDate.test(x) ? dayNumber(x) : undefined;
+}
+
 /**
  * A comparison, three-valued: decided when the values are known, or when their bounds alone
- * decide it (an unknown at least 0 is never below 0); unknown otherwise.
+ * decide it (an unknown at least 0 is never below 0); unknown otherwise, and for an order between
+ * values that have none (texts).
  */
 export function compare(op: CompareOp, a: Val, b: Val): Tri {
   if (!(a instanceof Unknown) && !(b instanceof Unknown)) return compareKnown(op, a, b);
-  const aLo = low(a), aHi = high(a), bLo = low(b), bHi = high(b);
-  const le = (x: number | string | undefined, y: number | string | undefined): boolean => x !== undefined && y !== undefined && x <= y;
-  const lt = (x: number | string | undefined, y: number | string | undefined): boolean => x !== undefined && y !== undefined && x < y;
+  const aLo = ordinal(low(a)), aHi = ordinal(high(a)), bLo = ordinal(low(b)), bHi = ordinal(high(b));
+  const le = (x: number | undefined, y: number | undefined): boolean => x !== undefined && y !== undefined && x <= y;
+  const lt = (x: number | undefined, y: number | undefined): boolean => x !== undefined && y !== undefined && x < y;
   switch (op) {
     case '<=': return le(aHi, bLo) ? true : lt(bHi, aLo) ? false : null;
     case '<': return lt(aHi, bLo) ? true : le(bHi, aLo) ? false : null;
@@ -48,17 +62,22 @@ export function compare(op: CompareOp, a: Val, b: Val): Tri {
   }
 }
 
-function compareKnown(op: CompareOp, a: Known, b: Known): boolean {
+function compareKnown(op: CompareOp, a: Known, b: Known): Tri {
+  // A list or a record is compared with nothing.
+  if (typeof a === 'object' || typeof b === 'object') return null;
+  const x = ordinal(a);
+  const y = ordinal(b);
   switch (op) {
-    case '=': return a === b;
-    case '!=': return a !== b;
+    // Two dates are the same day when their day numbers are.
+    case '=': return typeof a === 'string' && typeof b === 'string' && x !== undefined && y !== undefined ? x === y : a === b;
+    case '!=': return typeof a === 'string' && typeof b === 'string' && x !== undefined && y !== undefined ? x !== y : a !== b;
   }
-  if (typeof a !== typeof b || (typeof a !== 'number' && typeof a !== 'string')) return false;
+  if (x === undefined || y === undefined) return null;
   switch (op) {
-    case '<': return a < b;
-    case '<=': return a <= b;
-    case '>': return a > b;
-    case '>=': return a >= b;
+    case '<': return x < y;
+    case '<=': return x <= y;
+    case '>': return x > y;
+    case '>=': return x >= y;
   }
 }
 
@@ -154,8 +173,9 @@ export function elapsed(fromIso: string, toIso: string, unit: TimeUnit): number 
 }
 
 /**
- * Time since a date up to the review date. An unknown date no later than the review (its upper
- * bound) has at least 0 elapsed; one known to be on or after a date has at most that long elapsed.
+ * Time since a date up to the review date (or another known date). An unknown date no later than
+ * the review (its upper bound) has at least the time from the review to the end elapsed; one known
+ * to be on or after a date has at most that long elapsed.
  */
 export function since(date: Val, review: string, unit: TimeUnit): Val {
   if (typeof date === 'string') return elapsed(date, review, unit);
@@ -168,4 +188,31 @@ export function since(date: Val, review: string, unit: TimeUnit): Val {
 /** Whether a value is known (`is known`): never unknown itself. */
 export function known(v: Val): boolean {
   return !(v instanceof Unknown);
+}
+
+const numberUnknowns = new WeakMap<FactDef, Unknown>();
+const dateUnknowns = new WeakMap<FactDef, Unknown>();
+
+/** An unknown within its type's bounds: a number within its range, a date no later than the review. */
+export function unknownOf(def: FactDef | undefined, asOf: string): Unknown {
+  const t = def?.type;
+  // Unknowns are immutable: one per fact (and, for a date, per review date) serves every case.
+  if (t?.kind === 'number' && (t.min !== undefined || t.max !== undefined)) {
+    let u = numberUnknowns.get(def!);
+    if (!u) numberUnknowns.set(def!, (u = new Unknown(t.min, t.max, boundWords(def!))));
+    return u;
+  }
+  if (t?.kind === 'date' && !t.anyDate) {
+    let u = dateUnknowns.get(def!);
+    if (u?.hi !== asOf) dateUnknowns.set(def!, (u = new Unknown(undefined, asOf, `${def!.words} is no later than the review date`)));
+    return u;
+  }
+  return UNKNOWN;
+}
+
+function boundWords(def: FactDef): string {
+  const t = def.type as { min?: number; max?: number; unit?: string };
+  const unit = t.unit ? ` ${t.unit}` : '';
+  if (t.min !== undefined && t.max !== undefined) return `${def.words} is between ${t.min} and ${t.max}${unit}`;
+  return t.min !== undefined ? `${def.words} is at least ${t.min}${unit}` : `${def.words} is at most ${t.max}${unit}`;
 }

@@ -11,6 +11,14 @@ policy p "P" jurisdiction CA first t.*`;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Doc = Record<string, any>;
 const good = (): Doc => JSON.parse(JSON.stringify(compileGuideline(text).rules));
+/** A small table `t` keyed by the completed visits, with a number column `a`. */
+const table = (): Doc => ({
+  id: 't',
+  keys: [{ words: 'completed visits', value: { fact: 'history.visitsCompleted' } }],
+  columns: [{ id: 'a', words: 'a', type: { kind: 'number' } }],
+  choose: 'first',
+  rows: [{ when: [[{ cmp: '<=', value: 10 }]], cells: [3], source: { file: 'x', line: 1 } }],
+});
 
 function issues(doc: unknown): string[] {
   try {
@@ -44,8 +52,15 @@ describe('loadRuleSet', () => {
     ['a fact without words', (d) => { delete d.facts[0].words; }, /facts\[0\]: a fact needs an id, words, a type and inputs/],
     ['steps that are not lists of patterns', (d) => { d.policies[0].steps = [[1]]; }, /steps: must be a list of lists/],
     ['another format', (d) => { d.format = 'x'; }, /^format: expected 'guideline-rules'/],
-    ['another version', (d) => { d.version = 1; }, /^version: this runtime reads version 2, not 1/],
-    ['a version written as text', (d) => { d.version = '2'; }, /^version: this runtime reads version 2, not "2"/],
+    ['another version', (d) => { d.version = 2; }, /^version: this runtime reads version 3, not 2/],
+    ['a version written as text', (d) => { d.version = '3'; }, /^version: this runtime reads version 3, not "3"/],
+    ['a lookup of no table', (d) => { d.guidelines[0].criteria[0].require.right = { lookup: 'nope', column: 'x' }; }, /require\.right: lookup names no table of this guideline or of the rule set: "nope"/],
+    ['a lookup of no column', (d) => { d.guidelines[0].tables.push(table()); d.guidelines[0].criteria[0].require.right = { lookup: 't', column: 'z' }; }, /require\.right: table 't' has no column "z"/],
+    ['a table whose row lacks a cell', (d) => { const t = table(); t.rows[0].cells = []; d.guidelines[0].tables.push(t); }, /tables\[0\]\.rows\[0\]\.cells: has 0 cells; the table has 1 columns/],
+    ['a cell match of no known kind', (d) => { const t = table(); t.rows[0].when = [[{ like: 'x' }]]; d.guidelines[0].tables.push(t); }, /rows\[0\]\.when\[0\]\[0\]: a match is/],
+    ['a choice of no column', (d) => { const t = table(); t.choose = { most: 'z' }; d.guidelines[0].tables.push(t); }, /tables\[0\]\.choose: is 'first'/],
+    ['a condition in a table key', (d) => { const t = table(); t.keys[0].value = { count: 'x', where: { leaf: 0, known: { fact: 'x' }, yes: true } }; d.guidelines[0].tables.push(t); }, /keys\[0\]\.value\.where\.leaf: must number one of the 0 leaves/],
+    ['a table read by its own keys', (d) => { const t = table(); t.keys[0].value = { lookup: 't', column: 'a' }; d.guidelines[0].tables.push(t); }, /tables: table 't' is read, through its keys, by its own keys/],
   ])('rejects %s', (_, mutate, pattern) => {
     const d = good();
     mutate(d);

@@ -2,12 +2,13 @@
 // run against the rule set of the last analysis, the bundled tests, and the compiled rules as JSON.
 // Everything here grows with the input, so it stays off the page's thread; what leaves is bounded.
 import type { RuleSet } from '@guideline/language';
-import { CaseValidationError, evaluate, validateCase, type CaseIssue } from '@guideline/runtime';
-import type { BundledCase } from '../bundled.ts';
+import { CaseValidationError, evaluateFast, validateCase, type CaseIssue, type Determination } from '@guideline/runtime';
 import { compareExpectation } from '../expect.ts';
 import { locateFields, spanOf } from '../json-locate.ts';
 import { caseProblemsShown, compiledShownChars, criteriaShown, traceShown } from '../limits.ts';
-import type { CaseCheck, CaseProblem, CriterionSource, RunResult, TestOutcome } from '../protocol.ts';
+import type { CaseCheck, CaseProblem, ConditionCoverage, RunResult, SourceSpan, TestOutcome } from '../protocol.ts';
+import { CoverageCounter } from './coverage.ts';
+import type { TestCase } from '../test-cases.ts';
 
 /** The issues reported, and how many there are in all (the last may count those not reported). */
 function counted(issues: readonly CaseIssue[]): { reported: CaseIssue[]; total: number } {
@@ -38,28 +39,40 @@ export function checkCase(text: string, rules?: RuleSet): CaseCheck & { value?: 
   return { problems, total, marks };
 }
 
-/** Where each shown criterion of the governing guideline is in the source. */
-function sourcesOf(rules: RuleSet, guidelineId: string | undefined): CriterionSource[] {
+/** The last line a source location covers (a range that ends at a line's start ends on the line before). */
+const lastLine = (src: { line: number; endLine: number; endColumn: number }): number => Math.max(src.line, src.endColumn === 1 ? src.endLine - 1 : src.endLine);
+
+/** Where each shown criterion of the governing guideline (and of its policy) is in the source. */
+function sourcesOf(rules: RuleSet, guidelineId: string | undefined): Record<string, SourceSpan> {
   const g = rules.guidelines.find((x) => x.id === guidelineId);
-  return (g?.criteria ?? []).slice(0, criteriaShown).map((c) => ({
-    id: c.id,
-    file: c.source.file,
-    line: c.source.line,
-    endLine: Math.max(c.source.line, c.source.endColumn === 1 ? c.source.endLine - 1 : c.source.endLine),
-  }));
+  const out: Record<string, SourceSpan> = Object.create(null) as Record<string, SourceSpan>;
+  const criteria = [...(g?.criteria ?? []), ...rules.policies.flatMap((p) => p.criteria)];
+  for (const c of criteria.slice(0, criteriaShown)) out[c.id] ??= { file: c.source.file, line: c.source.line, endLine: lastLine(c.source) };
+  return out;
 }
 
-/** The case text against a rule set (undefined when the guideline has errors), bounded for the page. */
-export async function runCase(rules: RuleSet | undefined, caseText: string): Promise<RunResult> {
-  if (!rules) return { kind: 'no-rules' };
+/** The words of the fact that reads each missing case field (`history.activeTreatment` → active treatment). */
+function wordsOf(rules: RuleSet, fields: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const field of fields) {
+    const fact = rules.facts.find((f) => f.field === field) ?? rules.facts.find((f) => f.inputs.includes(field));
+    if (fact) out[field] = fact.words;
+  }
+  return out;
+}
+
+/** The case text against a rule set (undefined when the workspace has errors), bounded for the page. */
+export async function runCase(rules: RuleSet | undefined, caseText: string, otherErrors: () => { file: string; errors: number }[] = () => []): Promise<RunResult> {
+  if (!rules) return { kind: 'no-rules', otherErrors: otherErrors() };
   const check = checkCase(caseText, rules);
   if (check.total) return { kind: 'invalid-case', check };
   try {
-    const d = await evaluate(rules, check.value);
+    const d = evaluateFast(rules, check.value);
     const shown = d.criteria.slice(0, criteriaShown);
     const determination = { ...d, criteria: shown.map((c) => ({ ...c, trace: c.trace.slice(0, traceShown) })) };
     const hidden = { criteria: d.criteria.length - shown.length, traces: shown.map((c) => Math.max(0, c.trace.length - traceShown)) };
-    return { kind: 'determination', determination, hidden, sources: sourcesOf(rules, d.guideline?.id) };
+    const governing = rules.guidelines.find((g) => g.id === d.guideline?.id && (g.edition ?? undefined) === (d.guideline?.edition ?? undefined)) ?? rules.guidelines.find((g) => g.id === d.guideline?.id);
+    return { kind: 'determination', determination, hidden, sources: sourcesOf(rules, d.guideline?.id), words: wordsOf(rules, d.missing), ...(governing ? { guidelineFile: governing.location.file } : {}) };
   } catch (e) {
     if (e instanceof CaseValidationError) {
       const { reported, total } = counted(e.issues);
@@ -70,19 +83,26 @@ export async function runCase(rules: RuleSet | undefined, caseText: string): Pro
   }
 }
 
-/** Every bundled test case with an expectation, against the rule set. */
-export async function runTests(rules: RuleSet, tests: BundledCase[]): Promise<TestOutcome[]> {
-  const out: TestOutcome[] = [];
+/** A test case's determination, or the reason it has none (an invalid case). */
+export async function decide(rules: RuleSet, test: TestCase): Promise<Determination | string> {
+  try {
+    return evaluateFast(rules, test.case);
+  } catch (e) {
+    return e instanceof CaseValidationError ? e.issues.slice(0, caseProblemsShown).map((i) => `${i.field || 'case'}: ${i.message}`).join('; ') : String(e);
+  }
+}
+
+/** Every test case with an expectation, against the rule set, and the conditions they exercised. */
+export async function runTests(rules: RuleSet, tests: readonly TestCase[]): Promise<{ outcomes: TestOutcome[]; coverage: ConditionCoverage[] }> {
+  const outcomes: TestOutcome[] = [];
+  const coverage = new CoverageCounter(rules);
   for (const test of tests) {
     if (!test.expect) continue;
-    try {
-      out.push({ test, diffs: compareExpectation(test.expect, await evaluate(rules, test.case)) });
-    } catch (e) {
-      const error = e instanceof CaseValidationError ? e.issues.slice(0, caseProblemsShown).map((i) => `${i.field || 'case'}: ${i.message}`).join('; ') : String(e);
-      out.push({ test, diffs: [], error });
-    }
+    const d = await decide(rules, test);
+    if (typeof d !== 'string') coverage.count(d);
+    outcomes.push(typeof d === 'string' ? { file: test.file, diffs: [], error: d } : { file: test.file, diffs: compareExpectation(test.expect, d) });
   }
-  return out;
+  return { outcomes, coverage: coverage.result() };
 }
 
 /** The rules compiled from one file, as the Compiled JSON tab shows them (or why it shows none). */

@@ -126,6 +126,16 @@ export const caseText = (page: Page): Promise<string> => page.evaluate(() => (wi
 export const setText = (page: Page, text: string): Promise<void> =>
   page.evaluate((t) => (window as unknown as { guidelinePlayground: { setText(t: string): void } }).guidelinePlayground.setText(t), text);
 
+/**
+ * Closes the editor's suggestion list, which may or may not have opened: Escape closes it, and with
+ * nothing open leaves the editor, so the focus is put back where it was.
+ */
+export async function closeSuggestions(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  const inEditor = await page.evaluate(() => !!document.activeElement?.closest('.editor-pane .monaco-editor'));
+  if (!inEditor) await page.evaluate(() => (window as unknown as { guidelinePlayground: { focusEditor(): void } }).guidelinePlayground.focusEditor());
+}
+
 /** Types lines at the end of the guideline editor, closing the suggestion list before each Enter. */
 export async function typeAtEnd(page: Page, lines: string[]): Promise<void> {
   await page.click('.editor-pane .monaco-editor .view-lines');
@@ -133,6 +143,6 @@ export async function typeAtEnd(page: Page, lines: string[]): Promise<void> {
   for (const line of lines) {
     await page.keyboard.press('Enter');
     await page.keyboard.type(line);
-    await page.keyboard.press('Escape');
+    await closeSuggestions(page);
   }
 }

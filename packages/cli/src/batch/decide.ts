@@ -4,7 +4,7 @@ import { formatMessage, type RuleSet } from '@guideline/language';
 import { CaseValidationError, determinationJson, evaluate, evaluateFast, type Determination } from '@guideline/runtime';
 import { parseJson } from '../json.ts';
 import { decodeUtf8, readLimits, type Line } from '../read.ts';
-import { printable, red, renderCaseIssues, renderDetermination, renderError } from '../render.ts';
+import { printable, red, renderAt, renderCaseIssues, renderDetermination, renderError, type DocumentText } from '../render.ts';
 import type { Segment } from './segments.ts';
 
 /** Exit statuses, worst last: a run ends with the worst it met. */
@@ -19,9 +19,13 @@ export interface DeciderOptions {
 }
 
 /** A test-case file wraps the case as { case, expect }; a plain case file is the case itself. */
+export function isTestCase(value: unknown): value is { case: unknown; expect: unknown } {
+  return !!value && typeof value === 'object' && 'case' in value && 'expect' in value;
+}
+
+/** The case of a document: a test-case file's, or the document itself. */
 export function unwrapCase(value: unknown): unknown {
-  if (value && typeof value === 'object' && 'case' in value && 'expect' in value) return (value as { case: unknown }).case;
-  return value;
+  return isTestCase(value) ? value.case : value;
 }
 
 export class Decider {
@@ -30,13 +34,14 @@ export class Decider {
     private readonly options: DeciderOptions,
   ) {}
 
-  /** A case's determination, or its problems. `name` is `file` or `file:line`. */
-  async decide(input: unknown, name: string): Promise<Segment> {
+  /** A case's determination, or its problems at their fields in `doc`. */
+  async decide(input: unknown, file: string, doc: DocumentText): Promise<Segment> {
+    const name = doc.line === undefined ? file : `${file}:${doc.line}`;
     let d: Determination;
     try {
       d = this.options.engine === 'fast' ? evaluateFast(this.rules, input, { detail: this.options.detail }) : await evaluate(this.rules, input);
     } catch (e) {
-      if (e instanceof CaseValidationError) return { err: renderCaseIssues(name, e.issues), status: INVALID };
+      if (e instanceof CaseValidationError) return { err: renderCaseIssues(file, e.issues, doc), status: INVALID };
       // A bug of ours on one case: named with the case, and the batch goes on.
       return { err: `${printable(name)}: ${red('internal error')} ${printable((e as Error)?.message ?? String(e))}`, status: INTERNAL };
     }
@@ -50,10 +55,11 @@ export class Decider {
     const parsed = parseJson(text);
     if (parsed.error) {
       const e = parsed.error;
-      // A line of a batch is one line of JSON: its errors are at that line, their column on it.
-      return { err: renderError(file, line ?? e.line, e.line ? e.column : 0, 'R501', e.message), status: INVALID };
+      if (e.offset !== undefined) return { err: renderAt(file, { text, line }, { start: e.offset, end: e.offset + 1 }, 'R501', e.message), status: INVALID };
+      return { err: renderError(file, line ?? 0, 0, 'R501', e.message), status: INVALID };
     }
-    return this.decide(unwrapCase(parsed.value), line === undefined ? file : `${file}:${line}`);
+    const wrapped = isTestCase(parsed.value);
+    return this.decide(wrapped ? (parsed.value as { case: unknown }).case : parsed.value, file, { text, line, under: wrapped ? 'case' : undefined });
   }
 
   /** One line of a JSON Lines batch: nothing for a blank line. */

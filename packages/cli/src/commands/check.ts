@@ -1,9 +1,10 @@
-// `guideline check [paths] --case <file|dir>... [--json] [--engine fast|json-rules-engine] [--detail full|decision]`: evaluate
+// `guideline check [paths] --case <file|dir>... [--json] [--engine fast|json-rules-engine] [--detail full|decision] [--jobs n]`: evaluate
 // cases against the guidelines. A .jsonl file is a batch: one case per line, read a line at a time
 // in bounded memory; every line gets its determination or its named error, in order, and a bad
 // line never stops the batch.
 import { formatMessage, hasErrors, type RuleSet } from '@guideline/language';
-import { loadRuleSet, RuleSetError } from '@guideline/runtime';
+import { readArtifact } from '../artifact.ts';
+import { booleanOption, listOption, stringOption, type Command } from '../command.ts';
 import { compileFiles, display, jsonFiles, UsageError } from '../load.ts';
 import { ReadError, readLimits, readText } from '../read.ts';
 import { printable, red, renderDiagnostics, renderError } from '../render.ts';
@@ -31,21 +32,9 @@ export { unwrapCase };
 export function ruleSet(paths: string[], rulesFile: string | undefined): RuleSet | undefined {
   if (rulesFile !== undefined) {
     if (paths.length) throw new UsageError('give either guideline paths or --rules, not both');
-    const report = (at: string, message: string): undefined => void process.stderr.write(`${printable(display(rulesFile))}: ${red('error')} R502 ${printable(at || 'document')}: ${printable(message)}\n`);
-    let text: string;
-    try {
-      text = readText(rulesFile, readLimits.ruleSetBytes);
-    } catch (e) {
-      if (e instanceof ReadError && e.limit !== undefined) return report('', `the document is over ${e.limit} bytes; the limit is ${e.limit}`);
-      throw e;
-    }
-    try {
-      return loadRuleSet(text);
-    } catch (e) {
-      if (!(e instanceof RuleSetError)) throw e;
-      for (const i of e.issues) report(i.at, i.message);
-      return undefined;
-    }
+    const artifact = readArtifact(rulesFile);
+    if (artifact.errors) process.stderr.write(artifact.errors.join('\n') + '\n');
+    return artifact.rules;
   }
   const compiled = compileFiles(paths);
   if (compiled.diagnostics.length) process.stderr.write(renderDiagnostics(compiled.diagnostics, compiled.sources) + '\n');
@@ -54,7 +43,7 @@ export function ruleSet(paths: string[], rulesFile: string | undefined): RuleSet
 
 export async function checkCommand(paths: string[], casePaths: string[], options: CheckOptions): Promise<number> {
   const { json, engine, detail, rulesFile } = options;
-  if (!casePaths.length) throw new UsageError('check needs --case <file|dir>');
+  if (!casePaths.length) throw new UsageError('check needs --case <file|dir>', "Run 'guideline check --help' for its options.");
   if (engine !== 'fast' && engine !== 'json-rules-engine') throw new UsageError(`--engine is fast or json-rules-engine, not '${engine}'`);
   if (detail !== 'full' && detail !== 'decision') throw new UsageError(`--detail is full or decision, not '${detail}'`);
   if (detail === 'decision' && engine !== 'fast') throw new UsageError('--detail decision is the fast engine\'s form; json-rules-engine gives full determinations');
@@ -92,3 +81,31 @@ export async function checkCommand(paths: string[], casePaths: string[], options
   }
   return writer.status;
 }
+
+export const check: Command = {
+  name: 'check',
+  synopsis: '[paths | --rules rules.json] --case <file|folder>... [options]',
+  summary: 'evaluate cases (.json, or .jsonl with one case per line) against the guidelines',
+  description: [
+    'Paths are guideline files or folders (default: the bundled guidelines/), or --rules gives a compiled',
+    'artifact. A .jsonl file is a batch: one case per line, read a line at a time; every line gets its',
+    'determination or its named error, in order, and a bad line never stops the batch. A test-case file',
+    '({ "case", "expect" }) is read as its case. Paths are relative to the current folder.',
+  ].join('\n'),
+  options: {
+    case: { type: 'string', multiple: true, value: 'file|folder', description: 'a case file, a JSON Lines batch, or a folder of them' },
+    rules: { type: 'string', value: 'rules.json', description: 'a compiled rule set (guideline compile -o), validated on load' },
+    json: { type: 'boolean', description: 'one JSON determination per line' },
+    engine: { type: 'string', default: 'fast', choices: ['fast', 'json-rules-engine'], description: 'the evaluator' },
+    detail: { type: 'string', default: 'full', choices: ['full', 'decision'], description: 'decision: decisions, criterion statuses and missing facts, without traces or rationale text' },
+    jobs: { type: 'string', value: 'n', description: 'worker threads for a .jsonl batch; results in input order, the same bytes whatever the number (default: every core)' },
+  },
+  run: (paths, values) =>
+    checkCommand(paths, listOption(values, 'case'), {
+      json: booleanOption(values, 'json'),
+      engine: stringOption(values, 'engine') ?? 'fast',
+      detail: stringOption(values, 'detail') ?? 'full',
+      rulesFile: stringOption(values, 'rules'),
+      jobs: stringOption(values, 'jobs'),
+    }),
+};

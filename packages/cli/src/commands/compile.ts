@@ -1,5 +1,6 @@
 // `guideline compile [paths] [-o file]`: compile guideline files or folders to one rule-set artifact.
 import { hasErrors } from '@guideline/language';
+import { stringOption, type Command } from '../command.ts';
 import { compileFiles, display } from '../load.ts';
 import { writeText } from '../read.ts';
 import { printable, renderDiagnostics } from '../render.ts';
@@ -16,3 +17,12 @@ export function compileCommand(paths: string[], out: string | undefined): number
   } else process.stdout.write(json);
   return 0;
 }
+
+export const compile: Command = {
+  name: 'compile',
+  synopsis: '[paths] [-o file]',
+  summary: 'compile guideline files or folders to one rule-set artifact (default: the bundled guidelines/)',
+  description: 'Paths are guideline files or folders, relative to the current folder. Without -o the artifact is written to stdout.',
+  options: { output: { type: 'string', short: 'o', value: 'file', description: 'write the artifact to this file' } },
+  run: (paths, values) => compileCommand(paths, stringOption(values, 'output')),
+};

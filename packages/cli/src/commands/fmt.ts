@@ -1,6 +1,7 @@
 // `guideline fmt [paths] [--check]`: rewrite guideline files in canonical layout (the formatter of
 // @guideline/language, the same the playground's Format Document runs). --check only reports.
 import { formatGuideline, type SourceText } from '@guideline/language';
+import { booleanOption, type Command } from '../command.ts';
 import { display, guidelineFiles } from '../load.ts';
 import { readLimits, readText, writeText } from '../read.ts';
 import { printable, renderDiagnostics } from '../render.ts';
@@ -36,3 +37,12 @@ export function fmtCommand(paths: string[], check: boolean): number {
   else process.stdout.write(`${written} file${written === 1 ? '' : 's'} rewritten, ${n - written - broken} already formatted\n`);
   return broken ? 2 : unformatted ? 1 : 0;
 }
+
+export const fmt: Command = {
+  name: 'fmt',
+  synopsis: '[paths] [--check]',
+  summary: 'rewrite guideline files in canonical layout (default: the bundled guidelines/)',
+  description: 'Exit 0 when every file is (or now is) formatted, 1 when --check finds one that is not, 2 on syntax errors.',
+  options: { check: { type: 'boolean', description: 'only list the files that are not formatted; change nothing' } },
+  run: (paths, values) => fmtCommand(paths, booleanOption(values, 'check')),
+};

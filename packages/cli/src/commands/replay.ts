@@ -4,7 +4,7 @@
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { stringOption, type Command } from '../command.ts';
 import { display, UsageError } from '../paths.ts';
 import { writeText } from '../read.ts';
 import { printable } from '../render.ts';
@@ -19,30 +19,24 @@ import { htmlReport } from '../replay/html.ts';
 import { INVALID } from '../batch/decide.ts';
 import { sqlReplay } from '../replay/sql-engine.ts';
 
-export const replayUsage = `  replay --cases <file> (--rules <r> | --before <r> --after <r>) [--map map.json] [--out dir]
-         [--jobs N] [--engine fast|sql]  decide a corpus (.jsonl, .csv, .parquet) with one rule set or two and
-                                            report what changed; <r> is a rule-set .json, guideline files or
-                                            folders, or either at a git revision (<rev>:<path>); --out writes
-                                            changes.jsonl and report.html; docs/replay.md`;
+interface ReplayOptions {
+  cases: string | undefined;
+  rules: string | undefined;
+  before: string | undefined;
+  after: string | undefined;
+  map: string | undefined;
+  out: string | undefined;
+  jobs: string | undefined;
+  engine: string;
+}
 
-export async function replayCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      cases: { type: 'string' },
-      rules: { type: 'string' },
-      before: { type: 'string' },
-      after: { type: 'string' },
-      map: { type: 'string' },
-      out: { type: 'string' },
-      jobs: { type: 'string' },
-      engine: { type: 'string', default: 'fast' },
-    },
-  });
-  if (!values.cases) throw new UsageError('replay needs --cases <file> (.jsonl, .csv or .parquet)');
+export async function replayCommand(paths: string[], values: ReplayOptions): Promise<number> {
+  const help = "Run 'guideline replay --help' for its options.";
+  if (paths.length) throw new UsageError(`replay takes its rule sets as --rules, or --before and --after, not '${paths[0]}'`, help);
+  if (!values.cases) throw new UsageError('replay needs --cases <file> (.jsonl, .csv or .parquet)', help);
   if (!existsSync(values.cases)) throw new UsageError(`${values.cases}: no such file`);
   if (values.rules !== undefined && (values.before !== undefined || values.after !== undefined)) throw new UsageError('give --rules, or --before and --after, not both');
-  if (values.rules === undefined && (values.before === undefined || values.after === undefined)) throw new UsageError('replay needs --rules <r>, or --before <r> and --after <r>');
+  if (values.rules === undefined && (values.before === undefined || values.after === undefined)) throw new UsageError('replay needs --rules <r>, or --before <r> and --after <r>', help);
   if (values.engine !== 'fast' && values.engine !== 'sql') throw new UsageError(`--engine is fast or sql, not '${values.engine}'`);
   const jobs = jobsOf(values.jobs);
   const before = loadRules(values.rules ?? values.before!);
@@ -124,3 +118,39 @@ export class ChangeSink {
     this.fd = undefined;
   }
 }
+
+export const replay: Command = {
+  name: 'replay',
+  synopsis: '--cases <file> (--rules <r> | --before <r> --after <r>) [options]',
+  summary: 'decide a corpus of past cases with one rule set or two, and report what changed',
+  description: [
+    'The cases are JSON Lines, or a .csv or .parquet table read by embedded DuckDB (--map names its',
+    'columns as case fields). A rule set <r> is a compiled artifact (.json), guideline files or folders,',
+    'or either at a git revision (<rev>:<path>, as git names it). With one rule set replay counts',
+    'decisions per guideline and jurisdiction; with two it reports every case whose decision, guideline',
+    'or criterion statuses changed, the criteria and numbers that moved, and the fields newly insufficient',
+    'cases need. --out writes changes.jsonl and report.html. Paths are relative to the current folder.',
+    'See docs/replay.md.',
+  ].join('\n'),
+  options: {
+    cases: { type: 'string', value: 'file', description: 'the corpus: .jsonl, .csv or .parquet' },
+    rules: { type: 'string', value: 'r', description: 'the one rule set to decide the corpus with' },
+    before: { type: 'string', value: 'r', description: 'the rule set as it is' },
+    after: { type: 'string', value: 'r', description: 'the rule set as it would be' },
+    map: { type: 'string', value: 'map.json', description: 'a table\'s columns as case fields: { "<case field>": "<column>" }' },
+    out: { type: 'string', value: 'folder', description: 'write changes.jsonl and report.html here' },
+    jobs: { type: 'string', value: 'n', description: 'worker threads (default: every core); the results are the same whatever the number' },
+    engine: { type: 'string', default: 'fast', choices: ['fast', 'sql'], description: 'sql: each rule set as one query run by embedded DuckDB' },
+  },
+  run: (paths, values) =>
+    replayCommand(paths, {
+      cases: stringOption(values, 'cases'),
+      rules: stringOption(values, 'rules'),
+      before: stringOption(values, 'before'),
+      after: stringOption(values, 'after'),
+      map: stringOption(values, 'map'),
+      out: stringOption(values, 'out'),
+      jobs: stringOption(values, 'jobs'),
+      engine: stringOption(values, 'engine') ?? 'fast',
+    }),
+};

@@ -5,7 +5,8 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RuleSet } from '@guideline/language';
-import { assertCase, CaseValidationError, compileSql, fieldsOf, prepColumns, prepValues, type FieldNode } from '@guideline/runtime';
+import { formatMessage } from '@guideline/language';
+import { assertCase, CaseValidationError, compileSql, fieldsOf, prepColumns, prepValues, type FieldNode, type Refusal } from '@guideline/runtime';
 import { parseJson } from '../json.ts';
 import { decodeUtf8, readLimits, readLines } from '../read.ts';
 import { unwrapCase } from '../batch/decide.ts';
@@ -14,6 +15,13 @@ import { sqlString } from './table.ts';
 import { replayCase, type Counts, type ReplayConfig } from './process.ts';
 import type { ChangeSink } from '../commands/replay.ts';
 import { UsageError } from '../paths.ts';
+import { printable, red, renderError } from '../render.ts';
+
+/** A guideline the SQL compiler refused, at the condition it could not express (X402). */
+export function renderRefusal(r: Refusal): string {
+  const message = formatMessage('X402', { guideline: r.guideline, reason: r.reason });
+  return r.source ? renderError(r.source.file, r.source.line, r.source.column, 'X402', message) : `guideline: ${red('error')} X402 ${printable(message)}`;
+}
 
 /** A case's row as the query gives it. */
 export interface SqlRow {
@@ -34,7 +42,7 @@ function duckType(node: FieldNode): string {
   switch (node.kind) {
     case 'object': return `STRUCT(${Object.entries(node.fields).map(([k, v]) => `${quote(k)} ${duckType(v)}`).join(', ')})`;
     // A list of values is an array the query reads; a list of records only the prep step reads.
-    case 'list': return node.of.kind === 'value' ? `${duckType(node.of)}[]` : 'JSON';
+    case 'list': return node.of.kind === 'value' ? `${duckType(node.of)}[]` : 'JSON[]';
     case 'value': {
       const t = node.type;
       if (t.kind === 'number') return 'DOUBLE';
@@ -116,7 +124,7 @@ export async function runSql(rules: RuleSet, prepared: string): Promise<SqlRow[]
 export async function sqlReplay(config: ReplayConfig, cases: string, counts: Counts, changed: ChangeSink): Promise<void> {
   const sets = config.after ? [config.before, config.after] : [config.before];
   const compiled = sets.map((r) => compileSql(r));
-  for (const c of compiled) if (c.refused.length) throw new UsageError(`--engine sql: ${c.refused.map((x) => `${x.guideline}: ${x.reason}`).join('; ')}`);
+  for (const c of compiled) if (c.refused.length) throw new UsageError('--engine sql: the rule set is not all compiled to SQL (--engine fast decides it)', c.refused.map(renderRefusal).join('\n'));
   const dir = mkdtempSync(join(tmpdir(), 'guideline-sql-'));
   try {
     const prepared = join(dir, 'prepared.jsonl');

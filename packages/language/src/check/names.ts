@@ -122,7 +122,9 @@ export function checkDeclarations(g: A.GuidelineDecl, report: Report, revision: 
 function checkCriterionDeclaration(c: A.CriterionDecl, report: Report): void {
   for (const r of c.repeated) report('C308', r, { clause: r.text });
   if (!c.require && !c.group && !c.review) report('C307', c.name, { what: `Criterion '${c.name.text}'`, clause: "a 'require' clause" });
-  if (!c.texts.otherwise && c.name.text) report('C327', c.name, { name: c.name.text, title: c.title?.text ?? c.name.text });
+  // A requirement that can never be false (documentation asked for with `is on file`) needs no `otherwise`.
+  const cannotFail = c.group ? c.parts.length > 0 && c.parts.every((p) => neverFalse(p.require)) : neverFalse(c.require);
+  if (!c.texts.otherwise && c.name.text && !cannotFail) report('C327', c.name, { name: c.name.text, title: c.title?.text ?? c.name.text });
   if (c.group) {
     if (c.parts.length === 0) report('C307', c.name, { what: `Criterion '${c.name.text}'`, clause: "its parts ('part <name> \"<title>\"' with a 'require' each), after 'require any of the following'" });
     if (typeof c.group.need === 'number' && (c.group.need < 1 || c.group.need > c.parts.length)) {
@@ -135,5 +137,16 @@ function checkCriterionDeclaration(c: A.CriterionDecl, report: Report): void {
   for (const p of c.parts) {
     for (const r of p.repeated) report('C308', r, { clause: r.text });
     if (!p.require) report('C307', p.name, { what: `Part '${p.name.text}'`, clause: "a 'require' clause" });
+  }
+}
+
+/** Whether a condition can never be false: `is on file` tests joined by `and` and `or` (what is not documented is unknown). */
+function neverFalse(e: A.Expr | undefined): boolean {
+  if (!e) return false;
+  switch (e.kind) {
+    case 'IsRecordedExpr': return !e.negated;
+    case 'ParenExpr': return neverFalse(e.inner);
+    case 'BoolExpr': return e.operands.every(neverFalse);
+    default: return false;
   }
 }

@@ -8,7 +8,8 @@ import type { ExpressionMemo } from '../parse.ts';
 import { standardUnits, unit } from '../units.ts';
 import { checkDeclarations, checkPolicyDeclarations, checkVocabularyCriterion } from './names.ts';
 import { placeholders, type Placeholder } from './placeholders.ts';
-import { numberIn, Scope, TEXT, type FactSym, type Ty } from './symbols.ts';
+import { numberIn, Scope, TableSym, TEXT, type ColumnSym, type FactSym, type Ty } from './symbols.ts';
+import { checkTable, declareTable } from './tables.ts';
 import { ExprChecker, type DefineTypes, type Resolutions } from './types.ts';
 import { Vocabularies, type Reporters } from './vocabularies.ts';
 
@@ -35,6 +36,8 @@ export interface CheckedGuideline {
   scope: Scope;
   /** The edition it revises, when it does. */
   base?: CheckedGuideline;
+  /** Its tables and those it inherits (a table restated by name replaces the revised edition's), in order. */
+  tables: TableSym[];
 }
 
 export interface CheckedPolicy {
@@ -59,20 +62,26 @@ export interface ProgramModel {
 
 const { VISITS, WEEKS, MONTHS } = standardUnits;
 
-/** The facts a guideline's recommend block gives (recommended visits, weeks, ...). */
-function recommendationFacts(): FactSym[] {
-  const fact = (words: string, id: string, ty: Ty, inputs: string[], meaning: string): FactSym => ({ kind: 'fact', words, id, ty, source: { builtin: 'recommendation' }, inputs, meaning });
-  return [
-    fact('recommended visits', 'recommended.visits', numberIn(unit(VISITS), 0), ['diagnoses'], 'The most visits the guideline recommends for the matched class (the high end of its range).'),
-    fact('recommended minimum visits', 'recommended.minVisits', numberIn(unit(VISITS), 0), ['diagnoses'], 'The low end of the recommended visit range for the matched class.'),
-    fact('recommended weeks', 'recommended.weeks', numberIn(unit(WEEKS), 0), ['diagnoses'], 'The weeks over which the recommended visits are given (the high end of its range).'),
-    fact('recommended frequency', 'recommended.frequency', numberIn(unit(VISITS, WEEKS), 0), [], 'The most visits per week the guideline recommends.'),
-    fact('treatment period', 'recommended.periodMonths', numberIn(unit(MONTHS), 0), ['diagnoses'], 'The postsurgical physical medicine treatment period of the matched procedure, in months from surgery.'),
-    fact('diagnosis group', 'recommended.classTitle', TEXT, ['diagnoses'], 'The title of the diagnosis class whose recommendation applies.'),
-    fact('surgery group', 'recommended.classTitle', TEXT, ['surgery'], 'The title of the procedure class whose recommendation applies.'),
-  ];
-}
-const recommended = recommendationFacts();
+/**
+ * The table a guideline's recommend block makes, and the words it gives: a row per course entry,
+ * keyed by the diagnosis (or the surgery, when the block's first entry names a procedure), the row of
+ * the first diagnosis listed that has one. Its columns' types are fixed; the compiler writes its rows.
+ */
+export const recommendTable = new TableSym('recommend', undefined, '');
+const recommendColumn = (words: string, column: string, ty: Ty, meaning: string): ColumnSym => {
+  const c: ColumnSym = { kind: 'column', words, table: recommendTable, column, ty, meaning };
+  recommendTable.columns.push(c);
+  return c;
+};
+const recommended = [
+  recommendColumn('recommended visits', 'recommended visits', numberIn(unit(VISITS), 0), 'The most visits the guideline recommends for the matched class (the high end of its range).'),
+  recommendColumn('recommended minimum visits', 'recommended minimum visits', numberIn(unit(VISITS), 0), 'The low end of the recommended visit range for the matched class.'),
+  recommendColumn('recommended weeks', 'recommended weeks', numberIn(unit(WEEKS), 0), 'The weeks over which the recommended visits are given (the high end of its range).'),
+  recommendColumn('treatment period', 'treatment period', numberIn(unit(MONTHS), 0), 'The postsurgical physical medicine treatment period of the matched procedure, in months from surgery.'),
+  recommendColumn('diagnosis group', 'group', TEXT, 'The title of the diagnosis class whose recommendation applies.'),
+];
+recommended.push({ ...recommended[recommended.length - 1]!, words: 'surgery group', meaning: 'The title of the procedure class whose recommendation applies.' });
+const frequencyFact: FactSym = { kind: 'fact', words: 'recommended frequency', id: 'recommended.frequency', ty: numberIn(unit(VISITS, WEEKS), 0), source: { builtin: 'recommendation' }, inputs: [], meaning: 'The most visits per week the guideline recommends.' };
 
 export function checkProgram(files: readonly ParsedFile[], reporters: Reporters, memo: ExpressionMemo): ProgramModel {
   const vocabularies = new Vocabularies(files, reporters);
@@ -81,8 +90,18 @@ export function checkProgram(files: readonly ParsedFile[], reporters: Reporters,
   const checker = (scope: Scope, classes: ExprChecker['classesOf'], file: string): ExprChecker =>
     new ExprChecker(scope, classes, reporters(file), model.resolved, model.defineTypes, reporters);
 
-  // Vocabularies: their defines, and their shared criteria in their own scope (with a guideline's recommendation facts).
+  // Vocabularies: their tables (checked on first use, or here), defines, and shared criteria in their
+  // own scope (with a guideline's recommendation facts).
   for (const v of vocabularies.all()) {
+    for (const { sym, record } of v.tables) {
+      const scope = record?.itemScope ?? vocabularies.scopeFor([], undefined, v);
+      sym.check = () => checkTable(sym, checker(scope, undefined, v.file), reporters(v.file), record ? 'record' : 'vocabulary');
+    }
+  }
+  for (const v of vocabularies.all()) {
+    for (const t of v.tables) t.sym.ensure();
+    for (const r of v.records.values()) for (const c of r.computed.values()) if (c.kind === 'define' && r.decl && v.records.get(r.name) === r) checker(r.itemScope!, undefined, v.file).type({ kind: 'FactRef', name: c.words, range: c.decl.words.range });
+    for (const f of v.decl.facts) if (f.computedAs && f.words.text) checker(vocabularies.scopeFor([], undefined, v), undefined, v.file).type({ kind: 'FactRef', name: f.words.text, range: f.words.range });
     const scope = withRecommendation(vocabularies.scopeFor([], reporters(v.file), v));
     const exprs = checker(scope, undefined, v.file);
     for (const d of v.decl.defines) if (d.expr) exprs.type({ kind: 'FactRef', name: d.words.text, range: d.words.range });
@@ -103,7 +122,7 @@ export function checkProgram(files: readonly ParsedFile[], reporters: Reporters,
         reporters(f.file)('C302', g.edition ?? g.id, { what: `guideline${g.edition ? ' edition' : ''} (also in ${other.file})`, name: g.edition ? `${g.id.text} ${g.edition.text}` : g.id.text });
         continue;
       }
-      const checked: CheckedGuideline = { decl: g, file: f.file, scope: new Scope() };
+      const checked: CheckedGuideline = { decl: g, file: f.file, scope: new Scope(), tables: [] };
       byKey.set(key, checked);
       model.guidelines.push(checked);
     }
@@ -152,6 +171,7 @@ export function checkProgram(files: readonly ParsedFile[], reporters: Reporters,
 function withRecommendation(parent: Scope): Scope {
   const s = new Scope(parent, 'recommendation');
   for (const f of recommended) s.add(f);
+  s.add(frequencyFact);
   return s;
 }
 
@@ -176,6 +196,7 @@ function checkGuideline(g: CheckedGuideline, model: ProgramModel, checker: (s: S
   }
   const classes = { guideline: d.id.text, decls: classesOf(g) };
   const exprs = checker(g.scope, classes, g.file);
+  declareGuidelineTables(g, exprs, report, (file) => checker(g.scope, classes, file), reporters);
   for (const def of d.defines) exprs.type({ kind: 'FactRef', name: def.words.text, range: def.words.range });
   if (d.applies) exprs.condition(d.applies);
   if (d.unless) exprs.condition(d.unless);
@@ -196,6 +217,42 @@ function checkGuideline(g: CheckedGuideline, model: ProgramModel, checker: (s: S
     checkCriterion(c, exprs, text, report, model, memo);
   }
   if (!g.base) checkUsage(d, exprs, report);
+}
+
+/**
+ * A guideline edition's tables, its own and those it inherits (a table restated by name replaces the
+ * revised edition's): their columns are names of the guideline, and each is checked in its scope.
+ */
+function declareGuidelineTables(g: CheckedGuideline, exprs: ExprChecker, report: Report, checkerIn: (file: string) => ExprChecker, reporters: Reporters): void {
+  const chain: CheckedGuideline[] = [];
+  for (let e: CheckedGuideline | undefined = g; e; e = e.base) chain.unshift(e);
+  const byName = new Map<string, TableSym>();
+  for (const e of chain) {
+    const seen = new Set<string>();
+    for (const t of e.decl.tables) {
+      if (!t.name.text) continue;
+      if (seen.has(t.name.text) && e === g) report('C302', t.name, { what: 'table', name: t.name.text });
+      seen.add(t.name.text);
+      const sym = declareTable(t, t.name.text, e.file);
+      // The classes named in key cells are used; reported where the table is written.
+      const own = e === g ? exprs : checkerIn(e.file);
+      sym.check = () => {
+        checkTable(sym, own, reporters(e.file), 'guideline');
+        for (const c of own.classesNamed) exprs.classesNamed.add(c);
+      };
+      byName.set(t.name.text, sym);
+    }
+  }
+  g.tables = [...byName.values()];
+  for (const t of g.tables) {
+    for (const c of t.columns) {
+      const prior = g.scope.lookup(c.words);
+      if (prior && prior.kind === 'column' && prior.table.id === t.id) continue;
+      if (prior) report('C302', t.file === g.file ? (c.decl ?? g.decl.id) : g.decl.id, { what: 'column (a fact, define or column in scope has these words)', name: c.words });
+      else g.scope.add(c);
+    }
+  }
+  for (const t of g.tables) t.ensure();
 }
 
 /** The classes a guideline edition's conditions may name: its own, and those of the editions it revises. */
@@ -277,6 +334,7 @@ function checkUsage(g: A.GuidelineDecl, checked: ExprChecker, report: Report): v
   if (firstRecommended && !hasEntries) report('C310', firstRecommended, { guideline: g.id.text });
   const used = new Set<string>(checked.classesNamed);
   for (const r of g.recommendations) for (const e of r.entries) used.add(e.name.text);
+  for (const t of g.tables) for (const row of t.rows) for (const cell of row.keys) for (const v of cell.values) if (v.kind === 'Name') used.add(v.text);
   for (const c of g.classes) if (c.name.text && !used.has(c.name.text)) report('C313', c.name, { name: c.name.text });
 }
 

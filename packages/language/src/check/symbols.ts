@@ -87,6 +87,8 @@ export interface DefineSym {
   readonly vocabulary?: string;
   /** The scope its expression is read in. */
   readonly scope: Scope;
+  /** The type declared for it (a fact or field `computed as` an expression); its expression's otherwise. */
+  readonly declared?: Ty;
 }
 
 export interface RecordSym {
@@ -94,10 +96,58 @@ export interface RecordSym {
   readonly title?: string;
   /** Its fields by words; a field's id is its path within the item. */
   readonly fields: ReadonlyMap<string, FactSym>;
+  /** Fields computed from the others (`computed as`), and the columns of its tables (`for each`). */
+  readonly computed: ReadonlyMap<string, DefineSym | ColumnSym>;
   readonly decl?: A.RecordDecl;
+  /** The scope of one item: its fields, computed fields and columns over the vocabulary's names (made on first use). */
+  readonly itemScope?: Scope;
 }
 
-export type Sym = FactSym | DefineSym;
+/**
+ * A table: its keys (resolved in the table's scope when it is checked) and its columns. A column's
+ * type comes from its cells, so it is known once the table is checked, which happens on first use.
+ */
+export class TableSym {
+  readonly columns: ColumnSym[] = [];
+  /** The header's keys as fact references, with their types (set when checked). */
+  keys: { ref: A.FactRef; ty: Ty }[] = [];
+  /** Checks the table (set by the checker that knows its scope); run once, by `ensure`. */
+  check: (() => void) | undefined = undefined;
+  private state: 'new' | 'checking' | 'done' = 'new';
+
+  constructor(
+    /** Its id in the compiled rule set: its name; `<vocabulary>.<name>` for a vocabulary's; `recommend` for a recommend block. */
+    readonly id: string,
+    readonly decl: A.TableDecl | undefined,
+    readonly file: string,
+  ) {}
+
+  /** Checks the table if it was not yet; false while it is being checked (a column read by its own keys). */
+  ensure(): boolean {
+    if (this.state === 'checking') return false;
+    if (this.state === 'new' && this.check) {
+      this.state = 'checking';
+      this.check();
+    }
+    this.state = 'done';
+    return true;
+  }
+}
+
+/** A column of a table, read by its words: the column's cell of the row the table's keys choose. */
+export interface ColumnSym {
+  readonly kind: 'column';
+  readonly words: string;
+  readonly table: TableSym;
+  /** The column's id in the compiled table. */
+  readonly column: string;
+  /** Its type, from its cells (ERROR until the table is checked). */
+  ty: Ty;
+  readonly meaning?: string;
+  readonly decl?: A.Name;
+}
+
+export type Sym = FactSym | DefineSym | ColumnSym;
 
 /** Names visible at a point: looked up here first, then in the enclosing scope. */
 export class Scope {
@@ -140,31 +190,17 @@ export function normalize(words: string): string {
   return /^[a-z0-9 _-]+$/.test(words) && !words.includes('  ') ? words : words.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-/** The edit distance of two strings (insertions, deletions, substitutions). */
-export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
+/** Whether two types are the same (units and values included). */
+export function sameType(a: Ty, b: Ty): boolean {
+  if (a.kind !== b.kind) return false;
+  switch (a.kind) {
+    case 'number': return a.unit === (b as typeof a).unit;
+    case 'enum': return a.values.join() === (b as typeof a).values.join();
+    case 'class': return a.of === (b as typeof a).of;
+    case 'list': return sameType(a.of, (b as typeof a).of);
+    case 'record': return a.record === (b as typeof a).record;
+    default: return true;
   }
-  return row[b.length]!;
 }
 
-/** The candidate closest to a misspelt name, when it is close enough to be what was meant. */
-export function closest(name: string, candidates: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestScore = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(name, c);
-    if (d < bestScore) {
-      bestScore = d;
-      best = c;
-    }
-  }
-  return bestScore <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
-}
+export { closest, editDistance } from '../spelling.ts';

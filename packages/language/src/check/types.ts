@@ -4,12 +4,12 @@
 import type * as A from '../ast.ts';
 import type { Report } from '../diagnostics.ts';
 import { baseUnitOf, conversion, finer, isTimeUnit, unit, unitName, whyNoConversion, type Unit } from '../units.ts';
-import { BOOL, closest, DATE, describe, ERROR, NUMBER, numberIn, Scope, TEXT, type DefineSym, type FactSym, type Sym, type Ty } from './symbols.ts';
+import { BOOL, closest, DATE, describe, ERROR, NUMBER, numberIn, sameType, Scope, TEXT, type DefineSym, type Sym, type Ty } from './symbols.ts';
 
 export { BOOL, DATE, TEXT };
 
 /** What the checker resolved each fact reference to (the compiler reads it back). */
-export type Resolutions = Map<A.FactRef, FactSym | DefineSym>;
+export type Resolutions = Map<A.FactRef, Sym>;
 
 /** The types of defines, worked out once (null while being worked out: a cycle). */
 export type DefineTypes = Map<A.DefineDecl, Ty | null>;
@@ -76,9 +76,13 @@ export class ExprChecker {
         const sym = this.lookup(e);
         if (!sym) return ERROR;
         if (sym.kind === 'define') return this.defineType(sym);
-        if (sym.id.startsWith('recommended.')) {
+        if (sym.kind === 'column' ? sym.table.id === 'recommend' : sym.id.startsWith('recommended.')) {
           if (this.inPlaceholders) this.firstRecommended.placeholder ??= e;
           else this.firstRecommended.clause ??= e;
+        }
+        if (sym.kind === 'column' && !sym.table.ensure()) {
+          this.report('C325', e, { words: sym.words });
+          return ERROR;
         }
         return sym.ty;
       }
@@ -90,6 +94,11 @@ export class ExprChecker {
         return BOOL;
       case 'IsKnownExpr':
         this.type(e.subject);
+        return BOOL;
+      case 'IsRecordedExpr':
+        this.type(e.subject);
+        // Never false, so its negation could never be true: what is not documented is `is unknown`.
+        if (e.negated) this.report('C331', e, { text: 'is not on file', hint: ": a fact not documented is unknown, and the records may yet show it; to test that the records do not give it, write 'is unknown'" });
         return BOOL;
       case 'IsValuesExpr':
         this.values(e);
@@ -112,7 +121,9 @@ export class ExprChecker {
         const d = this.value(e.date);
         const u = timeUnitOf(e.unit.text);
         if (!u) this.report('C304', e.unit, { left: `'${e.unit.text}'`, right: "a time since a date: write days, weeks, months or years, as in 'weeks since injury date'" });
-        if (d.kind !== 'date' && d.kind !== 'error') this.report('C305', e.date, { message: `'since' measures time from a date, and this is ${describe(d)}` });
+        if (d.kind !== 'date' && d.kind !== 'error') this.report('C305', e.date, { message: `'${e.to ? 'from' : 'since'}' measures time from a date, and this is ${describe(d)}` });
+        const to = e.to ? this.value(e.to) : undefined;
+        if (to && e.to && to.kind !== 'date' && to.kind !== 'error') this.report('C305', e.to, { message: `'to' measures time up to a date, and this is ${describe(to)}` });
         return u ? numberIn(u, 0) : ERROR;
       }
       case 'AggregateExpr': return this.aggregate(e);
@@ -139,17 +150,23 @@ export class ExprChecker {
     if (!sym.decl.expr) return ERROR;
     this.defineTypes.set(sym.decl, null);
     const inner = new ExprChecker(sym.scope, this.classes, this.reportIn(sym.file), this.resolved, this.defineTypes, this.reportIn);
-    const t = inner.type(sym.decl.expr);
+    let t = inner.type(sym.decl.expr);
+    if (sym.declared && t.kind !== 'error' && sym.declared.kind !== 'error') {
+      // A number without a unit takes the declared one (`daily dose * conversion factor` in mg a day).
+      const fits = sameType(t, sym.declared) || (t.kind === 'number' && sym.declared.kind === 'number' && (t.unit === undefined || t.unit === sym.declared.unit));
+      if (!fits) this.reportIn(sym.file)('C318', sym.decl.expr, { message: `This is ${describe(t)}, and '${sym.words}' is declared as ${describe(sym.declared)}` });
+      t = sym.declared;
+    }
     if (this.defineTypes.get(sym.decl) === null) this.defineTypes.set(sym.decl, t);
     return this.defineTypes.get(sym.decl)!;
   }
 
   /** The element type of a list fact, after checking it is one; undefined (reported) when it is not. */
-  private listOf(ref: A.FactRef): { sym: FactSym; of: Ty } | undefined {
+  private listOf(ref: A.FactRef): { sym: Extract<Sym, { kind: 'fact' }>; of: Ty } | undefined {
     const sym = this.lookup(ref);
     if (!sym) return undefined;
     const t = sym.kind === 'define' ? this.defineType(sym) : sym.ty;
-    if (sym.kind === 'define' || t.kind !== 'list') {
+    if (sym.kind !== 'fact' || t.kind !== 'list') {
       if (t.kind !== 'error') this.report('C326', ref, { message: `'${ref.name}' is ${describe(t)}, not a list: count, sum, any, every and no go over a list` });
       return undefined;
     }
@@ -168,6 +185,8 @@ export class ExprChecker {
     if (l.of.kind === 'record') {
       const items = new Scope(outer, `${l.of.record.name} of ${list.name}`);
       for (const f of l.of.record.fields.values()) items.add({ ...f, id: `${l.sym.id}[].${f.id}` });
+      // Computed fields and table columns are read in the record's own item scope.
+      for (const c of l.of.record.computed.values()) items.add(c);
       this.scope = items;
     } else if (where) {
       this.report('C326', list, { message: `The items of '${list.name}' are values, not records with fields: test them with 'includes'` });
@@ -272,7 +291,8 @@ export class ExprChecker {
     }
   }
 
-  private classValues(subject: A.Expr, of: 'diagnosis' | 'procedure', values: readonly A.Name[]): void {
+  /** Checks names of classes against the guideline's (C303), and notes them as used. */
+  classValues(subject: A.Expr, of: 'diagnosis' | 'procedure', values: readonly A.Name[]): void {
     if (subject.kind === 'FactRef') for (const v of values) this.classesNamed.add(v.text);
     if (!this.classes) return; // a shared criterion: its classes are checked where a guideline uses it
     const names = this.classes.decls.filter((c) => c.of === of).map((c) => c.name.text);

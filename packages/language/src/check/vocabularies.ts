@@ -6,7 +6,8 @@ import type * as A from '../ast.ts';
 import { builtins } from '../builtins.ts';
 import type { Report } from '../diagnostics.ts';
 import { unitFromWords, type Unit } from '../units.ts';
-import { BOOL, closest, DATE, describe, ERROR, numberIn, Scope, TEXT, type DefineSym, type FactSym, type RecordSym, type Ty } from './symbols.ts';
+import { BOOL, closest, DATE, describe, ERROR, numberIn, sameType, Scope, TEXT, type ColumnSym, type DefineSym, type FactSym, type RecordSym, type Sym, type TableSym, type Ty } from './symbols.ts';
+import { declareTable } from './tables.ts';
 
 export interface VocabularyInfo {
   readonly name: string;
@@ -16,6 +17,8 @@ export interface VocabularyInfo {
   readonly own: Scope;
   readonly records: Map<string, RecordSym>;
   readonly criteria: Map<string, { decl: A.CriterionDecl; file: string }>;
+  /** Its tables, with the record whose items a `for each` table is keyed by. */
+  readonly tables: { sym: TableSym; record?: RecordSym }[];
   /** Whether it comes with the language (the case contract), not from the program's files. */
   readonly standard: boolean;
 }
@@ -44,10 +47,12 @@ export class Vocabularies {
           this.reporters(f.file)('C302', v.name, { what: `vocabulary (also in ${other.file})`, name });
           continue;
         }
-        this.byName.set(name, { name, decl: v, file: f.file, own: new Scope(undefined, `vocabulary ${name}`), records: new Map(), criteria: new Map(), standard: f.standard === true });
+        this.byName.set(name, { name, decl: v, file: f.file, own: new Scope(undefined, `vocabulary ${name}`), records: new Map(), criteria: new Map(), tables: [], standard: f.standard === true });
       }
     }
     for (const info of this.byName.values()) this.declare(info);
+    // Tables last: a `for each` table may be keyed by a record of any vocabulary.
+    for (const info of this.byName.values()) this.declareTables(info);
   }
 
   get(name: string): VocabularyInfo | undefined {
@@ -123,13 +128,24 @@ export class Vocabularies {
     for (const r of d.records) {
       if (!r.name.text) continue;
       if (v.records.has(r.name.text)) report('C302', r.name, { what: 'record', name: r.name.text });
-      v.records.set(r.name.text, { name: r.name.text, ...(r.title ? { title: r.title.text } : {}), fields: new Map(), decl: r });
+      v.records.set(r.name.text, this.recordSym(r, v));
     }
     for (const r of d.records) {
       const rec = v.records.get(r.name.text);
       if (!rec || rec.decl !== r) continue;
       const fields = rec.fields as Map<string, FactSym>;
+      const computed = rec.computed as Map<string, Sym>;
       for (const f of r.fields) {
+        if (f.computedAs) {
+          const c = this.computedAs(f, v, report, () => rec.itemScope!);
+          if (c && (fields.has(c.words) || computed.has(c.words))) report('C302', f.words, { what: 'field', name: c.words });
+          else if (c) computed.set(c.words, c);
+          continue;
+        }
+        if (computed.has(f.words.text)) {
+          report('C302', f.words, { what: 'field', name: f.words.text });
+          continue;
+        }
         const sym = this.fact(f, v, report, true);
         if (!sym) continue;
         if (fields.has(sym.words)) report('C302', f.words, { what: 'field', name: sym.words });
@@ -144,7 +160,7 @@ export class Vocabularies {
       }
     }
     for (const f of d.facts) {
-      const sym = this.fact(f, v, report, false);
+      const sym = f.computedAs ? this.computedAs(f, v, report, () => this.scopeFor([], undefined, v)) : this.fact(f, v, report, false);
       if (!sym) continue;
       if (v.own.has(sym.words)) report('C302', f.words, { what: 'fact', name: sym.words });
       else v.own.add(sym);
@@ -165,6 +181,71 @@ export class Vocabularies {
       if (!c.name.text) continue;
       if (v.criteria.has(c.name.text)) report('C302', c.name, { what: 'criterion', name: c.name.text });
       else v.criteria.set(c.name.text, { decl: c, file: v.file });
+    }
+  }
+
+  /** A record's symbol; its item scope (its fields, computed fields and table columns) is made on first use. */
+  private recordSym(r: A.RecordDecl, v: VocabularyInfo): RecordSym {
+    const self = this;
+    let items: Scope | undefined;
+    const rec: RecordSym = {
+      name: r.name.text,
+      ...(r.title ? { title: r.title.text } : {}),
+      fields: new Map(),
+      computed: new Map(),
+      decl: r,
+      get itemScope(): Scope {
+        if (items) return items;
+        items = new Scope(self.scopeFor([], undefined, v), `${r.name.text} items`);
+        // An item's fields are read by the id of the list they come in (the vocabulary's list of these records).
+        const list = [...v.own.all()].find((x): x is FactSym => x.kind === 'fact' && x.ty.kind === 'list' && x.ty.of.kind === 'record' && x.ty.of.record === rec);
+        const prefix = list?.id ?? r.name.text;
+        for (const f of rec.fields.values()) items.add({ ...f, id: `${prefix}[].${f.id}` });
+        for (const c of rec.computed.values()) items.add(c);
+        return items;
+      },
+    };
+    return rec;
+  }
+
+  /** A fact or field `computed as` an expression: a define of the declared type, read in `scope`. */
+  private computedAs(f: A.FactDecl, v: VocabularyInfo, report: Report, scope: () => Scope): DefineSym | undefined {
+    const words = f.words.text;
+    if (!words || !f.computedAs) return undefined;
+    for (const r of f.repeated) report('C308', r, { clause: r.text });
+    if (f.absent) report('C318', f.absent, { message: `'${words}' is computed: what its absence means is what its expression gives` });
+    if (f.required) report('C318', f.required, { message: `'${words}' is computed, not read from the case: it cannot be required` });
+    const declared = f.type ? named(this.type(f.type, v, report), words) : undefined;
+    const decl: A.DefineDecl = { kind: 'DefineDecl', words: f.words, expr: f.computedAs, range: f.range };
+    if (f.meaning) decl.meaning = f.meaning;
+    return { kind: 'define', words, decl, file: v.file, vocabulary: v.name, get scope() { return scope(); }, ...(declared ? { declared } : {}) };
+  }
+
+  /** A vocabulary's tables: their columns are names of the vocabulary, or of a record's items (`for each`). */
+  private declareTables(v: VocabularyInfo): void {
+    const report = this.reporters(v.file);
+    const names = new Set<string>();
+    for (const t of v.decl.tables) {
+      if (!t.name.text) continue;
+      if (names.has(t.name.text)) report('C302', t.name, { what: 'table', name: t.name.text });
+      names.add(t.name.text);
+      const sym = declareTable(t, `${v.name}.${t.name.text}`, v.file);
+      let record: RecordSym | undefined;
+      if (t.forEach) {
+        record = this.record(t.forEach.text, v);
+        if (!record) {
+          const near = closest(t.forEach.text, [...v.records.keys()]);
+          report('C319', t.forEach, { name: t.forEach.text, hint: near ? `. Did you mean '${near}'?` : '' });
+        }
+      }
+      v.tables.push(record ? { sym, record } : { sym });
+      const into = record ? (record.computed as Map<string, Sym>) : undefined;
+      for (const c of sym.columns) {
+        const taken = into ? into.has(c.words) || record!.fields.has(c.words) : v.own.has(c.words);
+        if (taken) report('C302', c.decl ?? t.name, { what: 'column (a fact, field or column has these words)', name: c.words });
+        else if (into) into.set(c.words, c);
+        else v.own.add(c);
+      }
     }
   }
 
@@ -273,22 +354,9 @@ function named(ty: Ty, words: string): Ty {
   return ty;
 }
 
-function sameSymbol(a: FactSym | DefineSym, b: FactSym | DefineSym): boolean {
+function sameSymbol(a: Sym, b: Sym): boolean {
   if (a === b) return true;
   return a.kind === 'fact' && b.kind === 'fact' && a.id === b.id && sameType(a.ty, b.ty);
-}
-
-/** Whether two types are the same (units and values included). */
-export function sameType(a: Ty, b: Ty): boolean {
-  if (a.kind !== b.kind) return false;
-  switch (a.kind) {
-    case 'number': return a.unit === (b as typeof a).unit;
-    case 'enum': return a.values.join() === (b as typeof a).values.join();
-    case 'class': return a.of === (b as typeof a).of;
-    case 'list': return sameType(a.of, (b as typeof a).of);
-    case 'record': return a.record === (b as typeof a).record;
-    default: return true;
-  }
 }
 
 /** A `when absent` value must be a value of the fact's type. */

@@ -81,6 +81,8 @@ function leaf(scope: string, l: Leaf): TwoWay {
   const known = fact(leafFact.known(scope, n), 'equal', true);
   if ('is' in l) return { yes: fact(leafFact.value(scope, n), 'in', l.values), no: { all: [known, fact(leafFact.value(scope, n), 'notIn', l.values)] } };
   if ('known' in l) return { yes: fact(leafFact.known(scope, n), 'equal', l.yes), no: fact(leafFact.known(scope, n), 'equal', !l.yes) };
+  // Documented: true when known; never definitely false (what is not documented may yet be).
+  if ('recorded' in l) return { yes: known, no: NEVER };
   if ('includes' in l) {
     const v = leafFact.value(scope, n);
     return { yes: any(l.values.map((x) => fact(v, 'contains', x))), no: { all: [known, ...l.values.map((x) => fact(v, 'doesNotContain', x))] } };
@@ -159,7 +161,8 @@ export function engineRules(rules: RuleSet): EngineRules {
         rule(`${scope}/${c.id}/${st}`, 20, [guard, ...conditions], 'criterion', { scope, criterion: c.id, status: st, ...set(stepFact.status(scope, c.id), st) });
       status('not-applicable', [when.no]);
       status('met', [req.yes, { not: when.no } as C]);
-      status('not-met', [when.yes, req.no]);
+      // `needs clinical review unless met`: a requirement that fails leaves it to a physician, undecided here.
+      if (!c.reviewNotMet) status('not-met', [when.yes, req.no]);
     }
   };
 
@@ -189,14 +192,14 @@ export function engineRules(rules: RuleSet): EngineRules {
       rule(`${p.id}:${s}/governs`, 30, [inJurisdiction, applies(gi, 'yes'), ...earlier.map((e) => applies(e, 'no'))], 'governs', { policy: p.id, scope: s, ...set(stepFact.governs(s), true) });
       // It applies, but whether one before it does is unknown: the information is insufficient.
       if (earlier.length) {
-        rule(`${p.id}:${s}/blocked`, 30, [inJurisdiction, applies(gi, 'yes'), ...earlier.map((e) => ({ not: applies(e, 'yes') } as C)), any(earlier.map(undecided))], 'decision', { decision: 'insufficient-information' });
+        rule(`${p.id}:${s}/blocked`, 30, [inJurisdiction, applies(gi, 'yes'), ...earlier.map((e) => ({ not: applies(e, 'yes') } as C)), any(earlier.map(undecided))], 'decision', { decision: 'insufficient-information', criteria: [] });
       }
     });
     // No guideline applies for certain, or none applies and some might.
-    rule(`${p.id}:none`, 30, [inJurisdiction, ...order.map((gi) => applies(gi, 'no'))], 'decision', { decision: 'no-applicable-guideline' });
-    if (order.length) rule(`${p.id}:undecided`, 30, [inJurisdiction, ...order.map((gi) => ({ not: applies(gi, 'yes') } as C)), any(order.map(undecided))], 'decision', { decision: 'insufficient-information' });
-    // The policy's own criteria, under whichever guideline governs.
-    criteria(ps, p.criteria, { any: order.map((gi) => fact(stepFact.governs(scopeName('g', gi)), 'equal', true)) } as C);
+    rule(`${p.id}:none`, 30, [inJurisdiction, ...order.map((gi) => applies(gi, 'no'))], 'decision', { decision: 'no-applicable-guideline', criteria: [] });
+    if (order.length) rule(`${p.id}:undecided`, 30, [inJurisdiction, ...order.map((gi) => ({ not: applies(gi, 'yes') } as C)), any(order.map(undecided))], 'decision', { decision: 'insufficient-information', criteria: [] });
+    // The policy's own criteria, under whichever guideline governs in its jurisdiction.
+    criteria(ps, p.criteria, { all: [inJurisdiction, any(order.map((gi) => fact(stepFact.governs(scopeName('g', gi)), 'equal', true)))] } as C);
 
     for (const gi of order) {
       const s = scopeName('g', gi);
@@ -215,9 +218,12 @@ export function engineRules(rules: RuleSet): EngineRules {
           ...all.map((x) => (x.c.certify ? any([status(x, 'notEqual', 'not-met'), fact(certifyFact(x.scope, x.c.id), 'greaterThanInclusive', 1)]) : status(x, 'notEqual', 'not-met'))),
         ],
       };
+      // A guideline two policies consult governs under one: the jurisdiction's, which alone decides.
       const governs = fact(stepFact.governs(s), 'equal', true, 10);
+      // The criteria a determination lists, in its order: a status event of each scope decides it; none, unknown (or needs review).
+      const listed = all.map((x) => ({ scope: x.scope, id: x.c.id, ...(x.c.review ? { review: true } : {}) }));
       const decide = (decision: string, ...when: C[]): void =>
-        rule(`${p.id}:${s}/${decision}`, 10, [governs, ...when], 'decision', { decision, guideline: g.id, ...(g.edition ? { edition: g.edition } : {}) });
+        rule(`${p.id}:${s}/${decision}`, 10, [inJurisdiction, governs, ...when], 'decision', { decision, guideline: g.id, ...(g.edition ? { edition: g.edition } : {}), policy: p.id, criteria: listed });
       decide('partially-medically-necessary', notMet, { not: unknown } as C, { not: review } as C, capsHold);
       decide('not-medically-necessary', notMet, { not: { all: [{ not: unknown } as C, { not: review } as C, capsHold] } } as C);
       decide('insufficient-information', { not: notMet } as C, unknown);

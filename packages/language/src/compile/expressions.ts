@@ -3,7 +3,7 @@
 // multiplies the weeks by 7), and each leaf condition gets a number and a source map entry.
 import type * as A from '../ast.ts';
 import type { LeafInfo, SourceLocation } from '../artifact.ts';
-import type { DefineSym } from '../check/symbols.ts';
+import type { DefineSym, Ty } from '../check/symbols.ts';
 import type { DefineTypes, Resolutions } from '../check/types.ts';
 import type { Range } from '../diagnostics.ts';
 import type { Cond, Leaf, LeafBody, TimeUnit, Value } from '../ir.ts';
@@ -84,6 +84,10 @@ export class ExprCompiler {
       }
       case 'NotExpr': return { not: this.condition(e.operand) };
       case 'IsKnownExpr': return this.leaf(e, { known: this.value(e.subject), yes: e.known });
+      case 'IsRecordedExpr': {
+        const leaf = this.leaf(e, { recorded: this.value(e.subject) });
+        return e.negated ? { not: leaf } : leaf;
+      }
       case 'IsEmptyExpr': {
         const leaf = this.leaf(e, { empty: this.value(e.subject) });
         return e.negated ? { not: leaf } : leaf;
@@ -142,6 +146,7 @@ export class ExprCompiler {
       case 'FactRef': {
         const sym = this.resolved.get(e);
         if (sym?.kind === 'define') return this.define(sym, (d) => this.value(d));
+        if (sym?.kind === 'column') return { lookup: sym.table.id, column: sym.column };
         return { fact: sym?.id ?? e.name };
       }
       case 'Quantity': return { const: e.value };
@@ -157,7 +162,8 @@ export class ExprCompiler {
       case 'RoundExpr': return { round: e.how, arg: this.value(e.inner) };
       case 'SinceExpr': {
         const w = baseUnitOf(e.unit.text)?.word;
-        return { since: this.value(e.date), unit: (w && timeUnits.has(w) ? w : 'days') as TimeUnit };
+        const since: Value = { since: this.value(e.date), unit: (w && timeUnits.has(w) ? w : 'days') as TimeUnit };
+        return e.to ? { ...since, to: this.value(e.to) } : since;
       }
       case 'AggregateExpr': {
         const list = this.factId(e.list);
@@ -184,9 +190,14 @@ export class ExprCompiler {
   private kindOf(e: A.Expr): string | undefined {
     if (e.kind === 'ParenExpr') return this.kindOf(e.inner);
     if (e.kind !== 'FactRef') return undefined;
+    return this.typeOf(e)?.kind;
+  }
+
+  /** The type of a fact, define or column a reference names, as the checker found it. */
+  private typeOf(e: A.FactRef): Ty | undefined {
     const sym = this.resolved.get(e);
     if (!sym) return undefined;
-    return sym.kind === 'fact' ? sym.ty.kind : this.defineTypes.get(sym.decl)?.kind;
+    return sym.kind === 'define' ? this.defineTypes.get(sym.decl) ?? undefined : sym.ty;
   }
 
   /** The unit of a numeric expression, as the checker typed it. */
@@ -195,8 +206,7 @@ export class ExprCompiler {
       case 'ParenExpr': return this.unitOf(e.inner);
       case 'Quantity': return e.unit;
       case 'FactRef': {
-        const sym = this.resolved.get(e);
-        const ty = sym?.kind === 'fact' ? sym.ty : sym ? this.defineTypes.get(sym.decl) : undefined;
+        const ty = this.typeOf(e);
         return ty?.kind === 'number' ? ty.unit : undefined;
       }
       case 'ArithExpr': {

@@ -2,10 +2,12 @@
 // is written out whole: the clauses, classes, recommendations and criteria it restates replace the
 // revised edition's, the rest are inherited, and `drops` leaves criteria out.
 import type * as A from '../ast.ts';
-import type { CompiledCriterion, CompiledGuideline, CompiledPart, CompiledPolicy, Template, Texts } from '../artifact.ts';
+import type { CompiledCriterion, CompiledGuideline, CompiledPart, CompiledPolicy, CompiledTable, Template, Texts } from '../artifact.ts';
 import type { AppliedCriterion, CheckedGuideline, CheckedPolicy, ProgramModel } from '../check/program.ts';
 import type { Cond } from '../ir.ts';
 import { ExprCompiler, Sources } from './expressions.ts';
+import { condReads, criterionReads, factType } from './facts.ts';
+import { compileTable, recommendationTable } from './tables.ts';
 
 /** A member of an edition, with the file it is written in (an inherited one's is the revised edition's). */
 interface Placed<T> {
@@ -126,13 +128,7 @@ export class GuidelineCompiler {
       source,
       covers,
       classes: e.classes.map(({ node: c }) => ({ id: c.name.text, of: c.of, title: c.title?.text ?? c.name.text, terms: c.terms.map((t) => t.text), codes: c.codes.map((t) => t.text) })),
-      recommendations: e.entries.map(({ node: r, file }) => {
-        const rec: CompiledGuideline['recommendations'][number] = {
-          class: r.name.text, minVisits: r.visits.low, maxVisits: r.visits.high, minWeeks: r.duration.low, maxWeeks: r.duration.high, source: this.sources.location(file, r.range),
-        };
-        if (r.period) rec.periodMonths = r.period.amount;
-        return rec;
-      }),
+      tables: this.tables(g, e, x, applies, criteria),
       applies,
       criteria,
       leaves: x.leaves,
@@ -144,6 +140,23 @@ export class GuidelineCompiler {
       out.inForce = to ? { from: from.text, to: to.text } : { from: from.text };
     }
     if (e.frequency) out.frequency = e.frequency.fadeTo === undefined ? { mostPerWeek: e.frequency.mostPerWeek } : { mostPerWeek: e.frequency.mostPerWeek, fadeTo: e.frequency.fadeTo };
+    return out;
+  }
+
+  /**
+   * A guideline edition's tables: its recommend block's, then those it declares or inherits. A
+   * guideline that reads recommended values without a recommend block (C310) gets one with no rows.
+   */
+  private tables(g: CheckedGuideline, e: Effective, x: ExprCompiler, applies: Cond, criteria: readonly CompiledCriterion[]): CompiledTable[] {
+    const out: CompiledTable[] = [];
+    const entries = e.entries.map(({ node, file }) => ({ node, source: this.sources.location(file, node.range) }));
+    let reads = false;
+    const visit = { fact: (): void => {}, lookup: (id: string): void => void (reads ||= id === 'recommend') };
+    condReads(applies, visit);
+    for (const c of criteria) criterionReads(c, visit);
+    const recommend = recommendationTable(entries, e.classes.map((c) => c.node), factType, reads);
+    if (recommend) out.push(recommend);
+    for (const t of g.tables) if (t.decl) out.push(compileTable(t, x, factType));
     return out;
   }
 
@@ -187,6 +200,7 @@ export class GuidelineCompiler {
       }
       if (c.certify) out.certify = x.value(c.certify);
       if (c.review) out.review = true;
+      if (c.reviewUnlessMet) out.reviewNotMet = true;
       if (a.vocabulary) out.vocabulary = a.vocabulary;
       return out;
     });

@@ -34,6 +34,8 @@ type CriterionClause = {
   text?: { which: keyof A.TextClauses; token: IToken };
   group?: { need: 'any' | 'all' | number; range: A.NodeBase['range'] };
   review?: IToken;
+  /** The `met` of `needs clinical review unless met`. */
+  unlessMet?: IToken;
   source?: A.SourceRef;
   part?: A.PartDecl;
 };
@@ -88,6 +90,7 @@ export class DeclarationParser extends ExpressionParser {
       drops: [],
       classes: [],
       recommendations: [],
+      tables: [],
       criteria: [],
       defines: [],
       repeated: [],
@@ -448,14 +451,17 @@ export class DeclarationParser extends ExpressionParser {
       } else if (cl.text && valid(cl.text.token)) {
         if (once(c.texts[cl.text.which] !== undefined)) c.texts[cl.text.which] = stringName(cl.text.token);
       } else if (valid(cl.review)) {
-        if (once(c.review !== undefined)) c.review = name(cl.review);
+        if (once(c.review !== undefined)) {
+          c.review = name(cl.review);
+          if (valid(cl.unlessMet)) c.reviewUnlessMet = name(cl.unlessMet);
+        }
       } else if (cl.source && once(c.source !== undefined)) c.source = cl.source;
     }
     return c;
   }
 
   // criterionClause := 'only' 'when' expr | 'require' (groupNeed | expr) | 'certify' 'at' 'most' expr
-  //                  | 'otherwise' STRING | 'when' ("met" | 'unknown') STRING | "needs" "clinical" "review"
+  //                  | 'otherwise' STRING | 'when' ("met" | 'unknown') STRING | "needs" "clinical" "review" ('unless' "met")?
   //                  | 'source' STRING (',' sourcePart)* | partDecl
   criterionClause = this.rule('criterionClause', (): CriterionClause => {
     const from = this.here();
@@ -513,6 +519,8 @@ export class DeclarationParser extends ExpressionParser {
         cl.kw = this.softKeyword('needs', 2);
         this.softKeyword('clinical', 3);
         cl.review = this.softKeyword('review', 4);
+        // `unless met`: not met reads as needs review too (a header's `unless` takes a condition, never a lone `met`).
+        this.OPTION({ GATE: () => this.nextIs('met', 2), DEF: () => { this.CONSUME(T.UnlessKw); cl.unlessMet = this.softKeyword('met', 5); } });
       },
     },
     {

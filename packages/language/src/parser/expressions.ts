@@ -1,6 +1,6 @@
 // The grammar of conditions and values: and/or/not, comparisons and `is` tests, arithmetic, facts in
 // words, quantities with units, time since a date, and counts, sums and quantifiers over lists.
-import type { IToken, ParserMethod, TokenType } from 'chevrotain';
+import { EOF, type IToken, type ParserMethod, type TokenType } from 'chevrotain';
 import type * as A from '../ast.ts';
 import type { Range } from '../diagnostics.ts';
 import * as T from '../tokens.ts';
@@ -9,10 +9,12 @@ import { L, noRange, ParserBase, stringName, tokenRange, unquote, valid, name } 
 
 const comparisonSymbols = [T.LessEq, T.GreaterEq, T.NotEq, T.Less, T.Greater, T.Equals];
 /** Tokens that may follow a fact word in an expression (used to tell `a or b` values from `or <fact> ...`). */
-const continuesExpression = new Set<TokenType>([T.Identifier, T.IsKw, T.WithinKw, T.IncludesKw, T.Plus, T.Minus, T.Star, T.Slash, T.LParen, ...comparisonSymbols]);
+const continuesExpression = new Set<TokenType>([T.Identifier, T.IsKw, T.WithinKw, T.IncludesKw, T.SinceKw, T.FromKw, T.Plus, T.Minus, T.Star, T.Slash, T.LParen, ...comparisonSymbols]);
 const quantifiers: Record<string, A.QuantifiedExpr['quantifier']> = { any: 'some', every: 'every', no: 'no' };
+/** What follows `part <name>` when it begins a part: its title, a clause, the next criterion, or the end. */
+const partFollowers = new Set<TokenType>([T.StringLiteral, T.RequireKw, T.OtherwiseKw, T.WhenKw, T.CriterionKw, EOF]);
 
-type IsTest = { op?: IToken; within?: IToken; right?: A.Expr; ago?: boolean; negated?: boolean; known?: boolean; unknown?: boolean; empty?: boolean; values?: A.Name[] };
+type IsTest = { op?: IToken; within?: IToken; right?: A.Expr; ago?: boolean; negated?: boolean; known?: boolean; unknown?: boolean; empty?: boolean; onFile?: boolean; values?: A.Name[] };
 type Tail = { op?: IToken; within?: IToken; right?: A.Expr; test?: IsTest; includes?: A.Name[] };
 
 export class ExpressionParser extends ParserBase {
@@ -137,7 +139,7 @@ export class ExpressionParser extends ParserBase {
     return t.test ? isTestOf(t.test, l, range) : l;
   }
 
-  // isTest := 'not'? ('known' | 'unknown' | 'empty' | valueList) | 'at' ('most' | 'least') additive
+  // isTest := 'not'? ('known' | 'unknown' | 'empty' | "on" "file" | valueList) | 'at' ('most' | 'least') additive
   //         | ('more' | 'less' | 'fewer') 'than' additive 'ago'? | 'within' additive
   isTest = this.rule('isTest', (): IsTest => {
     const t: IsTest = {};
@@ -167,6 +169,8 @@ export class ExpressionParser extends ParserBase {
               { ALT: () => { t.known = valid(this.CONSUME(T.KnownKw, L.known)); } },
               { ALT: () => { t.unknown = valid(this.CONSUME(T.UnknownKw, L.unknown)); } },
               { ALT: () => { t.empty = valid(this.CONSUME(T.EmptyKw)); } },
+              // `on file`: two words no value list holds (values are separated by commas or `or`).
+              { GATE: () => this.nextIs('on') && this.nextIs('file', 2), ALT: () => { this.softKeyword('on', 1); t.onFile = valid(this.softKeyword('file', 2)); } },
               { ALT: () => { list = true; t.values = this.SUBRULE(this.valueList); } },
             ]);
           },
@@ -295,9 +299,25 @@ export class ExpressionParser extends ParserBase {
   private parenthesised: A.Expr | undefined;
   /** The words of the fact name being read (no rule runs while they are). */
   private words: IToken[] = [];
-  private readonly word = (): void => {
-    this.words.push(this.CONSUME3(T.Identifier, L.word));
+  private readonly word = {
+    // A fact's words stop where a clause that starts with a soft keyword begins: a bare yes-or-no
+    // fact at the end of a condition is followed by `part`, `use criterion` or `needs clinical review`.
+    GATE: (): boolean => !this.clauseAhead(),
+    DEF: (): void => {
+      this.words.push(this.CONSUME3(T.Identifier, L.word));
+    },
   };
+
+  /**
+   * Whether the words from token `k` on begin a clause or declaration (`part x "..."`, `use
+   * criterion`, `needs clinical review`), not more of a fact's words.
+   */
+  private clauseAhead(k = 1): boolean {
+    if (this.nextIs('use', k)) return this.LA(k + 1).tokenType === T.CriterionKw;
+    if (this.nextIs('needs', k)) return this.nextIs('clinical', k + 1) && this.nextIs('review', k + 2);
+    if (!this.nextIs('part', k) || this.LA(k + 1).tokenType !== T.Identifier) return false;
+    return partFollowers.has(this.LA(k + 2).tokenType) || this.nextIs('part', k + 2);
+  }
   private readonly primaries = [
     {
       ALT: (): A.Expr => {
@@ -309,7 +329,7 @@ export class ExpressionParser extends ParserBase {
     },
     { GATE: () => (this.nextIs('count') || this.nextIs('sum')) && this.nextIs('of', 2), ALT: (): A.Expr => this.SUBRULE(this.aggregate) },
     { GATE: () => this.quantifierAhead(), ALT: (): A.Expr => this.SUBRULE(this.quantified) },
-    { GATE: () => this.LA(2).tokenType === T.SinceKw && this.LA(1).tokenType === T.Identifier && isTimeUnit(baseUnitOf(this.LA(1).image)), ALT: (): A.Expr => this.SUBRULE(this.since) },
+    { GATE: () => (this.LA(2).tokenType === T.SinceKw || this.LA(2).tokenType === T.FromKw) && this.LA(1).tokenType === T.Identifier && isTimeUnit(baseUnitOf(this.LA(1).image)), ALT: (): A.Expr => this.SUBRULE(this.since) },
     {
       GATE: () => this.nextIs('half') && this.nextIs('of', 2),
       ALT: (): A.Expr => {
@@ -368,7 +388,7 @@ export class ExpressionParser extends ParserBase {
   }
 
   // unitPhrase := 'per' UNIT | UNIT (('per' | "a") UNIT)?      e.g. 3 per week, 8 visits, 120 mg a day, 4 hours a day
-  private readonly unitPhraseOption = {
+  protected readonly unitPhraseOption = {
     // A unit word, or 'per week'; a following name that starts a new fact is not taken.
     GATE: () => this.LA(1).tokenType === T.PerKw || (this.LA(1).tokenType === T.Identifier && isUnitWord(this.LA(1).image)),
     DEF: (): { what?: IToken; per?: IToken; perWord?: IToken } => this.SUBRULE(this.unitPhrase),
@@ -459,21 +479,28 @@ export class ExpressionParser extends ParserBase {
     return { kind: 'QuantifiedExpr', quantifier: quantifiers[q.image] ?? 'some', list, where, range };
   });
 
-  // since := UNIT 'since' primary        e.g. weeks since conservative care start
+  // since := UNIT ('since' primary | 'from' primary 'to' primary)
+  //          e.g. weeks since conservative care start; days from last exam date to request date
   since = this.rule('since', (): A.Expr => {
     const from = this.here();
     const unit = this.CONSUME(T.Identifier, L.unit);
-    this.CONSUME(T.SinceKw);
-    const date = this.SUBRULE(this.primary, L.since);
+    let date: A.Expr | undefined;
+    let to: A.Expr | undefined;
+    this.OR([
+      { ALT: () => { this.CONSUME(T.SinceKw); date = this.SUBRULE(this.primary, L.since); } },
+      { ALT: () => { this.CONSUME(T.FromKw); date = this.SUBRULE2(this.primary, L.since); this.CONSUME(T.ToKw); to = this.SUBRULE3(this.primary, L.to); } },
+    ]);
     if (this.RECORDING_PHASE) return undefined as never;
-    return { kind: 'SinceExpr', unit: name(unit), date, range: this.rangeFrom(from) ?? noRange() };
+    const e: A.SinceExpr = { kind: 'SinceExpr', unit: name(unit), date: date ?? this.errorAt(this.currIdx), range: this.rangeFrom(from) ?? noRange() };
+    if (to) e.to = to;
+    return e;
   });
 
   /** After `or`: true when the next value is a lone word, false when a new fact test begins. */
   private orJoinsValues(): boolean {
     const next = this.LA(2).tokenType;
     if (next !== T.Identifier && next !== T.StringLiteral && next !== T.UpperName && next !== T.CodePattern) return false;
-    return !continuesExpression.has(this.LA(3).tokenType);
+    return !continuesExpression.has(this.LA(3).tokenType) || this.clauseAhead(3);
   }
 }
 
@@ -497,5 +524,6 @@ function isTestOf(t: IsTest, subject: A.Expr, range: Range): A.Expr {
   if (t.known) return { kind: 'IsKnownExpr', subject, known: !negated, range };
   if (t.unknown) return { kind: 'IsKnownExpr', subject, known: negated, range };
   if (t.empty) return { kind: 'IsEmptyExpr', subject, negated, range };
+  if (t.onFile) return { kind: 'IsRecordedExpr', subject, negated, range };
   return { kind: 'IsValuesExpr', subject, values: t.values ?? [], negated, range };
 }

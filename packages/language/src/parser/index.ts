@@ -1,18 +1,18 @@
 // The grammar: tokens -> AST, with error recovery. The parser is built up in layers, one file each:
 // base.ts (the machinery), expressions.ts, declarations.ts (guidelines, criteria, policies),
-// vocabulary.ts (vocabularies, facts, records, defines), and here the file itself.
+// vocabulary.ts (vocabularies, facts, records, defines), tables.ts, and here the file itself.
 // Each rule carries its EBNF line from grammar/SPEC.md.
 import type * as A from '../ast.ts';
 import type { Range } from '../diagnostics.ts';
 import * as T from '../tokens.ts';
 import { L, tokenRange } from './base.ts';
 import type { HeaderClause } from './declarations.ts';
-import { VocabularyParser } from './vocabulary.ts';
+import { TableParser } from './tables.ts';
 
 export { unquote, type NodeReport } from './base.ts';
 
 /** A declaration that belongs to the one above it (a guideline, vocabulary, record or policy). */
-export type Member = A.ClassDecl | A.RecommendBlock | A.CriterionDecl | A.FactDecl | A.RecordDecl | A.DefineDecl | A.UseDecl;
+export type Member = A.ClassDecl | A.RecommendBlock | A.TableDecl | A.CriterionDecl | A.FactDecl | A.RecordDecl | A.DefineDecl | A.UseDecl;
 
 /** One declaration, or one token no declaration could take, as the parser found them. */
 export type Item =
@@ -35,8 +35,8 @@ function itemOf(decl: Declaration): Item {
   }
 }
 
-export class GuidelineParser extends VocabularyParser {
-  // file := (guidelineDecl | vocabularyDecl | classDecl | recommendBlock | criterionDecl | useDecl
+export class GuidelineParser extends TableParser {
+  // file := (guidelineDecl | vocabularyDecl | classDecl | recommendBlock | tableDecl | criterionDecl | useDecl
   //          | factDecl | recordDecl | defineDecl | policyDecl | headerClause)*
   // Declarations follow each other flat (members belong to the declaration above them), and a token no
   // declaration can take is skipped and reported, so one broken line never hides the rest of the file.
@@ -65,6 +65,7 @@ export class GuidelineParser extends VocabularyParser {
       { ALT: () => this.add(this.SUBRULE(this.vocabularyDecl)) },
       { ALT: () => this.add(this.SUBRULE(this.classDecl)) },
       { ALT: () => this.add(this.SUBRULE(this.recommendBlock)) },
+      { ALT: () => this.add(this.SUBRULE(this.tableDecl)) },
       { ALT: () => this.add(this.SUBRULE(this.criterionDecl)) },
       { GATE: () => this.nextIs('use') && this.LA(2).tokenType === T.CriterionKw, ALT: () => this.add(this.SUBRULE(this.useDecl)) },
       { ALT: () => this.add(this.SUBRULE(this.factDecl)) },

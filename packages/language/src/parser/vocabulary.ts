@@ -12,7 +12,7 @@ const pathTokens = new Set([T.Identifier, T.UpperName, T.CodePattern, T.NumberLi
 /** The words a type begins with (soft keywords). */
 const typeWords = new Set(['yes', 'one', 'number', 'date', 'any', 'text', 'code', 'list']);
 
-type FactOption = { kw?: IToken; path?: A.Name; computed?: IToken; absent?: IToken; required?: IToken };
+type FactOption = { kw?: IToken; path?: A.Name; computed?: IToken; computedAs?: A.Expr; absent?: IToken; required?: IToken };
 
 export class VocabularyParser extends DeclarationParser {
   // vocabularyDecl := 'vocabulary' declName STRING? ('uses' nameList)?
@@ -35,7 +35,7 @@ export class VocabularyParser extends DeclarationParser {
   private vocabularyOf(from: number, nm: IToken | undefined, title: IToken | undefined, uses: IToken[]): A.VocabularyDecl {
     if (this.RECORDING_PHASE) return undefined as never;
     const range = this.rangeFrom(from) ?? noRange();
-    const v: A.VocabularyDecl = { kind: 'VocabularyDecl', range, name: nm ? name(nm) : { kind: 'Name', text: '', range }, uses: (uses ?? []).filter(valid).map(name), facts: [], records: [], defines: [], criteria: [], repeated: [] };
+    const v: A.VocabularyDecl = { kind: 'VocabularyDecl', range, name: nm ? name(nm) : { kind: 'Name', text: '', range }, uses: (uses ?? []).filter(valid).map(name), facts: [], records: [], defines: [], tables: [], criteria: [], repeated: [] };
     if (valid(title)) v.title = stringName(title);
     return v;
   }
@@ -74,8 +74,10 @@ export class VocabularyParser extends DeclarationParser {
         if (present && valid(o.kw)) f.repeated.push(name(o.kw));
         return !present;
       };
-      if (o.path && once(f.from !== undefined || f.computed !== undefined)) f.from = o.path;
-      else if (valid(o.computed) && once(f.from !== undefined || f.computed !== undefined)) f.computed = name(o.computed);
+      const sourced = f.from !== undefined || f.computed !== undefined || f.computedAs !== undefined;
+      if (o.path && once(sourced)) f.from = o.path;
+      else if (valid(o.computed) && once(sourced)) f.computed = name(o.computed);
+      else if (o.computedAs && once(sourced)) f.computedAs = o.computedAs;
       else if (valid(o.absent) && once(f.absent !== undefined)) f.absent = o.absent.image.startsWith('"') ? stringName(o.absent) : name(o.absent);
       else if (valid(o.required) && once(f.required !== undefined)) f.required = name(o.required);
     }
@@ -83,11 +85,13 @@ export class VocabularyParser extends DeclarationParser {
     return f;
   }
 
-  // factOption := 'from' fieldPath | "computed" "by" NAME | "required" | 'when' "absent" (NAME | NUMBER | STRING | 'empty')
+  // factOption := 'from' fieldPath | "computed" "by" NAME | "computed" "as" expr | "required"
+  //             | 'when' "absent" (NAME | NUMBER | STRING | 'empty')
   factOption = this.rule('factOption', (): FactOption => {
     const o: FactOption = {};
     this.OR([
       { ALT: () => { o.kw = this.CONSUME(T.FromKw); o.path = this.SUBRULE(this.fieldPath, L.path); } },
+      { GATE: () => this.nextIs('computed') && this.nextIs('as', 2), ALT: () => { o.kw = this.softKeyword('computed', 7); this.softKeyword('as', 8); o.computedAs = this.SUBRULE(this.expr, L.value); } },
       { GATE: () => this.nextIs('computed'), ALT: () => { o.kw = this.softKeyword('computed', 1); this.softKeyword('by', 2); o.computed = this.CONSUME3(T.Identifier, L.builtin); } },
       { GATE: () => this.nextIs('required'), ALT: () => { o.kw = o.required = this.softKeyword('required', 6); } },
       {
@@ -203,7 +207,7 @@ export class VocabularyParser extends DeclarationParser {
     const t = this.LA(2);
     if (t.tokenType === T.StringLiteral) return true;
     if (t.tokenType !== T.Identifier) return false;
-    return !(t.image === 'computed' && this.nextIs('by', 3));
+    return !(t.image === 'computed' && (this.nextIs('by', 3) || this.nextIs('as', 3)));
   }
 
   // typeValue := NAME | STRING

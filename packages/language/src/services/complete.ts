@@ -111,8 +111,8 @@ function identifierItems(inRule: string | undefined, decl: IToken[], g: A.Guidel
       for (const f of ctx.scopeAt(offset).all()) {
         const words = f.words.split(' ');
         if (typed.every((w, k) => words[k] === w) && words.length > typed.length) {
-          const detail = f.kind === 'fact' ? typeText(f.ty) : 'define';
-          const documentation = f.kind === 'fact' ? f.meaning : f.decl.meaning?.text;
+          const detail = f.kind === 'fact' ? typeText(f.ty) : f.kind === 'column' ? `column of table ${f.table.id}` : 'define';
+          const documentation = f.kind === 'define' ? f.decl.meaning?.text : f.meaning;
           add({ label: f.words, kind: 'fact', detail, ...(documentation ? { documentation } : {}), range });
         }
       }

@@ -78,6 +78,11 @@ export function hoverAt(text: string, offset: number, options: ServiceOptions = 
     const f = t.ctx.symbolOf(n);
     if (!f) return { range: n.range, title: `unknown fact ${n.name}`, body: ['No vocabulary this declaration uses declares it: check the spelling, or the vocabularies named in `uses`.'] };
     if (f.kind === 'define') return { range: n.range, title: `define ${f.words}`, body: [f.decl.meaning?.text ?? 'A named condition or value.', `Defined in ${f.vocabulary ? `vocabulary ${f.vocabulary}` : 'this guideline'} (${f.file}).`] };
+    if (f.kind === 'column') {
+      const table = f.table.decl;
+      const title = table?.title?.text ?? (f.table.id === 'recommend' ? "The guideline's recommend block" : f.table.id);
+      return { range: n.range, title: `column ${f.words}: ${typeText(f.ty)}`, body: [f.meaning ?? `The cell of the row of table ${f.table.id} that the case's ${f.table.keys.map((k) => k.ref.name).join(', ') || 'keys'} choose.`, `Table: ${title}.`] };
+    }
     const body = [f.meaning ?? '', sourceText(f)].filter((x) => x);
     if (f.vocabulary) body.push(`Vocabulary: ${f.vocabulary}.`);
     return { range: n.range, title: `fact ${f.words}: ${typeText(f.ty)}`, body };

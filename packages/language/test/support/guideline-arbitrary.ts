@@ -27,6 +27,7 @@ const { expr } = fc.letrec<{ expr: string; atom: string; additive: string; test:
     { weight: 1, arbitrary: date },
     { weight: 1, arbitrary: str },
     { weight: 1, arbitrary: tie('expr').map((e) => `(${e})`) },
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom('days', 'months'), fc.constantFrom(...facts), fc.constantFrom(...facts)).map(([u, a, b]) => `${u} from ${a} to ${b}`) },
   ),
   additive: fc.oneof(
     { weight: 3, arbitrary: tie('atom') },
@@ -38,7 +39,7 @@ const { expr } = fc.letrec<{ expr: string; atom: string; additive: string; test:
     fc.tuple(fc.constantFrom(...facts), fc.boolean(), fc.array(fc.constantFrom(...values), { minLength: 1, maxLength: 4 }), fc.array(fc.constantFrom(', ', ' or ', ' ,'), { minLength: 3, maxLength: 3 })).map(
       ([f, neg, vs, seps]) => `${f} is ${neg ? 'not ' : ''}${vs.map((v, i) => (i ? seps[i - 1] + v : v)).join('')}`,
     ),
-    fc.tuple(fc.constantFrom(...facts), fc.constantFrom('is known', 'is unknown', 'is not known', 'is not unknown')).map(([f, k]) => `${f} ${k}`),
+    fc.tuple(fc.constantFrom(...facts), fc.constantFrom('is known', 'is unknown', 'is not known', 'is not unknown', 'is on file')).map(([f, k]) => `${f} ${k}`),
   ),
   not: fc.oneof({ weight: 4, arbitrary: tie('test') }, { weight: 1, arbitrary: tie('test').map((t) => `not ${t}`) }),
   expr: fc.oneof(
@@ -76,11 +77,28 @@ const classDecl = fc.tuple(fc.constantFrom('class', 'procedure'), fc.constantFro
 
 const recommend = fc.array(clause(fc.constantFrom('myalgia: 9-10 visits over 8 weeks', 'crps:24 visits over 16 weeks within 6 months', 'x1 : 8 - 10 sessions over 4 weeks', 'frequency: up to 3 per week, fading to 1 or less', 'frequency: up to 2 per week fading to 1', 'frequency: up to 3 per week')), { maxLength: 4 }).map((es) => `recommend\n${es.join('\n')}`);
 
+const keyCells = ['myalgia', '"low back" or "neck"', 'any', 'at most 20', 'more than 3 weeks', '8-10', 'M54.1*', 'documented or none', 'CA'];
+const columnCells = ['9-10 visits', '8 weeks', '-', '"text"', '0.15', '3 per week', 'yes', '24 sessions'];
+/** A row between bars, its cells apart by random blanks (a row may share a line with the next). */
+const row = (keys: fc.Arbitrary<string>, cells: fc.Arbitrary<string>, nKeys: number, nCells: number): fc.Arbitrary<string> =>
+  fc.tuple(fc.array(keys, { minLength: nKeys, maxLength: nKeys }), fc.array(cells, { minLength: nCells, maxLength: nCells }), gap, gap).map(
+    ([ks, cs, g1, g2]) => `|${g1}${ks.join(' | ')}${g2}||${cs.join(' |')} |`,
+  );
+const table = fc
+  .tuple(fc.constantFrom(...names), fc.boolean(), fc.integer({ min: 1, max: 2 }), fc.integer({ min: 1, max: 3 }), fc.constantFrom('', 'choose the first row that matches', 'choose the row with the most trial visits', 'choose the row of the first diagnosis listed', 'choose the row with the least x y z'), fc.boolean())
+  .chain(([n, title, nKeys, nCells, choose, forEach]) =>
+    fc.tuple(
+      row(fc.constantFrom('diagnosis', 'body region', 'completed visits'), fc.constantFrom('trial visits', 'lowest total to total visits', 'weeks a', 'x y z'), nKeys, nCells),
+      fc.array(clause(row(fc.constantFrom(...keyCells), fc.constantFrom(...columnCells), nKeys, nCells)), { maxLength: 3 }),
+    ).map(([header, rows]) => [`table ${n}${title ? ' "The table"' : ''}`, forEach ? '  for each medication' : '', choose ? `  ${choose}` : '', `  ${header}`, ...rows].filter((x) => x).join('\n')),
+  );
+
 const criterion = fc.tuple(fc.constantFrom(...names), fc.boolean(), anyOrder([
   clause(expr.map((e) => `only when ${e}`)),
   clause(expr.map((e) => `require ${e}`)),
   clause(expr.map((e) => `certify at most ${e}`)),
   clause(fc.constantFrom('otherwise "No {completed visits}."', 'otherwise "Two\n             lines"')),
+  clause(fc.constantFrom('needs clinical review', 'needs clinical review unless met')),
 ])).map(([n, title, clauses]) => `criterion ${n}${title ? ' "The criterion"' : ''}\n${clauses}`);
 
 const policy = fc.tuple(fc.constantFrom('california', 'texas'), anyOrder([
@@ -93,7 +111,7 @@ export const guidelineText: fc.Arbitrary<string> = fc
   .tuple(
     fc.option(comment, { nil: undefined }),
     header,
-    fc.array(fc.oneof(classDecl, recommend, criterion), { maxLength: 4 }),
+    fc.array(fc.oneof(classDecl, recommend, criterion, table), { maxLength: 4 }),
     fc.option(policy, { nil: undefined }),
     fc.option(comment, { nil: undefined }),
     fc.constantFrom('\n', '\n\n', '', '\n\n\n'),

@@ -10,6 +10,7 @@ export function show(e: A.Expr): string {
     case 'CompareExpr': return `(${show(e.left)} ${e.op} ${show(e.right)}${e.elapsed ? ` ${e.elapsed}` : ''})`;
     case 'IsValuesExpr': return `(${show(e.subject)} is${e.negated ? ' not' : ''} [${e.values.map((v) => v.text).join(', ')}])`;
     case 'IsKnownExpr': return `(${show(e.subject)} is ${e.known ? 'known' : 'unknown'})`;
+    case 'IsRecordedExpr': return `(${show(e.subject)} is${e.negated ? ' not' : ''} on file)`;
     case 'ArithExpr': return `(${show(e.left)} ${e.op} ${show(e.right)})`;
     case 'FactRef': return `{${e.name}}`;
     case 'Quantity': return e.unit ? `${e.value} ${unitName(e.unit)}` : `${e.value}`;
@@ -18,7 +19,7 @@ export function show(e: A.Expr): string {
     case 'ParenExpr': return show(e.inner);
     case 'AggregateExpr': return `(${e.op} ${show(e.list)}${e.value ? ` of ${show(e.value)}` : ''}${e.where ? ` where ${show(e.where)}` : ''})`;
     case 'QuantifiedExpr': return `(${e.quantifier} ${show(e.list)} where ${show(e.where)})`;
-    case 'SinceExpr': return `(${e.unit.text} since ${show(e.date)})`;
+    case 'SinceExpr': return e.to ? `(${e.unit.text} from ${show(e.date)} to ${show(e.to)})` : `(${e.unit.text} since ${show(e.date)})`;
     case 'RoundExpr': return `round-${e.how}(${show(e.inner)})`;
     case 'IncludesExpr': return `(${show(e.subject)} includes [${e.values.map((v) => v.text).join(', ')}])`;
     case 'IsEmptyExpr': return `(${show(e.subject)} is${e.negated ? ' not' : ''} empty)`;

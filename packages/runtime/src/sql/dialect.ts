@@ -20,7 +20,16 @@ export interface Dialect {
   double(x: string): string;
   /** A yes-or-no field as the runtime reads it: false, true (or a record: documented), else unknown (NULL). */
   yesNo(raw: string): string;
+  /**
+   * A field inside a yes-or-no field that may be a record (read as JSON: DuckDB's JSON, JSON text
+   * elsewhere): NULL when the record is not one or lacks it. `as`: a number, a text, a list of texts
+   * or of numbers, or yes or no (left as JSON, for `yesNo`).
+   */
+  jsonField(json: string, path: readonly string[], as: 'num' | 'str' | 'texts' | 'numbers' | 'json'): string;
 }
+
+/** A JSON path to a field: `$.a.b`, a name that is not plain in quotes. */
+const jsonPath = (path: readonly string[]): string => str(`$.${path.map((p) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(p) ? p : `"${p.replaceAll('"', '\\"')}"`)).join('.')}`);
 
 const quote = (q: string) => (name: string): string => `${q}${name.replaceAll(q, q + q)}${q}`;
 /** Quoted only when it must be: a plain lower-case name is written bare (what every parser reads). */
@@ -48,6 +57,17 @@ export const duckdb: Dialect = {
   double: (x) => `CAST(${x} AS DOUBLE)`,
   // The runner reads yes-or-no fields as JSON: a record (an object) is documented.
   yesNo: (raw) => `(CASE json_type(${raw}) WHEN 'BOOLEAN' THEN CAST(${raw} AS BOOLEAN) WHEN 'OBJECT' THEN TRUE WHEN 'ARRAY' THEN TRUE END)`,
+  jsonField: (json, path, as) => {
+    const p = jsonPath(path);
+    // A record's field of the wrong JSON type (a validated case has none) reads as unknown.
+    switch (as) {
+      case 'num': return `TRY_CAST(json_extract_string(${json}, ${p}) AS DOUBLE)`;
+      case 'str': return `json_extract_string(${json}, ${p})`;
+      case 'texts': return `TRY_CAST(json_extract(${json}, ${p}) AS VARCHAR[])`;
+      case 'numbers': return `TRY_CAST(json_extract(${json}, ${p}) AS DOUBLE[])`;
+      case 'json': return `json_extract(${json}, ${p})`;
+    }
+  },
 };
 
 export const spark: Dialect = {
@@ -64,6 +84,15 @@ export const spark: Dialect = {
   isNan: (x) => `isnan(${x})`,
   double: (x) => `CAST(${x} AS DOUBLE)`,
   yesNo: (raw) => yesNoAsText(`CAST(${raw} AS STRING)`),
+  jsonField: (json, path, as) => {
+    const p = jsonPath(path);
+    switch (as) {
+      case 'num': return `CAST(get_json_object(${json}, ${p}) AS DOUBLE)`;
+      case 'str': case 'json': return `get_json_object(${json}, ${p})`;
+      case 'texts': return `from_json(get_json_object(${json}, ${p}), 'array<string>')`;
+      case 'numbers': return `from_json(get_json_object(${json}, ${p}), 'array<double>')`;
+    }
+  },
 };
 
 export const trino: Dialect = {
@@ -80,6 +109,16 @@ export const trino: Dialect = {
   isNan: (x) => `is_nan(${x})`,
   double: (x) => `CAST(${x} AS DOUBLE)`,
   yesNo: (raw) => yesNoAsText(`CAST(${raw} AS VARCHAR)`),
+  jsonField: (json, path, as) => {
+    const p = jsonPath(path);
+    switch (as) {
+      case 'num': return `CAST(json_extract_scalar(${json}, ${p}) AS DOUBLE)`;
+      case 'str': return `json_extract_scalar(${json}, ${p})`;
+      case 'texts': return `CAST(json_extract(${json}, ${p}) AS ARRAY(VARCHAR))`;
+      case 'numbers': return `CAST(json_extract(${json}, ${p}) AS ARRAY(DOUBLE))`;
+      case 'json': return `json_format(json_extract(${json}, ${p}))`;
+    }
+  },
 };
 
 export const dialects = { duckdb, spark, trino } as const;

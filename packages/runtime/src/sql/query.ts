@@ -3,25 +3,34 @@
 // guideline, criterion statuses, certified visits and missing fields, as evaluate.ts decides them:
 // the policy of the jurisdiction, its guidelines in evidence order (editions by their in-force
 // dates), the first that applies governs unless one before it is undecided.
-import type { CompiledCriterion, CompiledGuideline, CompiledPolicy, Cond, FactDef, RuleSet, Value } from '@guideline/language';
-import { leavesOf } from '@guideline/language';
+import type { CompiledCriterion, CompiledGuideline, CompiledPolicy, Cond, FactDef, RuleSet, SourceLocation, Value } from '@guideline/language';
 import type { Dialect } from './dialect.ts';
 import { sqlText } from './dialect.ts';
-import { kindOf, literal, NotSql, SqlScope, type Kind } from './scope.ts';
+import { kindOf, literal, NotSql, SqlScope, type Kind, type LeafOf, type SqlValue } from './scope.ts';
 import { daysFromCivil } from './dates.ts';
-import { recommendationInput } from '../builtins.ts';
+import { computedKey, leafValues, type ComputedItem } from './computed.ts';
+import { computedOf } from './prep.ts';
+import { fieldsOf } from '../validate.ts';
+import type { FieldNode } from '../fields.ts';
 
-const RECOMMENDED = ['recommended.visits', 'recommended.minVisits', 'recommended.weeks', 'recommended.periodMonths', 'recommended.classTitle', 'recommended.frequency'];
+/** The recommend block's frequency: the governing guideline's own number. */
+const FREQUENCY = 'recommended.frequency';
 
-/** A guideline that cannot be compiled to SQL, and why. */
+/** A guideline that cannot be compiled to SQL, why, and where in its source. */
 export interface Refusal {
   guideline: string;
   reason: string;
+  /** The condition (or declaration) that cannot be expressed. */
+  source?: SourceLocation;
 }
 
 interface Compiled {
   scope: SqlScope;
   leafSql: Map<number, string>;
+  /** The prep step's computed items of the guideline or policy, by key. */
+  computed: Map<string, ComputedItem>;
+  /** A prep column, carried from the relation into the query. */
+  carry(column: string): string;
 }
 
 export class QueryBuilder {
@@ -41,7 +50,10 @@ export class QueryBuilder {
     private readonly d: Dialect,
   ) {
     this.facts = new Map(rules.facts.map((f) => [f.id, f]));
+    this.tree = fieldsOf(rules);
   }
+
+  private readonly tree: FieldNode;
 
   private q = (name: string): string => this.d.id(name);
   /** A case field, read from the relation `cases` (struct fields by dots, which every dialect reads). */
@@ -49,13 +61,9 @@ export class QueryBuilder {
 
   /** The raw value of a fact as the runtime's reader takes it from the case (or the prep step). */
   private raw(id: string, def: FactDef | undefined, g: CompiledGuideline | undefined, gi: number): string {
-    if (RECOMMENDED.includes(id)) {
+    if (id === FREQUENCY) {
       if (!g) throw new NotSql(`'${id}' in a policy's criterion is the governing guideline's: not compiled to SQL`);
-      if (id === 'recommended.frequency') return g.frequency ? literal(g.frequency.mostPerWeek) : 'NULL';
-      const pick = (r: CompiledGuideline['recommendations'][number]): string | number | undefined =>
-        id === 'recommended.visits' ? r.maxVisits : id === 'recommended.minVisits' ? r.minVisits : id === 'recommended.weeks' ? r.maxWeeks : id === 'recommended.periodMonths' ? r.periodMonths : g.classes.find((x) => x.id === r.class)?.title.toLowerCase();
-      const arms = g.recommendations.map((r, k) => [k, pick(r)] as const).filter(([, v]) => v !== undefined).map(([k, v]) => `WHEN ${k} THEN ${literal(v!)}`);
-      return arms.length ? `(CASE ${this.q(`prep_g${gi}_rec`)} ${arms.join(' ')} END)` : 'NULL';
+      return g.frequency ? literal(g.frequency.mostPerWeek) : 'NULL';
     }
     if (def?.builtin) {
       const r = (f: string): string => this.path(`request.${f}`);
@@ -64,11 +72,11 @@ export class QueryBuilder {
       switch (def.builtin) {
         case 'requested-frequency': return freq;
         case 'requested-weeks': return weeks;
-        case 'requested-visits': return `COALESCE(${r('visits')}, CASE WHEN ${freq} IS NOT NULL AND ${weeks} IS NOT NULL THEN ${freq} * ${weeks} END, ${this.q('prep_text_visits')})`;
+        case 'requested-visits': return `COALESCE(${r('visits')}, CASE WHEN ${freq} IS NOT NULL AND ${weeks} IS NOT NULL THEN CEIL(${this.d.double(freq)} * ${weeks} - CAST(1e-9 AS DOUBLE)) END, ${this.q('prep_text_visits')})`;
         case 'body-region': return this.q('prep_body_region');
         case 'diagnosis-classes':
         case 'surgery-classes':
-          if (!g) throw new NotSql(`'${id}' in a policy's criterion is matched against the governing guideline's classes: not compiled to SQL`);
+          if (!g) throw new NotSql(`'${id}' in a policy's criterion is the governing guideline's: not compiled to SQL`);
           return this.q(`prep_g${gi}_${def.builtin === 'diagnosis-classes' ? 'dx' : 'px'}`);
         case 'jurisdiction-code': return `upper(${this.path('jurisdiction')})`;
         case 'effective-date': return `COALESCE(${r('serviceDate')}, ${this.path('asOf')})`;
@@ -76,12 +84,31 @@ export class QueryBuilder {
         default: return 'NULL';
       }
     }
-    return this.path(def?.field ?? id);
+    return this.read(def?.field ?? id, def);
+  }
+
+  /**
+   * A case field as the relation holds it: a path of struct fields, except inside a yes-or-no field
+   * that may be a record of its own (documented, with details), which the relation holds as JSON.
+   */
+  private read(field: string, def: FactDef | undefined): string {
+    const path = field.split('.');
+    let node: FieldNode | undefined = this.tree;
+    for (let i = 0; i < path.length - 1; i++) {
+      node = node?.kind === 'object' ? node.fields[path[i]!] : node?.kind === 'value' ? node.fields?.[path[i]!] : undefined;
+      if (node?.kind === 'value' && node.type.kind === 'yes-no') {
+        const t = def?.type;
+        const as = t?.kind === 'number' ? 'num' : t?.kind === 'yes-no' ? 'json' : t?.kind === 'list' ? (t.of.kind === 'number' ? 'numbers' : 'texts') : t?.kind === 'records' || t?.kind === 'class' ? undefined : 'str';
+        if (!as) throw new NotSql(`'${field}' is a list of records inside the record of a yes-or-no field: not compiled to SQL`);
+        return this.d.jsonField(this.path(path.slice(0, i + 1).join('.')), path.slice(i + 1), as);
+      }
+    }
+    return this.path(field);
   }
 
   /** Registers a fact's columns for a scope: its value as valueOf gives it, and its bounds as unknownOf. */
   private column(scope: string, id: string, g: CompiledGuideline | undefined, gi: number): { column: string; kind: Kind } {
-    const def = this.facts.get(id) ?? (RECOMMENDED.includes(id) ? ({ id, words: id, type: id === 'recommended.classTitle' ? { kind: 'text' } : { kind: 'number', min: 0 }, inputs: [] } as FactDef) : undefined);
+    const def = this.facts.get(id) ?? (id === FREQUENCY ? ({ id, words: id, type: { kind: 'number', min: 0 }, inputs: [] } as FactDef) : undefined);
     const column = `${scope}_f${this.values.length}`;
     const kind = kindOf(def);
     const raw = this.raw(id, def, g, gi);
@@ -94,7 +121,7 @@ export class QueryBuilder {
     if (t?.kind === 'number' && (t.min !== undefined || t.max !== undefined)) [lo, hi] = [t.min === undefined ? 'NULL' : literal(t.min), t.max === undefined ? 'NULL' : literal(t.max)];
     if (t?.kind === 'date' && !t.anyDate) hi = this.q('case_asof');
     const v = this.q(`${column}_v`);
-    const ordered = kind === 'num' || kind === 'str';
+    const ordered = kind === 'num' || kind === 'date';
     this.bounds.push(`${ordered ? `(CASE WHEN ${v} IS NOT NULL THEN ${v} ELSE ${lo} END)` : 'NULL'} AS ${this.q(`${column}_lo`)}`, `${ordered ? `(CASE WHEN ${v} IS NOT NULL THEN ${v} ELSE ${hi} END)` : 'NULL'} AS ${this.q(`${column}_hi`)}`);
     return { column, kind };
   }
@@ -111,38 +138,71 @@ export class QueryBuilder {
       }));
     };
     const review = { y: this.q('case_asof_y'), m: this.q('case_asof_m'), d: this.q('case_asof_d'), days: this.q('case_asof_days') };
-    const scope = new SqlScope(name, this.d, this.facts, (id) => this.column(name, id, g, gi), columns, review);
+    const computed = new Map(computedOf(this.rules, owner).map((x) => [computedKey(x.value ?? x.leaf!), x]));
+    const carried = new Set<string>();
+    const carry = (c: string): string => {
+      if (!carried.has(c)) this.values.push(`${this.q(c)} AS ${this.q(c)}`);
+      carried.add(c);
+      return this.q(c);
+    };
+    // What the prep step computes is read from its columns, carried from the relation into the query.
+    const prepared = (x: Value | LeafOf): SqlValue | undefined => {
+      const item = computed.get(computedKey(x));
+      if (!item) return undefined;
+      if (!g && item.guidelineOnly) throw new NotSql(`'${item.guidelineOnly}' in a policy's criterion is the governing guideline's: not compiled to SQL`);
+      const col = (suffix: string): string => carry(item.name + suffix);
+      if (item.leaf) return { v: col(''), lo: 'NULL', hi: 'NULL', kind: 'bool' };
+      const v = col('_v');
+      return item.kind === 'num' || item.kind === 'date' ? { v, lo: col('_lo'), hi: col('_hi'), kind: item.kind } : { v, lo: 'NULL', hi: 'NULL', kind: item.kind };
+    };
+    const scope = new SqlScope(name, this.d, this.facts, (id) => this.column(name, id, g, gi), columns, review, prepared);
     const leafSql = new Map<number, string>();
     const conds: Cond[] = [...(g ? [g.applies] : []), ...owner.criteria.flatMap((k) => [k.when, k.require, ...(k.group?.parts.map((p) => p.require) ?? [])].filter((x): x is Cond => x !== undefined))];
     for (const c of conds) {
       walkLeaves(c, (leaf) => {
         if (leafSql.has(leaf.leaf)) return;
         const column = `${name}_l${leaf.leaf}`;
-        this.leafItems.push(`${scope.leaf(leaf)} AS ${this.q(column)}`);
+        this.leafItems.push(`${located(() => scope.leaf(leaf), owner.leaves[leaf.leaf]?.source)} AS ${this.q(column)}`);
         leafSql.set(leaf.leaf, this.q(column));
       });
     }
-    return { scope, leafSql };
+    return { scope, leafSql, computed, carry };
   }
 
-  /** The fields a test's unknown leaves leave missing (evaluate.ts `missingOf`), in the order it finds them. */
-  private missing(compiled: Compiled, owner: CompiledGuideline | CompiledPolicy, conds: Cond[]): string {
+  /**
+   * The fields a test's unknown leaves leave missing (evaluate.ts `missingOf`, missing.ts
+   * `leafInputs`), in the order it finds them: the leaves a trace records (not those inside a
+   * list's condition), each value's unknown facts, and what the prep step found for its own.
+   */
+  private missing(compiled: Compiled, conds: Cond[]): string {
     const parts: string[] = [];
     for (const c of conds) {
-      for (const n of leavesOf(c)) {
-        const leaf = findLeaf(c, n)!;
-        const facts = leafFactIds(leaf).map((id) => {
-          const inputs = id.startsWith('recommended.') && 'applies' in owner ? [recommendationInput(owner)] : this.facts.get(id)?.inputs.length ? this.facts.get(id)!.inputs : [id];
-          return `(CASE WHEN ${compiled.scope.fact(id).v} IS NULL THEN ${this.d.texts(inputs)} ELSE ${this.d.texts([])} END)`;
-        });
-        if (facts.length) parts.push(`(CASE WHEN ${compiled.leafSql.get(n)} IS NULL THEN ${this.d.concat(facts)} ELSE ${this.d.texts([])} END)`);
-      }
+      walkLeaves(c, (leaf) => {
+        const lists = 'quantifier' in leaf ? [compiled.carry(`${compiled.computed.get(computedKey(leaf))!.name}_gaps`)] : leafValues(leaf).flatMap((v) => this.inputs(compiled, v));
+        if (lists.length) parts.push(`(CASE WHEN ${compiled.leafSql.get(leaf.leaf)} IS NULL THEN ${this.d.concat(lists)} ELSE ${this.d.texts([])} END)`);
+      });
     }
     return parts.length ? this.d.concat(parts) : this.d.texts([]);
   }
 
+  /** missing.ts `unknownInputs`: the case fields behind a value's unknown parts, as lists. */
+  private inputs(compiled: Compiled, v: Value): string[] {
+    const item = compiled.computed.get(computedKey(v));
+    if (item) return [compiled.carry(`${item.name}_gaps`)];
+    if ('fact' in v) {
+      // The recommend block's frequency is the guideline's: no case field settles it.
+      if (v.fact.startsWith('recommended.')) return [];
+      const def = this.facts.get(v.fact);
+      return [`(CASE WHEN ${compiled.scope.fact(v.fact).v} IS NULL THEN ${this.d.texts(def?.inputs.length ? def.inputs : [v.fact])} ELSE ${this.d.texts([])} END)`];
+    }
+    if ('op' in v) return v.args.flatMap((a) => this.inputs(compiled, a));
+    if ('round' in v) return this.inputs(compiled, v.arg);
+    if ('since' in v) return [...this.inputs(compiled, v.since), ...(v.to ? this.inputs(compiled, v.to) : [])];
+    return [];
+  }
+
   /** A criterion's status, certify amount and missing fields as columns. */
-  private criterion(compiled: Compiled, owner: CompiledGuideline | CompiledPolicy, name: string, k: CompiledCriterion): void {
+  private criterion(compiled: Compiled, name: string, k: CompiledCriterion): void {
     const cond = (c: Cond): string => compiled.scope.condition(c, (n) => compiled.leafSql.get(n)!);
     const applicable = k.when ? cond(k.when) : 'TRUE';
     let met: string;
@@ -153,20 +213,22 @@ export class QueryBuilder {
       const need = k.group.need === 'any' ? 1 : k.group.need === 'all' ? parts.length : k.group.need;
       met = parts.length ? `(CASE WHEN ${yes} >= ${need} THEN TRUE WHEN ${yes} + ${unknown} < ${need} THEN FALSE END)` : `(CASE WHEN 0 >= ${need} THEN TRUE ELSE FALSE END)`;
     } else met = k.require ? cond(k.require) : 'CAST(NULL AS BOOLEAN)';
+    // A physician judges what the case leaves unknown, and under `unless met` what it does not meet.
     const unknown = k.review ? 'needs-review' : 'unknown';
-    const status = `(CASE WHEN ${applicable} = FALSE THEN 'not-applicable' WHEN ${applicable} IS NULL THEN (CASE WHEN ${met} = TRUE THEN 'met' ELSE '${unknown}' END) WHEN ${met} IS NULL THEN '${unknown}' WHEN ${met} THEN 'met' ELSE 'not-met' END)`;
+    const notMet = k.review && k.reviewNotMet ? 'needs-review' : 'not-met';
+    const status = `(CASE WHEN ${applicable} = FALSE THEN 'not-applicable' WHEN ${applicable} IS NULL THEN (CASE WHEN ${met} = TRUE THEN 'met' ELSE '${unknown}' END) WHEN ${met} IS NULL THEN '${unknown}' WHEN ${met} THEN 'met' ELSE '${notMet}' END)`;
     this.criterionItems.push(`${status} AS ${this.q(`${name}_status`)}`);
-    const certify = k.certify ? compiled.scope.value(k.certify) : undefined;
+    const certify = k.certify ? located(() => compiled.scope.value(k.certify!), k.source) : undefined;
     this.criterionItems.push(`${certify?.kind === 'num' ? certify.v : 'NULL'} AS ${this.q(`${name}_certify`)}`);
     const tested = [...(k.when ? [k.when] : []), ...(k.group ? k.group.parts.map((p) => p.require) : k.require ? [k.require] : [])];
     // Lists are costly to build: what is missing is worked out only for the rows that need it (see index.ts).
-    this.missingOf.set(name, this.missing(compiled, owner, tested));
+    this.missingOf.set(name, this.missing(compiled, tested));
   }
 
   /** Whether the guideline applies, and what its applicability leaves missing. */
   private applies(compiled: Compiled, g: CompiledGuideline, name: string): void {
     this.criterionItems.push(`${compiled.scope.condition(g.applies, (n) => compiled.leafSql.get(n)!)} AS ${this.q(`${name}_applies`)}`);
-    this.missingOf.set(`${name}_applies`, this.missing(compiled, g, [g.applies]));
+    this.missingOf.set(`${name}_applies`, this.missing(compiled, [g.applies]));
   }
 
   /** Compiles every guideline and policy; a guideline that cannot be compiled is refused with its reason. */
@@ -182,12 +244,12 @@ export class QueryBuilder {
       try {
         const compiled = this.scope(`g${i}`, g, i);
         this.applies(compiled, g, `g${i}`);
-        g.criteria.forEach((k, j) => this.criterion(compiled, g, `g${i}_c${j}`, k));
+        g.criteria.forEach((k, j) => this.criterion(compiled, `g${i}_c${j}`, k));
         this.requested.set(i, compiled.scope.fact('request.visits').v);
         ok.add(i);
       } catch (e) {
         if (!(e instanceof NotSql)) throw e;
-        this.refused.push({ guideline: g.edition ? `${g.id} (edition ${g.edition})` : g.id, reason: e.message });
+        this.refused.push({ guideline: g.edition ? `${g.id} (edition ${g.edition})` : g.id, reason: e.message, ...(e.source ? { source: e.source } : {}) });
         this.values.length = marks[0]!;
         this.bounds.length = marks[1]!;
         this.leafItems.length = marks[2]!;
@@ -199,11 +261,11 @@ export class QueryBuilder {
     this.rules.policies.forEach((p, i) => {
       try {
         const compiled = this.scope(`p${i}`, p, -1);
-        p.criteria.forEach((k, j) => this.criterion(compiled, p, `p${i}_c${j}`, k));
+        p.criteria.forEach((k, j) => this.criterion(compiled, `p${i}_c${j}`, k));
         policies.set(i, { name: `p${i}`, criteria: p.criteria });
       } catch (e) {
         if (!(e instanceof NotSql)) throw e;
-        this.refused.push({ guideline: `policy ${p.id}`, reason: e.message });
+        this.refused.push({ guideline: `policy ${p.id}`, reason: e.message, ...(e.source ? { source: e.source } : {}) });
       }
     });
     return { ok, policies };
@@ -238,31 +300,14 @@ function walkLeaves(c: Cond, f: (leaf: Extract<Cond, { leaf: number }>) => void)
   else f(c);
 }
 
-function findLeaf(c: Cond, n: number): Extract<Cond, { leaf: number }> | undefined {
-  let found: Extract<Cond, { leaf: number }> | undefined;
-  walkLeaves(c, (l) => void (l.leaf === n && (found ??= l)));
-  return found;
-}
-
-/** The facts a leaf's operands read, in order (explain.ts `factsIn`, evaluate.ts `leafFacts`). */
-function leafFactIds(leaf: Extract<Cond, { leaf: number }>): string[] {
-  const of = (v: Value, out: string[] = []): string[] => {
-    if ('fact' in v) out.push(v.fact);
-    else if ('op' in v) v.args.forEach((a) => of(a, out));
-    else if ('round' in v) of(v.arg, out);
-    else if ('since' in v) of(v.since, out);
-    else if ('count' in v) out.push(v.count);
-    else if ('sum' in v) out.push(v.over);
-    return out;
-  };
-  if ('cmp' in leaf) return [...of(leaf.left), ...of(leaf.right)];
-  if ('is' in leaf) return of(leaf.is);
-  if ('known' in leaf) return of(leaf.known);
-  if ('includes' in leaf) return of(leaf.includes);
-  if ('empty' in leaf) return of(leaf.empty);
-  if ('within' in leaf) return [...of(leaf.within), ...of(leaf.window)];
-  if ('code' in leaf) return of(leaf.code);
-  return [leaf.over];
+/** `f`'s answer; a NotSql it throws is placed at `source` when it has no place yet. */
+function located<T>(f: () => T, source: SourceLocation | undefined): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof NotSql && !e.source && source) e.source = source;
+    throw e;
+  }
 }
 
 export { sqlText };

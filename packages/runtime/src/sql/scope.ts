@@ -2,12 +2,13 @@
 // them: a value is its known value `v` (NULL when unknown) with the bounds `lo`/`hi` an unknown
 // keeps (values.ts), a condition is TRUE, FALSE or NULL (unknown), and SQL's AND, OR and NOT are
 // Kleene's. The facts are read once per case into columns of their own (see query.ts).
-import type { CompareOp, Cond, FactDef, Scalar, Value } from '@guideline/language';
+import type { CompareOp, Cond, FactDef, Scalar, SourceLocation, Value } from '@guideline/language';
 import type { Dialect } from './dialect.ts';
 import { sqlText } from './dialect.ts';
 import { dateParts, elapsedSql, type Columns, type DateParts } from './dates.ts';
 
-export type Kind = 'num' | 'str' | 'bool' | 'list' | 'other';
+/** A value's sort: a number, a date (ISO text), a text, yes or no, a list (or record), or nothing known. */
+export type Kind = 'num' | 'date' | 'str' | 'bool' | 'list' | 'other';
 
 /** A value as SQL: its known value (NULL when unknown), its bounds, and what kind of value it is. */
 export interface SqlValue {
@@ -23,8 +24,12 @@ export interface SqlValue {
 
 export type { Columns } from './dates.ts';
 
-/** Why a rule set (or one of its guidelines) cannot become SQL. */
-export class NotSql extends Error {}
+export type LeafOf = Extract<Cond, { leaf: number }>;
+
+/** Why a rule set (or one of its guidelines) cannot become SQL, and where. */
+export class NotSql extends Error {
+  source: SourceLocation | undefined = undefined;
+}
 
 export function kindOf(def: FactDef | undefined): Kind {
   const t = def?.type;
@@ -33,6 +38,7 @@ export function kindOf(def: FactDef | undefined): Kind {
     case 'number': return 'num';
     case 'yes-no': return 'bool';
     case 'class': case 'list': case 'records': return 'list';
+    case 'date': return 'date';
     default: return 'str';
   }
 }
@@ -48,7 +54,13 @@ export function literal(x: Scalar): string {
   return sqlText(x);
 }
 
-const kindOfScalar = (x: Scalar): Kind => (typeof x === 'number' ? 'num' : typeof x === 'string' ? 'str' : 'bool');
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const kindOfScalar = (x: Scalar): Kind => (typeof x === 'number' ? 'num' : typeof x === 'string' ? (isoDate.test(x) ? 'date' : 'str') : 'bool');
+/** Whether values of two sorts may be equal: texts and dates are both texts. */
+const comparable = (a: Kind, b: Kind): boolean => (a === 'date' ? 'str' : a) === (b === 'date' ? 'str' : b);
+/** Sorts with an order (values.ts `ordinal`): numbers and dates. */
+const ordered = (k: Kind): boolean => k === 'num' || k === 'date';
+const NO = 'CAST(NULL AS BOOLEAN)';
 
 export class SqlScope {
   /** The facts this scope reads, by id, with the column name their value is kept in. */
@@ -65,6 +77,8 @@ export class SqlScope {
     private readonly columns: Columns,
     /** The review date's parts, as columns every layer has. */
     private readonly review: DateParts,
+    /** The columns of what the prep step computes (computed.ts), by the value's or leaf's key; undefined when it does not. */
+    private readonly prepared: (x: Value | LeafOf) => SqlValue | undefined,
   ) {}
 
   private materialize(depth: number, x: SqlValue): SqlValue {
@@ -86,6 +100,8 @@ export class SqlScope {
 
   value(v: Value): SqlValue {
     if ('fact' in v || 'const' in v) return this.plain(v);
+    const computed = this.prepared(v);
+    if (computed) return computed;
     // A computed value is written once, in columns of its own, and its users read the columns:
     // written out in full at each use, nested values would grow the query exponentially.
     const key = JSON.stringify(v);
@@ -114,26 +130,31 @@ export class SqlScope {
     }
     if ('since' in v) {
       const d = this.value(v.since);
-      if (d.kind !== 'str') return NULL;
+      if (d.kind !== 'date') return NULL;
+      // Up to the review date, or to the date `to` gives (unknown, without bounds, when it is unknown).
+      let depth = d.depth ?? 0;
+      let end = this.review;
+      let endKnown: string | undefined;
+      if (v.to) {
+        const t = this.value(v.to);
+        if (t.kind !== 'date') return NULL;
+        depth = Math.max(depth, t.depth ?? 0);
+        end = dateParts(t.v, depth, this.columns, this.dialect).parts;
+        endKnown = t.v;
+      }
       // The time since the date's known value, and since its latest and earliest possible days: an
       // unknown date's latest day bounds the time since it from below, its earliest from above.
-      let depth = d.depth ?? 0;
-      const ends = (['v', 'hi', 'lo'] as const).map((k) => {
-        const p = dateParts(d[k], depth, this.columns, this.dialect);
-        return { k, p };
-      });
+      const ends = (['v', 'hi', 'lo'] as const).map((k) => ({ k, p: dateParts(d[k], depth, this.columns, this.dialect) }));
       depth += 2;
-      const e = ends.map(({ k, p }) => ({ k, ...elapsedSql(p.parts, this.review, v.unit, depth, this.columns), src: d[k] }));
+      const e = ends.map(({ k, p }) => ({ k, ...elapsedSql(p.parts, end, v.unit, depth, this.columns), src: d[k] }));
       depth = e[0]!.depth;
       const at = (k: 'v' | 'hi' | 'lo'): string => {
         const x = e.find((y) => y.k === k)!;
-        return `(CASE WHEN ${x.src} IS NULL THEN NULL ELSE ${x.value} END)`;
+        return `(CASE WHEN ${x.src} IS NULL${endKnown ? ` OR ${endKnown} IS NULL` : ''} THEN NULL ELSE ${x.value} END)`;
       };
       const c = this.columns(depth, { v: at('v'), lo: `(CASE WHEN ${d.v} IS NOT NULL THEN ${at('v')} ELSE ${at('hi')} END)`, hi: `(CASE WHEN ${d.v} IS NOT NULL THEN ${at('v')} ELSE ${at('lo')} END)` });
       return { v: c.v!, lo: c.lo!, hi: c.hi!, kind: 'num', depth: depth + 1, materialized: true };
     }
-    if ('count' in v || 'sum' in v) throw new NotSql(`${'count' in v ? 'count' : 'sum'} over '${'count' in v ? v.count : v.over}': aggregates over a case's lists are not compiled to SQL`);
-    if ('lookup' in v) throw new NotSql(`a lookup in table '${v.lookup}': recommendation tables are not compiled to SQL`);
     throw new NotSql(`a value of a form the SQL compiler does not know (${Object.keys(v as object).join(', ')})`);
   }
 
@@ -165,12 +186,19 @@ export class SqlScope {
     return { v, lo: `(CASE WHEN ${v} IS NOT NULL THEN ${v} ELSE ${lo} END)`, hi: `(CASE WHEN ${v} IS NOT NULL THEN ${v} ELSE ${hi} END)`, kind: 'num', depth: Math.max(a.depth ?? 0, b.depth ?? 0) };
   }
 
-  /** values.ts `compare`: decided when both are known, or when the bounds alone decide. */
+  /**
+   * values.ts `compare`: decided when both are known, or when the bounds alone decide. Only numbers
+   * and dates have an order; a list or a record compares with nothing (unknown).
+   */
   compare(op: CompareOp, a: SqlValue, b: SqlValue): string {
-    if ((a.kind === 'num' && b.kind === 'str') || (a.kind === 'str' && b.kind === 'num')) return 'FALSE';
     const known = `${a.v} IS NOT NULL AND ${b.v} IS NOT NULL`;
+    if (a.kind === 'list' || b.kind === 'list' || a.kind === 'other' || b.kind === 'other') return NO;
+    if (op === '=' || op === '!=') {
+      // Values of sorts that cannot be equal: known, they differ.
+      if (!comparable(a.kind, b.kind)) return `(CASE WHEN ${known} THEN ${op === '!=' ? 'TRUE' : 'FALSE'} END)`;
+    } else if (!ordered(a.kind) || a.kind !== b.kind) return NO;
     const sqlOp = op === '!=' ? '<>' : op;
-    const bounded = a.kind !== 'bool' && a.kind !== 'list' && b.kind !== 'bool' && b.kind !== 'list';
+    const bounded = ordered(a.kind) && a.kind === b.kind;
     const le = (x: string, y: string): string => (bounded ? `(${x} IS NOT NULL AND ${y} IS NOT NULL AND ${x} <= ${y})` : 'FALSE');
     const lt = (x: string, y: string): string => (bounded ? `(${x} IS NOT NULL AND ${y} IS NOT NULL AND ${x} < ${y})` : 'FALSE');
     let t: string;
@@ -198,22 +226,29 @@ export class SqlScope {
   }
 
   /** A leaf's answer, three-valued. */
-  leaf(c: Extract<Cond, { leaf: number }>): string {
+  leaf(c: LeafOf): string {
+    if ('quantifier' in c) {
+      const computed = this.prepared(c);
+      if (!computed) throw new NotSql(`'${c.quantifier}' over '${c.over}': conditions over each item of a list are computed by the prep step, which does not have this one`);
+      return computed.v;
+    }
     if ('cmp' in c) return this.compare(c.cmp, this.value(c.left), this.value(c.right));
     if ('is' in c) {
       const a = this.value(c.is);
-      const values = c.values.filter((x) => kindOfScalar(x) === a.kind);
+      const values = c.values.filter((x) => comparable(kindOfScalar(x), a.kind));
       return `(CASE WHEN ${a.v} IS NULL THEN NULL ELSE ${values.length ? `${a.v} IN (${values.map(literal).join(', ')})` : 'FALSE'} END)`;
     }
     if ('known' in c) return `(${this.value(c.known).v} IS ${c.yes ? 'NOT ' : ''}NULL)`;
+    // On file: true when known, unknown when not; never false.
+    if ('recorded' in c) return `(CASE WHEN ${this.value(c.recorded).v} IS NULL THEN NULL ELSE TRUE END)`;
     if ('includes' in c) {
       const a = this.value(c.includes);
-      if (a.kind !== 'list') return 'CAST(NULL AS BOOLEAN)';
+      if (a.kind !== 'list') return NO;
       return `(CASE WHEN ${a.v} IS NULL THEN NULL ELSE ${this.dialect.overlap(a.v, this.dialect.texts(c.values))} END)`;
     }
     if ('empty' in c) {
       const a = this.value(c.empty);
-      return a.kind === 'list' ? `(CASE WHEN ${a.v} IS NULL THEN NULL ELSE ${this.dialect.length(a.v)} = 0 END)` : 'CAST(NULL AS BOOLEAN)';
+      return a.kind === 'list' ? `(CASE WHEN ${a.v} IS NULL THEN NULL ELSE ${this.dialect.length(a.v)} = 0 END)` : NO;
     }
     if ('within' in c) {
       const x = this.value(c.within);
@@ -223,10 +258,9 @@ export class SqlScope {
     }
     if ('code' in c) {
       const a = this.value(c.code);
-      if (a.kind !== 'str') return 'CAST(NULL AS BOOLEAN)';
+      if (a.kind !== 'str' && a.kind !== 'date') return NO;
       return `(CASE WHEN ${a.v} IS NULL THEN NULL ELSE ${codeTest(`replace(upper(${a.v}), '.', '')`, c.patterns)} END)`;
     }
-    if ('quantifier' in c) throw new NotSql(`'${c.quantifier}' over '${c.over}': conditions over each item of a list are not compiled to SQL`);
     throw new NotSql(`a condition of a form the SQL compiler does not know (${Object.keys(c).join(', ')})`);
   }
 }

@@ -1,0 +1,202 @@
+// The decision service's HTTP API (Hono): POST /v1/decide takes one case as JSON, or a batch as JSON
+// Lines answered line by line in order; GET /v1/health and GET /v1/rules. A request is decided
+// whole on the rule set that was current when it arrived, whatever is reloaded meanwhile.
+import { randomUUID } from 'node:crypto';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { formatMessage, SourceFile } from '@guideline/language';
+import { CaseValidationError, evaluateFast, type Determination } from '@guideline/runtime';
+import { parseJson } from '../json.ts';
+import { locateField } from '../json-locate.ts';
+import { decodeUtf8, readLimits } from '../read.ts';
+import type { DecisionLog } from './log.ts';
+import type { LoadedRules } from './rules.ts';
+
+export interface AppOptions {
+  /** The rule set now; a request reads it once, when it arrives. */
+  rules: () => LoadedRules;
+  log: DecisionLog;
+  /** The largest request body, in bytes (413 past it). */
+  bodyLimit: number;
+  /** How long a batch may take; lines not decided by then are answered with a `timeout` error. */
+  timeoutMs: number;
+  /** Whether the server is stopping: health says so, with 503. */
+  stopping: () => boolean;
+  /** How much of a batch's answer is made at a time (64 KiB). */
+  chunkBytes?: number;
+}
+
+/** A problem with a request or one of its cases, as the API answers it. */
+export interface ApiError {
+  status: number;
+  code: string;
+  message: string;
+  line?: number;
+  column?: number;
+  issues?: { field: string; message: string; line: number; column: number }[];
+}
+
+const jsonTypes = new Set(['application/json']);
+const batchTypes = new Set(['application/x-ndjson', 'application/jsonl', 'application/jsonlines', 'application/x-jsonlines']);
+type Detail = 'full' | 'decision';
+
+export function decisionApp(options: AppOptions): Hono {
+  const app = new Hono();
+  const fail = (c: Context, e: ApiError): Response => c.json({ error: e }, e.status as 400);
+  // Stopping, every answer closes its connection: the client goes elsewhere, and the stop waits on nothing idle.
+  app.use(async (c, next) => {
+    await next();
+    if (options.stopping()) c.header('connection', 'close');
+  });
+
+  app.get('/v1/health', (c) => {
+    const r = options.rules();
+    if (options.stopping()) return c.json({ status: 'stopping', revision: r.revision }, 503);
+    return c.json({ status: 'ok', revision: r.revision, loadedAt: r.loadedAt });
+  });
+
+  app.get('/v1/rules', (c) => c.json(describeRules(options.rules())));
+
+  app.post(
+    '/v1/decide',
+    limitBody(options.bodyLimit, (c) => {
+      // The rest of the body is never read: the connection cannot carry another request.
+      c.header('connection', 'close');
+      return fail(c, { status: 413, code: 'payload-too-large', message: `the body is over ${options.bodyLimit} bytes; the limit is ${options.bodyLimit}` });
+    }),
+    async (c) => {
+      const loaded = options.rules();
+      const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+      const batch = batchTypes.has(type);
+      if (!batch && !jsonTypes.has(type)) {
+        return fail(c, { status: 415, code: 'unsupported-media-type', message: `send one case as application/json or a batch as application/x-ndjson, not '${type || 'no content type'}'` });
+      }
+      const detail = c.req.query('detail') ?? 'full';
+      if (detail !== 'full' && detail !== 'decision') return fail(c, { status: 400, code: 'bad-query', message: `detail is full or decision, not '${detail}'` });
+      const bytes = Buffer.from(await c.req.arrayBuffer());
+      const decoded = decodeUtf8(bytes);
+      if ('badByte' in decoded) {
+        // Its line, and its column in bytes on that line.
+        const lineStart = bytes.lastIndexOf(10, decoded.badByte - 2) + 1;
+        const line = bytes.subarray(0, lineStart).filter((b) => b === 10).length + 1;
+        return fail(c, { status: 400, code: 'R501', message: 'not UTF-8 text: a byte here belongs to no character', line, column: decoded.badByte - lineStart });
+      }
+      const decider = new Decider(loaded, options.log, detail);
+      c.header('guideline-revision', loaded.revision);
+      if (!batch) {
+        const answer = decider.decide(decoded.text);
+        if ('error' in answer) return fail(c, answer.error);
+        c.header('decision-id', answer.decisionId);
+        return c.body(answer.json, 200, { 'content-type': 'application/json; charset=utf-8' });
+      }
+      return c.body(batchAnswers(decider, decoded.text, Date.now() + options.timeoutMs, options.chunkBytes ?? 1 << 16), 200, { 'content-type': 'application/x-ndjson; charset=utf-8' });
+    },
+  );
+
+  app.notFound((c) => fail(c, { status: 404, code: 'not-found', message: `no ${c.req.method} ${c.req.path}: the API is POST /v1/decide, GET /v1/health, GET /v1/rules` }));
+  app.onError((e, c) => fail(c, { status: 500, code: 'internal-error', message: e.message }));
+  return app;
+}
+
+/**
+ * The body limit. A body that declares its length is judged by it without touching the body, so
+ * @hono/node-server reads it straight from the socket later (Hono's bodyLimit looks at the request's
+ * body stream, which makes the adapter build a web stream for every request: most of an HTTP
+ * request's cost); a chunked body is counted as it streams, by Hono's bodyLimit.
+ */
+function limitBody(maxSize: number, onError: (c: Context) => Response): MiddlewareHandler {
+  const streamed = bodyLimit({ maxSize, onError });
+  return async (c, next) => {
+    const length = c.req.header('content-length');
+    if (length === undefined || c.req.header('transfer-encoding') !== undefined) return streamed(c, next);
+    if (Number(length) > maxSize) return onError(c);
+    await next();
+  };
+}
+
+/** Decides cases on one rule set, logging each decision. */
+class Decider {
+  constructor(
+    private readonly loaded: LoadedRules,
+    private readonly log: DecisionLog,
+    private readonly detail: Detail,
+  ) {}
+
+  /** One case document: its determination as JSON, or the error that answers it. */
+  decide(text: string, line?: number): { json: string; decisionId: string } | { error: ApiError } {
+    const started = performance.now();
+    const parsed = parseJson(text);
+    if (parsed.error) {
+      const e = parsed.error;
+      return { error: { status: 400, code: 'R501', message: e.message, ...(e.line ? { line: line ?? e.line, column: e.column } : {}) } };
+    }
+    let d: Determination;
+    try {
+      d = evaluateFast(this.loaded.rules, parsed.value, { detail: this.detail });
+    } catch (e) {
+      if (!(e instanceof CaseValidationError)) throw e;
+      const src = new SourceFile(text, '');
+      const issues = e.issues.map((i) => {
+        const at = src.position(locateField(text, i.field).start);
+        return { field: i.field, message: i.message, line: line ?? at.line, column: at.column };
+      });
+      return { error: { status: 422, code: 'R501', message: `the case does not follow the contract: ${issues.map((i) => `${i.field || 'case'}: ${i.message}`).join('; ')}`, issues } };
+    }
+    const decisionId = randomUUID();
+    this.log.write({ decisionId, time: new Date().toISOString(), revision: this.loaded.revision, caseId: d.caseId ?? null, decision: d.decision, durationMs: Math.round((performance.now() - started) * 1000) / 1000 });
+    return { json: JSON.stringify(d), decisionId };
+  }
+}
+
+/**
+ * A batch's answers, a line each in the order of its lines (blank lines skipped): the determination,
+ * or `{ "line": n, "error": {...} }`. Made a chunk at a time as the client reads, so a large batch
+ * is never held answered in memory.
+ */
+function batchAnswers(decider: Decider, text: string, deadline: number, chunkBytes: number): ReadableStream<Uint8Array> {
+  const lines = text.split('\n');
+  const encoder = new TextEncoder();
+  let i = 0;
+  const answer = (n: number, raw: string): string => {
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    let error: ApiError | undefined;
+    if (Buffer.byteLength(line) > readLimits.caseBytes) error = { status: 413, code: 'R505', message: formatMessage('R505', { limit: readLimits.caseBytes }) };
+    else if (Date.now() >= deadline) error = { status: 503, code: 'timeout', message: 'not decided: the batch ran past its time limit' };
+    else {
+      try {
+        const a = decider.decide(line, n);
+        if ('json' in a) return a.json + '\n';
+        error = a.error;
+      } catch (e) {
+        // A bug of ours on one line: named with the line, and the batch goes on.
+        error = { status: 500, code: 'internal-error', message: (e as Error)?.message ?? String(e) };
+      }
+    }
+    return JSON.stringify({ line: n, error }) + '\n';
+  };
+  return new ReadableStream({
+    pull(controller) {
+      let chunk = '';
+      for (; i < lines.length && chunk.length < chunkBytes; i++) if (lines[i]!.trim()) chunk += answer(i + 1, lines[i]!);
+      if (chunk) controller.enqueue(encoder.encode(chunk));
+      if (i >= lines.length) controller.close();
+    },
+  });
+}
+
+/** GET /v1/rules: the revision, and the guidelines (with their editions) and policies of the rule set. */
+export function describeRules(loaded: LoadedRules): Record<string, unknown> {
+  const guidelines = new Map<string, { id: string; title: string; citation: string; covers: string[]; editions: { edition: string; inForce?: { from: string; to?: string } }[] }>();
+  for (const g of loaded.rules.guidelines) {
+    const entry = guidelines.get(g.id) ?? { id: g.id, title: g.title, citation: g.citation, covers: g.covers, editions: [] };
+    if (g.edition !== undefined) entry.editions.push({ edition: g.edition, ...(g.inForce ? { inForce: g.inForce } : {}) });
+    guidelines.set(g.id, entry);
+  }
+  return {
+    revision: loaded.revision,
+    loadedAt: loaded.loadedAt,
+    from: loaded.from,
+    guidelines: [...guidelines.values()],
+    policies: loaded.rules.policies.map((p) => ({ id: p.id, title: p.title, jurisdiction: p.jurisdiction, steps: p.steps })),
+  };
+}

@@ -1,0 +1,111 @@
+// The rule set a decision server serves: compiled from guideline folders or read from a compiled
+// artifact, named by a revision, and reloaded when its files change. A load either yields a whole
+// new rule set or the errors that kept it from loading; the caller swaps only a whole one in.
+import { createHash } from 'node:crypto';
+import { statSync, watch, type FSWatcher } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { hasErrors, type RuleSet } from '@guideline/language';
+import { readArtifact } from '../artifact.ts';
+import { bundledGuidelines, compileFiles } from '../load.ts';
+import { findFiles, UsageError } from '../paths.ts';
+import { printable, renderDiagnostics } from '../render.ts';
+
+/** Where the rules come from: guideline files and folders, or a compiled artifact (`rules`). */
+export interface RuleSource {
+  paths: readonly string[];
+  rules?: string | undefined;
+}
+
+export interface LoadedRules {
+  rules: RuleSet;
+  /** The artifact's own `revision` when it carries one, else `sha256:` and the hash of its JSON. */
+  revision: string;
+  /** When it was loaded (ISO 8601). */
+  loadedAt: string;
+  from: 'artifact' | 'guidelines';
+}
+
+/** Errors and warnings are text for a person, escaped for a terminal. */
+export type LoadResult = { loaded: LoadedRules; warnings: string[]; errors?: undefined } | { loaded?: undefined; errors: string[] };
+
+/** The revision of a rule set: its own, or the sha256 of its JSON (the same from sources as from their artifact). */
+export function revisionOf(rules: RuleSet): string {
+  const own = (rules as { revision?: unknown }).revision;
+  if (typeof own === 'string' && own) return own;
+  return `sha256:${createHash('sha256').update(JSON.stringify(rules)).digest('hex')}`;
+}
+
+/** Loads the rule set, or says why it cannot: guideline errors with code frames, artifact problems by place. */
+export function loadRules(source: RuleSource): LoadResult {
+  const loaded = (rules: RuleSet, from: LoadedRules['from']): LoadedRules => ({ rules, revision: revisionOf(rules), loadedAt: new Date().toISOString(), from });
+  try {
+    if (source.rules !== undefined) {
+      if (source.paths.length) return { errors: ['give either guideline paths or --rules, not both'] };
+      const artifact = readArtifact(source.rules);
+      return artifact.errors ? { errors: artifact.errors } : { loaded: loaded(artifact.rules, 'artifact'), warnings: [] };
+    }
+    const compiled = compileFiles(source.paths);
+    const rendered = compiled.diagnostics.length ? [renderDiagnostics(compiled.diagnostics, compiled.sources)] : [];
+    if (hasErrors(compiled.diagnostics) || !compiled.rules) return { errors: rendered };
+    return { loaded: loaded(compiled.rules, 'guidelines'), warnings: rendered };
+  } catch (e) {
+    // A file that went missing or over a limit between two edits: named, and the old rules stay.
+    if (e instanceof UsageError) return { errors: [printable(e.message)] };
+    throw e;
+  }
+}
+
+/**
+ * Calls `changed` (once, after edits settle for `settleMs`) whenever a file under the rule source
+ * changes, is added or removed. Folders are watched one by one (recursive watching is not on every
+ * platform), and watched anew after each change, so a new folder is seen. Returns a stop function.
+ */
+export function watchRules(source: RuleSource, changed: () => void, settleMs = 150): () => void {
+  let watchers: FSWatcher[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  const roots = source.rules !== undefined ? [source.rules] : source.paths.length ? source.paths : [bundledGuidelines];
+  const arm = (): void => {
+    for (const w of watchers) w.close();
+    watchers = [];
+    for (const dir of foldersToWatch(roots)) {
+      try {
+        const w = watch(dir, () => {
+          clearTimeout(timer);
+          timer = setTimeout(() => {
+            arm();
+            changed();
+          }, settleMs);
+        });
+        w.on('error', () => w.close()); // a folder removed: the next change re-arms without it
+        watchers.push(w);
+      } catch {
+        // gone already
+      }
+    }
+  };
+  arm();
+  return () => {
+    clearTimeout(timer);
+    for (const w of watchers) w.close();
+  };
+}
+
+/** The folders whose entries decide the rule set: each folder given and those under it; a file's own folder. */
+function foldersToWatch(roots: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const r of roots) {
+    const path = resolve(r);
+    const st = statSync(path, { throwIfNoEntry: false });
+    if (!st?.isDirectory()) {
+      out.add(dirname(path));
+      continue;
+    }
+    out.add(path);
+    try {
+      for (const f of findFiles([path], () => true)) for (let d = dirname(f.path); d.startsWith(path) && !out.has(d); d = dirname(d)) out.add(d);
+    } catch {
+      // unreadable: watched as far as it could be read
+    }
+  }
+  return [...out];
+}

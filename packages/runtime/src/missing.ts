@@ -1,0 +1,106 @@
+// What the records would need to settle a leaf left unknown: the case fields behind its unknown
+// facts, each in the words of the fact that reads it. A table read by an unknown key names the fields
+// behind that key; one that no row of which matches names the fields it is keyed by (the diagnoses,
+// for a recommendation); a sum over a list names the fields its items leave out.
+import type { Value } from '@guideline/language';
+import { factWords } from './explain.ts';
+import { readPath, type LeafCond, type Plan, type Run } from './plan.ts';
+import { Unknown } from './values.ts';
+
+/** The case fields found, and (when asked for) each in the words of the fact that reads it. */
+export interface Gaps {
+  fields: Set<string>;
+  words?: Map<string, string>;
+}
+
+/** The fact ids a value reads (a table's: those its keys read), in order. */
+export function factsIn(v: Value, plan: Plan, out: string[] = [], depth = 0): string[] {
+  if ('fact' in v) out.push(v.fact);
+  else if ('op' in v) for (const a of v.args) factsIn(a, plan, out, depth);
+  else if ('round' in v) factsIn(v.arg, plan, out, depth);
+  else if ('since' in v) {
+    factsIn(v.since, plan, out, depth);
+    if (v.to) factsIn(v.to, plan, out, depth);
+  } else if ('count' in v) out.push(v.count);
+  else if ('sum' in v) out.push(v.over);
+  else if ('lookup' in v && depth < 8) for (const k of plan.table(v.lookup)?.keys ?? []) factsIn(k.value, plan, out, depth + 1);
+  return out;
+}
+
+function add(gaps: Gaps, field: string, words: () => string): void {
+  gaps.fields.add(field);
+  if (gaps.words && !gaps.words.has(field)) gaps.words.set(field, words());
+}
+
+/** The case fields a fact's unknown value stands for (its inputs; the recommend block's frequency none). */
+function inputsOf(id: string, plan: Plan, gaps: Gaps): void {
+  if (id.startsWith('recommended.')) return;
+  const def = plan.def(id);
+  for (const input of def?.inputs.length ? def.inputs : [id]) {
+    add(gaps, input, () => (def ? factWords(def.field === input ? def : { ...def, field: input }, input) : input));
+  }
+}
+
+/**
+ * The case fields of the items whose value of an item fact is unknown, by their place in the list
+ * (`medications[1].dailyDose`): only fields the item leaves out, for what the case could give.
+ */
+function itemGaps(plan: Plan, run: Run, id: string, gaps: Gaps): void {
+  const list = id.slice(0, id.indexOf('[].'));
+  const items = plan.fact(list)(run);
+  if (!Array.isArray(items)) return;
+  const read = plan.fact(id);
+  const inputs = plan.def(id)?.inputs ?? [];
+  const at = plan.def(list)?.field ?? list;
+  let i = 0;
+  run.forItems(items, (item) => {
+    if (read(run) instanceof Unknown) {
+      for (const input of inputs) {
+        if (readPath(item, input.split('.')) != null) continue;
+        const field = `${at}[${i}].${input}`;
+        const words = plan.def(`${list}[].${input}`)?.words;
+        add(gaps, field, () => (words ? `${words} (${field})` : field));
+      }
+    }
+    i++;
+  });
+}
+
+/** Adds the case fields behind a value's unknown parts. */
+function unknownInputs(v: Value, plan: Plan, run: Run, gaps: Gaps, depth = 0): void {
+  if ('fact' in v) {
+    if (plan.fact(v.fact)(run) instanceof Unknown) inputsOf(v.fact, plan, gaps);
+  } else if ('op' in v) for (const a of v.args) unknownInputs(a, plan, run, gaps, depth);
+  else if ('round' in v) unknownInputs(v.arg, plan, run, gaps, depth);
+  else if ('since' in v) {
+    unknownInputs(v.since, plan, run, gaps, depth);
+    if (v.to) unknownInputs(v.to, plan, run, gaps, depth);
+  } else if ('count' in v || 'sum' in v) {
+    const list = 'count' in v ? v.count : v.over;
+    if (plan.fact(list)(run) instanceof Unknown) inputsOf(list, plan, gaps);
+    else if ('sum' in v) for (const id of factsIn(v.sum, plan)) if (id.includes('[].')) itemGaps(plan, run, id, gaps);
+  } else if ('lookup' in v && depth < 8 && plan.value(v)(run) instanceof Unknown) {
+    const keys = plan.table(v.lookup)?.keys ?? [];
+    const found: Gaps = { fields: new Set(), ...(gaps.words ? { words: new Map() } : {}) };
+    for (const k of keys) unknownInputs(k.value, plan, run, found, depth + 1);
+    // Known keys that no row matches: the table is keyed by them.
+    if (!found.fields.size) for (const k of keys) for (const id of factsIn(k.value, plan)) inputsOf(id, plan, found);
+    for (const f of found.fields) add(gaps, f, () => found.words?.get(f) ?? f);
+  }
+}
+
+/** The case fields behind an unknown leaf. */
+export function leafInputs(leaf: LeafCond, plan: Plan, run: Run, gaps: Gaps): void {
+  const values: Value[] =
+    'cmp' in leaf ? [leaf.left, leaf.right]
+    : 'is' in leaf ? [leaf.is]
+    : 'known' in leaf ? [leaf.known]
+    : 'recorded' in leaf ? [leaf.recorded]
+    : 'includes' in leaf ? [leaf.includes]
+    : 'empty' in leaf ? [leaf.empty]
+    : 'within' in leaf ? [leaf.within, leaf.window]
+    : 'code' in leaf ? [leaf.code]
+    : [];
+  for (const v of values) unknownInputs(v, plan, run, gaps);
+  if ('quantifier' in leaf && plan.fact(leaf.over)(run) instanceof Unknown) inputsOf(leaf.over, plan, gaps);
+}

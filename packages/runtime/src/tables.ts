@@ -1,0 +1,172 @@
+// Tables, read: a `{ lookup, column }` value is the column's cell of the row the keys choose, three-
+// valued. A row whose match an unknown key leaves open may be the one; the value is then known only
+// if every row that may be chosen gives the same, bounded by their least and most when they are
+// numbers and some row surely matches, and unknown (within the column's type) when none might.
+import type { CompiledTable, FactDef, KeyMatch, Scalar } from '@guideline/language';
+import type { Calc, Plan, Run } from './plan.ts';
+import { compare, unknownOf, Unknown, UNKNOWN, type Tri, type Val } from './values.ts';
+
+/** A table's keys as values over a run, and the order its rows are tried in, worked out once per plan. */
+interface TablePlan {
+  table: CompiledTable;
+  keys: Calc[];
+  /** Rows in the order the choice tries them (by a column for most and least; the table's otherwise). */
+  order: number[];
+  /** The key whose items, in the case's order, choose (`listed`). */
+  listed: number | undefined;
+  /** Whether that key is a class fact, whose items are the diagnoses (or the surgery). */
+  listedClasses: 'diagnosis' | 'procedure' | undefined;
+}
+
+/** A code test: exact codes, prefixes (`M54.1*`) and ranges (`C00-D49`), compared without dots and in upper case. */
+export function codeMatcher(patterns: readonly string[]): (code: string) => boolean {
+  const norm = (s: string): string => s.toUpperCase().replace(/\./g, '');
+  const tests = patterns.map((p): ((k: string) => boolean) => {
+    if (p.endsWith('*')) {
+      const prefix = norm(p.slice(0, -1));
+      return (k) => k.startsWith(prefix);
+    }
+    const dash = p.indexOf('-');
+    if (dash > 0) {
+      const lo = norm(p.slice(0, dash));
+      const hi = norm(p.slice(dash + 1));
+      // A range of categories covers their subcodes: C00-D49 holds D49.9.
+      return (k) => k.slice(0, lo.length) >= lo && k.slice(0, hi.length) <= hi;
+    }
+    const exact = norm(p);
+    return (k) => k === exact;
+  });
+  return (code) => {
+    const k = norm(code);
+    return tests.some((t) => t(k));
+  };
+}
+
+const codeTests = new Map<string, (code: string) => boolean>();
+function codeTest(pattern: string): (code: string) => boolean {
+  let t = codeTests.get(pattern);
+  if (!t) {
+    if (codeTests.size > 10_000) codeTests.clear();
+    codeTests.set(pattern, (t = codeMatcher([pattern])));
+  }
+  return t;
+}
+
+const same = (a: unknown, b: Scalar): boolean => (typeof a === 'string' && typeof b === 'string' ? a.toLowerCase() === b.toLowerCase() : a === b);
+
+const and = (a: Tri, b: Tri): Tri => (a === false || b === false ? false : a === null || b === null ? null : true);
+
+/** Whether a value matches one of a cell's matches. */
+function matchOne(m: KeyMatch, v: Val): Tri {
+  if (Array.isArray(v)) {
+    // A list key (the classes of the diagnoses): the cell matches when the list holds its value.
+    return v.some((x) => matchOne(m, x as Val) === true);
+  }
+  if ('is' in m) return v instanceof Unknown ? (typeof m.is === 'number' ? compare('=', v, m.is) : null) : same(v, m.is);
+  if ('from' in m) return and(compare('>=', v, m.from), compare('<=', v, m.to));
+  if ('cmp' in m) return compare(m.cmp, v, m.value);
+  return v instanceof Unknown ? null : typeof v === 'string' && codeTest(m.code)(v);
+}
+
+/** Whether a value matches a key cell (no matches: any value does, an unknown one too). */
+function matchCell(ms: readonly KeyMatch[], v: Val): Tri {
+  if (!ms.length) return true;
+  let out: Tri = false;
+  for (const m of ms) {
+    const t = matchOne(m, v);
+    if (t === true) return true;
+    if (t === null) out = null;
+  }
+  return out;
+}
+
+function rowMatch(t: CompiledTable, r: number, keys: readonly Val[], skip = -1): Tri {
+  let out: Tri = true;
+  const when = t.rows[r]!.when;
+  for (let i = 0; i < keys.length; i++) {
+    if (i === skip) continue;
+    const m = matchCell(when[i] ?? [], keys[i]!);
+    if (m === false) return false;
+    if (m === null) out = null;
+  }
+  return out;
+}
+
+function planOf(plan: Plan, t: CompiledTable): TablePlan {
+  const order = t.rows.map((_, i) => i);
+  const by = typeof t.choose === 'object' && 'most' in t.choose ? { col: t.choose.most, sign: -1 } : typeof t.choose === 'object' && 'least' in t.choose ? { col: t.choose.least, sign: 1 } : undefined;
+  if (by) {
+    const c = t.columns.findIndex((x) => x.id === by.col);
+    const key = (r: number): number => {
+      const v = t.rows[r]!.cells[c];
+      return typeof v === 'number' ? by.sign * v : Infinity; // a row without the number comes last
+    };
+    order.sort((a, b) => key(a) - key(b) || a - b);
+  }
+  const listed = typeof t.choose === 'object' && 'listed' in t.choose ? t.choose.listed : undefined;
+  const keyValue = listed === undefined ? undefined : t.keys[listed]?.value;
+  const def = keyValue && 'fact' in keyValue ? plan.def(keyValue.fact) : undefined;
+  return {
+    table: t,
+    keys: t.keys.map((k) => plan.value(k.value)),
+    order,
+    listed,
+    listedClasses: def?.type.kind === 'class' ? def.type.of : undefined,
+  };
+}
+
+/** The rows that may be chosen, in order: those whose match is unknown, up to the first that surely matches. */
+function candidates(run: Run, tp: TablePlan, keys: readonly Val[]): { rows: number[]; sure: boolean } {
+  const t = tp.table;
+  const rows: number[] = [];
+  const take = (r: number, m: Tri): boolean => {
+    if (m === false) return false;
+    rows.push(r);
+    return m === true;
+  };
+  const L = tp.listed;
+  const listedValue = L === undefined ? undefined : keys[L];
+  if (L !== undefined && Array.isArray(listedValue)) {
+    // Item by item, in the case's order: the rows each item matches, in the table's order.
+    const items: readonly (readonly unknown[])[] = (tp.listedClasses && run.view.classesByItem(tp.listedClasses)) || listedValue.map((x) => [x]);
+    for (const item of items) {
+      for (const r of tp.order) {
+        if (matchCell(t.rows[r]!.when[L] ?? [], item as Val) !== true) continue;
+        if (take(r, rowMatch(t, r, keys, L))) return { rows, sure: true };
+      }
+    }
+    return { rows, sure: false };
+  }
+  for (const r of tp.order) if (take(r, rowMatch(t, r, keys))) return { rows, sure: true };
+  return { rows, sure: false };
+}
+
+/** The value of a column for a run: the chosen row's cell, or what the rows that may be chosen allow. */
+function read(run: Run, tp: TablePlan, col: number, def: FactDef): Val {
+  const keys = tp.keys.map((k) => k(run));
+  const { rows, sure } = candidates(run, tp, keys);
+  // No row, or maybe none: the table gives nothing, and what the column's type allows is all that is known.
+  if (!sure) return unknownOf(def, run.c.asOf);
+  const cells = rows.map((r) => tp.table.rows[r]!.cells[col] ?? null);
+  if (cells.some((c) => c === null)) return unknownOf(def, run.c.asOf);
+  if (cells.every((c) => c === cells[0])) return cells[0] as Val;
+  if (cells.every((c) => typeof c === 'number')) {
+    const nums = cells as number[];
+    const lo = Math.min(...nums);
+    const hi = Math.max(...nums);
+    const unit = def.type.kind === 'number' && def.type.unit ? ` ${def.type.unit}` : '';
+    return new Unknown(lo, hi, `${def.words} is ${lo} to ${hi}${unit}, whichever row of table ${tp.table.id} applies`);
+  }
+  return UNKNOWN;
+}
+
+/** A column of a table as a value over a run. */
+export function lookupCalc(plan: Plan, t: CompiledTable, column: string): Calc {
+  const col = t.columns.findIndex((c) => c.id === column);
+  if (col < 0) return () => UNKNOWN;
+  const c = t.columns[col]!;
+  const def: FactDef = { id: `${t.id}.${c.id}`, words: c.words, type: c.type, inputs: [] };
+  let tp: TablePlan | undefined;
+  // The keys are compiled on first use: a table only the runtime reads costs nothing until then.
+  return (run) => read(run, (tp ??= planOf(plan, t)), col, def);
+}

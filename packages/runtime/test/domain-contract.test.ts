@@ -1,0 +1,153 @@
+// The case contract beyond physical medicine: the fields of a lumbar MRI, opioid and work
+// conditioning/hardening request (clinical-domains.md 1.3, 2.3, 3.3 as case-format.md adjusts them)
+// are accepted as the standard vocabularies declare them; a misspelling is named with the field
+// meant, and what the engine computes (weeks of care, months since injury, morphine equivalents) is
+// not a field of the case.
+import { describe, expect, it } from 'vitest';
+import { validateCase } from '../src/index.ts';
+
+const mri = {
+  jurisdiction: 'CA',
+  asOf: '2024-03-01',
+  injury: { date: '2024-01-10' },
+  request: { treatment: 'mri-lumbar', contrast: 'without', serviceDate: '2024-03-01', orderingSpecialty: 'orthopedic-spine-surgery', statedPurpose: 'surgical-planning' },
+  history: {
+    symptomOnsetDate: '2024-01-12',
+    radicularSymptoms: true,
+    conservativeCareStartDate: '2024-01-15',
+    conservativeCareModalities: ['physical-therapy', 'nsaid', 'home-exercise'],
+    conservativeCareResponse: 'no-improvement',
+    surgeryOrInjectionConsidered: 'surgery',
+    priorLumbarSurgery: null,
+    priorLumbarImaging: [],
+    changeSinceLastImaging: null,
+    lastNeuroExamDate: '2024-02-26',
+  },
+  findings: {
+    redFlags: [],
+    neuroDeficitCourse: 'stable',
+    neuroDeficitSeverity: 'mild',
+    neuroExam: {
+      motorDeficits: [{ root: 'L5', muscle: 'extensor-hallucis-longus', grade: '4/5' }],
+      sensoryDeficits: [{ dermatome: 'L5' }],
+      reflexChanges: [],
+      straightLegRaise: 'positive',
+      rootLevelCertainty: 'unequivocal',
+    },
+    electrodiagnostics: 'not-done',
+    plainRadiographs: 'not-done',
+  },
+};
+
+const opioids = {
+  jurisdiction: 'CA',
+  asOf: '2015-05-01',
+  request: { treatment: 'opioid-continuation', serviceDate: '2015-05-01', requestedMedication: { name: 'hydrocodone-acetaminophen', strength: '10/325 mg', quantity: 120, daysSupply: 30 } },
+  medications: [{ name: 'hydrocodone', formulation: 'immediate-release', route: 'oral', dailyDose: 40, unit: 'mg', prescriber: 'treating-physician', startDate: '2014-01-15' }],
+  history: {
+    opioidTherapyStartDate: '2014-01-15',
+    painWithMedication: 4,
+    painWithoutMedication: 8,
+    painAssessmentElements: ['current', 'average', 'least', 'after-dose', 'onset', 'duration'],
+    functionalStatus: 'improved',
+    functionalEvidence: [{ measure: 'oswestry', baseline: 48, current: 30, date: '2015-04-20' }],
+    lastValidatedFunctionMeasureDate: '2015-04-20',
+    workStatus: 'modified-duty',
+    adverseEffects: [],
+    adverseEffectsIntolerable: false,
+    aberrantBehaviors: [],
+    urineDrugScreen: 'consistent',
+    urineDrugScreenDate: '2015-03-02',
+    inconsistentUdsCount12Months: 0,
+    inconsistencyAddressed: null,
+    pdmpReview: 'consistent',
+    opioidAgreement: 'signed',
+    singlePrescriber: true,
+    singlePharmacy: true,
+    painManagementConsult: null,
+    concurrentBenzodiazepine: false,
+    naloxonePrescribed: null,
+    nonOpioidTreatments: ['nsaid', 'home-exercise'],
+    discontinuationEvents: [],
+    patientRequestsDiscontinuation: false,
+    painResolved: false,
+  },
+};
+
+const workHardening = {
+  jurisdiction: 'CA',
+  asOf: '2024-06-01',
+  injury: { date: '2023-09-15' },
+  request: { treatment: 'work-hardening', serviceDate: '2024-06-01', phase: 'initial', visits: 20, hoursPerDay: 4, daysPerWeek: 5, weeks: 4, totalHours: 80 },
+  history: {
+    conditionWorkRelatedMusculoskeletal: true,
+    therapyCourse: { discipline: 'physical-therapy', visitsCompleted: 18, activeTherapy: true, response: 'improved-then-plateau', plateauWeeks: 3 },
+    surgicalCandidate: 'no',
+    otherTreatmentClearlyWarranted: [],
+    returnToWorkGoal: 'agreed',
+    returnToWorkGoalType: 'specific-job',
+    currentWorkStatus: 'off-work',
+    priorRehabProgramsSameInjury: [],
+    screening: 'completed',
+    limitationsLikelyToImprove: true,
+    psychologicalContraindication: false,
+    medicationsPreventRtw: false,
+  },
+  findings: {
+    jobPhysicalDemandLevel: 'heavy',
+    physicalDemandsAnalysis: 'employer-verified',
+    fce: { performed: true, effort: 'consistent-maximal', demonstratedPdl: 'medium', belowJobDemands: true },
+    functionalLimitationsPrecludeJob: true,
+    toleranceHoursPerDay: 4,
+    toleranceDaysPerWeek: 5,
+  },
+  progress: { weeksCompleted: 0, attendanceCompliance: null, measurableFunctionalGains: null },
+};
+
+type Case = Record<string, unknown>;
+/** A copy of a case with one field (a dotted path) set or, with `undefined`, removed. */
+function withField(c: Case, path: string, value: unknown): Case {
+  const out = structuredClone(c);
+  const keys = path.split('.');
+  let at = out as Record<string, unknown>;
+  for (const k of keys.slice(0, -1)) at = at[k] as Record<string, unknown>;
+  if (value === undefined) delete at[keys[keys.length - 1]!];
+  else at[keys[keys.length - 1]!] = value;
+  return out;
+}
+
+describe('the contract holds the domains beyond physical medicine', () => {
+  it.each<[string, Case]>([
+    ['a lumbar MRI request', mri],
+    ['an opioid continuation request', opioids],
+    ['a work hardening request', workHardening],
+  ])('accepts %s as case-format.md writes it', (_, c) => {
+    expect(validateCase(c)).toEqual([]);
+  });
+
+  it.each<[string, Case]>([
+    ['a prior surgery documented, with its details', withField(mri, 'history.priorLumbarSurgery', { date: '2022-03-01', type: 'discectomy', level: 'L4-5' })],
+    ['a prior surgery documented absent', withField(mri, 'history.priorLumbarSurgery', false)],
+    ['imaging already taken', withField(mri, 'history.priorLumbarImaging', [{ modality: 'mri', date: '2023-01-01', postOperative: false }])],
+    ['no examination documented', withField(mri, 'findings.neuroExam', null)],
+    ['a fentanyl patch', withField(opioids, 'medications', [{ name: 'fentanyl', formulation: 'transdermal', route: 'transdermal', dailyDose: 50, unit: 'mcg/h' }])],
+    ['a continuation with its progress', withField(workHardening, 'progress', { weeksCompleted: 2, attendanceCompliance: 'non-compliant', measurableFunctionalGains: false })],
+  ])('accepts %s', (_, c) => {
+    expect(validateCase(c)).toEqual([]);
+  });
+
+  it.each<[string, Case, string, RegExp]>([
+    ['a misspelt MRI field', withField(withField(mri, 'history.radicularSymptoms', undefined), 'history.radicularSymptom', true), 'history.radicularSymptom', /did you mean history\.radicularSymptoms\?/],
+    ['a misspelt field of a medication', withField(opioids, 'medications', [{ name: 'oxycodone', dailyDos: 40, unit: 'mg' }]), 'medications[0].dailyDos', /did you mean medications\[0\]\.dailyDose\?/],
+    ['a misspelt field of the FCE', withField(workHardening, 'findings.fce', { performed: true, efort: 'consistent-maximal' }), 'findings.fce.efort', /did you mean findings\.fce\.effort\?/],
+    ['a value not of the field', withField(workHardening, 'findings.jobPhysicalDemandLevel', 'moderate'), 'findings.jobPhysicalDemandLevel', /must be one of/],
+    ['weeks of conservative care, which the engine computes', withField(mri, 'history.conservativeCareWeeks', 6), 'history.conservativeCareWeeks', /is not a field of the case/],
+    ['months since the injury, which the engine computes', withField(workHardening, 'history.monthsSinceInjury', 8.5), 'history.monthsSinceInjury', /is not a field of the case/],
+    ['morphine equivalents, which the engine computes', withField(opioids, 'medications', [{ name: 'oxycodone', dailyDose: 40, unit: 'mg', mmePerDay: 60 }]), 'medications[0].mmePerDay', /is not a field of the case/],
+    ['the date of injury under history', withField(workHardening, 'history.dateOfInjury', '2023-09-15'), 'history.dateOfInjury', /is not a field of the case/],
+  ])('refuses %s, naming it', (_, c, field, message) => {
+    const issues = validateCase(c);
+    expect(issues.map((i) => i.field)).toEqual([field]);
+    expect(issues[0]!.message).toMatch(message);
+  });
+});

@@ -1,0 +1,103 @@
+// A test case written in place: the case shown, saved with the decision and statuses of the current
+// determination as its expectation, then its description and every expected field edited here; a
+// bundled case's description and expectation are edited the same way. Saved into the workspace (kept
+// in storage, downloaded with it, run by Run all tests).
+import type { Determination } from '@guideline/runtime';
+import { el, show } from './dom.ts';
+import { decisionText, statusText } from './results.ts';
+import { expectationOf, testCaseFile, type Expectation, type TestCase } from './test-cases.ts';
+
+export interface TestCaseHooks {
+  /** Saves a test case into the workspace (new, or in place of the one with its file). */
+  save: (t: TestCase, created: boolean) => void;
+  /** The case object of the text shown, when it parses. */
+  caseValue: () => unknown;
+}
+
+const decisions = Object.keys(decisionText) as Determination['decision'][];
+const statuses = Object.keys(statusText);
+const nameOk = /^[a-z0-9][a-z0-9_-]*$/;
+
+export class TestCaseEditor {
+  private test: TestCase | undefined;
+  private determination: Determination | undefined;
+  private folder: string | undefined;
+
+  constructor(private readonly host: HTMLElement, private readonly hooks: TestCaseHooks) {}
+
+  /** Shows the test case (or, for a case that is none, the way to save it as one). */
+  render(test: TestCase | undefined, determination: Determination | undefined, guidelineFile: string | undefined): void {
+    this.test = test;
+    this.determination = determination;
+    this.folder = guidelineFile?.replace(/\/[^/]+$/, '');
+    if (test) this.showTest(test);
+    else this.showSave();
+  }
+
+  private showSave(): void {
+    const name = el('input', { type: 'text', id: 'new-test-name', placeholder: 'name-of-the-case', 'aria-label': 'Name of the new test case', pattern: '[a-z0-9][a-z0-9_-]*' });
+    const save = el('button', { type: 'button', id: 'save-test', title: 'Save this case as a test case that expects what is decided now' }, 'Save as test case');
+    const note = el('span', { class: 'muted small', role: 'status' });
+    save.addEventListener('click', () => {
+      const n = name.value.trim();
+      if (!this.determination || !this.folder) return void (note.textContent = 'Run the case first: a test case expects its determination.');
+      if (!nameOk.test(n)) return void (note.textContent = 'A name is lowercase letters, digits, - and _.');
+      const file = testCaseFile(this.folder, n);
+      const t: TestCase = { file, folder: this.folder, name: n, description: '', case: this.hooks.caseValue(), expect: expectationOf(this.determination) };
+      this.hooks.save(t, true);
+    });
+    show(this.host, el('div', { class: 'test-save' }, el('label', { for: 'new-test-name' }, 'New test case '), name, ' ', save, ' ', note));
+  }
+
+  private showTest(t: TestCase): void {
+    const description = el('textarea', { id: 'test-description', rows: '2', 'aria-label': `Description of the test case ${t.name}` });
+    description.value = t.description;
+    description.addEventListener('change', () => this.update({ ...t, description: description.value }));
+    const expect = t.expect ?? {};
+    const expected = el('details', { class: 'expected', id: 'test-expected' }, el('summary', {}, `Expected: ${expect.decision ? decisionText[expect.decision] : 'nothing checked'}`), this.expectForm(t, expect));
+    show(this.host, el('div', { class: 'test-case' },
+      el('div', { class: 'test-case-head' }, el('strong', {}, 'Test case '), el('code', {}, t.file.replace(/^guidelines\//, ''))),
+      description, expected));
+  }
+
+  private update(t: TestCase): void {
+    this.test = t;
+    this.hooks.save(t, false);
+  }
+
+  private setExpect(t: TestCase, e: Expectation): void {
+    this.update({ ...t, expect: e });
+    this.showTest(this.test!);
+    this.host.querySelector('details')?.setAttribute('open', '');
+  }
+
+  private expectForm(t: TestCase, e: Expectation): HTMLElement {
+    const decision = el('select', { id: 'expect-decision' }, el('option', { value: '' }, '(not checked)'), decisions.map((d) => el('option', { value: d }, decisionText[d])));
+    decision.value = e.decision ?? '';
+    decision.addEventListener('change', () => {
+      const { decision: _, ...rest } = e;
+      this.setExpect(t, decision.value ? { ...rest, decision: decision.value as Determination['decision'] } : rest);
+    });
+    const visits = el('input', { type: 'number', id: 'expect-visits', min: '0' });
+    visits.value = e.certifiedVisits === undefined ? '' : String(e.certifiedVisits);
+    visits.addEventListener('change', () => {
+      const { certifiedVisits: _, ...rest } = e;
+      this.setExpect(t, visits.value === '' ? rest : { ...rest, certifiedVisits: Number(visits.value) });
+    });
+    const criteria = Object.entries(e.criteria ?? {}).map(([id, status]) => {
+      const s = el('select', { id: `expect-criterion-${id}`, 'data-criterion': id }, statuses.map((x) => el('option', { value: x }, statusText[x as keyof typeof statusText])));
+      s.value = status;
+      s.addEventListener('change', () => this.setExpect(t, { ...e, criteria: { ...e.criteria, [id]: s.value } }));
+      return el('div', { class: 'form-field' }, el('label', { for: s.id }, id), s);
+    });
+    const now = el('button', { type: 'button', id: 'expect-now', title: 'Expect the decision and statuses of the determination shown' }, 'Expect what is decided now');
+    now.addEventListener('click', () => {
+      if (this.determination) this.setExpect(t, expectationOf(this.determination));
+    });
+    return el('div', { class: 'expect-form' },
+      el('div', { class: 'form-field' }, el('label', { for: 'expect-decision' }, 'decision'), decision),
+      el('div', { class: 'form-field' }, el('label', { for: 'expect-visits' }, 'certified visits'), visits),
+      e.missing?.length ? el('div', { class: 'form-field' }, el('span', {}, 'missing'), el('span', {}, e.missing.join(', '))) : null,
+      criteria, now);
+  }
+}

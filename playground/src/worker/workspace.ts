@@ -1,0 +1,77 @@
+// The workspace, in the worker: every guideline file, the bundled text or its edit, compiled as one
+// program (the CLI's `guideline compile` of the folder), so a run, the tests and the compiled view
+// never depend on which file is open. The bundled program is compiled too, once, for an edit's impact.
+import { compileProgram, SourceFile, type Diagnostic, type RuleSet, type SourceText } from '@guideline/language';
+import { otherFilesShown } from '../limits.ts';
+import type { Analysis } from '../protocol.ts';
+import { compiledJson } from './cases.ts';
+import { markerList } from './markers.ts';
+
+export class Workspace {
+  private readonly bundled = new Map<string, string>();
+  private readonly files = new Map<string, string>();
+  /** The rule set of the last compile (undefined when the workspace has errors): the one cases run against. */
+  rules: RuleSet | undefined;
+  private diagnostics: Diagnostic[] = [];
+  private dirty = true;
+  private baselineRules: { rules: RuleSet | undefined } | undefined;
+
+  /** Sets the bundled texts (when given) and the edits over them; any file not edited has its bundled text. */
+  reset(bundled: readonly SourceText[] | undefined, edits: readonly SourceText[]): void {
+    if (bundled) {
+      this.bundled.clear();
+      for (const s of bundled) this.bundled.set(s.file, s.text);
+      this.baselineRules = undefined;
+    }
+    this.files.clear();
+    for (const [file, text] of this.bundled) this.files.set(file, text);
+    for (const s of edits) this.files.set(s.file, s.text);
+    this.dirty = true;
+  }
+
+  edit(file: string, text: string): void {
+    if (this.files.get(file) === text) return;
+    this.files.set(file, text);
+    this.dirty = true;
+  }
+
+  /** Files whose text differs from the bundled one (or that have none), in name order. */
+  edited(): string[] {
+    return [...this.files].filter(([f, t]) => this.bundled.get(f) !== t).map(([f]) => f).sort();
+  }
+
+  /** Every file with its text, in name order: the program. */
+  program(): SourceText[] {
+    return [...this.files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, text]) => ({ file, text }));
+  }
+
+  /** Compiles the workspace when a file changed since the last compile; the rule set stays for runs. */
+  compile(): RuleSet | undefined {
+    if (!this.dirty) return this.rules;
+    const result = compileProgram(this.program(), { reuse: true });
+    this.rules = result.rules;
+    this.diagnostics = result.diagnostics;
+    this.dirty = false;
+    return this.rules;
+  }
+
+  /** The rule set of the bundled texts, compiled once: what an edit is compared against. */
+  baseline(): RuleSet | undefined {
+    this.baselineRules ??= { rules: compileProgram([...this.bundled].map(([file, text]) => ({ file, text }))).rules };
+    return this.baselineRules.rules;
+  }
+
+  /** Other files with errors, and how many each. */
+  otherErrors(except: string): { file: string; errors: number }[] {
+    const counts = new Map<string, number>();
+    for (const d of this.diagnostics) if (d.severity === 'error' && d.file && d.file !== except) counts.set(d.file, (counts.get(d.file) ?? 0) + 1);
+    return [...counts].slice(0, otherFilesShown).map(([file, errors]) => ({ file, errors }));
+  }
+
+  analyze(file: string): Analysis {
+    this.compile();
+    const text = this.files.get(file) ?? '';
+    const mine = this.diagnostics.filter((d) => d.file === file);
+    return { markers: markerList(mine, new SourceFile(text, file)), compiled: this.rules !== undefined, otherErrors: this.otherErrors(file), compiledJson: compiledJson(this.rules, file) };
+  }
+}

@@ -1,0 +1,59 @@
+// The decision service's app in process (no sockets): a request is decided whole on the rule set
+// current when it arrived, however the rule set is swapped while its answer is still being made;
+// a batch past its time limit answers its remaining lines with `timeout`.
+import { describe, expect, it } from 'vitest';
+import { compileProgram } from '../packages/language/src/index.ts';
+import { decisionApp } from '../packages/cli/src/serve/app.ts';
+import { DecisionLog } from '../packages/cli/src/serve/log.ts';
+import { revisionOf, type LoadedRules } from '../packages/cli/src/serve/rules.ts';
+import { seedCase } from './support/case-factory.ts';
+
+const text = (most: number): string =>
+  `guideline acme.demo\n  title "Demo"\n  source "Demo", pages 1-2\n  covers physical-therapy\n  uses physical-medicine\n\ncriterion few "Few visits"\n  require requested visits <= ${most} visits\n  otherwise "Too many."\n\npolicy acme "Acme"\n  jurisdiction CA\n  first acme.*\n`;
+const loaded = (most: number): LoadedRules => {
+  const rules = compileProgram([{ text: text(most), file: 'demo.guideline' }]).rules!;
+  return { rules, revision: revisionOf(rules), loadedAt: new Date().toISOString(), from: 'guidelines' };
+};
+const batch = (n: number): string => Array.from({ length: n }, (_, i) => JSON.stringify({ ...seedCase(), id: `c${i}` })).join('\n');
+const decisions = (body: string): string[] => body.trim().split('\n').map((l) => (JSON.parse(l) as { decision?: string; error?: { code: string } }).decision ?? `error ${(JSON.parse(l) as { error: { code: string } }).error.code}`);
+
+describe('the decision app', () => {
+  it('finishes a batch in flight on the rule set it started with', async () => {
+    const strict = loaded(6);
+    const lenient = loaded(10);
+    let current = strict;
+    // One case per chunk: the answer is made as it is read.
+    const app = decisionApp({ rules: () => current, log: new DecisionLog(undefined), bodyLimit: 1 << 20, timeoutMs: 60_000, stopping: () => false, chunkBytes: 1 });
+    const post = (body: string): Promise<Response> => Promise.resolve(app.request('/v1/decide?detail=decision', { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body }));
+    const inFlight = await post(batch(6));
+    expect(inFlight.headers.get('guideline-revision')).toBe(strict.revision);
+    const reader = inFlight.body!.getReader();
+    const first = new TextDecoder().decode((await reader.read()).value);
+    current = lenient; // a reload lands while the batch is half answered
+    let rest = '';
+    for (let r = await reader.read(); !r.done; r = await reader.read()) rest += new TextDecoder().decode(r.value);
+    expect(decisions(first + rest)).toEqual(Array(6).fill('not-medically-necessary'));
+    // A request that arrives after the swap is decided on the new rule set.
+    const after = await post(batch(1));
+    expect([after.headers.get('guideline-revision'), decisions(await after.text())]).toEqual([lenient.revision, ['medically-necessary']]);
+  });
+
+  it('answers the lines of a batch past its time limit with timeout, in order', async () => {
+    const app = decisionApp({ rules: () => loaded(6), log: new DecisionLog(undefined), bodyLimit: 1 << 20, timeoutMs: 0, stopping: () => false });
+    const res = await app.request('/v1/decide', { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: batch(3) });
+    expect(decisions(await res.text())).toEqual(['error timeout', 'error timeout', 'error timeout']);
+  });
+
+  it('names the line and column of a byte that is not UTF-8', async () => {
+    const app = decisionApp({ rules: () => loaded(6), log: new DecisionLog(undefined), bodyLimit: 1 << 20, timeoutMs: 1000, stopping: () => false });
+    const body = Buffer.concat([Buffer.from('{"id": "a"}\n{"id": "'), Buffer.from([0xff]), Buffer.from('"}\n')]);
+    const res = await app.request('/v1/decide', { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body });
+    expect([res.status, ((await res.json()) as { error: unknown }).error]).toEqual([400, expect.objectContaining({ code: 'R501', line: 2, column: 9 })]);
+  });
+
+  it('says it is stopping on health, 503, and closes each connection it answers', async () => {
+    const app = decisionApp({ rules: () => loaded(6), log: new DecisionLog(undefined), bodyLimit: 1 << 20, timeoutMs: 1000, stopping: () => true });
+    const res = await app.request('/v1/health');
+    expect([res.status, res.headers.get('connection'), ((await res.json()) as { status: string }).status]).toEqual([503, 'close', 'stopping']);
+  });
+});

@@ -1,0 +1,167 @@
+// `guideline serve` end to end over real HTTP on a random port: decisions as `check` gives them,
+// batches answered in order, 400/413/415/422 answers that name where, the rule set reloaded whole on
+// a file change or SIGHUP (a broken edit keeps it and logs why), the decision log, a graceful stop.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compileProgram } from '../packages/language/src/index.ts';
+import { evaluateFast } from '../packages/runtime/src/index.ts';
+import { revisionOf } from '../packages/cli/src/serve/rules.ts';
+import { seedCase } from './support/case-factory.ts';
+import { runCli, scratch } from './support/cli.ts';
+import { call, startServe, type Served } from './support/serve.ts';
+
+const guideline = (most: number): string => `guideline acme.demo
+  title "Demo physical therapy"
+  source "Demo", pages 1-2
+  covers physical-therapy
+  uses physical-medicine
+  edition 2009
+  in force 2009-01-01 to 2017-12-31
+
+criterion few "Few visits"
+  require requested visits <= ${most} visits
+  otherwise "Too many."
+
+guideline acme.demo
+  title "Demo physical therapy"
+  source "Demo", pages 1-2
+  covers physical-therapy
+  uses physical-medicine
+  edition 2018
+  revises 2009
+  in force 2018-01-01
+
+policy acme "Acme"
+  jurisdiction CA
+  first acme.*
+`;
+
+const { dir } = scratch('guideline-serve-');
+const folder = join(dir, 'rules');
+const source = join(folder, 'demo.guideline');
+const decisionLog = join(dir, 'decisions.jsonl');
+mkdirSync(folder);
+writeFileSync(source, guideline(6));
+const seed = seedCase(); // 8 visits requested: over 6, within 10
+const json = (s: string): unknown => JSON.parse(s);
+
+describe('guideline serve, from guideline folders', () => {
+  let served: Served;
+  beforeAll(async () => {
+    served = await startServe([folder, '--decision-log', decisionLog, '--body-limit', '200000']);
+  });
+  afterAll(() => {
+    served.proc.kill('SIGKILL');
+  });
+
+  it('answers health with the revision, and /v1/rules with the guidelines, their editions and the revision', async () => {
+    const rules = compileProgram([{ text: guideline(6), file: 'rules/demo.guideline' }]).rules!;
+    const health = await call(served.port, 'GET', '/v1/health');
+    expect([health.status, json(health.body)]).toEqual([200, expect.objectContaining({ status: 'ok', revision: revisionOf(rules) })]);
+    const listed = json((await call(served.port, 'GET', '/v1/rules')).body) as Record<string, unknown>;
+    expect(listed['revision']).toBe(revisionOf(rules));
+    expect(listed['guidelines']).toEqual([
+      expect.objectContaining({ id: 'acme.demo', editions: [{ edition: '2009', inForce: { from: '2009-01-01', to: '2017-12-31' } }, { edition: '2018', inForce: { from: '2018-01-01' } }] }),
+    ]);
+    expect(listed['policies']).toEqual([expect.objectContaining({ id: 'acme', jurisdiction: 'CA' })]);
+  });
+
+  it('decides one case as `guideline check --json` does, naming the decision and revision in headers', async () => {
+    const a = await call(served.port, 'POST', '/v1/decide', JSON.stringify(seed));
+    expect(a.status).toBe(200);
+    const cli = runCli(['check', folder, '--case', scratch('guideline-serve-case-').file('seed.json', JSON.stringify(seed)), '--json']);
+    expect(json(a.body)).toEqual(json(cli.stdout));
+    expect((json(a.body) as { decision: string }).decision).toBe('not-medically-necessary');
+    expect(a.headers['decision-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(a.headers['guideline-revision']).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+
+  it('answers a JSON Lines batch a line per case, in order, bad lines named by number', async () => {
+    const lines = [JSON.stringify({ ...seed, id: 'one' }), '{broken', '', JSON.stringify({ ...seed, id: 'four', history: { visitsCompleted: 'many' } }), JSON.stringify({ ...seed, id: 'five' })];
+    const a = await call(served.port, 'POST', '/v1/decide?detail=decision', lines.join('\n'), 'application/x-ndjson');
+    expect(a.status).toBe(200);
+    const answers = a.body.trim().split('\n').map((l) => json(l) as { caseId?: string; line?: number; error?: { status: number; code: string; line?: number; issues?: unknown[] } });
+    expect(answers.map((x) => x.caseId ?? x.line)).toEqual(['one', 2, 4, 'five']);
+    expect(answers[1]!.error).toMatchObject({ status: 400, code: 'R501', line: 2, column: 2 });
+    expect(answers[2]!.error).toMatchObject({ status: 422, code: 'R501', issues: [{ field: 'history.visitsCompleted', line: 4 }] });
+  });
+
+  it.each([
+    ['not JSON: 400 at the line and column', '{\n  "jurisdiction": "CA",\n  "asOf" 2014\n}', 'application/json', 400, { code: 'R501', line: 3, column: 10 }],
+    ['a case that breaks the contract: 422 naming each field where it stands', '{\n  "jurisdiction": "CA",\n  "asOf": "2014-01-24",\n  "request": { "treatmnt": "physical-therapy" }\n}', 'application/json', 422, { code: 'R501', issues: [{ field: 'request.treatment', message: 'is required', line: 4, column: 3 }, { field: 'request.treatmnt', message: expect.stringMatching(/did you mean request\.treatment/), line: 4, column: 16 }] }],
+    ['another media type: 415', 'jurisdiction=CA', 'application/x-www-form-urlencoded', 415, { code: 'unsupported-media-type' }],
+    ['a body over the limit: 413', JSON.stringify({ ...seed, request: { ...seed.request, text: 'x'.repeat(300_000) } }), 'application/json', 413, { code: 'payload-too-large' }],
+  ])('%s', async (_, body, type, status, error) => {
+    const a = await call(served.port, 'POST', '/v1/decide', body, type);
+    expect([a.status, json(a.body)]).toEqual([status, { error: expect.objectContaining({ status, ...error }) }]);
+  });
+
+  it('answers 404 elsewhere', async () => {
+    expect((await call(served.port, 'GET', '/v1/decide')).status).toBe(404);
+  });
+
+  it('logs each decision: id, time, revision, case id, decision, duration', async () => {
+    const a = await call(served.port, 'POST', '/v1/decide', JSON.stringify({ ...seed, id: 'logged' }));
+    // The log is written as the answer goes out: wait for its line.
+    let entry: Record<string, unknown> | undefined;
+    for (let tries = 0; !entry && tries < 100; tries++) {
+      if (tries) await new Promise((r) => setTimeout(r, 50));
+      const entries = readFileSync(decisionLog, 'utf8').trim().split('\n').filter(Boolean).map((l) => json(l) as Record<string, unknown>);
+      entry = entries.find((e) => e['decisionId'] === a.headers['decision-id']);
+    }
+    expect(entry).toEqual({ decisionId: a.headers['decision-id'], time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), revision: a.headers['guideline-revision'], caseId: 'logged', decision: 'not-medically-necessary', durationMs: expect.any(Number) });
+  });
+
+  it('reloads when a file changes, keeps the rule set when an edit breaks it, and reloads on SIGHUP', async () => {
+    const decision = async (): Promise<string> => (json((await call(served.port, 'POST', '/v1/decide', JSON.stringify(seed))).body) as { decision: string }).decision;
+    const revision = async (): Promise<string> => (json((await call(served.port, 'GET', '/v1/health')).body) as { revision: string }).revision;
+    const before = await revision();
+
+    let n = served.events.length;
+    writeFileSync(source, guideline(10));
+    const reloaded = await served.next('reloaded', n);
+    expect(reloaded).toMatchObject({ previous: before, reason: 'files changed' });
+    expect([await revision(), await decision()]).toEqual([reloaded['revision'], 'medically-necessary']);
+
+    n = served.events.length;
+    writeFileSync(source, guideline(10).replace('requested visits', 'requested vists'));
+    const refused = await served.next('reload-refused', n);
+    expect(refused['keeping']).toBe(reloaded['revision']);
+    expect(String(refused['errors'])).toMatch(/demo\.guideline:\d+:\d+: error C301/);
+    expect([await revision(), await decision()]).toEqual([reloaded['revision'], 'medically-necessary']);
+
+    // Mended while the watcher is told nothing: SIGHUP reloads.
+    n = served.events.length;
+    writeFileSync(source, guideline(6));
+    served.proc.kill('SIGHUP');
+    await served.next('reloaded', n);
+    expect([await revision(), await decision()]).toEqual([before, 'not-medically-necessary']);
+  });
+});
+
+describe('guideline serve, stopping', () => {
+  it('answers the request in flight, then exits 0 on SIGTERM', async () => {
+    const artifact = join(dir, 'rules.json');
+    expect(runCli(['compile', folder, '-o', artifact]).code).toBe(0);
+    const served = await startServe(['--rules', artifact, '--no-watch']);
+    const batch = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ ...seed, id: `c${i}` })).join('\n');
+    const answer = call(served.port, 'POST', '/v1/decide', batch, 'application/x-ndjson');
+    // The batch is being answered: its first bytes are on their way before the signal.
+    await new Promise((r) => setTimeout(r, 300));
+    served.proc.kill('SIGTERM');
+    const a = await answer;
+    expect(a.body.trim().split('\n').map((l) => (json(l) as { caseId: string }).caseId)).toHaveLength(3000);
+    expect(await served.exited).toBe(0);
+    expect(served.events.map((e) => e.event)).toEqual(['started', 'stopping', 'stopped']);
+  });
+
+  it('refuses to start on a rule set with errors, exit 2, the errors on stderr', () => {
+    const broken = join(dir, 'broken');
+    mkdirSync(broken);
+    writeFileSync(join(broken, 'b.guideline'), guideline(6).replace('requested visits', 'requested vists'));
+    const r = runCli(['serve', broken, '--port', '0']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/b\.guideline:\d+:\d+: error C301/);
+  });
+});
