@@ -167,6 +167,17 @@ export class Plan {
     };
   }
 
+  private readonly lookupSlots = new Map<string, number>();
+
+  /** Whether values read a list item's field (`medications[].dailyDose`), in a table's keys too. */
+  private readsItem(values: readonly Value[], depth = 0): boolean {
+    if (depth > 16) return true;
+    for (const v of values) {
+      if ('fact' in v ? v.fact.includes('[].') : 'op' in v ? this.readsItem(v.args, depth) : 'round' in v ? this.readsItem([v.arg], depth) : 'since' in v ? this.readsItem(v.to ? [v.since, v.to] : [v.since], depth) : 'sum' in v ? this.readsItem([v.sum], depth) : 'lookup' in v ? this.readsItem(this.table(v.lookup)?.keys.map((k) => k.value) ?? [], depth + 1) : false) return true;
+    }
+    return false;
+  }
+
   def(id: string): FactDef | undefined {
     return this.facts.get(id);
   }
@@ -217,7 +228,20 @@ export class Plan {
     }
     if ('lookup' in v) {
       const t = this.table(v.lookup);
-      return t ? lookupCalc(this, t, v.column) : () => UNKNOWN;
+      if (!t) return () => UNKNOWN;
+      const calc = lookupCalc(this, t, v.column);
+      // Keyed by the case's own facts, a lookup is worked out once a run, as a fact is read once (the
+      // explainer asks for it again); keyed by a list item's fields, it is worked out for each item.
+      if (this.readsItem(t.keys.map((k) => k.value))) return calc;
+      const key = `${v.lookup}\u0000${v.column}`;
+      let slot = this.lookupSlots.get(key);
+      if (slot === undefined) this.lookupSlots.set(key, (slot = this.readers.push(calc) - 1));
+      const s = slot;
+      return (run) => {
+        const x = run.slots[s];
+        if (x !== undefined) return x;
+        return (run.slots[s] = calc(run));
+      };
     }
     return () => UNKNOWN;
   }
