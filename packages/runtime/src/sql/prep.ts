@@ -5,6 +5,7 @@
 import type { CompiledGuideline, CompiledPolicy, RuleSet } from '@guideline/language';
 import { bodyRegion, CaseScope, CaseView } from '../builtins.ts';
 import { compiledOf } from '../criteria.ts';
+import { guidelinesInOrder } from '../policy.ts';
 import { readRequestText } from '../request-text.ts';
 import { Run } from '../plan.ts';
 import type { Case } from '../types.ts';
@@ -31,7 +32,8 @@ export function computedOf(rules: RuleSet, owner: CompiledGuideline | CompiledPo
 interface PrepPlan {
   columns: PrepColumn[];
   classes: [number, CompiledGuideline][];
-  owners: { owner: CompiledGuideline | CompiledPolicy; items: ComputedItem[] }[];
+  /** Each guideline or policy with computed items, and how many columns they take. */
+  owners: { owner: CompiledGuideline | CompiledPolicy; items: ComputedItem[]; width: number }[];
 }
 
 const plans = new WeakMap<RuleSet, PrepPlan>();
@@ -52,7 +54,10 @@ function planOf(rules: RuleSet): PrepPlan {
       { name: `prep_g${i}_px`, type: 'VARCHAR[]', meaning: `the classes of ${g.id} the surgery's procedure falls in` },
     );
   }
-  const owners = [...rules.guidelines, ...rules.policies].map((owner) => ({ owner, items: computedOf(rules, owner) })).filter((x) => x.items.length);
+  const owners = [...rules.guidelines, ...rules.policies].map((owner) => {
+    const items = computedOf(rules, owner);
+    return { owner, items, width: items.reduce((n, item) => n + computedColumns(item).length, 0) };
+  }).filter((x) => x.items.length);
   for (const { owner, items } of owners) {
     for (const item of items) {
       const what = item.leaf ? `whether ${item.leaf.quantifier} item of ${item.leaf.over} meets its condition` : 'lookup' in item.value! ? `column '${item.value.column}' of table '${item.value.lookup}'` : 'count' in item.value! ? `the count of ${item.value.count}` : `a sum over ${(item.value as { over: string }).over}`;
@@ -74,13 +79,24 @@ export function prepValues(rules: RuleSet, c: Case): unknown[] {
   const t = c.request?.text;
   const text = typeof t === 'string' && t ? readRequestText(t) : {};
   const out: unknown[] = [text.frequencyPerWeek ?? null, text.weeks ?? null, text.visits ?? null, bodyRegion(c.request?.bodyPart) ?? null];
+  // Only the guidelines the case's treatment and dates leave (policy.ts) can govern it: the query
+  // finds every other one not applying whatever its columns hold, so they are left empty.
+  const candidates = new Set(guidelinesInOrder(rules, c.jurisdiction)?.candidates(c) ?? []);
   // Each diagnosis is matched once against each distinct class, whichever guideline holds it.
   const scope = new CaseScope();
   for (const [, g] of plan.classes) {
+    if (!candidates.has(g)) {
+      out.push(null, null);
+      continue;
+    }
     const view = new CaseView(c, g, scope);
     out.push(view.diagnosis().classes ?? null, view.surgery().classes ?? null);
   }
-  for (const { owner, items } of plan.owners) {
+  for (const { owner, items, width } of plan.owners) {
+    if ('applies' in owner && !candidates.has(owner)) {
+      for (let k = 0; k < width; k++) out.push(null);
+      continue;
+    }
     // A policy's values are worked out without a guideline: those that need one are not compiled (computed.ts).
     const compiled = compiledOf(rules, owner);
     const run = new Run(compiled.plan, c, new CaseView(c, 'applies' in owner ? owner : undefined, scope), false);
