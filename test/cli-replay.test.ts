@@ -65,6 +65,14 @@ describe('replay', { timeout: 180_000 }, () => {
     expect(html).not.toMatch(/<script[^>]+src=|<link /); // everything inlined: viewable offline
   });
 
+  it('names a bad line as check does: at its place in the line, with a code frame', () => {
+    const r = runCli(['replay', '--cases', cases, '--rules', join(root, 'guidelines'), '--jobs', '1']);
+    const check = runCli(['check', '--case', cases, '--jobs', '1', '--detail', 'decision', '--json']);
+    const errors = (stderr: string): string[] => stderr.split('\n').filter((l) => /: error R50\d /.test(l));
+    expect(errors(r.stderr).map((l) => /:(\d+):(\d+): error (R50\d)/.exec(l)?.slice(1))).toEqual([['11', '23', 'R501'], ['31', '84', 'R501']]);
+    expect(r.stderr).toEqual(check.stderr);
+  });
+
   it('with one rule set counts decisions per guideline and jurisdiction', () => {
     const r = runCli(['replay', '--cases', cases, '--rules', join(root, 'guidelines')]);
     expect(r.stdout).toMatch(/By guideline and jurisdiction\n\s+guideline\s+jurisdiction\s+cases/);

@@ -52,20 +52,26 @@ export class Decider {
 
   /** One case document (a file, or a line of a batch). */
   async document(text: string, file: string, line?: number): Promise<Segment> {
-    const parsed = parseJson(text);
-    if (parsed.error) {
-      const e = parsed.error;
-      if (e.offset !== undefined) return { err: renderAt(file, { text, line }, { start: e.offset, end: e.offset + 1 }, 'R501', e.message), status: INVALID };
-      return { err: renderError(file, line ?? 0, 0, 'R501', e.message), status: INVALID };
-    }
-    const wrapped = isTestCase(parsed.value);
-    return this.decide(wrapped ? (parsed.value as { case: unknown }).case : parsed.value, file, { text, line, under: wrapped ? 'case' : undefined });
+    const d = caseDocument(text, file, line);
+    return 'err' in d ? d : this.decide(d.input, file, d.doc);
   }
 
   /** One line of a JSON Lines batch: nothing for a blank line. */
   async line(line: Line, name: string): Promise<Segment | undefined> {
     return lineDocument(line, name, (text) => this.document(text, name, line.number));
   }
+}
+
+/** A case document parsed: its case and where it stands (for problems at their fields), or its JSON error at its place. */
+export function caseDocument(text: string, file: string, line?: number): { input: unknown; doc: DocumentText } | { err: string; status: number } {
+  const parsed = parseJson(text);
+  if (parsed.error) {
+    const e = parsed.error;
+    if (e.offset !== undefined) return { err: renderAt(file, { text, line }, { start: e.offset, end: e.offset + 1 }, 'R501', e.message), status: INVALID };
+    return { err: renderError(file, line ?? 0, 0, 'R501', e.message), status: INVALID };
+  }
+  const wrapped = isTestCase(parsed.value);
+  return { input: wrapped ? (parsed.value as { case: unknown }).case : parsed.value, doc: { text, line, under: wrapped ? 'case' : undefined } };
 }
 
 /** A line of a batch as text, or its problem (too long, not UTF-8); undefined for a blank line. */

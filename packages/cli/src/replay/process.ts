@@ -3,10 +3,9 @@
 // statuses changed: which criteria, the numbers that moved them, and the fields a case now needs.
 import type { RuleSet } from '@guideline/language';
 import { CaseValidationError, evaluateFast, type CriterionResult, type Determination } from '@guideline/runtime';
-import { parseJson } from '../json.ts';
 import type { Line } from '../read.ts';
-import { lineDocument, unwrapCase, INVALID } from '../batch/decide.ts';
-import { renderCaseIssues, renderError } from '../render.ts';
+import { caseDocument, lineDocument, INVALID } from '../batch/decide.ts';
+import { renderCaseIssues } from '../render.ts';
 import type { Segment } from '../batch/segments.ts';
 
 export interface ReplayConfig {
@@ -74,14 +73,14 @@ export function replayProcessor(config: ReplayConfig): (lines: Line[], name: str
     const result: ChunkResult = { counts: {}, changed: [], errors: [] };
     for (const line of lines) {
       const err = await lineDocument<undefined>(line, name, async (text) => {
-        const parsed = parseJson(text);
-        if (parsed.error) return { err: renderError(name, line.number, parsed.error.line ? parsed.error.column : 0, 'R501', parsed.error.message), status: INVALID };
-        const input = unwrapCase(parsed.value);
+        const d = caseDocument(text, name, line.number);
+        if ('err' in d) return d;
         try {
-          replayCase(config, input, line.number, result);
+          replayCase(config, d.input, line.number, result);
         } catch (e) {
           if (!(e instanceof CaseValidationError)) throw e;
-          return { err: renderCaseIssues(`${name}:${line.number}`, e.issues), status: INVALID };
+          // At the field, as check reports it.
+          return { err: renderCaseIssues(name, e.issues, d.doc), status: INVALID };
         }
         return undefined;
       });
