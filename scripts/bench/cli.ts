@@ -3,12 +3,12 @@
 // against two on a million cases, DuckDB SQL over Parquet against the fast path over JSON Lines, and
 // `replay` of two editions as the corpus grows: wall time and peak memory.
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { compileProgram, type RuleSet } from '../../packages/language/src/index.ts';
 import { bundledSources } from '../../test/support/bundled.ts';
-import { libraryCases } from '../corpus/cases.ts';
+import { libraryCases, writeJsonLines } from '../corpus/cases.ts';
 import { writeNextEdition } from '../corpus/edition.ts';
 import { withDuckDB } from '../../packages/cli/src/replay/duckdb.ts';
 import { fmt, median, quick, table } from './report.ts';
@@ -47,17 +47,7 @@ function runs(commands: string[][], rounds: number): Run[] {
 function corpus(rules: RuleSet, n: number): string {
   const file = join(dir, `cases-${n}.jsonl`);
   if (existsSync(file)) return file;
-  const fd = openSync(file, 'w');
-  let buffer = '';
-  for (const c of libraryCases(rules, n, 1)) {
-    buffer += JSON.stringify(c) + '\n';
-    if (buffer.length > 1 << 20) {
-      writeSync(fd, buffer);
-      buffer = '';
-    }
-  }
-  writeSync(fd, buffer);
-  closeSync(fd);
+  writeJsonLines(file, libraryCases(rules, n, 1));
   return file;
 }
 

@@ -1,6 +1,7 @@
 // Seeded utilization-review cases over a rule set's own terms (its treatments, class terms and
 // codes, recommended numbers), every request text distinct, every history field sometimes unknown.
 // The same seed gives the same cases; one case at a time, so a million cost no memory.
+import { closeSync, openSync, writeSync } from 'node:fs';
 import type { RuleSet } from '../../packages/language/src/index.ts';
 
 /** mulberry32: a small, fast, seedable PRNG. */
@@ -94,5 +95,23 @@ export function* libraryCases(rules: RuleSet, n: number, seed = 1): Generator<Re
       history,
     };
     yield c;
+  }
+}
+
+/** Writes items as JSON Lines, a megabyte at a time. */
+export function writeJsonLines(path: string, items: Iterable<unknown>): void {
+  const fd = openSync(path, 'w');
+  let buffer = '';
+  try {
+    for (const x of items) {
+      buffer += JSON.stringify(x) + '\n';
+      if (buffer.length > 1 << 20) {
+        writeSync(fd, buffer);
+        buffer = '';
+      }
+    }
+    writeSync(fd, buffer);
+  } finally {
+    closeSync(fd);
   }
 }

@@ -2,12 +2,12 @@
 // bench. Writes, under corpus/ (by default): cases.jsonl (N generated cases, 1,000,000 by default),
 // cases.parquet (the same, through DuckDB), a CSV sample with its column mapping, and after/: the
 // bundled guidelines with an illustrative 2016 edition of the MTUS physical medicine guideline.
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileProgram, type RuleSet, type SourceText } from '../../packages/language/src/index.ts';
 import { withDuckDB } from '../../packages/cli/src/replay/duckdb.ts';
-import { libraryCases } from './cases.ts';
+import { libraryCases, writeJsonLines } from './cases.ts';
 import { writeNextEdition } from './edition.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -39,17 +39,7 @@ const rules: RuleSet = compileProgram(guidelineSources(join(root, 'guidelines'))
 // The cases, a line at a time.
 const started = Date.now();
 const jsonl = join(out, 'cases.jsonl');
-const fd = openSync(jsonl, 'w');
-let buffer = '';
-for (const c of libraryCases(rules, n, Number(values.seed))) {
-  buffer += JSON.stringify(c) + '\n';
-  if (buffer.length > 1 << 20) {
-    writeSync(fd, buffer);
-    buffer = '';
-  }
-}
-writeSync(fd, buffer);
-closeSync(fd);
+writeJsonLines(jsonl, libraryCases(rules, n, Number(values.seed)));
 console.log(`${n.toLocaleString('en-US')} cases in ${jsonl} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
 // The same as Parquet, and a CSV sample with the mapping from its columns to case fields.
