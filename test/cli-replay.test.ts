@@ -159,17 +159,18 @@ describe('replay', { timeout: 180_000 }, () => {
   });
 
   it('guideline sql reports what it cannot express at its place (X402), and exits 2', () => {
-    // A policy criterion reading the governing guideline's recommendation: the checker refuses it in
-    // guideline sources, an artifact can still hold it.
+    // A policy criterion counting the governing guideline's classes: the checker refuses it in
+    // guideline sources, an artifact can still hold it, and the prep step works out a policy's counts
+    // without a guideline.
     const artifact = join(s.dir, 'rules.json');
     expect(runCli(['compile', join(root, 'guidelines'), '-o', artifact]).code).toBe(0);
     const rules = JSON.parse(readFileSync(artifact, 'utf8')) as { policies: { jurisdiction: string; leaves: unknown[]; criteria: unknown[] }[] };
     const policy = rules.policies.find((p) => p.jurisdiction === 'CA')!;
     const source = { file: 'policies/california.guideline', line: 31, column: 11, endLine: 31, endColumn: 60, start: 1000, end: 1049 };
-    policy.leaves.push({ text: 'requested frequency <= recommended frequency', source });
-    policy.criteria.push({ id: 'frequency-cap', title: 'No more visits a week than recommended', require: { leaf: policy.leaves.length - 1, cmp: '<=', left: { fact: 'request.frequencyPerWeek' }, right: { fact: 'recommended.frequency' } }, texts: { notMet: { text: 'More visits a week than recommended.', placeholders: [] } }, source });
+    policy.leaves.push({ text: 'count of diagnosis > 1', source });
+    policy.criteria.push({ id: 'two-diagnoses', title: 'Two diagnoses the guideline names', require: { leaf: policy.leaves.length - 1, cmp: '>', left: { count: 'diagnoses.classes' }, right: { const: 1 } }, texts: { notMet: { text: 'Fewer than two.', placeholders: [] } }, source });
     const r = runCli(['sql', '--rules', s.file('rules-x402.json', JSON.stringify(rules))]);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toBe("policies/california.guideline:31:11: error X402 policy california is not compiled to SQL: 'recommended.frequency' in a policy's criterion is the governing guideline's: not compiled to SQL");
+    expect(r.stderr.trim()).toBe("policies/california.guideline:31:11: error X402 policy california is not compiled to SQL: 'diagnoses.classes' in a policy's criterion is the governing guideline's: not compiled to SQL");
   });
 });

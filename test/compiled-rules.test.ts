@@ -1,6 +1,7 @@
-// The compiler's output always loads: every bundled guideline program, each guideline file alone,
-// random guideline texts that compile, and expressions at the language's nesting limit, whose
-// compiled conditions are the deepest the compiler makes. What loads evaluates alike everywhere.
+// The compiler's output always loads: every bundled guideline program, each guideline file alone
+// (with the vocabulary files it may use), random guideline texts that compile, and expressions at
+// the language's nesting limit, whose compiled conditions are the deepest the compiler makes. What
+// loads evaluates alike everywhere.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileGuideline, compileProgram } from '../packages/language/src/index.ts';
@@ -23,8 +24,10 @@ describe('compiled rule sets load', () => {
     expect(loads(bundledRules())).toBe(true);
   });
 
-  it.each(bundledSources().map((s) => [s.file, s]))('%s alone', (_, source) => {
-    const r = compileProgram([source]);
+  // A file and the vocabularies the library declares (which it may use), without the rest.
+  const vocabularies = bundledSources().filter((s) => /^vocabulary /m.test(s.text));
+  it.each(bundledSources().map((s) => [s.file, s]))('%s with the vocabularies alone', (_, source) => {
+    const r = compileProgram([source, ...vocabularies.filter((v) => v.file !== source.file)]);
     expect(r.rules).toBeDefined();
     expect(loads(r.rules)).toBe(true);
   });

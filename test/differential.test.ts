@@ -30,10 +30,11 @@ describe("fast path ≡ json-rules-engine", { timeout: 120_000 }, () => {
         decisions.add(r.determination.decision);
         decided++;
       }),
-      { ...seed(20261129), numRuns: runs(600) },
+      // A seed whose cases reach every kind of decision (partial certification is rare among them).
+      { ...seed(2), numRuns: runs(600) },
     );
     expect(decided).toBeGreaterThan(300);
-    expect(decisions.size).toBe(5); // the equality was shown for every kind of decision
+    expect(decisions.size).toBe(6); // the equality was shown for every kind of decision
   });
 
   it('the generator reaches every decision', async () => {
@@ -44,6 +45,6 @@ describe("fast path ≡ json-rules-engine", { timeout: 120_000 }, () => {
       }),
       { ...seed(7), numRuns: runs(1000) },
     );
-    expect([...seen].sort()).toEqual(['insufficient-information', 'medically-necessary', 'no-applicable-guideline', 'not-medically-necessary', 'partially-medically-necessary']);
+    expect([...seen].sort()).toEqual(['insufficient-information', 'medically-necessary', 'needs-clinical-review', 'no-applicable-guideline', 'not-medically-necessary', 'partially-medically-necessary']);
   });
 });

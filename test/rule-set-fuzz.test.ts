@@ -12,9 +12,9 @@ import { agree, onEveryEngine } from './support/engines.ts';
 import { runs, seed } from './support/fuzz.ts';
 import { mutation, randomRuleSet } from './support/rule-set-arbitrary.ts';
 
-/** A small compiled artifact: one guideline and the California policy. */
+/** A small compiled artifact: one guideline (with the shared rules it uses) and the California policy. */
 function compiledBase(): Record<string, unknown> {
-  const sources = bundledSources().filter((s) => s.file.includes('chronic-pain-physical-medicine') || s.file.includes('california'));
+  const sources = bundledSources().filter((s) => s.file.includes('chronic-pain-physical-medicine') || s.file.includes('california') || s.file.startsWith('guidelines/shared/'));
   const r = compileProgram(sources);
   return JSON.parse(JSON.stringify(r.rules)) as Record<string, unknown>;
 }

@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileProgram, type RuleSet } from '../packages/language/src/index.ts';
+import { compileProgram, type Cond, type RuleSet } from '../packages/language/src/index.ts';
 import { compileSql, elapsed, evaluateFast, validateCase } from '../packages/runtime/src/index.ts';
 import { prepare, runSql, type SqlRow } from '../packages/cli/src/replay/sql-engine.ts';
 import { withDuckDB } from '../packages/cli/src/replay/duckdb.ts';
@@ -53,6 +53,28 @@ describe('SQL ≡ runtime', { timeout: 300_000 }, () => {
     const cases = [...bundled, ...libraryCases(rules, runs(1500), 3), ...generated, ...mutated];
     const decisions = new Set(cases.map((c) => evaluateFast(rules, c, { detail: 'decision' }).decision));
     expect(decisions.size).toBeGreaterThanOrEqual(5);
+    expect(await decideBoth(rules, cases)).toEqual([]);
+  });
+
+  it('on a policy criterion reading the governing guideline\'s classes and recommended frequency, as an artifact may hold it', async () => {
+    // The checker keeps these out of policy sources; a compiled artifact can still hold them.
+    const rules: RuleSet = structuredClone(bundledRules());
+    const p = rules.policies.find((x) => x.jurisdiction === 'CA')!;
+    const source = { file: 'policy.guideline', line: 7, column: 3, endLine: 7, endColumn: 11, start: 80, end: 88 };
+    const leaf = (c: object): Cond => {
+      p.leaves.push({ text: 'the test', source });
+      return { ...c, leaf: p.leaves.length - 1 } as Cond;
+    };
+    p.criteria.push({
+      id: 'governing-own', title: 'The governing guideline\'s own', texts: {}, source,
+      when: leaf({ includes: { fact: 'diagnoses.classes' }, values: ['myalgia', 'neuralgia', 'lumbar-strain'] }),
+      require: { any: [leaf({ cmp: '<=', left: { fact: 'request.frequencyPerWeek' }, right: { fact: 'recommended.frequency' } }), leaf({ is: { fact: 'governingId' }, values: ['odg.preface.physical-therapy'] })] },
+    });
+    expect(compileSql(rules).refused).toEqual([]);
+    const bundled = files(join(root, 'guidelines'), '.json').map((f) => (JSON.parse(readFileSync(f, 'utf8')) as { case: unknown }).case);
+    const cases = [...bundled, ...fc.sample(mutant(bundled), { ...seed(20261205), numRuns: runs(500) })].filter((c) => validateCase(c, rules).length === 0);
+    const statuses = new Set(cases.map((c) => evaluateFast(rules, c, { detail: 'decision' }).criteria.find((k) => k.id === 'governing-own')?.status));
+    expect([...statuses].filter(Boolean).sort()).toEqual(['met', 'not-applicable', 'not-met', 'unknown']);
     expect(await decideBoth(rules, cases)).toEqual([]);
   });
 

@@ -76,6 +76,8 @@ export function renderDiagram(target: HTMLElement, data: DiagramData, statuses: 
     const y = top(p);
     const label = `${p.node.label}, ${p.node.kind}${status ? `, ${status}` : ''}, line ${p.node.line}`;
     const box = svg('g', { class: `diagram-box diagram-${p.node.kind}${status ? ` status-box-${status}` : ''}`, tabindex: 0, role: 'button', 'aria-label': label, 'data-kind': p.node.kind, 'data-line': p.node.line, ...(p.node.id ? { 'data-id': p.node.id } : {}) },
+      // The whole label on hover: the box shows what fits.
+      svg('title', {}, label),
       svg('rect', { x, y, width: boxWidth, height: boxHeight, rx: 5 }),
       svg('text', { x: x + 8, y: y + 19 }, ...short(p.node.label)));
     const open = (): void => onSource({ file: p.node.file, line: p.node.line, endLine: p.node.line });

@@ -249,6 +249,7 @@ export const builtinComputations = table<(view: CaseView, item?: unknown) => unk
   'surgery-classes': (v) => v.surgery().classes,
   'jurisdiction-code': (v) => (typeof v.c.jurisdiction === 'string' ? v.c.jurisdiction.toUpperCase() : undefined),
   'effective-date': (v) => v.c.request?.serviceDate ?? v.c.asOf,
+  'governing-id': (v) => v.g?.id,
   'morphine-equivalents': (_, item) => morphineEquivalents(item),
 });
 

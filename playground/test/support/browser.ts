@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const playgroundDir = fileURLToPath(new URL('../..', import.meta.url));
 export const chromiumPath = '/usr/bin/chromium';
@@ -117,6 +118,32 @@ export async function openPlayground(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await page.waitForSelector('.monaco-editor .view-lines');
   await page.waitForSelector('[data-testid=decision]');
+}
+
+/** A describe block's playground: built, served and opened in a page before its tests, closed after them. */
+export interface PlaygroundSession {
+  readonly page: Page;
+  /** What collectErrors has seen on the page so far. */
+  readonly errors: string[];
+}
+
+/** Registers the hooks that open a playground for the tests of the describe block it is called in. */
+export function playgroundSession(viewport = { width: 1440, height: 900 }): PlaygroundSession {
+  let browser: Browser | undefined;
+  let server: { url: string; close: () => Promise<void> } | undefined;
+  const session = { page: undefined as unknown as Page, errors: [] as string[] };
+  beforeAll(async () => {
+    server = await serve(buildSite());
+    browser = await launch();
+    session.page = await (await browser.newContext({ viewport })).newPage();
+    session.errors = collectErrors(session.page);
+    await openPlayground(session.page, server.url);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return session;
 }
 
 /** The playground's test handle (see main.ts). */

@@ -100,13 +100,13 @@ export function computedItems(rules: RuleSet, owner: CompiledGuideline | Compile
 }
 
 /** The first fact a value or condition reads (its tables' keys too) that is the governing guideline's own, if any. */
-function guidelineFacts(x: Value | Cond, facts: ReadonlyMap<string, FactDef>, table: (id: string) => { keys: { value: Value }[] } | undefined, depth = 0): string | undefined {
+export function guidelineFacts(x: Value | Cond, facts: ReadonlyMap<string, FactDef>, table: (id: string) => { keys: { value: Value }[] } | undefined, depth = 0): string | undefined {
   if (depth > 16) return undefined;
   const v = x as Record<string, unknown>;
   if (typeof v['fact'] === 'string') {
     const id = v['fact'];
     const b = facts.get(id)?.builtin;
-    return id.startsWith('recommended.') || b === 'diagnosis-classes' || b === 'surgery-classes' || b === 'recommendation' ? id : undefined;
+    return id.startsWith('recommended.') || b === 'diagnosis-classes' || b === 'surgery-classes' || b === 'recommendation' || b === 'governing-id' ? id : undefined;
   }
   if (typeof v['lookup'] === 'string') {
     for (const k of table(v['lookup'])?.keys ?? []) {

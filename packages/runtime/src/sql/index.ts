@@ -4,9 +4,8 @@
 // guideline the compiler cannot express is refused with its reason, and so is a policy that uses it.
 import type { CompiledCriterion, RuleSet } from '@guideline/language';
 import { dialects, sqlText, type Dialect } from './dialect.ts';
-import { QueryBuilder, type Refusal } from './query.ts';
+import { policyOrder, QueryBuilder, type PolicyColumns, type Refusal } from './query.ts';
 import { prepColumns, type PrepColumn } from './prep.ts';
-import { matchesPattern } from '../policy.ts';
 
 export { prepColumns, prepRow, prepValues, type PrepColumn } from './prep.ts';
 export { dialects, type Dialect } from './dialect.ts';
@@ -99,13 +98,6 @@ FROM ${q('settled')}`;
 
 type Output = 'decision' | 'guideline' | 'edition' | 'certified' | 'criteria' | 'missing';
 
-/** The guideline indexes a policy consults, in evidence order (policy.ts). */
-function policyOrder(rules: RuleSet, pi: number): number[] {
-  const out: number[] = [];
-  for (const pattern of rules.policies[pi]!.steps.flat()) rules.guidelines.forEach((g, i) => void (!out.includes(i) && matchesPattern(pattern, g.id) && out.push(i)));
-  return out;
-}
-
 interface Governed {
   id: string;
   edition: string | undefined;
@@ -116,10 +108,10 @@ interface Governed {
 }
 
 /** evaluate.ts `governed` and decide.ts `outcome` for guideline i with the policy's criteria. */
-function governedBy(d: Dialect, rules: RuleSet, i: number, pol: { name: string; criteria: CompiledCriterion[] }, requested: string, missingOf: ReadonlyMap<string, string>, tally: (name: string, expr: string) => string): Governed {
+function governedBy(d: Dialect, rules: RuleSet, i: number, pol: PolicyColumns, requested: string, missingOf: ReadonlyMap<string, string>, tally: (name: string, expr: string) => string): Governed {
   const g = rules.guidelines[i]!;
   const q = (n: string): string => d.id(n);
-  const crits = [...g.criteria.map((k, j) => ({ col: `g${i}_c${j}`, id: k.id, certify: k.certify !== undefined })), ...pol.criteria.map((k, j) => ({ col: `${pol.name}_c${j}`, id: `${rules.policies[Number(pol.name.slice(1))]!.id}/${k.id}`, certify: k.certify !== undefined }))];
+  const crits = [...g.criteria.map((k, j) => ({ col: `g${i}_c${j}`, id: k.id, certify: k.certify !== undefined })), ...pol.criteria.map((k, j) => ({ col: `${pol.name(i)}_c${j}`, id: `${rules.policies[pol.index]!.id}/${k.id}`, certify: k.certify !== undefined }))];
   const status = (c: { col: string }): string => q(`${c.col}_status`);
   // The counts of each status, and the visits that may be certified, in columns of their own (a layer before).
   const count = (s: string): string => tally(s, crits.length ? `(${crits.map((c) => `(CASE WHEN ${status(c)} = '${s}' THEN 1 ELSE 0 END)`).join(' + ')})` : '0');

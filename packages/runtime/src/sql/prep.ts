@@ -18,9 +18,13 @@ export interface PrepColumn {
   meaning: string;
 }
 
-/** The guidelines whose classes the query reads, by their index in the rule set. */
+/**
+ * The guidelines whose classes the query reads, by their index in the rule set: those with classes,
+ * and every one when a policy's criteria read the classes of whichever guideline governs.
+ */
 export function classGuidelines(rules: RuleSet): number[] {
-  return rules.guidelines.flatMap((g, i) => (g.classes.length ? [i] : []));
+  const byPolicy = rules.facts.some((f) => (f.builtin === 'diagnosis-classes' || f.builtin === 'surgery-classes') && rules.policies.some((p) => JSON.stringify(p.criteria).includes(`"fact":${JSON.stringify(f.id)}`)));
+  return rules.guidelines.flatMap((g, i) => (g.classes.length || byPolicy ? [i] : []));
 }
 
 /** A guideline's or policy's computed items, with the prefix of their columns. */

@@ -8,13 +8,28 @@ import type { Dialect } from './dialect.ts';
 import { sqlText } from './dialect.ts';
 import { kindOf, literal, NotSql, SqlScope, type Kind, type LeafOf, type SqlValue } from './scope.ts';
 import { daysFromCivil } from './dates.ts';
-import { computedKey, leafValues, type ComputedItem } from './computed.ts';
+import { computedKey, guidelineFacts, leafValues, type ComputedItem } from './computed.ts';
+import { matchesPattern } from '../policy.ts';
 import { computedOf } from './prep.ts';
 import { fieldsOf } from '../validate.ts';
 import type { FieldNode } from '../fields.ts';
 
 /** The recommend block's frequency: the governing guideline's own number. */
 const FREQUENCY = 'recommended.frequency';
+
+/** A policy's criteria as columns: `<name(gi)>_c<j>` when guideline `gi` governs. */
+export interface PolicyColumns {
+  index: number;
+  criteria: CompiledCriterion[];
+  name(gi: number): string;
+}
+
+/** The guideline indexes a policy consults, in evidence order (policy.ts). */
+export function policyOrder(rules: RuleSet, pi: number): number[] {
+  const out: number[] = [];
+  for (const pattern of rules.policies[pi]!.steps.flat()) rules.guidelines.forEach((g, i) => void (!out.includes(i) && matchesPattern(pattern, g.id) && out.push(i)));
+  return out;
+}
 
 /** A guideline that cannot be compiled to SQL, why, and where in its source. */
 export interface Refusal {
@@ -79,6 +94,9 @@ export class QueryBuilder {
           if (!g) throw new NotSql(`'${id}' in a policy's criterion is the governing guideline's: not compiled to SQL`);
           return this.q(`prep_g${gi}_${def.builtin === 'diagnosis-classes' ? 'dx' : 'px'}`);
         case 'jurisdiction-code': return `upper(${this.path('jurisdiction')})`;
+        case 'governing-id':
+          if (!g) throw new NotSql(`'${id}' in a policy's criterion is the governing guideline's: not compiled to SQL`);
+          return literal(g.id);
         case 'effective-date': return `COALESCE(${r('serviceDate')}, ${this.path('asOf')})`;
         case 'morphine-equivalents': throw new NotSql(`'${id}' is computed for each item of a list: not compiled to SQL`);
         default: return 'NULL';
@@ -126,9 +144,13 @@ export class QueryBuilder {
     return { column, kind };
   }
 
-  /** A guideline's or policy's leaves compiled into columns of their own. */
-  private scope(name: string, owner: CompiledGuideline | CompiledPolicy, gi: number): Compiled {
-    const g = 'applies' in owner ? owner : undefined;
+  /**
+   * A guideline's or policy's leaves compiled into columns of their own. A policy's criteria that
+   * read the governing guideline's own facts (its id, classes, recommend block) are compiled once
+   * for each guideline that may govern (`governing`, at index `gi`).
+   */
+  private scope(name: string, owner: CompiledGuideline | CompiledPolicy, gi: number, governing?: CompiledGuideline): Compiled {
+    const g = 'applies' in owner ? owner : governing;
     const columns = (depth: number, exprs: Record<string, string>): Record<string, string> => {
       const layer = (this.valueLayers[depth] ??= []);
       const base = `${name}_x${this.computedCount++}`;
@@ -149,7 +171,7 @@ export class QueryBuilder {
     const prepared = (x: Value | LeafOf): SqlValue | undefined => {
       const item = computed.get(computedKey(x));
       if (!item) return undefined;
-      if (!g && item.guidelineOnly) throw new NotSql(`'${item.guidelineOnly}' in a policy's criterion is the governing guideline's: not compiled to SQL`);
+      if (!('applies' in owner) && item.guidelineOnly) throw new NotSql(`'${item.guidelineOnly}' in a policy's criterion is the governing guideline's: not compiled to SQL`);
       const col = (suffix: string): string => carry(item.name + suffix);
       if (item.leaf) return { v: col(''), lo: 'NULL', hi: 'NULL', kind: 'bool' };
       const v = col('_v');
@@ -157,7 +179,7 @@ export class QueryBuilder {
     };
     const scope = new SqlScope(name, this.d, this.facts, (id) => this.column(name, id, g, gi), columns, review, prepared);
     const leafSql = new Map<number, string>();
-    const conds: Cond[] = [...(g ? [g.applies] : []), ...owner.criteria.flatMap((k) => [k.when, k.require, ...(k.group?.parts.map((p) => p.require) ?? [])].filter((x): x is Cond => x !== undefined))];
+    const conds: Cond[] = [...('applies' in owner ? [owner.applies] : []), ...owner.criteria.flatMap((k) => [k.when, k.require, ...(k.group?.parts.map((p) => p.require) ?? [])].filter((x): x is Cond => x !== undefined))];
     for (const c of conds) {
       walkLeaves(c, (leaf) => {
         if (leafSql.has(leaf.leaf)) return;
@@ -237,36 +259,45 @@ export class QueryBuilder {
   /** Each compiled guideline's requested visits (its `request.visits` fact's known value). */
   readonly requested = new Map<number, string>();
 
-  build(): { ok: Set<number>; policies: Map<number, { name: string; criteria: CompiledCriterion[] }> } {
+  /** Compiles `f`'s columns, or refuses `what` with the reason and place, leaving no column of it behind. */
+  private attempt(what: string, f: () => void): void {
+    const marks = [this.values.length, this.bounds.length, this.leafItems.length, this.criterionItems.length, ...this.valueLayers.map((l) => l.length)];
+    try {
+      f();
+    } catch (e) {
+      if (!(e instanceof NotSql)) throw e;
+      this.refused.push({ guideline: what, reason: e.message, ...(e.source ? { source: e.source } : {}) });
+      this.values.length = marks[0]!;
+      this.bounds.length = marks[1]!;
+      this.leafItems.length = marks[2]!;
+      this.criterionItems.length = marks[3]!;
+      this.valueLayers.forEach((l, k) => (l.length = marks[4 + k] ?? 0));
+    }
+  }
+
+  build(): { ok: Set<number>; policies: Map<number, PolicyColumns> } {
     const ok = new Set<number>();
     this.rules.guidelines.forEach((g, i) => {
-      const marks = [this.values.length, this.bounds.length, this.leafItems.length, this.criterionItems.length, ...this.valueLayers.map((l) => l.length)];
-      try {
+      this.attempt(g.edition ? `${g.id} (edition ${g.edition})` : g.id, () => {
         const compiled = this.scope(`g${i}`, g, i);
         this.applies(compiled, g, `g${i}`);
         g.criteria.forEach((k, j) => this.criterion(compiled, `g${i}_c${j}`, k));
         this.requested.set(i, compiled.scope.fact('request.visits').v);
         ok.add(i);
-      } catch (e) {
-        if (!(e instanceof NotSql)) throw e;
-        this.refused.push({ guideline: g.edition ? `${g.id} (edition ${g.edition})` : g.id, reason: e.message, ...(e.source ? { source: e.source } : {}) });
-        this.values.length = marks[0]!;
-        this.bounds.length = marks[1]!;
-        this.leafItems.length = marks[2]!;
-        this.criterionItems.length = marks[3]!;
-        this.valueLayers.forEach((l, k) => (l.length = marks[4 + k] ?? 0));
-      }
+      });
     });
-    const policies = new Map<number, { name: string; criteria: CompiledCriterion[] }>();
-    this.rules.policies.forEach((p, i) => {
-      try {
-        const compiled = this.scope(`p${i}`, p, -1);
-        p.criteria.forEach((k, j) => this.criterion(compiled, `p${i}_c${j}`, k));
-        policies.set(i, { name: `p${i}`, criteria: p.criteria });
-      } catch (e) {
-        if (!(e instanceof NotSql)) throw e;
-        this.refused.push({ guideline: `policy ${p.id}`, reason: e.message, ...(e.source ? { source: e.source } : {}) });
-      }
+    const policies = new Map<number, PolicyColumns>();
+    this.rules.policies.forEach((p, pi) => {
+      // Once for every guideline that may govern, when its criteria read what is that guideline's.
+      const each = p.criteria.some((k) => [k.when, k.require, k.certify, ...(k.group?.parts.map((x) => x.require) ?? [])].some((c) => c !== undefined && guidelineFacts(c, this.facts, (id) => this.rules.tables.find((t) => t.id === id)) !== undefined));
+      const name = (gi: number): string => (each ? `p${pi}_g${gi}` : `p${pi}`);
+      this.attempt(`policy ${p.id}`, () => {
+        for (const gi of each ? policyOrder(this.rules, pi) : [-1]) {
+          const compiled = this.scope(name(gi), p, gi, this.rules.guidelines[gi]);
+          p.criteria.forEach((k, j) => this.criterion(compiled, `${name(gi)}_c${j}`, k));
+        }
+        policies.set(pi, { index: pi, criteria: p.criteria, name });
+      });
     });
     return { ok, policies };
   }
