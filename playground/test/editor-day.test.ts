@@ -118,9 +118,13 @@ describe.skipIf(!hasChromium)('a policy editor works in the playground', () => {
   it('the determination reads as a reviewer\'s: conditions in the guideline\'s words, places as links', async () => {
     await pickCase(page, 'guidelines/mtus/chronic-pain-physical-medicine/cases/imr-seed.json');
     await expect.poll(() => file(page)).toBe(seed);
-    await page.click('[data-criterion=visit-count] .how summary');
-    const how = await page.textContent('[data-criterion=visit-count] .how');
-    expect(how).toContain('completed visits 24 + requested visits 8 = 32');
+    // Picking the case opens its guideline, which decides it once more: a determination drawn again
+    // after the click is a new, closed one. Open it until it stays open.
+    await expect.poll(async () => {
+      const how = '[data-criterion=visit-count] .how';
+      if (!(await page.$eval(how, (d) => (d as HTMLDetailsElement).open))) await page.click(`${how} summary`);
+      return page.textContent(how);
+    }).toContain('completed visits 24 + requested visits 8 = 32');
     const text = await page.textContent('#determination');
     expect(text?.match(/\b(?:history|request)\.[a-z]|<=|\bline \d+ of\b/)?.[0]).toBeUndefined(); // no case paths, no operators
     await page.click('[data-criterion=functional-improvement] .criterion-title');

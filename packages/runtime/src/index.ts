@@ -3,12 +3,14 @@ export { evaluate, evaluateFast, evaluateMany, type BatchResult, type Options } 
 export { engineOf, engineAnswers, type EngineAnswers } from './engine.ts';
 export { deriveFacts } from './engine-facts.ts';
 export { evaluateCase, type EvaluateOptions } from './evaluate.ts';
+export { determinationJson } from './serialize.ts';
 export { guidelinesInOrder, matchesPattern, type PolicyOrder } from './policy.ts';
 export { matchesClass, bodyRegion, morphineEquivalents, builtinComputations } from './builtins.ts';
 export { readRequestText, type RequestNumbers } from './request-text.ts';
 export { elapsed, Unknown } from './values.ts';
 export { validateCase, assertCase, fieldsOf, CaseValidationError, type CaseIssue } from './validate.ts';
-export { checkFields, caseLimits, type FieldNode } from './fields.ts';
+export { checkFields, caseLimits, closestKey, type FieldNode } from './fields.ts';
 export { caseSchema, determinationSchema, testCaseSchema } from './schemas.generated.ts';
 export type { Case, Determination, Decision, CriterionResult, CriterionStatus, TraceEntry, PartResult } from './types.ts';
 export { loadRuleSet, RuleSetError, ruleSetLimits, type RuleSetIssue } from './load-rules.ts';
+export { compileSql, prepColumns, prepRow, prepValues, dialects, type CompiledSql, type Dialect, type PrepColumn, type Refusal } from './sql/index.ts';
