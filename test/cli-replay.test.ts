@@ -39,7 +39,7 @@ describe('check --jobs', { timeout: 120_000 }, () => {
     expect(one.stdout.split('\n').length).toBeGreaterThan(290);
     // Each determination has a decision id of its own (random); everything else is the same bytes.
     const withoutIds = (r: typeof one): typeof one => ({ ...r, stdout: r.stdout.replace(/"decisionId":"[0-9a-f-]{36}",/g, '') });
-    if (flags.includes('--json')) expect(one.stdout).toContain('"decisionId"');
+    if ((flags as string[]).includes('--json')) expect(one.stdout).toContain('"decisionId"');
     expect(withoutIds(two)).toEqual(withoutIds(one));
   });
 
