@@ -14,9 +14,12 @@ const invalid = (issues: readonly { field: string; message: string }[]): string 
 
 const governedBy = (d: Determination, p: Placed): boolean => d.guideline?.id === p.g.id && d.guideline.edition === p.g.edition;
 
+/** One decision id for every example: determinations are compared whole, and a random id would always differ. */
+const decisionId = (): string => 'example';
+
 /** Both evaluators' determinations of a case. */
 export async function decideBoth(rules: RuleSet, c: unknown): Promise<[Determination, Determination]> {
-  return [await evaluate(rules, c), await evaluate(rules, c, { engine: 'json-rules-engine' })];
+  return [await evaluate(rules, c, { decisionId }), await evaluate(rules, c, { engine: 'json-rules-engine', decisionId })];
 }
 
 const forTreatment = new WeakMap<RuleSet, Map<string, RuleSet>>();
@@ -26,13 +29,20 @@ const forTreatment = new WeakMap<RuleSet, Map<string, RuleSet>>();
  * the others never apply to it, so both evaluators decide it the same without them, and
  * json-rules-engine, which runs every rule it holds, runs a library's worth fewer.
  */
+/** A rule set made from another with some of its parts replaced: without the other's revision, which no longer names its content (the loader works one out). */
+function derived(rules: RuleSet, parts: Partial<RuleSet>): RuleSet {
+  const { revision: _, ...rest } = rules;
+  void _;
+  return { ...rest, ...parts };
+}
+
 function coveringRules(rules: RuleSet, c: Record<string, unknown>): RuleSet {
   const treatment = (c['request'] as { treatment?: unknown } | undefined)?.treatment;
   if (typeof treatment !== 'string') return rules;
   let byTreatment = forTreatment.get(rules);
   if (!byTreatment) forTreatment.set(rules, (byTreatment = new Map()));
   let out = byTreatment.get(treatment);
-  if (!out) byTreatment.set(treatment, (out = { ...rules, guidelines: rules.guidelines.filter((g) => !g.covers.length || g.covers.includes(treatment)) }));
+  if (!out) byTreatment.set(treatment, (out = derived(rules, { guidelines: rules.guidelines.filter((g) => !g.covers.length || g.covers.includes(treatment)) })));
   return out;
 }
 
@@ -47,7 +57,7 @@ export class Replayer {
     let r = this.alone.get(key);
     if (!r) {
       const rules = this.model.ruleSets[p.ruleSet]!;
-      r = { ...rules, guidelines: [p.g], policies: [{ ...policy, steps: [[p.g.id]] }] };
+      r = derived(rules, { guidelines: [p.g], policies: [{ ...policy, steps: [[p.g.id]] }] });
       this.alone.set(key, r);
     }
     return r;
