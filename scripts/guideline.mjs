@@ -9,6 +9,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = join(root, 'packages/cli/src/main.ts');
 const outfile = join(root, 'node_modules/.cache/guideline-cli/main.mjs');
+// Batch worker threads (`check --jobs`, `replay`) run a bundle of their own.
+const workerEntry = join(root, 'packages/cli/src/batch/worker.ts');
+const workerOutfile = join(root, 'node_modules/.cache/guideline-cli/worker.mjs');
 
 function newest(dir) {
   let t = 0;
@@ -22,28 +25,37 @@ function newest(dir) {
 const sources = ['packages/language/src', 'packages/runtime/src', 'packages/analysis/src', 'packages/runtime/schema', 'packages/cli/src'].map((d) => join(root, d));
 // A dependency upgrade (the lockfile) or a change to this launcher also calls for a new bundle.
 const inputs = Math.max(...sources.map(newest), statSync(join(root, 'pnpm-lock.yaml')).mtimeMs, statSync(fileURLToPath(import.meta.url)).mtimeMs);
-const stale = !existsSync(outfile) || inputs > statSync(outfile).mtimeMs;
+const stale = !existsSync(outfile) || !existsSync(workerOutfile) || inputs > statSync(outfile).mtimeMs;
 if (stale) {
   // Written whole to a file of its own and then renamed over the bundle, so that runs started at
   // the same time (the tests run many) never import a half-written one.
   const { outputFiles } = await build({
     write: false,
-    entryPoints: [entry],
+    entryPoints: { main: entry, worker: workerEntry },
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    outfile,
+    // The workspace's packages from their sources (their exports' development condition).
+    conditions: ['@guideline/source'],
+    outdir: dirname(outfile),
+    outExtension: { '.js': '.mjs' },
+    // DuckDB is a native module: loaded from node_modules, not bundled.
+    external: ['@duckdb/node-api'],
     // The CLI finds the bundled guidelines from its own source location.
     define: { 'import.meta.url': JSON.stringify(pathToFileURL(join(root, 'packages/cli/src/load.ts')).href) },
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     logLevel: 'error',
   });
-  const part = `${outfile}.${process.pid}.part`;
   mkdirSync(dirname(outfile), { recursive: true });
-  writeFileSync(part, outputFiles[0].contents);
-  renameSync(part, outfile);
+  // The worker first: a main bundle that is there has its worker beside it.
+  for (const out of [...outputFiles].sort((a, b) => (a.path === outfile) - (b.path === outfile))) {
+    const part = `${out.path}.${process.pid}.part`;
+    writeFileSync(part, out.contents);
+    renameSync(part, out.path);
+  }
 }
+globalThis.guidelineWorker = pathToFileURL(workerOutfile).href;
 // `pnpm guideline` runs this from the workspace root: paths the user gives are relative to the
 // folder they ran it from, which pnpm passes as INIT_CWD.
 if (process.env.npm_lifecycle_event === 'guideline' && process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);

@@ -46,6 +46,16 @@ describe('guideline test <one guideline folder>', () => {
     expect([r.code, summary(r.stdout)]).toEqual([0, '1 passed, 0 failed']);
   });
 
+  it('compiles a guideline with the bundled shared rules it uses, its own numbers restated', () => {
+    const folder = join(dir, 'shared-trial');
+    mkdirSync(join(folder, 'cases'), { recursive: true });
+    const text = guideline('acme.trial').replace('uses physical-medicine', 'uses treatment-trial').replace(/\ncriterion few[^]*$/, '\ndefine trial visits: 4 visits\ndefine total visits: 8 visits\nuse criterion trial, total\n');
+    writeFileSync(join(folder, 'trial.guideline'), text);
+    writeFileSync(join(folder, 'cases/over.json'), JSON.stringify({ description: 'demo', case: { ...seedCase(), jurisdiction: 'NV' }, expect: { decision: 'not-medically-necessary', criteria: { trial: 'not-applicable', total: 'not-met' } } }));
+    const r = runCli(['test', folder]);
+    expect([r.code, summary(r.stdout), r.stderr]).toEqual([0, '1 passed, 0 failed', '']);
+  });
+
   it('lets no file of the guideline folder name a policy it does not give', () => {
     // The seed is decided by the bundled California policy's first MTUS guideline; alone, by the demo.
     const folder = join(dir, 'mtus-like');

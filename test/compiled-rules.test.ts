@@ -1,6 +1,7 @@
-// The compiler's output always loads: every bundled guideline program, each guideline file alone,
-// random guideline texts that compile, and expressions at the language's nesting limit, whose
-// compiled conditions are the deepest the compiler makes. What loads evaluates alike everywhere.
+// The compiler's output always loads: every bundled guideline program, each guideline file alone
+// (with the vocabulary files it may use), random guideline texts that compile, and expressions at
+// the language's nesting limit, whose compiled conditions are the deepest the compiler makes. What
+// loads evaluates alike everywhere.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileGuideline, compileProgram } from '../packages/language/src/index.ts';
@@ -8,14 +9,16 @@ import { limits } from '../packages/language/src/parse.ts';
 import { loadRuleSet } from '../packages/runtime/src/index.ts';
 import { guidelineText } from '../packages/language/test/support/guideline-arbitrary.ts';
 import { deepExpressions } from '../packages/language/test/support/deep.ts';
-import { bundledRules, bundledSources } from './support/bundled.ts';
+import { bundledRules, eachFileWithVocabularies } from './support/bundled.ts';
 import { makeCase } from './support/case-factory.ts';
 import { agree, onEveryEngine } from './support/engines.ts';
+import { verdict } from './support/artifact-schema.ts';
 import { runs, seed } from './support/fuzz.ts';
 
+/** It loads, and the artifact schema accepts it as the loader does. */
 const loads = (rules: unknown): boolean => {
   loadRuleSet(JSON.stringify(rules));
-  return true;
+  return verdict(JSON.parse(JSON.stringify(rules))) === 'accepted';
 };
 
 describe('compiled rule sets load', () => {
@@ -23,8 +26,8 @@ describe('compiled rule sets load', () => {
     expect(loads(bundledRules())).toBe(true);
   });
 
-  it.each(bundledSources().map((s) => [s.file, s]))('%s alone', (_, source) => {
-    const r = compileProgram([source]);
+  it.each(eachFileWithVocabularies())('%s with the vocabularies alone', (_, sources) => {
+    const r = compileProgram(sources);
     expect(r.rules).toBeDefined();
     expect(loads(r.rules)).toBe(true);
   });

@@ -18,7 +18,7 @@ const commands = block
     return { line: l, args: command!.trim().split(/\s+/).slice(1), exit: Number(/\(exit (\d+)\)/.exec(comment)?.[1] ?? 0) };
   });
 /** Files the examples write into the root, removed afterwards. */
-const written = ['rules.json', 'decisions.jsonl'];
+const written = ['rules.json', 'decisions.jsonl', 'query.sql'];
 
 describe('README: the command line', () => {
   afterAll(() => {

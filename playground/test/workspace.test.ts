@@ -17,12 +17,15 @@ import { Workspace } from '../src/worker/workspace.ts';
 import { zipFiles } from '../src/zip.ts';
 import { files } from '../../test/support/bundled.ts';
 
-const massage = 'guidelines/mtus/massage/massage.guideline';
+/** The massage criteria, which MTUS's and ODG's massage guidelines both apply. */
+const massage = 'guidelines/shared/massage.guideline';
+/** MTUS's massage guideline, which applies them. */
+const massageGuideline = 'guidelines/mtus/massage/massage.guideline';
 const seedGuideline = 'guidelines/mtus/chronic-pain-physical-medicine/chronic-pain-physical-medicine.guideline';
 const bundled = bundledSources();
 const allCases: TestCase[] = files(join(root, 'guidelines'), '.json').filter((f) => f.includes('/cases/')).map((f) => testCaseOf(f.slice(root.length + 1), readFileSync(f, 'utf8')));
-/** Only massage's own cases and the policies' (which include massage requests) may change. */
-const elsewhere = (f: string): boolean => !/^guidelines\/(mtus\/massage|policies)\//.test(f);
+/** Only the massage guidelines' own cases and the policies' (which include massage requests) may change. */
+const elsewhere = (f: string): boolean => !/^guidelines\/((mtus|odg)\/massage|policies)\//.test(f);
 const overSix = allCases.find((c) => c.file === 'guidelines/mtus/massage/cases/over-six.json')!;
 /** Massage allowed up to 60 visits instead of 6. */
 const lenient = bundled.find((s) => s.file === massage)!.text.replaceAll('<= 6 visits', '<= 60 visits').replaceAll('at most 6 visits', 'at most 60 visits');
@@ -58,12 +61,12 @@ describe('one workspace', () => {
 
   it('an error in a file that is not open: no rule set, and the file named', async () => {
     const ws = new Workspace();
-    ws.reset(bundled, [{ file: massage, text: 'criterion ((( oops' }]);
+    ws.reset(bundled, [{ file: massageGuideline, text: 'criterion ((( oops' }]);
     const a = ws.analyze(seedGuideline);
     expect(a.compiled).toBe(false);
     expect(a.markers.counts.error).toBe(0);
-    expect(a.otherErrors.map((o) => o.file)).toEqual([massage]);
-    expect(await runCase(ws.compile(), JSON.stringify(overSix.case), () => ws.otherErrors(''))).toMatchObject({ kind: 'no-rules', otherErrors: [{ file: massage }] });
+    expect(a.otherErrors.map((o) => o.file)).toEqual([massageGuideline]);
+    expect(await runCase(ws.compile(), JSON.stringify(overSix.case), () => ws.otherErrors(''))).toMatchObject({ kind: 'no-rules', otherErrors: [{ file: massageGuideline }] });
   });
 });
 
@@ -76,7 +79,7 @@ describe('coverage of the conditions by the test cases', () => {
     expect(visits).toMatchObject({ true: expect.any(Number), false: expect.any(Number) });
     expect(visits!.true).toBeGreaterThan(0);
     expect(visits!.false).toBeGreaterThan(0);
-    // Without massage's own cases and the policies' (some of which are massage requests), nothing reaches it.
+    // Without the massage guidelines' own cases and the policies' (some of which are massage requests), nothing reaches it.
     const others = allCases.filter((c) => elsewhere(c.file));
     const fewer = (await runTests(ws.compile()!, others)).coverage.find((c) => c.file === massage && c.condition === visits!.condition);
     expect(fewer).toMatchObject({ true: 0, false: 0 });
@@ -136,10 +139,10 @@ describe('the guideline as a picture', () => {
     const { diagramOf } = await import('../src/worker/diagram.ts');
     const ws = new Workspace();
     ws.reset(bundled, []);
-    const [g] = diagramOf(ws.compile(), massage).roots;
+    const [g] = diagramOf(ws.compile(), massageGuideline).roots;
     expect(g?.children.map((c) => c.id)).toEqual(['adjunct', 'visit-count', 'functional-improvement']);
     const improvement = g!.children[2]!;
     expect(improvement.children.map((c) => [c.role, c.label])).toEqual([['only when', 'completed visits > 0'], ['require', 'functional improvement is documented']]);
-    expect(diagramOf(undefined, massage).roots).toEqual([]);
+    expect(diagramOf(undefined, massageGuideline).roots).toEqual([]);
   });
 });

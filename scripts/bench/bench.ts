@@ -1,108 +1,14 @@
 // `pnpm bench`: evaluation, compile, editing and memory measured side by side in one run, reported
 // as medians and as ratios against baselines measured in the same run. Not a test: numbers only.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { analyze, compileProgram, type RuleSet } from '../../packages/language/src/index.ts';
-import { evaluate, evaluateFast, evaluateMany, readRequestText, type Case } from '../../packages/runtime/src/index.ts';
-import { generateCases } from './cases.ts';
-import { handWritten } from './hand-written.ts';
-import { plainCompiled, plainEngine, runPlain } from './plain-engine.ts';
+import { analyze, compileProgram } from '../../packages/language/src/index.ts';
+import { readRequestText } from '../../packages/runtime/src/index.ts';
 import { corpus, editingFile } from './corpus.ts';
+import { evaluation } from './evaluation.ts';
+import { library } from './library.ts';
+import { commandLine } from './cli.ts';
+import { median, quick, ROUNDS, table } from './report.ts';
 import { serving } from './serve.ts';
 import { analysisRows } from './analysis.ts';
-
-const here = import.meta.dirname;
-const quick = process.argv.includes('--quick');
-const ROUNDS = quick ? 3 : 5;
-const N = quick ? 20_000 : 100_000;
-const N_ENGINE = quick ? 1_000 : 3_000;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1]!;
-}
-
-async function rate(label: string, n: number, run: () => unknown): Promise<{ label: string; perSecond: number }> {
-  const rates: number[] = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    const t = performance.now();
-    await run();
-    rates.push(n / ((performance.now() - t) / 1000));
-  }
-  return { label, perSecond: median(rates) };
-}
-
-function table(title: string, rows: string[][]): void {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  console.log(`\n${title}`);
-  for (const [i, r] of rows.entries()) {
-    console.log('  ' + r.map((c, j) => (j === 0 ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join('   '));
-    if (i === 0) console.log('  ' + widths.map((w) => '-'.repeat(w)).join('   '));
-  }
-}
-
-const fmt = (n: number): string => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(2));
-
-async function evaluation(): Promise<void> {
-  const text = readFileSync(join(here, 'physical-medicine.guideline'), 'utf8');
-  const compiled = compileProgram([{ text, file: 'physical-medicine.guideline' }]);
-  if (!compiled.rules) throw new Error('bench fixture does not compile');
-  const rules: RuleSet = compiled.rules;
-  const cases: Case[] = generateCases(N);
-
-  // The fast path and the hand-written function must agree on every case before either is timed.
-  let disagreements = 0;
-  for (const c of cases) {
-    const a = evaluateFast(rules, c, { detail: 'decision' });
-    const b = handWritten(c);
-    const same = a.decision === b.decision && a.certifiedVisits === b.certifiedVisits && (b.statuses.length === 0 || a.criteria.map((x) => x.status).join() === b.statuses.join()) && [...a.missing].sort().join() === [...b.missing].sort().join();
-    if (!same) disagreements++;
-  }
-  if (disagreements) throw new Error(`the hand-written function disagrees with the fast path on ${disagreements} cases`);
-
-  const engine = plainEngine();
-  const compiledPlain = plainCompiled(rules);
-  const few = cases.slice(0, N_ENGINE);
-  // Interleaved: each round times every path once, in turn, so a slow stretch of this shared
-  // machine falls on all of them; each ratio is the median of the ratios within a round.
-  const paths: { label: string; n: number; run: () => unknown }[] = [
-    { label: 'hand-written function (the limit)', n: N, run: () => { for (const c of cases) handWritten(c); } },
-    { label: 'fast path, decision only', n: N, run: () => { for (const c of cases) evaluateFast(rules, c, { detail: 'decision' }); } },
-    { label: 'fast path, full determination', n: N, run: () => { for (const c of cases) evaluateFast(rules, c); } },
-    { label: 'plain json-rules-engine, hand-written rules', n: N_ENGINE, run: async () => { for (const c of few) await runPlain(engine, c); } },
-    { label: 'plain json-rules-engine, our compiled rules', n: N_ENGINE, run: async () => { for (const c of few) await compiledPlain(c); } },
-    { label: 'our json-rules-engine path (full)', n: N_ENGINE, run: async () => { for (const c of few) await evaluate(rules, c); } },
-  ];
-  const rates: number[][] = paths.map(() => []);
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const [i, p] of paths.entries()) {
-      const t = performance.now();
-      await p.run();
-      rates[i]!.push(p.n / ((performance.now() - t) / 1000));
-    }
-  }
-  const ratio = (i: number, base: number): number => median(rates[i]!.map((r, round) => r / rates[base]![round]!));
-  const HAND = 0;
-  const PLAIN = 4;
-  table(`Evaluation: ${N.toLocaleString('en-US')} generated cases (json-rules-engine rows: the first ${N_ENGINE.toLocaleString('en-US')}), ${ROUNDS} interleaved rounds, medians`, [
-    ['path', 'cases/s', '× hand-written', '× plain jre, same rules'],
-    ...paths.map((p, i) => [p.label, fmt(median(rates[i]!)), ratio(i, HAND).toFixed(3), ratio(i, PLAIN).toFixed(2)]),
-  ]);
-  console.log(`  targets: fast path (decision only) ≥ 0.5× hand-written: ${ratio(1, HAND) >= 0.5 ? 'met' : 'NOT met'}; our json-rules-engine path ≥ 1× a plain setup of the same rules: ${ratio(5, PLAIN) >= 1 ? 'met' : 'NOT met'}`);
-
-  // Peak memory of a streamed batch: determinations consumed as they are produced.
-  const before = process.memoryUsage().rss;
-  let peak = before;
-  let i = 0;
-  for (const r of evaluateMany(rules, cases)) {
-    if ('determination' in r && ++i % 1000 === 0) peak = Math.max(peak, process.memoryUsage().rss);
-  }
-  table('Memory: full determinations for every case, streamed', [
-    ['measure', 'MiB'],
-    ['resident before the batch (cases in memory)', (before / 2 ** 20).toFixed(0)],
-    [`peak resident during the ${N.toLocaleString('en-US')}-case batch`, (peak / 2 ** 20).toFixed(0)],
-  ]);
-}
 
 async function compiling(): Promise<void> {
   // A fresh corpus each round: no memo may serve one round from another. The first rounds warm the
@@ -224,17 +130,25 @@ async function analysis(): Promise<void> {
 }
 
 console.log(`guideline bench — Node ${process.version}, ${process.platform}/${process.arch}${quick ? ' (quick)' : ''}`);
-const only = ['--editing', '--compile', '--serve', '--analysis'].find((f) => process.argv.includes(f));
-if (only === '--serve') await http();
-else if (only === '--analysis') await analysis();
-else {
-  // Editing first: the editor's worker is a fresh, small heap, not one holding 100,000 cases.
-  editing();
-  if (only !== '--editing') await compiling();
-  if (!only) {
-    await http();
-    await evaluation();
-    requestText();
-    await analysis();
-  }
+// Sections: every one by default; `--editing`, `--compile` (editing and compile) and `--serve` as
+// before, `--analysis`, or `--only=<name>,...` of editing, compile, serve, evaluation, library, cli, analysis.
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const wanted = (name: string): boolean => {
+  if (only) return only.includes(name);
+  if (process.argv.includes('--serve')) return name === 'serve';
+  if (process.argv.includes('--analysis')) return name === 'analysis';
+  if (process.argv.includes('--editing')) return name === 'editing';
+  if (process.argv.includes('--compile')) return name === 'editing' || name === 'compile';
+  return true;
+};
+// Editing first: the editor's worker is a fresh, small heap, not one holding 100,000 cases.
+if (wanted('editing')) editing();
+if (wanted('compile')) await compiling();
+if (wanted('serve')) await http();
+if (wanted('evaluation')) {
+  await evaluation();
+  requestText();
 }
+if (wanted('library')) await library();
+if (wanted('cli')) await commandLine();
+if (wanted('analysis')) await analysis();

@@ -1,18 +1,11 @@
 // Seeded case generator for the benchmark: physical-therapy requests around the fixture's numbers,
-// every history field sometimes unknown. Deterministic: the same seed gives the same cases.
+// every history field sometimes unknown, every request text distinct (as in a real batch, where no
+// memo of texts serves another case), and parsed from JSON text, as the CLI sees them.
+// Deterministic: the same seed gives the same cases.
 import type { Case } from '../../packages/runtime/src/index.ts';
+import { prng, tag } from '../corpus/cases.ts';
 
-/** mulberry32: a small, fast, seedable PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
 
 const diagnoses = [
   [{ text: 'cervical radiculitis', icd10: 'M54.12' }],
@@ -41,7 +34,7 @@ export function generateCases(n: number, seed = 42): Case[] {
       surgery: null,
       request: explicit
         ? { treatment: 'physical-therapy', visits: Math.floor(r() * 16) + 1, frequencyPerWeek: pick([1, 2, 3, 4]), weeks: 4 }
-        : { treatment: pick(['physical-therapy', 'physical-therapy', 'occupational-therapy', 'acupuncture']), text: pick(texts) },
+        : { treatment: pick(['physical-therapy', 'physical-therapy', 'occupational-therapy', 'acupuncture']), text: `${pick(texts)} per Dr. ${tag(i)}` },
       history: {
         visitsCompleted: r() < 0.1 ? null : Math.floor(r() * 30),
         functionalImprovement: pick(fi),
@@ -49,5 +42,6 @@ export function generateCases(n: number, seed = 42): Case[] {
       },
     });
   }
-  return out;
+  // As the CLI sees them: objects JSON.parse made, not literals of one shape.
+  return JSON.parse(JSON.stringify(out)) as Case[];
 }

@@ -54,7 +54,9 @@ export function handWritten(c: Case): Summary {
   const statuses: Status[] = [];
   // visit-count
   const sumKnown = completed !== undefined && requested !== undefined && rec !== undefined;
-  statuses.push(status(true, sumKnown ? completed! + requested! <= rec! : null));
+  // Visits are never negative: with the recommendation known, what is known may already exceed it.
+  const least = (completed ?? 0) + (requested ?? 0);
+  statuses.push(status(true, sumKnown ? completed! + requested! <= rec! : rec !== undefined && least > rec ? false : null));
   if (statuses[0] === 'unknown') {
     if (completed === undefined) missing.add('history.visitsCompleted');
     if (requested === undefined) missing.add('request.visits');

@@ -5,7 +5,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const outdir = join(here, '../../node_modules/.cache/guideline-bench');
+// Beside the CLI's dependencies: the embedded DuckDB the SQL rows load is resolved from the bundle's place.
+const outdir = join(here, '../../packages/cli/node_modules/.cache/guideline-bench');
 const entry = process.env.BENCH_ENTRY ?? 'bench.ts';
 // The HTTP benchmark's servers run in processes of their own, from their own bundle beside this one.
 await build({
@@ -14,6 +15,8 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
+  // The workspace's packages from their sources (their exports' development condition).
+  conditions: ['@guideline/source'],
   outdir,
   outExtension: { '.js': '.mjs' },
   // The bare HTTP baseline imports the CLI's own server library (hono), from the CLI's dependencies.

@@ -14,12 +14,22 @@ const invalid = (issues: readonly { field: string; message: string }[]): string 
 
 const governedBy = (d: Determination, p: Placed): boolean => d.guideline?.id === p.g.id && d.guideline.edition === p.g.edition;
 
+/** One decision id for every example: determinations are compared whole, and a random id would always differ. */
+const decisionId = (): string => 'example';
+
 /** Both evaluators' determinations of a case. */
 export async function decideBoth(rules: RuleSet, c: unknown): Promise<[Determination, Determination]> {
-  return [await evaluate(rules, c), await evaluate(rules, c, { engine: 'json-rules-engine' })];
+  return [await evaluate(rules, c, { decisionId }), await evaluate(rules, c, { engine: 'json-rules-engine', decisionId })];
 }
 
 const forTreatment = new WeakMap<RuleSet, Map<string, RuleSet>>();
+
+/** A rule set made from another with some of its parts replaced: without the other's revision, which no longer names its content (the loader works one out). */
+function derived(rules: RuleSet, parts: Partial<RuleSet>): RuleSet {
+  const { revision: _, ...rest } = rules;
+  void _;
+  return { ...rest, ...parts };
+}
 
 /**
  * The rule set with only the guidelines that cover the case's treatment (and those that cover any):
@@ -32,7 +42,7 @@ function coveringRules(rules: RuleSet, c: Record<string, unknown>): RuleSet {
   let byTreatment = forTreatment.get(rules);
   if (!byTreatment) forTreatment.set(rules, (byTreatment = new Map()));
   let out = byTreatment.get(treatment);
-  if (!out) byTreatment.set(treatment, (out = { ...rules, guidelines: rules.guidelines.filter((g) => !g.covers.length || g.covers.includes(treatment)) }));
+  if (!out) byTreatment.set(treatment, (out = derived(rules, { guidelines: rules.guidelines.filter((g) => !g.covers.length || g.covers.includes(treatment)) })));
   return out;
 }
 
@@ -47,7 +57,7 @@ export class Replayer {
     let r = this.alone.get(key);
     if (!r) {
       const rules = this.model.ruleSets[p.ruleSet]!;
-      r = { ...rules, guidelines: [p.g], policies: [{ ...policy, steps: [[p.g.id]] }] };
+      r = derived(rules, { guidelines: [p.g], policies: [{ ...policy, steps: [[p.g.id]] }] });
       this.alone.set(key, r);
     }
     return r;

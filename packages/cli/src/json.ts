@@ -29,7 +29,8 @@ export function parseJson(source: string): { value: unknown; error?: undefined }
     const big = hugeNumber(text);
     if (big) return { error: { ...place(text, big.at), message: `a number too large: ${cut(big.text)}` } };
   }
-  const deep = tooDeep(value, readLimits.jsonDepth, '');
+  // The path of a value too deep is worked out only when there is one: most documents are shallow.
+  const deep = depthOver(value, readLimits.jsonDepth) ? tooDeep(value, readLimits.jsonDepth, '') : undefined;
   if (deep !== undefined) return { error: { line: 0, column: 0, message: `${cut(deep) || 'the document'}: nests more than ${readLimits.jsonDepth} deep` } };
   return { value };
 }
@@ -58,6 +59,18 @@ function hugeNumber(text: string): { at: number; text: string } | undefined {
     }
   }
   return undefined;
+}
+
+/** Whether arrays and objects nest past `limit`, building no path. */
+function depthOver(v: unknown, limit: number): boolean {
+  if (typeof v !== 'object' || v === null) return false;
+  if (limit === 0) return true;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (depthOver(v[i], limit - 1)) return true;
+  } else {
+    for (const k in v) if (Object.hasOwn(v, k) && depthOver((v as Record<string, unknown>)[k], limit - 1)) return true;
+  }
+  return false;
 }
 
 /** The path of the first value nested past `limit` (arrays and objects), '' for the document, or undefined. */

@@ -1,4 +1,5 @@
 // The guideline side of the CLI: finds guideline and case files, reads them within limits, compiles.
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileProgram, matchesPattern, type CompileResult, type SourceText } from '@guideline/language';
@@ -7,8 +8,9 @@ import { readLimits, readText } from './read.ts';
 
 export { display, UsageError } from './paths.ts';
 
-/** The bundled guidelines folder of this repository. */
-export const bundledGuidelines = resolve(dirname(fileURLToPath(import.meta.url)), '../../../guidelines');
+const here = dirname(fileURLToPath(import.meta.url));
+/** The bundled guidelines: beside the built CLI in its package (dist/guidelines), else this repository's. */
+export const bundledGuidelines = existsSync(join(here, 'guidelines')) ? join(here, 'guidelines') : resolve(here, '../../../guidelines');
 
 /** Guideline files under the given paths (default: the bundled guidelines), ordered by name. */
 export function guidelineFiles(paths: readonly string[]): FoundFile[] {
@@ -42,8 +44,10 @@ export const alonePolicyFile = '(guidelines alone)';
 /**
  * Compiles guideline files. A rule set needs a policy: when the given paths hold guidelines but no
  * policy, bundled policies are added (see `CompileOptions`) so a lone guideline can still be checked
- * and tested; when they hold policies but no guideline, the bundled guidelines are added. Files are named and ordered as `findFiles` does, so the rule set is the same byte for
- * byte from any working directory, under any locale, with the paths in any order.
+ * and tested; when they hold policies but no guideline, the bundled guidelines are added; the
+ * bundled vocabularies they use and do not declare are added too. Files are named and ordered as
+ * `findFiles` does, so the rule set is the same byte for byte from any working directory, under any
+ * locale, with the paths in any order.
  */
 export function compileFiles(paths: readonly string[], options: CompileOptions = {}): CompileResult & { sources: LoadedSource[] } {
   const load = (f: FoundFile, name = f.name): LoadedSource => ({ text: readText(f.path, readLimits.guidelineBytes), file: name, path: f.path, shown: display(f.path) });
@@ -76,10 +80,46 @@ export function compileFiles(paths: readonly string[], options: CompileOptions =
       sources.push(load(f, nameUnder(bundledGuidelines, f.path)));
     }
   }
+  if (paths.length) for (const s of borrowedVocabularies(sources, load)) {
+    sources.push(s);
+    added.add(s.file);
+  }
   const result = compileProgram(sources);
-  // The bundled policies were borrowed: their patterns that match none of the user's guidelines are not news.
-  result.diagnostics = result.diagnostics.filter((d) => !(d.code === 'C311' && added.has(d.file ?? '')));
+  // The bundled files were borrowed: their patterns that match none of the user's guidelines, and
+  // their guidelines no policy consults, are not news.
+  result.diagnostics = result.diagnostics.filter((d) => !((d.code === 'C311' || d.code === 'C322') && added.has(d.file ?? '')));
   return { ...result, sources };
+}
+
+const declaredVocabularies = (text: string): string[] => [...text.matchAll(/^vocabulary\s+([\w-]+)/gm)].map((m) => m[1]!);
+const usedVocabularies = (text: string): string[] => [...text.matchAll(/^\s*uses\s+(.+)$/gm)].flatMap((m) => m[1]!.split(',').map((u) => u.trim()));
+
+/**
+ * The bundled files that declare the vocabularies the sources use and do not declare (the rules
+ * several bundled guidelines share, guidelines/shared), and those that these use in turn, so a
+ * bundled guideline can be checked and tested alone. A vocabulary no bundled file declares is left
+ * to the checker (a standard one, or a mistake it reports).
+ */
+function borrowedVocabularies(sources: readonly LoadedSource[], load: (f: FoundFile, name: string) => LoadedSource): LoadedSource[] {
+  const have = new Set(sources.map((s) => s.path));
+  const declared = new Set(sources.flatMap((s) => declaredVocabularies(s.text)));
+  const wanted = sources.flatMap((s) => usedVocabularies(s.text)).filter((v) => !declared.has(v));
+  if (!wanted.length) return [];
+  const bundled = new Map<string, LoadedSource>();
+  for (const f of guidelineFiles([bundledGuidelines])) {
+    if (have.has(f.path)) continue;
+    const s = load(f, nameUnder(bundledGuidelines, f.path));
+    for (const v of declaredVocabularies(s.text)) if (!bundled.has(v)) bundled.set(v, s);
+  }
+  const out: LoadedSource[] = [];
+  for (let v = wanted.shift(); v !== undefined; v = wanted.shift()) {
+    const s = bundled.get(v);
+    if (declared.has(v) || !s) continue;
+    out.push(s);
+    for (const d of declaredVocabularies(s.text)) declared.add(d);
+    wanted.push(...usedVocabularies(s.text));
+  }
+  return out;
 }
 
 /** Whether a policy's text has a step pattern that matches one of the guideline ids. */

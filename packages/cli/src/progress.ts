@@ -1,13 +1,18 @@
-// A progress bar for batch checks, drawn on stderr only when stderr is a terminal.
+// A progress bar for batches, drawn on stderr only when stderr is a terminal (never when the output
+// is piped to a file or another program): share of the file read, lines or cases, rate, time left.
 import { statSync } from 'node:fs';
 
 export class Progress {
   private readonly total: number;
   private readonly enabled: boolean;
+  private readonly started = Date.now();
   private last = 0;
   private bytes = 0;
 
-  constructor(file: string) {
+  constructor(
+    file: string,
+    private readonly unit = 'lines',
+  ) {
     this.enabled = Boolean(process.stderr.isTTY);
     this.total = this.enabled ? (statSync(file, { throwIfNoEntry: false })?.size ?? 0) : 0;
   }
@@ -17,19 +22,27 @@ export class Progress {
     this.bytes = bytes;
   }
 
-  /** Called after each line; redraws at most every 100 ms. */
+  /** Called as lines are read; redraws at most every 100 ms. */
   tick(line: number): void {
     if (!this.enabled) return;
     const now = Date.now();
     if (now - this.last < 100) return;
     this.last = now;
-    const width = 30;
-    const share = Math.min(1, this.bytes / Math.max(1, this.total));
-    const filled = Math.round(share * width);
-    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(Math.round(share * 100)).padStart(3)}%  ${line} lines`);
+    process.stderr.write(`\r${bar(this.bytes / Math.max(1, this.total), line, this.unit, (now - this.started) / 1000)}`);
   }
 
   done(): void {
     if (this.enabled && this.last) process.stderr.write('\n');
   }
+}
+
+/** The bar's text: `[####......]  40%  400,000 cases  52,000/s  8s left`. */
+export function bar(share: number, count: number, unit: string, seconds: number): string {
+  const width = 30;
+  const s = Math.max(0, Math.min(1, share));
+  const filled = Math.round(s * width);
+  const rate = seconds > 0 ? count / seconds : 0;
+  const left = s > 0 && s < 1 ? Math.round((seconds * (1 - s)) / s) : 0;
+  const time = left >= 60 ? `${Math.floor(left / 60)}m${String(left % 60).padStart(2, '0')}s` : `${left}s`;
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(Math.round(s * 100)).padStart(3)}%  ${count.toLocaleString('en-US')} ${unit}  ${Math.round(rate).toLocaleString('en-US')}/s  ${time} left`;
 }

@@ -6,7 +6,11 @@ import type { CaseIssue, Determination } from '@guideline/runtime';
 import { locateField, type Span } from './json-locate.ts';
 
 const tty = process.stdout.isTTY && !process.env['NO_COLOR'];
-const paint = (code: string) => (s: string) => (tty ? `\u001b[${code}m${s}\u001b[0m` : s);
+/** A batch's worker threads paint as the main thread would (their own stdout is no terminal). */
+let color = tty;
+export const setColor = (on: boolean): void => void (color = on);
+export const colored = (): boolean => Boolean(color);
+const paint = (code: string) => (s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
 export const red = paint('31');
 export const green = paint('32');
 export const yellow = paint('33');

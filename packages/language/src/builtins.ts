@@ -1,7 +1,8 @@
 // What only code can compute, by name: the request's numbers read from its text, the classes a
 // diagnosis or surgery falls in, the body region a body part names, the date that picks an edition,
-// a medication's morphine equivalents. A vocabulary names one (`computed by requested-visits`); the
-// runtime implements each (packages/runtime/src/builtins.ts), and a test holds the two lists equal.
+// a medication's morphine equivalents, the guideline that governs. A vocabulary names one
+// (`computed by requested-visits`); the runtime implements each (packages/runtime/src/builtins.ts),
+// and a test holds the two lists equal.
 import { DATE, numberIn, TEXT, type Ty } from './check/symbols.ts';
 import { standardUnits, unit } from './units.ts';
 
@@ -53,6 +54,10 @@ export const builtins: Readonly<Record<string, Builtin>> = Object.freeze(Object.
     id: 'jurisdiction', ty: TEXT, inputs: ['jurisdiction'],
     reads: { jurisdiction: TEXT },
     description: 'The jurisdiction of the claim, upper case (CA, TX).',
+  },
+  'governing-id': {
+    id: 'governingId', ty: TEXT, inputs: [],
+    description: 'The id of the guideline that governs the request: for criteria of a policy, which apply whichever guideline governs.',
   },
   'effective-date': {
     id: 'effectiveDate', ty: { kind: 'date', anyDate: true }, inputs: ['asOf'],

@@ -74,6 +74,7 @@ export const diagnosticCodes = {
   C330: { name: 'bad-table-column', severity: 'error', template: '{message}' },
   C331: { name: 'never-true', severity: 'error', template: "'{text}' is never true{hint}" },
   X401: { name: 'compile-after-errors', severity: 'error', template: 'Not compiled: the file has {count} error(s)' },
+  X402: { name: 'not-sql', severity: 'error', template: '{guideline} is not compiled to SQL: {reason}' },
   R501: { name: 'invalid-case', severity: 'error', template: '{message}' },
   R502: { name: 'invalid-rule-set', severity: 'error', template: '{message}' },
   R503: { name: 'unreadable-request-text', severity: 'warning', template: "Could not read visits from the request text '{text}'" },

@@ -158,6 +158,22 @@ describe('C305 type-mismatch', () => {
   });
 });
 
+describe('C305 type-mismatch: a define restated by a guideline', () => {
+  const trials = 'vocabulary trials "T"\n  uses physical-medicine\ndefine trial visits "The trial": 6 visits\ncriterion trial "Trial"\n  require completed visits + requested visits <= trial visits\n  otherwise "no"\n';
+  const using = (define: string): string => header.replace('uses physical-medicine', 'uses trials') + define + 'use criterion trial\n';
+  it.each<[string, string[]]>([
+    [using('define trial visits: 4 visits\n'), []],
+    [using('define trial visits: 4\n'), []],
+    [using('define <|trial visits|>: 2 weeks\n'), ['C305']],
+    [using('define <|trial visits|>: completed visits > 4\n'), ['C305']],
+  ])('%j', (input, codes) => expectProgram({ 'v.guideline': trials, 'g.guideline': input }, codes));
+
+  it('message', () => {
+    const d = compileProgram([{ file: 'v.guideline', text: trials }, { file: 'g.guideline', text: using('define trial visits: 2 weeks\n') }]).diagnostics.find((x) => x.code === 'C305');
+    expect(d?.message).toBe("'trial visits' restates the define of vocabulary trials, which is visits; this is weeks");
+  });
+});
+
 describe('C306 unknown-value', () => {
   it.each<Row>([
     [requires('home exercise program is <|sometimes|>'), ['C306']],
@@ -249,6 +265,9 @@ describe('C311 unknown-guideline-pattern', () => {
     [header + 'policy p "P"\n  jurisdiction CA\n  first <|odg.*|>\n  then a.*\n', ['C311']],
     [header + 'policy p "P"\n  jurisdiction CA\n  first a.*\n  then a.b, <|a.c|>\n', ['C311']],
     [header + 'policy p "P"\n  jurisdiction CA\n  first a.*\n', []],
+    // A test of the governing guideline names one by its id.
+    [header + 'policy p "P"\n  jurisdiction CA\n  first a.*\n  uses physical-medicine\ncriterion c "C"\n  only when governing id is "a.b", <|"a.c"|>\n  require completed visits < 24\n  otherwise "no"\n', ['C311']],
+    [header + 'policy p "P"\n  jurisdiction CA\n  first a.*\n  uses physical-medicine\ncriterion c "C"\n  only when governing id is not "a.b"\n  require completed visits < 24\n  otherwise "no"\n', []],
   ])('%j', (input, codes) => expectDiagnostics(input, codes, (text) => compileGuideline(text)));
 
   it('sees guidelines of the other files of a program', async () => {
@@ -475,6 +494,13 @@ describe('C327 no-rationale', () => {
   it.each<Row>([
     [criterion('require completed visits > 0').replace('criterion x', 'criterion <|x|>'), ['C327']],
     [criterion('require completed visits > 0\n  otherwise "Too few."'), []],
+    // Left to a physician with nothing to require, it is never not met: there is nothing to say then.
+    [criterion('only when completed visits > 6\n  needs clinical review\n  when unknown "A physician compares."'), []],
+    [criterion('require completed visits > 0\n  needs clinical review').replace('criterion x', 'criterion <|x|>'), ['C327']],
+    // A requirement that can never be false (what is not on file is unknown) is never not met either.
+    [criterion('require functional improvement is on file'), []],
+    [criterion('require functional improvement is on file\n  needs clinical review'), []],
+    [criterion('require functional improvement is on file or completed visits > 0').replace('criterion x', 'criterion <|x|>'), ['C327']],
   ])('%j', (input, codes) => expectDiagnostics(input, codes));
 
   it('is a warning that says what a determination will show', () => {

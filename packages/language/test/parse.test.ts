@@ -168,6 +168,19 @@ describe('fact names', () => {
     expect(ref!.name).toBe(words);
   });
 
+  // A fact's words run on across lines, but not into the clause or declaration after them.
+  it.each([
+    ['needs clinical review', 'criterion c\n  only when completed visits > trial visits\n  needs clinical review\n'],
+    ['use criterion', 'criterion c\n  require completed visits > trial visits\nuse criterion d\n'],
+    ['part', 'criterion c\n  require any of the following\n  part a "A"\n    require working again\n  part b "B"\n    require body part is "knee"\n'],
+  ])('end before %s', (_, text) => {
+    const r = parse(header + text);
+    expect(r.diagnostics).toEqual([]);
+    const names: string[] = [];
+    walk(r.ast, (n) => void (n.kind === 'FactRef' && names.push(n.name)));
+    expect(names.every((n) => !/\b(needs|use|part [ab])\b/.test(n))).toBe(true);
+  });
+
   it('joins the words of a name the catalog does not hold, or holds only the start of', () => {
     expect(refs('completed visitz > 0 and completed visits extra > 0 and completed > 0').map((r) => r.name)).toEqual(['completed visitz', 'completed visits extra', 'completed']);
   });

@@ -3,8 +3,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { completionsAt, definitionAt, hoverAt } from '@guideline/language';
+import { bundledSources } from '../../../test/support/bundled.ts';
 
-const seed = readFileSync(join(import.meta.dirname, '../../../guidelines/mtus/chronic-pain-physical-medicine/chronic-pain-physical-medicine.guideline'), 'utf8');
+const seedFile = 'guidelines/mtus/chronic-pain-physical-medicine/chronic-pain-physical-medicine.guideline';
+const seed = readFileSync(join(import.meta.dirname, '../../..', seedFile), 'utf8');
+/** The seed as the editor sees it: with the other files of the library, whose vocabularies it uses. */
+const inLibrary = { file: seedFile, program: bundledSources() };
 
 /** Completion labels at the `|` in the text. */
 function labels(marked: string): string[] {
@@ -48,25 +52,31 @@ describe('hover', () => {
   };
 
   it('on a fact: its type, unit and description', () => {
-    const h = hoverAt(seed, at('completed visits +'))!;
+    const h = hoverAt(seed, at('completed visits +'), inLibrary)!;
     expect(h.title).toBe('fact completed visits: number (visits)');
     expect(h.body.join(' ')).toMatch(/already completed/);
     expect(seed.slice(h.range.start, h.range.end)).toBe('completed visits');
   });
 
   it('on a criterion: its rationale and the guideline citation', () => {
-    const h = hoverAt(seed, at('visit-count'))!;
+    const h = hoverAt(seed, at('visit-count'), inLibrary)!;
     expect(h.title).toBe('criterion visit-count');
     expect(h.body.join('\n')).toMatch(/would exceed the \{recommended visits\} visits/);
     expect(h.body.join('\n')).toMatch(/pp\. 98-99/);
   });
 
+  it('on a shared criterion: its own source, and the vocabulary that shares it', () => {
+    const text = 'vocabulary v "V"\n  uses physical-medicine\ncriterion shared-c "C"\n  source "Doc", pages 3-4\n  require completed visits > 0\n  otherwise "no"\n';
+    const h = hoverAt(text, text.indexOf('shared-c') + 1)!;
+    expect(h.body).toEqual(['C', 'Rationale when not met: no', 'Source: Doc, pp. 3-4', "Shared criterion of vocabulary v: guidelines apply it with 'use criterion shared-c'."]);
+  });
+
   it('on a class name in a recommendation', () => {
-    expect(hoverAt(seed, at('neuralgia:'))!.body.join(' ')).toMatch(/Terms: neuralgia/);
+    expect(hoverAt(seed, at('neuralgia:'), inLibrary)!.body.join(' ')).toMatch(/Terms: neuralgia/);
   });
 
   it('says nothing on a keyword', () => {
-    expect(hoverAt(seed, at('recommend\n'))).toBeUndefined();
+    expect(hoverAt(seed, at('recommend\n'), inLibrary)).toBeUndefined();
   });
 });
 

@@ -3,7 +3,7 @@
 // (item by item, for a table that takes the row of the first diagnosis listed), the body region, and
 // the date that picks an edition. Each reads the case (and the guideline) and answers a plain value,
 // or undefined when it cannot be known.
-import type { CompiledClass, CompiledGuideline } from '@guideline/language';
+import type { CompiledClass, CompiledGuideline } from '@guideline/language/rules';
 import { readRequestText, visitsFor, type RequestNumbers } from './request-text.ts';
 import type { Case } from './types.ts';
 
@@ -18,25 +18,31 @@ interface Matcher {
   prefixes: string[];
 }
 const matchers = new WeakMap<CompiledClass, Matcher>();
+/** Classes with the same terms and codes (a class copied into each edition) share one matcher. */
+const bySignature = new Map<string, Matcher>();
 
 /** One regular expression per class: its terms as whole words (a trailing plural s allowed), any case. */
 function matcherOf(c: CompiledClass): Matcher {
   let m = matchers.get(c);
   if (!m) {
-    const words = c.terms.map((t) => t.toLowerCase().trim().split(/[\s.]+/).map(escape).join('[\\s.]+'));
-    m = {
-      terms: words.length ? new RegExp(`(?:^|[^a-z0-9])(?:${words.join('|')})s?(?![a-z0-9])`, 'i') : undefined,
-      exact: new Set(c.codes.filter((p) => !p.endsWith('*')).map(normCode)),
-      prefixes: c.codes.filter((p) => p.endsWith('*')).map((p) => normCode(p.slice(0, -1))),
-    };
+    const signature = JSON.stringify([c.terms, c.codes]);
+    m = bySignature.get(signature);
+    if (!m) {
+      const words = c.terms.map((t) => t.toLowerCase().trim().split(/[\s.]+/).map(escape).join('[\\s.]+'));
+      m = {
+        terms: words.length ? new RegExp(`(?:^|[^a-z0-9])(?:${words.join('|')})s?(?![a-z0-9])`, 'i') : undefined,
+        exact: new Set(c.codes.filter((p) => !p.endsWith('*')).map(normCode)),
+        prefixes: c.codes.filter((p) => p.endsWith('*')).map((p) => normCode(p.slice(0, -1))),
+      };
+      if (bySignature.size >= 10_000) bySignature.clear();
+      bySignature.set(signature, m);
+    }
     matchers.set(c, m);
   }
   return m;
 }
 
-/** Whether a diagnosis or procedure text / code matches a class's terms or codes. */
-export function matchesClass(c: CompiledClass, text: string | undefined, code: string | undefined): boolean {
-  const m = matcherOf(c);
+function matches(m: Matcher, text: string | undefined, code: string | undefined): boolean {
   if (text && m.terms?.test(text)) return true;
   if (code) {
     const k = normCode(code);
@@ -44,6 +50,11 @@ export function matchesClass(c: CompiledClass, text: string | undefined, code: s
     for (const p of m.prefixes) if (k.startsWith(p)) return true;
   }
   return false;
+}
+
+/** Whether a diagnosis or procedure text / code matches a class's terms or codes. */
+export function matchesClass(c: CompiledClass, text: string | undefined, code: string | undefined): boolean {
+  return matches(matcherOf(c), text, code);
 }
 
 /** A guideline's classes by what they match, worked out once. */
@@ -69,14 +80,15 @@ interface Matched {
   items: string[][] | undefined;
 }
 
-/** The classes items match, together and item by item. */
-function matchItems(of: CompiledClass[], items: readonly { text?: string | null; icd10?: string | null }[] | null | undefined): Matched {
+/** The classes items match, together and item by item (each item matched once a case when a scope is given). */
+function matchItems(of: CompiledClass[], items: readonly { text?: string | null; icd10?: string | null }[] | null | undefined, scope: CaseScope | undefined): Matched {
   if (!items) return { classes: undefined, items: undefined };
   const matched: string[] = [];
   const each: string[][] = [];
-  for (const item of items) {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
     const ids: string[] = [];
-    for (const c of of) if (matchesClass(c, item.text || undefined, item.icd10 || undefined)) ids.push(c.id);
+    for (const c of of) if (scope ? scope.matches(matcherOf(c), items, i) : matchesClass(c, item.text || undefined, item.icd10 || undefined)) ids.push(c.id);
     for (const id of ids) if (!matched.includes(id)) matched.push(id);
     each.push(ids);
   }
@@ -117,6 +129,24 @@ function readRequestTextMemo(text: string): RequestNumbers {
 }
 
 /**
+ * What is read of one case whatever the guideline: its request text's numbers, and whether each of
+ * its diagnoses (or its procedure) matches a class's terms and codes, each worked out once a case.
+ */
+export class CaseScope {
+  text: RequestNumbers | undefined = undefined;
+  private readonly matched = new Map<Matcher, boolean[]>();
+
+  /** Whether the case's diagnosis `i` matches `m`: a class's terms and codes, each diagnosis matched once. */
+  matches(m: Matcher, diagnoses: readonly { text?: string | null; icd10?: string | null }[], i: number): boolean {
+    let answers = this.matched.get(m);
+    if (!answers) this.matched.set(m, (answers = []));
+    let a = answers[i];
+    if (a === undefined) a = answers[i] = matches(m, diagnoses[i]!.text || undefined, diagnoses[i]!.icd10 || undefined);
+    return a;
+  }
+}
+
+/**
  * One case as one guideline sees it. What several computations share (the request's numbers read
  * from its text, the diagnosis and surgery classes matched) is worked out on first use, once.
  */
@@ -128,12 +158,18 @@ export class CaseView {
   constructor(
     readonly c: Case,
     readonly g: CompiledGuideline | undefined,
+    /** What is shared with the case's other guidelines. */
+    private readonly scope: CaseScope | undefined = undefined,
   ) {}
 
   /** The request's numbers read from its text (empty when it has none). */
   fromText(): RequestNumbers {
+    if (this.text) return this.text;
+    if (this.scope?.text) return (this.text = this.scope.text);
     const t = this.c.request?.text;
-    return (this.text ??= typeof t === 'string' && t ? readRequestTextMemo(t) : {});
+    this.text = typeof t === 'string' && t ? readRequestTextMemo(t) : {};
+    if (this.scope) this.scope.text = this.text;
+    return this.text;
   }
 
   frequency(): number | undefined {
@@ -156,7 +192,7 @@ export class CaseView {
   }
 
   diagnosis(): Matched {
-    return (this.diagnosisMatch ??= this.g ? matchItems(catalogOf(this.g).diagnosis, this.c.diagnoses) : { classes: undefined, items: undefined });
+    return (this.diagnosisMatch ??= this.g ? matchItems(catalogOf(this.g).diagnosis, this.c.diagnoses, this.scope) : { classes: undefined, items: undefined });
   }
 
   surgery(): Matched {
@@ -164,7 +200,7 @@ export class CaseView {
     if (this.surgeryMatch) return this.surgeryMatch;
     if (s === null) return (this.surgeryMatch = { classes: [], items: [] });
     if (!this.g) return { classes: undefined, items: undefined };
-    return (this.surgeryMatch = matchItems(catalogOf(this.g).procedure, s?.procedure ? [{ text: s.procedure }] : undefined));
+    return (this.surgeryMatch = matchItems(catalogOf(this.g).procedure, s?.procedure ? [{ text: s.procedure }] : undefined, undefined));
   }
 
   /** The classes of each diagnosis (or of the surgery), in the case's order: what `the first diagnosis listed` goes by. */
@@ -213,6 +249,7 @@ export const builtinComputations = table<(view: CaseView, item?: unknown) => unk
   'surgery-classes': (v) => v.surgery().classes,
   'jurisdiction-code': (v) => (typeof v.c.jurisdiction === 'string' ? v.c.jurisdiction.toUpperCase() : undefined),
   'effective-date': (v) => v.c.request?.serviceDate ?? v.c.asOf,
+  'governing-id': (v) => v.g?.id,
   'morphine-equivalents': (_, item) => morphineEquivalents(item),
 });
 

@@ -1,20 +1,21 @@
 // One straight path from a case to its determination: validate -> facts -> evaluate -> decide ->
 // explain. The policy of the case's jurisdiction consults its guidelines in evidence order; the
 // first that addresses the request governs, and its criteria, with the policy's own, decide.
-import type { CompiledGuideline, CompiledPolicy, RuleSet } from '@guideline/language';
-import { CaseView } from './builtins.ts';
+import type { CompiledGuideline, CompiledPolicy, Cond, RuleSet } from '@guideline/language/rules';
+import { CaseScope, CaseView } from './builtins.ts';
 import { compiledOf, evaluateCriterion, reviewed, type Compiled, type CriterionPlan, type Evaluated } from './criteria.ts';
 import { outcome, rationale, type Decided } from './decide.ts';
 import { Describer, factWords, partResults, textFor, traceEntry } from './explain.ts';
 import { leafInputs, type Gaps } from './missing.ts';
-import { Run } from './plan.ts';
+import { recordedLeaves, Run } from './plan.ts';
 import { guidelinesInOrder } from './policy.ts';
 import type { Case, CriterionResult, Determination } from './types.ts';
 import { assertCase } from './validate.ts';
-import { scopeName } from '@guideline/language';
+import { scopeName } from '@guideline/language/rules';
 import type { EngineAnswers } from './engine.ts';
 import { Unknown, type Tri } from './values.ts';
-import { checkedRuleSet } from './load-rules.ts';
+import { checkedRuleSet, revisionOf } from './load-rules.ts';
+import { newDecisionId } from './decision-id.ts';
 
 export interface EvaluateOptions {
   /**
@@ -22,7 +23,15 @@ export interface EvaluateOptions {
    * 'decision': decision, statuses and missing facts only (no trace, no rationale text).
    */
   detail?: 'full' | 'decision';
+  /**
+   * Makes each determination's decision id. Default: a random UUID (version 4), a new one for every
+   * determination, as a decision log keys its entries; give your own to use your system's numbers.
+   */
+  decisionId?: () => string;
 }
+
+/** What names a determination: the case's id (when it has one), the decision's, and the rule set's revision. */
+type Named = 'caseId' | 'decisionId' | 'revision';
 
 /** One guideline (or the policy's criteria) evaluated for a case: the run and each criterion's evaluation. */
 interface Evaluation {
@@ -41,23 +50,24 @@ function evaluateAll(compiled: Compiled, run: Run): Evaluation {
 }
 
 /**
- * The case fields behind the unknown facts of a test's unknown leaves: a traced evaluation of it,
- * its leaves that stayed unknown, and the unknown facts they read. `words` receives each field in
- * the words of the fact that read it (two vocabularies may name one field differently).
+ * The case fields behind the unknown facts of a test's unknown leaves: the leaves a traced run
+ * would record, each tested again on the run's fact values, and the unknown facts of those that
+ * stay unknown. `words` receives each field in the words of the fact that read it (two vocabularies
+ * may name one field differently).
  */
-function missingOf(rules: RuleSet, g: CompiledGuideline | CompiledPolicy, compiled: Compiled, c: Case, view: CaseView, what: (run: Run) => void, words?: Map<string, string>): string[] {
-  const run = new Run(compiled.plan, c, view, true);
-  what(run);
+function missingOf(compiled: Compiled, run: Run, conds: readonly (Cond | undefined)[], words?: Map<string, string>): string[] {
+  const plan = compiled.plan;
+  const quiet = run.untraced();
   const gaps: Gaps = { fields: new Set(), ...(words ? { words } : {}) };
-  for (const rec of run.records!) {
-    if (rec.result !== null) continue;
-    const leaf = compiled.plan.leafConditions[rec.leaf];
-    if (leaf) leafInputs(leaf, compiled.plan, run, gaps);
+  for (const cond of conds) {
+    if (!cond) continue;
+    for (const leaf of recordedLeaves(cond)) if (plan.leafTests[leaf.leaf]!(quiet) === null) leafInputs(leaf, plan, quiet, gaps);
   }
-  void rules;
-  void g;
   return [...gaps.fields];
 }
+
+/** The tests a criterion's status is evaluated from, in the order evaluateCriterion runs them. */
+const testedBy = (k: CriterionPlan['meta']): (Cond | undefined)[] => [k.when, ...(k.group ? k.group.parts.map((p) => p.require) : [k.require])];
 
 /** The determination of one case. Throws CaseValidationError (naming every bad field) on a malformed case. */
 export function evaluateCase(rules: RuleSet, input: unknown, options: EvaluateOptions = {}): Determination {
@@ -69,12 +79,16 @@ export function evaluateCase(rules: RuleSet, input: unknown, options: EvaluateOp
  * the guideline that governs, each criterion's status), explained here as the fast path's are.
  */
 export function determine(rules: RuleSet, c: Case, options: EvaluateOptions = {}, answers?: EngineAnswers): Determination {
-  checkedRuleSet(rules);
+  const names = { ...(c.id === undefined ? {} : { caseId: c.id }), decisionId: (options.decisionId ?? newDecisionId)(), revision: revisionOf(rules) };
+  return { ...names, ...unnamed(rules, c, options, answers) };
+}
+
+/** The determination without what names it. */
+function unnamed(rules: RuleSet, c: Case, options: EvaluateOptions, answers?: EngineAnswers): Omit<Determination, Named> {
   const full = options.detail !== 'decision';
   const order = guidelinesInOrder(rules, c.jurisdiction);
-  const withId = (d: Omit<Determination, 'caseId'>): Determination => (c.id === undefined ? d : { caseId: c.id, ...d });
-  const none = (decision: Determination['decision'], text: () => string, missing: string[]): Determination =>
-    withId({ decision, certifiedVisits: 0, guideline: null, criteria: [], rationale: full ? text() : '', missing });
+  const none = (decision: Determination['decision'], text: () => string, missing: string[]): Omit<Determination, Named> =>
+    ({ decision, certifiedVisits: 0, guideline: null, criteria: [], rationale: full ? text() : '', missing });
   if (!order) return none('no-applicable-guideline', () => `No policy governs jurisdiction ${c.jurisdiction}, so no guideline could be applied.`, []);
   if (answers) {
     const g = answers.guideline && order.guidelines.find((x) => x.id === answers.guideline!.id && x.edition === answers.guideline!.edition);
@@ -87,19 +101,25 @@ export function determine(rules: RuleSet, c: Case, options: EvaluateOptions = {}
     }
   }
   let undecided: Set<string> | undefined;
-  for (const g of order.guidelines) {
+  // Only the guidelines the case's treatment and date leave; each one's applicability untraced (only
+  // the guideline that governs is explained), and what is read of the case itself shared among them.
+  const candidates = order.candidates(c);
+  const scope = new CaseScope();
+  for (let i = 0; i < candidates.length; i++) {
+    const g = candidates[i]!;
     const compiled = compiledOf(rules, g);
-    const view = new CaseView(c, g);
-    const run = new Run(compiled.plan, c, view, full);
+    const view = new CaseView(c, g, scope);
+    const run = new Run(compiled.plan, c, view, false);
     const applies: Tri = compiled.applies!(run);
     if (applies === false) continue;
     if (applies === null) {
       undecided ??= new Set();
-      for (const m of missingOf(rules, g, compiled, c, view, (r) => compiled.applies!(r))) undecided.add(m);
+      for (const m of missingOf(compiled, run, [g.applies])) undecided.add(m);
       continue;
     }
     // A guideline earlier in the order might govern, but whether it does is unknown.
     if (undecided) break;
+    if (full) run.records = [];
     return governed(rules, g, order.policy, c, view, run, full);
   }
   if (undecided || answers?.decision === 'insufficient-information') {
@@ -110,7 +130,7 @@ export function determine(rules: RuleSet, c: Case, options: EvaluateOptions = {}
 }
 
 /** The determination when guideline `g` governs: its criteria and the policy's, decided and explained. */
-function governed(rules: RuleSet, g: CompiledGuideline, policy: CompiledPolicy, c: Case, view: CaseView, run: Run, full: boolean, answers?: EngineAnswers): Determination {
+function governed(rules: RuleSet, g: CompiledGuideline, policy: CompiledPolicy, c: Case, view: CaseView, run: Run, full: boolean, answers?: EngineAnswers): Omit<Determination, Named> {
   if (run.records) run.records.length = 0;
   const own = evaluateAll(compiledOf(rules, g), run);
   const policyCompiled = compiledOf(rules, policy);
@@ -139,13 +159,13 @@ function governed(rules: RuleSet, g: CompiledGuideline, policy: CompiledPolicy, 
     if (missing) return missing;
     const fields = new Set<string>();
     const words = new Map<string, string>();
-    for (const [ev, src] of [[own, g], [extra, policy]] as const) {
+    for (const ev of [own, extra]) {
       if (!ev) continue;
       for (const x of ev.criteria) {
         if (x.e.status !== 'unknown') continue;
-        for (const f of missingOf(rules, src, ev.compiled, c, view, (r) => evaluateCriterion(r, x.k), words)) {
+        for (const f of missingOf(ev.compiled, ev.run, testedBy(x.k.meta), full ? words : undefined)) {
           fields.add(f);
-          if (!words.has(f)) words.set(f, wordsFor(rules, f));
+          if (full && !words.has(f)) words.set(f, wordsFor(rules, f));
         }
       }
     }
@@ -159,8 +179,8 @@ function governed(rules: RuleSet, g: CompiledGuideline, policy: CompiledPolicy, 
     const d = new Describer(ev.compiled.plan);
     for (const x of ev.criteria) {
       const meta = x.k.meta;
-      const result = criterionResult(meta, x, ev, d, full, missingFacts);
-      if (policyId) result.policy = policyId;
+      const result = full ? criterionResult(meta, x, ev, d, full, missingFacts) : sharedResult(meta, x, ev, d, missingFacts, policyId);
+      if (policyId && full) result.policy = policyId;
       results.push(result);
       const certify = x.k.certify;
       decided.push({ result, hasCertify: certify !== undefined, certify: () => {
@@ -172,7 +192,7 @@ function governed(rules: RuleSet, g: CompiledGuideline, policy: CompiledPolicy, 
   const o = outcome(c, decided, requested);
   if (answers && answers.decision !== o.decision) o.decision = answers.decision;
   const guideline: Determination['guideline'] = g.edition === undefined ? { id: g.id, title: g.title, citation: g.citation } : { id: g.id, title: g.title, citation: g.citation, edition: g.edition };
-  const d: Omit<Determination, 'caseId'> = {
+  const d: Omit<Determination, Named> = {
     decision: o.decision,
     certifiedVisits: o.certifiedVisits,
     guideline,
@@ -182,7 +202,7 @@ function governed(rules: RuleSet, g: CompiledGuideline, policy: CompiledPolicy, 
   };
   if (o.decision === 'needs-clinical-review') d.review = results.filter((r) => r.status === 'needs-review').map((r) => r.id);
   if (policy.denialNote && (o.decision === 'not-medically-necessary' || o.decision === 'partially-medically-necessary')) d.notes = [policy.denialNote];
-  return c.id === undefined ? d : { caseId: c.id, ...d };
+  return d;
 }
 
 function criterionResult(meta: CompiledGuideline['criteria'][number], x: Evaluation['criteria'][number], ev: Evaluation, d: Describer, full: boolean, missing: () => { words: string[] }): CriterionResult {
@@ -218,12 +238,46 @@ function criterionResult(meta: CompiledGuideline['criteria'][number], x: Evaluat
   return r;
 }
 
+const shared = new WeakMap<CompiledGuideline['criteria'][number], Map<string, CriterionResult>>();
+
+/**
+ * A decision-only result depends on nothing but the criterion, its status and its parts' statuses:
+ * each is built once, frozen, and shared by every determination (and its JSON text is made once).
+ */
+function sharedResult(meta: CompiledGuideline['criteria'][number], x: Evaluation['criteria'][number], ev: Evaluation, d: Describer, missing: () => { words: string[] }, policyId: string | undefined): CriterionResult {
+  let byKey = shared.get(meta);
+  if (!byKey) shared.set(meta, (byKey = new Map()));
+  let key: string = x.e.status;
+  if (x.e.parts) for (const p of x.e.parts) key += p === true ? 'y' : p === false ? 'n' : 'u';
+  if (policyId) key += ` ${policyId}`;
+  let r = byKey.get(key);
+  if (!r) {
+    r = criterionResult(meta, x, ev, d, false, missing);
+    if (policyId) r.policy = policyId;
+    if (r.parts) for (const p of r.parts) Object.freeze(p);
+    Object.freeze(r.source);
+    Object.freeze(r.trace);
+    Object.freeze(r.parts);
+    byKey.set(key, Object.freeze(r));
+  }
+  return r;
+}
+
 function statusOf(t: Tri | undefined): 'met' | 'not-met' | 'unknown' {
   return t === true ? 'met' : t === false ? 'not-met' : 'unknown';
 }
 
-/** A case field in the words of the fact that reads it, for "Missing" in a rationale. */
+const fieldWords = new WeakMap<RuleSet, Map<string, string>>();
+
+/** A case field in the words of the fact that reads it, for "Missing" in a rationale (worked out once a rule set). */
 function wordsFor(rules: RuleSet, field: string): string {
-  const def = rules.facts.find((f) => f.field === field) ?? rules.facts.find((f) => f.inputs.includes(field));
-  return def ? factWords(def.field === field ? def : { ...def, field }, field) : field;
+  let known = fieldWords.get(rules);
+  if (!known) fieldWords.set(rules, (known = new Map()));
+  let words = known.get(field);
+  if (words === undefined) {
+    const def = rules.facts.find((f) => f.field === field) ?? rules.facts.find((f) => f.inputs.includes(field));
+    words = def ? factWords(def.field === field ? def : { ...def, field }, field) : field;
+    if (known.size < 10_000) known.set(field, words);
+  }
+  return words;
 }

@@ -1,7 +1,7 @@
 // The fields a case may have, as a tree: built from fact definitions (the standard vocabularies'
 // facts are the contract; a rule set's own vocabularies add theirs), and checked against a case so
 // that every bad or undefined field is named, with the closest defined one.
-import type { FactDef, FactType } from '@guideline/language';
+import type { FactDef, FactType } from '@guideline/language/rules';
 import { isCalendarDate } from './iso-date.ts';
 
 /** A field of the case: an object of named fields, a list, or a value of a fact's type. */
@@ -107,6 +107,8 @@ export function checkFields(root: FieldNode & { kind: 'object' }, input: unknown
     add('', 'a case is a JSON object');
     return issues;
   }
+  // Most cases are valid: a first pass only answers whether, building no paths and no messages.
+  if (validObject(root, input as Record<string, unknown>)) return issues;
   object(root, input as Record<string, unknown>, '', add, true);
   if (more) issues.push({ field: '', message: `${more} more problems not shown: a case reports at most ${caseLimits.maxIssues}`, more });
   return issues;
@@ -184,10 +186,77 @@ function value(node: FieldNode & { kind: 'value' }, v: unknown, at: string, add:
   }
 }
 
+/** Whether an object has no issue at all: `object` and `check` with nothing to report, and no allocation. */
+function validObject(node: FieldNode & { kind: 'object' }, v: Record<string, unknown>): boolean {
+  const required = node.required;
+  if (required) {
+    for (let i = 0; i < required.length; i++) {
+      const r = required[i]!;
+      if (!Object.hasOwn(v, r)) return false;
+      const x = v[r];
+      if (x === null || x === undefined || x === '') return false;
+    }
+  }
+  const fields = node.fields;
+  for (const key in v) {
+    if (!Object.hasOwn(v, key)) continue;
+    const child = Object.hasOwn(fields, key) ? fields[key] : undefined;
+    if (!child || !valid(child, v[key], required !== undefined && required.includes(key))) return false;
+  }
+  return true;
+}
+
+function valid(node: FieldNode, v: unknown, required: boolean): boolean {
+  if (v === null && !required) return true;
+  switch (node.kind) {
+    case 'object':
+      return typeof v === 'object' && v !== null && !Array.isArray(v) && validObject(node, v as Record<string, unknown>);
+    case 'list': {
+      if (!Array.isArray(v) || v.length > caseLimits.maxItems) return false;
+      const of = node.of;
+      for (let i = 0; i < v.length; i++) {
+        const x: unknown = v[i];
+        if (x === null || x === undefined) return false;
+        if (of.kind === 'object' && typeof x === 'object' && !Array.isArray(x) && isEmpty(x as object)) return false;
+        if (!valid(of, x, true)) return false;
+      }
+      return true;
+    }
+    case 'value':
+      return validValue(node, v);
+  }
+}
+
+function isEmpty(o: object): boolean {
+  for (const k in o) if (Object.hasOwn(o, k)) return false;
+  return true;
+}
+
+function validValue(node: FieldNode & { kind: 'value' }, v: unknown): boolean {
+  const t = node.type;
+  switch (t.kind) {
+    case 'yes-no':
+      if (typeof v === 'boolean') return true;
+      return typeof v === 'object' && v !== null && !Array.isArray(v) && node.fields !== undefined && validObject({ kind: 'object', fields: node.fields }, v as Record<string, unknown>);
+    case 'enum':
+      return typeof v === 'string' && t.values.includes(v);
+    case 'number':
+      if (typeof v !== 'number' || !Number.isFinite(v)) return false;
+      if ((t.min !== undefined && v < t.min) || (t.max !== undefined && v > t.max)) return false;
+      return !(t.unit && countUnits.has(t.unit) && !Number.isInteger(v));
+    case 'date':
+      return isCalendarDate(v);
+    case 'code':
+      return typeof v === 'string' && codePattern.test(v);
+    default:
+      return typeof v === 'string' && v.length <= caseLimits.maxText;
+  }
+}
+
 const join = (at: string, key: string): string => (at ? `${at}.${key}` : key);
 
 /** The defined key closest to a misspelt one (edit distance, and case). */
-function closestKey(key: string, keys: readonly string[]): string | undefined {
+export function closestKey(key: string, keys: readonly string[]): string | undefined {
   let best: string | undefined;
   let score = Infinity;
   const k = key.toLowerCase();

@@ -2,9 +2,9 @@
 // are turned once into closures over a run: no eval, no new Function, the data is read, never
 // executed. A run reads each fact on first use and keeps it; conditions are three-valued (Kleene),
 // and an unknown number or date keeps the bounds of its type, so bounds alone may decide.
-import type { CompiledTable, Cond, FactDef, LeafInfo, Scalar, Value } from '@guideline/language';
+import type { CompiledTable, Cond, FactDef, LeafInfo, Scalar, Value } from '@guideline/language/rules';
 import { builtinComputations, recommendationFacts, type CaseView } from './builtins.ts';
-import { codeMatcher, lookupCalc } from './tables.ts';
+import { codeMatcher } from './codes.ts';
 import type { Case } from './types.ts';
 import { arithmetic, compare, round, since, unknownOf, Unknown, UNKNOWN, type Tri, type Val } from './values.ts';
 
@@ -33,9 +33,16 @@ export class Run {
     readonly c: Case,
     readonly view: CaseView,
     trace: boolean,
+    /** The fact values of another run of the same plan and case, shared. */
+    slots?: (Val | undefined)[],
   ) {
-    this.slots = new Array(plan.size);
+    this.slots = slots ?? new Array(plan.size);
     this.records = trace ? [] : undefined;
+  }
+
+  /** A run of the same case that records nothing and shares this one's fact values. */
+  untraced(): Run {
+    return this.records ? new Run(this.plan, this.c, this.view, false, this.slots) : this;
   }
 
   /** Evaluates `f` for each list item in turn (untraced). */
@@ -119,20 +126,34 @@ export class Plan {
   private readonly readers: ((run: Run) => Val)[] = [];
   /** Each leaf condition compiled, by its number (the trace describes them). */
   readonly leafConditions: LeafCond[] = [];
+  /** Each leaf's test, by its number. */
+  readonly leafTests: Test[] = [];
 
   constructor(
     private readonly facts: ReadonlyMap<string, FactDef>,
     readonly leaves: readonly LeafInfo[],
     /** The tables its values may read: the guideline's own, then the rule set's. */
     readonly table: (id: string) => CompiledTable | undefined = () => undefined,
+    /** A column of a table as a value (tables.ts's lookupCalc, given here so that tables.ts may read plans). */
+    private readonly lookup: (plan: Plan, t: CompiledTable, column: string) => Calc = () => () => UNKNOWN,
   ) {}
 
   get size(): number {
     return this.readers.length;
   }
 
+  /** Readers and values already compiled: the explainer asks for the same ones on every case. */
+  private readonly factCalcs = new Map<string, Calc>();
+  private readonly valueCalcs = new WeakMap<Value, Calc>();
+
   /** The slot of a fact (an item's field is read from the item each time, not kept). */
   fact(id: string): Calc {
+    let f = this.factCalcs.get(id);
+    if (!f) this.factCalcs.set(id, (f = this.factCalc(id)));
+    return f;
+  }
+
+  private factCalc(id: string): Calc {
     if (id.includes('[].')) return readerOf(id, this.facts.get(id));
     let s = this.slotOf.get(id);
     if (s === undefined) {
@@ -148,11 +169,28 @@ export class Plan {
     };
   }
 
+  private readonly lookupSlots = new Map<string, number>();
+
+  /** Whether values read a list item's field (`medications[].dailyDose`), in a table's keys too. */
+  private readsItem(values: readonly Value[], depth = 0): boolean {
+    if (depth > 16) return true;
+    for (const v of values) {
+      if ('fact' in v ? v.fact.includes('[].') : 'op' in v ? this.readsItem(v.args, depth) : 'round' in v ? this.readsItem([v.arg], depth) : 'since' in v ? this.readsItem(v.to ? [v.since, v.to] : [v.since], depth) : 'sum' in v ? this.readsItem([v.sum], depth) : 'lookup' in v ? this.readsItem(this.table(v.lookup)?.keys.map((k) => k.value) ?? [], depth + 1) : false) return true;
+    }
+    return false;
+  }
+
   def(id: string): FactDef | undefined {
     return this.facts.get(id);
   }
 
   value(v: Value): Calc {
+    let f = this.valueCalcs.get(v);
+    if (!f) this.valueCalcs.set(v, (f = this.valueCalc(v)));
+    return f;
+  }
+
+  private valueCalc(v: Value): Calc {
     if ('fact' in v) return this.fact(v.fact);
     if ('const' in v) {
       const k = v.const;
@@ -192,7 +230,20 @@ export class Plan {
     }
     if ('lookup' in v) {
       const t = this.table(v.lookup);
-      return t ? lookupCalc(this, t, v.column) : () => UNKNOWN;
+      if (!t) return () => UNKNOWN;
+      const calc = this.lookup(this, t, v.column);
+      // Keyed by the case's own facts, a lookup is worked out once a run, as a fact is read once (the
+      // explainer asks for it again); keyed by a list item's fields, it is worked out for each item.
+      if (this.readsItem(t.keys.map((k) => k.value))) return calc;
+      const key = `${v.lookup}\u0000${v.column}`;
+      let slot = this.lookupSlots.get(key);
+      if (slot === undefined) this.lookupSlots.set(key, (slot = this.readers.push(calc) - 1));
+      const s = slot;
+      return (run) => {
+        const x = run.slots[s];
+        if (x !== undefined) return x;
+        return (run.slots[s] = calc(run));
+      };
     }
     return () => UNKNOWN;
   }
@@ -228,6 +279,12 @@ export class Plan {
   }
 
   private leaf(c: LeafCond): Test {
+    const test = this.leafTest(c);
+    this.leafTests[c.leaf] ??= test;
+    return test;
+  }
+
+  private leafTest(c: LeafCond): Test {
     const n = c.leaf;
     this.leafConditions[n] = c;
     if ('cmp' in c) {
@@ -313,6 +370,15 @@ export class Plan {
     }
     return () => null;
   }
+}
+
+/** The leaves a traced run records of a condition, in order: those not inside a list's `where`. */
+export function recordedLeaves(c: Cond, out: LeafCond[] = []): LeafCond[] {
+  if ('all' in c) for (const x of c.all) recordedLeaves(x, out);
+  else if ('any' in c) for (const x of c.any) recordedLeaves(x, out);
+  else if ('not' in c) recordedLeaves(c.not, out);
+  else out.push(c);
+  return out;
 }
 
 /** A count (no `each`) or a sum over a list's items that meet `where`; unknown items widen the bounds. */

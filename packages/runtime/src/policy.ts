@@ -1,7 +1,9 @@
 // The policy that governs a jurisdiction, and the guidelines it consults in evidence order: each
 // step's patterns in the order written, every edition of a matched guideline (its in-force window,
-// part of its applicability, picks the one that applies).
-import type { CompiledGuideline, CompiledPolicy, RuleSet } from '@guideline/language';
+// part of its applicability, picks the one that applies). An index by treatment and in-force dates
+// hands a case only the guidelines that could address it, so its cost does not grow with the library.
+import type { Cond, CompiledGuideline, CompiledPolicy, FactDef, RuleSet } from '@guideline/language/rules';
+import type { Case } from './types.ts';
 
 export interface PolicyOrder {
   policy: CompiledPolicy;
@@ -14,25 +16,108 @@ export function matchesPattern(pattern: string, id: string): boolean {
   return pattern === id;
 }
 
-const orders = new WeakMap<RuleSet, Map<string, PolicyOrder | undefined>>();
+/**
+ * What a guideline's applicability requires of every case whatever else it says: conjuncts at its
+ * top whose failure alone makes it false (Kleene: one false conjunct makes `all` false). Only the
+ * treatment's `is` and the effective date's comparisons with a date are read; anything else is left
+ * to the guideline's own test.
+ */
+interface Gate {
+  treatments: string[] | undefined;
+  dates: { op: '<' | '<=' | '>' | '>='; date: string }[];
+}
+
+/** A policy's guidelines in order, and for each treatment those whose gate it passes. */
+export interface IndexedOrder extends PolicyOrder {
+  /** The guidelines a case's treatment and effective date leave, in evidence order. */
+  candidates(c: Case): readonly CompiledGuideline[];
+}
+
+function topConjuncts(c: Cond, out: Cond[] = []): Cond[] {
+  if ('all' in c) for (const x of c.all) topConjuncts(x, out);
+  else out.push(c);
+  return out;
+}
+
+function gateOf(g: CompiledGuideline, facts: ReadonlyMap<string, FactDef>): Gate {
+  const gate: Gate = { treatments: undefined, dates: [] };
+  // The facts read as the runtime reads them: the treatment as written, the date of service or review.
+  const treatment = facts.get('request.treatment');
+  const treatmentPlain = !treatment || (treatment.field === 'request.treatment' && !treatment.builtin && treatment.absent === undefined && (treatment.type.kind === 'text' || treatment.type.kind === 'enum'));
+  const date = facts.get('effectiveDate');
+  const datePlain = date?.builtin === 'effective-date' && date.type.kind === 'date' && date.absent === undefined;
+  for (const c of topConjuncts(g.applies)) {
+    if ('is' in c && 'fact' in c.is && c.is.fact === 'request.treatment' && treatmentPlain && c.values.every((v) => typeof v === 'string')) {
+      const values = c.values as string[];
+      gate.treatments = gate.treatments ? gate.treatments.filter((t) => values.includes(t)) : [...values];
+    } else if ('cmp' in c && datePlain && 'fact' in c.left && c.left.fact === 'effectiveDate' && 'const' in c.right && typeof c.right.const === 'string') {
+      if (c.cmp === '<' || c.cmp === '<=' || c.cmp === '>' || c.cmp === '>=') gate.dates.push({ op: c.cmp, date: c.right.const });
+    }
+  }
+  return gate;
+}
+
+function passes(gate: Gate, date: string): boolean {
+  for (const t of gate.dates) {
+    const ok = t.op === '>=' ? date >= t.date : t.op === '<=' ? date <= t.date : t.op === '>' ? date > t.date : date < t.date;
+    if (!ok) return false;
+  }
+  return true;
+}
+
+function indexed(policy: CompiledPolicy, guidelines: CompiledGuideline[], facts: ReadonlyMap<string, FactDef>): IndexedOrder {
+  const gates = guidelines.map((g) => gateOf(g, facts));
+  // Per treatment, the guidelines that cover it or cover anything; the rest of treatments get the latter.
+  const open = guidelines.filter((_, i) => gates[i]!.treatments === undefined);
+  const byTreatment = new Map<string, CompiledGuideline[]>();
+  for (const t of new Set(gates.flatMap((x) => x.treatments ?? []))) byTreatment.set(t, guidelines.filter((_, i) => gates[i]!.treatments?.includes(t) ?? true));
+  const gateOfGuideline = new Map(guidelines.map((g, i) => [g, gates[i]!]));
+  const datedAny = gates.some((x) => x.dates.length > 0);
+  return {
+    policy,
+    guidelines,
+    candidates(c: Case): readonly CompiledGuideline[] {
+      const t = c.request?.treatment;
+      const list = typeof t === 'string' ? (byTreatment.get(t) ?? open) : guidelines;
+      if (!datedAny) return list;
+      const date = c.request?.serviceDate ?? c.asOf;
+      if (typeof date !== 'string') return list;
+      let out: CompiledGuideline[] | undefined;
+      for (let i = 0; i < list.length; i++) {
+        const g = list[i]!;
+        if (passes(gateOfGuideline.get(g)!, date)) out?.push(g);
+        else out ??= list.slice(0, i);
+      }
+      return out ?? list;
+    },
+  };
+}
+
+const orders = new WeakMap<RuleSet, Map<string, IndexedOrder | undefined>>();
 
 /** The policy of a jurisdiction and its guidelines in order (worked out once per rule set and jurisdiction). */
-export function guidelinesInOrder(rules: RuleSet, jurisdiction: string): PolicyOrder | undefined {
+export function guidelinesInOrder(rules: RuleSet, jurisdiction: string): IndexedOrder | undefined {
   let byJurisdiction = orders.get(rules);
   if (!byJurisdiction) orders.set(rules, (byJurisdiction = new Map()));
+  const known = byJurisdiction.get(jurisdiction);
+  if (known || byJurisdiction.has(jurisdiction)) return known;
   const key = jurisdiction.toUpperCase();
-  if (byJurisdiction.has(key)) return byJurisdiction.get(key);
   // A batch of made-up jurisdictions stays bounded.
   if (byJurisdiction.size >= 1000) byJurisdiction.clear();
   const policy = rules.policies.find((p) => p.jurisdiction.toUpperCase() === key);
-  let order: PolicyOrder | undefined;
+  let order: IndexedOrder | undefined;
   if (policy) {
     const guidelines: CompiledGuideline[] = [];
+    const seen = new Set<CompiledGuideline>();
     for (const pattern of policy.steps.flat()) {
-      for (const g of rules.guidelines) if (!guidelines.includes(g) && matchesPattern(pattern, g.id)) guidelines.push(g);
+      for (const g of rules.guidelines) {
+        if (seen.has(g) || !matchesPattern(pattern, g.id)) continue;
+        seen.add(g);
+        guidelines.push(g);
+      }
     }
-    order = { policy, guidelines };
+    order = indexed(policy, guidelines, new Map(rules.facts.map((f) => [f.id, f])));
   }
-  byJurisdiction.set(key, order);
+  byJurisdiction.set(jurisdiction, order);
   return order;
 }

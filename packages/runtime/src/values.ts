@@ -2,7 +2,8 @@
 // An unknown number or date still lies within its type's range (visits are never negative, an
 // injury date is never after the review): `Unknown` carries those bounds, and arithmetic and
 // comparisons work on them, so `completed visits + 30 <= 10` is false whatever was completed.
-import type { CompareOp, FactDef, TimeUnit } from '@guideline/language';
+import type { CompareOp, FactDef, TimeUnit } from '@guideline/language/rules';
+import { isDateShaped } from './iso-date.ts';
 
 export type Known = number | string | boolean | readonly unknown[] | Readonly<Record<string, unknown>>;
 
@@ -28,9 +29,31 @@ const high = (v: Val): number | string | undefined => (v instanceof Unknown ? v.
 
 export type Tri = true | false | null;
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-/** A date (YYYY-MM-DD) as a number of days. */
-export const dayNumber = (iso: string): number => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+/**
+ * A date (YYYY-MM-DD) as a number of days since 1970-01-01, as `Date.UTC(y, m - 1, d) / 86400000`
+ * gives it (a month or day past its end rolls over, years 0-99 are 1900-1999), by integer
+ * arithmetic: comparisons of dates are on every case's path.
+ */
+export function dayNumber(iso: string): number {
+  const n = (at: number, len: number): number => {
+    let x = 0;
+    for (let i = at; i < at + len; i++) x = x * 10 + iso.charCodeAt(i) - 48;
+    return x;
+  };
+  const y0 = n(0, 4);
+  const m0 = n(5, 2) - 1;
+  // Date.UTC's rules: two-digit years are the 1900s; a month index past 11 (or below 0) moves the year.
+  const carry = Math.floor(m0 / 12);
+  const y = (y0 <= 99 ? 1900 + y0 : y0) + carry;
+  const m = m0 - 12 * carry + 1;
+  // Days from the civil date (H. Hinnant's algorithm), the first of the month, then the day on from it.
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5);
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468 + n(8, 2) - 1;
+}
 
 /**
  * Where a value stands for an ordering comparison: a number as itself, a date as its day number.
@@ -38,7 +61,7 @@ export const dayNumber = (iso: string): number => Date.UTC(Number(iso.slice(0, 4
  */
 function ordinal(x: unknown): number | undefined {
   if (typeof x === 'number') return x;
-  return typeof x === 'string' && isoDate.test(x) ? dayNumber(x) : undefined;
+  return isDateShaped(x) ? dayNumber(x) : undefined;
 }
 
 /**
@@ -190,11 +213,23 @@ export function known(v: Val): boolean {
   return !(v instanceof Unknown);
 }
 
+const numberUnknowns = new WeakMap<FactDef, Unknown>();
+const dateUnknowns = new WeakMap<FactDef, Unknown>();
+
 /** An unknown within its type's bounds: a number within its range, a date no later than the review. */
 export function unknownOf(def: FactDef | undefined, asOf: string): Unknown {
   const t = def?.type;
-  if (t?.kind === 'number' && (t.min !== undefined || t.max !== undefined)) return new Unknown(t.min, t.max, boundWords(def!));
-  if (t?.kind === 'date' && !t.anyDate) return new Unknown(undefined, asOf, `${def!.words} is no later than the review date`);
+  // Unknowns are immutable: one per fact (and, for a date, per review date) serves every case.
+  if (t?.kind === 'number' && (t.min !== undefined || t.max !== undefined)) {
+    let u = numberUnknowns.get(def!);
+    if (!u) numberUnknowns.set(def!, (u = new Unknown(t.min, t.max, boundWords(def!))));
+    return u;
+  }
+  if (t?.kind === 'date' && !t.anyDate) {
+    let u = dateUnknowns.get(def!);
+    if (u?.hi !== asOf) dateUnknowns.set(def!, (u = new Unknown(undefined, asOf, `${def!.words} is no later than the review date`)));
+    return u;
+  }
   return UNKNOWN;
 }
 

@@ -120,9 +120,10 @@ describe('evaluate', () => {
     expect((await evaluate(rs, makeCase({ id: 'abc' }))).caseId).toBe('abc');
   });
 
-  it('gives byte-equal determinations for the same case', async () => {
-    const a = JSON.stringify(await evaluate(rs, makeCase()));
-    const b = JSON.stringify(await evaluate(rs, makeCase()));
+  it('gives byte-equal determinations for the same case, but for their decision ids', async () => {
+    const sameId = { decisionId: () => 'd-1' };
+    const a = JSON.stringify(await evaluate(rs, makeCase(), sameId));
+    const b = JSON.stringify(await evaluate(rs, makeCase(), sameId));
     expect(a).toBe(b);
   });
 
@@ -160,6 +161,23 @@ policy p "P" jurisdiction CA first a.*`);
     expect(await at('2014-03-01')).toEqual(['not-met', 'met']);
     expect(await at('2014-06-01')).toEqual(['met', 'met']);
     expect(await at('2014-09-01')).toEqual(['met', 'not-met']);
+  });
+});
+
+describe('a class title in the middle of a rationale', () => {
+  it.each([
+    ['Myalgia and myositis, unspecified', 'myalgia and myositis, unspecified'],
+    ['Reflex sympathetic dystrophy (CRPS)', 'reflex sympathetic dystrophy (CRPS)'],
+    ['SLAP lesion repair', 'SLAP lesion repair'],
+    ["De Quervain's tenosynovitis release", "de Quervain's tenosynovitis release"],
+    ['Rupture of Achilles tendon, repair', 'rupture of Achilles tendon, repair'],
+  ])('%s reads "%s": only its first letter is lowered, proper nouns and acronyms keep their case', async (title, read) => {
+    const r = rules(`guideline a.b title "T" source "S", pages 1 covers physical-therapy uses physical-medicine
+class c "${title}" terms "radiculitis"
+recommend c: 10 visits over 4 weeks
+criterion n "N" require completed visits + requested visits <= recommended visits otherwise "For {diagnosis group}."
+policy p "P" jurisdiction CA first a.*`);
+    expect((await evaluate(r, makeCase())).criteria[0]!.rationale).toBe(`For ${read}.`);
   });
 });
 
@@ -212,5 +230,13 @@ describe('decision-only determinations', () => {
     expect(reads).toBe(2 * validating);
     expect(evaluateFast(r, watched('physical-therapy'), { detail: 'decision' }).criteria.map((x) => x.status)).toEqual(['met', 'met']);
     expect(reads).toBeGreaterThan(3 * validating);
+  });
+});
+
+describe('built-in computations', () => {
+  it('the runtime implements every one the language declares, and no other', async () => {
+    const { builtins } = await import('../../language/src/builtins.ts');
+    const { builtinComputations } = await import('../src/index.ts');
+    expect(Object.keys(builtinComputations).sort()).toEqual(Object.keys(builtins).sort());
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isCalendarDate, isDateShaped } from '../src/iso-date.ts';
+import { dayNumber } from '../src/values.ts';
 import { validateCase } from '../src/validate.ts';
 import { runs, seed } from '../../../test/support/fuzz.ts';
 
@@ -58,5 +59,13 @@ describe('ISO dates', () => {
   it('a case with a date that does not exist is refused at the field', () => {
     const issues = validateCase({ jurisdiction: 'CA', asOf: '2014-02-30', request: { treatment: 'physical-therapy' } });
     expect(issues).toEqual([{ field: 'asOf', message: 'must be a date (YYYY-MM-DD), got "2014-02-30"' }]);
+  });
+
+  it('counts days as Date.UTC does, past the end of a month and in the 1900s of two-digit years', () => {
+    const shaped = fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 })).map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`);
+    fc.assert(fc.property(fc.oneof(shaped, dateLike), (s) => {
+      expect(dayNumber(s)).toBe(Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10))) / 86_400_000);
+    }), { ...seed(1970), numRuns: runs(5000) });
+    expect(['1970-01-01', '2016-02-29', '0099-12-31', '2015-13-01'].map(dayNumber)).toEqual([0, 16860, 10956, 16801]);
   });
 });

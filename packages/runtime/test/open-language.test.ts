@@ -266,3 +266,93 @@ describe('unknowns with bounds', () => {
     expect(statuses(evaluateFast(r, base({ request: { programWeeks: 5 } }))).half).toBe('not-met');
   });
 });
+
+describe('a guideline restates a define that shared criteria read', () => {
+  const trials = `
+vocabulary trials "Trials of treatment"
+  uses physical-medicine
+
+define trial visits "The visits of the initial trial": 6 visits
+define total visits "The most visits in all": recommended visits
+
+criterion trial "An initial trial first"
+  only when completed visits < trial visits
+  require completed visits + requested visits <= trial visits
+  certify at most trial visits - completed visits
+  otherwise "The trial is {trial visits} visits."
+
+criterion total "Within the total"
+  require completed visits + requested visits <= total visits
+  otherwise "At most {total visits} in all."
+`;
+  const guidelines = `
+guideline t.six
+  title "Six"
+  source "Test", page 1
+  covers acupuncture
+  uses trials
+
+class any-pain "Pain" terms "pain"
+recommend
+  any-pain: 12 visits over 6 weeks
+
+use criterion trial, total
+
+guideline t.four
+  title "Four"
+  source "Test", page 2
+  edition 2009
+  in force 2009-01-01 to 2016-12-31
+  covers massage
+  uses trials
+
+define trial visits: 4 visits
+
+use criterion trial
+
+criterion short "Short visits"
+  require requested visits <= trial visits
+  certify at most trial visits
+  otherwise "At most {trial visits}."
+
+guideline t.four
+  edition 2017
+  revises 2009
+  in force 2017-01-01
+
+define trial visits: 2 visits
+
+policy ca "California"
+  jurisdiction CA
+  first t.*
+`;
+  const compiled = compileProgram([
+    { text: trials, file: 'trials.guideline' },
+    { text: guidelines, file: 'g.guideline' },
+  ]);
+  const at = (treatment: string, visits: number, asOf = '2015-06-01'): Determination =>
+    evaluateFast(compiled.rules!, { jurisdiction: 'CA', asOf, review: 'utilization', request: { treatment, visits }, history: { visitsCompleted: 0 } });
+
+  it('compiles', () => {
+    expect(compiled.diagnostics).toEqual([]);
+  });
+
+  it('each guideline decides with its own value, in its conditions, certify amount and texts', () => {
+    const six = at('acupuncture', 5);
+    const four = at('massage', 5);
+    expect([statuses(six).trial, statuses(four).trial, four.certifiedVisits]).toEqual(['met', 'not-met', 4]);
+    expect(four.criteria.find((c) => c.id === 'trial')!.rationale).toBe('The trial is 4 visits.');
+  });
+
+  it("a vocabulary's define reads the recommendation of the guideline that applies it", () => {
+    const d = evaluateFast(compiled.rules!, { jurisdiction: 'CA', asOf: '2015-06-01', diagnoses: [{ text: 'neck pain' }], request: { treatment: 'acupuncture', visits: 6 }, history: { visitsCompleted: 8 } });
+    expect(statuses(d).total).toBe('not-met');
+    expect(d.criteria.find((c) => c.id === 'total')!.rationale).toBe('At most 12 in all.');
+  });
+
+  it('an edition that restates it applies the new value to the criteria it inherits', () => {
+    const late = at('massage', 3, '2018-01-10');
+    expect([late.guideline?.edition, statuses(late).trial, statuses(late).short, late.certifiedVisits]).toEqual(['2017', 'not-met', 'not-met', 2]);
+    expect(late.criteria.find((c) => c.id === 'short')!.rationale).toBe('At most 2.');
+  });
+});

@@ -3,7 +3,7 @@
 // stops gracefully on SIGTERM or SIGINT.
 import { booleanOption, stringOption, type Command } from '../command.ts';
 import { UsageError } from '../paths.ts';
-import { serveLimits, startServer } from '../serve/server.ts';
+import { serveLimits } from '../serve/limits.ts';
 
 /** A whole number option within bounds, or a usage error naming it. */
 function whole(name: string, text: string | undefined, fallback: number, min: number, max: number): number {
@@ -23,6 +23,8 @@ export async function serveCommand(paths: string[], values: Parameters<Command['
   process.once('SIGINT', () => stop('SIGINT'));
   let reload = (): void => {};
   process.on('SIGHUP', () => reload());
+  // The HTTP stack is loaded only to serve: every other command starts without it.
+  const { startServer } = await import('../serve/server.ts');
   const running = await startServer({
     paths,
     rules,

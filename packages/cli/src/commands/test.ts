@@ -109,7 +109,8 @@ export const test: Command = {
   description: [
     'A folder tests the guidelines in it with their own cases, and no others. A guideline given without',
     'a policy is tested by the bundled policy of the jurisdiction its cases name, or, when that policy',
-    'does not consult it (or there is none), by itself alone. The test-case format is in docs/test-cases.md;',
+    'does not consult it (or there is none), by itself alone; the bundled rules it shares with others',
+    '(the vocabularies it uses, guidelines/shared) are compiled with it. The test-case format is in docs/test-cases.md;',
     'a malformed test case is an error at its place (exit 2), a failed one a diff (exit 1).',
   ].join('\n'),
   options: { coverage: { type: 'boolean', description: 'report the criteria and condition outcomes the cases reach, and fail when a criterion is reached by no case' } },

@@ -7,20 +7,9 @@ import { serve } from '@hono/node-server';
 import { decisionApp } from './app.ts';
 import { DecisionLog, logEvent } from './log.ts';
 import { loadRules, watchRules, type LoadedRules, type RuleSource } from './rules.ts';
+import { serveLimits } from './limits.ts';
 
-/** The server's defaults and bounds (docs/limits.md); `--body-limit` and `--timeout` change the first two. */
-export const serveLimits = {
-  /** The largest request body by default: 413. */
-  bodyBytes: 10_485_760,
-  /** How long a request may take to arrive and a batch to be answered, by default: 408 or `timeout` lines. */
-  timeoutSeconds: 30,
-  /** How long the request headers may take to arrive, at most. */
-  headersMs: 60_000,
-  /** How long an idle keep-alive connection is kept. */
-  keepAliveMs: 5_000,
-  /** How long a stop waits for requests in flight before it closes their connections. */
-  graceMs: 10_000,
-};
+export { serveLimits } from './limits.ts';
 
 export interface ServeOptions extends RuleSource {
   host: string;

@@ -122,8 +122,9 @@ export function checkDeclarations(g: A.GuidelineDecl, report: Report, revision: 
 function checkCriterionDeclaration(c: A.CriterionDecl, report: Report): void {
   for (const r of c.repeated) report('C308', r, { clause: r.text });
   if (!c.require && !c.group && !c.review) report('C307', c.name, { what: `Criterion '${c.name.text}'`, clause: "a 'require' clause" });
-  // A requirement that can never be false (documentation asked for with `is on file`) needs no `otherwise`.
-  const cannotFail = c.group ? c.parts.length > 0 && c.parts.every((p) => neverFalse(p.require)) : neverFalse(c.require);
+  // A criterion that can never be not met needs no `otherwise`: one left to a physician with nothing
+  // to require, or one whose requirement can never be false (documentation asked for with `is on file`).
+  const cannotFail = c.group ? c.parts.length > 0 && c.parts.every((p) => neverFalse(p.require)) : !c.require || neverFalse(c.require);
   if (!c.texts.otherwise && c.name.text && !cannotFail) report('C327', c.name, { name: c.name.text, title: c.title?.text ?? c.name.text });
   if (c.group) {
     if (c.parts.length === 0) report('C307', c.name, { what: `Criterion '${c.name.text}'`, clause: "its parts ('part <name> \"<title>\"' with a 'require' each), after 'require any of the following'" });

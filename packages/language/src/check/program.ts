@@ -1,16 +1,19 @@
 // The checker over a whole program (every file compiled together, and the standard vocabularies):
 // vocabularies and their scopes, each guideline and edition in the scope of the vocabularies it
-// uses, the shared criteria guidelines and policies use, and the checks across files (duplicate
-// ids, editions, policies that hide each other, guidelines no policy consults). Reports; never throws.
+// uses, the shared criteria guidelines and policies use (read in the scope of each guideline that
+// applies them), and the checks across files (duplicate ids, editions, policies that hide each
+// other, guidelines no policy consults). Reports; never throws.
 import type * as A from '../ast.ts';
 import type { Report } from '../diagnostics.ts';
 import type { ExpressionMemo } from '../parse.ts';
 import { standardUnits, unit } from '../units.ts';
 import { checkDeclarations, checkPolicyDeclarations, checkVocabularyCriterion } from './names.ts';
 import { placeholders, type Placeholder } from './placeholders.ts';
-import { numberIn, Scope, TableSym, TEXT, type ColumnSym, type FactSym, type Ty } from './symbols.ts';
+import { withRecommendation } from './recommendation.ts';
+import { describe, NUMBER, Scope, type TableSym } from './symbols.ts';
 import { checkTable, declareTable } from './tables.ts';
 import { ExprChecker, type DefineTypes, type Resolutions } from './types.ts';
+import { checkAcrossFiles } from './across.ts';
 import { Vocabularies, type Reporters } from './vocabularies.ts';
 
 export interface ParsedFile {
@@ -36,6 +39,13 @@ export interface CheckedGuideline {
   scope: Scope;
   /** The edition it revises, when it does. */
   base?: CheckedGuideline;
+  /** Every criterion it applies, in order: its own, the shared ones it uses, those it inherits. */
+  criteria: AppliedCriterion[];
+  /**
+   * What the facts of the criteria it applies but does not declare (shared, inherited) mean in its
+   * scope: a define it restates replaces the one they were written against.
+   */
+  resolved: Resolutions;
   /** Its tables and those it inherits (a table restated by name replaces the revised edition's), in order. */
   tables: TableSym[];
 }
@@ -60,28 +70,8 @@ export interface ProgramModel {
   uses: Map<A.Name, AppliedCriterion>;
 }
 
-const { VISITS, WEEKS, MONTHS } = standardUnits;
 
-/**
- * The table a guideline's recommend block makes, and the words it gives: a row per course entry,
- * keyed by the diagnosis (or the surgery, when the block's first entry names a procedure), the row of
- * the first diagnosis listed that has one. Its columns' types are fixed; the compiler writes its rows.
- */
-export const recommendTable = new TableSym('recommend', undefined, '');
-const recommendColumn = (words: string, column: string, ty: Ty, meaning: string): ColumnSym => {
-  const c: ColumnSym = { kind: 'column', words, table: recommendTable, column, ty, meaning };
-  recommendTable.columns.push(c);
-  return c;
-};
-const recommended = [
-  recommendColumn('recommended visits', 'recommended visits', numberIn(unit(VISITS), 0), 'The most visits the guideline recommends for the matched class (the high end of its range).'),
-  recommendColumn('recommended minimum visits', 'recommended minimum visits', numberIn(unit(VISITS), 0), 'The low end of the recommended visit range for the matched class.'),
-  recommendColumn('recommended weeks', 'recommended weeks', numberIn(unit(WEEKS), 0), 'The weeks over which the recommended visits are given (the high end of its range).'),
-  recommendColumn('treatment period', 'treatment period', numberIn(unit(MONTHS), 0), 'The postsurgical physical medicine treatment period of the matched procedure, in months from surgery.'),
-  recommendColumn('diagnosis group', 'group', TEXT, 'The title of the diagnosis class whose recommendation applies.'),
-];
-recommended.push({ ...recommended[recommended.length - 1]!, words: 'surgery group', meaning: 'The title of the procedure class whose recommendation applies.' });
-const frequencyFact: FactSym = { kind: 'fact', words: 'recommended frequency', id: 'recommended.frequency', ty: numberIn(unit(VISITS, WEEKS), 0), source: { builtin: 'recommendation' }, inputs: [], meaning: 'The most visits per week the guideline recommends.' };
+const { VISITS } = standardUnits;
 
 export function checkProgram(files: readonly ParsedFile[], reporters: Reporters, memo: ExpressionMemo): ProgramModel {
   const vocabularies = new Vocabularies(files, reporters);
@@ -122,7 +112,7 @@ export function checkProgram(files: readonly ParsedFile[], reporters: Reporters,
         reporters(f.file)('C302', g.edition ?? g.id, { what: `guideline${g.edition ? ' edition' : ''} (also in ${other.file})`, name: g.edition ? `${g.id.text} ${g.edition.text}` : g.id.text });
         continue;
       }
-      const checked: CheckedGuideline = { decl: g, file: f.file, scope: new Scope(), tables: [] };
+      const checked: CheckedGuideline = { decl: g, file: f.file, scope: new Scope(), criteria: [], resolved: new Map(), tables: [] };
       byKey.set(key, checked);
       model.guidelines.push(checked);
     }
@@ -136,7 +126,11 @@ export function checkProgram(files: readonly ParsedFile[], reporters: Reporters,
       reporters(g.file)('C323', g.decl.revises, { id: g.decl.id.text, edition: g.decl.revises.text, hint: editions.length ? `: its editions are ${editions.join(', ')}` : '' });
     }
   }
-  for (const g of model.guidelines) checkGuideline(g, model, checker, texts, reporters, memo);
+  // Scopes and defines first (a criterion may read a define of any edition), then the criteria each
+  // edition declares, then those it applies without declaring them, in its own scope.
+  const usage = new Map(model.guidelines.map((g) => [g, guidelineScope(g, model, checker, reporters)]));
+  for (const g of model.guidelines) checkGuideline(g, usage.get(g)!, model, texts, reporters, memo);
+  for (const g of model.guidelines) checkApplied(g, model, usage.get(g)!, reporters);
 
   // Policies.
   for (const f of files) {
@@ -163,16 +157,8 @@ export function checkProgram(files: readonly ParsedFile[], reporters: Reporters,
       model.policies.push({ decl: p, file: f.file, scope, criteria });
     }
   }
-  checkAcrossFiles(model, reporters);
+  checkAcrossFiles(files, model, reporters);
   return model;
-}
-
-/** A scope with a guideline's recommendation facts over `parent`. */
-function withRecommendation(parent: Scope): Scope {
-  const s = new Scope(parent, 'recommendation');
-  for (const f of recommended) s.add(f);
-  s.add(frequencyFact);
-  return s;
 }
 
 /** The `uses` of a guideline edition: its own, and those of the editions it revises. */
@@ -182,41 +168,97 @@ function usesOf(g: CheckedGuideline): A.Name[] {
   return out;
 }
 
-function checkGuideline(g: CheckedGuideline, model: ProgramModel, checker: (s: Scope, c: ExprChecker['classesOf'], f: string) => ExprChecker, texts: Map<string, string>, reporters: Reporters, memo: ExpressionMemo): void {
+/**
+ * An edition's scope: the vocabularies it (and the editions it revises) uses, their recommendation
+ * words, its tables, its defines and theirs. Answers the checker its own conditions are read with.
+ */
+function guidelineScope(g: CheckedGuideline, model: ProgramModel, checker: (s: Scope, c: ExprChecker['classesOf'], f: string) => ExprChecker, reporters: Reporters): ExprChecker {
   const report = reporters(g.file);
   const d = g.decl;
-  checkDeclarations(d, report, d.revises !== undefined);
   // An unknown vocabulary is reported where it is named; an edition that revises another reads the
   // vocabularies both use, and the defines of both.
   const own = model.vocabularies.scopeFor(d.uses, report);
-  const used = g.base ? model.vocabularies.scopeFor(usesOf(g), undefined) : own;
-  g.scope = new Scope(withRecommendation(used), `guideline ${d.id.text}`);
+  const used = withRecommendation(g.base ? model.vocabularies.scopeFor(usesOf(g), undefined) : own);
+  g.scope = new Scope(used, `guideline ${d.id.text}`);
   for (let e: CheckedGuideline | undefined = g; e; e = e.base) {
     for (const def of e.decl.defines) if (def.words.text && !g.scope.has(def.words.text)) g.scope.add({ kind: 'define', words: def.words.text, decl: def, file: e.file, scope: g.scope });
   }
   const classes = { guideline: d.id.text, decls: classesOf(g) };
   const exprs = checker(g.scope, classes, g.file);
   declareGuidelineTables(g, exprs, report, (file) => checker(g.scope, classes, file), reporters);
-  for (const def of d.defines) exprs.type({ kind: 'FactRef', name: def.words.text, range: def.words.range });
+  for (const def of d.defines) {
+    const t = exprs.type({ kind: 'FactRef', name: def.words.text, range: def.words.range });
+    // A define restating a vocabulary's stands for it in the criteria the guideline applies: it must be a value of the same kind.
+    const restated = used.lookup(def.words.text);
+    if (restated?.kind !== 'define' || t.kind === 'error') continue;
+    const was = checker(used, undefined, restated.file).type({ kind: 'FactRef', name: restated.words, range: restated.decl.words.range });
+    // A bare number goes with any unit, as it does in a comparison.
+    if (was.kind === 'error' || describe(was) === describe(t) || (was.kind === 'number' && t === NUMBER)) continue;
+    report('C305', def.words, { message: `'${def.words.text}' restates the define of ${restated.vocabulary ? `vocabulary ${restated.vocabulary}` : restated.file}, which is ${describe(was)}; this is ${describe(t)}` });
+    // The criteria read the vocabulary's, so the mistake is reported once, here.
+    g.scope.add(restated);
+  }
+  return exprs;
+}
+
+/** Checks an edition's declarations and the criteria it declares, with the checker its scope made. */
+function checkGuideline(g: CheckedGuideline, exprs: ExprChecker, model: ProgramModel, texts: Map<string, string>, reporters: Reporters, memo: ExpressionMemo): void {
+  const report = reporters(g.file);
+  const d = g.decl;
+  checkDeclarations(d, report, d.revises !== undefined);
   if (d.applies) exprs.condition(d.applies);
   if (d.unless) exprs.condition(d.unless);
   const text = texts.get(g.file) ?? '';
   for (const c of d.criteria) {
-    if (c.kind === 'UseDecl') {
-      for (const n of c.names) {
-        const found = sharedCriterion(n, usesOf(g), model, report, 'guideline');
-        if (!found) continue;
-        // The shared criterion's classes are the guideline's: check them here, where they are known.
-        const shared = checker(g.scope, classes, found.file);
-        for (const e of criterionExprs(found.decl)) shared.type(e);
-        for (const cls of shared.classesNamed) exprs.classesNamed.add(cls);
-        if (shared.firstRecommended.clause || shared.firstRecommended.placeholder) exprs.firstRecommended.clause ??= shared.firstRecommended.clause ?? shared.firstRecommended.placeholder!;
-      }
-      continue;
-    }
-    checkCriterion(c, exprs, text, report, model, memo);
+    if (c.kind === 'UseDecl') for (const n of c.names) sharedCriterion(n, usesOf(g), model, report, 'guideline');
+    else checkCriterion(c, exprs, text, report, model, memo);
   }
-  if (!g.base) checkUsage(d, exprs, report);
+}
+
+/**
+ * The criteria an edition applies, in order: those of the edition it revises, with the ones it
+ * restates in their place and its new ones after, less those it drops.
+ */
+function appliedCriteria(g: CheckedGuideline, model: ProgramModel): AppliedCriterion[] {
+  const own: AppliedCriterion[] = [];
+  for (const c of g.decl.criteria) {
+    if (c.kind === 'CriterionDecl') own.push({ decl: c, file: g.file });
+    else for (const n of c.names) {
+      const shared = model.uses.get(n);
+      if (shared) own.push(shared);
+    }
+  }
+  const dropped = new Set(g.decl.drops.map((n) => n.text));
+  const base = g.base ? (g.base.criteria.length ? g.base.criteria : appliedCriteria(g.base, model)) : [];
+  return replaceByName(base, own, (c) => c.decl.name.text).filter((c) => !dropped.has(c.decl.name.text));
+}
+
+/**
+ * The criteria an edition applies without declaring them (shared ones, and those of the edition it
+ * revises), read in its scope with its classes and defines; then its usage checks.
+ */
+function checkApplied(g: CheckedGuideline, model: ProgramModel, exprs: ExprChecker, reporters: Reporters): void {
+  g.criteria = appliedCriteria(g, model);
+  const classes = { guideline: g.decl.id.text, decls: classesOf(g) };
+  for (const a of g.criteria) {
+    if (a.file === g.file && g.decl.criteria.includes(a.decl)) continue;
+    const applied = new ExprChecker(g.scope, classes, reporters(a.file), g.resolved, model.defineTypes, reporters);
+    for (const e of criterionExprs(a.decl)) applied.type(e);
+    applied.inPlaceholders = true;
+    for (const t of criterionTexts(a.decl)) for (const h of model.placeholders.get(t) ?? []) applied.value(h.expr);
+    for (const cls of applied.classesNamed) exprs.classesNamed.add(cls);
+    exprs.firstRecommended.clause ??= applied.firstRecommended.clause ?? applied.firstRecommended.placeholder;
+  }
+  if (!g.base) checkUsage(g.decl, exprs, reporters(g.file));
+}
+
+/** `base` with the items of `later` in place of those of the same name, and the new ones after. */
+export function replaceByName<T>(base: readonly T[], later: readonly T[], key: (x: T) => string): T[] {
+  const byName = new Map(later.map((x) => [key(x), x]));
+  const out = base.map((x) => byName.get(key(x)) ?? x);
+  const had = new Set(base.map(key));
+  for (const x of later) if (!had.has(key(x))) out.push(x);
+  return out;
 }
 
 /**
@@ -274,6 +316,13 @@ function criterionExprs(c: A.CriterionDecl): A.Expr[] {
   return out;
 }
 
+/** The texts of a criterion and of its parts. */
+function criterionTexts(c: A.CriterionDecl): A.Name[] {
+  const out: A.Name[] = [];
+  for (const texts of [c.texts, ...c.parts.map((p) => p.texts)]) for (const t of [texts.met, texts.unknown, texts.otherwise]) if (t) out.push(t);
+  return out;
+}
+
 /** Checks a criterion's conditions, its certify amount and its texts' placeholders. */
 function checkCriterion(c: A.CriterionDecl, exprs: ExprChecker, text: string, report: Report, model: ProgramModel, memo: ExpressionMemo): void {
   if (c.onlyWhen) exprs.condition(c.onlyWhen);
@@ -285,15 +334,11 @@ function checkCriterion(c: A.CriterionDecl, exprs: ExprChecker, text: string, re
       report('C304', c.certify, { left: 'certified visits', right: t.kind === 'number' && t.unit ? 'another unit' : t.kind });
     }
   }
-  const all = [c.texts, ...c.parts.map((p) => p.texts)];
   exprs.inPlaceholders = true;
-  for (const texts of all) {
-    for (const t of [texts.met, texts.unknown, texts.otherwise]) {
-      if (!t) continue;
-      const holes = placeholders(text, t, report, memo);
-      model.placeholders.set(t, holes);
-      for (const h of holes) exprs.value(h.expr);
-    }
+  for (const t of criterionTexts(c)) {
+    const holes = placeholders(text, t, report, memo);
+    model.placeholders.set(t, holes);
+    for (const h of holes) exprs.value(h.expr);
   }
   exprs.inPlaceholders = false;
 }
@@ -338,56 +383,5 @@ function checkUsage(g: A.GuidelineDecl, checked: ExprChecker, report: Report): v
   for (const c of g.classes) if (c.name.text && !used.has(c.name.text)) report('C313', c.name, { name: c.name.text });
 }
 
-/** Whether a guideline id matches a policy pattern: `mtus.*` matches every id under `mtus.`. */
-export function matchesPattern(pattern: string, id: string): boolean {
-  if (pattern.endsWith('.*')) return id.startsWith(pattern.slice(0, -1));
-  return pattern === id;
-}
-
-/** Checks across files: policy patterns, policies hidden by another, guidelines no policy consults, editions in force together. */
-function checkAcrossFiles(model: ProgramModel, reporters: Reporters): void {
-  const ids = [...new Set(model.guidelines.map((g) => g.decl.id.text))];
-  for (const p of model.policies) {
-    for (const pat of p.decl.steps.flat()) if (!ids.some((id) => matchesPattern(pat.text, id))) reporters(p.file)('C311', pat, { pattern: pat.text });
-  }
-  const byJurisdiction = new Map<string, CheckedPolicy>();
-  for (const p of model.policies) {
-    const j = p.decl.jurisdiction?.text.toUpperCase();
-    if (!j) continue;
-    const first = byJurisdiction.get(j);
-    if (first) reporters(p.file)('C321', p.decl.name, { name: p.decl.name.text, other: first.decl.name.text, file: first.file, jurisdiction: j });
-    else byJurisdiction.set(j, p);
-  }
-  if (model.policies.length) {
-    const reported = new Set<string>();
-    for (const g of model.guidelines) {
-      const id = g.decl.id.text;
-      if (reported.has(id) || model.policies.some((p) => p.decl.steps.flat().some((pat) => matchesPattern(pat.text, id)))) continue;
-      reported.add(id);
-      reporters(g.file)('C322', g.decl.id, { id });
-    }
-  }
-  const editions = new Map<string, CheckedGuideline[]>();
-  for (const g of model.guidelines) editions.set(g.decl.id.text, [...(editions.get(g.decl.id.text) ?? []), g]);
-  for (const [id, list] of editions) {
-    for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
-        const a = window(list[i]!);
-        const b = window(list[j]!);
-        const from = a.from > b.from ? a.from : b.from;
-        const to = a.to < b.to ? a.to : b.to;
-        if (from <= to) reporters(list[j]!.file)('C324', list[j]!.decl.edition ?? list[j]!.decl.id, { id, first: list[i]!.decl.edition?.text ?? '(none)', second: list[j]!.decl.edition?.text ?? '(none)', date: from === '0000-00-00' ? 'every date before ' + to : from });
-      }
-    }
-  }
-}
-
-/** An edition's in-force window (inherited from the edition it revises when it states none). */
-function window(g: CheckedGuideline): { from: string; to: string } {
-  for (let e: CheckedGuideline | undefined = g; e; e = e.base) {
-    if (e.decl.inForce) return { from: e.decl.inForce.from.text, to: e.decl.inForce.to?.text ?? '9999-12-31' };
-  }
-  return { from: '0000-00-00', to: '9999-12-31' };
-}
-
+export { matchesPattern } from './across.ts';
 export type { Placeholder };

@@ -5,6 +5,7 @@
 import type * as A from '../ast.ts';
 import { builtins } from '../builtins.ts';
 import type { Report } from '../diagnostics.ts';
+import { withRecommendation } from './recommendation.ts';
 import { unitFromWords, type Unit } from '../units.ts';
 import { BOOL, closest, DATE, describe, ERROR, numberIn, sameType, Scope, TEXT, type ColumnSym, type DefineSym, type FactSym, type RecordSym, type Sym, type TableSym, type Ty } from './symbols.ts';
 import { declareTable } from './tables.ts';
@@ -172,9 +173,11 @@ export class Vocabularies {
         report('C302', def.words, { what: 'fact or define', name: words });
         continue;
       }
-      // Its expression is read in the vocabulary's whole scope, which exists once every vocabulary is declared.
+      // Its expression is read in the vocabulary's whole scope, which exists once every vocabulary is
+      // declared, with the recommendation of the guideline that applies it (as a shared criterion's is).
       const self = this;
-      const sym: DefineSym = { kind: 'define', words, decl: def, file: v.file, vocabulary: v.name, get scope() { return self.scopeFor([], undefined, v); } };
+      let scope: Scope | undefined;
+      const sym: DefineSym = { kind: 'define', words, decl: def, file: v.file, vocabulary: v.name, get scope() { return (scope ??= withRecommendation(self.scopeFor([], undefined, v))); } };
       v.own.add(sym);
     }
     for (const c of d.criteria) {

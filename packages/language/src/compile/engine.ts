@@ -56,8 +56,21 @@ interface TwoWay {
   no: C;
 }
 
-function leaf(scope: string, l: Leaf): TwoWay {
+/** The id of the fact that names the guideline that governs (core vocabulary, `governing id`). */
+export const GOVERNING_ID = 'governingId';
+
+/**
+ * Which guideline governs is what the rules at priority 30 decide: a test of it reads their answer,
+ * for the guidelines of the order (`order`: their ids, by scope).
+ */
+function governingLeaf(l: Extract<Leaf, { is: unknown }>, order: ReadonlyMap<string, string>): TwoWay {
+  const governs = (inList: boolean): C[] => [...order].filter(([, id]) => l.values.includes(id) === inList).map(([s]) => fact(stepFact.governs(s), 'equal', true));
+  return { yes: any(governs(true)), no: any(governs(false)) };
+}
+
+function leaf(scope: string, l: Leaf, order?: ReadonlyMap<string, string>): TwoWay {
   const n = l.leaf;
+  if (order && 'is' in l && 'fact' in l.is && l.is.fact === GOVERNING_ID) return governingLeaf(l, order);
   if ('cmp' in l || 'within' in l) {
     const aLo = leafFact.lo(scope, n, 'a'), aHi = leafFact.hi(scope, n, 'a'), bLo = leafFact.lo(scope, n, 'b'), bHi = leafFact.hi(scope, n, 'b');
     if ('within' in l) {
@@ -91,21 +104,24 @@ function leaf(scope: string, l: Leaf): TwoWay {
   return { yes: fact(leafFact.answer(scope, n), 'equal', true), no: fact(leafFact.answer(scope, n), 'equal', false) };
 }
 
-/** A condition tree as "definitely true" and "definitely false" (Kleene's rules, two-valued each). */
-export function twoWay(scope: string, c: Cond): TwoWay {
+/**
+ * A condition tree as "definitely true" and "definitely false" (Kleene's rules, two-valued each).
+ * `order`: for a policy's criteria, the ids of the guidelines it consults, by scope.
+ */
+export function twoWay(scope: string, c: Cond, order?: ReadonlyMap<string, string>): TwoWay {
   if ('all' in c) {
-    const parts = c.all.map((x) => twoWay(scope, x));
+    const parts = c.all.map((x) => twoWay(scope, x, order));
     return { yes: { all: parts.map((p) => p.yes) }, no: any(parts.map((p) => p.no)) };
   }
   if ('any' in c) {
-    const parts = c.any.map((x) => twoWay(scope, x));
+    const parts = c.any.map((x) => twoWay(scope, x, order));
     return { yes: any(parts.map((p) => p.yes)), no: { all: parts.map((p) => p.no) } };
   }
   if ('not' in c) {
-    const inner = twoWay(scope, c.not);
+    const inner = twoWay(scope, c.not, order);
     return { yes: inner.no, no: inner.yes };
   }
-  return leaf(scope, c);
+  return leaf(scope, c, order);
 }
 
 /** At least `n` of the conditions: any choice of `n` of them, all together (a group's parts are few). */
@@ -122,14 +138,14 @@ function atLeast(n: number, cs: readonly C[]): C {
 }
 
 /** A criterion's requirement, met and not met (a group through its parts). */
-function requirement(scope: string, c: CompiledCriterion): TwoWay {
+function requirement(scope: string, c: CompiledCriterion, order?: ReadonlyMap<string, string>): TwoWay {
   if (c.group) {
-    const parts = c.group.parts.map((p) => twoWay(scope, p.require));
+    const parts = c.group.parts.map((p) => twoWay(scope, p.require, order));
     const total = parts.length;
     const need = c.group.need === 'any' ? 1 : c.group.need === 'all' ? total : c.group.need;
     return { yes: atLeast(need, parts.map((p) => p.yes)), no: atLeast(total - need + 1, parts.map((p) => p.no)) };
   }
-  return c.require ? twoWay(scope, c.require) : { yes: NEVER, no: NEVER };
+  return c.require ? twoWay(scope, c.require, order) : { yes: NEVER, no: NEVER };
 }
 
 /** Whether a guideline id matches a policy pattern (as the runtime matches it). */
@@ -153,10 +169,10 @@ export function engineRules(rules: RuleSet): EngineRules {
     out.push({ name, priority, conditions: { all: conditions }, event: { type, params } } as RuleProperties);
   };
   /** The status rules of a scope's criteria, each guarded by a fact another rule sets. */
-  const criteria = (scope: string, list: readonly CompiledCriterion[], guard: C): void => {
+  const criteria = (scope: string, list: readonly CompiledCriterion[], guard: C, order?: ReadonlyMap<string, string>): void => {
     for (const c of list) {
-      const when = c.when ? twoWay(scope, c.when) : { yes: ALWAYS, no: NEVER };
-      const req = requirement(scope, c);
+      const when = c.when ? twoWay(scope, c.when, order) : { yes: ALWAYS, no: NEVER };
+      const req = requirement(scope, c, order);
       const status = (st: string, conditions: C[]): void =>
         rule(`${scope}/${c.id}/${st}`, 20, [guard, ...conditions], 'criterion', { scope, criterion: c.id, status: st, ...set(stepFact.status(scope, c.id), st) });
       status('not-applicable', [when.no]);
@@ -198,8 +214,10 @@ export function engineRules(rules: RuleSet): EngineRules {
     // No guideline applies for certain, or none applies and some might.
     rule(`${p.id}:none`, 30, [inJurisdiction, ...order.map((gi) => applies(gi, 'no'))], 'decision', { decision: 'no-applicable-guideline', criteria: [] });
     if (order.length) rule(`${p.id}:undecided`, 30, [inJurisdiction, ...order.map((gi) => ({ not: applies(gi, 'yes') } as C)), any(order.map(undecided))], 'decision', { decision: 'insufficient-information', criteria: [] });
-    // The policy's own criteria, under whichever guideline governs in its jurisdiction.
-    criteria(ps, p.criteria, { all: [inJurisdiction, any(order.map((gi) => fact(stepFact.governs(scopeName('g', gi)), 'equal', true)))] } as C);
+    // The policy's own criteria, under whichever guideline governs in its jurisdiction; a test of the
+    // governing id reads which one that is.
+    const ids = new Map(order.map((gi) => [scopeName('g', gi), rules.guidelines[gi]!.id]));
+    criteria(ps, p.criteria, { all: [inJurisdiction, any(order.map((gi) => fact(stepFact.governs(scopeName('g', gi)), 'equal', true)))] } as C, ids);
 
     for (const gi of order) {
       const s = scopeName('g', gi);

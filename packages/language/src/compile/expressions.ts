@@ -44,8 +44,12 @@ const timeUnits = new Set<string>(['days', 'weeks', 'months', 'years']);
  */
 export class ExprCompiler {
   readonly leaves: LeafInfo[] = [];
-  /** The file the expression being compiled is written in (a define's, while one is written out). */
-  private file = '';
+  private readonly at: {
+    /** The file the expression being compiled is written in (a define's, while one is written out). */
+    file: string;
+    /** What facts mean in the guideline applying the criterion being compiled, when it did not declare it. */
+    applying: Resolutions | undefined;
+  } = { file: '', applying: undefined };
 
   constructor(
     private readonly sources: Sources,
@@ -55,22 +59,36 @@ export class ExprCompiler {
 
   /** Compiles `e`, written in `file`, with `f`. */
   in<T>(file: string, f: () => T): T {
-    const outer = this.file;
-    this.file = file;
+    return this.with('file', file, f);
+  }
+
+  /** Compiles with `f` a criterion a guideline applies without declaring it: its facts as `resolved` reads them. */
+  applied<T>(resolved: Resolutions, f: () => T): T {
+    return this.with('applying', resolved, f);
+  }
+
+  /** Runs `f` with one of the compiler's settings changed, and restores it. */
+  private with<T, K extends keyof ExprCompiler['at']>(key: K, value: ExprCompiler['at'][K], f: () => T): T {
+    const outer = this.at[key];
+    this.at[key] = value;
     try {
       return f();
     } finally {
-      this.file = outer;
+      this.at[key] = outer;
     }
   }
 
+  private symbolOf(e: A.FactRef): ReturnType<Resolutions['get']> {
+    return this.at.applying?.get(e) ?? this.resolved.get(e);
+  }
+
   location(n: { range: Range }): SourceLocation {
-    return this.sources.location(this.file, n.range);
+    return this.sources.location(this.at.file, n.range);
   }
 
   /** A leaf condition with its source map entry. */
   leaf(at: A.NodeBase, body: LeafBody, text?: string): Cond {
-    const leaf = this.leaves.push({ text: text ?? this.sources.text(this.file, at), source: this.location(at) }) - 1;
+    const leaf = this.leaves.push({ text: text ?? this.sources.text(this.at.file, at), source: this.location(at) }) - 1;
     return { leaf, ...body } as Leaf;
   }
 
@@ -103,7 +121,7 @@ export class ExprCompiler {
       }
       case 'CompareExpr': return this.compare(e);
       case 'FactRef': {
-        const sym = this.resolved.get(e);
+        const sym = this.symbolOf(e);
         if (sym?.kind === 'define') return this.define(sym, (d) => this.condition(d));
         // A yes-or-no fact stands for itself: `radicular symptoms` is `radicular symptoms is yes`.
         return this.leaf(e, { is: this.value(e), values: [true] });
@@ -144,7 +162,7 @@ export class ExprCompiler {
     switch (e.kind) {
       case 'ParenExpr': return this.value(e.inner);
       case 'FactRef': {
-        const sym = this.resolved.get(e);
+        const sym = this.symbolOf(e);
         if (sym?.kind === 'define') return this.define(sym, (d) => this.value(d));
         if (sym?.kind === 'column') return { lookup: sym.table.id, column: sym.column };
         return { fact: sym?.id ?? e.name };
@@ -182,7 +200,7 @@ export class ExprCompiler {
   }
 
   private factId(ref: A.FactRef): string {
-    const sym = this.resolved.get(ref);
+    const sym = this.symbolOf(ref);
     return sym?.kind === 'fact' ? sym.id : ref.name;
   }
 
@@ -195,7 +213,7 @@ export class ExprCompiler {
 
   /** The type of a fact, define or column a reference names, as the checker found it. */
   private typeOf(e: A.FactRef): Ty | undefined {
-    const sym = this.resolved.get(e);
+    const sym = this.symbolOf(e);
     if (!sym) return undefined;
     return sym.kind === 'define' ? this.defineTypes.get(sym.decl) ?? undefined : sym.ty;
   }

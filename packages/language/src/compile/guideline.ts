@@ -1,9 +1,9 @@
 // Guidelines and policies, checked, -> the artifact's compiled form. An edition that revises another
-// is written out whole: the clauses, classes, recommendations and criteria it restates replace the
-// revised edition's, the rest are inherited, and `drops` leaves criteria out.
+// is written out whole: the clauses, classes and recommendations it restates replace the revised
+// edition's, the rest are inherited; its criteria are those the checker found it applies.
 import type * as A from '../ast.ts';
 import type { CompiledCriterion, CompiledGuideline, CompiledPart, CompiledPolicy, CompiledTable, Template, Texts } from '../artifact.ts';
-import type { AppliedCriterion, CheckedGuideline, CheckedPolicy, ProgramModel } from '../check/program.ts';
+import { replaceByName, type AppliedCriterion, type CheckedGuideline, type CheckedPolicy, type ProgramModel } from '../check/program.ts';
 import type { Cond } from '../ir.ts';
 import { ExprCompiler, Sources } from './expressions.ts';
 import { condReads, criterionReads, factType } from './facts.ts';
@@ -32,8 +32,8 @@ interface Effective {
 }
 
 /** An edition as written out with what it inherits. */
-function effective(g: CheckedGuideline, model: ProgramModel): Effective {
-  const base: Effective = g.base ? effective(g.base, model) : { decl: g.decl, file: g.file, covers: [], classes: [], entries: [], criteria: [] };
+function effective(g: CheckedGuideline): Effective {
+  const base: Effective = g.base ? effective(g.base) : { decl: g.decl, file: g.file, covers: [], classes: [], entries: [], criteria: [] };
   const d = g.decl;
   const here = <T>(node: T): Placed<T> => ({ node, file: g.file });
   const out: Effective = { ...base, decl: d, file: g.file };
@@ -55,25 +55,7 @@ function effective(g: CheckedGuideline, model: ProgramModel): Effective {
     out.frequency = d.recommendations.flatMap((b) => b.entries).find((e): e is A.FrequencyEntry => e.kind === 'FrequencyEntry');
   } else out.frequency = base.frequency;
   out.entries = replaceByName(base.entries, entries.map(here), (e) => e.node.name.text);
-  const own: AppliedCriterion[] = [];
-  for (const c of d.criteria) {
-    if (c.kind === 'CriterionDecl') own.push({ decl: c, file: g.file });
-    else for (const n of c.names) {
-      const shared = model.uses.get(n);
-      if (shared) own.push(shared);
-    }
-  }
-  const dropped = new Set(d.drops.map((n) => n.text));
-  out.criteria = replaceByName(base.criteria, own, (c) => c.decl.name.text).filter((c) => !dropped.has(c.decl.name.text));
-  return out;
-}
-
-/** `base` with the items of `later` in place of those of the same name, and the new ones after. */
-function replaceByName<T>(base: readonly T[], later: readonly T[], key: (x: T) => string): T[] {
-  const byName = new Map(later.map((x) => [key(x), x]));
-  const out = base.map((x) => byName.get(key(x)) ?? x);
-  const had = new Set(base.map(key));
-  for (const x of later) if (!had.has(key(x))) out.push(x);
+  out.criteria = g.criteria;
   return out;
 }
 
@@ -100,7 +82,7 @@ export class GuidelineCompiler {
   }
 
   guideline(g: CheckedGuideline): CompiledGuideline {
-    const e = effective(g, this.model);
+    const e = effective(g);
     const x = this.exprs();
     const { source, citation } = sourceOf(e.source);
     const applicability: Cond[] = [];
@@ -120,7 +102,8 @@ export class GuidelineCompiler {
     if (e.applies) applicability.push(x.in(e.applies.file, () => x.condition(e.applies!.node)));
     if (e.unless) applicability.push({ not: x.in(e.unless.file, () => x.condition(e.unless!.node)) });
     const applies: Cond = { all: applicability };
-    const criteria = e.criteria.map((c) => this.criterion(c, x));
+    // A criterion the edition applies without declaring it reads its facts as the edition does.
+    const criteria = e.criteria.map((c) => (g.decl.criteria.includes(c.decl) ? this.criterion(c, x) : x.applied(g.resolved, () => this.criterion(c, x))));
     const out: CompiledGuideline = {
       id: e.decl.id.text,
       title: e.title?.node.text ?? e.decl.id.text,

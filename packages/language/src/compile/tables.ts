@@ -4,7 +4,7 @@
 import type * as A from '../ast.ts';
 import type { CompiledTable, FactType, KeyMatch, SourceLocation } from '../artifact.ts';
 import { builtins } from '../builtins.ts';
-import { recommendTable } from '../check/program.ts';
+import { recommendTable } from '../check/recommendation.ts';
 import { columnsOf } from '../check/tables.ts';
 import type { TableSym, Ty } from '../check/symbols.ts';
 import type { Scalar } from '../ir.ts';
@@ -91,6 +91,16 @@ function chooseOf(d: A.TableDecl, t: TableSym): CompiledTable['choose'] {
 }
 
 /**
+ * A title as it reads inside a sentence ("for myalgia and myositis, unspecified"): its first letter
+ * lowered, unless its first word is an acronym or a name with capitals of its own (SLAP, McKenzie);
+ * every other word as written, so proper nouns and acronyms keep their case (CRPS, Achilles).
+ */
+function midSentence(title: string): string {
+  const first = /^\S+/.exec(title)?.[0] ?? '';
+  return /\p{Lu}/u.test(first.slice(1)) ? title : title.charAt(0).toLowerCase() + title.slice(1);
+}
+
+/**
  * The table a recommend block makes: a row per course entry, keyed by the classes of the diagnosis
  * (or the surgery, when the first entry names a procedure), the row of the first diagnosis listed
  * that has one; its columns are the recommendation's words.
@@ -120,7 +130,7 @@ export function recommendationTable(
       const c = byName.get(e.name.text);
       return {
         when: [[{ is: e.name.text }]],
-        cells: [e.visits.low, e.visits.high, e.duration.high, e.period?.amount ?? null, (c?.title?.text ?? e.name.text).toLowerCase()],
+        cells: [e.visits.low, e.visits.high, e.duration.high, e.period?.amount ?? null, midSentence(c?.title?.text ?? e.name.text)],
         source,
       };
     }),

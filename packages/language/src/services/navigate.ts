@@ -32,6 +32,8 @@ interface Target {
   node: A.Node;
   parent: A.Node | undefined;
   guideline: A.GuidelineDecl | undefined;
+  /** The vocabulary the node is in (a shared criterion's). */
+  vocabulary?: A.VocabularyDecl | undefined;
   ast: A.GuidelineFile;
   ctx: ServiceContext;
 }
@@ -43,7 +45,8 @@ function targetAt(text: string, offset: number, options: ServiceOptions): Target
   if (path.length < 2) return recommendEntryAt(ast, offset, ctx);
   const node = path[path.length - 1]!;
   const guideline = path.find((n): n is A.GuidelineDecl => n.kind === 'GuidelineDecl');
-  return { node, parent: path[path.length - 2], guideline, ast, ctx };
+  const vocabulary = path.find((n): n is A.VocabularyDecl => n.kind === 'VocabularyDecl');
+  return { node, parent: path[path.length - 2], guideline, vocabulary, ast, ctx };
 }
 
 /** Recommend entries are not children in the walk of a guideline; find their names directly. */
@@ -87,7 +90,7 @@ export function hoverAt(text: string, offset: number, options: ServiceOptions = 
     if (f.vocabulary) body.push(`Vocabulary: ${f.vocabulary}.`);
     return { range: n.range, title: `fact ${f.words}: ${typeText(f.ty)}`, body };
   }
-  if (n.kind === 'Name' && t.parent?.kind === 'CriterionDecl' && t.parent.name === n) return criterionHover(t.parent, t.guideline);
+  if (n.kind === 'Name' && t.parent?.kind === 'CriterionDecl' && t.parent.name === n) return criterionHover(t.parent, t.guideline, t.vocabulary);
   const cls = classOf(t);
   if (cls && n.kind === 'Name') {
     const body = [cls.title?.text ?? cls.name.text];
@@ -98,14 +101,15 @@ export function hoverAt(text: string, offset: number, options: ServiceOptions = 
   return undefined;
 }
 
-function criterionHover(c: A.CriterionDecl, g: A.GuidelineDecl | undefined): HoverInfo {
+function criterionHover(c: A.CriterionDecl, g: A.GuidelineDecl | undefined, v: A.VocabularyDecl | undefined): HoverInfo {
   const body: string[] = [];
   if (c.title) body.push(c.title.text);
   if (c.texts.otherwise) body.push(`Rationale when not met: ${oneLine(c.texts.otherwise.text)}`);
+  if (c.source) body.push(`Source: ${sourceOf(c.source).citation}`);
   if (g) {
     const citation = g.source ? sourceOf(g.source).citation : g.id.text;
     body.push(`Guideline: ${g.title?.text ?? g.id.text} (${citation})`);
-  }
+  } else if (v) body.push(`Shared criterion of vocabulary ${v.name.text}: guidelines apply it with 'use criterion ${c.name.text}'.`);
   return { range: c.name.range, title: `criterion ${c.name.text}`, body };
 }
 

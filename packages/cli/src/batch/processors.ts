@@ -1,0 +1,31 @@
+// The kinds of batch processing a worker can be set up for, by name: checking cases (`check`) and
+// deciding them under two rule sets (`replay`). Each turns a chunk of lines into its result.
+import type { RuleSet } from '@guideline/language';
+import type { Line } from '../read.ts';
+import { Decider, type DeciderOptions } from './decide.ts';
+import type { Segment } from './segments.ts';
+import type { TaskSpec } from './pool.ts';
+import { replayProcessor, type ReplayConfig } from '../replay/process.ts';
+
+export type Processor = (lines: Line[], name: string) => Promise<unknown>;
+
+/** `check`: each line's segment (blank lines give none). */
+export function checkProcessor(config: { rules: RuleSet; options: DeciderOptions }): (lines: Line[], name: string) => Promise<Segment[]> {
+  const decider = new Decider(config.rules, config.options);
+  return async (lines, name) => {
+    const out: Segment[] = [];
+    for (const line of lines) {
+      const s = await decider.line(line, name);
+      if (s) out.push(s);
+    }
+    return out;
+  };
+}
+
+export function processorFor(spec: TaskSpec): Processor {
+  switch (spec.kind) {
+    case 'check': return checkProcessor(spec.config as { rules: RuleSet; options: DeciderOptions });
+    case 'replay': return replayProcessor(spec.config as ReplayConfig);
+    default: throw new Error(`no batch processing named '${spec.kind}'`);
+  }
+}

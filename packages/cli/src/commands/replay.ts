@@ -1,0 +1,156 @@
+// `guideline replay`: decide a corpus of past requests with one rule set, or with two (--before,
+// --after), and report decisions per guideline and jurisdiction, every case whose decision or
+// criterion statuses changed, and the cases that now lack information. Spread over worker threads.
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringOption, type Command } from '../command.ts';
+import { display, UsageError } from '../paths.ts';
+import { writeText } from '../read.ts';
+import { printable } from '../render.ts';
+import { Writer } from '../batch/segments.ts';
+import { jobsOf, Pool } from '../batch/pool.ts';
+import { Progress } from '../progress.ts';
+import { loadRules } from '../replay/sources.ts';
+import { replayProcessor, type ChunkResult, type Counts, type ReplayConfig } from '../replay/process.ts';
+import { tableToJsonLines } from '../replay/table.ts';
+import { summary } from '../replay/summary.ts';
+import { htmlReport } from '../replay/html.ts';
+import { INVALID } from '../batch/decide.ts';
+import { sqlReplay } from '../replay/sql-engine.ts';
+
+interface ReplayOptions {
+  cases: string | undefined;
+  rules: string | undefined;
+  before: string | undefined;
+  after: string | undefined;
+  map: string | undefined;
+  out: string | undefined;
+  jobs: string | undefined;
+  engine: string;
+}
+
+export async function replayCommand(paths: string[], values: ReplayOptions): Promise<number> {
+  const help = "Run 'guideline replay --help' for its options.";
+  if (paths.length) throw new UsageError(`replay takes its rule sets as --rules, or --before and --after, not '${paths[0]}'`, help);
+  if (!values.cases) throw new UsageError('replay needs --cases <file> (.jsonl, .csv or .parquet)', help);
+  if (!existsSync(values.cases)) throw new UsageError(`${values.cases}: no such file`);
+  if (values.rules !== undefined && (values.before !== undefined || values.after !== undefined)) throw new UsageError('give --rules, or --before and --after, not both');
+  if (values.rules === undefined && (values.before === undefined || values.after === undefined)) throw new UsageError('replay needs --rules <r>, or --before <r> and --after <r>', help);
+  if (values.engine !== 'fast' && values.engine !== 'sql') throw new UsageError(`--engine is fast or sql, not '${values.engine}'`);
+  const jobs = jobsOf(values.jobs);
+  const before = loadRules(values.rules ?? values.before!);
+  const after = values.after !== undefined ? loadRules(values.after) : undefined;
+  if (!before || (values.after !== undefined && !after)) return INVALID;
+  const config: ReplayConfig = after ? { before, after } : { before };
+
+  const counts: Counts = {};
+  const writer = new Writer(true);
+  let changes: string[] | undefined;
+  const started = Date.now();
+  const scratch = mkdtempSync(join(tmpdir(), 'guideline-replay-'));
+  try {
+    if (values.out) mkdirSync(values.out, { recursive: true });
+    const changesFile = values.out ? join(values.out, 'changes.jsonl') : undefined;
+    const changed = new ChangeSink(changesFile);
+    let cases = values.cases;
+    if (!/\.jsonl$/i.test(cases)) {
+      // A table: DuckDB writes its rows as cases, one JSON line each, decided as any batch.
+      cases = join(scratch, 'cases.jsonl');
+      await tableToJsonLines(values.cases, values.map, before, cases);
+    } else if (values.map) throw new UsageError('--map names the columns of a .csv or .parquet table; JSON Lines cases are cases already');
+    if (values.engine === 'sql') {
+      await sqlReplay(config, cases, counts, changed);
+    } else {
+      const pool = new Pool<ChunkResult>(jobs, { kind: 'replay', config }, replayProcessor(config));
+      const progress = new Progress(cases, 'cases');
+      try {
+        await pool.run(cases, display(values.cases), async (r) => {
+          for (const [k, n] of Object.entries(r.counts)) counts[k] = (counts[k] ?? 0) + n;
+          for (const line of r.changed) changed.add(line);
+          for (const e of r.errors) await writer.write(e);
+        }, progress);
+      } finally {
+        progress.done();
+        await pool.close();
+      }
+    }
+    changed.close();
+    changes = changed.first;
+    const seconds = (Date.now() - started) / 1000;
+    process.stdout.write(summary(counts, Boolean(after), changes, seconds, changesFile));
+    if (values.out) {
+      const report = join(values.out, 'report.html');
+      writeText(report, htmlReport(counts, Boolean(after), changes, { cases: values.cases, before: values.rules ?? values.before!, after: values.after }));
+      process.stdout.write(`\nWrote ${printable(display(changesFile!))} and ${printable(display(report))}.\n`);
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  return writer.status;
+}
+
+/** The changed cases: written to a file a line at a time, and the first few kept for the report. */
+export class ChangeSink {
+  readonly first: string[] = [];
+  private fd: number | undefined;
+  private buffer = '';
+
+  constructor(path: string | undefined) {
+    if (path) this.fd = openSync(path, 'w');
+  }
+
+  add(line: string): void {
+    if (this.first.length < 200) this.first.push(line);
+    if (this.fd === undefined) return;
+    this.buffer += line + '\n';
+    if (this.buffer.length > 1 << 16) this.flush();
+  }
+
+  private flush(): void {
+    if (this.fd !== undefined && this.buffer) writeSync(this.fd, this.buffer);
+    this.buffer = '';
+  }
+
+  close(): void {
+    this.flush();
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+  }
+}
+
+export const replay: Command = {
+  name: 'replay',
+  synopsis: '--cases <file> (--rules <r> | --before <r> --after <r>) [options]',
+  summary: 'decide a corpus of past cases with one rule set or two, and report what changed',
+  description: [
+    'The cases are JSON Lines, or a .csv or .parquet table read by embedded DuckDB (--map names its',
+    'columns as case fields). A rule set <r> is a compiled artifact (.json), guideline files or folders,',
+    'or either at a git revision (<rev>:<path>, as git names it). With one rule set replay counts',
+    'decisions per guideline and jurisdiction; with two it reports every case whose decision, guideline',
+    'or criterion statuses changed, the criteria and numbers that moved, and the fields newly insufficient',
+    'cases need. --out writes changes.jsonl and report.html. Paths are relative to the current folder.',
+    'See docs/replay.md.',
+  ].join('\n'),
+  options: {
+    cases: { type: 'string', value: 'file', description: 'the corpus: .jsonl, .csv or .parquet' },
+    rules: { type: 'string', value: 'r', description: 'the one rule set to decide the corpus with' },
+    before: { type: 'string', value: 'r', description: 'the rule set as it is' },
+    after: { type: 'string', value: 'r', description: 'the rule set as it would be' },
+    map: { type: 'string', value: 'map.json', description: 'a table\'s columns as case fields: { "<case field>": "<column>" }' },
+    out: { type: 'string', value: 'folder', description: 'write changes.jsonl and report.html here' },
+    jobs: { type: 'string', value: 'n', description: 'worker threads (default: every core); the results are the same whatever the number' },
+    engine: { type: 'string', default: 'fast', choices: ['fast', 'sql'], description: 'sql: each rule set as one query run by embedded DuckDB' },
+  },
+  run: (paths, values) =>
+    replayCommand(paths, {
+      cases: stringOption(values, 'cases'),
+      rules: stringOption(values, 'rules'),
+      before: stringOption(values, 'before'),
+      after: stringOption(values, 'after'),
+      map: stringOption(values, 'map'),
+      out: stringOption(values, 'out'),
+      jobs: stringOption(values, 'jobs'),
+      engine: stringOption(values, 'engine') ?? 'fast',
+    }),
+};

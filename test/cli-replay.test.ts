@@ -1,0 +1,181 @@
+// `guideline replay` and `check --jobs` as a user runs them: the same bytes from every number of
+// worker threads, what changed between two rule sets (from folders, artifacts, git revisions,
+// JSON Lines, CSV or Parquet through a column mapping), and the report written beside it.
+import { execFileSync } from 'node:child_process';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bundledRules, root } from './support/bundled.ts';
+import { runCli, scratch } from './support/cli.ts';
+import { libraryCases } from '../scripts/corpus/cases.ts';
+import { withDuckDB } from '../packages/cli/src/replay/duckdb.ts';
+
+const s = scratch('guideline-replay-');
+let cases: string;
+let after: string;
+
+beforeAll(() => {
+  const lines = [...libraryCases(bundledRules(), 300, 21)].map((c) => JSON.stringify(c));
+  // Problems among the cases: bad JSON, a case that breaks the contract, blank lines.
+  lines.splice(10, 0, '{"jurisdiction": "CA",');
+  lines.splice(20, 0, '');
+  lines.splice(30, 0, JSON.stringify({ jurisdiction: 'CA', asOf: '2014-01-24', request: { treatment: 'physical-therapy', visitz: 3 } }));
+  cases = s.file('cases.jsonl', lines.join('\n') + '\n');
+  // The next edition: a lower statutory cap, a longer neuralgia course.
+  after = join(s.dir, 'after');
+  cpSync(join(root, 'guidelines'), after, { recursive: true });
+  const f = join(after, 'mtus/chronic-pain-physical-medicine/chronic-pain-physical-medicine.guideline');
+  const text = readFileSync(f, 'utf8');
+  const edited = text.replace('neuralgia: 8-10 visits over 4 weeks', 'neuralgia: 8-12 visits over 4 weeks').replace('completed visits + requested visits <= 24 visits', 'completed visits + requested visits <= 20 visits');
+  expect(edited).not.toBe(text);
+  writeFileSync(f, edited);
+});
+
+describe('check --jobs', { timeout: 120_000 }, () => {
+  it.each([['--json'], []])('%j: the same bytes from two worker threads as from one', (...flags) => {
+    const one = runCli(['check', '--case', cases, '--jobs', '1', ...flags]);
+    const two = runCli(['check', '--case', cases, '--jobs', '2', ...flags]);
+    expect(one.code).toBe(2);
+    expect(one.stdout.split('\n').length).toBeGreaterThan(290);
+    // Each determination has a decision id of its own (random); everything else is the same bytes.
+    const withoutIds = (r: typeof one): typeof one => ({ ...r, stdout: r.stdout.replace(/"decisionId":"[0-9a-f-]{36}",/g, '') });
+    if ((flags as string[]).includes('--json')) expect(one.stdout).toContain('"decisionId"');
+    expect(withoutIds(two)).toEqual(withoutIds(one));
+  });
+
+  it.each(['0', 'x', '-1'])('--jobs %s is refused', (n) => {
+    const r = runCli(['check', '--case', cases, '--jobs', n]);
+    expect([r.code, r.stderr]).toEqual([2, expect.stringContaining('--jobs')]);
+  });
+});
+
+describe('replay', { timeout: 180_000 }, () => {
+  it('reports what the next edition changes: the summary, every changed case and an HTML report', () => {
+    const out = join(s.dir, 'out');
+    const r = runCli(['replay', '--cases', cases, '--before', join(root, 'guidelines'), '--after', after, '--out', out, '--jobs', '2']);
+    expect(r.code).toBe(2); // the two bad lines are named, the rest decided
+    expect(r.stdout).toMatch(/300 cases decided .* under both rule sets; \d+ changed/);
+    const changes = readFileSync(join(out, 'changes.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { line: number; before: { guideline: string }; criteria: { id: string; numbers: { after: unknown[] } }[] });
+    expect(changes.length).toBeGreaterThan(0);
+    for (const c of changes) {
+      expect(c.before.guideline).toBe('mtus.chronic-pain.physical-medicine');
+      expect(c.criteria.length + Number('needs' in c)).toBeGreaterThan(0);
+    }
+    // The numbers that moved a criterion: the reading of its conditions before and after.
+    expect(changes.some((c) => c.criteria.some((k) => k.numbers.after.length > 0))).toBe(true);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('echarts');
+    expect(html).not.toMatch(/<script[^>]+src=|<link /); // everything inlined: viewable offline
+  });
+
+  it('names a bad line as check does: at its place in the line, with a code frame', () => {
+    const r = runCli(['replay', '--cases', cases, '--rules', join(root, 'guidelines'), '--jobs', '1']);
+    const check = runCli(['check', '--case', cases, '--jobs', '1', '--detail', 'decision', '--json']);
+    const errors = (stderr: string): string[] => stderr.split('\n').filter((l) => /: error R50\d /.test(l));
+    expect(errors(r.stderr).map((l) => /:(\d+):(\d+): error (R50\d)/.exec(l)?.slice(1))).toEqual([['11', '23', 'R501'], ['31', '84', 'R501']]);
+    expect(r.stderr).toEqual(check.stderr);
+  });
+
+  it('with one rule set counts decisions per guideline and jurisdiction', () => {
+    const r = runCli(['replay', '--cases', cases, '--rules', join(root, 'guidelines')]);
+    expect(r.stdout).toMatch(/By guideline and jurisdiction\n\s+guideline\s+jurisdiction\s+cases/);
+    expect(r.stdout).not.toContain('changed');
+  });
+
+  it('the SQL engine (DuckDB) finds the same changes', () => {
+    const [fast, sql] = ['fast', 'sql'].map((engine) => {
+      const out = join(s.dir, `engine-${engine}`);
+      runCli(['replay', '--cases', cases, '--before', join(root, 'guidelines'), '--after', after, '--out', out, '--engine', engine]);
+      return readFileSync(join(out, 'changes.jsonl'), 'utf8');
+    });
+    expect(sql!.length).toBeGreaterThan(0);
+    expect(sql).toBe(fast);
+  });
+
+  it('reads rule sets at a git revision, in the repository of the current folder', () => {
+    // A repository of its own, so that what is committed is known whatever the worktree holds.
+    const repo = join(s.dir, 'repo');
+    cpSync(join(root, 'guidelines'), join(repo, 'guidelines'), { recursive: true });
+    const git = (...args: string[]): void => void execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: repo, stdio: 'ignore' });
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-qm', 'guidelines');
+    const r = runCli(['replay', '--cases', cases, '--before', 'HEAD:guidelines', '--after', 'guidelines'], { cwd: repo });
+    expect(r.stdout).toMatch(/under both rule sets; 0 changed/);
+    expect(runCli(['replay', '--cases', cases, '--before', 'no-such-rev:guidelines', '--after', after], { cwd: repo })).toMatchObject({ code: 2, stderr: expect.stringContaining('no such revision') });
+  });
+
+  describe('tables through DuckDB', () => {
+    let parquet: string;
+    let csv: string;
+    beforeAll(async () => {
+      parquet = join(s.dir, 'cases.parquet');
+      csv = join(s.dir, 'cases.csv');
+      const clean = s.file('clean.jsonl', [...libraryCases(bundledRules(), 300, 21)].map((c) => JSON.stringify(c)).join('\n') + '\n');
+      await withDuckDB(async (con) => {
+        await con.run(`COPY (SELECT * FROM read_json('${clean}', format = 'newline_delimited')) TO '${parquet}' (FORMAT parquet)`);
+        await con.run(`COPY (SELECT id AS claim, jurisdiction AS state, "asOf" AS review_date, request.treatment AS treatment, request.visits AS visits, history."visitsCompleted" AS done, diagnoses[1].text AS dx1, diagnoses[2].text AS dx2 FROM read_json('${clean}', format = 'newline_delimited')) TO '${csv}' (HEADER)`);
+      });
+    });
+
+    it('Parquet: the same changes as its JSON Lines', () => {
+      const out = join(s.dir, 'parquet');
+      const r = runCli(['replay', '--cases', parquet, '--before', join(root, 'guidelines'), '--after', after, '--out', out]);
+      expect(r.code).toBe(0);
+      const fromJsonLines = readFileSync(join(s.dir, 'engine-fast', 'changes.jsonl'), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { caseId: string }).caseId);
+      const fromParquet = readFileSync(join(out, 'changes.jsonl'), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { caseId: string }).caseId);
+      expect(fromParquet).toEqual(fromJsonLines);
+    });
+
+    const mapping = { id: 'claim', jurisdiction: 'state', asOf: 'review_date', 'request.treatment': 'treatment', 'request.visits': 'visits', 'history.visitsCompleted': 'done', 'diagnoses[0].text': 'dx1', 'diagnoses[1].text': 'dx2' };
+
+    it('CSV with a column mapping', () => {
+      const r = runCli(['replay', '--cases', csv, '--map', s.file('map.json', JSON.stringify(mapping)), '--rules', join(root, 'guidelines')]);
+      expect([r.code, r.stdout]).toEqual([0, expect.stringMatching(/^300 cases decided/)]);
+    });
+
+    it.each([
+      ['a column', { ...mapping, 'history.visitsCompleted': 'don' }, /"history.visitsCompleted": the table has no column 'don'; did you mean 'done'\?/],
+      ['a field', { ...mapping, 'history.visitCompleted': 'done' }, /"history.visitCompleted" is not a field of the case; did you mean history.visitsCompleted\?/],
+      ['a list', { ...mapping, 'request.treatment[0]': 'treatment' }, /"request.treatment\[0\]": request.treatment is not a list/],
+    ])('a mapping naming %s that is not there', (_, m, message) => {
+      const file = s.file('bad-map.json', JSON.stringify(m));
+      const r = runCli(['replay', '--cases', csv, '--map', file, '--rules', join(root, 'guidelines')]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).toContain('bad-map.json');
+    });
+  });
+
+  it('guideline prep writes the relation `guideline sql` reads: the query decides each case as check does', async () => {
+    const prepared = join(s.dir, 'prepared.parquet');
+    const clean = s.file('clean-prep.jsonl', [...libraryCases(bundledRules(), 200, 8)].map((c) => JSON.stringify(c)).join('\n') + '\n');
+    expect(runCli(['prep', '--cases', clean, '-o', prepared]).code).toBe(0);
+    const query = runCli(['sql', '--dialect', 'duckdb']);
+    expect(query.code).toBe(0);
+    const decisions = await withDuckDB(async (con) => {
+      await con.run(`CREATE VIEW cases AS SELECT * FROM read_parquet('${prepared}')`);
+      return (await con.runAndReadAll(`SELECT decision FROM (${query.stdout.replace(/;\s*$/, '')}) ORDER BY row_id`)).getRowObjectsJson().map((r) => r['decision']);
+    });
+    const checked = runCli(['check', '--case', clean, '--json', '--detail', 'decision']).stdout.trim().split('\n').map((l) => (JSON.parse(l) as { decision: string }).decision);
+    expect(decisions).toEqual(checked);
+  });
+
+  it('guideline sql reports what it cannot express at its place (X402), and exits 2', () => {
+    // A policy criterion counting the governing guideline's classes: the checker refuses it in
+    // guideline sources, an artifact can still hold it, and the prep step works out a policy's counts
+    // without a guideline.
+    const artifact = join(s.dir, 'rules.json');
+    expect(runCli(['compile', join(root, 'guidelines'), '-o', artifact]).code).toBe(0);
+    const rules = JSON.parse(readFileSync(artifact, 'utf8')) as { revision?: string; policies: { jurisdiction: string; leaves: unknown[]; criteria: unknown[] }[] };
+    // Changed by hand, so no longer the revision it was compiled as: without one, the loader works it out.
+    delete rules.revision;
+    const policy = rules.policies.find((p) => p.jurisdiction === 'CA')!;
+    const source = { file: 'policies/california.guideline', line: 31, column: 11, endLine: 31, endColumn: 60, start: 1000, end: 1049 };
+    policy.leaves.push({ text: 'count of diagnosis > 1', source });
+    policy.criteria.push({ id: 'two-diagnoses', title: 'Two diagnoses the guideline names', require: { leaf: policy.leaves.length - 1, cmp: '>', left: { count: 'diagnoses.classes' }, right: { const: 1 } }, texts: { notMet: { text: 'Fewer than two.', placeholders: [] } }, source });
+    const r = runCli(['sql', '--rules', s.file('rules-x402.json', JSON.stringify(rules))]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe("policies/california.guideline:31:11: error X402 policy california is not compiled to SQL: 'diagnoses.classes' in a policy's criterion is the governing guideline's: not compiled to SQL");
+  });
+});
