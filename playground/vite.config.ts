@@ -2,7 +2,7 @@
 // logic), the guideline language worker as an ES module worker, the repo's guidelines/ readable in dev,
 // and in the built site a Content-Security-Policy meta tag (no inline script, no eval).
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin } from 'vite';
+import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -35,6 +35,8 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
   plugins: [cspMeta()],
+  // The workspace's packages from their TypeScript sources (their exports' `@guideline/source` condition): no build first.
+  resolve: { conditions: ['@guideline/source', ...defaultClientConditions] },
   server: { host: '127.0.0.1', fs: { allow: [repoRoot] } },
   preview: { host: '127.0.0.1' },
   worker: { format: 'es' },

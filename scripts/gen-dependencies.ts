@@ -1,5 +1,5 @@
 // Generates docs/dependencies.md: the production dependency tree of the packages that ship (the
-// language and the runtime), each package with its version and license, read from the installed
+// language, the runtime and the CLI), each package with its version and license, read from the installed
 // node_modules (what `pnpm install --frozen-lockfile` laid out from the lockfile). No advisory
 // service is reachable from here, so this record is what a review of the supply chain starts from.
 // `pnpm gen` runs it; test/dependencies.test.ts fails when the file is stale or names a package
@@ -11,7 +11,7 @@ export const root = join(import.meta.dirname, '..');
 export const outputPath = join(root, 'docs/dependencies.md');
 
 /** The workspace packages that ship, by folder. */
-export const shipped = ['packages/language', 'packages/runtime'];
+export const shipped = ['packages/language', 'packages/runtime', 'packages/cli'];
 
 interface Manifest {
   name: string;
@@ -79,6 +79,10 @@ export function generateDependencies(): string {
     'What the shipped packages load at run time, transitively, with each version and license, as the',
     'lockfile installs them (development tools, ajv among them, are left out: nothing of theirs ships).',
     'A test keeps this file in step with the lockfile and the licenses within the list it allows.',
+    '',
+    'This is what installing a package brings. What it loads can be less: the runtime installs the',
+    'language, and with it Chevrotain, but imports only its parser-free entry (`@guideline/language/rules`),',
+    'so a program or a browser bundle that uses the runtime alone loads no parser (test/consumer.test.ts).',
   ];
   for (const dir of shipped) {
     const tree = productionTree(dir);

@@ -36,6 +36,8 @@ if (stale) {
     platform: 'node',
     format: 'esm',
     target: 'node20',
+    // The workspace's packages from their sources (their exports' development condition).
+    conditions: ['@guideline/source'],
     outdir: dirname(outfile),
     outExtension: { '.js': '.mjs' },
     // DuckDB is a native module: loaded from node_modules, not bundled.

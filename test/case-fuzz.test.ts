@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CaseValidationError, evaluate, evaluateFast, type Determination } from '../packages/runtime/src/index.ts';
 import { bundledRules } from './support/bundled.ts';
 import { mutatedSeed } from './support/case-arbitrary.ts';
+import { sameId } from './support/engines.ts';
 import { runs, seed } from './support/fuzz.ts';
 
 const decisions = ['medically-necessary', 'not-medically-necessary', 'partially-medically-necessary', 'insufficient-information', 'no-applicable-guideline'];
@@ -41,13 +42,13 @@ describe('malformed cases', () => {
       fc.asyncProperty(mutatedSeed, async (c) => {
         let slow: Determination | CaseValidationError;
         try {
-          slow = await evaluate(rules, c);
+          slow = await evaluate(rules, c, sameId);
         } catch (e) {
           slow = e as CaseValidationError;
         }
         let fast: Determination | CaseValidationError;
         try {
-          fast = evaluateFast(rules, c);
+          fast = evaluateFast(rules, c, sameId);
         } catch (e) {
           fast = e as CaseValidationError;
         }

@@ -54,7 +54,9 @@ describe('guideline check', () => {
     const fast = run(['check', '--case', seed, '--json']);
     const jre = run(['check', '--case', seed, '--json', '--engine', 'json-rules-engine']);
     expect(jre.code).toBe(0);
-    expect(jre.stdout).toBe(fast.stdout);
+    // Equal but for the decision ids, a new one for each determination.
+    const withoutIds = (out: string): unknown[] => out.trim().split('\n').map((l) => ({ ...(JSON.parse(l) as object), decisionId: undefined }));
+    expect(withoutIds(jre.stdout)).toEqual(withoutIds(fast.stdout));
   });
 
   it('gives decisions without traces or rationale text with --detail decision, the same decisions as in full', () => {

@@ -9,14 +9,16 @@ import { limits } from '../packages/language/src/parse.ts';
 import { loadRuleSet } from '../packages/runtime/src/index.ts';
 import { guidelineText } from '../packages/language/test/support/guideline-arbitrary.ts';
 import { deepExpressions } from '../packages/language/test/support/deep.ts';
-import { bundledRules, bundledSources } from './support/bundled.ts';
+import { bundledRules, eachFileWithVocabularies } from './support/bundled.ts';
 import { makeCase } from './support/case-factory.ts';
 import { agree, onEveryEngine } from './support/engines.ts';
+import { verdict } from './support/artifact-schema.ts';
 import { runs, seed } from './support/fuzz.ts';
 
+/** It loads, and the artifact schema accepts it as the loader does. */
 const loads = (rules: unknown): boolean => {
   loadRuleSet(JSON.stringify(rules));
-  return true;
+  return verdict(JSON.parse(JSON.stringify(rules))) === 'accepted';
 };
 
 describe('compiled rule sets load', () => {
@@ -24,10 +26,8 @@ describe('compiled rule sets load', () => {
     expect(loads(bundledRules())).toBe(true);
   });
 
-  // A file and the vocabularies the library declares (which it may use), without the rest.
-  const vocabularies = bundledSources().filter((s) => /^vocabulary /m.test(s.text));
-  it.each(bundledSources().map((s) => [s.file, s]))('%s with the vocabularies alone', (_, source) => {
-    const r = compileProgram([source, ...vocabularies.filter((v) => v.file !== source.file)]);
+  it.each(eachFileWithVocabularies())('%s with the vocabularies alone', (_, sources) => {
+    const r = compileProgram(sources);
     expect(r.rules).toBeDefined();
     expect(loads(r.rules)).toBe(true);
   });

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate, evaluateFast, validateCase } from '../packages/runtime/src/index.ts';
 import { bundledRules } from './support/bundled.ts';
-import { decisionOnly, onEveryEngine } from './support/engines.ts';
+import { decisionOnly, onEveryEngine, sameId } from './support/engines.ts';
 import { caseArbitrary } from './support/case-arbitrary.ts';
 import { runs, seed } from './support/fuzz.ts';
 
@@ -15,7 +15,7 @@ describe("fast path ≡ json-rules-engine", { timeout: 120_000 }, () => {
     const { readFileSync } = await import('node:fs');
     const { files, root } = await import('./support/bundled.ts');
     const cases = files(`${root}/guidelines`, '.json').map((f) => (JSON.parse(readFileSync(f, 'utf8')) as { case: unknown }).case);
-    for (const c of cases) expect(JSON.stringify(await evaluate(rules, c, { engine: 'json-rules-engine' }))).toBe(JSON.stringify(evaluateFast(rules, c)));
+    for (const c of cases) expect(JSON.stringify(await evaluate(rules, c, { engine: 'json-rules-engine', ...sameId }))).toBe(JSON.stringify(evaluateFast(rules, c, sameId)));
   });
 
   it('gives byte-equal determinations on random cases', async () => {

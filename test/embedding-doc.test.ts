@@ -143,6 +143,7 @@ criterion cap "Cap"
     const c = { ...seedCase(), jurisdiction, history };
     expect(await actual(decider(rules), c)).toEqual(await expected(rules, c));
     // The runtime's own json-rules-engine path reads the same events.
-    expect(await evaluate(rules, c, { engine: 'json-rules-engine' })).toEqual(await evaluate(rules, c));
+    const decisionId = (): string => 'one';
+    expect(await evaluate(rules, c, { engine: 'json-rules-engine', decisionId })).toEqual(await evaluate(rules, c, { decisionId }));
   });
 });

@@ -45,6 +45,8 @@ mkdirSync(folder);
 writeFileSync(source, guideline(6));
 const seed = seedCase(); // 8 visits requested: over 6, within 10
 const json = (s: string): unknown => JSON.parse(s);
+/** The rule set the server starts with, compiled as it compiles the folder. */
+const rules = compileProgram([{ text: guideline(6), file: 'rules/demo.guideline' }]).rules!;
 
 describe('guideline serve, from guideline folders', () => {
   let served: Served;
@@ -56,7 +58,6 @@ describe('guideline serve, from guideline folders', () => {
   });
 
   it('answers health with the revision, and /v1/rules with the guidelines, their editions and the revision', async () => {
-    const rules = compileProgram([{ text: guideline(6), file: 'rules/demo.guideline' }]).rules!;
     const health = await call(served.port, 'GET', '/v1/health');
     expect([health.status, json(health.body)]).toEqual([200, expect.objectContaining({ status: 'ok', revision: revisionOf(rules) })]);
     const listed = json((await call(served.port, 'GET', '/v1/rules')).body) as Record<string, unknown>;
@@ -71,10 +72,16 @@ describe('guideline serve, from guideline folders', () => {
     const a = await call(served.port, 'POST', '/v1/decide', JSON.stringify(seed));
     expect(a.status).toBe(200);
     const cli = runCli(['check', folder, '--case', scratch('guideline-serve-case-').file('seed.json', JSON.stringify(seed)), '--json']);
-    expect(json(a.body)).toEqual(json(cli.stdout));
-    expect((json(a.body) as { decision: string }).decision).toBe('not-medically-necessary');
-    expect(a.headers['decision-id']).toMatch(/^[0-9a-f-]{36}$/);
-    expect(a.headers['guideline-revision']).toMatch(/^sha256:[0-9a-f]{64}$/);
+    // Every determination has an id of its own; all else is the command line's.
+    const { decisionId, ...answer } = json(a.body) as Record<string, unknown>;
+    const { decisionId: cliId, ...checked } = json(cli.stdout) as Record<string, unknown>;
+    expect(answer).toEqual(checked);
+    expect(decisionId).not.toBe(cliId);
+    expect(answer['decision']).toBe('not-medically-necessary');
+    // The headers name the determination's own id and revision, the rule set's.
+    expect(a.headers['decision-id']).toBe(decisionId);
+    expect(decisionId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect([a.headers['guideline-revision'], answer['revision']]).toEqual([revisionOf(rules), revisionOf(rules)]);
   });
 
   it('answers a JSON Lines batch a line per case, in order, bad lines named by number', async () => {
@@ -137,6 +144,24 @@ describe('guideline serve, from guideline folders', () => {
     served.proc.kill('SIGHUP');
     await served.next('reloaded', n);
     expect([await revision(), await decision()]).toEqual([before, 'not-medically-necessary']);
+  });
+});
+
+describe('guideline serve, from an artifact', () => {
+  it('names an artifact without its revision by the one worked out for it, as its determinations do', async () => {
+    const artifact = join(dir, 'unstamped.json');
+    expect(runCli(['compile', folder, '-o', artifact]).code).toBe(0);
+    const { revision, compiler, ...content } = json(readFileSync(artifact, 'utf8')) as Record<string, unknown>;
+    expect([revision, compiler]).toEqual([revisionOf(rules), expect.anything()]);
+    writeFileSync(artifact, JSON.stringify(content));
+    const served = await startServe(['--rules', artifact, '--no-watch']);
+    try {
+      expect((json((await call(served.port, 'GET', '/v1/health')).body) as { revision: string }).revision).toBe(revision);
+      const a = await call(served.port, 'POST', '/v1/decide', JSON.stringify(seed));
+      expect([a.headers['guideline-revision'], (json(a.body) as { revision: string }).revision]).toEqual([revision, revision]);
+    } finally {
+      served.proc.kill('SIGKILL');
+    }
   });
 });
 

@@ -55,6 +55,7 @@ describe('cases in the worker', () => {
     const g = rules.guidelines.find((x) => x.id === 'mtus.chronic-pain.physical-medicine')!;
     const extra = g.criteria.find((c) => c.id === 'functional-improvement')!;
     for (let i = 0; i < criteriaShown + 5; i++) g.criteria.push({ ...extra, id: `copy-${i}` });
+    delete rules.revision; // changed after compiling: its revision is worked out again
     const r = await runCase(rules, seedCaseText);
     if (r.kind !== 'determination') throw new Error(r.kind);
     expect(r.determination.criteria).toHaveLength(criteriaShown);

@@ -15,6 +15,8 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
+  // The workspace's packages from their sources (their exports' development condition).
+  conditions: ['@guideline/source'],
   outdir,
   outExtension: { '.js': '.mjs' },
   // The bare HTTP baseline imports the CLI's own server library (hono), from the CLI's dependencies.

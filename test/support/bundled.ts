@@ -29,3 +29,15 @@ export function bundledRules(): RuleSet {
   }
   return cached;
 }
+
+/** A small compiled artifact as JSON: one guideline (with the shared rules it uses) and the California policy. */
+export function compiledBase(): Record<string, unknown> {
+  const sources = bundledSources().filter((s) => s.file.includes('chronic-pain-physical-medicine') || s.file.includes('california') || s.file.startsWith('guidelines/shared/'));
+  return JSON.parse(JSON.stringify(compileProgram(sources).rules)) as Record<string, unknown>;
+}
+
+/** Each bundled file with the vocabularies the library declares (which it may use), and without the rest. */
+export function eachFileWithVocabularies(): [file: string, sources: SourceText[]][] {
+  const vocabularies = bundledSources().filter((s) => /^vocabulary /m.test(s.text));
+  return bundledSources().map((s) => [s.file, [s, ...vocabularies.filter((v) => v.file !== s.file)]]);
+}

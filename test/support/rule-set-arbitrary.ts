@@ -2,7 +2,7 @@
 // shape (condition trees over any fact, every kind of leaf, values of every kind), and random
 // mutations of a compiled artifact (fields removed, retyped, added; array items dropped or doubled).
 import fc from 'fast-check';
-import type { FactDef } from '../../packages/language/src/index.ts';
+import { ruleSetRevision, type FactDef, type RuleSet } from '../../packages/language/src/index.ts';
 import { bundledRules } from './bundled.ts';
 
 type Json = unknown;
@@ -159,12 +159,26 @@ export const randomRuleSet: fc.Arbitrary<Obj> = fc
       applies: appliesCond, criteria: compiled, leaves: leaves.list, location: at,
     };
     if (frequency) guideline['frequency'] = frequency;
-    return {
+    const doc: Obj = {
       format: 'guideline-rules', version: 3, guidelines: [guideline],
       policies: [{ id: 'p', title: 'P', jurisdiction: 'CA', steps: [['r.*']], criteria: [], leaves: [], source: at }],
       tables: [], facts: structuredClone(defs), records: structuredClone(bundledRules().records),
     };
+    // A revision: none (worked out on loading; half of them), the content's, or another's (a
+    // quarter each); picked by the leaves, not drawn, so the draws stay those of the seeds.
+    const revision = leaves.list.length % 4;
+    if (revision === 1) doc['revision'] = ruleSetRevision(doc as unknown as RuleSet);
+    if (revision === 3) doc['revision'] = `sha256:${'0'.repeat(64)}`;
+    return doc;
   });
+
+/**
+ * After changes to a compiled document: its revision made the new content's again, unless a change
+ * was to the revision itself (a rule set changed after compiling is refused for that alone).
+ */
+export function restamp(doc: Obj, revision: unknown): void {
+  if (doc['revision'] === revision) doc['revision'] = ruleSetRevision(doc as unknown as RuleSet);
+}
 
 /** Every place in a JSON document, as the keys from its root. */
 function places(doc: Json, path: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
@@ -181,7 +195,7 @@ const odd = fc.oneof(
   ),
   fc.jsonValue({ maxDepth: 2 }),
 );
-const extraKeys = ['any', 'all', 'not', 'leaf', 'cmp', 'left', 'right', 'is', 'values', 'known', 'within', 'quantifier', 'fact', 'const', 'op', 'path', 'extra', '__proto__'];
+const extraKeys = ['any', 'all', 'not', 'leaf', 'cmp', 'left', 'right', 'is', 'values', 'known', 'recorded', 'within', 'quantifier', 'fact', 'const', 'op', 'lookup', 'to', 'reviewNotMet', 'path', 'extra', '__proto__'];
 
 type Mutation = (doc: Obj) => void;
 

@@ -1,4 +1,5 @@
 // The guideline side of the CLI: finds guideline and case files, reads them within limits, compiles.
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileProgram, matchesPattern, type CompileResult, type SourceText } from '@guideline/language';
@@ -7,8 +8,9 @@ import { readLimits, readText } from './read.ts';
 
 export { display, UsageError } from './paths.ts';
 
-/** The bundled guidelines folder of this repository. */
-export const bundledGuidelines = resolve(dirname(fileURLToPath(import.meta.url)), '../../../guidelines');
+const here = dirname(fileURLToPath(import.meta.url));
+/** The bundled guidelines: beside the built CLI in its package (dist/guidelines), else this repository's. */
+export const bundledGuidelines = existsSync(join(here, 'guidelines')) ? join(here, 'guidelines') : resolve(here, '../../../guidelines');
 
 /** Guideline files under the given paths (default: the bundled guidelines), ordered by name. */
 export function guidelineFiles(paths: readonly string[]): FoundFile[] {

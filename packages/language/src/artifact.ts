@@ -189,9 +189,23 @@ export interface CompiledPolicy {
   source: SourceLocation;
 }
 
+/** Who compiled a rule set. */
+export interface CompilerInfo {
+  name: string;
+  version: string;
+}
+
 export interface RuleSet {
   format: typeof ARTIFACT_FORMAT;
   version: typeof ARTIFACT_VERSION;
+  /** The compiler that wrote it (the compiler always writes it; a rule set built in code may leave it out). */
+  compiler?: CompilerInfo;
+  /**
+   * Its revision: `sha256:` and the SHA-256 of its content in canonical JSON, leaving out `compiler`
+   * and `revision` (revision.ts). The compiler always writes it; a loader checks it and, when it is
+   * absent, works it out.
+   */
+  revision?: string;
   guidelines: CompiledGuideline[];
   policies: CompiledPolicy[];
   /** Every fact the guidelines and policies read. */

@@ -19,4 +19,7 @@ export { completionsAt, type CompletionItem, type CompletionKind } from './servi
 export { hoverAt, definitionAt, type HoverInfo } from './services/navigate.ts';
 export type * from './ast.ts';
 export * from './artifact.ts';
+export { canonicalJson, ruleSetRevision } from './revision.ts';
+export { compilerName, compilerVersion } from './version.ts';
+export { artifactSchema } from './schemas.generated.ts';
 export { isLeaf, leavesOf } from './ir.ts';

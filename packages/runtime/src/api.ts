@@ -1,6 +1,6 @@
 // The entry points: one case (`evaluate`, `evaluateFast`) or many, lazily (`evaluateMany`). Each runs
 // the one straight path of evaluate.ts; `evaluate` may run the conditions through json-rules-engine.
-import type { RuleSet } from '@guideline/language';
+import type { RuleSet } from '@guideline/language/rules';
 import { determine, evaluateCase, type EvaluateOptions } from './evaluate.ts';
 import { engineAnswers } from './engine.ts';
 import { checkedRuleSet } from './load-rules.ts';

@@ -3,7 +3,7 @@
 // (item by item, for a table that takes the row of the first diagnosis listed), the body region, and
 // the date that picks an edition. Each reads the case (and the guideline) and answers a plain value,
 // or undefined when it cannot be known.
-import type { CompiledClass, CompiledGuideline } from '@guideline/language';
+import type { CompiledClass, CompiledGuideline } from '@guideline/language/rules';
 import { readRequestText, visitsFor, type RequestNumbers } from './request-text.ts';
 import type { Case } from './types.ts';
 

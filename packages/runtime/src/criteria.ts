@@ -1,8 +1,9 @@
 // Criteria, evaluated: a guideline's (or a policy's) compiled once into tests over a run, and each
 // one's status from its two halves (`only when`, `require`), its parts when it is a group, and its
 // clinical review: not applicable, met, not met, unknown, or needs review.
-import type { CompiledCriterion, CompiledGuideline, CompiledPolicy, CompiledTable, FactDef, RuleSet } from '@guideline/language';
+import type { CompiledCriterion, CompiledGuideline, CompiledPolicy, CompiledTable, FactDef, RuleSet } from '@guideline/language/rules';
 import { Plan, type Calc, type Run, type Test } from './plan.ts';
+import { lookupCalc } from './tables.ts';
 import type { CriterionStatus } from './types.ts';
 import type { Tri } from './values.ts';
 
@@ -48,7 +49,7 @@ export function compiledOf(rules: RuleSet, g: CompiledGuideline | CompiledPolicy
   if (!c) {
     // A table is the guideline's own, or else a vocabulary's (the rule set's).
     const own = 'tables' in g ? tablesOf(g) : undefined;
-    const plan = new Plan(factsOf(rules), g.leaves, (id) => own?.get(id) ?? tablesOf(rules).get(id));
+    const plan = new Plan(factsOf(rules), g.leaves, (id) => own?.get(id) ?? tablesOf(rules).get(id), lookupCalc);
     c = {
       plan,
       applies: 'applies' in g ? plan.condition(g.applies) : undefined,

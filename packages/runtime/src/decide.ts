@@ -2,7 +2,7 @@
 // certifies part when only criteria with a `certify` amount fail); otherwise any unknown leaves the
 // information insufficient; otherwise any criterion a physician must judge sends it to clinical
 // review; otherwise the request is medically necessary. And the rationale a reviewer could sign.
-import type { CompiledGuideline } from '@guideline/language';
+import type { CompiledGuideline } from '@guideline/language/rules';
 import { listWords } from './explain.ts';
 import type { Case, CriterionResult, Determination } from './types.ts';
 

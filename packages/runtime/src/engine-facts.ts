@@ -2,7 +2,7 @@
 // for every leaf condition, the low and high bounds of each side (a known value is both; dates as
 // day numbers), its value and whether it is known; for a leaf only the runtime can answer (each
 // item of a list, a code pattern), its answer; and the case's jurisdiction, review kind and visits.
-import { caseFact, certifyFact, leafFact, scopeName, type RuleSet } from '@guideline/language';
+import { caseFact, certifyFact, leafFact, scopeName, type RuleSet } from '@guideline/language/rules';
 import { CaseView } from './builtins.ts';
 import { compiledOf, type Compiled } from './criteria.ts';
 import { Run, type LeafCond } from './plan.ts';

@@ -3,7 +3,7 @@
 // every criterion's status. The determination is then explained in the guideline's words by the
 // same explainer as the fast path.
 import { Engine, type RuleProperties } from 'json-rules-engine';
-import { engineRules, scopeName, type RuleSet } from '@guideline/language';
+import { engineRules, scopeName, type RuleSet } from '@guideline/language/rules';
 import { deriveFacts } from './engine-facts.ts';
 import type { Case, Decision } from './types.ts';
 

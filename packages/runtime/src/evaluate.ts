@@ -1,7 +1,7 @@
 // One straight path from a case to its determination: validate -> facts -> evaluate -> decide ->
 // explain. The policy of the case's jurisdiction consults its guidelines in evidence order; the
 // first that addresses the request governs, and its criteria, with the policy's own, decide.
-import type { CompiledGuideline, CompiledPolicy, Cond, RuleSet } from '@guideline/language';
+import type { CompiledGuideline, CompiledPolicy, Cond, RuleSet } from '@guideline/language/rules';
 import { CaseScope, CaseView } from './builtins.ts';
 import { compiledOf, evaluateCriterion, reviewed, type Compiled, type CriterionPlan, type Evaluated } from './criteria.ts';
 import { outcome, rationale, type Decided } from './decide.ts';
@@ -11,10 +11,11 @@ import { recordedLeaves, Run } from './plan.ts';
 import { guidelinesInOrder } from './policy.ts';
 import type { Case, CriterionResult, Determination } from './types.ts';
 import { assertCase } from './validate.ts';
-import { scopeName } from '@guideline/language';
+import { scopeName } from '@guideline/language/rules';
 import type { EngineAnswers } from './engine.ts';
-import type { Tri } from './values.ts';
-import { checkedRuleSet } from './load-rules.ts';
+import { Unknown, type Tri } from './values.ts';
+import { checkedRuleSet, revisionOf } from './load-rules.ts';
+import { newDecisionId } from './decision-id.ts';
 
 export interface EvaluateOptions {
   /**
@@ -22,7 +23,15 @@ export interface EvaluateOptions {
    * 'decision': decision, statuses and missing facts only (no trace, no rationale text).
    */
   detail?: 'full' | 'decision';
+  /**
+   * Makes each determination's decision id. Default: a random UUID (version 4), a new one for every
+   * determination, as a decision log keys its entries; give your own to use your system's numbers.
+   */
+  decisionId?: () => string;
 }
+
+/** What names a determination: the case's id (when it has one), the decision's, and the rule set's revision. */
+type Named = 'caseId' | 'decisionId' | 'revision';
 
 /** One guideline (or the policy's criteria) evaluated for a case: the run and each criterion's evaluation. */
 interface Evaluation {
@@ -70,12 +79,16 @@ export function evaluateCase(rules: RuleSet, input: unknown, options: EvaluateOp
  * the guideline that governs, each criterion's status), explained here as the fast path's are.
  */
 export function determine(rules: RuleSet, c: Case, options: EvaluateOptions = {}, answers?: EngineAnswers): Determination {
-  checkedRuleSet(rules);
+  const names = { ...(c.id === undefined ? {} : { caseId: c.id }), decisionId: (options.decisionId ?? newDecisionId)(), revision: revisionOf(rules) };
+  return { ...names, ...unnamed(rules, c, options, answers) };
+}
+
+/** The determination without what names it. */
+function unnamed(rules: RuleSet, c: Case, options: EvaluateOptions, answers?: EngineAnswers): Omit<Determination, Named> {
   const full = options.detail !== 'decision';
   const order = guidelinesInOrder(rules, c.jurisdiction);
-  const withId = (d: Omit<Determination, 'caseId'>): Determination => (c.id === undefined ? d : { caseId: c.id, ...d });
-  const none = (decision: Determination['decision'], text: () => string, missing: string[]): Determination =>
-    withId({ decision, certifiedVisits: 0, guideline: null, criteria: [], rationale: full ? text() : '', missing });
+  const none = (decision: Determination['decision'], text: () => string, missing: string[]): Omit<Determination, Named> =>
+    ({ decision, certifiedVisits: 0, guideline: null, criteria: [], rationale: full ? text() : '', missing });
   if (!order) return none('no-applicable-guideline', () => `No policy governs jurisdiction ${c.jurisdiction}, so no guideline could be applied.`, []);
   if (answers) {
     const g = answers.guideline && order.guidelines.find((x) => x.id === answers.guideline!.id && x.edition === answers.guideline!.edition);
@@ -117,7 +130,7 @@ export function determine(rules: RuleSet, c: Case, options: EvaluateOptions = {}
 }
 
 /** The determination when guideline `g` governs: its criteria and the policy's, decided and explained. */
-function governed(rules: RuleSet, g: CompiledGuideline, policy: CompiledPolicy, c: Case, view: CaseView, run: Run, full: boolean, answers?: EngineAnswers): Determination {
+function governed(rules: RuleSet, g: CompiledGuideline, policy: CompiledPolicy, c: Case, view: CaseView, run: Run, full: boolean, answers?: EngineAnswers): Omit<Determination, Named> {
   if (run.records) run.records.length = 0;
   const own = evaluateAll(compiledOf(rules, g), run);
   const policyCompiled = compiledOf(rules, policy);
@@ -179,7 +192,7 @@ function governed(rules: RuleSet, g: CompiledGuideline, policy: CompiledPolicy, 
   const o = outcome(c, decided, requested);
   if (answers && answers.decision !== o.decision) o.decision = answers.decision;
   const guideline: Determination['guideline'] = g.edition === undefined ? { id: g.id, title: g.title, citation: g.citation } : { id: g.id, title: g.title, citation: g.citation, edition: g.edition };
-  const d: Omit<Determination, 'caseId'> = {
+  const d: Omit<Determination, Named> = {
     decision: o.decision,
     certifiedVisits: o.certifiedVisits,
     guideline,
@@ -189,7 +202,7 @@ function governed(rules: RuleSet, g: CompiledGuideline, policy: CompiledPolicy, 
   };
   if (o.decision === 'needs-clinical-review') d.review = results.filter((r) => r.status === 'needs-review').map((r) => r.id);
   if (policy.denialNote && (o.decision === 'not-medically-necessary' || o.decision === 'partially-medically-necessary')) d.notes = [policy.denialNote];
-  return c.id === undefined ? d : { caseId: c.id, ...d };
+  return d;
 }
 
 function criterionResult(meta: CompiledGuideline['criteria'][number], x: Evaluation['criteria'][number], ev: Evaluation, d: Describer, full: boolean, missing: () => { words: string[] }): CriterionResult {

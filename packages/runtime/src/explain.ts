@@ -2,7 +2,7 @@
 // the case's values in the placeholders (an unknown one reading grammatically), what each condition
 // found ("completed visits 24 + requested visits 8 = 32, more than recommended visits 10"), and the
 // missing facts in the vocabulary's words.
-import type { CompiledCriterion, FactDef, Template, Texts, Value } from '@guideline/language';
+import type { CompiledCriterion, FactDef, Leaf, Template, Texts, Value } from '@guideline/language/rules';
 import type { Evaluated } from './criteria.ts';
 import type { LeafRecord, Plan, Run } from './plan.ts';
 import type { CriterionStatus, PartResult, TraceEntry } from './types.ts';
@@ -166,7 +166,7 @@ export function traceEntry(rec: LeafRecord, leafIR: LeafIR, plan: Plan, run: Run
   return { fact: info.text, value: known(x), operator: 'quantifier' in leafIR ? leafIR.quantifier : 'empty' in leafIR ? 'is empty' : 'code', expected: null, ...base, says };
 }
 
-export type LeafIR = Extract<import('@guideline/language').Cond, { leaf: number }>;
+export type LeafIR = Leaf;
 
 function known(v: Val | undefined): unknown {
   return v === undefined || v instanceof Unknown ? null : v;

@@ -1,7 +1,7 @@
 // The fields a case may have, as a tree: built from fact definitions (the standard vocabularies'
 // facts are the contract; a rule set's own vocabularies add theirs), and checked against a case so
 // that every bad or undefined field is named, with the closest defined one.
-import type { FactDef, FactType } from '@guideline/language';
+import type { FactDef, FactType } from '@guideline/language/rules';
 import { isCalendarDate } from './iso-date.ts';
 
 /** A field of the case: an object of named fields, a list, or a value of a fact's type. */

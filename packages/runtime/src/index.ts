@@ -10,7 +10,7 @@ export { readRequestText, type RequestNumbers } from './request-text.ts';
 export { elapsed, Unknown } from './values.ts';
 export { validateCase, assertCase, fieldsOf, CaseValidationError, type CaseIssue } from './validate.ts';
 export { checkFields, caseLimits, closestKey, type FieldNode } from './fields.ts';
-export { default as caseSchema } from '../schema/case.schema.json' with { type: 'json' };
+export { caseSchema, determinationSchema, testCaseSchema } from './schemas.generated.ts';
 export type { Case, Determination, Decision, CriterionResult, CriterionStatus, TraceEntry, PartResult } from './types.ts';
 export { loadRuleSet, RuleSetError, ruleSetLimits, type RuleSetIssue } from './load-rules.ts';
 export { compileSql, prepColumns, prepRow, prepValues, dialects, type CompiledSql, type Dialect, type PrepColumn, type Refusal } from './sql/index.ts';

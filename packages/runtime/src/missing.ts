@@ -2,7 +2,7 @@
 // facts, each in the words of the fact that reads it. A table read by an unknown key names the fields
 // behind that key; one that no row of which matches names the fields it is keyed by (the diagnoses,
 // for a recommendation); a sum over a list names the fields its items leave out.
-import type { Value } from '@guideline/language';
+import type { Value } from '@guideline/language/rules';
 import { factWords } from './explain.ts';
 import { readPath, type LeafCond, type Plan, type Run } from './plan.ts';
 import { Unknown } from './values.ts';

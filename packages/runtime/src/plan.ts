@@ -2,9 +2,9 @@
 // are turned once into closures over a run: no eval, no new Function, the data is read, never
 // executed. A run reads each fact on first use and keeps it; conditions are three-valued (Kleene),
 // and an unknown number or date keeps the bounds of its type, so bounds alone may decide.
-import type { CompiledTable, Cond, FactDef, LeafInfo, Scalar, Value } from '@guideline/language';
+import type { CompiledTable, Cond, FactDef, LeafInfo, Scalar, Value } from '@guideline/language/rules';
 import { builtinComputations, recommendationFacts, type CaseView } from './builtins.ts';
-import { codeMatcher, lookupCalc } from './tables.ts';
+import { codeMatcher } from './codes.ts';
 import type { Case } from './types.ts';
 import { arithmetic, compare, round, since, unknownOf, Unknown, UNKNOWN, type Tri, type Val } from './values.ts';
 
@@ -134,6 +134,8 @@ export class Plan {
     readonly leaves: readonly LeafInfo[],
     /** The tables its values may read: the guideline's own, then the rule set's. */
     readonly table: (id: string) => CompiledTable | undefined = () => undefined,
+    /** A column of a table as a value (tables.ts's lookupCalc, given here so that tables.ts may read plans). */
+    private readonly lookup: (plan: Plan, t: CompiledTable, column: string) => Calc = () => () => UNKNOWN,
   ) {}
 
   get size(): number {
@@ -229,7 +231,7 @@ export class Plan {
     if ('lookup' in v) {
       const t = this.table(v.lookup);
       if (!t) return () => UNKNOWN;
-      const calc = lookupCalc(this, t, v.column);
+      const calc = this.lookup(this, t, v.column);
       // Keyed by the case's own facts, a lookup is worked out once a run, as a fact is read once (the
       // explainer asks for it again); keyed by a list item's fields, it is worked out for each item.
       if (this.readsItem(t.keys.map((k) => k.value))) return calc;

@@ -2,7 +2,7 @@
 // step's patterns in the order written, every edition of a matched guideline (its in-force window,
 // part of its applicability, picks the one that applies). An index by treatment and in-force dates
 // hands a case only the guidelines that could address it, so its cost does not grow with the library.
-import type { Cond, CompiledGuideline, CompiledPolicy, FactDef, RuleSet } from '@guideline/language';
+import type { Cond, CompiledGuideline, CompiledPolicy, FactDef, RuleSet } from '@guideline/language/rules';
 import type { Case } from './types.ts';
 
 export interface PolicyOrder {

@@ -2,7 +2,8 @@
 // valued. A row whose match an unknown key leaves open may be the one; the value is then known only
 // if every row that may be chosen gives the same, bounded by their least and most when they are
 // numbers and some row surely matches, and unknown (within the column's type) when none might.
-import type { CompiledTable, FactDef, KeyMatch, Scalar } from '@guideline/language';
+import type { CompiledTable, FactDef, KeyMatch, Scalar } from '@guideline/language/rules';
+import { codeTest } from './codes.ts';
 import type { Calc, Plan, Run } from './plan.ts';
 import { compare, unknownOf, Unknown, UNKNOWN, type Tri, type Val } from './values.ts';
 
@@ -16,40 +17,6 @@ interface TablePlan {
   listed: number | undefined;
   /** Whether that key is a class fact, whose items are the diagnoses (or the surgery). */
   listedClasses: 'diagnosis' | 'procedure' | undefined;
-}
-
-/** A code test: exact codes, prefixes (`M54.1*`) and ranges (`C00-D49`), compared without dots and in upper case. */
-export function codeMatcher(patterns: readonly string[]): (code: string) => boolean {
-  const norm = (s: string): string => s.toUpperCase().replace(/\./g, '');
-  const tests = patterns.map((p): ((k: string) => boolean) => {
-    if (p.endsWith('*')) {
-      const prefix = norm(p.slice(0, -1));
-      return (k) => k.startsWith(prefix);
-    }
-    const dash = p.indexOf('-');
-    if (dash > 0) {
-      const lo = norm(p.slice(0, dash));
-      const hi = norm(p.slice(dash + 1));
-      // A range of categories covers their subcodes: C00-D49 holds D49.9.
-      return (k) => k.slice(0, lo.length) >= lo && k.slice(0, hi.length) <= hi;
-    }
-    const exact = norm(p);
-    return (k) => k === exact;
-  });
-  return (code) => {
-    const k = norm(code);
-    return tests.some((t) => t(k));
-  };
-}
-
-const codeTests = new Map<string, (code: string) => boolean>();
-function codeTest(pattern: string): (code: string) => boolean {
-  let t = codeTests.get(pattern);
-  if (!t) {
-    if (codeTests.size > 10_000) codeTests.clear();
-    codeTests.set(pattern, (t = codeMatcher([pattern])));
-  }
-  return t;
 }
 
 const same = (a: unknown, b: Scalar): boolean => (typeof a === 'string' && typeof b === 'string' ? a.toLowerCase() === b.toLowerCase() : a === b);

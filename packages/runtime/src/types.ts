@@ -74,8 +74,13 @@ export interface CriterionResult {
 
 export interface Determination {
   caseId?: string;
+  /** This determination's id: a random UUID unless the caller makes its own (EvaluateOptions.decisionId). */
+  decisionId: string;
+  /** The revision of the rule set that decided (`sha256:` and 64 hex digits): its artifact's `revision`. */
+  revision: string;
   decision: Decision;
   certifiedVisits: number;
+  /** The guideline that governed, with its edition when it has several; null when none did. */
   guideline: { id: string; title: string; citation: string; edition?: string } | null;
   criteria: CriterionResult[];
   rationale: string;

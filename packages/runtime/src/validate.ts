@@ -1,6 +1,6 @@
 // Validates a case against the contract (the standard vocabularies' fields) and the rule set's own
 // vocabularies: every bad field, and every field no vocabulary defines, is named by its path.
-import type { RuleSet } from '@guideline/language';
+import type { RuleSet } from '@guideline/language/rules';
 import { contractFields } from './contract.generated.ts';
 import { addField, checkFields, type FieldNode } from './fields.ts';
 import type { Case } from './types.ts';

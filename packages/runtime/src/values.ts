@@ -2,7 +2,7 @@
 // An unknown number or date still lies within its type's range (visits are never negative, an
 // injury date is never after the review): `Unknown` carries those bounds, and arithmetic and
 // comparisons work on them, so `completed visits + 30 <= 10` is false whatever was completed.
-import type { CompareOp, FactDef, TimeUnit } from '@guideline/language';
+import type { CompareOp, FactDef, TimeUnit } from '@guideline/language/rules';
 import { isDateShaped } from './iso-date.ts';
 
 export type Known = number | string | boolean | readonly unknown[] | Readonly<Record<string, unknown>>;

@@ -120,9 +120,10 @@ describe('evaluate', () => {
     expect((await evaluate(rs, makeCase({ id: 'abc' }))).caseId).toBe('abc');
   });
 
-  it('gives byte-equal determinations for the same case', async () => {
-    const a = JSON.stringify(await evaluate(rs, makeCase()));
-    const b = JSON.stringify(await evaluate(rs, makeCase()));
+  it('gives byte-equal determinations for the same case, but for their decision ids', async () => {
+    const sameId = { decisionId: () => 'd-1' };
+    const a = JSON.stringify(await evaluate(rs, makeCase(), sameId));
+    const b = JSON.stringify(await evaluate(rs, makeCase(), sameId));
     expect(a).toBe(b);
   });
 

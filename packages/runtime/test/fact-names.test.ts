@@ -29,6 +29,7 @@ function reading(name: string): RuleSet {
   rename(rules.guidelines);
   const def = rules.facts.find((f) => f.id === id)!;
   Object.assign(def, { id: name, field: name, inputs: [name] });
+  delete rules.revision; // changed since compiling: the loader works out the new content's
   return rules;
 }
 

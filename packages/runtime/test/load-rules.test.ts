@@ -17,7 +17,7 @@ const table = (): Doc => ({
   keys: [{ words: 'completed visits', value: { fact: 'history.visitsCompleted' } }],
   columns: [{ id: 'a', words: 'a', type: { kind: 'number' } }],
   choose: 'first',
-  rows: [{ when: [[{ cmp: '<=', value: 10 }]], cells: [3], source: { file: 'x', line: 1 } }],
+  rows: [{ when: [[{ cmp: '<=', value: 10 }]], cells: [3], source: { file: 'x', line: 1, column: 1, endLine: 1, endColumn: 2, start: 0, end: 1 } }],
 });
 
 function issues(doc: unknown): string[] {
@@ -47,10 +47,18 @@ describe('loadRuleSet', () => {
     ['a constructor key', (d) => { d.guidelines[0].criteria[0].constructor = {}; }, /constructor: the key 'constructor' is not allowed/],
     ['a bad arithmetic', (d) => { d.guidelines[0].criteria[0].require.left = { op: '**', args: [] }; }, /unknown arithmetic '\*\*'/],
     ['a placeholder the text lacks', (d) => { d.guidelines[0].criteria[0].texts.notMet.text = '{0} {3}'; }, /refers to placeholder \{3\} of 1/],
-    ['a criterion without texts', (d) => { delete d.guidelines[0].criteria[0].texts; }, /criteria\[0\]\.texts: texts must be an object/],
+    ['a criterion without texts', (d) => { delete d.guidelines[0].criteria[0].texts; }, /criteria\[0\]\.texts: is missing/],
     ['classes that are not a list', (d) => { d.guidelines[0].classes = null; }, /classes: must be a list/],
-    ['a fact without words', (d) => { delete d.facts[0].words; }, /facts\[0\]: a fact needs an id, words, a type and inputs/],
-    ['steps that are not lists of patterns', (d) => { d.policies[0].steps = [[1]]; }, /steps: must be a list of lists/],
+    ['a fact without words', (d) => { delete d.facts[0].words; }, /facts\[0\]\.words: is missing/],
+    ['steps that are not lists of patterns', (d) => { d.policies[0].steps = [[1]]; }, /steps\[0\]\[0\]: must be a text/],
+    ['a member no rule set has', (d) => { d.signature = 'x'; }, /^signature: is not part of this node/],
+    ['a member no criterion has', (d) => { d.guidelines[0].criteria[0].weight = 2; }, /criteria\[0\]\.weight: is not part of this node/],
+    ['review that is not true', (d) => { d.guidelines[0].criteria[0].review = false; }, /criteria\[0\]\.review: is true when present/],
+    ['a source location without its column', (d) => { delete d.guidelines[0].location.column; }, /location\.column: is missing/],
+    ['a fact type of no known kind', (d) => { d.facts[0].type = { kind: 'money' }; }, /facts\[0\]\.type\.kind: is one of/],
+    ['a compiler without its version', (d) => { d.compiler = { name: 'x' }; }, /^compiler\.version: is missing/],
+    ['a revision that is not a digest', (d) => { d.revision = 'v1'; }, /^revision: must be sha256: and 64 hex digits/],
+    ['a revision that is not the content\'s', (d) => { d.guidelines[0].criteria[0].title = 'Changed'; }, /^revision: is not the content's/],
     ['another format', (d) => { d.format = 'x'; }, /^format: expected 'guideline-rules'/],
     ['another version', (d) => { d.version = 2; }, /^version: this runtime reads version 3, not 2/],
     ['a version written as text', (d) => { d.version = '3'; }, /^version: this runtime reads version 3, not "3"/],
@@ -58,7 +66,15 @@ describe('loadRuleSet', () => {
     ['a lookup of no column', (d) => { d.guidelines[0].tables.push(table()); d.guidelines[0].criteria[0].require.right = { lookup: 't', column: 'z' }; }, /require\.right: table 't' has no column "z"/],
     ['a table whose row lacks a cell', (d) => { const t = table(); t.rows[0].cells = []; d.guidelines[0].tables.push(t); }, /tables\[0\]\.rows\[0\]\.cells: has 0 cells; the table has 1 columns/],
     ['a cell match of no known kind', (d) => { const t = table(); t.rows[0].when = [[{ like: 'x' }]]; d.guidelines[0].tables.push(t); }, /rows\[0\]\.when\[0\]\[0\]: a match is/],
-    ['a choice of no column', (d) => { const t = table(); t.choose = { most: 'z' }; d.guidelines[0].tables.push(t); }, /tables\[0\]\.choose: is 'first'/],
+    ['a choice of no column', (d) => { const t = table(); t.choose = { most: 'z' }; d.guidelines[0].tables.push(t); }, /tables\[0\]\.choose\.most: names no column of the table: "z"/],
+    ['a choice of no known kind', (d) => { const t = table(); t.choose = { last: 'a' }; d.guidelines[0].tables.push(t); }, /tables\[0\]\.choose: is 'first'/],
+    ['a choice of a key the table lacks', (d) => { const t = table(); t.choose = { listed: 1 }; d.guidelines[0].tables.push(t); }, /tables\[0\]\.choose\.listed: names key 1; the table has 1 keys/],
+    ['a row without a match list for each key', (d) => { const t = table(); t.rows[0].when = []; d.guidelines[0].tables.push(t); }, /tables\[0\]\.rows\[0\]\.when: has 0 key cells; the table has 1 keys/],
+    ['a table without its rule set list', (d) => { delete d.tables; }, /^tables: is missing/],
+    ['a recommendation list (version 2)', (d) => { d.guidelines[0].recommendations = []; }, /guidelines\[0\]\.recommendations: is not part of this node/],
+    ['a recorded leaf over no value', (d) => { d.guidelines[0].criteria[0].require = { leaf: 0, recorded: 5 }; }, /require\.recorded: a value must be an object/],
+    ['a time between dates up to no value', (d) => { d.guidelines[0].criteria[0].require.left = { since: { fact: 'injury.date' }, unit: 'days', to: 3 }; }, /require\.left\.to: a value must be an object/],
+    ['review unless met without review', (d) => { d.guidelines[0].criteria[0].reviewNotMet = true; }, /criteria\[0\]\.reviewNotMet: is there only with review/],
     ['a condition in a table key', (d) => { const t = table(); t.keys[0].value = { count: 'x', where: { leaf: 0, known: { fact: 'x' }, yes: true } }; d.guidelines[0].tables.push(t); }, /keys\[0\]\.value\.where\.leaf: must number one of the 0 leaves/],
     ['a table read by its own keys', (d) => { const t = table(); t.keys[0].value = { lookup: 't', column: 'a' }; d.guidelines[0].tables.push(t); }, /tables: table 't' is read, through its keys, by its own keys/],
   ])('rejects %s', (_, mutate, pattern) => {
@@ -88,10 +104,27 @@ describe('loadRuleSet', () => {
     const at = (n: number): string[] => {
       const d = good();
       d.guidelines[0].applies = nested(n);
+      delete d.revision; // changed after compiling: its revision is worked out again
       return issues(d);
     };
     expect(at(ruleSetLimits.maxListNesting)).toEqual([]);
     expect(at(ruleSetLimits.maxListNesting + 1).join()).toMatch(new RegExp(`lists walked ${ruleSetLimits.maxListNesting + 1} deep inside one another`));
+  });
+
+  it('takes a rule set without a revision, and works it out', async () => {
+    const d = good();
+    const revision = d.revision;
+    delete d.revision;
+    delete d.compiler;
+    expect((await evaluate(loadRuleSet(d), makeCase())).revision).toBe(revision);
+  });
+
+  it('refuses more criteria in all than the limit', () => {
+    const d = good();
+    const c = d.guidelines[0].criteria[0];
+    d.guidelines = Array.from({ length: 101 }, (_, i) => ({ ...d.guidelines[0], id: `g${i}`, criteria: Array.from({ length: 200 }, () => c) }));
+    delete d.revision;
+    expect(issues(d)).toEqual([`: 20200 criteria in all; the limit is ${ruleSetLimits.maxCriteria}`]);
   });
 
   it('rejects text that is not JSON', () => {

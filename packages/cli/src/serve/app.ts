@@ -1,7 +1,6 @@
 // The decision service's HTTP API (Hono): POST /v1/decide takes one case as JSON, or a batch as JSON
 // Lines answered line by line in order; GET /v1/health and GET /v1/rules. A request is decided
 // whole on the rule set that was current when it arrived, whatever is reloaded meanwhile.
-import { randomUUID } from 'node:crypto';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { formatMessage, SourceFile } from '@guideline/language';
@@ -142,7 +141,8 @@ class Decider {
       });
       return { error: { status: 422, code: 'R501', message: `the case does not follow the contract: ${issues.map((i) => `${i.field || 'case'}: ${i.message}`).join('; ')}`, issues } };
     }
-    const decisionId = randomUUID();
+    // The determination's own id and revision name it in the headers and the log too.
+    const decisionId = d.decisionId;
     this.log.write({ decisionId, time: new Date().toISOString(), revision: this.loaded.revision, caseId: d.caseId ?? null, decision: d.decision, durationMs: Math.round((performance.now() - started) * 1000) / 1000 });
     return { json: JSON.stringify(d), decisionId };
   }

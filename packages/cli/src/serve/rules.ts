@@ -1,10 +1,9 @@
 // The rule set a decision server serves: compiled from guideline folders or read from a compiled
 // artifact, named by a revision, and reloaded when its files change. A load either yields a whole
 // new rule set or the errors that kept it from loading; the caller swaps only a whole one in.
-import { createHash } from 'node:crypto';
 import { statSync, watch, type FSWatcher } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { hasErrors, type RuleSet } from '@guideline/language';
+import { hasErrors, ruleSetRevision, type RuleSet } from '@guideline/language';
 import { readArtifact } from '../artifact.ts';
 import { bundledGuidelines, compileFiles } from '../load.ts';
 import { findFiles, UsageError } from '../paths.ts';
@@ -18,7 +17,7 @@ export interface RuleSource {
 
 export interface LoadedRules {
   rules: RuleSet;
-  /** The artifact's own `revision` when it carries one, else `sha256:` and the hash of its JSON. */
+  /** The rule set's revision, as its determinations name it (docs/determination.md). */
   revision: string;
   /** When it was loaded (ISO 8601). */
   loadedAt: string;
@@ -28,11 +27,12 @@ export interface LoadedRules {
 /** Errors and warnings are text for a person, escaped for a terminal. */
 export type LoadResult = { loaded: LoadedRules; warnings: string[]; errors?: undefined } | { loaded?: undefined; errors: string[] };
 
-/** The revision of a rule set: its own, or the sha256 of its JSON (the same from sources as from their artifact). */
+/**
+ * The revision of a rule set: the one it carries (a loaded artifact's was checked against its
+ * content), or its content's hash worked out as the compiler does; the same from sources as from their artifact.
+ */
 export function revisionOf(rules: RuleSet): string {
-  const own = (rules as { revision?: unknown }).revision;
-  if (typeof own === 'string' && own) return own;
-  return `sha256:${createHash('sha256').update(JSON.stringify(rules)).digest('hex')}`;
+  return rules.revision ?? ruleSetRevision(rules);
 }
 
 /** Loads the rule set, or says why it cannot: guideline errors with code frames, artifact problems by place. */

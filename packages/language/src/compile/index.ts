@@ -4,6 +4,8 @@
 import { ARTIFACT_FORMAT, ARTIFACT_VERSION, type FactDef, type RuleSet } from '../artifact.ts';
 import type { ProgramModel } from '../check/program.ts';
 import type { FactSym, TableSym } from '../check/symbols.ts';
+import { ruleSetRevision } from '../revision.ts';
+import { compilerName, compilerVersion } from '../version.ts';
 import { ExprCompiler, Sources } from './expressions.ts';
 import { factDef, factType, ruleSetReads, tableReads } from './facts.ts';
 import { GuidelineCompiler } from './guideline.ts';
@@ -18,6 +20,8 @@ export function compileModel(model: ProgramModel, texts: Iterable<{ file: string
   const rules: RuleSet = {
     format: ARTIFACT_FORMAT,
     version: ARTIFACT_VERSION,
+    compiler: { name: compilerName, version: compilerVersion },
+    revision: '',
     // What a reader looks for first: the guidelines and policies; the tables and fact definitions after them.
     guidelines: model.guidelines.map((g) => compiler.guideline(g)),
     policies: model.policies.map((p) => compiler.policy(p)),
@@ -27,6 +31,7 @@ export function compileModel(model: ProgramModel, texts: Iterable<{ file: string
   };
   rules.tables = vocabularyTables(rules, model, sources);
   rules.facts = factDefs(rules, model);
+  rules.revision = ruleSetRevision(rules);
   return rules;
 }
 

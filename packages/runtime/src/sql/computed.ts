@@ -4,7 +4,7 @@
 // some/every/no of its items: each item's fields, and per-item computations such as morphine
 // equivalents). Each gets its value with its bounds (or its answer), and the case fields it leaves
 // missing, as missing.ts names them.
-import type { CompiledGuideline, CompiledPolicy, Cond, FactDef, RuleSet, Value } from '@guideline/language';
+import type { CompiledGuideline, CompiledPolicy, Cond, FactDef, RuleSet, Value } from '@guideline/language/rules';
 import { leafInputs, type Gaps } from '../missing.ts';
 import type { LeafCond, Plan, Run } from '../plan.ts';
 import { Unknown, type Val } from '../values.ts';

@@ -2,7 +2,7 @@
 // counted through days-from-civil (integer arithmetic any engine has), months by the calendar with
 // the fraction of the month in between, as JavaScript's Date.UTC normalises an overflowing month.
 // Each step is kept in columns of its own (see scope.ts), so no expression is written twice.
-import type { TimeUnit } from '@guideline/language';
+import type { TimeUnit } from '@guideline/language/rules';
 import type { Dialect } from './dialect.ts';
 
 /** Keeps expressions in columns at a layer; answers the columns, by the same names. */

@@ -2,7 +2,7 @@
 // the body region its words name, the classes a diagnosis or procedure falls in by its words, the
 // tables' rows those classes choose, and what reads a list's items: computed.ts), worked out once
 // per case into columns the query reads.
-import type { CompiledGuideline, CompiledPolicy, RuleSet } from '@guideline/language';
+import type { CompiledGuideline, CompiledPolicy, RuleSet } from '@guideline/language/rules';
 import { bodyRegion, CaseScope, CaseView } from '../builtins.ts';
 import { compiledOf } from '../criteria.ts';
 import { guidelinesInOrder } from '../policy.ts';

@@ -3,7 +3,7 @@
 // guideline, criterion statuses, certified visits and missing fields, as evaluate.ts decides them:
 // the policy of the jurisdiction, its guidelines in evidence order (editions by their in-force
 // dates), the first that applies governs unless one before it is undecided.
-import type { CompiledCriterion, CompiledGuideline, CompiledPolicy, Cond, FactDef, RuleSet, SourceLocation, Value } from '@guideline/language';
+import type { CompiledCriterion, CompiledGuideline, CompiledPolicy, Cond, FactDef, RuleSet, SourceLocation, Value } from '@guideline/language/rules';
 import type { Dialect } from './dialect.ts';
 import { sqlText } from './dialect.ts';
 import { kindOf, literal, NotSql, SqlScope, type Kind, type LeafOf, type SqlValue } from './scope.ts';

@@ -2,7 +2,7 @@
 // them: a value is its known value `v` (NULL when unknown) with the bounds `lo`/`hi` an unknown
 // keeps (values.ts), a condition is TRUE, FALSE or NULL (unknown), and SQL's AND, OR and NOT are
 // Kleene's. The facts are read once per case into columns of their own (see query.ts).
-import type { CompareOp, Cond, FactDef, Scalar, SourceLocation, Value } from '@guideline/language';
+import type { CompareOp, Cond, FactDef, Scalar, SourceLocation, Value } from '@guideline/language/rules';
 import type { Dialect } from './dialect.ts';
 import { sqlText } from './dialect.ts';
 import { dateParts, elapsedSql, type Columns, type DateParts } from './dates.ts';
