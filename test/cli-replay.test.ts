@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { bundledRules, root } from './support/bundled.ts';
 import { runCli, scratch } from './support/cli.ts';
 import { libraryCases } from '../scripts/corpus/cases.ts';
+import { writeNextEdition } from '../scripts/corpus/edition.ts';
 import { withDuckDB } from '../packages/cli/src/replay/duckdb.ts';
 
 const s = scratch('guideline-replay-');
@@ -29,6 +30,18 @@ beforeAll(() => {
   const edited = text.replace('neuralgia: 8-10 visits over 4 weeks', 'neuralgia: 8-12 visits over 4 weeks').replace('completed visits + requested visits <= 24 visits', 'completed visits + requested visits <= 20 visits');
   expect(edited).not.toBe(text);
   writeFileSync(f, edited);
+});
+
+describe('the next edition pnpm gen:corpus writes (docs/replay.md)', () => {
+  it('compiles, the 2009 edition ending the day before the 2016 one begins', () => {
+    const dir = join(s.dir, 'next-edition');
+    writeNextEdition(dir);
+    const r = runCli(['compile', dir, '-o', join(s.dir, 'next-edition.json')]);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const rules = JSON.parse(readFileSync(join(s.dir, 'next-edition.json'), 'utf8')) as { guidelines: { id: string; edition?: string; inForce?: { from: string; to?: string } }[] };
+    const editions = rules.guidelines.filter((g) => g.id === 'mtus.chronic-pain.physical-medicine').map((g) => [g.edition, g.inForce?.from, g.inForce?.to]);
+    expect(editions).toEqual([['2009', '2009-07-18', '2015-12-31'], ['2016', '2016-01-01', expect.any(String)]]);
+  });
 });
 
 describe('check --jobs', { timeout: 120_000 }, () => {
