@@ -12,7 +12,7 @@ export function writeNextEdition(dir: string): void {
   const pm = join(dir, 'mtus/chronic-pain-physical-medicine');
   const base = join(pm, 'chronic-pain-physical-medicine.guideline');
   const text = readFileSync(base, 'utf8');
-  const dated = text.replace('  in force 2009-07-18 to 2017-12-31\n', '  edition  2009\n  in force 2009-07-18 to 2015-12-31\n');
+  const dated = text.replace(/^  in force 2009-07-18 to \d{4}-\d{2}-\d{2}\n/m, '  edition  2009\n  in force 2009-07-18 to 2015-12-31\n');
   if (dated === text) throw new Error(`${base} no longer has the in-force line this script edits`);
   writeFileSync(base, dated);
   cpSync(join(root, 'docs/replay/physical-medicine-2016.guideline'), join(pm, 'physical-medicine-2016.guideline'));

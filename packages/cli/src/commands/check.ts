@@ -98,7 +98,7 @@ export const check: Command = {
     json: { type: 'boolean', description: 'one JSON determination per line' },
     engine: { type: 'string', default: 'fast', choices: ['fast', 'json-rules-engine'], description: 'the evaluator' },
     detail: { type: 'string', default: 'full', choices: ['full', 'decision'], description: 'decision: decisions, criterion statuses and missing facts, without traces or rationale text' },
-    jobs: { type: 'string', value: 'n', description: 'worker threads for a .jsonl batch; results in input order, the same bytes whatever the number (default: every core)' },
+    jobs: { type: 'string', value: 'n', description: 'worker threads for a .jsonl batch; results in input order, the same whatever the number (default: every core)' },
   },
   run: (paths, values) =>
     checkCommand(paths, listOption(values, 'case'), {

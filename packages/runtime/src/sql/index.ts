@@ -2,7 +2,7 @@
 // table as the runtime does: decision, governing guideline, criterion statuses, certified visits
 // and missing fields. What only code computes comes from the prep step's columns (prep.ts); a
 // guideline the compiler cannot express is refused with its reason, and so is a policy that uses it.
-import type { CompiledCriterion, RuleSet } from '@guideline/language/rules';
+import type { RuleSet } from '@guideline/language/rules';
 import { dialects, sqlText, type Dialect } from './dialect.ts';
 import { policyOrder, QueryBuilder, type PolicyColumns, type Refusal } from './query.ts';
 import { prepColumns, type PrepColumn } from './prep.ts';
