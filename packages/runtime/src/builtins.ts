@@ -115,19 +115,6 @@ export function bodyRegion(bodyPart: string | null | undefined): string | undefi
   return bodyRegions.find(([, re]) => re.test(bodyPart!))?.[0] ?? 'other';
 }
 
-const textMemo = new Map<string, RequestNumbers>();
-
-/** Request texts repeat across a batch ("2x4", "12 sessions"): read each once. */
-function readRequestTextMemo(text: string): RequestNumbers {
-  let n = textMemo.get(text);
-  if (!n) {
-    n = readRequestText(text);
-    if (textMemo.size >= 10_000) textMemo.clear();
-    textMemo.set(text, n);
-  }
-  return n;
-}
-
 /**
  * What is read of one case whatever the guideline: its request text's numbers, and whether each of
  * its diagnoses (or its procedure) matches a class's terms and codes, each worked out once a case.
@@ -167,7 +154,7 @@ export class CaseView {
     if (this.text) return this.text;
     if (this.scope?.text) return (this.text = this.scope.text);
     const t = this.c.request?.text;
-    this.text = typeof t === 'string' && t ? readRequestTextMemo(t) : {};
+    this.text = typeof t === 'string' && t ? readRequestText(t) : {};
     if (this.scope) this.scope.text = this.text;
     return this.text;
   }

@@ -79,8 +79,17 @@ export function evaluateCase(rules: RuleSet, input: unknown, options: EvaluateOp
  * the guideline that governs, each criterion's status), explained here as the fast path's are.
  */
 export function determine(rules: RuleSet, c: Case, options: EvaluateOptions = {}, answers?: EngineAnswers): Determination {
-  const names = { ...(c.id === undefined ? {} : { caseId: c.id }), decisionId: (options.decisionId ?? newDecisionId)(), revision: revisionOf(rules) };
-  return { ...names, ...unnamed(rules, c, options, answers) };
+  const decisionId = (options.decisionId ?? newDecisionId)();
+  const revision = revisionOf(rules);
+  const d = unnamed(rules, c, options, answers);
+  // Built key by key: spreading the unnamed determination into a new object takes V8's generic
+  // copy, which cost more than deciding a simple case.
+  const out: Determination = c.id === undefined
+    ? { decisionId, revision, decision: d.decision, certifiedVisits: d.certifiedVisits, guideline: d.guideline, criteria: d.criteria, rationale: d.rationale, missing: d.missing }
+    : { caseId: c.id, decisionId, revision, decision: d.decision, certifiedVisits: d.certifiedVisits, guideline: d.guideline, criteria: d.criteria, rationale: d.rationale, missing: d.missing };
+  if (d.review !== undefined) out.review = d.review;
+  if (d.notes !== undefined) out.notes = d.notes;
+  return out;
 }
 
 /** The determination without what names it. */
