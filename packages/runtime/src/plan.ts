@@ -380,10 +380,19 @@ export class Plan {
 }
 
 /** The leaves a traced run records of a condition, in order: those not inside a list's `where`. */
-export function recordedLeaves(c: Cond, out: LeafCond[] = []): LeafCond[] {
-  if ('all' in c) for (const x of c.all) recordedLeaves(x, out);
-  else if ('any' in c) for (const x of c.any) recordedLeaves(x, out);
-  else if ('not' in c) recordedLeaves(c.not, out);
+export function recordedLeaves(c: Cond): readonly LeafCond[] {
+  let leaves = leavesOf.get(c);
+  if (!leaves) leavesOf.set(c, (leaves = collectLeaves(c, [])));
+  return leaves;
+}
+
+/** The leaves of each condition, listed once: a rule set's conditions do not change once loaded. */
+const leavesOf = new WeakMap<Cond, readonly LeafCond[]>();
+
+function collectLeaves(c: Cond, out: LeafCond[]): LeafCond[] {
+  if ('all' in c) for (const x of c.all) collectLeaves(x, out);
+  else if ('any' in c) for (const x of c.any) collectLeaves(x, out);
+  else if ('not' in c) collectLeaves(c.not, out);
   else out.push(c);
   return out;
 }
