@@ -139,6 +139,35 @@ describe('guideline compile', () => {
   });
 });
 
+describe('guideline compile --case-schema', () => {
+  it("writes the JSON Schema of the rule set's cases, with its own vocabularies' fields", () => {
+    const dir = mkdtempSync(join(tmp, 'schema-'));
+    writeFileSync(join(dir, 'acme.guideline'), [
+      'vocabulary acme-spine "ACME spine facts"',
+      'fact care began: date, from history.acmeCareStart',
+      '  "The date conservative care began."',
+      '',
+      'guideline acme.care',
+      '  title  "Conservative care first"',
+      '  source "ACME", 2024',
+      '  covers mri-lumbar',
+      '  uses   acme-spine',
+      '',
+      'criterion care "Six weeks of conservative care"',
+      '  require weeks since care began >= 6 weeks',
+      '',
+      'policy acme "ACME"',
+      '  jurisdiction ZZ',
+      '  first acme.care',
+    ].join('\n'));
+    const r = run(['compile', 'acme.guideline', '-o', 'rules.json', '--case-schema', 'case.schema.json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const schema = JSON.parse(execFileSync('cat', [join(dir, 'case.schema.json')], { encoding: 'utf8' }));
+    expect(schema.properties.history.properties.acmeCareStart).toMatchObject({ format: 'date' });
+    expect(schema.properties.request.required).toContain('treatment');
+  });
+});
+
 describe('guideline check --rules', () => {
   it('evaluates with a compiled artifact', () => {
     const out = join(tmp, 'rules2.json');
