@@ -9,8 +9,19 @@ import { readLimits, readText } from './read.ts';
 export { display, UsageError } from './paths.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
-/** The bundled guidelines: beside the built CLI in its package (dist/guidelines), else this repository's. */
-export const bundledGuidelines = existsSync(join(here, 'guidelines')) ? join(here, 'guidelines') : resolve(here, '../../../guidelines');
+/**
+ * The bundled guidelines: beside the built CLI in its package (dist/guidelines), else this
+ * repository's, found upwards from wherever this module was bundled to (the CLI's bundle, the
+ * bench's, the sources): the nearest folder with a `guidelines/policies` folder.
+ */
+export const bundledGuidelines = existsSync(join(here, 'guidelines')) ? join(here, 'guidelines') : repositoryGuidelines(here);
+
+function repositoryGuidelines(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'guidelines', 'policies'))) return join(dir, 'guidelines');
+    if (dirname(dir) === dir) return resolve(from, '../../../guidelines');
+  }
+}
 
 /** Guideline files under the given paths (default: the bundled guidelines), ordered by name. */
 export function guidelineFiles(paths: readonly string[]): FoundFile[] {
