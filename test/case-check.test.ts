@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { caseSchema, generatedContract } from '../scripts/gen-contract.ts';
 import { caseSchemaOf, validateCase } from '../packages/runtime/src/index.ts';
 import { compileProgram } from '../packages/language/src/index.ts';
+import { ownVocabularyGuideline } from './support/own-vocabulary.ts';
 import { bundledRules, files, root } from './support/bundled.ts';
 import { caseArbitrary, mutatedSeed } from './support/case-arbitrary.ts';
 import { runs, seed } from './support/fuzz.ts';
@@ -59,28 +60,7 @@ describe('the case contract', () => {
   });
 
   it("a rule set's own vocabularies: its case schema has their fields, and agrees with the validator", () => {
-    const text = [
-      'vocabulary acme-spine "ACME spine facts"',
-      'fact care began: date, from history.acmeCareStart',
-      '  "The date conservative care began."',
-      'fact pain relief: number in percent from 0 to 100, from history.acmePainRelief',
-      '  "Pain relief in percent."',
-      '',
-      'guideline acme.care',
-      '  title  "Conservative care first"',
-      '  source "ACME", 2024',
-      '  covers mri-lumbar',
-      '  uses   acme-spine',
-      '',
-      'criterion care "Six weeks of conservative care"',
-      '  require weeks since care began >= 6 weeks',
-      '  otherwise "Care began less than six weeks ago."',
-      '',
-      'policy acme "ACME"',
-      '  jurisdiction ZZ',
-      '  first acme.care',
-    ].join('\n');
-    const rules = compileProgram([{ text, file: 'acme.guideline' }]).rules!;
+    const rules = compileProgram([{ text: ownVocabularyGuideline, file: 'acme.guideline' }]).rules!;
     const valid = ajv.compile(caseSchemaOf(rules));
     const base = { id: 'a', jurisdiction: 'ZZ', asOf: '2024-03-01', review: 'independent', request: { treatment: 'mri-lumbar' } };
     const withHistory = (history: Record<string, unknown>): unknown => ({ ...base, history });

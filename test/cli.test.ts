@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { root } from './support/bundled.ts';
 import { seedCase } from './support/case-factory.ts';
 import { runCli, scratch } from './support/cli.ts';
+import { ownVocabularyGuideline } from './support/own-vocabulary.ts';
 
 const run = runCli;
 const { dir: tmp, file } = scratch('guideline-cli-');
@@ -142,24 +143,7 @@ describe('guideline compile', () => {
 describe('guideline compile --case-schema', () => {
   it("writes the JSON Schema of the rule set's cases, with its own vocabularies' fields", () => {
     const dir = mkdtempSync(join(tmp, 'schema-'));
-    writeFileSync(join(dir, 'acme.guideline'), [
-      'vocabulary acme-spine "ACME spine facts"',
-      'fact care began: date, from history.acmeCareStart',
-      '  "The date conservative care began."',
-      '',
-      'guideline acme.care',
-      '  title  "Conservative care first"',
-      '  source "ACME", 2024',
-      '  covers mri-lumbar',
-      '  uses   acme-spine',
-      '',
-      'criterion care "Six weeks of conservative care"',
-      '  require weeks since care began >= 6 weeks',
-      '',
-      'policy acme "ACME"',
-      '  jurisdiction ZZ',
-      '  first acme.care',
-    ].join('\n'));
+    writeFileSync(join(dir, 'acme.guideline'), ownVocabularyGuideline);
     const r = run(['compile', 'acme.guideline', '-o', 'rules.json', '--case-schema', 'case.schema.json'], { cwd: dir });
     expect(r.code).toBe(0);
     const schema = JSON.parse(execFileSync('cat', [join(dir, 'case.schema.json')], { encoding: 'utf8' }));
