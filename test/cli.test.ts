@@ -29,6 +29,10 @@ describe('guideline check', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Additional Physical Therapy 2 times 4: {2}Not medically necessary/);
     expect(r.stdout.replace(/\s+/g, ' ')).toMatch(/Decision rationale: .*Therefore, the request for "Additional Physical Therapy 2 times 4" is not medically necessary\./);
+    // A California denial says who must sign it (Labor Code 4610), in both outputs.
+    expect(r.stdout.replace(/\s+/g, ' ')).toMatch(/Note: .*physician reviewer/);
+    const json = run(['check', '--case', file('seed3.json', JSON.stringify(seedCase())), '--json']);
+    expect(JSON.parse(json.stdout).notes.join(' ')).toMatch(/physician reviewer/);
   });
 
   it('evaluates every case of a folder', () => {
