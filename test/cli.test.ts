@@ -35,6 +35,15 @@ describe('guideline check', () => {
     expect(JSON.parse(json.stdout).notes.join(' ')).toMatch(/physician reviewer/);
   });
 
+  it('names what is missing in the vocabulary\'s words, each with its field; --json keeps the fields alone', () => {
+    const open = { ...seedCase(), history: { visitsCompleted: null, functionalImprovement: null, homeExerciseProgram: null } };
+    const r = run(['check', '--case', file('open.json', JSON.stringify(open))]);
+    const line = r.stdout.split('\n').find((l) => l.startsWith('Missing: '));
+    expect(line).toMatch(/^Missing: [a-z][^(]* \(history\.visitsCompleted\), /);
+    const json = run(['check', '--case', file('open2.json', JSON.stringify(open)), '--json']);
+    expect(JSON.parse(json.stdout).missing).toContain('history.visitsCompleted');
+  });
+
   it('evaluates every case of a folder', () => {
     const dir = mkdtempSync(join(tmpdir(), 'guideline-cases-'));
     writeFileSync(join(dir, 'a.json'), JSON.stringify(seedCase()));
