@@ -30,6 +30,19 @@ describe('guideline check', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Additional Physical Therapy 2 times 4: {2}Not medically necessary/);
     expect(r.stdout.replace(/\s+/g, ' ')).toMatch(/Decision rationale: .*Therefore, the request for "Additional Physical Therapy 2 times 4" is not medically necessary\./);
+    // A California denial says who must sign it (Labor Code 4610), in both outputs.
+    expect(r.stdout.replace(/\s+/g, ' ')).toMatch(/Note: .*physician reviewer/);
+    const json = run(['check', '--case', file('seed3.json', JSON.stringify(seedCase())), '--json']);
+    expect(JSON.parse(json.stdout).notes.join(' ')).toMatch(/physician reviewer/);
+  });
+
+  it('names what is missing in the vocabulary\'s words, each with its field; --json keeps the fields alone', () => {
+    const open = { ...seedCase(), history: { visitsCompleted: null, functionalImprovement: null, homeExerciseProgram: null } };
+    const r = run(['check', '--case', file('open.json', JSON.stringify(open))]);
+    const line = r.stdout.split('\n').find((l) => l.startsWith('Missing: '));
+    expect(line).toMatch(/^Missing: [a-z][^(]* \(history\.visitsCompleted\), /);
+    const json = run(['check', '--case', file('open2.json', JSON.stringify(open)), '--json']);
+    expect(JSON.parse(json.stdout).missing).toContain('history.visitsCompleted');
   });
 
   it('evaluates every case of a folder', () => {

@@ -34,6 +34,8 @@ describe.skipIf(!hasChromium)('playground in a browser', () => {
     expect(await page.textContent('[data-testid=decision]')).toBe('not-medically-necessary');
     expect(await unmet()).toEqual(['visit-count', 'functional-improvement', 'home-program']);
     expect(await page.textContent('.determination .citation')).toMatch(/pp\. 98-99/);
+    // A California denial names who must sign it (Labor Code 4610), from the policy's notes.
+    expect(await page.textContent('.determination .notes')).toMatch(/physician reviewer/);
   });
 
   it('marks a broken rule as the CLI would, and clears the marker once it is fixed', async () => {

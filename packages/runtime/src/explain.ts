@@ -124,6 +124,16 @@ export function factWords(def: FactDef | undefined, id: string): string {
   return field && field !== def.words ? `${def.words} (${field})` : def.words;
 }
 
+/**
+ * A case field in the words of the fact that reads it, with the field in parentheses ("completed
+ * visits (history.visitsCompleted)"), as a rationale names what is missing; the field alone when no
+ * fact of the rule set reads it.
+ */
+export function fieldWords(facts: readonly FactDef[], field: string): string {
+  const def = facts.find((f) => f.field === field) ?? facts.find((f) => f.inputs.includes(field));
+  return def ? factWords(def.field === field ? def : { ...def, field }, field) : field;
+}
+
 /** A trace entry for an evaluated leaf. */
 export function traceEntry(rec: LeafRecord, leafIR: LeafIR, plan: Plan, run: Run, d: Describer): TraceEntry {
   const info = plan.leaves[rec.leaf]!;

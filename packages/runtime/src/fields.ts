@@ -6,7 +6,7 @@ import { isCalendarDate } from './iso-date.ts';
 
 /** A field of the case: an object of named fields, a list, or a value of a fact's type. */
 export type FieldNode =
-  | { kind: 'object'; fields: Record<string, FieldNode>; required?: string[] }
+  | { kind: 'object'; fields: Record<string, FieldNode>; required?: string[]; computed?: Record<string, string> }
   | { kind: 'list'; of: FieldNode }
   | { kind: 'value'; type: FactType; words?: string; fields?: Record<string, FieldNode> };
 
@@ -125,6 +125,12 @@ function object(node: FieldNode & { kind: 'object' }, v: Record<string, unknown>
     const path = join(at, key);
     const child = Object.hasOwn(node.fields, key) ? node.fields[key] : undefined;
     if (!child) {
+      // A key naming what the engine computes: the field it is computed from (computed-fields.ts).
+      const from = node.computed && Object.hasOwn(node.computed, key) ? node.computed[key] : undefined;
+      if (from) {
+        add(path, `is computed, not a field of the case: the engine works it out from ${from}`);
+        continue;
+      }
       const near = closestKey(key, Object.keys(node.fields));
       add(path, `is not a field of the case${near ? `; did you mean ${join(at, near)}?` : top ? '' : `: ${at || 'the case'} has ${Object.keys(node.fields).join(', ')}`}`);
       continue;

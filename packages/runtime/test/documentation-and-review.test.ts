@@ -167,6 +167,6 @@ policy p "P"
   it('nothing, when what is unknown is no field of the case (a drug with no conversion factor)', () => {
     const d = evaluateFast(r, kase([{ name: 'buprenorphine', dailyDose: 8, unit: 'mg' }]));
     expect([d.decision, d.missing]).toEqual(['insufficient-information', []]);
-    expect(d.rationale).toMatch(/The records do not establish At most 120 mg morphine equivalents a day\. Medical necessity of opioid-continuation cannot be determined from them\.$/);
+    expect(d.rationale).toMatch(/The records do not establish at most 120 mg morphine equivalents a day\. Medical necessity of opioid-continuation cannot be determined from them\.$/);
   });
 });
