@@ -50,7 +50,7 @@ export const alonePolicyFile = '(guidelines alone)';
  * locale, with the paths in any order.
  */
 export function compileFiles(paths: readonly string[], options: CompileOptions = {}): CompileResult & { sources: LoadedSource[] } {
-  const load = (f: FoundFile, name = f.name): LoadedSource => ({ text: readText(f.path, readLimits.guidelineBytes), file: name, path: f.path, shown: display(f.path) });
+  const load = (f: FoundFile, name = f.name): LoadedSource => ({ text: readText(f.given, readLimits.guidelineBytes), file: name, path: f.path, shown: display(f.given) });
   const sources = guidelineFiles(paths).map((f) => load(f));
   const added = new Set<string>();
   if (paths.length && !sources.some((s) => /^\s*policy\b/m.test(s.text))) {
@@ -76,7 +76,7 @@ export function compileFiles(paths: readonly string[], options: CompileOptions =
   if (paths.length && sources.length && !sources.some((s) => /^guideline\s/m.test(s.text))) {
     const given = new Set(sources.map((s) => s.path));
     for (const f of guidelineFiles([bundledGuidelines])) {
-      if (given.has(f.path) || /^\s*policy\b/m.test(readText(f.path, readLimits.guidelineBytes))) continue;
+      if (given.has(f.path) || /^\s*policy\b/m.test(readText(f.given, readLimits.guidelineBytes))) continue;
       sources.push(load(f, nameUnder(bundledGuidelines, f.path)));
     }
   }
