@@ -26,6 +26,8 @@ export function jsonFiles(paths: readonly string[]): FoundFile[] {
 export interface LoadedSource extends SourceText {
   path: string;
   shown: string;
+  /** A bundled file added to the paths given (a policy, a guideline, a vocabulary), not one of them. */
+  borrowed?: boolean;
 }
 
 export interface CompileOptions {
@@ -52,6 +54,7 @@ export const alonePolicyFile = '(guidelines alone)';
 export function compileFiles(paths: readonly string[], options: CompileOptions = {}): CompileResult & { sources: LoadedSource[] } {
   const load = (f: FoundFile, name = f.name): LoadedSource => ({ text: readText(f.given, readLimits.guidelineBytes), file: name, path: f.path, shown: display(f.given) });
   const sources = guidelineFiles(paths).map((f) => load(f));
+  const own = sources.length;
   const added = new Set<string>();
   if (paths.length && !sources.some((s) => /^\s*policy\b/m.test(s.text))) {
     const ids = [...new Set(sources.flatMap((s) => [...s.text.matchAll(/^guideline\s+([\w.-]+)/gm)].map((m) => m[1]!)))];
@@ -84,6 +87,8 @@ export function compileFiles(paths: readonly string[], options: CompileOptions =
     sources.push(s);
     added.add(s.file);
   }
+  // What follows the files under the paths given was borrowed (none are, without paths: the bundled guidelines are the ones given).
+  for (const s of sources.slice(own)) s.borrowed = true;
   const result = compileProgram(sources);
   // The bundled files were borrowed: their patterns that match none of the user's guidelines, and
   // their guidelines no policy consults, are not news.
