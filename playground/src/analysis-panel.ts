@@ -101,16 +101,16 @@ export class AnalysisPanel {
       show(this.list);
       return;
     }
-    const total = r.counts.error + r.counts.warning + r.counts.info;
+    const total = r.counts.error + r.counts.warning + r.counts.info + r.counts.accepted;
     this.state.textContent = total
-      ? `${count(total, 'finding')}: ${count(r.counts.warning + r.counts.error, 'warning')}, ${r.counts.info} for information (${(r.ms / 1000).toFixed(1)} s)`
+      ? `${count(total, 'finding')}: ${count(r.counts.warning + r.counts.error, 'warning')}, ${r.counts.accepted ? `${r.counts.accepted} accepted, ` : ''}${r.counts.info} for information (${(r.ms / 1000).toFixed(1)} s)`
       : `Nothing found (${(r.ms / 1000).toFixed(1)} s)`;
     show(this.list, this.items(r, 'findings-list', 'Findings of the workspace'));
   }
 
   private items(r: FindingsResult, id: string, label: string): HTMLElement[] {
     const shown = r.findings.map((f) => this.item(f));
-    const total = r.counts.error + r.counts.warning + r.counts.info;
+    const total = r.counts.error + r.counts.warning + r.counts.info + r.counts.accepted;
     const more = moreLine(total - shown.length, 'finding');
     return [...(shown.length ? [el('ul', { class: 'finding-list', id, 'aria-label': label }, shown)] : []), ...(more ? [more] : [])];
   }
@@ -120,8 +120,10 @@ export class AnalysisPanel {
     at.addEventListener('click', () => this.hooks.openAt(f.file, f.line));
     const about = el('button', { type: 'button', class: 'link small', title: `What ${f.code} means, with an example`, 'aria-label': `About ${f.code}` }, '?');
     about.addEventListener('click', () => this.hooks.explain(f.code));
-    return el('li', { class: `finding finding-${f.severity}`, 'data-testid': 'finding', 'data-code': f.code },
+    const accepted = f.accepted !== undefined;
+    return el('li', { class: `finding finding-${accepted ? 'accepted' : f.severity}`, 'data-testid': 'finding', 'data-code': f.code, ...(accepted ? { 'data-accepted': 'true' } : {}) },
       el('div', {}, el('span', { class: 'code' }, f.code), ' ', f.message, ' ', at, ' ', about),
+      accepted ? el('p', { class: 'finding-accepted-reason small' }, el('strong', {}, 'Accepted: '), f.accepted!) : null,
       f.region.length ? el('ul', { class: 'finding-region small', 'aria-label': 'Where it holds' }, f.region.map((line) => el('li', {}, line))) : null,
       f.example ? this.example(f, f.example) : null);
   }
