@@ -110,8 +110,31 @@ function candidates(run: Run, tp: TablePlan, keys: readonly Val[]): { rows: numb
     }
     return { rows, sure: false };
   }
-  for (const r of tp.order) if (take(r, rowMatch(t, r, keys))) return { rows, sure: true };
+  return inOrder(t, tp.order, keys);
+}
+
+/** The rows that may be chosen, trying them in `order`: up to the first that surely matches. */
+function inOrder(t: CompiledTable, order: readonly number[], keys: readonly Val[]): { rows: number[]; sure: boolean } {
+  const rows: number[] = [];
+  for (const r of order) {
+    const m = rowMatch(t, r, keys);
+    if (m === false) continue;
+    rows.push(r);
+    if (m === true) return { rows, sure: true };
+  }
   return { rows, sure: false };
+}
+
+/**
+ * A column's cell for these key values, outside a run: the chosen row's, or undefined when no row
+ * surely matches or the rows that may be chosen differ. For a table not chosen by a list's order.
+ */
+export function cellOf(t: CompiledTable, keys: readonly Val[], column: string): Scalar | undefined {
+  const col = t.columns.findIndex((c) => c.id === column);
+  if (col < 0) return undefined;
+  const { rows, sure } = inOrder(t, rowOrder(t), keys);
+  const cells = rows.map((r) => t.rows[r]!.cells[col] ?? null);
+  return sure && cells.every((c) => c !== null && c === cells[0]) ? (cells[0] as Scalar) : undefined;
 }
 
 /** The value of a column for a run: the chosen row's cell, or what the rows that may be chosen allow. */
