@@ -59,6 +59,15 @@ function rowMatch(t: CompiledTable, r: number, keys: readonly Val[], skip = -1):
   return out;
 }
 
+/** The keys whose unknown value leaves the row open: those a row the other keys do not exclude tests. */
+export function openKeys(t: CompiledTable, keys: readonly Val[]): number[] {
+  const out: number[] = [];
+  keys.forEach((v, i) => {
+    if (v instanceof Unknown && t.rows.some((row, r) => (row.when[i]?.length ?? 0) > 0 && rowMatch(t, r, keys, i) !== false)) out.push(i);
+  });
+  return out;
+}
+
 /** The order a table's rows are tried in: by a column for most and least (ties, and rows without the number last, in the table's order), else the table's. */
 export function rowOrder(t: CompiledTable): number[] {
   const order = t.rows.map((_, i) => i);
