@@ -40,7 +40,38 @@ export function contractTree(): FieldNode & { kind: 'object' } {
   const { defs, required } = contractFacts();
   const tree: FieldNode & { kind: 'object' } = { kind: 'object', fields: {} };
   for (const d of defs) addField(tree, d, d.field !== undefined && required.has(d.field));
+  markComputedFields(tree);
   return sortedTree(tree);
+}
+
+const camel = (words: string): string => words.split(/[\s-]+/).map((w, i) => (i ? w.charAt(0).toUpperCase() + w.slice(1) : w)).join('');
+
+/**
+ * A record's fields `computed as` an expression (a medication's morphine equivalents) are no fields of
+ * the case: an item that gives one is refused as computed, naming the item's fields the expression
+ * reads. The rule set does not carry them (a computed field is compiled into the conditions that
+ * read it), so the contract marks them, from the vocabularies' sources.
+ */
+function markComputedFields(tree: FieldNode & { kind: 'object' }): void {
+  const files = standardFiles();
+  const vocabularies = new Vocabularies(files, () => () => {});
+  for (const v of vocabularies.all()) {
+    for (const s of v.own.all()) {
+      if (s.kind !== 'fact' || s.ty.kind !== 'list' || s.ty.of.kind !== 'record' || !('field' in s.source)) continue;
+      const list = tree.fields[s.source.field];
+      if (list?.kind !== 'list' || list.of.kind !== 'object') continue;
+      const item = list.of;
+      const record = s.ty.of.record;
+      for (const c of record.computed.values()) {
+        const expr = c.kind === 'define' ? c.decl.expr : undefined;
+        if (!expr || c.kind !== 'define') continue;
+        const text = files.find((f) => f.file === c.file)?.text.slice(expr.range.start, expr.range.end) ?? '';
+        const reads: string[] = [];
+        for (const f of record.fields.values()) if ('field' in f.source && new RegExp(`\\b${f.words}\\b`).test(text)) reads.push(`${s.source.field}[].${f.source.field}`);
+        if (reads.length && !Object.hasOwn(item.fields, camel(c.words))) (item.computed ??= {})[camel(c.words)] = reads.join(', ');
+      }
+    }
+  }
 }
 
 export function caseSchema(tree = contractTree()): Schema {
