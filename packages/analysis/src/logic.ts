@@ -147,6 +147,10 @@ export class Logic {
         left.push(cells);
       }
       const others = left.filter((_, i) => i !== best);
+      // Forward checking: choices that leave a region no cell holding cases with them end the branch
+      // here, not after every combination of the regions in between (the branching is the same, so
+      // are the cases found and their order).
+      if (at !== TOP && !others.every((r) => r.some((c) => this.solver.feasible(meet(at, c))))) return;
       for (const c of left[best]!) {
         if (out.length >= want) return;
         if (++tried > budget) throw new NotAnalyzed('its criteria combine in too many ways to compare');
