@@ -153,7 +153,7 @@ async function analyze(): Promise<void> {
   flushEdit();
   const file = openName;
   if (editors) {
-    // This file's own errors first (a few ms), then the whole workspace (slower).
+    // This file's errors first (checked with the workspace's other files as they are: a few ms), then the whole workspace compiled (slower).
     const quick = await client.request({ kind: 'check', text: workspace.text(file), file });
     if (ticket !== analyzed || file !== openName) return;
     editors.pane.setMarkers(quick);

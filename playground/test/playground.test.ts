@@ -36,6 +36,27 @@ describe.skipIf(!hasChromium)('playground in a browser', () => {
     expect(await page.textContent('.determination .citation')).toMatch(/pp\. 98-99/);
   });
 
+  it('shows no error while an edit is checked: the file is checked with the workspace\'s other files', async () => {
+    const before = await editorText(page);
+    // Every state of the problems list, from before the edit until the workspace's check of it is in.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { problemStates: string[] }).problemStates = seen;
+      const list = document.getElementById('problems')!;
+      new MutationObserver(() => seen.push(list.textContent ?? '')).observe(list, { childList: true, subtree: true, characterData: true });
+    });
+    await page.click('.editor-pane .monaco-editor .view-lines');
+    await page.keyboard.press('Control+Home');
+    for (let i = 1; i < 25; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' ');
+    const states = (): Promise<string[]> => page.evaluate(() => (window as unknown as { problemStates: string[] }).problemStates);
+    await expect.poll(async () => (await states()).length).toBeGreaterThan(1); // the quick check's, then the workspace's
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect((await states()).filter((t) => /[1-9]\d* errors?/.test(t))).toEqual([]);
+    await setText(page, before);
+  });
+
   it('marks a broken rule as the CLI would, and clears the marker once it is fixed', async () => {
     const before = await editorText(page);
     await typeAtEnd(page, ['criterion ((( oops']);

@@ -2,7 +2,7 @@
 // program; answers completion, hover, definition and format requests; checks and runs cases, the tests
 // and an edit's impact against the workspace's rule set; reads and makes share links. Whatever it sends
 // the page is bounded (limits.ts).
-import { analyze as analyzeFile, completionsAt, definitionAt, formatGuideline, hoverAt, SourceFile } from '@guideline/language';
+import { completionsAt, definitionAt, formatGuideline, hoverAt, SourceFile } from '@guideline/language';
 import { completionsShown } from '../limits.ts';
 import type { Request } from '../protocol.ts';
 import { answerRequests } from './answer.ts';
@@ -19,7 +19,7 @@ const workspace = new Workspace();
 function handle(req: Request): unknown {
   if (workspace.mirror(req)) return null;
   switch (req.kind) {
-    case 'check': return markerList(analyzeFile(req.text, req.file).diagnostics, new SourceFile(req.text, req.file));
+    case 'check': return workspace.check(req.file, req.text);
     case 'analyze': return workspace.analyze(req.file);
     case 'complete': return completionsAt(req.text, req.offset, { file: req.file, program: workspace.program() }).slice(0, completionsShown);
     case 'hover': return hoverAt(req.text, req.offset, { file: req.file, program: workspace.program() }) ?? null;
