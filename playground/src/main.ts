@@ -5,10 +5,11 @@
 import './style.css';
 import { bundledCases, bundledGuidelines, seedCaseFile, seedGuidelineFile } from './bundled.ts';
 import { CasePanel, caseText } from './case-panel.ts';
-import { byId, el, show } from './dom.ts';
+import { byId, el } from './dom.ts';
 import type { Editors } from './editors.ts';
 import { compareExpectation } from './expect.ts';
 import { renderDiagram } from './diagram.ts';
+import { FilePicker, folderOf } from './file-picker.ts';
 import { renderImpact } from './impact-panel.ts';
 import { Keeper } from './keeping.ts';
 import { workerStopped } from './messages.ts';
@@ -37,8 +38,9 @@ const workspace = new PageWorkspace(bundledGuidelines, bundledCases);
 const status = byId('status');
 const say = (text: string): void => void (status.textContent = text);
 
-/** Each guideline folder's title (from its `title` line), for the case picker's groups. */
-const titles = new Map(bundledGuidelines.map((g) => [g.file.replace(/\/[^/]+$/, ''), /^\s*title\s+"([^"]+)"/m.exec(g.text)?.[1]]));
+/** Each guideline file's title (from its `title` line), searched in the file picker; by folder, the case picker's groups. */
+const fileTitles = new Map(bundledGuidelines.map((g) => [g.file, /^\s*title\s+"([^"]+)"/m.exec(g.text)?.[1]]));
+const titles = new Map([...fileTitles].map(([file, title]) => [folderOf(file), title]));
 
 let openName = seedGuidelineFile;
 let editors: Editors | undefined;
@@ -49,7 +51,10 @@ let highlighted: string | undefined;
 let picked = false;
 let schema: Promise<FormSchema> | undefined;
 
-const fileSelect = byId<HTMLSelectElement>('file-select');
+const filePicker = new FilePicker(byId<HTMLSelectElement>('file-select'), byId<HTMLInputElement>('file-filter'), workspace, (file) => fileTitles.get(file), (file) => {
+  openFile(file);
+  keeper.changed();
+});
 const tabs = new Tabs(byId('tab-determination').parentElement!.querySelector('[role=tablist]')!, (name) => onTab(name));
 const tests = new TestsPanel(byId('tests'), (file) => workspace.testCase(file), (file) => openCase(file));
 const testCase = new TestCaseEditor(byId('test-case'), {
@@ -85,8 +90,7 @@ const keeper = new Keeper(new WorkStore(new Set(workspace.files())), notices, cu
 // Files: the picker marks edited files; the open one's edits go to the worker before anything runs.
 
 function fillFiles(): void {
-  show(fileSelect, workspace.files().map((f) => el('option', { value: f }, `${workspace.isEdited(f) ? '● ' : ''}${f.replace(/^guidelines\//, '')}${workspace.isEdited(f) ? ' (edited)' : ''}`)));
-  fileSelect.value = openName;
+  filePicker.fill(openName);
 }
 
 /** Sends the open file's text to the worker when it changed since it was last sent. */
@@ -120,10 +124,6 @@ function openFile(file: string, at?: SourceSpan): void {
   }
 }
 
-fileSelect.addEventListener('change', () => {
-  openFile(fileSelect.value);
-  keeper.changed();
-});
 
 /** Sends the whole workspace to the worker (at the start, and after a link, Reset or Undo). */
 function sendWorkspace(first = false): void {

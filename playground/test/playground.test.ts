@@ -162,6 +162,27 @@ describe.skipIf(!hasChromium)('playground in a browser', () => {
     await page.getByRole('tab', { name: 'Determination' }).click();
   });
 
+  it('lists the guideline files by name under their folders, found by search, picked by keyboard', async () => {
+    const seedFile = 'guidelines/mtus/chronic-pain-physical-medicine/chronic-pain-physical-medicine.guideline';
+    const shown = (): Promise<string[]> => page.$$eval('#file-select optgroup', (gs) => gs.flatMap((g) => [...g.querySelectorAll('option')].map((o) => `${g.getAttribute('label')}: ${o.textContent}`)));
+    expect(await shown()).toContain('mtus/chronic-pain-physical-medicine: chronic-pain-physical-medicine.guideline');
+    expect(await shown()).toContain('shared: physical-medicine-rules.guideline');
+    // A search keeps the open file and the files found; Enter opens the first found.
+    await page.fill('#file-filter', 'texas');
+    expect(await shown()).toEqual(['mtus/chronic-pain-physical-medicine: chronic-pain-physical-medicine.guideline', 'policies: texas.guideline']);
+    await page.focus('#file-filter');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => (window as unknown as { guidelinePlayground: { file(): string } }).guidelinePlayground.file())).toBe('guidelines/policies/texas.guideline');
+    await page.fill('#file-filter', '');
+    expect((await shown()).length).toBeGreaterThan(20);
+    // The arrow keys move through the list as in any drop-down.
+    await page.focus('#file-select');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => page.evaluate(() => (window as unknown as { guidelinePlayground: { file(): string } }).guidelinePlayground.file())).toBe('guidelines/policies/california.guideline');
+    await page.selectOption('#file-select', seedFile);
+    await expect.poll(() => editorText(page)).toContain('physical-medicine-rules');
+  });
+
   it('opens a shared link with exactly that guideline and case', async () => {
     await setText(page, `${original}# an edit that travels in the link\n`);
     await page.getByRole('button', { name: 'Share link' }).click();
