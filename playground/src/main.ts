@@ -32,8 +32,12 @@ import analysisWorkerUrl from './worker/analysis.worker.ts?worker&url';
 performance.mark('playground-start');
 const notices = new Notices(byId('notices'));
 const client = new LanguageClient((reason) => notices.set('worker', { code: 'worker-stopped', level: 'error', text: workerStopped(reason), dismissable: false }));
-/** The static analysis, in a worker of its own (it takes seconds; nothing else waits for it). */
-const analysisClient = new LanguageClient((reason) => notices.set('worker', { code: 'worker-stopped', level: 'error', text: workerStopped(reason), dismissable: false }), { url: analysisWorkerUrl, name: 'guideline-analysis' });
+/**
+ * The static analysis, in a worker of its own (it takes seconds; nothing else waits for it), started
+ * when the Analysis tab opens or the page is idle once the editors are up: not while the first
+ * decision and the editors load.
+ */
+let analysisClient: LanguageClient | undefined;
 const workspace = new PageWorkspace(bundledGuidelines, bundledCases);
 const status = byId('status');
 const say = (text: string): void => void (status.textContent = text);
@@ -102,7 +106,7 @@ function flushEdit(): void {
   workspace.set(openName, text);
   sentText = text;
   void client.request({ kind: 'edit', file: openName, text }).catch(() => {});
-  void analysisClient.request({ kind: 'edit', file: openName, text }).catch(() => {});
+  void analysisClient?.request({ kind: 'edit', file: openName, text }).catch(() => {});
   if (workspace.isEdited(openName) !== wasEdited) fillFiles();
 }
 
@@ -127,7 +131,8 @@ function openFile(file: string, at?: SourceSpan): void {
 
 /** Sends the whole workspace to the worker (at the start, and after a link, Reset or Undo). */
 function sendWorkspace(first = false): void {
-  for (const c of [client, analysisClient]) void c.request({ kind: 'workspace', ...(first ? { bundled: [...workspace.bundledSources] } : {}), edits: workspace.edits() }).catch(() => {});
+  void client.request({ kind: 'workspace', ...(first ? { bundled: [...workspace.bundledSources] } : {}), edits: workspace.edits() }).catch(() => {});
+  void analysisClient?.request({ kind: 'workspace', edits: workspace.edits() }).catch(() => {});
   sentText = workspace.text(openName);
   schema = undefined;
   fillFiles();
@@ -180,7 +185,7 @@ function showCase(text: string): Promise<void> {
   return run();
 }
 
-const findings = new AnalysisPanel(byId('analysis'), analysisClient, new Versions(new Set(workspace.files())), {
+const findings = new AnalysisPanel(byId('analysis'), () => analysisClient, new Versions(new Set(workspace.files())), {
   file: () => openName,
   text: (file) => (file === openName && editors ? editors.pane.text : workspace.text(file)),
   bundledText: (file) => workspace.bundledSources.find((s) => s.file === file)?.text,
@@ -197,6 +202,15 @@ const findings = new AnalysisPanel(byId('analysis'), analysisClient, new Version
   say,
 });
 
+
+/** Starts the analysis worker (once) with the workspace as it is now, and analyses it. */
+function startAnalysis(): void {
+  if (analysisClient) return;
+  flushEdit();
+  analysisClient = new LanguageClient((reason) => notices.set('worker', { code: 'worker-stopped', level: 'error', text: workerStopped(reason), dismissable: false }), { url: analysisWorkerUrl, name: 'guideline-analysis' });
+  void analysisClient.request({ kind: 'workspace', bundled: [...workspace.bundledSources], edits: workspace.edits() }).catch(() => {});
+  findings.schedule(0);
+}
 
 let runTimer: ReturnType<typeof setTimeout> | undefined;
 function scheduleRun(delay = 200): void {
@@ -335,6 +349,7 @@ function onTab(name: string): void {
   if (name === 'diagram') void diagram();
   if (name === 'impact') void impact();
   if (name === 'reference') void reference.open();
+  if (name === 'analysis') startAnalysis();
 }
 
 // Case view: JSON or the form generated from the workspace's case fields
@@ -374,17 +389,20 @@ void start();
 
 window.addEventListener('hashchange', () => void actions.openLinkIn(location.hash));
 
-/** Loads the editors once the first decision is shown (or after a moment, whichever is first). */
+/**
+ * Loads the editors once the first decision (or why there is none) is shown: monaco's load and start
+ * are long tasks, so they never come before it. The module's evaluation and the editors' creation are
+ * separate tasks, and once the editors are up the analysis worker starts when the page is idle.
+ */
 function loadEditors(): Promise<Editors> {
   return new Promise<void>((resolve) => {
     const check = setInterval(() => {
-      if (performance.getEntriesByName('first-decision').length || determination.querySelector('[data-testid=notice]')) {
+      if (performance.getEntriesByName('first-decision').length || determination.querySelector('[data-testid=notice]') || notices.code('worker')) {
         clearInterval(check);
         resolve();
       }
     }, 20);
-    setTimeout(() => { clearInterval(check); resolve(); }, 4000);
-  }).then(() => import('./editors.ts')).then(({ createEditors }) => {
+  }).then(() => import('./editors.ts')).then((m) => new Promise<typeof m>((resolve) => setTimeout(() => resolve(m)))).then(({ createEditors }) => {
     const e = createEditors({ editor: byId('editor'), problems: byId('problems'), caseEditor: byId('case-editor'), caseNext: () => byId('case-issues').nextElementSibling as HTMLElement, compiled: byId('compiled') }, client, say, openReference);
     editors = e;
     cases.attach(e.caseView);
@@ -397,6 +415,8 @@ function loadEditors(): Promise<Editors> {
     });
     scheduleAnalyze(0);
     performance.mark('editor-ready');
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => startAnalysis(), { timeout: 5000 });
+    else setTimeout(startAnalysis, 1000);
     return e;
   });
 }
