@@ -6,7 +6,7 @@ import { el } from './dom.ts';
 import { downloadWork, type Keeper } from './keeping.ts';
 import { linkNotMade, linkRefused } from './messages.ts';
 import type { Notices, NoticeTopic } from './notices.ts';
-import { isShareHash } from './share-link.ts';
+import { isShareHash } from './file-names.ts';
 import { testCaseText } from './test-cases.ts';
 import type { LanguageClient } from './worker-client.ts';
 import type { PageWorkspace } from './workspace.ts';
