@@ -86,7 +86,7 @@ describe.skipIf(!hasChromium)('playground in a browser', () => {
     await typeAtEnd(page, ['criterion extra', '  require comp']);
     await page.keyboard.press('Control+Space');
     await page.waitForSelector('.suggest-widget.visible');
-    expect(await page.textContent('.suggest-widget')).toContain('completed visits');
+    await expect.poll(() => page.textContent('.suggest-widget')).toContain('completed visits');
     await page.keyboard.press('Enter');
     await expect.poll(() => editorText(page)).toContain('  require completed visits');
   });

@@ -14,13 +14,15 @@ import { markerList } from './markers.ts';
 import { Workspace } from './workspace.ts';
 
 const workspace = new Workspace();
-/** The editor's services and share links, loaded on first use. */
+/** The editor's services and share links: loaded once the editors check their first text, or on first use. */
 const later = (): Promise<typeof import('./later.ts')> => import('./later.ts');
 
 async function handle(req: Request): Promise<unknown> {
   if (workspace.mirror(req)) return null;
   switch (req.kind) {
-    case 'check': return workspace.check(req.file, req.text);
+    case 'check':
+      void later(); // the editors are up: their services next
+      return workspace.check(req.file, req.text);
     case 'analyze': return workspace.analyze(req.file);
     case 'complete': return (await later()).completionsAt(req.text, req.offset, { file: req.file, program: workspace.program() }).slice(0, completionsShown);
     case 'hover': return (await later()).hoverAt(req.text, req.offset, { file: req.file, program: workspace.program() }) ?? null;
