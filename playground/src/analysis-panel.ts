@@ -45,7 +45,8 @@ export class AnalysisPanel {
 
   constructor(
     host: HTMLElement,
-    private readonly client: LanguageClient,
+    /** The analysis worker, once started (nothing is analysed before). */
+    private readonly client: () => LanguageClient | undefined,
     private readonly versions: Versions,
     private readonly hooks: AnalysisHooks,
   ) {
@@ -77,13 +78,15 @@ export class AnalysisPanel {
   }
 
   private async run(): Promise<void> {
+    const client = this.client();
+    if (!client) return;
     if (this.running) return void (this.again = true);
     this.running = true;
     this.again = false;
     const file = this.hooks.file();
     if (!this.last) this.state.textContent = 'Analysing the workspace…';
     this.state.setAttribute('aria-busy', 'true');
-    const result = await this.client.request({ kind: 'findings', file }).catch((e: unknown) => String(e));
+    const result = await client.request({ kind: 'findings', file }).catch((e: unknown) => String(e));
     this.running = false;
     this.state.removeAttribute('aria-busy');
     if (typeof result === 'string') this.state.textContent = `The analysis failed: ${result}`;
@@ -166,7 +169,9 @@ export class AnalysisPanel {
     if (before === undefined) return show(this.compared, el('p', {}, 'Save a version of the file first, to compare it with later.'));
     const label = v === 'bundled' ? 'its bundled text' : 'the version saved';
     show(this.compared, el('p', { class: 'summary', role: 'status', 'aria-busy': 'true' }, 'Comparing…'));
-    const r = await this.client.request({ kind: 'compare', file, before }).catch((e: unknown) => String(e));
+    const client = this.client();
+    if (!client) return;
+    const r = await client.request({ kind: 'compare', file, before }).catch((e: unknown) => String(e));
     if (typeof r === 'string') return show(this.compared, el('p', { role: 'status' }, `The comparison failed: ${r}`));
     if (r.broken) return show(this.compared, el('p', { role: 'status' }, r.broken === 'edited' ? 'The workspace has errors: fix them to compare.' : `The workspace with ${label} has errors: there is nothing to compare with.`));
     const total = r.counts.error + r.counts.warning + r.counts.info;

@@ -178,6 +178,7 @@ export type Request =
   /** Every file of the workspace: `bundled` once, `edits` the texts that differ from it. */
   | { kind: 'workspace'; bundled?: SourceText[]; edits: SourceText[] }
   | { kind: 'edit'; file: string; text: string }
+  /** One file's text checked on its own declarations, with the workspace's other files as its program. */
   | { kind: 'check'; text: string; file: string }
   | { kind: 'analyze'; file: string }
   /** The editor services, with the workspace's other files as the program (their vocabularies known). */
