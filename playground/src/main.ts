@@ -15,6 +15,7 @@ import { Keeper } from './keeping.ts';
 import { workerStopped } from './messages.ts';
 import { Notices } from './notices.ts';
 import type { CaseCheck, ConditionCoverage, FormSchema, RunResult, SourceSpan } from './protocol.ts';
+import { coverageOfCase } from './coverage.ts';
 import { ReferencePanel } from './reference.ts';
 import { decisionText, place, renderDetermination, renderNotice } from './results.ts';
 import { WorkStore, type Work } from './storage.ts';
@@ -118,7 +119,7 @@ function openFile(file: string, at?: SourceSpan): void {
   if (editors && editors.pane.file !== file) {
     sentText = workspace.text(file);
     editors.pane.open(file, sentText);
-    editors.pane.setCoverage(coverage);
+    showCoverage();
     scheduleAnalyze(0);
     findings.fileOpened();
   }
@@ -241,6 +242,8 @@ async function run(): Promise<void> {
   showRun();
   if (r.kind !== 'determination') return void testCase.render(cases.testCase, undefined, undefined);
   if (!performance.getEntriesByName('first-decision').length) performance.mark('first-decision');
+  caseCoverage = coverageOfCase(r.determination);
+  showCoverage();
   const text = `Decision: ${decisionText[r.determination.decision]}`;
   if (`${cases.file}|${text}` !== announced) announce.textContent = text;
   announced = `${cases.file}|${text}`;
@@ -292,8 +295,15 @@ byId('run-all-button').addEventListener('click', () => {
 });
 
 let testRuns = 0;
-/** How the test cases exercised each condition (after Run all tests), marked in the editor. */
-let coverage: ConditionCoverage[] = [];
+/** How the test cases exercised each condition (after Run all tests). */
+let suiteCoverage: ConditionCoverage[] = [];
+/** How the current case exercised the conditions its determination traces (after each Run). */
+let caseCoverage: ConditionCoverage[] = [];
+/** Marks the editor with the test suite's coverage while the Tests tab is open and has run, the current case's otherwise. */
+function showCoverage(): void {
+  const suite = tabs.selected === 'tests' && suiteCoverage.length > 0;
+  editors?.pane.setCoverage(suite ? suiteCoverage : caseCoverage, suite ? 'suite' : 'case');
+}
 async function runAll(): Promise<void> {
   const ticket = ++testRuns;
   flushEdit();
@@ -304,8 +314,8 @@ async function runAll(): Promise<void> {
   else if (!outcomes) tests.failed('The workspace has errors: fix them to run the tests.');
   else {
     tests.setOutcomes(outcomes.outcomes);
-    coverage = outcomes.coverage;
-    editors?.pane.setCoverage(coverage);
+    suiteCoverage = outcomes.coverage;
+    showCoverage();
   }
 }
 
@@ -345,6 +355,7 @@ async function diagram(): Promise<void> {
 }
 
 function onTab(name: string): void {
+  showCoverage();
   if (name === 'compiled') editors?.setCompiled(compiledJson);
   if (name === 'diagram') void diagram();
   if (name === 'impact') void impact();

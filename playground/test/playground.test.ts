@@ -38,6 +38,15 @@ describe.skipIf(!hasChromium)('playground in a browser', () => {
     expect(await page.textContent('.determination .notes')).toMatch(/physician reviewer/);
   });
 
+  it('marks the conditions the current case exercised, with their result for it', async () => {
+    await page.getByRole('tab', { name: 'Determination' }).click();
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    // The seed exceeds the course: its visit-count condition is false for this case.
+    await page.waitForSelector('.editor-pane .coverage-one');
+    // Before Run all tests: these marks are the case's, not the suite's (no condition is both true and false).
+    expect(await page.$$eval('.editor-pane .coverage-both', (xs) => xs.length)).toBe(0);
+  });
+
   it('shows no error while an edit is checked: the file is checked with the workspace\'s other files', async () => {
     const before = await editorText(page);
     // Every state of the problems list, from before the edit until the workspace's check of it is in.
