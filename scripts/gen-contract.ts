@@ -12,12 +12,14 @@ import type { FactSym } from '../packages/language/src/check/symbols.ts';
 import type { FactDef } from '../packages/language/src/artifact.ts';
 import { addField, type FieldNode } from '../packages/runtime/src/fields.ts';
 import { schemaForTree, sortedTree, type Schema } from '../packages/runtime/src/case-schema.ts';
+import { camel, mark } from '../packages/runtime/src/computed-fields.ts';
 
 const root = join(import.meta.dirname, '..');
 
+const standardVocabularies = (): Vocabularies => new Vocabularies(standardFiles(), () => () => {});
+
 /** Every field the standard vocabularies define, as fact definitions (items' fields under their lists). */
-export function contractFacts(): { defs: FactDef[]; required: Set<string> } {
-  const vocabularies = new Vocabularies(standardFiles(), () => () => {});
+export function contractFacts(vocabularies = standardVocabularies()): { defs: FactDef[]; required: Set<string> } {
   const defs: FactDef[] = [];
   const required = new Set<string>();
   for (const v of vocabularies.all()) {
@@ -37,14 +39,13 @@ export function contractFacts(): { defs: FactDef[]; required: Set<string> } {
 }
 
 export function contractTree(): FieldNode & { kind: 'object' } {
-  const { defs, required } = contractFacts();
+  const vocabularies = standardVocabularies();
+  const { defs, required } = contractFacts(vocabularies);
   const tree: FieldNode & { kind: 'object' } = { kind: 'object', fields: {} };
   for (const d of defs) addField(tree, d, d.field !== undefined && required.has(d.field));
-  markComputedFields(tree);
+  markComputedFields(tree, vocabularies);
   return sortedTree(tree);
 }
-
-const camel = (words: string): string => words.split(/[\s-]+/).map((w, i) => (i ? w.charAt(0).toUpperCase() + w.slice(1) : w)).join('');
 
 /**
  * A record's fields `computed as` an expression (a medication's morphine equivalents) are no fields of
@@ -52,9 +53,8 @@ const camel = (words: string): string => words.split(/[\s-]+/).map((w, i) => (i 
  * reads. The rule set does not carry them (a computed field is compiled into the conditions that
  * read it), so the contract marks them, from the vocabularies' sources.
  */
-function markComputedFields(tree: FieldNode & { kind: 'object' }): void {
+function markComputedFields(tree: FieldNode & { kind: 'object' }, vocabularies: Vocabularies): void {
   const files = standardFiles();
-  const vocabularies = new Vocabularies(files, () => () => {});
   for (const v of vocabularies.all()) {
     for (const s of v.own.all()) {
       if (s.kind !== 'fact' || s.ty.kind !== 'list' || s.ty.of.kind !== 'record' || !('field' in s.source)) continue;
@@ -68,7 +68,7 @@ function markComputedFields(tree: FieldNode & { kind: 'object' }): void {
         const text = files.find((f) => f.file === c.file)?.text.slice(expr.range.start, expr.range.end) ?? '';
         const reads: string[] = [];
         for (const f of record.fields.values()) if ('field' in f.source && new RegExp(`\\b${f.words}\\b`).test(text)) reads.push(`${s.source.field}[].${f.source.field}`);
-        if (reads.length && !Object.hasOwn(item.fields, camel(c.words))) (item.computed ??= {})[camel(c.words)] = reads.join(', ');
+        if (reads.length) mark(item, camel(c.words), reads.join(', '));
       }
     }
   }

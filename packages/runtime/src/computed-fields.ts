@@ -9,7 +9,8 @@ type ObjectNode = FieldNode & { kind: 'object' };
 
 const units = ['days', 'weeks', 'months', 'years'];
 const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
-const camel = (words: string): string => words.split(/[\s-]+/).map((w, i) => (i ? capital(w) : w)).join('');
+/** A fact's words as a case key would spell them (`morphine equivalents` → `morphineEquivalents`). */
+export const camel = (words: string): string => words.split(/[\s-]+/).map((w, i) => (i ? capital(w) : w)).join('');
 
 /** The object node at a dotted path (an item's object for `list[]`), if there is one. */
 function objectAt(root: ObjectNode, path: readonly string[]): ObjectNode | undefined {
@@ -23,7 +24,8 @@ function objectAt(root: ObjectNode, path: readonly string[]): ObjectNode | undef
   return node?.kind === 'object' ? node : undefined;
 }
 
-function mark(node: ObjectNode | undefined, key: string, from: string): void {
+/** Marks `key` on an object as computed from `from`, unless it is a field of the object or already marked. */
+export function mark(node: ObjectNode | undefined, key: string, from: string): void {
   if (!node || !key || Object.hasOwn(node.fields, key)) return;
   (node.computed ??= {})[key] ??= from;
 }
