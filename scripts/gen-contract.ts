@@ -12,7 +12,8 @@ import type { FactSym } from '../packages/language/src/check/symbols.ts';
 import type { FactDef } from '../packages/language/src/artifact.ts';
 import { addField, type FieldNode } from '../packages/runtime/src/fields.ts';
 import { schemaForTree, sortedTree, type Schema } from '../packages/runtime/src/case-schema.ts';
-import { camel, mark } from '../packages/runtime/src/computed-fields.ts';
+import { markComputedAs } from '../packages/runtime/src/computed-fields.ts';
+import { computedFields } from '../packages/language/src/compile/computed.ts';
 
 const root = join(import.meta.dirname, '..');
 
@@ -48,29 +49,13 @@ export function contractTree(): FieldNode & { kind: 'object' } {
 }
 
 /**
- * A record's fields `computed as` an expression (a medication's morphine equivalents) are no fields of
- * the case: an item that gives one is refused as computed, naming the item's fields the expression
- * reads. The rule set does not carry them (a computed field is compiled into the conditions that
- * read it), so the contract marks them, from the vocabularies' sources.
+ * What the standard vocabularies compute by an expression (a medication's morphine equivalents) is no
+ * field of the case: an item that gives one is refused as computed, naming the fields the expression
+ * reads. The compiler carries a program's own in the rule set (`computedAs`); the contract marks these.
  */
 function markComputedFields(tree: FieldNode & { kind: 'object' }, vocabularies: Vocabularies): void {
-  const files = standardFiles();
   for (const v of vocabularies.all()) {
-    for (const s of v.own.all()) {
-      if (s.kind !== 'fact' || s.ty.kind !== 'list' || s.ty.of.kind !== 'record' || !('field' in s.source)) continue;
-      const list = tree.fields[s.source.field];
-      if (list?.kind !== 'list' || list.of.kind !== 'object') continue;
-      const item = list.of;
-      const record = s.ty.of.record;
-      for (const c of record.computed.values()) {
-        const expr = c.kind === 'define' ? c.decl.expr : undefined;
-        if (!expr || c.kind !== 'define') continue;
-        const text = files.find((f) => f.file === c.file)?.text.slice(expr.range.start, expr.range.end) ?? '';
-        const reads: string[] = [];
-        for (const f of record.fields.values()) if ('field' in f.source && new RegExp(`\\b${f.words}\\b`).test(text)) reads.push(`${s.source.field}[].${f.source.field}`);
-        if (reads.length) mark(item, camel(c.words), reads.join(', '));
-      }
-    }
+    for (const c of computedFields(v)) markComputedAs(tree, { id: c.id, words: c.sym.words, type: { kind: 'number' }, inputs: c.inputs, computedAs: '' });
   }
 }
 

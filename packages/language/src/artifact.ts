@@ -49,6 +49,12 @@ export interface FactDef {
   field?: string;
   /** The runtime's computation that gives it. */
   builtin?: string;
+  /**
+   * The expression, as written, that computes it from other fields (`computed as`): compiled into the
+   * conditions that read it, so nothing reads it by its id, and never a field of a case. Its id is the
+   * key a case would give it by (`medications[].morphineEquivalents`), and `inputs` the fields it reads.
+   */
+  computedAs?: string;
   /** The value absence stands for; absent, the fact is unknown. */
   absent?: Scalar | [];
   /** Case fields whose absence makes it unknown (what a determination's `missing` names). */
@@ -61,6 +67,11 @@ export interface RecordDef {
   /** Its fields; each field's `field` is its path within an item. */
   fields: FactDef[];
 }
+
+const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** A fact's words as a case key would spell them (`morphine equivalents` → `morphineEquivalents`). */
+export const caseKey = (words: string): string => words.split(/[\s-]+/).map((w, i) => (i ? capital(w) : w)).join('');
 
 /** A text with `{n}` where placeholder n's value goes. */
 export interface Template {

@@ -1,7 +1,7 @@
 // @guideline/language/rules: the parser-free part of the language, what a runtime needs to read and
 // run compiled rule sets: the artifact's types (tables among them), constants and JSON Schema, the IR,
 // units, revisions, and the engine rules. Nothing here reaches the lexer, parser or checker (or Chevrotain).
-export { ARTIFACT_FORMAT, ARTIFACT_VERSION, criterionLeaves } from './artifact.ts';
+export { ARTIFACT_FORMAT, ARTIFACT_VERSION, caseKey, criterionLeaves } from './artifact.ts';
 export type {
   CompiledClass,
   CompiledCriterion,

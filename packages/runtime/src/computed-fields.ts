@@ -2,15 +2,13 @@
 // months since the injury, an item's morphine equivalents): found from the rule set's facts and
 // marked on the field tree, so that such a field is refused as computed, naming the field it is
 // computed from, rather than as a misspelling of its nearest neighbour.
-import type { FactDef } from '@guideline/language/rules';
+import { caseKey, type FactDef } from '@guideline/language/rules';
 import type { FieldNode } from './fields.ts';
 
 type ObjectNode = FieldNode & { kind: 'object' };
 
 const units = ['days', 'weeks', 'months', 'years'];
 const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
-/** A fact's words as a case key would spell them (`morphine equivalents` → `morphineEquivalents`). */
-export const camel = (words: string): string => words.split(/[\s-]+/).map((w, i) => (i ? capital(w) : w)).join('');
 
 /** The object node at a dotted path (an item's object for `list[]`), if there is one. */
 function objectAt(root: ObjectNode, path: readonly string[]): ObjectNode | undefined {
@@ -30,15 +28,23 @@ export function mark(node: ObjectNode | undefined, key: string, from: string): v
   (node.computed ??= {})[key] ??= from;
 }
 
+/** Marks the key a fact `computed as` an expression would be given by (its id), computed from the fields it reads. */
+export function markComputedAs(root: ObjectNode, f: FactDef): void {
+  const path = f.id.replace(/\[\]/g, '').split('.');
+  mark(path.length > 1 ? objectAt(root, path.slice(0, -1)) : root, path[path.length - 1]!, f.inputs.join(', ') || f.computedAs || '');
+}
+
 /**
  * Marks on `root` the keys that name a computed fact of `facts`: a time since one of their dates
  * (`conservativeCareWeeks` from `history.conservativeCareStartDate`, `monthsSinceInjury` from
- * `injury.date`: in the date's object and in `history`), and a fact computed from other fields
- * (`morphineEquivalents` of a medication, from its `dailyDose`), by its words or its id.
+ * `injury.date`: in the date's object and in `history`), a fact computed from other fields by the
+ * runtime (`morphineEquivalents` of a medication, from its `dailyDose`), by its words or its id, and
+ * a fact or record field a vocabulary computes by an expression (`computed as`), by its id.
  */
 export function markComputed(root: ObjectNode, facts: readonly FactDef[]): void {
   for (const f of facts) {
-    if (f.type.kind === 'date' && f.field && !f.id.includes('[].')) {
+    if (f.computedAs !== undefined) markComputedAs(root, f);
+    else if (f.type.kind === 'date' && f.field && !f.id.includes('[].')) {
       const path = f.field.split('.');
       const last = path[path.length - 1]!;
       const stem = last === 'date' ? (path[path.length - 2] ?? '') : last.replace(/(Start)?Date$/, '');
@@ -56,7 +62,7 @@ export function markComputed(root: ObjectNode, facts: readonly FactDef[]): void 
       const at = objectAt(root, path.slice(0, -1).map((p) => p.replace(/\[\]$/, '')));
       const from = f.inputs.map((i) => (item >= 0 ? `${f.id.slice(0, item)}[].${i}` : i)).join(', ');
       mark(at, path[path.length - 1]!, from);
-      mark(at, camel(f.words), from);
+      mark(at, caseKey(f.words), from);
     }
   }
 }

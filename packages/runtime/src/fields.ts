@@ -12,6 +12,7 @@ export type FieldNode =
 
 /** Adds a fact's field to a tree (an item's field under its list's items). */
 export function addField(root: FieldNode & { kind: 'object' }, def: FactDef, required = false): void {
+  if (def.computedAs !== undefined) return; // computed from other fields (computed-fields.ts marks it)
   const item = def.id.indexOf('[].');
   if (item >= 0) {
     if (def.builtin) return; // computed for each item, not a field of it

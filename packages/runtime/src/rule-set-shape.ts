@@ -354,7 +354,7 @@ export class ShapeChecker {
     };
     this.record(f, at, {
       id: [this.text, true], words: [this.text, true], meaning: [this.text, false], type: [this.factType, true],
-      field: [field, false], builtin: [this.text, false], absent: [absent, false], inputs: [this.texts, true],
+      field: [field, false], builtin: [this.text, false], computedAs: [this.text, false], absent: [absent, false], inputs: [this.texts, true],
     }, 'a fact');
   };
 

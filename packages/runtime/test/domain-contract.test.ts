@@ -4,7 +4,8 @@
 // meant, and what the engine computes (weeks of care, months since injury, morphine equivalents) is
 // not a field of the case.
 import { describe, expect, it } from 'vitest';
-import { validateCase } from '../src/index.ts';
+import { artifactSchema, compileProgram } from '../../language/src/index.ts';
+import { loadRuleSet, validateCase } from '../src/index.ts';
 import { bundledRules } from '../../../test/support/bundled.ts';
 
 const mri = {
@@ -162,6 +163,51 @@ describe('the contract holds the domains beyond physical medicine', () => {
     ['a medication\'s morphine equivalents', withField(opioids, 'medications', [{ name: 'oxycodone', dailyDose: 40, unit: 'mg', morphineEquivalents: 60 }]), 'medications[0].morphineEquivalents', 'medications[].dailyDose'],
   ])('refuses %s as computed, from the field it is computed from', (_, c, field, from) => {
     const issues = validateCase(c, rules);
+    expect(issues.map((i) => i.field)).toEqual([field]);
+    expect(issues[0]!.message).toBe(`is computed, not a field of the case: the engine works it out from ${from}`);
+  });
+
+  // An editor's own vocabulary computes by an expression too (`computed as`): the compiler carries
+  // what it computes in the rule set, so the runtime refuses it as computed in the same words.
+  const wound = compileProgram([{
+    file: 'wound.guideline',
+    text: `vocabulary wound-care "Wound care"
+
+fact dressings: list of dressing, from dressings
+record dressing "A dressing"
+  field area: number from 0 to 1000, from area
+  field layers: number from 0 to 10, from layers
+  field coverage: number, computed as area * layers
+fact dressing count: number, computed as count of dressings
+
+guideline test.wound
+  title    "Wound dressing"
+  source   "Test", 2020, page 1
+  covers   wound-dressing
+  uses     wound-care
+
+criterion small "Small dressings"
+  require sum of coverage over dressings <= 100 and dressing count <= 3
+  otherwise "Too much."
+`,
+  }]).rules!;
+  const dressed = { jurisdiction: 'CA', asOf: '2026-01-01', request: { treatment: 'wound-dressing' }, dressings: [{ area: 10, layers: 2 }] };
+
+  it('carries what an editor\'s vocabulary computes in the rule set, and the rule set loads', () => {
+    expect(wound.facts.filter((f) => f.computedAs !== undefined).map((f) => [f.id, f.computedAs, f.inputs])).toEqual([
+      ['dressingCount', 'count of dressings', ['dressings']],
+      ['dressings[].coverage', 'area * layers', ['dressings[].area', 'dressings[].layers']],
+    ]);
+    expect(artifactSchema.definitions.fact.properties).toHaveProperty('computedAs');
+    expect(() => loadRuleSet(JSON.parse(JSON.stringify(wound)))).not.toThrow();
+    expect(validateCase(dressed, wound)).toEqual([]);
+  });
+
+  it.each<[string, Record<string, unknown>, string, string]>([
+    ['a record\'s field computed as an expression', { ...dressed, dressings: [{ area: 10, layers: 2, coverage: 20 }] }, 'dressings[0].coverage', 'dressings[].area, dressings[].layers'],
+    ['a fact computed as an expression', { ...dressed, dressingCount: 1 }, 'dressingCount', 'dressings'],
+  ])('refuses %s of an editor\'s vocabulary as computed, from the fields it reads', (_, c, field, from) => {
+    const issues = validateCase(c, wound);
     expect(issues.map((i) => i.field)).toEqual([field]);
     expect(issues[0]!.message).toBe(`is computed, not a field of the case: the engine works it out from ${from}`);
   });

@@ -3,10 +3,11 @@
 // fact they read. Pure, no I/O.
 import { ARTIFACT_FORMAT, ARTIFACT_VERSION, type FactDef, type RuleSet } from '../artifact.ts';
 import type { ProgramModel } from '../check/program.ts';
-import type { FactSym, TableSym } from '../check/symbols.ts';
+import { ERROR, type FactSym, type TableSym } from '../check/symbols.ts';
 import { ruleSetRevision } from '../revision.ts';
 import { compilerName, compilerVersion } from '../version.ts';
 import { ExprCompiler, Sources } from './expressions.ts';
+import { computedFields } from './computed.ts';
 import { factDef, factType, ruleSetReads, tableReads } from './facts.ts';
 import { GuidelineCompiler } from './guideline.ts';
 import { compileTable } from './tables.ts';
@@ -30,7 +31,7 @@ export function compileModel(model: ProgramModel, texts: Iterable<{ file: string
     records: [],
   };
   rules.tables = vocabularyTables(rules, model, sources);
-  rules.facts = factDefs(rules, model);
+  rules.facts = factDefs(rules, model, sources);
   rules.revision = ruleSetRevision(rules);
   return rules;
 }
@@ -58,7 +59,7 @@ function vocabularyTables(rules: RuleSet, model: ProgramModel, sources: Sources)
 }
 
 /** Every fact the rule set reads, with its definition, in the order first read. */
-function factDefs(rules: RuleSet, model: ProgramModel): FactDef[] {
+function factDefs(rules: RuleSet, model: ProgramModel, sources: Sources): FactDef[] {
   // A field two vocabularies declare reads in the words of the program's own (the guideline's
   // author's), not the contract's: shared criteria of the standard vocabularies resolve it too.
   const standard = (s: FactSym): boolean => s.vocabulary !== undefined && model.vocabularies.get(s.vocabulary)?.standard === true;
@@ -94,6 +95,17 @@ function factDefs(rules: RuleSet, model: ProgramModel): FactDef[] {
   for (const id of ids) {
     const sym = syms.get(id) ?? all.get(id);
     if (sym) out.push(factDef(sym));
+  }
+  // What the program's vocabularies compute by an expression: compiled into the conditions that read
+  // it, and carried here so that a case giving it is refused as computed (the contract's are generated).
+  for (const v of model.vocabularies.all()) {
+    if (v.standard) continue;
+    for (const c of computedFields(v)) {
+      const d: FactDef = { id: c.id, words: c.sym.words, type: factType(c.sym.declared ?? model.defineTypes.get(c.sym.decl) ?? ERROR), inputs: c.inputs };
+      if (c.sym.decl.meaning) d.meaning = c.sym.decl.meaning.text.replace(/\s*\n\s*/g, ' ');
+      if (c.sym.decl.expr) d.computedAs = sources.text(c.sym.file, c.sym.decl.expr);
+      out.push(d);
+    }
   }
   return out;
 }
