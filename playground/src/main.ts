@@ -8,7 +8,6 @@ import { CasePanel, caseText } from './case-panel.ts';
 import { byId, el } from './dom.ts';
 import type { Editors } from './editors.ts';
 import { compareExpectation } from './expect.ts';
-import { renderDiagram } from './diagram.ts';
 import { FilePicker, folderOf } from './file-picker.ts';
 import { renderImpact } from './impact-panel.ts';
 import { Keeper } from './keeping.ts';
@@ -350,8 +349,13 @@ async function diagram(): Promise<void> {
   flushEdit();
   const data = await client.request({ kind: 'diagram', file: openName }).catch(() => undefined);
   if (ticket !== diagrams || !data) return;
+  // The picture and its layout engine load when it is first drawn: the first decision never waits for them.
+  const { renderDiagram } = await import('./diagram.ts');
   const statuses = new Map(lastRun?.guidelineFile === openName ? lastRun.determination.criteria.map((c) => [c.id, c.status] as const) : []);
-  renderDiagram(byId('diagram'), data, statuses, (at) => openFile(at.file, at));
+  const current = lastRun?.guidelineFile === openName ? lastRun.determination.decision : undefined;
+  const target = byId('diagram');
+  target.setAttribute('aria-busy', 'true');
+  if (await renderDiagram(target, data, statuses, current, (at) => openFile(at.file, at), () => ticket !== diagrams)) target.removeAttribute('aria-busy');
 }
 
 function onTab(name: string): void {
