@@ -26,7 +26,7 @@ import { WorkActions } from './work-actions.ts';
 import { LanguageClient } from './worker-client.ts';
 import { PageWorkspace } from './workspace.ts';
 import { AnalysisPanel } from './analysis-panel.ts';
-import { Versions } from './versions.ts';
+import { autoVersionAfterMs, Versions } from './versions.ts';
 import analysisWorkerUrl from './worker/analysis.worker.ts?worker&url';
 
 performance.mark('playground-start');
@@ -185,7 +185,16 @@ function showCase(text: string): Promise<void> {
   return run();
 }
 
-const findings = new AnalysisPanel(byId('analysis'), () => analysisClient, new Versions(new Set(workspace.files())), {
+const versions = new Versions(new Set(workspace.files()));
+/** Takes a version of each edited file whose newest version has another text (a version the storage refuses is let go). */
+function keepVersions(files = workspace.edits().map((s) => s.file)): void {
+  flushEdit();
+  for (const file of files) if (workspace.isEdited(file)) versions.keep(file, workspace.text(file));
+  findings.versionsChanged();
+}
+let versionTimer: ReturnType<typeof setTimeout> | undefined;
+
+const findings = new AnalysisPanel(byId('analysis'), () => analysisClient, versions, {
   file: () => openName,
   text: (file) => (file === openName && editors ? editors.pane.text : workspace.text(file)),
   bundledText: (file) => workspace.bundledSources.find((s) => s.file === file)?.text,
@@ -199,6 +208,7 @@ const findings = new AnalysisPanel(byId('analysis'), () => analysisClient, new V
     if (editors?.pane.file === file) editors.pane.setFindings(markers);
   },
   explain: (code) => openReference(code),
+  restore: (file, text, label) => actions.restoreVersion(file, text, label),
   say,
 });
 
@@ -388,6 +398,7 @@ const actions = new WorkActions({ client, notices, workspace, keeper, say, flush
     cases.fillSelect();
   },
   seedCase: () => caseText(bundledCases.find((c) => c.file === seedCaseFile)),
+  keepVersions: () => keepVersions(),
 });
 
 // Start: the stored work (or a link), the first decision, then the editors.
@@ -427,6 +438,10 @@ function loadEditors(): Promise<Editors> {
       if (e.pane.file !== openName) return;
       scheduleAnalyze();
       keeper.changed();
+      // A version of the file once it has been left alone a few seconds.
+      clearTimeout(versionTimer);
+      const file = openName;
+      versionTimer = setTimeout(() => keepVersions([file]), autoVersionAfterMs);
     });
     scheduleAnalyze(0);
     performance.mark('editor-ready');
