@@ -388,7 +388,14 @@ for (const [id, view] of [['case-json-view', 'json'], ['case-form-view', 'form']
 }
 
 byId('format-button').addEventListener('click', () => void editors?.pane.format());
-splitter(byId('splitter'), byId('layout'));
+splitter(byId('splitter'), byId('layout'), {
+  orientation: 'vertical', initial: 58, min: 20, max: 80, key: 'editor',
+  apply: (share) => void (byId('layout').style.gridTemplateColumns = `minmax(0, ${share}fr) auto minmax(0, ${100 - share}fr)`),
+});
+splitter(byId('case-splitter'), byId('side-pane'), {
+  orientation: 'horizontal', initial: 30, min: 10, max: 75, key: 'case',
+  apply: (share) => byId('side-pane').style.setProperty('--case-share', `${share}%`),
+});
 
 const actions = new WorkActions({ client, notices, workspace, keeper, say, flushEdit, sendWorkspace,
   state: () => ({ open: openName, caseText: cases.text, caseFile: cases.file }),
@@ -429,7 +436,7 @@ function loadEditors(): Promise<Editors> {
       }
     }, 20);
   }).then(() => import('./editors.ts')).then((m) => new Promise<typeof m>((resolve) => setTimeout(() => resolve(m)))).then(({ createEditors }) => {
-    const e = createEditors({ editor: byId('editor'), problems: byId('problems'), caseEditor: byId('case-editor'), caseNext: () => byId('case-issues').nextElementSibling as HTMLElement, compiled: byId('compiled') }, client, say, openReference);
+    const e = createEditors({ editor: byId('editor'), problems: byId('problems'), caseEditor: byId('case-editor'), caseNext: () => byId('case-splitter').nextElementSibling as HTMLElement, compiled: byId('compiled') }, client, say, openReference);
     editors = e;
     cases.attach(e.caseView);
     sentText = workspace.text(openName);
