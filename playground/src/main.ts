@@ -3,7 +3,7 @@
 // the determination and the other result tabs, and the work kept in storage and share links. The
 // editors (monaco) load after the first decision is shown: nothing here waits for them.
 import './style.css';
-import { bundledCases, bundledGuidelines, seedCaseFile, seedGuidelineFile } from './bundled.ts';
+import { bundledCases, bundledGuidelines, seedCase, seedCaseFile, seedGuidelineFile } from './bundled.ts';
 import { CasePanel, caseText } from './case-panel.ts';
 import { byId, el } from './dom.ts';
 import type { Editors } from './editors.ts';
@@ -38,7 +38,7 @@ const client = new LanguageClient((reason) => notices.set('worker', { code: 'wor
  * decision and the editors load.
  */
 let analysisClient: LanguageClient | undefined;
-const workspace = new PageWorkspace(bundledGuidelines, bundledCases);
+const workspace = new PageWorkspace(bundledGuidelines, [seedCase]);
 const status = byId('status');
 const say = (text: string): void => void (status.textContent = text);
 
@@ -315,8 +315,9 @@ function showCoverage(): void {
 }
 async function runAll(): Promise<void> {
   const ticket = ++testRuns;
-  flushEdit();
   tests.running();
+  await loadCases();
+  flushEdit();
   const outcomes = await client.request({ kind: 'run-tests', tests: workspace.testCases() }).catch((e: unknown) => String(e));
   if (ticket !== testRuns) return;
   if (typeof outcomes === 'string') tests.failed(`The tests could not run: ${outcomes}`);
@@ -334,6 +335,7 @@ async function impact(): Promise<void> {
   flushEdit();
   const target = byId('impact');
   target.setAttribute('aria-busy', 'true');
+  await loadCases();
   const result = await client.request({ kind: 'impact', tests: workspace.testCases() }).catch(() => undefined);
   if (ticket !== impacts || !result) return;
   target.removeAttribute('aria-busy');
@@ -404,17 +406,37 @@ const actions = new WorkActions({ client, notices, workspace, keeper, say, flush
     cases.setText(text, file);
     cases.fillSelect();
   },
-  seedCase: () => caseText(bundledCases.find((c) => c.file === seedCaseFile)),
+  seedCase: () => caseText(seedCase),
+  casesReady: () => loadCases(),
   keepVersions: () => keepVersions(),
 });
 
 // Start: the stored work (or a link), the first decision, then the editors.
 
+/** The test case the stored work had open: known for what it is once the bundled cases are in. */
+let storedCaseFile: string | undefined;
+let casesLoaded: Promise<void> | undefined;
+/**
+ * Brings in the bundled test cases (once): after the editors are up, or sooner when something needs
+ * them (the case picker, the tests, the impact, the download). Until then the picker has the seed.
+ */
+function loadCases(): Promise<void> {
+  return (casesLoaded ??= bundledCases().then((all) => {
+    workspace.addBundledCases(all);
+    if (storedCaseFile && cases.file !== storedCaseFile) cases.setText(cases.text, storedCaseFile);
+    cases.fillSelect();
+    showRun();
+    byId('case-select').setAttribute('data-cases', 'loaded');
+  }));
+}
+for (const id of ['case-select', 'case-filter']) byId(id).addEventListener('focus', () => void loadCases());
+
 async function start(): Promise<void> {
   const stored = keeper.load().work;
   workspace.restore({ drafts: [...(stored?.drafts ?? [])].map(([file, text]) => ({ file, text })), cases: stored?.cases ?? [] });
   if (stored && workspace.has(stored.file)) openName = stored.file;
-  cases.setText(stored?.caseText || caseText(bundledCases.find((c) => c.file === seedCaseFile)), stored?.caseText ? stored.caseFile : seedCaseFile);
+  cases.setText(stored?.caseText || caseText(seedCase), stored?.caseText ? stored.caseFile : seedCaseFile);
+  storedCaseFile = stored?.caseText ? stored.caseFile : undefined;
   sendWorkspace(true);
   await actions.openLinkIn(location.hash);
 }
@@ -457,7 +479,8 @@ function loadEditors(): Promise<Editors> {
     return e;
   });
 }
-void loadEditors().catch((e: unknown) => notices.set('worker', { code: 'editor-failed', level: 'error', text: `The editor could not load: ${String(e)}` }));
+void loadEditors().catch((e: unknown) => notices.set('worker', { code: 'editor-failed', level: 'error', text: `The editor could not load: ${String(e)}` }))
+  .finally(() => void loadCases().catch((e: unknown) => say(`The bundled test cases could not load: ${String(e)}`)));
 
 /** A handle for end-to-end tests and the browser console: the texts, without reaching into monaco. */
 (window as unknown as { guidelinePlayground: object }).guidelinePlayground = {

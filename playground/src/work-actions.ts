@@ -25,6 +25,8 @@ export interface WorkHooks {
   state: () => { open: string; caseText: string; caseFile: string };
   restore: (open: string, caseText: string, caseFile: string) => void;
   seedCase: () => string;
+  /** Resolves once the bundled test cases are in the workspace. */
+  casesReady: () => Promise<void>;
   /** Takes a version of each edited file (before its text is replaced). */
   keepVersions: () => void;
 }
@@ -35,7 +37,7 @@ export class WorkActions {
   constructor(private readonly h: WorkHooks) {
     document.getElementById('share-button')?.addEventListener('click', () => void this.share());
     document.getElementById('reset-button')?.addEventListener('click', () => this.askReset());
-    document.getElementById('download-button')?.addEventListener('click', () => this.download());
+    document.getElementById('download-button')?.addEventListener('click', () => void this.download());
   }
 
   async share(): Promise<void> {
@@ -157,7 +159,8 @@ export class WorkActions {
   }
 
   /** The workspace as a zip: every guideline file and every test case in its cases/ folder. */
-  download(): void {
+  async download(): Promise<void> {
+    await this.h.casesReady();
     this.h.flushEdit();
     const ws = this.h.workspace;
     const files = [...ws.files().map((f) => ({ path: f, text: ws.text(f) })), ...ws.testCases().map((t) => ({ path: t.file, text: testCaseText(t) }))];

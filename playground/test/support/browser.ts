@@ -113,11 +113,12 @@ export function collectErrors(page: Page): string[] {
   return errors;
 }
 
-/** Opens the playground and waits until the editor is up and the seed case is decided. */
+/** Opens the playground and waits until the editor is up, the seed case is decided and the bundled test cases are in. */
 export async function openPlayground(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await page.waitForSelector('.monaco-editor .view-lines');
   await page.waitForSelector('[data-testid=decision]');
+  await page.waitForSelector('#case-select[data-cases=loaded]', { state: 'attached' });
 }
 
 /** A describe block's playground: built, served and opened in a page before its tests, closed after them. */
