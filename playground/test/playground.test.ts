@@ -2,7 +2,7 @@
 // clears it when fixed, decides the seed with its three unmet criteria, completes, formats, hovers, goes
 // to a definition, validates the case at its field, runs the bundled tests, opens a shared link.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { caseText, collectErrors, editorText, hasChromium, openPlayground, playgroundSession, setText, typeAtEnd } from './support/browser.ts';
 
 if (!hasChromium) console.warn('playground e2e: /usr/bin/chromium is missing (scripts/ensure-chromium.sh installs it); skipping');
@@ -10,13 +10,12 @@ if (!hasChromium) console.warn('playground e2e: /usr/bin/chromium is missing (sc
 describe.skipIf(!hasChromium)('playground in a browser', () => {
   const session = playgroundSession({ viewport: { width: 1400, height: 900 } });
   let browser: Browser;
-  let context: BrowserContext;
   let server: { url: string };
   let page: Page;
   let errors: string[];
 
   beforeAll(async () => {
-    ({ browser, context, page, errors } = session);
+    ({ browser, page, errors } = session);
     server = { url: session.url };
   });
 
