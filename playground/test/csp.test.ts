@@ -1,7 +1,7 @@
 // End-to-end: the built site under its own Content-Security-Policy (the meta tag Vite writes; the
 // workers start from blob: URLs, so it governs them too), in Chromium. The normal flows (load, Run, an
-// error typed, Run all tests, the picture drawn, a share link opened) and a malformed case run without a policy violation
-// or a console error, in the page or its workers.
+// error typed, Run all tests, the picture drawn, a share link opened) and a malformed case run without
+// a policy violation or a console error, in the page or its workers.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
