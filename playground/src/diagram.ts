@@ -19,9 +19,32 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string,
   return node;
 }
 
-let engine: InstanceType<typeof ELK> | undefined;
-/** The layout engine, in a worker of its own, started at the first picture. */
-const elk = (): InstanceType<typeof ELK> => (engine ??= new ELK({ workerFactory: () => startWorker(elkWorkerUrl, 'guideline-layout', 'classic') }));
+let engine: { elk: InstanceType<typeof ELK>; failed: Promise<never> } | undefined;
+/**
+ * The layout engine, in a worker of its own, started at the first picture; with the failure of its
+ * worker (elkjs itself would wait for an answer forever), after which the next picture starts another.
+ */
+function elk(): NonNullable<typeof engine> {
+  if (engine) return engine;
+  let fail: (e: Error) => void = () => {};
+  const failed = new Promise<never>((_, reject) => (fail = reject));
+  failed.catch(() => {}); // said where a layout waits on it
+  const started = {
+    failed,
+    elk: new ELK({
+      workerFactory: () => {
+        const worker = startWorker(elkWorkerUrl, 'guideline-layout', 'classic');
+        worker.addEventListener('error', (e) => {
+          e.preventDefault();
+          if (engine === started) engine = undefined;
+          fail(new Error(`the layout worker stopped: ${e.message || 'its script did not load'}`));
+        });
+        return worker;
+      },
+    }),
+  };
+  return (engine = started);
+}
 
 const stepPadding = '[top=34,left=12,bottom=12,right=12]';
 
@@ -34,7 +57,8 @@ function elkNode(b: Box): ElkNode {
 
 /** Lays a graph out: layered, in the given direction, keeping the model's order (criteria as written). */
 function layout(g: Graph): Promise<ElkNode> {
-  return elk().layout({
+  const { elk: engine, failed } = elk();
+  return Promise.race([failed, engine.layout({
     id: 'root',
     layoutOptions: {
       'elk.algorithm': 'layered', 'elk.direction': g.direction, 'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES', 'elk.layered.nodePlacement.bk.fixedAlignment': 'BALANCED',
@@ -42,7 +66,7 @@ function layout(g: Graph): Promise<ElkNode> {
     },
     children: g.boxes.map(elkNode),
     edges: g.edges.map((e): ElkExtendedEdge => ({ id: e.id, sources: [e.from], targets: [e.to], ...(e.label ? { labels: [{ text: e.label, width: e.label.length * 6 + 6, height: 13 }] } : {}) })),
-  });
+  })]);
 }
 
 /** A drawn line as text nodes: a space after all but the last (the name reads on across lines), an ellipsis hidden from screen readers (the name has the whole label). */

@@ -367,7 +367,12 @@ async function diagram(): Promise<void> {
   const current = lastRun?.guidelineFile === openName ? lastRun.determination.decision : undefined;
   const target = byId('diagram');
   target.setAttribute('aria-busy', 'true');
-  if (await renderDiagram(target, data, statuses, current, (at) => openFile(at.file, at), () => ticket !== diagrams)) target.removeAttribute('aria-busy');
+  const drawn = await renderDiagram(target, data, statuses, current, (at) => openFile(at.file, at), () => ticket !== diagrams).catch((e: unknown) => {
+    // The layout engine's worker failed (it stopped, or a graph it could not lay out): said in the tab, not thrown.
+    renderNotice(target, 'The picture could not be laid out', [String(e)]);
+    return true;
+  });
+  if (drawn) target.removeAttribute('aria-busy');
 }
 
 function onTab(name: string): void {

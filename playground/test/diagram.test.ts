@@ -5,7 +5,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hasChromium, playgroundSession } from './support/browser.ts';
+import { hasChromium, openPlayground, playgroundSession } from './support/browser.ts';
 
 type Hook = { guidelinePlayground: { file(): string; cursorLine(): string } };
 const massage = 'guidelines/mtus/massage/massage.guideline';
@@ -85,5 +85,15 @@ describe.skipIf(!hasChromium)('the guideline as a picture', () => {
     await expect.poll(() => file(page)).toBe(massage);
     await expect.poll(() => cursorLine(page)).toMatch(/^guideline mtus\.chronic-pain\.massage/);
     expect(session.errors).toEqual([]);
+  });
+
+  it('says so in the tab when the layout engine\'s worker cannot start, rather than waiting forever', async () => {
+    const other = await session.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await other.route(/assets\/elk-worker[^/]*\.js$/, (route) => route.abort());
+    await openPlayground(other, session.url);
+    await other.getByRole('tab', { name: 'Picture' }).click();
+    await expect.poll(() => other.textContent('#diagram')).toContain('The picture could not be laid out');
+    expect(await other.getAttribute('#diagram', 'aria-busy')).toBeNull();
+    await other.close();
   });
 });
