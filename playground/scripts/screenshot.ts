@@ -1,7 +1,7 @@
 // Takes the README's screenshots of the playground: docs/playground.png (the seed case decided, a
 // criterion's trace open and its source lines highlighted), docs/playground-impact.png (an edit of
 // massage's visit limit (6 to 10) and the test cases it would change) and docs/playground-picture.png (the
-// seed guideline as a picture, coloured by the case). Run with `pnpm --filter @guideline/playground screenshot`.
+// seed guideline as a picture: when it applies, its criteria coloured by the case, their conditions). Run with `pnpm --filter @guideline/playground screenshot`.
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildSite, editorText, launch, openPlayground, serve, setText } from '../test/support/browser.ts';
@@ -22,14 +22,19 @@ try {
   await page.mouse.move(0, 0);
   await page.screenshot({ path: `${docs}playground.png` });
 
-  // The picture wants width: the splitter moved with its keys, to 33% for the editor.
+  // The picture wants room: the splitters moved with their keys, the editor to 25% of the width and
+  // the case to 10% of the side's height (then back, as the shares are kept for the next load).
   await page.focus('#splitter');
   await page.keyboard.press('Home');
-  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.focus('#case-splitter');
+  await page.keyboard.press('Home');
   await page.getByRole('tab', { name: 'Picture' }).click();
   await page.waitForSelector('.diagram-box[data-kind=criterion]');
   await page.mouse.move(0, 0);
   await page.screenshot({ path: `${docs}playground-picture.png` });
+  await page.focus('#case-splitter');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
   await page.focus('#splitter');
   await page.keyboard.press('End');
   for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');

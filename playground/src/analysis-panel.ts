@@ -25,6 +25,8 @@ export interface AnalysisHooks {
   setMarkers: (file: string, markers: EditorMarker[]) => void;
   /** Opens the reference at a code's entry. */
   explain: (code: string) => void;
+  /** Puts a version's text back in the open file (with Undo). */
+  restore: (file: string, text: string, label: string) => void;
   say: (text: string) => void;
 }
 
@@ -54,12 +56,14 @@ export class AnalysisPanel {
     compare.addEventListener('click', () => void this.compare());
     const save = el('button', { type: 'button', id: 'save-version-button', title: 'Keep the open file as it is now, to compare it with later' }, 'Save this version');
     save.addEventListener('click', () => this.saveVersion());
+    const restore = el('button', { type: 'button', id: 'restore-version-button', title: 'Put this version\'s text back in the open file (you can undo it right after)' }, 'Restore');
+    restore.addEventListener('click', () => this.restoreVersion());
     show(host,
       el('h2', { class: 'panel-heading' }, 'Findings'),
       this.state,
       this.list,
       el('h2', { class: 'panel-heading' }, 'Compare with a version'),
-      el('div', { class: 'compare-controls' }, el('label', { for: 'compare-select' }, 'Compare the open file with '), this.select, ' ', compare, ' ', save),
+      el('div', { class: 'compare-controls' }, el('label', { for: 'compare-select' }, 'Compare the open file with '), this.select, ' ', compare, ' ', restore, ' ', save),
       this.compared,
     );
     this.fillVersions();
@@ -145,11 +149,32 @@ export class AnalysisPanel {
       ' ', open, ' ', add);
   }
 
+  /** The open file's versions again (one was taken automatically). */
+  versionsChanged(): void {
+    const chosen = this.select.value;
+    this.fillVersions();
+    if (chosen === 'bundled') this.select.value = chosen;
+  }
+
+  /** The version chosen, with its words; undefined when there is none. */
+  private chosen(file: string): { text: string; label: string } | undefined {
+    const v = this.select.value;
+    const text = v === 'bundled' ? this.hooks.bundledText(file) : v.startsWith('v') ? this.versions.list(file)[Number(v.slice(1))]?.text : undefined;
+    return text === undefined ? undefined : { text, label: v === 'bundled' ? 'its bundled text' : 'the version saved' };
+  }
+
+  private restoreVersion(): void {
+    const file = this.hooks.file();
+    const v = this.chosen(file);
+    if (!v) return this.hooks.say('Save a version of the file first, to restore it later.');
+    this.hooks.restore(file, v.text, v.label);
+  }
+
   private fillVersions(): void {
     const file = this.hooks.file();
     const options = [
       ...(this.hooks.bundledText(file) !== undefined ? [el('option', { value: 'bundled' }, 'its bundled text')] : []),
-      ...this.versions.list(file).map((v, i) => el('option', { value: `v${i}` }, `the version saved ${new Date(v.savedAt).toLocaleString()}`)),
+      ...this.versions.list(file).map((v, i) => el('option', { value: `v${i}` }, `the version ${v.auto ? 'taken automatically' : 'saved'} ${new Date(v.savedAt).toLocaleString()}`)),
     ];
     show(this.select, options.length ? options : [el('option', { value: '' }, '(no version saved)')]);
   }
@@ -164,10 +189,9 @@ export class AnalysisPanel {
 
   private async compare(): Promise<void> {
     const file = this.hooks.file();
-    const v = this.select.value;
-    const before = v === 'bundled' ? this.hooks.bundledText(file) : v.startsWith('v') ? this.versions.list(file)[Number(v.slice(1))]?.text : undefined;
-    if (before === undefined) return show(this.compared, el('p', {}, 'Save a version of the file first, to compare it with later.'));
-    const label = v === 'bundled' ? 'its bundled text' : 'the version saved';
+    const chosen = this.chosen(file);
+    if (!chosen) return show(this.compared, el('p', {}, 'Save a version of the file first, to compare it with later.'));
+    const { text: before, label } = chosen;
     show(this.compared, el('p', { class: 'summary', role: 'status', 'aria-busy': 'true' }, 'Comparing…'));
     const client = this.client();
     if (!client) return;

@@ -2,7 +2,7 @@
 // see its description, and see each problem at the field it names (JSON syntax, then the fields the
 // workspace's vocabularies define: checked in the worker). The text lives here; the JSON editor (monaco,
 // loaded after the first decision) and the form are views of it.
-import { bundledCases, seedCaseFile } from './bundled.ts';
+import { seedCaseFile } from './bundled.ts';
 import { count, el, show } from './dom.ts';
 import { caseProblemsShown, formMaxChars } from './limits.ts';
 import type { CaseCheck, CaseProblem, FormSchema } from './protocol.ts';
@@ -98,7 +98,7 @@ export class CasePanel {
       group.push(c);
       groups.set(c.folder, group);
     }
-    const seed = bundledCases.find((c) => c.file === seedCaseFile);
+    const seed = this.workspace.testCase(seedCaseFile);
     const mark = (c: TestCase): string => (this.workspace.isCaseEdited(c.file) ? ' (edited)' : '');
     show(this.select,
       el('option', { value: customCase }, 'Edited case'),

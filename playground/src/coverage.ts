@@ -3,11 +3,14 @@
 import type { Determination } from '@guideline/runtime';
 import type { ConditionCoverage } from './protocol.ts';
 
+/** A condition's identity across rule sets and runs: its file, line and text (the worker's counter keys by it too). */
+export const conditionKey = (file: string, line: number, condition: string): string => `${file}\u0000${line}\u0000${condition}`;
+
 export function coverageOfCase(d: Determination): ConditionCoverage[] {
   const out = new Map<string, ConditionCoverage>();
   for (const c of d.criteria) {
     for (const t of c.trace) {
-      const key = `${t.file}\0${t.line}\0${t.condition}`;
+      const key = conditionKey(t.file, t.line, t.condition);
       if (out.has(key)) continue;
       out.set(key, { file: t.file, line: t.line, condition: t.condition, true: t.result === true ? 1 : 0, false: t.result === false ? 1 : 0, unknown: t.result === null ? 1 : 0 });
     }

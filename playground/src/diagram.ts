@@ -1,14 +1,16 @@
-// The guideline as a picture: its criteria and their conditions as boxes from left to right (a tidy
-// tree: each box centred on its children), each coloured by the status the current determination gave
-// it, each a link to its source line. Drawn as SVG; all text through text nodes.
+// The guideline as a picture: the graphs of diagram-graph.ts laid out by elkjs in its own worker (the
+// page never waits on the layout), drawn as SVG with all text through text nodes. This module and the
+// layout engine load only when the Picture tab first opens. A box that is a link opens its line, by
+// click or by Enter, in another file when it is another guideline.
+import ELK, { type ElkExtendedEdge, type ElkNode } from 'elkjs/lib/elk-api.js';
+import elkWorkerUrl from 'elkjs/lib/elk-worker.min.js?url';
+import { graphsOf, type Box, type Graph } from './diagram-graph.ts';
 import { el, show } from './dom.ts';
-import type { DiagramData, DiagramNode, SourceSpan } from './protocol.ts';
+import type { DiagramData, SourceSpan } from './protocol.ts';
+import { decisionText } from './results.ts';
+import { startWorker } from './workers.ts';
 
 const svgNs = 'http://www.w3.org/2000/svg';
-const column = 250;
-const boxWidth = 210;
-const boxHeight = 30;
-const rowHeight = 38;
 
 function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, ...children: (Node | string)[]): SVGElementTagNameMap[K] {
   const node = document.createElementNS(svgNs, tag);
@@ -17,82 +19,128 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string,
   return node;
 }
 
-interface Placed {
-  node: DiagramNode;
-  depth: number;
-  y: number;
-  parent?: Placed;
-}
-
-/** Places every node: leaves one row each, in order; a parent at the middle of its children. */
-export function layout(roots: readonly DiagramNode[]): { placed: Placed[]; rows: number } {
-  const placed: Placed[] = [];
-  let row = 0;
-  const place = (node: DiagramNode, depth: number, parent?: Placed): Placed => {
-    const p: Placed = { node, depth, y: 0, ...(parent ? { parent } : {}) };
-    placed.push(p);
-    if (!node.children.length) p.y = row++;
-    else {
-      const kids = node.children.map((c) => place(c, depth + 1, p));
-      p.y = (kids[0]!.y + kids[kids.length - 1]!.y) / 2;
-    }
-    return p;
+let engine: { elk: InstanceType<typeof ELK>; failed: Promise<never> } | undefined;
+/**
+ * The layout engine, in a worker of its own, started at the first picture; with the failure of its
+ * worker (elkjs itself would wait for an answer forever), after which the next picture starts another.
+ */
+function elk(): NonNullable<typeof engine> {
+  if (engine) return engine;
+  let fail: (e: Error) => void = () => {};
+  const failed = new Promise<never>((_, reject) => (fail = reject));
+  failed.catch(() => {}); // said where a layout waits on it
+  const started = {
+    failed,
+    elk: new ELK({
+      workerFactory: () => {
+        const worker = startWorker(elkWorkerUrl, 'guideline-layout', 'classic');
+        worker.addEventListener('error', (e) => {
+          e.preventDefault();
+          if (engine === started) engine = undefined;
+          fail(new Error(`the layout worker stopped: ${e.message || 'its script did not load'}`));
+        });
+        return worker;
+      },
+    }),
   };
-  for (const r of roots) {
-    place(r, 0);
-    row++; // a gap between guidelines
-  }
-  return { placed, rows: Math.max(row - 1, 1) };
+  return (engine = started);
 }
 
-/** A label's first whole words, and a hidden ellipsis when it is cut (its full text is the box's name). */
-function short(s: string, n = 32): (Node | string)[] {
-  if (s.length <= n) return [s];
-  const cut = s.lastIndexOf(' ', n - 1);
-  return [s.slice(0, cut > 0 ? cut : n - 1), svg('tspan', { 'aria-hidden': 'true' }, ' …')];
+const stepPadding = '[top=34,left=12,bottom=12,right=12]';
+
+function elkNode(b: Box): ElkNode {
+  return {
+    id: b.id, width: b.width, height: b.height,
+    ...(b.children ? { children: b.children.map(elkNode), layoutOptions: { 'elk.padding': stepPadding, 'elk.direction': 'RIGHT', 'elk.spacing.nodeNode': '10' } } : {}),
+  };
 }
 
-export function renderDiagram(target: HTMLElement, data: DiagramData, statuses: ReadonlyMap<string, string>, onSource: (at: SourceSpan) => void): void {
-  if (!data.roots.length) {
-    show(target, el('p', { 'data-testid': 'diagram-empty' }, 'This file has no guideline or policy to draw (or the workspace has errors: fix them to see the picture).'));
-    return;
-  }
-  const { placed, rows } = layout(data.roots);
-  const depth = Math.max(...placed.map((p) => p.depth)) + 1;
-  const top = (p: Placed): number => 10 + p.y * rowHeight;
-  const edges = placed.filter((p) => p.parent).map((p) => {
-    const from = p.parent!;
-    const x1 = 10 + from.depth * column + boxWidth;
-    const y1 = top(from) + boxHeight / 2;
-    const x2 = 10 + p.depth * column;
-    const y2 = top(p) + boxHeight / 2;
-    return svg('g', {},
-      svg('path', { d: `M${x1},${y1} C${x1 + 25},${y1} ${x2 - 25},${y2} ${x2},${y2}`, class: 'diagram-edge' }),
-      p.node.role ? svg('text', { x: x2 - 4, y: y2 - 4, 'text-anchor': 'end', class: 'diagram-role' }, p.node.role) : '');
+/** Lays a graph out: layered, in the given direction, keeping the model's order (criteria as written). */
+function layout(g: Graph): Promise<ElkNode> {
+  const { elk: engine, failed } = elk();
+  return Promise.race([failed, engine.layout({
+    id: 'root',
+    layoutOptions: {
+      'elk.algorithm': 'layered', 'elk.direction': g.direction, 'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES', 'elk.layered.nodePlacement.bk.fixedAlignment': 'BALANCED',
+      'elk.spacing.nodeNode': '14', 'elk.layered.spacing.nodeNodeBetweenLayers': '56', 'elk.edgeLabels.placement': 'CENTER', 'elk.padding': '[top=8,left=8,bottom=8,right=8]',
+    },
+    children: g.boxes.map(elkNode),
+    edges: g.edges.map((e): ElkExtendedEdge => ({ id: e.id, sources: [e.from], targets: [e.to], ...(e.label ? { labels: [{ text: e.label, width: e.label.length * 6 + 6, height: 13 }] } : {}) })),
+  })]);
+}
+
+/** A drawn line as text nodes: a space after all but the last (the name reads on across lines), an ellipsis hidden from screen readers (the name has the whole label). */
+function lineText(line: string, more: boolean): (Node | string)[] {
+  const cut = line.endsWith('…');
+  const text = cut ? line.slice(0, -1).trimEnd() : line;
+  return [more ? `${text} ` : text, ...(cut ? [svg('tspan', { 'aria-hidden': 'true' }, ' …')] : [])];
+}
+
+function drawBox(b: Box, placed: ElkNode, onSource: (at: SourceSpan) => void): SVGGElement {
+  const x = placed.x ?? 0;
+  const y = placed.y ?? 0;
+  const cls = ['diagram-box', `diagram-${b.kind}`, b.status ? `status-box-${b.status}` : '', b.current ? 'diagram-current' : '', b.at ? 'diagram-link' : ''].filter(Boolean).join(' ');
+  const attrs: Record<string, string | number> = {
+    class: cls, 'data-kind': b.kind, 'aria-label': b.name, role: b.at ? 'button' : b.children ? 'group' : 'img',
+    ...(b.at ? { tabindex: 0, 'data-line': b.at.line, 'data-file': b.at.file } : {}), ...(b.ref ? { 'data-id': b.ref } : {}),
+  };
+  const inner = (b.children ?? []).map((c) => {
+    const p = placed.children?.find((n) => n.id === c.id);
+    return p ? drawBox(c, { ...p, x: x + (p.x ?? 0), y: y + (p.y ?? 0) }, onSource) : '';
   });
-  const boxes = placed.map((p) => {
-    const status = p.node.kind === 'criterion' && p.node.id ? statuses.get(p.node.id) : undefined;
-    const x = 10 + p.depth * column;
-    const y = top(p);
-    const label = `${p.node.label}, ${p.node.kind}${status ? `, ${status}` : ''}, line ${p.node.line}`;
-    const box = svg('g', { class: `diagram-box diagram-${p.node.kind}${status ? ` status-box-${status}` : ''}`, tabindex: 0, role: 'button', 'aria-label': label, 'data-kind': p.node.kind, 'data-line': p.node.line, ...(p.node.id ? { 'data-id': p.node.id } : {}) },
-      // The whole label on hover: the box shows what fits.
-      svg('title', {}, label),
-      svg('rect', { x, y, width: boxWidth, height: boxHeight, rx: 5 }),
-      svg('text', { x: x + 8, y: y + 19 }, ...short(p.node.label)));
-    const open = (): void => onSource({ file: p.node.file, line: p.node.line, endLine: p.node.line });
-    box.addEventListener('click', open);
-    box.addEventListener('keydown', (e) => {
+  const g = svg('g', attrs,
+    svg('title', {}, b.name),
+    svg('rect', { x, y, width: placed.width ?? b.width, height: placed.height ?? b.height, rx: 5 }),
+    svg('text', { x: x + 8, y: y + 18 }, ...b.lines.map((line, i) => svg('tspan', { x: x + 8, dy: i ? 15 : 0 }, ...lineText(line, i < b.lines.length - 1)))),
+    ...inner);
+  const at = b.at;
+  if (at) {
+    const open = (e: Event): void => {
+      e.stopPropagation();
+      onSource(at);
+    };
+    g.addEventListener('click', open);
+    g.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' || e.key === ' ') {
         e.preventDefault();
-        open();
+        open(e);
       }
     });
-    return box;
-  });
-  const width = 20 + (depth - 1) * column + boxWidth;
-  const height = 20 + rows * rowHeight;
-  show(target,
-    el('p', { class: 'muted small' }, 'Criteria and their conditions, coloured by the current case\'s statuses; a box opens its line in the editor.', data.cut ? ' (Conditions past the limit are left out.)' : ''),
-    svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, class: 'diagram', role: 'group', 'aria-label': 'The guideline as a picture' }, ...edges, ...boxes) as unknown as HTMLElement);
+  }
+  return g;
+}
+
+function drawEdge(e: ElkExtendedEdge, arrow: string): SVGGElement {
+  const s = e.sections?.[0];
+  const points = s ? [s.startPoint, ...(s.bendPoints ?? []), s.endPoint] : [];
+  const label = e.labels?.[0];
+  return svg('g', {},
+    svg('path', { d: points.map((p, i) => `${i ? 'L' : 'M'}${p.x},${p.y}`).join(' '), class: 'diagram-edge', 'marker-end': `url(#${arrow})` }),
+    label?.text ? svg('text', { x: label.x ?? 0, y: (label.y ?? 0) + 10, class: 'diagram-role' }, label.text) : '');
+}
+
+function drawGraph(g: Graph, n: number, placed: ElkNode, onSource: (at: SourceSpan) => void): HTMLElement {
+  const marker = `diagram-arrow-${n}`;
+  const width = Math.ceil(placed.width ?? 0);
+  const height = Math.ceil(placed.height ?? 0);
+  const boxes = g.boxes.map((b) => drawBox(b, placed.children?.find((n) => n.id === b.id) ?? { id: b.id }, onSource));
+  const arrow = svg('defs', {}, svg('marker', { id: marker, viewBox: '0 0 8 8', refX: 8, refY: 4, markerWidth: 7, markerHeight: 7, orient: 'auto' }, svg('path', { d: 'M0,0 L8,4 L0,8 z', class: 'diagram-arrowhead' })));
+  const edges = svg('g', { 'aria-hidden': 'true' }, arrow, ...(placed.edges ?? []).map((e) => drawEdge(e, marker)));
+  return el('section', { class: 'diagram-section' },
+    el('h2', { class: 'panel-heading' }, g.title),
+    el('p', { class: 'muted small' }, g.note),
+    svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, class: 'diagram', role: 'group', 'aria-label': g.title }, edges, ...boxes) as unknown as HTMLElement);
+}
+
+/** Draws a file's picture into the target (after the layouts, all at once); false when a newer picture was asked for meanwhile. */
+export async function renderDiagram(target: HTMLElement, data: DiagramData, statuses: ReadonlyMap<string, string>, current: string | undefined, onSource: (at: SourceSpan) => void, stale: () => boolean = () => false): Promise<boolean> {
+  if (!data.roots.length && !data.order?.length) {
+    show(target, el('p', { 'data-testid': 'diagram-empty' }, 'This file has no guideline or policy to draw (or the workspace has errors: fix them to see the picture).'));
+    return true;
+  }
+  const graphs = graphsOf(data, statuses, current, decisionText);
+  const placed = await Promise.all(graphs.map(layout));
+  if (stale()) return false;
+  show(target, ...(data.cut ? [el('p', { class: 'muted small' }, 'Conditions past the limit are left out.')] : []), ...graphs.map((g, i) => drawGraph(g, i, placed[i]!, onSource)));
+  return true;
 }

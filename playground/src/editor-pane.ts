@@ -7,6 +7,7 @@ import { languageId, markdownText } from './guideline-language.ts';
 import { problemsShown } from './limits.ts';
 import { monaco } from './monaco.ts';
 import type { ConditionCoverage, EditorMarker, MarkerList } from './protocol.ts';
+import { referenceScheme } from './reference-links.ts';
 
 const severities: Record<keyof MarkerList['counts'], monaco.MarkerSeverity> = {
   error: monaco.MarkerSeverity.Error,
@@ -93,7 +94,7 @@ export class EditorPane {
     const model = this.editor.getModel();
     if (!model) return;
     const markers = list.markers.slice(0, problemsShown);
-    monaco.editor.setModelMarkers(model, 'guideline', markers.map((m) => ({ ...m, severity: severities[m.severity] })));
+    monaco.editor.setModelMarkers(model, 'guideline', markers.map((m) => ({ ...m, code: referenceCode(m.code), severity: severities[m.severity] })));
     const items = markers.map((m) => {
       const go = el('button', { type: 'button', class: 'problem-go', title: `Go to line ${m.startLineNumber}` },
         el('span', { class: 'where' }, `${m.startLineNumber}:${m.startColumn}`), ' ', el('span', { class: 'code' }, m.code), ' ', m.message);
@@ -120,7 +121,7 @@ export class EditorPane {
   setFindings(markers: readonly EditorMarker[]): void {
     const model = this.editor.getModel();
     if (!model) return;
-    monaco.editor.setModelMarkers(model, 'guideline-analysis', markers.map((m) => ({ ...m, severity: severities[m.severity], source: 'guideline analyze' })));
+    monaco.editor.setModelMarkers(model, 'guideline-analysis', markers.map((m) => ({ ...m, code: referenceCode(m.code), severity: severities[m.severity], source: 'guideline analyze' })));
   }
 
   /** The codes of the findings marked in the open file (for tests). */
@@ -155,6 +156,9 @@ export class EditorPane {
  * Escape, when no widget of the editor wants it, moves the focus to the element after the editor. An
  * action, not a command: monaco's commands are global, so a second editor's would take over the first's.
  */
+/** A problem's code as its hover shows it: a link to its entry in the Reference panel. */
+const referenceCode = (code: string): { value: string; target: monaco.Uri } => ({ value: code, target: monaco.Uri.from({ scheme: referenceScheme, path: `/${code}` }) });
+
 export function escapeLeaves(editor: monaco.editor.IStandaloneCodeEditor, next: () => HTMLElement): void {
   editor.addAction({
     id: 'guideline.leave-editor',

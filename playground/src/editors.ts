@@ -4,6 +4,7 @@
 import { escapeLeaves, EditorPane } from './editor-pane.ts';
 import { registerGuidelineLanguage } from './guideline-language.ts';
 import { monaco } from './monaco.ts';
+import { referenceCommand, referenceScheme } from './reference-links.ts';
 import type { TextView } from './case-panel.ts';
 import type { LanguageClient } from './worker-client.ts';
 
@@ -18,6 +19,17 @@ const darkQuery = typeof matchMedia === 'function' ? matchMedia('(prefers-color-
 
 export function createEditors(hosts: { editor: HTMLElement; problems: HTMLElement; caseEditor: HTMLElement; caseNext: () => HTMLElement; compiled: HTMLElement }, client: LanguageClient, say: (text: string) => void, explain: (code: string) => void): Editors {
   registerGuidelineLanguage(client);
+  // A keyword's hover links to its section, a problem's code in its hover to its entry: both open the Reference panel.
+  monaco.editor.registerCommand(referenceCommand, (_accessor: unknown, at: unknown) => {
+    if (typeof at === 'string') explain(at);
+  });
+  monaco.editor.registerLinkOpener({
+    open: (uri) => {
+      if (uri.scheme !== referenceScheme) return false;
+      explain(uri.path.replace(/^\//, ''));
+      return true;
+    },
+  });
   // The system's dark or light theme, followed as it changes.
   // vs-dark's comments, lightened to a contrast of 4.5:1 on its background.
   monaco.editor.defineTheme('guideline-dark', { base: 'vs-dark', inherit: true, rules: [{ token: 'comment', foreground: '8fbf73' }], colors: {} });

@@ -22,3 +22,9 @@ export function isAcceptableCaseFileName(name: string): boolean {
 }
 
 export const isShareHash = (hash: string): boolean => hash.startsWith(sharePrefix);
+
+/** A path as the CLI shows it from the repository root (guidelines/mtus/.../x.guideline), from a build-time import's key. */
+export const display = (key: string): string => key.replace(/^(\.\.\/)+/, '');
+
+/** Orders files by name. */
+export const byFile = <T extends { file: string }>(a: T, b: T): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);

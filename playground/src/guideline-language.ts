@@ -3,6 +3,7 @@
 import type { CompletionKind, HoverInfo } from '@guideline/language';
 import { monarchLanguage } from './monarch.generated.ts';
 import { monaco } from './monaco.ts';
+import { keywordAt, keywordSections, referenceCommand } from './reference-links.ts';
 import type { LanguageClient } from './worker-client.ts';
 
 export const languageId = 'guideline';
@@ -23,6 +24,16 @@ const kinds: Record<CompletionKind, monaco.languages.CompletionItemKind> = {
 
 function hoverContents(h: HoverInfo): monaco.IMarkdownString[] {
   return [{ value: `**${markdownText(h.title)}**` }, ...h.body.map((p) => ({ value: markdownText(p) }))];
+}
+
+/** A keyword's hover: what it is, and a link that opens its section in the Reference panel. */
+function keywordHover(keyword: string): monaco.IMarkdownString[] {
+  const section = keywordSections.get(keyword)!;
+  const args = encodeURIComponent(JSON.stringify([section]));
+  return [
+    { value: `**${markdownText(keyword)}**: a keyword of the guideline language` },
+    { value: `[Open "${markdownText(section)}" in the Reference](command:${referenceCommand}?${args})`, isTrusted: { enabledCommands: [referenceCommand] } },
+  ];
 }
 
 /** The workspace file a model shows (its URI is inmemory://guidelines/<file>, editor-pane.ts). */
@@ -72,7 +83,10 @@ export function registerGuidelineLanguage(client: LanguageClient): void {
   monaco.languages.registerHoverProvider(languageId, {
     async provideHover(model, position) {
       const h = await quietly(client.request({ kind: 'hover', text: model.getValue(), offset: model.getOffsetAt(position), file: fileOf(model) }), null);
-      return h ? { range: range(model, h.range), contents: hoverContents(h) } : null;
+      if (h) return { range: range(model, h.range), contents: hoverContents(h) };
+      const keyword = keywordAt(model.getLineContent(position.lineNumber), position.column);
+      const word = model.getWordAtPosition(position);
+      return keyword && word ? { range: new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn), contents: keywordHover(keyword) } : null;
     },
   });
   monaco.languages.registerDefinitionProvider(languageId, {

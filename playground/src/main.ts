@@ -3,12 +3,11 @@
 // the determination and the other result tabs, and the work kept in storage and share links. The
 // editors (monaco) load after the first decision is shown: nothing here waits for them.
 import './style.css';
-import { bundledCases, bundledGuidelines, seedCaseFile, seedGuidelineFile } from './bundled.ts';
+import { bundledCases, bundledGuidelines, seedCase, seedCaseFile, seedGuidelineFile } from './bundled.ts';
 import { CasePanel, caseText } from './case-panel.ts';
 import { byId, el } from './dom.ts';
 import type { Editors } from './editors.ts';
 import { compareExpectation } from './expect.ts';
-import { renderDiagram } from './diagram.ts';
 import { FilePicker, folderOf } from './file-picker.ts';
 import { renderImpact } from './impact-panel.ts';
 import { Keeper } from './keeping.ts';
@@ -27,7 +26,7 @@ import { WorkActions } from './work-actions.ts';
 import { LanguageClient } from './worker-client.ts';
 import { PageWorkspace } from './workspace.ts';
 import { AnalysisPanel } from './analysis-panel.ts';
-import { Versions } from './versions.ts';
+import { autoVersionAfterMs, Versions } from './versions.ts';
 import analysisWorkerUrl from './worker/analysis.worker.ts?worker&url';
 
 performance.mark('playground-start');
@@ -39,7 +38,7 @@ const client = new LanguageClient((reason) => notices.set('worker', { code: 'wor
  * decision and the editors load.
  */
 let analysisClient: LanguageClient | undefined;
-const workspace = new PageWorkspace(bundledGuidelines, bundledCases);
+const workspace = new PageWorkspace(bundledGuidelines, [seedCase]);
 const status = byId('status');
 const say = (text: string): void => void (status.textContent = text);
 
@@ -186,7 +185,16 @@ function showCase(text: string): Promise<void> {
   return run();
 }
 
-const findings = new AnalysisPanel(byId('analysis'), () => analysisClient, new Versions(new Set(workspace.files())), {
+const versions = new Versions(new Set(workspace.files()));
+/** Takes a version of each edited file whose newest version has another text (a version the storage refuses is let go). */
+function keepVersions(files = workspace.edits().map((s) => s.file)): void {
+  flushEdit();
+  for (const file of files) if (workspace.isEdited(file)) versions.keep(file, workspace.text(file));
+  findings.versionsChanged();
+}
+let versionTimer: ReturnType<typeof setTimeout> | undefined;
+
+const findings = new AnalysisPanel(byId('analysis'), () => analysisClient, versions, {
   file: () => openName,
   text: (file) => (file === openName && editors ? editors.pane.text : workspace.text(file)),
   bundledText: (file) => workspace.bundledSources.find((s) => s.file === file)?.text,
@@ -200,6 +208,7 @@ const findings = new AnalysisPanel(byId('analysis'), () => analysisClient, new V
     if (editors?.pane.file === file) editors.pane.setFindings(markers);
   },
   explain: (code) => openReference(code),
+  restore: (file, text, label) => actions.restoreVersion(file, text, label),
   say,
 });
 
@@ -306,8 +315,9 @@ function showCoverage(): void {
 }
 async function runAll(): Promise<void> {
   const ticket = ++testRuns;
-  flushEdit();
   tests.running();
+  await loadCases();
+  flushEdit();
   const outcomes = await client.request({ kind: 'run-tests', tests: workspace.testCases() }).catch((e: unknown) => String(e));
   if (ticket !== testRuns) return;
   if (typeof outcomes === 'string') tests.failed(`The tests could not run: ${outcomes}`);
@@ -325,6 +335,7 @@ async function impact(): Promise<void> {
   flushEdit();
   const target = byId('impact');
   target.setAttribute('aria-busy', 'true');
+  await loadCases();
   const result = await client.request({ kind: 'impact', tests: workspace.testCases() }).catch(() => undefined);
   if (ticket !== impacts || !result) return;
   target.removeAttribute('aria-busy');
@@ -350,8 +361,18 @@ async function diagram(): Promise<void> {
   flushEdit();
   const data = await client.request({ kind: 'diagram', file: openName }).catch(() => undefined);
   if (ticket !== diagrams || !data) return;
+  // The picture and its layout engine load when it is first drawn: the first decision never waits for them.
+  const { renderDiagram } = await import('./diagram.ts');
   const statuses = new Map(lastRun?.guidelineFile === openName ? lastRun.determination.criteria.map((c) => [c.id, c.status] as const) : []);
-  renderDiagram(byId('diagram'), data, statuses, (at) => openFile(at.file, at));
+  const current = lastRun?.guidelineFile === openName ? lastRun.determination.decision : undefined;
+  const target = byId('diagram');
+  target.setAttribute('aria-busy', 'true');
+  const drawn = await renderDiagram(target, data, statuses, current, (at) => openFile(at.file, at), () => ticket !== diagrams).catch((e: unknown) => {
+    // The layout engine's worker failed (it stopped, or a graph it could not lay out): said in the tab, not thrown.
+    renderNotice(target, 'The picture could not be laid out', [String(e)]);
+    return true;
+  });
+  if (drawn) target.removeAttribute('aria-busy');
 }
 
 function onTab(name: string): void {
@@ -374,7 +395,14 @@ for (const [id, view] of [['case-json-view', 'json'], ['case-form-view', 'form']
 }
 
 byId('format-button').addEventListener('click', () => void editors?.pane.format());
-splitter(byId('splitter'), byId('layout'));
+splitter(byId('splitter'), byId('layout'), {
+  orientation: 'vertical', initial: 58, min: 20, max: 80, key: 'editor',
+  apply: (share) => void (byId('layout').style.gridTemplateColumns = `minmax(0, ${share}fr) auto minmax(0, ${100 - share}fr)`),
+});
+splitter(byId('case-splitter'), byId('side-pane'), {
+  orientation: 'horizontal', initial: 30, min: 10, max: 75, key: 'case',
+  apply: (share) => byId('side-pane').style.setProperty('--case-share', `${share}%`),
+});
 
 const actions = new WorkActions({ client, notices, workspace, keeper, say, flushEdit, sendWorkspace,
   state: () => ({ open: openName, caseText: cases.text, caseFile: cases.file }),
@@ -383,16 +411,37 @@ const actions = new WorkActions({ client, notices, workspace, keeper, say, flush
     cases.setText(text, file);
     cases.fillSelect();
   },
-  seedCase: () => caseText(bundledCases.find((c) => c.file === seedCaseFile)),
+  seedCase: () => caseText(seedCase),
+  casesReady: () => loadCases(),
+  keepVersions: () => keepVersions(),
 });
 
 // Start: the stored work (or a link), the first decision, then the editors.
+
+/** The test case the stored work had open: known for what it is once the bundled cases are in. */
+let storedCaseFile: string | undefined;
+let casesLoaded: Promise<void> | undefined;
+/**
+ * Brings in the bundled test cases (once): after the editors are up, or sooner when something needs
+ * them (the case picker, the tests, the impact, the download). Until then the picker has the seed.
+ */
+function loadCases(): Promise<void> {
+  return (casesLoaded ??= bundledCases().then((all) => {
+    workspace.addBundledCases(all);
+    if (storedCaseFile && cases.file !== storedCaseFile) cases.setText(cases.text, storedCaseFile);
+    cases.fillSelect();
+    showRun();
+    byId('case-select').setAttribute('data-cases', 'loaded');
+  }));
+}
+for (const id of ['case-select', 'case-filter']) byId(id).addEventListener('focus', () => void loadCases());
 
 async function start(): Promise<void> {
   const stored = keeper.load().work;
   workspace.restore({ drafts: [...(stored?.drafts ?? [])].map(([file, text]) => ({ file, text })), cases: stored?.cases ?? [] });
   if (stored && workspace.has(stored.file)) openName = stored.file;
-  cases.setText(stored?.caseText || caseText(bundledCases.find((c) => c.file === seedCaseFile)), stored?.caseText ? stored.caseFile : seedCaseFile);
+  cases.setText(stored?.caseText || caseText(seedCase), stored?.caseText ? stored.caseFile : seedCaseFile);
+  storedCaseFile = stored?.caseText ? stored.caseFile : undefined;
   sendWorkspace(true);
   await actions.openLinkIn(location.hash);
 }
@@ -414,7 +463,7 @@ function loadEditors(): Promise<Editors> {
       }
     }, 20);
   }).then(() => import('./editors.ts')).then((m) => new Promise<typeof m>((resolve) => setTimeout(() => resolve(m)))).then(({ createEditors }) => {
-    const e = createEditors({ editor: byId('editor'), problems: byId('problems'), caseEditor: byId('case-editor'), caseNext: () => byId('case-issues').nextElementSibling as HTMLElement, compiled: byId('compiled') }, client, say, openReference);
+    const e = createEditors({ editor: byId('editor'), problems: byId('problems'), caseEditor: byId('case-editor'), caseNext: () => byId('case-splitter').nextElementSibling as HTMLElement, compiled: byId('compiled') }, client, say, openReference);
     editors = e;
     cases.attach(e.caseView);
     sentText = workspace.text(openName);
@@ -423,6 +472,10 @@ function loadEditors(): Promise<Editors> {
       if (e.pane.file !== openName) return;
       scheduleAnalyze();
       keeper.changed();
+      // A version of the file once it has been left alone a few seconds.
+      clearTimeout(versionTimer);
+      const file = openName;
+      versionTimer = setTimeout(() => keepVersions([file]), autoVersionAfterMs);
     });
     scheduleAnalyze(0);
     performance.mark('editor-ready');
@@ -431,7 +484,8 @@ function loadEditors(): Promise<Editors> {
     return e;
   });
 }
-void loadEditors().catch((e: unknown) => notices.set('worker', { code: 'editor-failed', level: 'error', text: `The editor could not load: ${String(e)}` }));
+void loadEditors().catch((e: unknown) => notices.set('worker', { code: 'editor-failed', level: 'error', text: `The editor could not load: ${String(e)}` }))
+  .finally(() => void loadCases().catch((e: unknown) => say(`The bundled test cases could not load: ${String(e)}`)));
 
 /** A handle for end-to-end tests and the browser console: the texts, without reaching into monaco. */
 (window as unknown as { guidelinePlayground: object }).guidelinePlayground = {

@@ -2,7 +2,7 @@
 // saved, the worker stopped): one per topic, with a code (`data-code`) and the actions that help.
 import { el } from './dom.ts';
 
-export type NoticeTopic = 'link' | 'storage' | 'worker' | 'reset';
+export type NoticeTopic = 'link' | 'storage' | 'worker' | 'reset' | 'version';
 
 export interface Notice {
   /** Stable code of what happened: a share-link problem, `not-saved`, `from-tab`, ... */

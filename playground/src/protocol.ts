@@ -114,7 +114,7 @@ export interface Impact {
 
 /** A box of the guideline's picture: a guideline (or policy), a criterion, a part, a condition. */
 export interface DiagramNode {
-  kind: 'guideline' | 'criterion' | 'part' | 'condition';
+  kind: 'guideline' | 'policy' | 'applicability' | 'criterion' | 'part' | 'condition';
   /** The criterion's or guideline's id. */
   id?: string;
   label: string;
@@ -123,10 +123,41 @@ export interface DiagramNode {
   file: string;
   line: number;
   children: DiagramNode[];
+  /** A guideline's or policy's decision procedure: how its criteria's statuses become the decision. */
+  decision?: DecisionRule[];
+}
+
+/** One step of the decision procedure, tried in order: when `ask` holds of the criteria's statuses, the decision is `decision` (unless `first` holds too). */
+export interface DecisionRule {
+  /** The status that makes it hold ('met': every criterion met or not applicable, the last rule). */
+  status: 'not-met' | 'unknown' | 'needs-review' | 'met';
+  ask: string;
+  decision: string;
+  /** A narrower rule tried first when this one holds (a part certified). */
+  first?: { ask: string; decision: string };
+}
+
+/** A box of a policy's evidence order: one guideline, and where it is written. */
+export interface OrderedGuideline {
+  id: string;
+  label: string;
+  file: string;
+  line: number;
+}
+
+/** A policy's evidence order: its steps in order, each with the guidelines its patterns match, in the order the runtime tries them. */
+export interface EvidenceOrder {
+  policy: string;
+  label: string;
+  file: string;
+  line: number;
+  steps: { patterns: string[]; guidelines: OrderedGuideline[] }[];
 }
 
 export interface DiagramData {
   roots: DiagramNode[];
+  /** The evidence order of each policy in the file. */
+  order?: EvidenceOrder[];
   /** Whether conditions past `diagramBoxesShown` were left out. */
   cut?: true;
 }

@@ -1,5 +1,7 @@
 // Saved versions of guideline files, kept in local storage beside the work: a version is a file's
-// text at the moment it was saved, to compare the file with later ("what does my edit change?").
+// text at the moment it was saved, to compare the file with later ("what does my edit change?") or
+// to restore. Besides those saved by hand, versions are taken automatically: when an edited file has
+// been left alone a few seconds, and before Reset, a share link or a restore replaces its text.
 // At most `versionsKept` per file (the oldest goes) and `versionsMaxChars` in all; nothing read back
 // is trusted (names, shapes, types), and a storage that refuses a save is said to, not thrown at.
 import { versionsKept, versionsMaxChars } from './limits.ts';
@@ -10,7 +12,12 @@ export interface SavedVersion {
   /** Milliseconds since the epoch. */
   savedAt: number;
   text: string;
+  /** Taken automatically (the file left alone, or before its text was replaced), not saved by hand. */
+  auto?: true;
 }
+
+/** How long an edited file is left alone before a version of it is taken. */
+export const autoVersionAfterMs = 3000;
 
 const key = 'guideline-playground:v1:versions';
 
@@ -35,7 +42,7 @@ export class Versions {
     }
     if (!Array.isArray(value)) return [];
     return value.filter((v): v is SavedVersion =>
-      !!v && typeof v === 'object' && typeof v.file === 'string' && isAcceptableFileName(v.file, this.workspace) && typeof v.text === 'string' && typeof v.savedAt === 'number' && Number.isFinite(v.savedAt));
+      !!v && typeof v === 'object' && typeof v.file === 'string' && isAcceptableFileName(v.file, this.workspace) && typeof v.text === 'string' && typeof v.savedAt === 'number' && Number.isFinite(v.savedAt) && (v.auto === undefined || v.auto === true));
   }
 
   /** A file's saved versions, newest first. */
@@ -44,8 +51,14 @@ export class Versions {
   }
 
   /** Saves a file's text as a version; false when the storage refuses it (full, or disabled). */
-  save(file: string, text: string, at = Date.now()): boolean {
-    const mine = [{ file, savedAt: at, text }, ...this.list(file)].slice(0, versionsKept);
+  save(file: string, text: string, at = Date.now(), auto = false): boolean {
+    const mine: SavedVersion[] = [{ file, savedAt: at, text, ...(auto ? { auto: true as const } : {}) }, ...this.list(file)];
+    // Past the count, the oldest taken automatically goes before any saved by hand.
+    while (mine.length > versionsKept) {
+      let i = mine.length - 1;
+      while (i > 0 && !mine[i]!.auto) i--;
+      mine.splice(i > 0 ? i : mine.length - 1, 1);
+    }
     let all = [...mine, ...this.read().filter((v) => v.file !== file).sort((a, b) => b.savedAt - a.savedAt)];
     // The oldest of the others go first when all of them together are too long.
     let chars = all.reduce((n, v) => n + v.text.length, 0);
@@ -58,5 +71,10 @@ export class Versions {
     } catch {
       return false;
     }
+  }
+
+  /** Takes a version automatically, unless the newest already has this text; false when the storage refuses it. */
+  keep(file: string, text: string, at = Date.now()): boolean {
+    return this.list(file)[0]?.text === text || this.save(file, text, at, true);
   }
 }

@@ -1,7 +1,8 @@
 // What the toolbar does with the work as a whole: share links (every edited file, the open one and the
 // case), opening one (then the address loses it, so a reload keeps the edits made after; it asks first
 // when it would replace edits, and can be undone), Reset (asks first, says what it discarded, and can
-// put it back), and the workspace downloaded as a folder that `guideline test` runs.
+// put it back), a saved version of a file restored (can be undone too), and the workspace downloaded
+// as a folder that `guideline test` runs. Before work is replaced, a version of each edited file is taken.
 import { el } from './dom.ts';
 import { downloadWork, type Keeper } from './keeping.ts';
 import { linkNotMade, linkRefused } from './messages.ts';
@@ -24,6 +25,10 @@ export interface WorkHooks {
   state: () => { open: string; caseText: string; caseFile: string };
   restore: (open: string, caseText: string, caseFile: string) => void;
   seedCase: () => string;
+  /** Resolves once the bundled test cases are in the workspace. */
+  casesReady: () => Promise<void>;
+  /** Takes a version of each edited file (before its text is replaced). */
+  keepVersions: () => void;
 }
 
 const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
@@ -32,7 +37,7 @@ export class WorkActions {
   constructor(private readonly h: WorkHooks) {
     document.getElementById('share-button')?.addEventListener('click', () => void this.share());
     document.getElementById('reset-button')?.addEventListener('click', () => this.askReset());
-    document.getElementById('download-button')?.addEventListener('click', () => this.download());
+    document.getElementById('download-button')?.addEventListener('click', () => void this.download());
   }
 
   async share(): Promise<void> {
@@ -105,6 +110,15 @@ export class WorkActions {
     }, 'reset', 'reset-done', `Bundled texts restored: ${plural(discarded.drafts.length, 'edited file')} and ${plural(discarded.cases.length, 'test case')} discarded.`);
   }
 
+  /** Puts a version's text back in a file and opens it; Undo puts back the text it had. */
+  restoreVersion(file: string, text: string, label: string): void {
+    const { caseText, caseFile } = this.h.state();
+    this.replaceWork(() => {
+      this.h.workspace.set(file, text);
+      this.h.restore(file, caseText, caseFile);
+    }, 'version', 'version-restored', `Restored ${label} of ${file.split('/').pop() ?? file}.`);
+  }
+
   /** Asks before edits are discarded: `go` discards them, or the reader keeps them. */
   private ask(topic: NoticeTopic, code: string, text: string, go: () => void): void {
     this.h.notices.set(topic, {
@@ -123,6 +137,7 @@ export class WorkActions {
    */
   private replaceWork(apply: () => void, topic?: NoticeTopic, code = '', text = ''): void {
     this.h.flushEdit();
+    this.h.keepVersions();
     const before = this.h.workspace.snapshot();
     const state = this.h.state();
     const keep = (): void => {
@@ -144,7 +159,8 @@ export class WorkActions {
   }
 
   /** The workspace as a zip: every guideline file and every test case in its cases/ folder. */
-  download(): void {
+  async download(): Promise<void> {
+    await this.h.casesReady();
     this.h.flushEdit();
     const ws = this.h.workspace;
     const files = [...ws.files().map((f) => ({ path: f, text: ws.text(f) })), ...ws.testCases().map((t) => ({ path: t.file, text: testCaseText(t) }))];

@@ -13,12 +13,29 @@ export class PageWorkspace {
   /** Test cases edited or written here, by file. */
   private readonly cases = new Map<string, TestCase>();
 
+  private bundledCases: readonly TestCase[] = [];
+
   constructor(
     private readonly bundled: readonly SourceText[],
-    private readonly bundledCases: readonly TestCase[],
+    bundledCases: readonly TestCase[],
   ) {
     for (const g of bundled) this.bundledText.set(g.file, g.text);
-    for (const c of bundledCases) this.bundledCaseText.set(c.file, testCaseText(c));
+    this.addBundledCases(bundledCases);
+  }
+
+  /**
+   * The bundled test cases (the page starts with the seed alone, the rest come after the editors): a
+   * case kept as edited that is the same as its bundled text is no edit.
+   */
+  addBundledCases(cases: readonly TestCase[]): void {
+    const known = new Set(this.bundledCases.map((c) => c.file));
+    this.bundledCases = [...this.bundledCases, ...cases.filter((c) => !known.has(c.file))];
+    for (const c of cases) {
+      const text = testCaseText(c);
+      this.bundledCaseText.set(c.file, text);
+      const kept = this.cases.get(c.file);
+      if (kept && testCaseText(kept) === text) this.cases.delete(c.file);
+    }
   }
 
   /** Every guideline file, in name order. */

@@ -3,27 +3,20 @@
 // ARIA tabs moved by the arrow keys; a new decision is announced; and axe-core finds no violation in
 // any state an editor passes through, at 1440×900 and 1024×768, in the light and the dark theme.
 import { AxeBuilder } from '@axe-core/playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { buildSite, collectErrors, editorText, hasChromium, launch, openPlayground, serve, setText, typeAtEnd } from './support/browser.ts';
+import { collectErrors, editorText, hasChromium, openPlayground, playgroundSession, setText, typeAtEnd } from './support/browser.ts';
 
 describe.skipIf(!hasChromium)('the playground by keyboard and screen reader', () => {
+  const session = playgroundSession();
   let browser: Browser;
-  let server: { url: string; close: () => Promise<void> };
+  let server: { url: string };
   let page: Page;
   let errors: string[];
 
   beforeAll(async () => {
-    server = await serve(buildSite());
-    browser = await launch();
-    page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage(); // axe needs a context of its own
-    errors = collectErrors(page);
-    await openPlayground(page, server.url);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    ({ browser, page, errors } = session);
+    server = { url: session.url };
   });
 
   /** axe-core's violations on the page as it is: rule id and the first target of each. */

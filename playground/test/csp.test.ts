@@ -1,7 +1,7 @@
 // End-to-end: the built site under its own Content-Security-Policy (the meta tag Vite writes; the
 // workers start from blob: URLs, so it governs them too), in Chromium. The normal flows (load, Run, an
-// error typed, Run all tests, a share link opened) and a malformed case run without a policy violation
-// or a console error, in the page or its workers.
+// error typed, Run all tests, the picture drawn, a share link opened) and a malformed case run without
+// a policy violation or a console error, in the page or its workers.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,6 +80,13 @@ describe.skipIf(!hasChromium)('the built site under its Content-Security-Policy'
     await page.waitForSelector('[data-testid=test-summary]');
     expect(await page.textContent('[data-testid=test-summary]')).toMatch(/^[1-9]\d* passed, 0 failed$/);
     await page.getByRole('tab', { name: 'Compiled JSON' }).click();
+    await page.getByRole('tab', { name: 'Determination' }).click();
+    await clean();
+  });
+
+  it('draws the picture, laid out in the layout engine\'s worker', async () => {
+    await page.getByRole('tab', { name: 'Picture' }).click();
+    await page.waitForSelector('.diagram-box[data-kind=criterion]');
     await page.getByRole('tab', { name: 'Determination' }).click();
     await clean();
   });

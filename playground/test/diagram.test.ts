@@ -1,12 +1,15 @@
-// End-to-end: the guideline as a picture, in Chromium. The open guideline's criteria are drawn as
-// boxes coloured by the current case's statuses; a box opens its line in the editor, by mouse and by
-// keyboard; opening another guideline redraws the picture from that guideline's rules.
+// End-to-end: the guideline as a picture, in Chromium, laid out by elkjs in its worker. The open
+// guideline's applicability, criteria (coloured by the current case's statuses) and decision procedure
+// (the current decision marked) are drawn; a box opens its line in the editor, by mouse and by
+// keyboard; a policy's evidence order links to each guideline's file; axe-core finds no violation.
+import { AxeBuilder } from '@axe-core/playwright';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hasChromium, playgroundSession } from './support/browser.ts';
+import { hasChromium, openPlayground, playgroundSession } from './support/browser.ts';
 
 type Hook = { guidelinePlayground: { file(): string; cursorLine(): string } };
 const massage = 'guidelines/mtus/massage/massage.guideline';
+const california = 'guidelines/policies/california.guideline';
 
 describe.skipIf(!hasChromium)('the guideline as a picture', () => {
   const session = playgroundSession();
@@ -19,24 +22,32 @@ describe.skipIf(!hasChromium)('the guideline as a picture', () => {
     await page.waitForSelector('.diagram-box[data-kind=criterion]');
   });
 
+  const file = (p: Page): Promise<string> => p.evaluate(() => (window as unknown as Hook).guidelinePlayground.file());
   const cursorLine = (p: Page): Promise<string> => p.evaluate(() => (window as unknown as Hook).guidelinePlayground.cursorLine());
-  const boxIds = (p: Page): Promise<(string | null)[]> => p.$$eval('.diagram-box[data-kind=criterion]', (xs) => xs.map((x) => x.getAttribute('data-id')));
+  const boxIds = (p: Page, kind = 'criterion'): Promise<(string | null)[]> => p.$$eval(`.diagram-box[data-kind=${kind}]`, (xs) => xs.map((x) => x.getAttribute('data-id')));
+  const violations = async (): Promise<string[]> => (await new AxeBuilder({ page }).include('#diagram').analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 
-  it('draws each criterion of the open guideline, coloured by the seed case\'s statuses', async () => {
+  it('draws each criterion of the open guideline, coloured by the seed case\'s statuses, and when it applies', async () => {
     const ids = await boxIds(page);
     expect(ids).toEqual(expect.arrayContaining(['visit-count', 'functional-improvement', 'home-program']));
     // The seed is denied for exceeding the course, without documented improvement or a home program.
     for (const id of ['visit-count', 'functional-improvement', 'home-program']) {
       expect(await page.$eval(`.diagram-box[data-id="${id}"]`, (b) => b.getAttribute('class'))).toContain('status-box-not-met');
     }
+    expect(await page.locator('.diagram-box[data-kind=applicability]').count()).toBe(1);
   });
 
-  it('a box shortened to fit carries its whole label, for the mouse and for screen readers', async () => {
+  it('draws the decision procedure, with the current case\'s decision marked', async () => {
+    expect(await page.$$eval('.diagram-box.diagram-current', (xs) => xs.map((x) => x.getAttribute('data-id')))).toEqual(['not-medically-necessary']);
+    expect(await boxIds(page, 'outcome')).toEqual(expect.arrayContaining(['medically-necessary', 'insufficient-information']));
+  });
+
+  it('a box carries its whole label, for the mouse and for screen readers, and draws what fits', async () => {
     const box = '.diagram-box[data-id="functional-improvement"]';
     const title = 'Objective functional improvement from prior therapy';
-    expect(await page.$eval(`${box} > text`, (t) => t.textContent)).not.toContain(title);
     expect(await page.$eval(`${box} > title`, (t) => t.textContent)).toContain(title);
     expect(await page.getAttribute(box, 'aria-label')).toContain(title);
+    expect(await page.$$eval(`${box} > text > tspan`, (ts) => ts.map((t) => t.textContent!.trim().length <= 33))).not.toContain(false);
   });
 
   it('a click on a box lands on its source line', async () => {
@@ -53,10 +64,36 @@ describe.skipIf(!hasChromium)('the guideline as a picture', () => {
 
   it('another guideline opened is drawn from its own rules', async () => {
     await page.selectOption('#file-select', massage);
-    await expect.poll(() => page.evaluate(() => (window as unknown as Hook).guidelinePlayground.file())).toBe(massage);
+    await expect.poll(() => file(page)).toBe(massage);
     await page.getByRole('tab', { name: 'Picture' }).click();
     await expect.poll(() => boxIds(page)).not.toContain('home-program');
     expect(await boxIds(page)).toEqual(expect.arrayContaining(['adjunct', 'visit-count', 'functional-improvement']));
+  });
+
+  it('a policy shows its evidence order, each guideline a link to its file, and passes axe', async () => {
+    await page.selectOption('#file-select', california);
+    await expect.poll(() => file(page)).toBe(california);
+    await page.getByRole('tab', { name: 'Picture' }).click();
+    await page.waitForSelector('.diagram-box[data-kind=step]');
+    const steps = await page.$$eval('.diagram-box[data-kind=step]', (xs) => xs.map((x) => x.getAttribute('aria-label')));
+    expect(steps[0]).toBe('Step 1: mtus.postsurgical.*');
+    expect(steps[1]).toBe('Step 2: mtus.*');
+    // Each guideline once, in its first step: the MTUS massage guideline in step 2, not in the ODG steps.
+    expect(await page.$$eval('.diagram-box[data-kind=step]', (xs) => xs.map((x) => x.querySelectorAll('[data-id="mtus.chronic-pain.massage"]').length))).toEqual([0, 1, 0, 0, 0]);
+    expect(await violations()).toEqual([]);
+    await page.getByRole('button', { name: /^MTUS Chronic Pain Medical Treatment Guidelines: Massage Therapy, guideline/ }).click();
+    await expect.poll(() => file(page)).toBe(massage);
+    await expect.poll(() => cursorLine(page)).toMatch(/^guideline mtus\.chronic-pain\.massage/);
     expect(session.errors).toEqual([]);
+  });
+
+  it('says so in the tab when the layout engine\'s worker cannot start, rather than waiting forever', async () => {
+    const other = await session.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await other.route(/assets\/elk-worker[^/]*\.js$/, (route) => route.abort());
+    await openPlayground(other, session.url);
+    await other.getByRole('tab', { name: 'Picture' }).click();
+    await expect.poll(() => other.textContent('#diagram')).toContain('The picture could not be laid out');
+    expect(await other.getAttribute('#diagram', 'aria-busy')).toBeNull();
+    await other.close();
   });
 });

@@ -7,9 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { buildSite, collectErrors, editorText, hasChromium, launch, openPlayground, serve, setText, typeAtEnd } from './support/browser.ts';
+import { collectErrors, editorText, hasChromium, openPlayground, playgroundSession, setText, typeAtEnd } from './support/browser.ts';
 import { seedCaseText, shareHashOf } from './support/share-attacks.ts';
 
 type Hook = { guidelinePlayground: { file(): string; edited(): string[]; caseText(): string } };
@@ -21,24 +21,16 @@ const overSix = 'guidelines/mtus/massage/cases/over-six.json';
 const repoRoot = join(import.meta.dirname, '../..');
 
 describe.skipIf(!hasChromium)('a policy editor works in the playground', () => {
+  const session = playgroundSession({ acceptDownloads: true });
   let browser: Browser;
   let context: BrowserContext;
-  let server: { url: string; close: () => Promise<void> };
+  let server: { url: string };
   let page: Page;
   let errors: string[];
 
   beforeAll(async () => {
-    server = await serve(buildSite());
-    browser = await launch();
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-    page = await context.newPage();
-    errors = collectErrors(page);
-    await openPlayground(page, server.url);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    ({ browser, context, page, errors } = session);
+    server = { url: session.url };
   });
 
   const openFile = (p: Page, file: string): Promise<string[]> => p.selectOption('#file-select', file);

@@ -1,5 +1,6 @@
 // End-to-end: what the built playground loads, in Chromium. The seed's decision shows while the editor
-// (monaco) is still held back, so nothing waits for it, and the analysis worker starts only after it;
+// (monaco) is still held back, so nothing waits for it, and the analysis worker and the bundled test
+// cases load only after it;
 // and the JavaScript a session loads, gzipped, and the time to the first decision are measured and
 // printed as data for BENCHMARKS.md (no timing is asserted).
 import { readFileSync } from 'node:fs';
@@ -44,7 +45,10 @@ describe.skipIf(!hasChromium)('what the playground loads', () => {
     expect(await page.textContent('[data-testid=decision]')).toBe('not-medically-necessary');
     expect(await page.$('.monaco-editor')).toBeNull();
     expect(analysisWorker()).toBe(false);
+    // The bundled test cases come after the editors: the first decision needs only the seed.
+    expect(requested.some((f) => f.startsWith('bundled-cases-'))).toBe(false);
     release();
+    await page.waitForSelector('#case-select[data-cases=loaded]', { state: 'attached' });
     await page.waitForSelector('.editor-pane .monaco-editor .view-lines');
     await page.getByRole('tab', { name: 'Analysis' }).click();
     await expect.poll(analysisWorker).toBe(true);
@@ -55,8 +59,13 @@ describe.skipIf(!hasChromium)('what the playground loads', () => {
   it('measures the JavaScript loaded and the time to the first decision (data, printed)', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const loaded = new Set<string>();
+    /** When each script was asked for (milliseconds since the epoch, as the browser's clock reads). */
+    const askedAt = new Map<string, number>();
     page.on('response', (r) => {
-      if (r.url().endsWith('.js')) loaded.add(basename(new URL(r.url()).pathname));
+      if (!r.url().endsWith('.js')) return;
+      const file = basename(new URL(r.url()).pathname);
+      loaded.add(file);
+      askedAt.set(file, r.request().timing().startTime);
     });
     await page.addInitScript(() => {
       const tasks: number[] = [];
@@ -64,9 +73,11 @@ describe.skipIf(!hasChromium)('what the playground loads', () => {
       new PerformanceObserver((l) => void tasks.push(...l.getEntries().map((e) => Math.round(e.duration)))).observe({ type: 'longtask', buffered: true });
     });
     await openPlayground(page, server.url);
-    // At the start: what was fetched by the time the editors are ready.
+    // At the start: what was asked for by the time the editors were ready (the bundled test cases, which
+    // openPlayground waits for, come after).
     await page.waitForFunction(() => performance.getEntriesByName('editor-ready').length > 0);
-    const atStart = new Set(loaded);
+    const readyAt = await page.evaluate(() => performance.timeOrigin + performance.getEntriesByName('editor-ready')[0]!.startTime);
+    const atStart = new Set([...loaded].filter((f) => askedAt.get(f)! <= readyAt));
     const longest = await page.evaluate(() => Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks));
     // A session's other steps: Format document, Run all tests, the Analysis tab.
     await page.getByRole('button', { name: 'Format document' }).click();

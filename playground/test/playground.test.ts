@@ -1,30 +1,22 @@
 // End-to-end: the built playground in Debian's Chromium. Loads with the seed, marks a broken rule and
 // clears it when fixed, decides the seed with its three unmet criteria, completes, formats, hovers, goes
 // to a definition, validates the case at its field, runs the bundled tests, opens a shared link.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { buildSite, caseText, collectErrors, editorText, hasChromium, launch, openPlayground, serve, setText, typeAtEnd } from './support/browser.ts';
+import { caseText, collectErrors, editorText, hasChromium, openPlayground, playgroundSession, setText, typeAtEnd } from './support/browser.ts';
 
 if (!hasChromium) console.warn('playground e2e: /usr/bin/chromium is missing (scripts/ensure-chromium.sh installs it); skipping');
 
 describe.skipIf(!hasChromium)('playground in a browser', () => {
+  const session = playgroundSession({ viewport: { width: 1400, height: 900 } });
   let browser: Browser;
-  let server: { url: string; close: () => Promise<void> };
+  let server: { url: string };
   let page: Page;
   let errors: string[];
 
   beforeAll(async () => {
-    server = await serve(buildSite());
-    browser = await launch();
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    page = await context.newPage();
-    errors = collectErrors(page);
-    await openPlayground(page, server.url);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    ({ browser, page, errors } = session);
+    server = { url: session.url };
   });
 
   const unmet = (): Promise<string[]> => page.$$eval('[data-status="not-met"]', (xs) => xs.map((x) => x.getAttribute('data-criterion') ?? ''));

@@ -2,31 +2,23 @@
 // said in the page until a save succeeds; a reload of the tab shows the latest work, a new tab the last
 // saved one, and each says which it is; once there is room again, saving resumes and the notice goes.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { buildSite, collectErrors, editorText, hasChromium, launch, openPlayground, serve, setText } from './support/browser.ts';
+import { collectErrors, editorText, hasChromium, openPlayground, playgroundSession, setText } from './support/browser.ts';
 
 describe.skipIf(!hasChromium)('work kept when browser storage is full', () => {
+  const session = playgroundSession({ viewport: { width: 1400, height: 900 } });
   let browser: Browser;
   let context: BrowserContext;
-  let server: { url: string; close: () => Promise<void> };
+  let server: { url: string };
   let page: Page;
   let errors: string[];
   let seed = '';
 
   beforeAll(async () => {
-    server = await serve(buildSite());
-    browser = await launch();
-    context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    page = await context.newPage();
-    errors = collectErrors(page);
-    await openPlayground(page, server.url);
+    ({ browser, context, page, errors } = session);
+    server = { url: session.url };
     seed = await editorText(page);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   const storageNotice = (p: Page): Promise<string | null> => p.getAttribute('[data-notice=storage]', 'data-code', { timeout: 1000 }).catch(() => null);

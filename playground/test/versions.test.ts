@@ -48,3 +48,17 @@ describe('saved versions', () => {
     expect(new Versions(new Set([file]), () => s).list(file)).toEqual([]);
   });
 });
+
+describe('versions taken automatically', () => {
+  it('skip a text the newest version already has, and go before those saved by hand', () => {
+    const s = storage();
+    const v = new Versions(new Set([file]), () => s);
+    v.save(file, 'by hand', 1);
+    expect(v.keep(file, 'by hand', 2)).toBe(true);
+    expect(v.list(file)).toHaveLength(1);
+    for (let i = 0; i < versionsKept + 3; i++) v.keep(file, `auto ${i}`, 10 + i);
+    expect(v.list(file)).toHaveLength(versionsKept);
+    expect(v.list(file).map((x) => x.text)).toContain('by hand');
+    expect(v.list(file)[0]).toEqual({ file, savedAt: 10 + versionsKept + 2, text: `auto ${versionsKept + 2}`, auto: true });
+  });
+});

@@ -155,8 +155,10 @@ describe('the guideline as a picture', () => {
     const ws = new Workspace();
     ws.reset(bundled, []);
     const [g] = diagramOf(ws.compile(), massageGuideline).roots;
-    expect(g?.children.map((c) => c.id)).toEqual(['adjunct', 'visit-count', 'functional-improvement']);
-    const improvement = g!.children[2]!;
+    const [applies, ...criteria] = g!.children;
+    expect(applies?.children.map((c) => c.label)).toEqual(['covers massage', 'in force from 2009-07-18', 'in force to 2017-11-30']);
+    expect(criteria.map((c) => c.id)).toEqual(['adjunct', 'visit-count', 'functional-improvement']);
+    const improvement = criteria[2]!;
     expect(improvement.children.map((c) => [c.role, c.label])).toEqual([['only when', 'completed visits > 0'], ['require', 'functional improvement is documented']]);
     expect(diagramOf(undefined, massageGuideline).roots).toEqual([]);
   });

@@ -3,10 +3,9 @@
 // condition no case reached, or one only ever true or only ever false, is a gap in the test suite.
 import { criterionLeaves, type CompiledCriterion, type LeafInfo, type RuleSet } from '@guideline/language';
 import type { Determination } from '@guideline/runtime';
+import { conditionKey as key } from '../coverage.ts';
 import { coverageShown } from '../limits.ts';
 import type { ConditionCoverage } from '../protocol.ts';
-
-const key = (file: string, line: number, condition: string): string => `${file}\u0000${line}\u0000${condition}`;
 
 export class CoverageCounter {
   private readonly conditions = new Map<string, ConditionCoverage>();

@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 
 export const playgroundDir = fileURLToPath(new URL('../..', import.meta.url));
@@ -113,11 +113,12 @@ export function collectErrors(page: Page): string[] {
   return errors;
 }
 
-/** Opens the playground and waits until the editor is up and the seed case is decided. */
+/** Opens the playground and waits until the editor is up, the seed case is decided and the bundled test cases are in. */
 export async function openPlayground(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await page.waitForSelector('.monaco-editor .view-lines');
   await page.waitForSelector('[data-testid=decision]');
+  await page.waitForSelector('#case-select[data-cases=loaded]', { state: 'attached' });
 }
 
 /** A describe block's playground: built, served and opened in a page before its tests, closed after them. */
@@ -125,22 +126,29 @@ export interface PlaygroundSession {
   readonly page: Page;
   /** What collectErrors has seen on the page so far. */
   readonly errors: string[];
+  /** The browser, for pages of their own (another size or theme, no storage). */
+  readonly browser: Browser;
+  /** The page's context (its storage, shared by its other pages). */
+  readonly context: BrowserContext;
+  /** The served site's address. */
+  readonly url: string;
 }
 
-/** Registers the hooks that open a playground for the tests of the describe block it is called in. */
-export function playgroundSession(viewport = { width: 1440, height: 900 }): PlaygroundSession {
-  let browser: Browser | undefined;
+/** Registers the hooks that open a playground for the tests of the describe block it is called in (1440×900 unless the options say). */
+export function playgroundSession(options: BrowserContextOptions = {}): PlaygroundSession {
   let server: { url: string; close: () => Promise<void> } | undefined;
-  const session = { page: undefined as unknown as Page, errors: [] as string[] };
+  const session = { page: undefined as unknown as Page, errors: [] as string[], browser: undefined as unknown as Browser, context: undefined as unknown as BrowserContext, url: '' };
   beforeAll(async () => {
     server = await serve(buildSite());
-    browser = await launch();
-    session.page = await (await browser.newContext({ viewport })).newPage();
+    session.url = server.url;
+    session.browser = await launch();
+    session.context = await session.browser.newContext({ viewport: { width: 1440, height: 900 }, ...options });
+    session.page = await session.context.newPage();
     session.errors = collectErrors(session.page);
     await openPlayground(session.page, server.url);
   });
   afterAll(async () => {
-    await browser?.close();
+    await session.browser?.close();
     await server?.close();
   });
   return session;

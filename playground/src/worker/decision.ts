@@ -1,0 +1,19 @@
+// The decision procedure in words, as the runtime decides (packages/runtime/src/decide.ts): the rules
+// tried in order on the criteria's statuses, the first that holds deciding. Only what the criteria can
+// reach is said: a part certified needs a `certify at most`, clinical review a `needs clinical review`.
+import type { CompiledCriterion } from '@guideline/language';
+import type { DecisionRule } from '../protocol.ts';
+
+export function decisionRules(criteria: readonly CompiledCriterion[]): DecisionRule[] {
+  const certifies = criteria.some((c) => c.certify !== undefined);
+  const review = criteria.some((c) => c.review);
+  return [
+    {
+      status: 'not-met', ask: 'Any criterion not met', decision: 'not-medically-necessary',
+      ...(certifies ? { first: { ask: 'In utilization review, with visits requested, none unknown or for review, and every criterion not met certifying some visits', decision: 'partially-medically-necessary' } } : {}),
+    },
+    { status: 'unknown', ask: 'Otherwise, any criterion unknown', decision: 'insufficient-information' },
+    ...(review ? [{ status: 'needs-review', ask: 'Otherwise, any criterion for clinical review', decision: 'needs-clinical-review' } as const] : []),
+    { status: 'met', ask: 'Otherwise: every criterion met or not applicable', decision: 'medically-necessary' },
+  ];
+}
