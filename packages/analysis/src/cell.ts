@@ -72,9 +72,6 @@ function implies(a: ReadonlyMap<number, bigint>, b: ReadonlyMap<number, bigint>)
   return true;
 }
 
-/** Set constraints as text, in their order (the set solver reads them in order). */
-const setsText = (sets: Cell['sets']): string => JSON.stringify([...sets]);
-
 /** The keys of a cell's atoms, worked out once per atoms list (meets keep one side's list). */
 const atomKeySets = new WeakMap<readonly Atom[], Set<string>>();
 function atomKeys(atoms: readonly Atom[]): Set<string> {
@@ -191,20 +188,12 @@ export class Solver {
     return !(only('?request.visits', 2n) && only('?request.frequencyPerWeek', 1n) && only('?request.weeks', 1n));
   }
 
-  /**
-   * The cell's sets, worked out once per set constraints (the same constraints, in the same order,
-   * however often a meet builds them again) and per masks of the flags and rows they read.
-   */
+  /** The cell's sets, worked out once per set constraints and per masks of the flags and rows they read (the set solver keeps its answers by content). */
   private sets(cell: Cell): Map<string, SetAtom[] | 'unknown'> | undefined {
     let key = '';
     for (const [i, m] of cell.fin) if (this.space.readBySets(i)) key += `${i}:${m},`;
     let byMasks = this.setAnswers.get(cell.sets);
-    if (!byMasks) {
-      const content = setsText(cell.sets);
-      byMasks = this.setAnswersByText.get(content);
-      if (!byMasks) this.setAnswersByText.set(content, (byMasks = new Map()));
-      this.setAnswers.set(cell.sets, byMasks);
-    }
+    if (!byMasks) this.setAnswers.set(cell.sets, (byMasks = new Map()));
     if (byMasks.has(key)) return byMasks.get(key);
     const out = this.solveSets(cell);
     byMasks.set(key, out);
@@ -212,7 +201,6 @@ export class Solver {
   }
 
   private readonly setAnswers = new WeakMap<Cell['sets'], Map<string, Map<string, SetAtom[] | 'unknown'> | undefined>>();
-  private readonly setAnswersByText = new Map<string, Map<string, Map<string, SetAtom[] | 'unknown'> | undefined>>();
 
   private solveSets(cell: Cell): Map<string, SetAtom[] | 'unknown'> | undefined {
     const out = new Map<string, SetAtom[] | 'unknown'>();

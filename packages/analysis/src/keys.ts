@@ -36,7 +36,8 @@ export const numbersKey = (c: Cell): string => (c.months.length ? `${atomsKey(c)
 
 /** The finite masks' part of a key, in order of variable, once per map of masks (meets keep one side's map when the other adds nothing). */
 interface FinParts {
-  fins: [number, string][];
+  /** The variables, in order. */
+  vars: number[];
   key: string;
 }
 const finParts = new WeakMap<Cell['fin'], FinParts>();
@@ -44,10 +45,16 @@ const finParts = new WeakMap<Cell['fin'], FinParts>();
 function finPartsOf(fin: Cell['fin']): FinParts {
   let p = finParts.get(fin);
   if (!p) {
-    const fins = [...fin].sort((a, b) => a[0] - b[0]).map(([i, m]): [number, string] => [i, finText(i, m)]);
+    const vars: number[] = [];
+    let sorted = true;
+    for (const i of fin.keys()) {
+      if (vars.length && i < vars[vars.length - 1]!) sorted = false;
+      vars.push(i);
+    }
+    if (!sorted) vars.sort((a, b) => a - b);
     let key = '';
-    for (const f of fins) key += f[1];
-    finParts.set(fin, (p = { fins, key }));
+    for (const i of vars) key += finText(i, fin.get(i)!);
+    finParts.set(fin, (p = { vars, key }));
   }
   return p;
 }
@@ -71,7 +78,7 @@ export const cellKey = (c: Cell): string => partsOf(c).key;
 /** The key of a cell's finite masks alone, leaving out variable `skip`. */
 export function finKey(c: Cell, skip: number): string {
   let k = '';
-  for (const [i, s] of finPartsOf(c.fin).fins) if (i !== skip) k += s;
+  for (const i of finPartsOf(c.fin).vars) if (i !== skip) k += finText(i, c.fin.get(i)!);
   return k;
 }
 
