@@ -79,16 +79,24 @@ export function nextEdition(sources: SourceText[]): SourceText[] {
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 
 /**
- * The median of `rounds` runs of the checks after a first (cold) one, and, when `examples`, one run
- * building and replaying every finding's example (through json-rules-engine too, which runs every
- * rule of the guidelines of the treatment: seconds for a thousand findings, so not for the large library).
+ * The median of `rounds` runs of the checks after a first (cold) one, the least CPU time of those
+ * rounds (the process's, collector and compiler threads included: steadier than the clock on a
+ * shared machine), and, when `examples`, one run building and replaying every finding's example
+ * (through json-rules-engine too, which runs every rule of the guidelines of the treatment: seconds
+ * for a thousand findings, so not for the large library).
  */
-async function time(run: (examples: boolean) => Promise<{ findings: unknown[]; timings: { checks: number; examples: number } }>, rounds: number, examples: boolean): Promise<{ cold: number; checks: number; examples: string; findings: number }> {
+async function time(run: (examples: boolean) => Promise<{ findings: unknown[]; timings: { checks: number; examples: number } }>, rounds: number, examples: boolean): Promise<{ cold: number; checks: number; cpu: number; examples: string; findings: number }> {
   const first = await run(false);
   const checks: number[] = [];
-  for (let i = 0; i < rounds; i++) checks.push((await run(false)).timings.checks);
+  let cpu = Infinity;
+  for (let i = 0; i < rounds; i++) {
+    const before = process.cpuUsage();
+    checks.push((await run(false)).timings.checks);
+    const used = process.cpuUsage(before);
+    cpu = Math.min(cpu, (used.user + used.system) / 1000);
+  }
   const full = examples ? (await run(true)).timings.examples.toFixed(0) : 'not timed';
-  return { cold: first.timings.checks, checks: median(checks), examples: full, findings: first.findings.length };
+  return { cold: first.timings.checks, checks: median(checks), cpu, examples: full, findings: first.findings.length };
 }
 
 export async function analysisRows(quick: boolean): Promise<string[][]> {
@@ -103,7 +111,7 @@ export async function analysisRows(quick: boolean): Promise<string[][]> {
     ['diff of two editions of the bundled library', (examples: boolean) => diffRules(bundled, edition, { examples }), true],
   ] as const) {
     const t = await time(run, label.startsWith('diff') ? Math.min(rounds, 2) : rounds, examples);
-    rows.push([label, t.checks.toFixed(0), t.cold.toFixed(0), t.examples, String(t.findings)]);
+    rows.push([label, t.checks.toFixed(0), t.cpu.toFixed(0), t.cold.toFixed(0), t.examples, String(t.findings)]);
   }
   return rows;
 }

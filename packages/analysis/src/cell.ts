@@ -2,7 +2,7 @@
 // atoms over numeric ones, set constraints, month comparisons). A region is a union of cells. The
 // solver decides whether a cell holds any case and, when it does, gives one (a witness).
 import { decideMonths, relaxation, type MonthAtom } from './months.ts';
-import { cellKey } from './keys.ts';
+import { numbersKey } from './keys.ts';
 import { atomKey, type Atom } from './linear.ts';
 import { satisfiable, solveOctagon, type OctConstraint } from './octagon.ts';
 import type { Atom as SetAtom, RowTarget, SetConstraint } from './sets.ts';
@@ -28,20 +28,25 @@ export function cellOf(parts: Partial<Cell>): Cell {
 
 export const fullMask = (n: number): bigint => (1n << BigInt(n)) - 1n;
 
-/** The conjunction of two cells (not yet checked for cases). */
+/**
+ * The conjunction of two cells (not yet checked for cases). When `b` adds nothing to `a` (every mask
+ * of `b` already holds `a`'s, its atoms are `a`'s, it has no sets or months), `a` itself: the same
+ * cell, whose case and key are already worked out.
+ */
 export function meet(a: Cell, b: Cell): Cell {
   if (a === TOP) return b;
   if (b === TOP) return a;
   let fin: Map<number, bigint> | ReadonlyMap<number, bigint> = a.fin;
-  if (b.fin.size) {
+  if (b.fin.size && !implies(a.fin, b.fin)) {
     const m = new Map(a.fin);
     for (const [k, v] of b.fin) m.set(k, (m.get(k) ?? v) & v);
     fin = m;
   }
   let atoms = a.atoms;
-  if (b.atoms.length) {
-    const keys = new Set(a.atoms.map(atomKey));
-    atoms = [...a.atoms, ...b.atoms.filter((k) => !keys.has(atomKey(k)))];
+  if (b.atoms.length && b.atoms !== a.atoms) {
+    const keys = atomKeys(a.atoms);
+    const extra = b.atoms.filter((k) => !keys.has(atomKey(k)));
+    if (extra.length) atoms = [...a.atoms, ...extra];
   }
   let sets = a.sets;
   if (b.sets.size) {
@@ -52,7 +57,27 @@ export function meet(a: Cell, b: Cell): Cell {
     }
     sets = m;
   }
-  return { fin, atoms, sets, months: b.months.length ? [...a.months, ...b.months] : a.months };
+  const months = b.months.length ? [...a.months, ...b.months] : a.months;
+  if (fin === a.fin && atoms === a.atoms && sets === a.sets && months === a.months) return a;
+  return { fin, atoms, sets, months };
+}
+
+/** Whether masks `a` imply masks `b` (meeting them changes nothing): every variable of `b` is in `a`, within `b`'s mask. */
+function implies(a: ReadonlyMap<number, bigint>, b: ReadonlyMap<number, bigint>): boolean {
+  if (b.size > a.size) return false;
+  for (const [k, v] of b) {
+    const m = a.get(k);
+    if (m === undefined || (m & v) !== m) return false;
+  }
+  return true;
+}
+
+/** The keys of a cell's atoms, worked out once per atoms list (meets keep one side's list). */
+const atomKeySets = new WeakMap<readonly Atom[], Set<string>>();
+function atomKeys(atoms: readonly Atom[]): Set<string> {
+  let keys = atomKeySets.get(atoms);
+  if (!keys) atomKeySets.set(atoms, (keys = new Set(atoms.map(atomKey))));
+  return keys;
 }
 
 /** A case's values, as a witness gives them: finite values, numbers (day numbers for dates), set items. */
@@ -72,21 +97,44 @@ export class Solver {
     this.asOf = space.numVar('asOf')!;
   }
 
-  /** Whether some case lies in the cell. */
+  /**
+   * Whether some case lies in the cell: what a witness needs, decided part by part, each part
+   * remembered by what it reads (meets build the same parts again and again: a criterion read in
+   * each guideline's view, one side's atoms kept when the other has none), so that a cell new only
+   * in its finite masks costs a few mask tests.
+   */
   feasible(cell: Cell): boolean {
     let f = this.memo.get(cell);
+    if (f === undefined) this.memo.set(cell, (f = this.decide(cell)));
+    return f;
+  }
+
+  /** solve(cell, false) !== undefined, without building the case. */
+  private decide(cell: Cell): boolean {
+    for (const m of cell.fin.values()) if (m === 0n) return false;
+    if (!this.coupled(cell)) return false;
+    if (!this.sets(cell)) return false;
+    const used = this.usedNumbers(cell);
+    if (!this.knownAllowed(cell, used)) return false;
+    return this.octagonFeasible(cell, used);
+  }
+
+  /** Whether the numbers' comparisons hold together: read from the atoms and month comparisons alone. */
+  private octagonFeasible(cell: Cell, used: Set<number>): boolean {
+    let byMonths = this.octByAtoms.get(cell.atoms);
+    if (!byMonths) this.octByAtoms.set(cell.atoms, (byMonths = new WeakMap()));
+    let f = byMonths.get(cell.months);
     if (f === undefined) {
-      // Meets build the same cell again and again (a criterion read in each guideline's view, the
-      // same parts met in another order): decided once per content.
-      const key = cellKey(cell);
-      f = this.byKey.get(key);
-      if (f === undefined) this.byKey.set(key, (f = this.solve(cell, false) !== undefined));
-      this.memo.set(cell, f);
+      const key = numbersKey(cell);
+      f = this.octByKey.get(key);
+      if (f === undefined) this.octByKey.set(key, (f = this.octagon(cell, used, false) !== undefined));
+      byMonths.set(cell.months, f);
     }
     return f;
   }
 
-  private readonly byKey = new Map<string, boolean>();
+  private readonly octByAtoms = new WeakMap<Cell['atoms'], WeakMap<Cell['months'], boolean>>();
+  private readonly octByKey = new Map<string, boolean>();
 
   /** The cells of a region that hold cases. */
   prune(r: Region): Region {
@@ -140,7 +188,7 @@ export class Solver {
     return !(only('?request.visits', 2n) && only('?request.frequencyPerWeek', 1n) && only('?request.weeks', 1n));
   }
 
-  /** The cell's sets, worked out once per set constraints and per masks of the flags and rows they read. */
+  /** The cell's sets, worked out once per set constraints and per masks of the flags and rows they read (the set solver keeps its answers by content). */
   private sets(cell: Cell): Map<string, SetAtom[] | 'unknown'> | undefined {
     let key = '';
     for (const [i, m] of cell.fin) if (this.space.readBySets(i)) key += `${i}:${m},`;
@@ -186,8 +234,8 @@ export class Solver {
   }
 
 
-  /** The numeric variables' values (every one the cell constrains), or undefined when none fit. */
-  private numbers(cell: Cell, want: boolean): Map<number, number> | undefined {
+  /** The numeric variables the cell's atoms and month comparisons read. */
+  private usedNumbers(cell: Cell): Set<number> {
     const used = new Set<number>();
     for (const k of cell.atoms) {
       used.add(k.x);
@@ -197,6 +245,21 @@ export class Solver {
       used.add(k.to);
       if (k.date !== undefined) used.add(k.date);
     }
+    return used;
+  }
+
+  /** Whether every number the cell places may be known (a number compared is known). */
+  private knownAllowed(cell: Cell, used: Set<number>): boolean {
+    for (const x of used) {
+      const flag = (this.space.vars[x] as NumVar).known;
+      if (flag && !((cell.fin.get(flag.index) ?? 3n) & 1n)) return false;
+    }
+    return true;
+  }
+
+  /** The numeric variables' values (every one the cell constrains), or undefined when none fit. */
+  private numbers(cell: Cell, want: boolean): Map<number, number> | undefined {
+    const used = this.usedNumbers(cell);
     if (want) {
       // Numbers the cell requires known but places nowhere still need a value in the witness.
       for (const [i, m] of cell.fin) {
@@ -207,10 +270,12 @@ export class Solver {
       }
       used.add(this.asOf.index);
     }
-    for (const x of used) {
-      const flag = (this.space.vars[x] as NumVar).known;
-      if (flag && !((cell.fin.get(flag.index) ?? 3n) & 1n)) return undefined;
-    }
+    if (!this.knownAllowed(cell, used)) return undefined;
+    return this.octagon(cell, used, want);
+  }
+
+  /** The octagon of the atoms and month comparisons over `used` (with each variable's range), solved or decided. */
+  private octagon(cell: Cell, used: Set<number>, want: boolean): Map<number, number> | undefined {
     const vars = [...used];
     const local = new Map(vars.map((x, i) => [x, i]));
     const ks: OctConstraint[] = [];

@@ -1,12 +1,11 @@
 // Keys of cells: equal for cells that say the same (finite masks, atoms, sets, month comparisons),
-// worked out once per cell and once per shared part, for regions to drop duplicates and the solver
-// to decide a cell once however often a meet builds it again.
+// worked out once per cell and once per shared part, for regions to drop duplicates, compaction to
+// find cells that differ in one mask, and the solver to decide the numbers of a cell once.
 import type { Cell } from './cell.ts';
 import { atomKey } from './linear.ts';
 
-/** A cell's key in parts: each finite variable's mask, then the rest (atoms, sets, months), worked out once. */
+/** A cell's key in parts: the finite variables' masks, then the rest (atoms, sets, months), worked out once. */
 interface Parts {
-  fins: [number, string][];
   rest: string;
   key: string;
 }
@@ -29,28 +28,58 @@ function finText(i: number, m: bigint): string {
   return t;
 }
 
+const atomsKey = (c: Cell): string => memoKey(c.atoms, (as) => as.map(atomKey).sort().join(','));
+const monthsKey = (c: Cell): string => memoKey(c.months, (ms) => ms.map((m) => `${m.date}:${m.day}>${m.to}${m.unit}${m.op}${m.c}`).sort().join(','));
+
+/** The key of a cell's atoms and month comparisons: what decides whether its numbers fit together. */
+export const numbersKey = (c: Cell): string => (c.months.length ? `${atomsKey(c)}|${monthsKey(c)}` : atomsKey(c));
+
+/** The finite masks' part of a key, in order of variable, once per map of masks (meets keep one side's map when the other adds nothing). */
+interface FinParts {
+  /** The variables, in order. */
+  vars: number[];
+  key: string;
+}
+const finParts = new WeakMap<Cell['fin'], FinParts>();
+
+function finPartsOf(fin: Cell['fin']): FinParts {
+  let p = finParts.get(fin);
+  if (!p) {
+    const vars: number[] = [];
+    let sorted = true;
+    for (const i of fin.keys()) {
+      if (vars.length && i < vars[vars.length - 1]!) sorted = false;
+      vars.push(i);
+    }
+    if (!sorted) vars.sort((a, b) => a - b);
+    let key = '';
+    for (const i of vars) key += finText(i, fin.get(i)!);
+    finParts.set(fin, (p = { vars, key }));
+  }
+  return p;
+}
+
 function partsOf(c: Cell): Parts {
   let p = parts.get(c);
   if (!p) {
-    const fins = [...c.fin].sort((a, b) => a[0] - b[0]).map(([i, m]): [number, string] => [i, finText(i, m)]);
-    let rest = '|' + memoKey(c.atoms, (as) => as.map(atomKey).sort().join(','));
+    const { key } = finPartsOf(c.fin);
+    let rest = '|' + atomsKey(c);
     if (c.sets.size) rest += '|' + memoKey(c.sets, (ss) => [...ss].map(([s, v]) => `${s}-${[...v.forbid].sort().join('+')}/${v.clauses.map((x) => [...x].sort().join('+')).sort().join(';')}`).sort().join(','));
-    if (c.months.length) rest += '|' + memoKey(c.months, (ms) => ms.map((m) => `${m.date}:${m.day}>${m.to}${m.unit}${m.op}${m.c}`).sort().join(','));
-    let key = '';
-    for (const f of fins) key += f[1];
-    p = { fins, rest, key: key + rest };
+    if (c.months.length) rest += '|' + monthsKey(c);
+    p = { rest, key: key + rest };
     parts.set(c, p);
   }
   return p;
 }
 
-/** A key that is equal for equal cells (finite masks, atoms, sets and month comparisons), leaving out variable `skip`. */
-export function cellKey(c: Cell, skip = -1): string {
-  const p = partsOf(c);
-  if (skip < 0) return p.key;
+/** A key that is equal for equal cells (finite masks, atoms, sets and month comparisons). */
+export const cellKey = (c: Cell): string => partsOf(c).key;
+
+/** The key of a cell's finite masks alone, leaving out variable `skip`. */
+export function finKey(c: Cell, skip: number): string {
   let k = '';
-  for (const [i, s] of p.fins) if (i !== skip) k += s;
-  return k + p.rest;
+  for (const i of finPartsOf(c.fin).vars) if (i !== skip) k += finText(i, c.fin.get(i)!);
+  return k;
 }
 
 /** The key of a cell's atoms, sets and months: cells that differ only in finite masks share it. */

@@ -108,6 +108,11 @@ export function holds(k: Atom, value: (x: number) => number): boolean {
   return k.strict ? lhs < k.c : lhs <= k.c;
 }
 
+/** An atom's key: equal for equal atoms (worked out once per atom, as meets compare them often). */
 export function atomKey(k: Atom): string {
-  return `${k.a}${k.x}${k.y === undefined ? '' : `${k.b! > 0 ? '+' : '-'}${k.y}`}${k.strict ? '<' : '≤'}${k.c}`;
+  let key = atomKeyMemo.get(k);
+  if (key === undefined) atomKeyMemo.set(k, (key = `${k.a}${k.x}${k.y === undefined ? '' : `${k.b! > 0 ? '+' : '-'}${k.y}`}${k.strict ? '<' : '≤'}${k.c}`));
+  return key;
 }
+
+const atomKeyMemo = new WeakMap<Atom, string>();

@@ -3,7 +3,7 @@
 // dropping the cells that hold no case as they go.
 import { meet, TOP, type Cell, type Region, type Solver } from './cell.ts';
 import { NotAnalyzed } from './linear.ts';
-import { cellKey, restKey } from './keys.ts';
+import { cellKey, finKey, restKey } from './keys.ts';
 
 export { cellKey };
 
@@ -217,6 +217,7 @@ export class Logic {
     return [...byRest.values()].flatMap((g) => (g.length < 2 ? g : this.mergeFinite(g)));
   }
 
+  /** Cells of the same atoms, sets and months (their keys' rest is the same) merged where they differ in one finite variable. */
   private mergeFinite(r: Region): Region {
     let cells = r;
     for (let changed = true, pass = 0; changed && cells.length > 1 && pass < 3; pass++) {
@@ -225,7 +226,7 @@ export class Logic {
       for (const v of vars) {
         const groups = new Map<string, Cell>();
         for (const c of cells) {
-          const key = cellKey(c, v);
+          const key = finKey(c, v);
           const g = groups.get(key);
           if (!g) groups.set(key, c);
           else {

@@ -6,7 +6,7 @@ import { matchesPattern } from '@guideline/runtime';
 import { meet, Solver, TOP, type Cell, type Region } from './cell.ts';
 import { Conditions } from './conditions.ts';
 import { NotAnalyzed } from './linear.ts';
-import { always, Logic, type Tri3 } from './logic.ts';
+import { always, Logic, maxCells, type Tri3 } from './logic.ts';
 import { OTHER, Space, type Placed } from './space.ts';
 import { finCell, Scope } from './values.ts';
 
@@ -36,8 +36,8 @@ export interface Governing {
   governs: Map<string, Region>;
   /** Where no guideline of the policy applies (undefined when it could not be worked out). */
   none: Region | undefined;
-  /** Where a guideline may apply but whether it does is unknown, and none before it applies. */
-  undecided: Region | undefined;
+  /** Where a guideline may apply but whether it does is unknown, and none before it applies (worked out when first read). */
+  readonly undecided: Region | undefined;
   /** Why a part is missing: the guideline whose applicability is outside the method. */
   blocked?: { placed: Placed; error: NotAnalyzed };
 }
@@ -197,18 +197,45 @@ export class Model {
     return [...groups.values()].map(({ treatments, consulted }) => this.walk(meet(this.context(policy), finCell(treatmentVar, treatments)), treatments, consulted));
   }
 
-  /** The evidence order walked from `ctx`: each guideline governs where it applies and none before it does or may. */
+  /**
+   * The evidence order walked from `ctx`: each guideline governs where it applies and none before it
+   * does or may. Where the first that may apply is undecided is worked out when asked (the diff asks;
+   * the checks do not), from the requests left before each guideline; at once only where its cells
+   * could pass the method's limit, so that a walk past it stops at the same guideline as ever.
+   */
   private walk(ctx: Cell, treatments: string[], consulted: readonly Placed[]): Governing {
     const L = this.logic;
-    const g: Governing = { treatments, governs: new Map(), none: undefined, undecided: undefined };
     let rest: Region = [ctx];
     let undecided: Region = [];
+    // Each guideline's unknown region with the requests left before it, not yet met; and at most how many cells the union may reach.
+    let pending: [Region, Region][] = [];
+    let bound = 0;
+    const settle = (): Region => {
+      for (const [r, u] of pending) undecided = L.union(undecided, L.meet(r, u));
+      pending = [];
+      bound = undecided.length;
+      return undecided;
+    };
+    let walked: Region | undefined;
+    let done = false;
+    const g: Governing = {
+      treatments,
+      governs: new Map(),
+      none: undefined,
+      get undecided(): Region | undefined {
+        return done ? (walked ??= L.compact(settle())) : undefined;
+      },
+    };
     for (const placed of consulted) {
       const a = this.applies(placed);
       try {
         if (a instanceof NotAnalyzed) throw a;
         g.governs.set(placed.key, L.compact(L.meet(rest, a.t)));
-        undecided = L.union(undecided, L.meet(rest, a.u));
+        if (a.u.length) {
+          pending.push([rest, a.u]);
+          bound += rest.length * a.u.length;
+          if (bound > maxCells) settle();
+        }
         rest = L.compact(L.meet(rest, a.f));
       } catch (e) {
         if (!(e instanceof NotAnalyzed)) throw e;
@@ -217,7 +244,7 @@ export class Model {
       }
     }
     g.none = rest;
-    g.undecided = L.compact(undecided);
+    done = true;
     return g;
   }
 
