@@ -1,5 +1,5 @@
 // Builds the shipped packages to JavaScript and declarations (packages/<name>/dist), each after the
-// packages it imports: `node scripts/build-packages.mjs [language|runtime|cli]...` (none: all three).
+// packages it imports: `node scripts/build-packages.mjs [language|runtime|analysis|cli]...` (none: all four).
 // A package whose build is newer than its sources (and than the builds it depends on) is left as it
 // is; `--force` rebuilds. Each package's `prepack` runs this, so `pnpm pack` and `npm pack` never
 // pack a stale or missing build. Plain tsc, one .js and .d.ts per source (tsconfig.build.json).
@@ -9,8 +9,8 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const order = ['language', 'runtime', 'cli'];
-const needs = { language: [], runtime: ['language'], cli: ['language', 'runtime'] };
+const order = ['language', 'runtime', 'analysis', 'cli'];
+const needs = { language: [], runtime: ['language'], analysis: ['language', 'runtime'], cli: ['language', 'runtime', 'analysis'] };
 
 const args = process.argv.slice(2);
 const force = args.includes('--force');

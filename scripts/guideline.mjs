@@ -22,7 +22,7 @@ function newest(dir) {
   return t;
 }
 
-const sources = ['packages/language/src', 'packages/runtime/src', 'packages/runtime/schema', 'packages/cli/src'].map((d) => join(root, d));
+const sources = ['packages/language/src', 'packages/runtime/src', 'packages/analysis/src', 'packages/runtime/schema', 'packages/cli/src'].map((d) => join(root, d));
 // A dependency upgrade (the lockfile) or a change to this launcher also calls for a new bundle.
 const inputs = Math.max(...sources.map(newest), statSync(join(root, 'pnpm-lock.yaml')).mtimeMs, statSync(fileURLToPath(import.meta.url)).mtimeMs);
 const stale = !existsSync(outfile) || !existsSync(workerOutfile) || inputs > statSync(outfile).mtimeMs;

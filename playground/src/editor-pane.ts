@@ -1,11 +1,12 @@
-// The guideline editor: monaco with the guideline language, markers from the worker's analysis, the
+// The guideline editor: monaco with the guideline language, markers from the worker's analysis (and the
+// static analysis' findings, marked apart), the
 // problems list under it (each problem a button: reachable by Tab), and highlighting of a criterion's
 // source lines. Escape (when no widget is open) leaves the editor, as Ctrl+M's Tab-moves-focus does.
 import { count, el, moreLine, show } from './dom.ts';
 import { languageId, markdownText } from './guideline-language.ts';
 import { problemsShown } from './limits.ts';
 import { monaco } from './monaco.ts';
-import type { ConditionCoverage, MarkerList } from './protocol.ts';
+import type { ConditionCoverage, EditorMarker, MarkerList } from './protocol.ts';
 
 const severities: Record<keyof MarkerList['counts'], monaco.MarkerSeverity> = {
   error: monaco.MarkerSeverity.Error,
@@ -112,6 +113,19 @@ export class EditorPane {
       items.length ? el('ul', { 'aria-label': 'Problems of this file' }, items) : null,
       moreLine(total - markers.length, 'problem', 'problems', ': fix the ones above first'),
     );
+  }
+
+  /** Marks the static analysis' findings (A6xx) in the open file, beside the problems and apart from them. */
+  setFindings(markers: readonly EditorMarker[]): void {
+    const model = this.editor.getModel();
+    if (!model) return;
+    monaco.editor.setModelMarkers(model, 'guideline-analysis', markers.map((m) => ({ ...m, severity: severities[m.severity], source: 'guideline analyze' })));
+  }
+
+  /** The codes of the findings marked in the open file (for tests). */
+  findingCodes(): string[] {
+    const model = this.editor.getModel();
+    return model ? monaco.editor.getModelMarkers({ resource: model.uri, owner: 'guideline-analysis' }).map((m) => String(typeof m.code === 'object' ? m.code.value : m.code)) : [];
   }
 
   /** Selects and highlights source lines (1-based, inclusive). */

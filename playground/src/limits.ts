@@ -54,3 +54,10 @@ export const coverageShown = 5_000;
 
 /** Condition boxes drawn in a guideline's picture. */
 export const diagramBoxesShown = 1_000;
+
+/** Findings of the analysis listed (the counts cover them all); their markers are the open file's among them. */
+export const findingsShown = 200;
+
+/** Saved versions kept per guideline file (the oldest goes), and characters of all of them together. */
+export const versionsKept = 10;
+export const versionsMaxChars = 2_000_000;

@@ -24,10 +24,15 @@ import { splitter } from './splitter.ts';
 import { WorkActions } from './work-actions.ts';
 import { LanguageClient } from './worker-client.ts';
 import { PageWorkspace } from './workspace.ts';
+import { AnalysisPanel } from './analysis-panel.ts';
+import { Versions } from './versions.ts';
+import analysisWorkerUrl from './worker/analysis.worker.ts?worker&url';
 
 performance.mark('playground-start');
 const notices = new Notices(byId('notices'));
 const client = new LanguageClient((reason) => notices.set('worker', { code: 'worker-stopped', level: 'error', text: workerStopped(reason), dismissable: false }));
+/** The static analysis, in a worker of its own (it takes seconds; nothing else waits for it). */
+const analysisClient = new LanguageClient((reason) => notices.set('worker', { code: 'worker-stopped', level: 'error', text: workerStopped(reason), dismissable: false }), { url: analysisWorkerUrl, name: 'guideline-analysis' });
 const workspace = new PageWorkspace(bundledGuidelines, bundledCases);
 const status = byId('status');
 const say = (text: string): void => void (status.textContent = text);
@@ -58,6 +63,7 @@ const testCase = new TestCaseEditor(byId('test-case'), {
     if (created) say(`Saved the test case ${t.file}`);
   },
   caseValue: () => JSON.parse(cases.text) as unknown,
+  exists: (file) => workspace.testCase(file) !== undefined,
 });
 const cases = new CasePanel(workspace, byId<HTMLSelectElement>('case-select'), byId<HTMLInputElement>('case-filter'), byId('case-issues'), byId('case-form'), {
   onChange: (wasPicked) => {
@@ -92,6 +98,7 @@ function flushEdit(): void {
   workspace.set(openName, text);
   sentText = text;
   void client.request({ kind: 'edit', file: openName, text }).catch(() => {});
+  void analysisClient.request({ kind: 'edit', file: openName, text }).catch(() => {});
   if (workspace.isEdited(openName) !== wasEdited) fillFiles();
 }
 
@@ -105,6 +112,7 @@ function openFile(file: string, at?: SourceSpan): void {
     editors.pane.open(file, sentText);
     editors.pane.setCoverage(coverage);
     scheduleAnalyze(0);
+    findings.fileOpened();
   }
   if (at && editors) {
     if (at.endLine > at.line) editors.pane.highlightLines(at.line, at.endLine);
@@ -119,7 +127,7 @@ fileSelect.addEventListener('change', () => {
 
 /** Sends the whole workspace to the worker (at the start, and after a link, Reset or Undo). */
 function sendWorkspace(first = false): void {
-  void client.request({ kind: 'workspace', ...(first ? { bundled: [...workspace.bundledSources] } : {}), edits: workspace.edits() }).catch(() => {});
+  for (const c of [client, analysisClient]) void c.request({ kind: 'workspace', ...(first ? { bundled: [...workspace.bundledSources] } : {}), edits: workspace.edits() }).catch(() => {});
   sentText = workspace.text(openName);
   schema = undefined;
   fillFiles();
@@ -160,8 +168,34 @@ async function analyze(): Promise<void> {
   if (tests.ran) void runAll();
   if (tabs.selected === 'impact') void impact();
   if (tabs.selected === 'diagram') void diagram();
+  findings.schedule();
 }
 let compiledJson = '';
+
+/** Loads a case into the case editor (an example of a finding) and decides it. */
+function showCase(text: string): Promise<void> {
+  cases.setText(text, '');
+  keeper.changed();
+  tabs.select('determination');
+  return run();
+}
+
+const findings = new AnalysisPanel(byId('analysis'), analysisClient, new Versions(new Set(workspace.files())), {
+  file: () => openName,
+  text: (file) => (file === openName && editors ? editors.pane.text : workspace.text(file)),
+  bundledText: (file) => workspace.bundledSources.find((s) => s.file === file)?.text,
+  openAt: (file, line) => openFile(file, { file, line, endLine: line }),
+  openExample: (text) => void showCase(text),
+  addTest: async (text, name, description, folder) => {
+    await showCase(text);
+    return testCase.saveAs(name, { description, folder });
+  },
+  setMarkers: (file, markers) => {
+    if (editors?.pane.file === file) editors.pane.setFindings(markers);
+  },
+  explain: (code) => openReference(code),
+  say,
+});
 
 
 let runTimer: ReturnType<typeof setTimeout> | undefined;
@@ -377,6 +411,8 @@ void loadEditors().catch((e: unknown) => notices.set('worker', { code: 'editor-f
   file: (): string => openName,
   edited: (): string[] => workspace.edits().map((s) => s.file).sort(),
   focusEditor: (): void => editors?.pane.editor.focus(),
+  /** The codes of the static analysis' findings marked in the open file. */
+  findingCodes: (): string[] => editors?.pane.findingCodes() ?? [],
   /** The line of the text under the cursor. */
   cursorLine: (): string => editors?.pane.editor.getModel()?.getLineContent(editors.pane.editor.getPosition()?.lineNumber ?? 1) ?? '',
   /** Puts the cursor at the first occurrence of a text (plus an offset into it) and scrolls to it. */

@@ -1,7 +1,9 @@
-// Messages between the page and the language worker. The worker holds the whole workspace (every
+// Messages between the page and its workers. The language worker holds the whole workspace (every
 // guideline file, edited or not) and does everything whose cost grows with the input (parse, check,
 // compile the program, validate and run cases, run the tests, replay them for an edit's impact, read and
-// make share links), so typing never waits on it; what it sends back is bounded (limits.ts).
+// make share links), so typing never waits on it; the analysis worker holds the same workspace and
+// runs the static analysis, which takes seconds, so that nothing else waits on it either. What they
+// send back is bounded (limits.ts).
 import type { CompletionItem, HoverInfo, Range, SourceText } from '@guideline/language';
 import type { Determination } from '@guideline/runtime';
 import type { TestCase } from './test-cases.ts';
@@ -129,6 +131,46 @@ export interface DiagramData {
   cut?: true;
 }
 
+/** A finding of the static analysis (an A6xx diagnostic), as the page shows it: located, its region in words, its example. */
+export interface FindingView {
+  code: string;
+  severity: EditorMarker['severity'];
+  message: string;
+  file: string;
+  /** 1-based, as the CLI prints it. */
+  line: number;
+  column: number;
+  /** The requests it holds for, in words, one line per part. */
+  region: string[];
+  /** A name for a test case of its example (`a604-visit-count`). */
+  name: string;
+  example?: {
+    /** The case, as JSON text. */
+    case: string;
+    decision?: string;
+    guideline?: string;
+    /** The other side: the version compared with, or the guideline consulted alone. */
+    other?: { label: string; decision: string; guideline?: string };
+    reproduced: boolean;
+    problem?: string;
+  };
+}
+
+/** What the analysis (or the comparison of two versions) found in the workspace. */
+export interface FindingsResult {
+  /** The first `findingsShown` findings, in the analysis' order, and how many of each severity there are in all. */
+  findings: FindingView[];
+  counts: Record<EditorMarker['severity'], number>;
+  /** The findings in the file asked about, as editor markers. */
+  markers: EditorMarker[];
+  /** Findings whose example did not reproduce them (a bug of the analysis): always 0. */
+  unreproduced: number;
+  /** Milliseconds the analysis took in the worker. */
+  ms: number;
+  /** Set when the workspace (or, comparing, the version compared with) has errors: nothing was analysed. */
+  broken?: 'edited' | 'before';
+}
+
 export type Request =
   /** Every file of the workspace: `bundled` once, `edits` the texts that differ from it. */
   | { kind: 'workspace'; bundled?: SourceText[]; edits: SourceText[] }
@@ -147,7 +189,11 @@ export type Request =
   | { kind: 'fields' }
   | { kind: 'diagram'; file: string }
   | { kind: 'read-link'; hash: string; workspace: string[] }
-  | { kind: 'make-link'; state: SharedState };
+  | { kind: 'make-link'; state: SharedState }
+  /** The analysis worker's: the workspace's findings, with the markers of `file`. */
+  | { kind: 'findings'; file: string }
+  /** The analysis worker's: what the workspace decides differently from the workspace with `file` as `before`. */
+  | { kind: 'compare'; file: string; before: string };
 
 export interface Results {
   workspace: null;
@@ -171,6 +217,8 @@ export interface Results {
   diagram: DiagramData;
   'read-link': ShareLinkRead | null;
   'make-link': ShareLinkMade;
+  findings: FindingsResult;
+  compare: FindingsResult;
 }
 
 /** A case form's schema: the fields of `fieldsOf(rules)`, each with its words and meaning. */

@@ -12,6 +12,8 @@ export interface TestCaseHooks {
   save: (t: TestCase, created: boolean) => void;
   /** The case object of the text shown, when it parses. */
   caseValue: () => unknown;
+  /** Whether the workspace has a test case of that file. */
+  exists: (file: string) => boolean;
 }
 
 const decisions = Object.keys(decisionText) as Determination['decision'][];
@@ -39,14 +41,26 @@ export class TestCaseEditor {
     const save = el('button', { type: 'button', id: 'save-test', title: 'Save this case as a test case that expects what is decided now' }, 'Save as test case');
     const note = el('span', { class: 'muted small', role: 'status' });
     save.addEventListener('click', () => {
-      const n = name.value.trim();
-      if (!this.determination || !this.folder) return void (note.textContent = 'Run the case first: a test case expects its determination.');
-      if (!nameOk.test(n)) return void (note.textContent = 'A name is lowercase letters, digits, - and _.');
-      const file = testCaseFile(this.folder, n);
-      const t: TestCase = { file, folder: this.folder, name: n, description: '', case: this.hooks.caseValue(), expect: expectationOf(this.determination) };
-      this.hooks.save(t, true);
+      const problem = this.saveAs(name.value.trim(), { unique: false });
+      if (problem) note.textContent = problem;
     });
     show(this.host, el('div', { class: 'test-save' }, el('label', { for: 'new-test-name' }, 'New test case '), name, ' ', save, ' ', note));
+  }
+
+  /**
+   * Saves the case shown as a test case that expects its determination (the Save button's way); a
+   * name already taken gets a number (`-2`) when `unique`. `folder` is where it goes when no
+   * guideline decided the case (a policy's cases). Returns what is wrong, or undefined when saved.
+   */
+  saveAs(name: string, options: { description?: string; folder?: string; unique?: boolean } = {}): string | undefined {
+    const folder = this.folder ?? options.folder;
+    if (!this.determination || !folder) return 'Run the case first: a test case expects its determination.';
+    if (!nameOk.test(name)) return 'A name is lowercase letters, digits, - and _.';
+    let n = name;
+    for (let i = 2; options.unique !== false && this.hooks.exists(testCaseFile(folder, n)); i++) n = `${name}-${i}`;
+    const t: TestCase = { file: testCaseFile(folder, n), folder, name: n, description: options.description ?? '', case: this.hooks.caseValue(), expect: expectationOf(this.determination) };
+    this.hooks.save(t, true);
+    return undefined;
   }
 
   private showTest(t: TestCase): void {

@@ -1,6 +1,6 @@
-// The page's side of the language worker: typed request/response over postMessage. If the worker dies
-// (out of memory, a script error), every pending and later request fails with the reason, and the page
-// is told once, instead of waiting forever.
+// The page's side of a worker (the language worker's, or the analysis worker's): typed request/response
+// over postMessage. If the worker dies (out of memory, a script error), every pending and later request
+// fails with the reason, and the page is told once, instead of waiting forever.
 import type { Request, Response, Results } from './protocol.ts';
 import languageWorkerUrl from './worker/language.worker.ts?worker&url';
 import { startWorker } from './workers.ts';
@@ -10,9 +10,15 @@ export class LanguageClient {
   private next = 1;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private stopped: Error | undefined;
+  private readonly label: string;
 
-  constructor(private readonly onStopped: (reason: string) => void = () => {}) {
-    this.worker = startWorker(languageWorkerUrl, 'guideline-language');
+  constructor(
+    private readonly onStopped: (reason: string) => void = () => {},
+    /** The worker's script and name: the language worker's unless given (the analysis worker's). */
+    script: { url: string; name: string } = { url: languageWorkerUrl, name: 'guideline-language' },
+  ) {
+    this.worker = startWorker(script.url, script.name);
+    this.label = script.name.replace(/^guideline-/, '');
     this.worker.onmessage = (ev: MessageEvent<Response>) => {
       const p = this.pending.get(ev.data.id);
       if (!p) return;
@@ -29,7 +35,7 @@ export class LanguageClient {
 
   private stop(reason: string): void {
     if (this.stopped) return;
-    this.stopped = new Error(`The language worker stopped: ${reason}`);
+    this.stopped = new Error(`The ${this.label} worker stopped: ${reason}`);
     for (const p of this.pending.values()) p.reject(this.stopped);
     this.pending.clear();
     this.worker.terminate();

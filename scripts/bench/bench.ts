@@ -8,6 +8,7 @@ import { library } from './library.ts';
 import { commandLine } from './cli.ts';
 import { median, quick, ROUNDS, table } from './report.ts';
 import { serving } from './serve.ts';
+import { analysisRows } from './analysis.ts';
 
 async function compiling(): Promise<void> {
   // A fresh corpus each round: no memo may serve one round from another. The first rounds warm the
@@ -118,13 +119,24 @@ async function http(): Promise<void> {
   console.log(`  target: guideline serve (full determination) ≥ 0.5× the bare server: ${full >= 0.5 ? 'met' : 'NOT met'}`);
 }
 
+/** The static analysis: the checks on the bundled and a generated library, and a diff of two editions. */
+async function analysis(): Promise<void> {
+  const rows = await analysisRows(quick);
+  table(`Static analysis: median of ${quick ? 2 : 5} rounds after a first, cold one; examples built and replayed through both evaluators once`, [
+    ['measure', 'checks ms', 'cold ms', 'examples ms', 'findings'],
+    ...rows,
+  ]);
+  console.log(`  targets: the bundled library under 100 ms: ${Number(rows[0]![1]) < 100 ? 'met' : 'NOT met'}; 1,000 guidelines under 2 s: ${Number(rows[1]![1]) < 2000 ? 'met' : 'NOT met'}`);
+}
+
 console.log(`guideline bench — Node ${process.version}, ${process.platform}/${process.arch}${quick ? ' (quick)' : ''}`);
 // Sections: every one by default; `--editing`, `--compile` (editing and compile) and `--serve` as
-// before, or `--only=<name>,...` of editing, compile, serve, evaluation, library, cli.
+// before, `--analysis`, or `--only=<name>,...` of editing, compile, serve, evaluation, library, cli, analysis.
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 const wanted = (name: string): boolean => {
   if (only) return only.includes(name);
   if (process.argv.includes('--serve')) return name === 'serve';
+  if (process.argv.includes('--analysis')) return name === 'analysis';
   if (process.argv.includes('--editing')) return name === 'editing';
   if (process.argv.includes('--compile')) return name === 'editing' || name === 'compile';
   return true;
@@ -139,3 +151,4 @@ if (wanted('evaluation')) {
 }
 if (wanted('library')) await library();
 if (wanted('cli')) await commandLine();
+if (wanted('analysis')) await analysis();

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { root } from './bundled.ts';
 
 /** The packages that ship, by folder name under packages/. */
-export const shipped = ['language', 'runtime', 'cli'] as const;
+export const shipped = ['language', 'runtime', 'analysis', 'cli'] as const;
 export type Shipped = (typeof shipped)[number];
 
 export interface Manifest {

@@ -11,12 +11,13 @@ import { fmt } from './commands/fmt.ts';
 import { serve } from './commands/serve.ts';
 import { replay } from './commands/replay.ts';
 import { prep, sql } from './commands/sql.ts';
+import { analyze, diff } from './commands/analyze.ts';
 import { UsageError } from './load.ts';
 import { printable } from './render.ts';
 import cliPackage from '../package.json' with { type: 'json' };
 
 /** Every command, in the order the help lists them. */
-const commands: readonly Command[] = [compile, check, test, fmt, serve, replay, sql, prep];
+const commands: readonly Command[] = [compile, check, test, fmt, analyze, diff, serve, replay, sql, prep];
 
 const exitStatus = `Exit status: 0 success, 1 failed tests, 2 invalid input (a broken guideline, a malformed case, a file that
 cannot be read or is over a limit, a mistake in the command line), 70 an internal error.`;

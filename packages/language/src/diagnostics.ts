@@ -1,5 +1,6 @@
 // Diagnostics: the one catalog of stable codes every stage reports with, and the Diagnostic type.
-// Codes carry a stage prefix (L lex, P parse, C check, X compile, R runtime) and are never renumbered.
+// Codes carry a stage prefix (L lex, P parse, C check, X compile, R runtime, A static analysis of a
+// compiled rule set) and are never renumbered.
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -80,6 +81,18 @@ export const diagnosticCodes = {
   R504: { name: 'no-policy', severity: 'error', template: "No policy for jurisdiction '{jurisdiction}'" },
   R505: { name: 'case-too-large', severity: 'error', template: 'The case is over {limit} bytes long; a case is read up to that size' },
   R506: { name: 'invalid-test-case', severity: 'error', template: '{message}' },
+  A601: { name: 'shadowed-guideline', severity: 'warning', template: "Guideline '{guideline}' never decides a request under policy '{policy}': wherever it applies, {by} comes first" },
+  A602: { name: 'earlier-guideline-decides', severity: 'info', template: "Guideline '{by}', in an earlier step of policy '{policy}', decides some requests '{guideline}' applies to" },
+  A603: { name: 'guideline-never-applies', severity: 'warning', template: "Guideline '{guideline}' applies to no request policy '{policy}' consults it for" },
+  A604: { name: 'criterion-never-met', severity: 'warning', template: "Criterion '{criterion}' is never met where {owner} decides" },
+  A605: { name: 'only-when-never-holds', severity: 'warning', template: "The 'only when' of criterion '{criterion}' never holds where {owner} decides, so the criterion never applies" },
+  A606: { name: 'criterion-always-met', severity: 'warning', template: "Criterion '{criterion}' is met wherever {owner} decides and its facts are known: it never denies a request" },
+  A607: { name: 'scope-gap', severity: 'warning', template: "Some requests for {treatments} under policy '{policy}' reach no guideline" },
+  A608: { name: 'decision-changed', severity: 'info', template: 'Some requests are decided {after} instead of {before}' },
+  A609: { name: 'statuses-changed', severity: 'info', template: 'Some requests keep the decision {decision}, but {what} changes from {before} to {after}' },
+  A610: { name: 'certified-visits-changed', severity: 'info', template: "Some requests '{guideline}' certifies in part, before and after, are certified a different number of visits" },
+  A611: { name: 'overlapping-guidelines', severity: 'info', template: "Guidelines '{first}' and '{second}', in one step of policy '{policy}', both apply to some requests; '{first}', listed first, decides them" },
+  A612: { name: 'not-analyzed', severity: 'info', template: 'Not analyzed: {what}, because {reason}' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof diagnosticCodes;

@@ -35,6 +35,11 @@ export class Workspace {
     this.dirty = true;
   }
 
+  /** A file's text (empty when the workspace has no such file). */
+  text(file: string): string {
+    return this.files.get(file) ?? '';
+  }
+
   /** Files whose text differs from the bundled one (or that have none), in name order. */
   edited(): string[] {
     return [...this.files].filter(([f, t]) => this.bundled.get(f) !== t).map(([f]) => f).sort();

@@ -1,0 +1,239 @@
+// What changed between two versions of a rule set. Each jurisdiction's requests are split by what
+// governs them before and after (a guideline, none, or one whose applicability is unknown); where a
+// different guideline governs, or the same one changed, each pair of decisions, each change of a
+// criterion's status and of the certified visits is searched for cases (decisions.ts says where each
+// decision holds). One finding per kind of change, with the cases found as its region.
+import type { CompiledGuideline, CompiledPolicy, Value } from '@guideline/language';
+import { meet, type Cell, type Region } from './cell.ts';
+import { compare } from './compare.ts';
+import { decisions, Outcome, type Decision } from './decisions.ts';
+import { headLength, type Pending } from './findings.ts';
+import { NotAnalyzed } from './linear.ts';
+import type { Tri3 } from './logic.ts';
+import type { Model, Status } from './model.ts';
+import type { Placed } from './space.ts';
+import { finCell, type Scope } from './values.ts';
+
+/** What governs a region on one side: a guideline, or a decision reached without one. */
+type Governor = { placed: Placed; region: Region } | { decision: Decision; region: Region };
+
+const statuses: Status[] = ['met', 'notMet', 'notApplicable', 'unknown'];
+const words: Record<Status, string> = { met: 'met', notMet: 'not met', notApplicable: 'not applicable', unknown: 'unknown' };
+/** Cases looked for per kind of change: their cells make its region in words. */
+const shown = 6;
+
+/** A guideline's content, or a part of it, without where it is written. */
+const content = (x: unknown): string => JSON.stringify(x, (k, v) => (k === 'source' || k === 'location' || k === 'leaves' || k === 'leaf' ? undefined : v));
+/** What a guideline's criteria read besides their own conditions: its classes, tables and frequency. */
+const context = (g: CompiledGuideline): string => content({ classes: g.classes, tables: g.tables, frequency: g.frequency, covers: g.covers });
+
+export function diffPending(model: Model): Pending[] {
+  return new Diff(model).run();
+}
+
+class Diff {
+  private readonly found = new Map<string, Pending>();
+  private readonly outcomes = new Map<string, Outcome>();
+
+  constructor(readonly model: Model) {}
+
+  run(): Pending[] {
+    const jurisdictions = new Set([0, 1].flatMap((r) => this.model.policies(r).map((p) => p.jurisdiction.toUpperCase())));
+    for (const j of jurisdictions) {
+      const [a, b] = [0, 1].map((r) => this.model.policies(r).find((p) => p.jurisdiction.toUpperCase() === j));
+      const ctx = finCell(this.model.space.finiteVar('jurisdiction')!, [j]);
+      const before = this.governors(0, a, [ctx]);
+      const after = this.governors(1, b, [ctx]);
+      if (!before || !after) continue;
+      for (const x of before) for (const y of after) this.pair(x, y, a, b);
+    }
+    return [...this.found.values()];
+  }
+
+  /** How one side splits the jurisdiction's requests (undefined when part of it is outside the method: reported). */
+  private governors(r: number, policy: CompiledPolicy | undefined, ctx: Region): Governor[] | undefined {
+    if (!policy) return [{ decision: 'no-applicable-guideline', region: ctx }];
+    const L = this.model.logic;
+    const governs = new Map<string, Region>();
+    let none: Region = [];
+    let undecided: Region = [];
+    for (const gv of this.model.governing(r, policy)) {
+      if (gv.blocked) {
+        this.notAnalyzed(gv.blocked.placed, gv.blocked.error);
+        return undefined;
+      }
+      // A guideline governs in each group of treatments it covers: one region for all of them.
+      for (const [key, region] of gv.governs) if (region.length) governs.set(key, L.union(governs.get(key) ?? [], region));
+      none = L.union(none, gv.none!);
+      undecided = L.union(undecided, gv.undecided!);
+    }
+    const out: Governor[] = [...governs].map(([key, region]) => ({ placed: this.model.space.guidelines.find((p) => p.key === key)!, region }));
+    // Treatments no guideline of the policy covers reach none.
+    const covered = L.union(...out.map((g) => g.region), none, undecided);
+    const rest = this.uncovered(ctx, covered);
+    const ends: Governor[] = [{ decision: 'no-applicable-guideline', region: L.union(none, rest) }, { decision: 'insufficient-information', region: undecided }];
+    return [...out, ...ends].filter((g) => g.region.length);
+  }
+
+  /** The treatments the policy's guidelines do not cover at all (they are in no group), within `ctx`. */
+  private uncovered(ctx: Region, covered: Region): Region {
+    const t = this.model.space.finiteVar('request.treatment')!;
+    const seen = new Set<string>();
+    for (const c of covered) {
+      const m = c.fin.get(t.index);
+      t.values.forEach((v, i) => (m === undefined || (m >> BigInt(i)) & 1n) && seen.add(v));
+    }
+    const rest = t.values.filter((v) => !seen.has(v));
+    return rest.length ? this.model.logic.meet(ctx, [finCell(t, rest)]) : [];
+  }
+
+  private outcome(p: Placed, policy: CompiledPolicy): Outcome {
+    const key = `${p.key}@${policy.id}`;
+    let o = this.outcomes.get(key);
+    if (!o) this.outcomes.set(key, (o = new Outcome(this.model, p, policy, this.model.conditionsOf(`decision:${p.key}`, p).scope)));
+    return o;
+  }
+
+  /** Whether a guideline and its policy's criteria are written the same in both versions (then it decides the same everywhere). */
+  private unchanged(p: Placed, q: Placed, a: CompiledPolicy, b: CompiledPolicy): boolean {
+    const key = `${p.key}|${q.key}|${a.id}|${b.id}`;
+    let same = this.unchangedMemo.get(key);
+    if (same === undefined) this.unchangedMemo.set(key, (same = content(p.g) === content(q.g) && content(a.criteria) === content(b.criteria)));
+    return same;
+  }
+
+  private readonly unchangedMemo = new Map<string, boolean>();
+  /** Whether a criterion's status changes so somewhere the two sides meet (before any decision): by that region, criterion and change. */
+  private readonly changes = new WeakMap<Region, Map<string, boolean>>();
+
+  /** The decisions a side reaches somewhere in its region (each pair of decisions is looked for only among them). */
+  private reached(o: Outcome | undefined, g: Governor): Decision[] {
+    if (!o) return [(g as { decision: Decision }).decision];
+    let out = this.reachedMemo.get(g);
+    if (!out) {
+      const L = this.model.logic;
+      this.reachedMemo.set(g, (out = decisions.filter((d) => L.witnesses([g.region, ...o.where(d)]).length > 0)));
+    }
+    return out;
+  }
+
+  private readonly reachedMemo = new WeakMap<Governor, Decision[]>();
+
+  private pair(x: Governor, y: Governor, a: CompiledPolicy | undefined, b: CompiledPolicy | undefined): void {
+    const L = this.model.logic;
+    if ('placed' in x && 'placed' in y && this.unchanged(x.placed, y.placed, a!, b!)) return;
+    if (!L.some(x.region, y.region)) return;
+    const both = L.meet(x.region, y.region);
+    const p = 'placed' in y ? y.placed : 'placed' in x ? x.placed : undefined;
+    try {
+      const ox = 'placed' in x ? this.outcome(x.placed, a!) : undefined;
+      const oy = 'placed' in y ? this.outcome(y.placed, b!) : undefined;
+      const where = (o: Outcome | undefined, g: Governor, d: Decision): Region[] | undefined => (o ? o.where(d) : (g as { decision: Decision }).decision === d ? [] : undefined);
+      const at = oy?.placed.g.location ?? ox?.placed.g.location ?? (b ?? a)!.source;
+      const head = oy ? headLength('guideline', oy.placed.g.id) : ox ? headLength('guideline', ox.placed.g.id) : headLength('policy', (b ?? a)!.id);
+      const policy = (b ?? a)!;
+      const [dx, dy] = [this.reached(ox, x), this.reached(oy, y)];
+      for (const db of dx) {
+        const wx = where(ox, x, db);
+        if (!wx) continue;
+        for (const da of dy) {
+          const wy = where(oy, y, da);
+          if (!wy) continue;
+          const terms = [both, ...wx, ...wy];
+          if (db !== da) {
+            const cells = L.witnesses(terms, shown);
+            if (cells.length) this.add(`decision|${db}|${da}`, { code: 'A608', args: { before: db, after: da }, at, length: head, region: cells, example: { cell: cells[0]!, policy, claim: { kind: 'differs', what: 'decision', before: db, after: da } } });
+            continue;
+          }
+          if (ox && oy && ox.placed.g.id === oy.placed.g.id) this.statusChanges(ox, oy, terms, db, at, head, policy);
+          else if (ox || oy) {
+            const cells = L.witnesses(terms, shown);
+            const name = (o: Outcome | undefined): string => (o ? `'${o.placed.g.id}'` : 'none');
+            if (cells.length) this.add(`guideline|${name(ox)}|${name(oy)}`, { code: 'A609', args: { decision: db, what: 'the guideline that governs', before: name(ox), after: name(oy) }, at, length: head, region: cells, example: { cell: cells[0]!, policy, claim: { kind: 'differs', what: 'guideline', before: ox?.placed.g.id ?? null, after: oy?.placed.g.id ?? null } } });
+          }
+        }
+      }
+      if (ox && oy) this.certified(ox, oy, both, at, head, policy);
+    } catch (e) {
+      if (!(e instanceof NotAnalyzed)) throw e;
+      if (p) this.notAnalyzed(p, e);
+    }
+  }
+
+  /** Where the decision stays but a criterion's status changes (one finding per criterion and change). */
+  private statusChanges(ox: Outcome, oy: Outcome, terms: Region[], decision: Decision, at: Pending['at'], head: number, policy: CompiledPolicy): void {
+    const L = this.model.logic;
+    // A criterion written the same, read in the same guideline's terms, has the same status everywhere.
+    const same = context(ox.placed.g) === context(oy.placed.g);
+    const ids = new Set([...ox.criteria, ...oy.criteria].map((k) => `${k.policy ?? ''}|${k.id}`));
+    for (const id of ids) {
+      const kx = ox.criteria.find((k) => `${k.policy ?? ''}|${k.id}` === id);
+      const ky = oy.criteria.find((k) => `${k.policy ?? ''}|${k.id}` === id);
+      if (same && kx && ky && content(kx.c) === content(ky.c)) continue;
+      // The statuses each side reaches here at all, and the changes between them, before any decision.
+      const reach = (k: typeof kx): (Status | undefined)[] => (k ? statuses.filter((x) => L.witnesses([terms[0]!, k.statuses[x]]).length) : [undefined]);
+      const [rx, ry] = [reach(kx), reach(ky)];
+      for (const sx of rx) {
+        for (const sy of ry) {
+          if (sx === sy) continue;
+          const change = [...(sx ? [kx!.statuses[sx]] : []), ...(sy ? [ky!.statuses[sy]] : [])];
+          // Whether it changes so at all where the two sides meet, asked once whatever the decision.
+          let known = this.changes.get(terms[0]!);
+          if (!known) this.changes.set(terms[0]!, (known = new Map()));
+          const key = `${id}|${sx}|${sy}`;
+          if (!known.has(key)) known.set(key, L.witnesses([terms[0]!, ...change]).length > 0);
+          if (!known.get(key)) continue;
+          const cells = L.witnesses([...terms, ...change], shown);
+          if (!cells.length) continue;
+          const k = (kx ?? ky)!;
+          const what = `criterion '${k.id}'${k.policy ? ` of policy '${k.policy}'` : ''}`;
+          const criterion = { id: k.id, ...(k.policy ? { policy: k.policy } : {}) };
+          this.add(`status|${id}|${sx}|${sy}|${decision}`, { code: 'A609', args: { decision, what, before: sx ? words[sx] : 'absent', after: sy ? words[sy] : 'absent' }, at, length: head, region: cells, example: { cell: cells[0]!, policy, claim: { kind: 'differs', what: 'status', criterion, before: sx, after: sy } } });
+        }
+      }
+    }
+  }
+
+  /** Where both certify part, but not the same visits: for each set of capped criteria not met on each side, the least of the caps differs. */
+  private certified(ox: Outcome, oy: Outcome, both: Region, at: Pending['at'], head: number, policy: CompiledPolicy): void {
+    const L = this.model.logic;
+    for (const sx of subsets(ox.capped)) {
+      for (const sy of subsets(oy.capped)) {
+        const terms = [both, ...ox.partial(sx, true), ...oy.partial(sy, true)];
+        if (!L.witnesses(terms).length) continue;
+        const less = (xs: Value[], scx: Scope, ys: Value[], scy: Scope): Tri3 => L.or(xs.map((u) => L.and(ys.map((v) => this.across('<', u, scx, v, scy)))));
+        const [px, py] = [ox.certified(sx), oy.certified(sy)];
+        const differs = L.union(less(px, ox.scope, py, oy.scope).t, less(py, oy.scope, px, ox.scope).t);
+        const cells = L.witnesses([...terms, differs], shown);
+        if (cells.length) this.add(`certified|${ox.placed.g.id}`, { code: 'A610', args: { guideline: oy.placed.g.id }, at, length: head, region: cells, example: { cell: cells[0]!, policy, claim: { kind: 'differs', what: 'certified' } } });
+      }
+    }
+  }
+
+  /** A comparison of a value read by one guideline with one read by another. */
+  private across(op: '<', x: Value, sx: Scope, y: Value, sy: Scope): Tri3 {
+    const parts: { guard: Cell; v: Tri3 }[] = [];
+    for (const a of sx.expand(x)) for (const b of sy.expand(y)) parts.push({ guard: meet(a.guard, b.guard), v: compare(op, a.v, b.v) });
+    return this.model.logic.guarded(parts);
+  }
+
+  private add(key: string, p: Pending): void {
+    const old = this.found.get(key);
+    if (old) old.region = [...old.region, ...p.region].slice(0, shown * 4);
+    else this.found.set(key, p);
+  }
+
+  private notAnalyzed(p: Placed, e: NotAnalyzed): void {
+    const leaf = e.leaf === undefined ? undefined : p.g.leaves[e.leaf];
+    const at = leaf?.source ?? p.g.location;
+    this.add(`na|${p.key}|${e.reason}`, { code: 'A612', args: { what: `what changed where guideline '${p.g.id}' governs${leaf ? ` ('${leaf.text}')` : ''}`, reason: e.reason }, at, ...(leaf ? {} : { length: headLength('guideline', p.g.id) }), region: [] });
+  }
+}
+
+/** The non-empty subsets of a few indices (a guideline has a handful of capped criteria). */
+function subsets(xs: readonly number[]): Set<number>[] {
+  if (xs.length > 6) throw new NotAnalyzed('it has more criteria with a cap than the comparison tries in turn');
+  const out: Set<number>[] = [];
+  for (let m = 1; m < 1 << xs.length; m++) out.push(new Set(xs.filter((_, i) => (m >> i) & 1)));
+  return out;
+}

@@ -1,0 +1,279 @@
+// Three-valued regions: a condition is true on one region, false on another, unknown on the rest,
+// and `and`, `or`, `not` and at-least-N-of groups combine them by Kleene's rules, region by region,
+// dropping the cells that hold no case as they go.
+import { meet, TOP, type Cell, type Region, type Solver } from './cell.ts';
+import { atomKey, NotAnalyzed } from './linear.ts';
+
+export interface Tri3 {
+  t: Region;
+  f: Region;
+  u: Region;
+}
+
+/** The most cells one region may split into before a check gives up (and says so). */
+export const maxCells = 20_000;
+
+export const always: Tri3 = { t: [TOP], f: [], u: [] };
+
+/** A cell's key in parts: each finite variable's mask, then the rest (atoms, sets, months), worked out once. */
+interface Parts {
+  fins: [number, string][];
+  rest: string;
+  key: string;
+}
+const parts = new WeakMap<Cell, Parts>();
+
+// Cells share their atoms, sets and months (a meet keeps one side's when the other has none): keyed once each.
+const atomKeys = new WeakMap<object, string>();
+const memoKey = <T extends object>(x: T, f: (x: T) => string): string => {
+  let k = atomKeys.get(x);
+  if (k === undefined) atomKeys.set(x, (k = f(x)));
+  return k;
+};
+
+function partsOf(c: Cell): Parts {
+  let p = parts.get(c);
+  if (!p) {
+    const fins = [...c.fin].sort((a, b) => a[0] - b[0]).map(([i, m]): [number, string] => [i, `${i}:${m.toString(16)},`]);
+    let rest = '|' + memoKey(c.atoms, (as) => as.map(atomKey).sort().join(','));
+    if (c.sets.size) rest += '|' + memoKey(c.sets, (ss) => [...ss].map(([s, v]) => `${s}-${[...v.forbid].sort().join('+')}/${v.clauses.map((x) => [...x].sort().join('+')).sort().join(';')}`).sort().join(','));
+    if (c.months.length) rest += '|' + memoKey(c.months, (ms) => ms.map((m) => `${m.date}:${m.day}>${m.to}${m.unit}${m.op}${m.c}`).sort().join(','));
+    p = { fins, rest, key: fins.map((f) => f[1]).join('') + rest };
+    parts.set(c, p);
+  }
+  return p;
+}
+
+/** Whether two cells' finite masks leave some value of every variable both constrain (a cheap test before meeting them). */
+function compatible(a: Cell, b: Cell): boolean {
+  const [x, y] = a.fin.size <= b.fin.size ? [a.fin, b.fin] : [b.fin, a.fin];
+  for (const [i, m] of x) {
+    const n = y.get(i);
+    if (n !== undefined && (m & n) === 0n) return false;
+  }
+  return true;
+}
+
+/** A key that is equal for equal cells (finite masks, atoms, sets and month comparisons), leaving out variable `skip`. */
+export function cellKey(c: Cell, skip = -1): string {
+  const p = partsOf(c);
+  if (skip < 0) return p.key;
+  let k = '';
+  for (const [i, s] of p.fins) if (i !== skip) k += s;
+  return k + p.rest;
+}
+
+export class Logic {
+  constructor(readonly solver: Solver) {}
+
+  /** The cells of both regions at once that hold cases. */
+  meet(a: Region, b: Region): Region {
+    if (!a.length || !b.length) return [];
+    if (a.length * b.length > maxCells * 4) throw new NotAnalyzed(`its conditions split the cases into more than ${maxCells.toLocaleString('en-US')} regions`);
+    const out = new Map<string, Cell>();
+    for (const x of a) {
+      for (const y of b) {
+        if (!compatible(x, y)) continue;
+        const c = meet(x, y);
+        if (!this.solver.feasible(c)) continue;
+        out.set(cellKey(c), c);
+      }
+    }
+    return this.cap([...out.values()]);
+  }
+
+  /** A cell of both regions at once that holds cases, or undefined: the first found (no need to work out the rest). */
+  some(a: Region, b: Region): Cell | undefined {
+    for (const x of a) {
+      for (const y of b) {
+        if (!compatible(x, y)) continue;
+        const c = meet(x, y);
+        if (this.solver.feasible(c)) return c;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * Up to `want` cells, each in every one of the regions at once, that hold cases: a search that
+   * picks a cell of each region in turn (the smallest regions first) and drops a choice as soon as
+   * it holds none. What a product of unions (a decision over several criteria) would multiply out
+   * to, asked without multiplying it out. Regions about facts no other region shares are searched
+   * apart (criteria on different facts do not constrain each other), and their cases joined. Throws
+   * NotAnalyzed past `budget` choices tried.
+   */
+  witnesses(regions: readonly Region[], want = 1, budget = 200_000): Cell[] {
+    const seen = new Set<string>();
+    const terms: Region[] = [];
+    for (const r of regions) {
+      if (!r.length) return [];
+      if (r.some((c) => c === TOP || (!c.fin.size && !c.atoms.length && !c.sets.size && !c.months.length))) continue;
+      const key = r.map((c) => cellKey(c)).sort().join('∨');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      terms.push(r);
+    }
+    const groups = this.solver.space.independent(terms);
+    const found = groups.map((g) => this.search(g, groups.length === 1 ? want : Math.max(1, want), budget));
+    if (found.some((f) => !f.length)) return [];
+    // Joined: the first group's cases, each with the first case of every other group.
+    const out: Cell[] = [];
+    for (const first of found[0]!) {
+      const joined = found.slice(1).reduce((acc, f) => meet(acc, f[0]!), first);
+      if (this.solver.feasible(joined)) out.push(joined);
+    }
+    // Independent parts that do not join after all (a coupling the grouping missed): searched together.
+    return out.length ? out : this.search(terms, want, budget);
+  }
+
+  /**
+   * The search: after each choice, every region left keeps only its cells whose few-valued facts
+   * agree with the choices so far (a region left with none ends the branch), and the region with the
+   * fewest such cells is chosen from next.
+   */
+  private search(regions: readonly Region[], want: number, budget: number): Cell[] {
+    const out: Cell[] = [];
+    let tried = 0;
+    const go = (at: Cell, rest: readonly (readonly Cell[])[]): void => {
+      if (!rest.length) {
+        out.push(at);
+        return;
+      }
+      const left: Cell[][] = [];
+      let best = 0;
+      for (const r of rest) {
+        const cells = r.filter((c) => compatible(at, c));
+        if (!cells.length) return;
+        if (cells.length < left[best]?.length!) best = left.length;
+        left.push(cells);
+      }
+      const others = left.filter((_, i) => i !== best);
+      for (const c of left[best]!) {
+        if (out.length >= want) return;
+        if (++tried > budget) throw new NotAnalyzed('its criteria combine in too many ways to compare');
+        const m = meet(at, c);
+        if (this.solver.feasible(m)) go(m, others);
+      }
+    };
+    go(TOP, regions);
+    return out;
+  }
+
+  union(...rs: Region[]): Region {
+    const out = new Map<string, Cell>();
+    for (const r of rs) for (const c of r) out.set(cellKey(c), c);
+    return this.cap([...out.values()]);
+  }
+
+  private cap(r: Region): Region {
+    if (r.length > maxCells) throw new NotAnalyzed(`its conditions split the cases into more than ${maxCells.toLocaleString('en-US')} regions`);
+    return r;
+  }
+
+  /** The regions of a value read part by part: each part's regions within its guard, joined (and merged where they can be). */
+  guarded(parts: readonly { guard: Cell; v: Tri3 }[]): Tri3 {
+    const on = (r: Region, g: Cell): Region => this.solver.prune(r.map((x) => meet(g, x)));
+    const side = (f: (x: Tri3) => Region): Region => this.compact(this.union(...parts.map((p) => on(f(p.v), p.guard))));
+    return { t: side((x) => x.t), f: side((x) => x.f), u: side((x) => x.u) };
+  }
+
+  not(x: Tri3): Tri3 {
+    return { t: x.f, f: x.t, u: x.u };
+  }
+
+  /**
+   * Kleene's and: false if any is false; otherwise unknown if any is unknown. The three regions stay
+   * a partition, each of disjoint cells (false where the first false part is), so that meeting them
+   * with another such partition later drops the cells that cannot meet instead of multiplying them.
+   */
+  and(xs: readonly Tri3[]): Tri3 {
+    if (xs.length === 1) return xs[0]!;
+    let t: Region = [TOP];
+    let u: Region = [];
+    const f: Region[] = [];
+    for (const x of xs) {
+      f.push(this.meet(t, x.f), this.meet(u, x.f));
+      u = this.union(this.meet(t, x.u), this.meet(u, this.union(x.t, x.u)));
+      t = this.meet(t, x.t);
+    }
+    return { t, f: this.union(...f), u };
+  }
+
+  or(xs: readonly Tri3[]): Tri3 {
+    return this.not(this.and(xs.map((x) => this.not(x))));
+  }
+
+  /** At least `need` of the parts true: true when that many are, false when too few can be. */
+  atLeast(parts: readonly Tri3[], need: number): Tri3 {
+    const m = parts.length;
+    if (need <= 0) return always;
+    if (need > m) return { t: [], f: [TOP], u: [] };
+    const fails = m - need + 1;
+    // States (true so far, false so far), each capped where the answer is settled.
+    let states = new Map<string, { yes: number; no: number; r: Region }>([['0,0', { yes: 0, no: 0, r: [TOP] }]]);
+    for (const p of parts) {
+      const next = new Map<string, { yes: number; no: number; r: Region }>();
+      const add = (yes: number, no: number, r: Region): void => {
+        if (!r.length) return;
+        const key = `${yes},${no}`;
+        const s = next.get(key);
+        next.set(key, { yes, no, r: s ? this.union(s.r, r) : r });
+      };
+      for (const s of states.values()) {
+        if (s.yes >= need || s.no >= fails) {
+          add(s.yes, s.no, s.r);
+          continue;
+        }
+        add(s.yes + 1, s.no, this.meet(s.r, p.t));
+        add(s.yes, s.no + 1, this.meet(s.r, p.f));
+        add(s.yes, s.no, this.meet(s.r, p.u));
+      }
+      states = next;
+    }
+    const pick = (f: (s: { yes: number; no: number }) => boolean): Region => this.union(...[...states.values()].filter(f).map((s) => s.r));
+    return { t: pick((s) => s.yes >= need), f: pick((s) => s.yes < need && s.no >= fails), u: pick((s) => s.yes < need && s.no < fails) };
+  }
+
+  /** Cells that differ in one finite variable only, merged into one (fewer, larger regions to show). */
+  compact(r: Region): Region {
+    if (r.length < 2) return r;
+    // Only cells with the same atoms, sets and months can merge: group them first.
+    const byRest = new Map<string, Cell[]>();
+    for (const c of r) {
+      const rest = partsOf(c).rest;
+      const g = byRest.get(rest);
+      if (g) g.push(c);
+      else byRest.set(rest, [c]);
+    }
+    if (byRest.size === r.length) return r;
+    return [...byRest.values()].flatMap((g) => (g.length < 2 ? g : this.mergeFinite(g)));
+  }
+
+  private mergeFinite(r: Region): Region {
+    let cells = r;
+    for (let changed = true, pass = 0; changed && cells.length > 1 && pass < 3; pass++) {
+      changed = false;
+      const vars = new Set(cells.flatMap((c) => [...c.fin.keys()]));
+      for (const v of vars) {
+        const groups = new Map<string, Cell>();
+        for (const c of cells) {
+          const key = cellKey(c, v);
+          const g = groups.get(key);
+          if (!g) groups.set(key, c);
+          else {
+            const a = g.fin.get(v);
+            const b = c.fin.get(v);
+            const fin = new Map(g.fin);
+            if (a === undefined || b === undefined) fin.delete(v);
+            else fin.set(v, a | b);
+            groups.set(key, { ...g, fin });
+            changed = true;
+          }
+        }
+        cells = [...groups.values()];
+      }
+    }
+    return cells;
+  }
+
+}

@@ -1,0 +1,118 @@
+// `guideline analyze [paths] [--json]` and `guideline diff --before A --after B [--json]`: the static
+// analysis of @guideline/analysis on compiled guidelines, each finding as a located diagnostic with
+// the requests it holds for and an example case, replayed through both evaluators before it is shown.
+import { hasErrors, standardVocabularySources, type RuleSet, type SourceText } from '@guideline/language';
+import { analyzeRules, diffRules, type AnalysisReport, type Finding } from '@guideline/analysis';
+import type { Determination } from '@guideline/runtime';
+import { booleanOption, listOption, type Command } from '../command.ts';
+import { compileFiles, UsageError, type LoadedSource } from '../load.ts';
+import { dim, printable, renderDiagnostics } from '../render.ts';
+
+const exits = [
+  'Each finding comes with an example case, replayed through both evaluators before it is shown.',
+  'Exit status: 0 nothing to look at, 1 warnings, 2 invalid input, 70 an example that did not reproduce',
+  "its finding (a bug of guideline's). See docs/analysis.md for each check, with an example.",
+].join('\n');
+
+/** Exit 0 with no warning, 1 with warnings, 2 when the paths do not compile, 70 when an example does not reproduce. */
+export async function analyzeCommand(paths: readonly string[], json: boolean): Promise<number> {
+  const compiled = compile(paths);
+  if (!compiled) return 2;
+  return show(await analyzeRules(compiled.rules), compiled.sources, json);
+}
+
+/** The same exits as `analyze`, for what changed between two versions. */
+export async function diffCommand(before: readonly string[], after: readonly string[], json: boolean): Promise<number> {
+  if (!before.length || !after.length) throw new UsageError("'guideline diff' takes --before <paths> and --after <paths>", "Run 'guideline diff --help' for its options.");
+  const a = compile(before);
+  const b = a && compile(after);
+  if (!a || !b) return 2;
+  return show(await diffRules(a.rules, b.rules), [...b.sources, ...a.sources], json);
+}
+
+export const analyze: Command = {
+  name: 'analyze',
+  synopsis: '[paths] [--json]',
+  summary: 'find what no test case shows: shadowed guidelines, criteria never met or always met, gaps, overlaps',
+  description: [
+    'Paths are guideline files or folders (default: the bundled guidelines/), relative to the current folder.',
+    'Reports, per policy: guidelines that never decide a request (A601) or decide only part of what they',
+    "apply to (A602), guidelines that never apply (A603), criteria never met (A604), 'only when's that never",
+    'hold (A605), criteria always met once their facts are known (A606), requests of a covered treatment',
+    'that reach no guideline (A607), overlaps within a step (A611), and conditions outside the method (A612).',
+    '',
+    exits,
+  ].join('\n'),
+  options: { json: { type: 'boolean', description: 'one JSON finding per line (with its region and example)' } },
+  run: (paths, values) => analyzeCommand(paths, booleanOption(values, 'json')),
+};
+
+export const diff: Command = {
+  name: 'diff',
+  synopsis: '--before <paths> --after <paths> [--json]',
+  summary: 'what two versions of the guidelines decide differently, with a case for each change',
+  description: [
+    'For each region of requests whose decision (A608), criterion statuses or governing guideline (A609),',
+    'or certified visits (A610) differ between the two versions, one finding with a case and both',
+    'determinations side by side. Paths are relative to the current folder.',
+    '',
+    exits,
+  ].join('\n'),
+  options: {
+    before: { type: 'string', multiple: true, value: 'paths', description: 'the guideline files or folders before the change' },
+    after: { type: 'string', multiple: true, value: 'paths', description: 'the guideline files or folders after the change' },
+    json: { type: 'boolean', description: 'one JSON finding per line (with its region and example)' },
+  },
+  run: (paths, values) => {
+    if (paths.length) throw new UsageError(`'guideline diff' takes no paths of its own: give them as --before or --after (got '${paths[0]}')`, "Run 'guideline diff --help' for its options.");
+    return diffCommand(listOption(values, 'before'), listOption(values, 'after'), booleanOption(values, 'json'));
+  },
+};
+
+/** The rule set of the paths, or undefined (its errors printed) when they do not compile. */
+function compile(paths: readonly string[]): { rules: RuleSet; sources: LoadedSource[] } | undefined {
+  const r = compileFiles(paths);
+  const errors = r.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length) process.stderr.write(renderDiagnostics(errors, r.sources) + '\n');
+  return hasErrors(r.diagnostics) || !r.rules ? undefined : { rules: r.rules, sources: r.sources };
+}
+
+function show(report: AnalysisReport, loaded: readonly LoadedSource[], json: boolean): number {
+  // A finding in a standard vocabulary (a shared criterion) is framed in the vocabulary's own text.
+  const sources: SourceText[] = [...loaded, ...standardVocabularySources.filter((v) => !loaded.some((s) => s.file === v.file))];
+  const out: string[] = [];
+  for (const f of report.findings) out.push(json ? JSON.stringify(f) : render(f, sources));
+  if (!json) out.push(summary(report));
+  if (out.length) process.stdout.write(out.join(json ? '\n' : '\n\n') + '\n');
+  if (report.unreproduced) {
+    process.stderr.write(`guideline: internal error: ${report.unreproduced} finding${report.unreproduced === 1 ? '' : 's'} did not reproduce on ${report.unreproduced === 1 ? 'its' : 'their'} example\n`);
+    return 70;
+  }
+  return report.findings.some((f) => f.severity === 'warning' || f.severity === 'error') ? 1 : 0;
+}
+
+/** A finding as the CLI prints diagnostics, then where it holds and its example. */
+export function render(f: Finding, sources: readonly (SourceText & { shown?: string })[]): string {
+  const lines = [renderDiagnostics([f], sources)];
+  f.region.forEach((r, i) => lines.push(`  ${i ? '   or' : 'where'} ${printable(r)}`));
+  const ex = f.example;
+  if (ex) {
+    lines.push(`  example ${printable(JSON.stringify(ex.case))}`);
+    if (ex.other) lines.push(`    ${printable(ex.other.label)}: ${decided(ex.other.determination)}`);
+    if (ex.determination) lines.push(`    ${ex.other?.label === 'before' ? 'after' : 'decided'}: ${decided(ex.determination)}`);
+    if (!ex.reproduced) lines.push(`    NOT REPRODUCED: ${printable(ex.problem ?? '')}`);
+  }
+  return lines.join('\n');
+}
+
+/** A determination in one line: the decision, the guideline and each criterion's status. */
+function decided(d: Determination): string {
+  const criteria = d.criteria.map((c) => `${c.policy ? `${c.policy}/` : ''}${c.id} ${c.status}`).join(', ');
+  return printable(`${d.decision}${d.guideline ? ` under '${d.guideline.id}'` : ''}${d.certifiedVisits ? `, ${d.certifiedVisits} visits certified` : ''}${criteria ? ` (${criteria})` : ''}`);
+}
+
+function summary(r: AnalysisReport): string {
+  const count = (s: string): number => r.findings.filter((f) => f.severity === s).length;
+  const n = r.findings.length;
+  return dim(`${n} finding${n === 1 ? '' : 's'} (${count('warning')} warning${count('warning') === 1 ? '' : 's'}, ${count('info')} for information); checks ${Math.round(r.timings.checks)} ms, examples ${Math.round(r.timings.examples)} ms`);
+}

@@ -1,0 +1,68 @@
+// The analysis worker: holds the same workspace as the language worker and runs the static analysis
+// of @guideline/analysis on its program (findings with examples, replayed through both evaluators),
+// and the comparison of the open file with another version of it. The analysis takes seconds on the
+// bundled library: in a worker of its own, completions, runs and tests never wait for it.
+import { analyzeRules, diffRules, type AnalysisReport } from '@guideline/analysis';
+import { compileProgram, type RuleSet } from '@guideline/language';
+import type { FindingsResult, Request, Response } from '../protocol.ts';
+import { findingsResult } from './findings.ts';
+import { Workspace } from './workspace.ts';
+
+const workspace = new Workspace();
+/** The last report, by rule set: a file opened after an analysis takes its markers from it. */
+const reports = new WeakMap<RuleSet, { report: AnalysisReport; ms: number }>();
+
+const broken = (which: 'edited' | 'before'): FindingsResult => ({ findings: [], counts: { error: 0, warning: 0, info: 0 }, markers: [], unreproduced: 0, ms: 0, broken: which });
+
+async function findings(file: string): Promise<FindingsResult> {
+  const rules = workspace.compile();
+  if (!rules) return broken('edited');
+  let done = reports.get(rules);
+  if (!done) {
+    const t = performance.now();
+    const report = await analyzeRules(rules);
+    reports.set(rules, (done = { report, ms: performance.now() - t }));
+  }
+  return findingsResult(done.report, file, workspace.text(file), done.ms);
+}
+
+async function compare(file: string, before: string): Promise<FindingsResult> {
+  const after = workspace.compile();
+  if (!after) return broken('edited');
+  const earlier = compileProgram(workspace.program().map((s) => (s.file === file ? { file, text: before } : s))).rules;
+  if (!earlier) return broken('before');
+  const t = performance.now();
+  const report = await diffRules(earlier, after);
+  return findingsResult(report, file, workspace.text(file), performance.now() - t);
+}
+
+async function handle(req: Request): Promise<unknown> {
+  switch (req.kind) {
+    case 'workspace':
+      workspace.reset(req.bundled, req.edits);
+      return null;
+    case 'edit':
+      workspace.edit(req.file, req.text);
+      return null;
+    case 'findings': return findings(req.file);
+    case 'compare': return compare(req.file, req.before);
+    default: throw new Error(`the analysis worker does not answer '${req.kind}'`);
+  }
+}
+
+const errorText = (e: unknown): string => (e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+
+// One request at a time, in order: an analysis sees every edit sent before it.
+let queue = Promise.resolve();
+self.onmessage = (ev: MessageEvent<{ id: number; req: Request }>) => {
+  const { id, req } = ev.data;
+  queue = queue.then(async () => {
+    let res: Response;
+    try {
+      res = { id, ok: true, result: await handle(req) };
+    } catch (e) {
+      res = { id, ok: false, error: errorText(e) };
+    }
+    self.postMessage(res);
+  });
+};

@@ -1,0 +1,83 @@
+// End-to-end tests of `guideline analyze` and `guideline diff`: located findings with the requests
+// they hold for and a replayed example, one JSON finding per line, exit codes, usage mistakes.
+import { describe, expect, it } from 'vitest';
+import { runCli, scratch } from './support/cli.ts';
+
+const { file } = scratch('guideline-analyze-');
+const stackTrace = /^\s+at .*:\d+:\d+\)?$/m;
+
+const program = (require: string, applies = 'completed visits >= 0'): string => `guideline example.early
+  title  "Early"
+  source "Example Guidelines", 2009, pages 1-2
+  covers physical-therapy
+  uses   physical-medicine
+  applies when ${applies}
+
+criterion course "Course"
+  require ${require}
+  otherwise "Not met."
+
+policy example "Example"
+  jurisdiction CA
+  first example.early
+`;
+
+describe('guideline analyze', () => {
+  it('prints a located finding, where it holds, and its example decided; exit 1 on a warning', () => {
+    const r = runCli(['analyze', file('never.guideline', program('completed visits < 0'))]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/never\.guideline:8:1: warning A604 /);
+    expect(r.stdout).toMatch(/^ {2}example \{"jurisdiction":"CA"/m);
+    expect(r.stdout).toMatch(/^ {4}decided: insufficient-information|^ {4}decided: not-medically-necessary/m);
+    expect(r.stdout).toMatch(/1 finding \(1 warning, 0 for information\)/);
+    expect(r.stderr).not.toMatch(stackTrace);
+  });
+
+  it('prints one JSON finding per line with --json, its example reproduced', () => {
+    const r = runCli(['analyze', file('never2.guideline', program('completed visits < 0')), '--json']);
+    const findings = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { code: string; line: number; example: { reproduced: boolean; case: unknown } });
+    expect(findings.map((f) => [f.code, f.line, f.example.reproduced])).toEqual([['A604', 8, true]]);
+  });
+
+  it('exits 0 when nothing is found', () => {
+    const r = runCli(['analyze', file('fine.guideline', program('completed visits + requested visits <= 10'))]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/0 findings/);
+  });
+
+  it('exits 2 on a guideline that does not compile, with the located error', () => {
+    const r = runCli(['analyze', file('broken.guideline', program('completed visits >>= 0'))]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/broken\.guideline:\d+:\d+: error /);
+    expect(r.stderr).not.toMatch(stackTrace);
+  });
+
+  it('has its own help, with the checks and their codes', () => {
+    const r = runCli(['analyze', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: guideline analyze \[paths\] \[--json\]/);
+    for (const code of ['A601', 'A604', 'A607', 'A612']) expect(r.stdout).toContain(code);
+  });
+});
+
+describe('guideline diff', () => {
+  it('prints each kind of change with a case decided both ways', () => {
+    const before = file('before.guideline', program('completed visits + requested visits <= 12'));
+    const after = file('after.guideline', program('completed visits + requested visits <= 10'));
+    const r = runCli(['diff', '--before', before, '--after', after]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/after\.guideline:1:1: info A608 Some requests are decided not-medically-necessary instead of medically-necessary/);
+    expect(r.stdout).toMatch(/^ {4}before: medically-necessary under 'example\.early'/m);
+    expect(r.stdout).toMatch(/^ {4}after: not-medically-necessary under 'example\.early'/m);
+  });
+
+  it('says what it takes when --before or --after is missing, or a path is given bare; exit 2', () => {
+    const one = file('one.guideline', program('completed visits <= 10'));
+    for (const args of [['diff', '--before', one], ['diff', one, '--after', one]]) {
+      const r = runCli(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/--before|--after/);
+      expect(r.stderr).not.toMatch(stackTrace);
+    }
+  });
+});
