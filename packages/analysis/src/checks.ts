@@ -7,7 +7,7 @@ import { meet, type Cell, type Region } from './cell.ts';
 import type { Pending } from './findings.ts';
 import { headLength } from './findings.ts';
 import { NotAnalyzed } from './linear.ts';
-import type { Governing, Model, Status, Statuses } from './model.ts';
+import type { Governing, Model, Status } from './model.ts';
 import { OTHER, type Placed } from './space.ts';
 import { finCell } from './values.ts';
 import { leavesOf } from '@guideline/language';
@@ -33,7 +33,15 @@ export class Checks {
   ) {}
 
   run(): Pending[] {
-    for (const policy of this.model.policies(this.ruleSet)) this.policy(policy);
+    for (const policy of this.model.policies(this.ruleSet)) {
+      try {
+        this.policy(policy);
+      } catch (e) {
+        // The policy's regions are past the method (too many): said at the policy, and its criteria are not checked.
+        if (!(e instanceof NotAnalyzed)) throw e;
+        this.pending.push({ code: 'A612', args: { what: `policy '${policy.id}'`, reason: e.reason }, at: policy.source, length: headLength('policy', policy.id), region: [] });
+      }
+    }
     for (const p of this.model.space.guidelines) {
       if (p.ruleSet !== this.ruleSet) continue;
       const ctxs = this.contexts.get(p.key) ?? [];
@@ -128,29 +136,33 @@ export class Checks {
 
   private criterion(c: CompiledCriterion, owner: string, ownerKey: string, leaves: readonly LeafInfo[], ctxs: readonly Context[], policy: string | undefined): void {
     if (!ctxs.length) return;
-    const L = this.model.logic;
-    let per: { ctx: Context; st: Statuses; when: Region | undefined }[];
     try {
-      per = ctxs.map((ctx) => ({
-        ctx,
-        st: this.model.statuses(c, ownerKey, ctx.view),
-        when: c.when && this.model.conditionsOf(ownerKey, ctx.view).cond(c.when).t,
-      }));
+      this.criterionIn(c, owner, ownerKey, leaves, ctxs, policy);
     } catch (e) {
       if (!(e instanceof NotAnalyzed)) throw e;
-      this.notAnalyzed(`${ownerKey}/${c.id}`, `criterion '${c.id}' of ${owner}`, e, leaves);
-      return;
+      this.notAnalyzed(`${ownerKey}/${c.id}`, `criterion '${c.id}' of ${owner}`, e, leaves, c.source);
     }
+  }
+
+  private criterionIn(c: CompiledCriterion, owner: string, ownerKey: string, leaves: readonly LeafInfo[], ctxs: readonly Context[], policy: string | undefined): void {
+    const L = this.model.logic;
+    const per = ctxs.map((ctx) => ({
+      ctx,
+      st: this.model.statusTerms(c, ownerKey, ctx.view),
+      when: c.when && this.model.conditionsOf(ownerKey, ctx.view).cond(c.when).t,
+    }));
     // Whether a status is reached where the guideline decides: the first case found is enough.
     const reached = new Map<Status | 'fails', { ctx: Context; cell: Cell } | null>();
     const reach = (status: Status | 'fails'): { ctx: Context; cell: Cell } | null => {
       if (!reached.has(status)) {
         let found: { ctx: Context; cell: Cell } | null = null;
-        for (const { ctx, st } of per) {
-          const cell = L.some(ctx.region, st[status]);
-          if (cell) {
-            found = { ctx, cell };
-            break;
+        search: for (const { ctx, st } of per) {
+          for (const terms of st[status]) {
+            const [cell] = L.witnesses([ctx.region, ...terms]);
+            if (cell) {
+              found = { ctx, cell };
+              break search;
+            }
           }
         }
         reached.set(status, found);
@@ -183,11 +195,12 @@ export class Checks {
     }
   }
 
-  private notAnalyzed(key: string, what: string, e: NotAnalyzed, leaves: readonly LeafInfo[]): void {
+  private notAnalyzed(key: string, what: string, e: NotAnalyzed, leaves: readonly LeafInfo[], otherwise?: SourceLocation): void {
     if (this.reported.has(key)) return;
     this.reported.add(key);
     const leaf = e.leaf === undefined ? undefined : leaves[e.leaf];
-    const at: SourceLocation | undefined = leaf?.source;
+    // At the condition to blame, else (a search past its budget) at the criterion.
+    const at: SourceLocation | undefined = leaf?.source ?? otherwise;
     if (!at) return;
     this.pending.push({ code: 'A612', args: { what: leaf ? `${what} ('${leaf.text}')` : what, reason: e.reason }, at, region: [] });
   }

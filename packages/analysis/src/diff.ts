@@ -42,10 +42,17 @@ class Diff {
     for (const j of jurisdictions) {
       const [a, b] = [0, 1].map((r) => this.model.policies(r).find((p) => p.jurisdiction.toUpperCase() === j));
       const ctx = finCell(this.model.space.finiteVar('jurisdiction')!, [j]);
-      const before = this.governors(0, a, [ctx]);
-      const after = this.governors(1, b, [ctx]);
-      if (!before || !after) continue;
-      for (const x of before) for (const y of after) this.pair(x, y, a, b);
+      try {
+        const before = this.governors(0, a, [ctx]);
+        const after = this.governors(1, b, [ctx]);
+        if (!before || !after) continue;
+        for (const x of before) for (const y of after) this.pair(x, y, a, b);
+      } catch (e) {
+        // What governs is past the method (its regions too many): said at the policy.
+        if (!(e instanceof NotAnalyzed)) throw e;
+        const policy = (b ?? a)!;
+        this.add(`na|${policy.id}|${e.reason}`, { code: 'A612', args: { what: `what changed under policy '${policy.id}'`, reason: e.reason }, at: policy.source, length: headLength('policy', policy.id), region: [] });
+      }
     }
     return [...this.found.values()];
   }
@@ -103,8 +110,6 @@ class Diff {
   }
 
   private readonly unchangedMemo = new Map<string, boolean>();
-  /** Whether a criterion's status changes so somewhere the two sides meet (before any decision): by that region, criterion and change. */
-  private readonly changes = new WeakMap<Region, Map<string, boolean>>();
 
   /** The decisions a side reaches somewhere in its region (each pair of decisions is looked for only among them). */
   private reached(o: Outcome | undefined, g: Governor): Decision[] {
@@ -122,10 +127,13 @@ class Diff {
   private pair(x: Governor, y: Governor, a: CompiledPolicy | undefined, b: CompiledPolicy | undefined): void {
     const L = this.model.logic;
     if ('placed' in x && 'placed' in y && this.unchanged(x.placed, y.placed, a!, b!)) return;
-    if (!L.some(x.region, y.region)) return;
-    const both = L.meet(x.region, y.region);
     const p = 'placed' in y ? y.placed : 'placed' in x ? x.placed : undefined;
     try {
+      if (!L.some(x.region, y.region)) return;
+      // Where both sides' governors meet: two regions the search intersects as it goes (met in full,
+      // two large ones would multiply).
+      const both = [x.region, y.region];
+      const changes = new Map<string, boolean>();
       const ox = 'placed' in x ? this.outcome(x.placed, a!) : undefined;
       const oy = 'placed' in y ? this.outcome(y.placed, b!) : undefined;
       const where = (o: Outcome | undefined, g: Governor, d: Decision): Region[] | undefined => (o ? o.where(d) : (g as { decision: Decision }).decision === d ? [] : undefined);
@@ -139,13 +147,13 @@ class Diff {
         for (const da of dy) {
           const wy = where(oy, y, da);
           if (!wy) continue;
-          const terms = [both, ...wx, ...wy];
+          const terms = [...both, ...wx, ...wy];
           if (db !== da) {
             const cells = L.witnesses(terms, shown);
             if (cells.length) this.add(`decision|${db}|${da}`, { code: 'A608', args: { before: db, after: da }, at, length: head, region: cells, example: { cell: cells[0]!, policy, claim: { kind: 'differs', what: 'decision', before: db, after: da } } });
             continue;
           }
-          if (ox && oy && ox.placed.g.id === oy.placed.g.id) this.statusChanges(ox, oy, terms, db, at, head, policy);
+          if (ox && oy && ox.placed.g.id === oy.placed.g.id) this.statusChanges(ox, oy, both, terms, changes, db, at, head, policy);
           else if (ox || oy) {
             const cells = L.witnesses(terms, shown);
             const name = (o: Outcome | undefined): string => (o ? `'${o.placed.g.id}'` : 'none');
@@ -161,7 +169,7 @@ class Diff {
   }
 
   /** Where the decision stays but a criterion's status changes (one finding per criterion and change). */
-  private statusChanges(ox: Outcome, oy: Outcome, terms: Region[], decision: Decision, at: Pending['at'], head: number, policy: CompiledPolicy): void {
+  private statusChanges(ox: Outcome, oy: Outcome, both: Region[], terms: Region[], changes: Map<string, boolean>, decision: Decision, at: Pending['at'], head: number, policy: CompiledPolicy): void {
     const L = this.model.logic;
     // A criterion written the same, read in the same guideline's terms, has the same status everywhere.
     const same = context(ox.placed.g) === context(oy.placed.g);
@@ -171,18 +179,16 @@ class Diff {
       const ky = oy.criteria.find((k) => `${k.policy ?? ''}|${k.id}` === id);
       if (same && kx && ky && content(kx.c) === content(ky.c)) continue;
       // The statuses each side reaches here at all, and the changes between them, before any decision.
-      const reach = (k: typeof kx): (Status | undefined)[] => (k ? statuses.filter((x) => L.witnesses([terms[0]!, k.statuses[x]]).length) : [undefined]);
+      const reach = (k: typeof kx): (Status | undefined)[] => (k ? statuses.filter((x) => L.witnesses([...both, k.statuses[x]]).length) : [undefined]);
       const [rx, ry] = [reach(kx), reach(ky)];
       for (const sx of rx) {
         for (const sy of ry) {
           if (sx === sy) continue;
           const change = [...(sx ? [kx!.statuses[sx]] : []), ...(sy ? [ky!.statuses[sy]] : [])];
           // Whether it changes so at all where the two sides meet, asked once whatever the decision.
-          let known = this.changes.get(terms[0]!);
-          if (!known) this.changes.set(terms[0]!, (known = new Map()));
           const key = `${id}|${sx}|${sy}`;
-          if (!known.has(key)) known.set(key, L.witnesses([terms[0]!, ...change]).length > 0);
-          if (!known.get(key)) continue;
+          if (!changes.has(key)) changes.set(key, L.witnesses([...both, ...change]).length > 0);
+          if (!changes.get(key)) continue;
           const cells = L.witnesses([...terms, ...change], shown);
           if (!cells.length) continue;
           const k = (kx ?? ky)!;
@@ -195,11 +201,11 @@ class Diff {
   }
 
   /** Where both certify part, but not the same visits: for each set of capped criteria not met on each side, the least of the caps differs. */
-  private certified(ox: Outcome, oy: Outcome, both: Region, at: Pending['at'], head: number, policy: CompiledPolicy): void {
+  private certified(ox: Outcome, oy: Outcome, both: Region[], at: Pending['at'], head: number, policy: CompiledPolicy): void {
     const L = this.model.logic;
     for (const sx of subsets(ox.capped)) {
       for (const sy of subsets(oy.capped)) {
-        const terms = [both, ...ox.partial(sx, true), ...oy.partial(sy, true)];
+        const terms = [...both, ...ox.partial(sx, true), ...oy.partial(sy, true)];
         if (!L.witnesses(terms).length) continue;
         const less = (xs: Value[], scx: Scope, ys: Value[], scy: Scope): Tri3 => L.or(xs.map((u) => L.and(ys.map((v) => this.across('<', u, scx, v, scy)))));
         const [px, py] = [ox.certified(sx), oy.certified(sy)];

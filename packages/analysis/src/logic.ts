@@ -103,17 +103,16 @@ export class Logic {
    * NotAnalyzed past `budget` choices tried.
    */
   witnesses(regions: readonly Region[], want = 1, budget = 200_000): Cell[] {
-    const seen = new Set<string>();
+    const seen = new Set<Region>();
     const terms: Region[] = [];
     for (const r of regions) {
       if (!r.length) return [];
-      if (r.some((c) => c === TOP || (!c.fin.size && !c.atoms.length && !c.sets.size && !c.months.length))) continue;
-      const key = r.map((c) => cellKey(c)).sort().join('∨');
-      if (seen.has(key)) continue;
-      seen.add(key);
+      if (seen.has(r) || r.some((c) => c === TOP || (!c.fin.size && !c.atoms.length && !c.sets.size && !c.months.length))) continue;
+      seen.add(r);
       terms.push(r);
     }
-    const groups = this.solver.space.independent(terms);
+    // A few regions are searched together at once; grouping pays for itself on many.
+    const groups = terms.length > 3 ? this.solver.space.independent(terms) : [terms];
     const found = groups.map((g) => this.search(g, groups.length === 1 ? want : Math.max(1, want), budget));
     if (found.some((f) => !f.length)) return [];
     // Joined: the first group's cases, each with the first case of every other group.

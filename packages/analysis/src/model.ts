@@ -86,8 +86,8 @@ export class Model {
     return out;
   }
 
-  /** A criterion's statuses, read with the view guideline's classes (its own, or the governing one for a policy's). */
-  statuses(c: CompiledCriterion, owner: string, view: Placed): Statuses {
+  /** A criterion's two halves, three-valued: its `only when`, and its requirement (or its parts' count). */
+  private halves(c: CompiledCriterion, owner: string, view: Placed): { when: Tri3; met: Tri3 } {
     const conds = this.conditionsOf(owner, view);
     const when = c.when ? conds.cond(c.when) : always;
     let met: Tri3;
@@ -96,6 +96,25 @@ export class Model {
       const need = c.group.need === 'any' ? 1 : c.group.need === 'all' ? parts.length : c.group.need;
       met = this.logic.atLeast(parts, need);
     } else met = c.require ? conds.cond(c.require) : { t: [], f: [], u: [TOP] };
+    return { when, met };
+  }
+
+  /**
+   * Where each status is, as alternatives each holding where all of a few regions do: what a check
+   * asks of a search for one case (Logic.witnesses) without meeting the halves region by region.
+   */
+  statusTerms(c: CompiledCriterion, owner: string, view: Placed): Record<Status | 'fails', Region[][]> {
+    const { when, met } = this.halves(c, owner, view);
+    const L = this.logic;
+    const fails = [[when.t, met.f]];
+    const unknown = [[when.t, met.u], [when.u, L.union(met.f, met.u)]];
+    const reviewed = c.review === true && c.reviewNotMet === true;
+    return { notApplicable: [[when.f]], met: [[L.union(when.t, when.u), met.t]], notMet: reviewed ? [] : fails, unknown: reviewed ? [...unknown, ...fails] : unknown, fails };
+  }
+
+  /** A criterion's statuses, read with the view guideline's classes (its own, or the governing one for a policy's). */
+  statuses(c: CompiledCriterion, owner: string, view: Placed): Statuses {
+    const { when, met } = this.halves(c, owner, view);
     const L = this.logic;
     const maybe = L.union(when.t, when.u);
     const fails = L.meet(when.t, met.f);

@@ -1,19 +1,13 @@
 // Octagons: conjunctions of `±x ±y ≤ c` and `±x ≤ c` (strict or not) over integer and rational
 // variables, decided exactly in cubic time: the strong closure over the rationals (Miné), then the
 // tight closure of Bagnara, Hill and Zaffanella over the integer variables' projection.
+import type { Atom } from './linear.ts';
 
 /**
- * A constraint `a·x + b·y ≤ c` (`< c` when strict), with a, b ∈ {1, -1}; `y` undefined for `a·x ≤ c`.
- * Variables are numbered from 0 within one octagon.
+ * A constraint `a·x + b·y ≤ c` (`< c` when strict), with a, b ∈ {1, -1}; `y` undefined for `a·x ≤ c`:
+ * an atom (linear.ts) whose variables are numbered from 0 within one octagon.
  */
-export interface OctConstraint {
-  x: number;
-  a: 1 | -1;
-  y?: number;
-  b?: 1 | -1;
-  c: number;
-  strict: boolean;
-}
+export type OctConstraint = Atom;
 
 /**
  * A difference-bound matrix over 2n nodes: node 2k is +x_k, node 2k+1 is -x_k, and entry (i, j)

@@ -24,11 +24,6 @@ export async function decideBoth(rules: RuleSet, c: unknown): Promise<[Determina
 
 const forTreatment = new WeakMap<RuleSet, Map<string, RuleSet>>();
 
-/**
- * The rule set with only the guidelines that cover the case's treatment (and those that cover any):
- * the others never apply to it, so both evaluators decide it the same without them, and
- * json-rules-engine, which runs every rule it holds, runs a library's worth fewer.
- */
 /** A rule set made from another with some of its parts replaced: without the other's revision, which no longer names its content (the loader works one out). */
 function derived(rules: RuleSet, parts: Partial<RuleSet>): RuleSet {
   const { revision: _, ...rest } = rules;
@@ -36,6 +31,11 @@ function derived(rules: RuleSet, parts: Partial<RuleSet>): RuleSet {
   return { ...rest, ...parts };
 }
 
+/**
+ * The rule set with only the guidelines that cover the case's treatment (and those that cover any):
+ * the others never apply to it, so both evaluators decide it the same without them, and
+ * json-rules-engine, which runs every rule it holds, runs a library's worth fewer.
+ */
 function coveringRules(rules: RuleSet, c: Record<string, unknown>): RuleSet {
   const treatment = (c['request'] as { treatment?: unknown } | undefined)?.treatment;
   if (typeof treatment !== 'string') return rules;

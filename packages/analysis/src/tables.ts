@@ -4,7 +4,7 @@
 // three-valued, and the column's value is worked out per region: the cell of the row surely chosen,
 // the range of the rows that may be, or what the column's type allows when no row surely matches.
 import type { CompiledTable, FactType, KeyMatch, Scalar, Value } from '@guideline/language';
-import { codeMatcher, compare as compareKnownValues } from '@guideline/runtime';
+import { codeMatcher, compare as compareKnownValues, rowOrder } from '@guideline/runtime';
 import { meet as meetCells, TOP, type Region } from './cell.ts';
 import { compare, isUnknown, linear } from './compare.ts';
 import { dayNumber, isDateText, isoDate } from './calendar.ts';
@@ -121,21 +121,6 @@ export class Tables {
     }
     return this.conds.logic.guarded(this.conds.scope.expand(key).map((x) => ({ guard: x.guard, v: matchSym(ms, x.v) })));
   }
-}
-
-/** The rows in the order the choice tries them: by a column for most and least (rows without the number last), else the table's. */
-function rowOrder(t: CompiledTable): number[] {
-  const order = t.rows.map((_, i) => i);
-  const by = typeof t.choose === 'object' && 'most' in t.choose ? { col: t.choose.most, sign: -1 } : typeof t.choose === 'object' && 'least' in t.choose ? { col: t.choose.least, sign: 1 } : undefined;
-  if (by) {
-    const c = t.columns.findIndex((x) => x.id === by.col);
-    const key = (r: number): number => {
-      const v = t.rows[r]!.cells[c];
-      return typeof v === 'number' ? by.sign * v : Infinity;
-    };
-    order.sort((a, b) => key(a) - key(b) || a - b);
-  }
-  return order;
 }
 
 /** The value the rows give: the one cell, the range of numbers, or unknown (by the column's type when a cell is empty). */

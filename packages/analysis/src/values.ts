@@ -120,6 +120,11 @@ export class Scope {
       ];
     }
     if (id.startsWith('recommended.')) return this.recommended(id);
+    // The guideline that governs is the one whose view this is (its own conditions, or a policy's under it).
+    if (s.defs.get(id)?.builtin === 'governing-id') {
+      if (!this.view) throw new NotAnalyzed('it reads the governing guideline outside of one');
+      return [{ guard: TOP, v: { k: 'str', s: this.view.g.id } }];
+    }
     const v = s.get(id);
     if (!v) throw new NotAnalyzed(`it reads ${this.words(id)}, which this analysis does not model`);
     if (v.kind === 'finite') {

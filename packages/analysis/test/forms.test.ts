@@ -71,6 +71,16 @@ describe('forms within the method get verdicts', () => {
     for (const f of await findings(input)) expect(f.range).toEqual(at(input, 0));
   });
 
+  it("a policy's criterion that reads which guideline governs", async () => {
+    const text = `${head}\ncriterion x "X"\n  require completed visits <= 30\n  otherwise "no"\n${policy}  uses physical-medicine\n\ncriterion cap "Cap"\n  only when governing id is "z.other"\n  require completed visits <= 24\n  otherwise "no"\n`;
+    const r = compileProgram([{ text, file: 'g.guideline' }]);
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const report = await analyzeRules(r.rules!);
+    // Only a.b governs, so the 'only when' never holds.
+    expect(report.findings.map((f) => f.code)).toEqual(['A605']);
+    expect(report.unreproduced).toBe(0);
+  });
+
   it("a vocabulary's table, keyed by a fact of a few values", async () => {
     const vocabulary = `vocabulary caps "Caps"
   uses physical-medicine

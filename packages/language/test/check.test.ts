@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { diagnosticCodes } from '../src/diagnostics.ts';
 import { analyze, compileGuideline, compileProgram } from '../src/pipeline.ts';
-import { markers } from './support/markers.ts';
+import { expectMarked, markers } from './support/markers.ts';
 
 const header = `guideline a.b
   title "T"
@@ -21,13 +21,7 @@ const requires = (condition: string): string => criterion(`require ${condition}\
 
 type Row = [input: string, codes: string[]];
 
-function expectDiagnostics(input: string, codes: string[], run: (text: string) => { diagnostics: { code: string; range: unknown }[] } = analyze): void {
-  const { text, ranges } = markers(input);
-  const key = (d: { code: string; range: unknown }): string => JSON.stringify(d);
-  const actual = run(text).diagnostics.map(({ code, range }) => ({ code, range }));
-  const expected = ranges.map((range, i) => ({ code: codes[i]!, range }));
-  expect(actual.map(key).sort()).toEqual(expected.map(key).sort());
-}
+const expectDiagnostics = expectMarked;
 
 describe('a valid file has no diagnostics', () => {
   it.each<[string]>([

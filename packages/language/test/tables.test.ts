@@ -3,7 +3,7 @@
 // table compiles to. Diagnostics are marked with `<|…|>` in the input.
 import { describe, expect, it } from 'vitest';
 import { analyze, compileProgram } from '../src/pipeline.ts';
-import { markers } from './support/markers.ts';
+import { expectMarked } from './support/markers.ts';
 
 const header = `guideline a.b
   title "T"
@@ -22,13 +22,7 @@ const course = `table course "Visits by diagnosis"
 
 type Row = [input: string, codes: string[]];
 
-function expectDiagnostics(input: string, codes: string[]): void {
-  const { text, ranges } = markers(input);
-  const key = (d: { code: string; range: unknown }): string => JSON.stringify(d);
-  const actual = analyze(text).diagnostics.map(({ code, range }) => ({ code, range }));
-  const expected = ranges.map((range, i) => ({ code: codes[i]!, range }));
-  expect(actual.map(key).sort()).toEqual(expected.map(key).sort());
-}
+const expectDiagnostics = expectMarked;
 
 describe('a valid table has no diagnostics', () => {
   it.each<[string]>([

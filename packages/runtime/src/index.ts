@@ -9,6 +9,7 @@ export { matchesClass, bodyRegion, morphineEquivalents, builtinComputations } fr
 export { readRequestText, type RequestNumbers } from './request-text.ts';
 export { compare, elapsed, Unknown } from './values.ts';
 export { codeMatcher } from './codes.ts';
+export { rowOrder } from './tables.ts';
 export { validateCase, assertCase, fieldsOf, CaseValidationError, type CaseIssue } from './validate.ts';
 export { checkFields, caseLimits, closestKey, type FieldNode } from './fields.ts';
 export { caseSchema, determinationSchema, testCaseSchema } from './schemas.generated.ts';

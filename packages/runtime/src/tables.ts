@@ -59,7 +59,8 @@ function rowMatch(t: CompiledTable, r: number, keys: readonly Val[], skip = -1):
   return out;
 }
 
-function planOf(plan: Plan, t: CompiledTable): TablePlan {
+/** The order a table's rows are tried in: by a column for most and least (ties, and rows without the number last, in the table's order), else the table's. */
+export function rowOrder(t: CompiledTable): number[] {
   const order = t.rows.map((_, i) => i);
   const by = typeof t.choose === 'object' && 'most' in t.choose ? { col: t.choose.most, sign: -1 } : typeof t.choose === 'object' && 'least' in t.choose ? { col: t.choose.least, sign: 1 } : undefined;
   if (by) {
@@ -70,6 +71,11 @@ function planOf(plan: Plan, t: CompiledTable): TablePlan {
     };
     order.sort((a, b) => key(a) - key(b) || a - b);
   }
+  return order;
+}
+
+function planOf(plan: Plan, t: CompiledTable): TablePlan {
+  const order = rowOrder(t);
   const listed = typeof t.choose === 'object' && 'listed' in t.choose ? t.choose.listed : undefined;
   const keyValue = listed === undefined ? undefined : t.keys[listed]?.value;
   const def = keyValue && 'fact' in keyValue ? plan.def(keyValue.fact) : undefined;

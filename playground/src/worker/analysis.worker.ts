@@ -4,7 +4,8 @@
 // bundled library: in a worker of its own, completions, runs and tests never wait for it.
 import { analyzeRules, diffRules, type AnalysisReport } from '@guideline/analysis';
 import { compileProgram, type RuleSet } from '@guideline/language';
-import type { FindingsResult, Request, Response } from '../protocol.ts';
+import type { FindingsResult, Request } from '../protocol.ts';
+import { answerRequests } from './answer.ts';
 import { findingsResult } from './findings.ts';
 import { Workspace } from './workspace.ts';
 
@@ -37,32 +38,12 @@ async function compare(file: string, before: string): Promise<FindingsResult> {
 }
 
 async function handle(req: Request): Promise<unknown> {
+  if (workspace.mirror(req)) return null;
   switch (req.kind) {
-    case 'workspace':
-      workspace.reset(req.bundled, req.edits);
-      return null;
-    case 'edit':
-      workspace.edit(req.file, req.text);
-      return null;
     case 'findings': return findings(req.file);
     case 'compare': return compare(req.file, req.before);
     default: throw new Error(`the analysis worker does not answer '${req.kind}'`);
   }
 }
 
-const errorText = (e: unknown): string => (e instanceof Error ? `${e.name}: ${e.message}` : String(e));
-
-// One request at a time, in order: an analysis sees every edit sent before it.
-let queue = Promise.resolve();
-self.onmessage = (ev: MessageEvent<{ id: number; req: Request }>) => {
-  const { id, req } = ev.data;
-  queue = queue.then(async () => {
-    let res: Response;
-    try {
-      res = { id, ok: true, result: await handle(req) };
-    } catch (e) {
-      res = { id, ok: false, error: errorText(e) };
-    }
-    self.postMessage(res);
-  });
-};
+answerRequests(handle);

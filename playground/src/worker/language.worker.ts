@@ -4,7 +4,8 @@
 // the page is bounded (limits.ts).
 import { analyze as analyzeFile, completionsAt, definitionAt, formatGuideline, hoverAt, SourceFile } from '@guideline/language';
 import { completionsShown } from '../limits.ts';
-import type { Request, Response } from '../protocol.ts';
+import type { Request } from '../protocol.ts';
+import { answerRequests } from './answer.ts';
 import { makeShareLink, readShareLink } from '../share-link.ts';
 import { checkCase, runCase, runTests } from './cases.ts';
 import { diagramOf } from './diagram.ts';
@@ -16,13 +17,8 @@ import { Workspace } from './workspace.ts';
 const workspace = new Workspace();
 
 function handle(req: Request): unknown {
+  if (workspace.mirror(req)) return null;
   switch (req.kind) {
-    case 'workspace':
-      workspace.reset(req.bundled, req.edits);
-      return null;
-    case 'edit':
-      workspace.edit(req.file, req.text);
-      return null;
     case 'check': return markerList(analyzeFile(req.text, req.file).diagnostics, new SourceFile(req.text, req.file));
     case 'analyze': return workspace.analyze(req.file);
     case 'complete': return completionsAt(req.text, req.offset, { file: req.file, program: workspace.program() }).slice(0, completionsShown);
@@ -49,24 +45,4 @@ function handle(req: Request): unknown {
   }
 }
 
-async function answer({ id, req }: { id: number; req: Request }): Promise<void> {
-  let res: Response;
-  try {
-    res = { id, ok: true, result: await handle(req) };
-  } catch (e) {
-    res = { id, ok: false, error: errorText(e) };
-  }
-  try {
-    self.postMessage(res);
-  } catch (e) {
-    self.postMessage({ id, ok: false, error: errorText(e) } satisfies Response);
-  }
-}
-
-const errorText = (e: unknown): string => (e instanceof Error ? `${e.name}: ${e.message}` : String(e));
-
-// One request at a time, in order: a run waits for the edits and the analysis sent before it, however it awaits.
-let queue = Promise.resolve();
-self.onmessage = (ev: MessageEvent<{ id: number; req: Request }>) => {
-  queue = queue.then(() => answer(ev.data));
-};
+answerRequests(handle);

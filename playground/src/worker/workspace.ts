@@ -3,7 +3,7 @@
 // never depend on which file is open. The bundled program is compiled too, once, for an edit's impact.
 import { compileProgram, SourceFile, type Diagnostic, type RuleSet, type SourceText } from '@guideline/language';
 import { otherFilesShown } from '../limits.ts';
-import type { Analysis } from '../protocol.ts';
+import type { Analysis, Request } from '../protocol.ts';
 import { compiledJson } from './cases.ts';
 import { markerList } from './markers.ts';
 
@@ -27,6 +27,14 @@ export class Workspace {
     for (const [file, text] of this.bundled) this.files.set(file, text);
     for (const s of edits) this.files.set(s.file, s.text);
     this.dirty = true;
+  }
+
+  /** Takes a request that sets the workspace's texts (the whole workspace, or one file's edit); false for any other. */
+  mirror(req: Request): boolean {
+    if (req.kind === 'workspace') this.reset(req.bundled, req.edits);
+    else if (req.kind === 'edit') this.edit(req.file, req.text);
+    else return false;
+    return true;
   }
 
   edit(file: string, text: string): void {

@@ -25,6 +25,18 @@ const SKIP = Symbol('skip');
 
 /** Every combination of the values the program's text can tell apart, as cases. */
 export function gridCases(text: string): Case[] {
+  return product(gridDimensions(text)).flatMap((setters) => {
+    const c: Case = { jurisdiction: 'CA', asOf: '2014-01-24', request: { treatment: 'physical-therapy' }, history: {} };
+    for (const s of setters) if ((s(c) as unknown) === SKIP) return [];
+    return [c];
+  });
+}
+
+/** How many cases the grid has at most, without making them (a test skips the largest grids). */
+export const gridSize = (text: string): number => gridDimensions(text).reduce((n, d) => n * d.length, 1);
+
+/** The values of each fact the grid varies, as setters of a case. */
+function gridDimensions(text: string): ((c: Case) => void)[][] {
   // Constants are at most 3: two of them chained through a sum or difference reach 7.
   const visits = [undefined, 0, 1, 2, 3, 4, 5, 6, 7];
   const dims: ((c: Case) => void)[][] = [
@@ -62,11 +74,7 @@ export function gridCases(text: string): Case[] {
     const d = (...t: string[]) => t.map((x) => ({ text: x }));
     dims.push([undefined, [], d('myalgia'), d('neuralgia'), d('myalgia neuralgia'), d('myalgia', 'neuralgia'), d('neuralgia', 'myalgia'), d('other pain')].map((v) => (c) => v && (c['diagnoses'] = v)));
   }
-  return product(dims).flatMap((setters) => {
-    const c: Case = { jurisdiction: 'CA', asOf: '2014-01-24', request: { treatment: 'physical-therapy' }, history: {} };
-    for (const s of setters) if ((s(c) as unknown) === SKIP) return [];
-    return [c];
-  });
+  return dims;
 }
 
 /** The analysis' variables' values for a case, as the runtime reads them. */

@@ -1,6 +1,8 @@
 // Range markers for tests (after Langium's `replaceIndices`): write `<|…|>` around the span a
 // diagnostic should cover, and get back the text without markers plus the marked ranges.
+import { expect } from 'vitest';
 import type { Range } from '../../src/diagnostics.ts';
+import { analyze } from '../../src/pipeline.ts';
 
 export interface Marked {
   /** The input with every `<|` and `|>` removed. */
@@ -29,4 +31,16 @@ export function markers(input: string): Marked {
   }
   if (open.length) throw new Error(`'<|' without '|>' in ${JSON.stringify(input)}`);
   return { text, ranges };
+}
+
+/**
+ * Asserts that `run` (the pipeline's `analyze` by default) reports exactly the diagnostics marked in
+ * `input`: one code per marked span, in the order the spans open.
+ */
+export function expectMarked(input: string, codes: string[], run: (text: string) => { diagnostics: { code: string; range: unknown }[] } = analyze): void {
+  const { text, ranges } = markers(input);
+  const key = (d: { code: string; range: unknown }): string => JSON.stringify(d);
+  const actual = run(text).diagnostics.map(({ code, range }) => ({ code, range }));
+  const expected = ranges.map((range, i) => ({ code: codes[i]!, range }));
+  expect(actual.map(key).sort()).toEqual(expected.map(key).sort());
 }
