@@ -2,7 +2,7 @@
 //   grammar/diagrams.html  syntax diagrams drawn from the parser (Chevrotain createSyntaxDiagramsCode)
 //   grammar/grammar.ebnf   the `// rule := ...` EBNF comments of the parser (src/parser/*.ts), plus the tokens
 //   docs/facts.md          the facts of the standard vocabularies, one table each
-//   grammar/SPEC.md        its marked regions: the EBNF and the fact tables
+//   grammar/SPEC.md        its marked regions: the reserved words, the EBNF and the fact tables
 // Run `pnpm gen:grammar` to write them; test/generated.test.ts fails when a committed copy is stale.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -220,12 +220,27 @@ export function fillRegion(doc: string, name: string, content: string): string {
   return doc.slice(0, i + begin.length) + '\n' + content + '\n' + doc.slice(j);
 }
 
+/** The reserved words as a paragraph of SPEC.md: one code span, wrapped at about 100 columns. */
+export function reservedWordsText(): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const w of keywords) {
+    if (line && line.length + w.length + 1 > 96) {
+      lines.push(line);
+      line = w;
+    } else line = line ? `${line} ${w}` : w;
+  }
+  lines.push(line);
+  return '`' + lines.join('\n') + '`';
+}
+
 // ---- All of it --------------------------------------------------------------------------------
 
 /** Every generated file: path relative to the repository root, and its content. Writes nothing. */
 export async function generate(): Promise<{ path: string; content: string }[]> {
   const rules = extractEbnf(parserSource());
   let spec = readFileSync(new URL('../grammar/SPEC.md', import.meta.url), 'utf8');
+  spec = fillRegion(spec, 'reserved', reservedWordsText());
   spec = fillRegion(spec, 'ebnf', '```ebnf\n' + rules.map(formatRule).join('\n') + '\n```');
   spec = fillRegion(spec, 'facts', factTables('###'));
   return [

@@ -56,7 +56,4 @@ if (stale) {
   }
 }
 globalThis.guidelineWorker = pathToFileURL(workerOutfile).href;
-// `pnpm guideline` runs this from the workspace root: paths the user gives are relative to the
-// folder they ran it from, which pnpm passes as INIT_CWD.
-if (process.env.npm_lifecycle_event === 'guideline' && process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
 await import(pathToFileURL(outfile).href);

@@ -6,7 +6,9 @@ import Ajv from 'ajv';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { caseSchema, generatedContract } from '../scripts/gen-contract.ts';
-import { validateCase } from '../packages/runtime/src/index.ts';
+import { caseSchemaOf, validateCase } from '../packages/runtime/src/index.ts';
+import { compileProgram } from '../packages/language/src/index.ts';
+import { ownVocabularyGuideline } from './support/own-vocabulary.ts';
 import { bundledRules, files, root } from './support/bundled.ts';
 import { caseArbitrary, mutatedSeed } from './support/case-arbitrary.ts';
 import { runs, seed } from './support/fuzz.ts';
@@ -55,6 +57,21 @@ describe('the case contract', () => {
     const rules = bundledRules();
     fc.assert(fc.property(fc.oneof(caseArbitrary(rules), mutatedSeed, fc.anything()), agree), { ...seed(41), numRuns: runs(2000) });
     fc.assert(fc.property(edgyCase, agree), { ...seed(42), numRuns: runs(3000) });
+  });
+
+  it("a rule set's own vocabularies: its case schema has their fields, and agrees with the validator", () => {
+    const rules = compileProgram([{ text: ownVocabularyGuideline, file: 'acme.guideline' }]).rules!;
+    const valid = ajv.compile(caseSchemaOf(rules));
+    const base = { id: 'a', jurisdiction: 'ZZ', asOf: '2024-03-01', review: 'independent', request: { treatment: 'mri-lumbar' } };
+    const withHistory = (history: Record<string, unknown>): unknown => ({ ...base, history });
+    // The published schema knows none of the vocabulary's fields; the rule set's knows each.
+    expect(schemaValid(withHistory({ acmeCareStart: '2024-01-02' }))).toBe(false);
+    expect(valid(withHistory({ acmeCareStart: '2024-01-02', acmePainRelief: 40 }))).toBe(true);
+    const agreeHere = (x: unknown): boolean => (validateCase(x, rules).length === 0) === valid(x);
+    for (const history of [{ acmeCareStart: '2024-01-02' }, { acmeCareStrat: '2024-01-02' }, { acmeCareStart: '2024-02-30' }, { acmePainRelief: 101 }, { acmePainRelief: null }, { acmeCareStart: 5 }]) {
+      expect(agreeHere(withHistory(history)), JSON.stringify(history)).toBe(true);
+    }
+    fc.assert(fc.property(fc.record({ acmeCareStart: edgy, acmePainRelief: edgy }, { requiredKeys: [] }), (h) => agreeHere(withHistory(h))), { ...seed(43), numRuns: runs(500) });
   });
 
   it('names each kind of fault by its field', () => {

@@ -39,6 +39,29 @@ describe('guideline analyze', () => {
     expect(findings.map((f) => [f.code, f.line, f.example.reproduced])).toEqual([['A604', 8, true]]);
   });
 
+  it('lists a finding accepted in the source with its reason, and exits 0 on it', () => {
+    const accepted = program('completed visits < 0').replace('\ncriterion course', '\n# accept A604: never met, on purpose\ncriterion course');
+    const r = runCli(['analyze', file('accepted.guideline', accepted)]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/accepted\.guideline:9:1: warning A604 /);
+    expect(r.stdout).toMatch(/^ {2}accepted: never met, on purpose$/m);
+    expect(r.stdout).toMatch(/1 finding \(0 warnings, 1 accepted, 0 for information\)/);
+    const json = runCli(['analyze', file('accepted2.guideline', accepted), '--json']);
+    expect(json.code).toBe(0);
+    expect(json.stdout.trim().split('\n').map((l) => JSON.parse(l) as { code: string; accepted?: string }).map((f) => [f.code, f.accepted])).toEqual([['A604', 'never met, on purpose']]);
+  });
+
+  it('refuses an acceptance without a reason (A614) and reports one that accepts nothing (A613): exit 1', () => {
+    const refused = program('completed visits < 0').replace('\ncriterion course', '\n# accept A604\ncriterion course');
+    const stale = program('completed visits <= 10').replace('\ncriterion course', '\n# accept A604: never met\ncriterion course');
+    const codes = (text: string, name: string): [number, string[]] => {
+      const r = runCli(['analyze', file(name, text), '--json']);
+      return [r.code, r.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { code: string }).code)];
+    };
+    expect(codes(refused, 'refused.guideline')).toEqual([1, ['A604', 'A614']]);
+    expect(codes(stale, 'stale.guideline')).toEqual([1, ['A613']]);
+  });
+
   it('exits 0 when nothing is found', () => {
     const r = runCli(['analyze', file('fine.guideline', program('completed visits + requested visits <= 10'))]);
     expect(r.code).toBe(0);

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { root } from './support/bundled.ts';
 import { seedCase } from './support/case-factory.ts';
 import { runCli, scratch } from './support/cli.ts';
+import { ownVocabularyGuideline } from './support/own-vocabulary.ts';
 
 const run = runCli;
 const { dir: tmp, file } = scratch('guideline-cli-');
@@ -29,6 +30,19 @@ describe('guideline check', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Additional Physical Therapy 2 times 4: {2}Not medically necessary/);
     expect(r.stdout.replace(/\s+/g, ' ')).toMatch(/Decision rationale: .*Therefore, the request for "Additional Physical Therapy 2 times 4" is not medically necessary\./);
+    // A California denial says who must sign it (Labor Code 4610), in both outputs.
+    expect(r.stdout.replace(/\s+/g, ' ')).toMatch(/Note: .*physician reviewer/);
+    const json = run(['check', '--case', file('seed3.json', JSON.stringify(seedCase())), '--json']);
+    expect(JSON.parse(json.stdout).notes.join(' ')).toMatch(/physician reviewer/);
+  });
+
+  it('names what is missing in the vocabulary\'s words, each with its field; --json keeps the fields alone', () => {
+    const open = { ...seedCase(), history: { visitsCompleted: null, functionalImprovement: null, homeExerciseProgram: null } };
+    const r = run(['check', '--case', file('open.json', JSON.stringify(open))]);
+    const line = r.stdout.split('\n').find((l) => l.startsWith('Missing: '));
+    expect(line).toMatch(/^Missing: [a-z][^(]* \(history\.visitsCompleted\), /);
+    const json = run(['check', '--case', file('open2.json', JSON.stringify(open)), '--json']);
+    expect(JSON.parse(json.stdout).missing).toContain('history.visitsCompleted');
   });
 
   it('evaluates every case of a folder', () => {
@@ -136,6 +150,18 @@ describe('guideline compile', () => {
     expect(artifact.version).toBe(3);
     expect(artifact.guidelines.map((g: { id: string }) => g.id)).toContain('mtus.chronic-pain.physical-medicine');
     expect(JSON.stringify(artifact)).not.toMatch(/"path"\s*:/);
+  });
+});
+
+describe('guideline compile --case-schema', () => {
+  it("writes the JSON Schema of the rule set's cases, with its own vocabularies' fields", () => {
+    const dir = mkdtempSync(join(tmp, 'schema-'));
+    writeFileSync(join(dir, 'acme.guideline'), ownVocabularyGuideline);
+    const r = run(['compile', 'acme.guideline', '-o', 'rules.json', '--case-schema', 'case.schema.json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const schema = JSON.parse(execFileSync('cat', [join(dir, 'case.schema.json')], { encoding: 'utf8' }));
+    expect(schema.properties.history.properties.acmeCareStart).toMatchObject({ format: 'date' });
+    expect(schema.properties.request.required).toContain('treatment');
   });
 });
 

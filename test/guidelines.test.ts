@@ -45,6 +45,20 @@ describe('the bundled guideline cases', () => {
     if (d.decision === 'insufficient-information') expect(c.test.expect.missing).toBeDefined();
   });
 
+  it('say, when they deny in California, that a physician reviewer must sign (Labor Code 4610)', () => {
+    const denied = cases.filter((c) => (c.test.case as { jurisdiction?: string }).jurisdiction === 'CA'
+      && ['not-medically-necessary', 'partially-medically-necessary'].includes(determinations.get(c.name)!.decision));
+    expect(denied.length).toBeGreaterThan(0);
+    for (const c of denied) expect(determinations.get(c.name)!.notes?.join(' '), c.name).toMatch(/physician reviewer/);
+  });
+
+  it('have rationales that put criterion titles mid-sentence in lower case', () => {
+    const capitalised = /(?:do not establish|must judge|meets the guideline:|; |, | and )(?!ODG|MRI|FCE|MTUS)[A-Z][a-z]/;
+    const titled = [...determinations.values()].filter((d) => d.guideline && ['insufficient-information', 'needs-clinical-review', 'medically-necessary'].includes(d.decision));
+    expect(titled.length).toBeGreaterThan(0);
+    for (const d of titled) expect(d.rationale.slice(`Decision based on ${d.guideline?.citation}.`.length).match(capitalised)?.[0], d.rationale).toBeUndefined();
+  });
+
   it('reach every criterion of every guideline (full criterion coverage)', () => {
     const coverage = emptyCoverage(rules);
     for (const d of determinations.values()) recordCoverage(coverage, d);

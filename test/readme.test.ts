@@ -60,4 +60,11 @@ describe('README: the command line', () => {
     const r = spawnSync('pnpm', ['--silent', 'guideline', '--version'], { cwd: root, encoding: 'utf8' });
     expect([r.status, r.stdout, r.stderr]).toEqual([0, expect.stringMatching(/^guideline \d+\.\d+\.\d+\n$/), '']);
   });
+
+  it("prints nothing of pnpm for a command that fails either: stderr is the command's own, its exit status kept", () => {
+    const r = spawnSync('pnpm', ['--silent', 'guideline', 'chek'], { cwd: root, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^guideline: unknown command 'chek'; did you mean 'check'\?/);
+    expect(r.stderr).not.toMatch(/ELIFECYCLE|ERR_PNPM/);
+  });
 });

@@ -9,7 +9,7 @@ import { evaluateFast } from '../packages/runtime/src/index.ts';
 import { revisionOf } from '../packages/cli/src/serve/rules.ts';
 import { seedCase } from './support/case-factory.ts';
 import { runCli, scratch } from './support/cli.ts';
-import { call, startServe, type Served } from './support/serve.ts';
+import { call, callStalled, startServe, type Served } from './support/serve.ts';
 
 const guideline = (most: number): string => `guideline acme.demo
   title "Demo physical therapy"
@@ -159,6 +159,20 @@ describe('guideline serve, from an artifact', () => {
       expect((json((await call(served.port, 'GET', '/v1/health')).body) as { revision: string }).revision).toBe(revision);
       const a = await call(served.port, 'POST', '/v1/decide', JSON.stringify(seed));
       expect([a.headers['guideline-revision'], (json(a.body) as { revision: string }).revision]).toEqual([revision, revision]);
+    } finally {
+      served.proc.kill('SIGKILL');
+    }
+  });
+});
+
+describe('guideline serve, timeouts', () => {
+  // Node's own sweep for late requests runs every 30 s by default: a 1 s timeout held only by it
+  // would answer after up to 31 s, past this test's own time limit.
+  it('answers a body that stops short with 408 at about --timeout, not at the next 30 s sweep', { timeout: 10_000 }, async () => {
+    const served = await startServe([folder, '--no-watch', '--timeout', '1']);
+    try {
+      const answer = await callStalled(served.port, '/v1/decide', 100, '{"id":');
+      expect(answer).toMatch(/^HTTP\/1\.1 408 /);
     } finally {
       served.proc.kill('SIGKILL');
     }

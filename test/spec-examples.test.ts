@@ -1,5 +1,6 @@
-// The examples of grammar/SPEC.md are real: every ```guideline block compiles (whole files) or parses
-// (fragments), and each one-line condition does what its comment says: no diagnostic, or the code named.
+// The examples of grammar/SPEC.md are real: every ```guideline block compiles (whole files, and the
+// members of a guideline under a context guideline that uses every standard vocabulary) or parses
+// (other fragments), and each one-line condition does what its comment says: no diagnostic, or the code named.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +15,7 @@ const context = `guideline spec.context
   title  "Context"
   source "Spec", pages 1-2
   covers physical-therapy
-  uses physical-medicine
+  uses physical-medicine, imaging, opioids, work-programs
 class myalgia "Myalgia" terms "myalgia"
 class neuralgia "Neuralgia" terms "neuralgia"
 class crps "CRPS" terms "crps"
@@ -28,12 +29,14 @@ recommend
 `;
 
 const firstWord = (block: string): string => block.split('\n').find((l) => l.trim() && !l.trim().startsWith('#'))!.trim().split(/\s+/)[0]!;
-/** A whole guideline: a header and criteria. */
-const isFile = (b: string): boolean => firstWord(b) === 'guideline' && /^criterion /m.test(b);
+/** A whole file: a guideline, vocabulary or policy with criteria. */
+const isFile = (b: string): boolean => ['guideline', 'vocabulary', 'policy'].includes(firstWord(b)) && /^(use )?criterion /m.test(b);
+/** Members of a guideline, written without its header: criteria, defines, tables, uses of shared criteria. */
+const isMember = (b: string): boolean => ['criterion', 'define', 'table', 'use'].includes(firstWord(b));
 /** One clause per line, each with its own comment. */
 const isConditionList = (b: string): boolean => ['require', 'only', 'unless'].includes(firstWord(b));
 const isRationale = (b: string): boolean => firstWord(b) === 'otherwise';
-const isFragment = (b: string): boolean => !isFile(b) && !isConditionList(b) && !isRationale(b);
+const isFragment = (b: string): boolean => !isFile(b) && !isMember(b) && !isConditionList(b) && !isRationale(b);
 const errors = (text: string): string[] => analyze(text).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`);
 
 describe('grammar/SPEC.md examples', () => {
@@ -41,11 +44,16 @@ describe('grammar/SPEC.md examples', () => {
     expect(blocks.filter(isFile).length).toBeGreaterThanOrEqual(2);
     expect(blocks.filter(isConditionList).length).toBeGreaterThanOrEqual(2);
     expect(blocks.filter(isFragment).length).toBeGreaterThanOrEqual(5);
+    expect(blocks.filter(isMember).length).toBeGreaterThanOrEqual(5);
     expect(blocks.filter(isRationale).length).toBe(1);
   });
 
   it.each(blocks.filter(isFile).map((b) => [b.split('\n').find((l) => l.startsWith('guideline'))!, b]))('%s compiles without errors', (_, block) => {
     expect(errors(block)).toEqual([]);
+  });
+
+  it.each(blocks.filter(isMember).map((b) => [b.split('\n')[0]!, b]))('member %s compiles in a guideline', (_, block) => {
+    expect(errors(context + block)).toEqual([]);
   });
 
   it.each(blocks.filter(isFragment).map((b) => [b.split('\n')[0]!, b]))('fragment %s parses', (_, block) => {

@@ -8,7 +8,7 @@ import { buildSite, editorText, launch, openPlayground, serve, setText } from '.
 
 const docs = fileURLToPath(new URL('../../docs/', import.meta.url));
 mkdirSync(docs, { recursive: true });
-const massage = 'guidelines/mtus/massage/massage.guideline';
+const massage = 'guidelines/shared/massage.guideline';
 
 const server = await serve(buildSite());
 const browser = await launch();

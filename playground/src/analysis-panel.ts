@@ -45,7 +45,8 @@ export class AnalysisPanel {
 
   constructor(
     host: HTMLElement,
-    private readonly client: LanguageClient,
+    /** The analysis worker, once started (nothing is analysed before). */
+    private readonly client: () => LanguageClient | undefined,
     private readonly versions: Versions,
     private readonly hooks: AnalysisHooks,
   ) {
@@ -77,13 +78,15 @@ export class AnalysisPanel {
   }
 
   private async run(): Promise<void> {
+    const client = this.client();
+    if (!client) return;
     if (this.running) return void (this.again = true);
     this.running = true;
     this.again = false;
     const file = this.hooks.file();
     if (!this.last) this.state.textContent = 'Analysing the workspace…';
     this.state.setAttribute('aria-busy', 'true');
-    const result = await this.client.request({ kind: 'findings', file }).catch((e: unknown) => String(e));
+    const result = await client.request({ kind: 'findings', file }).catch((e: unknown) => String(e));
     this.running = false;
     this.state.removeAttribute('aria-busy');
     if (typeof result === 'string') this.state.textContent = `The analysis failed: ${result}`;
@@ -101,16 +104,16 @@ export class AnalysisPanel {
       show(this.list);
       return;
     }
-    const total = r.counts.error + r.counts.warning + r.counts.info;
+    const total = r.counts.error + r.counts.warning + r.counts.info + r.counts.accepted;
     this.state.textContent = total
-      ? `${count(total, 'finding')}: ${count(r.counts.warning + r.counts.error, 'warning')}, ${r.counts.info} for information (${(r.ms / 1000).toFixed(1)} s)`
+      ? `${count(total, 'finding')}: ${count(r.counts.warning + r.counts.error, 'warning')}, ${r.counts.accepted ? `${r.counts.accepted} accepted, ` : ''}${r.counts.info} for information (${(r.ms / 1000).toFixed(1)} s)`
       : `Nothing found (${(r.ms / 1000).toFixed(1)} s)`;
     show(this.list, this.items(r, 'findings-list', 'Findings of the workspace'));
   }
 
   private items(r: FindingsResult, id: string, label: string): HTMLElement[] {
     const shown = r.findings.map((f) => this.item(f));
-    const total = r.counts.error + r.counts.warning + r.counts.info;
+    const total = r.counts.error + r.counts.warning + r.counts.info + r.counts.accepted;
     const more = moreLine(total - shown.length, 'finding');
     return [...(shown.length ? [el('ul', { class: 'finding-list', id, 'aria-label': label }, shown)] : []), ...(more ? [more] : [])];
   }
@@ -120,8 +123,10 @@ export class AnalysisPanel {
     at.addEventListener('click', () => this.hooks.openAt(f.file, f.line));
     const about = el('button', { type: 'button', class: 'link small', title: `What ${f.code} means, with an example`, 'aria-label': `About ${f.code}` }, '?');
     about.addEventListener('click', () => this.hooks.explain(f.code));
-    return el('li', { class: `finding finding-${f.severity}`, 'data-testid': 'finding', 'data-code': f.code },
+    const accepted = f.accepted !== undefined;
+    return el('li', { class: `finding finding-${accepted ? 'accepted' : f.severity}`, 'data-testid': 'finding', 'data-code': f.code, ...(accepted ? { 'data-accepted': 'true' } : {}) },
       el('div', {}, el('span', { class: 'code' }, f.code), ' ', f.message, ' ', at, ' ', about),
+      accepted ? el('p', { class: 'finding-accepted-reason small' }, el('strong', {}, 'Accepted: '), f.accepted!) : null,
       f.region.length ? el('ul', { class: 'finding-region small', 'aria-label': 'Where it holds' }, f.region.map((line) => el('li', {}, line))) : null,
       f.example ? this.example(f, f.example) : null);
   }
@@ -164,7 +169,9 @@ export class AnalysisPanel {
     if (before === undefined) return show(this.compared, el('p', {}, 'Save a version of the file first, to compare it with later.'));
     const label = v === 'bundled' ? 'its bundled text' : 'the version saved';
     show(this.compared, el('p', { class: 'summary', role: 'status', 'aria-busy': 'true' }, 'Comparing…'));
-    const r = await this.client.request({ kind: 'compare', file, before }).catch((e: unknown) => String(e));
+    const client = this.client();
+    if (!client) return;
+    const r = await client.request({ kind: 'compare', file, before }).catch((e: unknown) => String(e));
     if (typeof r === 'string') return show(this.compared, el('p', { role: 'status' }, `The comparison failed: ${r}`));
     if (r.broken) return show(this.compared, el('p', { role: 'status' }, r.broken === 'edited' ? 'The workspace has errors: fix them to compare.' : `The workspace with ${label} has errors: there is nothing to compare with.`));
     const total = r.counts.error + r.counts.warning + r.counts.info;

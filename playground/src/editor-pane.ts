@@ -62,13 +62,14 @@ export class EditorPane {
    * Marks each condition of the open file by how the test cases found it: both true and false
    * (covered), only one way, or never decided. The counts are in the mark's hover.
    */
-  setCoverage(conditions: readonly ConditionCoverage[]): void {
+  /** Marks the conditions of the open file: by the test suite's counts, or by the current case's result. */
+  setCoverage(conditions: readonly ConditionCoverage[], of: 'suite' | 'case' = 'suite'): void {
     const lines = new Map<number, ConditionCoverage[]>();
     for (const c of conditions) if (c.file === this.file) lines.set(c.line, [...(lines.get(c.line) ?? []), c]);
     const model = this.editor.getModel();
     this.coverage.set([...lines].filter(([line]) => model && line <= model.getLineCount()).map(([line, cs]) => {
       const level = cs.every((c) => c.true && c.false) ? 'both' : cs.some((c) => c.true || c.false) ? 'one' : 'none';
-      const text = cs.map((c) => `${c.condition}: true in ${c.true}, false in ${c.false}, unknown in ${c.unknown} test cases`).join('\n\n');
+      const text = cs.map((c) => (of === 'case' ? `${c.condition}: ${c.true ? 'true' : c.false ? 'false' : 'not decided'} for this case` : `${c.condition}: true in ${c.true}, false in ${c.false}, unknown in ${c.unknown} test cases`)).join('\n\n');
       return { range: new monaco.Range(line, 1, line, 1), options: { isWholeLine: true, linesDecorationsClassName: `coverage coverage-${level}`, hoverMessage: { value: markdownText(text) } } };
     }));
   }

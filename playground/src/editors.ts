@@ -24,7 +24,7 @@ export function createEditors(hosts: { editor: HTMLElement; problems: HTMLElemen
   const theme = (): void => monaco.editor.setTheme(darkQuery?.matches ? 'guideline-dark' : 'vs');
   theme();
   darkQuery?.addEventListener('change', theme);
-  for (const host of [hosts.editor, hosts.caseEditor, hosts.compiled]) host.replaceChildren();
+  for (const host of [hosts.editor, hosts.caseEditor]) host.replaceChildren();
   const pane = new EditorPane(hosts.editor, hosts.problems, (text) => client.request({ kind: 'format', text }), say, explain);
   const caseEditor = monaco.editor.create(hosts.caseEditor, {
     model: monaco.editor.createModel('', 'json', monaco.Uri.parse('inmemory://case/case.json')),
@@ -54,7 +54,9 @@ export function createEditors(hosts: { editor: HTMLElement; problems: HTMLElemen
       }));
     },
   };
-  const compiled = monaco.editor.create(hosts.compiled, {
+  // The compiled rules' view is made when its tab first shows them: one editor less at the start.
+  let compiled: monaco.editor.IStandaloneCodeEditor | undefined;
+  const compiledView = (): monaco.editor.IStandaloneCodeEditor => (compiled ??= monaco.editor.create(hosts.compiled, {
     model: monaco.editor.createModel('', 'json', monaco.Uri.parse('inmemory://compiled/rules.json')),
     readOnly: true,
     automaticLayout: true,
@@ -63,6 +65,13 @@ export function createEditors(hosts: { editor: HTMLElement; problems: HTMLElemen
     scrollBeyondLastLine: false,
     ariaLabel: 'Compiled json-rules-engine rules',
     renderFinalNewline: 'on', // a dimmed last line number is below 4.5:1 contrast
-  });
-  return { pane, caseView, setCompiled: (json) => void (compiled.getValue() !== json && compiled.setValue(json)) };
+  }));
+  return {
+    pane,
+    caseView,
+    setCompiled: (json) => {
+      const view = compiledView();
+      if (view.getValue() !== json) view.setValue(json);
+    },
+  };
 }

@@ -5,15 +5,17 @@
 import './style.css';
 import { bundledCases, bundledGuidelines, seedCaseFile, seedGuidelineFile } from './bundled.ts';
 import { CasePanel, caseText } from './case-panel.ts';
-import { byId, el, show } from './dom.ts';
+import { byId, el } from './dom.ts';
 import type { Editors } from './editors.ts';
 import { compareExpectation } from './expect.ts';
 import { renderDiagram } from './diagram.ts';
+import { FilePicker, folderOf } from './file-picker.ts';
 import { renderImpact } from './impact-panel.ts';
 import { Keeper } from './keeping.ts';
 import { workerStopped } from './messages.ts';
 import { Notices } from './notices.ts';
 import type { CaseCheck, ConditionCoverage, FormSchema, RunResult, SourceSpan } from './protocol.ts';
+import { coverageOfCase } from './coverage.ts';
 import { ReferencePanel } from './reference.ts';
 import { decisionText, place, renderDetermination, renderNotice } from './results.ts';
 import { WorkStore, type Work } from './storage.ts';
@@ -31,14 +33,19 @@ import analysisWorkerUrl from './worker/analysis.worker.ts?worker&url';
 performance.mark('playground-start');
 const notices = new Notices(byId('notices'));
 const client = new LanguageClient((reason) => notices.set('worker', { code: 'worker-stopped', level: 'error', text: workerStopped(reason), dismissable: false }));
-/** The static analysis, in a worker of its own (it takes seconds; nothing else waits for it). */
-const analysisClient = new LanguageClient((reason) => notices.set('worker', { code: 'worker-stopped', level: 'error', text: workerStopped(reason), dismissable: false }), { url: analysisWorkerUrl, name: 'guideline-analysis' });
+/**
+ * The static analysis, in a worker of its own (it takes seconds; nothing else waits for it), started
+ * when the Analysis tab opens or the page is idle once the editors are up: not while the first
+ * decision and the editors load.
+ */
+let analysisClient: LanguageClient | undefined;
 const workspace = new PageWorkspace(bundledGuidelines, bundledCases);
 const status = byId('status');
 const say = (text: string): void => void (status.textContent = text);
 
-/** Each guideline folder's title (from its `title` line), for the case picker's groups. */
-const titles = new Map(bundledGuidelines.map((g) => [g.file.replace(/\/[^/]+$/, ''), /^\s*title\s+"([^"]+)"/m.exec(g.text)?.[1]]));
+/** Each guideline file's title (from its `title` line), searched in the file picker; by folder, the case picker's groups. */
+const fileTitles = new Map(bundledGuidelines.map((g) => [g.file, /^\s*title\s+"([^"]+)"/m.exec(g.text)?.[1]]));
+const titles = new Map([...fileTitles].map(([file, title]) => [folderOf(file), title]));
 
 let openName = seedGuidelineFile;
 let editors: Editors | undefined;
@@ -49,7 +56,10 @@ let highlighted: string | undefined;
 let picked = false;
 let schema: Promise<FormSchema> | undefined;
 
-const fileSelect = byId<HTMLSelectElement>('file-select');
+const filePicker = new FilePicker(byId<HTMLSelectElement>('file-select'), byId<HTMLInputElement>('file-filter'), workspace, (file) => fileTitles.get(file), (file) => {
+  openFile(file);
+  keeper.changed();
+});
 const tabs = new Tabs(byId('tab-determination').parentElement!.querySelector('[role=tablist]')!, (name) => onTab(name));
 const tests = new TestsPanel(byId('tests'), (file) => workspace.testCase(file), (file) => openCase(file));
 const testCase = new TestCaseEditor(byId('test-case'), {
@@ -85,8 +95,7 @@ const keeper = new Keeper(new WorkStore(new Set(workspace.files())), notices, cu
 // Files: the picker marks edited files; the open one's edits go to the worker before anything runs.
 
 function fillFiles(): void {
-  show(fileSelect, workspace.files().map((f) => el('option', { value: f }, `${workspace.isEdited(f) ? '● ' : ''}${f.replace(/^guidelines\//, '')}${workspace.isEdited(f) ? ' (edited)' : ''}`)));
-  fileSelect.value = openName;
+  filePicker.fill(openName);
 }
 
 /** Sends the open file's text to the worker when it changed since it was last sent. */
@@ -98,7 +107,7 @@ function flushEdit(): void {
   workspace.set(openName, text);
   sentText = text;
   void client.request({ kind: 'edit', file: openName, text }).catch(() => {});
-  void analysisClient.request({ kind: 'edit', file: openName, text }).catch(() => {});
+  void analysisClient?.request({ kind: 'edit', file: openName, text }).catch(() => {});
   if (workspace.isEdited(openName) !== wasEdited) fillFiles();
 }
 
@@ -110,7 +119,7 @@ function openFile(file: string, at?: SourceSpan): void {
   if (editors && editors.pane.file !== file) {
     sentText = workspace.text(file);
     editors.pane.open(file, sentText);
-    editors.pane.setCoverage(coverage);
+    showCoverage();
     scheduleAnalyze(0);
     findings.fileOpened();
   }
@@ -120,14 +129,11 @@ function openFile(file: string, at?: SourceSpan): void {
   }
 }
 
-fileSelect.addEventListener('change', () => {
-  openFile(fileSelect.value);
-  keeper.changed();
-});
 
 /** Sends the whole workspace to the worker (at the start, and after a link, Reset or Undo). */
 function sendWorkspace(first = false): void {
-  for (const c of [client, analysisClient]) void c.request({ kind: 'workspace', ...(first ? { bundled: [...workspace.bundledSources] } : {}), edits: workspace.edits() }).catch(() => {});
+  void client.request({ kind: 'workspace', ...(first ? { bundled: [...workspace.bundledSources] } : {}), edits: workspace.edits() }).catch(() => {});
+  void analysisClient?.request({ kind: 'workspace', edits: workspace.edits() }).catch(() => {});
   sentText = workspace.text(openName);
   schema = undefined;
   fillFiles();
@@ -153,7 +159,7 @@ async function analyze(): Promise<void> {
   flushEdit();
   const file = openName;
   if (editors) {
-    // This file's own errors first (a few ms), then the whole workspace (slower).
+    // This file's errors first (checked with the workspace's other files as they are: a few ms), then the whole workspace compiled (slower).
     const quick = await client.request({ kind: 'check', text: workspace.text(file), file });
     if (ticket !== analyzed || file !== openName) return;
     editors.pane.setMarkers(quick);
@@ -180,7 +186,7 @@ function showCase(text: string): Promise<void> {
   return run();
 }
 
-const findings = new AnalysisPanel(byId('analysis'), analysisClient, new Versions(new Set(workspace.files())), {
+const findings = new AnalysisPanel(byId('analysis'), () => analysisClient, new Versions(new Set(workspace.files())), {
   file: () => openName,
   text: (file) => (file === openName && editors ? editors.pane.text : workspace.text(file)),
   bundledText: (file) => workspace.bundledSources.find((s) => s.file === file)?.text,
@@ -197,6 +203,15 @@ const findings = new AnalysisPanel(byId('analysis'), analysisClient, new Version
   say,
 });
 
+
+/** Starts the analysis worker (once) with the workspace as it is now, and analyses it. */
+function startAnalysis(): void {
+  if (analysisClient) return;
+  flushEdit();
+  analysisClient = new LanguageClient((reason) => notices.set('worker', { code: 'worker-stopped', level: 'error', text: workerStopped(reason), dismissable: false }), { url: analysisWorkerUrl, name: 'guideline-analysis' });
+  void analysisClient.request({ kind: 'workspace', bundled: [...workspace.bundledSources], edits: workspace.edits() }).catch(() => {});
+  findings.schedule(0);
+}
 
 let runTimer: ReturnType<typeof setTimeout> | undefined;
 function scheduleRun(delay = 200): void {
@@ -227,6 +242,8 @@ async function run(): Promise<void> {
   showRun();
   if (r.kind !== 'determination') return void testCase.render(cases.testCase, undefined, undefined);
   if (!performance.getEntriesByName('first-decision').length) performance.mark('first-decision');
+  caseCoverage = coverageOfCase(r.determination);
+  showCoverage();
   const text = `Decision: ${decisionText[r.determination.decision]}`;
   if (`${cases.file}|${text}` !== announced) announce.textContent = text;
   announced = `${cases.file}|${text}`;
@@ -278,8 +295,15 @@ byId('run-all-button').addEventListener('click', () => {
 });
 
 let testRuns = 0;
-/** How the test cases exercised each condition (after Run all tests), marked in the editor. */
-let coverage: ConditionCoverage[] = [];
+/** How the test cases exercised each condition (after Run all tests). */
+let suiteCoverage: ConditionCoverage[] = [];
+/** How the current case exercised the conditions its determination traces (after each Run). */
+let caseCoverage: ConditionCoverage[] = [];
+/** Marks the editor with the test suite's coverage while the Tests tab is open and has run, the current case's otherwise. */
+function showCoverage(): void {
+  const suite = tabs.selected === 'tests' && suiteCoverage.length > 0;
+  editors?.pane.setCoverage(suite ? suiteCoverage : caseCoverage, suite ? 'suite' : 'case');
+}
 async function runAll(): Promise<void> {
   const ticket = ++testRuns;
   flushEdit();
@@ -290,8 +314,8 @@ async function runAll(): Promise<void> {
   else if (!outcomes) tests.failed('The workspace has errors: fix them to run the tests.');
   else {
     tests.setOutcomes(outcomes.outcomes);
-    coverage = outcomes.coverage;
-    editors?.pane.setCoverage(coverage);
+    suiteCoverage = outcomes.coverage;
+    showCoverage();
   }
 }
 
@@ -331,10 +355,12 @@ async function diagram(): Promise<void> {
 }
 
 function onTab(name: string): void {
+  showCoverage();
   if (name === 'compiled') editors?.setCompiled(compiledJson);
   if (name === 'diagram') void diagram();
   if (name === 'impact') void impact();
   if (name === 'reference') void reference.open();
+  if (name === 'analysis') startAnalysis();
 }
 
 // Case view: JSON or the form generated from the workspace's case fields
@@ -374,17 +400,20 @@ void start();
 
 window.addEventListener('hashchange', () => void actions.openLinkIn(location.hash));
 
-/** Loads the editors once the first decision is shown (or after a moment, whichever is first). */
+/**
+ * Loads the editors once the first decision (or why there is none) is shown: monaco's load and start
+ * are long tasks, so they never come before it. The module's evaluation and the editors' creation are
+ * separate tasks, and once the editors are up the analysis worker starts when the page is idle.
+ */
 function loadEditors(): Promise<Editors> {
   return new Promise<void>((resolve) => {
     const check = setInterval(() => {
-      if (performance.getEntriesByName('first-decision').length || determination.querySelector('[data-testid=notice]')) {
+      if (performance.getEntriesByName('first-decision').length || determination.querySelector('[data-testid=notice]') || notices.code('worker')) {
         clearInterval(check);
         resolve();
       }
     }, 20);
-    setTimeout(() => { clearInterval(check); resolve(); }, 4000);
-  }).then(() => import('./editors.ts')).then(({ createEditors }) => {
+  }).then(() => import('./editors.ts')).then((m) => new Promise<typeof m>((resolve) => setTimeout(() => resolve(m)))).then(({ createEditors }) => {
     const e = createEditors({ editor: byId('editor'), problems: byId('problems'), caseEditor: byId('case-editor'), caseNext: () => byId('case-issues').nextElementSibling as HTMLElement, compiled: byId('compiled') }, client, say, openReference);
     editors = e;
     cases.attach(e.caseView);
@@ -397,6 +426,8 @@ function loadEditors(): Promise<Editors> {
     });
     scheduleAnalyze(0);
     performance.mark('editor-ready');
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => startAnalysis(), { timeout: 5000 });
+    else setTimeout(startAnalysis, 1000);
     return e;
   });
 }

@@ -1,6 +1,9 @@
 // Monaco: the core editor and only the features the playground uses (completion, hover, go to
-// definition, find, markers, brackets, comments, clipboard, line and word operations), with its own
-// worker (started under the page's policy, see workers.ts; nothing the playground does needs it at once).
+// definition, find, markers, brackets, comments, word moves, Tab focus mode), with its own worker
+// (started under the page's policy, see workers.ts; nothing the playground does needs it at once).
+// Left out, as the playground offers none of them: the context menu and the clipboard actions it
+// lists (copy and paste are the browser's), multiple cursors, line operations, and the highlight of a
+// word's other occurrences.
 import * as monaco from 'monaco-editor/editor/editor.api';
 import 'monaco-editor/features/codicon/register';
 import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
@@ -10,12 +13,7 @@ import 'monaco-editor/features/gotoError/register';
 import 'monaco-editor/features/find/register';
 import 'monaco-editor/features/bracketMatching/register';
 import 'monaco-editor/features/comment/register';
-import 'monaco-editor/features/clipboard/register';
-import 'monaco-editor/features/contextmenu/register';
 import 'monaco-editor/features/cursorUndo/register';
-import 'monaco-editor/features/linesOperations/register';
-import 'monaco-editor/features/multicursor/register';
-import 'monaco-editor/features/wordHighlighter/register';
 import 'monaco-editor/features/wordOperations/register';
 import 'monaco-editor/features/toggleTabFocusMode/register';
 import editorWorkerUrl from 'monaco-editor/editor/editor.worker?worker&url';

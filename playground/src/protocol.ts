@@ -144,6 +144,8 @@ export interface FindingView {
   region: string[];
   /** A name for a test case of its example (`a604-visit-count`). */
   name: string;
+  /** The reason, when an acceptance in the source (`# accept A607: why`) accepts it. */
+  accepted?: string;
   example?: {
     /** The case, as JSON text. */
     case: string;
@@ -160,7 +162,8 @@ export interface FindingView {
 export interface FindingsResult {
   /** The first `findingsShown` findings, in the analysis' order, and how many of each severity there are in all. */
   findings: FindingView[];
-  counts: Record<EditorMarker['severity'], number>;
+  /** The findings by severity, those accepted in the source apart. */
+  counts: Record<EditorMarker['severity'] | 'accepted', number>;
   /** The findings in the file asked about, as editor markers. */
   markers: EditorMarker[];
   /** Findings whose example did not reproduce them (a bug of the analysis): always 0. */
@@ -175,6 +178,7 @@ export type Request =
   /** Every file of the workspace: `bundled` once, `edits` the texts that differ from it. */
   | { kind: 'workspace'; bundled?: SourceText[]; edits: SourceText[] }
   | { kind: 'edit'; file: string; text: string }
+  /** One file's text checked on its own declarations, with the workspace's other files as its program. */
   | { kind: 'check'; text: string; file: string }
   | { kind: 'analyze'; file: string }
   /** The editor services, with the workspace's other files as the program (their vocabularies known). */

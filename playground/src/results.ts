@@ -93,7 +93,7 @@ export function differencesBlock(diffs: readonly Difference[]): HTMLElement {
   return el('div', { class: 'expectation expectation-failed', 'data-testid': 'expectation-diff' },
     el('strong', {}, `This test case expects otherwise (${diffs.length} difference${diffs.length === 1 ? '' : 's'})`),
     el('table', { class: 'diff-table' },
-      el('thead', {}, el('tr', {}, el('th', {}, ''), el('th', {}, 'expected'), el('th', {}, 'decided now'))),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'field'), el('th', { scope: 'col' }, 'expected'), el('th', { scope: 'col' }, 'decided now'))),
       el('tbody', {}, diffs.map((d) => el('tr', {}, el('th', { scope: 'row' }, d.what), el('td', { class: 'del' }, show1(d.expected)), el('td', { class: 'ins' }, show1(d.actual)))))));
 }
 

@@ -4,7 +4,10 @@
 // state's fields, a safe file name), and a link that fails says which way it failed.
 import { compressToEncodedURIComponent } from 'lz-string';
 import { inflateLink } from './link-inflate.ts';
-import { fileNameMaxChars, linkMaxChars, linkMaxDecodedChars, linkMaxFiles } from './limits.ts';
+import { isAcceptableFileName, isShareHash, sharePrefix as prefix } from './file-names.ts';
+import { linkMaxChars, linkMaxDecodedChars, linkMaxFiles } from './limits.ts';
+
+export { isAcceptableCaseFileName, isAcceptableFileName, isShareHash } from './file-names.ts';
 
 export interface SharedState {
   /** The file open in the editor. */
@@ -31,31 +34,13 @@ export type ShareLinkProblem =
 
 export type ShareLinkRead = { ok: true; state: SharedState } | { ok: false; problem: ShareLinkProblem; detail?: string };
 
-const prefix = '#share=';
 const version = 2;
 /** The fields of each version's state. */
 const fields: Record<number, Set<string>> = { 1: new Set(['v', 'file', 'text', 'caseText']), 2: new Set(['v', 'open', 'files', 'caseText']) };
 
-/** guidelines/<folder>/.../<name>.guideline: lowercase words, digits, - and _, no dot segments. */
-const safeFileName = /^guidelines\/(?:[a-z0-9][a-z0-9_-]*\/){0,8}[a-z0-9][a-z0-9_-]*\.guideline$/;
-
-/** A file name a link or local storage may name: one of the workspace's files, or a safe pattern. */
-export function isAcceptableFileName(name: string, workspace: ReadonlySet<string>): boolean {
-  return workspace.has(name) || (name.length <= fileNameMaxChars && safeFileName.test(name));
-}
-
 /** Hostile text shortened for a message (shown as a text node, never as HTML). */
 export const excerpt = (s: string, max = 60): string => JSON.stringify(s.length > max ? `${s.slice(0, max)}…` : s);
 
-/** guidelines/<folder>/.../cases/<name>.json: a test case beside its guideline. */
-const safeCaseFileName = /^guidelines\/(?:[a-z0-9][a-z0-9_-]*\/){1,8}cases\/[a-z0-9][a-z0-9_-]*\.json$/;
-
-/** A test case file name local storage may name: a bundled case's, or the safe pattern. */
-export function isAcceptableCaseFileName(name: string): boolean {
-  return name.length <= fileNameMaxChars && safeCaseFileName.test(name);
-}
-
-export const isShareHash = (hash: string): boolean => hash.startsWith(prefix);
 
 /**
  * The state in a share hash, undefined when the hash holds no share link, or the named problem with it.

@@ -2,7 +2,7 @@
 // refuses a save (full, or disabled). Every save is numbered, so a reload can tell the newest work from
 // an older save and say which one it shows; nothing read back is trusted (file names, shapes, types).
 import { workspaceCasesMax } from './limits.ts';
-import { isAcceptableCaseFileName, isAcceptableFileName } from './share-link.ts';
+import { isAcceptableCaseFileName, isAcceptableFileName } from './file-names.ts';
 import { readTestCase, type TestCase } from './test-cases.ts';
 
 export interface Work {

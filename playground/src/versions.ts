@@ -3,7 +3,7 @@
 // At most `versionsKept` per file (the oldest goes) and `versionsMaxChars` in all; nothing read back
 // is trusted (names, shapes, types), and a storage that refuses a save is said to, not thrown at.
 import { versionsKept, versionsMaxChars } from './limits.ts';
-import { isAcceptableFileName } from './share-link.ts';
+import { isAcceptableFileName } from './file-names.ts';
 
 export interface SavedVersion {
   file: string;

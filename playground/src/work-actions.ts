@@ -1,12 +1,12 @@
 // What the toolbar does with the work as a whole: share links (every edited file, the open one and the
-// case), opening one (then the address loses it, so a reload keeps the edits made after), Reset (asks
-// first, says what it discarded, and can put it back), and the workspace downloaded as a folder that
-// `guideline test` runs.
+// case), opening one (then the address loses it, so a reload keeps the edits made after; it asks first
+// when it would replace edits, and can be undone), Reset (asks first, says what it discarded, and can
+// put it back), and the workspace downloaded as a folder that `guideline test` runs.
 import { el } from './dom.ts';
 import { downloadWork, type Keeper } from './keeping.ts';
 import { linkNotMade, linkRefused } from './messages.ts';
-import type { Notices } from './notices.ts';
-import { isShareHash } from './share-link.ts';
+import type { Notices, NoticeTopic } from './notices.ts';
+import { isShareHash } from './file-names.ts';
 import { testCaseText } from './test-cases.ts';
 import type { LanguageClient } from './worker-client.ts';
 import type { PageWorkspace } from './workspace.ts';
@@ -53,7 +53,10 @@ export class WorkActions {
     navigator.clipboard?.writeText(url.href).then(() => this.h.say(`Link copied: it holds ${what}`), () => this.h.say(`Link in the address bar: it holds ${what}`));
   }
 
-  /** Opens the share link in a hash, or says why not; false when there is none or it was refused. */
+  /**
+   * Opens the share link in a hash, or says why not; false when there is none or it was refused. When
+   * it would replace edits to guideline files, it asks first, and once opened it can be undone.
+   */
   async openLinkIn(hash: string): Promise<boolean> {
     if (!isShareHash(hash)) return false;
     const read = await this.h.client.request({ kind: 'read-link', hash, workspace: this.h.workspace.files() }).catch(() => null);
@@ -64,49 +67,80 @@ export class WorkActions {
     }
     this.h.notices.set('link', undefined);
     this.h.flushEdit();
-    for (const f of read.state.files) this.h.workspace.set(f.file, f.text);
-    this.h.restore(read.state.open, read.state.caseText, '');
-    this.h.sendWorkspace();
-    // The link is now the work: kept in storage, and gone from the address, so a reload shows later edits.
-    history.replaceState(null, '', location.pathname + location.search);
-    this.h.keeper.saveNow();
-    this.h.say(`Opened a shared link: ${plural(read.state.files.length, 'edited guideline')} and a case`);
-    return true;
+    const { state } = read;
+    const ws = this.h.workspace;
+    const replaced = state.files.filter((f) => ws.isEdited(f.file) && ws.text(f.file) !== f.text).length;
+    const said = `Opened a shared link: ${plural(state.files.length, 'edited guideline')} and a case`;
+    const open = (): void => {
+      for (const f of state.files) ws.set(f.file, f.text);
+      this.h.restore(state.open, state.caseText, '');
+      // The link is now the work: gone from the address, so a reload shows the edits made after it.
+      history.replaceState(null, '', location.pathname + location.search);
+    };
+    if (!replaced) {
+      this.replaceWork(open);
+      this.h.say(said);
+      return true;
+    }
+    this.ask('link', 'link-ask', `This link replaces your edits to ${plural(replaced, 'guideline file')} with its own texts, and shows its case. You can undo it right after.`, () => {
+      this.replaceWork(open, 'link', 'link-done', `${said}: your edits to ${plural(replaced, 'file')} replaced.`);
+    });
+    return false;
   }
 
   askReset(): void {
     this.h.flushEdit();
     const files = this.h.workspace.edits().length;
     const tests = this.h.workspace.caseEdits().length;
-    const discard = (): void => this.reset();
-    this.h.notices.set('reset', {
-      code: 'reset-ask',
-      level: 'warning',
-      text: `Reset discards your edits to ${plural(files, 'guideline file')} and ${plural(tests, 'test case')}, and shows the seed case. You can undo it right after.`,
-      actions: [{ label: 'Discard my edits', run: discard }, { label: 'Keep them', run: () => this.h.notices.set('reset', undefined) }],
-      dismissable: false,
-    });
-    document.querySelector<HTMLButtonElement>('[data-notice=reset] button')?.focus();
+    this.ask('reset', 'reset-ask', `Reset discards your edits to ${plural(files, 'guideline file')} and ${plural(tests, 'test case')}, and shows the seed case. You can undo it right after.`, () => this.reset());
   }
 
   private reset(): void {
+    const discarded = this.h.workspace.snapshot();
+    const { open } = this.h.state();
+    this.h.notices.set('link', undefined);
+    this.replaceWork(() => {
+      this.h.workspace.restore({ drafts: [], cases: [] });
+      this.h.restore(open, this.h.seedCase(), 'guidelines/mtus/chronic-pain-physical-medicine/cases/imr-seed.json');
+    }, 'reset', 'reset-done', `Bundled texts restored: ${plural(discarded.drafts.length, 'edited file')} and ${plural(discarded.cases.length, 'test case')} discarded.`);
+  }
+
+  /** Asks before edits are discarded: `go` discards them, or the reader keeps them. */
+  private ask(topic: NoticeTopic, code: string, text: string, go: () => void): void {
+    this.h.notices.set(topic, {
+      code,
+      level: 'warning',
+      text,
+      actions: [{ label: 'Discard my edits', run: go }, { label: 'Keep them', run: () => this.h.notices.set(topic, undefined) }],
+      dismissable: false,
+    });
+    document.querySelector<HTMLButtonElement>(`[data-notice=${topic}] button`)?.focus();
+  }
+
+  /**
+   * Replaces the work (`apply` changes the workspace and the case), sends it to the worker and keeps it;
+   * with a notice, says so and offers Undo, which puts back the work as it was before.
+   */
+  private replaceWork(apply: () => void, topic?: NoticeTopic, code = '', text = ''): void {
+    this.h.flushEdit();
     const before = this.h.workspace.snapshot();
     const state = this.h.state();
-    this.h.workspace.restore({ drafts: [], cases: [] });
-    this.h.restore(state.open, this.h.seedCase(), 'guidelines/mtus/chronic-pain-physical-medicine/cases/imr-seed.json');
-    this.h.notices.set('link', undefined);
-    this.h.sendWorkspace();
-    this.h.keeper.saveNow();
+    const keep = (): void => {
+      this.h.sendWorkspace();
+      this.h.keeper.saveNow();
+    };
+    apply();
+    keep();
+    if (!topic) return;
     const undo = (): void => {
       this.h.workspace.restore(before);
       this.h.restore(state.open, state.caseText, state.caseFile);
-      this.h.sendWorkspace();
-      this.h.keeper.saveNow();
-      this.h.notices.set('reset', undefined);
+      keep();
+      this.h.notices.set(topic, undefined);
       this.h.say('Your edits are back');
     };
-    this.h.notices.set('reset', { code: 'reset-done', level: 'info', text: `Bundled texts restored: ${plural(before.drafts.length, 'edited file')} and ${plural(before.cases.length, 'test case')} discarded.`, actions: [{ label: 'Undo', run: undo }] });
-    document.querySelector<HTMLButtonElement>('[data-notice=reset] button')?.focus();
+    this.h.notices.set(topic, { code, level: 'info', text, actions: [{ label: 'Undo', run: undo }] });
+    document.querySelector<HTMLButtonElement>(`[data-notice=${topic}] button`)?.focus();
   }
 
   /** The workspace as a zip: every guideline file and every test case in its cases/ folder. */

@@ -123,6 +123,24 @@ describe.skipIf(!hasChromium)('the playground by keyboard and screen reader', ()
     await p.close();
   });
 
+  it('has no violations with a failing test and its case open, dark at 1440×900', async () => {
+    const p = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'dark' })).newPage();
+    const pErrors = collectErrors(p);
+    await openPlayground(p, server.url);
+    // Massage allowed 60 visits: the cases that hinge on its cap of 6 fail.
+    await p.selectOption('#file-select', 'guidelines/shared/massage.guideline');
+    await expect.poll(() => editorText(p)).toContain('<= 6 visits');
+    await setText(p, (await editorText(p)).replaceAll('<= 6 visits', '<= 60 visits'));
+    await p.getByRole('button', { name: 'Run all tests' }).click();
+    await p.waitForSelector('.test-list li.test-fail');
+    expect(await violations(p)).toEqual([]);
+    await p.click('.test-list li.test-fail button.link');
+    await p.waitForSelector('[data-testid=expectation-diff]');
+    expect(await violations(p)).toEqual([]);
+    expect(pErrors).toEqual([]);
+    await p.close();
+  }, 120_000);
+
   it('logged no console errors', () => {
     expect(errors).toEqual([]);
   });

@@ -37,6 +37,13 @@ describe.skipIf(!hasChromium)('the static analysis in the playground', () => {
     expect(await page.textContent('[data-testid=analysis-state]')).toMatch(/finding/);
   });
 
+  it('shows the findings the library accepts in its sources as accepted, with the reason', async () => {
+    const accepted = '#findings-list [data-testid=finding][data-code=A607][data-accepted=true]';
+    await page.waitForSelector(accepted);
+    expect(await page.textContent(accepted)).toMatch(/Accepted: \S/);
+    expect(await page.textContent('[data-testid=analysis-state]')).toMatch(/\d+ accepted/);
+  });
+
   it('opens the example: the case is decided, the criterion not met', async () => {
     await page.click(`${finding} [data-action=open-example]`);
     await page.waitForSelector('[data-criterion=never-met][data-status=not-met]');

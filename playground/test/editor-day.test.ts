@@ -198,6 +198,34 @@ describe.skipIf(!hasChromium)('a policy editor works in the playground', () => {
     await other.close();
   });
 
+  it('a link that would replace edits asks first, and can be undone', async () => {
+    const other = await browser.newPage();
+    const otherErrors = collectErrors(other);
+    await openPlayground(other, server.url);
+    const text = `${await editorText(other)}# from the link\n`;
+    const link = server.url + shareHashOf({ v: 2, open: seed, files: [[seed, text]], caseText: seedCaseText });
+    await other.goto(link);
+    await expect.poll(() => editorText(other)).toBe(text);
+    await setText(other, `${text}# my own edit\n`);
+    await expect.poll(() => other.evaluate(() => localStorage.getItem('guideline-playground:v1') ?? '')).toContain('# my own edit');
+    // The same link again: nothing replaced until the reader says so.
+    await other.goto(link);
+    await other.waitForSelector('[data-notice=link][data-code=link-ask]');
+    expect(await editorText(other)).toContain('# my own edit');
+    await other.getByRole('button', { name: 'Keep them' }).click();
+    await other.waitForSelector('[data-notice=link]', { state: 'detached' });
+    expect(await editorText(other)).toContain('# my own edit');
+    await other.goto(`${link.split('#')[0]}#x`);
+    await other.goto(link);
+    await other.getByRole('button', { name: 'Discard my edits' }).click();
+    await other.waitForSelector('[data-notice=link][data-code=link-done]');
+    await expect.poll(() => editorText(other)).toBe(text);
+    await other.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => editorText(other)).toContain('# my own edit');
+    expect(otherErrors).toEqual([]);
+    await other.close();
+  });
+
   it('shows a criterion\'s parts and one a physician must judge', async () => {
     await openFile(page, seed);
     await pickCase(page, 'guidelines/mtus/chronic-pain-physical-medicine/cases/imr-seed.json');

@@ -34,6 +34,42 @@ describe.skipIf(!hasChromium)('playground in a browser', () => {
     expect(await page.textContent('[data-testid=decision]')).toBe('not-medically-necessary');
     expect(await unmet()).toEqual(['visit-count', 'functional-improvement', 'home-program']);
     expect(await page.textContent('.determination .citation')).toMatch(/pp\. 98-99/);
+    // A California denial names who must sign it (Labor Code 4610), from the policy's notes.
+    expect(await page.textContent('.determination .notes')).toMatch(/physician reviewer/);
+  });
+
+  it('marks the conditions the current case exercised, with their result for it', async () => {
+    await page.getByRole('tab', { name: 'Determination' }).click();
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    // The seed exceeds the course: its visit-count condition is false for this case.
+    await page.waitForSelector('.editor-pane .coverage-one');
+    // Before Run all tests: these marks are the case's, not the suite's (no condition is both true and false).
+    expect(await page.$$eval('.editor-pane .coverage-both', (xs) => xs.length)).toBe(0);
+  });
+
+  it('shows no error while an edit is checked: the file is checked with the workspace\'s other files', async () => {
+    const before = await editorText(page);
+    // Every state of the problems list, from before the edit until the workspace's check of it is in.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { problemStates: string[] }).problemStates = seen;
+      const list = document.getElementById('problems')!;
+      new MutationObserver(() => seen.push(list.textContent ?? '')).observe(list, { childList: true, subtree: true, characterData: true });
+    });
+    await page.click('.editor-pane .monaco-editor .view-lines');
+    await page.keyboard.press('Control+Home');
+    for (let i = 1; i < 25; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' ');
+    const states = (): Promise<string[]> => page.evaluate(() => (window as unknown as { problemStates: string[] }).problemStates);
+    try {
+      // The quick check's list, then the workspace's: every state over a while after the edit.
+      await expect.poll(async () => (await states()).length, { timeout: 10_000 }).toBeGreaterThan(0);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect((await states()).filter((t) => /[1-9]\d* errors?/.test(t))).toEqual([]);
+    } finally {
+      await setText(page, before);
+    }
   });
 
   it('marks a broken rule as the CLI would, and clears the marker once it is fixed', async () => {
@@ -61,7 +97,7 @@ describe.skipIf(!hasChromium)('playground in a browser', () => {
     await typeAtEnd(page, ['criterion extra', '  require comp']);
     await page.keyboard.press('Control+Space');
     await page.waitForSelector('.suggest-widget.visible');
-    expect(await page.textContent('.suggest-widget')).toContain('completed visits');
+    await expect.poll(() => page.textContent('.suggest-widget')).toContain('completed visits');
     await page.keyboard.press('Enter');
     await expect.poll(() => editorText(page)).toContain('  require completed visits');
   });
@@ -139,6 +175,27 @@ describe.skipIf(!hasChromium)('playground in a browser', () => {
     await expect.poll(compiled).toContain('"format": "guideline-rules"');
     expect(await compiled()).toContain('"id": "mtus.chronic-pain.physical-medicine"');
     await page.getByRole('tab', { name: 'Determination' }).click();
+  });
+
+  it('lists the guideline files by name under their folders, found by search, picked by keyboard', async () => {
+    const seedFile = 'guidelines/mtus/chronic-pain-physical-medicine/chronic-pain-physical-medicine.guideline';
+    const shown = (): Promise<string[]> => page.$$eval('#file-select optgroup', (gs) => gs.flatMap((g) => [...g.querySelectorAll('option')].map((o) => `${g.getAttribute('label')}: ${o.textContent}`)));
+    expect(await shown()).toContain('mtus/chronic-pain-physical-medicine: chronic-pain-physical-medicine.guideline');
+    expect(await shown()).toContain('shared: physical-medicine-rules.guideline');
+    // A search keeps the open file and the files found; Enter opens the first found.
+    await page.fill('#file-filter', 'texas');
+    expect(await shown()).toEqual(['mtus/chronic-pain-physical-medicine: chronic-pain-physical-medicine.guideline', 'policies: texas.guideline']);
+    await page.focus('#file-filter');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => (window as unknown as { guidelinePlayground: { file(): string } }).guidelinePlayground.file())).toBe('guidelines/policies/texas.guideline');
+    await page.fill('#file-filter', '');
+    expect((await shown()).length).toBeGreaterThan(20);
+    // The arrow keys move through the list as in any drop-down.
+    await page.focus('#file-select');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => page.evaluate(() => (window as unknown as { guidelinePlayground: { file(): string } }).guidelinePlayground.file())).toBe('guidelines/policies/california.guideline');
+    await page.selectOption('#file-select', seedFile);
+    await expect.poll(() => editorText(page)).toContain('physical-medicine-rules');
   });
 
   it('opens a shared link with exactly that guideline and case', async () => {

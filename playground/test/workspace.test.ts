@@ -59,6 +59,21 @@ describe('one workspace', () => {
     expect(ws.edited()).toEqual([]);
   });
 
+  it.each(bundled.filter((s) => [seedGuideline, massage, massageGuideline, 'guidelines/policies/california.guideline'].includes(s.file)).map((s) => [s.file, s.text] as const))('the quick check of %s, edited, knows the other files: only what the compile reports', (file, text) => {
+    const ws = new Workspace();
+    ws.reset(bundled, []);
+    const spaced = text.replace(/\n/, ' \n'); // a space typed at the end of the first line
+    ws.edit(file, spaced);
+    expect(ws.check(file, spaced).markers.map((m) => m.code)).toEqual(ws.analyze(file).markers.markers.map((m) => m.code));
+  });
+
+  it('the quick check still finds an error of the file itself', () => {
+    const ws = new Workspace();
+    ws.reset(bundled, []);
+    const broken = `${ws.text(seedGuideline)}\ncriterion ((( oops\n`;
+    expect(ws.check(seedGuideline, broken).counts.error).toBeGreaterThan(0);
+  });
+
   it('an error in a file that is not open: no rule set, and the file named', async () => {
     const ws = new Workspace();
     ws.reset(bundled, [{ file: massageGuideline, text: 'criterion ((( oops' }]);

@@ -1,5 +1,5 @@
 // The whole bundled library, and how a case's cost grows with it: the first case (the library's
-// plans compiled) beside a warm one, libraries of 17, 170 and 1,700 guidelines (copies of the
+// plans compiled) beside a warm one, the bundled library, 170 and 1,700 guidelines (copies of the
 // bundled ones covering treatments of their own, every copy in the policies' evidence order), and
 // guidelines of 4, 40 and 400 criteria.
 import { readFileSync } from 'node:fs';
@@ -30,7 +30,9 @@ export function scaledLibrary(count: number): SourceText[] {
   for (let k = 1, made = per; made < count; k++) {
     for (const s of guidelines) {
       if (made >= count) break;
+      // A vocabulary is declared once: a copy uses the bundled file's, and declares none of its own.
       const text = s.text
+        .replace(/^vocabulary [\s\S]*?(?=^guideline )/gm, '')
         .replace(/^guideline (mtus|odg)\.(\S+)/gm, (_, family: string, rest: string) => `guideline ${family}.k${k}.${rest}`)
         .replace(/^(\s+covers\s+)(.*)$/gm, (_, head: string, list: string) => head + list.split(/,\s*/).map((t) => `${t.trim()}-k${k}`).join(', '));
       out.push({ text, file: s.file.replace(/\.guideline$/, `.k${k}.guideline`) });
@@ -84,7 +86,7 @@ export async function library(): Promise<void> {
   ]);
   console.log(`  full takes ${ratio(0, 1).toFixed(1)}× the time of decision only`);
 
-  // Libraries of 17, 170 and 1,700 guidelines: the same cases.
+  // The bundled library (its own size), 170 and 1,700 guidelines: the same cases.
   const sizes = [17, 170, 1700];
   const libraries = sizes.map((n) => {
     const start = performance.now();
@@ -94,10 +96,10 @@ export async function library(): Promise<void> {
   for (const l of libraries) for (const c of cases.slice(0, 200)) evaluateFast(l.rules, c, { detail: 'decision' }); // plans compiled
   const scaled = await interleaved(libraries.map((l) => ({ n: N, run: () => { for (const c of cases) evaluateFast(l.rules, c, { detail: 'decision' }); } })));
   table('Decision only, as the library grows (the same cases; copies cover treatments of their own)', [
-    ['guidelines', 'compile ms', 'µs a case', '× 17 guidelines'],
+    ['guidelines', 'compile ms', 'µs a case', '× the bundled library'],
     ...libraries.map((l, i) => [`${l.rules.guidelines.length.toLocaleString('en-US')}`, fmt(l.compileMs), fmt(1e6 / median(scaled.rates[i]!)), scaled.ratio(0, i).toFixed(2)]),
   ]);
-  console.log(`  target: 1,700 guidelines within 2× of 17 per case: ${scaled.ratio(0, 2) <= 2 ? 'met' : 'NOT met'}`);
+  console.log(`  target: 1,700 guidelines within 2× of the bundled library per case: ${scaled.ratio(0, 2) <= 2 ? 'met' : 'NOT met'}`);
 
   // Guidelines of 4, 40 and 400 criteria: the cost grows with what a case is decided by.
   const fixtureCases = generateCases(quick ? 5_000 : 20_000);

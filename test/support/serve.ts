@@ -2,6 +2,7 @@
 // events from stderr, and sends it requests over real HTTP.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { root } from './bundled.ts';
 
@@ -73,5 +74,21 @@ export function call(port: number, method: string, path: string, body?: string |
     });
     req.on('error', failed);
     req.end(body);
+  });
+}
+
+/**
+ * A request whose body stops short of its Content-Length, the connection left open: resolves with
+ * everything the server sends back before it closes the connection.
+ */
+export function callStalled(port: number, path: string, declaredBytes: number, sentBody: string): Promise<string> {
+  return new Promise((done, failed) => {
+    const socket = connect(port, '127.0.0.1', () => {
+      socket.write(`POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${declaredBytes}\r\n\r\n${sentBody}`);
+    });
+    let received = '';
+    socket.setEncoding('utf8').on('data', (chunk: string) => (received += chunk));
+    socket.on('close', () => done(received));
+    socket.on('error', failed);
   });
 }

@@ -2,6 +2,7 @@
 // atoms over numeric ones, set constraints, month comparisons). A region is a union of cells. The
 // solver decides whether a cell holds any case and, when it does, gives one (a witness).
 import { decideMonths, relaxation, type MonthAtom } from './months.ts';
+import { cellKey } from './keys.ts';
 import { atomKey, type Atom } from './linear.ts';
 import { satisfiable, solveOctagon, type OctConstraint } from './octagon.ts';
 import type { Atom as SetAtom, RowTarget, SetConstraint } from './sets.ts';
@@ -75,11 +76,17 @@ export class Solver {
   feasible(cell: Cell): boolean {
     let f = this.memo.get(cell);
     if (f === undefined) {
-      f = this.solve(cell, false) !== undefined;
+      // Meets build the same cell again and again (a criterion read in each guideline's view, the
+      // same parts met in another order): decided once per content.
+      const key = cellKey(cell);
+      f = this.byKey.get(key);
+      if (f === undefined) this.byKey.set(key, (f = this.solve(cell, false) !== undefined));
       this.memo.set(cell, f);
     }
     return f;
   }
+
+  private readonly byKey = new Map<string, boolean>();
 
   /** The cells of a region that hold cases. */
   prune(r: Region): Region {

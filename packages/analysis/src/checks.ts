@@ -8,6 +8,7 @@ import type { Pending } from './findings.ts';
 import { headLength } from './findings.ts';
 import { NotAnalyzed } from './linear.ts';
 import type { Governing, Model, Status } from './model.ts';
+import { Overlaps } from './overlaps.ts';
 import { OTHER, type Placed } from './space.ts';
 import { finCell } from './values.ts';
 import { leavesOf } from '@guideline/language';
@@ -62,6 +63,7 @@ export class Checks {
     const govs = m.governing(this.ruleSet, policy);
     const treatment = m.space.finiteVar('request.treatment')!;
     for (const gv of govs) if (gv.blocked) this.notAnalyzed(gv.blocked.placed.key, `the applicability of guideline '${name(gv.blocked.placed)}'`, gv.blocked.error, gv.blocked.placed.g.leaves);
+    const overlaps = new Overlaps(m, order);
     const ctxs: Context[] = [];
     for (const { placed } of order) {
       const a = m.applies(placed);
@@ -84,14 +86,13 @@ export class Checks {
         ctxs.push({ policy, view: placed, region });
         this.contexts.set(placed.key, [...(this.contexts.get(placed.key) ?? []), { policy, view: placed, region }]);
       }
-      // Earlier guidelines that take requests this one applies to.
-      // Those before it that cover one of its treatments: no other can take its requests.
-      const mineTreatments = new Set(m.treatments(placed));
-      const earlier = order.slice(0, position.get(placed.key)).filter((c) => m.treatments(c.placed).some((t) => mineTreatments.has(t)));
+      // Earlier guidelines that take requests this one applies to: only those before it of one of
+      // its treatments and body regions can.
+      const earlier = overlaps.before(position.get(placed.key)!);
       if (!region.length) {
         const by = earlier.filter(({ placed: h }) => {
           const b = m.applies(h);
-          return !(b instanceof NotAnalyzed) && applies.some((r) => L.some(r, L.union(b.t, b.u)));
+          return !(b instanceof NotAnalyzed) && applies.some((r) => L.some(r, b.t) || L.some(r, b.u));
         }).map(({ placed: h }) => h);
         const cell = applies.flat()[0]!;
         this.pending.push({

@@ -46,6 +46,8 @@ export interface Finding extends Omit<Diagnostic, 'related'>, Located {
   /** The region of requests it holds for, in words, one line per part. */
   region: string[];
   example?: Example;
+  /** The reason of the acceptance in the source that accepts it (`# accept A607: why`): not counted as a warning. */
+  accepted?: string;
 }
 
 /** What an example must show, checked on the determinations of both evaluators. */

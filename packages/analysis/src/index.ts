@@ -2,6 +2,7 @@
 // are diagnostics of the A6xx series with the region they hold for and an example case, replayed
 // through both evaluators before it is shown. Browser-safe: no I/O, no node:* imports.
 import type { RuleSet } from '@guideline/language';
+import { acceptFindings, type AcceptingSource } from './accept.ts';
 import { Checks } from './checks.ts';
 import { Describer } from './describe.ts';
 import { finding, type Finding, type Pending } from './findings.ts';
@@ -10,10 +11,17 @@ import { Replayer } from './replay.ts';
 import { diffPending } from './diff.ts';
 
 export type { Example, Finding, Located, Related } from './findings.ts';
+export type { AcceptingSource } from './accept.ts';
 
 export interface AnalysisOptions {
   /** Build and replay an example for each finding (default true); without, findings carry no example. */
   examples?: boolean;
+  /**
+   * The rule set's sources, read for acceptances (`# accept A607: why` directly above where a finding
+   * is located): findings they accept carry `accepted`, and one without a reason (A614) or, in a
+   * source not `borrowed`, one that accepts nothing (A613) is a finding. Without, nothing is accepted.
+   */
+  sources?: readonly AcceptingSource[];
 }
 
 export interface AnalysisReport {
@@ -51,13 +59,16 @@ async function report(model: Model, pending: Pending[], checks: number, options:
  * Analyses a compiled rule set: guidelines shadowed in a policy (A601, A602), guidelines that never
  * apply (A603), criteria never met or always met and `only when`s that never hold (A604-A606),
  * requests of a covered treatment that reach no guideline (A607), overlaps within a step (A611),
- * and what is outside the method (A612). Never throws on a rule set that loads.
+ * and what is outside the method (A612); with `sources`, the findings their acceptances accept
+ * (A613, A614). Never throws on a rule set that loads.
  */
 export async function analyzeRules(rules: RuleSet, options: AnalysisOptions = {}): Promise<AnalysisReport> {
   const t = performance.now();
   const model = new Model([rules]);
   const pending = new Checks(model, 0).run();
-  return report(model, pending, performance.now() - t, options);
+  const r = await report(model, pending, performance.now() - t, options);
+  if (options.sources) r.findings = acceptFindings(r.findings, options.sources).sort(order);
+  return r;
 }
 
 /**

@@ -2,7 +2,10 @@
 // and `and`, `or`, `not` and at-least-N-of groups combine them by Kleene's rules, region by region,
 // dropping the cells that hold no case as they go.
 import { meet, TOP, type Cell, type Region, type Solver } from './cell.ts';
-import { atomKey, NotAnalyzed } from './linear.ts';
+import { NotAnalyzed } from './linear.ts';
+import { cellKey, restKey } from './keys.ts';
+
+export { cellKey };
 
 export interface Tri3 {
   t: Region;
@@ -15,35 +18,6 @@ export const maxCells = 20_000;
 
 export const always: Tri3 = { t: [TOP], f: [], u: [] };
 
-/** A cell's key in parts: each finite variable's mask, then the rest (atoms, sets, months), worked out once. */
-interface Parts {
-  fins: [number, string][];
-  rest: string;
-  key: string;
-}
-const parts = new WeakMap<Cell, Parts>();
-
-// Cells share their atoms, sets and months (a meet keeps one side's when the other has none): keyed once each.
-const atomKeys = new WeakMap<object, string>();
-const memoKey = <T extends object>(x: T, f: (x: T) => string): string => {
-  let k = atomKeys.get(x);
-  if (k === undefined) atomKeys.set(x, (k = f(x)));
-  return k;
-};
-
-function partsOf(c: Cell): Parts {
-  let p = parts.get(c);
-  if (!p) {
-    const fins = [...c.fin].sort((a, b) => a[0] - b[0]).map(([i, m]): [number, string] => [i, `${i}:${m.toString(16)},`]);
-    let rest = '|' + memoKey(c.atoms, (as) => as.map(atomKey).sort().join(','));
-    if (c.sets.size) rest += '|' + memoKey(c.sets, (ss) => [...ss].map(([s, v]) => `${s}-${[...v.forbid].sort().join('+')}/${v.clauses.map((x) => [...x].sort().join('+')).sort().join(';')}`).sort().join(','));
-    if (c.months.length) rest += '|' + memoKey(c.months, (ms) => ms.map((m) => `${m.date}:${m.day}>${m.to}${m.unit}${m.op}${m.c}`).sort().join(','));
-    p = { fins, rest, key: fins.map((f) => f[1]).join('') + rest };
-    parts.set(c, p);
-  }
-  return p;
-}
-
 /** Whether two cells' finite masks leave some value of every variable both constrain (a cheap test before meeting them). */
 function compatible(a: Cell, b: Cell): boolean {
   const [x, y] = a.fin.size <= b.fin.size ? [a.fin, b.fin] : [b.fin, a.fin];
@@ -52,15 +26,6 @@ function compatible(a: Cell, b: Cell): boolean {
     if (n !== undefined && (m & n) === 0n) return false;
   }
   return true;
-}
-
-/** A key that is equal for equal cells (finite masks, atoms, sets and month comparisons), leaving out variable `skip`. */
-export function cellKey(c: Cell, skip = -1): string {
-  const p = partsOf(c);
-  if (skip < 0) return p.key;
-  let k = '';
-  for (const [i, s] of p.fins) if (i !== skip) k += s;
-  return k + p.rest;
 }
 
 export class Logic {
@@ -147,6 +112,10 @@ export class Logic {
         left.push(cells);
       }
       const others = left.filter((_, i) => i !== best);
+      // Forward checking: choices that leave a region no cell holding cases with them end the branch
+      // here, not after every combination of the regions in between (the branching is the same, so
+      // are the cases found and their order).
+      if (at !== TOP && !others.every((r) => r.some((c) => this.solver.feasible(meet(at, c))))) return;
       for (const c of left[best]!) {
         if (out.length >= want) return;
         if (++tried > budget) throw new NotAnalyzed('its criteria combine in too many ways to compare');
@@ -239,7 +208,7 @@ export class Logic {
     // Only cells with the same atoms, sets and months can merge: group them first.
     const byRest = new Map<string, Cell[]>();
     for (const c of r) {
-      const rest = partsOf(c).rest;
+      const rest = restKey(c);
       const g = byRest.get(rest);
       if (g) g.push(c);
       else byRest.set(rest, [c]);

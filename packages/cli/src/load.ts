@@ -9,8 +9,19 @@ import { readLimits, readText } from './read.ts';
 export { display, UsageError } from './paths.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
-/** The bundled guidelines: beside the built CLI in its package (dist/guidelines), else this repository's. */
-export const bundledGuidelines = existsSync(join(here, 'guidelines')) ? join(here, 'guidelines') : resolve(here, '../../../guidelines');
+/**
+ * The bundled guidelines: beside the built CLI in its package (dist/guidelines), else this
+ * repository's, found upwards from wherever this module was bundled to (the CLI's bundle, the
+ * bench's, the sources): the nearest folder with a `guidelines/policies` folder.
+ */
+export const bundledGuidelines = existsSync(join(here, 'guidelines')) ? join(here, 'guidelines') : repositoryGuidelines(here);
+
+function repositoryGuidelines(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'guidelines', 'policies'))) return join(dir, 'guidelines');
+    if (dirname(dir) === dir) return resolve(from, '../../../guidelines');
+  }
+}
 
 /** Guideline files under the given paths (default: the bundled guidelines), ordered by name. */
 export function guidelineFiles(paths: readonly string[]): FoundFile[] {
@@ -26,6 +37,8 @@ export function jsonFiles(paths: readonly string[]): FoundFile[] {
 export interface LoadedSource extends SourceText {
   path: string;
   shown: string;
+  /** A bundled file added to the paths given (a policy, a guideline, a vocabulary), not one of them. */
+  borrowed?: boolean;
 }
 
 export interface CompileOptions {
@@ -50,8 +63,9 @@ export const alonePolicyFile = '(guidelines alone)';
  * locale, with the paths in any order.
  */
 export function compileFiles(paths: readonly string[], options: CompileOptions = {}): CompileResult & { sources: LoadedSource[] } {
-  const load = (f: FoundFile, name = f.name): LoadedSource => ({ text: readText(f.path, readLimits.guidelineBytes), file: name, path: f.path, shown: display(f.path) });
+  const load = (f: FoundFile, name = f.name): LoadedSource => ({ text: readText(f.given, readLimits.guidelineBytes), file: name, path: f.path, shown: display(f.given) });
   const sources = guidelineFiles(paths).map((f) => load(f));
+  const own = sources.length;
   const added = new Set<string>();
   if (paths.length && !sources.some((s) => /^\s*policy\b/m.test(s.text))) {
     const ids = [...new Set(sources.flatMap((s) => [...s.text.matchAll(/^guideline\s+([\w.-]+)/gm)].map((m) => m[1]!)))];
@@ -76,7 +90,7 @@ export function compileFiles(paths: readonly string[], options: CompileOptions =
   if (paths.length && sources.length && !sources.some((s) => /^guideline\s/m.test(s.text))) {
     const given = new Set(sources.map((s) => s.path));
     for (const f of guidelineFiles([bundledGuidelines])) {
-      if (given.has(f.path) || /^\s*policy\b/m.test(readText(f.path, readLimits.guidelineBytes))) continue;
+      if (given.has(f.path) || /^\s*policy\b/m.test(readText(f.given, readLimits.guidelineBytes))) continue;
       sources.push(load(f, nameUnder(bundledGuidelines, f.path)));
     }
   }
@@ -84,6 +98,8 @@ export function compileFiles(paths: readonly string[], options: CompileOptions =
     sources.push(s);
     added.add(s.file);
   }
+  // What follows the files under the paths given was borrowed (none are, without paths: the bundled guidelines are the ones given).
+  for (const s of sources.slice(own)) s.borrowed = true;
   const result = compileProgram(sources);
   // The bundled files were borrowed: their patterns that match none of the user's guidelines, and
   // their guidelines no policy consults, are not news.

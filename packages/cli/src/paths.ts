@@ -1,7 +1,7 @@
 // Paths: how a file is shown to the user, and how the files under the paths given are found, named
 // and ordered, the same whatever the working directory, the locale or the order of the arguments.
 import { readdirSync, statSync } from 'node:fs';
-import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /** A mistake in how the command was called, or a file it cannot use: exit 2, with the message (and our own help text after it). */
 export class UsageError extends Error {
@@ -13,10 +13,15 @@ export class UsageError extends Error {
   }
 }
 
-/** Path as shown to the user: relative to the working directory when inside it. */
+/**
+ * A path as shown to the user: as given, when given relative (normalized; `../` kept), and relative to
+ * the working directory when given absolute and inside it. Pass the user's own form (a FoundFile's
+ * `given`), not a resolved path, or a file outside the working directory is shown absolute.
+ */
 export function display(path: string): string {
   const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith('..') ? rel : path;
+  if (!isAbsolute(path)) return rel || '.';
+  return rel && !isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${sep}`) ? rel : path;
 }
 
 export const notRegular = 'not a regular file (a device, a pipe or a socket)';
@@ -37,8 +42,10 @@ export function why(e: unknown): string {
 export const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export interface FoundFile {
-  /** Absolute path. */
+  /** Absolute path: what tells files apart. */
   path: string;
+  /** The path as the user gave it (the path given, then the path below it): read, write and `display` it. */
+  given: string;
   /**
    * Its name, the same from any working directory: the name of the folder given (or of the file
    * given) followed by the path under it, with '/' between. Compiled artifacts record it.
@@ -52,26 +59,30 @@ export interface FoundFile {
  * a device in a folder is passed over), as are folders and files not starting with '.'.
  */
 export function findFiles(paths: readonly string[], accept: (name: string) => boolean): FoundFile[] {
-  const roots = [...new Set(paths.map((p) => resolve(p)))].sort(byCodeUnits);
+  const givenAs = new Map<string, string>();
+  for (const p of paths) if (!givenAs.has(resolve(p))) givenAs.set(resolve(p), p);
+  const roots = [...givenAs.keys()].sort(byCodeUnits);
   const outer = roots.filter((r) => !roots.some((o) => o !== r && r.startsWith(o.endsWith(sep) ? o : o + sep)));
   const found = new Map<string, FoundFile>();
   for (const root of outer) {
-    const st = attempt(root, () => statSync(root, { throwIfNoEntry: false }));
-    if (!st) throw new UsageError(`${display(root)}: no such file or folder`);
+    const given = givenAs.get(root)!;
+    const st = attempt(given, () => statSync(root, { throwIfNoEntry: false }));
+    if (!st) throw new UsageError(`${display(given)}: no such file or folder`);
     // A file given by name is taken whatever its name; the reader refuses what is not a regular file.
-    if (!st.isDirectory()) found.set(root, { path: root, name: basename(root) });
-    else walk(root, root, accept, found);
+    if (!st.isDirectory()) found.set(root, { path: root, given, name: basename(root) });
+    else walk(root, { path: root, given }, accept, found);
   }
   return distinctNames([...found.values()]).sort((a, b) => byCodeUnits(a.name, b.name) || byCodeUnits(a.path, b.path));
 }
 
-function walk(root: string, dir: string, accept: (name: string) => boolean, out: Map<string, FoundFile>): void {
-  for (const entry of attempt(dir, () => readdirSync(dir, { withFileTypes: true }))) {
+function walk(root: string, dir: { path: string; given: string }, accept: (name: string) => boolean, out: Map<string, FoundFile>): void {
+  for (const entry of attempt(dir.given, () => readdirSync(dir.path, { withFileTypes: true }))) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    const p = resolve(dir, entry.name);
-    if (entry.isDirectory()) walk(root, p, accept, out);
+    const p = resolve(dir.path, entry.name);
+    const given = join(dir.given, entry.name);
+    if (entry.isDirectory()) walk(root, { path: p, given }, accept, out);
     else if (accept(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && linksToFile(p)))) {
-      out.set(p, { path: p, name: nameUnder(root, p) });
+      out.set(p, { path: p, given, name: nameUnder(root, p) });
     }
   }
 }

@@ -126,8 +126,11 @@ function wrap(text: string, indent: string, width = 96): string {
   return lines.join('\n');
 }
 
-/** A determination as a reviewer reads it. */
-export function renderDetermination(d: Determination, request: string, file: string): string {
+/**
+ * A determination as a reviewer reads it. `words` gives a missing case field in the words of the
+ * fact that reads it, the field in parentheses (the determination's `missing` holds the fields alone).
+ */
+export function renderDetermination(d: Determination, request: string, file: string, words: (field: string) => string = (f) => f): string {
   const out: string[] = [];
   out.push(bold(`${printable(request)}:  ${outcome[d.decision]}${d.decision === 'partially-medically-necessary' ? ` (${d.certifiedVisits} visits certified)` : ''}`) + dim(`   [${printable(d.caseId ?? file)}]`));
   if (d.guideline) out.push('', wrap(`Guideline: ${d.guideline.title}${d.guideline.edition ? ` (edition ${d.guideline.edition})` : ''}. Decision based on ${d.guideline.citation}.`, ''));
@@ -140,7 +143,7 @@ export function renderDetermination(d: Determination, request: string, file: str
       for (const p of c.parts ?? []) out.push(`                    ${p.status === 'met' ? green('met') : p.status === 'not-met' ? red('not met') : yellow('unknown')}  ${printable(p.title)}`);
     }
   }
-  if (d.missing.length) out.push('', `Missing: ${printable(d.missing.join(', '))}`);
+  if (d.missing.length) out.push('', wrap(`Missing: ${d.missing.map(words).join(', ')}`, ''));
   if (d.rationale) out.push('', wrap(`Decision rationale: ${d.rationale}`, ''));
   for (const n of d.notes ?? []) out.push('', wrap(`Note: ${n}`, ''));
   return out.join('\n');

@@ -67,6 +67,6 @@ export const builtins: Readonly<Record<string, Builtin>> = Object.freeze(Object.
   'morphine-equivalents': {
     id: 'morphineEquivalents', ty: numberIn(unit(MG, DAYS), 0), inputs: ['dailyDose'], item: true,
     reads: { name: TEXT, dailyDose: numberIn(undefined, 0), unit: { kind: 'enum', values: ['mg', 'mcg/h'], fact: 'unit' } },
-    description: "A medication's daily dose in oral morphine milligram equivalents (CDC 2016 conversion factors; methadone by its dose bands; a fentanyl patch per mcg/h).",
+    description: "A medication's daily dose in oral morphine milligram equivalents, by the opioids vocabulary's table morphine-conversion (CDC 2016 conversion factors; methadone by its dose bands; a fentanyl patch per mcg/h).",
   },
 }));

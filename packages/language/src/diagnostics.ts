@@ -93,6 +93,8 @@ export const diagnosticCodes = {
   A610: { name: 'certified-visits-changed', severity: 'info', template: "Some requests '{guideline}' certifies in part, before and after, are certified a different number of visits" },
   A611: { name: 'overlapping-guidelines', severity: 'info', template: "Guidelines '{first}' and '{second}', in one step of policy '{policy}', both apply to some requests; '{first}', listed first, decides them" },
   A612: { name: 'not-analyzed', severity: 'info', template: 'Not analyzed: {what}, because {reason}' },
+  A613: { name: 'unused-acceptance', severity: 'warning', template: 'Nothing to accept: no {accepts} finding is located at the line below this acceptance' },
+  A614: { name: 'acceptance-without-reason', severity: 'warning', template: "An acceptance of {accepts} needs a reason after the code ('# accept {accepts}: why'); without one it accepts nothing" },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof diagnosticCodes;

@@ -72,7 +72,7 @@ function where(e: IRecognitionException): string {
 function expectedFrom(message: string): string | undefined {
   // Chevrotain names a token by its LABEL when it has one ("Expecting --> 'over' <--"), else by type.
   const m = /Expecting (?:token of type )?--> (.+?) <--/.exec(message);
-  if (!m) return undefined;
+  if (!m) return oneAlternative(message);
   const name = m[1]!;
   if (name.startsWith("'")) return name;
   const friendly: Record<string, string> = {
@@ -80,6 +80,15 @@ function expectedFrom(message: string): string | undefined {
     CodePattern: 'an ICD-10 code', RParen: "')'", LParen: "'('", Colon: "':'", Comma: "','",
   };
   return friendly[name] ?? (name.endsWith('Kw') ? `'${name.slice(0, -2).toLowerCase()}'` : name);
+}
+
+/**
+ * A choice of one-token alternatives that comes down to one: a name, or a reserved word the parser
+ * takes in its place only to report it (P206), is "a name".
+ */
+function oneAlternative(message: string): string | undefined {
+  const alternatives = [...message.matchAll(/^\s*\d+\. \[(\w+)\]$/gm)].map((a) => a[1]!).filter((a) => a !== 'ReservedWord');
+  return alternatives.length === 1 ? expectedFrom(`Expecting --> ${alternatives[0]} <--`) : undefined;
 }
 
 /**

@@ -54,7 +54,15 @@ describe('C301 unknown-fact', () => {
     [requires('<|visits|> > 0'), ['C301']],
     [requires('completed visits > 0 or <|foo bar|> is known'), ['C301']],
     [criterion('require completed visits is known\n  otherwise "{<|complete visits|>}"'), ['C301']],
+    // Facts of a standard vocabulary the guideline does not use.
+    [requires('<|red flags|> is empty'), ['C301']],
+    [requires('<|total morphine equivalents|> <= 120 mg a day'), ['C301']],
   ])('%j', (input, codes) => expectDiagnostics(input, codes));
+
+  it('names the vocabulary that declares the fact when the guideline does not use it', () => {
+    const d = analyze(requires('red flags is empty')).diagnostics[0];
+    expect([d?.message, d?.data?.['vocabulary']]).toEqual(["Unknown fact 'red flags': the vocabulary 'imaging' declares it, and it is not in use here: add 'uses imaging'", 'imaging']);
+  });
 
   it('suggests the closest fact', () => {
     const d = analyze(requires('completed vists > 0')).diagnostics[0];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze, compileGuideline, completionsAt, definitionAt, formatGuideline, hoverAt } from '../src/index.ts';
 import { limits } from '../src/parse.ts';
 import { deepExpressions } from './support/deep.ts';
-import { markers } from './support/markers.ts';
+import { expectMarked, markers } from './support/markers.ts';
 
 const header = 'guideline a.b title "T" source "S", pages 1 covers physical-therapy uses physical-medicine\n  uses physical-medicine\n';
 
@@ -101,6 +101,17 @@ describe('reserved words as names', () => {
   ])('a name with an upper-case letter is L104 over the whole word, and nothing else: %s', (decl) => {
     const { text, ranges } = markers(header + decl);
     expect(analyze(text).diagnostics.filter((d) => d.code !== 'L104' || d.range.start === ranges[0]!.start).map((d) => [d.code, d.range])).toEqual([['L104', ranges[0]]]);
+  });
+
+  // A part of a guideline id: after a dot, or before one. A policy names the same parts.
+  const body = '\n  title "T" source "S", pages 1 covers physical-therapy uses physical-medicine\n';
+  it.each<[string, string[]]>([
+    [`guideline acme.<|codes|>${body}`, ['P206']],
+    [`guideline <|codes|>.mri${body}`, ['P206']],
+    [`guideline acme.<|in|>.<|force|>${body}`, ['P206', 'P206']],
+    [`guideline a.b${body}policy p "P" jurisdiction CA first a.b then acme.<|known|>.*`, ['P206']],
+  ])('a reserved word in a guideline id: %s', (input, codes) => {
+    expectMarked(input, codes, (text) => ({ diagnostics: analyze(text).diagnostics.filter((d) => d.code !== 'C311' && d.code !== 'C322') }));
   });
 
   it('keeps reading the declaration after the reserved word', () => {

@@ -4,8 +4,11 @@
 // the date that picks an edition. Each reads the case (and the guideline) and answers a plain value,
 // or undefined when it cannot be known.
 import type { CompiledClass, CompiledGuideline } from '@guideline/language/rules';
+import { morphineConversion } from './morphine-conversion.generated.ts';
 import { readRequestText, visitsFor, type RequestNumbers } from './request-text.ts';
+import { cellOf } from './tables.ts';
 import type { Case } from './types.ts';
+import { UNKNOWN, type Val } from './values.ts';
 
 const known = (v: unknown): boolean => v !== undefined && v !== null;
 
@@ -115,19 +118,6 @@ export function bodyRegion(bodyPart: string | null | undefined): string | undefi
   return bodyRegions.find(([, re]) => re.test(bodyPart!))?.[0] ?? 'other';
 }
 
-const textMemo = new Map<string, RequestNumbers>();
-
-/** Request texts repeat across a batch ("2x4", "12 sessions"): read each once. */
-function readRequestTextMemo(text: string): RequestNumbers {
-  let n = textMemo.get(text);
-  if (!n) {
-    n = readRequestText(text);
-    if (textMemo.size >= 10_000) textMemo.clear();
-    textMemo.set(text, n);
-  }
-  return n;
-}
-
 /**
  * What is read of one case whatever the guideline: its request text's numbers, and whether each of
  * its diagnoses (or its procedure) matches a class's terms and codes, each worked out once a case.
@@ -167,7 +157,7 @@ export class CaseView {
     if (this.text) return this.text;
     if (this.scope?.text) return (this.text = this.scope.text);
     const t = this.c.request?.text;
-    this.text = typeof t === 'string' && t ? readRequestTextMemo(t) : {};
+    this.text = typeof t === 'string' && t ? readRequestText(t) : {};
     if (this.scope) this.scope.text = this.text;
     return this.text;
   }
@@ -217,26 +207,26 @@ function table<T>(entries: Record<string, T>): Readonly<Record<string, T>> {
   return Object.freeze(Object.assign(Object.create(null) as Record<string, T>, entries));
 }
 
-/** CDC 2016 conversion factors to oral morphine milligram equivalents, by ingredient (a patch: per mcg/h). */
-const morphineFactors = table<number>({
-  codeine: 0.15, 'fentanyl-transdermal': 2.4, hydrocodone: 1, hydromorphone: 4, morphine: 1, oxycodone: 1.5, oxymorphone: 3, tapentadol: 0.4, tramadol: 0.1,
-});
-
-/** Methadone's factor by daily dose (CDC 2016): 1-20 mg ×4, 21-40 ×8, 41-60 ×10, 61 and more ×12. */
-function methadoneFactor(dose: number): number {
-  return dose <= 20 ? 4 : dose <= 40 ? 8 : dose <= 60 ? 10 : 12;
-}
-
-/** A medication's daily morphine milligram equivalents, or undefined when its drug, dose or unit is not known. */
+/**
+ * A medication's daily oral morphine milligram equivalents: its daily dose times the conversion factor
+ * of the opioids vocabulary's table `morphine-conversion` (the CDC 2016 factors, methadone by its
+ * dose bands, a fentanyl patch per mcg/h), the data its field `morphine equivalents` reads too.
+ * Undefined when the dose is not known or the table gives the medication no factor.
+ */
 export function morphineEquivalents(item: unknown): number | undefined {
   if (!item || typeof item !== 'object') return undefined;
-  const m = item as { name?: unknown; dailyDose?: unknown; unit?: unknown; formulation?: unknown };
-  if (typeof m.name !== 'string' || typeof m.dailyDose !== 'number') return undefined;
-  const name = m.name.toLowerCase();
-  if (name === 'methadone') return m.unit === 'mg' || m.unit === undefined ? m.dailyDose * methadoneFactor(m.dailyDose) : undefined;
-  const patch = m.unit === 'mcg/h' || m.formulation === 'transdermal';
-  const factor = morphineFactors[patch && name === 'fentanyl' ? 'fentanyl-transdermal' : name];
-  return factor === undefined ? undefined : m.dailyDose * factor;
+  const dose = (item as { dailyDose?: unknown }).dailyDose;
+  if (typeof dose !== 'number') return undefined;
+  const keys = morphineConversion.keys.map((k) => ('fact' in k.value ? itemValue(item, k.value.fact) : UNKNOWN));
+  const factor = cellOf(morphineConversion, keys, morphineConversion.columns[0]!.id);
+  return typeof factor === 'number' ? dose * factor : undefined;
+}
+
+/** The field a list item's fact names (`medications[].dailyDose`), unknown when it is not given. */
+function itemValue(item: object, fact: string): Val {
+  const field = fact.slice(fact.indexOf('[].') + 3);
+  const v = Object.hasOwn(item, field) ? (item as Record<string, unknown>)[field] : undefined;
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : UNKNOWN;
 }
 
 /** The built-in computations, by the name vocabularies give them. `item`: the list item, for item computations. */

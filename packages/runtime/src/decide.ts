@@ -55,10 +55,46 @@ function describeRequest(c: Case): string {
   return r.text ? `"${r.text}"` : `${r.treatment}${typeof r.visits === 'number' ? ` (${r.visits} visits)` : ''}`;
 }
 
+/** A word without the punctuation around it ("(Labor" is "Labor", "California's," is "California's"). */
+const bare = (w: string): string => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+
+/**
+ * The words the titles capitalise after their first ("California's" in "Within California's 24-visit
+ * cap"): names. A word that starts a clause (after ":", ";" or ".") is capitalised for that alone.
+ */
+export function namesIn(titles: readonly string[]): Set<string> {
+  const names = new Set<string>();
+  for (const t of titles) {
+    const words = t.split(/\s+/);
+    for (let i = 1; i < words.length; i++) {
+      const w = bare(words[i]!);
+      if (/^\p{Lu}/u.test(w) && !/[:;.!?]$/.test(words[i - 1]!)) names.add(w);
+    }
+  }
+  return names;
+}
+
+/**
+ * A criterion's title as it reads mid-sentence ("The records do not establish visits within the
+ * recommended course"). Titles are written in sentence case, so their first letter is lowered,
+ * unless their first word is a name: an acronym (two or more letters, all capitals: "ODG", "MRI",
+ * "FCE's"), a word with a capital after its first letter ("McKenzie", "ODG-recommended"), or a
+ * word that `names` holds (one the titles capitalise mid-title, as "California's"). A lone "A" is
+ * the article.
+ */
+export function midSentence(title: string, names: ReadonlySet<string>): string {
+  const first = bare(title.split(/\s+/, 1)[0]!);
+  // A capital after the first letter: an acronym or a name spelt with inner capitals.
+  if (!/^\p{Lu}/u.test(first) || /^.+\p{Lu}/u.test(first) || names.has(first)) return title;
+  return title.replace(/\p{Lu}/u, (c) => c.toLowerCase());
+}
+
 /** The rationale a reviewer could sign, made of the criteria's own words. */
 export function rationale(g: CompiledGuideline, c: Case, o: Outcome, criteria: readonly CriterionResult[], missingWords: readonly string[], requested: number | undefined): string {
   const basis = `Decision based on ${g.citation}.`;
   const request = describeRequest(c);
+  const names = namesIn(criteria.flatMap((x) => [x.title, ...(x.parts ?? []).map((p) => p.title)]));
+  const titled = (status: CriterionResult['status']): string[] => criteria.filter((x) => x.status === status).map((x) => midSentence(x.title, names));
   const reasons = criteria.filter((x) => x.status === 'not-met').map((x) => x.rationale).join(' ');
   switch (o.decision) {
     case 'partially-medically-necessary':
@@ -66,18 +102,18 @@ export function rationale(g: CompiledGuideline, c: Case, o: Outcome, criteria: r
     case 'not-medically-necessary':
       return `${basis} ${reasons} Therefore, the request for ${request} is not medically necessary.`;
     case 'insufficient-information': {
-      const titles = criteria.filter((x) => x.status === 'unknown').map((x) => x.title);
+      const titles = titled('unknown');
       const n = missingWords.length;
       // An unknown that no case field would settle (a drug with no conversion factor) names none.
       if (n === 0) return `${basis} The records do not establish ${listWords(titles)}. Medical necessity of ${request} cannot be determined from them.`;
       return `${basis} The records do not establish ${listWords(titles)}: ${listWords(missingWords)} ${n === 1 ? 'is' : 'are'} not documented. Medical necessity of ${request} cannot be determined without ${n === 1 ? 'it' : 'them'}.`;
     }
     case 'needs-clinical-review': {
-      const titles = criteria.filter((x) => x.status === 'needs-review').map((x) => x.title);
+      const titles = titled('needs-review');
       return `${basis} Nothing in the records denies the request, but a physician reviewer must judge ${listWords(titles)}. The request for ${request} is referred for clinical review.`;
     }
     default: {
-      const met = criteria.filter((x) => x.status === 'met').map((x) => x.title);
+      const met = titled('met');
       return `${basis} The request meets the guideline${met.length ? `: ${met.join('; ')}` : ''}. Therefore, the request for ${request} is medically necessary.`;
     }
   }

@@ -5,7 +5,7 @@ import type { CompiledGuideline, CompiledPolicy, Cond, RuleSet } from '@guidelin
 import { CaseScope, CaseView } from './builtins.ts';
 import { compiledOf, evaluateCriterion, reviewed, type Compiled, type CriterionPlan, type Evaluated } from './criteria.ts';
 import { outcome, rationale, type Decided } from './decide.ts';
-import { Describer, factWords, partResults, textFor, traceEntry } from './explain.ts';
+import { Describer, fieldWords, partResults, textFor, traceEntry } from './explain.ts';
 import { leafInputs, type Gaps } from './missing.ts';
 import { recordedLeaves, Run } from './plan.ts';
 import { guidelinesInOrder } from './policy.ts';
@@ -79,8 +79,17 @@ export function evaluateCase(rules: RuleSet, input: unknown, options: EvaluateOp
  * the guideline that governs, each criterion's status), explained here as the fast path's are.
  */
 export function determine(rules: RuleSet, c: Case, options: EvaluateOptions = {}, answers?: EngineAnswers): Determination {
-  const names = { ...(c.id === undefined ? {} : { caseId: c.id }), decisionId: (options.decisionId ?? newDecisionId)(), revision: revisionOf(rules) };
-  return { ...names, ...unnamed(rules, c, options, answers) };
+  const decisionId = (options.decisionId ?? newDecisionId)();
+  const revision = revisionOf(rules);
+  const d = unnamed(rules, c, options, answers);
+  // Built key by key: spreading the unnamed determination into a new object takes V8's generic
+  // copy, which cost more than deciding a simple case.
+  const out: Determination = c.id === undefined
+    ? { decisionId, revision, decision: d.decision, certifiedVisits: d.certifiedVisits, guideline: d.guideline, criteria: d.criteria, rationale: d.rationale, missing: d.missing }
+    : { caseId: c.id, decisionId, revision, decision: d.decision, certifiedVisits: d.certifiedVisits, guideline: d.guideline, criteria: d.criteria, rationale: d.rationale, missing: d.missing };
+  if (d.review !== undefined) out.review = d.review;
+  if (d.notes !== undefined) out.notes = d.notes;
+  return out;
 }
 
 /** The determination without what names it. */
@@ -267,16 +276,15 @@ function statusOf(t: Tri | undefined): 'met' | 'not-met' | 'unknown' {
   return t === true ? 'met' : t === false ? 'not-met' : 'unknown';
 }
 
-const fieldWords = new WeakMap<RuleSet, Map<string, string>>();
+const wordsByRuleSet = new WeakMap<RuleSet, Map<string, string>>();
 
-/** A case field in the words of the fact that reads it, for "Missing" in a rationale (worked out once a rule set). */
+/** A case field in the words of the fact that reads it (fieldWords), worked out once a rule set. */
 function wordsFor(rules: RuleSet, field: string): string {
-  let known = fieldWords.get(rules);
-  if (!known) fieldWords.set(rules, (known = new Map()));
+  let known = wordsByRuleSet.get(rules);
+  if (!known) wordsByRuleSet.set(rules, (known = new Map()));
   let words = known.get(field);
   if (words === undefined) {
-    const def = rules.facts.find((f) => f.field === field) ?? rules.facts.find((f) => f.inputs.includes(field));
-    words = def ? factWords(def.field === field ? def : { ...def, field }, field) : field;
+    words = fieldWords(rules.facts, field);
     if (known.size < 10_000) known.set(field, words);
   }
   return words;

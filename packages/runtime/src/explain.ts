@@ -87,9 +87,24 @@ const relation: Record<string, [string, string]> = {
   '!=': ['not equal to', 'equal to'],
 };
 
+/** A value of a one-of fact in words: its dashes as spaces ("not-documented" reads "not documented"). */
+export const enumWords = (value: string): string => value.replace(/-/g, ' ');
+
 /** Describes values in the guideline's words, with each fact's value: "completed visits 24 + requested visits 8". */
 export class Describer {
   constructor(private readonly plan: Plan) {}
+
+  /** Whether a value is a one-of fact's (or a list of them): its values read in words. */
+  isOneOf(v: Value): boolean {
+    if (!('fact' in v)) return false;
+    const type = this.plan.def(v.fact)?.type;
+    return type?.kind === 'enum' || (type?.kind === 'list' && type.of.kind === 'enum');
+  }
+
+  /** The literals a condition names about a value: in words when they are a one-of fact's values. */
+  literals(v: Value, values: readonly (string | number | boolean)[]): string {
+    return values.map((x) => (typeof x === 'string' && this.isOneOf(v) ? enumWords(x) : show(x))).join(', ');
+  }
 
   /** A value's expression with its facts' values, and its own value after `=` when it is computed. */
   value(v: Value, run: Run): string {
@@ -101,7 +116,8 @@ export class Describer {
   private expr(v: Value, run: Run): string {
     if ('fact' in v) {
       const def = this.plan.def(v.fact);
-      return `${def?.words ?? v.fact} ${show(this.plan.value(v)(run))}`;
+      const shown = show(this.plan.value(v)(run));
+      return `${def?.words ?? v.fact} ${this.isOneOf(v) ? enumWords(shown) : shown}`;
     }
     if ('const' in v) return show(v.const);
     if ('op' in v) return `${this.expr(v.args[0], run)} ${v.op} ${this.expr(v.args[1], run)}`;
@@ -124,6 +140,16 @@ export function factWords(def: FactDef | undefined, id: string): string {
   return field && field !== def.words ? `${def.words} (${field})` : def.words;
 }
 
+/**
+ * A case field in the words of the fact that reads it, with the field in parentheses ("completed
+ * visits (history.visitsCompleted)"), as a rationale names what is missing; the field alone when no
+ * fact of the rule set reads it.
+ */
+export function fieldWords(facts: readonly FactDef[], field: string): string {
+  const def = facts.find((f) => f.field === field) ?? facts.find((f) => f.inputs.includes(field));
+  return def ? factWords(def.field === field ? def : { ...def, field }, field) : field;
+}
+
 /** A trace entry for an evaluated leaf. */
 export function traceEntry(rec: LeafRecord, leafIR: LeafIR, plan: Plan, run: Run, d: Describer): TraceEntry {
   const info = plan.leaves[rec.leaf]!;
@@ -139,7 +165,7 @@ export function traceEntry(rec: LeafRecord, leafIR: LeafIR, plan: Plan, run: Run
   }
   if ('is' in leafIR) {
     const subject = d.value(leafIR.is, run);
-    const says = rec.result === null ? `${subject}: not documented` : `${subject}, ${rec.result ? 'one of' : 'not one of'} ${leafIR.values.map(show).join(', ')}`;
+    const says = rec.result === null ? `${subject}: not documented` : `${subject}, ${rec.result ? 'one of' : 'not one of'} ${d.literals(leafIR.is, leafIR.values)}`;
     return { fact: operandName(leafIR.is, plan, info.text), value: known(x), operator: 'is', expected: leafIR.values, ...base, says };
   }
   if ('known' in leafIR) {
@@ -152,7 +178,7 @@ export function traceEntry(rec: LeafRecord, leafIR: LeafIR, plan: Plan, run: Run
   }
   if ('includes' in leafIR) {
     const subject = d.value(leafIR.includes, run);
-    const says = rec.result === null ? `${subject}: not documented` : `${subject}, ${rec.result ? 'includes' : 'includes none of'} ${leafIR.values.join(', ')}`;
+    const says = rec.result === null ? `${subject}: not documented` : `${subject}, ${rec.result ? 'includes' : 'includes none of'} ${d.literals(leafIR.includes, leafIR.values)}`;
     return { fact: operandName(leafIR.includes, plan, info.text), value: known(x), operator: 'includes', expected: leafIR.values, ...base, says };
   }
   if ('within' in leafIR) {

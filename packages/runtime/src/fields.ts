@@ -6,7 +6,7 @@ import { isCalendarDate } from './iso-date.ts';
 
 /** A field of the case: an object of named fields, a list, or a value of a fact's type. */
 export type FieldNode =
-  | { kind: 'object'; fields: Record<string, FieldNode>; required?: string[] }
+  | { kind: 'object'; fields: Record<string, FieldNode>; required?: string[]; computed?: Record<string, string> }
   | { kind: 'list'; of: FieldNode }
   | { kind: 'value'; type: FactType; words?: string; fields?: Record<string, FieldNode> };
 
@@ -108,7 +108,7 @@ export function checkFields(root: FieldNode & { kind: 'object' }, input: unknown
     return issues;
   }
   // Most cases are valid: a first pass only answers whether, building no paths and no messages.
-  if (validObject(root, input as Record<string, unknown>)) return issues;
+  if (validCase(root, input as Record<string, unknown>)) return issues;
   object(root, input as Record<string, unknown>, '', add, true);
   if (more) issues.push({ field: '', message: `${more} more problems not shown: a case reports at most ${caseLimits.maxIssues}`, more });
   return issues;
@@ -125,6 +125,12 @@ function object(node: FieldNode & { kind: 'object' }, v: Record<string, unknown>
     const path = join(at, key);
     const child = Object.hasOwn(node.fields, key) ? node.fields[key] : undefined;
     if (!child) {
+      // A key naming what the engine computes: the field it is computed from (computed-fields.ts).
+      const from = node.computed && Object.hasOwn(node.computed, key) ? node.computed[key] : undefined;
+      if (from) {
+        add(path, `is computed, not a field of the case: the engine works it out from ${from}`);
+        continue;
+      }
       const near = closestKey(key, Object.keys(node.fields));
       add(path, `is not a field of the case${near ? `; did you mean ${join(at, near)}?` : top ? '' : `: ${at || 'the case'} has ${Object.keys(node.fields).join(', ')}`}`);
       continue;
@@ -186,45 +192,68 @@ function value(node: FieldNode & { kind: 'value' }, v: unknown, at: string, add:
   }
 }
 
-/** Whether an object has no issue at all: `object` and `check` with nothing to report, and no allocation. */
-function validObject(node: FieldNode & { kind: 'object' }, v: Record<string, unknown>): boolean {
-  const required = node.required;
-  if (required) {
+/** Whether a value has no issue at all: a closure per field of the tree, made once. */
+type Valid = (v: unknown) => boolean;
+
+const validators = new WeakMap<FieldNode, Valid>();
+
+/**
+ * Whether a case has no issue at all: `object` and `check` with nothing to report, building no paths
+ * and no messages. The tree is compiled on its first use into a closure per field, each object's
+ * children in a Map (looking names up in the tree's plain objects cost more than the rest of the
+ * check), so a tree is complete before its first check.
+ */
+function validCase(root: FieldNode & { kind: 'object' }, v: Record<string, unknown>): boolean {
+  let valid = validators.get(root);
+  if (!valid) validators.set(root, (valid = validator(root)));
+  return valid(v);
+}
+
+/** The check of one field's value; null is handled by its object (allowed unless required). */
+function validator(node: FieldNode): Valid {
+  switch (node.kind) {
+    case 'object':
+      return objectValidator(node.fields, node.required ?? []);
+    case 'list': {
+      const of = validator(node.of);
+      const objects = node.of.kind === 'object';
+      return (v) => {
+        if (!Array.isArray(v) || v.length > caseLimits.maxItems) return false;
+        for (let i = 0; i < v.length; i++) {
+          const x: unknown = v[i];
+          if (x === null || x === undefined) return false;
+          if (objects && typeof x === 'object' && !Array.isArray(x) && isEmpty(x as object)) return false;
+          if (!of(x)) return false;
+        }
+        return true;
+      };
+    }
+    case 'value':
+      return valueValidator(node);
+  }
+}
+
+function objectValidator(fields: Record<string, FieldNode>, required: readonly string[]): Valid {
+  const children = new Map<string, { valid: Valid; required: boolean }>();
+  for (const key of Object.keys(fields)) children.set(key, { valid: validator(fields[key]!), required: required.includes(key) });
+  return (value) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+    const v = value as Record<string, unknown>;
     for (let i = 0; i < required.length; i++) {
       const r = required[i]!;
       if (!Object.hasOwn(v, r)) return false;
       const x = v[r];
       if (x === null || x === undefined || x === '') return false;
     }
-  }
-  const fields = node.fields;
-  for (const key in v) {
-    if (!Object.hasOwn(v, key)) continue;
-    const child = Object.hasOwn(fields, key) ? fields[key] : undefined;
-    if (!child || !valid(child, v[key], required !== undefined && required.includes(key))) return false;
-  }
-  return true;
-}
-
-function valid(node: FieldNode, v: unknown, required: boolean): boolean {
-  if (v === null && !required) return true;
-  switch (node.kind) {
-    case 'object':
-      return typeof v === 'object' && v !== null && !Array.isArray(v) && validObject(node, v as Record<string, unknown>);
-    case 'list': {
-      if (!Array.isArray(v) || v.length > caseLimits.maxItems) return false;
-      const of = node.of;
-      for (let i = 0; i < v.length; i++) {
-        const x: unknown = v[i];
-        if (x === null || x === undefined) return false;
-        if (of.kind === 'object' && typeof x === 'object' && !Array.isArray(x) && isEmpty(x as object)) return false;
-        if (!valid(of, x, true)) return false;
-      }
-      return true;
+    for (const key in v) {
+      if (!Object.hasOwn(v, key)) continue;
+      const child = children.get(key);
+      if (child === undefined) return false;
+      const x = v[key];
+      if (x === null ? child.required : !child.valid(x)) return false;
     }
-    case 'value':
-      return validValue(node, v);
-  }
+    return true;
+  };
 }
 
 function isEmpty(o: object): boolean {
@@ -232,24 +261,29 @@ function isEmpty(o: object): boolean {
   return true;
 }
 
-function validValue(node: FieldNode & { kind: 'value' }, v: unknown): boolean {
+function valueValidator(node: FieldNode & { kind: 'value' }): Valid {
   const t = node.type;
   switch (t.kind) {
-    case 'yes-no':
-      if (typeof v === 'boolean') return true;
-      return typeof v === 'object' && v !== null && !Array.isArray(v) && node.fields !== undefined && validObject({ kind: 'object', fields: node.fields }, v as Record<string, unknown>);
-    case 'enum':
-      return typeof v === 'string' && t.values.includes(v);
-    case 'number':
-      if (typeof v !== 'number' || !Number.isFinite(v)) return false;
-      if ((t.min !== undefined && v < t.min) || (t.max !== undefined && v > t.max)) return false;
-      return !(t.unit && countUnits.has(t.unit) && !Number.isInteger(v));
+    case 'yes-no': {
+      // A yes-or-no field may be a record of its own (documented, with details).
+      const record = node.fields === undefined ? undefined : objectValidator(node.fields, []);
+      return (v) => typeof v === 'boolean' || (record !== undefined && record(v));
+    }
+    case 'enum': {
+      const values = new Set<unknown>(t.values);
+      return (v) => typeof v === 'string' && values.has(v);
+    }
+    case 'number': {
+      const { min, max } = t;
+      const whole = t.unit !== undefined && countUnits.has(t.unit);
+      return (v) => typeof v === 'number' && Number.isFinite(v) && !(min !== undefined && v < min) && !(max !== undefined && v > max) && !(whole && !Number.isInteger(v));
+    }
     case 'date':
-      return isCalendarDate(v);
+      return isCalendarDate;
     case 'code':
-      return typeof v === 'string' && codePattern.test(v);
+      return (v) => typeof v === 'string' && codePattern.test(v);
     default:
-      return typeof v === 'string' && v.length <= caseLimits.maxText;
+      return (v) => typeof v === 'string' && v.length <= caseLimits.maxText;
   }
 }
 

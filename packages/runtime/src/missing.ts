@@ -5,6 +5,7 @@
 import type { Value } from '@guideline/language/rules';
 import { factWords } from './explain.ts';
 import { readPath, type LeafCond, type Plan, type Run } from './plan.ts';
+import { openKeys } from './tables.ts';
 import { Unknown } from './values.ts';
 
 /** The case fields found, and (when asked for) each in the words of the fact that reads it. */
@@ -41,21 +42,37 @@ function inputsOf(id: string, plan: Plan, gaps: Gaps): void {
   }
 }
 
+/** The item facts whose unknown value leaves a value unknown for the run's item: a table's, only its open keys. */
+function openItemFacts(v: Value, plan: Plan, run: Run, out: Set<string>, depth = 0): void {
+  if ('fact' in v) {
+    if (v.fact.includes('[].') && plan.fact(v.fact)(run) instanceof Unknown) out.add(v.fact);
+  } else if ('op' in v) for (const a of v.args) openItemFacts(a, plan, run, out, depth);
+  else if ('round' in v) openItemFacts(v.arg, plan, run, out, depth);
+  else if ('since' in v) for (const d of v.to ? [v.since, v.to] : [v.since]) openItemFacts(d, plan, run, out, depth);
+  else if ('lookup' in v && depth < 8 && plan.value(v)(run) instanceof Unknown) {
+    const t = plan.table(v.lookup);
+    if (!t) return;
+    const keys = t.keys.map((k) => plan.value(k.value)(run));
+    for (const i of openKeys(t, keys)) openItemFacts(t.keys[i]!.value, plan, run, out, depth + 1);
+  }
+}
+
 /**
- * The case fields of the items whose value of an item fact is unknown, by their place in the list
- * (`medications[1].dailyDose`): only fields the item leaves out, for what the case could give.
+ * The case fields of the items whose summand is unknown, by their place in the list
+ * (`medications[1].dailyDose`): only fields the item leaves out that would settle it, for what the
+ * case could give (not a table key no row the other keys allow tests).
  */
-function itemGaps(plan: Plan, run: Run, id: string, gaps: Gaps): void {
-  const list = id.slice(0, id.indexOf('[].'));
+function itemGaps(plan: Plan, run: Run, list: string, each: Value, gaps: Gaps): void {
   const items = plan.fact(list)(run);
   if (!Array.isArray(items)) return;
-  const read = plan.fact(id);
-  const inputs = plan.def(id)?.inputs ?? [];
+  const summand = plan.value(each);
   const at = plan.def(list)?.field ?? list;
   let i = 0;
   run.forItems(items, (item) => {
-    if (read(run) instanceof Unknown) {
-      for (const input of inputs) {
+    const open = new Set<string>();
+    if (summand(run) instanceof Unknown) openItemFacts(each, plan, run, open);
+    for (const id of open) {
+      for (const input of plan.def(id)?.inputs ?? []) {
         if (readPath(item, input.split('.')) != null) continue;
         const field = `${at}[${i}].${input}`;
         const words = plan.def(`${list}[].${input}`)?.words;
@@ -78,7 +95,7 @@ function unknownInputs(v: Value, plan: Plan, run: Run, gaps: Gaps, depth = 0): v
   } else if ('count' in v || 'sum' in v) {
     const list = 'count' in v ? v.count : v.over;
     if (plan.fact(list)(run) instanceof Unknown) inputsOf(list, plan, gaps);
-    else if ('sum' in v) for (const id of factsIn(v.sum, plan)) if (id.includes('[].')) itemGaps(plan, run, id, gaps);
+    else if ('sum' in v) itemGaps(plan, run, v.over, v.sum, gaps);
   } else if ('lookup' in v && depth < 8 && plan.value(v)(run) instanceof Unknown) {
     const keys = plan.table(v.lookup)?.keys ?? [];
     const found: Gaps = { fields: new Set(), ...(gaps.words ? { words: new Map() } : {}) };

@@ -60,8 +60,15 @@ export class Run {
     }
   }
 
-  record(leaf: number, values: Val[], result: Tri): Tri {
-    if (this.records && this.quiet === 0) this.records.push({ leaf, values, result });
+  /** Records a leaf of one operand (when tracing; no list is made otherwise) and returns its result. */
+  record1(leaf: number, x: Val, result: Tri): Tri {
+    if (this.records && this.quiet === 0) this.records.push({ leaf, values: [x], result });
+    return result;
+  }
+
+  /** Records a leaf of two operands, as record1. */
+  record2(leaf: number, x: Val, y: Val, result: Tri): Tri {
+    if (this.records && this.quiet === 0) this.records.push({ leaf, values: [x, y], result });
     return result;
   }
 
@@ -294,7 +301,7 @@ export class Plan {
       return (run) => {
         const x = a(run);
         const y = b(run);
-        return run.record(n, [x, y], compare(op, x, y));
+        return run.record2(n, x, y, compare(op, x, y));
       };
     }
     if ('is' in c) {
@@ -302,7 +309,7 @@ export class Plan {
       const values = c.values;
       return (run) => {
         const x = a(run);
-        return run.record(n, [x], x instanceof Unknown ? null : values.includes(x as Scalar));
+        return run.record1(n, x, x instanceof Unknown ? null : values.includes(x as Scalar));
       };
     }
     if ('known' in c) {
@@ -310,14 +317,14 @@ export class Plan {
       const yes = c.yes;
       return (run) => {
         const x = a(run);
-        return run.record(n, [x], !(x instanceof Unknown) === yes);
+        return run.record1(n, x, !(x instanceof Unknown) === yes);
       };
     }
     if ('recorded' in c) {
       const a = this.value(c.recorded);
       return (run) => {
         const x = a(run);
-        return run.record(n, [x], x instanceof Unknown ? null : true);
+        return run.record1(n, x, x instanceof Unknown ? null : true);
       };
     }
     if ('includes' in c) {
@@ -325,14 +332,14 @@ export class Plan {
       const values = c.values;
       return (run) => {
         const x = a(run);
-        return run.record(n, [x], Array.isArray(x) ? x.some((v) => values.includes(v as string)) : null);
+        return run.record1(n, x, Array.isArray(x) ? x.some((v) => values.includes(v as string)) : null);
       };
     }
     if ('empty' in c) {
       const a = this.value(c.empty);
       return (run) => {
         const x = a(run);
-        return run.record(n, [x], Array.isArray(x) ? x.length === 0 : null);
+        return run.record1(n, x, Array.isArray(x) ? x.length === 0 : null);
       };
     }
     if ('within' in c) {
@@ -343,7 +350,7 @@ export class Plan {
         const y = w(run);
         const from = compare('>=', x, 0);
         const to = compare('<=', x, y);
-        return run.record(n, [x, y], from === false || to === false ? false : from === null || to === null ? null : true);
+        return run.record2(n, x, y, from === false || to === false ? false : from === null || to === null ? null : true);
       };
     }
     if ('quantifier' in c) {
@@ -352,12 +359,12 @@ export class Plan {
       const q = c.quantifier;
       return (run) => {
         const items = list(run);
-        if (!Array.isArray(items)) return run.record(n, [items], null);
+        if (!Array.isArray(items)) return run.record1(n, items, null);
         const rs = run.forItems(items, () => where(run));
         const some: Tri = rs.includes(true) ? true : rs.includes(null) ? null : false;
         const every: Tri = rs.includes(false) ? false : rs.includes(null) ? null : true;
         const result = q === 'some' ? some : q === 'every' ? every : some === null ? null : !some;
-        return run.record(n, [items.length], result);
+        return run.record1(n, items.length, result);
       };
     }
     if ('code' in c) {
@@ -365,7 +372,7 @@ export class Plan {
       const match = codeMatcher(c.patterns);
       return (run) => {
         const x = a(run);
-        return run.record(n, [x], typeof x === 'string' ? match(x) : null);
+        return run.record1(n, x, typeof x === 'string' ? match(x) : null);
       };
     }
     return () => null;
@@ -373,10 +380,19 @@ export class Plan {
 }
 
 /** The leaves a traced run records of a condition, in order: those not inside a list's `where`. */
-export function recordedLeaves(c: Cond, out: LeafCond[] = []): LeafCond[] {
-  if ('all' in c) for (const x of c.all) recordedLeaves(x, out);
-  else if ('any' in c) for (const x of c.any) recordedLeaves(x, out);
-  else if ('not' in c) recordedLeaves(c.not, out);
+export function recordedLeaves(c: Cond): readonly LeafCond[] {
+  let leaves = leavesOf.get(c);
+  if (!leaves) leavesOf.set(c, (leaves = collectLeaves(c, [])));
+  return leaves;
+}
+
+/** The leaves of each condition, listed once: a rule set's conditions do not change once loaded. */
+const leavesOf = new WeakMap<Cond, readonly LeafCond[]>();
+
+function collectLeaves(c: Cond, out: LeafCond[]): LeafCond[] {
+  if ('all' in c) for (const x of c.all) collectLeaves(x, out);
+  else if ('any' in c) for (const x of c.any) collectLeaves(x, out);
+  else if ('not' in c) collectLeaves(c.not, out);
   else out.push(c);
   return out;
 }

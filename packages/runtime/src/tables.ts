@@ -59,6 +59,15 @@ function rowMatch(t: CompiledTable, r: number, keys: readonly Val[], skip = -1):
   return out;
 }
 
+/** The keys whose unknown value leaves the row open: those a row the other keys do not exclude tests. */
+export function openKeys(t: CompiledTable, keys: readonly Val[]): number[] {
+  const out: number[] = [];
+  keys.forEach((v, i) => {
+    if (v instanceof Unknown && t.rows.some((row, r) => (row.when[i]?.length ?? 0) > 0 && rowMatch(t, r, keys, i) !== false)) out.push(i);
+  });
+  return out;
+}
+
 /** The order a table's rows are tried in: by a column for most and least (ties, and rows without the number last, in the table's order), else the table's. */
 export function rowOrder(t: CompiledTable): number[] {
   const order = t.rows.map((_, i) => i);
@@ -110,8 +119,31 @@ function candidates(run: Run, tp: TablePlan, keys: readonly Val[]): { rows: numb
     }
     return { rows, sure: false };
   }
-  for (const r of tp.order) if (take(r, rowMatch(t, r, keys))) return { rows, sure: true };
+  return inOrder(t, tp.order, keys);
+}
+
+/** The rows that may be chosen, trying them in `order`: up to the first that surely matches. */
+function inOrder(t: CompiledTable, order: readonly number[], keys: readonly Val[]): { rows: number[]; sure: boolean } {
+  const rows: number[] = [];
+  for (const r of order) {
+    const m = rowMatch(t, r, keys);
+    if (m === false) continue;
+    rows.push(r);
+    if (m === true) return { rows, sure: true };
+  }
   return { rows, sure: false };
+}
+
+/**
+ * A column's cell for these key values, outside a run: the chosen row's, or undefined when no row
+ * surely matches or the rows that may be chosen differ. For a table not chosen by a list's order.
+ */
+export function cellOf(t: CompiledTable, keys: readonly Val[], column: string): Scalar | undefined {
+  const col = t.columns.findIndex((c) => c.id === column);
+  if (col < 0) return undefined;
+  const { rows, sure } = inOrder(t, rowOrder(t), keys);
+  const cells = rows.map((r) => t.rows[r]!.cells[col] ?? null);
+  return sure && cells.every((c) => c !== null && c === cells[0]) ? (cells[0] as Scalar) : undefined;
 }
 
 /** The value of a column for a run: the chosen row's cell, or what the rows that may be chosen allow. */

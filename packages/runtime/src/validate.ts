@@ -1,6 +1,7 @@
 // Validates a case against the contract (the standard vocabularies' fields) and the rule set's own
 // vocabularies: every bad field, and every field no vocabulary defines, is named by its path.
 import type { RuleSet } from '@guideline/language/rules';
+import { markComputed } from './computed-fields.ts';
 import { contractFields } from './contract.generated.ts';
 import { addField, checkFields, type FieldNode } from './fields.ts';
 import type { Case } from './types.ts';
@@ -30,6 +31,7 @@ export function fieldsOf(rules: RuleSet | undefined): FieldNode & { kind: 'objec
   if (known) return known;
   const tree = structuredClone(contractFields);
   for (const f of rules.facts) if (f.field || f.id.includes('[].')) addField(tree, f);
+  markComputed(tree, rules.facts);
   trees.set(rules, tree);
   return tree;
 }

@@ -167,6 +167,14 @@ policy p "P"
   it('nothing, when what is unknown is no field of the case (a drug with no conversion factor)', () => {
     const d = evaluateFast(r, kase([{ name: 'buprenorphine', dailyDose: 8, unit: 'mg' }]));
     expect([d.decision, d.missing]).toEqual(['insufficient-information', []]);
-    expect(d.rationale).toMatch(/The records do not establish At most 120 mg morphine equivalents a day\. Medical necessity of opioid-continuation cannot be determined from them\.$/);
+    expect(d.rationale).toMatch(/The records do not establish at most 120 mg morphine equivalents a day\. Medical necessity of opioid-continuation cannot be determined from them\.$/);
+  });
+
+  it.each<[string, unknown[], string[]]>([
+    ['a key of the conversion table that may choose the row', [{ name: 'methadone', dailyDose: 10 }], ['medications[0].unit']],
+    ['every key that may, and none that no row the others allow tests', [{ name: 'fentanyl', dailyDose: 25 }, { name: 'buprenorphine', dailyDose: 8 }], ['medications[0].unit', 'medications[0].formulation']],
+    ['no key of a row already chosen', [{ name: 'hydrocodone', dailyDose: 40 }, { name: 'oxycodone' }], ['medications[1].dailyDose']],
+  ])('by %s', (_, medications, missing) => {
+    expect(evaluateFast(r, kase(medications)).missing).toEqual(missing);
   });
 });

@@ -5,6 +5,7 @@
 // not a field of the case.
 import { describe, expect, it } from 'vitest';
 import { validateCase } from '../src/index.ts';
+import { bundledRules } from '../../../test/support/bundled.ts';
 
 const mri = {
   jurisdiction: 'CA',
@@ -149,5 +150,19 @@ describe('the contract holds the domains beyond physical medicine', () => {
     const issues = validateCase(c);
     expect(issues.map((i) => i.field)).toEqual([field]);
     expect(issues[0]!.message).toMatch(message);
+  });
+
+  const rules = bundledRules();
+  // With the rule set's vocabularies, a field naming what they compute is refused as computed,
+  // with the field it is computed from, rather than as a misspelling of its neighbour.
+  it.each<[string, Case, string, string]>([
+    ['weeks of conservative care', withField(mri, 'history.conservativeCareWeeks', 6), 'history.conservativeCareWeeks', 'history.conservativeCareStartDate'],
+    ['months on opioids', withField(opioids, 'history.opioidTherapyMonths', 16), 'history.opioidTherapyMonths', 'history.opioidTherapyStartDate'],
+    ['months since the injury', withField(workHardening, 'history.monthsSinceInjury', 8.5), 'history.monthsSinceInjury', 'injury.date'],
+    ['a medication\'s morphine equivalents', withField(opioids, 'medications', [{ name: 'oxycodone', dailyDose: 40, unit: 'mg', morphineEquivalents: 60 }]), 'medications[0].morphineEquivalents', 'medications[].dailyDose'],
+  ])('refuses %s as computed, from the field it is computed from', (_, c, field, from) => {
+    const issues = validateCase(c, rules);
+    expect(issues.map((i) => i.field)).toEqual([field]);
+    expect(issues[0]!.message).toBe(`is computed, not a field of the case: the engine works it out from ${from}`);
   });
 });

@@ -51,6 +51,13 @@ describe('evaluate', () => {
     expect(d.criteria[0]!.source).toEqual({ file: 'test.guideline', line: 15 });
   });
 
+  it('a one-of fact\'s values read in words in the trace, and stay its values in the fields', async () => {
+    const d = await evaluate(rs, makeCase());
+    const t = d.criteria.find((c) => c.id === 'improvement')!.trace.find((e) => e.operator === 'is')!;
+    expect(t.says).toBe('functional improvement not documented, not one of documented');
+    expect(t).toMatchObject({ value: 'not-documented', expected: ['documented'] });
+  });
+
   it('approves a first course within the cap', async () => {
     const d = await evaluate(rs, makeCase({ history: { visitsCompleted: 0, functionalImprovement: undefined } }));
     expect(d.decision).toBe('medically-necessary');

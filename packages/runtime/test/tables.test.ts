@@ -85,6 +85,15 @@ describe('which row', () => {
     // No row for the neck: the table gives no limit.
     expect(limit(r, base({ request: { bodyPart: 'neck' }, history: { visitsCompleted: 2 } }))[0]).toMatch(/^an unknown number/);
   });
+
+  it('a column of plain numbers holds 0 or more, so a table that gives no row still bounds a sum from below', () => {
+    const r = rules(`table course
+  | body part || limit |
+  | "lumbar spine" || 2 |`, 'completed visits + requested visits * limit <= 10');
+    const at = (bodyPart: string, completed: number): string => limit(r, base({ request: { bodyPart }, history: { visitsCompleted: completed } }))[1];
+    // No row for the neck: the factor is unknown but not negative, so 12 completed visits already exceed 10.
+    expect([at('lumbar spine', 1), at('neck', 1), at('neck', 12)]).toEqual(['met', 'unknown', 'not-met']);
+  });
 });
 
 describe('an unknown key', () => {

@@ -3,7 +3,7 @@
 // and the comparison of the open file with another version of it. The analysis takes seconds on the
 // bundled library: in a worker of its own, completions, runs and tests never wait for it.
 import { analyzeRules, diffRules, type AnalysisReport } from '@guideline/analysis';
-import { compileProgram, type RuleSet } from '@guideline/language';
+import { compileProgram, standardVocabularySources, type RuleSet } from '@guideline/language';
 import type { FindingsResult, Request } from '../protocol.ts';
 import { answerRequests } from './answer.ts';
 import { findingsResult } from './findings.ts';
@@ -13,7 +13,7 @@ const workspace = new Workspace();
 /** The last report, by rule set: a file opened after an analysis takes its markers from it. */
 const reports = new WeakMap<RuleSet, { report: AnalysisReport; ms: number }>();
 
-const broken = (which: 'edited' | 'before'): FindingsResult => ({ findings: [], counts: { error: 0, warning: 0, info: 0 }, markers: [], unreproduced: 0, ms: 0, broken: which });
+const broken = (which: 'edited' | 'before'): FindingsResult => ({ findings: [], counts: { error: 0, warning: 0, info: 0, accepted: 0 }, markers: [], unreproduced: 0, ms: 0, broken: which });
 
 async function findings(file: string): Promise<FindingsResult> {
   const rules = workspace.compile();
@@ -21,7 +21,10 @@ async function findings(file: string): Promise<FindingsResult> {
   let done = reports.get(rules);
   if (!done) {
     const t = performance.now();
-    const report = await analyzeRules(rules);
+    // The workspace's files and the standard vocabularies are read for acceptances; an unused one is reported in the workspace's own.
+    const program = workspace.program();
+    const vocabularies = standardVocabularySources.filter((v) => !program.some((s) => s.file === v.file)).map((v) => ({ ...v, borrowed: true }));
+    const report = await analyzeRules(rules, { sources: [...program, ...vocabularies] });
     reports.set(rules, (done = { report, ms: performance.now() - t }));
   }
   return findingsResult(done.report, file, workspace.text(file), done.ms);

@@ -19,6 +19,7 @@ function nameOf(f: Finding): string {
 
 export function findingView(f: Finding): FindingView {
   const v: FindingView = { code: f.code, severity: f.severity, message: f.message, file: f.file, line: f.line, column: f.column, region: f.region, name: nameOf(f) };
+  if (f.accepted !== undefined) v.accepted = f.accepted;
   const ex = f.example;
   if (ex) {
     v.example = { case: JSON.stringify(ex.case, null, 2), reproduced: ex.reproduced, ...(ex.determination ? decided(ex.determination) : {}) };
@@ -30,9 +31,11 @@ export function findingView(f: Finding): FindingView {
 
 /** The report for the page: the first findings, the counts, and the markers of `file` (whose text is `text`). */
 export function findingsResult(report: AnalysisReport, file: string, text: string, ms: number): FindingsResult {
-  const counts: FindingsResult['counts'] = { error: 0, warning: 0, info: 0 };
-  for (const f of report.findings) counts[f.severity]++;
+  const counts: FindingsResult['counts'] = { error: 0, warning: 0, info: 0, accepted: 0 };
+  for (const f of report.findings) counts[f.accepted === undefined ? f.severity : 'accepted']++;
   const src = new SourceFile(text, file);
-  const markers: EditorMarker[] = report.findings.filter((f) => f.file === file).slice(0, findingsShown).map((f) => toMarker(f as Diagnostic, src));
+  // An accepted finding is marked for information, with its reason: reviewed, it is no warning.
+  const marked = (f: Finding): Diagnostic => (f.accepted === undefined ? f : { ...f, severity: 'info', message: `${f.message} (accepted: ${f.accepted})` }) as Diagnostic;
+  const markers: EditorMarker[] = report.findings.filter((f) => f.file === file).slice(0, findingsShown).map((f) => toMarker(marked(f), src));
   return { findings: report.findings.slice(0, findingsShown).map(findingView), counts, markers, unreproduced: report.unreproduced, ms: Math.round(ms) };
 }

@@ -2,11 +2,10 @@
 // program; answers completion, hover, definition and format requests; checks and runs cases, the tests
 // and an edit's impact against the workspace's rule set; reads and makes share links. Whatever it sends
 // the page is bounded (limits.ts).
-import { analyze as analyzeFile, completionsAt, definitionAt, formatGuideline, hoverAt, SourceFile } from '@guideline/language';
+import { SourceFile } from '@guideline/language';
 import { completionsShown } from '../limits.ts';
 import type { Request } from '../protocol.ts';
 import { answerRequests } from './answer.ts';
-import { makeShareLink, readShareLink } from '../share-link.ts';
 import { checkCase, runCase, runTests } from './cases.ts';
 import { diagramOf } from './diagram.ts';
 import { formSchema } from './form-schema.ts';
@@ -15,17 +14,21 @@ import { markerList } from './markers.ts';
 import { Workspace } from './workspace.ts';
 
 const workspace = new Workspace();
+/** The editor's services and share links: loaded once the editors check their first text, or on first use. */
+const later = (): Promise<typeof import('./later.ts')> => import('./later.ts');
 
-function handle(req: Request): unknown {
+async function handle(req: Request): Promise<unknown> {
   if (workspace.mirror(req)) return null;
   switch (req.kind) {
-    case 'check': return markerList(analyzeFile(req.text, req.file).diagnostics, new SourceFile(req.text, req.file));
+    case 'check':
+      void later(); // the editors are up: their services next
+      return workspace.check(req.file, req.text);
     case 'analyze': return workspace.analyze(req.file);
-    case 'complete': return completionsAt(req.text, req.offset, { file: req.file, program: workspace.program() }).slice(0, completionsShown);
-    case 'hover': return hoverAt(req.text, req.offset, { file: req.file, program: workspace.program() }) ?? null;
-    case 'definition': return definitionAt(req.text, req.offset, { file: req.file, program: workspace.program() }) ?? null;
+    case 'complete': return (await later()).completionsAt(req.text, req.offset, { file: req.file, program: workspace.program() }).slice(0, completionsShown);
+    case 'hover': return (await later()).hoverAt(req.text, req.offset, { file: req.file, program: workspace.program() }) ?? null;
+    case 'definition': return (await later()).definitionAt(req.text, req.offset, { file: req.file, program: workspace.program() }) ?? null;
     case 'format': {
-      const r = formatGuideline(req.text);
+      const r = (await later()).formatGuideline(req.text);
       return { text: r.text, formatted: r.formatted, markers: markerList(r.diagnostics, new SourceFile(req.text)) };
     }
     case 'check-case': {
@@ -40,8 +43,8 @@ function handle(req: Request): unknown {
     case 'impact': return impactOf(workspace.baseline(), workspace.compile(), workspace.edited(), req.tests);
     case 'fields': return formSchema(workspace.compile());
     case 'diagram': return diagramOf(workspace.compile(), req.file);
-    case 'read-link': return readShareLink(req.hash, new Set(req.workspace)) ?? null;
-    case 'make-link': return makeShareLink(req.state);
+    case 'read-link': return (await later()).readShareLink(req.hash, new Set(req.workspace)) ?? null;
+    case 'make-link': return (await later()).makeShareLink(req.state);
   }
 }
 

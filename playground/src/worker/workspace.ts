@@ -1,9 +1,9 @@
 // The workspace, in the worker: every guideline file, the bundled text or its edit, compiled as one
 // program (the CLI's `guideline compile` of the folder), so a run, the tests and the compiled view
 // never depend on which file is open. The bundled program is compiled too, once, for an edit's impact.
-import { compileProgram, SourceFile, type Diagnostic, type RuleSet, type SourceText } from '@guideline/language';
+import { analyze as analyzeFile, compileProgram, SourceFile, type Diagnostic, type RuleSet, type SourceText } from '@guideline/language';
 import { otherFilesShown } from '../limits.ts';
-import type { Analysis, Request } from '../protocol.ts';
+import type { Analysis, MarkerList, Request } from '../protocol.ts';
 import { compiledJson } from './cases.ts';
 import { markerList } from './markers.ts';
 
@@ -79,6 +79,15 @@ export class Workspace {
     const counts = new Map<string, number>();
     for (const d of this.diagnostics) if (d.severity === 'error' && d.file && d.file !== except) counts.set(d.file, (counts.get(d.file) ?? 0) + 1);
     return [...counts].slice(0, otherFilesShown).map(([file, errors]) => ({ file, errors }));
+  }
+
+  /**
+   * One file's text checked quickly (on every edit, before the whole workspace compiles), in the
+   * context of the workspace's other files as they are: a vocabulary or guideline it uses from another
+   * file is known, so no error shows here that the workspace's compile would not report.
+   */
+  check(file: string, text: string): MarkerList {
+    return markerList(analyzeFile(text, file, { program: this.program() }).diagnostics, new SourceFile(text, file));
   }
 
   analyze(file: string): Analysis {

@@ -2,7 +2,7 @@
 // analysis of @guideline/analysis on compiled guidelines, each finding as a located diagnostic with
 // the requests it holds for and an example case, replayed through both evaluators before it is shown.
 import { hasErrors, standardVocabularySources, type RuleSet, type SourceText } from '@guideline/language';
-import { analyzeRules, diffRules, type AnalysisReport, type Finding } from '@guideline/analysis';
+import { analyzeRules, diffRules, type AcceptingSource, type AnalysisReport, type Finding } from '@guideline/analysis';
 import type { Determination } from '@guideline/runtime';
 import { booleanOption, listOption, type Command } from '../command.ts';
 import { compileFiles, UsageError, type LoadedSource } from '../load.ts';
@@ -14,11 +14,15 @@ const exits = [
   "its finding (a bug of guideline's). See docs/analysis.md for each check, with an example.",
 ].join('\n');
 
-/** Exit 0 with no warning, 1 with warnings, 2 when the paths do not compile, 70 when an example does not reproduce. */
+/**
+ * Exit 0 with no warning (an accepted one is not counted), 1 with warnings, 2 when the paths do not
+ * compile, 70 when an example does not reproduce.
+ */
 export async function analyzeCommand(paths: readonly string[], json: boolean): Promise<number> {
   const compiled = compile(paths);
   if (!compiled) return 2;
-  return show(await analyzeRules(compiled.rules), compiled.sources, json);
+  const sources = withVocabularies(compiled.sources);
+  return show(await analyzeRules(compiled.rules, { sources }), sources, json);
 }
 
 /** The same exits as `analyze`, for what changed between two versions. */
@@ -27,7 +31,7 @@ export async function diffCommand(before: readonly string[], after: readonly str
   const a = compile(before);
   const b = a && compile(after);
   if (!a || !b) return 2;
-  return show(await diffRules(a.rules, b.rules), [...b.sources, ...a.sources], json);
+  return show(await diffRules(a.rules, b.rules), withVocabularies([...b.sources, ...a.sources]), json);
 }
 
 export const analyze: Command = {
@@ -40,6 +44,9 @@ export const analyze: Command = {
     "apply to (A602), guidelines that never apply (A603), criteria never met (A604), 'only when's that never",
     'hold (A605), criteria always met once their facts are known (A606), requests of a covered treatment',
     'that reach no guideline (A607), overlaps within a step (A611), and conditions outside the method (A612).',
+    "A finding reviewed and intended is accepted in the source: a comment '# accept A607: why' directly",
+    'above the line it is located at. It is still listed, with its reason, and is not counted in the exit',
+    'status; an acceptance without a reason (A614), or one of the paths given that accepts nothing (A613), is a warning.',
     '',
     exits,
   ].join('\n'),
@@ -77,9 +84,12 @@ function compile(paths: readonly string[]): { rules: RuleSet; sources: LoadedSou
   return hasErrors(r.diagnostics) || !r.rules ? undefined : { rules: r.rules, sources: r.sources };
 }
 
-function show(report: AnalysisReport, loaded: readonly LoadedSource[], json: boolean): number {
-  // A finding in a standard vocabulary (a shared criterion) is framed in the vocabulary's own text.
-  const sources: SourceText[] = [...loaded, ...standardVocabularySources.filter((v) => !loaded.some((s) => s.file === v.file))];
+/** The sources and the standard vocabularies they do not hold: a finding in one (a shared criterion) is framed, and accepted, in its own text. */
+function withVocabularies(loaded: readonly LoadedSource[]): AcceptingSource[] {
+  return [...loaded, ...standardVocabularySources.filter((v) => !loaded.some((s) => s.file === v.file)).map((v) => ({ ...v, borrowed: true }))];
+}
+
+function show(report: AnalysisReport, sources: readonly SourceText[], json: boolean): number {
   const out: string[] = [];
   for (const f of report.findings) out.push(json ? JSON.stringify(f) : render(f, sources));
   if (!json) out.push(summary(report));
@@ -88,12 +98,13 @@ function show(report: AnalysisReport, loaded: readonly LoadedSource[], json: boo
     process.stderr.write(`guideline: internal error: ${report.unreproduced} finding${report.unreproduced === 1 ? '' : 's'} did not reproduce on ${report.unreproduced === 1 ? 'its' : 'their'} example\n`);
     return 70;
   }
-  return report.findings.some((f) => f.severity === 'warning' || f.severity === 'error') ? 1 : 0;
+  return report.findings.some((f) => (f.severity === 'warning' || f.severity === 'error') && f.accepted === undefined) ? 1 : 0;
 }
 
 /** A finding as the CLI prints diagnostics, then where it holds and its example. */
 export function render(f: Finding, sources: readonly (SourceText & { shown?: string })[]): string {
   const lines = [renderDiagnostics([f], sources)];
+  if (f.accepted !== undefined) lines.push(`  accepted: ${printable(f.accepted)}`);
   f.region.forEach((r, i) => lines.push(`  ${i ? '   or' : 'where'} ${printable(r)}`));
   const ex = f.example;
   if (ex) {
@@ -112,7 +123,8 @@ function decided(d: Determination): string {
 }
 
 function summary(r: AnalysisReport): string {
-  const count = (s: string): number => r.findings.filter((f) => f.severity === s).length;
+  const count = (s: string): number => r.findings.filter((f) => f.severity === s && f.accepted === undefined).length;
+  const accepted = r.findings.filter((f) => f.accepted !== undefined).length;
   const n = r.findings.length;
-  return dim(`${n} finding${n === 1 ? '' : 's'} (${count('warning')} warning${count('warning') === 1 ? '' : 's'}, ${count('info')} for information); checks ${Math.round(r.timings.checks)} ms, examples ${Math.round(r.timings.examples)} ms`);
+  return dim(`${n} finding${n === 1 ? '' : 's'} (${count('warning')} warning${count('warning') === 1 ? '' : 's'}, ${accepted ? `${accepted} accepted, ` : ''}${count('info')} for information); checks ${Math.round(r.timings.checks)} ms, examples ${Math.round(r.timings.examples)} ms`);
 }

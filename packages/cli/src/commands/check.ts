@@ -60,13 +60,13 @@ export async function checkCommand(paths: string[], casePaths: string[], options
   };
   try {
     for (const f of files) {
-      const name = display(f.path);
+      const name = display(f.given);
       try {
         if (f.path.endsWith('.jsonl')) {
-          const progress = new Progress(f.path);
-          await pool.run(f.path, name, each, progress);
+          const progress = new Progress(f.given);
+          await pool.run(f.given, name, each, progress);
           progress.done();
-        } else await writer.write(await decider.document(readText(f.path, readLimits.caseBytes), name));
+        } else await writer.write(await decider.document(readText(f.given, readLimits.caseBytes), name));
       } catch (e) {
         // A case file that cannot be read is one named error; the other files are still checked.
         if (!(e instanceof ReadError)) throw e;

@@ -13,8 +13,8 @@ export function fmtCommand(paths: string[], check: boolean): number {
   let written = 0;
   const files = guidelineFiles(paths);
   for (const f of files) {
-    const name = display(f.path);
-    const text = readText(f.path, readLimits.guidelineBytes);
+    const name = display(f.given);
+    const text = readText(f.given, readLimits.guidelineBytes);
     const r = formatGuideline(text, name);
     if (!r.formatted) {
       broken++;
@@ -27,7 +27,7 @@ export function fmtCommand(paths: string[], check: boolean): number {
       unformatted++;
       process.stdout.write(`${printable(name)}: not formatted\n`);
     } else {
-      writeText(f.path, r.text);
+      writeText(f.given, r.text);
       written++;
       process.stdout.write(`${printable(name)}: formatted\n`);
     }

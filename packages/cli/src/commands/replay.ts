@@ -34,7 +34,7 @@ export async function replayCommand(paths: string[], values: ReplayOptions): Pro
   const help = "Run 'guideline replay --help' for its options.";
   if (paths.length) throw new UsageError(`replay takes its rule sets as --rules, or --before and --after, not '${paths[0]}'`, help);
   if (!values.cases) throw new UsageError('replay needs --cases <file> (.jsonl, .csv or .parquet)', help);
-  if (!existsSync(values.cases)) throw new UsageError(`${values.cases}: no such file`);
+  if (!existsSync(values.cases)) throw new UsageError(`${display(values.cases)}: no such file`);
   if (values.rules !== undefined && (values.before !== undefined || values.after !== undefined)) throw new UsageError('give --rules, or --before and --after, not both');
   if (values.rules === undefined && (values.before === undefined || values.after === undefined)) throw new UsageError('replay needs --rules <r>, or --before <r> and --after <r>', help);
   if (values.engine !== 'fast' && values.engine !== 'sql') throw new UsageError(`--engine is fast or sql, not '${values.engine}'`);

@@ -45,12 +45,12 @@ const INVALID = 2;
 
 export async function testCommand(paths: string[], options: { coverage?: boolean } = {}): Promise<number> {
   // The cases are read first: a guideline without a policy of its own is tested by the policies they name.
-  const docs: CaseDocument[] = jsonFiles(caseFolders(guidelineFiles(paths).map((f) => f.path))).map((f) => {
+  const docs: CaseDocument[] = jsonFiles(caseFolders(guidelineFiles(paths).map((f) => f.given))).map((f) => {
     try {
-      return { name: display(f.path), text: readText(f.path, readLimits.caseBytes) };
+      return { name: display(f.given), text: readText(f.given, readLimits.caseBytes) };
     } catch (e) {
       if (!(e instanceof ReadError)) throw e;
-      return { name: display(f.path), unreadable: e.reason };
+      return { name: display(f.given), unreadable: e.reason };
     }
   });
   const compiled = compileFiles(paths, { jurisdictions: jurisdictionsOf(docs) });

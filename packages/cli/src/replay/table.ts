@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { RuleSet } from '@guideline/language';
 import { closestKey, fieldsOf, type FieldNode } from '@guideline/runtime';
-import { UsageError } from '../paths.ts';
+import { display, UsageError } from '../paths.ts';
 import { withDuckDB } from './duckdb.ts';
 
 /** A mapping from case fields (dotted paths, `[n]` for a list's item n) to the table's columns. */
@@ -21,7 +21,7 @@ export function tableSource(path: string): string {
   if (/\.parquet$/i.test(path)) return `read_parquet(${sqlString(path)})`;
   if (/\.csv$/i.test(path)) return `read_csv(${sqlString(path)}, header = true, auto_detect = true)`;
   if (/\.jsonl?$/i.test(path)) return `read_json(${sqlString(path)}, format = 'newline_delimited')`;
-  throw new UsageError(`${path}: cases are read from .jsonl, .csv or .parquet files`);
+  throw new UsageError(`${display(path)}: cases are read from .jsonl, .csv or .parquet files`);
 }
 
 interface Tree {

@@ -52,7 +52,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer 
         fetch: app.fetch,
         hostname: options.host,
         port: options.port,
-        serverOptions: { requestTimeout: options.timeoutMs, headersTimeout: Math.min(options.timeoutMs, serveLimits.headersMs), keepAliveTimeout: serveLimits.keepAliveMs },
+        serverOptions: {
+          requestTimeout: options.timeoutMs,
+          headersTimeout: Math.min(options.timeoutMs, serveLimits.headersMs),
+          keepAliveTimeout: serveLimits.keepAliveMs,
+          // Node enforces the two timeouts above only when it sweeps its connections; sweeping often
+          // keeps a stated timeout to within this much.
+          connectionsCheckingInterval: serveLimits.timeoutCheckMs,
+        },
       },
       () => ready(s as Server),
     );

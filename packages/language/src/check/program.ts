@@ -78,7 +78,7 @@ export function checkProgram(files: readonly ParsedFile[], reporters: Reporters,
   const model: ProgramModel = { vocabularies, guidelines: [], policies: [], resolved: new Map(), defineTypes: new Map(), placeholders: new Map(), uses: new Map() };
   const texts = new Map(files.map((f) => [f.file, f.text]));
   const checker = (scope: Scope, classes: ExprChecker['classesOf'], file: string): ExprChecker =>
-    new ExprChecker(scope, classes, reporters(file), model.resolved, model.defineTypes, reporters);
+    new ExprChecker(scope, classes, reporters(file), model.resolved, model.defineTypes, reporters, vocabularies);
 
   // Vocabularies: their tables (checked on first use, or here), defines, and shared criteria in their
   // own scope (with a guideline's recommendation facts).
@@ -242,7 +242,7 @@ function checkApplied(g: CheckedGuideline, model: ProgramModel, exprs: ExprCheck
   const classes = { guideline: g.decl.id.text, decls: classesOf(g) };
   for (const a of g.criteria) {
     if (a.file === g.file && g.decl.criteria.includes(a.decl)) continue;
-    const applied = new ExprChecker(g.scope, classes, reporters(a.file), g.resolved, model.defineTypes, reporters);
+    const applied = new ExprChecker(g.scope, classes, reporters(a.file), g.resolved, model.defineTypes, reporters, model.vocabularies);
     for (const e of criterionExprs(a.decl)) applied.type(e);
     applied.inPlaceholders = true;
     for (const t of criterionTexts(a.decl)) for (const h of model.placeholders.get(t) ?? []) applied.value(h.expr);

@@ -135,7 +135,7 @@ function checkUnit(n: A.CellNumber, unit: Unit | undefined, report: Report): voi
   if (n.unit && unit && n.unit !== unit && conversion(n.unit, unit) === undefined) report('C304', n, { left: unitName(unit), right: unitName(n.unit) });
 }
 
-/** A column's type from its cells: numbers in one unit, yes or no, or text. */
+/** A column's type from its cells: numbers of 0 or more in one unit, yes or no, or text. */
 function typeColumn(t: TableSym, c: A.TableColumn, cs: readonly A.TableCell[], report: Report): void {
   let unit: Unit | undefined;
   let numbers = 0;
@@ -162,7 +162,9 @@ function typeColumn(t: TableSym, c: A.TableColumn, cs: readonly A.TableCell[], r
   }
   if (numbers && words) report('C330', c, { message: `Column '${c.words.text}' holds both numbers and words: a column holds one kind of value` });
   // (A column with no value it could hold, or both kinds, is of no type: what reads it is not checked again.)
-  const ty: Ty = numbers && words ? ERROR : numbers ? numberIn(unit) : !words ? ERROR : yesNo ? BOOL : TEXT;
+  // A cell's number has no sign, so a column of numbers holds 0 or more: the bound an unknown cell
+  // keeps when no row is chosen (a drug with no conversion factor adds 0 or more, never less).
+  const ty: Ty = numbers && words ? ERROR : numbers ? numberIn(unit, 0) : !words ? ERROR : yesNo ? BOOL : TEXT;
   const { low, high } = columnsOf(t, c);
   if (low) low.ty = ty;
   if (high) high.ty = ty;

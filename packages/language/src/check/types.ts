@@ -4,6 +4,7 @@
 import type * as A from '../ast.ts';
 import type { Report } from '../diagnostics.ts';
 import { baseUnitOf, conversion, finer, isTimeUnit, unit, unitName, whyNoConversion, type Unit } from '../units.ts';
+import type { Vocabularies } from './vocabularies.ts';
 import { BOOL, closest, DATE, describe, ERROR, NUMBER, numberIn, sameType, Scope, TEXT, type DefineSym, type Sym, type Ty } from './symbols.ts';
 
 export { BOOL, DATE, TEXT };
@@ -35,6 +36,8 @@ export class ExprChecker {
     private readonly defineTypes: DefineTypes,
     /** Reports for a define's expression, in the file that declares it. */
     private readonly reportIn: (file: string) => Report,
+    /** Every vocabulary of the program, to say which one declares a fact not in scope. */
+    private readonly vocabularies: Pick<Vocabularies, 'declaring'>,
   ) {}
 
   /** Checks an expression used as a condition. */
@@ -56,6 +59,12 @@ export class ExprChecker {
   lookup(ref: A.FactRef): Sym | undefined {
     const sym = this.scope.lookup(ref.name);
     if (!sym) {
+      // Words a vocabulary not in use declares are most likely meant as its fact: say which to use.
+      const declaring = this.vocabularies.declaring(ref.name)?.name;
+      if (declaring) {
+        this.report('C301', ref, { name: ref.name, hint: `: the vocabulary '${declaring}' declares it, and it is not in use here: add 'uses ${declaring}'`, vocabulary: declaring });
+        return undefined;
+      }
       const near = closest(ref.name, this.scope.all().map((s) => s.words));
       const hint = near ? `. Did you mean '${near}'?` : `: no vocabulary in use declares it (declare it with 'fact ${ref.name}: ...' in a vocabulary the guideline uses)`;
       this.report('C301', ref, { name: ref.name, hint });
@@ -149,7 +158,7 @@ export class ExprChecker {
     }
     if (!sym.decl.expr) return ERROR;
     this.defineTypes.set(sym.decl, null);
-    const inner = new ExprChecker(sym.scope, this.classes, this.reportIn(sym.file), this.resolved, this.defineTypes, this.reportIn);
+    const inner = new ExprChecker(sym.scope, this.classes, this.reportIn(sym.file), this.resolved, this.defineTypes, this.reportIn, this.vocabularies);
     let t = inner.type(sym.decl.expr);
     if (sym.declared && t.kind !== 'error' && sym.declared.kind !== 'error') {
       // A number without a unit takes the declared one (`daily dose * conversion factor` in mg a day).

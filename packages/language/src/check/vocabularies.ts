@@ -64,6 +64,12 @@ export class Vocabularies {
     return this.byName.values();
   }
 
+  /** The vocabulary that declares a fact or define of these words, the standard ones first. */
+  declaring(words: string): VocabularyInfo | undefined {
+    const all = [...this.byName.values()];
+    return [...all.filter((v) => v.standard), ...all.filter((v) => !v.standard)].find((v) => v.own.lookup(words));
+  }
+
   /**
    * The scope of the core vocabulary and the vocabularies named (with those they use in turn). A
    * name unknown, or words two of them declare for different facts, are reported at `uses`.

@@ -682,11 +682,16 @@ export class DeclarationParser extends ExpressionParser {
   });
 
   // qualifiedName := NAME ('.' (NAME | '*'))*
+  // A reserved word is taken as a part too (and reported, P206) where it cannot be anything else:
+  // after a dot, or before one (`acme.codes`, `codes.x`).
   qualifiedName = this.rule('qualifiedName', (): A.Name => {
     const from = this.here();
     const parts: IToken[] = [];
     try {
-      parts.push(this.CONSUME(T.Identifier, L.part));
+      parts.push(this.OR2([
+        { ALT: () => this.CONSUME(T.Identifier, L.part) },
+        { GATE: () => this.LA(2).tokenType === T.Dot, ALT: () => this.reservedPart(this.CONSUME(T.ReservedWord, L.reserved)) },
+      ]));
       this.MANY(() => {
         this.CONSUME(T.Dot);
         parts.push(this.OR(this.nameParts));
@@ -696,7 +701,17 @@ export class DeclarationParser extends ExpressionParser {
     }
     return this.qualifiedNameOf(from, parts);
   });
-  private readonly nameParts = [{ ALT: () => this.CONSUME2(T.Identifier, L.part) }, { ALT: () => this.CONSUME(T.Star, L.part) }];
+  private readonly nameParts = [
+    { ALT: () => this.CONSUME2(T.Identifier, L.part) },
+    { ALT: () => this.CONSUME(T.Star, L.part) },
+    { ALT: () => this.reservedPart(this.CONSUME2(T.ReservedWord, L.reserved)) },
+  ];
+
+  /** A reserved word taken as a part of a guideline id, reported as a reserved word used as a name. */
+  private reservedPart(t: IToken): IToken {
+    if (!this.RECORDING_PHASE && valid(t)) this.reports.push({ code: 'P206', range: tokenRange(t), data: { word: t.image } });
+    return t;
+  }
 
   private qualifiedNameOf(from: number, parts: IToken[]): A.Name {
     if (this.RECORDING_PHASE) return undefined as never;
