@@ -4,7 +4,7 @@
 import type { CompiledGuideline, CompiledPolicy, Cond, RuleSet } from '@guideline/language/rules';
 import { CaseScope, CaseView } from './builtins.ts';
 import { compiledOf, evaluateCriterion, reviewed, type Compiled, type CriterionPlan, type Evaluated } from './criteria.ts';
-import { outcome, rationale, type Decided } from './decide.ts';
+import { midTitlesOf, outcome, rationale, type Decided } from './decide.ts';
 import { Describer, fieldWords, partResults, textFor, traceEntry } from './explain.ts';
 import { leafInputs, type Gaps } from './missing.ts';
 import { recordedLeaves, Run } from './plan.ts';
@@ -113,13 +113,15 @@ function unnamed(rules: RuleSet, c: Case, options: EvaluateOptions, answers?: En
   // Only the guidelines the case's treatment and date leave; each one's applicability untraced (only
   // the guideline that governs is explained), and what is read of the case itself shared among them.
   const candidates = order.candidates(c);
+  // What the index already decided of each candidate's applicability is not tested again.
+  const screened = order.screened(c);
   const scope = new CaseScope();
   for (let i = 0; i < candidates.length; i++) {
     const g = candidates[i]!;
     const compiled = compiledOf(rules, g);
     const view = new CaseView(c, g, scope);
     const run = new Run(compiled.plan, c, view, false);
-    const applies: Tri = compiled.applies!(run);
+    const applies: Tri = (screened ? compiled.ungated : compiled.applies)!(run);
     if (applies === false) continue;
     if (applies === null) {
       undecided ??= new Set();
@@ -206,7 +208,7 @@ function governed(rules: RuleSet, g: CompiledGuideline, policy: CompiledPolicy, 
     certifiedVisits: o.certifiedVisits,
     guideline,
     criteria: results,
-    rationale: full ? rationale(g, c, o, results, o.decision === 'insufficient-information' ? missingFacts().words : [], requested) : '',
+    rationale: full ? rationale(g, c, o, results, midTitlesOf(g, policy, results), o.decision === 'insufficient-information' ? missingFacts().words : [], requested) : '',
     missing: o.decision === 'insufficient-information' ? missingFacts().fields : [],
   };
   if (o.decision === 'needs-clinical-review') d.review = results.filter((r) => r.status === 'needs-review').map((r) => r.id);
