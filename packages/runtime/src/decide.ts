@@ -4,6 +4,7 @@
 // review; otherwise the request is medically necessary. And the rationale a reviewer could sign.
 import type { CompiledGuideline, CompiledPolicy } from '@guideline/language/rules';
 import { listWords } from './explain.ts';
+import type { Calc, Run } from './plan.ts';
 import type { Case, CriterionResult, Determination } from './types.ts';
 
 export interface Outcome {
@@ -14,9 +15,15 @@ export interface Outcome {
 /** A criterion's result with what the decision needs of it: its certify amount when it has one. */
 export interface Decided {
   result: CriterionResult;
-  /** The visits its `certify at most` allows (undefined: no such clause, or its value unknown). */
-  certify: () => number | undefined;
-  hasCertify: boolean;
+  /** Its `certify at most` clause (undefined: none), a value of `run`. */
+  certify: Calc | undefined;
+  run: Run;
+}
+
+/** The visits a criterion's `certify at most` allows (undefined: no such clause, or its value unknown). */
+function certifiedBy(x: Decided): number | undefined {
+  const v = x.certify?.(x.run);
+  return typeof v === 'number' ? v : undefined;
 }
 
 export function outcome(c: Case, criteria: readonly Decided[], requested: number | undefined): Outcome {
@@ -35,7 +42,7 @@ export function outcome(c: Case, criteria: readonly Decided[], requested: number
       let cap = Infinity;
       for (const x of criteria) {
         if (x.result.status !== 'not-met') continue;
-        const v = x.hasCertify ? x.certify() : undefined;
+        const v = certifiedBy(x);
         cap = v === undefined ? 0 : Math.min(cap, v);
         if (cap <= 0) break;
       }

@@ -41,11 +41,14 @@ interface Evaluation {
 }
 
 function evaluateAll(compiled: Compiled, run: Run): Evaluation {
-  const criteria = compiled.criteria.map((k) => {
-    const from = run.records?.length ?? 0;
+  const criteria: Evaluation['criteria'] = [];
+  const records = run.records;
+  for (let i = 0; i < compiled.criteria.length; i++) {
+    const k = compiled.criteria[i]!;
+    const from = records ? records.length : 0;
     const e = evaluateCriterion(run, k);
-    return { k, e, from, to: run.records?.length ?? 0 };
-  });
+    criteria.push({ k, e, from, to: records ? records.length : 0 });
+  }
   return { compiled, run, criteria };
 }
 
@@ -185,24 +188,23 @@ function governed(rules: RuleSet, g: CompiledGuideline, policy: CompiledPolicy, 
 
   const decided: Decided[] = [];
   const results: CriterionResult[] = [];
-  for (const [ev, policyId] of [[own, undefined], [extra, policy.id]] as const) {
+  for (let n = 0; n < 2; n++) {
+    const ev = n === 0 ? own : extra;
     if (!ev) continue;
+    const policyId = n === 0 ? undefined : policy.id;
     const d = new Describer(ev.compiled.plan);
-    for (const x of ev.criteria) {
+    for (let i = 0; i < ev.criteria.length; i++) {
+      const x = ev.criteria[i]!;
       const meta = x.k.meta;
       const result = full ? criterionResult(meta, x, ev, d, full, missingFacts) : sharedResult(meta, x, ev, d, missingFacts, policyId);
       if (policyId && full) result.policy = policyId;
       results.push(result);
-      const certify = x.k.certify;
-      decided.push({ result, hasCertify: certify !== undefined, certify: () => {
-        const v = certify?.(ev.run);
-        return typeof v === 'number' ? v : undefined;
-      } });
+      decided.push({ result, certify: x.k.certify, run: ev.run });
     }
   }
   const o = outcome(c, decided, requested);
   if (answers && answers.decision !== o.decision) o.decision = answers.decision;
-  const guideline: Determination['guideline'] = g.edition === undefined ? { id: g.id, title: g.title, citation: g.citation } : { id: g.id, title: g.title, citation: g.citation, edition: g.edition };
+  const guideline = full ? guidelineOf(g) : sharedGuideline(g);
   const d: Omit<Determination, Named> = {
     decision: o.decision,
     certifiedVisits: o.certifiedVisits,
@@ -272,6 +274,19 @@ function sharedResult(meta: CompiledGuideline['criteria'][number], x: Evaluation
     byKey.set(key, Object.freeze(r));
   }
   return r;
+}
+
+/** What a determination says of the guideline that governs it. */
+const guidelineOf = (g: CompiledGuideline): NonNullable<Determination['guideline']> =>
+  g.edition === undefined ? { id: g.id, title: g.title, citation: g.citation } : { id: g.id, title: g.title, citation: g.citation, edition: g.edition };
+
+const guidelines = new WeakMap<CompiledGuideline, NonNullable<Determination['guideline']>>();
+
+/** guidelineOf, built once and frozen: decision-only determinations share it, as they share their criteria's results. */
+function sharedGuideline(g: CompiledGuideline): NonNullable<Determination['guideline']> {
+  let x = guidelines.get(g);
+  if (!x) guidelines.set(g, (x = Object.freeze(guidelineOf(g))));
+  return x;
 }
 
 function statusOf(t: Tri | undefined): 'met' | 'not-met' | 'unknown' {
