@@ -45,10 +45,10 @@ function matcherOf(c: CompiledClass): Matcher {
   return m;
 }
 
-function matches(m: Matcher, text: string | undefined, code: string | undefined): boolean {
+/** `k`: the code normalised (normCode). */
+function matches(m: Matcher, text: string | undefined, k: string | undefined): boolean {
   if (text && m.terms?.test(text)) return true;
-  if (code) {
-    const k = normCode(code);
+  if (k) {
     if (m.exact.has(k)) return true;
     for (const p of m.prefixes) if (k.startsWith(p)) return true;
   }
@@ -57,7 +57,7 @@ function matches(m: Matcher, text: string | undefined, code: string | undefined)
 
 /** Whether a diagnosis or procedure text / code matches a class's terms or codes. */
 export function matchesClass(c: CompiledClass, text: string | undefined, code: string | undefined): boolean {
-  return matches(matcherOf(c), text, code);
+  return matches(matcherOf(c), text, code ? normCode(code) : undefined);
 }
 
 /** A guideline's classes by what they match, worked out once. */
@@ -91,7 +91,9 @@ function matchItems(of: CompiledClass[], items: readonly { text?: string | null;
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     const ids: string[] = [];
-    for (const c of of) if (scope ? scope.matches(matcherOf(c), items, i) : matchesClass(c, item.text || undefined, item.icd10 || undefined)) ids.push(c.id);
+    // The code normalised once an item, not once a class.
+    const code = scope || !item.icd10 ? undefined : normCode(item.icd10);
+    for (const c of of) if (scope ? scope.matches(matcherOf(c), items, i) : matches(matcherOf(c), item.text || undefined, code)) ids.push(c.id);
     for (const id of ids) if (!matched.includes(id)) matched.push(id);
     each.push(ids);
   }
@@ -125,13 +127,19 @@ export function bodyRegion(bodyPart: string | null | undefined): string | undefi
 export class CaseScope {
   text: RequestNumbers | undefined = undefined;
   private readonly matched = new Map<Matcher, boolean[]>();
+  /** Each diagnosis's code normalised (null: it has none), worked out on first use. */
+  private readonly codes: (string | null)[] = [];
 
   /** Whether the case's diagnosis `i` matches `m`: a class's terms and codes, each diagnosis matched once. */
   matches(m: Matcher, diagnoses: readonly { text?: string | null; icd10?: string | null }[], i: number): boolean {
     let answers = this.matched.get(m);
     if (!answers) this.matched.set(m, (answers = []));
     let a = answers[i];
-    if (a === undefined) a = answers[i] = matches(m, diagnoses[i]!.text || undefined, diagnoses[i]!.icd10 || undefined);
+    if (a === undefined) {
+      let code = this.codes[i];
+      if (code === undefined) code = this.codes[i] = diagnoses[i]!.icd10 ? normCode(diagnoses[i]!.icd10!) : null;
+      a = answers[i] = matches(m, diagnoses[i]!.text || undefined, code ?? undefined);
+    }
     return a;
   }
 }

@@ -4,6 +4,7 @@
 import type { CompiledCriterion, CompiledGuideline, CompiledPolicy, CompiledTable, FactDef, RuleSet } from '@guideline/language/rules';
 import { Plan, type Calc, type Run, type Test } from './plan.ts';
 import { lookupCalc } from './tables.ts';
+import { ungatedApplies } from './policy.ts';
 import type { CriterionStatus } from './types.ts';
 import type { Tri } from './values.ts';
 
@@ -24,6 +25,8 @@ export interface CriterionPlan {
 export interface Compiled {
   plan: Plan;
   applies: Test | undefined;
+  /** Applicability without the conjuncts the policy's index stands for (policy.ts ungatedApplies). */
+  ungated: Test | undefined;
   criteria: CriterionPlan[];
 }
 
@@ -53,6 +56,7 @@ export function compiledOf(rules: RuleSet, g: CompiledGuideline | CompiledPolicy
     c = {
       plan,
       applies: 'applies' in g ? plan.condition(g.applies) : undefined,
+      ungated: 'applies' in g ? plan.condition(ungatedApplies(g, factsOf(rules))) : undefined,
       criteria: g.criteria.map((meta) => ({
         meta,
         when: meta.when ? plan.condition(meta.when) : undefined,

@@ -2,8 +2,9 @@
 // certifies part when only criteria with a `certify` amount fail); otherwise any unknown leaves the
 // information insufficient; otherwise any criterion a physician must judge sends it to clinical
 // review; otherwise the request is medically necessary. And the rationale a reviewer could sign.
-import type { CompiledGuideline } from '@guideline/language/rules';
+import type { CompiledGuideline, CompiledPolicy } from '@guideline/language/rules';
 import { listWords } from './explain.ts';
+import type { Calc, Run } from './plan.ts';
 import type { Case, CriterionResult, Determination } from './types.ts';
 
 export interface Outcome {
@@ -14,9 +15,15 @@ export interface Outcome {
 /** A criterion's result with what the decision needs of it: its certify amount when it has one. */
 export interface Decided {
   result: CriterionResult;
-  /** The visits its `certify at most` allows (undefined: no such clause, or its value unknown). */
-  certify: () => number | undefined;
-  hasCertify: boolean;
+  /** Its `certify at most` clause (undefined: none), a value of `run`. */
+  certify: Calc | undefined;
+  run: Run;
+}
+
+/** The visits a criterion's `certify at most` allows (undefined: no such clause, or its value unknown). */
+function certifiedBy(x: Decided): number | undefined {
+  const v = x.certify?.(x.run);
+  return typeof v === 'number' ? v : undefined;
 }
 
 export function outcome(c: Case, criteria: readonly Decided[], requested: number | undefined): Outcome {
@@ -35,7 +42,7 @@ export function outcome(c: Case, criteria: readonly Decided[], requested: number
       let cap = Infinity;
       for (const x of criteria) {
         if (x.result.status !== 'not-met') continue;
-        const v = x.hasCertify ? x.certify() : undefined;
+        const v = certifiedBy(x);
         cap = v === undefined ? 0 : Math.min(cap, v);
         if (cap <= 0) break;
       }
@@ -89,12 +96,33 @@ export function midSentence(title: string, names: ReadonlySet<string>): string {
   return title.replace(/\p{Lu}/u, (c) => c.toLowerCase());
 }
 
-/** The rationale a reviewer could sign, made of the criteria's own words. */
-export function rationale(g: CompiledGuideline, c: Case, o: Outcome, criteria: readonly CriterionResult[], missingWords: readonly string[], requested: number | undefined): string {
+/** Each title of a list of criteria (and their parts) as it reads mid-sentence among the others. */
+export type MidTitles = ReadonlyMap<string, string>;
+
+const midTitles = new WeakMap<CompiledGuideline, WeakMap<CompiledPolicy, MidTitles>>();
+
+/**
+ * The titles of a guideline's criteria and its policy's, each mid-sentence: the same for every case
+ * the guideline governs under the policy, so worked out once (names are found among all the titles).
+ */
+export function midTitlesOf(g: CompiledGuideline, policy: CompiledPolicy, criteria: readonly CriterionResult[]): MidTitles {
+  let byPolicy = midTitles.get(g);
+  if (!byPolicy) midTitles.set(g, (byPolicy = new WeakMap()));
+  let mid = byPolicy.get(policy);
+  if (!mid) {
+    const titles = criteria.flatMap((x) => [x.title, ...(x.parts ?? []).map((p) => p.title)]);
+    const names = namesIn(titles);
+    mid = new Map(titles.map((t) => [t, midSentence(t, names)]));
+    byPolicy.set(policy, mid);
+  }
+  return mid;
+}
+
+/** The rationale a reviewer could sign, made of the criteria's own words (`mid`: midTitlesOf the criteria). */
+export function rationale(g: CompiledGuideline, c: Case, o: Outcome, criteria: readonly CriterionResult[], mid: MidTitles, missingWords: readonly string[], requested: number | undefined): string {
   const basis = `Decision based on ${g.citation}.`;
   const request = describeRequest(c);
-  const names = namesIn(criteria.flatMap((x) => [x.title, ...(x.parts ?? []).map((p) => p.title)]));
-  const titled = (status: CriterionResult['status']): string[] => criteria.filter((x) => x.status === status).map((x) => midSentence(x.title, names));
+  const titled = (status: CriterionResult['status']): string[] => criteria.filter((x) => x.status === status).map((x) => mid.get(x.title) ?? x.title);
   const reasons = criteria.filter((x) => x.status === 'not-met').map((x) => x.rationale).join(' ');
   switch (o.decision) {
     case 'partially-medically-necessary':

@@ -4,7 +4,7 @@
 import type { CompiledGuideline, CompiledPolicy, Cond, RuleSet } from '@guideline/language/rules';
 import { CaseScope, CaseView } from './builtins.ts';
 import { compiledOf, evaluateCriterion, reviewed, type Compiled, type CriterionPlan, type Evaluated } from './criteria.ts';
-import { outcome, rationale, type Decided } from './decide.ts';
+import { midTitlesOf, outcome, rationale, type Decided } from './decide.ts';
 import { Describer, fieldWords, partResults, textFor, traceEntry } from './explain.ts';
 import { leafInputs, type Gaps } from './missing.ts';
 import { recordedLeaves, Run } from './plan.ts';
@@ -41,11 +41,14 @@ interface Evaluation {
 }
 
 function evaluateAll(compiled: Compiled, run: Run): Evaluation {
-  const criteria = compiled.criteria.map((k) => {
-    const from = run.records?.length ?? 0;
+  const criteria: Evaluation['criteria'] = [];
+  const records = run.records;
+  for (let i = 0; i < compiled.criteria.length; i++) {
+    const k = compiled.criteria[i]!;
+    const from = records ? records.length : 0;
     const e = evaluateCriterion(run, k);
-    return { k, e, from, to: run.records?.length ?? 0 };
-  });
+    criteria.push({ k, e, from, to: records ? records.length : 0 });
+  }
   return { compiled, run, criteria };
 }
 
@@ -113,13 +116,15 @@ function unnamed(rules: RuleSet, c: Case, options: EvaluateOptions, answers?: En
   // Only the guidelines the case's treatment and date leave; each one's applicability untraced (only
   // the guideline that governs is explained), and what is read of the case itself shared among them.
   const candidates = order.candidates(c);
+  // What the index already decided of each candidate's applicability is not tested again.
+  const screened = order.screened(c);
   const scope = new CaseScope();
   for (let i = 0; i < candidates.length; i++) {
     const g = candidates[i]!;
     const compiled = compiledOf(rules, g);
     const view = new CaseView(c, g, scope);
     const run = new Run(compiled.plan, c, view, false);
-    const applies: Tri = compiled.applies!(run);
+    const applies: Tri = (screened ? compiled.ungated : compiled.applies)!(run);
     if (applies === false) continue;
     if (applies === null) {
       undecided ??= new Set();
@@ -183,30 +188,29 @@ function governed(rules: RuleSet, g: CompiledGuideline, policy: CompiledPolicy, 
 
   const decided: Decided[] = [];
   const results: CriterionResult[] = [];
-  for (const [ev, policyId] of [[own, undefined], [extra, policy.id]] as const) {
+  for (let n = 0; n < 2; n++) {
+    const ev = n === 0 ? own : extra;
     if (!ev) continue;
+    const policyId = n === 0 ? undefined : policy.id;
     const d = new Describer(ev.compiled.plan);
-    for (const x of ev.criteria) {
+    for (let i = 0; i < ev.criteria.length; i++) {
+      const x = ev.criteria[i]!;
       const meta = x.k.meta;
       const result = full ? criterionResult(meta, x, ev, d, full, missingFacts) : sharedResult(meta, x, ev, d, missingFacts, policyId);
       if (policyId && full) result.policy = policyId;
       results.push(result);
-      const certify = x.k.certify;
-      decided.push({ result, hasCertify: certify !== undefined, certify: () => {
-        const v = certify?.(ev.run);
-        return typeof v === 'number' ? v : undefined;
-      } });
+      decided.push({ result, certify: x.k.certify, run: ev.run });
     }
   }
   const o = outcome(c, decided, requested);
   if (answers && answers.decision !== o.decision) o.decision = answers.decision;
-  const guideline: Determination['guideline'] = g.edition === undefined ? { id: g.id, title: g.title, citation: g.citation } : { id: g.id, title: g.title, citation: g.citation, edition: g.edition };
+  const guideline = full ? guidelineOf(g) : sharedGuideline(g);
   const d: Omit<Determination, Named> = {
     decision: o.decision,
     certifiedVisits: o.certifiedVisits,
     guideline,
     criteria: results,
-    rationale: full ? rationale(g, c, o, results, o.decision === 'insufficient-information' ? missingFacts().words : [], requested) : '',
+    rationale: full ? rationale(g, c, o, results, midTitlesOf(g, policy, results), o.decision === 'insufficient-information' ? missingFacts().words : [], requested) : '',
     missing: o.decision === 'insufficient-information' ? missingFacts().fields : [],
   };
   if (o.decision === 'needs-clinical-review') d.review = results.filter((r) => r.status === 'needs-review').map((r) => r.id);
@@ -270,6 +274,19 @@ function sharedResult(meta: CompiledGuideline['criteria'][number], x: Evaluation
     byKey.set(key, Object.freeze(r));
   }
   return r;
+}
+
+/** What a determination says of the guideline that governs it. */
+const guidelineOf = (g: CompiledGuideline): NonNullable<Determination['guideline']> =>
+  g.edition === undefined ? { id: g.id, title: g.title, citation: g.citation } : { id: g.id, title: g.title, citation: g.citation, edition: g.edition };
+
+const guidelines = new WeakMap<CompiledGuideline, NonNullable<Determination['guideline']>>();
+
+/** guidelineOf, built once and frozen: decision-only determinations share it, as they share their criteria's results. */
+function sharedGuideline(g: CompiledGuideline): NonNullable<Determination['guideline']> {
+  let x = guidelines.get(g);
+  if (!x) guidelines.set(g, (x = Object.freeze(guidelineOf(g))));
+  return x;
 }
 
 function statusOf(t: Tri | undefined): 'met' | 'not-met' | 'unknown' {

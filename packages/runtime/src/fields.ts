@@ -240,20 +240,21 @@ function objectValidator(fields: Record<string, FieldNode>, required: readonly s
   return (value) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
     const v = value as Record<string, unknown>;
-    for (let i = 0; i < required.length; i++) {
-      const r = required[i]!;
-      if (!Object.hasOwn(v, r)) return false;
-      const x = v[r];
-      if (x === null || x === undefined || x === '') return false;
-    }
+    // The required fields counted as they come (each key comes once): one pass over the object.
+    // A required field that is not enumerable is not counted, and the full check then answers.
+    let present = 0;
     for (const key in v) {
       if (!Object.hasOwn(v, key)) continue;
       const child = children.get(key);
       if (child === undefined) return false;
       const x = v[key];
-      if (x === null ? child.required : !child.valid(x)) return false;
+      if (child.required) {
+        if (x === null || x === undefined || x === '') return false;
+        present++;
+      }
+      if (x !== null && !child.valid(x)) return false;
     }
-    return true;
+    return present === required.length;
   };
 }
 

@@ -4,6 +4,7 @@
 // hands a case only the guidelines that could address it, so its cost does not grow with the library.
 import type { Cond, CompiledGuideline, CompiledPolicy, FactDef, RuleSet } from '@guideline/language/rules';
 import type { Case } from './types.ts';
+import { isCalendarDate } from './iso-date.ts';
 
 export interface PolicyOrder {
   policy: CompiledPolicy;
@@ -31,6 +32,11 @@ interface Gate {
 export interface IndexedOrder extends PolicyOrder {
   /** The guidelines a case's treatment and effective date leave, in evidence order. */
   candidates(c: Case): readonly CompiledGuideline[];
+  /**
+   * Whether every guideline candidates(c) gives passes its gate for c: then its applicability is
+   * decided by the rest of its conjuncts (ungatedApplies).
+   */
+  screened(c: Case): boolean;
 }
 
 function topConjuncts(c: Cond, out: Cond[] = []): Cond[] {
@@ -39,8 +45,15 @@ function topConjuncts(c: Cond, out: Cond[] = []): Cond[] {
   return out;
 }
 
-function gateOf(g: CompiledGuideline, facts: ReadonlyMap<string, FactDef>): Gate {
-  const gate: Gate = { treatments: undefined, dates: [] };
+/**
+ * A date the gate may compare as text: a calendar date of a year from 100 (text order is then the
+ * order of days; the runtime reads years 0-99 as 1900-1999 and rolls an impossible day over).
+ */
+const textOrdered = (d: string): boolean => isCalendarDate(d) && d >= '0100';
+
+/** The conjuncts of a guideline's applicability its gate stands for, and the others. */
+function gateOf(g: CompiledGuideline, facts: ReadonlyMap<string, FactDef>): Gate & { rest: Cond[] } {
+  const gate: Gate & { rest: Cond[] } = { treatments: undefined, dates: [], rest: [] };
   // The facts read as the runtime reads them: the treatment as written, the date of service or review.
   const treatment = facts.get('request.treatment');
   const treatmentPlain = !treatment || (treatment.field === 'request.treatment' && !treatment.builtin && treatment.absent === undefined && (treatment.type.kind === 'text' || treatment.type.kind === 'enum'));
@@ -50,11 +63,23 @@ function gateOf(g: CompiledGuideline, facts: ReadonlyMap<string, FactDef>): Gate
     if ('is' in c && 'fact' in c.is && c.is.fact === 'request.treatment' && treatmentPlain && c.values.every((v) => typeof v === 'string')) {
       const values = c.values as string[];
       gate.treatments = gate.treatments ? gate.treatments.filter((t) => values.includes(t)) : [...values];
-    } else if ('cmp' in c && datePlain && 'fact' in c.left && c.left.fact === 'effectiveDate' && 'const' in c.right && typeof c.right.const === 'string') {
-      if (c.cmp === '<' || c.cmp === '<=' || c.cmp === '>' || c.cmp === '>=') gate.dates.push({ op: c.cmp, date: c.right.const });
-    }
+    } else if ('cmp' in c && datePlain && 'fact' in c.left && c.left.fact === 'effectiveDate' && 'const' in c.right && typeof c.right.const === 'string' && textOrdered(c.right.const) && (c.cmp === '<' || c.cmp === '<=' || c.cmp === '>' || c.cmp === '>=')) {
+      gate.dates.push({ op: c.cmp, date: c.right.const });
+    } else gate.rest.push(c);
   }
   return gate;
+}
+
+const ungated = new WeakMap<CompiledGuideline, Cond>();
+
+/**
+ * A guideline's applicability without the conjuncts its gate stands for: for a case `screened`,
+ * the same answer (Kleene: `all` of conjuncts known true and others is `all` of the others).
+ */
+export function ungatedApplies(g: CompiledGuideline, facts: ReadonlyMap<string, FactDef>): Cond {
+  let c = ungated.get(g);
+  if (!c) ungated.set(g, (c = { all: gateOf(g, facts).rest }));
+  return c;
 }
 
 function passes(gate: Gate, date: string): boolean {
@@ -76,12 +101,17 @@ function indexed(policy: CompiledPolicy, guidelines: CompiledGuideline[], facts:
   return {
     policy,
     guidelines,
+    screened(c: Case): boolean {
+      if (typeof c.request?.treatment !== 'string') return false;
+      const date = c.request.serviceDate ?? c.asOf;
+      return !datedAny || (typeof date === 'string' && textOrdered(date));
+    },
     candidates(c: Case): readonly CompiledGuideline[] {
       const t = c.request?.treatment;
       const list = typeof t === 'string' ? (byTreatment.get(t) ?? open) : guidelines;
       if (!datedAny) return list;
       const date = c.request?.serviceDate ?? c.asOf;
-      if (typeof date !== 'string') return list;
+      if (typeof date !== 'string' || !textOrdered(date)) return list;
       let out: CompiledGuideline[] | undefined;
       for (let i = 0; i < list.length; i++) {
         const g = list[i]!;

@@ -16,13 +16,15 @@ export interface RequestNumbers {
 /** The most characters of a request text read. */
 export const maxRequestText = 500;
 
-const numberWords: Record<string, number> = {
+// A Map, not an object: a word cut from the text is a new string, and looking it up as a property
+// name makes V8 find it in its table of names first (most of the cost of reading a text).
+const numberWords = new Map<string, number>(Object.entries({
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
   thirty: 30, forty: 40,
-};
+}));
 for (const [tens, n] of [['twenty', 20], ['thirty', 30]] as const) {
-  for (const [unit, m] of Object.entries(numberWords)) if (m < 10) numberWords[`${tens}-${unit}`] = n + m;
+  for (const [unit, m] of [...numberWords]) if (m < 10) numberWords.set(`${tens}-${unit}`, n + m);
 }
 const timesWords = new Set(['times', 'x', 'time']);
 const weekWords = new Set(['week', 'weeks', 'wk', 'wks']);
@@ -92,12 +94,12 @@ function tokens(text: string, counter: { steps: number }): Tok[] {
         let k = j + 1;
         while (k < n && isLetter(text.charCodeAt(k))) k++;
         const compound = `${word}-${text.slice(j + 1, k).toLowerCase()}`;
-        if (numberWords[compound] !== undefined) {
+        if (numberWords.has(compound)) {
           word = compound;
           j = k;
         }
       }
-      const value = Object.hasOwn(numberWords, word) ? numberWords[word]! : undefined;
+      const value = numberWords.get(word);
       out.push(value === undefined ? { kind: WORD, text: word, value: NaN, spaced, ranged: false } : { kind: NUM, text: word, value, spaced, ranged: false });
     } else {
       // The multiplication sign is the word "x".

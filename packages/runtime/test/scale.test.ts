@@ -72,6 +72,16 @@ describe('determinations as JSON', () => {
     }
   });
 
+  // Texts JSON.stringify escapes: quotes, backslashes, control characters, lone surrogates, and not U+2028.
+  const awkward = ['"quoted"', 'back\\slash', 'tab\there\nnewline\u0000nul\u001f', '\ud800 lone \udfff', 'line\u2028separator', 'é ü 日本 🙂'];
+  it.each(awkward)('decision: the bytes JSON.stringify writes, case id %j', (id) => {
+    // A case a guideline governs: its criteria's results are the shared ones.
+    const c = cases.find((x) => evaluateFast(rules, x, { detail: 'decision' }).criteria.length > 0)!;
+    const d = evaluateFast(rules, { ...c, id, request: { ...(c.request as object), text: id } }, { detail: 'decision' });
+    expect([d.caseId, Object.isFrozen(d.criteria[0]), Object.isFrozen(d.guideline)]).toEqual([id, true, true]);
+    expect(determinationJson(d)).toBe(JSON.stringify(d));
+  });
+
   it('shares each decision-only result, frozen', () => {
     const c = makeCase({ history: { visitsCompleted: 0 } });
     const a = evaluateFast(rules, c, { detail: 'decision' });

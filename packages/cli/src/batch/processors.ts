@@ -3,22 +3,22 @@
 import type { RuleSet } from '@guideline/language';
 import type { Line } from '../read.ts';
 import { Decider, type DeciderOptions } from './decide.ts';
-import type { Segment } from './segments.ts';
+import { Runs, type Segment } from './segments.ts';
 import type { TaskSpec } from './pool.ts';
 import { replayProcessor, type ReplayConfig } from '../replay/process.ts';
 
 export type Processor = (lines: Line[], name: string) => Promise<unknown>;
 
-/** `check`: each line's segment (blank lines give none). */
+/** `check`: the lines' segments (blank lines give none), determinations joined into runs of bytes. */
 export function checkProcessor(config: { rules: RuleSet; options: DeciderOptions }): (lines: Line[], name: string) => Promise<Segment[]> {
   const decider = new Decider(config.rules, config.options);
   return async (lines, name) => {
-    const out: Segment[] = [];
+    const runs = new Runs(config.options.json);
     for (const line of lines) {
       const s = await decider.line(line, name);
-      if (s) out.push(s);
+      if (s) runs.add(s);
     }
-    return out;
+    return runs.done();
   };
 }
 

@@ -1,9 +1,57 @@
 // What deciding a batch's lines produces, in input order, whichever thread decided them: a
-// determination's text for stdout or a problem for stderr, and the writer that puts them out.
+// determination's text for stdout or a problem for stderr, and the writer that puts them out. A
+// chunk's determinations between problems travel as one run of UTF-8 bytes, made where they were
+// decided, so that a worker hands the main thread one transferable buffer, not an object a case.
 import { Output } from '../output.ts';
 
-/** One line's (or file's) result: a determination as text, or a problem with the exit status it calls for. */
-export type Segment = { out: string } | { err: string; status: number };
+/**
+ * One line's (or file's) result: a determination as text, or a problem with the exit status it
+ * calls for; or `count` determinations already joined as the writer would join them, as UTF-8.
+ */
+export type Segment = { out: string } | { err: string; status: number } | { bytes: Uint8Array<ArrayBuffer>; count: number };
+
+const utf8 = new TextEncoder();
+
+/** Joins determinations' texts into runs of bytes, as Writer writes them (a problem ends a run). */
+export class Runs {
+  readonly segments: Segment[] = [];
+  private text = '';
+  private count = 0;
+
+  constructor(private readonly json: boolean) {}
+
+  add(s: Segment): void {
+    if (!('out' in s)) {
+      this.end();
+      this.segments.push(s);
+      return;
+    }
+    this.text += this.json ? s.out + '\n' : (this.count ? '\n\n' : '') + s.out + '\n';
+    this.count++;
+  }
+
+  /** The segments, the last run ended. */
+  done(): Segment[] {
+    this.end();
+    return this.segments;
+  }
+
+  private end(): void {
+    if (!this.count) return;
+    // TextEncoder's bytes own their buffer (a Buffer's may be a slice of a shared pool): it can be transferred.
+    this.segments.push({ bytes: utf8.encode(this.text) as Uint8Array<ArrayBuffer>, count: this.count });
+    this.text = '';
+    this.count = 0;
+  }
+}
+
+/** The buffers of a chunk's runs, to transfer rather than copy to the main thread. */
+export function transferables(result: unknown): ArrayBuffer[] {
+  if (!Array.isArray(result)) return [];
+  const out: ArrayBuffer[] = [];
+  for (const s of result) if (s && typeof s === 'object' && 'bytes' in s && s.bytes instanceof Uint8Array) out.push(s.bytes.buffer as ArrayBuffer);
+  return out;
+}
 
 /** Writes segments in order: stdout buffered, a problem after everything decided before it. */
 export class Writer {
@@ -19,6 +67,12 @@ export class Writer {
       process.stderr.write(s.err + '\n');
       this.status = Math.max(this.status, s.status);
       return;
+    }
+    if ('bytes' in s) {
+      // A run is joined as below; only what separates it from what was printed before is added here.
+      if (!this.json && this.printed > 0) await this.out.write('\n\n');
+      this.printed += s.count;
+      return this.out.writeBytes(s.bytes);
     }
     this.printed++;
     return this.out.write(this.json ? s.out + '\n' : (this.printed > 1 ? '\n\n' : '') + s.out + '\n');
