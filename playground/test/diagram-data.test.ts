@@ -40,7 +40,7 @@ describe('the decision procedure drawn', () => {
     for (const mix of mixes.filter((m) => review || !m.includes('needs-review'))) {
       for (const utilization of [false, true]) {
         // The runtime certifies part when, in utilization review, every criterion not met allows some visits.
-        const decided: Decided[] = mix.map((s) => ({ result: { status: s } as CriterionResult, hasCertify: certify, certify: () => (certify ? 3 : undefined) }));
+        const decided: Decided[] = mix.map((s) => ({ result: { status: s } as CriterionResult, certify: certify ? () => 3 : undefined, run: undefined as never }));
         const runtime = outcome({ review: utilization ? 'utilization' : 'prospective' } as never, decided, 6).decision;
         const partial = certify && utilization && !mix.includes('unknown') && !mix.includes('needs-review');
         expect([mix, utilization, drawn(drawnRules, mix, partial)]).toEqual([mix, utilization, runtime]);

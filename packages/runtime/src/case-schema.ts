@@ -21,7 +21,7 @@ function typeSchema(t: FactType, words?: string): Schema {
       if (t.max !== undefined) s['maximum'] = t.max;
       return described(s);
     }
-    case 'date': return described({ type: ['string', 'null'], format: 'date' });
+    case 'date': return described({ type: ['string', 'null'], format: 'date', pattern: '^(?:19|[2-9][0-9])[0-9]{2}-' }); // from caseLimits.earliestDate
     case 'code': return described({ type: ['string', 'null'], pattern: '^(?:[A-Za-z][0-9][0-9A-Za-z](?:\\.?[0-9A-Za-z]{0,4})?|[0-9]{5}|[A-Za-z][0-9]{4})$' });
     case 'list': return described({ type: ['array', 'null'], maxItems: caseLimits.maxItems, items: typeSchema(t.of) });
     default: return described({ type: ['string', 'null'], maxLength: caseLimits.maxText });

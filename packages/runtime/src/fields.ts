@@ -80,8 +80,12 @@ export interface FieldIssue {
   more?: number;
 }
 
-/** Limits on what a case may hold, so a hostile case cannot make checking it expensive. */
-export const caseLimits = { maxText: 2000, maxItems: 100, maxIssues: 50 };
+/**
+ * Limits on what a case may hold, so a hostile case cannot make checking it expensive, and the
+ * earliest date a case may give: dates are counted as Date.UTC counts them, which reads the years
+ * 0-99 as 1900-1999, so an earlier date would be decided as another.
+ */
+export const caseLimits = { maxText: 2000, maxItems: 100, maxIssues: 50, earliestDate: '1900-01-01' };
 
 const codePattern = /^(?:[A-Za-z][0-9][0-9A-Za-z](?:\.?[0-9A-Za-z]{0,4})?|[0-9]{5}|[A-Za-z][0-9]{4})$/;
 const countUnits = new Set(['visits']);
@@ -183,6 +187,7 @@ function value(node: FieldNode & { kind: 'value' }, v: unknown, at: string, add:
       return;
     case 'date':
       if (!isCalendarDate(v)) add(at, `must be a date (YYYY-MM-DD), got ${show(v)}`);
+      else if (v < caseLimits.earliestDate) add(at, `must be a date from ${caseLimits.earliestDate} on, got ${show(v)}`);
       return;
     case 'code':
       if (typeof v !== 'string' || !codePattern.test(v)) add(at, `must be a code (ICD-10 such as M54.12, CPT such as 97110, or HCPCS such as G0283), got ${show(v)}`);
@@ -280,8 +285,10 @@ function valueValidator(node: FieldNode & { kind: 'value' }): Valid {
       const whole = t.unit !== undefined && countUnits.has(t.unit);
       return (v) => typeof v === 'number' && Number.isFinite(v) && !(min !== undefined && v < min) && !(max !== undefined && v > max) && !(whole && !Number.isInteger(v));
     }
-    case 'date':
-      return isCalendarDate;
+    case 'date': {
+      const earliest = caseLimits.earliestDate;
+      return (v) => isCalendarDate(v) && v >= earliest;
+    }
     case 'code':
       return (v) => typeof v === 'string' && codePattern.test(v);
     default:

@@ -61,6 +61,15 @@ describe('ISO dates', () => {
     expect(issues).toEqual([{ field: 'asOf', message: 'must be a date (YYYY-MM-DD), got "2014-02-30"' }]);
   });
 
+  it.each([
+    ['0014-01-24', 'a year the calendar would read as 1914'],
+    ['1899-12-31', 'the day before the earliest'],
+  ])('refuses a date before 1900 (%s: %s), which would be decided as another', (date) => {
+    const issues = validateCase({ jurisdiction: 'CA', asOf: date, request: { treatment: 'physical-therapy' } });
+    expect(issues).toEqual([{ field: 'asOf', message: `must be a date from 1900-01-01 on, got "${date}"` }]);
+    expect(validateCase({ jurisdiction: 'CA', asOf: '1900-01-01', request: { treatment: 'physical-therapy' } })).toEqual([]);
+  });
+
   it('counts days as Date.UTC does, past the end of a month and in the 1900s of two-digit years', () => {
     const shaped = fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 })).map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`);
     fc.assert(fc.property(fc.oneof(shaped, dateLike), (s) => {
