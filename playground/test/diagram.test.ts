@@ -1,7 +1,9 @@
 // End-to-end: the guideline as a picture, in Chromium, laid out by elkjs in its worker. The open
 // guideline's applicability, criteria (coloured by the current case's statuses) and decision procedure
 // (the current decision marked) are drawn; a box opens its line in the editor, by mouse and by
-// keyboard; a policy's evidence order links to each guideline's file; axe-core finds no violation.
+// keyboard; a policy's criteria that apply under the guideline are drawn with it, and the part they can
+// certify in its procedure, each a link to the policy's line; a policy's evidence order links to each
+// guideline's file; axe-core finds no violation.
 import { AxeBuilder } from '@axe-core/playwright';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -60,6 +62,21 @@ describe.skipIf(!hasChromium)('the guideline as a picture', () => {
     await page.focus('.diagram-box[data-id="home-program"]');
     await page.keyboard.press('Enter');
     await expect.poll(() => cursorLine(page)).toMatch(/^criterion home-program /);
+  });
+
+  it('shows a policy\'s criteria that apply to the guideline, each a link to the policy\'s line', async () => {
+    await page.getByRole('tab', { name: 'Picture' }).click();
+    // California's cap, coloured by the seed's status for it (an independent review: not applicable).
+    const cap = '.diagram-box[data-kind=criterion][data-id=statutory-cap]';
+    await page.waitForSelector(cap);
+    expect(await page.getAttribute(cap, 'class')).toContain('status-box-not-applicable');
+    expect(await page.$$eval('.diagram-box[data-kind=policy]', (xs) => xs.map((x) => x.getAttribute('data-id')))).toEqual(['california']);
+    // In the procedure, the cap is one of the criteria that can certify part.
+    const certifiers = await page.$$eval('.diagram-box[data-kind=certifier]', (xs) => xs.map((x) => x.getAttribute('aria-label')));
+    expect(certifiers).toEqual(expect.arrayContaining([expect.stringMatching(/24-visit cap.*california\.guideline line \d+$/)]));
+    await page.getByRole('button', { name: /24-visit cap.*a criterion that can certify part/ }).click();
+    await expect.poll(() => file(page)).toBe(california);
+    await expect.poll(() => cursorLine(page)).toMatch(/^criterion statutory-cap /);
   });
 
   it('another guideline opened is drawn from its own rules', async () => {
