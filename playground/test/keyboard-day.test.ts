@@ -52,8 +52,9 @@ describe.skipIf(!hasChromium)('the playground by keyboard alone', () => {
     const opened = await page.evaluate(() => document.activeElement?.closest('li')?.getAttribute('data-file'));
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getAttribute('[role=tab][data-tab=determination]', 'aria-selected')).toBe('true');
-    // The case's guideline opens with it.
+    // The picker shows it, though the search above would leave it out, and its guideline opens with it.
     expect(opened).toBeTruthy();
+    expect(await page.inputValue('#case-select')).toBe(opened);
     await expect.poll(file).toMatch(new RegExp(`^${(opened ?? '').replace(/cases\/[^/]+$/, '')}`));
   });
 
