@@ -1,7 +1,6 @@
-// End-to-end: the playground by keyboard alone, in Chromium: a case found by its guideline's title and
-// picked, the tests run and a case opened from them, the editor left by Escape, then every result tab
-// reached by the arrow keys and entered by Tab; an unknown fact marked with its code; and the theme
-// following the system's, dark or light, as it changes.
+// End-to-end: the playground by keyboard alone, in Chromium: a case found by its guideline's title, the
+// tests run and a case opened from them, the editor left by Escape, every result tab entered by Tab; an
+// unknown fact marked with its code; and the theme following the system's as it changes.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { collectErrors, editorText, hasChromium, openPlayground, playgroundSession, setText, typeAtEnd } from './support/browser.ts';
