@@ -121,6 +121,8 @@ export class CasePanel {
     this.current = text;
     this.file = file && caseText(this.workspace.testCase(file)) === text ? file : customCase;
     this.select.value = this.file;
+    // A case the picker's search left out (opened from the tests or the impact): listed again, as the open case always is.
+    if (this.select.value !== this.file) this.fillSelect();
     if (this.view) {
       this.loading = true;
       this.view.setValue(text);

@@ -1,7 +1,6 @@
-// The picture's graphs, before layout: from the worker's DiagramData, for each guideline or policy a
-// graph of when it applies and its criteria with their conditions, a graph of its decision procedure,
-// and for each policy a graph of its evidence order (its steps as boxes holding their guidelines).
-// Sizes come from the labels wrapped to the box width; elkjs places them (diagram.ts).
+// The picture's graphs, before layout, from the worker's DiagramData: per guideline or policy, when it
+// applies and its criteria (with a policy's that apply under it) and its decision procedure (with the
+// criteria that can certify part); per policy, its evidence order. elkjs places them (diagram.ts).
 import type { DecisionRule, DiagramData, DiagramNode, EvidenceOrder, SourceSpan } from './protocol.ts';
 
 export interface Box {
@@ -79,7 +78,8 @@ function criteriaGraph(root: DiagramNode, n: number, statuses: ReadonlyMap<strin
   const add = (node: DiagramNode, parent?: string): void => {
     const id = `g${n}-${boxes.length}`;
     const status = node.kind === 'criterion' && node.id ? statuses.get(node.id) : undefined;
-    const kind = node.kind === 'policy' ? 'guideline' : node.kind;
+    // A policy drawn for itself is the graph's head; one under a guideline holds the criteria it adds.
+    const kind = node.kind === 'policy' && !parent ? 'guideline' : node.kind;
     boxes.push(box(id, kind, node.label, `${node.label}, ${node.kind}${status ? `, ${status}` : ''}, line ${node.line}`, {
       at: { file: node.file, line: node.line, endLine: node.line }, ...(status ? { status } : {}), ...(node.id && node.kind !== 'applicability' ? { ref: node.id } : {}),
     }));
@@ -108,6 +108,12 @@ function decisionGraph(rules: readonly DecisionRule[], n: number, current: strin
       const f = `d${n}-f${i}`;
       boxes.push(box(f, 'question', `${r.first.ask}?`, `${r.first.ask}?`), outcome(`d${n}-p${i}`, r.first.decision, r.first.ask), outcome(`d${n}-o${i}`, r.decision, r.ask));
       edges.push({ id: `${f}-in`, from: q, to: f, label: 'yes' }, { id: `${f}-yes`, from: f, to: `d${n}-p${i}`, label: 'yes' }, { id: `${f}-no`, from: f, to: `d${n}-o${i}`, label: 'no' });
+      // The criteria whose `certify at most` can make it hold, each a link to its line.
+      (r.first.by ?? []).forEach((c, j) => {
+        const id = `d${n}-c${i}-${j}`;
+        boxes.push(box(id, 'certifier', c.label, `${c.label}, a criterion that can certify part, ${c.file} line ${c.line}`, { at: { file: c.file, line: c.line, endLine: c.line } }));
+        edges.push({ id: `${id}-to`, from: id, to: f, label: 'certifies at most' });
+      });
     } else {
       boxes.push(outcome(`d${n}-o${i}`, r.decision, r.ask));
       edges.push({ id: `${q}-yes`, from: q, to: `d${n}-o${i}`, label: 'yes' });

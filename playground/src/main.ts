@@ -5,18 +5,16 @@
 import './style.css';
 import { bundledCases, bundledGuidelines, seedCase, seedCaseFile, seedGuidelineFile } from './bundled.ts';
 import { CasePanel, caseText } from './case-panel.ts';
-import { byId, el } from './dom.ts';
+import { byId } from './dom.ts';
 import type { Editors } from './editors.ts';
-import { compareExpectation } from './expect.ts';
 import { FilePicker, folderOf } from './file-picker.ts';
-import { renderImpact } from './impact-panel.ts';
 import { Keeper } from './keeping.ts';
+import { installPageHandle } from './page-handle.ts';
+import { Runs } from './runs.ts';
 import { workerStopped } from './messages.ts';
 import { Notices } from './notices.ts';
-import type { CaseCheck, ConditionCoverage, FormSchema, RunResult, SourceSpan } from './protocol.ts';
-import { coverageOfCase } from './coverage.ts';
+import type { CaseCheck, FormSchema, SourceSpan } from './protocol.ts';
 import { ReferencePanel } from './reference.ts';
-import { decisionText, place, renderDetermination, renderNotice } from './results.ts';
 import { WorkStore, type Work } from './storage.ts';
 import { Tabs } from './tabs.ts';
 import { TestCaseEditor } from './test-case-editor.ts';
@@ -50,9 +48,6 @@ let openName = seedGuidelineFile;
 let editors: Editors | undefined;
 /** The open file's text as the worker last had it. */
 let sentText: string | undefined;
-let lastRun: Extract<RunResult, { kind: 'determination' }> | undefined;
-let highlighted: string | undefined;
-let picked = false;
 let schema: Promise<FormSchema> | undefined;
 
 const filePicker = new FilePicker(byId<HTMLSelectElement>('file-select'), byId<HTMLInputElement>('file-filter'), workspace, (file) => fileTitles.get(file), (file) => {
@@ -67,8 +62,8 @@ const testCase = new TestCaseEditor(byId('test-case'), {
     keeper.changed();
     if (created) cases.setText(caseText(t), t.file);
     cases.fillSelect();
-    showRun();
-    if (tests.ran) void runAll();
+    runs.show();
+    if (tests.ran) void runs.runAll();
     if (created) say(`Saved the test case ${t.file}`);
   },
   caseValue: () => JSON.parse(cases.text) as unknown,
@@ -76,14 +71,17 @@ const testCase = new TestCaseEditor(byId('test-case'), {
 });
 const cases = new CasePanel(workspace, byId<HTMLSelectElement>('case-select'), byId<HTMLInputElement>('case-filter'), byId('case-issues'), byId('case-form'), {
   onChange: (wasPicked) => {
-    picked = wasPicked;
-    if (wasPicked) clearHighlight();
+    runs.picked = wasPicked;
+    if (wasPicked) runs.clearHighlight();
     keeper.changed();
-    scheduleRun(wasPicked ? 0 : 200);
+    runs.schedule(wasPicked ? 0 : 200);
   },
   check: (text): Promise<CaseCheck> => client.request({ kind: 'check-case', text }),
   schema: () => (schema ??= client.request({ kind: 'fields' })),
 }, (folder) => titles.get(folder));
+const runs = new Runs({ client, workspace, cases, tabs, tests, testCase, editors: () => editors, openName: () => openName, openFile, flushEdit, loadCases, openCase,
+  targets: { determination: byId('determination'), announce: byId('announce'), impact: byId('impact'), diagram: byId('diagram') },
+});
 
 function currentWork(): Work {
   flushEdit();
@@ -112,13 +110,13 @@ function flushEdit(): void {
 
 function openFile(file: string, at?: SourceSpan): void {
   flushEdit();
-  if (file !== openName) clearHighlight();
+  if (file !== openName) runs.clearHighlight();
   openName = file;
   fillFiles();
   if (editors && editors.pane.file !== file) {
     sentText = workspace.text(file);
     editors.pane.open(file, sentText);
-    showCoverage();
+    runs.showCoverage();
     scheduleAnalyze(0);
     findings.fileOpened();
   }
@@ -169,10 +167,10 @@ async function analyze(): Promise<void> {
   compiledJson = result.compiledJson;
   schema = undefined;
   if (tabs.selected === 'compiled') editors?.setCompiled(compiledJson);
-  scheduleRun(0);
-  if (tests.ran) void runAll();
-  if (tabs.selected === 'impact') void impact();
-  if (tabs.selected === 'diagram') void diagram();
+  runs.schedule(0);
+  if (tests.ran) void runs.runAll();
+  if (tabs.selected === 'impact') void runs.impact();
+  if (tabs.selected === 'diagram') void runs.diagram();
   findings.schedule();
 }
 let compiledJson = '';
@@ -182,7 +180,7 @@ function showCase(text: string): Promise<void> {
   cases.setText(text, '');
   keeper.changed();
   tabs.select('determination');
-  return run();
+  return runs.run();
 }
 
 const versions = new Versions(new Set(workspace.files()));
@@ -222,125 +220,15 @@ function startAnalysis(): void {
   findings.schedule(0);
 }
 
-let runTimer: ReturnType<typeof setTimeout> | undefined;
-function scheduleRun(delay = 200): void {
-  clearTimeout(runTimer);
-  runTimer = setTimeout(() => void run(), delay);
-}
-
-const determination = byId('determination');
-const announce = byId('announce');
-let runs = 0;
-let announced = '';
-
-async function run(): Promise<void> {
-  const ticket = ++runs;
-  flushEdit();
-  const r: RunResult = await client.request({ kind: 'run', caseText: cases.text }).catch((e: unknown) => ({ kind: 'failed', error: String(e) }) as const);
-  if (ticket !== runs) return;
-  lastRun = r.kind === 'determination' ? r : undefined;
-  if (r.kind === 'no-rules') {
-    const files = r.otherErrors.map((o) => {
-      const b = el('button', { type: 'button', class: 'link' }, `${o.file.split('/').pop()} (${o.errors} error${o.errors === 1 ? '' : 's'})`);
-      b.addEventListener('click', () => openFile(o.file));
-      return b;
-    });
-    renderNotice(determination, 'The workspace has errors', [files.length ? el('span', {}, 'Fix the errors in ', files.flatMap((b, i) => (i ? [', ', b] : [b])), ' to run the case.') : 'Fix the problems listed under the editor to run the case.']);
-  } else if (r.kind === 'invalid-case') renderNotice(determination, 'The case is not valid', [...r.check.problems.map((p) => `${p.field || 'case'}: ${p.message}`), ...(r.check.total > r.check.problems.length ? [`${r.check.total - r.check.problems.length} more not shown`] : [])]);
-  else if (r.kind === 'failed') renderNotice(determination, 'Evaluation failed', [r.error]);
-  showRun();
-  if (r.kind !== 'determination') return void testCase.render(cases.testCase, undefined, undefined);
-  if (!performance.getEntriesByName('first-decision').length) performance.mark('first-decision');
-  caseCoverage = coverageOfCase(r.determination);
-  showCoverage();
-  const text = `Decision: ${decisionText[r.determination.decision]}`;
-  if (`${cases.file}|${text}` !== announced) announce.textContent = text;
-  announced = `${cases.file}|${text}`;
-  if (picked && r.guidelineFile && r.guidelineFile !== openName) openFile(r.guidelineFile);
-  picked = false;
-  if (highlighted && r.sources[highlighted]) showCriterion(highlighted);
-  else clearHighlight();
-}
-
-/** Renders the last determination, compared with the open test case's expectation. */
-function showRun(): void {
-  const r = lastRun;
-  const t = cases.testCase;
-  if (!r) return;
-  renderDetermination(determination, r.determination, {
-    hidden: r.hidden,
-    sources: r.sources,
-    ...(r.guidelineFile ? { guidelineFile: r.guidelineFile } : {}),
-    words: (f) => r.words[f],
-    ...(t?.expect ? { differences: compareExpectation(t.expect, r.determination) } : {}),
-    onSource: (at) => openFile(at.file, at),
-    onCriterion: showCriterion,
-  });
-  testCase.render(t, r.determination, r.guidelineFile);
-}
-
-function showCriterion(id: string): void {
-  const at = lastRun?.sources[id];
-  if (!at) return;
-  highlighted = id;
-  openFile(at.file);
-  editors?.pane.highlightLines(at.line, at.endLine);
-  for (const li of determination.querySelectorAll('[data-criterion]')) li.classList.toggle('criterion-shown', li.getAttribute('data-criterion') === id);
-}
-
-function clearHighlight(): void {
-  highlighted = undefined;
-  editors?.pane.clearHighlight();
-}
-
 byId('run-button').addEventListener('click', () => {
   tabs.select('determination');
-  void run();
+  void runs.run();
 });
 
 byId('run-all-button').addEventListener('click', () => {
   tabs.select('tests');
-  void runAll();
+  void runs.runAll();
 });
-
-let testRuns = 0;
-/** How the test cases exercised each condition (after Run all tests). */
-let suiteCoverage: ConditionCoverage[] = [];
-/** How the current case exercised the conditions its determination traces (after each Run). */
-let caseCoverage: ConditionCoverage[] = [];
-/** Marks the editor with the test suite's coverage while the Tests tab is open and has run, the current case's otherwise. */
-function showCoverage(): void {
-  const suite = tabs.selected === 'tests' && suiteCoverage.length > 0;
-  editors?.pane.setCoverage(suite ? suiteCoverage : caseCoverage, suite ? 'suite' : 'case');
-}
-async function runAll(): Promise<void> {
-  const ticket = ++testRuns;
-  tests.running();
-  await loadCases();
-  flushEdit();
-  const outcomes = await client.request({ kind: 'run-tests', tests: workspace.testCases() }).catch((e: unknown) => String(e));
-  if (ticket !== testRuns) return;
-  if (typeof outcomes === 'string') tests.failed(`The tests could not run: ${outcomes}`);
-  else if (!outcomes) tests.failed('The workspace has errors: fix them to run the tests.');
-  else {
-    tests.setOutcomes(outcomes.outcomes);
-    suiteCoverage = outcomes.coverage;
-    showCoverage();
-  }
-}
-
-let impacts = 0;
-async function impact(): Promise<void> {
-  const ticket = ++impacts;
-  flushEdit();
-  const target = byId('impact');
-  target.setAttribute('aria-busy', 'true');
-  await loadCases();
-  const result = await client.request({ kind: 'impact', tests: workspace.testCases() }).catch(() => undefined);
-  if (ticket !== impacts || !result) return;
-  target.removeAttribute('aria-busy');
-  renderImpact(target, result, openCase);
-}
 
 /** Opens a test case (from the tests or the impact), with its expectation. */
 function openCase(file: string): void {
@@ -355,31 +243,11 @@ function openReference(at?: string): void {
   void reference.open(at);
 }
 
-let diagrams = 0;
-async function diagram(): Promise<void> {
-  const ticket = ++diagrams;
-  flushEdit();
-  const data = await client.request({ kind: 'diagram', file: openName }).catch(() => undefined);
-  if (ticket !== diagrams || !data) return;
-  // The picture and its layout engine load when it is first drawn: the first decision never waits for them.
-  const { renderDiagram } = await import('./diagram.ts');
-  const statuses = new Map(lastRun?.guidelineFile === openName ? lastRun.determination.criteria.map((c) => [c.id, c.status] as const) : []);
-  const current = lastRun?.guidelineFile === openName ? lastRun.determination.decision : undefined;
-  const target = byId('diagram');
-  target.setAttribute('aria-busy', 'true');
-  const drawn = await renderDiagram(target, data, statuses, current, (at) => openFile(at.file, at), () => ticket !== diagrams).catch((e: unknown) => {
-    // The layout engine's worker failed (it stopped, or a graph it could not lay out): said in the tab, not thrown.
-    renderNotice(target, 'The picture could not be laid out', [String(e)]);
-    return true;
-  });
-  if (drawn) target.removeAttribute('aria-busy');
-}
-
 function onTab(name: string): void {
-  showCoverage();
+  runs.showCoverage();
   if (name === 'compiled') editors?.setCompiled(compiledJson);
-  if (name === 'diagram') void diagram();
-  if (name === 'impact') void impact();
+  if (name === 'diagram') void runs.diagram();
+  if (name === 'impact') void runs.impact();
   if (name === 'reference') void reference.open();
   if (name === 'analysis') startAnalysis();
 }
@@ -430,7 +298,7 @@ function loadCases(): Promise<void> {
     workspace.addBundledCases(all);
     if (storedCaseFile && cases.file !== storedCaseFile) cases.setText(cases.text, storedCaseFile);
     cases.fillSelect();
-    showRun();
+    runs.show();
     byId('case-select').setAttribute('data-cases', 'loaded');
   }));
 }
@@ -457,7 +325,7 @@ window.addEventListener('hashchange', () => void actions.openLinkIn(location.has
 function loadEditors(): Promise<Editors> {
   return new Promise<void>((resolve) => {
     const check = setInterval(() => {
-      if (performance.getEntriesByName('first-decision').length || determination.querySelector('[data-testid=notice]') || notices.code('worker')) {
+      if (performance.getEntriesByName('first-decision').length || byId('determination').querySelector('[data-testid=notice]') || notices.code('worker')) {
         clearInterval(check);
         resolve();
       }
@@ -487,30 +355,4 @@ function loadEditors(): Promise<Editors> {
 void loadEditors().catch((e: unknown) => notices.set('worker', { code: 'editor-failed', level: 'error', text: `The editor could not load: ${String(e)}` }))
   .finally(() => void loadCases().catch((e: unknown) => say(`The bundled test cases could not load: ${String(e)}`)));
 
-/** A handle for end-to-end tests and the browser console: the texts, without reaching into monaco. */
-(window as unknown as { guidelinePlayground: object }).guidelinePlayground = {
-  text: (): string => editors?.pane.text ?? workspace.text(openName),
-  setText: (t: string): void => editors?.pane.editor.setValue(t),
-  caseText: (): string => cases.text,
-  setCaseText: (t: string): void => (editors ? editors.caseView.setValue(t) : cases.setText(t, '')),
-  file: (): string => openName,
-  edited: (): string[] => workspace.edits().map((s) => s.file).sort(),
-  focusEditor: (): void => editors?.pane.editor.focus(),
-  /** The codes of the static analysis' findings marked in the open file. */
-  findingCodes: (): string[] => editors?.pane.findingCodes() ?? [],
-  /** The line of the text under the cursor. */
-  cursorLine: (): string => editors?.pane.editor.getModel()?.getLineContent(editors.pane.editor.getPosition()?.lineNumber ?? 1) ?? '',
-  /** Puts the cursor at the first occurrence of a text (plus an offset into it) and scrolls to it. */
-  cursorAt: (needle: string, into = 0): boolean => {
-    const editor = editors?.pane.editor;
-    const model = editor?.getModel();
-    const at = editors?.pane.text.indexOf(needle) ?? -1;
-    if (!editor || !model || at < 0) return false;
-    const pos = model.getPositionAt(at + into);
-    editor.setPosition(pos);
-    editor.revealPositionInCenter(pos);
-    editor.focus();
-    return true;
-  },
-  place,
-};
+installPageHandle({ editors: () => editors, workspace, cases, openName: () => openName });

@@ -133,8 +133,8 @@ export interface DecisionRule {
   status: 'not-met' | 'unknown' | 'needs-review' | 'met';
   ask: string;
   decision: string;
-  /** A narrower rule tried first when this one holds (a part certified). */
-  first?: { ask: string; decision: string };
+  /** A narrower rule tried first when this one holds (a part certified), and the criteria that can make it hold (a `certify at most` each, the guideline's or a policy's). */
+  first?: { ask: string; decision: string; by?: { label: string; file: string; line: number }[] };
 }
 
 /** A box of a policy's evidence order: one guideline, and where it is written. */

@@ -1,6 +1,5 @@
-// End-to-end: the guideline as a picture, in Chromium, laid out by elkjs in its worker. The open
-// guideline's applicability, criteria (coloured by the current case's statuses) and decision procedure
-// (the current decision marked) are drawn; a box opens its line in the editor, by mouse and by
+// End-to-end: the guideline as a picture (elkjs), in Chromium: its applicability, criteria (a policy's that
+// apply under it too) and decision procedure, coloured by the case; a box opens its line, by mouse or
 // keyboard; a policy's evidence order links to each guideline's file; axe-core finds no violation.
 import { AxeBuilder } from '@axe-core/playwright';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -62,12 +61,27 @@ describe.skipIf(!hasChromium)('the guideline as a picture', () => {
     await expect.poll(() => cursorLine(page)).toMatch(/^criterion home-program /);
   });
 
+  it('shows a policy\'s criteria that apply to the guideline, each a link to the policy\'s line', async () => {
+    await page.getByRole('tab', { name: 'Picture' }).click();
+    // California's cap, coloured by the seed's status for it (an independent review: not applicable).
+    const cap = '.diagram-box[data-kind=criterion][data-id=statutory-cap]';
+    await page.waitForSelector(cap);
+    expect(await page.getAttribute(cap, 'class')).toContain('status-box-not-applicable');
+    expect(await page.$$eval('.diagram-box[data-kind=policy]', (xs) => xs.map((x) => x.getAttribute('data-id')))).toEqual(['california']);
+    // In the procedure, the cap is one of the criteria that can certify part.
+    const certifiers = await page.$$eval('.diagram-box[data-kind=certifier]', (xs) => xs.map((x) => x.getAttribute('aria-label')));
+    expect(certifiers).toEqual(expect.arrayContaining([expect.stringMatching(/24-visit cap.*california\.guideline line \d+$/)]));
+    await page.getByRole('button', { name: /24-visit cap.*a criterion that can certify part/ }).click();
+    await expect.poll(() => file(page)).toBe(california);
+    await expect.poll(() => cursorLine(page)).toMatch(/^criterion statutory-cap /);
+  });
+
   it('another guideline opened is drawn from its own rules', async () => {
     await page.selectOption('#file-select', massage);
     await expect.poll(() => file(page)).toBe(massage);
     await page.getByRole('tab', { name: 'Picture' }).click();
-    await expect.poll(() => boxIds(page)).not.toContain('home-program');
-    expect(await boxIds(page)).toEqual(expect.arrayContaining(['adjunct', 'visit-count', 'functional-improvement']));
+    await expect.poll(() => boxIds(page)).toEqual(expect.arrayContaining(['adjunct', 'visit-count', 'functional-improvement']));
+    expect(await boxIds(page)).not.toContain('home-program');
   });
 
   it('a policy shows its evidence order, each guideline a link to its file, and passes axe', async () => {

@@ -51,6 +51,8 @@ describe.skipIf(!hasChromium)('a policy editor works in the playground', () => {
     await expect.poll(() => decision(page)).toBe('medically-necessary');
     expect(await page.$eval(`#file-select option[value="${massageRules}"]`, (o) => o.textContent)).toContain('(edited)');
     await openFile(page, seed);
+    // The determination shown is taken away: Run must decide again, with the edit of the file not open.
+    await page.$eval('[data-testid=decision]', (d) => d.remove());
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await expect.poll(() => decision(page)).toBe('medically-necessary');
     expect(await page.evaluate(() => (window as unknown as Hook).guidelinePlayground.edited())).toEqual([massageRules]);
