@@ -55,7 +55,7 @@ export function contractTree(): FieldNode & { kind: 'object' } {
  */
 function markComputedFields(tree: FieldNode & { kind: 'object' }, vocabularies: Vocabularies): void {
   for (const v of vocabularies.all()) {
-    for (const c of computedFields(v)) markComputedAs(tree, { id: c.id, words: c.sym.words, type: { kind: 'number' }, inputs: c.inputs, computedAs: '' });
+    for (const c of computedFields(v)) markComputedAs(tree, c.id, c.inputs.join(', '));
   }
 }
 

@@ -28,10 +28,10 @@ export function mark(node: ObjectNode | undefined, key: string, from: string): v
   (node.computed ??= {})[key] ??= from;
 }
 
-/** Marks the key a fact `computed as` an expression would be given by (its id), computed from the fields it reads. */
-export function markComputedAs(root: ObjectNode, f: FactDef): void {
-  const path = f.id.replace(/\[\]/g, '').split('.');
-  mark(path.length > 1 ? objectAt(root, path.slice(0, -1)) : root, path[path.length - 1]!, f.inputs.join(', ') || f.computedAs || '');
+/** Marks the key `id` (`dressings[].coverage`: a key of each item) as computed from `from`. */
+export function markComputedAs(root: ObjectNode, id: string, from: string): void {
+  const path = id.replace(/\[\]/g, '').split('.');
+  mark(objectAt(root, path.slice(0, -1)), path[path.length - 1]!, from);
 }
 
 /**
@@ -43,7 +43,7 @@ export function markComputedAs(root: ObjectNode, f: FactDef): void {
  */
 export function markComputed(root: ObjectNode, facts: readonly FactDef[]): void {
   for (const f of facts) {
-    if (f.computedAs !== undefined) markComputedAs(root, f);
+    if (f.computedAs !== undefined) markComputedAs(root, f.id, f.inputs.join(', ') || f.computedAs);
     else if (f.type.kind === 'date' && f.field && !f.id.includes('[].')) {
       const path = f.field.split('.');
       const last = path[path.length - 1]!;
