@@ -12,5 +12,8 @@ export default defineConfig({
     include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts', 'playground/test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // A poll waits for a state the page reaches in its own time (a run, a layout, a worker): its default
+    // second is a timing assertion on a busy machine. It still fails when the state never comes.
+    expect: { poll: { timeout: 15_000 } },
   },
 });

@@ -1,7 +1,7 @@
 // The guideline as a picture: the graphs of diagram-graph.ts laid out by elkjs in its own worker (the
 // page never waits on the layout), drawn as SVG with all text through text nodes. This module and the
 // layout engine load only when the Picture tab first opens. A box that is a link opens its line, by
-// click or by Enter, in another file when it is another guideline.
+// click or by Enter, in another file when it is another guideline; a redraw keeps the focused box focused.
 import ELK, { type ElkExtendedEdge, type ElkNode } from 'elkjs/lib/elk-api.js';
 import elkWorkerUrl from 'elkjs/lib/elk-worker.min.js?url';
 import { graphsOf, type Box, type Graph } from './diagram-graph.ts';
@@ -132,6 +132,20 @@ function drawGraph(g: Graph, n: number, placed: ElkNode, onSource: (at: SourceSp
     svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, class: 'diagram', role: 'group', 'aria-label': g.title }, edges, ...boxes) as unknown as HTMLElement);
 }
 
+/** The box that has the keyboard focus in the picture, named so that its redrawn self can be found. */
+function focusedBox(target: HTMLElement): { kind: string; id: string | null; name: string | null } | undefined {
+  const active = document.activeElement;
+  if (!active || !target.contains(active) || !active.classList.contains('diagram-box')) return undefined;
+  return { kind: active.getAttribute('data-kind') ?? '', id: active.getAttribute('data-id'), name: active.getAttribute('aria-label') };
+}
+
+/** Gives the focus back to the box that had it before a redraw (by kind and id, else by its name), where it is still drawn. */
+function refocus(target: HTMLElement, box: NonNullable<ReturnType<typeof focusedBox>>): void {
+  const candidates = [...target.querySelectorAll<SVGGElement>(`.diagram-box[data-kind="${CSS.escape(box.kind)}"]`)];
+  const again = candidates.find((b) => box.id !== null && b.getAttribute('data-id') === box.id) ?? candidates.find((b) => b.getAttribute('aria-label') === box.name);
+  again?.focus({ preventScroll: true });
+}
+
 /** Draws a file's picture into the target (after the layouts, all at once); false when a newer picture was asked for meanwhile. */
 export async function renderDiagram(target: HTMLElement, data: DiagramData, statuses: ReadonlyMap<string, string>, current: string | undefined, onSource: (at: SourceSpan) => void, stale: () => boolean = () => false): Promise<boolean> {
   if (!data.roots.length && !data.order?.length) {
@@ -141,6 +155,8 @@ export async function renderDiagram(target: HTMLElement, data: DiagramData, stat
   const graphs = graphsOf(data, statuses, current, decisionText);
   const placed = await Promise.all(graphs.map(layout));
   if (stale()) return false;
+  const focused = focusedBox(target);
   show(target, ...(data.cut ? [el('p', { class: 'muted small' }, 'Conditions past the limit are left out.')] : []), ...graphs.map((g, i) => drawGraph(g, i, placed[i]!, onSource)));
+  if (focused) refocus(target, focused);
   return true;
 }

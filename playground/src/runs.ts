@@ -74,6 +74,8 @@ export class Runs {
     } else if (r.kind === 'invalid-case') renderNotice(determination, 'The case is not valid', [...r.check.problems.map((p) => `${p.field || 'case'}: ${p.message}`), ...(r.check.total > r.check.problems.length ? [`${r.check.total - r.check.problems.length} more not shown`] : [])]);
     else if (r.kind === 'failed') renderNotice(determination, 'Evaluation failed', [r.error]);
     this.show();
+    // The picture is coloured by the last determination: redrawn when it is in view.
+    if (h.tabs.selected === 'diagram') void this.diagram();
     if (r.kind !== 'determination') return void h.testCase.render(h.cases.testCase, undefined, undefined);
     if (!performance.getEntriesByName('first-decision').length) performance.mark('first-decision');
     this.caseCoverage = coverageOfCase(r.determination);

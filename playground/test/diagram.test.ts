@@ -4,9 +4,9 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hasChromium, openPlayground, playgroundSession } from './support/browser.ts';
+import { caseText, hasChromium, openPlayground, playgroundSession } from './support/browser.ts';
 
-type Hook = { guidelinePlayground: { file(): string; cursorLine(): string } };
+type Hook = { guidelinePlayground: { file(): string; cursorLine(): string; setCaseText(t: string): void } };
 const massage = 'guidelines/mtus/massage/massage.guideline';
 const california = 'guidelines/policies/california.guideline';
 
@@ -59,6 +59,21 @@ describe.skipIf(!hasChromium)('the guideline as a picture', () => {
     await page.focus('.diagram-box[data-id="home-program"]');
     await page.keyboard.press('Enter');
     await expect.poll(() => cursorLine(page)).toMatch(/^criterion home-program /);
+  });
+
+  it('follows the case: a run after the case changes recolours the boxes, and a focused box keeps the focus', async () => {
+    const seed = await caseText(page);
+    const documented = seed.replace('"not-documented"', '"documented"');
+    expect(documented).not.toBe(seed);
+    await page.getByRole('tab', { name: 'Picture' }).click();
+    await page.focus('.diagram-box[data-id="home-program"]');
+    await page.evaluate((t) => (window as unknown as Hook).guidelinePlayground.setCaseText(t), documented);
+    await expect.poll(() => page.getAttribute('.diagram-box[data-id="functional-improvement"]', 'class')).toContain('status-box-met');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-id'))).toBe('home-program');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cursorLine(page)).toMatch(/^criterion home-program /);
+    await page.evaluate((t) => (window as unknown as Hook).guidelinePlayground.setCaseText(t), seed);
+    await expect.poll(() => page.getAttribute('.diagram-box[data-id="functional-improvement"]', 'class')).toContain('status-box-not-met');
   });
 
   it('shows a policy\'s criteria that apply to the guideline, each a link to the policy\'s line', async () => {
