@@ -60,10 +60,9 @@ export class EditorPane {
   }
 
   /**
-   * Marks each condition of the open file by how the test cases found it: both true and false
-   * (covered), only one way, or never decided. The counts are in the mark's hover.
+   * Marks each condition of the open file: by how the test suite found it (both true and false,
+   * only one way, or never decided; the counts in the mark's hover), or by the current case's result.
    */
-  /** Marks the conditions of the open file: by the test suite's counts, or by the current case's result. */
   setCoverage(conditions: readonly ConditionCoverage[], of: 'suite' | 'case' = 'suite'): void {
     const lines = new Map<number, ConditionCoverage[]>();
     for (const c of conditions) if (c.file === this.file) lines.set(c.line, [...(lines.get(c.line) ?? []), c]);
@@ -125,6 +124,17 @@ export class EditorPane {
   }
 
   /** The codes of the findings marked in the open file (for tests). */
+  /** The coverage marks in the open file, as drawn: each line's level and hover text, in line order. */
+  coverageMarks(): { line: number; level: string; hover: string }[] {
+    const model = this.editor.getModel();
+    if (!model) return [];
+    return this.coverage.getRanges().map((r) => {
+      const mark = model.getLineDecorations(r.startLineNumber).find((d) => d.options.linesDecorationsClassName?.startsWith('coverage '));
+      const hover = mark?.options.hoverMessage;
+      return { line: r.startLineNumber, level: mark?.options.linesDecorationsClassName?.replace('coverage coverage-', '') ?? '', hover: (Array.isArray(hover) ? hover : [hover]).map((m) => m?.value ?? '').join('\n') };
+    });
+  }
+
   findingCodes(): string[] {
     const model = this.editor.getModel();
     return model ? monaco.editor.getModelMarkers({ resource: model.uri, owner: 'guideline-analysis' }).map((m) => String(typeof m.code === 'object' ? m.code.value : m.code)) : [];

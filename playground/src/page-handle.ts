@@ -20,6 +20,8 @@ export function installPageHandle(h: { editors(): Editors | undefined; workspace
     focusEditor: (): void => h.editors()?.pane.editor.focus(),
     /** The codes of the static analysis' findings marked in the open file. */
     findingCodes: (): string[] => h.editors()?.pane.findingCodes() ?? [],
+    /** The coverage marks of the open file: line, level (both, one, none) and hover text. */
+    coverageMarks: () => h.editors()?.pane.coverageMarks() ?? [],
     /** The line of the text under the cursor. */
     cursorLine: (): string => {
       const editor = h.editors()?.pane.editor;

@@ -1,9 +1,21 @@
 // End-to-end: the built playground in Debian's Chromium. Loads with the seed, marks a broken rule and
 // clears it when fixed, decides the seed with its three unmet criteria, completes, formats, hovers, goes
 // to a definition, validates the case at its field, runs the bundled tests, opens a shared link.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { caseText, collectErrors, editorText, hasChromium, openPlayground, playgroundSession, setText, typeAtEnd } from './support/browser.ts';
+import { evaluate } from '@guideline/runtime';
+import { bundledRules, bundledSources, files, root } from '../../test/support/bundled.ts';
+import type { ConditionCoverage } from '../src/protocol.ts';
+import { testCaseOf, type TestCase } from '../src/test-cases.ts';
+import { runTests } from '../src/worker/cases.ts';
+import { Workspace } from '../src/worker/workspace.ts';
+
+const seedGuideline = 'guidelines/mtus/chronic-pain-physical-medicine/chronic-pain-physical-medicine.guideline';
+/** The bundled test cases, as the playground's Tests panel lists them. */
+const bundledTestCases = (): TestCase[] => files(join(root, 'guidelines'), '.json').filter((f) => f.includes('/cases/')).map((f) => testCaseOf(f.slice(root.length + 1), readFileSync(f, 'utf8')));
 
 if (!hasChromium) console.warn('playground e2e: /usr/bin/chromium is missing (scripts/ensure-chromium.sh installs it); skipping');
 
@@ -19,6 +31,23 @@ describe.skipIf(!hasChromium)('playground in a browser', () => {
     server = { url: session.url };
   });
 
+  type Mark = { line: number; level: string; hover: string };
+  const coverageMarks = (): Promise<Mark[]> => page.evaluate(() => (window as unknown as { guidelinePlayground: { coverageMarks(): Mark[] } }).guidelinePlayground.coverageMarks());
+  /** A hover's text without markdown's escapes. */
+  const plain = (hover: string): string => hover.replace(/\\(.)/g, '$1');
+  /**
+   * The marks the conditions call for, a line each in line order: covered when every condition on
+   * the line was found both true and false, one way when some was decided, none otherwise.
+   */
+  const byLine = (cs: Omit<ConditionCoverage, 'file'>[]): { line: number; level: string; conditions: Omit<ConditionCoverage, 'file'>[] }[] => {
+    const lines = new Map<number, Omit<ConditionCoverage, 'file'>[]>();
+    for (const c of cs) if (!lines.get(c.line)?.some((o) => o.condition === c.condition)) lines.set(c.line, [...(lines.get(c.line) ?? []), c]);
+    return [...lines].sort(([a], [b]) => a - b).map(([line, conditions]) => ({
+      line, conditions,
+      level: conditions.every((c) => c.true && c.false) ? 'both' : conditions.some((c) => c.true || c.false) ? 'one' : 'none',
+    }));
+  };
+
   const unmet = (): Promise<string[]> => page.$$eval('[data-status="not-met"]', (xs) => xs.map((x) => x.getAttribute('data-criterion') ?? ''));
 
   it('decides the seed: not-medically-necessary, with its three unmet criteria', async () => {
@@ -30,13 +59,19 @@ describe.skipIf(!hasChromium)('playground in a browser', () => {
     expect(await page.textContent('.determination .notes')).toMatch(/physician reviewer/);
   });
 
-  it('marks the conditions the current case exercised, with their result for it', async () => {
+  it('marks the conditions the current case exercised, each line with its conditions\' results for it, as the runtime decides them', async () => {
     await page.getByRole('tab', { name: 'Determination' }).click();
     await page.getByRole('button', { name: 'Run', exact: true }).click();
-    // The seed exceeds the course: its visit-count condition is false for this case.
     await page.waitForSelector('.editor-pane .coverage-one');
-    // Before Run all tests: these marks are the case's, not the suite's (no condition is both true and false).
-    expect(await page.$$eval('.editor-pane .coverage-both', (xs) => xs.length)).toBe(0);
+    const d = await evaluate(bundledRules(), JSON.parse(await caseText(page)));
+    const traced = d.criteria.flatMap((c) => c.trace).filter((t) => t.file === seedGuideline);
+    const expected = byLine(traced.map((t) => ({ line: t.line, condition: t.condition, true: t.result === true ? 1 : 0, false: t.result === false ? 1 : 0, unknown: t.result === null ? 1 : 0 })));
+    expect(traced.length).toBeGreaterThan(3);
+    const shown = await coverageMarks();
+    expect(shown.map((m) => [m.line, m.level])).toEqual(expected.map((e) => [e.line, e.level]));
+    shown.forEach((m, i) => {
+      for (const c of expected[i]!.conditions) expect(plain(m.hover)).toContain(`${c.condition}: ${c.true ? 'true' : c.false ? 'false' : 'not decided'} for this case`);
+    });
   });
 
   it('shows no error while an edit is checked: the file is checked with the workspace\'s other files', async () => {
@@ -150,6 +185,16 @@ describe.skipIf(!hasChromium)('playground in a browser', () => {
     await page.getByRole('button', { name: 'Run all tests' }).click();
     await page.waitForSelector('[data-testid=test-summary]');
     expect(await page.textContent('[data-testid=test-summary]')).toMatch(/^[1-9]\d* passed, 0 failed$/);
+    // The open file's marks are now the suite's: each line by how every test case found its conditions.
+    const ws = new Workspace();
+    ws.reset(bundledSources(), []);
+    const { coverage } = await runTests(ws.compile()!, bundledTestCases());
+    const expected = byLine(coverage.filter((c) => c.file === seedGuideline));
+    expect(expected.map((e) => e.level)).toContain('both');
+    await expect.poll(async () => (await coverageMarks()).map((m) => [m.line, m.level])).toEqual(expected.map((e) => [e.line, e.level]));
+    (await coverageMarks()).forEach((m, i) => {
+      for (const c of expected[i]!.conditions) expect(plain(m.hover)).toContain(`${c.condition}: true in ${c.true}, false in ${c.false}, unknown in ${c.unknown} test cases`);
+    });
   });
 
   it('shows a criterion in the editor when it is clicked', async () => {
