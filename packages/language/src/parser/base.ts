@@ -83,9 +83,12 @@ export class ParserBase extends EmbeddedActionsParser {
    * `recovering`: on an error, resynchronise and go on (the editor's view of broken text). Without
    * it the parser stops at the first error; on text without errors both build the same AST, and
    * the one that does not recover takes about a third less time.
+   * `validateGrammar`: run Chevrotain's checks of the grammar itself (ambiguities, left recursion)
+   * when the parser is made. They find nothing in a grammar that passed them once, and take about a
+   * third of making a parser, which every cold command pays: a test runs them, the parsers in use skip them.
    */
-  constructor(readonly recovering: boolean) {
-    super(T.allTokens, { recoveryEnabled: recovering, maxLookahead: 4 });
+  constructor(readonly recovering: boolean, validateGrammar = false) {
+    super(T.allTokens, { recoveryEnabled: recovering, maxLookahead: 4, skipValidations: !validateGrammar });
     // Chevrotain hands every consumed token to this hook (its CST builder's; unused without a CST).
     // Only recovery skips tokens, so only the recovering parser needs to know which it took.
     if (recovering) {

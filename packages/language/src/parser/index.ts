@@ -97,8 +97,8 @@ export class GuidelineParser extends TableParser {
     ],
   };
 
-  constructor(recovering = true) {
-    super(recovering);
+  constructor(recovering = true, validateGrammar = false) {
+    super(recovering, validateGrammar);
     this.performSelfAnalysis();
   }
 }
