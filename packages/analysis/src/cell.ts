@@ -25,8 +25,9 @@ export type Region = Cell[];
 
 export const TOP: Cell = { fin: new Map(), atoms: [], sets: new Map(), months: [], memo: undefined };
 
+/** A cell of the parts given, the others TOP's own (shared, so that what is worked out per part is found again). */
 export function cellOf(parts: Partial<Cell>): Cell {
-  return { fin: parts.fin ?? new Map(), atoms: parts.atoms ?? [], sets: parts.sets ?? new Map(), months: parts.months ?? [], memo: undefined };
+  return { fin: parts.fin ?? TOP.fin, atoms: parts.atoms ?? TOP.atoms, sets: parts.sets ?? TOP.sets, months: parts.months ?? TOP.months, memo: undefined };
 }
 
 /**
