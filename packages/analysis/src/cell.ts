@@ -2,31 +2,33 @@
 // atoms over numeric ones, set constraints, month comparisons). A region is a union of cells. The
 // solver decides whether a cell holds any case and, when it does, gives one (a witness).
 import { decideMonths, relaxation, type MonthAtom } from './months.ts';
-import { numbersKey } from './keys.ts';
+import { finText, memoOf, numbersKey, type CellMemo } from './keys.ts';
 import { atomKey, type Atom } from './linear.ts';
 import { satisfiable, solveOctagon, type OctConstraint } from './octagon.ts';
 import type { Atom as SetAtom, RowTarget, SetConstraint } from './sets.ts';
 import { referenceDay } from './calendar.ts';
+import { andMask, hasBit, isEmptyMask, maskValues, type Mask } from './masks.ts';
 import { UNKNOWN, type NumVar, type Space } from './space.ts';
 
 export interface Cell {
   /** Allowed values of finite variables, as bit masks over their values (absent: any). */
-  readonly fin: ReadonlyMap<number, bigint>;
+  readonly fin: ReadonlyMap<number, Mask>;
   readonly atoms: readonly Atom[];
   /** Set constraints by set kind ('diagnosis', 'procedure', 'list:<fact>'). */
   readonly sets: ReadonlyMap<string, SetConstraint>;
   readonly months: readonly MonthAtom[];
+  /** Its key and whether it holds cases, once worked out (keys.ts). */
+  memo?: CellMemo | undefined;
 }
 
 export type Region = Cell[];
 
-export const TOP: Cell = { fin: new Map(), atoms: [], sets: new Map(), months: [] };
+export const TOP: Cell = { fin: new Map(), atoms: [], sets: new Map(), months: [], memo: undefined };
 
+/** A cell of the parts given, the others TOP's own (shared, so that what is worked out per part is found again). */
 export function cellOf(parts: Partial<Cell>): Cell {
-  return { fin: parts.fin ?? new Map(), atoms: parts.atoms ?? [], sets: parts.sets ?? new Map(), months: parts.months ?? [] };
+  return { fin: parts.fin ?? TOP.fin, atoms: parts.atoms ?? TOP.atoms, sets: parts.sets ?? TOP.sets, months: parts.months ?? TOP.months, memo: undefined };
 }
-
-export const fullMask = (n: number): bigint => (1n << BigInt(n)) - 1n;
 
 /**
  * The conjunction of two cells (not yet checked for cases). When `b` adds nothing to `a` (every mask
@@ -36,10 +38,10 @@ export const fullMask = (n: number): bigint => (1n << BigInt(n)) - 1n;
 export function meet(a: Cell, b: Cell): Cell {
   if (a === TOP) return b;
   if (b === TOP) return a;
-  let fin: Map<number, bigint> | ReadonlyMap<number, bigint> = a.fin;
+  let fin: Map<number, Mask> | ReadonlyMap<number, Mask> = a.fin;
   if (b.fin.size && !implies(a.fin, b.fin)) {
     const m = new Map(a.fin);
-    for (const [k, v] of b.fin) m.set(k, (m.get(k) ?? v) & v);
+    for (const [k, v] of b.fin) m.set(k, andMask(m.get(k) ?? v, v));
     fin = m;
   }
   let atoms = a.atoms;
@@ -59,15 +61,15 @@ export function meet(a: Cell, b: Cell): Cell {
   }
   const months = b.months.length ? [...a.months, ...b.months] : a.months;
   if (fin === a.fin && atoms === a.atoms && sets === a.sets && months === a.months) return a;
-  return { fin, atoms, sets, months };
+  return { fin, atoms, sets, months, memo: undefined };
 }
 
 /** Whether masks `a` imply masks `b` (meeting them changes nothing): every variable of `b` is in `a`, within `b`'s mask. */
-function implies(a: ReadonlyMap<number, bigint>, b: ReadonlyMap<number, bigint>): boolean {
+function implies(a: ReadonlyMap<number, Mask>, b: ReadonlyMap<number, Mask>): boolean {
   if (b.size > a.size) return false;
   for (const [k, v] of b) {
     const m = a.get(k);
-    if (m === undefined || (m & v) !== m) return false;
+    if (m === undefined || andMask(m, v) !== m) return false;
   }
   return true;
 }
@@ -88,9 +90,10 @@ export interface Solution {
   sets: Map<string, SetAtom[] | 'unknown'>;
 }
 
+const unconstrained: SetConstraint = { forbid: [], clauses: [] };
+
 /** Decides cells over one space: whether a cell holds a case, and one it holds. */
 export class Solver {
-  private readonly memo = new WeakMap<Cell, boolean>();
   private readonly asOf: NumVar;
 
   constructor(readonly space: Space) {
@@ -104,16 +107,19 @@ export class Solver {
    * in its finite masks costs a few mask tests.
    */
   feasible(cell: Cell): boolean {
-    let f = this.memo.get(cell);
-    if (f === undefined) this.memo.set(cell, (f = this.decide(cell)));
-    return f;
+    const m = memoOf(cell);
+    if (m.solver !== this) {
+      m.feasible = this.decide(cell);
+      m.solver = this;
+    }
+    return m.feasible;
   }
 
   /** solve(cell, false) !== undefined, without building the case. */
   private decide(cell: Cell): boolean {
-    for (const m of cell.fin.values()) if (m === 0n) return false;
+    for (const m of cell.fin.values()) if (isEmptyMask(m)) return false;
     if (!this.coupled(cell)) return false;
-    if (!this.sets(cell)) return false;
+    if (!this.setsHold(cell)) return false;
     const used = this.usedNumbers(cell);
     if (!this.knownAllowed(cell, used)) return false;
     return this.octagonFeasible(cell, used);
@@ -149,7 +155,7 @@ export class Solver {
   private solve(cell: Cell, want: boolean): Solution | undefined {
     const fin = new Map<number, string>();
     for (const [i, m] of cell.fin) {
-      if (m === 0n) return undefined;
+      if (isEmptyMask(m)) return undefined;
       if (want) fin.set(i, this.choose(i, m));
     }
     if (!this.coupled(cell)) return undefined;
@@ -169,34 +175,46 @@ export class Solver {
    * A value of a finite variable within its mask: for a known-or-not flag, left out when it may be
    * (the example stays small); otherwise a known value when it may be, in declared order.
    */
-  private choose(i: number, m: bigint): string {
+  private choose(i: number, m: Mask): string {
     const v = this.space.vars[i]!;
     if (v.kind !== 'finite') return UNKNOWN;
-    const allowed = v.values.filter((_, k) => (m >> BigInt(k)) & 1n);
+    const allowed = maskValues(v.values, m);
     if (v.id.startsWith('?') && allowed.includes(UNKNOWN)) return UNKNOWN;
     return allowed.find((x) => x !== UNKNOWN) ?? allowed[0]!;
   }
 
-  private maskOf(cell: Cell, id: string): bigint | undefined {
+  private maskOf(cell: Cell, id: string): Mask | undefined {
     const v = this.space.finiteVar(id);
     return v ? cell.fin.get(v.index) : undefined;
   }
 
   /** Requested visits are known whenever frequency and weeks both are (their product is the visits). */
   private coupled(cell: Cell): boolean {
-    const only = (id: string, bit: bigint): boolean => this.maskOf(cell, id) === bit;
-    return !(only('?request.visits', 2n) && only('?request.frequencyPerWeek', 1n) && only('?request.weeks', 1n));
+    // Known-or-not flags: bit 0 known, bit 1 not given.
+    const only = (id: string, bit: number): boolean => this.maskOf(cell, id) === bit;
+    return !(only('?request.visits', 2) && only('?request.frequencyPerWeek', 1) && only('?request.weeks', 1));
+  }
+
+  /** The masks of the flags and rows the set solver reads, as a key ('' when the cell has none). */
+  private setMasks(cell: Cell): string {
+    let key = '';
+    for (const [i, m] of cell.fin) if (this.space.readBySets(i)) key += finText(i, m);
+    return key;
+  }
+
+  /** Whether the cell's sets hold together; a cell that says nothing of sets (no constraint, flag or row) does. */
+  private setsHold(cell: Cell): boolean {
+    const masks = this.setMasks(cell);
+    return (!cell.sets.size && !masks) || this.sets(cell, masks) !== undefined;
   }
 
   /** The cell's sets, worked out once per set constraints and per masks of the flags and rows they read (the set solver keeps its answers by content). */
-  private sets(cell: Cell): Map<string, SetAtom[] | 'unknown'> | undefined {
-    let key = '';
-    for (const [i, m] of cell.fin) if (this.space.readBySets(i)) key += `${i}:${m},`;
+  private sets(cell: Cell, masks = this.setMasks(cell)): Map<string, SetAtom[] | 'unknown'> | undefined {
     let byMasks = this.setAnswers.get(cell.sets);
     if (!byMasks) this.setAnswers.set(cell.sets, (byMasks = new Map()));
-    if (byMasks.has(key)) return byMasks.get(key);
+    if (byMasks.has(masks)) return byMasks.get(masks);
     const out = this.solveSets(cell);
-    byMasks.set(key, out);
+    byMasks.set(masks, out);
     return out;
   }
 
@@ -212,7 +230,7 @@ export class Solver {
       const row = this.space.rowOwner(i);
       if (!row) continue;
       const list = rowsOf.get(row.kind) ?? [];
-      list.push({ row, allowed: row.v.values.filter((_, k) => (m >> BigInt(k)) & 1n) });
+      list.push({ row, allowed: maskValues(row.v.values, m) });
       rowsOf.set(row.kind, list);
     }
     // Every set the cell says anything of, even only that it is given.
@@ -221,12 +239,12 @@ export class Solver {
       const rows = rowsOf.get(kind) ?? [];
       const con = cell.sets.get(kind);
       const flag = this.space.setFlag(kind);
-      const m = cell.fin.get(flag.index) ?? 3n;
-      if (!con && !rows.length && m === 3n) continue;
+      const m = cell.fin.get(flag.index) ?? 3;
+      if (!con && !rows.length && m === 3) continue;
       let found: SetAtom[] | 'unknown' | undefined;
-      if (m & 1n) found = !con && !rows.length ? [] : this.space.sets.solve(kind, con ?? { forbid: [], clauses: [] }, rows);
+      if (hasBit(m, 0)) found = !con && !rows.length ? [] : this.space.sets.solve(kind, con ?? unconstrained, rows);
       // Left out, a set matches nothing and picks no row.
-      if (!found && m & 2n && !con?.clauses.length && rows.every((r) => r.allowed.includes('none'))) found = 'unknown';
+      if (!found && hasBit(m, 1) && !con?.clauses.length && rows.every((r) => r.allowed.includes('none'))) found = 'unknown';
       if (!found) return undefined;
       out.set(kind, found);
     }
@@ -252,7 +270,7 @@ export class Solver {
   private knownAllowed(cell: Cell, used: Set<number>): boolean {
     for (const x of used) {
       const flag = (this.space.vars[x] as NumVar).known;
-      if (flag && !((cell.fin.get(flag.index) ?? 3n) & 1n)) return false;
+      if (flag && !hasBit(cell.fin.get(flag.index) ?? 3, 0)) return false;
     }
     return true;
   }
@@ -264,7 +282,7 @@ export class Solver {
       // Numbers the cell requires known but places nowhere still need a value in the witness.
       for (const [i, m] of cell.fin) {
         const v = this.space.vars[i]!;
-        if (m !== 1n || !v.id.startsWith('?')) continue;
+        if (m !== 1 || !v.id.startsWith('?')) continue;
         const n = this.space.numVar(v.id.slice(1));
         if (n) used.add(n.index);
       }

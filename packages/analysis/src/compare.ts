@@ -8,6 +8,7 @@ import type { Tri3 } from './logic.ts';
 import { dateRanges, monthHolds, type MonthAtom } from './months.ts';
 import { OTHER, UNKNOWN, type FiniteVar } from './space.ts';
 import { finCell, knownValues, maskOf, type Bound, type Sym } from './values.ts';
+import { isEmptyMask } from './masks.ts';
 
 export type Op = '<' | '<=' | '>' | '>=' | '=' | '!=';
 type Months = Extract<Sym, { k: 'months' }>;
@@ -47,7 +48,7 @@ export function isOneOf(x: Sym, values: readonly (string | number | boolean)[]):
     case 'fin': {
       const yes = texts.filter((v): v is string => typeof v === 'string');
       const no = knownValues(x.v).filter((v) => !yes.includes(v));
-      const cell = (vs: string[]): Region => (maskOf(x.v, vs) ? [finCell(x.v, vs)] : []);
+      const cell = (vs: string[]): Region => (isEmptyMask(maskOf(x.v, vs)) ? [] : [finCell(x.v, vs)]);
       return { t: cell(yes), f: cell(no), u: [] };
     }
     case 'str': return texts.includes(x.s) ? YES : NO;
@@ -175,7 +176,7 @@ function compareFinite(op: Op, a: Sym, b: Sym): Tri3 {
     if (other.k === 'date' && mayBeDate(v)) throw new NotAnalyzed('it compares a text with a date');
     return op === '!=' ? YES : NO;
   }
-  const eq = maskOf(v, [other.s]) ? [finCell(v, [other.s])] : [];
+  const eq = isEmptyMask(maskOf(v, [other.s])) ? [] : [finCell(v, [other.s])];
   const ne = [finCell(v, knownValues(v).filter((x) => x !== other.s))];
   return op === '=' ? { t: eq, f: ne, u: [] } : { t: ne, f: eq, u: [] };
 }

@@ -3,6 +3,7 @@
 import type { Cell, Region } from './cell.ts';
 import { isoDate } from './calendar.ts';
 import type { Atom } from './linear.ts';
+import { maskValues, type Mask } from './masks.ts';
 import { OTHER, UNKNOWN, type FiniteVar, type NumVar, type Space } from './space.ts';
 
 const orList = (xs: readonly string[]): string => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} or ${xs[xs.length - 1]}`);
@@ -25,7 +26,7 @@ export class Describer {
     // A number an atom says something of is given: no need to say so too.
     const bounded = new Set(atoms.vars.map((x) => (this.space.vars[x] as NumVar).known?.index));
     for (const [i, m] of [...c.fin].sort((a, b) => a[0] - b[0])) {
-      if (bounded.has(i) && m === 1n) continue;
+      if (bounded.has(i) && m === 1) continue;
       const phrase = this.finite(this.space.vars[i] as FiniteVar, m);
       if (phrase) out.push(phrase);
     }
@@ -45,8 +46,8 @@ export class Describer {
     return out.join('; ');
   }
 
-  private finite(v: FiniteVar, m: bigint): string | undefined {
-    const allowed = v.values.filter((_, k) => (m >> BigInt(k)) & 1n);
+  private finite(v: FiniteVar, m: Mask): string | undefined {
+    const allowed = maskValues(v.values, m);
     if (allowed.length === v.values.length || v.id === 'jurisdiction') return undefined;
     if (v.id.startsWith('?')) return allowed.length === 1 ? `${v.words} ${allowed[0] === UNKNOWN ? 'is not given' : 'is given'}` : undefined;
     const owner = this.space.rowOwner(v.index);

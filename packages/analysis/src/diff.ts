@@ -9,6 +9,7 @@ import { compare } from './compare.ts';
 import { decisions, Outcome, type Decision } from './decisions.ts';
 import { headLength, type Pending } from './findings.ts';
 import { NotAnalyzed } from './linear.ts';
+import { hasBit } from './masks.ts';
 import type { Tri3 } from './logic.ts';
 import type { Model, Status } from './model.ts';
 import type { Placed } from './space.ts';
@@ -88,7 +89,7 @@ class Diff {
     const seen = new Set<string>();
     for (const c of covered) {
       const m = c.fin.get(t.index);
-      t.values.forEach((v, i) => (m === undefined || (m >> BigInt(i)) & 1n) && seen.add(v));
+      t.values.forEach((v, i) => (m === undefined || hasBit(m, i)) && seen.add(v));
     }
     const rest = t.values.filter((v) => !seen.has(v));
     return rest.length ? this.model.logic.meet(ctx, [finCell(t, rest)]) : [];

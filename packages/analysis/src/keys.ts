@@ -3,13 +3,28 @@
 // find cells that differ in one mask, and the solver to decide the numbers of a cell once.
 import type { Cell } from './cell.ts';
 import { atomKey } from './linear.ts';
+import type { Mask } from './masks.ts';
 
-/** A cell's key in parts: the finite variables' masks, then the rest (atoms, sets, months), worked out once. */
-interface Parts {
-  rest: string;
-  key: string;
+/**
+ * What is worked out once per cell, kept on the cell (no weak map to look it up in, or for the
+ * collector to trace): valid only while `of` is the cell itself, so a cell spread into a new one
+ * carries nothing over.
+ */
+export interface CellMemo {
+  of: Cell;
+  /** The key of the atoms, sets and months; and the whole key (the finite masks' part first). */
+  rest: string | undefined;
+  key: string | undefined;
+  /** The solver that decided whether the cell holds cases, and its answer. */
+  solver: object | undefined;
+  feasible: boolean;
 }
-const parts = new WeakMap<Cell, Parts>();
+
+export function memoOf(c: Cell): CellMemo {
+  let m = c.memo;
+  if (m === undefined || m.of !== c) c.memo = m = { of: c, rest: undefined, key: undefined, solver: undefined, feasible: false };
+  return m;
+}
 
 // Cells share their atoms, sets and months (a meet keeps one side's when the other has none): keyed once each.
 const atomKeys = new WeakMap<object, string>();
@@ -20,8 +35,8 @@ const memoKey = <T extends object>(x: T, f: (x: T) => string): string => {
 };
 
 // A variable's mask as text, made once per variable and mask (a few of each).
-const finTexts: Map<bigint, string>[] = [];
-function finText(i: number, m: bigint): string {
+const finTexts: Map<Mask, string>[] = [];
+export function finText(i: number, m: Mask): string {
   const byMask = (finTexts[i] ??= new Map());
   let t = byMask.get(m);
   if (t === undefined) byMask.set(m, (t = `${i}:${m.toString(16)},`));
@@ -33,6 +48,9 @@ const monthsKey = (c: Cell): string => memoKey(c.months, (ms) => ms.map((m) => `
 
 /** The key of a cell's atoms and month comparisons: what decides whether its numbers fit together. */
 export const numbersKey = (c: Cell): string => (c.months.length ? `${atomsKey(c)}|${monthsKey(c)}` : atomsKey(c));
+
+/** The key of a cell's set constraints: equal for the same constraints, whatever their order. */
+export const setsKey = (c: Cell): string => memoKey(c.sets, (ss) => [...ss].map(([s, v]) => `${s}-${[...v.forbid].sort().join('+')}/${v.clauses.map((x) => [...x].sort().join('+')).sort().join(';')}`).sort().join(','));
 
 /** The finite masks' part of a key, in order of variable, once per map of masks (meets keep one side's map when the other adds nothing). */
 interface FinParts {
@@ -59,17 +77,16 @@ function finPartsOf(fin: Cell['fin']): FinParts {
   return p;
 }
 
-function partsOf(c: Cell): Parts {
-  let p = parts.get(c);
-  if (!p) {
-    const { key } = finPartsOf(c.fin);
+function partsOf(c: Cell): CellMemo & { rest: string; key: string } {
+  const p = memoOf(c);
+  if (p.key === undefined) {
     let rest = '|' + atomsKey(c);
-    if (c.sets.size) rest += '|' + memoKey(c.sets, (ss) => [...ss].map(([s, v]) => `${s}-${[...v.forbid].sort().join('+')}/${v.clauses.map((x) => [...x].sort().join('+')).sort().join(';')}`).sort().join(','));
+    if (c.sets.size) rest += '|' + setsKey(c);
     if (c.months.length) rest += '|' + monthsKey(c);
-    p = { rest, key: key + rest };
-    parts.set(c, p);
+    p.rest = rest;
+    p.key = finPartsOf(c.fin).key + rest;
   }
-  return p;
+  return p as CellMemo & { rest: string; key: string };
 }
 
 /** A key that is equal for equal cells (finite masks, atoms, sets and month comparisons). */

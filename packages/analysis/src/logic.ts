@@ -4,6 +4,7 @@
 import { meet, TOP, type Cell, type Region, type Solver } from './cell.ts';
 import { NotAnalyzed } from './linear.ts';
 import { cellKey, finKey, restKey } from './keys.ts';
+import { andMask, isEmptyMask, orMask } from './masks.ts';
 
 export { cellKey };
 
@@ -23,7 +24,7 @@ function compatible(a: Cell, b: Cell): boolean {
   const [x, y] = a.fin.size <= b.fin.size ? [a.fin, b.fin] : [b.fin, a.fin];
   for (const [i, m] of x) {
     const n = y.get(i);
-    if (n !== undefined && (m & n) === 0n) return false;
+    if (n !== undefined && isEmptyMask(andMask(m, n))) return false;
   }
   return true;
 }
@@ -234,8 +235,8 @@ export class Logic {
             const b = c.fin.get(v);
             const fin = new Map(g.fin);
             if (a === undefined || b === undefined) fin.delete(v);
-            else fin.set(v, a | b);
-            groups.set(key, { ...g, fin });
+            else fin.set(v, orMask(a, b));
+            groups.set(key, { ...g, fin, memo: undefined });
             changed = true;
           }
         }

@@ -1,7 +1,8 @@
 // Which guidelines of a policy can take requests from one another: an index by treatment and by the
 // body region the diagnoses give, so that the pairwise checks meet only guidelines of the same
 // treatment and region (a guideline that says nothing of the region is under every one).
-import { fullMask, TOP, type Region } from './cell.ts';
+import { TOP, type Region } from './cell.ts';
+import { fullMask, maskValues, noMask, orMask } from './masks.ts';
 import type { Consulted, Model } from './model.ts';
 import { NotAnalyzed } from './linear.ts';
 import type { FiniteVar, Placed } from './space.ts';
@@ -19,9 +20,9 @@ export class Overlaps {
     /** Every combination of a treatment and a body region a region of the guideline's requests holds (all of them when it is not worked out). */
     const keys = (placed: Placed, where: Region | undefined): string[] => {
       const values = regions.map((v) => {
-        let mask = 0n;
-        for (const c of where ?? [TOP]) mask |= c.fin.get(v.index) ?? fullMask(v.values.length);
-        return v.values.filter((_, i) => (mask >> BigInt(i)) & 1n);
+        let mask = noMask(v.values.length);
+        for (const c of where ?? [TOP]) mask = orMask(mask, c.fin.get(v.index) ?? fullMask(v.values.length));
+        return maskValues(v.values, mask);
       });
       return values.reduce<string[]>((ks, vs) => ks.flatMap((k) => vs.map((x) => `${k}|${x}`)), model.treatments(placed));
     };

@@ -102,7 +102,8 @@ export class SetUniverse {
    */
   solve(kind: string, con: SetConstraint, rows: readonly RowTarget[]): Atom[] | undefined {
     // Cells share their set constraints more often than not: each answer is kept.
-    const key = `${kind}|${[...con.forbid].sort().join('+')}|${con.clauses.map((c) => [...c].sort().join('+')).sort().join(';')}|${rows.map((r) => `${r.row.v.index}=${r.allowed.join('+')}`).sort().join(';')}`;
+    const rowKeys = rows.map((r) => `${r.row.v.index}=${r.allowed.join('+')}`);
+    const key = `${kind}|${constraintKey(con)}|${rowKeys.length > 1 ? rowKeys.sort().join(';') : (rowKeys[0] ?? '')}`;
     if (this.answers.has(key)) return this.answers.get(key);
     if (this.answers.size > 50_000) this.answers.clear();
     const out = this.solveNew(kind, con, rows);
@@ -165,6 +166,14 @@ export class SetUniverse {
     }
     return out;
   }
+}
+
+/** The key of a set constraint, equal for the same elements and clauses in any order: made once per constraint (cells share them). */
+const constraintKeys = new WeakMap<SetConstraint, string>();
+function constraintKey(con: SetConstraint): string {
+  let key = constraintKeys.get(con);
+  if (key === undefined) constraintKeys.set(con, (key = `${[...con.forbid].sort().join('+')}|${con.clauses.map((c) => [...c].sort().join('+')).sort().join(';')}`));
+  return key;
 }
 
 /** A table's row an item must pick. */

@@ -3,9 +3,10 @@
 // unknown within bounds), following the runtime's own arithmetic on unknowns (values.ts there)
 // operation by operation, so that bounds decide exactly where they decide at run time.
 import type { CompiledTable, TimeUnit, Value } from '@guideline/language';
-import { meet, TOP, type Cell } from './cell.ts';
+import { cellOf, meet, TOP, type Cell } from './cell.ts';
 import { dayNumber, isDateText } from './calendar.ts';
 import { combine, constant, isConstant, NotAnalyzed, over, times, valueOf, variable, wholeOver, type Lin } from './linear.ts';
+import { bitMask, isEmptyMask, noMask, orMask, type Mask } from './masks.ts';
 import { UNKNOWN, type FiniteVar, type NumVar, type Placed, type Space } from './space.ts';
 import type { FactDef } from '@guideline/language';
 
@@ -35,15 +36,21 @@ export interface Alt {
 export const NOTHING: Sym = { k: 'unk', numeric: true };
 
 /** A finite variable's mask of the values listed. */
-export function maskOf(v: FiniteVar, values: readonly string[]): bigint {
-  let m = 0n;
+export function maskOf(v: FiniteVar, values: readonly string[]): Mask {
+  let m = noMask(v.values.length);
   v.values.forEach((x, i) => {
-    if (values.includes(x)) m |= 1n << BigInt(i);
+    if (values.includes(x)) m = orMask(m, bitMask(v.values.length, i));
   });
   return m;
 }
 
-export const finCell = (v: FiniteVar, values: readonly string[]): Cell => ({ ...TOP, fin: new Map([[v.index, maskOf(v, values)]]) });
+/** Whether some finite variable of the cell has no value left. */
+function anyEmpty(c: Cell): boolean {
+  for (const m of c.fin.values()) if (isEmptyMask(m)) return true;
+  return false;
+}
+
+export const finCell = (v: FiniteVar, values: readonly string[]): Cell => cellOf({ fin: new Map([[v.index, maskOf(v, values)]]) });
 export const knownValues = (v: FiniteVar): string[] => v.values.filter((x) => x !== UNKNOWN);
 
 /** The value of a table's column, read part by part (tables.ts). */
@@ -53,6 +60,7 @@ export type LookupReader = (table: CompiledTable, column: string) => Alt[];
 export class Scope {
   /** Reads a table's column; set by the conditions that own this scope (reading a table takes their logic). */
   lookup: LookupReader | undefined;
+  private readonly facts = new Map<string, Alt[]>();
 
   constructor(
     readonly space: Space,
@@ -62,8 +70,16 @@ export class Scope {
     readonly table: (id: string) => CompiledTable | undefined = () => undefined,
   ) {}
 
+  /**
+   * The value's parts. A fact's are made once per scope, so that the cells conditions build from it
+   * are the same objects from one condition to the next (their keys and answers worked out once).
+   */
   expand(v: Value): Alt[] {
-    if ('fact' in v) return this.fact(v.fact);
+    if ('fact' in v) {
+      let alts = this.facts.get(v.fact);
+      if (!alts) this.facts.set(v.fact, (alts = this.fact(v.fact)));
+      return alts;
+    }
     if ('const' in v) {
       const c = v.const;
       return [{ guard: TOP, v: typeof c === 'number' ? { k: 'num', lin: constant(c) } : { k: 'str', s: typeof c === 'boolean' ? (c ? 'yes' : 'no') : c } }];
@@ -81,7 +97,7 @@ export class Scope {
       for (const x of this.expand(v.since)) {
         for (const y of to) {
           const guard = meet(x.guard, y.guard);
-          if (![...guard.fin.values()].some((m) => m === 0n)) out.push({ guard, v: since(x.v, v.unit, y.v, review) });
+          if (!anyEmpty(guard)) out.push({ guard, v: since(x.v, v.unit, y.v, review) });
         }
       }
       return out;
@@ -103,7 +119,7 @@ export class Scope {
     for (const x of this.expand(a)) {
       for (const y of this.expand(b)) {
         const guard = meet(x.guard, y.guard);
-        if ([...guard.fin.values()].some((m) => m === 0n)) continue;
+        if (anyEmpty(guard)) continue;
         out.push({ guard, v: f(x.v, y.v) });
       }
     }

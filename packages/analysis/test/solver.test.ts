@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { compileProgram, type CompiledPolicy } from '../../language/src/index.ts';
 import { meet, Solver, TOP, type Cell, type Region } from '../src/cell.ts';
 import { atomKey, NotAnalyzed } from '../src/linear.ts';
+import { andMask } from '../src/masks.ts';
 import type { Tri3 } from '../src/logic.ts';
 import { Model } from '../src/model.ts';
 import { finCell } from '../src/values.ts';
@@ -20,7 +21,7 @@ function plainMeet(a: Cell, b: Cell): Cell {
   if (a === TOP) return b;
   if (b === TOP) return a;
   const fin = new Map(a.fin);
-  for (const [k, v] of b.fin) fin.set(k, (fin.get(k) ?? v) & v);
+  for (const [k, v] of b.fin) fin.set(k, andMask(fin.get(k) ?? v, v));
   const keys = new Set(a.atoms.map(atomKey));
   const atoms = [...a.atoms, ...b.atoms.filter((k) => !keys.has(atomKey(k)))];
   const sets = new Map(a.sets);

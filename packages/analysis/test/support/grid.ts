@@ -5,6 +5,7 @@ import { bodyRegion, matchesClass } from '../../../runtime/src/index.ts';
 import type { Cell } from '../../src/cell.ts';
 import { dayNumber } from '../../src/calendar.ts';
 import { holds } from '../../src/linear.ts';
+import { hasBit } from '../../src/masks.ts';
 import { monthHolds } from '../../src/months.ts';
 import { OTHER, UNKNOWN, type NumVar, type Space } from '../../src/space.ts';
 
@@ -133,7 +134,7 @@ export function inCell(space: Space, cell: Cell, v: Valuation): boolean {
     const x = space.vars[i]!;
     if (x.kind !== 'finite') return false;
     const k = x.values.indexOf(v.fin.get(i) ?? UNKNOWN);
-    if (k < 0 || !((m >> BigInt(k)) & 1n)) return false;
+    if (k < 0 || !hasBit(m, k)) return false;
   }
   for (const k of cell.atoms) {
     if (!v.num.has(k.x) || (k.y !== undefined && !v.num.has(k.y))) return false;
