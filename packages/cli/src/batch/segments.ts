@@ -10,12 +10,19 @@ import { Output } from '../output.ts';
  */
 export type Segment = { out: string } | { err: string; status: number } | { bytes: Uint8Array<ArrayBuffer>; count: number };
 
-const utf8 = new TextEncoder();
+/** The size a run's buffer starts at: about what the last run took, so a run seldom grows. */
+let sizeHint = 1 << 16;
+const empty = Buffer.alloc(0);
 
-/** Joins determinations' texts into runs of bytes, as Writer writes them (a problem ends a run). */
+/**
+ * Joins determinations' texts into runs of bytes, as Writer writes them (a problem ends a run): each
+ * text is written as UTF-8 straight into the run's buffer, once, with no joined string between.
+ */
 export class Runs {
   readonly segments: Segment[] = [];
-  private text = '';
+  // Allocated apart from Buffer's shared pool, so that it can be transferred; made at a run's first text.
+  private bytes = empty;
+  private at = 0;
   private count = 0;
 
   constructor(private readonly json: boolean) {}
@@ -26,7 +33,15 @@ export class Runs {
       this.segments.push(s);
       return;
     }
-    this.text += this.json ? s.out + '\n' : (this.count ? '\n\n' : '') + s.out + '\n';
+    const text = s.out;
+    // At most 3 bytes a UTF-16 unit, and the separators around it.
+    if (this.at + text.length * 3 + 3 > this.bytes.length) this.grow(this.at + text.length * 3 + 3);
+    if (!this.json && this.count) {
+      this.bytes[this.at++] = 10;
+      this.bytes[this.at++] = 10;
+    }
+    this.at += this.bytes.write(text, this.at);
+    this.bytes[this.at++] = 10;
     this.count++;
   }
 
@@ -36,11 +51,18 @@ export class Runs {
     return this.segments;
   }
 
+  private grow(size: number): void {
+    const bigger = Buffer.allocUnsafeSlow(Math.max(size, sizeHint, this.bytes.length * 2));
+    bigger.set(this.bytes.subarray(0, this.at));
+    this.bytes = bigger;
+  }
+
   private end(): void {
     if (!this.count) return;
-    // TextEncoder's bytes own their buffer (a Buffer's may be a slice of a shared pool): it can be transferred.
-    this.segments.push({ bytes: utf8.encode(this.text) as Uint8Array<ArrayBuffer>, count: this.count });
-    this.text = '';
+    sizeHint = Math.max(1 << 16, this.at + (this.at >> 3));
+    this.segments.push({ bytes: this.bytes.subarray(0, this.at) as Uint8Array<ArrayBuffer>, count: this.count });
+    this.bytes = empty;
+    this.at = 0;
     this.count = 0;
   }
 }
