@@ -10,19 +10,12 @@ import { Output } from '../output.ts';
  */
 export type Segment = { out: string } | { err: string; status: number } | { bytes: Uint8Array<ArrayBuffer>; count: number };
 
-/** The size a run's buffer starts at: about what the last run took, so a run seldom grows. */
-let sizeHint = 1 << 16;
-const empty = Buffer.alloc(0);
+const utf8 = new TextEncoder();
 
-/**
- * Joins determinations' texts into runs of bytes, as Writer writes them (a problem ends a run): each
- * text is written as UTF-8 straight into the run's buffer, once, with no joined string between.
- */
+/** Joins determinations' texts into runs of bytes, as Writer writes them (a problem ends a run). */
 export class Runs {
   readonly segments: Segment[] = [];
-  // Allocated apart from Buffer's shared pool, so that it can be transferred; made at a run's first text.
-  private bytes = empty;
-  private at = 0;
+  private text = '';
   private count = 0;
 
   constructor(private readonly json: boolean) {}
@@ -33,15 +26,7 @@ export class Runs {
       this.segments.push(s);
       return;
     }
-    const text = s.out;
-    // At most 3 bytes a UTF-16 unit, and the separators around it.
-    if (this.at + text.length * 3 + 3 > this.bytes.length) this.grow(this.at + text.length * 3 + 3);
-    if (!this.json && this.count) {
-      this.bytes[this.at++] = 10;
-      this.bytes[this.at++] = 10;
-    }
-    this.at += this.bytes.write(text, this.at);
-    this.bytes[this.at++] = 10;
+    this.text += this.json ? s.out + '\n' : (this.count ? '\n\n' : '') + s.out + '\n';
     this.count++;
   }
 
@@ -51,18 +36,11 @@ export class Runs {
     return this.segments;
   }
 
-  private grow(size: number): void {
-    const bigger = Buffer.allocUnsafeSlow(Math.max(size, sizeHint, this.bytes.length * 2));
-    bigger.set(this.bytes.subarray(0, this.at));
-    this.bytes = bigger;
-  }
-
   private end(): void {
     if (!this.count) return;
-    sizeHint = Math.max(1 << 16, this.at + (this.at >> 3));
-    this.segments.push({ bytes: this.bytes.subarray(0, this.at) as Uint8Array<ArrayBuffer>, count: this.count });
-    this.bytes = empty;
-    this.at = 0;
+    // TextEncoder's bytes own their buffer (a Buffer's may be a slice of a shared pool): it can be transferred.
+    this.segments.push({ bytes: utf8.encode(this.text) as Uint8Array<ArrayBuffer>, count: this.count });
+    this.text = '';
     this.count = 0;
   }
 }
