@@ -92,7 +92,9 @@ export function withoutBom(text: string): string {
  * case is text, and a byte that is not would otherwise become U+FFFD without a word.
  */
 export function decodeUtf8(bytes: Buffer): { text: string } | { badByte: number } {
-  if (isUtf8(bytes)) return { text: bytes.toString('utf8') };
+  const text = bytes.toString('utf8');
+  // A byte that is not UTF-8 decodes as U+FFFD: only a text holding one is checked again, byte by byte.
+  if (!text.includes('\ufffd') || isUtf8(bytes)) return { text };
   return { badByte: firstBadByte(bytes) + 1 };
 }
 

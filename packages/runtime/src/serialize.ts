@@ -4,10 +4,32 @@
 import type { Determination } from './types.ts';
 
 const texts = new WeakMap<object, string>();
+/** Each key's text with its colon, made once (a determination's keys are few and the same). */
+const keyTexts = new Map<string, string>();
+/** What JSON.stringify escapes in a string: quote, backslash, control characters, and (if lone) surrogates. */
+const escaped = /["\\\u0000-\u001f\ud800-\udfff]/;
 
-/** JSON.stringify of a value; of a frozen object, made once. */
+/** JSON.stringify of a string: quoted as it is when nothing in it needs escaping. */
+function stringText(s: string): string {
+  return escaped.test(s) ? JSON.stringify(s) : '"' + s + '"';
+}
+
+/** JSON.stringify of a value; of a frozen object, made once; of a string, number or list of them, without a call into JSON. */
 function shared(v: unknown): string | undefined {
-  if (v === null || typeof v !== 'object' || !Object.isFrozen(v)) return JSON.stringify(v);
+  switch (typeof v) {
+    case 'string':
+      return stringText(v);
+    case 'number':
+      return Number.isFinite(v) ? String(v) : 'null';
+    case 'boolean':
+      return v ? 'true' : 'false';
+    case 'object':
+      break;
+    default:
+      return JSON.stringify(v);
+  }
+  if (v === null) return 'null';
+  if (!Object.isFrozen(v)) return Array.isArray(v) && !('toJSON' in v) ? listText(v) : JSON.stringify(v);
   let t = texts.get(v);
   if (t === undefined) {
     t = JSON.stringify(v);
@@ -21,6 +43,16 @@ function listText(list: readonly unknown[]): string {
   let out = '[';
   for (let i = 0; i < list.length; i++) out += (i ? ',' : '') + (shared(list[i]) ?? 'null');
   return out + ']';
+}
+
+function keyText(key: string): string {
+  let t = keyTexts.get(key);
+  if (t === undefined) {
+    t = JSON.stringify(key) + ':';
+    // Bounded: a determination's keys are a handful, but an object from outside could have any.
+    if (keyTexts.size < 256) keyTexts.set(key, t);
+  }
+  return t;
 }
 
 /**
@@ -37,7 +69,7 @@ export function determinationJson(d: Determination): string {
     const v = (d as unknown as Record<string, unknown>)[key];
     const text = key === 'criteria' ? listText(criteria) : shared(v);
     if (text === undefined) continue;
-    out += (out.length > 1 ? ',' : '') + JSON.stringify(key) + ':' + text;
+    out += (out.length > 1 ? ',' : '') + keyText(key) + text;
   }
   return out + '}';
 }

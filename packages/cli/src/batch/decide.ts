@@ -34,12 +34,23 @@ export class Decider {
     private readonly options: DeciderOptions,
   ) {}
 
-  /** A case's determination, or its problems at their fields in `doc`. */
-  async decide(input: unknown, file: string, doc: DocumentText): Promise<Segment> {
+  /**
+   * A case's determination, or its problems at their fields in `doc`. The fast engine's comes at
+   * once (a batch makes no promise a line); json-rules-engine's is a promise.
+   */
+  decide(input: unknown, file: string, doc: DocumentText): Segment | Promise<Segment> {
+    if (this.options.engine === 'fast') return this.segment(() => evaluateFast(this.rules, input, { detail: this.options.detail }), input, file, doc);
+    return evaluate(this.rules, input).then(
+      (d) => this.segment(() => d, input, file, doc),
+      (e: unknown) => this.segment(() => { throw e; }, input, file, doc),
+    );
+  }
+
+  private segment(determine: () => Determination, input: unknown, file: string, doc: DocumentText): Segment {
     const name = doc.line === undefined ? file : `${file}:${doc.line}`;
     let d: Determination;
     try {
-      d = this.options.engine === 'fast' ? evaluateFast(this.rules, input, { detail: this.options.detail }) : await evaluate(this.rules, input);
+      d = determine();
     } catch (e) {
       if (e instanceof CaseValidationError) return { err: renderCaseIssues(file, e.issues, doc), status: INVALID };
       // A bug of ours on one case: named with the case, and the batch goes on.
@@ -51,13 +62,13 @@ export class Decider {
   }
 
   /** One case document (a file, or a line of a batch). */
-  async document(text: string, file: string, line?: number): Promise<Segment> {
+  document(text: string, file: string, line?: number): Segment | Promise<Segment> {
     const d = caseDocument(text, file, line);
     return 'err' in d ? d : this.decide(d.input, file, d.doc);
   }
 
   /** One line of a JSON Lines batch: nothing for a blank line. */
-  async line(line: Line, name: string): Promise<Segment | undefined> {
+  line(line: Line, name: string): Segment | Promise<Segment> | undefined {
     return lineDocument(line, name, (text) => this.document(text, name, line.number));
   }
 }
@@ -74,8 +85,8 @@ export function caseDocument(text: string, file: string, line?: number): { input
   return { input: wrapped ? (parsed.value as { case: unknown }).case : parsed.value, doc: { text, line, under: wrapped ? 'case' : undefined } };
 }
 
-/** A line of a batch as text, or its problem (too long, not UTF-8); undefined for a blank line. */
-export async function lineDocument<T>(line: Line, name: string, decide: (text: string) => Promise<T | Segment>): Promise<T | Segment | undefined> {
+/** A line of a batch as text, or its problem (too long, not UTF-8); undefined for a blank line. What `decide` gives, as it gives it (a promise or not). */
+export function lineDocument<T>(line: Line, name: string, decide: (text: string) => T): T | Segment | undefined {
   if (line.tooLong !== undefined) return { err: renderError(name, line.number, 1, 'R505', formatMessage('R505', { limit: readLimits.caseBytes })), status: INVALID };
   const decoded = decodeUtf8(line.bytes);
   if ('badByte' in decoded) return { err: renderError(name, line.number, decoded.badByte, 'R501', 'not UTF-8 text: a byte here belongs to no character'), status: INVALID };

@@ -72,7 +72,7 @@ export function replayProcessor(config: ReplayConfig): (lines: Line[], name: str
   return async (lines, name) => {
     const result: ChunkResult = { counts: {}, changed: [], errors: [] };
     for (const line of lines) {
-      const err = await lineDocument<undefined>(line, name, async (text) => {
+      const err = lineDocument(line, name, (text): Segment | undefined => {
         const d = caseDocument(text, name, line.number);
         if ('err' in d) return d;
         try {
