@@ -86,12 +86,21 @@ describe('the analysis against the plain method', () => {
         expect(rules, text).toBeDefined();
         const model = new Model([rules!]);
         const cells = cellsOf(model);
-        const fresh = (c: Cell): boolean => new Solver(model.space).witness(c) !== undefined;
+        /** Whether a fresh solver finds a case in the cell; undefined where it gives up (month counts between two dates past its budget). */
+        const fresh = (c: Cell): boolean | undefined => {
+          try {
+            return new Solver(model.space).witness(c) !== undefined;
+          } catch (e) {
+            if (e instanceof NotAnalyzed) return undefined;
+            throw e;
+          }
+        };
         // Checked by hand, and handed to expect only when they differ (thousands of cells a program).
         const check = (c: Cell, plain: Cell): void => {
           if (!isDeepStrictEqual(content(c), content(plain))) expect(content(c), text).toEqual(content(plain));
           const f = fresh(c);
-          if (model.solver.feasible(c) !== f) expect(model.solver.feasible(c), `${text}\n${JSON.stringify(content(c), (_, v: unknown) => (typeof v === 'bigint' ? v.toString(2) : v))}`).toBe(f);
+          // Where the plain method gives up it has no answer to hold the shortcut to.
+          if (f !== undefined && model.solver.feasible(c) !== f) expect(model.solver.feasible(c), `${text}\n${JSON.stringify(content(c), (_, v: unknown) => (typeof v === 'bigint' ? v.toString(2) : v))}`).toBe(f);
         };
         for (const policy of model.policies(0)) {
           for (const gv of model.governing(0, policy)) {
