@@ -1,6 +1,6 @@
 // One path over 5,000 cases, ROUNDS times, for counting instructions with cachegrind (the
-// difference between 5 rounds and 1, over 20,000 cases, is a case's count): BENCH_ENTRY=count.ts
-// node scripts/bench/run.mjs under `valgrind --tool=cachegrind node --single-threaded`, or see
+// difference between 9 rounds and 5, over 20,000 warmed cases, is a case's count): BENCH_ENTRY=count.ts
+// node scripts/bench/run.mjs under `valgrind --tool=cachegrind node --single-threaded --predictable`, or see
 // BENCHMARKS.md. WHICH=fixture|library, DETAIL=decision|full, HAND=1 (the hand-written function),
 // MODE=check|text|uuid (the case check, the request text, the decision id alone), MODE=determine
 // (the path without the case check), FIXED_ID=1 (a constant decision id), TIME=1 prints µs.
