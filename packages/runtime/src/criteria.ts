@@ -5,7 +5,7 @@ import type { CompiledCriterion, CompiledGuideline, CompiledPolicy, CompiledTabl
 import { Plan, type Calc, type Run, type Test } from './plan.ts';
 import { lookupCalc } from './tables.ts';
 import { ungatedApplies } from './policy.ts';
-import type { CriterionStatus } from './types.ts';
+import type { CriterionResult, CriterionStatus } from './types.ts';
 import type { Tri } from './values.ts';
 
 export interface PartPlan {
@@ -19,6 +19,8 @@ export interface CriterionPlan {
   require: Test | undefined;
   parts: PartPlan[] | undefined;
   certify: Calc | undefined;
+  /** The decision-only results of this criterion, built once each and shared (evaluate.ts sharedResult). */
+  shared: Map<number | string, CriterionResult>;
 }
 
 /** A guideline or policy with its tests compiled. */
@@ -63,6 +65,7 @@ export function compiledOf(rules: RuleSet, g: CompiledGuideline | CompiledPolicy
         require: meta.require ? plan.condition(meta.require) : undefined,
         parts: meta.group?.parts.map((p) => ({ id: p.id, require: plan.condition(p.require) })),
         certify: meta.certify ? plan.value(meta.certify) : undefined,
+        shared: new Map(),
       })),
     };
     compiled.set(g, c);

@@ -10,7 +10,7 @@ import { leafInputs, type Gaps } from './missing.ts';
 import { recordedLeaves, Run } from './plan.ts';
 import { guidelinesInOrder } from './policy.ts';
 import type { Case, CriterionResult, Determination } from './types.ts';
-import { assertCase } from './validate.ts';
+import { assertCase, caseCheckOf } from './validate.ts';
 import { scopeName } from '@guideline/language/rules';
 import type { EngineAnswers } from './engine.ts';
 import { Unknown, type Tri } from './values.ts';
@@ -72,9 +72,26 @@ function missingOf(compiled: Compiled, run: Run, conds: readonly (Cond | undefin
 /** The tests a criterion's status is evaluated from, in the order evaluateCriterion runs them. */
 const testedBy = (k: CriterionPlan['meta']): (Cond | undefined)[] => [k.when, ...(k.group ? k.group.parts.map((p) => p.require) : [k.require])];
 
+/** What every case of a rule set needs before its own work: the rule set checked, its revision, the case check. */
+interface Prepared {
+  rules: RuleSet;
+  revision: string;
+  valid: (input: unknown) => boolean;
+}
+
+const prepared = new WeakMap<RuleSet, Prepared>();
+
 /** The determination of one case. Throws CaseValidationError (naming every bad field) on a malformed case. */
 export function evaluateCase(rules: RuleSet, input: unknown, options: EvaluateOptions = {}): Determination {
-  return determine(checkedRuleSet(rules), assertCase(input, rules), options);
+  // One lookup a case for what the rule set gives every case (it is checked once, on first use).
+  let p = prepared.get(rules);
+  if (!p) {
+    const checked = checkedRuleSet(rules);
+    prepared.set(rules, (p = { rules: checked, revision: revisionOf(checked), valid: caseCheckOf(rules) }));
+  }
+  // A case with no issue is not checked again to find them; any other goes through the full check.
+  const c = p.valid(input) ? (input as Case) : assertCase(input, rules);
+  return named(p.rules, p.revision, c, options);
 }
 
 /**
@@ -82,8 +99,11 @@ export function evaluateCase(rules: RuleSet, input: unknown, options: EvaluateOp
  * the guideline that governs, each criterion's status), explained here as the fast path's are.
  */
 export function determine(rules: RuleSet, c: Case, options: EvaluateOptions = {}, answers?: EngineAnswers): Determination {
+  return named(rules, revisionOf(rules), c, options, answers);
+}
+
+function named(rules: RuleSet, revision: string, c: Case, options: EvaluateOptions, answers?: EngineAnswers): Determination {
   const decisionId = (options.decisionId ?? newDecisionId)();
-  const revision = revisionOf(rules);
   const d = unnamed(rules, c, options, answers);
   // Built key by key: spreading the unnamed determination into a new object takes V8's generic
   // copy, which cost more than deciding a simple case.
@@ -251,18 +271,26 @@ function criterionResult(meta: CompiledGuideline['criteria'][number], x: Evaluat
   return r;
 }
 
-const shared = new WeakMap<CompiledGuideline['criteria'][number], Map<string, CriterionResult>>();
+const statusCodes: Record<CriterionResult['status'], number> = { 'not-applicable': 0, met: 1, 'not-met': 2, unknown: 3, 'needs-review': 4 };
 
 /**
  * A decision-only result depends on nothing but the criterion, its status and its parts' statuses:
  * each is built once, frozen, and shared by every determination (and its JSON text is made once).
+ * Kept on the criterion's plan, by a number (its status, and each part's answer in base 3) while that
+ * stays exact; a criterion belongs to one guideline or policy, so `policyId` is the same for every key.
  */
 function sharedResult(meta: CompiledGuideline['criteria'][number], x: Evaluation['criteria'][number], ev: Evaluation, d: Describer, missing: () => { words: string[] }, policyId: string | undefined): CriterionResult {
-  let byKey = shared.get(meta);
-  if (!byKey) shared.set(meta, (byKey = new Map()));
-  let key: string = x.e.status;
-  if (x.e.parts) for (const p of x.e.parts) key += p === true ? 'y' : p === false ? 'n' : 'u';
-  if (policyId) key += ` ${policyId}`;
+  const byKey = x.k.shared;
+  const parts = x.e.parts;
+  let key: number | string = statusCodes[x.e.status];
+  if (parts) {
+    if (parts.length <= 30) {
+      // A leading 1, then a digit a part: distinct for every number of parts and answers (< 2^53).
+      let code = 1;
+      for (let i = 0; i < parts.length; i++) code = code * 3 + (parts[i] === true ? 1 : parts[i] === false ? 2 : 0);
+      key += 5 * code;
+    } else key = x.e.status + parts.map((p) => (p === true ? 'y' : p === false ? 'n' : 'u')).join('');
+  }
   let r = byKey.get(key);
   if (!r) {
     r = criterionResult(meta, x, ev, d, false, missing);

@@ -210,9 +210,14 @@ const validators = new WeakMap<FieldNode, Valid>();
  * check), so a tree is complete before its first check.
  */
 function validCase(root: FieldNode & { kind: 'object' }, v: Record<string, unknown>): boolean {
+  return caseValidator(root)(v);
+}
+
+/** Whether a case has no issue at all (see validCase), as one closure for a tree, made on first use. */
+export function caseValidator(root: FieldNode & { kind: 'object' }): (input: unknown) => boolean {
   let valid = validators.get(root);
   if (!valid) validators.set(root, (valid = validator(root)));
-  return valid(v);
+  return valid;
 }
 
 /** The check of one field's value; null is handled by its object (allowed unless required). */

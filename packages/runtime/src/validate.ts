@@ -3,7 +3,7 @@
 import type { RuleSet } from '@guideline/language/rules';
 import { markComputed } from './computed-fields.ts';
 import { contractFields } from './contract.generated.ts';
-import { addField, checkFields, type FieldNode } from './fields.ts';
+import { addField, caseValidator, checkFields, type FieldNode } from './fields.ts';
 import type { Case } from './types.ts';
 
 export interface CaseIssue {
@@ -41,9 +41,16 @@ export function validateCase(input: unknown, rules?: RuleSet): CaseIssue[] {
   return checkFields(fieldsOf(rules), input);
 }
 
+/** Whether a case of a rule set has no issue at all: validateCase's answer, with no issues built. */
+export function caseCheckOf(rules: RuleSet | undefined): (input: unknown) => boolean {
+  return caseValidator(fieldsOf(rules));
+}
+
 /** Checks a case and returns it typed, or throws CaseValidationError. */
 export function assertCase(input: unknown, rules?: RuleSet): Case {
-  const issues = checkFields(fieldsOf(rules), input);
+  const tree = fieldsOf(rules);
+  if (caseValidator(tree)(input)) return input as Case;
+  const issues = checkFields(tree, input);
   if (issues.length) throw new CaseValidationError(issues);
   return input as Case;
 }
