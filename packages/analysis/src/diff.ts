@@ -158,7 +158,7 @@ class Diff {
           else if (ox || oy) {
             const cells = L.witnesses(terms, shown);
             const name = (o: Outcome | undefined): string => (o ? `'${o.placed.g.id}'` : 'none');
-            if (cells.length) this.add(`guideline|${name(ox)}|${name(oy)}`, { code: 'A609', args: { decision: db, what: 'the guideline that governs', before: name(ox), after: name(oy) }, at, length: head, region: cells, example: { cell: cells[0]!, policy, claim: { kind: 'differs', what: 'guideline', before: ox?.placed.g.id ?? null, after: oy?.placed.g.id ?? null } } });
+            if (cells.length) this.add(`guideline|${db}|${name(ox)}|${name(oy)}`, { code: 'A609', args: { decision: db, what: 'the guideline that governs', before: name(ox), after: name(oy) }, at, length: head, region: cells, example: { cell: cells[0]!, policy, claim: { kind: 'differs', what: 'guideline', before: ox?.placed.g.id ?? null, after: oy?.placed.g.id ?? null } } });
           }
         }
       }

@@ -43,21 +43,165 @@ function observe(before: RuleSet, after: RuleSet, cases: Record<string, unknown>
   return out;
 }
 
+/** The diff of two versions finds exactly what the grid of cases shows changed, and every example reproduces. */
+async function diffHolds(textBefore: string, textAfter: string, cases: Record<string, unknown>[]): Promise<void> {
+  const [before, after] = [textBefore, textAfter].map((text) => compileProgram([{ text, file: 'program.guideline' }]).rules);
+  expect(before && after).toBeDefined();
+  const report = await diffRules(before!, after!);
+  expect(report.findings.filter((f) => f.code === 'A612').map((f) => f.message), textAfter).toEqual([]);
+  expect(report.unreproduced, JSON.stringify(report.findings.filter((f) => f.example && !f.example.reproduced).map((f) => [f.code, f.message, f.example!.problem, f.example!.case]))).toBe(0);
+  const found = new Set(report.findings.map((f) => `${f.code}|${JSON.stringify(f.data)}`));
+  expect([...found].sort(), `${textBefore}\n---- after ----\n${textAfter}`).toEqual([...observe(before!, after!, cases)].sort());
+}
+
+/**
+ * Found by fuzzing: one edit moves some requests from gen.alpha to gen.delta both while they stay
+ * partially certified and while they stay denied. Each is its own change (the finding names the
+ * decision); the second was once folded into the first.
+ */
+const twoDecisionsBefore = `guideline gen.alpha
+  title "gen.alpha"
+  source "Doc", 2009, pages 1-2
+  covers physical-therapy
+  uses physical-medicine
+  edition 2009
+  in force 2009-01-01 to 2013-12-31
+  applies when (completed visits is on file or completed visits + requested visits < 2) and requested visits <= completed visits + 1
+
+criterion c1 "C1"
+  needs clinical review unless met
+  certify at most 4 visits - completed visits
+  otherwise "Not met."
+  require completed visits + requested visits < 0
+
+criterion c2 "C2"
+  certify at most 4 visits - completed visits
+  otherwise "Not met."
+  require any of the following
+  part p1 "P1"
+    require (not (state is CA))
+  part p2 "P2"
+    require (state is CA)
+
+guideline gen.alpha
+  edition 2014
+  revises 2009
+  in force 2014-01-01
+
+
+criterion c1 "C1"
+  certify at most 4 visits - completed visits
+  otherwise "Not met."
+  require completed visits = 3
+
+guideline gen.beta
+  title "gen.beta"
+  source "Doc", 2009, pages 1-2
+  covers acupuncture
+  uses physical-medicine
+
+criterion c1 "C1"
+  only when requested visits is unknown or requested visits >= completed visits + 0
+  certify at most 4 visits - completed visits
+  otherwise "Not met."
+  require completed visits is on file and requested visits >= 0
+
+criterion c2 "C2"
+  needs clinical review
+  only when requested visits = completed visits + 1
+  certify at most 4 visits - completed visits
+  otherwise "Not met."
+  require completed visits is known or requested visits > completed visits + 3
+
+
+guideline gen.gamma
+  title "gen.gamma"
+  source "Doc", 2009, pages 1-2
+  covers physical-therapy, acupuncture
+  uses physical-medicine
+  applies when completed visits + requested visits <= 3 and completed visits + requested visits = 2
+
+criterion c1 "C1"
+  otherwise "Not met."
+  require all of the following
+  part p1 "P1"
+    require (state is CA)
+  part p2 "P2"
+    require (completed visits + requested visits = 3 or completed visits <= 1)
+
+criterion c2 "C2"
+  otherwise "Not met."
+  require completed visits = 2 and completed visits > 2
+
+criterion c3 "C3"
+  needs clinical review unless met
+  only when completed visits + requested visits < 0
+  otherwise "Not met."
+  require completed visits is on file
+
+
+guideline gen.delta
+  title "gen.delta"
+  source "Doc", 2009, pages 1-2
+  covers physical-therapy
+  uses physical-medicine
+  applies when not (state is CA)
+
+criterion c1 "C1"
+  certify at most 4 visits - completed visits
+  otherwise "Not met."
+  require requested visits is unknown
+
+criterion c2 "C2"
+  only when requested visits is unknown and requested visits > completed visits + 1
+  certify at most 4 visits - completed visits
+  otherwise "Not met."
+  require requested visits > completed visits + 2
+
+criterion c3 "C3"
+  needs clinical review
+  only when (completed visits + requested visits >= 2 or completed visits != 1) and completed visits + requested visits < 1
+  otherwise "Not met."
+  require (requested visits > 2 or requested visits >= completed visits + 3) and completed visits + requested visits >= 3
+
+
+policy california "california"
+  jurisdiction CA
+  uses physical-medicine
+  first gen.gamma
+
+criterion c9 "C9"
+  certify at most 4 visits - completed visits
+  otherwise "Not met."
+  require at least 2 of the following
+  part p1 "P1"
+    require (requested visits > 0)
+  part p2 "P2"
+    require ((requested visits = completed visits + 0 or requested visits > completed visits + 0) and requested visits > completed visits + 3)
+
+policy texas "texas"
+  jurisdiction TX
+  uses physical-medicine
+  first gen.alpha
+  then  gen.delta, gen.beta
+  then  gen.gamma
+`;
+const twoDecisionsAfter = twoDecisionsBefore.replace('requested visits <= completed visits + 1', 'requested visits <= completed visits + 0');
+
 describe('what changed, against enumeration', () => {
   it('finds exactly the changes the grid shows, on random programs and an edit of them', async () => {
     await fc.assert(
       fc.asyncProperty(edited, async ([textBefore, textAfter]) => {
         fc.pre(gridSize(textBefore + textAfter) <= (scale > 1 ? 40_000 : 3_000));
-        const cases = gridCases(textBefore + textAfter);
-        const [before, after] = [textBefore, textAfter].map((text) => compileProgram([{ text, file: 'program.guideline' }]).rules);
-        fc.pre(before !== undefined && after !== undefined);
-        const report = await diffRules(before!, after!);
-        expect(report.findings.filter((f) => f.code === 'A612').map((f) => f.message), textAfter).toEqual([]);
-        expect(report.unreproduced, JSON.stringify(report.findings.filter((f) => f.example && !f.example.reproduced).map((f) => [f.code, f.message, f.example!.problem, f.example!.case]))).toBe(0);
-        const found = new Set(report.findings.map((f) => `${f.code}|${JSON.stringify(f.data)}`));
-        expect([...found].sort(), `${textBefore}\n---- after ----\n${textAfter}`).toEqual([...observe(before!, after!, cases)].sort());
+        fc.pre([textBefore, textAfter].every((text) => compileProgram([{ text, file: 'program.guideline' }]).rules !== undefined));
+        await diffHolds(textBefore, textAfter, gridCases(textBefore + textAfter));
       }),
       { numRuns: runs(8), ...seed(20261206) },
     );
   }, 300_000 * scale);
+
+  it('a guideline that governs instead of another, under two decisions, is two changes', async () => {
+    expect(twoDecisionsAfter).not.toBe(twoDecisionsBefore);
+    await diffHolds(twoDecisionsBefore, twoDecisionsAfter, gridCases(twoDecisionsBefore + twoDecisionsAfter));
+  }, 300_000);
 });
