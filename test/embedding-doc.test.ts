@@ -80,7 +80,7 @@ describe('docs/embedding.md', () => {
       if (JSON.stringify(want) !== JSON.stringify(got)) differences.push({ f, want, got });
     }
     expect(differences).toEqual([]);
-  });
+  }, 120_000); // a plain engine runs every guideline's rules for each case: about 11 s on an idle machine
 
   it('decides generated cases as evaluate does', async () => {
     const rules = bundledRules();
@@ -95,7 +95,7 @@ describe('docs/embedding.md', () => {
     }
     expect(differences).toEqual([]);
     expect(decisions.size).toBeGreaterThan(3);
-  });
+  }, 120_000);
 
   // Policy criteria in two jurisdictions, and a criterion for clinical review.
   const program = `guideline acme.pt
