@@ -16,7 +16,7 @@ describe("fast path ≡ json-rules-engine", { timeout: 120_000 }, () => {
     const { files, root } = await import('./support/bundled.ts');
     const cases = files(`${root}/guidelines`, '.json').map((f) => (JSON.parse(readFileSync(f, 'utf8')) as { case: unknown }).case);
     for (const c of cases) expect(JSON.stringify(await evaluate(rules, c, { engine: 'json-rules-engine', ...sameId }))).toBe(JSON.stringify(evaluateFast(rules, c, sameId)));
-  });
+  }, 120_000);
 
   it('gives byte-equal determinations on random cases', async () => {
     let decided = 0;
@@ -35,7 +35,7 @@ describe("fast path ≡ json-rules-engine", { timeout: 120_000 }, () => {
     );
     expect(decided).toBeGreaterThan(300);
     expect(decisions.size).toBe(6); // the equality was shown for every kind of decision
-  });
+  }, 120_000);
 
   it('the generator reaches every decision', async () => {
     const seen = new Set<string>();
