@@ -2,6 +2,7 @@
 // there: exact comparisons of known values, bounds on unknown ones, Kleene logic), becomes the
 // region where it is true, the one where it is false and the one where it is unknown.
 import type { Cond, FactDef, Leaf, Value } from '@guideline/language';
+import { condReads } from '@guideline/language/rules';
 import { cellOf, meet, TOP, type Region } from './cell.ts';
 import { compare, isOneOf, isUnknown } from './compare.ts';
 import { constant, NotAnalyzed } from './linear.ts';
@@ -122,30 +123,12 @@ export class Conditions {
  * regions under every guideline it applies with.
  */
 export function readsView(c: Cond, defs: ReadonlyMap<string, FactDef>): boolean {
-  if ('all' in c) return c.all.some((x) => readsView(x, defs));
-  if ('any' in c) return c.any.some((x) => readsView(x, defs));
-  if ('not' in c) return readsView(c.not, defs);
-  const value = (v: Value): boolean => valueReadsView(v, defs);
-  if ('cmp' in c) return value(c.left) || value(c.right);
-  if ('within' in c) return value(c.within) || value(c.window);
-  if ('is' in c) return value(c.is);
-  if ('known' in c) return value(c.known);
-  if ('recorded' in c) return value(c.recorded);
-  if ('includes' in c) return value(c.includes);
-  if ('empty' in c) return value(c.empty);
-  if ('quantifier' in c) return readsView(c.where, defs);
-  return value(c.code);
+  let reads = false;
+  condReads(c, {
+    fact: (id) => void (reads ||= id.startsWith('recommended.') || viewBuiltins.has(defs.get(id)?.builtin ?? '')),
+    lookup: () => void (reads = true),
+  });
+  return reads;
 }
 
 const viewBuiltins = new Set(['diagnosis-classes', 'surgery-classes', 'governing-id']);
-
-function valueReadsView(v: Value, defs: ReadonlyMap<string, FactDef>): boolean {
-  if ('fact' in v) return v.fact.startsWith('recommended.') || viewBuiltins.has(defs.get(v.fact)?.builtin ?? '');
-  if ('const' in v) return false;
-  if ('op' in v) return valueReadsView(v.args[0], defs) || valueReadsView(v.args[1], defs);
-  if ('round' in v) return valueReadsView(v.arg, defs);
-  if ('since' in v) return valueReadsView(v.since, defs) || (v.to !== undefined && valueReadsView(v.to, defs));
-  if ('count' in v) return v.where !== undefined && readsView(v.where, defs);
-  if ('sum' in v) return valueReadsView(v.sum, defs) || (v.where !== undefined && readsView(v.where, defs));
-  return true;
-}

@@ -24,6 +24,8 @@ describe('what a condition reads of the guideline it is read under', () => {
     ['the governing guideline', { any: [{ leaf: 0, is: { fact: 'governing' }, values: ['g'] }] }, true],
     ['its recommendation', { leaf: 0, cmp: '<=', left: visits, right: { fact: 'recommended.frequency' } }, true],
     ['a table', { all: [{ leaf: 0, cmp: '<=', left: visits, right: { lookup: 't', column: 'c' } }] }, true],
+    ['how many classes the diagnoses match', { leaf: 0, cmp: '>=', left: { count: 'diagnosis.classes' }, right: { const: 1 } }, true],
+    ['some of the classes, over the list itself', { leaf: 0, quantifier: 'some', over: 'diagnosis.classes', where: { leaf: 1, cmp: '<=', left: visits, right: { const: 2 } } }, true],
     ['rounded time since a date', { leaf: 0, cmp: '<=', left: { round: 'down', arg: { since: { fact: 'history.completedVisits' }, unit: 'days' } }, right: { const: 1 } }, false],
   ])('%s', (_, c, reads) => {
     expect(readsView(c, defs)).toBe(reads);
