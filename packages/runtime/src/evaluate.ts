@@ -10,7 +10,7 @@ import { leafInputs, type Gaps } from './missing.ts';
 import { recordedLeaves, Run } from './plan.ts';
 import { guidelinesInOrder } from './policy.ts';
 import type { Case, CriterionResult, Determination } from './types.ts';
-import { assertCase, caseCheckOf } from './validate.ts';
+import { caseCheckOf, checkedCase } from './validate.ts';
 import { scopeName } from '@guideline/language/rules';
 import type { EngineAnswers } from './engine.ts';
 import { Unknown, type Tri } from './values.ts';
@@ -89,9 +89,7 @@ export function evaluateCase(rules: RuleSet, input: unknown, options: EvaluateOp
     const checked = checkedRuleSet(rules);
     prepared.set(rules, (p = { rules: checked, revision: revisionOf(checked), valid: caseCheckOf(rules) }));
   }
-  // A case with no issue is not checked again to find them; any other goes through the full check.
-  const c = p.valid(input) ? (input as Case) : assertCase(input, rules);
-  return named(p.rules, p.revision, c, options);
+  return named(p.rules, p.revision, checkedCase(input, rules, p.valid), options);
 }
 
 /**

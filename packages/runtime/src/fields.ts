@@ -102,6 +102,12 @@ function show(v: unknown): string {
  * the rest are counted into one last issue for the whole case, with their number in `more`.
  */
 export function checkFields(root: FieldNode & { kind: 'object' }, input: unknown): FieldIssue[] {
+  // Most cases are valid: a first pass only answers whether, building no paths and no messages.
+  return caseValidator(root)(input) ? [] : fieldIssues(root, input);
+}
+
+/** checkFields without its first pass: for a case that pass has found wanting (it may still have no issue). */
+export function fieldIssues(root: FieldNode & { kind: 'object' }, input: unknown): FieldIssue[] {
   const issues: FieldIssue[] = [];
   let more = 0;
   const add = (field: string, message: string): void => {
@@ -112,8 +118,6 @@ export function checkFields(root: FieldNode & { kind: 'object' }, input: unknown
     add('', 'a case is a JSON object');
     return issues;
   }
-  // Most cases are valid: a first pass only answers whether, building no paths and no messages.
-  if (validCase(root, input as Record<string, unknown>)) return issues;
   object(root, input as Record<string, unknown>, '', add, true);
   if (more) issues.push({ field: '', message: `${more} more problems not shown: a case reports at most ${caseLimits.maxIssues}`, more });
   return issues;
@@ -209,11 +213,6 @@ const validators = new WeakMap<FieldNode, Valid>();
  * children in a Map (looking names up in the tree's plain objects cost more than the rest of the
  * check), so a tree is complete before its first check.
  */
-function validCase(root: FieldNode & { kind: 'object' }, v: Record<string, unknown>): boolean {
-  return caseValidator(root)(v);
-}
-
-/** Whether a case has no issue at all (see validCase), as one closure for a tree, made on first use. */
 export function caseValidator(root: FieldNode & { kind: 'object' }): (input: unknown) => boolean {
   let valid = validators.get(root);
   if (!valid) validators.set(root, (valid = validator(root)));

@@ -3,7 +3,7 @@
 import type { RuleSet } from '@guideline/language/rules';
 import { markComputed } from './computed-fields.ts';
 import { contractFields } from './contract.generated.ts';
-import { addField, caseValidator, checkFields, type FieldNode } from './fields.ts';
+import { addField, caseValidator, checkFields, fieldIssues, type FieldNode } from './fields.ts';
 import type { Case } from './types.ts';
 
 export interface CaseIssue {
@@ -48,9 +48,13 @@ export function caseCheckOf(rules: RuleSet | undefined): (input: unknown) => boo
 
 /** Checks a case and returns it typed, or throws CaseValidationError. */
 export function assertCase(input: unknown, rules?: RuleSet): Case {
-  const tree = fieldsOf(rules);
-  if (caseValidator(tree)(input)) return input as Case;
-  const issues = checkFields(tree, input);
+  return checkedCase(input, rules, caseCheckOf(rules));
+}
+
+/** assertCase with the rule set's case check (caseCheckOf) already in hand: it runs once, and the issues are found only when it fails. */
+export function checkedCase(input: unknown, rules: RuleSet | undefined, valid: (input: unknown) => boolean): Case {
+  if (valid(input)) return input as Case;
+  const issues = fieldIssues(fieldsOf(rules), input);
   if (issues.length) throw new CaseValidationError(issues);
   return input as Case;
 }
