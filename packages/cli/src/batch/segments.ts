@@ -12,6 +12,12 @@ export type Segment = { out: string } | { err: string; status: number } | { byte
 
 const utf8 = new TextEncoder();
 
+/**
+ * A determination's text as stdout carries it: a line of its own in JSON Lines; on a terminal, a
+ * blank line between one and the one before (`first`: none was printed before it).
+ */
+const asPrinted = (json: boolean, out: string, first: boolean): string => (json || first ? '' : '\n\n') + out + '\n';
+
 /** Joins determinations' texts into runs of bytes, as Writer writes them (a problem ends a run). */
 export class Runs {
   readonly segments: Segment[] = [];
@@ -26,7 +32,7 @@ export class Runs {
       this.segments.push(s);
       return;
     }
-    this.text += this.json ? s.out + '\n' : (this.count ? '\n\n' : '') + s.out + '\n';
+    this.text += asPrinted(this.json, s.out, this.count === 0);
     this.count++;
   }
 
@@ -69,12 +75,11 @@ export class Writer {
       return;
     }
     if ('bytes' in s) {
-      // A run is joined as below; only what separates it from what was printed before is added here.
+      // A run is joined as `asPrinted` joins; only what separates it from what was printed before is added here.
       if (!this.json && this.printed > 0) await this.out.write('\n\n');
       this.printed += s.count;
       return this.out.writeBytes(s.bytes);
     }
-    this.printed++;
-    return this.out.write(this.json ? s.out + '\n' : (this.printed > 1 ? '\n\n' : '') + s.out + '\n');
+    return this.out.write(asPrinted(this.json, s.out, this.printed++ === 0));
   }
 }
