@@ -4,6 +4,7 @@
 import type { Cell } from './cell.ts';
 import { atomKey } from './linear.ts';
 import type { Mask } from './masks.ts';
+import { constraintKey } from './sets.ts';
 
 /**
  * What is worked out once per cell, kept on the cell (no weak map to look it up in, or for the
@@ -50,7 +51,7 @@ const monthsKey = (c: Cell): string => memoKey(c.months, (ms) => ms.map((m) => `
 export const numbersKey = (c: Cell): string => (c.months.length ? `${atomsKey(c)}|${monthsKey(c)}` : atomsKey(c));
 
 /** The key of a cell's set constraints: equal for the same constraints, whatever their order. */
-export const setsKey = (c: Cell): string => memoKey(c.sets, (ss) => [...ss].map(([s, v]) => `${s}-${[...v.forbid].sort().join('+')}/${v.clauses.map((x) => [...x].sort().join('+')).sort().join(';')}`).sort().join(','));
+export const setsKey = (c: Cell): string => memoKey(c.sets, (ss) => [...ss].map(([s, v]) => `${s}-${constraintKey(v)}`).sort().join(','));
 
 /** The finite masks' part of a key, in order of variable, once per map of masks (meets keep one side's map when the other adds nothing). */
 interface FinParts {

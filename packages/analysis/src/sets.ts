@@ -168,11 +168,11 @@ export class SetUniverse {
   }
 }
 
-/** The key of a set constraint, equal for the same elements and clauses in any order: made once per constraint (cells share them). */
+/** The key of a set constraint, equal for the same elements and clauses in any order: made once per constraint (cells share them; keys.ts keys a cell's sets by it). */
 const constraintKeys = new WeakMap<SetConstraint, string>();
-function constraintKey(con: SetConstraint): string {
+export function constraintKey(con: SetConstraint): string {
   let key = constraintKeys.get(con);
-  if (key === undefined) constraintKeys.set(con, (key = `${[...con.forbid].sort().join('+')}|${con.clauses.map((c) => [...c].sort().join('+')).sort().join(';')}`));
+  if (key === undefined) constraintKeys.set(con, (key = `${[...con.forbid].sort().join('+')}/${con.clauses.map((c) => [...c].sort().join('+')).sort().join(';')}`));
   return key;
 }
 
