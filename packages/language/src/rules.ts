@@ -25,5 +25,5 @@ export * from './units.ts';
 export { canonicalJson, ruleSetRevision } from './revision.ts';
 export { compilerName, compilerVersion } from './version.ts';
 export { artifactSchema } from './schemas.generated.ts';
-export { condReads, valueReads, type Reads } from './compile/facts.ts';
+export { condReads, valueReads, type Reads } from './reads.ts';
 export { engineRules, twoWay, scopeName, leafFact, caseFact, certifyFact, stepFact, policyGuidelines, type EngineRules } from './compile/engine.ts';

@@ -6,7 +6,8 @@ import type { CompiledCriterion, CompiledGuideline, CompiledPart, CompiledPolicy
 import { replaceByName, type AppliedCriterion, type CheckedGuideline, type CheckedPolicy, type ProgramModel } from '../check/program.ts';
 import type { Cond } from '../ir.ts';
 import { ExprCompiler, Sources } from './expressions.ts';
-import { condReads, criterionReads, factType } from './facts.ts';
+import { criterionReads, factType } from './facts.ts';
+import { condReads } from '../reads.ts';
 import { compileTable, recommendationTable } from './tables.ts';
 
 /** A member of an edition, with the file it is written in (an inherited one's is the revised edition's). */
