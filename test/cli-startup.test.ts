@@ -1,11 +1,16 @@
 // What the command does before its first case: the launcher (scripts/guideline.mjs) rebuilds its
-// bundle whenever what it is built from changed, and only then.
+// bundle whenever what it is built from changed, and only then; a run with a compiled rule set
+// (`check --rules`) never sets up the language's lexer, parser or checker, nor Chevrotain.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root } from './support/bundled.ts';
+import { seedCase } from './support/case-factory.ts';
+import { runCli, scratch } from './support/cli.ts';
+
+const { dir: tmp, file } = scratch('guideline-startup-');
 
 describe('the launcher', { timeout: 120_000 }, () => {
   // A copy of what the launcher builds from, beside a launcher of its own: its bundle is its own,
@@ -22,6 +27,7 @@ describe('the launcher', { timeout: 120_000 }, () => {
   cpSync(join(root, 'pnpm-lock.yaml'), join(copy, 'pnpm-lock.yaml'));
   mkdirSync(join(copy, 'node_modules'));
   for (const dep of ['.pnpm', 'esbuild']) symlinkSync(realpathSync(join(root, 'node_modules', dep)), join(copy, 'node_modules', dep));
+  afterAll(() => rmSync(copy, { recursive: true, force: true }));
   const bundle = join(copy, 'node_modules/.cache/guideline-cli/main.mjs');
   const version = (): string => execFileSync(process.execPath, [join(copy, 'scripts/guideline.mjs'), '--version'], { cwd: copy, encoding: 'utf8' });
   /** The bundle's identity: a rebuild renames a new file over it. */
@@ -72,3 +78,54 @@ describe('the launcher', { timeout: 120_000 }, () => {
   });
 });
 
+/** The module set-up of the lexer, parser and checker and of Chevrotain, as the bundle names each module's (esbuild's wrapper, by path). */
+const parserModules = /^(?:packages\/language\/src\/(?:lexer|tokens|parse|parser\/|check\/|pipeline|format|services\/|walk)|node_modules\/.*\/@?chevrotain[/+@])/;
+
+/**
+ * The bundle's modules whose set-up ran in a run of the command, by V8's coverage of every thread
+ * (NODE_V8_COVERAGE), and the bundles that ran (main.mjs, and worker.mjs in worker threads).
+ */
+function modulesSetUp(args: string[]): { code: number; modules: string[]; bundles: string[] } {
+  const coverage = mkdtempSync(join(tmp, 'coverage-'));
+  const { code } = runCli(args, { env: { NODE_V8_COVERAGE: coverage } });
+  const modules = new Set<string>();
+  const bundles = new Set<string>();
+  for (const f of readdirSync(coverage)) {
+    const { result } = JSON.parse(readFileSync(join(coverage, f), 'utf8')) as { result: { url: string; functions: { functionName: string; ranges: { count: number }[] }[] }[] };
+    for (const script of result) {
+      const bundle = /\/guideline-cli\/((?:main|worker)\.mjs)$/.exec(script.url)?.[1];
+      if (!bundle) continue;
+      bundles.add(bundle);
+      for (const fn of script.functions) if (fn.ranges[0]!.count > 0 && /\.[cm]?[jt]s$/.test(fn.functionName)) modules.add(fn.functionName);
+    }
+  }
+  return { code, modules: [...modules], bundles: [...bundles].sort() };
+}
+
+describe('check --rules', { timeout: 120_000 }, () => {
+  const rules = join(tmp, 'rules.json');
+  const seed = file('seed.json', JSON.stringify(seedCase()));
+  const batch = file('batch.jsonl', `${JSON.stringify(seedCase())}\n`.repeat(4));
+
+  beforeAll(() => {
+    expect(runCli(['compile', '-o', rules]).code).toBe(0);
+  });
+
+  it.each([
+    ['a case', ['--case', seed], ['main.mjs']],
+    ['a batch, in worker threads', ['--case', batch, '--jobs', '2'], ['main.mjs', 'worker.mjs']],
+  ])('sets up no lexer, parser or checker for %s', (_what, cases, bundles) => {
+    const run = modulesSetUp(['check', '--rules', rules, ...cases, '--json']);
+    expect(run.code).toBe(0);
+    expect(run.bundles).toEqual(bundles);
+    expect(run.modules).toContain('packages/runtime/src/load-rules.ts');
+    expect(run.modules.filter((m) => parserModules.test(m))).toEqual([]);
+  });
+
+  it('sets them up when it compiles guideline sources', () => {
+    const run = modulesSetUp(['check', '--case', seed, '--json']);
+    expect(run.code).toBe(0);
+    expect(run.modules).toEqual(expect.arrayContaining(['packages/language/src/parse.ts', 'packages/language/src/lexer.ts']));
+    expect(run.modules.some((m) => m.includes('chevrotain'))).toBe(true);
+  });
+});

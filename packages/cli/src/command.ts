@@ -1,7 +1,7 @@
 // What a command of the `guideline` CLI declares: its name, synopsis, options with their help text,
 // and what it runs. main.ts parses arguments against these declarations, prints `--help`, and
 // suggests the closest command or option; a new command is one more entry in its list.
-import { closest } from '@guideline/language';
+import { closest } from '@guideline/language/rules';
 import { UsageError } from './paths.ts';
 
 export interface OptionSpec {

@@ -1,6 +1,6 @@
 // Criterion coverage of a guideline's test cases (`guideline test --coverage`): which statuses each
 // criterion reached and which outcomes each of its conditions took, over the cases it governed.
-import { criterionLeaves, type RuleSet } from '@guideline/language';
+import { criterionLeaves, type RuleSet } from '@guideline/language/rules';
 import type { CriterionStatus, Determination } from '@guideline/runtime';
 import { dim, green, printable, red } from './render.ts';
 import { statuses } from './test-case.ts';

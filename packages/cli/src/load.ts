@@ -1,10 +1,9 @@
-// The guideline side of the CLI: finds guideline and case files, reads them within limits, compiles.
+// The guideline side of the CLI: finds guideline and case files, and the bundled guidelines
+// (compile-files.ts compiles them).
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileProgram, matchesPattern, type CompileResult, type SourceText } from '@guideline/language';
-import { display, findFiles, nameUnder, type FoundFile } from './paths.ts';
-import { readLimits, readText } from './read.ts';
+import { findFiles, type FoundFile } from './paths.ts';
 
 export { display, UsageError } from './paths.ts';
 
@@ -31,120 +30,4 @@ export function guidelineFiles(paths: readonly string[]): FoundFile[] {
 /** Case files (.json, .jsonl) under the given paths, ordered by name. */
 export function jsonFiles(paths: readonly string[]): FoundFile[] {
   return findFiles(paths, (n) => n.endsWith('.json') || n.endsWith('.jsonl'));
-}
-
-/** A guideline file as compiled: `file` is its name (what the artifact records), `shown` its path for the user. */
-export interface LoadedSource extends SourceText {
-  path: string;
-  shown: string;
-  /** A bundled file added to the paths given (a policy, a guideline, a vocabulary), not one of them. */
-  borrowed?: boolean;
-}
-
-export interface CompileOptions {
-  /**
-   * The jurisdictions the cases name (`guideline test`): of the bundled policies, only theirs are
-   * borrowed, and a jurisdiction whose bundled policy consults none of the given guidelines (or that
-   * has none) gets a policy of its own that consults the given guidelines alone. Without it, every
-   * bundled policy is borrowed.
-   */
-  jurisdictions?: readonly string[];
-}
-
-/** Name of the policy that consults the guidelines under test alone, as the artifact records it. */
-export const alonePolicyFile = '(guidelines alone)';
-
-/**
- * Compiles guideline files. A rule set needs a policy: when the given paths hold guidelines but no
- * policy, bundled policies are added (see `CompileOptions`) so a lone guideline can still be checked
- * and tested; when they hold policies but no guideline, the bundled guidelines are added; the
- * bundled vocabularies they use and do not declare are added too. Files are named and ordered as
- * `findFiles` does, so the rule set is the same byte for byte from any working directory, under any
- * locale, with the paths in any order.
- */
-export function compileFiles(paths: readonly string[], options: CompileOptions = {}): CompileResult & { sources: LoadedSource[] } {
-  const load = (f: FoundFile, name = f.name): LoadedSource => ({ text: readText(f.given, readLimits.guidelineBytes), file: name, path: f.path, shown: display(f.given) });
-  const sources = guidelineFiles(paths).map((f) => load(f));
-  const own = sources.length;
-  const added = new Set<string>();
-  if (paths.length && !sources.some((s) => /^\s*policy\b/m.test(s.text))) {
-    const ids = [...new Set(sources.flatMap((s) => [...s.text.matchAll(/^guideline\s+([\w.-]+)/gm)].map((m) => m[1]!)))];
-    const wanted = options.jurisdictions && new Set(options.jurisdictions.map((j) => j.toUpperCase()));
-    const covered = new Set<string>();
-    for (const f of guidelineFiles([join(bundledGuidelines, 'policies')])) {
-      // Named as they are among the bundled guidelines.
-      const s = load(f, nameUnder(bundledGuidelines, f.path));
-      const jurisdiction = /^\s*jurisdiction\s+(\S+)/m.exec(s.text)?.[1]?.toUpperCase() ?? '';
-      if (wanted && (!wanted.has(jurisdiction) || !consults(s.text, ids))) continue;
-      sources.push(s);
-      added.add(s.file);
-      covered.add(jurisdiction);
-    }
-    const alone = [...(wanted ?? [])].filter((j) => !covered.has(j) && /^[A-Z]{2,8}$/.test(j));
-    if (alone.length && ids.length) {
-      sources.push({ text: alone.map((j) => alonePolicy(j, ids)).join('\n'), file: alonePolicyFile, path: alonePolicyFile, shown: alonePolicyFile });
-      added.add(alonePolicyFile);
-    }
-  }
-  // Policies given without guidelines (a policies folder) are tested and checked over the bundled guidelines.
-  if (paths.length && sources.length && !sources.some((s) => /^guideline\s/m.test(s.text))) {
-    const given = new Set(sources.map((s) => s.path));
-    for (const f of guidelineFiles([bundledGuidelines])) {
-      if (given.has(f.path) || /^\s*policy\b/m.test(readText(f.given, readLimits.guidelineBytes))) continue;
-      sources.push(load(f, nameUnder(bundledGuidelines, f.path)));
-    }
-  }
-  if (paths.length) for (const s of borrowedVocabularies(sources, load)) {
-    sources.push(s);
-    added.add(s.file);
-  }
-  // What follows the files under the paths given was borrowed (none are, without paths: the bundled guidelines are the ones given).
-  for (const s of sources.slice(own)) s.borrowed = true;
-  const result = compileProgram(sources);
-  // The bundled files were borrowed: their patterns that match none of the user's guidelines, and
-  // their guidelines no policy consults, are not news.
-  result.diagnostics = result.diagnostics.filter((d) => !((d.code === 'C311' || d.code === 'C322') && added.has(d.file ?? '')));
-  return { ...result, sources };
-}
-
-const declaredVocabularies = (text: string): string[] => [...text.matchAll(/^vocabulary\s+([\w-]+)/gm)].map((m) => m[1]!);
-const usedVocabularies = (text: string): string[] => [...text.matchAll(/^\s*uses\s+(.+)$/gm)].flatMap((m) => m[1]!.split(',').map((u) => u.trim()));
-
-/**
- * The bundled files that declare the vocabularies the sources use and do not declare (the rules
- * several bundled guidelines share, guidelines/shared), and those that these use in turn, so a
- * bundled guideline can be checked and tested alone. A vocabulary no bundled file declares is left
- * to the checker (a standard one, or a mistake it reports).
- */
-function borrowedVocabularies(sources: readonly LoadedSource[], load: (f: FoundFile, name: string) => LoadedSource): LoadedSource[] {
-  const have = new Set(sources.map((s) => s.path));
-  const declared = new Set(sources.flatMap((s) => declaredVocabularies(s.text)));
-  const wanted = sources.flatMap((s) => usedVocabularies(s.text)).filter((v) => !declared.has(v));
-  if (!wanted.length) return [];
-  const bundled = new Map<string, LoadedSource>();
-  for (const f of guidelineFiles([bundledGuidelines])) {
-    if (have.has(f.path)) continue;
-    const s = load(f, nameUnder(bundledGuidelines, f.path));
-    for (const v of declaredVocabularies(s.text)) if (!bundled.has(v)) bundled.set(v, s);
-  }
-  const out: LoadedSource[] = [];
-  for (let v = wanted.shift(); v !== undefined; v = wanted.shift()) {
-    const s = bundled.get(v);
-    if (declared.has(v) || !s) continue;
-    out.push(s);
-    for (const d of declaredVocabularies(s.text)) declared.add(d);
-    wanted.push(...usedVocabularies(s.text));
-  }
-  return out;
-}
-
-/** Whether a policy's text has a step pattern that matches one of the guideline ids. */
-function consults(policy: string, ids: readonly string[]): boolean {
-  const patterns = [...policy.matchAll(/^\s*(?:first|then)\s+(.+)$/gm)].flatMap((m) => m[1]!.split(',').map((p) => p.trim()));
-  return patterns.some((p) => ids.some((id) => matchesPattern(p, id)));
-}
-
-/** A policy for a jurisdiction that consults the given guidelines alone, in the order given. */
-function alonePolicy(jurisdiction: string, ids: readonly string[]): string {
-  return `policy alone-${jurisdiction.toLowerCase()} "The guidelines under test, alone"\n  jurisdiction ${jurisdiction}\n  first ${ids.join(', ')}\n`;
 }

@@ -12,7 +12,7 @@ import { serve } from './commands/serve.ts';
 import { replay } from './commands/replay.ts';
 import { prep, sql } from './commands/sql.ts';
 import { analyze, diff } from './commands/analyze.ts';
-import { UsageError } from './load.ts';
+import { UsageError } from './paths.ts';
 import { printable } from './render.ts';
 import cliPackage from '../package.json' with { type: 'json' };
 

@@ -2,7 +2,7 @@
 // (a device or a FIFO would otherwise be read forever, or block), and lines of a batch one at a time.
 import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, writeFileSync } from 'node:fs';
-import { limits } from '@guideline/language';
+import { limits } from '@guideline/language/rules';
 import { ruleSetLimits } from '@guideline/runtime';
 import { display, notRegular, UsageError, why } from './paths.ts';
 

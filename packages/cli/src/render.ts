@@ -1,7 +1,8 @@
 // Terminal rendering: diagnostics as `file:line:col: error CODE message` with a code frame, and
 // determinations in the shape of an IMR decision's "issues, decisions and rationales". Every string
 // from a case, a guideline, a rule set or a file name goes through `printable` on its way out.
-import { SourceFile, type Diagnostic, type SourceText } from '@guideline/language';
+import type { Diagnostic, SourceText } from '@guideline/language';
+import { SourceFile } from '@guideline/language/rules';
 import type { CaseIssue, Determination } from '@guideline/runtime';
 import { locateField, type Span } from './json-locate.ts';
 

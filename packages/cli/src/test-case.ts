@@ -1,7 +1,7 @@
 // A test case of a guideline (`cases/*.json`, documented in docs/test-cases.md): read, checked
 // against its format and the rule set (an unknown key, criterion, guideline, decision or status is
 // an error at its place, with the closest name), and compared with a determination.
-import { closest, type RuleSet } from '@guideline/language';
+import { closest, type RuleSet } from '@guideline/language/rules';
 import type { CriterionStatus, Decision, Determination } from '@guideline/runtime';
 import { parseJson } from './json.ts';
 import { locateSteps, type Span } from './json-locate.ts';

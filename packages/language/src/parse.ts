@@ -2,7 +2,8 @@
 import type { IRecognitionException, IToken, TokenType } from 'chevrotain';
 import type * as A from './ast.ts';
 import type { Expr, GuidelineFile } from './ast.ts';
-import { collector, maxDiagnosticsPerFile, type Diagnostic, type DiagnosticCode, type Range, type Report } from './diagnostics.ts';
+import { collector, type Diagnostic, type DiagnosticCode, type Range, type Report } from './diagnostics.ts';
+import { limits } from './limits.ts';
 import { lex, TokenPool } from './lexer.ts';
 import { getParser, type GuidelineParser, type Item, type Member } from './parser/index.ts';
 import { typoAt, type Typo } from './parser/typos.ts';
@@ -11,6 +12,8 @@ import { Memo, shifted } from './shift.ts';
 import { ClassKw, Colon, CriterionKw, Dot, keywords, ReservedWord, DefineKw, FactKw, FieldKw, GuidelineKw, Identifier, LParen, PolicyKw, ProcedureKw, RecommendKw, RecordKw, RParen, VocabularyKw } from './tokens.ts';
 import * as T from './tokens.ts';
 import { walk } from './walk.ts';
+
+export { limits } from './limits.ts';
 
 export interface ParseResult {
   ast: GuidelineFile;
@@ -91,12 +94,6 @@ function oneAlternative(message: string): string | undefined {
   return alternatives.length === 1 ? expectedFrom(`Expecting --> ${alternatives[0]} <--`) : undefined;
 }
 
-/**
- * Limits that keep broken or hostile input from hanging or crashing the front end (docs/limits.md).
- * maxNesting: parentheses; maxExpressionDepth: parentheses, operators in a row and `not`s together,
- * which is how deep an expression's tree can grow, and so how deep every pass over it recurses.
- */
-export const limits = { maxFileLength: 2_000_000, maxNesting: 50, maxExpressionDepth: 100, maxDiagnostics: maxDiagnosticsPerFile };
 
 function empty(text: string): GuidelineFile {
   return { kind: 'GuidelineFile', range: { start: 0, end: text.length }, guidelines: [], policies: [], vocabularies: [] };

@@ -1,6 +1,8 @@
 // @guideline/language/rules: the parser-free part of the language, what a runtime needs to read and
 // run compiled rule sets: the artifact's types (tables among them), constants and JSON Schema, the IR,
-// units, revisions, and the engine rules. Nothing here reaches the lexer, parser or checker (or Chevrotain).
+// units, revisions, and the engine rules; and for tools around them, the diagnostics' messages, places
+// in a source text, the closest of a list of names and the front end's limits. Nothing here reaches
+// the lexer, parser or checker (or Chevrotain), so loading it sets none of them up.
 export { ARTIFACT_FORMAT, ARTIFACT_VERSION, caseKey, criterionLeaves } from './artifact.ts';
 export type {
   CompiledClass,
@@ -27,3 +29,7 @@ export { compilerName, compilerVersion } from './version.ts';
 export { artifactSchema } from './schemas.generated.ts';
 export { condReads, valueReads, type Reads } from './reads.ts';
 export { engineRules, twoWay, scopeName, leafFact, caseFact, certifyFact, stepFact, policyGuidelines, type EngineRules } from './compile/engine.ts';
+export { formatMessage, hasErrors } from './diagnostics.ts';
+export { SourceFile } from './source.ts';
+export { closest } from './spelling.ts';
+export { limits } from './limits.ts';

@@ -1,6 +1,6 @@
 // One case document to its segment: parsed with located errors, checked, decided, and written as
 // JSON or for the terminal. The same code runs on the main thread (--jobs 1) and in each worker.
-import { formatMessage, type RuleSet } from '@guideline/language';
+import { formatMessage, type RuleSet } from '@guideline/language/rules';
 import { CaseValidationError, determinationJson, evaluate, evaluateFast, fieldWords, type Determination } from '@guideline/runtime';
 import { parseJson } from '../json.ts';
 import { decodeUtf8, readLimits, type Line } from '../read.ts';

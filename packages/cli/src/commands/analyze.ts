@@ -1,11 +1,13 @@
 // `guideline analyze [paths] [--json]` and `guideline diff --before A --after B [--json]`: the static
 // analysis of @guideline/analysis on compiled guidelines, each finding as a located diagnostic with
 // the requests it holds for and an example case, replayed through both evaluators before it is shown.
-import { hasErrors, standardVocabularySources, type RuleSet, type SourceText } from '@guideline/language';
-import { analyzeRules, diffRules, type AcceptingSource, type AnalysisReport, type Finding } from '@guideline/analysis';
+import type { RuleSet, SourceText } from '@guideline/language';
+import { hasErrors } from '@guideline/language/rules';
+import type { AcceptingSource, AnalysisReport, Finding } from '@guideline/analysis';
 import type { Determination } from '@guideline/runtime';
 import { booleanOption, listOption, type Command } from '../command.ts';
-import { compileFiles, UsageError, type LoadedSource } from '../load.ts';
+import type { LoadedSource } from '../compile-files.ts';
+import { UsageError } from '../load.ts';
 import { dim, printable, renderDiagnostics } from '../render.ts';
 
 const exits = [
@@ -19,19 +21,21 @@ const exits = [
  * compile, 70 when an example does not reproduce.
  */
 export async function analyzeCommand(paths: readonly string[], json: boolean): Promise<number> {
-  const compiled = compile(paths);
+  const compiled = await compile(paths);
   if (!compiled) return 2;
-  const sources = withVocabularies(compiled.sources);
+  const sources = await withVocabularies(compiled.sources);
+  const { analyzeRules } = await import('@guideline/analysis');
   return show(await analyzeRules(compiled.rules, { sources }), sources, json);
 }
 
 /** The same exits as `analyze`, for what changed between two versions. */
 export async function diffCommand(before: readonly string[], after: readonly string[], json: boolean): Promise<number> {
   if (!before.length || !after.length) throw new UsageError("'guideline diff' takes --before <paths> and --after <paths>", "Run 'guideline diff --help' for its options.");
-  const a = compile(before);
-  const b = a && compile(after);
+  const a = await compile(before);
+  const b = a && (await compile(after));
   if (!a || !b) return 2;
-  return show(await diffRules(a.rules, b.rules), withVocabularies([...b.sources, ...a.sources]), json);
+  const { diffRules } = await import('@guideline/analysis');
+  return show(await diffRules(a.rules, b.rules), await withVocabularies([...b.sources, ...a.sources]), json);
 }
 
 export const analyze: Command = {
@@ -77,7 +81,8 @@ export const diff: Command = {
 };
 
 /** The rule set of the paths, or undefined (its errors printed) when they do not compile. */
-function compile(paths: readonly string[]): { rules: RuleSet; sources: LoadedSource[] } | undefined {
+async function compile(paths: readonly string[]): Promise<{ rules: RuleSet; sources: LoadedSource[] } | undefined> {
+  const { compileFiles } = await import('../compile-files.ts');
   const r = compileFiles(paths);
   const errors = r.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) process.stderr.write(renderDiagnostics(errors, r.sources) + '\n');
@@ -85,7 +90,8 @@ function compile(paths: readonly string[]): { rules: RuleSet; sources: LoadedSou
 }
 
 /** The sources and the standard vocabularies they do not hold: a finding in one (a shared criterion) is framed, and accepted, in its own text. */
-function withVocabularies(loaded: readonly LoadedSource[]): AcceptingSource[] {
+async function withVocabularies(loaded: readonly LoadedSource[]): Promise<AcceptingSource[]> {
+  const { standardVocabularySources } = await import('@guideline/language');
   return [...loaded, ...standardVocabularySources.filter((v) => !loaded.some((s) => s.file === v.file)).map((v) => ({ ...v, borrowed: true }))];
 }
 

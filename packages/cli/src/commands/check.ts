@@ -2,10 +2,10 @@
 // cases against the guidelines. A .jsonl file is a batch: one case per line, read a line at a time
 // in bounded memory; every line gets its determination or its named error, in order, and a bad
 // line never stops the batch.
-import { formatMessage, hasErrors, type RuleSet } from '@guideline/language';
+import { formatMessage, hasErrors, type RuleSet } from '@guideline/language/rules';
 import { readArtifact } from '../artifact.ts';
 import { booleanOption, listOption, stringOption, type Command } from '../command.ts';
-import { compileFiles, display, jsonFiles, UsageError } from '../load.ts';
+import { display, jsonFiles, UsageError } from '../load.ts';
 import { ReadError, readLimits, readText } from '../read.ts';
 import { printable, red, renderDiagnostics, renderError } from '../render.ts';
 import { Progress } from '../progress.ts';
@@ -28,14 +28,18 @@ export interface CheckOptions {
 
 export { unwrapCase };
 
-/** The rule set: a compiled artifact (--rules), validated as untrusted input, or the guideline sources compiled now. */
-export function ruleSet(paths: string[], rulesFile: string | undefined): RuleSet | undefined {
+/**
+ * The rule set: a compiled artifact (--rules), validated as untrusted input, or the guideline sources
+ * compiled now (only then is the compiler loaded).
+ */
+export async function ruleSet(paths: string[], rulesFile: string | undefined): Promise<RuleSet | undefined> {
   if (rulesFile !== undefined) {
     if (paths.length) throw new UsageError('give either guideline paths or --rules, not both');
     const artifact = readArtifact(rulesFile);
     if (artifact.errors) process.stderr.write(artifact.errors.join('\n') + '\n');
     return artifact.rules;
   }
+  const { compileFiles } = await import('../compile-files.ts');
   const compiled = compileFiles(paths);
   if (compiled.diagnostics.length) process.stderr.write(renderDiagnostics(compiled.diagnostics, compiled.sources) + '\n');
   return hasErrors(compiled.diagnostics) ? undefined : compiled.rules;
@@ -49,7 +53,7 @@ export async function checkCommand(paths: string[], casePaths: string[], options
   if (detail === 'decision' && engine !== 'fast') throw new UsageError('--detail decision is the fast engine\'s form; json-rules-engine gives full determinations');
   const jobs = jobsOf(options.jobs);
   const files = jsonFiles(casePaths);
-  const rules = ruleSet(paths, rulesFile);
+  const rules = await ruleSet(paths, rulesFile);
   if (!rules) return INVALID;
   const config = { rules, options: { json, engine, detail } as DeciderOptions };
   const decider = new Decider(rules, config.options);

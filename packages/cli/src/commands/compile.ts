@@ -1,12 +1,13 @@
 // `guideline compile [paths] [-o file]`: compile guideline files or folders to one rule-set artifact.
-import { hasErrors } from '@guideline/language';
+import { hasErrors } from '@guideline/language/rules';
 import { caseSchemaOf } from '@guideline/runtime';
 import { stringOption, type Command } from '../command.ts';
-import { compileFiles, display } from '../load.ts';
+import { display } from '../load.ts';
 import { writeText } from '../read.ts';
 import { printable, renderDiagnostics } from '../render.ts';
 
-export function compileCommand(paths: string[], out: string | undefined, caseSchemaOut?: string): number {
+export async function compileCommand(paths: string[], out: string | undefined, caseSchemaOut?: string): Promise<number> {
+  const { compileFiles } = await import('../compile-files.ts');
   const result = compileFiles(paths);
   if (result.diagnostics.length) process.stderr.write(renderDiagnostics(result.diagnostics, result.sources) + '\n');
   if (hasErrors(result.diagnostics) || !result.rules) return 2;

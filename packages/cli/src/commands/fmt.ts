@@ -1,13 +1,14 @@
 // `guideline fmt [paths] [--check]`: rewrite guideline files in canonical layout (the formatter of
 // @guideline/language, the same the playground's Format Document runs). --check only reports.
-import { formatGuideline, type SourceText } from '@guideline/language';
+import type { SourceText } from '@guideline/language';
 import { booleanOption, type Command } from '../command.ts';
 import { display, guidelineFiles } from '../load.ts';
 import { readLimits, readText, writeText } from '../read.ts';
 import { printable, renderDiagnostics } from '../render.ts';
 
 /** Exit 0 when every file is (or now is) formatted, 1 when --check finds one that is not, 2 on syntax errors. */
-export function fmtCommand(paths: string[], check: boolean): number {
+export async function fmtCommand(paths: string[], check: boolean): Promise<number> {
+  const { formatGuideline } = await import('@guideline/language');
   let unformatted = 0;
   let broken = 0;
   let written = 0;

@@ -39,8 +39,8 @@ export async function replayCommand(paths: string[], values: ReplayOptions): Pro
   if (values.rules === undefined && (values.before === undefined || values.after === undefined)) throw new UsageError('replay needs --rules <r>, or --before <r> and --after <r>', help);
   if (values.engine !== 'fast' && values.engine !== 'sql') throw new UsageError(`--engine is fast or sql, not '${values.engine}'`);
   const jobs = jobsOf(values.jobs);
-  const before = loadRules(values.rules ?? values.before!);
-  const after = values.after !== undefined ? loadRules(values.after) : undefined;
+  const before = await loadRules(values.rules ?? values.before!);
+  const after = values.after !== undefined ? await loadRules(values.after) : undefined;
   if (!before || (values.after !== undefined && !after)) return INVALID;
   const config: ReplayConfig = after ? { before, after } : { before };
 

@@ -23,7 +23,7 @@ interface SqlOptions {
 export async function sqlCommand(positionals: string[], values: SqlOptions): Promise<number> {
   const dialect = values.dialect;
   if (dialect !== 'duckdb' && dialect !== 'spark' && dialect !== 'trino') throw new UsageError(`--dialect is duckdb, spark or trino, not '${dialect}'`);
-  const rules = ruleSet(positionals, values.rules);
+  const rules = await ruleSet(positionals, values.rules);
   if (!rules) return 2;
   const compiled = compileSql(rules, dialect);
   for (const r of compiled.refused) process.stderr.write(renderRefusal(r) + '\n');
@@ -43,7 +43,7 @@ interface PrepOptions {
 export async function prepCommand(positionals: string[], values: PrepOptions): Promise<number> {
   if (!values.cases) throw new UsageError('prep needs --cases <file> (.jsonl, .csv or .parquet)', "Run 'guideline prep --help' for its options.");
   if (!values.output?.endsWith('.parquet')) throw new UsageError('prep needs -o <file.parquet>', "Run 'guideline prep --help' for its options.");
-  const rules = ruleSet(positionals, values.rules);
+  const rules = await ruleSet(positionals, values.rules);
   if (!rules) return 2;
   const dir = mkdtempSync(join(tmpdir(), 'guideline-prep-'));
   try {

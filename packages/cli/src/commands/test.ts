@@ -4,11 +4,11 @@
 // statuses and condition outcomes) the cases reached, and fail when a criterion is reached by none.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { hasErrors } from '@guideline/language';
+import { hasErrors } from '@guideline/language/rules';
 import { CaseValidationError, evaluate } from '@guideline/runtime';
 import { booleanOption, type Command } from '../command.ts';
 import { emptyCoverage, recordCoverage, renderCoverage, uncoveredCriteria } from '../coverage.ts';
-import { compileFiles, display, guidelineFiles, jsonFiles } from '../load.ts';
+import { display, guidelineFiles, jsonFiles } from '../load.ts';
 import { ReadError, readLimits, readText } from '../read.ts';
 import { printable, red, renderAt, renderCaseIssues, renderDiagnostics } from '../render.ts';
 import { compare, readTestCase } from '../test-case.ts';
@@ -53,6 +53,7 @@ export async function testCommand(paths: string[], options: { coverage?: boolean
       return { name: display(f.given), unreadable: e.reason };
     }
   });
+  const { compileFiles } = await import('../compile-files.ts');
   const compiled = compileFiles(paths, { jurisdictions: jurisdictionsOf(docs) });
   if (compiled.diagnostics.length) process.stderr.write(renderDiagnostics(compiled.diagnostics, compiled.sources) + '\n');
   if (hasErrors(compiled.diagnostics) || !compiled.rules) {

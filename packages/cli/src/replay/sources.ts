@@ -9,8 +9,8 @@ import { ruleSet } from '../commands/check.ts';
 import { UsageError } from '../paths.ts';
 
 /** A rule set named on the command line; undefined when it did not compile or load (the errors are printed). */
-export function loadRules(spec: string): RuleSet | undefined {
-  if (existsSync(spec)) return spec.endsWith('.json') ? ruleSet([], spec) : ruleSet([spec], undefined);
+export async function loadRules(spec: string): Promise<RuleSet | undefined> {
+  if (existsSync(spec)) return await (spec.endsWith('.json') ? ruleSet([], spec) : ruleSet([spec], undefined));
   const m = /^([^:]+):(.*)$/.exec(spec);
   if (!m) throw new UsageError(`'${spec}' is no file or folder, and no git revision (<rev>:<path>)`);
   const [, rev, path] = m as unknown as [string, string, string];
@@ -29,11 +29,11 @@ export function loadRules(spec: string): RuleSet | undefined {
     const at = join(dir, basename(path.replace(/\/+$/, '')) || 'root');
     if (git(['cat-file', '-t', object]).toString().trim() === 'blob') {
       writeFileSync(at, git(['show', object]));
-      return at.endsWith('.json') ? ruleSet([], at) : ruleSet([at], undefined);
+      return await (at.endsWith('.json') ? ruleSet([], at) : ruleSet([at], undefined));
     }
     mkdirSync(at);
     execFileSync('tar', ['-x', '-C', at], { input: git(['archive', '--format=tar', object]) });
-    return ruleSet([at], undefined);
+    return await ruleSet([at], undefined);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -5,7 +5,7 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RuleSet } from '@guideline/language';
-import { formatMessage } from '@guideline/language';
+import { formatMessage } from '@guideline/language/rules';
 import { assertCase, CaseValidationError, compileSql, fieldsOf, prepColumns, prepValues, type FieldNode, type Refusal } from '@guideline/runtime';
 import { parseJson } from '../json.ts';
 import { decodeUtf8, readLimits, readLines } from '../read.ts';

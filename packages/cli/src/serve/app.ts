@@ -3,7 +3,7 @@
 // whole on the rule set that was current when it arrived, whatever is reloaded meanwhile.
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { formatMessage, SourceFile } from '@guideline/language';
+import { formatMessage, SourceFile } from '@guideline/language/rules';
 import { CaseValidationError, evaluateFast, type Determination } from '@guideline/runtime';
 import { parseJson } from '../json.ts';
 import { locateField } from '../json-locate.ts';

@@ -3,9 +3,10 @@
 // new rule set or the errors that kept it from loading; the caller swaps only a whole one in.
 import { statSync, watch, type FSWatcher } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { hasErrors, ruleSetRevision, type RuleSet } from '@guideline/language';
+import { hasErrors, ruleSetRevision, type RuleSet } from '@guideline/language/rules';
 import { readArtifact } from '../artifact.ts';
-import { bundledGuidelines, compileFiles } from '../load.ts';
+import { compileFiles } from '../compile-files.ts';
+import { bundledGuidelines } from '../load.ts';
 import { findFiles, UsageError } from '../paths.ts';
 import { printable, renderDiagnostics } from '../render.ts';
 
