@@ -37,6 +37,9 @@ if (stale) {
   // the same time (the tests run many) never import a half-written one.
   const { outputFiles } = await build({
     write: false,
+    // Paths in the bundle (its comments, its modules' names) relative to the workspace, whichever
+    // folder the run that rebuilt it started in.
+    absWorkingDir: root,
     entryPoints: { main: entry, worker: workerEntry },
     bundle: true,
     platform: 'node',

@@ -79,7 +79,9 @@ describe('the launcher', { timeout: 120_000 }, () => {
 });
 
 /** The module set-up of the lexer, parser and checker and of Chevrotain, as the bundle names each module's (esbuild's wrapper, by path). */
-const parserModules = /^(?:packages\/language\/src\/(?:lexer|tokens|parse|parser\/|check\/|pipeline|format|services\/|walk)|node_modules\/.*\/@?chevrotain[/+@])/;
+const parserModules = /(?:^|\/)(?:packages\/language\/src\/(?:lexer|tokens|parse|parser\/|check\/|pipeline|format|services\/|walk)|node_modules\/.*\/@?chevrotain[/+@])/;
+/** A module of the bundle, by its path in the workspace. */
+const named = (path: string) => (m: string): boolean => m === path || m.endsWith(`/${path}`);
 
 /**
  * The bundle's modules whose set-up ran in a run of the command, by V8's coverage of every thread
@@ -118,14 +120,15 @@ describe('check --rules', { timeout: 120_000 }, () => {
     const run = modulesSetUp(['check', '--rules', rules, ...cases, '--json']);
     expect(run.code).toBe(0);
     expect(run.bundles).toEqual(bundles);
-    expect(run.modules).toContain('packages/runtime/src/load-rules.ts');
+    expect(run.modules.some(named('packages/runtime/src/load-rules.ts'))).toBe(true);
     expect(run.modules.filter((m) => parserModules.test(m))).toEqual([]);
   });
 
   it('sets them up when it compiles guideline sources', () => {
     const run = modulesSetUp(['check', '--case', seed, '--json']);
     expect(run.code).toBe(0);
-    expect(run.modules).toEqual(expect.arrayContaining(['packages/language/src/parse.ts', 'packages/language/src/lexer.ts']));
+    expect(run.modules.some(named('packages/language/src/parse.ts'))).toBe(true);
+    expect(run.modules.some(named('packages/language/src/lexer.ts'))).toBe(true);
     expect(run.modules.some((m) => m.includes('chevrotain'))).toBe(true);
   });
 });
