@@ -1,7 +1,8 @@
 // The guideline as a picture: the graphs of diagram-graph.ts laid out by elkjs in its own worker (the
-// page never waits on the layout), drawn as SVG with all text through text nodes. This module and the
-// layout engine load only when the Picture tab first opens. A box that is a link opens its line, by
-// click or by Enter, in another file when it is another guideline; a redraw keeps the focused box focused.
+// page never waits on the layout), drawn as SVG with all text through text nodes, laid out once per
+// picture and recoloured in place by each determination. This module and the layout engine load only
+// when the Picture tab first opens. A box that is a link opens its line, by click or by Enter, in
+// another file when it is another guideline; a redraw keeps the focused box focused.
 import ELK, { type ElkExtendedEdge, type ElkNode } from 'elkjs/lib/elk-api.js';
 import elkWorkerUrl from 'elkjs/lib/elk-worker.min.js?url';
 import { graphsOf, type Box, type Graph } from './diagram-graph.ts';
@@ -69,6 +70,14 @@ function layout(g: Graph): Promise<ElkNode> {
   })]);
 }
 
+/** Lays every graph of a picture out, measured (`diagram-layout`) when done. */
+async function layoutAll(graphs: readonly Graph[]): Promise<ElkNode[]> {
+  const start = performance.now();
+  const placed = await Promise.all(graphs.map(layout));
+  performance.measure('diagram-layout', { start });
+  return placed;
+}
+
 /** A drawn line as text nodes: a space after all but the last (the name reads on across lines), an ellipsis hidden from screen readers (the name has the whole label). */
 function lineText(line: string, more: boolean): (Node | string)[] {
   const cut = line.endsWith('…');
@@ -76,28 +85,39 @@ function lineText(line: string, more: boolean): (Node | string)[] {
   return [more ? `${text} ` : text, ...(cut ? [svg('tspan', { 'aria-hidden': 'true' }, ' …')] : [])];
 }
 
-function drawBox(b: Box, placed: ElkNode, onSource: (at: SourceSpan) => void): SVGGElement {
+/** What a box is drawn with that the current case decides (its status, whether its decision is the case's, its name saying so), as attributes. */
+function looks(b: Box): Record<string, string> {
+  return { class: ['diagram-box', `diagram-${b.kind}`, b.status ? `status-box-${b.status}` : '', b.current ? 'diagram-current' : '', b.at ? 'diagram-link' : ''].filter(Boolean).join(' '), 'aria-label': b.name };
+}
+
+/** Where a picture's boxes are drawn, by box id (for recolouring), and where a link box leads. */
+interface Drawing {
+  boxes: Map<string, SVGGElement>;
+  onSource: (at: SourceSpan) => void;
+}
+
+function drawBox(b: Box, placed: ElkNode, into: Drawing): SVGGElement {
   const x = placed.x ?? 0;
   const y = placed.y ?? 0;
-  const cls = ['diagram-box', `diagram-${b.kind}`, b.status ? `status-box-${b.status}` : '', b.current ? 'diagram-current' : '', b.at ? 'diagram-link' : ''].filter(Boolean).join(' ');
   const attrs: Record<string, string | number> = {
-    class: cls, 'data-kind': b.kind, 'aria-label': b.name, role: b.at ? 'button' : b.children ? 'group' : 'img',
+    ...looks(b), 'data-kind': b.kind, role: b.at ? 'button' : b.children ? 'group' : 'img',
     ...(b.at ? { tabindex: 0, 'data-line': b.at.line, 'data-file': b.at.file } : {}), ...(b.ref ? { 'data-id': b.ref } : {}),
   };
   const inner = (b.children ?? []).map((c) => {
     const p = placed.children?.find((n) => n.id === c.id);
-    return p ? drawBox(c, { ...p, x: x + (p.x ?? 0), y: y + (p.y ?? 0) }, onSource) : '';
+    return p ? drawBox(c, { ...p, x: x + (p.x ?? 0), y: y + (p.y ?? 0) }, into) : '';
   });
   const g = svg('g', attrs,
     svg('title', {}, b.name),
     svg('rect', { x, y, width: placed.width ?? b.width, height: placed.height ?? b.height, rx: 5 }),
     svg('text', { x: x + 8, y: y + 18 }, ...b.lines.map((line, i) => svg('tspan', { x: x + 8, dy: i ? 15 : 0 }, ...lineText(line, i < b.lines.length - 1)))),
     ...inner);
+  into.boxes.set(b.id, g);
   const at = b.at;
   if (at) {
     const open = (e: Event): void => {
       e.stopPropagation();
-      onSource(at);
+      into.onSource(at);
     };
     g.addEventListener('click', open);
     g.addEventListener('keydown', (e) => {
@@ -119,11 +139,11 @@ function drawEdge(e: ElkExtendedEdge, arrow: string): SVGGElement {
     label?.text ? svg('text', { x: label.x ?? 0, y: (label.y ?? 0) + 10, class: 'diagram-role' }, label.text) : '');
 }
 
-function drawGraph(g: Graph, n: number, placed: ElkNode, onSource: (at: SourceSpan) => void): HTMLElement {
+function drawGraph(g: Graph, n: number, placed: ElkNode, into: Drawing): HTMLElement {
   const marker = `diagram-arrow-${n}`;
   const width = Math.ceil(placed.width ?? 0);
   const height = Math.ceil(placed.height ?? 0);
-  const boxes = g.boxes.map((b) => drawBox(b, placed.children?.find((n) => n.id === b.id) ?? { id: b.id }, onSource));
+  const boxes = g.boxes.map((b) => drawBox(b, placed.children?.find((n) => n.id === b.id) ?? { id: b.id }, into));
   const arrow = svg('defs', {}, svg('marker', { id: marker, viewBox: '0 0 8 8', refX: 8, refY: 4, markerWidth: 7, markerHeight: 7, orient: 'auto' }, svg('path', { d: 'M0,0 L8,4 L0,8 z', class: 'diagram-arrowhead' })));
   const edges = svg('g', { 'aria-hidden': 'true' }, arrow, ...(placed.edges ?? []).map((e) => drawEdge(e, marker)));
   return el('section', { class: 'diagram-section' },
@@ -146,17 +166,61 @@ function refocus(target: HTMLElement, box: NonNullable<ReturnType<typeof focused
   again?.focus({ preventScroll: true });
 }
 
-/** Draws a file's picture into the target (after the layouts, all at once); false when a newer picture was asked for meanwhile. */
-export async function renderDiagram(target: HTMLElement, data: DiagramData, statuses: ReadonlyMap<string, string>, current: string | undefined, onSource: (at: SourceSpan) => void, stale: () => boolean = () => false): Promise<boolean> {
-  if (!data.roots.length && !data.order?.length) {
-    show(target, el('p', { 'data-testid': 'diagram-empty' }, 'This file has no guideline or policy to draw (or the workspace has errors: fix them to see the picture).'));
+/** Gives each drawn box the looks of the current case (the same elements: the focus stays where it is). */
+function recolour(graphs: readonly Graph[], drawn: ReadonlyMap<string, SVGGElement>): void {
+  const each = (b: Box): void => {
+    const g = drawn.get(b.id);
+    if (g) {
+      for (const [k, v] of Object.entries(looks(b))) if (g.getAttribute(k) !== v) g.setAttribute(k, v);
+      const title = g.querySelector(':scope > title');
+      if (title && title.textContent !== b.name) title.textContent = b.name;
+    }
+    b.children?.forEach(each);
+  };
+  for (const g of graphs) g.boxes.forEach(each);
+}
+
+/**
+ * A file's picture in its target. The data (the worker's, which no case changes) is laid out once:
+ * a picture of the same data is the drawn one recoloured by the statuses, and only new data (an edited
+ * guideline, another file) is laid out again, and drawn anew.
+ */
+export class Picture {
+  /** The layout of the last data asked for, by its text (while it is under way too: a second picture of the same data waits for it). */
+  private laidOut: { key: string; placed: Promise<ElkNode[]> } | undefined;
+  /** The data drawn in the target, by its text, and its boxes. */
+  private drawn: { key: string; sections: HTMLElement[]; boxes: Map<string, SVGGElement> } | undefined;
+
+  constructor(private readonly target: HTMLElement, private readonly onSource: (at: SourceSpan) => void) {}
+
+  /** Draws or recolours the picture (after the layouts, all at once); false when a newer picture was asked for meanwhile. */
+  async draw(data: DiagramData, statuses: ReadonlyMap<string, string>, current: string | undefined, stale: () => boolean = () => false): Promise<boolean> {
+    const { target } = this;
+    if (!data.roots.length && !data.order?.length) {
+      this.drawn = undefined;
+      show(target, el('p', { 'data-testid': 'diagram-empty' }, 'This file has no guideline or policy to draw (or the workspace has errors: fix them to see the picture).'));
+      return true;
+    }
+    const graphs = graphsOf(data, statuses, current, decisionText);
+    const key = JSON.stringify(data);
+    const drawn = this.drawn;
+    if (drawn?.key === key && drawn.sections.every((s) => s.parentNode === target)) {
+      recolour(graphs, drawn.boxes);
+      return true;
+    }
+    if (this.laidOut?.key !== key) this.laidOut = { key, placed: layoutAll(graphs) };
+    const laidOut = this.laidOut;
+    const placed = await laidOut.placed.catch((e: unknown) => {
+      if (this.laidOut === laidOut) this.laidOut = undefined; // the next picture tries again
+      throw e;
+    });
+    if (stale()) return false;
+    const focused = focusedBox(target);
+    const into: Drawing = { boxes: new Map(), onSource: this.onSource };
+    const sections = graphs.map((g, i) => drawGraph(g, i, placed[i]!, into));
+    show(target, ...(data.cut ? [el('p', { class: 'muted small' }, 'Conditions past the limit are left out.')] : []), ...sections);
+    this.drawn = { key, sections, boxes: into.boxes };
+    if (focused) refocus(target, focused);
     return true;
   }
-  const graphs = graphsOf(data, statuses, current, decisionText);
-  const placed = await Promise.all(graphs.map(layout));
-  if (stale()) return false;
-  const focused = focusedBox(target);
-  show(target, ...(data.cut ? [el('p', { class: 'muted small' }, 'Conditions past the limit are left out.')] : []), ...graphs.map((g, i) => drawGraph(g, i, placed[i]!, onSource)));
-  if (focused) refocus(target, focused);
-  return true;
 }

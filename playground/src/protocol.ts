@@ -222,7 +222,8 @@ export type Request =
   | { kind: 'run-tests'; tests: TestCase[] }
   | { kind: 'impact'; tests: TestCase[] }
   | { kind: 'fields' }
-  | { kind: 'diagram'; file: string }
+  /** A file's picture; `drawn`, the revision of the picture the page has of it: when the rule set is still that one, the answer has no data. */
+  | { kind: 'diagram'; file: string; drawn?: number }
   | { kind: 'read-link'; hash: string; workspace: string[] }
   | { kind: 'make-link'; state: SharedState }
   /** The analysis worker's: the workspace's findings, with the markers of `file`. */
@@ -249,7 +250,8 @@ export interface Results {
   impact: Impact;
   /** The case fields the workspace's vocabularies define, as a schema for the form (contract's when it has errors). */
   fields: FormSchema;
-  diagram: DiagramData;
+  /** The rule set's revision (it changes with each compile) and the file's picture of it, unless the page has it. */
+  diagram: { revision: number; data?: DiagramData };
   'read-link': ShareLinkRead | null;
   'make-link': ShareLinkMade;
   findings: FindingsResult;

@@ -7,7 +7,8 @@ import type { Editors } from './editors.ts';
 import { compareExpectation } from './expect.ts';
 import { coverageOfCase } from './coverage.ts';
 import { renderImpact } from './impact-panel.ts';
-import type { ConditionCoverage, RunResult, SourceSpan } from './protocol.ts';
+import type { Picture } from './diagram.ts';
+import type { ConditionCoverage, DiagramData, RunResult, SourceSpan } from './protocol.ts';
 import { decisionText, renderDetermination, renderNotice } from './results.ts';
 import type { Tabs } from './tabs.ts';
 import type { TestCaseEditor } from './test-case-editor.ts';
@@ -48,6 +49,9 @@ export class Runs {
   private caseCoverage: ConditionCoverage[] = [];
   private impacts = 0;
   private diagrams = 0;
+  /** The data of the last picture asked for, and the revision of the rule set it is of. */
+  private diagramData: { file: string; revision: number; data: DiagramData } | undefined;
+  private picture: Picture | undefined;
 
   constructor(private readonly h: RunsHost) {}
 
@@ -162,15 +166,20 @@ export class Runs {
     const ticket = ++this.diagrams;
     h.flushEdit();
     const open = h.openName();
-    const data = await h.client.request({ kind: 'diagram', file: open }).catch(() => undefined);
-    if (ticket !== this.diagrams || !data) return;
+    // The worker sends the picture's data only when the rule set changed since the picture the page has of the file.
+    const had = this.diagramData?.file === open ? this.diagramData : undefined;
+    const answer = await h.client.request({ kind: 'diagram', file: open, ...(had ? { drawn: had.revision } : {}) }).catch(() => undefined);
+    const data = answer?.data ?? had?.data;
+    if (ticket !== this.diagrams || !answer || !data) return;
+    this.diagramData = { file: open, revision: answer.revision, data };
     // The picture and its layout engine load when it is first drawn: the first decision never waits for them.
-    const { renderDiagram } = await import('./diagram.ts');
+    const { Picture } = await import('./diagram.ts');
+    const target = h.targets.diagram;
+    this.picture ??= new Picture(target, (at) => h.openFile(at.file, at));
     const run = this.lastRun?.guidelineFile === open ? this.lastRun : undefined;
     const statuses = new Map(run ? run.determination.criteria.map((c) => [c.id, c.status] as const) : []);
-    const target = h.targets.diagram;
     target.setAttribute('aria-busy', 'true');
-    const drawn = await renderDiagram(target, data, statuses, run?.determination.decision, (at) => h.openFile(at.file, at), () => ticket !== this.diagrams).catch((e: unknown) => {
+    const drawn = await this.picture.draw(data, statuses, run?.determination.decision, () => ticket !== this.diagrams).catch((e: unknown) => {
       // The layout engine's worker failed (it stopped, or a graph it could not lay out): said in the tab, not thrown.
       renderNotice(target, 'The picture could not be laid out', [String(e)]);
       return true;

@@ -4,7 +4,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { caseText, hasChromium, openPlayground, playgroundSession } from './support/browser.ts';
+import { caseText, editorText, hasChromium, openPlayground, playgroundSession, setText } from './support/browser.ts';
 
 type Hook = { guidelinePlayground: { file(): string; cursorLine(): string; setCaseText(t: string): void } };
 const massage = 'guidelines/mtus/massage/massage.guideline';
@@ -23,6 +23,8 @@ describe.skipIf(!hasChromium)('the guideline as a picture', () => {
 
   const file = (p: Page): Promise<string> => p.evaluate(() => (window as unknown as Hook).guidelinePlayground.file());
   const cursorLine = (p: Page): Promise<string> => p.evaluate(() => (window as unknown as Hook).guidelinePlayground.cursorLine());
+  /** The picture's layouts so far (each a `diagram-layout` performance measure). */
+  const layouts = (p: Page): Promise<number> => p.evaluate(() => performance.getEntriesByName('diagram-layout').length);
   const boxIds = (p: Page, kind = 'criterion'): Promise<(string | null)[]> => p.$$eval(`.diagram-box[data-kind=${kind}]`, (xs) => xs.map((x) => x.getAttribute('data-id')));
   const violations = async (): Promise<string[]> => (await new AxeBuilder({ page }).include('#diagram').analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 
@@ -74,6 +76,42 @@ describe.skipIf(!hasChromium)('the guideline as a picture', () => {
     await expect.poll(() => cursorLine(page)).toMatch(/^criterion home-program /);
     await page.evaluate((t) => (window as unknown as Hook).guidelinePlayground.setCaseText(t), seed);
     await expect.poll(() => page.getAttribute('.diagram-box[data-id="functional-improvement"]', 'class')).toContain('status-box-not-met');
+  });
+
+  it('recolours the boxes drawn on a run, laying nothing out again, and lays the picture out again when the guideline changes', async () => {
+    const seed = await caseText(page);
+    // Two visits done, with improvement documented: within the course, and medically necessary.
+    const necessary = seed.replace('"not-documented"', '"documented"').replace('"visitsCompleted": 24', '"visitsCompleted": 2');
+    await page.getByRole('tab', { name: 'Picture' }).click();
+    const box = '.diagram-box[data-id="functional-improvement"]';
+    await expect.poll(() => page.getAttribute(box, 'class')).toContain('status-box-not-met');
+    const drawn = await page.$(box);
+    const outcome = await page.$('.diagram-box[data-kind=outcome].diagram-current');
+    const laidOut = await layouts(page);
+    await page.evaluate((t) => (window as unknown as Hook).guidelinePlayground.setCaseText(t), necessary);
+    await expect.poll(() => drawn!.getAttribute('class')).toContain('status-box-met');
+    // The same elements, recoloured: the box's name and title say its new status, the decision moved.
+    expect(await drawn!.evaluate((b) => b.isConnected)).toBe(true);
+    expect(await drawn!.getAttribute('aria-label')).toMatch(/, criterion, met, line \d+$/);
+    expect(await drawn!.$eval('title', (t) => t.textContent)).toMatch(/, criterion, met, line \d+$/);
+    await expect.poll(() => page.$$eval('.diagram-box.diagram-current', (xs) => xs.map((x) => x.getAttribute('data-id')))).toEqual(['medically-necessary']);
+    expect(await outcome!.getAttribute('class')).not.toContain('diagram-current');
+    expect(await outcome!.getAttribute('aria-label')).not.toContain('the current case\'s decision');
+    expect(await outcome!.evaluate((b) => b.isConnected)).toBe(true);
+    expect(await layouts(page)).toBe(laidOut);
+    await page.evaluate((t) => (window as unknown as Hook).guidelinePlayground.setCaseText(t), seed);
+    await expect.poll(() => drawn!.getAttribute('class')).toContain('status-box-not-met');
+    expect(await outcome!.getAttribute('class')).toContain('diagram-current');
+    expect(await layouts(page)).toBe(laidOut);
+    // An edit of what the picture says is laid out again, and drawn anew.
+    const guideline = await editorText(page);
+    const title = 'Objective functional improvement from prior therapy';
+    await setText(page, guideline.replace(title, `${title}, measured`));
+    await expect.poll(() => page.getAttribute(box, 'aria-label')).toContain(`${title}, measured`);
+    expect(await layouts(page)).toBeGreaterThan(laidOut);
+    expect(await drawn!.evaluate((b) => b.isConnected)).toBe(false);
+    await setText(page, guideline);
+    await expect.poll(() => page.getAttribute(box, 'aria-label')).not.toContain(`${title}, measured`);
   });
 
   it('shows a policy\'s criteria that apply to the guideline, each a link to the policy\'s line', async () => {

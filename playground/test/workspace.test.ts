@@ -1,6 +1,7 @@
 // The workspace in the worker (node): every file, edited or not, is one program, so a run, the tests
 // and an edit's impact are the same whichever file is open; test cases written from a determination
-// pass; the downloaded folder is one `guideline test` runs; the case form comes from the vocabularies.
+// pass; the downloaded folder is one `guideline test` runs; the case form comes from the vocabularies;
+// a compile of a changed workspace is a new revision of its rule set.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -161,5 +162,22 @@ describe('the guideline as a picture', () => {
     const improvement = criteria[2]!;
     expect(improvement.children.map((c) => [c.role, c.label])).toEqual([['only when', 'completed visits > 0'], ['require', 'functional improvement is documented']]);
     expect(diagramOf(undefined, massageGuideline).roots).toEqual([]);
+  });
+});
+
+describe('the rule set\'s revision, which a picture of it is keyed by', () => {
+  it.each<[string, (ws: Workspace) => void, boolean]>([
+    ['compiled again, nothing changed', () => {}, false],
+    ['a file set to the text it has', (ws) => ws.edit(massage, ws.text(massage)), false],
+    ['a file edited', (ws) => ws.edit(massage, lenient), true],
+    ['the workspace set again', (ws) => ws.reset(undefined, []), true],
+  ])('%s: a new revision, %s', (_, change, renewed) => {
+    const ws = new Workspace();
+    ws.reset(bundled, []);
+    ws.compile();
+    const before = ws.revision;
+    change(ws);
+    ws.compile();
+    expect(ws.revision !== before).toBe(renewed);
   });
 });

@@ -42,7 +42,10 @@ async function handle(req: Request): Promise<unknown> {
     }
     case 'impact': return impactOf(workspace.baseline(), workspace.compile(), workspace.edited(), req.tests);
     case 'fields': return formSchema(workspace.compile());
-    case 'diagram': return diagramOf(workspace.compile(), req.file);
+    case 'diagram': {
+      const rules = workspace.compile();
+      return req.drawn === workspace.revision ? { revision: req.drawn } : { revision: workspace.revision, data: diagramOf(rules, req.file) };
+    }
     case 'read-link': return (await later()).readShareLink(req.hash, new Set(req.workspace)) ?? null;
     case 'make-link': return (await later()).makeShareLink(req.state);
   }

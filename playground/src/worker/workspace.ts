@@ -12,6 +12,8 @@ export class Workspace {
   private readonly files = new Map<string, string>();
   /** The rule set of the last compile (undefined when the workspace has errors): the one cases run against. */
   rules: RuleSet | undefined;
+  /** Counts the compiles: a picture of the rule set with this revision is still the workspace's. */
+  revision = 0;
   private diagnostics: Diagnostic[] = [];
   private dirty = true;
   private baselineRules: { rules: RuleSet | undefined } | undefined;
@@ -65,6 +67,7 @@ export class Workspace {
     this.rules = result.rules;
     this.diagnostics = result.diagnostics;
     this.dirty = false;
+    this.revision++;
     return this.rules;
   }
 
