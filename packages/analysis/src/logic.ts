@@ -21,10 +21,12 @@ export const always: Tri3 = { t: [TOP], f: [], u: [] };
 
 /** Whether two cells' finite masks leave some value of every variable both constrain (a cheap test before meeting them). */
 function compatible(a: Cell, b: Cell): boolean {
-  const [x, y] = a.fin.size <= b.fin.size ? [a.fin, b.fin] : [b.fin, a.fin];
-  for (const [i, m] of x) {
+  const small = a.fin.size <= b.fin.size;
+  const x = small ? a.fin : b.fin;
+  const y = small ? b.fin : a.fin;
+  for (const i of x.keys()) {
     const n = y.get(i);
-    if (n !== undefined && isEmptyMask(andMask(m, n))) return false;
+    if (n !== undefined && isEmptyMask(andMask(x.get(i)!, n))) return false;
   }
   return true;
 }
