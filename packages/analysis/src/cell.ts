@@ -54,7 +54,9 @@ export function meet(a: Cell, b: Cell): Cell {
     if (extra.length) atoms = [...a.atoms, ...extra];
   }
   let sets = a.sets;
-  if (b.sets.size) {
+  // A side without sets takes the other's own map: the same object, whose answers the solver keeps.
+  if (b.sets.size && !a.sets.size) sets = b.sets;
+  else if (b.sets.size) {
     const m = new Map(a.sets);
     for (const [k, v] of b.sets) {
       const x = m.get(k);
