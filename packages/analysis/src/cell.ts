@@ -40,7 +40,7 @@ export function meet(a: Cell, b: Cell): Cell {
   if (b === TOP) return a;
   let fin: Map<number, Mask> | ReadonlyMap<number, Mask> = a.fin;
   if (b.fin.size && !implies(a.fin, b.fin)) {
-    const m = new Map(a.fin);
+    const m = copyMasks(a.fin);
     for (const k of b.fin.keys()) {
       const v = b.fin.get(k)!;
       m.set(k, andMask(m.get(k) ?? v, v));
@@ -67,6 +67,13 @@ export function meet(a: Cell, b: Cell): Cell {
   const months = b.months.length ? [...a.months, ...b.months] : a.months;
   if (fin === a.fin && atoms === a.atoms && sets === a.sets && months === a.months) return a;
   return { fin, atoms, sets, months, memo: undefined };
+}
+
+/** A copy of a cell's masks to change: entry by entry (a map made from a map makes an array of each entry). */
+export function copyMasks(fin: ReadonlyMap<number, Mask>): Map<number, Mask> {
+  const m = new Map<number, Mask>();
+  fin.forEach((v, k) => m.set(k, v));
+  return m;
 }
 
 /** Whether masks `a` imply masks `b` (meeting them changes nothing): every variable of `b` is in `a`, within `b`'s mask. */

@@ -1,7 +1,7 @@
 // Three-valued regions: a condition is true on one region, false on another, unknown on the rest,
 // and `and`, `or`, `not` and at-least-N-of groups combine them by Kleene's rules, region by region,
 // dropping the cells that hold no case as they go.
-import { meet, TOP, type Cell, type Region, type Solver } from './cell.ts';
+import { copyMasks, meet, TOP, type Cell, type Region, type Solver } from './cell.ts';
 import { NotAnalyzed } from './linear.ts';
 import { cellKey, finKey, restKey } from './keys.ts';
 import { andMask, isEmptyMask, orMask } from './masks.ts';
@@ -235,7 +235,7 @@ export class Logic {
           else {
             const a = g.fin.get(v);
             const b = c.fin.get(v);
-            const fin = new Map(g.fin);
+            const fin = copyMasks(g.fin);
             if (a === undefined || b === undefined) fin.delete(v);
             else fin.set(v, orMask(a, b));
             groups.set(key, { ...g, fin, memo: undefined });
