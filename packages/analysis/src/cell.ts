@@ -40,8 +40,11 @@ export function meet(a: Cell, b: Cell): Cell {
   if (b === TOP) return a;
   let fin: Map<number, Mask> | ReadonlyMap<number, Mask> = a.fin;
   if (b.fin.size && !implies(a.fin, b.fin)) {
-    const m = new Map(a.fin);
-    for (const [k, v] of b.fin) m.set(k, andMask(m.get(k) ?? v, v));
+    const m = copyMasks(a.fin);
+    for (const k of b.fin.keys()) {
+      const v = b.fin.get(k)!;
+      m.set(k, andMask(m.get(k) ?? v, v));
+    }
     fin = m;
   }
   let atoms = a.atoms;
@@ -51,7 +54,9 @@ export function meet(a: Cell, b: Cell): Cell {
     if (extra.length) atoms = [...a.atoms, ...extra];
   }
   let sets = a.sets;
-  if (b.sets.size) {
+  // A side without sets takes the other's own map: the same object, whose answers the solver keeps.
+  if (b.sets.size && !a.sets.size) sets = b.sets;
+  else if (b.sets.size) {
     const m = new Map(a.sets);
     for (const [k, v] of b.sets) {
       const x = m.get(k);
@@ -64,12 +69,19 @@ export function meet(a: Cell, b: Cell): Cell {
   return { fin, atoms, sets, months, memo: undefined };
 }
 
+/** A copy of a cell's masks to change: entry by entry (a map made from a map makes an array of each entry). */
+export function copyMasks(fin: ReadonlyMap<number, Mask>): Map<number, Mask> {
+  const m = new Map<number, Mask>();
+  fin.forEach((v, k) => m.set(k, v));
+  return m;
+}
+
 /** Whether masks `a` imply masks `b` (meeting them changes nothing): every variable of `b` is in `a`, within `b`'s mask. */
 function implies(a: ReadonlyMap<number, Mask>, b: ReadonlyMap<number, Mask>): boolean {
   if (b.size > a.size) return false;
-  for (const [k, v] of b) {
+  for (const k of b.keys()) {
     const m = a.get(k);
-    if (m === undefined || andMask(m, v) !== m) return false;
+    if (m === undefined || andMask(m, b.get(k)!) !== m) return false;
   }
   return true;
 }
@@ -120,20 +132,31 @@ export class Solver {
     for (const m of cell.fin.values()) if (isEmptyMask(m)) return false;
     if (!this.coupled(cell)) return false;
     if (!this.setsHold(cell)) return false;
-    const used = this.usedNumbers(cell);
-    if (!this.knownAllowed(cell, used)) return false;
-    return this.octagonFeasible(cell, used);
+    if (!this.placedKnown(cell)) return false;
+    return this.octagonFeasible(cell);
+  }
+
+  /** Whether every number the cell's atoms and month comparisons place may be known (knownAllowed of usedNumbers, without the set). */
+  private placedKnown(cell: Cell): boolean {
+    for (const k of cell.atoms) if (!this.mayBeKnown(cell, k.x) || (k.y !== undefined && !this.mayBeKnown(cell, k.y))) return false;
+    for (const k of cell.months) if (!this.mayBeKnown(cell, k.to) || (k.date !== undefined && !this.mayBeKnown(cell, k.date))) return false;
+    return true;
+  }
+
+  private mayBeKnown(cell: Cell, x: number): boolean {
+    const flag = (this.space.vars[x] as NumVar).known;
+    return !flag || hasBit(cell.fin.get(flag.index) ?? 3, 0);
   }
 
   /** Whether the numbers' comparisons hold together: read from the atoms and month comparisons alone. */
-  private octagonFeasible(cell: Cell, used: Set<number>): boolean {
+  private octagonFeasible(cell: Cell): boolean {
     let byMonths = this.octByAtoms.get(cell.atoms);
     if (!byMonths) this.octByAtoms.set(cell.atoms, (byMonths = new WeakMap()));
     let f = byMonths.get(cell.months);
     if (f === undefined) {
       const key = numbersKey(cell);
       f = this.octByKey.get(key);
-      if (f === undefined) this.octByKey.set(key, (f = this.octagon(cell, used, false) !== undefined));
+      if (f === undefined) this.octByKey.set(key, (f = this.octagon(cell, this.usedNumbers(cell), false) !== undefined));
       byMonths.set(cell.months, f);
     }
     return f;
@@ -198,7 +221,7 @@ export class Solver {
   /** The masks of the flags and rows the set solver reads, as a key ('' when the cell has none). */
   private setMasks(cell: Cell): string {
     let key = '';
-    for (const [i, m] of cell.fin) if (this.space.readBySets(i)) key += finText(i, m);
+    for (const i of cell.fin.keys()) if (this.space.readBySets(i)) key += finText(i, cell.fin.get(i)!);
     return key;
   }
 
@@ -268,10 +291,7 @@ export class Solver {
 
   /** Whether every number the cell places may be known (a number compared is known). */
   private knownAllowed(cell: Cell, used: Set<number>): boolean {
-    for (const x of used) {
-      const flag = (this.space.vars[x] as NumVar).known;
-      if (flag && !hasBit(cell.fin.get(flag.index) ?? 3, 0)) return false;
-    }
+    for (const x of used) if (!this.mayBeKnown(cell, x)) return false;
     return true;
   }
 

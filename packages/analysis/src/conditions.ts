@@ -9,7 +9,30 @@ import { constant, NotAnalyzed } from './linear.ts';
 import type { Logic, Tri3 } from './logic.ts';
 import { UNKNOWN } from './space.ts';
 import { Tables } from './tables.ts';
-import { finCell, type Scope } from './values.ts';
+import { finCell, type Alt, type Scope } from './values.ts';
+
+/**
+ * What the conditions of one rule set that read nothing of a view guideline (readsView) come to,
+ * kept for all its guidelines and policies at once: a condition written alike in many of them (the
+ * visits of a course, the date of injury) is read once, and the parts of the facts it reads are the
+ * same objects in every scope (so are the cells built from them, and what is worked out per cell).
+ */
+export class SharedReadings {
+  private readonly keys = new WeakMap<Cond, string | null>();
+  readonly regions = new Map<string, Tri3>();
+  readonly facts = new Map<string, Alt[]>();
+
+  constructor(private readonly defs: ReadonlyMap<string, FactDef>) {}
+
+  /** The condition as text, without its leaves' numbers (which place it in its own source); undefined when it reads the view. */
+  key(c: Cond): string | undefined {
+    let k = this.keys.get(c);
+    if (k === undefined) this.keys.set(c, (k = readsView(c, this.defs) ? null : JSON.stringify(c, withoutLeaf)));
+    return k ?? undefined;
+  }
+}
+
+const withoutLeaf = (key: string, v: unknown): unknown => (key === 'leaf' ? undefined : v);
 
 export class Conditions {
   private readonly memo = new WeakMap<Cond, Tri3>();
@@ -17,6 +40,7 @@ export class Conditions {
   constructor(
     readonly logic: Logic,
     readonly scope: Scope,
+    private readonly shared?: SharedReadings,
   ) {
     const tables = new Tables(this);
     scope.lookup = (t, column) => tables.read(t, column);
@@ -26,6 +50,15 @@ export class Conditions {
   cond(c: Cond): Tri3 {
     let out = this.memo.get(c);
     if (out) return out;
+    const key = this.shared?.key(c);
+    out = key === undefined ? this.read(c) : this.shared!.regions.get(key);
+    if (!out) this.shared!.regions.set(key!, (out = this.read(c)));
+    this.memo.set(c, out);
+    return out;
+  }
+
+  private read(c: Cond): Tri3 {
+    let out: Tri3;
     if ('all' in c) out = c.all.length ? this.logic.and(c.all.map((x) => this.cond(x))) : { t: [TOP], f: [], u: [] };
     else if ('any' in c) out = c.any.length ? this.logic.or(c.any.map((x) => this.cond(x))) : { t: [], f: [TOP], u: [] };
     else if ('not' in c) out = this.logic.not(this.cond(c.not));
@@ -37,7 +70,6 @@ export class Conditions {
         throw e;
       }
     }
-    this.memo.set(c, out);
     return out;
   }
 

@@ -20,14 +20,23 @@ export class Describer {
     return [...lines.slice(0, max), `... and ${lines.length - max} more`];
   }
 
+  /** The cell in words: once per cell (findings' regions share their cells). */
   cell(c: Cell): string {
+    let line = this.lines.get(c);
+    if (line === undefined) this.lines.set(c, (line = this.words(c)));
+    return line;
+  }
+
+  private readonly lines = new WeakMap<Cell, string>();
+
+  private words(c: Cell): string {
     const out: string[] = [];
     const atoms = this.atoms(c.atoms);
     // A number an atom says something of is given: no need to say so too.
     const bounded = new Set(atoms.vars.map((x) => (this.space.vars[x] as NumVar).known?.index));
     for (const [i, m] of [...c.fin].sort((a, b) => a[0] - b[0])) {
       if (bounded.has(i) && m === 1) continue;
-      const phrase = this.finite(this.space.vars[i] as FiniteVar, m);
+      const phrase = this.maskPhrase(i, m);
       if (phrase) out.push(phrase);
     }
     out.push(...atoms.phrases);
@@ -45,6 +54,15 @@ export class Describer {
     }
     return out.join('; ');
   }
+
+  /** What a variable's mask says, once per variable and mask. */
+  private maskPhrase(i: number, m: Mask): string | undefined {
+    const byMask = (this.phrases[i] ??= new Map());
+    if (!byMask.has(m)) byMask.set(m, this.finite(this.space.vars[i] as FiniteVar, m));
+    return byMask.get(m);
+  }
+
+  private readonly phrases: Map<Mask, string | undefined>[] = [];
 
   private finite(v: FiniteVar, m: Mask): string | undefined {
     const allowed = maskValues(v.values, m);

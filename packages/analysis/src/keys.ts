@@ -5,6 +5,7 @@ import type { Cell } from './cell.ts';
 import { atomKey } from './linear.ts';
 import type { Mask } from './masks.ts';
 import { constraintKey } from './sets.ts';
+import { sortSmall } from './small-sort.ts';
 
 /**
  * What is worked out once per cell, kept on the cell (no weak map to look it up in, or for the
@@ -44,14 +45,14 @@ export function finText(i: number, m: Mask): string {
   return t;
 }
 
-const atomsKey = (c: Cell): string => memoKey(c.atoms, (as) => as.map(atomKey).sort().join(','));
-const monthsKey = (c: Cell): string => memoKey(c.months, (ms) => ms.map((m) => `${m.date}:${m.day}>${m.to}${m.unit}${m.op}${m.c}`).sort().join(','));
+const atomsKey = (c: Cell): string => memoKey(c.atoms, (as) => sortSmall(as.map(atomKey)).join(','));
+const monthsKey = (c: Cell): string => memoKey(c.months, (ms) => sortSmall(ms.map((m) => `${m.date}:${m.day}>${m.to}${m.unit}${m.op}${m.c}`)).join(','));
 
 /** The key of a cell's atoms and month comparisons: what decides whether its numbers fit together. */
 export const numbersKey = (c: Cell): string => (c.months.length ? `${atomsKey(c)}|${monthsKey(c)}` : atomsKey(c));
 
 /** The key of a cell's set constraints: equal for the same constraints, whatever their order. */
-export const setsKey = (c: Cell): string => memoKey(c.sets, (ss) => [...ss].map(([s, v]) => `${s}-${constraintKey(v)}`).sort().join(','));
+export const setsKey = (c: Cell): string => memoKey(c.sets, (ss) => sortSmall([...ss].map(([s, v]) => `${s}-${constraintKey(v)}`)).join(','));
 
 /** The finite masks' part of a key, in order of variable, once per map of masks (meets keep one side's map when the other adds nothing). */
 interface FinParts {
@@ -70,7 +71,7 @@ function finPartsOf(fin: Cell['fin']): FinParts {
       if (vars.length && i < vars[vars.length - 1]!) sorted = false;
       vars.push(i);
     }
-    if (!sorted) vars.sort((a, b) => a - b);
+    if (!sorted) sortSmall(vars);
     let key = '';
     for (const i of vars) key += finText(i, fin.get(i)!);
     finParts.set(fin, (p = { vars, key }));

@@ -1,7 +1,7 @@
 // Three-valued regions: a condition is true on one region, false on another, unknown on the rest,
 // and `and`, `or`, `not` and at-least-N-of groups combine them by Kleene's rules, region by region,
 // dropping the cells that hold no case as they go.
-import { meet, TOP, type Cell, type Region, type Solver } from './cell.ts';
+import { copyMasks, meet, TOP, type Cell, type Region, type Solver } from './cell.ts';
 import { NotAnalyzed } from './linear.ts';
 import { cellKey, finKey, restKey } from './keys.ts';
 import { andMask, isEmptyMask, orMask } from './masks.ts';
@@ -21,10 +21,12 @@ export const always: Tri3 = { t: [TOP], f: [], u: [] };
 
 /** Whether two cells' finite masks leave some value of every variable both constrain (a cheap test before meeting them). */
 function compatible(a: Cell, b: Cell): boolean {
-  const [x, y] = a.fin.size <= b.fin.size ? [a.fin, b.fin] : [b.fin, a.fin];
-  for (const [i, m] of x) {
+  const small = a.fin.size <= b.fin.size;
+  const x = small ? a.fin : b.fin;
+  const y = small ? b.fin : a.fin;
+  for (const i of x.keys()) {
     const n = y.get(i);
-    if (n !== undefined && isEmptyMask(andMask(m, n))) return false;
+    if (n !== undefined && isEmptyMask(andMask(x.get(i)!, n))) return false;
   }
   return true;
 }
@@ -233,7 +235,7 @@ export class Logic {
           else {
             const a = g.fin.get(v);
             const b = c.fin.get(v);
-            const fin = new Map(g.fin);
+            const fin = copyMasks(g.fin);
             if (a === undefined || b === undefined) fin.delete(v);
             else fin.set(v, orMask(a, b));
             groups.set(key, { ...g, fin, memo: undefined });

@@ -4,7 +4,7 @@
 import type { CompiledCriterion, CompiledPolicy, RuleSet } from '@guideline/language';
 import { matchesPattern } from '@guideline/runtime';
 import { meet, Solver, TOP, type Cell, type Region } from './cell.ts';
-import { Conditions, readsView } from './conditions.ts';
+import { Conditions, readsView, SharedReadings } from './conditions.ts';
 import { NotAnalyzed } from './linear.ts';
 import { always, Logic, maxCells, type Tri3 } from './logic.ts';
 import { OTHER, Space, type Placed } from './space.ts';
@@ -65,7 +65,8 @@ export class Model {
     if (!c) {
       const own = owner.startsWith('policy:') ? undefined : view?.g;
       const ruleSet = view?.ruleSet ?? 0;
-      c = new Conditions(this.logic, new Scope(this.space, view, (id) => this.space.table(ruleSet, own, id)));
+      const shared = this.shared(ruleSet);
+      c = new Conditions(this.logic, new Scope(this.space, view, (id) => this.space.table(ruleSet, own, id), shared.facts), shared);
       this.conditions.set(key, c);
     }
     return c;
@@ -87,13 +88,22 @@ export class Model {
     const key = `${owner}@*${view.ruleSet}`;
     let out = this.conditions.get(key);
     if (!out) {
-      out = new Conditions(this.logic, new Scope(this.space, undefined, (id) => this.space.table(view.ruleSet, undefined, id)));
+      const shared = this.shared(view.ruleSet);
+      out = new Conditions(this.logic, new Scope(this.space, undefined, (id) => this.space.table(view.ruleSet, undefined, id), shared.facts), shared);
       this.conditions.set(key, out);
     }
     return out;
   }
 
   private readonly viewFree = new Map<CompiledCriterion, boolean>();
+
+  private shared(ruleSet: number): SharedReadings {
+    let s = this.readings[ruleSet];
+    if (!s) this.readings[ruleSet] = s = new SharedReadings(this.space.defs);
+    return s;
+  }
+
+  private readonly readings: SharedReadings[] = [];
 
   /** Where a guideline applies, does not, or may (NotAnalyzed when a condition is outside the method). */
   applies(p: Placed): Tri3 | NotAnalyzed {

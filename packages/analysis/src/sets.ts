@@ -6,6 +6,7 @@
 import type { CompiledClass } from '@guideline/language';
 import { matchesClass } from '@guideline/runtime';
 import type { Placed, RowTable } from './space.ts';
+import { sortSmall } from './small-sort.ts';
 
 /** What one term, one code or one literal matches: the elements (`<guideline key>:<class>`, or a literal). */
 export interface Atom {
@@ -103,7 +104,7 @@ export class SetUniverse {
   solve(kind: string, con: SetConstraint, rows: readonly RowTarget[]): Atom[] | undefined {
     // Cells share their set constraints more often than not: each answer is kept.
     const rowKeys = rows.map((r) => `${r.row.v.index}=${r.allowed.join('+')}`);
-    const key = `${kind}|${constraintKey(con)}|${rowKeys.length > 1 ? rowKeys.sort().join(';') : (rowKeys[0] ?? '')}`;
+    const key = `${kind}|${constraintKey(con)}|${rowKeys.length > 1 ? sortSmall(rowKeys).join(';') : (rowKeys[0] ?? '')}`;
     if (this.answers.has(key)) return this.answers.get(key);
     if (this.answers.size > 50_000) this.answers.clear();
     const out = this.solveNew(kind, con, rows);
@@ -172,7 +173,7 @@ export class SetUniverse {
 const constraintKeys = new WeakMap<SetConstraint, string>();
 export function constraintKey(con: SetConstraint): string {
   let key = constraintKeys.get(con);
-  if (key === undefined) constraintKeys.set(con, (key = `${[...con.forbid].sort().join('+')}/${con.clauses.map((c) => [...c].sort().join('+')).sort().join(';')}`));
+  if (key === undefined) constraintKeys.set(con, (key = `${sortSmall([...con.forbid]).join('+')}/${sortSmall(con.clauses.map((c) => sortSmall([...c]).join('+'))).join(';')}`));
   return key;
 }
 

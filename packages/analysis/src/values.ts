@@ -68,6 +68,8 @@ export class Scope {
     readonly view: Placed | undefined,
     /** The tables a `{ lookup }` names: a guideline's own, then the rule set's (a policy's: the rule set's). */
     readonly table: (id: string) => CompiledTable | undefined = () => undefined,
+    /** The parts of facts no view changes, shared by the scopes of one rule set (conditions.ts: SharedReadings). */
+    private readonly shared: Map<string, Alt[]> = new Map(),
   ) {}
 
   /**
@@ -76,8 +78,9 @@ export class Scope {
    */
   expand(v: Value): Alt[] {
     if ('fact' in v) {
-      let alts = this.facts.get(v.fact);
-      if (!alts) this.facts.set(v.fact, (alts = this.fact(v.fact)));
+      const facts = this.readsView(v.fact) ? this.facts : this.shared;
+      let alts = facts.get(v.fact);
+      if (!alts) facts.set(v.fact, (alts = this.fact(v.fact)));
       return alts;
     }
     if ('const' in v) {
@@ -124,6 +127,11 @@ export class Scope {
       }
     }
     return out;
+  }
+
+  /** Whether a fact's parts depend on the view guideline: its recommendation, or the guideline that governs. */
+  private readsView(id: string): boolean {
+    return id.startsWith('recommended.') || this.space.defs.get(id)?.builtin === 'governing-id';
   }
 
   fact(id: string): Alt[] {
