@@ -150,7 +150,7 @@ export class Checks {
     const per = ctxs.map((ctx) => ({
       ctx,
       st: this.model.statusTerms(c, ownerKey, ctx.view),
-      when: c.when && this.model.criterionConditions(c, ownerKey, ctx.view).cond(c.when).t,
+      when: c.when && this.model.conditionsOf(ownerKey, ctx.view).cond(c.when).t,
     }));
     // Whether a status is reached where the guideline decides: the first case found is enough.
     const reached = new Map<Status | 'fails', { ctx: Context; cell: Cell } | null>();

@@ -51,8 +51,12 @@ export class Conditions {
     let out = this.memo.get(c);
     if (out) return out;
     const key = this.shared?.key(c);
-    out = key === undefined ? this.read(c) : this.shared!.regions.get(key);
-    if (!out) this.shared!.regions.set(key!, (out = this.read(c)));
+    if (key === undefined) out = this.read(c);
+    else {
+      const regions = this.shared!.regions;
+      out = regions.get(key);
+      if (!out) regions.set(key, (out = this.read(c)));
+    }
     this.memo.set(c, out);
     return out;
   }

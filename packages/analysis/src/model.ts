@@ -4,7 +4,7 @@
 import type { CompiledCriterion, CompiledPolicy, RuleSet } from '@guideline/language';
 import { matchesPattern } from '@guideline/runtime';
 import { meet, Solver, TOP, type Cell, type Region } from './cell.ts';
-import { Conditions, readsView, SharedReadings } from './conditions.ts';
+import { Conditions, SharedReadings } from './conditions.ts';
 import { NotAnalyzed } from './linear.ts';
 import { always, Logic, maxCells, type Tri3 } from './logic.ts';
 import { OTHER, Space, type Placed } from './space.ts';
@@ -72,31 +72,6 @@ export class Model {
     return c;
   }
 
-  /**
-   * The conditions a criterion is read with under a view guideline: a policy's criterion that reads
-   * nothing of the view (readsView) is read once for all the guidelines it applies with.
-   */
-  criterionConditions(c: CompiledCriterion, owner: string, view: Placed): Conditions {
-    if (!owner.startsWith('policy:')) return this.conditionsOf(owner, view);
-    let free = this.viewFree.get(c);
-    if (free === undefined) {
-      const defs = this.space.defs;
-      free = ![c.when, c.require, ...(c.group?.parts.map((p) => p.require) ?? [])].some((x) => x !== undefined && readsView(x, defs));
-      this.viewFree.set(c, free);
-    }
-    if (!free) return this.conditionsOf(owner, view);
-    const key = `${owner}@*${view.ruleSet}`;
-    let out = this.conditions.get(key);
-    if (!out) {
-      const shared = this.shared(view.ruleSet);
-      out = new Conditions(this.logic, new Scope(this.space, undefined, (id) => this.space.table(view.ruleSet, undefined, id), shared.facts), shared);
-      this.conditions.set(key, out);
-    }
-    return out;
-  }
-
-  private readonly viewFree = new Map<CompiledCriterion, boolean>();
-
   private shared(ruleSet: number): SharedReadings {
     let s = this.readings[ruleSet];
     if (!s) this.readings[ruleSet] = s = new SharedReadings(this.space.defs);
@@ -122,7 +97,7 @@ export class Model {
 
   /** A criterion's two halves, three-valued: its `only when`, and its requirement (or its parts' count). */
   private halves(c: CompiledCriterion, owner: string, view: Placed): { when: Tri3; met: Tri3 } {
-    const conds = this.criterionConditions(c, owner, view);
+    const conds = this.conditionsOf(owner, view);
     const when = c.when ? conds.cond(c.when) : always;
     let met: Tri3;
     if (c.group) {
