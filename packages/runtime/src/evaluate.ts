@@ -5,7 +5,7 @@ import type { CompiledGuideline, CompiledPolicy, Cond, RuleSet } from '@guidelin
 import { CaseScope, CaseView } from './builtins.ts';
 import { compiledOf, evaluateCriterion, reviewed, type Compiled, type CriterionPlan, type Evaluated } from './criteria.ts';
 import { midTitlesOf, outcome, rationale, type Decided } from './decide.ts';
-import { Describer, fieldWords, partResults, textFor, traceEntry } from './explain.ts';
+import { Describer, partResults, textFor, traceEntry } from './explain.ts';
 import { leafInputs, type Gaps } from './missing.ts';
 import { recordedLeaves, Run } from './plan.ts';
 import { guidelinesInOrder } from './policy.ts';
@@ -53,24 +53,32 @@ function evaluateAll(compiled: Compiled, run: Run): Evaluation {
 }
 
 /**
- * The case fields behind the unknown facts of a test's unknown leaves: the leaves a traced run
- * would record, each tested again on the run's fact values, and the unknown facts of those that
- * stay unknown. `words` receives each field in the words of the fact that read it (two vocabularies
- * may name one field differently).
+ * The case fields behind the unknown facts of a test's unknown leaves, added to `gaps` in the order
+ * found: the leaves a traced run would record, each tested again on the run's fact values, and the
+ * unknown facts of those that stay unknown. `gaps.words`, when there, receives each field in the
+ * words of the fact that read it (two vocabularies may name one field differently).
  */
-function missingOf(compiled: Compiled, run: Run, conds: readonly (Cond | undefined)[], words?: Map<string, string>): string[] {
+function addMissing(compiled: Compiled, run: Run, conds: readonly (Cond | undefined)[], gaps: Gaps): void {
   const plan = compiled.plan;
   const quiet = run.untraced();
-  const gaps: Gaps = { fields: new Set(), ...(words ? { words } : {}) };
   for (const cond of conds) {
     if (!cond) continue;
-    for (const leaf of recordedLeaves(cond)) if (plan.leafTests[leaf.leaf]!(quiet) === null) leafInputs(leaf, plan, quiet, gaps);
+    const leaves = recordedLeaves(cond);
+    for (let i = 0; i < leaves.length; i++) {
+      const leaf = leaves[i]!;
+      if (plan.leafTests[leaf.leaf]!(quiet) === null) leafInputs(leaf, plan, quiet, gaps);
+    }
   }
-  return [...gaps.fields];
 }
 
-/** The tests a criterion's status is evaluated from, in the order evaluateCriterion runs them. */
-const testedBy = (k: CriterionPlan['meta']): (Cond | undefined)[] => [k.when, ...(k.group ? k.group.parts.map((p) => p.require) : [k.require])];
+/** The tests a criterion's status is evaluated from, in the order evaluateCriterion runs them (listed once a criterion). */
+function testedBy(k: CriterionPlan['meta']): readonly (Cond | undefined)[] {
+  let tests = testsOf.get(k);
+  if (!tests) testsOf.set(k, (tests = [k.when, ...(k.group ? k.group.parts.map((p) => p.require) : [k.require])]));
+  return tests;
+}
+
+const testsOf = new WeakMap<CriterionPlan['meta'], readonly (Cond | undefined)[]>();
 
 /** What every case of a rule set needs before its own work: the rule set checked, its revision, the case check. */
 interface Prepared {
@@ -146,7 +154,7 @@ function unnamed(rules: RuleSet, c: Case, options: EvaluateOptions, answers?: En
     if (applies === false) continue;
     if (applies === null) {
       undecided ??= new Set();
-      for (const m of missingOf(compiled, run, [g.applies])) undecided.add(m);
+      addMissing(compiled, run, [g.applies], { fields: undecided });
       continue;
     }
     // A guideline earlier in the order might govern, but whether it does is unknown.
@@ -189,19 +197,15 @@ function governed(rules: RuleSet, g: CompiledGuideline, policy: CompiledPolicy, 
   let missing: { fields: string[]; words: string[] } | undefined;
   const missingFacts = (): { fields: string[]; words: string[] } => {
     if (missing) return missing;
-    const fields = new Set<string>();
-    const words = new Map<string, string>();
-    for (const ev of [own, extra]) {
+    // One set for every criterion: a field keeps the place where it was first found.
+    const gaps: Gaps = full ? { fields: new Set(), words: new Map() } : { fields: new Set() };
+    for (let n = 0; n < 2; n++) {
+      const ev = n === 0 ? own : extra;
       if (!ev) continue;
-      for (const x of ev.criteria) {
-        if (x.e.status !== 'unknown') continue;
-        for (const f of missingOf(ev.compiled, ev.run, testedBy(x.k.meta), full ? words : undefined)) {
-          fields.add(f);
-          if (full && !words.has(f)) words.set(f, wordsFor(rules, f));
-        }
-      }
+      for (const x of ev.criteria) if (x.e.status === 'unknown') addMissing(ev.compiled, ev.run, testedBy(x.k.meta), gaps);
     }
-    return (missing = { fields: [...fields], words: [...words.values()] });
+    const { fields, words } = gaps;
+    return (missing = { fields: [...fields], words: words ? [...words.values()] : [] });
   };
 
   const decided: Decided[] = [];
@@ -317,18 +321,4 @@ function sharedGuideline(g: CompiledGuideline): NonNullable<Determination['guide
 
 function statusOf(t: Tri | undefined): 'met' | 'not-met' | 'unknown' {
   return t === true ? 'met' : t === false ? 'not-met' : 'unknown';
-}
-
-const wordsByRuleSet = new WeakMap<RuleSet, Map<string, string>>();
-
-/** A case field in the words of the fact that reads it (fieldWords), worked out once a rule set. */
-function wordsFor(rules: RuleSet, field: string): string {
-  let known = wordsByRuleSet.get(rules);
-  if (!known) wordsByRuleSet.set(rules, (known = new Map()));
-  let words = known.get(field);
-  if (words === undefined) {
-    words = fieldWords(rules.facts, field);
-    if (known.size < 10_000) known.set(field, words);
-  }
-  return words;
 }

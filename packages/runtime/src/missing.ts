@@ -108,6 +108,39 @@ function unknownInputs(v: Value, plan: Plan, run: Run, gaps: Gaps, depth = 0): v
 
 /** The case fields behind an unknown leaf. */
 export function leafInputs(leaf: LeafCond, plan: Plan, run: Run, gaps: Gaps): void {
+  finderOf(leaf, plan)(run, gaps);
+}
+
+/**
+ * unknownInputs of a leaf's values, made once per leaf of a plan into a function: a case left with
+ * unknown facts goes through the same leaves again and again, and working out each time which kind
+ * of value it is and what a fact's inputs are cost more than reading the facts. Counts, sums and
+ * tables, whose fields depend on the case's items and rows, are found as unknownInputs finds them.
+ */
+type GapFinder = (run: Run, gaps: Gaps) => void;
+
+interface KeptFinder {
+  leaf: LeafCond;
+  find: GapFinder;
+}
+
+/** By plan, each leaf's finder at its number (a leaf made up outside the plan gets one of its own). */
+const finders = new WeakMap<Plan, KeptFinder[]>();
+
+function finderOf(leaf: LeafCond, plan: Plan): GapFinder {
+  let kept = finders.get(plan);
+  if (!kept) finders.set(plan, (kept = []));
+  const n = leaf.leaf;
+  const k = n >= 0 && n < 1e6 ? kept[n] : undefined;
+  if (k && k.leaf === leaf) return k.find;
+  const find = leafFinder(leaf, plan);
+  if (n >= 0 && n < 1e6 && !k) kept[n] = { leaf, find };
+  return find;
+}
+
+const nothing: GapFinder = () => {};
+
+function leafFinder(leaf: LeafCond, plan: Plan): GapFinder {
   const values: Value[] =
     'cmp' in leaf ? [leaf.left, leaf.right]
     : 'is' in leaf ? [leaf.is]
@@ -118,6 +151,49 @@ export function leafInputs(leaf: LeafCond, plan: Plan, run: Run, gaps: Gaps): vo
     : 'within' in leaf ? [leaf.within, leaf.window]
     : 'code' in leaf ? [leaf.code]
     : [];
-  for (const v of values) unknownInputs(v, plan, run, gaps);
-  if ('quantifier' in leaf && plan.fact(leaf.over)(run) instanceof Unknown) inputsOf(leaf.over, plan, gaps);
+  const parts = values.map((v) => valueFinder(v, plan));
+  if ('quantifier' in leaf) parts.push(factFinder(leaf.over, plan));
+  return both(parts);
+}
+
+/** One finder running each of several in turn. */
+function both(parts: readonly GapFinder[]): GapFinder {
+  const live = parts.filter((p) => p !== nothing);
+  if (live.length === 0) return nothing;
+  if (live.length === 1) return live[0]!;
+  if (live.length === 2) {
+    const [a, b] = live as [GapFinder, GapFinder];
+    return (run, gaps) => {
+      a(run, gaps);
+      b(run, gaps);
+    };
+  }
+  return (run, gaps) => {
+    for (let i = 0; i < live.length; i++) live[i]!(run, gaps);
+  };
+}
+
+/** unknownInputs of one value, as a function. */
+function valueFinder(v: Value, plan: Plan): GapFinder {
+  if ('fact' in v) return factFinder(v.fact, plan);
+  if ('const' in v) return nothing;
+  if ('op' in v) return both(v.args.map((a) => valueFinder(a, plan)));
+  if ('round' in v) return valueFinder(v.arg, plan);
+  if ('since' in v) return both(v.to ? [valueFinder(v.since, plan), valueFinder(v.to, plan)] : [valueFinder(v.since, plan)]);
+  return (run, gaps) => unknownInputs(v, plan, run, gaps);
+}
+
+/** inputsOf a fact, when its value is unknown: its inputs and their words worked out once. */
+function factFinder(id: string, plan: Plan): GapFinder {
+  if (id.startsWith('recommended.')) return nothing;
+  const value = plan.fact(id);
+  const def = plan.def(id);
+  const inputs = (def?.inputs.length ? def.inputs : [id]).map((input) => {
+    let words: string | undefined;
+    return { input, words: (): string => (words ??= def ? factWords(def.field === input ? def : { ...def, field: input }, input) : input) };
+  });
+  return (run, gaps) => {
+    if (!(value(run) instanceof Unknown)) return;
+    for (let i = 0; i < inputs.length; i++) add(gaps, inputs[i]!.input, inputs[i]!.words);
+  };
 }
