@@ -96,10 +96,21 @@ export function evaluateCriterion(run: Run, k: CriterionPlan): Evaluated {
     met = groupMet(k.meta.group!.need, parts);
   } else met = k.require ? k.require(run) : null;
   const status = criterionStatus(applicable, met);
-  const out: Evaluated = reviewed(k.meta, status) ? { status: 'needs-review', basis: status as 'not-met' | 'unknown' } : { status };
-  if (parts) out.parts = parts;
-  return out;
+  if (parts) return reviewed(k.meta, status) ? { status: 'needs-review', basis: status as 'not-met' | 'unknown', parts } : { status, parts };
+  return reviewed(k.meta, status) ? plainReviewed[status as 'not-met' | 'unknown'] : plain[status];
 }
+
+/** The evaluations of a criterion without parts, one of each, frozen: nothing of them belongs to a case. */
+const plain: Readonly<Record<ReturnType<typeof criterionStatus>, Evaluated>> = {
+  'not-applicable': Object.freeze({ status: 'not-applicable' }),
+  met: Object.freeze({ status: 'met' }),
+  'not-met': Object.freeze({ status: 'not-met' }),
+  unknown: Object.freeze({ status: 'unknown' }),
+};
+const plainReviewed: Readonly<Record<'not-met' | 'unknown', Evaluated>> = {
+  'not-met': Object.freeze({ status: 'needs-review', basis: 'not-met' }),
+  unknown: Object.freeze({ status: 'needs-review', basis: 'unknown' }),
+};
 
 /** Whether a group is met: any, all, or at least N of its parts. */
 export function groupMet(need: 'any' | 'all' | number, parts: readonly Tri[]): Tri {

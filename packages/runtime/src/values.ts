@@ -72,8 +72,6 @@ function ordinal(x: unknown): number | undefined {
 export function compare(op: CompareOp, a: Val, b: Val): Tri {
   if (!(a instanceof Unknown) && !(b instanceof Unknown)) return compareKnown(op, a, b);
   const aLo = ordinal(low(a)), aHi = ordinal(high(a)), bLo = ordinal(low(b)), bHi = ordinal(high(b));
-  const le = (x: number | undefined, y: number | undefined): boolean => x !== undefined && y !== undefined && x <= y;
-  const lt = (x: number | undefined, y: number | undefined): boolean => x !== undefined && y !== undefined && x < y;
   switch (op) {
     case '<=': return le(aHi, bLo) ? true : lt(bHi, aLo) ? false : null;
     case '<': return lt(aHi, bLo) ? true : le(bHi, aLo) ? false : null;
@@ -84,6 +82,10 @@ export function compare(op: CompareOp, a: Val, b: Val): Tri {
     case '!=': return lt(aHi, bLo) || lt(bHi, aLo) ? true : null;
   }
 }
+
+/** Bounds in order, each known: `x <= y`, `x < y`. */
+const le = (x: number | undefined, y: number | undefined): boolean => x !== undefined && y !== undefined && x <= y;
+const lt = (x: number | undefined, y: number | undefined): boolean => x !== undefined && y !== undefined && x < y;
 
 function compareKnown(op: CompareOp, a: Known, b: Known): Tri {
   // A list or a record is compared with nothing.
@@ -138,8 +140,9 @@ export function arithmetic(op: '+' | '-' | '*' | '/', a: Val, b: Val): Val {
 
 /** What bounds the unknown operands, carried to the result. */
 function reasons(a: Val, b: Val): string | undefined {
-  const why = [a, b].filter((v): v is Unknown => v instanceof Unknown && v.why !== undefined).map((v) => v.why);
-  return why.length ? why.join('; ') : undefined;
+  const x = a instanceof Unknown ? a.why : undefined;
+  const y = b instanceof Unknown ? b.why : undefined;
+  return x === undefined ? y : y === undefined ? x : `${x}; ${y}`;
 }
 
 /** 0 times an unbounded end is 0: the product's range is what finite values give. */
@@ -170,6 +173,11 @@ interface Ymd {
 }
 
 function ymd(s: string): Ymd {
+  // A date's parts by character codes, its time from its day number (which is Date.UTC's).
+  if (isDateShaped(s as unknown)) {
+    const c = (at: number): number => s.charCodeAt(at) - 48;
+    return { y: c(0) * 1000 + c(1) * 100 + c(2) * 10 + c(3), m: c(5) * 10 + c(6), d: c(8) * 10 + c(9), t: dayNumber(s) * 86_400_000 };
+  }
   const y = Number(s.slice(0, 4));
   const m = Number(s.slice(5, 7));
   const d = Number(s.slice(8, 10));
