@@ -141,9 +141,8 @@ function unnamed(rules: RuleSet, c: Case, options: EvaluateOptions, answers?: En
   let undecided: Set<string> | undefined;
   // Only the guidelines the case's treatment and date leave; each one's applicability untraced (only
   // the guideline that governs is explained), and what is read of the case itself shared among them.
-  const candidates = order.candidates(c);
-  // What the index already decided of each candidate's applicability is not tested again.
-  const screened = order.screened(c);
+  // What the index already decided of each candidate's applicability (screened) is not tested again.
+  const { guidelines: candidates, screened } = order.candidates(c);
   const scope = new CaseScope();
   for (let i = 0; i < candidates.length; i++) {
     const g = candidates[i]!;

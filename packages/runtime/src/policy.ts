@@ -31,12 +31,17 @@ interface Gate {
 /** A policy's guidelines in order, and for each treatment those whose gate it passes. */
 export interface IndexedOrder extends PolicyOrder {
   /** The guidelines a case's treatment and effective date leave, in evidence order. */
-  candidates(c: Case): readonly CompiledGuideline[];
+  candidates(c: Case): Candidates;
+}
+
+/** What the index leaves of a policy's guidelines for one case. */
+export interface Candidates {
+  guidelines: readonly CompiledGuideline[];
   /**
-   * Whether every guideline candidates(c) gives passes its gate for c: then its applicability is
-   * decided by the rest of its conjuncts (ungatedApplies).
+   * Whether every one of them passes its gate for the case: then its applicability is decided by the
+   * rest of its conjuncts (ungatedApplies).
    */
-  screened(c: Case): boolean;
+  screened: boolean;
 }
 
 function topConjuncts(c: Cond, out: Cond[] = []): Cond[] {
@@ -101,24 +106,21 @@ function indexed(policy: CompiledPolicy, guidelines: CompiledGuideline[], facts:
   return {
     policy,
     guidelines,
-    screened(c: Case): boolean {
-      if (typeof c.request?.treatment !== 'string') return false;
-      const date = c.request.serviceDate ?? c.asOf;
-      return !datedAny || (typeof date === 'string' && textOrdered(date));
-    },
-    candidates(c: Case): readonly CompiledGuideline[] {
+    candidates(c: Case): Candidates {
+      // The treatment and the date read once, for the guidelines they leave and for whether those are screened.
       const t = c.request?.treatment;
-      const list = typeof t === 'string' ? (byTreatment.get(t) ?? open) : guidelines;
-      if (!datedAny) return list;
+      const treated = typeof t === 'string';
+      const list = treated ? (byTreatment.get(t) ?? open) : guidelines;
+      if (!datedAny) return { guidelines: list, screened: treated };
       const date = c.request?.serviceDate ?? c.asOf;
-      if (typeof date !== 'string' || !textOrdered(date)) return list;
+      if (typeof date !== 'string' || !textOrdered(date)) return { guidelines: list, screened: false };
       let out: CompiledGuideline[] | undefined;
       for (let i = 0; i < list.length; i++) {
         const g = list[i]!;
         if (passes(gateOfGuideline.get(g)!, date)) out?.push(g);
         else out ??= list.slice(0, i);
       }
-      return out ?? list;
+      return { guidelines: out ?? list, screened: treated };
     },
   };
 }

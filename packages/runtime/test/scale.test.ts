@@ -34,7 +34,7 @@ describe('the policy index', () => {
     'policy ca "California" jurisdiction CA first t.a then t.b, t.c\n',
   ]);
   const ids = (treatment: string, asOf: string, serviceDate?: string): string[] =>
-    guidelinesInOrder(rules, 'CA')!.candidates(makeCase({ asOf, request: { treatment, serviceDate } })).map((g) => g.id);
+    guidelinesInOrder(rules, 'CA')!.candidates(makeCase({ asOf, request: { treatment, serviceDate } })).guidelines.map((g) => g.id);
 
   it.each([
     ['physical-therapy', '2012-01-01', undefined, ['t.a', 't.c']],
@@ -52,7 +52,7 @@ describe('the policy index', () => {
     const open: RuleSet = structuredClone(rules);
     const c = open.guidelines.find((g) => g.id === 't.c')!;
     c.applies = { all: (c.applies as { all: RuleSet['guidelines'][number]['applies'][] }).all.filter((x) => !('is' in x)) };
-    expect(guidelinesInOrder(open, 'CA')!.candidates(makeCase({ request: { treatment: 'speech-therapy' } })).map((g) => g.id)).toEqual(['t.c']);
+    expect(guidelinesInOrder(open, 'CA')!.candidates(makeCase({ request: { treatment: 'speech-therapy' } })).guidelines.map((g) => g.id)).toEqual(['t.c']);
   });
 
   it('decides as the guidelines themselves would', () => {

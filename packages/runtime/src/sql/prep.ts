@@ -85,7 +85,7 @@ export function prepValues(rules: RuleSet, c: Case): unknown[] {
   const out: unknown[] = [text.frequencyPerWeek ?? null, text.weeks ?? null, text.visits ?? null, bodyRegion(c.request?.bodyPart) ?? null];
   // Only the guidelines the case's treatment and dates leave (policy.ts) can govern it: the query
   // finds every other one not applying whatever its columns hold, so they are left empty.
-  const candidates = new Set(guidelinesInOrder(rules, c.jurisdiction)?.candidates(c) ?? []);
+  const candidates = new Set(guidelinesInOrder(rules, c.jurisdiction)?.candidates(c).guidelines ?? []);
   // Each diagnosis is matched once against each distinct class, whichever guideline holds it.
   const scope = new CaseScope();
   for (const [, g] of plan.classes) {
