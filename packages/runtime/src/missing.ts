@@ -112,10 +112,10 @@ export function leafInputs(leaf: LeafCond, plan: Plan, run: Run, gaps: Gaps): vo
 }
 
 /**
- * unknownInputs of a leaf's values, made once per leaf of a plan into a function: a case left with
- * unknown facts goes through the same leaves again and again, and working out each time which kind
- * of value it is and what a fact's inputs are cost more than reading the facts. Counts, sums and
- * tables, whose fields depend on the case's items and rows, are found as unknownInputs finds them.
+ * unknownInputs of a leaf's values, made once per leaf of a plan into a function: cases left with
+ * unknown facts go through the same leaves again and again, so which kind of value each is and what
+ * a fact's inputs are is worked out once, not per case. Counts, sums and tables, whose fields depend
+ * on the case's items and rows, are found as unknownInputs finds them.
  */
 type GapFinder = (run: Run, gaps: Gaps) => void;
 
