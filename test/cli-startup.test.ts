@@ -1,6 +1,6 @@
 // What the command does before its first case: the launcher (scripts/guideline.mjs) rebuilds its
 // bundle whenever what it is built from changed, and only then; a run with a compiled rule set
-// (`check --rules`) never sets up the language's lexer, parser or checker, nor Chevrotain.
+// (`check --rules`, `serve --rules`) never sets up the language's lexer, parser or checker, nor Chevrotain.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root } from './support/bundled.ts';
 import { seedCase } from './support/case-factory.ts';
 import { runCli, scratch } from './support/cli.ts';
+import { call, startServe } from './support/serve.ts';
 
 const { dir: tmp, file } = scratch('guideline-startup-');
 
@@ -84,12 +85,10 @@ const parserModules = /(?:^|\/)(?:packages\/language\/src\/(?:lexer|tokens|parse
 const named = (path: string) => (m: string): boolean => m === path || m.endsWith(`/${path}`);
 
 /**
- * The bundle's modules whose set-up ran in a run of the command, by V8's coverage of every thread
- * (NODE_V8_COVERAGE), and the bundles that ran (main.mjs, and worker.mjs in worker threads).
+ * The bundle's modules whose set-up ran, by V8's coverage of every thread (NODE_V8_COVERAGE, written
+ * to `coverage` as the process exits), and the bundles that ran (main.mjs, and worker.mjs in worker threads).
  */
-function modulesSetUp(args: string[]): { code: number; modules: string[]; bundles: string[] } {
-  const coverage = mkdtempSync(join(tmp, 'coverage-'));
-  const { code } = runCli(args, { env: { NODE_V8_COVERAGE: coverage } });
+function setUpIn(coverage: string): { modules: string[]; bundles: string[] } {
   const modules = new Set<string>();
   const bundles = new Set<string>();
   for (const f of readdirSync(coverage)) {
@@ -101,7 +100,14 @@ function modulesSetUp(args: string[]): { code: number; modules: string[]; bundle
       for (const fn of script.functions) if (fn.ranges[0]!.count > 0 && /\.[cm]?[jt]s$/.test(fn.functionName)) modules.add(fn.functionName);
     }
   }
-  return { code, modules: [...modules], bundles: [...bundles].sort() };
+  return { modules: [...modules], bundles: [...bundles].sort() };
+}
+
+/** The modules set up in a run of the command (see setUpIn), with its exit code. */
+function modulesSetUp(args: string[]): { code: number; modules: string[]; bundles: string[] } {
+  const coverage = mkdtempSync(join(tmp, 'coverage-'));
+  const { code } = runCli(args, { env: { NODE_V8_COVERAGE: coverage } });
+  return { code, ...setUpIn(coverage) };
 }
 
 describe('check --rules', { timeout: 120_000 }, () => {
@@ -129,6 +135,39 @@ describe('check --rules', { timeout: 120_000 }, () => {
     expect(run.code).toBe(0);
     expect(run.modules.some(named('packages/language/src/parse.ts'))).toBe(true);
     expect(run.modules.some(named('packages/language/src/lexer.ts'))).toBe(true);
+    expect(run.modules.some((m) => m.includes('chevrotain'))).toBe(true);
+  });
+});
+
+describe('serve', { timeout: 120_000 }, () => {
+  const rules = join(tmp, 'serve-rules.json');
+
+  beforeAll(() => {
+    expect(runCli(['compile', '-o', rules]).code).toBe(0);
+  });
+
+  /** The modules set up by a server that started, answered its health check and stopped on SIGTERM. */
+  async function served(args: string[]): Promise<{ code: number | null; modules: string[] }> {
+    const coverage = mkdtempSync(join(tmp, 'coverage-'));
+    const server = await startServe([...args, '--no-watch'], { NODE_V8_COVERAGE: coverage });
+    expect((await call(server.port, 'GET', '/v1/health')).status).toBe(200);
+    server.proc.kill('SIGTERM');
+    const code = await server.exited;
+    return { code, modules: setUpIn(coverage).modules };
+  }
+
+  it('sets up no lexer, parser or checker to serve a compiled rule set', async () => {
+    const run = await served(['--rules', rules]);
+    expect(run.code).toBe(0);
+    expect(run.modules.some(named('packages/runtime/src/load-rules.ts'))).toBe(true);
+    expect(run.modules.some(named('packages/cli/src/serve/app.ts'))).toBe(true);
+    expect(run.modules.filter((m) => parserModules.test(m))).toEqual([]);
+  });
+
+  it('sets them up to serve guideline sources', async () => {
+    const run = await served(['guidelines']);
+    expect(run.code).toBe(0);
+    expect(run.modules.some(named('packages/language/src/parse.ts'))).toBe(true);
     expect(run.modules.some((m) => m.includes('chevrotain'))).toBe(true);
   });
 });
