@@ -1,14 +1,17 @@
 // What the command does before its first case: the launcher (scripts/guideline.mjs) rebuilds its
 // bundle whenever what it is built from changed, and only then; a run with a compiled rule set
-// (`check --rules`) never sets up the language's lexer, parser or checker, nor Chevrotain.
+// (`check --rules`, `serve --rules`) never loads the language's lexer, parser or checker, nor
+// Chevrotain: they are in chunks of the bundle of their own.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root } from './support/bundled.ts';
 import { seedCase } from './support/case-factory.ts';
 import { runCli, scratch } from './support/cli.ts';
+import { call, startServe } from './support/serve.ts';
 
 const { dir: tmp, file } = scratch('guideline-startup-');
 
@@ -70,6 +73,23 @@ describe('the launcher', { timeout: 120_000 }, () => {
     expect(existsSync(join(copy, 'node_modules/.cache/guideline-cli/worker.mjs'))).toBe(true);
   });
 
+  it('removes the chunks of earlier bundles an hour after, and only those', () => {
+    const dir = dirname(bundle);
+    const hoursAgo = (hours: number): number => Date.now() / 1000 - hours * 3600;
+    const earlier = (name: string, hours: number): void => {
+      writeFileSync(join(dir, name), 'export {};\n');
+      utimesSync(join(dir, name), hoursAgo(hours), hoursAgo(hours));
+    };
+    earlier('chunk-EARLIER1.mjs', 2);
+    earlier('chunk-EARLIER2.mjs', 0.5);
+    touch('packages/cli/src/main.ts');
+    expect(version()).toBe('guideline 0.1.0\n');
+    const chunks = readdirSync(dir).filter((f) => f.startsWith('chunk-'));
+    expect(chunks).not.toContain('chunk-EARLIER1.mjs');
+    expect(chunks).toContain('chunk-EARLIER2.mjs');
+    expect(chunks.length).toBeGreaterThan(1);
+  });
+
   it('runs an edited source, never the bundle before it', () => {
     const main = join(copy, 'packages/cli/src/main.ts');
     writeFileSync(main, readFileSync(main, 'utf8').replace('`guideline ${cliPackage.version}\\n`', '`guideline (edited) ${cliPackage.version}\\n`'));
@@ -78,30 +98,35 @@ describe('the launcher', { timeout: 120_000 }, () => {
   });
 });
 
-/** The module set-up of the lexer, parser and checker and of Chevrotain, as the bundle names each module's (esbuild's wrapper, by path). */
+/** The lexer, parser and checker and Chevrotain, by their modules' paths in the workspace. */
 const parserModules = /(?:^|\/)(?:packages\/language\/src\/(?:lexer|tokens|parse|parser\/|check\/|pipeline|format|services\/|walk)|node_modules\/.*\/@?chevrotain[/+@])/;
 /** A module of the bundle, by its path in the workspace. */
 const named = (path: string) => (m: string): boolean => m === path || m.endsWith(`/${path}`);
 
 /**
- * The bundle's modules whose set-up ran in a run of the command, by V8's coverage of every thread
- * (NODE_V8_COVERAGE), and the bundles that ran (main.mjs, and worker.mjs in worker threads).
+ * The bundle's files a run loaded, by V8's coverage of every thread (NODE_V8_COVERAGE, written to
+ * `coverage` as the process exits), and the modules they hold: each file's text names each of its
+ * modules in a comment line before its code, by its path in the workspace. Loading a file sets up
+ * its modules (the chunks are ES modules; a CommonJS one among them, whose set-up waits for its first
+ * `require`, is counted too). `bundles` are the entry files that ran: main.mjs, and worker.mjs in worker threads.
  */
-function modulesSetUp(args: string[]): { code: number; modules: string[]; bundles: string[] } {
+function loadedIn(coverage: string): { modules: string[]; bundles: string[] } {
+  const files = new Set<string>();
+  for (const f of readdirSync(coverage)) {
+    const { result } = JSON.parse(readFileSync(join(coverage, f), 'utf8')) as { result: { url: string }[] };
+    for (const script of result) if (/\/guideline-cli\/[\w-]+\.mjs$/.test(script.url)) files.add(fileURLToPath(script.url));
+  }
+  const modules = new Set<string>();
+  for (const file of files) for (const [, path] of readFileSync(file, 'utf8').matchAll(/^\/\/ (\S+\.(?:[cm]?[jt]s|json))$/gm)) modules.add(path!);
+  const bundles = [...files].map((f) => basename(f)).filter((f) => !f.startsWith('chunk-'));
+  return { modules: [...modules], bundles: bundles.sort() };
+}
+
+/** The modules loaded in a run of the command (see loadedIn), with its exit code. */
+function modulesLoaded(args: string[]): { code: number; modules: string[]; bundles: string[] } {
   const coverage = mkdtempSync(join(tmp, 'coverage-'));
   const { code } = runCli(args, { env: { NODE_V8_COVERAGE: coverage } });
-  const modules = new Set<string>();
-  const bundles = new Set<string>();
-  for (const f of readdirSync(coverage)) {
-    const { result } = JSON.parse(readFileSync(join(coverage, f), 'utf8')) as { result: { url: string; functions: { functionName: string; ranges: { count: number }[] }[] }[] };
-    for (const script of result) {
-      const bundle = /\/guideline-cli\/((?:main|worker)\.mjs)$/.exec(script.url)?.[1];
-      if (!bundle) continue;
-      bundles.add(bundle);
-      for (const fn of script.functions) if (fn.ranges[0]!.count > 0 && /\.[cm]?[jt]s$/.test(fn.functionName)) modules.add(fn.functionName);
-    }
-  }
-  return { code, modules: [...modules], bundles: [...bundles].sort() };
+  return { code, ...loadedIn(coverage) };
 }
 
 describe('check --rules', { timeout: 120_000 }, () => {
@@ -116,19 +141,52 @@ describe('check --rules', { timeout: 120_000 }, () => {
   it.each([
     ['a case', ['--case', seed], ['main.mjs']],
     ['a batch, in worker threads', ['--case', batch, '--jobs', '2'], ['main.mjs', 'worker.mjs']],
-  ])('sets up no lexer, parser or checker for %s', (_what, cases, bundles) => {
-    const run = modulesSetUp(['check', '--rules', rules, ...cases, '--json']);
+  ])('loads no lexer, parser or checker for %s', (_what, cases, bundles) => {
+    const run = modulesLoaded(['check', '--rules', rules, ...cases, '--json']);
     expect(run.code).toBe(0);
     expect(run.bundles).toEqual(bundles);
     expect(run.modules.some(named('packages/runtime/src/load-rules.ts'))).toBe(true);
     expect(run.modules.filter((m) => parserModules.test(m))).toEqual([]);
   });
 
-  it('sets them up when it compiles guideline sources', () => {
-    const run = modulesSetUp(['check', '--case', seed, '--json']);
+  it('loads them when it compiles guideline sources', () => {
+    const run = modulesLoaded(['check', '--case', seed, '--json']);
     expect(run.code).toBe(0);
     expect(run.modules.some(named('packages/language/src/parse.ts'))).toBe(true);
     expect(run.modules.some(named('packages/language/src/lexer.ts'))).toBe(true);
+    expect(run.modules.some((m) => m.includes('chevrotain'))).toBe(true);
+  });
+});
+
+describe('serve', { timeout: 120_000 }, () => {
+  const rules = join(tmp, 'serve-rules.json');
+
+  beforeAll(() => {
+    expect(runCli(['compile', '-o', rules]).code).toBe(0);
+  });
+
+  /** The modules loaded by a server that started, answered its health check and stopped on SIGTERM. */
+  async function served(args: string[]): Promise<{ code: number | null; modules: string[] }> {
+    const coverage = mkdtempSync(join(tmp, 'coverage-'));
+    const server = await startServe([...args, '--no-watch'], { NODE_V8_COVERAGE: coverage });
+    expect((await call(server.port, 'GET', '/v1/health')).status).toBe(200);
+    server.proc.kill('SIGTERM');
+    const code = await server.exited;
+    return { code, modules: loadedIn(coverage).modules };
+  }
+
+  it('loads no lexer, parser or checker to serve a compiled rule set', async () => {
+    const run = await served(['--rules', rules]);
+    expect(run.code).toBe(0);
+    expect(run.modules.some(named('packages/runtime/src/load-rules.ts'))).toBe(true);
+    expect(run.modules.some(named('packages/cli/src/serve/app.ts'))).toBe(true);
+    expect(run.modules.filter((m) => parserModules.test(m))).toEqual([]);
+  });
+
+  it('loads them to serve guideline sources', async () => {
+    const run = await served(['guidelines']);
+    expect(run.code).toBe(0);
+    expect(run.modules.some(named('packages/language/src/parse.ts'))).toBe(true);
     expect(run.modules.some((m) => m.includes('chevrotain'))).toBe(true);
   });
 });

@@ -21,8 +21,8 @@ export interface Served {
   exited: Promise<number | null>;
 }
 
-export async function startServe(args: string[]): Promise<Served> {
-  const proc = spawn(process.execPath, [join(root, 'scripts/guideline.mjs'), 'serve', '--port', '0', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+export async function startServe(args: string[], env: Record<string, string> = {}): Promise<Served> {
+  const proc = spawn(process.execPath, [join(root, 'scripts/guideline.mjs'), 'serve', '--port', '0', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...env } });
   const events: ServerEvent[] = [];
   const waiting: (() => void)[] = [];
   let buffered = '';

@@ -1,11 +1,11 @@
 // The rule set a decision server serves: compiled from guideline folders or read from a compiled
 // artifact, named by a revision, and reloaded when its files change. A load either yields a whole
-// new rule set or the errors that kept it from loading; the caller swaps only a whole one in.
+// new rule set or the errors that kept it from loading; the caller swaps only a whole one in. The
+// compiler (the language's full entry: lexer, parser, checker) is loaded only to serve sources.
 import { statSync, watch, type FSWatcher } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { hasErrors, ruleSetRevision, type RuleSet } from '@guideline/language/rules';
 import { readArtifact } from '../artifact.ts';
-import { compileFiles } from '../compile-files.ts';
 import { bundledGuidelines } from '../load.ts';
 import { findFiles, UsageError } from '../paths.ts';
 import { printable, renderDiagnostics } from '../render.ts';
@@ -36,21 +36,40 @@ export function revisionOf(rules: RuleSet): string {
   return rules.revision ?? ruleSetRevision(rules);
 }
 
-/** Loads the rule set, or says why it cannot: guideline errors with code frames, artifact problems by place. */
-export function loadRules(source: RuleSource): LoadResult {
-  const loaded = (rules: RuleSet, from: LoadedRules['from']): LoadedRules => ({ rules, revision: revisionOf(rules), loadedAt: new Date().toISOString(), from });
+/**
+ * The loader of a rule source, which loads it anew at each call: guideline errors with code frames,
+ * artifact problems by place. An artifact is only read; for guideline sources the compiler is
+ * loaded first, once, so that serving an artifact never sets it up.
+ */
+export async function ruleLoader(source: RuleSource): Promise<() => LoadResult> {
+  const file = source.rules;
+  if (file !== undefined) {
+    if (source.paths.length) return () => ({ errors: ['give either guideline paths or --rules, not both'] });
+    return () =>
+      named(() => {
+        const artifact = readArtifact(file);
+        return artifact.errors ? { errors: artifact.errors } : { loaded: loaded(artifact.rules, 'artifact'), warnings: [] };
+      });
+  }
+  const { compileFiles } = await import('../compile-files.ts');
+  return () =>
+    named(() => {
+      const compiled = compileFiles(source.paths);
+      const rendered = compiled.diagnostics.length ? [renderDiagnostics(compiled.diagnostics, compiled.sources)] : [];
+      if (hasErrors(compiled.diagnostics) || !compiled.rules) return { errors: rendered };
+      return { loaded: loaded(compiled.rules, 'guidelines'), warnings: rendered };
+    });
+}
+
+function loaded(rules: RuleSet, from: LoadedRules['from']): LoadedRules {
+  return { rules, revision: revisionOf(rules), loadedAt: new Date().toISOString(), from };
+}
+
+/** A load, with a file that went missing or over a limit between two edits named: the old rules stay. */
+function named(load: () => LoadResult): LoadResult {
   try {
-    if (source.rules !== undefined) {
-      if (source.paths.length) return { errors: ['give either guideline paths or --rules, not both'] };
-      const artifact = readArtifact(source.rules);
-      return artifact.errors ? { errors: artifact.errors } : { loaded: loaded(artifact.rules, 'artifact'), warnings: [] };
-    }
-    const compiled = compileFiles(source.paths);
-    const rendered = compiled.diagnostics.length ? [renderDiagnostics(compiled.diagnostics, compiled.sources)] : [];
-    if (hasErrors(compiled.diagnostics) || !compiled.rules) return { errors: rendered };
-    return { loaded: loaded(compiled.rules, 'guidelines'), warnings: rendered };
+    return load();
   } catch (e) {
-    // A file that went missing or over a limit between two edits: named, and the old rules stay.
     if (e instanceof UsageError) return { errors: [printable(e.message)] };
     throw e;
   }

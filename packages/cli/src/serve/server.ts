@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { decisionApp } from './app.ts';
 import { DecisionLog, logEvent } from './log.ts';
-import { loadRules, watchRules, type LoadedRules, type RuleSource } from './rules.ts';
+import { ruleLoader, watchRules, type LoadedRules, type RuleSource } from './rules.ts';
 import { serveLimits } from './limits.ts';
 
 export { serveLimits } from './limits.ts';
@@ -38,7 +38,8 @@ export interface RunningServer {
 
 /** Starts the server, or returns the errors that kept the rule set from loading. */
 export async function startServer(options: ServeOptions): Promise<RunningServer | { errors: string[] }> {
-  const first = loadRules(options);
+  const loadRules = await ruleLoader(options);
+  const first = loadRules();
   if (first.errors) return { errors: first.errors };
   for (const w of first.warnings) logEvent('warnings', { warnings: w });
   let current = first.loaded;
@@ -69,7 +70,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer 
   logEvent('started', { host: options.host, port, revision: current.revision, from: current.from, guidelines: current.rules.guidelines.length });
 
   const reload = (reason: string): boolean => {
-    const next = loadRules(options);
+    const next = loadRules();
     if (next.errors) {
       logEvent('reload-refused', { reason, keeping: current.revision, errors: next.errors });
       return false;
