@@ -1,13 +1,16 @@
 // The guideline as a picture: the graphs of diagram-graph.ts laid out by elkjs in its own worker (the
 // page never waits on the layout), drawn as SVG with all text through text nodes, laid out once per
-// picture and recoloured in place by each determination. This module and the layout engine load only
-// when the Picture tab first opens. A box that is a link opens its line, by click or by Enter, in
-// another file when it is another guideline; a redraw keeps the focused box focused.
+// picture (the last few layouts kept, so a file opened again is not laid out again) and recoloured in
+// place by each determination. This module and the layout engine load only when the Picture tab first
+// opens. A box that is a link opens its line, by click or by Enter, in another file when it is another
+// guideline; a redraw keeps the focused box focused.
 import ELK, { type ElkExtendedEdge, type ElkNode } from 'elkjs/lib/elk-api.js';
 import elkWorkerUrl from 'elkjs/lib/elk-worker.min.js?url';
 import { graphsOf, type Box, type Graph } from './diagram-graph.ts';
 import { el, show } from './dom.ts';
+import { layoutsKept } from './limits.ts';
 import type { DiagramData, SourceSpan } from './protocol.ts';
+import { Recent } from './recent.ts';
 import { decisionText } from './results.ts';
 import { startWorker } from './workers.ts';
 
@@ -183,11 +186,12 @@ function recolour(graphs: readonly Graph[], drawn: ReadonlyMap<string, SVGGEleme
 /**
  * A file's picture in its target. The data (the worker's, which no case changes) is laid out once:
  * a picture of the same data is the drawn one recoloured by the statuses, and only new data (an edited
- * guideline, another file) is laid out again, and drawn anew.
+ * guideline, another file) is drawn anew, laid out again unless it is among the last `layoutsKept`
+ * laid out (switching back to a file opened lately takes no layout).
  */
 export class Picture {
-  /** The layout of the last data asked for, by its text (while it is under way too: a second picture of the same data waits for it). */
-  private laidOut: { key: string; placed: Promise<ElkNode[]> } | undefined;
+  /** The layouts of the data last asked for, by its text (while under way too: a second picture of the same data waits for it). */
+  private readonly laidOut = new Recent<string, Promise<ElkNode[]>>(layoutsKept);
   /** The data drawn in the target, by its text, and its boxes. */
   private drawn: { key: string; sections: HTMLElement[]; boxes: Map<string, SVGGElement> } | undefined;
 
@@ -208,10 +212,10 @@ export class Picture {
       recolour(graphs, drawn.boxes);
       return true;
     }
-    if (this.laidOut?.key !== key) this.laidOut = { key, placed: layoutAll(graphs) };
-    const laidOut = this.laidOut;
-    const placed = await laidOut.placed.catch((e: unknown) => {
-      if (this.laidOut === laidOut) this.laidOut = undefined; // the next picture tries again
+    const layout = this.laidOut.get(key) ?? layoutAll(graphs);
+    this.laidOut.set(key, layout);
+    const placed = await layout.catch((e: unknown) => {
+      this.laidOut.drop(key, layout); // the next picture tries again
       throw e;
     });
     if (stale()) return false;

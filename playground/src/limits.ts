@@ -55,6 +55,9 @@ export const coverageShown = 5_000;
 /** Condition boxes drawn in a guideline's picture. */
 export const diagramBoxesShown = 1_000;
 
+/** Layouts of pictures the page keeps (each by its data's text), the least recently drawn dropped first. */
+export const layoutsKept = 8;
+
 /** Findings of the analysis listed (the counts cover them all); their markers are the open file's among them. */
 export const findingsShown = 200;
 

@@ -164,21 +164,23 @@ export class Runs {
   async diagram(): Promise<void> {
     const { h } = this;
     const ticket = ++this.diagrams;
+    const target = h.targets.diagram;
+    // Busy from the moment it is asked for (the picture in view may be of another rule set until then), until the newest is drawn.
+    target.setAttribute('aria-busy', 'true');
     h.flushEdit();
     const open = h.openName();
     // The worker sends the picture's data only when the rule set changed since the picture the page has of the file.
     const had = this.diagramData?.file === open ? this.diagramData : undefined;
     const answer = await h.client.request({ kind: 'diagram', file: open, ...(had ? { drawn: had.revision } : {}) }).catch(() => undefined);
     const data = answer?.data ?? had?.data;
-    if (ticket !== this.diagrams || !answer || !data) return;
+    if (ticket !== this.diagrams) return;
+    if (!answer || !data) return void target.removeAttribute('aria-busy');
     this.diagramData = { file: open, revision: answer.revision, data };
     // The picture and its layout engine load when it is first drawn: the first decision never waits for them.
     const { Picture } = await import('./diagram.ts');
-    const target = h.targets.diagram;
     this.picture ??= new Picture(target, (at) => h.openFile(at.file, at));
     const run = this.lastRun?.guidelineFile === open ? this.lastRun : undefined;
     const statuses = new Map(run ? run.determination.criteria.map((c) => [c.id, c.status] as const) : []);
-    target.setAttribute('aria-busy', 'true');
     const drawn = await this.picture.draw(data, statuses, run?.determination.decision, () => ticket !== this.diagrams).catch((e: unknown) => {
       // The layout engine's worker failed (it stopped, or a graph it could not lay out): said in the tab, not thrown.
       renderNotice(target, 'The picture could not be laid out', [String(e)]);

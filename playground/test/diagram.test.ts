@@ -9,6 +9,7 @@ import { caseText, editorText, hasChromium, openPlayground, playgroundSession, s
 type Hook = { guidelinePlayground: { file(): string; cursorLine(): string; setCaseText(t: string): void } };
 const massage = 'guidelines/mtus/massage/massage.guideline';
 const california = 'guidelines/policies/california.guideline';
+const seedGuideline = 'guidelines/mtus/chronic-pain-physical-medicine/chronic-pain-physical-medicine.guideline';
 
 describe.skipIf(!hasChromium)('the guideline as a picture', () => {
   const session = playgroundSession();
@@ -25,6 +26,18 @@ describe.skipIf(!hasChromium)('the guideline as a picture', () => {
   const cursorLine = (p: Page): Promise<string> => p.evaluate(() => (window as unknown as Hook).guidelinePlayground.cursorLine());
   /** The picture's layouts so far (each a `diagram-layout` performance measure). */
   const layouts = (p: Page): Promise<number> => p.evaluate(() => performance.getEntriesByName('diagram-layout').length);
+  /** Opens the Picture tab and waits for the picture it asks for to be drawn (the tab busy until then). */
+  const openPicture = async (): Promise<void> => {
+    await page.getByRole('tab', { name: 'Picture' }).click();
+    await expect.poll(() => page.getAttribute('#diagram', 'aria-busy')).toBeNull();
+  };
+  /** Opens a file with the Picture tab open, and waits for its picture: its own boxes drawn, the tab no longer busy. */
+  const drawnFile = async (f: string): Promise<void> => {
+    await page.selectOption('#file-select', f);
+    await expect.poll(() => file(page)).toBe(f);
+    await openPicture();
+    await expect.poll(() => page.evaluate((at) => !!document.querySelector(`#diagram .diagram-box[data-file="${at}"]`) && !document.getElementById('diagram')!.hasAttribute('aria-busy'), f)).toBe(true);
+  };
   const boxIds = (p: Page, kind = 'criterion'): Promise<(string | null)[]> => p.$$eval(`.diagram-box[data-kind=${kind}]`, (xs) => xs.map((x) => x.getAttribute('data-id')));
   const violations = async (): Promise<string[]> => (await new AxeBuilder({ page }).include('#diagram').analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 
@@ -57,17 +70,26 @@ describe.skipIf(!hasChromium)('the guideline as a picture', () => {
   });
 
   it('Enter on a focused box does the same', async () => {
-    await page.getByRole('tab', { name: 'Picture' }).click();
+    await openPicture();
     await page.focus('.diagram-box[data-id="home-program"]');
     await page.keyboard.press('Enter');
     await expect.poll(() => cursorLine(page)).toMatch(/^criterion home-program /);
+  });
+
+  it('marks the picture busy from the moment the tab asks for it until it is drawn', async () => {
+    const busyOnClick = await page.evaluate(() => {
+      document.getElementById('tab-button-diagram')!.click();
+      return document.getElementById('diagram')!.getAttribute('aria-busy');
+    });
+    expect(busyOnClick).toBe('true');
+    await expect.poll(() => page.getAttribute('#diagram', 'aria-busy')).toBeNull();
   });
 
   it('follows the case: a run after the case changes recolours the boxes, and a focused box keeps the focus', async () => {
     const seed = await caseText(page);
     const documented = seed.replace('"not-documented"', '"documented"');
     expect(documented).not.toBe(seed);
-    await page.getByRole('tab', { name: 'Picture' }).click();
+    await openPicture();
     await page.focus('.diagram-box[data-id="home-program"]');
     await page.evaluate((t) => (window as unknown as Hook).guidelinePlayground.setCaseText(t), documented);
     await expect.poll(() => page.getAttribute('.diagram-box[data-id="functional-improvement"]', 'class')).toContain('status-box-met');
@@ -135,6 +157,17 @@ describe.skipIf(!hasChromium)('the guideline as a picture', () => {
     await page.getByRole('tab', { name: 'Picture' }).click();
     await expect.poll(() => boxIds(page)).toEqual(expect.arrayContaining(['adjunct', 'visit-count', 'functional-improvement']));
     expect(await boxIds(page)).not.toContain('home-program');
+  });
+
+  it('switching back to a file drawn lately draws it again without laying it out again', async () => {
+    await drawnFile(seedGuideline);
+    await drawnFile(massage);
+    const laidOut = await layouts(page);
+    await drawnFile(seedGuideline);
+    expect(await boxIds(page)).toContain('home-program');
+    await drawnFile(massage);
+    expect(await boxIds(page)).not.toContain('home-program');
+    expect(await layouts(page)).toBe(laidOut);
   });
 
   it('a policy shows its evidence order, each guideline a link to its file, and passes axe', async () => {
