@@ -35,16 +35,16 @@ export type Tri = true | false | null;
  * arithmetic: comparisons of dates are on every case's path.
  */
 export function dayNumber(iso: string): number {
-  const n = (at: number, len: number): number => {
-    let x = 0;
-    for (let i = at; i < at + len; i++) x = x * 10 + iso.charCodeAt(i) - 48;
-    return x;
-  };
-  const y0 = n(0, 4);
-  const m0 = n(5, 2) - 1;
+  const y = (iso.charCodeAt(0) - 48) * 1000 + (iso.charCodeAt(1) - 48) * 100 + (iso.charCodeAt(2) - 48) * 10 + (iso.charCodeAt(3) - 48);
+  const m = (iso.charCodeAt(5) - 48) * 10 + (iso.charCodeAt(6) - 48);
+  return daysOf(y, m - 1, (iso.charCodeAt(8) - 48) * 10 + (iso.charCodeAt(9) - 48));
+}
+
+/** `Date.UTC(y, monthIndex, d) / 86400000` for whole numbers, by integer arithmetic. */
+function daysOf(y0: number, m0: number, d: number): number {
   // Date.UTC's rules: two-digit years are the 1900s; a month index past 11 (or below 0) moves the year.
   const carry = Math.floor(m0 / 12);
-  const y = (y0 <= 99 ? 1900 + y0 : y0) + carry;
+  const y = (y0 >= 0 && y0 <= 99 ? 1900 + y0 : y0) + carry;
   const m = m0 - 12 * carry + 1;
   // Days from the civil date (H. Hinnant's algorithm), the first of the month, then the day on from it.
   const yy = m <= 2 ? y - 1 : y;
@@ -52,7 +52,7 @@ export function dayNumber(iso: string): number {
   const yoe = yy - era * 400;
   const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5);
   const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468 + n(8, 2) - 1;
+  return era * 146097 + doe - 719468 + d - 1;
 }
 
 /**
@@ -175,14 +175,19 @@ interface Ymd {
 function ymd(s: string): Ymd {
   // A date's parts by character codes, its time from its day number (which is Date.UTC's).
   if (isDateShaped(s as unknown)) {
-    const c = (at: number): number => s.charCodeAt(at) - 48;
-    return { y: c(0) * 1000 + c(1) * 100 + c(2) * 10 + c(3), m: c(5) * 10 + c(6), d: c(8) * 10 + c(9), t: dayNumber(s) * 86_400_000 };
+    const y = (s.charCodeAt(0) - 48) * 1000 + (s.charCodeAt(1) - 48) * 100 + (s.charCodeAt(2) - 48) * 10 + (s.charCodeAt(3) - 48);
+    const m = (s.charCodeAt(5) - 48) * 10 + (s.charCodeAt(6) - 48);
+    const d = (s.charCodeAt(8) - 48) * 10 + (s.charCodeAt(9) - 48);
+    return { y, m, d, t: daysOf(y, m - 1, d) * 86_400_000 };
   }
   const y = Number(s.slice(0, 4));
   const m = Number(s.slice(5, 7));
   const d = Number(s.slice(8, 10));
   return { y, m, d, t: Date.UTC(y, m - 1, d) };
 }
+
+/** Date.UTC, by integer arithmetic for the whole numbers of a date read (daysOf), else Date.UTC's own. */
+const utc = (y: number, m0: number, d: number): number => (Number.isInteger(y) && Number.isInteger(m0) && Number.isInteger(d) ? daysOf(y, m0, d) * 86_400_000 : Date.UTC(y, m0, d));
 
 /**
  * Time from one date (YYYY-MM-DD) to another in a unit: days and weeks exactly, months and years
@@ -197,8 +202,8 @@ export function elapsed(fromIso: string, toIso: string, unit: TimeUnit): number 
   if (days < 0) return -elapsed(toIso, fromIso, unit);
   let months = (to.y - from.y) * 12 + (to.m - from.m);
   if (to.d < from.d) months -= 1;
-  const anchor = Date.UTC(from.y, from.m - 1 + months, from.d);
-  const next = Date.UTC(from.y, from.m - 1 + months + 1, from.d);
+  const anchor = utc(from.y, from.m - 1 + months, from.d);
+  const next = utc(from.y, from.m - 1 + months + 1, from.d);
   const total = months + (to.t - anchor) / (next - anchor);
   return unit === 'months' ? total : total / 12;
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isCalendarDate, isDateShaped } from '../src/iso-date.ts';
-import { dayNumber } from '../src/values.ts';
+import { dayNumber, elapsed } from '../src/values.ts';
 import { validateCase } from '../src/validate.ts';
 import { runs, seed } from '../../../test/support/fuzz.ts';
 
@@ -76,5 +76,31 @@ describe('ISO dates', () => {
       expect(dayNumber(s)).toBe(Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10))) / 86_400_000);
     }), { ...seed(1970), numRuns: runs(5000) });
     expect(['1970-01-01', '2016-02-29', '0099-12-31', '2015-13-01'].map(dayNumber)).toEqual([0, 16860, 10956, 16801]);
+  });
+
+  it('measures time between dates by the calendar as Date.UTC does, months rolling over', () => {
+    // The reference: elapsed time worked out with Date.UTC alone.
+    const byDateUtc = (from: string, to: string, unit: 'days' | 'weeks' | 'months' | 'years'): number => {
+      const ymd = (s: string): [number, number, number, number] => {
+        const [y, m, d] = [Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))];
+        return [y, m, d, Date.UTC(y, m - 1, d)];
+      };
+      const [fy, fm, fd, ft] = ymd(from);
+      const [ty, tm, td, tt] = ymd(to);
+      const days = Math.round((tt - ft) / 86_400_000);
+      if (unit === 'days') return days;
+      if (unit === 'weeks') return days / 7;
+      if (days < 0) return -byDateUtc(to, from, unit);
+      let months = (ty - fy) * 12 + (tm - fm);
+      if (td < fd) months -= 1;
+      const anchor = Date.UTC(fy, fm - 1 + months, fd);
+      const total = months + (tt - anchor) / (Date.UTC(fy, fm + months, fd) - anchor);
+      return unit === 'months' ? total : total / 12;
+    };
+    const unit = fc.constantFrom('days' as const, 'weeks' as const, 'months' as const, 'years' as const);
+    fc.assert(fc.property(dateLike, dateLike, unit, (a, b, u) => {
+      expect(elapsed(a, b, u)).toBe(byDateUtc(a, b, u));
+    }), { ...seed(1971), numRuns: runs(5000) });
+    expect(elapsed('2014-01-31', '2014-03-03', 'months')).toBe(1);
   });
 });
