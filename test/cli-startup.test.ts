@@ -73,6 +73,21 @@ describe('the launcher', { timeout: 120_000 }, () => {
     expect(existsSync(join(copy, 'node_modules/.cache/guideline-cli/worker.mjs'))).toBe(true);
   });
 
+  it.each([
+    ['a chunk main.mjs imports', /\bfrom "\.\/(chunk-\w+\.mjs)"/g],
+    ['a chunk main.mjs loads by await import', /\bimport\("\.\/(chunk-\w+\.mjs)"\)/g],
+    ['the list of its files', /^/g],
+  ])('rebuilds when %s is missing, and runs the same', (_what, chunks) => {
+    const dir = dirname(bundle);
+    const gone = [...new Set([...readFileSync(bundle, 'utf8').matchAll(chunks)].map((m) => m[1] ?? 'files.json'))];
+    expect(gone.length).toBeGreaterThan(0);
+    const before = built();
+    for (const name of gone) rmSync(join(dir, name));
+    expect(version()).toBe('guideline 0.1.0\n');
+    expect(built()).not.toBe(before);
+    for (const name of gone) expect(existsSync(join(dir, name))).toBe(true);
+  });
+
   it('removes the chunks of earlier bundles an hour after, and only those', () => {
     const dir = dirname(bundle);
     const hoursAgo = (hours: number): number => Date.now() / 1000 - hours * 3600;
