@@ -1,9 +1,10 @@
 // Runs the `guideline` CLI from an esbuild bundle of its TypeScript sources, rebuilt only when a
-// source is newer than the bundle: start-up is a few module loads instead of a TypeScript
-// loader walking every import (about 0.6 s instead of 2.5 s on the reference machine). esbuild is
-// loaded only to rebuild: loading it cost a fresh bundle's run about 0.05 s. The command's bundle
-// is split: what the commands load by `await import` (the compiler, the formatter, the analysis,
-// the server) is in chunks of its own, which V8 reads only in the runs that load them.
+// source is newer than the bundle or a file of the bundle is missing: start-up is a few module
+// loads instead of a TypeScript loader walking every import (about 0.6 s instead of 2.5 s on the
+// reference machine). esbuild is loaded only to rebuild: loading it cost a fresh bundle's run
+// about 0.05 s. The command's bundle is split: what the commands load by `await import` (the
+// compiler, the formatter, the analysis, the server) is in chunks of its own, which V8 reads only
+// in the runs that load them.
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

@@ -1,7 +1,7 @@
 // What the command does before its first case: the launcher (scripts/guideline.mjs) rebuilds its
-// bundle whenever what it is built from changed, and only then; a run with a compiled rule set
-// (`check --rules`, `serve --rules`) never loads the language's lexer, parser or checker, nor
-// Chevrotain: they are in chunks of the bundle of their own.
+// bundle whenever what it is built from changed or a file of it is missing, and only then; a run
+// with a compiled rule set (`check --rules`, `serve --rules`) never loads the language's lexer,
+// parser or checker, nor Chevrotain: they are in chunks of the bundle of their own.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
