@@ -1,11 +1,12 @@
 // Runs the `guideline` CLI from an esbuild bundle of its TypeScript sources, rebuilt only when a
-// source is newer than the bundle: start-up is a few module loads instead of a TypeScript
-// loader walking every import (about 0.6 s instead of 2.5 s on the reference machine). esbuild is
-// loaded only to rebuild: loading it cost a fresh bundle's run about 0.05 s. The command's bundle
-// is split: what the commands load by `await import` (the compiler, the formatter, the analysis,
-// the server) is in chunks of its own, which V8 reads only in the runs that load them.
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+// source is newer than the bundle or a file of the bundle is missing: start-up is a few module
+// loads instead of a TypeScript loader walking every import (about 0.6 s instead of 2.5 s on the
+// reference machine). esbuild is loaded only to rebuild: loading it cost a fresh bundle's run
+// about 0.05 s. The command's bundle is split: what the commands load by `await import` (the
+// compiler, the formatter, the analysis, the server) is in chunks of its own, which V8 reads only
+// in the runs that load them.
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -14,6 +15,10 @@ const outfile = join(root, 'node_modules/.cache/guideline-cli/main.mjs');
 // Batch worker threads (`check --jobs`, `replay`) run a bundle of their own.
 const workerEntry = join(root, 'packages/cli/src/batch/worker.ts');
 const workerOutfile = join(root, 'node_modules/.cache/guideline-cli/worker.mjs');
+// The list of the bundle's other files (its chunks, the worker), written with it: a bundle missing
+// one of them (a cache cleaned in part) is rebuilt, not run into a missing-module error. It names
+// main.mjs by its size, so that a list from another build never vouches for it.
+const filesOutfile = join(root, 'node_modules/.cache/guideline-cli/files.json');
 /** How long a chunk no longer in the bundle is kept for runs that started before the rebuild. */
 const oldChunksKeptMs = 3_600_000;
 
@@ -26,13 +31,25 @@ function changedAfter(dir, time) {
   return false;
 }
 
+/** Whether a file of the bundle whose main.mjs has `size` bytes is missing, by its list of files. */
+function incomplete(size) {
+  let list;
+  try {
+    list = JSON.parse(readFileSync(filesOutfile, 'utf8'));
+  } catch {
+    return true;
+  }
+  return list?.main !== size || !Array.isArray(list.files) || list.files.some((f) => !existsSync(join(dirname(outfile), f)));
+}
+
 const sources = ['packages/language/src', 'packages/runtime/src', 'packages/analysis/src', 'packages/runtime/schema', 'packages/cli/src'].map((d) => join(root, d));
 // A dependency upgrade (the lockfile) or a change to this launcher also calls for a new bundle.
 const files = [join(root, 'pnpm-lock.yaml'), fileURLToPath(import.meta.url)];
-const built = statSync(outfile, { throwIfNoEntry: false })?.mtimeMs;
+const bundle = statSync(outfile, { throwIfNoEntry: false });
+const built = bundle?.mtimeMs;
 const stale =
-  built === undefined ||
-  !statSync(workerOutfile, { throwIfNoEntry: false }) ||
+  bundle === undefined ||
+  incomplete(bundle.size) ||
   files.some((f) => statSync(f).mtimeMs > built) ||
   sources.some((d) => changedAfter(d, built));
 if (stale) {
@@ -67,13 +84,18 @@ if (stale) {
   mkdirSync(dirname(outfile), { recursive: true });
   // Written whole to a file of its own and then renamed over the bundle, so that runs started at
   // the same time (the tests run many) never import a half-written one.
-  // The chunks first, then the worker: a main bundle that is there has its worker and chunks beside it.
-  const rank = (path) => (path === outfile ? 2 : path === workerOutfile ? 1 : 0);
-  for (const out of [...outputFiles].sort((a, b) => rank(a.path) - rank(b.path))) {
-    const part = `${out.path}.${process.pid}.part`;
-    writeFileSync(part, out.contents);
-    renameSync(part, out.path);
-  }
+  const writeWhole = (path, contents) => {
+    const part = `${path}.${process.pid}.part`;
+    writeFileSync(part, contents);
+    renameSync(part, path);
+  };
+  // The chunks first, then the worker, then the list of files: a main bundle that is there has its
+  // worker, its chunks and its list beside it.
+  const main = outputFiles.find((o) => o.path === outfile);
+  const others = outputFiles.filter((o) => o !== main).sort((a, b) => (a.path === workerOutfile) - (b.path === workerOutfile));
+  for (const out of others) writeWhole(out.path, out.contents);
+  writeWhole(filesOutfile, `${JSON.stringify({ main: main.contents.byteLength, files: others.map((o) => basename(o.path)) })}\n`);
+  writeWhole(outfile, main.contents);
   // Chunks of earlier bundles, once old enough that no run still loads them.
   const current = new Set(outputFiles.map((o) => o.path));
   for (const name of readdirSync(dirname(outfile))) {

@@ -1,7 +1,7 @@
 // What the command does before its first case: the launcher (scripts/guideline.mjs) rebuilds its
-// bundle whenever what it is built from changed, and only then; a run with a compiled rule set
-// (`check --rules`, `serve --rules`) never loads the language's lexer, parser or checker, nor
-// Chevrotain: they are in chunks of the bundle of their own.
+// bundle whenever what it is built from changed or a file of it is missing, and only then; a run
+// with a compiled rule set (`check --rules`, `serve --rules`) never loads the language's lexer,
+// parser or checker, nor Chevrotain: they are in chunks of the bundle of their own.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -71,6 +71,21 @@ describe('the launcher', { timeout: 120_000 }, () => {
     expect(version()).toBe('guideline 0.1.0\n');
     expect(built()).not.toBe(before);
     expect(existsSync(join(copy, 'node_modules/.cache/guideline-cli/worker.mjs'))).toBe(true);
+  });
+
+  it.each([
+    ['a chunk main.mjs imports', /\bfrom "\.\/(chunk-\w+\.mjs)"/g],
+    ['a chunk main.mjs loads by await import', /\bimport\("\.\/(chunk-\w+\.mjs)"\)/g],
+    ['the list of its files', /^/g],
+  ])('rebuilds when %s is missing, and runs the same', (_what, chunks) => {
+    const dir = dirname(bundle);
+    const gone = [...new Set([...readFileSync(bundle, 'utf8').matchAll(chunks)].map((m) => m[1] ?? 'files.json'))];
+    expect(gone.length).toBeGreaterThan(0);
+    const before = built();
+    for (const name of gone) rmSync(join(dir, name));
+    expect(version()).toBe('guideline 0.1.0\n');
+    expect(built()).not.toBe(before);
+    for (const name of gone) expect(existsSync(join(dir, name))).toBe(true);
   });
 
   it('removes the chunks of earlier bundles an hour after, and only those', () => {
