@@ -206,8 +206,9 @@ export class Runs {
     const statuses = new Map(run ? run.determination.criteria.map((c) => [c.id, c.status] as const) : []);
     const drawn = await this.picture.draw(data, statuses, run?.determination.decision, stale).catch((e: unknown) => {
       // The layout engine's worker failed (it stopped, or a graph it could not lay out): said in the tab, not thrown.
+      if (stale()) return false;
       renderNotice(target, 'The picture could not be laid out', [String(e)]);
-      return !stale();
+      return true;
     });
     if (drawn) this.pictureOf(open);
   }
