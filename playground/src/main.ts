@@ -112,6 +112,7 @@ function openFile(file: string, at?: SourceSpan): void {
   flushEdit();
   if (file !== openName) runs.clearHighlight();
   openName = file;
+  runs.fileOpened();
   fillFiles();
   if (editors && editors.pane.file !== file) {
     sentText = workspace.text(file);

@@ -52,6 +52,8 @@ export class Runs {
   /** The data of the last picture asked for, and the revision of the rule set it is of. */
   private diagramData: { file: string; revision: number; data: DiagramData } | undefined;
   private picture: Picture | undefined;
+  /** The file whose picture (or what the tab says instead of one) is in the Picture tab. */
+  private pictured: string | undefined;
 
   constructor(private readonly h: RunsHost) {}
 
@@ -161,19 +163,40 @@ export class Runs {
     renderImpact(target, result, (file) => h.openCase(file));
   }
 
+  /**
+   * The open file changed: a picture of another file stays in view until the open one's is drawn, marked
+   * busy and inert (its boxes would open the file it is of); back at the file pictured, it is live again.
+   */
+  fileOpened(): void {
+    const target = this.h.targets.diagram;
+    const other = this.pictured !== undefined && this.pictured !== this.h.openName();
+    target.toggleAttribute('inert', other);
+    if (other) target.setAttribute('aria-busy', 'true');
+  }
+
+  /** What the Picture tab shows is of `file` now (its picture, or why there is none). */
+  private pictureOf(file: string): void {
+    this.pictured = file;
+    this.h.targets.diagram.removeAttribute('inert');
+    this.h.targets.diagram.removeAttribute('aria-busy');
+  }
+
   async diagram(): Promise<void> {
     const { h } = this;
     const ticket = ++this.diagrams;
     const target = h.targets.diagram;
+    const open = h.openName();
     // Busy from the moment it is asked for (the picture in view may be of another rule set until then), until the newest is drawn.
+    this.fileOpened();
     target.setAttribute('aria-busy', 'true');
     h.flushEdit();
-    const open = h.openName();
+    // A newer picture was asked for, or another file opened, meanwhile: this one is not drawn.
+    const stale = (): boolean => ticket !== this.diagrams || open !== h.openName();
     // The worker sends the picture's data only when the rule set changed since the picture the page has of the file.
     const had = this.diagramData?.file === open ? this.diagramData : undefined;
     const answer = await h.client.request({ kind: 'diagram', file: open, ...(had ? { drawn: had.revision } : {}) }).catch(() => undefined);
     const data = answer?.data ?? had?.data;
-    if (ticket !== this.diagrams) return;
+    if (stale()) return;
     if (!answer || !data) return void target.removeAttribute('aria-busy');
     this.diagramData = { file: open, revision: answer.revision, data };
     // The picture and its layout engine load when it is first drawn: the first decision never waits for them.
@@ -181,11 +204,12 @@ export class Runs {
     this.picture ??= new Picture(target, (at) => h.openFile(at.file, at));
     const run = this.lastRun?.guidelineFile === open ? this.lastRun : undefined;
     const statuses = new Map(run ? run.determination.criteria.map((c) => [c.id, c.status] as const) : []);
-    const drawn = await this.picture.draw(data, statuses, run?.determination.decision, () => ticket !== this.diagrams).catch((e: unknown) => {
+    const drawn = await this.picture.draw(data, statuses, run?.determination.decision, stale).catch((e: unknown) => {
       // The layout engine's worker failed (it stopped, or a graph it could not lay out): said in the tab, not thrown.
+      if (stale()) return false;
       renderNotice(target, 'The picture could not be laid out', [String(e)]);
       return true;
     });
-    if (drawn) target.removeAttribute('aria-busy');
+    if (drawn) this.pictureOf(open);
   }
 }

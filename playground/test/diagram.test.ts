@@ -1,6 +1,7 @@
 // End-to-end: the guideline as a picture (elkjs), in Chromium: its applicability, criteria (a policy's that
 // apply under it too) and decision procedure, coloured by the case; a box opens its line, by mouse or
-// keyboard; a policy's evidence order links to each guideline's file; axe-core finds no violation.
+// keyboard, but not while the picture is of a file no longer open; a policy's evidence order links to
+// each guideline's file; axe-core finds no violation.
 import { AxeBuilder } from '@axe-core/playwright';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -37,6 +38,47 @@ describe.skipIf(!hasChromium)('the guideline as a picture', () => {
     await expect.poll(() => file(page)).toBe(f);
     await openPicture();
     await expect.poll(() => page.evaluate((at) => !!document.querySelector(`#diagram .diagram-box[data-file="${at}"]`) && !document.getElementById('diagram')!.hasAttribute('aria-busy'), f)).toBe(true);
+  };
+  /** Holds the page's requests for a picture (the picture in view stays as it is) until released. */
+  const holdPictures = (): Promise<void> => page.evaluate(() => {
+    const post = Worker.prototype.postMessage;
+    const held: (() => void)[] = [];
+    Worker.prototype.postMessage = function (this: Worker, message: unknown, options?: StructuredSerializeOptions) {
+      const send = (): void => post.call(this, message, options);
+      if ((message as { req?: { kind?: string } } | null)?.req?.kind === 'diagram') held.push(send);
+      else send();
+    } as typeof post;
+    (window as unknown as { releasePictures(): void }).releasePictures = () => {
+      Worker.prototype.postMessage = post;
+      for (const send of held.splice(0)) send();
+    };
+  });
+  const releasePictures = (): Promise<void> => page.evaluate(() => (window as unknown as { releasePictures(): void }).releasePictures());
+  /** Opens the massage guideline over the seed's picture, held: the old picture stays in view, and must lead nowhere. */
+  const oldPictureInert = async (): Promise<void> => {
+    // Busy from the change itself, before any answer could come (the same turn of the page's loop).
+    const busyOnChange = await page.evaluate((f) => {
+      const select = document.getElementById('file-select') as HTMLSelectElement;
+      select.value = f;
+      select.dispatchEvent(new Event('change'));
+      return document.getElementById('diagram')!.getAttribute('aria-busy');
+    }, massage);
+    expect(busyOnChange).toBe('true');
+    await expect.poll(() => file(page)).toBe(massage);
+    // The old picture is in view, and neither the mouse nor the keyboard reaches its boxes.
+    const old = `#diagram .diagram-box[data-file="${seedGuideline}"][data-id="home-program"]`;
+    const reach = await page.$eval(old, (box) => {
+      box.scrollIntoView({ block: 'center', inline: 'center' });
+      const r = box.getBoundingClientRect();
+      (box as SVGGElement).focus();
+      const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2, hit: !!hit?.closest('.diagram-box'), focused: document.activeElement === box };
+    });
+    expect(reach).toMatchObject({ hit: false, focused: false });
+    await page.mouse.click(reach.x, reach.y);
+    expect(await file(page)).toBe(massage);
+    expect(await page.getAttribute('#diagram', 'aria-busy')).toBe('true');
+    expect(await violations()).toEqual([]);
   };
   const boxIds = (p: Page, kind = 'criterion'): Promise<(string | null)[]> => p.$$eval(`.diagram-box[data-kind=${kind}]`, (xs) => xs.map((x) => x.getAttribute('data-id')));
   const violations = async (): Promise<string[]> => (await new AxeBuilder({ page }).include('#diagram').analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
@@ -168,6 +210,22 @@ describe.skipIf(!hasChromium)('the guideline as a picture', () => {
     await drawnFile(massage);
     expect(await boxIds(page)).not.toContain('home-program');
     expect(await layouts(page)).toBe(laidOut);
+  });
+
+  it('another file opened with the picture in view: the old picture stays, busy, its boxes no way back into the old file until the new one is drawn', async () => {
+    await drawnFile(seedGuideline);
+    await holdPictures();
+    try {
+      await oldPictureInert();
+    } finally {
+      await releasePictures();
+    }
+    // Once the open file's picture is drawn, its boxes are links again.
+    await expect.poll(() => page.evaluate((at) => !!document.querySelector(`#diagram .diagram-box[data-file="${at}"]`) && !document.getElementById('diagram')!.hasAttribute('aria-busy'), massage)).toBe(true);
+    expect(await page.locator(`#diagram .diagram-box[data-file="${seedGuideline}"]`).count()).toBe(0);
+    // (The massage guideline's criteria are the massage vocabulary's, in the shared file.)
+    await page.click('#diagram .diagram-box[data-kind=criterion][data-id="adjunct"]');
+    await expect.poll(() => cursorLine(page)).toMatch(/^criterion adjunct /);
   });
 
   it('a policy shows its evidence order, each guideline a link to its file, and passes axe', async () => {
