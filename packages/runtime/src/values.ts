@@ -35,10 +35,13 @@ export type Tri = true | false | null;
  * arithmetic: comparisons of dates are on every case's path.
  */
 export function dayNumber(iso: string): number {
-  const y = (iso.charCodeAt(0) - 48) * 1000 + (iso.charCodeAt(1) - 48) * 100 + (iso.charCodeAt(2) - 48) * 10 + (iso.charCodeAt(3) - 48);
-  const m = (iso.charCodeAt(5) - 48) * 10 + (iso.charCodeAt(6) - 48);
-  return daysOf(y, m - 1, (iso.charCodeAt(8) - 48) * 10 + (iso.charCodeAt(9) - 48));
+  return daysOf(yearOf(iso), monthOf(iso) - 1, dayOf(iso));
 }
+
+/** A date-shaped text's year, month and day, by character codes. */
+const yearOf = (iso: string): number => (iso.charCodeAt(0) - 48) * 1000 + (iso.charCodeAt(1) - 48) * 100 + (iso.charCodeAt(2) - 48) * 10 + (iso.charCodeAt(3) - 48);
+const monthOf = (iso: string): number => (iso.charCodeAt(5) - 48) * 10 + (iso.charCodeAt(6) - 48);
+const dayOf = (iso: string): number => (iso.charCodeAt(8) - 48) * 10 + (iso.charCodeAt(9) - 48);
 
 /** `Date.UTC(y, monthIndex, d) / 86400000` for whole numbers, by integer arithmetic. */
 function daysOf(y0: number, m0: number, d: number): number {
@@ -173,17 +176,12 @@ interface Ymd {
 }
 
 function ymd(s: string): Ymd {
-  // A date's parts by character codes, its time from its day number (which is Date.UTC's).
-  if (isDateShaped(s as unknown)) {
-    const y = (s.charCodeAt(0) - 48) * 1000 + (s.charCodeAt(1) - 48) * 100 + (s.charCodeAt(2) - 48) * 10 + (s.charCodeAt(3) - 48);
-    const m = (s.charCodeAt(5) - 48) * 10 + (s.charCodeAt(6) - 48);
-    const d = (s.charCodeAt(8) - 48) * 10 + (s.charCodeAt(9) - 48);
-    return { y, m, d, t: daysOf(y, m - 1, d) * 86_400_000 };
-  }
-  const y = Number(s.slice(0, 4));
-  const m = Number(s.slice(5, 7));
-  const d = Number(s.slice(8, 10));
-  return { y, m, d, t: Date.UTC(y, m - 1, d) };
+  // A date's parts by character codes (a text of another shape, as numbers of its slices), its time as Date.UTC gives it.
+  const shaped = isDateShaped(s as unknown);
+  const y = shaped ? yearOf(s) : Number(s.slice(0, 4));
+  const m = shaped ? monthOf(s) : Number(s.slice(5, 7));
+  const d = shaped ? dayOf(s) : Number(s.slice(8, 10));
+  return { y, m, d, t: utc(y, m - 1, d) };
 }
 
 /** Date.UTC, by integer arithmetic for the whole numbers of a date read (daysOf), else Date.UTC's own. */
