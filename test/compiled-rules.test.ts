@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileGuideline, compileProgram } from '../packages/language/src/index.ts';
-import { limits } from '../packages/language/src/parse.ts';
+import { limits } from '../packages/language/src/limits.ts';
 import { loadRuleSet } from '../packages/runtime/src/index.ts';
 import { guidelineText } from '../packages/language/test/support/guideline-arbitrary.ts';
 import { deepExpressions } from '../packages/language/test/support/deep.ts';

@@ -13,8 +13,6 @@ import { ClassKw, Colon, CriterionKw, Dot, keywords, ReservedWord, DefineKw, Fac
 import * as T from './tokens.ts';
 import { walk } from './walk.ts';
 
-export { limits } from './limits.ts';
-
 export interface ParseResult {
   ast: GuidelineFile;
   diagnostics: Diagnostic[];
@@ -93,7 +91,6 @@ function oneAlternative(message: string): string | undefined {
   const alternatives = [...message.matchAll(/^\s*\d+\. \[(\w+)\]$/gm)].map((a) => a[1]!).filter((a) => a !== 'ReservedWord');
   return alternatives.length === 1 ? expectedFrom(`Expecting --> ${alternatives[0]} <--`) : undefined;
 }
-
 
 function empty(text: string): GuidelineFile {
   return { kind: 'GuidelineFile', range: { start: 0, end: text.length }, guidelines: [], policies: [], vocabularies: [] };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, compileGuideline, completionsAt, definitionAt, formatGuideline, hoverAt } from '../src/index.ts';
-import { limits } from '../src/parse.ts';
+import { limits } from '../src/limits.ts';
 import { deepExpressions } from './support/deep.ts';
 import { expectMarked, markers } from './support/markers.ts';
 
