@@ -7,6 +7,7 @@ import { lookupCalc } from './tables.ts';
 import { ungatedApplies } from './policy.ts';
 import type { CriterionResult, CriterionStatus } from './types.ts';
 import type { Tri } from './values.ts';
+import { Results, type Kept } from './reuse.ts';
 
 export interface PartPlan {
   id: string;
@@ -21,6 +22,15 @@ export interface CriterionPlan {
   certify: Calc | undefined;
   /** The decision-only results of this criterion, built once each and shared (evaluate.ts sharedResult). */
   shared: Map<number | string, CriterionResult>;
+  /** Its full results, by what each read of its case (reuse.ts). */
+  explained: Results;
+}
+
+const keptByRules = new WeakMap<RuleSet, Kept>();
+function keptOf(rules: RuleSet): Kept {
+  let k = keptByRules.get(rules);
+  if (!k) keptByRules.set(rules, (k = { size: 0 }));
+  return k;
 }
 
 /** A guideline or policy with its tests compiled. */
@@ -30,6 +40,8 @@ export interface Compiled {
   /** Applicability without the conjuncts the policy's index stands for (policy.ts ungatedApplies). */
   ungated: Test | undefined;
   criteria: CriterionPlan[];
+  /** How many full results the rule set keeps, over all its guidelines and policies (reuse.ts). */
+  kept: Kept;
 }
 
 const compiled = new WeakMap<CompiledGuideline | CompiledPolicy, Compiled>();
@@ -66,7 +78,9 @@ export function compiledOf(rules: RuleSet, g: CompiledGuideline | CompiledPolicy
         parts: meta.group?.parts.map((p) => ({ id: p.id, require: plan.condition(p.require) })),
         certify: meta.certify ? plan.value(meta.certify) : undefined,
         shared: new Map(),
+        explained: new Results(),
       })),
+      kept: keptOf(rules),
     };
     compiled.set(g, c);
   }

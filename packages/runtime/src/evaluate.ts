@@ -16,6 +16,7 @@ import type { EngineAnswers } from './engine.ts';
 import { Unknown, type Tri } from './values.ts';
 import { checkedRuleSet, revisionOf } from './load-rules.ts';
 import { newDecisionId } from './decision-id.ts';
+import { keep, keptResult, readOf } from './reuse.ts';
 
 export interface EvaluateOptions {
   /**
@@ -217,15 +218,14 @@ function governed(rules: RuleSet, g: CompiledGuideline, policy: CompiledPolicy, 
     for (let i = 0; i < ev.criteria.length; i++) {
       const x = ev.criteria[i]!;
       const meta = x.k.meta;
-      const result = full ? criterionResult(meta, x, ev, d, full, missingFacts) : sharedResult(meta, x, ev, d, missingFacts, policyId);
-      if (policyId && full) result.policy = policyId;
+      const result = full ? explainedResult(meta, x, ev, d, missingFacts, policyId) : sharedResult(meta, x, ev, d, missingFacts, policyId);
       results.push(result);
       decided.push({ result, certify: x.k.certify, run: ev.run });
     }
   }
   const o = outcome(c, decided, requested);
   if (answers && answers.decision !== o.decision) o.decision = answers.decision;
-  const guideline = full ? guidelineOf(g) : sharedGuideline(g);
+  const guideline = sharedGuideline(g);
   const d: Omit<Determination, Named> = {
     decision: o.decision,
     certifiedVisits: o.certifiedVisits,
@@ -270,6 +270,19 @@ function criterionResult(meta: CompiledGuideline['criteria'][number], x: Evaluat
   const records = ev.run.records?.slice(x.from, x.to) ?? [];
   r.trace = records.map((rec) => traceEntry(rec, ev.compiled.plan.leafConditions[rec.leaf]!, ev.compiled.plan, ev.run, d));
   return r;
+}
+
+/**
+ * A full result: the one kept for what this case's criterion read (reuse.ts), or made and kept. Its
+ * policy, when it is a policy's criterion, is set before it is shared.
+ */
+function explainedResult(meta: CompiledGuideline['criteria'][number], x: Evaluation['criteria'][number], ev: Evaluation, d: Describer, missing: () => { words: string[] }, policyId: string | undefined): CriterionResult {
+  const read = readOf(x.k, x.e, ev.run, x.from, x.to, () => missing().words);
+  const kept = read === undefined ? undefined : keptResult(x.k.explained, read);
+  if (kept) return kept;
+  const r = criterionResult(meta, x, ev, d, true, missing);
+  if (policyId) r.policy = policyId;
+  return read === undefined ? r : keep(x.k.explained, ev.compiled.kept, read, r);
 }
 
 const statusCodes: Record<CriterionResult['status'], number> = { 'not-applicable': 0, met: 1, 'not-met': 2, unknown: 3, 'needs-review': 4 };

@@ -1,6 +1,6 @@
 // A determination as JSON text, byte for byte what JSON.stringify gives, made faster for a batch:
-// decision-only criterion results and guidelines are shared and frozen (evaluate.ts), so each one's
-// text is made once and reused by every determination that holds it.
+// criterion results and guidelines are shared and frozen (decision-only ones by evaluate.ts, full
+// ones by reuse.ts), so each one's text is made once and reused by every determination that holds it.
 import type { Determination } from './types.ts';
 
 const texts = new WeakMap<object, string>();
@@ -62,7 +62,7 @@ function keyText(key: string): string {
  */
 export function determinationJson(d: Determination): string {
   const criteria = d.criteria;
-  if (!Array.isArray(criteria) || criteria.length === 0 || !Object.isFrozen(criteria[0])) return JSON.stringify(d);
+  if (!Array.isArray(criteria) || criteria.length === 0 || 'toJSON' in d || 'toJSON' in criteria) return JSON.stringify(d);
   let out = '{';
   for (const key in d) {
     if (!Object.hasOwn(d, key)) continue;

@@ -1,0 +1,130 @@
+// Full criterion results kept and reused (reuse.ts): a determination is the same whichever cases
+// were decided before it, a kept result holds nothing a caller can change, and the kept results stay
+// within their limits.
+import { describe, expect, it } from 'vitest';
+import { compileProgram, type RuleSet } from '../../language/src/index.ts';
+import { determinationJson, evaluateFast, type CriterionResult } from '../src/index.ts';
+import { keep, keptLimits, Results } from '../src/reuse.ts';
+import { bundledRules } from '../../../test/support/bundled.ts';
+import { libraryCases } from '../../../scripts/corpus/cases.ts';
+
+const decide = (rules: RuleSet, c: unknown): string => determinationJson(evaluateFast(rules, c, { decisionId: () => 'd' }));
+
+/** The same rule set as a new object: nothing decided with it yet, so nothing kept. */
+const fresh = (rules: RuleSet): RuleSet => structuredClone(rules);
+
+describe('reused results', () => {
+  const rules = bundledRules();
+  const cases = JSON.parse(JSON.stringify([...libraryCases(rules, 4000, 29)])) as unknown[];
+
+  it('make the same determinations in any order of cases, as a rule set that has kept nothing', () => {
+    const forward = fresh(rules);
+    const backward = fresh(rules);
+    const a = cases.map((c) => decide(forward, c));
+    const b = cases.map((_, i) => decide(backward, cases[cases.length - 1 - i])).reverse();
+    let reused = 0;
+    for (let i = 0; i < cases.length; i++) {
+      expect(a[i], `case ${i}`).toBe(b[i]);
+      if (evaluateFast(forward, cases[i]).criteria.some((r) => Object.isFrozen(r))) reused++;
+    }
+    // Most of these cases' criteria read what an earlier case read: the test compares reused results.
+    expect(reused).toBeGreaterThan(cases.length / 2);
+    // And each, every 40th, as decided by a rule set that has seen no case before it.
+    for (let i = 0; i < cases.length; i += 40) expect(decide(fresh(rules), cases[i]), `case ${i}`).toBe(a[i]);
+  });
+
+  it('are the same objects for two cases that read the same, and frozen', () => {
+    const r = fresh(rules);
+    const c = cases.find((x) => evaluateFast(r, x).criteria.length > 0)!;
+    evaluateFast(r, c);
+    const [x, y] = [evaluateFast(r, c), evaluateFast(r, c)];
+    expect(x.criteria[0]).toBe(y.criteria[0]);
+    expect(Object.isFrozen(x.criteria[0])).toBe(true);
+    expect(Object.isFrozen(x.criteria[0]!.trace[0])).toBe(true);
+    expect(() => {
+      'use strict';
+      (x.criteria[0] as { status: string }).status = 'met';
+    }).toThrow(TypeError);
+  });
+});
+
+describe('a kept result', () => {
+  const rules = compileProgram([
+    {
+      file: 't.guideline',
+      text: `
+vocabulary programs "Programs"
+  uses physical-medicine
+
+fact prior programs: list of one of work-conditioning, work-hardening, from history.priorPrograms
+
+guideline t.wc
+  title    "Test work conditioning"
+  source   "Test Guidelines", 2009, page 1
+  in force 2009-01-01
+  covers   work-conditioning
+  uses     programs
+
+criterion no-repeat "No repeat of a program"
+  require not (prior programs includes work-conditioning)
+  otherwise "A program was already completed."
+
+policy ca "California"
+  jurisdiction CA
+  first t.*
+`,
+    },
+  ]).rules!;
+  const theCase = () => ({ jurisdiction: 'CA', asOf: '2015-06-01', request: { treatment: 'work-conditioning' }, history: { priorPrograms: ['work-hardening'] } });
+
+  it('holds its own copy of a list the case gave, so a caller changing its case changes no later determination', () => {
+    const before = decide(rules, theCase());
+    const mine = theCase();
+    const d = evaluateFast(rules, mine);
+    expect(Object.isFrozen(d.criteria[0])).toBe(true);
+    expect(d.criteria[0]!.trace[0]!.value).toEqual(['work-hardening']);
+    expect(d.criteria[0]!.trace[0]!.value).not.toBe(mine.history.priorPrograms);
+    mine.history.priorPrograms.push('work-conditioning');
+    expect(decide(rules, theCase())).toBe(before);
+  });
+});
+
+describe('the kept results of a rule set', () => {
+  const result = (n: number): CriterionResult => ({ id: `c${n}`, title: 't', status: 'met', rationale: '', source: { file: 'f', line: 1 }, trace: [] });
+
+  it('are kept the second time their read is seen, and the oldest makes room past the limit', () => {
+    const results = new Results();
+    const kept = { size: 0 };
+    const first = result(1);
+    expect(Object.isFrozen(keep(results, kept, 1, first))).toBe(false);
+    expect(kept.size).toBe(0);
+    expect(Object.isFrozen(keep(results, kept, 1, result(1)))).toBe(true);
+    expect(kept.size).toBe(1);
+    // The rule set at its limit: a criterion's new result replaces its own oldest.
+    kept.size = keptLimits.results;
+    keep(results, kept, 2, result(2));
+    keep(results, kept, 2, result(2));
+    expect([...results.byHash.keys()]).toEqual([2]);
+    expect(kept.size).toBe(keptLimits.results);
+    // A criterion with nothing kept keeps nothing while the rule set is at its limit.
+    const other = new Results();
+    keep(other, kept, 3, result(3));
+    keep(other, kept, 3, result(3));
+    expect(other.byHash.size).toBe(0);
+    expect(kept.size).toBe(keptLimits.results);
+  });
+
+  it('keep at most their limit for one criterion, and forget reads seen once past theirs', () => {
+    const results = new Results();
+    const kept = { size: 0 };
+    for (let h = 0; h < keptLimits.perCriterion + 10; h++) {
+      keep(results, kept, h, result(h));
+      keep(results, kept, h, result(h));
+    }
+    expect(results.byHash.size).toBe(keptLimits.perCriterion);
+    expect(kept.size).toBe(keptLimits.perCriterion);
+    expect(results.byHash.has(0)).toBe(false);
+    for (let h = 0; h < keptLimits.seenOnce + 5; h++) keep(results, kept, 100_000 + h, result(h));
+    expect(results.seenOnce.size).toBeLessThanOrEqual(keptLimits.seenOnce);
+  });
+});
