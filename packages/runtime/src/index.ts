@@ -3,7 +3,7 @@ export { evaluate, evaluateFast, evaluateMany, type BatchResult, type Options } 
 export { engineOf, engineAnswers, type EngineAnswers } from './engine.ts';
 export { deriveFacts } from './engine-facts.ts';
 export { evaluateCase, type EvaluateOptions } from './evaluate.ts';
-export { determinationJson } from './serialize.ts';
+export { determinationJson, JsonBytes } from './serialize.ts';
 export { fieldWords } from './explain.ts';
 export { guidelinesInOrder, matchesPattern, type PolicyOrder } from './policy.ts';
 export { matchesClass, bodyRegion, morphineEquivalents, builtinComputations } from './builtins.ts';

@@ -3,7 +3,7 @@
 // the same bytes JSON.stringify writes.
 import { describe, expect, it } from 'vitest';
 import { compileProgram, type RuleSet } from '../../language/src/index.ts';
-import { determinationJson, evaluateFast, guidelinesInOrder } from '../src/index.ts';
+import { determinationJson, evaluateFast, guidelinesInOrder, JsonBytes } from '../src/index.ts';
 import { makeCase } from '../../../test/support/case-factory.ts';
 import { bundledRules } from '../../../test/support/bundled.ts';
 import { libraryCases } from '../../../scripts/corpus/cases.ts';
@@ -80,6 +80,37 @@ describe('determinations as JSON', () => {
     const d = evaluateFast(rules, { ...c, id, request: { ...(c.request as object), text: id } }, { detail: 'decision' });
     expect([d.caseId, Object.isFrozen(d.criteria[0]), Object.isFrozen(d.guideline)]).toEqual([id, true, true]);
     expect(determinationJson(d)).toBe(JSON.stringify(d));
+  });
+
+  it.each(['decision', 'full'] as const)('%s: as UTF-8 (JsonBytes), the bytes of JSON.stringify, run after run', (detail) => {
+    const bytes = new JsonBytes();
+    const utf8 = new TextEncoder();
+    // Twice over: the second time, full results are reused, each one's bytes made once.
+    for (let round = 0; round < 2; round++) {
+      let text = '';
+      for (const [i, c] of cases.entries()) {
+        const d = evaluateFast(rules, i % 7 ? c : { ...c, id: awkward[i % awkward.length] }, { detail });
+        bytes.determination(d);
+        bytes.add('\n');
+        text += JSON.stringify(d) + '\n';
+      }
+      // Past the buffer's first 64 KiB, grown in between; a take starts afresh.
+      expect(Buffer.from(bytes.take()).equals(Buffer.from(utf8.encode(text)))).toBe(true);
+    }
+    expect(bytes.take().length).toBe(0);
+  });
+
+  it('as UTF-8, text of any length and characters of up to four bytes, as TextEncoder encodes it', () => {
+    const bytes = new JsonBytes();
+    const shared = Object.freeze({ says: '日本 🙂 é' });
+    const pieces = ['日'.repeat(70_000), 'a', '🙂'.repeat(30_000), '\ud800', 'é'.repeat(40_000)];
+    let text = '';
+    for (const p of pieces) {
+      bytes.add(p);
+      bytes.addShared(shared);
+      text += p + JSON.stringify(shared);
+    }
+    expect(Buffer.from(bytes.take()).equals(Buffer.from(new TextEncoder().encode(text)))).toBe(true);
   });
 
   it('shares each decision-only result, frozen', () => {

@@ -1,7 +1,7 @@
 // One case document to its segment: parsed with located errors, checked, decided, and written as
 // JSON or for the terminal. The same code runs on the main thread (--jobs 1) and in each worker.
 import { formatMessage, type RuleSet } from '@guideline/language/rules';
-import { CaseValidationError, determinationJson, evaluate, evaluateFast, fieldWords, type Determination } from '@guideline/runtime';
+import { CaseValidationError, evaluate, evaluateFast, fieldWords, type Determination } from '@guideline/runtime';
 import { parseJson } from '../json.ts';
 import { decodeUtf8, readLimits, type Line } from '../read.ts';
 import { printable, red, renderAt, renderCaseIssues, renderDetermination, renderError, type DocumentText } from '../render.ts';
@@ -56,7 +56,7 @@ export class Decider {
       // A bug of ours on one case: named with the case, and the batch goes on.
       return { err: `${printable(name)}: ${red('internal error')} ${printable((e as Error)?.message ?? String(e))}`, status: INTERNAL };
     }
-    if (this.options.json) return { out: determinationJson(d) };
+    if (this.options.json) return { determination: d };
     const req = (input as { request: { text?: string; treatment: string } }).request;
     return { out: renderDetermination(d, req.text ?? req.treatment, name, (f) => fieldWords(this.rules.facts, f)) };
   }

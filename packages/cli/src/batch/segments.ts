@@ -2,15 +2,15 @@
 // determination's text for stdout or a problem for stderr, and the writer that puts them out. A
 // chunk's determinations between problems travel as one run of UTF-8 bytes, made where they were
 // decided, so that a worker hands the main thread one transferable buffer, not an object a case.
+import { determinationJson, JsonBytes, type Determination } from '@guideline/runtime';
 import { Output } from '../output.ts';
 
 /**
- * One line's (or file's) result: a determination as text, or a problem with the exit status it
- * calls for; or `count` determinations already joined as the writer would join them, as UTF-8.
+ * One line's (or file's) result: a determination as text, or to be written as JSON; or a problem
+ * with the exit status it calls for; or `count` determinations already joined as the writer would
+ * join them, as UTF-8.
  */
-export type Segment = { out: string } | { err: string; status: number } | { bytes: Uint8Array<ArrayBuffer>; count: number };
-
-const utf8 = new TextEncoder();
+export type Segment = { out: string } | { determination: Determination } | { err: string; status: number } | { bytes: Uint8Array<ArrayBuffer>; count: number };
 
 /**
  * A determination's text as stdout carries it: a line of its own in JSON Lines; on a terminal, a
@@ -18,21 +18,30 @@ const utf8 = new TextEncoder();
  */
 const asPrinted = (json: boolean, out: string, first: boolean): string => (json || first ? '' : '\n\n') + out + '\n';
 
-/** Joins determinations' texts into runs of bytes, as Writer writes them (a problem ends a run). */
+/**
+ * Joins determinations' texts into runs of bytes, as Writer writes them (a problem ends a run).
+ * `bytes` is kept from one chunk to the next: its buffer is the one a run is built in.
+ */
 export class Runs {
   readonly segments: Segment[] = [];
-  private text = '';
   private count = 0;
 
-  constructor(private readonly json: boolean) {}
+  constructor(
+    private readonly json: boolean,
+    private readonly bytes: JsonBytes = new JsonBytes(),
+  ) {}
 
   add(s: Segment): void {
-    if (!('out' in s)) {
+    if ('err' in s || 'bytes' in s) {
       this.end();
       this.segments.push(s);
       return;
     }
-    this.text += asPrinted(this.json, s.out, this.count === 0);
+    if ('out' in s) this.bytes.add(asPrinted(this.json, s.out, this.count === 0));
+    else {
+      this.bytes.determination(s.determination);
+      this.bytes.add('\n');
+    }
     this.count++;
   }
 
@@ -44,9 +53,7 @@ export class Runs {
 
   private end(): void {
     if (!this.count) return;
-    // TextEncoder's bytes own their buffer (a Buffer's may be a slice of a shared pool): it can be transferred.
-    this.segments.push({ bytes: utf8.encode(this.text) as Uint8Array<ArrayBuffer>, count: this.count });
-    this.text = '';
+    this.segments.push({ bytes: this.bytes.take(), count: this.count });
     this.count = 0;
   }
 }
@@ -80,6 +87,6 @@ export class Writer {
       this.printed += s.count;
       return this.out.writeBytes(s.bytes);
     }
-    return this.out.write(asPrinted(this.json, s.out, this.printed++ === 0));
+    return this.out.write(asPrinted(this.json, 'out' in s ? s.out : determinationJson(s.determination), this.printed++ === 0));
   }
 }

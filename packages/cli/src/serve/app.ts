@@ -4,7 +4,7 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { formatMessage, SourceFile } from '@guideline/language/rules';
-import { CaseValidationError, evaluateFast, type Determination } from '@guideline/runtime';
+import { CaseValidationError, determinationJson, evaluateFast, type Determination } from '@guideline/runtime';
 import { parseJson } from '../json.ts';
 import { locateField } from '../json-locate.ts';
 import { decodeUtf8, readLimits } from '../read.ts';
@@ -144,7 +144,7 @@ class Decider {
     // The determination's own id and revision name it in the headers and the log too.
     const decisionId = d.decisionId;
     this.log.write({ decisionId, time: new Date().toISOString(), revision: this.loaded.revision, caseId: d.caseId ?? null, decision: d.decision, durationMs: Math.round((performance.now() - started) * 1000) / 1000 });
-    return { json: JSON.stringify(d), decisionId };
+    return { json: determinationJson(d), decisionId };
   }
 }
 
