@@ -16,7 +16,7 @@ import { Unknown } from './values.ts';
  * (`perCriterion`), and how many reads a criterion remembers having seen once (`seenOnce`). A result
  * with its text is a few kilobytes: together some tens of megabytes, whatever the number of cases.
  */
-export const keptLimits = { results: 16_384, perCriterion: 2_048, seenOnce: 8_192 } as const;
+export const keptLimits = { results: 8_192, perCriterion: 2_048, seenOnce: 8_192 } as const;
 
 /** What a rule set's kept results share: their number. */
 export interface Kept {

@@ -142,7 +142,8 @@ export class JsonBytes implements Sink {
   addShared(part: object): void {
     this.encodePending();
     let bytes = byteTexts.get(part);
-    if (bytes === undefined) byteTexts.set(part, (bytes = utf8.encode(sharedText(part))));
+    // Its bytes only: the text is made again should determinationJson ask for it.
+    if (bytes === undefined) byteTexts.set(part, (bytes = utf8.encode(texts.get(part) ?? JSON.stringify(part))));
     this.room(bytes.length);
     this.buffer.set(bytes, this.length);
     this.length += bytes.length;
