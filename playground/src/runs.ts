@@ -194,10 +194,16 @@ export class Runs {
     const stale = (): boolean => ticket !== this.diagrams || open !== h.openName();
     // The worker sends the picture's data only when the rule set changed since the picture the page has of the file.
     const had = this.diagramData?.file === open ? this.diagramData : undefined;
-    const answer = await h.client.request({ kind: 'diagram', file: open, ...(had ? { drawn: had.revision } : {}) }).catch(() => undefined);
+    let failed: string | undefined;
+    const answer = await h.client.request({ kind: 'diagram', file: open, ...(had ? { drawn: had.revision } : {}) }).catch((e: unknown) => void (failed = String(e)));
     const data = answer?.data ?? had?.data;
     if (stale()) return;
-    if (!answer || !data) return void target.removeAttribute('aria-busy');
+    if (!answer || !data) {
+      // The worker failed, or sent no picture: said in the tab, which no longer shows (inert) another file's picture.
+      renderNotice(target, 'The picture could not be made', [failed ?? 'The language worker sent no picture of this file.']);
+      this.diagramData = undefined;
+      return this.pictureOf(open);
+    }
     this.diagramData = { file: open, revision: answer.revision, data };
     // The picture and its layout engine load when it is first drawn: the first decision never waits for them.
     const { Picture } = await import('./diagram.ts');

@@ -228,6 +228,32 @@ describe.skipIf(!hasChromium)('the guideline as a picture', () => {
     await expect.poll(() => cursorLine(page)).toMatch(/^criterion adjunct /);
   });
 
+  it('says so in the tab when the language worker sends no picture, leaving no other file\'s picture in view', async () => {
+    await drawnFile(seedGuideline);
+    // The page's requests for a picture reach the worker as a request it does not know, until restored.
+    await page.evaluate(() => {
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (this: Worker, message: unknown, options?: StructuredSerializeOptions) {
+        const m = message as { req?: { kind?: string } } | null;
+        if (m?.req?.kind !== 'diagram') return post.call(this, message, options);
+        return post.call(this, { ...m, req: { ...m.req, kind: 'no-such-request' } }, options);
+      } as typeof post;
+      (window as unknown as { restorePictures(): void }).restorePictures = () => void (Worker.prototype.postMessage = post);
+    });
+    try {
+      await page.selectOption('#file-select', massage);
+      await expect.poll(() => page.textContent('#diagram')).toContain('The picture could not be made');
+      expect(await page.getAttribute('#diagram', 'inert')).toBeNull();
+      expect(await page.getAttribute('#diagram', 'aria-busy')).toBeNull();
+      expect(await page.locator('#diagram .diagram-box').count()).toBe(0);
+    } finally {
+      await page.evaluate(() => (window as unknown as { restorePictures(): void }).restorePictures());
+    }
+    // Requests answered again: the picture is drawn again.
+    await drawnFile(seedGuideline);
+    await drawnFile(massage);
+  });
+
   it('a policy shows its evidence order, each guideline a link to its file, and passes axe', async () => {
     await page.selectOption('#file-select', california);
     await expect.poll(() => file(page)).toBe(california);
