@@ -126,8 +126,8 @@ export function determinationJson(d: Determination): string {
 
 /**
  * UTF-8 text built up from strings and determinations, for a batch that writes bytes: a shared
- * part's bytes are encoded once and copied in, the text between them encoded as it comes. One
- * buffer, grown as needed and kept from one `take` to the next.
+ * part's bytes are encoded once and copied in, the text between them encoded as it comes, into one
+ * buffer grown as needed.
  */
 export class JsonBytes implements Sink {
   private buffer = new Uint8Array(1 << 16);
@@ -154,10 +154,14 @@ export class JsonBytes implements Sink {
     write(d, this);
   }
 
-  /** The bytes added since the last take, in a buffer of their own (transferable), and a fresh start. */
+  /**
+   * The bytes added since the last take, in a buffer of their own (transferable: the caller owns it),
+   * and a fresh start in a new buffer a little larger than they were, not copied.
+   */
   take(): Uint8Array<ArrayBuffer> {
     this.encodePending();
-    const out = this.buffer.slice(0, this.length);
+    const out = this.buffer.subarray(0, this.length) as Uint8Array<ArrayBuffer>;
+    this.buffer = new Uint8Array(Math.max(1 << 16, this.length + (this.length >> 3)));
     this.length = 0;
     return out;
   }

@@ -20,7 +20,7 @@ const asPrinted = (json: boolean, out: string, first: boolean): string => (json 
 
 /**
  * Joins determinations' texts into runs of bytes, as Writer writes them (a problem ends a run).
- * `bytes` is kept from one chunk to the next: its buffer is the one a run is built in.
+ * `bytes` is kept from one chunk to the next: each run's buffer is made the size of the last one.
  */
 export class Runs {
   readonly segments: Segment[] = [];
