@@ -18,6 +18,18 @@ export function table(title: string, rows: string[][]): void {
 
 export const fmt = (n: number): string => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(2));
 
+/**
+ * One of `make()` for each round, all made before anything is timed. A full-determination row takes
+ * the next each round: a rule set no case has been decided with, so that no round reuses the full
+ * results an earlier round kept of the same cases (the runtime's reuse.ts), as a batch of cases all
+ * different could not.
+ */
+export function perRound<T>(make: () => T, rounds = ROUNDS): () => T {
+  const made = Array.from({ length: rounds }, make);
+  let i = 0;
+  return () => made[i++ % made.length]!;
+}
+
 /** Paths timed in interleaved rounds (each round runs every path once, in turn); each ratio is the median of the ratios within a round. */
 export async function interleaved(paths: { n: number; run: () => unknown }[], rounds = ROUNDS): Promise<{ rates: number[][]; ratio: (i: number, base: number) => number }> {
   const rates: number[][] = paths.map(() => []);
