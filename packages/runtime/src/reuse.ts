@@ -108,6 +108,8 @@ const values: unknown[] = [];
 let readLength = 0;
 let hash = 0;
 
+const statusCodes: Record<Evaluated['status'], number> = { 'not-applicable': 10, met: 11, 'not-met': 12, unknown: 13, 'needs-review': 14 };
+
 /** Marks in a read, before an unknown value's bounds, a list's items and the missing facts' words. */
 const unknownMark = {};
 const listMark = {};
@@ -118,9 +120,12 @@ function add(v: unknown, h: number): void {
   hash = Math.imul(hash ^ h, 0x01000193);
 }
 
+/** Adds a text, hashed by its length, its first character and its last eight (where dates, counts and words differ). */
 function addString(s: string): void {
-  let h = s.length;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x5bd1e995);
+  const n = s.length;
+  let h = n;
+  if (n) h = Math.imul(h ^ s.charCodeAt(0), 0x5bd1e995);
+  for (let i = n > 9 ? n - 8 : 1; i < n; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x5bd1e995);
   add(s, h);
 }
 
@@ -166,8 +171,8 @@ export function readOf(k: CriterionPlan, e: Evaluated, run: Run, from: number, t
   const r = reads(k, run.plan);
   readLength = 0;
   hash = 0x811c9dc5;
-  addString(e.status);
-  addValue(e.basis);
+  add(e.status, statusCodes[e.status]);
+  add(e.basis, e.basis === undefined ? 0 : e.basis === 'unknown' ? 1 : 2);
   let partUnknown = false;
   if (e.parts) {
     add(e.parts.length, e.parts.length);
