@@ -3,10 +3,13 @@
 // within their limits.
 import { describe, expect, it } from 'vitest';
 import { compileProgram, type RuleSet } from '../../language/src/index.ts';
-import { determinationJson, evaluateFast, type CriterionResult } from '../src/index.ts';
+import fc from 'fast-check';
+import { CaseValidationError, determinationJson, evaluateFast, type CriterionResult } from '../src/index.ts';
 import { keep, keptLimits, Results } from '../src/reuse.ts';
 import { bundledRules } from '../../../test/support/bundled.ts';
 import { libraryCases } from '../../../scripts/corpus/cases.ts';
+import { caseArbitrary } from '../../../test/support/case-arbitrary.ts';
+import { runs, seed } from '../../../test/support/fuzz.ts';
 
 const decide = (rules: RuleSet, c: unknown): string => determinationJson(evaluateFast(rules, c, { decisionId: () => 'd' }));
 
@@ -33,6 +36,27 @@ describe('reused results', () => {
     for (let i = 0; i < cases.length; i += 40) expect(decide(fresh(rules), cases[i]), `case ${i}`).toBe(a[i]);
   });
 
+  it('make the same determinations in any order of generated cases of every shape (unknown fields, lists, boundaries)', () => {
+    const generated = fc.sample(caseArbitrary(rules), { numRuns: runs(3000), ...seed(41) });
+    const text = (r: RuleSet, c: unknown): string => {
+      try {
+        return decide(r, c);
+      } catch (e) {
+        if (e instanceof CaseValidationError) return 'invalid';
+        throw e;
+      }
+    };
+    const forward = fresh(rules);
+    const backward = fresh(rules);
+    const a = generated.map((c) => text(forward, c));
+    const b = generated.map((_, i) => text(backward, generated[generated.length - 1 - i])).reverse();
+    for (let i = 0; i < generated.length; i++) expect(a[i], JSON.stringify(generated[i])).toBe(b[i]);
+    expect(a.filter((x) => x !== 'invalid').length).toBeGreaterThan(generated.length / 2);
+    // Reused results among them: a case decided again finds its criteria's results kept.
+    const reused = generated.filter((c) => text(forward, c) !== 'invalid' && evaluateFast(forward, c).criteria.some((r) => Object.isFrozen(r))).length;
+    expect(reused).toBeGreaterThan(generated.length / 4);
+  });
+
   it('are the same objects for two cases that read the same, and frozen', () => {
     const r = fresh(rules);
     const c = cases.find((x) => evaluateFast(r, x).criteria.length > 0)!;
@@ -57,6 +81,9 @@ vocabulary programs "Programs"
   uses physical-medicine
 
 fact prior programs: list of one of work-conditioning, work-hardening, from history.priorPrograms
+fact medications: list of medication, from medications
+record medication "A medication"
+  field daily dose: number, from dailyDose
 
 guideline t.wc
   title    "Test work conditioning"
@@ -68,6 +95,9 @@ guideline t.wc
 criterion no-repeat "No repeat of a program"
   require not (prior programs includes work-conditioning)
   otherwise "A program was already completed."
+
+criterion doses "No high dose, or a program already completed"
+  require (no medications where daily dose > 100) or prior programs is not empty
 
 policy ca "California"
   jurisdiction CA
@@ -86,6 +116,15 @@ policy ca "California"
     expect(d.criteria[0]!.trace[0]!.value).not.toBe(mine.history.priorPrograms);
     mine.history.priorPrograms.push('work-conditioning');
     expect(decide(rules, theCase())).toBe(before);
+  });
+
+  it('is not reused for a case whose condition over a list answers otherwise, with as many items', () => {
+    const withDose = (dailyDose: number) => ({ ...theCase(), medications: [{ dailyDose }] });
+    const low = decide(rules, withDose(50));
+    expect(decide(rules, withDose(50))).toBe(low);
+    const high = decide(rules, withDose(150));
+    expect(high).not.toBe(low);
+    expect(high).toBe(decide(structuredClone(rules), withDose(150)));
   });
 });
 
