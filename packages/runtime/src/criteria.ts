@@ -7,7 +7,7 @@ import { lookupCalc } from './tables.ts';
 import { ungatedApplies } from './policy.ts';
 import type { CriterionResult, CriterionStatus } from './types.ts';
 import type { Tri } from './values.ts';
-import { Results, type Kept } from './reuse.ts';
+import type { Kept, Results } from './reuse.ts';
 
 export interface PartPlan {
   id: string;
@@ -78,7 +78,7 @@ export function compiledOf(rules: RuleSet, g: CompiledGuideline | CompiledPolicy
         parts: meta.group?.parts.map((p) => ({ id: p.id, require: plan.condition(p.require) })),
         certify: meta.certify ? plan.value(meta.certify) : undefined,
         shared: new Map(),
-        explained: new Results(),
+        explained: { byHash: new Map(), seenOnce: new Set() },
       })),
       kept: keptOf(rules),
     };
@@ -86,6 +86,9 @@ export function compiledOf(rules: RuleSet, g: CompiledGuideline | CompiledPolicy
   }
   return c;
 }
+
+/** Each status as a small number (for keys and hashes), in the order of CriterionStatus. */
+export const statusCodes: Readonly<Record<CriterionStatus, number>> = { 'not-applicable': 0, met: 1, 'not-met': 2, unknown: 3, 'needs-review': 4 };
 
 export interface Evaluated {
   status: CriterionStatus;

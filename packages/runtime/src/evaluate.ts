@@ -3,7 +3,7 @@
 // first that addresses the request governs, and its criteria, with the policy's own, decide.
 import type { CompiledGuideline, CompiledPolicy, Cond, RuleSet } from '@guideline/language/rules';
 import { CaseScope, CaseView } from './builtins.ts';
-import { compiledOf, evaluateCriterion, reviewed, type Compiled, type CriterionPlan, type Evaluated } from './criteria.ts';
+import { compiledOf, evaluateCriterion, reviewed, statusCodes, type Compiled, type CriterionPlan, type Evaluated } from './criteria.ts';
 import { midTitlesOf, outcome, rationale, type Decided } from './decide.ts';
 import { Describer, partResults, textFor, traceEntry } from './explain.ts';
 import { leafInputs, type Gaps } from './missing.ts';
@@ -284,8 +284,6 @@ function explainedResult(meta: CompiledGuideline['criteria'][number], x: Evaluat
   if (policyId) r.policy = policyId;
   return read === undefined ? r : keep(x.k.explained, ev.compiled.kept, read, r);
 }
-
-const statusCodes: Record<CriterionResult['status'], number> = { 'not-applicable': 0, met: 1, 'not-met': 2, unknown: 3, 'needs-review': 4 };
 
 /**
  * A decision-only result depends on nothing but the criterion, its status and its parts' statuses:

@@ -6,8 +6,8 @@
 // the case's read is the same, value for value (its hash only finds the candidate). A case whose read
 // holds an object (neither a list nor an unknown value) is explained afresh.
 import type { CompiledCriterion, Cond, Template, Value } from '@guideline/language/rules';
-import type { CriterionPlan, Evaluated } from './criteria.ts';
-import { recordedLeaves, type Calc, type LeafRecord, type Plan, type Run } from './plan.ts';
+import { statusCodes, type CriterionPlan, type Evaluated } from './criteria.ts';
+import { recordedLeaves, type Calc, type Plan, type Run } from './plan.ts';
 import type { CriterionResult } from './types.ts';
 import { Unknown } from './values.ts';
 
@@ -39,7 +39,7 @@ function reads(k: CriterionPlan, plan: Plan): Reads {
   const meta = k.meta;
   const values: Calc[] = [];
   const seen = new Set<Value>();
-  const add = (v: Value): void => {
+  const reads = (v: Value): void => {
     if (seen.has(v)) return;
     seen.add(v);
     values.push(plan.value(v));
@@ -48,10 +48,10 @@ function reads(k: CriterionPlan, plan: Plan): Reads {
   if (meta.when) conds.push(meta.when);
   if (meta.group) for (const p of meta.group.parts) conds.push(p.require);
   else if (meta.require) conds.push(meta.require);
-  for (const c of conds) for (const leaf of recordedLeaves(c)) for (const v of operands(leaf)) shownInside(v, add);
+  for (const c of conds) for (const leaf of recordedLeaves(c)) for (const v of operands(leaf)) shownInside(v, reads);
   const templates = (texts: CompiledCriterion['texts']): (Template | undefined)[] => [texts.met, texts.notMet, texts.unknown];
   for (const t of [...templates(meta.texts), ...(meta.group?.parts.flatMap((p) => templates(p.texts)) ?? [])]) {
-    for (const p of t?.placeholders ?? []) add(p.value);
+    for (const p of t?.placeholders ?? []) reads(p.value);
   }
   const wordsWhenUnknown = !meta.texts.unknown || (meta.group?.parts.some((p) => !p.texts.unknown) ?? false);
   readsOf.set(k, (r = { values, wordsWhenUnknown }));
@@ -95,9 +95,9 @@ interface KeptResult {
  * kept the second time its read is seen, so that reads no other case repeats (a date, a count of
  * days) do not push out the ones that recur.
  */
-export class Results {
-  readonly byHash = new Map<number, KeptResult>();
-  readonly seenOnce = new Set<number>();
+export interface Results {
+  readonly byHash: Map<number, KeptResult>;
+  readonly seenOnce: Set<number>;
 }
 
 /**
@@ -107,8 +107,6 @@ export class Results {
 const values: unknown[] = [];
 let readLength = 0;
 let hash = 0;
-
-const statusCodes: Record<Evaluated['status'], number> = { 'not-applicable': 10, met: 11, 'not-met': 12, unknown: 13, 'needs-review': 14 };
 
 /** Marks in a read, before an unknown value's bounds, a list's items and the missing facts' words. */
 const unknownMark = {};

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { compileProgram, type RuleSet } from '../../language/src/index.ts';
 import fc from 'fast-check';
 import { CaseValidationError, determinationJson, evaluateFast, type CriterionResult } from '../src/index.ts';
-import { keep, keptLimits, Results } from '../src/reuse.ts';
+import { keep, keptLimits, type Results } from '../src/reuse.ts';
 import { bundledRules } from '../../../test/support/bundled.ts';
 import { libraryCases } from '../../../scripts/corpus/cases.ts';
 import { caseArbitrary } from '../../../test/support/case-arbitrary.ts';
@@ -129,10 +129,11 @@ policy ca "California"
 });
 
 describe('the kept results of a rule set', () => {
+  const noResults = (): Results => ({ byHash: new Map(), seenOnce: new Set() });
   const result = (n: number): CriterionResult => ({ id: `c${n}`, title: 't', status: 'met', rationale: '', source: { file: 'f', line: 1 }, trace: [] });
 
   it('are kept the second time their read is seen, and the oldest makes room past the limit', () => {
-    const results = new Results();
+    const results = noResults();
     const kept = { size: 0 };
     const first = result(1);
     expect(Object.isFrozen(keep(results, kept, 1, first))).toBe(false);
@@ -146,7 +147,7 @@ describe('the kept results of a rule set', () => {
     expect([...results.byHash.keys()]).toEqual([2]);
     expect(kept.size).toBe(keptLimits.results);
     // A criterion with nothing kept keeps nothing while the rule set is at its limit.
-    const other = new Results();
+    const other = noResults();
     keep(other, kept, 3, result(3));
     keep(other, kept, 3, result(3));
     expect(other.byHash.size).toBe(0);
@@ -154,7 +155,7 @@ describe('the kept results of a rule set', () => {
   });
 
   it('keep at most their limit for one criterion, and forget reads seen once past theirs', () => {
-    const results = new Results();
+    const results = noResults();
     const kept = { size: 0 };
     for (let h = 0; h < keptLimits.perCriterion + 10; h++) {
       keep(results, kept, h, result(h));
