@@ -78,7 +78,7 @@ export function compiledOf(rules: RuleSet, g: CompiledGuideline | CompiledPolicy
         parts: meta.group?.parts.map((p) => ({ id: p.id, require: plan.condition(p.require) })),
         certify: meta.certify ? plan.value(meta.certify) : undefined,
         shared: new Map(),
-        explained: { byHash: new Map(), seenOnce: new Set() },
+        explained: { byHash: new Map(), seenOnce: new Set(), found: 0, missed: 0, skip: 0 },
       })),
       kept: keptOf(rules),
     };

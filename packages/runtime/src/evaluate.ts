@@ -16,7 +16,7 @@ import type { EngineAnswers } from './engine.ts';
 import { Unknown, type Tri } from './values.ts';
 import { checkedRuleSet, revisionOf } from './load-rules.ts';
 import { newDecisionId } from './decision-id.ts';
-import { keep, keptResult, readOf } from './reuse.ts';
+import { keep, keptResult, readOf, worthReading } from './reuse.ts';
 
 export interface EvaluateOptions {
   /**
@@ -277,7 +277,7 @@ function criterionResult(meta: CompiledGuideline['criteria'][number], x: Evaluat
  * policy, when it is a policy's criterion, is set before it is shared.
  */
 function explainedResult(meta: CompiledGuideline['criteria'][number], x: Evaluation['criteria'][number], ev: Evaluation, d: Describer, missing: () => { words: string[] }, policyId: string | undefined): CriterionResult {
-  const read = readOf(x.k, x.e, ev.run, x.from, x.to, () => missing().words);
+  const read = worthReading(x.k.explained) ? readOf(x.k, x.e, ev.run, x.from, x.to, () => missing().words) : undefined;
   const kept = read === undefined ? undefined : keptResult(x.k.explained, read);
   if (kept) return kept;
   const r = criterionResult(meta, x, ev, d, true, missing);

@@ -98,6 +98,28 @@ interface KeptResult {
 export interface Results {
   readonly byHash: Map<number, KeptResult>;
   readonly seenOnce: Set<number>;
+  /** Reads that found their result kept, and reads that did not, since the criterion was last weighed. */
+  found: number;
+  missed: number;
+  /** Cases left to explain afresh without a read, for a criterion whose reads seldom repeat. */
+  skip: number;
+}
+
+/**
+ * Whether to read what a case read of this criterion: not while it is skipped. Every 1,024 reads, a
+ * criterion that found under one in eight of its results kept is skipped for the next 8,192 cases
+ * (a read that never repeats costs more than it saves), then weighed again.
+ */
+export function worthReading(results: Results): boolean {
+  if (results.skip > 0) {
+    results.skip--;
+    return false;
+  }
+  if (results.found + results.missed >= 1_024) {
+    if (results.found * 8 < results.missed) results.skip = 8_192;
+    results.found = results.missed = 0;
+  }
+  return true;
 }
 
 /**
@@ -201,10 +223,17 @@ export function readOf(k: CriterionPlan, e: Evaluated, run: Run, from: number, t
 /** The result kept for the read just made (readOf), if one is. */
 export function keptResult(results: Results, h: number): CriterionResult | undefined {
   const kept = results.byHash.get(h);
-  if (!kept || kept.read.length !== readLength) return undefined;
-  const read = kept.read;
-  for (let i = 0; i < readLength; i++) if (read[i] !== values[i]) return undefined;
-  return kept.result;
+  if (kept && kept.read.length === readLength && same(kept.read)) {
+    results.found++;
+    return kept.result;
+  }
+  results.missed++;
+  return undefined;
+}
+
+function same(read: unknown[]): boolean {
+  for (let i = 0; i < readLength; i++) if (read[i] !== values[i]) return false;
+  return true;
 }
 
 /**

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { compileProgram, type RuleSet } from '../../language/src/index.ts';
 import fc from 'fast-check';
 import { CaseValidationError, determinationJson, evaluateFast, type CriterionResult } from '../src/index.ts';
-import { keep, keptLimits, type Results } from '../src/reuse.ts';
+import { keep, keptLimits, worthReading, type Results } from '../src/reuse.ts';
 import { bundledRules } from '../../../test/support/bundled.ts';
 import { libraryCases } from '../../../scripts/corpus/cases.ts';
 import { caseArbitrary } from '../../../test/support/case-arbitrary.ts';
@@ -129,7 +129,7 @@ policy ca "California"
 });
 
 describe('the kept results of a rule set', () => {
-  const noResults = (): Results => ({ byHash: new Map(), seenOnce: new Set() });
+  const noResults = (): Results => ({ byHash: new Map(), seenOnce: new Set(), found: 0, missed: 0, skip: 0 });
   const result = (n: number): CriterionResult => ({ id: `c${n}`, title: 't', status: 'met', rationale: '', source: { file: 'f', line: 1 }, trace: [] });
 
   it('are kept the second time their read is seen, and the oldest makes room past the limit', () => {
@@ -152,6 +152,28 @@ describe('the kept results of a rule set', () => {
     keep(other, kept, 3, result(3));
     expect(other.byHash.size).toBe(0);
     expect(kept.size).toBe(keptLimits.results);
+  });
+
+  it('are not looked for, for a while, by a criterion whose reads seldom find theirs', () => {
+    const results = noResults();
+    const weigh = (found: number, missed: number): number => {
+      Object.assign(results, { found, missed });
+      let skipped = 0;
+      while (!worthReading(results)) skipped++;
+      return skipped;
+    };
+    // Weighed every 1,024 reads: under one in eight found, the next 8,192 cases are explained afresh.
+    expect(weigh(100, 924)).toBe(0);
+    expect(worthReading(results)).toBe(false);
+    let skipped = 1;
+    while (!worthReading(results)) skipped++;
+    expect(skipped).toBe(8_192);
+    // One in eight or more found: read on.
+    expect(weigh(128, 896)).toBe(0);
+    expect(worthReading(results)).toBe(true);
+    // Fewer than 1,024 reads since last weighed: not weighed yet.
+    expect(weigh(0, 1_000)).toBe(0);
+    expect(worthReading(results)).toBe(true);
   });
 
   it('keep at most their limit for one criterion, and forget reads seen once past theirs', () => {
