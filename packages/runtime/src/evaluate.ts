@@ -16,7 +16,7 @@ import type { EngineAnswers } from './engine.ts';
 import { Unknown, type Tri } from './values.ts';
 import { checkedRuleSet, revisionOf } from './load-rules.ts';
 import { newDecisionId } from './decision-id.ts';
-import { keep, keptResult, readOf, worthReading } from './reuse.ts';
+import { keep, keptResult, readOf, shared, worthReading } from './reuse.ts';
 
 export interface EvaluateOptions {
   /**
@@ -307,11 +307,7 @@ function sharedResult(meta: CompiledGuideline['criteria'][number], x: Evaluation
   if (!r) {
     r = criterionResult(meta, x, ev, d, false, missing);
     if (policyId) r.policy = policyId;
-    if (r.parts) for (const p of r.parts) Object.freeze(p);
-    Object.freeze(r.source);
-    Object.freeze(r.trace);
-    Object.freeze(r.parts);
-    byKey.set(key, Object.freeze(r));
+    byKey.set(key, shared(r));
   }
   return r;
 }

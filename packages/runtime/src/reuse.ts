@@ -255,6 +255,16 @@ export function keep(results: Results, kept: Kept, h: number, r: CriterionResult
     byHash.delete(oldest.value);
     kept.size--;
   }
+  byHash.set(h, { read: values.slice(0, readLength), result: shared(r) });
+  kept.size++;
+  return r;
+}
+
+/**
+ * A criterion's result made safe to share between determinations (a kept full one here, a
+ * decision-only one in evaluate.ts): frozen through, and the lists its trace takes from the case copied.
+ */
+export function shared(r: CriterionResult): CriterionResult {
   for (const t of r.trace) {
     t.value = frozenCopy(t.value);
     t.expected = frozenCopy(t.expected);
@@ -266,9 +276,7 @@ export function keep(results: Results, kept: Kept, h: number, r: CriterionResult
     for (const p of r.parts) Object.freeze(p);
     Object.freeze(r.parts);
   }
-  byHash.set(h, { read: values.slice(0, readLength), result: Object.freeze(r) });
-  kept.size++;
-  return r;
+  return Object.freeze(r);
 }
 
 /** A list copied, with the lists in it, and frozen; any other value as it is. */

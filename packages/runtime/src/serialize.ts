@@ -17,6 +17,9 @@ function stringText(s: string): string {
   return escaped.test(s) ? JSON.stringify(s) : '"' + s + '"';
 }
 
+/** Whether a value is a frozen object: a part whose text (and bytes) are made once. */
+const isShared = (v: unknown): v is object => v !== null && typeof v === 'object' && Object.isFrozen(v);
+
 /** The text of a frozen part, made once. */
 function sharedText(part: object): string {
   let t = texts.get(part);
@@ -42,7 +45,7 @@ function valueText(v: unknown): string | undefined {
       return JSON.stringify(v);
   }
   if (v === null) return 'null';
-  if (Object.isFrozen(v)) return sharedText(v);
+  if (isShared(v)) return sharedText(v);
   return Array.isArray(v) && !('toJSON' in v) ? listText(v) : JSON.stringify(v);
 }
 
@@ -87,13 +90,13 @@ function write(d: Determination, sink: Sink): void {
     if (key === 'criteria') {
       sink.add((first ? '{' : ',') + keyText(key) + '[');
       for (let i = 0; i < criteria.length; i++) {
-        const item = criteria[i];
         if (i) sink.add(',');
-        if (item !== null && typeof item === 'object' && Object.isFrozen(item)) sink.addShared(item);
+        const item = criteria[i];
+        if (isShared(item)) sink.addShared(item);
         else sink.add(valueText(item) ?? 'null');
       }
       sink.add(']');
-    } else if (v !== null && typeof v === 'object' && Object.isFrozen(v)) {
+    } else if (isShared(v)) {
       sink.add((first ? '{' : ',') + keyText(key));
       sink.addShared(v);
     } else {

@@ -2,7 +2,7 @@
 // determination's text for stdout or a problem for stderr, and the writer that puts them out. A
 // chunk's determinations between problems travel as one run of UTF-8 bytes, made where they were
 // decided, so that a worker hands the main thread one transferable buffer, not an object a case.
-import { determinationJson, JsonBytes, type Determination } from '@guideline/runtime';
+import { determinationJson, type Determination, type JsonBytes } from '@guideline/runtime';
 import { Output } from '../output.ts';
 
 /**
@@ -28,7 +28,7 @@ export class Runs {
 
   constructor(
     private readonly json: boolean,
-    private readonly bytes: JsonBytes = new JsonBytes(),
+    private readonly bytes: JsonBytes,
   ) {}
 
   add(s: Segment): void {
