@@ -45,14 +45,66 @@ function incomplete(size) {
 const sources = ['packages/language/src', 'packages/runtime/src', 'packages/analysis/src', 'packages/runtime/schema', 'packages/cli/src'].map((d) => join(root, d));
 // A dependency upgrade (the lockfile) or a change to this launcher also calls for a new bundle.
 const files = [join(root, 'pnpm-lock.yaml'), fileURLToPath(import.meta.url)];
-const bundle = statSync(outfile, { throwIfNoEntry: false });
-const built = bundle?.mtimeMs;
-const stale =
-  bundle === undefined ||
-  incomplete(bundle.size) ||
-  files.some((f) => statSync(f).mtimeMs > built) ||
-  sources.some((d) => changedAfter(d, built));
-if (stale) {
+
+/** Whether the bundle is missing, incomplete, or older than something it is built from. */
+function stale() {
+  const bundle = statSync(outfile, { throwIfNoEntry: false });
+  if (bundle === undefined || incomplete(bundle.size)) return true;
+  return files.some((f) => statSync(f).mtimeMs > bundle.mtimeMs) || sources.some((d) => changedAfter(d, bundle.mtimeMs));
+}
+
+// One run builds at a time: runs started together (the tests start many, a script may too) that
+// find the bundle stale wait for the one that holds the lock, then use what it built. The lock is a
+// folder (made or not, atomically) naming its holder's process; it is taken over when that process
+// is gone, or after `lockWaitMs`, so a run that was killed while building never stops the others.
+const lock = join(dirname(outfile), 'build.lock');
+const lockWaitMs = 120_000;
+
+/** Whether the lock's holder is a process that still runs (a lock that names none yet: one just taken). */
+function held() {
+  let pid;
+  try {
+    pid = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+  } catch {
+    const taken = statSync(lock, { throwIfNoEntry: false });
+    return taken !== undefined && Date.now() - taken.mtimeMs < 10_000;
+  }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === 'EPERM';
+  }
+}
+
+/** Takes the build lock, waiting while another run holds it. */
+async function takeLock() {
+  const since = Date.now();
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(join(lock, 'pid'), String(process.pid));
+      return;
+    } catch (e) {
+      if (e.code !== 'EEXIST') throw e;
+    }
+    if (!held() || Date.now() - since > lockWaitMs) rmSync(lock, { recursive: true, force: true });
+    else await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+if (stale()) {
+  mkdirSync(dirname(outfile), { recursive: true });
+  await takeLock();
+  try {
+    // Built meanwhile by the run that held the lock: nothing left to do.
+    if (stale()) await rebuild();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+async function rebuild() {
   const { build } = await import('esbuild');
   const options = {
     write: false,
@@ -81,7 +133,6 @@ if (stale) {
     build({ ...options, entryPoints: { worker: workerEntry } }),
   ]);
   const outputFiles = results.flatMap((r) => r.outputFiles);
-  mkdirSync(dirname(outfile), { recursive: true });
   // Written whole to a file of its own and then renamed over the bundle, so that runs started at
   // the same time (the tests run many) never import a half-written one.
   const writeWhole = (path, contents) => {

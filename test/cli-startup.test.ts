@@ -2,12 +2,12 @@
 // bundle whenever what it is built from changed or a file of it is missing, and only then; a run
 // with a compiled rule set (`check --rules`, `serve --rules`) never loads the language's lexer,
 // parser or checker, nor Chevrotain: they are in chunks of the bundle of their own.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { root } from './support/bundled.ts';
 import { seedCase } from './support/case-factory.ts';
 import { runCli, scratch } from './support/cli.ts';
@@ -103,6 +103,46 @@ describe('the launcher', { timeout: 120_000 }, () => {
     expect(chunks).not.toContain('chunk-EARLIER1.mjs');
     expect(chunks).toContain('chunk-EARLIER2.mjs');
     expect(chunks.length).toBeGreaterThan(1);
+  });
+
+  describe('while another run builds', () => {
+    const lock = join(dirname(bundle), 'build.lock');
+    const holdLock = (pid: number): void => {
+      mkdirSync(lock);
+      writeFileSync(join(lock, 'pid'), String(pid));
+    };
+    afterEach(() => rmSync(lock, { recursive: true, force: true }));
+
+    it('waits for it, then runs the bundle it built', async () => {
+      const before = built();
+      touch('packages/runtime/src/decide.ts');
+      holdLock(process.pid);
+      const run = spawn(process.execPath, [join(copy, 'scripts/guideline.mjs'), '--version'], { cwd: copy, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      run.stdout.on('data', (b: Buffer) => (out += b.toString()));
+      const exited = new Promise<number | null>((resolve) => run.on('exit', resolve));
+      // Long enough to have built and run, had it not waited.
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      expect(run.exitCode).toBe(null);
+      expect(built()).toBe(before);
+      // The holder's build is done: the bundle is newer than every source, and the lock is let go.
+      const now = Date.now() / 1000 + 1;
+      utimesSync(bundle, now, now);
+      rmSync(lock, { recursive: true });
+      expect(await exited).toBe(0);
+      expect(out).toBe('guideline 0.1.0\n');
+      expect(built()).toBe(before);
+    });
+
+    it('builds when the run that held the lock is gone', () => {
+      const gone = spawnSync(process.execPath, ['-e', '']).pid!;
+      const before = built();
+      touch('packages/runtime/src/decide.ts');
+      holdLock(gone);
+      expect(version()).toBe('guideline 0.1.0\n');
+      expect(built()).not.toBe(before);
+      expect(existsSync(lock)).toBe(false);
+    });
   });
 
   it('runs an edited source, never the bundle before it', () => {
