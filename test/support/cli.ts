@@ -1,5 +1,6 @@
 // Runs the `guideline` command as a user would (a child process), and makes scratch files for it.
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { constants } from 'node:os';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,14 +12,12 @@ export interface CliRun {
   stderr: string;
 }
 
+/** Runs the command to its end: its exit status, and all it wrote to stdout and to stderr (whatever the status). */
 export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliRun {
-  try {
-    const stdout = execFileSync(process.execPath, [join(root, 'scripts/guideline.mjs'), ...args], { cwd: options.cwd ?? root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...options.env }, maxBuffer: 1 << 28 });
-    return { code: 0, stdout, stderr: '' };
-  } catch (e) {
-    const err = e as { status: number; stdout: string; stderr: string };
-    return { code: err.status, stdout: err.stdout, stderr: err.stderr };
-  }
+  const r = spawnSync(process.execPath, [join(root, 'scripts/guideline.mjs'), ...args], { cwd: options.cwd ?? root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...options.env }, maxBuffer: 1 << 28 });
+  if (r.error) throw r.error;
+  // A run ended by a signal has no status: reported as a shell does (128 + the signal's number).
+  return { code: r.status ?? 128 + (constants.signals[r.signal as keyof typeof constants.signals] ?? 0), stdout: r.stdout, stderr: r.stderr };
 }
 
 /** A scratch folder and a helper that writes a named file into it, returning its path. */
