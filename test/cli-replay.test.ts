@@ -95,14 +95,26 @@ describe('replay', { timeout: 180_000 }, () => {
     expect(r.stdout).not.toContain('changed');
   });
 
-  it('the SQL engine (DuckDB) finds the same changes', () => {
+  it('the SQL engine (DuckDB) finds the same changes, and names the same bad lines', () => {
     const [fast, sql] = ['fast', 'sql'].map((engine) => {
       const out = join(s.dir, `engine-${engine}`);
-      runCli(['replay', '--cases', cases, '--before', join(root, 'guidelines'), '--after', after, '--out', out, '--engine', engine]);
-      return readFileSync(join(out, 'changes.jsonl'), 'utf8');
+      const r = runCli(['replay', '--cases', cases, '--before', join(root, 'guidelines'), '--after', after, '--out', out, '--engine', engine]);
+      return { code: r.code, stderr: r.stderr, changes: readFileSync(join(out, 'changes.jsonl'), 'utf8') };
     });
-    expect(sql!.length).toBeGreaterThan(0);
-    expect(sql).toBe(fast);
+    expect(sql!.changes.length).toBeGreaterThan(0);
+    expect(sql!.stderr).toMatch(/cases\.jsonl:11:\d+: error R501/);
+    expect(sql).toEqual(fast);
+  });
+
+  it('the SQL engine and prep read a line that begins with a byte-order mark as check does', () => {
+    const lines = [...libraryCases(bundledRules(), 3, 5)].map((c) => JSON.stringify(c));
+    const file = s.file('bom-inside.jsonl', `${lines[0]}\n\uFEFF${lines[1]}\n${lines[2]}\n`);
+    for (const engine of ['fast', 'sql']) {
+      const r = runCli(['replay', '--cases', file, '--rules', join(root, 'guidelines'), '--engine', engine]);
+      expect([r.code, r.stderr, r.stdout.split('\n')[0]]).toEqual([0, '', expect.stringMatching(/^3 cases decided/)]);
+    }
+    const prep = runCli(['prep', '--cases', file, '-o', join(s.dir, 'bom-inside.parquet')]);
+    expect([prep.code, prep.stderr]).toEqual([0, expect.stringMatching(/^3 cases prepared/)]);
   });
 
   it('reads rule sets at a git revision, in the repository of the current folder', () => {

@@ -60,7 +60,11 @@ export async function replayCommand(paths: string[], values: ReplayOptions): Pro
       await tableToJsonLines(values.cases, values.map, before, cases);
     } else if (values.map) throw new UsageError('--map names the columns of a .csv or .parquet table; JSON Lines cases are cases already');
     if (values.engine === 'sql') {
-      await sqlReplay(config, cases, counts, changed);
+      // Nothing is on stdout before the summary: a bad line is named on stderr as soon as it is met.
+      await sqlReplay(config, cases, display(values.cases), counts, changed, (p) => {
+        process.stderr.write(p.err + '\n');
+        writer.status = Math.max(writer.status, p.status);
+      });
     } else {
       const pool = new Pool<ChunkResult>(jobs, { kind: 'replay', config }, replayProcessor(config));
       const progress = new Progress(cases, 'cases');

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compileSql } from '@guideline/runtime';
 import { stringOption, type Command } from '../command.ts';
-import { UsageError } from '../paths.ts';
+import { display, UsageError } from '../paths.ts';
 import { writeText } from '../read.ts';
 import { printable } from '../render.ts';
 import { ruleSet } from './check.ts';
@@ -53,12 +53,12 @@ export async function prepCommand(positionals: string[], values: PrepOptions): P
       await tableToJsonLines(values.cases, values.map, rules, cases);
     }
     const prepared = join(dir, 'prepared.jsonl');
-    const { rows, invalid } = prepare([rules], cases, prepared);
+    const { rows, invalid } = prepare([rules], cases, prepared, display(values.cases), (p) => process.stderr.write(p.err + '\n'));
     await withDuckDB(async (con) => {
       await casesView(con, [rules], prepared, 0, 'cases');
       await con.run(`COPY (SELECT * FROM cases) TO ${sqlString(values.output!)} (FORMAT parquet)`);
     });
-    process.stderr.write(`${rows.toLocaleString('en-US')} cases prepared to ${printable(values.output)}${invalid ? `; ${invalid.toLocaleString('en-US')} invalid left out (guideline check names their problems)` : ''}\n`);
+    process.stderr.write(`${rows.toLocaleString('en-US')} cases prepared to ${printable(values.output)}${invalid ? `; ${invalid.toLocaleString('en-US')} invalid left out (named above)` : ''}\n`);
     return invalid ? 2 : 0;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -6,16 +6,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RuleSet } from '@guideline/language';
 import { formatMessage } from '@guideline/language/rules';
-import { assertCase, CaseValidationError, compileSql, fieldsOf, prepColumns, prepValues, type FieldNode, type Refusal } from '@guideline/runtime';
-import { parseJson } from '../json.ts';
-import { decodeUtf8, readLimits, readLines } from '../read.ts';
-import { unwrapCase } from '../batch/decide.ts';
+import { assertCase, CaseValidationError, compileSql, fieldsOf, prepColumns, prepValues, type Case, type FieldNode, type Refusal } from '@guideline/runtime';
+import { readLimits, readLines } from '../read.ts';
+import { caseDocument, INVALID, lineDocument } from '../batch/decide.ts';
 import { withDuckDB } from './duckdb.ts';
 import { sqlString } from './table.ts';
 import { replayCase, type Counts, type ReplayConfig } from './process.ts';
 import type { ChangeSink } from '../commands/replay.ts';
 import { UsageError } from '../paths.ts';
-import { printable, red, renderError } from '../render.ts';
+import { printable, red, renderCaseIssues, renderError } from '../render.ts';
+
+/** A line that is not a valid case, as check names it, and the exit status it calls for. */
+export interface Problem {
+  err: string;
+  status: number;
+}
 
 /** A guideline the SQL compiler refused, at the condition it could not express (X402). */
 export function renderRefusal(r: Refusal): string {
@@ -53,8 +58,12 @@ function duckType(node: FieldNode): string {
   }
 }
 
-/** Runs the prep step over a JSON Lines file: every valid case, by its line number, with its prep columns. */
-export function prepare(rules: RuleSet[], cases: string, out: string): { rows: number; invalid: number } {
+/**
+ * Runs the prep step over a JSON Lines file: every valid case, by its line number, with its prep
+ * columns. A line that is not a valid case is left out and handed to `report` as check and the fast
+ * engine name it (`name` is the file as messages show it).
+ */
+export function prepare(rules: RuleSet[], cases: string, out: string, name: string, report: (problem: Problem) => void): { rows: number; invalid: number } {
   const fd = openSync(out, 'w');
   const names = rules.map((r) => prepColumns(r).map((c) => c.name));
   let buffer = '';
@@ -62,28 +71,27 @@ export function prepare(rules: RuleSet[], cases: string, out: string): { rows: n
   let invalid = 0;
   try {
     for (const line of readLines(cases, readLimits.caseBytes)) {
-      if (line.tooLong !== undefined) {
-        invalid++;
-        continue;
-      }
-      const decoded = decodeUtf8(line.bytes);
-      if ('badByte' in decoded || !decoded.text.trim()) {
-        if ('badByte' in decoded) invalid++;
-        continue;
-      }
-      const parsed = parseJson(decoded.text);
-      const input = parsed.error ? undefined : unwrapCase(parsed.value);
-      try {
-        if (input === undefined) throw new CaseValidationError([]);
-        const c = assertCase(input, rules[0]);
-        // The case as written (its own line, when it is not wrapped as a test case), then each rule set's prep columns.
-        let row = `{"row_id":${line.number},"case":${input === parsed.value ? decoded.text : JSON.stringify(c)}`;
+      const problem = lineDocument(line, name, (text): Problem | undefined => {
+        const d = caseDocument(text, name, line.number);
+        if ('err' in d) return d;
+        let c: Case;
+        try {
+          c = assertCase(d.input, rules[0]);
+        } catch (e) {
+          if (!(e instanceof CaseValidationError)) throw e;
+          return { err: renderCaseIssues(name, e.issues, d.doc), status: INVALID };
+        }
+        // The case as it was read, then each rule set's prep columns. Written anew, not as its
+        // line: the line may be wrapped as a test case or begin with a byte-order mark.
+        let row = `{"row_id":${line.number},"case":${JSON.stringify(d.input)}`;
         rules.forEach((r, i) => prepValues(r, c).forEach((v, k) => (row += `,"r${i}_${names[i]![k]}":${JSON.stringify(v)}`)));
         buffer += row + '}\n';
         rows++;
-      } catch (e) {
-        if (!(e instanceof CaseValidationError)) throw e;
+        return undefined;
+      });
+      if (problem && 'err' in problem) {
         invalid++;
+        report(problem);
       }
       if (buffer.length > 1 << 16) {
         writeSync(fd, buffer);
@@ -121,14 +129,14 @@ export async function runSql(rules: RuleSet, prepared: string): Promise<SqlRow[]
  * read from SQL; the cases whose answers differ are then explained by the runtime (the numbers
  * that moved each criterion), which the differential test holds to the same answers.
  */
-export async function sqlReplay(config: ReplayConfig, cases: string, counts: Counts, changed: ChangeSink): Promise<void> {
+export async function sqlReplay(config: ReplayConfig, cases: string, name: string, counts: Counts, changed: ChangeSink, report: (problem: Problem) => void): Promise<void> {
   const sets = config.after ? [config.before, config.after] : [config.before];
   const compiled = sets.map((r) => compileSql(r));
   for (const c of compiled) if (c.refused.length) throw new UsageError('--engine sql: the rule set is not all compiled to SQL (--engine fast decides it)', c.refused.map(renderRefusal).join('\n'));
   const dir = mkdtempSync(join(tmpdir(), 'guideline-sql-'));
   try {
     const prepared = join(dir, 'prepared.jsonl');
-    prepare(sets, cases, prepared);
+    prepare(sets, cases, prepared, name, report);
     const differing = await withDuckDB(async (con) => {
       for (const [i, c] of compiled.entries()) {
         await casesView(con, sets, prepared, i, 'cases');
