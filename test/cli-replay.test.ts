@@ -128,6 +128,16 @@ describe('replay', { timeout: 180_000 }, () => {
     const r = runCli(['replay', '--cases', cases, '--before', 'HEAD:guidelines', '--after', 'guidelines'], { cwd: repo });
     expect(r.stdout).toMatch(/under both rule sets; 0 changed/);
     expect(runCli(['replay', '--cases', cases, '--before', 'no-such-rev:guidelines', '--after', after], { cwd: repo })).toMatchObject({ code: 2, stderr: expect.stringContaining('no such revision') });
+    // A problem in a rule set at a revision is shown at the file as git names it there, not at a copy since removed.
+    writeFileSync(join(repo, 'guidelines/policies/california.guideline'), `${readFileSync(join(repo, 'guidelines/policies/california.guideline'), 'utf8')}\ncriterion broken "x"\n  require completed visits >\n  otherwise "no"\n`);
+    writeFileSync(join(repo, 'broken.json'), '{}\n');
+    git('add', '.');
+    git('commit', '-qm', 'broken');
+    for (const [spec, at] of [['HEAD:guidelines', /^HEAD:guidelines\/policies\/california\.guideline:\d+:3: error P201 /m], ['HEAD:broken.json', /^HEAD:broken\.json:1:1: error R502 /m]] as const) {
+      const broken = runCli(['replay', '--cases', cases, '--before', 'HEAD~1:guidelines', '--after', spec], { cwd: repo });
+      expect([broken.code, broken.stderr]).toEqual([2, expect.stringMatching(at)]);
+      expect(broken.stderr).not.toContain('guideline-rev-');
+    }
   });
 
   describe('tables through DuckDB', () => {

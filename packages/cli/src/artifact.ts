@@ -12,8 +12,7 @@ import { printable, red, renderAt } from './render.ts';
 const locateUpTo = 5_000_000;
 
 /** The rule set of an artifact file, or its problems as lines for a person (escaped). */
-export function readArtifact(file: string): { rules: RuleSet; errors?: undefined } | { rules?: undefined; errors: string[] } {
-  const shown = display(file);
+export function readArtifact(file: string, shown = display(file)): { rules: RuleSet; errors?: undefined } | { rules?: undefined; errors: string[] } {
   const plain = (at: string, message: string): string => `${printable(shown)}: ${red('error')} R502 ${printable(at || 'document')}: ${printable(message)}`;
   let text: string;
   try {

@@ -23,6 +23,8 @@ export interface CompileOptions {
    * bundled policy is borrowed.
    */
   jurisdictions?: readonly string[];
+  /** How a given file is shown to the user (a file of a git revision, by the revision's name for it); `display` by default. */
+  shownAs?: (path: string) => string;
 }
 
 /** Name of the policy that consults the guidelines under test alone, as the artifact records it. */
@@ -37,7 +39,7 @@ export const alonePolicyFile = '(guidelines alone)';
  * locale, with the paths in any order.
  */
 export function compileFiles(paths: readonly string[], options: CompileOptions = {}): CompileResult & { sources: LoadedSource[] } {
-  const load = (f: FoundFile, name = f.name): LoadedSource => ({ text: readText(f.given, readLimits.guidelineBytes), file: name, path: f.path, shown: display(f.given) });
+  const load = (f: FoundFile, name = f.name): LoadedSource => ({ text: readText(f.given, readLimits.guidelineBytes), file: name, path: f.path, shown: (options.shownAs ?? display)(f.given) });
   const sources = guidelineFiles(paths).map((f) => load(f));
   const own = sources.length;
   const added = new Set<string>();

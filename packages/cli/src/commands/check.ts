@@ -32,15 +32,15 @@ export { unwrapCase };
  * The rule set: a compiled artifact (--rules), validated as untrusted input, or the guideline sources
  * compiled now (only then is the compiler loaded).
  */
-export async function ruleSet(paths: string[], rulesFile: string | undefined): Promise<RuleSet | undefined> {
+export async function ruleSet(paths: string[], rulesFile: string | undefined, shownAs?: (path: string) => string): Promise<RuleSet | undefined> {
   if (rulesFile !== undefined) {
     if (paths.length) throw new UsageError('give either guideline paths or --rules, not both');
-    const artifact = readArtifact(rulesFile);
+    const artifact = readArtifact(rulesFile, shownAs?.(rulesFile));
     if (artifact.errors) process.stderr.write(artifact.errors.join('\n') + '\n');
     return artifact.rules;
   }
   const { compileFiles } = await import('../compile-files.ts');
-  const compiled = compileFiles(paths);
+  const compiled = compileFiles(paths, { shownAs });
   if (compiled.diagnostics.length) process.stderr.write(renderDiagnostics(compiled.diagnostics, compiled.sources) + '\n');
   return hasErrors(compiled.diagnostics) ? undefined : compiled.rules;
 }

@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import type { RuleSet } from '@guideline/language';
 import { ruleSet } from '../commands/check.ts';
 import { UsageError } from '../paths.ts';
@@ -27,13 +27,15 @@ export async function loadRules(spec: string): Promise<RuleSet | undefined> {
     // The tree (or file) at that revision, as it was, under its own name: nothing of the working tree.
     const object = `${rev}:${path}`;
     const at = join(dir, basename(path.replace(/\/+$/, '')) || 'root');
+    // Problems are shown at the file as git names it at that revision: the copy is gone after.
+    const shownAs = (p: string): string => `${rev}:${join(path, relative(at, p))}`;
     if (git(['cat-file', '-t', object]).toString().trim() === 'blob') {
       writeFileSync(at, git(['show', object]));
-      return await (at.endsWith('.json') ? ruleSet([], at) : ruleSet([at], undefined));
+      return await (at.endsWith('.json') ? ruleSet([], at, shownAs) : ruleSet([at], undefined, shownAs));
     }
     mkdirSync(at);
     execFileSync('tar', ['-x', '-C', at], { input: git(['archive', '--format=tar', object]) });
-    return await ruleSet([at], undefined);
+    return await ruleSet([at], undefined, shownAs);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
