@@ -1,12 +1,17 @@
 // `guideline serve` end to end over real HTTP on a random port: decisions as `check` gives them,
 // batches answered in order, 400/413/415/422 answers that name where, the rule set reloaded whole on
-// a file change or SIGHUP (a broken edit keeps it and logs why), the decision log, a graceful stop.
+// a file change or SIGHUP (a broken edit keeps it and logs why), the decision log, a graceful stop,
+// a case over the command line's limit refused as `check` refuses it, and a port or --host it cannot
+// have said plainly, exit 2.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileProgram } from '../packages/language/src/index.ts';
 import { evaluateFast } from '../packages/runtime/src/index.ts';
+import { readLimits } from '../packages/cli/src/read.ts';
 import { revisionOf } from '../packages/cli/src/serve/rules.ts';
+import { listenError } from '../packages/cli/src/serve/server.ts';
 import { seedCase } from './support/case-factory.ts';
 import { runCli, scratch } from './support/cli.ts';
 import { call, callStalled, startServe, type Served } from './support/serve.ts';
@@ -202,5 +207,69 @@ describe('guideline serve, stopping', () => {
     const r = runCli(['serve', broken, '--port', '0']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/b\.guideline:\d+:\d+: error C301/);
+  });
+});
+
+describe('guideline serve, a case over the limit', () => {
+  /** The seed case padded with spaces to exactly `bytes` bytes. */
+  const sized = (bytes: number): string => {
+    const text = JSON.stringify(seed);
+    return text.slice(0, -1) + ' '.repeat(bytes - Buffer.byteLength(text)) + '}';
+  };
+
+  it('decides a case of readLimits.caseBytes and refuses one a byte over with R505, as `guideline check --case` and a batch line do', async () => {
+    const { file } = scratch('guideline-serve-size-');
+    const atLimit = sized(readLimits.caseBytes);
+    const over = sized(readLimits.caseBytes + 1);
+    // The default body limit, 10 MiB, lets both through to the case's own limit.
+    const served = await startServe([folder, '--no-watch']);
+    try {
+      const decided = await call(served.port, 'POST', '/v1/decide', atLimit);
+      expect([decided.status, (json(decided.body) as { decision: string }).decision]).toEqual([200, 'not-medically-necessary']);
+      const refused = await call(served.port, 'POST', '/v1/decide', over);
+      const line = await call(served.port, 'POST', '/v1/decide', over, 'application/x-ndjson');
+      expect([refused.status, json(refused.body)]).toEqual([413, { error: { status: 413, code: 'R505', message: expect.stringContaining(String(readLimits.caseBytes)) } }]);
+      expect(json(line.body)).toEqual({ line: 1, ...(json(refused.body) as object) });
+    } finally {
+      served.proc.kill('SIGKILL');
+    }
+    expect(runCli(['check', folder, '--case', file('at-limit.json', atLimit)]).code).toBe(0);
+    const cli = runCli(['check', folder, '--case', file('over.json', over)]);
+    expect([cli.code, cli.stderr]).toEqual([2, expect.stringMatching(/over\.json: error R505 /)]);
+  });
+});
+
+describe('guideline serve, where it cannot listen', () => {
+  it('says a port in use is in use, exit 2', async () => {
+    const taken: Server = createServer();
+    const port = await new Promise<number>((done) => taken.listen(0, '127.0.0.1', () => done((taken.address() as { port: number }).port)));
+    try {
+      const r = runCli(['serve', folder, '--no-watch', '--port', String(port)]);
+      expect([r.code, r.stderr]).toEqual([2, `guideline: port ${port} on 127.0.0.1 is in use by another program; give another --port (0 takes any free one)\n`]);
+    } finally {
+      taken.close();
+    }
+  });
+
+  it('says a --host that is no address is none, exit 2', () => {
+    const r = runCli(['serve', folder, '--no-watch', '--port', '0', '--host', '256.1.1.1']);
+    expect([r.code, r.stderr]).toEqual([2, expect.stringMatching(/^guideline: --host 256\.1\.1\.1: no such address /)]);
+  });
+
+  // As Node words them: "listen EADDRINUSE: address already in use 127.0.0.1:8181".
+  const failure = (code: string, syscall: string): Error => Object.assign(new Error(`${syscall} ${code}: what Node says 127.0.0.1:8181`), { code, syscall });
+  it.each([
+    ['EACCES', 'listen', 80, /^port 80 on 127\.0\.0\.1: permission denied \(ports below 1024 need privileges/],
+    ['EACCES', 'listen', 8181, /^port 8181 on 127\.0\.0\.1: permission denied; give another --port$/],
+    ['EPERM', 'listen', 443, /^port 443 on 127\.0\.0\.1: permission denied \(ports below 1024/],
+    ['EADDRNOTAVAIL', 'listen', 8181, /^--host 127\.0\.0\.1: not an address of this machine/],
+    ['EAI_AGAIN', 'getaddrinfo', 8181, /^--host 127\.0\.0\.1: the name could not be looked up now/],
+    ['EMFILE', 'listen', 8181, /^cannot listen on port 8181 on 127\.0\.0\.1: what Node says \(EMFILE\)$/],
+  ])('%s from %s on port %i: a usage error that says why', (code, syscall, port, message) => {
+    expect(listenError(failure(code, syscall), '127.0.0.1', port)?.message).toMatch(message);
+  });
+
+  it('leaves an error that is not about listening an internal one', () => {
+    expect([listenError(new TypeError('a bug'), '127.0.0.1', 8181), listenError(failure('ENOENT', 'open'), '127.0.0.1', 8181)]).toEqual([undefined, undefined]);
   });
 });

@@ -73,6 +73,9 @@ export function decisionApp(options: AppOptions): Hono {
       const detail = c.req.query('detail') ?? 'full';
       if (detail !== 'full' && detail !== 'decision') return fail(c, { status: 400, code: 'bad-query', message: `detail is full or decision, not '${detail}'` });
       const bytes = Buffer.from(await c.req.arrayBuffer());
+      // A case is held to the command line's limit, counted on its bytes before they are decoded, as
+      // `guideline check --case` counts a file's; a batch's lines are held to it one by one.
+      if (!batch && bytes.length > readLimits.caseBytes) return fail(c, caseTooLarge());
       const decoded = decodeUtf8(bytes);
       if ('badByte' in decoded) {
         // Its line, and its column in bytes on that line.
@@ -111,6 +114,11 @@ function limitBody(maxSize: number, onError: (c: Context) => Response): Middlewa
     if (Number(length) > maxSize) return onError(c);
     await next();
   };
+}
+
+/** A case (the body, or a line of a batch) over `readLimits.caseBytes`: R505, as the command line says it. */
+function caseTooLarge(): ApiError {
+  return { status: 413, code: 'R505', message: formatMessage('R505', { limit: readLimits.caseBytes }) };
 }
 
 /** Decides cases on one rule set, logging each decision. */
@@ -160,7 +168,7 @@ function batchAnswers(decider: Decider, text: string, deadline: number, chunkByt
   const answer = (n: number, raw: string): string => {
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     let error: ApiError | undefined;
-    if (Buffer.byteLength(line) > readLimits.caseBytes) error = { status: 413, code: 'R505', message: formatMessage('R505', { limit: readLimits.caseBytes }) };
+    if (Buffer.byteLength(line) > readLimits.caseBytes) error = caseTooLarge();
     else if (Date.now() >= deadline) error = { status: 503, code: 'timeout', message: 'not decided: the batch ran past its time limit' };
     else {
       try {

@@ -4,6 +4,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { UsageError } from '../paths.ts';
 import { decisionApp } from './app.ts';
 import { DecisionLog, logEvent } from './log.ts';
 import { ruleLoader, watchRules, type LoadedRules, type RuleSource } from './rules.ts';
@@ -36,7 +37,41 @@ export interface RunningServer {
   stop(signal?: string): Promise<void>;
 }
 
-/** Starts the server, or returns the errors that kept the rule set from loading. */
+/**
+ * Why the server could not listen, as a usage error (exit 2): the host and port come from the
+ * command line, and whether the machine lets us have them is for the user to mend, not a bug of
+ * ours. Undefined for an error that is not about listening, which stays an internal error.
+ */
+export function listenError(e: unknown, host: string, port: number): UsageError | undefined {
+  const { code, syscall } = (e ?? {}) as { code?: unknown; syscall?: unknown };
+  if (typeof code !== 'string' || !['listen', 'bind', 'getaddrinfo'].includes(String(syscall))) return undefined;
+  const where = `port ${port} on ${host}`;
+  switch (code) {
+    case 'EADDRINUSE':
+      return new UsageError(`${where} is in use by another program; give another --port (0 takes any free one)`);
+    case 'EACCES':
+    case 'EPERM':
+      // Below 1024 that is most likely why (root or CAP_NET_BIND_SERVICE); above it, a policy of the machine's.
+      return new UsageError(`${where}: permission denied${port > 0 && port < 1024 ? ' (ports below 1024 need privileges this user does not have)' : ''}; give another --port`);
+    case 'ENOTFOUND':
+      return new UsageError(`--host ${host}: no such address (neither an IP address nor a name that resolves)`);
+    case 'EAI_AGAIN':
+      return new UsageError(`--host ${host}: the name could not be looked up now (EAI_AGAIN); give an IP address, or try again`);
+    case 'EADDRNOTAVAIL':
+      return new UsageError(`--host ${host}: not an address of this machine; give one of its own (127.0.0.1, or 0.0.0.0 for all)`);
+    default: {
+      // Node's own words without the call, the code and the address: "listen EMFILE: too many open
+      // files 127.0.0.1:8181" is "too many open files (EMFILE)".
+      const words = /^\w+ \w+: (.+?)(?: \S+:\d+)?$/.exec((e as Error).message ?? '')?.[1];
+      return new UsageError(`cannot listen on ${where}: ${words ? `${words} (${code})` : code}`);
+    }
+  }
+}
+
+/**
+ * Starts the server, or returns the errors that kept the rule set from loading. Throws UsageError
+ * when it cannot listen on the host and port given (see listenError).
+ */
 export async function startServer(options: ServeOptions): Promise<RunningServer | { errors: string[] }> {
   const loadRules = await ruleLoader(options);
   const first = loadRules();
@@ -65,6 +100,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer 
       () => ready(s as Server),
     );
     s.once('error', failed);
+  }).catch(async (e: unknown) => {
+    await log.close();
+    throw listenError(e, options.host, options.port) ?? e;
   });
   const port = (server.address() as AddressInfo).port;
   logEvent('started', { host: options.host, port, revision: current.revision, from: current.from, guidelines: current.rules.guidelines.length });
