@@ -1,7 +1,7 @@
 // `guideline replay` and `check --jobs` as a user runs them: the same bytes from every number of
 // worker threads, what changed between two rule sets (from folders, artifacts, git revisions,
 // JSON Lines, CSV or Parquet through a column mapping), and the report written beside it.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -42,6 +42,31 @@ describe('the next edition pnpm gen:corpus writes (docs/replay.md)', () => {
     const rules = JSON.parse(readFileSync(join(s.dir, 'next-edition.json'), 'utf8')) as { guidelines: { id: string; edition?: string; inForce?: { from: string; to?: string } }[] };
     const editions = rules.guidelines.filter((g) => g.id === 'mtus.chronic-pain.physical-medicine').map((g) => [g.edition, g.inForce?.from, g.inForce?.to]);
     expect(editions).toEqual([['2009', '2009-07-18', '2015-12-31'], ['2016', '2016-01-01', expect.any(String)]]);
+  });
+});
+
+describe('pnpm gen:corpus', { timeout: 120_000 }, () => {
+  const generate = (...args: string[]): { code: number | null; stdout: string; stderr: string } => {
+    const r = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'scripts/corpus/generate.ts'), ...args], { cwd: root, encoding: 'utf8' });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+
+  it('writes the cases, as JSON Lines, Parquet and a CSV sample of as many rows, and the next edition', () => {
+    const out = join(s.dir, 'corpus-25');
+    const r = generate('--cases', '25', '--out', out);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toContain('a CSV sample of 25 rows');
+    expect(readFileSync(join(out, 'cases.jsonl'), 'utf8').trim().split('\n')).toHaveLength(25);
+    expect(readFileSync(join(out, 'cases-sample.csv'), 'utf8').trim().split('\n')).toHaveLength(26);
+    const replayed = runCli(['replay', '--cases', join(out, 'cases-sample.csv'), '--map', join(out, 'mapping.json'), '--before', join(root, 'guidelines'), '--after', join(out, 'after')]);
+    expect([replayed.code, replayed.stderr]).toEqual([0, '']);
+    expect(replayed.stdout).toMatch(/^25 cases decided/);
+  });
+
+  it.each([[['--cases', 'many'], "--cases is a whole number of cases from 1, not 'many'"], [['--bogus'], "Unknown option '--bogus'"]])('%j is refused with its reason and the usage, exit 2', (args, why) => {
+    const r = generate(...args);
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toBe(`gen:corpus: ${why}\nusage: pnpm gen:corpus [--cases N] [--out dir] [--seed N]  (N cases, 1,000,000 by default, under corpus/)\n`);
   });
 });
 

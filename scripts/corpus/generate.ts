@@ -11,8 +11,26 @@ import { libraryCases, writeJsonLines } from './cases.ts';
 import { writeNextEdition } from './edition.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const { values } = parseArgs({ options: { cases: { type: 'string', default: '1000000' }, out: { type: 'string', default: join(root, 'corpus') }, seed: { type: 'string', default: '1' } } });
+const usage = 'usage: pnpm gen:corpus [--cases N] [--out dir] [--seed N]  (N cases, 1,000,000 by default, under corpus/)';
+/** A mistake on the command line: said with the usage, exit 2. */
+function refuse(why: string): never {
+  process.stderr.write(`gen:corpus: ${why}\n${usage}\n`);
+  process.exit(2);
+}
+let parsed;
+try {
+  parsed = parseArgs({ options: { cases: { type: 'string', default: '1000000' }, out: { type: 'string', default: join(root, 'corpus') }, seed: { type: 'string', default: '1' }, help: { type: 'boolean', short: 'h' } } });
+} catch (e) {
+  refuse((e as Error).message);
+}
+const { values } = parsed;
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
 const n = Number(values.cases);
+if (!/^\d{1,9}$/.test(values.cases) || n < 1) refuse(`--cases is a whole number of cases from 1, not '${values.cases}'`);
+if (!/^\d{1,9}$/.test(values.seed)) refuse(`--seed is a whole number, not '${values.seed}'`);
 // `pnpm gen:corpus` runs from the workspace root: an --out given is relative to where it was typed (INIT_CWD).
 const out = resolve(process.env['INIT_CWD'] ?? process.cwd(), values.out!);
 mkdirSync(out, { recursive: true });
@@ -49,7 +67,7 @@ await withDuckDB(async (con) => {
   console.log(`the same as Parquet in ${parquet}`);
   const csv = join(out, 'cases-sample.csv');
   await con.run(`COPY (SELECT id AS claim_id, jurisdiction AS state, "asOf" AS review_date, review AS review_kind, request.treatment AS treatment, request.text AS request_text, request.visits AS visits, request."frequencyPerWeek" AS per_week, request.weeks AS weeks, request."bodyPart" AS body_part, request."serviceDate" AS service_date, injury.date AS injury_date, history."visitsCompleted" AS visits_done, history."functionalImprovement" AS improvement, history."homeExerciseProgram" AS home_program, diagnoses[1].text AS dx1_text, diagnoses[1].icd10 AS dx1_code, diagnoses[2].text AS dx2_text, diagnoses[2].icd10 AS dx2_code FROM read_json('${jsonl}', format = 'newline_delimited') LIMIT 10000) TO '${csv}' (HEADER)`);
-  console.log(`a CSV sample of 10,000 rows in ${csv}`);
+  console.log(`a CSV sample of ${Math.min(n, 10_000).toLocaleString('en-US')} rows in ${csv}`);
 });
 writeFileSync(join(out, 'mapping.json'), JSON.stringify({
   id: 'claim_id', jurisdiction: 'state', asOf: 'review_date', review: 'review_kind', 'request.treatment': 'treatment', 'request.text': 'request_text', 'request.visits': 'visits',
