@@ -38,7 +38,7 @@ async function decideBoth(rules: RuleSet, cases: unknown[]): Promise<string[]> {
   const input = s.file('cases.jsonl', cases.map((c) => JSON.stringify(c)).join('\n') + '\n');
   const prepared = join(s.dir, 'prepared.jsonl');
   const problems: string[] = [];
-  const { rows } = prepare([rules], input, prepared, 'cases.jsonl', (p) => problems.push(p.err));
+  const { rows } = prepare([rules], input, prepared, { name: 'cases.jsonl' }, (p) => problems.push(p.err));
   expect(problems).toEqual([]);
   expect(rows).toBe(cases.length);
   return differences(rules, cases, await runSql(rules, prepared));

@@ -34,7 +34,7 @@ export class ReadError extends UsageError {
  * Opens a regular file for reading, or throws ReadError. Non-blocking, so a FIFO is refused rather
  * than waited on; what is opened is what is checked, so nothing can be swapped in between.
  */
-function openRegular(path: string): { fd: number; size: number } {
+export function openRegular(path: string): { fd: number; size: number } {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);

@@ -42,7 +42,8 @@ export async function replayCommand(paths: string[], values: ReplayOptions): Pro
   const before = await loadRules(values.rules ?? values.before!);
   const after = values.after !== undefined ? await loadRules(values.after) : undefined;
   if (!before || (values.after !== undefined && !after)) return INVALID;
-  const config: ReplayConfig = after ? { before, after } : { before };
+  const table = !/\.jsonl$/i.test(values.cases);
+  const config: ReplayConfig = { before, ...(after ? { after } : {}), ...(table ? { table } : {}) };
 
   const counts: Counts = {};
   const writer = new Writer(true);

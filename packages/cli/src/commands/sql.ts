@@ -53,7 +53,7 @@ export async function prepCommand(positionals: string[], values: PrepOptions): P
       await tableToJsonLines(values.cases, values.map, rules, cases);
     }
     const prepared = join(dir, 'prepared.jsonl');
-    const { rows, invalid } = prepare([rules], cases, prepared, display(values.cases), (p) => process.stderr.write(p.err + '\n'));
+    const { rows, invalid } = prepare([rules], cases, prepared, { name: display(values.cases), table: cases !== values.cases }, (p) => process.stderr.write(p.err + '\n'));
     await withDuckDB(async (con) => {
       await casesView(con, [rules], prepared, 0, 'cases');
       await con.run(`COPY (SELECT * FROM cases) TO ${sqlString(values.output!)} (FORMAT parquet)`);

@@ -2,16 +2,27 @@
 // counts of decisions per guideline and jurisdiction, and every case whose decision or criterion
 // statuses changed: which criteria, the numbers that moved them, and the fields a case now needs.
 import type { RuleSet } from '@guideline/language';
-import { CaseValidationError, evaluateFast, type CriterionResult, type Determination } from '@guideline/runtime';
+import { CaseValidationError, evaluateFast, type CaseIssue, type CriterionResult, type Determination } from '@guideline/runtime';
 import type { Line } from '../read.ts';
 import { caseDocument, lineDocument, INVALID } from '../batch/decide.ts';
-import { renderCaseIssues } from '../render.ts';
+import { renderCaseIssues, type DocumentText } from '../render.ts';
 import type { Segment } from '../batch/segments.ts';
 
 export interface ReplayConfig {
   before: RuleSet;
   /** Absent: one rule set, decisions counted only. */
   after?: RuleSet;
+  /** The cases are a table's rows (CSV, Parquet), each made into a line of JSON by DuckDB. */
+  table?: boolean;
+}
+
+/**
+ * A case the check refused, at its fields: in a line of JSON Lines, at its place with the line's
+ * excerpt, as check shows it; in a table's row, at the row's number alone (`cases.csv:2`), for the
+ * line of JSON is one DuckDB made from the row, not one the user wrote.
+ */
+export function refusedCase(name: string, line: number, issues: readonly CaseIssue[], doc: DocumentText, table: boolean | undefined): { err: string; status: number } {
+  return { err: table ? renderCaseIssues(`${name}:${line}`, issues) : renderCaseIssues(name, issues, doc), status: INVALID };
 }
 
 /** Counts keyed by a tab-joined key (side, jurisdiction, guideline, decision...), summed across chunks. */
@@ -80,7 +91,7 @@ export function replayProcessor(config: ReplayConfig): (lines: Line[], name: str
         } catch (e) {
           if (!(e instanceof CaseValidationError)) throw e;
           // At the field, as check reports it.
-          return { err: renderCaseIssues(name, e.issues, d.doc), status: INVALID };
+          return refusedCase(name, line.number, e.issues, d.doc, config.table);
         }
         return undefined;
       });

@@ -8,13 +8,13 @@ import type { RuleSet } from '@guideline/language';
 import { formatMessage } from '@guideline/language/rules';
 import { assertCase, CaseValidationError, compileSql, fieldsOf, prepColumns, prepValues, type Case, type FieldNode, type Refusal } from '@guideline/runtime';
 import { readLimits, readLines } from '../read.ts';
-import { caseDocument, INVALID, lineDocument } from '../batch/decide.ts';
+import { caseDocument, lineDocument } from '../batch/decide.ts';
 import { withDuckDB } from './duckdb.ts';
 import { sqlString } from './table.ts';
-import { replayCase, type Counts, type ReplayConfig } from './process.ts';
+import { refusedCase, replayCase, type Counts, type ReplayConfig } from './process.ts';
 import type { ChangeSink } from '../commands/replay.ts';
 import { UsageError } from '../paths.ts';
-import { printable, red, renderCaseIssues, renderError } from '../render.ts';
+import { printable, red, renderError } from '../render.ts';
 
 /** A line that is not a valid case, as check names it, and the exit status it calls for. */
 export interface Problem {
@@ -63,7 +63,8 @@ function duckType(node: FieldNode): string {
  * columns. A line that is not a valid case is left out and handed to `report` as check and the fast
  * engine name it (`name` is the file as messages show it).
  */
-export function prepare(rules: RuleSet[], cases: string, out: string, name: string, report: (problem: Problem) => void): { rows: number; invalid: number } {
+export function prepare(rules: RuleSet[], cases: string, out: string, shown: { name: string; table?: boolean }, report: (problem: Problem) => void): { rows: number; invalid: number } {
+  const { name, table } = shown;
   const fd = openSync(out, 'w');
   const names = rules.map((r) => prepColumns(r).map((c) => c.name));
   let buffer = '';
@@ -79,7 +80,7 @@ export function prepare(rules: RuleSet[], cases: string, out: string, name: stri
           c = assertCase(d.input, rules[0]);
         } catch (e) {
           if (!(e instanceof CaseValidationError)) throw e;
-          return { err: renderCaseIssues(name, e.issues, d.doc), status: INVALID };
+          return refusedCase(name, line.number, e.issues, d.doc, table);
         }
         // The case as it was read, then each rule set's prep columns. Written anew, not as its
         // line: the line may be wrapped as a test case or begin with a byte-order mark.
@@ -136,7 +137,7 @@ export async function sqlReplay(config: ReplayConfig, cases: string, name: strin
   const dir = mkdtempSync(join(tmpdir(), 'guideline-sql-'));
   try {
     const prepared = join(dir, 'prepared.jsonl');
-    prepare(sets, cases, prepared, name, report);
+    prepare(sets, cases, prepared, { name, table: config.table }, report);
     const differing = await withDuckDB(async (con) => {
       for (const [i, c] of compiled.entries()) {
         await casesView(con, sets, prepared, i, 'cases');
