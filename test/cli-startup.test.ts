@@ -204,6 +204,15 @@ describe('check --rules', { timeout: 120_000 }, () => {
     expect(run.modules.filter((m) => parserModules.test(m))).toEqual([]);
   });
 
+  it('starts a worker thread for each chunk of lines at most, whatever --jobs asks', () => {
+    // Each thread writes its own coverage file: the worker threads are those that ran worker.mjs.
+    const coverage = mkdtempSync(join(tmp, 'coverage-'));
+    const { code } = runCli(['check', '--rules', rules, '--case', batch, '--json', '--jobs', '16'], { env: { NODE_V8_COVERAGE: coverage } });
+    expect(code).toBe(0);
+    const threads = readdirSync(coverage).map((f) => (JSON.parse(readFileSync(join(coverage, f), 'utf8')) as { result: { url: string }[] }).result);
+    expect(threads.filter((scripts) => scripts.some((x) => x.url.endsWith('/guideline-cli/worker.mjs')))).toHaveLength(1);
+  });
+
   it('loads them when it compiles guideline sources', () => {
     const run = modulesLoaded(['check', '--case', seed, '--json']);
     expect(run.code).toBe(0);

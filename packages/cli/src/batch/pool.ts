@@ -99,11 +99,24 @@ export class Pool<R> {
     private readonly local: (lines: Line[], name: string) => Promise<R>,
   ) {}
 
+  /**
+   * The worker threads, none yet: each is started when a chunk first goes to it, so a file of a few
+   * chunks starts a few workers whatever `--jobs` asks (each costs a start and some memory).
+   */
   private threads(path: string): Worker[] | undefined {
     if (this.jobs.jobs <= 1 || !workerUrl()) return undefined;
     if (!this.jobs.explicit && (statSync(path, { throwIfNoEntry: false })?.size ?? 0) < SMALL_FILE) return undefined;
-    this.workers ??= Array.from({ length: this.jobs.jobs }, () => new Worker(new URL(workerUrl()!), { workerData: { spec: this.spec, color: colored() } }));
+    this.workers ??= [];
     return this.workers;
+  }
+
+  private worker(workers: Worker[], i: number, listen: (w: Worker) => void): Worker {
+    let w = workers[i];
+    if (!w) {
+      w = workers[i] = new Worker(new URL(workerUrl()!), { workerData: { spec: this.spec, color: colored() } });
+      listen(w);
+    }
+    return w;
   }
 
   /** Processes a file's lines, handing each chunk's result to `consume` in input order. */
@@ -118,7 +131,8 @@ export class Pool<R> {
     let done = 0;
     let failed: unknown;
     let wake: (() => void) | undefined;
-    const listeners = workers.map((w) => {
+    const listeners: (() => void)[] = [];
+    const listen = (w: Worker): void => {
       const onMessage = (m: { seq: number; result?: R; error?: string }): void => {
         if (m.error !== undefined) failed ??= new Error(m.error);
         else results.set(m.seq, m.result!);
@@ -129,8 +143,10 @@ export class Pool<R> {
         wake?.();
       };
       w.on('message', onMessage).on('error', onError);
-      return () => w.off('message', onMessage).off('error', onError);
-    });
+      listeners.push(() => w.off('message', onMessage).off('error', onError));
+    };
+    // Workers started by an earlier file of the same run.
+    workers.forEach(listen);
     const settle = async (): Promise<void> => {
       // Consumes what has arrived in order; waits when the next result is not there yet.
       for (;;) {
@@ -143,7 +159,8 @@ export class Pool<R> {
     };
     const arrival = (): Promise<void> => new Promise((resolve) => (wake = resolve));
     try {
-      const limit = workers.length * 3;
+      const jobs = this.jobs.jobs;
+      const limit = jobs * 3;
       for (const lines of chunks(path, progress)) {
         while (sent - done >= limit) {
           const next = arrival();
@@ -151,7 +168,7 @@ export class Pool<R> {
           if (sent - done >= limit) await next;
         }
         const packed = pack(lines);
-        workers[sent % workers.length]!.postMessage({ seq: sent, name, packed }, [packed.bytes.buffer, packed.ends.buffer, packed.numbers.buffer]);
+        this.worker(workers, sent % jobs, listen).postMessage({ seq: sent, name, packed }, [packed.bytes.buffer, packed.ends.buffer, packed.numbers.buffer]);
         sent++;
         await settle();
       }
