@@ -142,6 +142,15 @@ describe('replay', { timeout: 180_000 }, () => {
     expect([prep.code, prep.stderr]).toEqual([0, expect.stringMatching(/^3 cases prepared/)]);
   });
 
+  it.each([
+    ['a file', (f: string) => f, 'a file, not a folder'],
+    ['under a file', (f: string) => join(f, 'sub'), 'a file on its path is not a folder'],
+  ])('--out %s is refused with why, exit 2', (_, out, reason) => {
+    const file = s.file('not-a-folder', 'x');
+    const r = runCli(['replay', '--cases', cases, '--rules', join(root, 'guidelines'), '--out', out(file)]);
+    expect([r.code, r.stderr]).toEqual([2, `guideline: --out ${out(file)}: ${reason}; --out names a folder for changes.jsonl and report.html\n`]);
+  });
+
   it('reads rule sets at a git revision, in the repository of the current folder', () => {
     // A repository of its own, so that what is committed is known whatever the worktree holds.
     const repo = join(s.dir, 'repo');

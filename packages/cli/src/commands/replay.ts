@@ -5,7 +5,7 @@ import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, writeS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringOption, type Command } from '../command.ts';
-import { display, UsageError } from '../paths.ts';
+import { display, UsageError, why } from '../paths.ts';
 import { writeText } from '../read.ts';
 import { printable } from '../render.ts';
 import { Writer } from '../batch/segments.ts';
@@ -51,7 +51,7 @@ export async function replayCommand(paths: string[], values: ReplayOptions): Pro
   const started = Date.now();
   const scratch = mkdtempSync(join(tmpdir(), 'guideline-replay-'));
   try {
-    if (values.out) mkdirSync(values.out, { recursive: true });
+    if (values.out) makeFolder(values.out);
     const changesFile = values.out ? join(values.out, 'changes.jsonl') : undefined;
     const changed = new ChangeSink(changesFile);
     let cases = values.cases;
@@ -93,6 +93,17 @@ export async function replayCommand(paths: string[], values: ReplayOptions): Pro
     rmSync(scratch, { recursive: true, force: true });
   }
   return writer.status;
+}
+
+/** The --out folder, made if it is not there; a file in its place, or one on its path, is the user's to move. */
+function makeFolder(path: string): void {
+  try {
+    mkdirSync(path, { recursive: true });
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    const reason = code === 'EEXIST' ? 'a file, not a folder' : code === 'ENOTDIR' ? 'a file on its path is not a folder' : why(e);
+    throw new UsageError(`--out ${display(path)}: ${reason}; --out names a folder for changes.jsonl and report.html`);
+  }
 }
 
 /** The changed cases: written to a file a line at a time, and the first few kept for the report. */
