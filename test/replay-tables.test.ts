@@ -25,6 +25,7 @@ describe('a table that cannot be read is named, with why (exit 2)', { timeout: 6
     ['a CSV with a byte that is not UTF-8', () => writeLatin1(), /latin1\.csv: line 3 .*is not UTF-8 text/],
     ['a CSV whose header is not UTF-8', () => writeLatin1Header(), /latin1-header\.csv: line 1, column 4 is not UTF-8 text/],
     ['an empty CSV', () => s.file('empty.csv', ''), /empty\.csv: no header/],
+    ['a case file named .json, not JSON Lines', () => s.file('one-case.json', '{\n  "id": "a",\n  "jurisdiction": "CA"\n}\n'), /one-case\.json: not JSON Lines \(one case a line, as a \.jsonl file holds them\); a file of one case is decided by guideline check --case/],
   ])('%s', (_, make, message) => {
     const r = replay(make());
     expect([r.code, r.stderr]).toEqual([2, expect.stringMatching(message)]);

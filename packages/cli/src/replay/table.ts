@@ -274,6 +274,8 @@ export async function tableToJsonLines(path: string, mappingFile: string | undef
           // Our own SQL, or writing the cases out, failing is ours to mend (exit 70).
           const message = String((e as Error).message);
           if (message.startsWith('Parser Error') || message.includes(out)) throw e;
+          // A .json file is read as JSON Lines: one that is not (a case file, pretty-printed) is said so.
+          if (format === 'json' && message.includes('Malformed JSON')) throw new UsageError(`${display(path)}: not JSON Lines (one case a line, as a .jsonl file holds them); a file of one case is decided by guideline check --case`);
           throw new UsageError(`${display(path)}: ${duckdbReason(e, new Map([[link, display(path)]]))}`);
         }
       };
