@@ -44,11 +44,17 @@ describe('the decision app', () => {
     expect(decisions(await res.text())).toEqual(['error timeout', 'error timeout', 'error timeout']);
   });
 
-  it('names the line and column of a byte that is not UTF-8', async () => {
+  it('names the line and column of a byte that is not UTF-8: a case is refused, a batch goes on past the line', async () => {
     const app = decisionApp({ rules: () => loaded(6), log: new DecisionLog(undefined), bodyLimit: 1 << 20, timeoutMs: 1000, stopping: () => false });
-    const body = Buffer.concat([Buffer.from('{"id": "a"}\n{"id": "'), Buffer.from([0xff]), Buffer.from('"}\n')]);
-    const res = await app.request('/v1/decide', { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body });
-    expect([res.status, ((await res.json()) as { error: unknown }).error]).toEqual([400, expect.objectContaining({ code: 'R501', line: 2, column: 9 })]);
+    const bad = Buffer.concat([Buffer.from('{"id": "'), Buffer.from([0xff]), Buffer.from('"}')]);
+    const one = await app.request('/v1/decide', { method: 'POST', headers: { 'content-type': 'application/json' }, body: Buffer.concat([Buffer.from('{"id": "a",\n "x": 1,\n'), bad.subarray(1)]) });
+    expect([one.status, ((await one.json()) as { error: unknown }).error]).toEqual([400, expect.objectContaining({ code: 'R501', line: 3, column: 8 })]);
+    const seed = JSON.stringify(seedCase());
+    const body = Buffer.concat([Buffer.from(`${seed}\r\n`), bad, Buffer.from(`\r\n\n${seed}`)]);
+    const res = await app.request('/v1/decide?detail=decision', { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body });
+    const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l) as { decision?: string; line?: number; error?: unknown });
+    expect(res.status).toBe(200);
+    expect(lines.map((l) => l.decision ?? l.error)).toEqual(['not-medically-necessary', { status: 400, code: 'R501', message: 'not UTF-8 text: a byte here belongs to no character', line: 2, column: 9 }, 'not-medically-necessary']);
   });
 
   it('says it is stopping on health, 503, and closes each connection it answers', async () => {

@@ -75,23 +75,22 @@ export function decisionApp(options: AppOptions): Hono {
       const bytes = Buffer.from(await c.req.arrayBuffer());
       // A case is held to the command line's limit, counted on its bytes before they are decoded, as
       // `guideline check --case` counts a file's; a batch's lines are held to it one by one.
-      if (!batch && bytes.length > readLimits.caseBytes) return fail(c, caseTooLarge());
+      const decider = new Decider(loaded, options.log, detail);
+      c.header('guideline-revision', loaded.revision);
+      // A batch's lines are each decoded, limited and answered on their own, as check reads them.
+      if (batch) return c.body(batchAnswers(decider, bytes, Date.now() + options.timeoutMs, options.chunkBytes ?? 1 << 16), 200, { 'content-type': 'application/x-ndjson; charset=utf-8' });
+      if (bytes.length > readLimits.caseBytes) return fail(c, caseTooLarge());
       const decoded = decodeUtf8(bytes);
       if ('badByte' in decoded) {
         // Its line, and its column in bytes on that line.
         const lineStart = bytes.lastIndexOf(10, decoded.badByte - 2) + 1;
         const line = bytes.subarray(0, lineStart).filter((b) => b === 10).length + 1;
-        return fail(c, { status: 400, code: 'R501', message: 'not UTF-8 text: a byte here belongs to no character', line, column: decoded.badByte - lineStart });
+        return fail(c, notUtf8(line, decoded.badByte - lineStart));
       }
-      const decider = new Decider(loaded, options.log, detail);
-      c.header('guideline-revision', loaded.revision);
-      if (!batch) {
-        const answer = decider.decide(decoded.text);
-        if ('error' in answer) return fail(c, answer.error);
-        c.header('decision-id', answer.decisionId);
-        return c.body(answer.json, 200, { 'content-type': 'application/json; charset=utf-8' });
-      }
-      return c.body(batchAnswers(decider, decoded.text, Date.now() + options.timeoutMs, options.chunkBytes ?? 1 << 16), 200, { 'content-type': 'application/x-ndjson; charset=utf-8' });
+      const answer = decider.decide(decoded.text);
+      if ('error' in answer) return fail(c, answer.error);
+      c.header('decision-id', answer.decisionId);
+      return c.body(answer.json, 200, { 'content-type': 'application/json; charset=utf-8' });
     },
   );
 
@@ -119,6 +118,11 @@ function limitBody(maxSize: number, onError: (c: Context) => Response): Middlewa
 /** A case (the body, or a line of a batch) over `readLimits.caseBytes`: R505, as the command line says it. */
 function caseTooLarge(): ApiError {
   return { status: 413, code: 'R505', message: formatMessage('R505', { limit: readLimits.caseBytes }) };
+}
+
+/** A byte that is not UTF-8, at its line and its column in bytes on that line. */
+function notUtf8(line: number, column: number): ApiError {
+  return { status: 400, code: 'R501', message: 'not UTF-8 text: a byte here belongs to no character', line, column };
 }
 
 /** Decides cases on one rule set, logging each decision. */
@@ -158,26 +162,30 @@ class Decider {
 
 /**
  * A batch's answers, a line each in the order of its lines (blank lines skipped): the determination,
- * or `{ "line": n, "error": {...} }`. Made a chunk at a time as the client reads, so a large batch
- * is never held answered in memory.
+ * or `{ "line": n, "error": {...} }` (a line over the case limit, not UTF-8, not JSON, not a case).
+ * Made a chunk at a time as the client reads, so a large batch is never held answered in memory.
  */
-function batchAnswers(decider: Decider, text: string, deadline: number, chunkBytes: number): ReadableStream<Uint8Array> {
-  const lines = text.split('\n');
+function batchAnswers(decider: Decider, body: Buffer, deadline: number, chunkBytes: number): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  let i = 0;
-  const answer = (n: number, raw: string): string => {
-    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+  let from = 0;
+  let n = 0;
+  const answer = (bytes: Buffer): string | undefined => {
     let error: ApiError | undefined;
-    if (Buffer.byteLength(line) > readLimits.caseBytes) error = caseTooLarge();
-    else if (Date.now() >= deadline) error = { status: 503, code: 'timeout', message: 'not decided: the batch ran past its time limit' };
+    if (bytes.length > readLimits.caseBytes) error = caseTooLarge();
     else {
-      try {
-        const a = decider.decide(line, n);
-        if ('json' in a) return a.json + '\n';
-        error = a.error;
-      } catch (e) {
-        // A bug of ours on one line: named with the line, and the batch goes on.
-        error = { status: 500, code: 'internal-error', message: (e as Error)?.message ?? String(e) };
+      const decoded = decodeUtf8(bytes);
+      if ('badByte' in decoded) error = notUtf8(n, decoded.badByte);
+      else if (!decoded.text.trim()) return undefined;
+      else if (Date.now() >= deadline) error = { status: 503, code: 'timeout', message: 'not decided: the batch ran past its time limit' };
+      else {
+        try {
+          const a = decider.decide(decoded.text, n);
+          if ('json' in a) return a.json + '\n';
+          error = a.error;
+        } catch (e) {
+          // A bug of ours on one line: named with the line, and the batch goes on.
+          error = { status: 500, code: 'internal-error', message: (e as Error)?.message ?? String(e) };
+        }
       }
     }
     return JSON.stringify({ line: n, error }) + '\n';
@@ -185,9 +193,17 @@ function batchAnswers(decider: Decider, text: string, deadline: number, chunkByt
   return new ReadableStream({
     pull(controller) {
       let chunk = '';
-      for (; i < lines.length && chunk.length < chunkBytes; i++) if (lines[i]!.trim()) chunk += answer(i + 1, lines[i]!);
+      while (from < body.length && chunk.length < chunkBytes) {
+        const newline = body.indexOf(10, from);
+        let end = newline < 0 ? body.length : newline;
+        const next = end + 1;
+        if (end > from && body[end - 1] === 13) end--; // CRLF: the line without its CR
+        n++;
+        chunk += answer(body.subarray(from, end)) ?? '';
+        from = next;
+      }
       if (chunk) controller.enqueue(encoder.encode(chunk));
-      if (i >= lines.length) controller.close();
+      if (from >= body.length) controller.close();
     },
   });
 }
