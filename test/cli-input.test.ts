@@ -84,6 +84,18 @@ describe('files over a limit are refused by their size, before they are read', (
   });
 });
 
+describe('a line at the limit', () => {
+  // A case padded with spaces to `bytes` bytes.
+  const padded = (id: string, bytes: number): string => seed(id).padEnd(bytes, ' ');
+  it.each([['\n'], ['\r\n']])('of exactly the limit is read, one byte more is not, whatever ends it (%j)', (newline) => {
+    const path = join(tmp, 'at-the-limit.jsonl');
+    writeFileSync(path, [padded('at', readLimits.caseBytes), padded('over', readLimits.caseBytes + 1), seed('after')].join(newline) + newline);
+    const r = runCli(['check', '--case', path, '--json', '--detail', 'decision']);
+    expect(ids(r.stdout)).toEqual(['at', 'after']);
+    expect([r.code, r.stderr]).toEqual([2, expect.stringMatching(/^\S+:2:1: error R505 /)]);
+  });
+});
+
 describe('a JSON Lines batch: one determination or one named error per line, in order', () => {
   const deep = `{"request": ${'['.repeat(5000)}${']'.repeat(5000)}}`;
   // Each line and what it should give: 'decided' (its determination, in order), a blank line

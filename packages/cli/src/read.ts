@@ -131,10 +131,13 @@ export function* readLines(path: string, limit: number, progress?: (bytesRead: n
     let length = 0;
     let number = 1;
     let read = 0;
+    // A line's CR (of a CRLF) is no part of it: a line is kept up to one byte past the limit, and
+    // refused when it is past it without that byte being its CR.
     const end = (): Line => {
-      if (length > limit) return { number, tooLong: length };
+      if (length > limit + 1) return { number, tooLong: length };
       let bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts, length);
       if (bytes.length && bytes[bytes.length - 1] === 13) bytes = bytes.subarray(0, -1);
+      if (bytes.length > limit) return { number, tooLong: length };
       if (number === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
       return { number, bytes };
     };
@@ -149,7 +152,7 @@ export function* readLines(path: string, limit: number, progress?: (bytesRead: n
         const nl = chunk.indexOf(10, from);
         const to = nl < 0 || nl >= n ? n : nl;
         length += to - from;
-        if (length <= limit) parts.push(chunk.subarray(from, to));
+        if (length <= limit + 1) parts.push(chunk.subarray(from, to));
         else parts = []; // past the limit the line is only counted
         if (to === n) break;
         yield end();
