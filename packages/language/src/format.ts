@@ -211,15 +211,29 @@ class Printer {
   }
 
   private entry(e: A.CourseEntry | A.FrequencyEntry): string {
-    const span = (s: A.Span): string => (s.low === s.high ? `${s.low}` : `${s.low}-${s.high}`);
+    const span = (s: A.Span): string => {
+      const [low, high = low] = this.numbers(s, [s.low, s.high]);
+      return s.low === s.high ? low! : `${low}-${high}`;
+    };
     if (e.kind === 'CourseEntry') {
-      const within = e.period ? ` within ${e.period.amount} ${e.period.unit.text}` : '';
+      const within = e.period ? ` within ${this.numbers(e.period, [e.period.amount])[0]} ${e.period.unit.text}` : '';
       return `${span(e.visits)} ${e.visitUnit.text} over ${span(e.duration)} ${e.durationUnit.text}${within}`;
     }
-    if (e.fadeTo === undefined) return `up to ${e.mostPerWeek} per ${e.per.text}`;
+    const [most, fadeTo] = this.numbers(e, [e.mostPerWeek, e.fadeTo]);
+    if (e.fadeTo === undefined) return `up to ${most} per ${e.per.text}`;
     // `or less` is not in the AST; keep it when it was written.
     const orLess = /\bor\s+less\b/.test(this.image(e)) ? ' or less' : '';
-    return `up to ${e.mostPerWeek} per ${e.per.text}, fading to ${e.fadeTo}${orLess}`;
+    return `up to ${most} per ${e.per.text}, fading to ${fadeTo}${orLess}`;
+  }
+
+  /**
+   * The numbers of a node (`values`, in the order they are written), each printed from its value
+   * (`08` as 8), or as written where its value would print in exponent form, which the language
+   * does not read: a number of 22 digits prints as 1e+21.
+   */
+  private numbers(n: { range: Range }, values: readonly (number | undefined)[]): string[] {
+    const written = lex(this.image(n)).tokens.filter((t) => t.tokenType.name === 'NumberLiteral').map((t) => t.image);
+    return values.map((v, i) => (v === undefined || !/e/i.test(String(v)) ? String(v) : written[i]!));
   }
 
   /** A table: its clauses, then its header and rows with their bars lined up. */

@@ -71,6 +71,15 @@ describe('format: layout', () => {
     expect(format(input)).toBe(expected);
   });
 
+  it('writes a number of a recommendation as the language reads it, whatever its size', () => {
+    // Printed from its value, 10^21 would be 1e+21 and 10^-7 1e-7: no number the lexer reads.
+    const text = 'guideline a\nrecommend\n  k: 9-1000000000000000000000 visits over 8 weeks within 0.0000001 months\n  frequency: up to 99999999999999999999999999999 per week, fading to 08';
+    const out = format(text);
+    expect(out).toBe('guideline a\n\nrecommend\n  k: 9-1000000000000000000000 visits over 8 weeks within 0.0000001 months\n  frequency: up to 99999999999999999999999999999 per week, fading to 8\n');
+    expect(errorsOf(out)).toEqual([]);
+    expect(shape(out)).toEqual(shape(text));
+  });
+
   it('leaves the bundled guidelines as they are', () => {
     const root = join(import.meta.dirname, '../../../guidelines');
     const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.guideline'));
