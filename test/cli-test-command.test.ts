@@ -1,7 +1,7 @@
 // `guideline test <paths>` tests what it is given: a guideline folder with its own cases and no
 // others, by the policy its cases name or alone; test cases checked against their format, each
 // problem at its place (R506, R501) rather than a diff.
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +13,8 @@ import { runCli, scratch } from './support/cli.ts';
 const summary = (stdout: string): string => /^\d+ passed, \d+ failed$/m.exec(stdout)?.[0] ?? stdout;
 const caseCount = (folder: string): number => readdirSync(join(root, folder, 'cases')).filter((f) => f.endsWith('.json')).length;
 
+const { dir: scratchDir, file: writeScratch } = scratch('guideline-test-declares-');
+
 describe('guideline test <one guideline folder>', () => {
   it.each(['guidelines/mtus/acupuncture', 'guidelines/odg/knee', 'guidelines/mtus/postsurgical'])('%s: its own cases, all passing', (folder) => {
     const r = runCli(['test', folder]);
@@ -23,6 +25,29 @@ describe('guideline test <one guideline folder>', () => {
   it('runs from a subfolder with paths relative to it, through pnpm', () => {
     const r = spawnSync('pnpm', ['--silent', 'guideline', 'test', 'acupuncture'], { cwd: join(root, 'guidelines/mtus'), encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     expect([r.status, summary(r.stdout)]).toEqual([0, `${caseCount('guidelines/mtus/acupuncture')} passed, 0 failed`]);
+  });
+
+  it('reads what a file declares, not what its texts say: a wrapped line of a rationale beginning "policy" is no policy', () => {
+    const folder = join(scratchDir, 'acupuncture');
+    cpSync(join(root, 'guidelines/mtus/acupuncture'), folder, { recursive: true });
+    const file = join(folder, 'acupuncture.guideline');
+    const text = readFileSync(file, 'utf8');
+    const edited = text.replace(/^ +an adjunct to physical rehabilitation/m, 'policy: an adjunct to physical rehabilitation');
+    expect(edited).not.toBe(text);
+    writeFileSync(file, edited);
+    const r = runCli(['test', folder]);
+    expect([r.code, summary(r.stdout)]).toEqual([0, `${caseCount('guidelines/mtus/acupuncture')} passed, 0 failed`]);
+  });
+
+  it('refuses a folder with no .guideline files, and makes an empty file no guideline rather than the bundled library', () => {
+    const empty = join(scratchDir, 'no-guidelines');
+    mkdirSync(empty);
+    expect(runCli(['compile', empty])).toMatchObject({ code: 2, stderr: `guideline: no .guideline files in ${empty}\n` });
+    const out = join(scratchDir, 'empty.json');
+    const compiled = runCli(['compile', writeScratch('empty.guideline', '# nothing yet\n'), '-o', out]);
+    expect(compiled.code).toBe(0);
+    const rules = JSON.parse(readFileSync(out, 'utf8')) as { guidelines: unknown[]; policies: unknown[] };
+    expect([rules.guidelines.length, rules.policies.length]).toEqual([0, 0]);
   });
 
   it('tests a policies folder over the bundled guidelines', () => {

@@ -2,9 +2,9 @@
 // The language package's parser and checker are reached from here alone, and this module is loaded
 // only by commands that compile (`await import`): a run with a compiled rule set never sets them up.
 import { join } from 'node:path';
-import { compileProgram, matchesPattern, type CompileResult, type SourceText } from '@guideline/language';
+import { compileProgram, lex, matchesPattern, type CompileResult, type SourceText } from '@guideline/language';
 import { bundledGuidelines, guidelineFiles } from './load.ts';
-import { display, nameUnder, type FoundFile } from './paths.ts';
+import { display, nameUnder, UsageError, type FoundFile } from './paths.ts';
 import { readLimits, readText } from './read.ts';
 
 /** A guideline file as compiled: `file` is its name (what the artifact records), `shown` its path for the user. */
@@ -39,19 +39,29 @@ export const alonePolicyFile = '(guidelines alone)';
  * locale, with the paths in any order.
  */
 export function compileFiles(paths: readonly string[], options: CompileOptions = {}): CompileResult & { sources: LoadedSource[] } {
+  // Each file's declaring text, made once a compile.
+  const codes = new Map<string, string>();
+  const code = (text: string): string => {
+    let c = codes.get(text);
+    if (c === undefined) codes.set(text, (c = declaring(text)));
+    return c;
+  };
   const load = (f: FoundFile, name = f.name): LoadedSource => ({ text: readText(f.given, readLimits.guidelineBytes), file: name, path: f.path, shown: (options.shownAs ?? display)(f.given) });
   const sources = guidelineFiles(paths).map((f) => load(f));
+  if (paths.length && !sources.length) throw new UsageError(`no .guideline files in ${paths.map(display).join(', ')}`);
   const own = sources.length;
   const added = new Set<string>();
-  if (paths.length && !sources.some((s) => /^\s*policy\b/m.test(s.text))) {
-    const ids = [...new Set(sources.flatMap((s) => [...s.text.matchAll(/^guideline\s+([\w.-]+)/gm)].map((m) => m[1]!)))];
+  const ids = [...new Set(sources.flatMap((s) => [...code(s.text).matchAll(/^guideline\s+([\w.-]+)/gm)].map((m) => m[1]!)))];
+  const ownPolicies = sources.some((s) => /^\s*policy\b/m.test(code(s.text)));
+  // Guidelines given without a policy are decided under the bundled policies (or one of their own).
+  if (paths.length && ids.length && !ownPolicies) {
     const wanted = options.jurisdictions && new Set(options.jurisdictions.map((j) => j.toUpperCase()));
     const covered = new Set<string>();
     for (const f of guidelineFiles([join(bundledGuidelines, 'policies')])) {
       // Named as they are among the bundled guidelines.
       const s = load(f, nameUnder(bundledGuidelines, f.path));
-      const jurisdiction = /^\s*jurisdiction\s+(\S+)/m.exec(s.text)?.[1]?.toUpperCase() ?? '';
-      if (wanted && (!wanted.has(jurisdiction) || !consults(s.text, ids))) continue;
+      const jurisdiction = /^\s*jurisdiction\s+(\S+)/m.exec(code(s.text))?.[1]?.toUpperCase() ?? '';
+      if (wanted && (!wanted.has(jurisdiction) || !consults(code(s.text), ids))) continue;
       sources.push(s);
       added.add(s.file);
       covered.add(jurisdiction);
@@ -63,14 +73,14 @@ export function compileFiles(paths: readonly string[], options: CompileOptions =
     }
   }
   // Policies given without guidelines (a policies folder) are tested and checked over the bundled guidelines.
-  if (paths.length && sources.length && !sources.some((s) => /^guideline\s/m.test(s.text))) {
+  if (paths.length && ownPolicies && !ids.length) {
     const given = new Set(sources.map((s) => s.path));
     for (const f of guidelineFiles([bundledGuidelines])) {
-      if (given.has(f.path) || /^\s*policy\b/m.test(readText(f.given, readLimits.guidelineBytes))) continue;
+      if (given.has(f.path) || /^\s*policy\b/m.test(code(readText(f.given, readLimits.guidelineBytes)))) continue;
       sources.push(load(f, nameUnder(bundledGuidelines, f.path)));
     }
   }
-  if (paths.length) for (const s of borrowedVocabularies(sources, load)) {
+  if (paths.length) for (const s of borrowedVocabularies(sources, load, code)) {
     sources.push(s);
     added.add(s.file);
   }
@@ -83,8 +93,24 @@ export function compileFiles(paths: readonly string[], options: CompileOptions =
   return { ...result, sources };
 }
 
-const declaredVocabularies = (text: string): string[] => [...text.matchAll(/^vocabulary\s+([\w-]+)/gm)].map((m) => m[1]!);
-const usedVocabularies = (text: string): string[] => [...text.matchAll(/^\s*uses\s+(.+)$/gm)].flatMap((m) => m[1]!.split(',').map((u) => u.trim()));
+/**
+ * A file's text with its strings and comments blanked, its lines kept: what it declares (a line
+ * that begins `policy`, `guideline`, `uses`), not what its texts say (a rationale whose wrapped
+ * line begins with the word policy declares nothing).
+ */
+function declaring(text: string): string {
+  const blank = (t: string): string => t.replace(/[^\n]/g, ' ');
+  let out = '';
+  let at = 0;
+  for (const t of lex(text).tokens) {
+    out += blank(text.slice(at, t.startOffset)) + (t.tokenType.name === 'StringLiteral' ? blank(t.image) : t.image);
+    at = t.startOffset + t.image.length;
+  }
+  return out + blank(text.slice(at));
+}
+
+const declaredVocabularies = (code: string): string[] => [...code.matchAll(/^vocabulary\s+([\w-]+)/gm)].map((m) => m[1]!);
+const usedVocabularies = (code: string): string[] => [...code.matchAll(/^\s*uses\s+(.+)$/gm)].flatMap((m) => m[1]!.split(',').map((u) => u.trim()));
 
 /**
  * The bundled files that declare the vocabularies the sources use and do not declare (the rules
@@ -92,24 +118,24 @@ const usedVocabularies = (text: string): string[] => [...text.matchAll(/^\s*uses
  * bundled guideline can be checked and tested alone. A vocabulary no bundled file declares is left
  * to the checker (a standard one, or a mistake it reports).
  */
-function borrowedVocabularies(sources: readonly LoadedSource[], load: (f: FoundFile, name: string) => LoadedSource): LoadedSource[] {
+function borrowedVocabularies(sources: readonly LoadedSource[], load: (f: FoundFile, name: string) => LoadedSource, code: (text: string) => string): LoadedSource[] {
   const have = new Set(sources.map((s) => s.path));
-  const declared = new Set(sources.flatMap((s) => declaredVocabularies(s.text)));
-  const wanted = sources.flatMap((s) => usedVocabularies(s.text)).filter((v) => !declared.has(v));
+  const declared = new Set(sources.flatMap((s) => declaredVocabularies(code(s.text))));
+  const wanted = sources.flatMap((s) => usedVocabularies(code(s.text))).filter((v) => !declared.has(v));
   if (!wanted.length) return [];
   const bundled = new Map<string, LoadedSource>();
   for (const f of guidelineFiles([bundledGuidelines])) {
     if (have.has(f.path)) continue;
     const s = load(f, nameUnder(bundledGuidelines, f.path));
-    for (const v of declaredVocabularies(s.text)) if (!bundled.has(v)) bundled.set(v, s);
+    for (const v of declaredVocabularies(code(s.text))) if (!bundled.has(v)) bundled.set(v, s);
   }
   const out: LoadedSource[] = [];
   for (let v = wanted.shift(); v !== undefined; v = wanted.shift()) {
     const s = bundled.get(v);
     if (declared.has(v) || !s) continue;
     out.push(s);
-    for (const d of declaredVocabularies(s.text)) declared.add(d);
-    wanted.push(...usedVocabularies(s.text));
+    for (const d of declaredVocabularies(code(s.text))) declared.add(d);
+    wanted.push(...usedVocabularies(code(s.text)));
   }
   return out;
 }
