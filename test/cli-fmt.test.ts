@@ -40,4 +40,15 @@ describe('guideline fmt', () => {
     expect(r.stderr).toMatch(/broken\.guideline:2:\d+: error P20\d/);
     expect(readFileSync(p, 'utf8')).toBe('guideline a\ncriterion ((( oops\n');
   });
+
+  it('exits 2 naming a clause given twice at its place (C308), file untouched', () => {
+    const text = 'guideline a\n  title "One"\n  title "Two"\n';
+    const p = file('twice.guideline', text);
+    for (const args of [['fmt', p], ['fmt', '--check', p]]) {
+      const r = run(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^\S*twice\.guideline: not formatted, a clause is given twice\n\S*twice\.guideline:3:3: error C308 'title' is given more than once\n/);
+    }
+    expect(readFileSync(p, 'utf8')).toBe(text);
+  });
 });

@@ -2,7 +2,7 @@
 // one blank line, clauses indented two spaces, header keywords and recommendations aligned), comments
 // kept. `guideline fmt` and the playground's Format Document both call `formatGuideline`.
 import type * as A from './ast.ts';
-import { hasErrors, type Diagnostic, type Range } from './diagnostics.ts';
+import { diagnostic, hasErrors, type Diagnostic, type Range } from './diagnostics.ts';
 import { lex } from './lexer.ts';
 import { parse } from './parse.ts';
 import { printExpr } from './format-expr.ts';
@@ -51,12 +51,17 @@ export function formatGuideline(text: string, file?: string): FormatResult {
   const ast = parsed.ast;
   const criteria = [...ast.guidelines.flatMap((g) => g.criteria), ...ast.policies.flatMap((p) => p.criteria), ...ast.vocabularies.flatMap((v) => v.criteria)];
   const facts = ast.vocabularies.flatMap((v) => [...v.facts, ...v.records.flatMap((r) => r.fields)]);
-  const repeated =
-    ast.guidelines.some((g) => g.repeated.length) ||
-    ast.vocabularies.some((v) => v.repeated.length) ||
-    facts.some((f) => f.repeated.length) ||
-    criteria.some((c) => c.kind === 'CriterionDecl' && (c.repeated.length || c.parts.some((p) => p.repeated.length)));
-  if (hasErrors(parsed.diagnostics) || repeated) return { text, formatted: false, changed: false, diagnostics: errors };
+  // A clause given twice: only one of them could be printed, so the text is left as it is, and
+  // why is said as the checker says it (C308), at the second.
+  const repeated = [
+    ...ast.guidelines.flatMap((g) => g.repeated),
+    ...ast.vocabularies.flatMap((v) => v.repeated),
+    ...facts.flatMap((f) => f.repeated),
+    ...criteria.flatMap((c) => (c.kind === 'CriterionDecl' ? [...c.repeated, ...c.parts.flatMap((p) => p.repeated)] : [])),
+  ];
+  if (hasErrors(parsed.diagnostics) || repeated.length) {
+    return { text, formatted: false, changed: false, diagnostics: [...errors, ...repeated.map((r) => ({ ...diagnostic('C308', r.range, { clause: r.text }), ...(file === undefined ? {} : { file }) }))] };
+  }
   const out = new Printer(text).file(parsed.ast, parsed.comments);
   return { text: out, formatted: true, changed: out !== text, diagnostics: [] };
 }

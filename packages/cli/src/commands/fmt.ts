@@ -6,7 +6,7 @@ import { display, guidelineFiles } from '../load.ts';
 import { readLimits, readText, writeText } from '../read.ts';
 import { printable, renderDiagnostics } from '../render.ts';
 
-/** Exit 0 when every file is (or now is) formatted, 1 when --check finds one that is not, 2 on syntax errors. */
+/** Exit 0 when every file is (or now is) formatted, 1 when --check finds one that is not, 2 on syntax errors or a clause given twice. */
 export async function fmtCommand(paths: string[], check: boolean): Promise<number> {
   const { formatGuideline } = await import('@guideline/language');
   let unformatted = 0;
@@ -20,7 +20,8 @@ export async function fmtCommand(paths: string[], check: boolean): Promise<numbe
     if (!r.formatted) {
       broken++;
       const sources: SourceText[] = [{ text, file: name }];
-      process.stderr.write(`${printable(name)}: not formatted, it has syntax errors\n${renderDiagnostics(r.diagnostics, sources)}\n`);
+      const why = r.diagnostics.every((d) => d.code === 'C308') ? 'a clause is given twice' : 'it has syntax errors';
+      process.stderr.write(`${printable(name)}: not formatted, ${why}\n${renderDiagnostics(r.diagnostics, sources)}\n`);
       continue;
     }
     if (!r.changed) continue;
@@ -43,7 +44,7 @@ export const fmt: Command = {
   name: 'fmt',
   synopsis: '[paths] [--check]',
   summary: 'rewrite guideline files in canonical layout (default: the bundled guidelines/)',
-  description: 'Exit 0 when every file is (or now is) formatted, 1 when --check finds one that is not, 2 on syntax errors.',
+  description: 'Exit 0 when every file is (or now is) formatted, 1 when --check finds one that is not, 2 on syntax errors or a clause given twice.',
   options: { check: { type: 'boolean', description: 'only list the files that are not formatted; change nothing' } },
   run: (paths, values) => fmtCommand(paths, booleanOption(values, 'check')),
 };
