@@ -195,7 +195,20 @@ export function traceEntry(rec: LeafRecord, leafIR: LeafIR, plan: Plan, run: Run
 export type LeafIR = Leaf;
 
 function known(v: Val | undefined): unknown {
-  return v === undefined || v instanceof Unknown ? null : v;
+  return v === undefined || v instanceof Unknown ? null : detached(v);
+}
+
+/**
+ * A value as a trace may keep it: a list or a record of the case copied (through the lists and
+ * records in it), so that a caller who changes its case afterwards changes no determination made
+ * from it, and one who changes a determination changes no case.
+ */
+function detached(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null) return v;
+  if (Array.isArray(v)) return v.map(detached);
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) out[k] = detached((v as Record<string, unknown>)[k]);
+  return out;
 }
 
 /** When bounds decided a comparison: which ("completed visits is at least 0"). */

@@ -6,7 +6,9 @@ import { compileProgram, type RuleSet } from '../../language/src/index.ts';
 import fc from 'fast-check';
 import { CaseValidationError, determinationJson, evaluateFast, type CriterionResult } from '../src/index.ts';
 import { keep, keptLimits, worthReading, type Results } from '../src/reuse.ts';
-import { bundledRules } from '../../../test/support/bundled.ts';
+import { bundledRules, files, root } from '../../../test/support/bundled.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { libraryCases } from '../../../scripts/corpus/cases.ts';
 import { caseArbitrary } from '../../../test/support/case-arbitrary.ts';
 import { runs, seed } from '../../../test/support/fuzz.ts';
@@ -55,6 +57,33 @@ describe('reused results', () => {
     // Reused results among them: a case decided again finds its criteria's results kept.
     const reused = generated.filter((c) => text(forward, c) !== 'invalid' && evaluateFast(forward, c).criteria.some((r) => Object.isFrozen(r))).length;
     expect(reused).toBeGreaterThan(generated.length / 4);
+  });
+
+  it('hold nothing of the case, kept or not: a caller changing its case afterwards changes no determination made', () => {
+    const mine = fresh(rules);
+    /** Changes every list and record in a value: an item pushed, a field added. */
+    const scribble = (v: unknown): void => {
+      if (Array.isArray(v)) {
+        v.forEach(scribble);
+        v.push({ scribbled: true });
+      } else if (v && typeof v === 'object') {
+        for (const k of Object.keys(v)) scribble((v as Record<string, unknown>)[k]);
+        (v as Record<string, unknown>)['scribbled'] = true;
+      }
+    };
+    // The bundled test cases (lists of events, records) and library cases.
+    const testCases = files(join(root, 'guidelines'), '.json').filter((f) => f.includes('/cases/')).map((f) => (JSON.parse(readFileSync(f, 'utf8')) as { case: unknown }).case);
+    expect(testCases.length).toBeGreaterThan(300);
+    let lists = 0;
+    for (const c of [...testCases, ...cases.slice(0, 300)]) {
+      const own = structuredClone(c);
+      const d = evaluateFast(mine, own, { decisionId: () => 'd' });
+      const text = determinationJson(d);
+      lists += d.criteria.filter((r) => r.trace.some((t) => Array.isArray(t.value))).length;
+      scribble(own);
+      expect(JSON.stringify(d)).toBe(text);
+    }
+    expect(lists).toBeGreaterThan(0);
   });
 
   it('are the same objects for two cases that read the same, and frozen', () => {
