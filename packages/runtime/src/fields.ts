@@ -94,6 +94,10 @@ function show(v: unknown): string {
   if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
   if (typeof v === 'string') return JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v);
   if (v === null || typeof v === 'number' || typeof v === 'boolean') return String(v);
+  // What no JSON holds, by its kind: a case built in code can hold it.
+  if (v === undefined) return 'undefined';
+  if (typeof v === 'bigint') return `a BigInt (${v}n)`;
+  if (typeof v === 'function' || typeof v === 'symbol') return `a ${typeof v}`;
   return Array.isArray(v) ? 'a list' : 'an object';
 }
 

@@ -202,6 +202,15 @@ describe('validateCase', () => {
   ])('%j', (input, fields) => {
     expect(validateCase(input).map((i) => i.field).sort()).toEqual([...fields].sort());
   });
+  it.each([
+    [undefined, 'undefined'],
+    [5n, 'a BigInt (5n)'],
+    [() => 'x', 'a function'],
+    [Symbol('x'), 'a symbol'],
+    [{}, 'an object'],
+  ])('says what a value no JSON holds is: %s', (id, got) => {
+    expect(validateCase({ ...makeCase(), id }).map((i) => `${i.field}: ${i.message}`)).toEqual([`id: must be a text, got ${got}`]);
+  });
   it('evaluate throws CaseValidationError naming the fields', async () => {
     await expect(evaluate(rules(), { jurisdiction: 'CA' })).rejects.toBeInstanceOf(CaseValidationError);
   });
