@@ -131,7 +131,9 @@ type Add = (field: string, message: string) => void;
 
 function object(node: FieldNode & { kind: 'object' }, v: Record<string, unknown>, at: string, add: Add, top = false): void {
   for (const r of node.required ?? []) {
-    if (!Object.hasOwn(v, r) || v[r] === null || v[r] === undefined) add(join(at, r), 'is required');
+    // Set in code as a property that is not enumerable: no JSON could hold it, and its value would go unchecked.
+    if (Object.hasOwn(v, r) && !Object.prototype.propertyIsEnumerable.call(v, r)) add(join(at, r), 'is a property that is not enumerable: a case holds its fields as JSON gives them, as plain properties');
+    else if (!Object.hasOwn(v, r) || v[r] === null || v[r] === undefined) add(join(at, r), 'is required');
     else if (v[r] === '') add(join(at, r), 'is required, and empty');
   }
   for (const key of Object.keys(v)) {

@@ -211,6 +211,13 @@ describe('validateCase', () => {
   ])('says what a value no JSON holds is: %s', (id, got) => {
     expect(validateCase({ ...makeCase(), id }).map((i) => `${i.field}: ${i.message}`)).toEqual([`id: must be a text, got ${got}`]);
   });
+  it('refuses a required field set as a property that is not enumerable, which would go unchecked', async () => {
+    const c = makeCase() as Record<string, unknown>;
+    delete c['jurisdiction'];
+    Object.defineProperty(c, 'jurisdiction', { value: {}, enumerable: false });
+    expect(validateCase(c).map((i) => i.field)).toEqual(['jurisdiction']);
+    await expect(evaluate(rules(), c)).rejects.toBeInstanceOf(CaseValidationError);
+  });
   it('evaluate throws CaseValidationError naming the fields', async () => {
     await expect(evaluate(rules(), { jurisdiction: 'CA' })).rejects.toBeInstanceOf(CaseValidationError);
   });
