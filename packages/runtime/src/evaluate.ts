@@ -91,7 +91,8 @@ interface Prepared {
 const prepared = new WeakMap<RuleSet, Prepared>();
 
 /** The determination of one case. Throws CaseValidationError (naming every bad field) on a malformed case. */
-export function evaluateCase(rules: RuleSet, input: unknown, options: EvaluateOptions = {}): Determination {
+export function evaluateCase(rules: RuleSet, input: unknown, given: EvaluateOptions = {}): Determination {
+  const options = checkedOptions(given);
   // One lookup a case for what the rule set gives every case (it is checked once, on first use).
   let p = prepared.get(rules);
   if (!p) {
@@ -106,11 +107,33 @@ export function evaluateCase(rules: RuleSet, input: unknown, options: EvaluateOp
  * the guideline that governs, each criterion's status), explained here as the fast path's are.
  */
 export function determine(rules: RuleSet, c: Case, options: EvaluateOptions = {}, answers?: EngineAnswers): Determination {
-  return named(rules, revisionOf(rules), c, options, answers);
+  return named(rules, revisionOf(rules), c, checkedOptions(options), answers);
+}
+
+/**
+ * The options a caller gave, checked: a mistake in them is the caller's code, said as a TypeError
+ * naming the option, never a default taken in silence (`detail: 'ful'` is not a full determination
+ * by chance). Null is no options, as undefined is.
+ */
+export function checkedOptions<T extends EvaluateOptions>(options: T | null | undefined): T {
+  if (options === undefined || options === null) return {} as T;
+  if (typeof options !== 'object') throw new TypeError(`the options are an object ({ detail, decisionId }), not ${typeof options}`);
+  const { detail, decisionId } = options;
+  if (detail !== undefined && detail !== 'full' && detail !== 'decision') throw new TypeError(`options.detail is 'full' or 'decision', not ${shownOption(detail)}`);
+  if (decisionId !== undefined && typeof decisionId !== 'function') throw new TypeError(`options.decisionId is a function that gives a decision id (a text), not ${typeof decisionId}`);
+  return options;
+}
+
+/** A value an option was given, for its error: a text quoted, anything else by its kind. */
+export function shownOption(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (v === null || typeof v === 'number' || typeof v === 'boolean' || typeof v === 'undefined') return String(v);
+  return Array.isArray(v) ? 'a list' : `a ${typeof v}`;
 }
 
 function named(rules: RuleSet, revision: string, c: Case, options: EvaluateOptions, answers?: EngineAnswers): Determination {
   const decisionId = (options.decisionId ?? newDecisionId)();
+  if (typeof decisionId !== 'string') throw new TypeError(`options.decisionId gave ${shownOption(decisionId)}: a decision id is a text`);
   const d = unnamed(rules, c, options, answers);
   // Built key by key: spreading the unnamed determination into a new object takes V8's generic
   // copy, which cost more than deciding a simple case.

@@ -218,6 +218,18 @@ describe('validateCase', () => {
     expect(validateCase(c).map((i) => i.field)).toEqual(['jurisdiction']);
     await expect(evaluate(rules(), c)).rejects.toBeInstanceOf(CaseValidationError);
   });
+  it.each([
+    [{ detail: 'ful' }, `options.detail is 'full' or 'decision', not "ful"`],
+    [{ engine: 'fst' }, `options.engine is 'fast' or 'json-rules-engine', not "fst"`],
+    [{ decisionId: 'd-1' }, 'options.decisionId is a function that gives a decision id (a text), not string'],
+    [{ decisionId: () => 5 }, 'options.decisionId gave 5: a decision id is a text'],
+    [{ decisionId: () => undefined }, 'options.decisionId gave undefined: a decision id is a text'],
+  ])('refuses options a caller got wrong, saying which: %j', async (options, message) => {
+    await expect(evaluate(rules(), makeCase(), options as never)).rejects.toThrow(new TypeError(message));
+  });
+  it('takes null options as none', async () => {
+    expect((await evaluate(rules(), makeCase(), null as never)).decision).toBe((await evaluate(rules(), makeCase())).decision);
+  });
   it('evaluate throws CaseValidationError naming the fields', async () => {
     await expect(evaluate(rules(), { jurisdiction: 'CA' })).rejects.toBeInstanceOf(CaseValidationError);
   });
