@@ -150,7 +150,8 @@ function object(node: FieldNode & { kind: 'object' }, v: Record<string, unknown>
       add(path, `is not a field of the case${near ? `; did you mean ${join(at, near)}?` : top ? '' : `: ${at || 'the case'} has ${Object.keys(node.fields).join(', ')}`}`);
       continue;
     }
-    if ((node.required ?? []).includes(key) && v[key] === '') continue; // (reported above)
+    // A required field that is empty, null or undefined is reported above, once.
+    if ((node.required ?? []).includes(key) && (v[key] === '' || v[key] === null || v[key] === undefined)) continue;
     check(child, v[key], path, add, (node.required ?? []).includes(key));
   }
 }

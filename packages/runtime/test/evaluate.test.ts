@@ -227,6 +227,9 @@ describe('validateCase', () => {
   ])('refuses options a caller got wrong, saying which: %j', async (options, message) => {
     await expect(evaluate(rules(), makeCase(), options as never)).rejects.toThrow(new TypeError(message));
   });
+  it.each([[null], [undefined], ['']])('names a required field given as %j once', (jurisdiction) => {
+    expect(validateCase({ ...makeCase(), jurisdiction }).map((i) => `${i.field}: ${i.message}`)).toEqual([jurisdiction === '' ? 'jurisdiction: is required, and empty' : 'jurisdiction: is required']);
+  });
   it('takes null options as none', async () => {
     expect((await evaluate(rules(), makeCase(), null as never)).decision).toBe((await evaluate(rules(), makeCase())).decision);
   });
