@@ -1,7 +1,8 @@
 // The entry points: one case (`evaluate`, `evaluateFast`) or many, lazily (`evaluateMany`). Each runs
 // the one straight path of evaluate.ts; `evaluate` may run the conditions through json-rules-engine.
 import type { RuleSet } from '@guideline/language/rules';
-import { checkedOptions, determine, evaluateCase, shownOption, type EvaluateOptions } from './evaluate.ts';
+import { checkedOptions, determine, evaluateCase, type EvaluateOptions } from './evaluate.ts';
+import { shownValue } from './fields.ts';
 import { engineAnswers } from './engine.ts';
 import { checkedRuleSet } from './load-rules.ts';
 import { assertCase } from './validate.ts';
@@ -24,7 +25,7 @@ export interface Options extends EvaluateOptions {
 /** The determination of one case. Rejects with CaseValidationError (every bad field named) on a malformed case. */
 export async function evaluate(ruleSet: RuleSet, input: unknown, given: Options = {}): Promise<Determination> {
   const options = checkedOptions(given);
-  if (options.engine !== undefined && options.engine !== 'fast' && options.engine !== 'json-rules-engine') throw new TypeError(`options.engine is 'fast' or 'json-rules-engine', not ${shownOption(options.engine)}`);
+  if (options.engine !== undefined && options.engine !== 'fast' && options.engine !== 'json-rules-engine') throw new TypeError(`options.engine is 'fast' or 'json-rules-engine', not ${shownValue(options.engine)}`);
   if (options.engine !== 'json-rules-engine') return evaluateCase(ruleSet, input, options);
   const c = assertCase(input, checkedRuleSet(ruleSet));
   return determine(ruleSet, c, options, await engineAnswers(ruleSet, c));

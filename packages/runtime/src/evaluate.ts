@@ -11,6 +11,7 @@ import { recordedLeaves, Run } from './plan.ts';
 import { guidelinesInOrder } from './policy.ts';
 import type { Case, CriterionResult, Determination } from './types.ts';
 import { caseCheckOf, checkedCase } from './validate.ts';
+import { shownValue } from './fields.ts';
 import { scopeName } from '@guideline/language/rules';
 import type { EngineAnswers } from './engine.ts';
 import { Unknown, type Tri } from './values.ts';
@@ -119,21 +120,14 @@ export function checkedOptions<T extends EvaluateOptions>(options: T | null | un
   if (options === undefined || options === null) return {} as T;
   if (typeof options !== 'object') throw new TypeError(`the options are an object ({ detail, decisionId }), not ${typeof options}`);
   const { detail, decisionId } = options;
-  if (detail !== undefined && detail !== 'full' && detail !== 'decision') throw new TypeError(`options.detail is 'full' or 'decision', not ${shownOption(detail)}`);
+  if (detail !== undefined && detail !== 'full' && detail !== 'decision') throw new TypeError(`options.detail is 'full' or 'decision', not ${shownValue(detail)}`);
   if (decisionId !== undefined && typeof decisionId !== 'function') throw new TypeError(`options.decisionId is a function that gives a decision id (a text), not ${typeof decisionId}`);
   return options;
 }
 
-/** A value an option was given, for its error: a text quoted, anything else by its kind. */
-export function shownOption(v: unknown): string {
-  if (typeof v === 'string') return JSON.stringify(v);
-  if (v === null || typeof v === 'number' || typeof v === 'boolean' || typeof v === 'undefined') return String(v);
-  return Array.isArray(v) ? 'a list' : `a ${typeof v}`;
-}
-
 function named(rules: RuleSet, revision: string, c: Case, options: EvaluateOptions, answers?: EngineAnswers): Determination {
   const decisionId = (options.decisionId ?? newDecisionId)();
-  if (typeof decisionId !== 'string') throw new TypeError(`options.decisionId gave ${shownOption(decisionId)}: a decision id is a text`);
+  if (typeof decisionId !== 'string') throw new TypeError(`options.decisionId gave ${shownValue(decisionId)}: a decision id is a text`);
   const d = unnamed(rules, c, options, answers);
   // Built key by key: spreading the unnamed determination into a new object takes V8's generic
   // copy, which cost more than deciding a simple case.

@@ -90,7 +90,8 @@ export const caseLimits = { maxText: 2000, maxItems: 100, maxIssues: 50, earlies
 const codePattern = /^(?:[A-Za-z][0-9][0-9A-Za-z](?:\.?[0-9A-Za-z]{0,4})?|[0-9]{5}|[A-Za-z][0-9]{4})$/;
 const countUnits = new Set(['visits']);
 
-function show(v: unknown): string {
+/** A value as a message names it: a text quoted (cut at 40 characters), a number as it is, anything else by its kind. */
+export function shownValue(v: unknown): string {
   if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
   if (typeof v === 'string') return JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v);
   if (v === null || typeof v === 'number' || typeof v === 'boolean') return String(v);
@@ -160,10 +161,10 @@ function check(node: FieldNode, v: unknown, at: string, add: Add, required: bool
   if (v === null && !required) return;
   switch (node.kind) {
     case 'object':
-      if (typeof v !== 'object' || v === null || Array.isArray(v)) return add(at, `must be an object, got ${show(v)}`);
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) return add(at, `must be an object, got ${shownValue(v)}`);
       return object(node, v as Record<string, unknown>, at, add);
     case 'list': {
-      if (!Array.isArray(v)) return add(at, `must be a list, got ${show(v)}`);
+      if (!Array.isArray(v)) return add(at, `must be a list, got ${shownValue(v)}`);
       if (v.length > caseLimits.maxItems) return add(at, `has ${v.length} items; the limit is ${caseLimits.maxItems}`);
       // (A hole in an array built by code reads as undefined: as null, it is no item.)
       Array.from(v).forEach((x: unknown, i) => {
@@ -186,25 +187,25 @@ function value(node: FieldNode & { kind: 'value' }, v: unknown, at: string, add:
     case 'yes-no':
       if (typeof v === 'boolean') return;
       if (typeof v === 'object' && v !== null && !Array.isArray(v) && node.fields) return object({ kind: 'object', fields: node.fields }, v as Record<string, unknown>, at, add);
-      return add(at, `must be true or false${node.fields ? ' (or the record, when documented)' : ''}, got ${show(v)}`);
+      return add(at, `must be true or false${node.fields ? ' (or the record, when documented)' : ''}, got ${shownValue(v)}`);
     case 'enum':
       if (typeof v === 'string' && t.values.includes(v)) return;
-      return add(at, `must be one of ${t.values.map((x) => JSON.stringify(x)).join(', ')}, got ${show(v)}`);
+      return add(at, `must be one of ${t.values.map((x) => JSON.stringify(x)).join(', ')}, got ${shownValue(v)}`);
     case 'number':
-      if (typeof v !== 'number' || !Number.isFinite(v)) return add(at, typeof v === 'number' ? `must be a finite number, got ${show(v)}` : `must be a number, got ${show(v)}`);
+      if (typeof v !== 'number' || !Number.isFinite(v)) return add(at, typeof v === 'number' ? `must be a finite number, got ${shownValue(v)}` : `must be a number, got ${shownValue(v)}`);
       if (t.min !== undefined && v < t.min) return add(at, `must be at least ${t.min}, got ${v}`);
       if (t.max !== undefined && v > t.max) return add(at, `must be at most ${t.max}, got ${v}`);
       if (t.unit && countUnits.has(t.unit) && !Number.isInteger(v)) return add(at, `must be a whole number of ${t.unit}, got ${v}`);
       return;
     case 'date':
-      if (!isCalendarDate(v)) add(at, `must be a date (YYYY-MM-DD), got ${show(v)}`);
-      else if (v < caseLimits.earliestDate) add(at, `must be a date from ${caseLimits.earliestDate} on, got ${show(v)}`);
+      if (!isCalendarDate(v)) add(at, `must be a date (YYYY-MM-DD), got ${shownValue(v)}`);
+      else if (v < caseLimits.earliestDate) add(at, `must be a date from ${caseLimits.earliestDate} on, got ${shownValue(v)}`);
       return;
     case 'code':
-      if (typeof v !== 'string' || !codePattern.test(v)) add(at, `must be a code (ICD-10 such as M54.12, CPT such as 97110, or HCPCS such as G0283), got ${show(v)}`);
+      if (typeof v !== 'string' || !codePattern.test(v)) add(at, `must be a code (ICD-10 such as M54.12, CPT such as 97110, or HCPCS such as G0283), got ${shownValue(v)}`);
       return;
     default:
-      if (typeof v !== 'string') return add(at, `must be a text, got ${show(v)}`);
+      if (typeof v !== 'string') return add(at, `must be a text, got ${shownValue(v)}`);
       if (v.length > caseLimits.maxText) add(at, `is ${v.length} characters long; the limit is ${caseLimits.maxText}`);
   }
 }
