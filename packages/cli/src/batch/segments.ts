@@ -10,7 +10,13 @@ import { Output } from '../output.ts';
  * with the exit status it calls for; or `count` determinations already joined as the writer would
  * join them, as UTF-8.
  */
-export type Segment = { out: string } | { determination: Determination } | { err: string; status: number } | { bytes: Uint8Array<ArrayBuffer>; count: number };
+export type Segment = { out: string } | { determination: Determination } | Problem | { bytes: Uint8Array<ArrayBuffer>; count: number };
+
+/** A line (or file) that is not a valid case, as check names it, and the exit status it calls for. */
+export interface Problem {
+  err: string;
+  status: number;
+}
 
 /**
  * A determination's text as stdout carries it: a line of its own in JSON Lines; on a terminal, a

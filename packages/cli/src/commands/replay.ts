@@ -55,7 +55,7 @@ export async function replayCommand(paths: string[], values: ReplayOptions): Pro
     const changesFile = values.out ? join(values.out, 'changes.jsonl') : undefined;
     const changed = new ChangeSink(changesFile);
     let cases = values.cases;
-    if (!/\.jsonl$/i.test(cases)) {
+    if (table) {
       // A table: DuckDB writes its rows as cases, one JSON line each, decided as any batch.
       cases = join(scratch, 'cases.jsonl');
       await tableToJsonLines(values.cases, values.map, before, cases);

@@ -6,7 +6,7 @@ import { CaseValidationError, evaluateFast, type CaseIssue, type CriterionResult
 import type { Line } from '../read.ts';
 import { caseDocument, lineDocument, INVALID } from '../batch/decide.ts';
 import { renderCaseIssues, type DocumentText } from '../render.ts';
-import type { Segment } from '../batch/segments.ts';
+import type { Problem, Segment } from '../batch/segments.ts';
 
 export interface ReplayConfig {
   before: RuleSet;
@@ -21,7 +21,7 @@ export interface ReplayConfig {
  * excerpt, as check shows it; in a table's row, at the row's number alone (`cases.csv:2`), for the
  * line of JSON is one DuckDB made from the row, not one the user wrote.
  */
-export function refusedCase(name: string, line: number, issues: readonly CaseIssue[], doc: DocumentText, table: boolean | undefined): { err: string; status: number } {
+export function refusedCase(name: string, line: number, issues: readonly CaseIssue[], doc: DocumentText, table: boolean | undefined): Problem {
   return { err: table ? renderCaseIssues(`${name}:${line}`, issues) : renderCaseIssues(name, issues, doc), status: INVALID };
 }
 

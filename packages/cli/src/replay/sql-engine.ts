@@ -12,15 +12,10 @@ import { caseDocument, lineDocument } from '../batch/decide.ts';
 import { withDuckDB } from './duckdb.ts';
 import { sqlString } from './table.ts';
 import { refusedCase, replayCase, type Counts, type ReplayConfig } from './process.ts';
+import type { Problem } from '../batch/segments.ts';
 import type { ChangeSink } from '../commands/replay.ts';
 import { UsageError } from '../paths.ts';
 import { printable, red, renderError } from '../render.ts';
-
-/** A line that is not a valid case, as check names it, and the exit status it calls for. */
-export interface Problem {
-  err: string;
-  status: number;
-}
 
 /** A guideline the SQL compiler refused, at the condition it could not express (X402). */
 export function renderRefusal(r: Refusal): string {

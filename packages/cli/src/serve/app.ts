@@ -73,12 +73,12 @@ export function decisionApp(options: AppOptions): Hono {
       const detail = c.req.query('detail') ?? 'full';
       if (detail !== 'full' && detail !== 'decision') return fail(c, { status: 400, code: 'bad-query', message: `detail is full or decision, not '${detail}'` });
       const bytes = Buffer.from(await c.req.arrayBuffer());
-      // A case is held to the command line's limit, counted on its bytes before they are decoded, as
-      // `guideline check --case` counts a file's; a batch's lines are held to it one by one.
       const decider = new Decider(loaded, options.log, detail);
       c.header('guideline-revision', loaded.revision);
       // A batch's lines are each decoded, limited and answered on their own, as check reads them.
       if (batch) return c.body(batchAnswers(decider, bytes, Date.now() + options.timeoutMs, options.chunkBytes ?? 1 << 16), 200, { 'content-type': 'application/x-ndjson; charset=utf-8' });
+      // A case is held to the command line's limit, counted on its bytes before they are decoded, as
+      // `guideline check --case` counts a file's.
       if (bytes.length > readLimits.caseBytes) return fail(c, caseTooLarge());
       const decoded = decodeUtf8(bytes);
       if ('badByte' in decoded) {
