@@ -149,11 +149,14 @@ export class AnalysisPanel {
       ' ', open, ' ', add);
   }
 
-  /** The open file's versions again (one was taken automatically). */
+  /** The open file's versions again (one was taken automatically): the one chosen stays chosen, wherever it now is in the list. */
   versionsChanged(): void {
     const chosen = this.select.value;
+    const savedAt = this.select.selectedOptions[0]?.dataset.savedAt;
     this.fillVersions();
-    if (chosen === 'bundled') this.select.value = chosen;
+    const same = savedAt === undefined ? undefined : [...this.select.options].find((o) => o.dataset.savedAt === savedAt);
+    if (same) this.select.value = same.value;
+    else if (chosen === 'bundled') this.select.value = chosen;
   }
 
   /** The version chosen, with its words; undefined when there is none. */
@@ -174,7 +177,7 @@ export class AnalysisPanel {
     const file = this.hooks.file();
     const options = [
       ...(this.hooks.bundledText(file) !== undefined ? [el('option', { value: 'bundled' }, 'its bundled text')] : []),
-      ...this.versions.list(file).map((v, i) => el('option', { value: `v${i}` }, `the version ${v.auto ? 'taken automatically' : 'saved'} ${new Date(v.savedAt).toLocaleString()}`)),
+      ...this.versions.list(file).map((v, i) => el('option', { value: `v${i}`, 'data-saved-at': String(v.savedAt) }, `the version ${v.auto ? 'taken automatically' : 'saved'} ${new Date(v.savedAt).toLocaleString()}`)),
     ];
     show(this.select, options.length ? options : [el('option', { value: '' }, '(no version saved)')]);
   }

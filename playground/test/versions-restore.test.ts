@@ -30,6 +30,20 @@ describe.skipIf(!hasChromium)('versions taken automatically and restored', () =>
     await expect.poll(() => editorText(page)).toBe(second);
   });
 
+  // A version is taken a few seconds after the last edit; one chosen meanwhile stays chosen, not the first in the list.
+  it('keeps the version chosen when one is taken automatically', async () => {
+    await typeAtEnd(page, ['# chosen edit']);
+    await page.getByRole('tab', { name: 'Analysis' }).click();
+    await page.click('#save-version-button');
+    const chosen = (): Promise<string> => page.$eval('#compare-select', (s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
+    expect(await chosen()).toMatch(/^the version saved/);
+    const before = await automatic();
+    await typeAtEnd(page, ['# later edit']);
+    await expect.poll(automatic, { timeout: 15_000 }).toBe(before + 1);
+    expect(await chosen()).toMatch(/^the version saved/);
+    expect(await page.$eval('#compare-select', (s) => (s as HTMLSelectElement).value)).toBe('v1');
+  });
+
   it('takes a version of each edited file before Reset discards it', async () => {
     await typeAtEnd(page, ['# third edit']);
     const edited = await editorText(page);
