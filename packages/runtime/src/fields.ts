@@ -132,13 +132,17 @@ type Add = (field: string, message: string) => void;
 
 function object(node: FieldNode & { kind: 'object' }, v: Record<string, unknown>, at: string, add: Add, top = false): void {
   for (const r of node.required ?? []) {
-    // Set in code as a property that is not enumerable: no JSON could hold it, and its value would go unchecked.
-    if (Object.hasOwn(v, r) && !Object.prototype.propertyIsEnumerable.call(v, r)) add(join(at, r), 'is a property that is not enumerable: a case holds its fields as JSON gives them, as plain properties');
-    else if (!Object.hasOwn(v, r) || v[r] === null || v[r] === undefined) add(join(at, r), 'is required');
+    if (Object.hasOwn(v, r) && !Object.prototype.propertyIsEnumerable.call(v, r)) continue; // named below
+    if (!Object.hasOwn(v, r) || v[r] === null || v[r] === undefined) add(join(at, r), 'is required');
     else if (v[r] === '') add(join(at, r), 'is required, and empty');
   }
-  for (const key of Object.keys(v)) {
+  for (const key of Object.getOwnPropertyNames(v)) {
     const path = join(at, key);
+    // Set in code as a property that is not enumerable: no JSON could hold it, and its value would go unchecked.
+    if (!Object.prototype.propertyIsEnumerable.call(v, key)) {
+      add(path, 'is a property that is not enumerable: a case holds its fields as JSON gives them, as plain properties');
+      continue;
+    }
     const child = Object.hasOwn(node.fields, key) ? node.fields[key] : undefined;
     if (!child) {
       // A key naming what the engine computes: the field it is computed from (computed-fields.ts).
@@ -258,10 +262,12 @@ function objectValidator(fields: Record<string, FieldNode>, required: readonly s
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
     const v = value as Record<string, unknown>;
     // The required fields counted as they come (each key comes once): one pass over the object.
-    // A required field that is not enumerable is not counted, and the full check then answers.
+    // A field that is not enumerable is not counted among its own keys, and the full check then answers.
     let present = 0;
+    let own = 0;
     for (const key in v) {
       if (!Object.hasOwn(v, key)) continue;
+      own++;
       const child = children.get(key);
       if (child === undefined) return false;
       const x = v[key];
@@ -271,7 +277,7 @@ function objectValidator(fields: Record<string, FieldNode>, required: readonly s
       }
       if (x !== null && !child.valid(x)) return false;
     }
-    return present === required.length;
+    return present === required.length && own === Object.getOwnPropertyNames(v).length;
   };
 }
 

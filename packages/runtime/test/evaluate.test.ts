@@ -218,6 +218,14 @@ describe('validateCase', () => {
     expect(validateCase(c).map((i) => i.field)).toEqual(['jurisdiction']);
     await expect(evaluate(rules(), c)).rejects.toBeInstanceOf(CaseValidationError);
   });
+  it('refuses any field set as a property that is not enumerable, optional ones and nested ones too', async () => {
+    const c = makeCase() as Record<string, unknown>;
+    const history = c['history'] as Record<string, unknown>;
+    Object.defineProperty(history, 'visitsCompleted', { value: 'twelve', enumerable: false });
+    expect(validateCase(c).map((i) => `${i.field}: ${i.message}`)).toEqual(['history.visitsCompleted: is a property that is not enumerable: a case holds its fields as JSON gives them, as plain properties']);
+    await expect(evaluate(rules(), c)).rejects.toBeInstanceOf(CaseValidationError);
+    await expect(evaluate(rules(), c, { detail: 'decision' })).rejects.toBeInstanceOf(CaseValidationError);
+  });
   it.each([
     [{ detail: 'ful' }, `options.detail is 'full' or 'decision', not "ful"`],
     [{ engine: 'fst' }, `options.engine is 'fast' or 'json-rules-engine', not "fst"`],
