@@ -62,4 +62,22 @@ describe('the decision app', () => {
     const res = await app.request('/v1/health');
     expect([res.status, res.headers.get('connection'), ((await res.json()) as { status: string }).status]).toEqual([503, 'close', 'stopping']);
   });
+
+  // HTTP's own answers (RFC 9110): a path the API has, asked with a method it does not take, is 405
+  // with the methods it takes in Allow; OPTIONS names them; only a path the API lacks is 404.
+  it('answers a method a path does not take with 405 and Allow, OPTIONS with Allow, an unknown path with 404', async () => {
+    const app = decisionApp({ rules: () => loaded(6), log: new DecisionLog(undefined), bodyLimit: 1 << 20, timeoutMs: 1000, stopping: () => false });
+    const asked = async (method: string, path: string): Promise<unknown[]> => {
+      const res = await app.request(path, { method });
+      const text = await res.text();
+      const body = text ? (JSON.parse(text) as { error?: { code: string; message: string } }).error : undefined;
+      return [res.status, res.headers.get('allow'), body?.code, body?.message];
+    };
+    expect(await asked('GET', '/v1/decide')).toEqual([405, 'POST, OPTIONS', 'method-not-allowed', 'GET /v1/decide: this path takes POST']);
+    expect(await asked('DELETE', '/v1/rules')).toEqual([405, 'GET, HEAD, OPTIONS', 'method-not-allowed', 'DELETE /v1/rules: this path takes GET or HEAD']);
+    expect(await asked('PUT', '/v1/health')).toEqual([405, 'GET, HEAD, OPTIONS', 'method-not-allowed', 'PUT /v1/health: this path takes GET or HEAD']);
+    expect(await asked('OPTIONS', '/v1/decide')).toEqual([204, 'POST, OPTIONS', undefined, undefined]);
+    expect(await asked('GET', '/v1/decisions')).toEqual([404, null, 'not-found', 'no GET /v1/decisions: the API is POST /v1/decide, GET /v1/health, GET /v1/rules']);
+    expect(await asked('HEAD', '/v1/health')).toEqual([200, null, undefined, undefined]);
+  });
 });
