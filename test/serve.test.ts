@@ -109,8 +109,10 @@ describe('guideline serve, from guideline folders', () => {
     expect([a.status, json(a.body)]).toEqual([status, { error: expect.objectContaining({ status, ...error }) }]);
   });
 
-  it('answers 404 elsewhere', async () => {
-    expect((await call(served.port, 'GET', '/v1/decide')).status).toBe(404);
+  it('answers 405 with Allow to a method a path does not take, and 404 elsewhere', async () => {
+    const wrong = await call(served.port, 'GET', '/v1/decide');
+    expect([wrong.status, wrong.headers['allow']]).toEqual([405, 'POST, OPTIONS']);
+    expect((await call(served.port, 'GET', '/v1/decisions')).status).toBe(404);
   });
 
   it('logs each decision: id, time, revision, case id, decision, duration', async () => {
