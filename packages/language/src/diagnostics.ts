@@ -40,6 +40,7 @@ export const diagnosticCodes = {
   P206: { name: 'reserved-word', severity: 'error', template: "'{word}' is a reserved word of the language and cannot be a name; choose another, such as '{word}-check'" },
   P207: { name: 'expression-too-deep', severity: 'error', template: "An expression nests more than {limit} operations deep here: split it with 'and' or into criteria" },
   P208: { name: 'too-many-diagnostics', severity: 'error', template: '{count} more {what} not shown: a file reports at most {limit}' },
+  P209: { name: 'empty-file', severity: 'warning', template: 'The file {what}: it declares no guideline, policy or vocabulary' },
   P220: { name: 'reserved-in-phrase', severity: 'error', template: "'{word}' is a reserved word, so it cannot be one of a fact's words (in '{phrase}'): name the fact without it, as in '{suggestion}'" },
   P221: { name: 'misspelt-keyword', severity: 'error', template: "'{word}' is not a word the language knows here: did you mean '{phrase}'?" },
   C301: { name: 'unknown-fact', severity: 'error', template: "Unknown fact '{name}'{hint}" },

@@ -223,6 +223,9 @@ export function parse(text: string, file?: string, memo: ParseMemo | null = shar
     if (d.code === 'L104' && paths.some((r) => d.range.start >= r.start && d.range.end <= r.end)) continue;
     report(d.code, d.range, d.data ?? {});
   }
+  // A file of nothing but blanks and comments is no syntax error, but it compiles to nothing: an
+  // editor who saved the wrong file (or emptied the right one) would otherwise have no hint of it.
+  if (lexed.tokens.length === 0 && lexed.diagnostics.length === 0) report('P209', { start: 0, end: 0 }, { what: lexed.comments.length ? 'has only comments' : 'is empty' });
   const deep = tooDeep(lexed.tokens);
   if (deep) {
     // The parser recurses once per level, and so does every pass after it: refuse before the stack runs out.
