@@ -32,6 +32,7 @@ export const diagnosticCodes = {
   L102: { name: 'unterminated-string', severity: 'error', template: 'Unterminated string: a closing " is missing' },
   L103: { name: 'file-too-large', severity: 'error', template: 'The file is {size} characters long; the limit is {limit}' },
   L104: { name: 'mixed-case-name', severity: 'error', template: "Names are lower case: write '{suggestion}' rather than '{word}'" },
+  L105: { name: 'too-many-digits', severity: 'warning', template: 'This number is read as {value}: it has more digits than can be kept' },
   P201: { name: 'unexpected-token', severity: 'error', template: '{message}' },
   P202: { name: 'missing-token', severity: 'error', template: '{message}' },
   P203: { name: 'unexpected-end', severity: 'error', template: 'Unexpected end of file: {message}' },
