@@ -457,7 +457,9 @@ class Printer {
     }
     tail.sort((a, b) => a.start - b.start).forEach((c) => comment(c, c.column > 0 ? 2 : 0, false, false));
     while (out.length && out[0] === '') out.shift();
-    return out.length ? out.join('\n') + '\n' : '';
+    // Lines end in LF. A quoted text is copied as written, line breaks and all: those of a file with
+    // CRLF endings become LF too, as they do in its value (unquote), or the output would mix the two.
+    return out.length ? out.join('\n').replace(/\r\n/g, '\n') + '\n' : '';
   }
 }
 

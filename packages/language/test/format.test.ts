@@ -96,6 +96,13 @@ describe('format: layout', () => {
     expect(format('guideline a\ntable t\n  | diagnosis || trial visits |\n  | k || 08.50 |')).toContain('| k         || 8.5          |');
   });
 
+  it('writes a file with CRLF line endings with LF ones, in its quoted texts too', () => {
+    const lf = 'guideline a\n  title "A title\n    on two lines"\n  source "A source\n    in two", pages 1-2\ncriterion c # note\n  require body part is "low\n    back"\n  otherwise "Not met:\n    {completed visits} visits."\n';
+    const out = format(lf.replace(/\n/g, '\r\n'));
+    expect(out).not.toContain('\r');
+    expect(out).toBe(format(lf));
+  });
+
   it('leaves the bundled guidelines as they are', () => {
     const root = join(import.meta.dirname, '../../../guidelines');
     const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.guideline'));

@@ -293,6 +293,12 @@ policy california "California"
     const c = parse(header + 'class c terms "a \\"b\\"", "back\\\\slash"').ast.guidelines[0]!.classes[0]!;
     expect(c.terms.map((t) => t.text)).toEqual(['a "b"', 'back\\slash']);
   });
+
+  it('reads a line break in a string as \\n, whatever the file\'s line endings', () => {
+    const terms = (text: string): string[] => parse(text).ast.guidelines[0]!.classes[0]!.terms.map((t) => t.text);
+    expect(terms(header + 'class c terms "low\r\n  back", "a\\nb"')).toEqual(['low\n  back', 'a\nb']);
+    expect(terms(header + 'class c terms "low\n  back"')).toEqual(['low\n  back']);
+  });
 });
 
 describe('messages', () => {
