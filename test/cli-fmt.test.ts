@@ -33,6 +33,13 @@ describe('guideline fmt', () => {
     expect(run(['fmt', '--check', p]).code).toBe(0);
   });
 
+  it('rewrites a file with CRLF line endings with LF ones only, its multi-line texts too', () => {
+    const lf = 'guideline a\n  title    "A title\n    on two lines"\n\ncriterion c\n  require completed visits > 0\n  otherwise "Too few\n    visits."\n';
+    const p = file('crlf.guideline', lf.replace(/\n/g, '\r\n'));
+    expect(run(['fmt', p]).code).toBe(0);
+    expect(readFileSync(p, 'utf8')).toBe(lf);
+  });
+
   it('exits 2 with located diagnostics on a syntax error, file untouched', () => {
     const p = file('broken.guideline', 'guideline a\ncriterion ((( oops\n');
     const r = run(['fmt', p]);

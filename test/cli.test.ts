@@ -151,6 +151,17 @@ describe('guideline compile', () => {
     expect(artifact.guidelines.map((g: { id: string }) => g.id)).toContain('mtus.chronic-pain.physical-medicine');
     expect(JSON.stringify(artifact)).not.toMatch(/"path"\s*:/);
   });
+
+  it('compiles a folder with an empty file beside a guideline, warning of the empty one (P209)', () => {
+    const dir = mkdtempSync(join(tmp, 'empty-'));
+    writeFileSync(join(dir, 'acme.guideline'), ownVocabularyGuideline);
+    writeFileSync(join(dir, 'saved-by-mistake.guideline'), '');
+    const r = run(['compile', '.', '-o', 'rules.json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^saved-by-mistake\.guideline:1:1: warning P209 /m);
+    expect(r.stderr).not.toMatch(/acme\.guideline:\d+:\d+: warning P209/);
+    expect(r.stderr).toMatch(/^compiled 1 guideline /m);
+  });
 });
 
 describe('guideline compile --case-schema', () => {

@@ -18,11 +18,15 @@ const entries: Entry[] = [...doc.matchAll(/^## (\w\d{3}) (\S+)\n([\s\S]*?)(?=^##
 const codes = Object.keys(diagnosticCodes) as DiagnosticCode[];
 const reserved = (e: Entry): boolean => e.body.includes('**not reported yet**');
 
-/** The example of an entry: its first ```guideline block, under the context unless it is a whole file. */
+/**
+ * The example of an entry: its first ```guideline block, under the context unless it is a whole file
+ * (it starts with a guideline or a policy, or it has only comments).
+ */
 function example(e: Entry): string | undefined {
   const block = /```guideline\n([\s\S]*?)```/.exec(e.body)?.[1];
   if (block === undefined) return undefined;
-  return /^(guideline|policy) /.test(block) ? block : context + block;
+  const comments = block.split('\n').every((line) => /^\s*(#.*)?$/.test(line));
+  return comments || /^(guideline|policy) /.test(block) ? block : context + block;
 }
 
 /** The messages an entry quotes as `CODE message`. */

@@ -75,6 +75,17 @@ describe('one workspace', () => {
     expect(ws.check(seedGuideline, broken).counts.error).toBeGreaterThan(0);
   });
 
+  it('a new empty file: a warning marker at its start, in the quick check and the compile; the rules still compile', () => {
+    const ws = new Workspace();
+    const file = 'guidelines/new.guideline';
+    ws.reset(bundled, [{ file, text: '' }]);
+    const marker = { code: 'P209', severity: 'warning', startLineNumber: 1, startColumn: 1, endLineNumber: 1, endColumn: 1 };
+    expect(ws.check(file, '').markers).toMatchObject([marker]);
+    const a = ws.analyze(file);
+    expect(a.markers.markers).toMatchObject([marker]);
+    expect(a.compiled).toBe(true);
+  });
+
   it('an error in a file that is not open: no rule set, and the file named', async () => {
     const ws = new Workspace();
     ws.reset(bundled, [{ file: massageGuideline, text: 'criterion ((( oops' }]);

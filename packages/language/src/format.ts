@@ -6,6 +6,7 @@ import { diagnostic, hasErrors, type Diagnostic, type Range } from './diagnostic
 import { lex } from './lexer.ts';
 import { parse } from './parse.ts';
 import { printExpr } from './format-expr.ts';
+import { numberReadAs } from './numbers.ts';
 import { unitName } from './units.ts';
 
 export interface FormatResult {
@@ -234,11 +235,12 @@ class Printer {
   /**
    * The numbers of a node (`values`, in the order they are written), each printed from its value
    * (`08` as 8), or as written where its value would print in exponent form, which the language
-   * does not read: a number of 22 digits prints as 1e+21.
+   * does not read (a number of 22 digits prints as 1e+21), or where it is read as another number
+   * than written (L105): printing the value would drop, unseen, the digits the warning is about.
    */
   private numbers(n: { range: Range }, values: readonly (number | undefined)[]): string[] {
     const written = lex(this.image(n)).tokens.filter((t) => t.tokenType.name === 'NumberLiteral').map((t) => t.image);
-    return values.map((v, i) => (v === undefined || !/e/i.test(String(v)) ? String(v) : written[i]!));
+    return values.map((v, i) => (v === undefined || (!/e/i.test(String(v)) && numberReadAs(written[i] ?? '') === undefined) ? String(v) : written[i]!));
   }
 
   /** A table: its clauses, then its header and rows with their bars lined up. */
@@ -274,7 +276,8 @@ class Printer {
     if (c.form === 'any') return 'any';
     const value = (v: A.Name | A.CellNumber): string => {
       if (v.kind === 'Name') return this.name(v);
-      const n = v.low === v.high ? `${v.low}` : `${v.low}-${v.high}`;
+      const [low, high] = this.numbers(v, [v.low, v.high]);
+      const n = v.low === v.high ? low! : `${low}-${high}`;
       return v.unit ? `${n} ${unitName(v.unit)}` : n;
     };
     if (c.form === 'compare') {
@@ -454,7 +457,9 @@ class Printer {
     }
     tail.sort((a, b) => a.start - b.start).forEach((c) => comment(c, c.column > 0 ? 2 : 0, false, false));
     while (out.length && out[0] === '') out.shift();
-    return out.length ? out.join('\n') + '\n' : '';
+    // Lines end in LF. A quoted text is copied as written, line breaks and all: those of a file with
+    // CRLF endings become LF too, as they do in its value (unquote), or the output would mix the two.
+    return out.length ? out.join('\n').replace(/\r\n/g, '\n') + '\n' : '';
   }
 }
 

@@ -7,6 +7,7 @@
 import type { IToken, TokenType } from 'chevrotain';
 import * as T from './tokens.ts';
 import { collector, maxDiagnosticsPerFile, type Diagnostic } from './diagnostics.ts';
+import { numberReadAs } from './numbers.ts';
 
 // What a token's first character can start (outside ASCII only the two spaces start anything).
 const NONE = 0;
@@ -281,7 +282,7 @@ export interface LexResult {
 /**
  * Splits text into tokens; never throws. Unexpected characters become L101 (a run of them, even
  * with spaces between on one line, is one), an open string L102, a name with an upper-case letter
- * L104 (and one identifier). With a pool, the tokens are the pool's, good until the pool's next use.
+ * L104 (and one identifier), a number with more digits than its value keeps the warning L105. With a pool, the tokens are the pool's, good until the pool's next use.
  */
 export function lex(text: string, tokenPool?: TokenPool): LexResult {
   pool = tokenPool?.tokens;
@@ -331,7 +332,11 @@ function scan(text: string): LexResult {
           tokens[count++] = token(text.slice(start, at), start, dateLiteral);
         } else {
           at = numberEnd(codes, at + 1);
-          tokens[count++] = token(text.slice(start, at), start, numberLiteral);
+          const image = text.slice(start, at);
+          tokens[count++] = token(image, start, numberLiteral);
+          // A number with more digits than its value keeps would mean, silently, another number.
+          const readAs = numberReadAs(image);
+          if (readAs !== undefined) report('L105', { start, end: at }, { text: image, value: readAs });
         }
         continue;
       case UPPER: {

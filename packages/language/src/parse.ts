@@ -2,7 +2,7 @@
 import type { IRecognitionException, IToken, TokenType } from 'chevrotain';
 import type * as A from './ast.ts';
 import type { Expr, GuidelineFile } from './ast.ts';
-import { collector, type Diagnostic, type DiagnosticCode, type Range, type Report } from './diagnostics.ts';
+import { collector, hasErrors, type Diagnostic, type DiagnosticCode, type Range, type Report } from './diagnostics.ts';
 import { limits } from './limits.ts';
 import { lex, TokenPool } from './lexer.ts';
 import { getParser, type GuidelineParser, type Item, type Member } from './parser/index.ts';
@@ -223,6 +223,9 @@ export function parse(text: string, file?: string, memo: ParseMemo | null = shar
     if (d.code === 'L104' && paths.some((r) => d.range.start >= r.start && d.range.end <= r.end)) continue;
     report(d.code, d.range, d.data ?? {});
   }
+  // A file of nothing but blanks and comments is no syntax error, but it compiles to nothing: an
+  // editor who saved the wrong file (or emptied the right one) would otherwise have no hint of it.
+  if (lexed.tokens.length === 0 && lexed.diagnostics.length === 0) report('P209', { start: 0, end: 0 }, { what: lexed.comments.length ? 'has only comments' : 'is empty' });
   const deep = tooDeep(lexed.tokens);
   if (deep) {
     // The parser recurses once per level, and so does every pass after it: refuse before the stack runs out.
@@ -480,10 +483,12 @@ function parseExpression(source: string, base: number): ParsedExpression {
   const p = getParser({ recovering: false });
   p.begin(lexed.tokens);
   const expr = p.expr();
-  if (lexed.diagnostics.length || p.errors.length || lexed.tokens.length === 0) {
+  if (hasErrors(lexed.diagnostics) || p.errors.length || lexed.tokens.length === 0) {
     report('C312', range, { message: `'{${source}}' is not an expression: write a fact or a sum, as in {completed visits}` });
     return { expr: undefined, diagnostics };
   }
+  // What the lexer only warns of (a number read as another, L105) stands in a placeholder as anywhere.
+  for (const d of lexed.diagnostics) report(d.code, { start: d.range.start + base, end: d.range.end + base }, d.data ?? {});
   nodeReports(p, () => [expr], report);
   return { expr, diagnostics };
 }

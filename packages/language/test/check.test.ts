@@ -295,6 +295,8 @@ describe('C312 bad-placeholder', () => {
     [says('"a <|{completed visits|>"'), ['C312']],
     [says('"a <|{@}|>"'), ['C312']],
     [says('"{completed visits} and <|{}|> and {requested visits}"'), ['C312']],
+    // A lexer warning in a placeholder is reported where it stands; the placeholder is still one.
+    [says('"a {completed visits - <|12.0000000000000000001|>} b"'), ['L105']],
   ])('%j', (input, codes) => expectDiagnostics(input, codes));
 
   it('message', () => {

@@ -73,6 +73,27 @@ describe('output', () => {
   });
 });
 
+describe('line endings', () => {
+  /** The rules but for what counts characters: each source location's offsets, and the revision over them. */
+  const byLines = (rules: unknown): unknown =>
+    JSON.parse(JSON.stringify(rules, (k, v: unknown) => (k === 'revision' ? undefined : v !== null && typeof v === 'object' && 'line' in v && 'start' in v ? { ...v, start: undefined, end: undefined } : v)));
+  const wrapped = [
+    'guideline a.b\n  title "A title\n    on two lines"\n  source "A source\n    in two", pages 1-2\n  covers physical-therapy\n  uses physical-medicine',
+    'class myalgia "Myalgia,\n  of the muscles" terms "myalgia", "muscle\n  pain"',
+    'recommend\n  myalgia: 9-10 visits over 8 weeks',
+    'criterion c "A criterion\n  on two lines"\n  require completed visits > 0\n    and diagnosis is myalgia\n  when met "Met,\n    as it should"\n  otherwise "Not met:\n    {completed visits} visits."',
+  ].join('\n') + '\n';
+  const goldens = cases.map((name) => readFileSync(new URL(`${name}.guideline`, dir), 'utf8'));
+
+  it.each([wrapped, ...goldens].map((text, i) => [i === 0 ? 'texts on several lines' : cases[i - 1]!, text]))('%s: with CRLF line endings, the rules of the LF file', (_, text) => {
+    const lf = compileGuideline(text, { file: 'x.guideline' });
+    const crlf = compileGuideline(text.replace(/\n/g, '\r\n'), { file: 'x.guideline' });
+    expect(lf.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(JSON.stringify(crlf.rules)).not.toContain('\\r');
+    expect(byLines(crlf.rules)).toEqual(byLines(lf.rules));
+  });
+});
+
 describe('what a compile keeps', () => {
   const text = (n: number) => readFileSync(new URL('../../../scripts/bench/physical-medicine.guideline', import.meta.url), 'utf8').replace(/^criterion ([a-z-]+)/gm, `criterion $1-kept${n}`);
 

@@ -80,6 +80,29 @@ describe('format: layout', () => {
     expect(shape(out)).toEqual(shape(text));
   });
 
+  it('keeps as written a number read as another (L105), in a recommendation, a table and a condition', () => {
+    // Printed from its value, the number would lose, unseen, the digits its warning is about.
+    const text = 'guideline a\nrecommend\n  k: 9-10 visits over 8.00000000000000000000001 weeks\ntable t\n  | diagnosis || trial visits |\n  | k || 12345678901234567890 |\n  | l || 1000000000000000000000-9007199254740993 |\ncriterion c\n  require completed visits <= 12.0000000000000000001';
+    const out = format(text);
+    expect(out).toBe(
+      'guideline a\n\nrecommend\n  k: 9-10 visits over 8.00000000000000000000001 weeks\n\ntable t\n' +
+        '  | diagnosis || trial visits                            |\n' +
+        '  | k         || 12345678901234567890                    |\n' +
+        '  | l         || 1000000000000000000000-9007199254740993 |\n' +
+        '\ncriterion c\n  require completed visits <= 12.0000000000000000001\n',
+    );
+    expect(errorsOf(out)).toEqual([]);
+    expect(shape(out)).toEqual(shape(text));
+    expect(format('guideline a\ntable t\n  | diagnosis || trial visits |\n  | k || 08.50 |')).toContain('| k         || 8.5          |');
+  });
+
+  it('writes a file with CRLF line endings with LF ones, in its quoted texts too', () => {
+    const lf = 'guideline a\n  title "A title\n    on two lines"\n  source "A source\n    in two", pages 1-2\ncriterion c # note\n  require body part is "low\n    back"\n  otherwise "Not met:\n    {completed visits} visits."\n';
+    const out = format(lf.replace(/\n/g, '\r\n'));
+    expect(out).not.toContain('\r');
+    expect(out).toBe(format(lf));
+  });
+
   it('leaves the bundled guidelines as they are', () => {
     const root = join(import.meta.dirname, '../../../guidelines');
     const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.guideline'));

@@ -1,14 +1,16 @@
 // The hand-written scanner must lex exactly as Chevrotain's lexer does over the same token
 // definitions (built as lexer.ts built it before the scanner): the same tokens, comments and
-// diagnostics on any text. Two departures are deliberate, and the reference makes them too: a
+// diagnostics on any text. Three departures are deliberate, and the reference makes them too: a
 // name with an upper-case letter is one identifier with an L104 (a pattern of its own, before the
-// keywords), and runs of unexpected characters apart by only spaces or tabs are one L101.
+// keywords), runs of unexpected characters apart by only spaces or tabs are one L101, and a number
+// with more digits than its value keeps has the warning L105.
 import fc from 'fast-check';
 import { createToken, Lexer, type IToken } from 'chevrotain';
 import { describe, expect, it } from 'vitest';
 import { collector, maxDiagnosticsPerFile, type Diagnostic, type DiagnosticCode, type Range } from '../src/diagnostics.ts';
 import { lex, lowerCaseName, TokenPool } from '../src/lexer.ts';
-import { allTokens, Identifier, keywords, keywordTokenTypes, UpperName, WhiteSpace } from '../src/tokens.ts';
+import { numberReadAs } from '../src/numbers.ts';
+import { allTokens, Identifier, keywords, keywordTokenTypes, NumberLiteral, UpperName, WhiteSpace } from '../src/tokens.ts';
 import { bundledSources } from '../../../test/support/bundled.ts';
 import { runs, seed } from '../../../test/support/fuzz.ts';
 
@@ -18,7 +20,7 @@ vocabulary.splice(vocabulary.indexOf(UpperName) + 1, 0, MixedCaseName);
 const reference = new Lexer(vocabulary, { ensureOptimizations: false, positionTracking: 'onlyOffset' });
 const keywordByWord = new Map(keywordTokenTypes.map((t) => [(t.PATTERN as RegExp).source, t]));
 
-/** lex() as it was: Chevrotain's tokenize, identifiers re-typed as keywords, errors as L101/L102, mixed-case names L104. */
+/** lex() as it was: Chevrotain's tokenize, identifiers re-typed as keywords, errors as L101/L102, mixed-case names L104, numbers read as others L105. */
 function referenceLex(text: string): { tokens: IToken[]; comments: IToken[]; diagnostics: Diagnostic[] } {
   const result = reference.tokenize(text);
   const comments = (result.groups['comments'] as IToken[] | undefined) ?? [];
@@ -30,6 +32,8 @@ function referenceLex(text: string): { tokens: IToken[]; comments: IToken[]; dia
       t.tokenType = Identifier;
       t.tokenTypeIdx = Identifier.tokenTypeIdx!;
     }
+    const readAs = t.tokenType === NumberLiteral ? numberReadAs(t.image) : undefined;
+    if (readAs !== undefined) found.push({ code: 'L105', range: { start: t.startOffset, end: t.startOffset + t.image.length }, args: { text: t.image, value: readAs } });
     const k = t.tokenType === Identifier ? keywordByWord.get(t.image) : undefined;
     if (k !== undefined) {
       t.tokenType = k;
@@ -69,12 +73,12 @@ const interesting = [
   'A', 'M', 'Z', 'x', 'a', 'z', 'é', '_', '<', '>', '=', '!', '+', '/', ',', ':', '(', ')', '|', '@', ';', '{', '}', '\ud83d', '\ude00',
 ];
 // Longer pieces, so dates, codes with their decimals and keyword look-alikes come up too.
-const pieces = ['2020', '2020-01', '20', '-0', '01', 'M54', 'G90.5*', 'M6', '.12', 'in', 'is', 'known', 'in-force', 'a_b', 'Ab', '"x', '\\"', '# c\n', '!=', '||', '|||'];
+const pieces = ['2020', '2020-01', '20', '-0', '01', 'M54', 'G90.5*', 'M6', '.12', 'in', 'is', 'known', 'in-force', 'a_b', 'Ab', '"x', '\\"', '# c\n', '!=', '||', '|||', '9007199254740993', '8.00000000000000001'];
 const rich = fc.string({ unit: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...interesting) }, { weight: 1, arbitrary: fc.constantFrom(...pieces) }), maxLength: 60, size: 'medium' });
 
 const words = [
   ...keywords, 'visits', 'per week', 'physical-therapy', 'mtus.*', 'CA', 'TX', 'M54.1*', 'M60.*', 'M54.12345', 'M54x', 'M5', '"text"', '"', '"a\\"b"',
-  '2009-07-18', '2009-7-18', '2020-01', '2020-01-0', '9-10', '0.5', '3.', 'abc-', '<=', '>=', '!=', '!', '<', '>', '=', '+', '-', '*', '/', ',', ':', '.', '(', ')', '|', '||',
+  '2009-07-18', '2009-7-18', '2020-01', '2020-01-0', '9-10', '0.5', '3.', '12345678901234567890', '1.0000000000000000001', 'abc-', '<=', '>=', '!=', '!', '<', '>', '=', '+', '-', '*', '/', ',', ':', '.', '(', ')', '|', '||',
   '\n', '  ', '\u00a0', '# note\n', '#', '@', '{', '}', '\\',
 ];
 const soup = fc.array(fc.constantFrom(...words), { maxLength: 60, size: 'medium' }).map((ws) => ws.join(' '));
@@ -115,7 +119,7 @@ describe('the scanner lexes as Chevrotain does', () => {
     fc.assert(fc.property(edited, sameAsChevrotain), { ...seed(55), numRuns: runs(300) });
   });
 
-  it('the generated texts reach every token type and both errors', () => {
+  it('the generated texts reach every token type and every diagnostic', () => {
     const reached = new Set<string>();
     for (const arb of [rich, soup, tightSoup]) {
       for (const text of fc.sample(arb, { numRuns: 300, seed: 56 })) {
@@ -126,7 +130,7 @@ describe('the scanner lexes as Chevrotain does', () => {
       }
     }
     const names = allTokens.filter((t) => t.PATTERN !== Lexer.NA && t !== WhiteSpace && !keywordTokenTypes.includes(t)).map((t) => t.name);
-    expect([...reached].sort()).toEqual([...names, 'keyword', 'L101', 'L102', 'L104'].sort());
+    expect([...reached].sort()).toEqual([...names, 'keyword', 'L101', 'L102', 'L104', 'L105'].sort());
   });
 });
 

@@ -148,8 +148,28 @@ describe('diagnostics', () => {
     ['class toString "x"', 'L104@6-14'],
     ['completedVisits > 2', 'L104@0-15'],
     ['income in-force', ''],
+    // A number with more digits than its value keeps: a warning over the number.
+    ['8.00000000000000000000001 weeks', 'L105@0-25'],
+    ['x <= 12345678901234567890', 'L105@5-25'],
+    ['9007199254740993', 'L105@0-16'],
+    ['0.12345678901234567891', 'L105@0-22'],
+    ['1' + '0'.repeat(400), 'L105@0-401'],
+    ['0.' + '0'.repeat(400) + '1', 'L105@0-403'],
+    // The same value however written, and what a double keeps exactly or as its nearest: nothing.
+    ['8.0 08 1.50 0.0 000000000000000000000', ''],
+    ['8.000000000000000000000000 008.000000000000000000', ''],
+    ['9007199254740992 1000000000000000000000 100000000000000000000000', ''],
+    ['123456789012345 0.1 0.30000000000000004 17976931348623157' + '0'.repeat(292), ''],
   ])('%j', (text, expected) => {
     expect(problems(text)).toBe(expected);
+  });
+
+  it('L105 names the value the number is read as', () => {
+    expect(lex('8.00000000000000000000001').diagnostics.map((d) => [d.message, d.data])).toEqual([
+      ['This number is read as 8: it has more digits than can be kept', { text: '8.00000000000000000000001', value: '8' }],
+    ]);
+    expect(lex('9007199254740993').diagnostics[0]!.data).toEqual({ text: '9007199254740993', value: '9007199254740992' });
+    expect(lex('1' + '0'.repeat(400)).diagnostics[0]!.data!['value']).toBe('Infinity');
   });
 
   it('L104 says names are lower case and suggests one', () => {

@@ -42,6 +42,12 @@ describe('syntax errors', () => {
     ['policy p "P"\n  jurisdiction CA\n  first<|\n|>', ['P203']],
     ['policy p "P"\n  jurisdiction CA\n  first<||>', ['P203']],
     [header + 'criterion x "X"\n  require requested frequency <= 3 per <|fortnight|>\n  otherwise "no"\n', ['P204']],
+    ['<||>', ['P209']],
+    ['<||>  \n\t\r\n', ['P209']],
+    ['<||># a file of comments\n\n  # declares nothing\n', ['P209']],
+    // Broken text already says what is wrong with it; a file that declares something is not empty.
+    ['<|@|>', ['L101']],
+    ['<|"|><|open|>', ['L102', 'P201']],
     ['guideline a <|@|> <|b|>', ['L101', 'P201']],
     ['guideline a.b\n  title <|"|><|open|>\n', ['L102', 'P202']],
   ])('%j', (input, codes) => {
@@ -287,6 +293,12 @@ policy california "California"
     const c = parse(header + 'class c terms "a \\"b\\"", "back\\\\slash"').ast.guidelines[0]!.classes[0]!;
     expect(c.terms.map((t) => t.text)).toEqual(['a "b"', 'back\\slash']);
   });
+
+  it('reads a line break in a string as \\n, whatever the file\'s line endings', () => {
+    const terms = (text: string): string[] => parse(text).ast.guidelines[0]!.classes[0]!.terms.map((t) => t.text);
+    expect(terms(header + 'class c terms "low\r\n  back", "a\\nb"')).toEqual(['low\n  back', 'a\nb']);
+    expect(terms(header + 'class c terms "low\n  back"')).toEqual(['low\n  back']);
+  });
 });
 
 describe('messages', () => {
@@ -320,6 +332,11 @@ describe('messages', () => {
 
   it('P203 unexpected-end', () => {
     expect(messages('policy p "P"\n  jurisdiction CA\n  first')).toEqual(['P203 Unexpected end of file: expected a name in a policy']);
+  });
+
+  it('P209 empty-file', () => {
+    expect(messages('')).toEqual(['P209 The file is empty: it declares no guideline, policy or vocabulary']);
+    expect(messages('# moved to low-back.guideline\n')).toEqual(['P209 The file has only comments: it declares no guideline, policy or vocabulary']);
   });
 
   it('P204 bad-unit', () => {

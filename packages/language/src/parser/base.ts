@@ -35,9 +35,13 @@ export interface NodeReport {
   data: Record<string, unknown>;
 }
 
-/** The text of a string literal, without quotes, escapes resolved. */
+/**
+ * The text of a string literal, without quotes, escapes resolved, and each line break within it a
+ * \n: a text of a file with CRLF line endings is the same as in its copy with LF ones.
+ */
 export function unquote(image: string): string {
-  const body = image.endsWith('"') && image.length >= 2 ? image.slice(1, -1) : image.slice(1);
+  let body = image.endsWith('"') && image.length >= 2 ? image.slice(1, -1) : image.slice(1);
+  if (body.includes('\r')) body = body.replace(/\r\n/g, '\n');
   if (!body.includes('\\')) return body;
   return body.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c));
 }
