@@ -50,6 +50,17 @@ describe('guideline test <one guideline folder>', () => {
     expect([rules.guidelines.length, rules.policies.length]).toEqual([0, 0]);
   });
 
+  it("docs/test-cases.md's example passes as written, beside the guideline it names", () => {
+    const doc = readFileSync(join(root, 'docs/test-cases.md'), 'utf8');
+    const example = /```json\n([\s\S]*?)```/.exec(doc)![1]!;
+    const folder = join(scratchDir, 'documented', 'acupuncture');
+    mkdirSync(join(folder, 'cases'), { recursive: true });
+    cpSync(join(root, 'guidelines/mtus/acupuncture/acupuncture.guideline'), join(folder, 'acupuncture.guideline'));
+    writeFileSync(join(folder, 'cases', 'example.json'), example);
+    const r = runCli(['test', folder]);
+    expect([r.code, summary(r.stdout), r.stderr]).toEqual([0, '1 passed, 0 failed', '']);
+  });
+
   it('tests a policies folder over the bundled guidelines', () => {
     const r = runCli(['test', 'guidelines/policies']);
     expect([r.code, summary(r.stdout)]).toEqual([0, `${caseCount('guidelines/policies')} passed, 0 failed`]);
