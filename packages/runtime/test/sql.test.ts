@@ -89,3 +89,14 @@ describe('what the prep step computes', () => {
     for (const c of out.prep) expect(out.sql.includes(`"${c.name}"`) || c.name.endsWith('_px') || c.name.endsWith('_dx')).toBe(true);
   });
 });
+
+describe('what compileSql is given', () => {
+  // As evaluate refuses them: never a TypeError from deep inside the query builder.
+  it.each([
+    [{ dialect: 'duckdb' }, 'an object'],
+    ['postgres', '"postgres"'],
+    [null, 'null'],
+  ])('names a dialect it does not know: %j', (dialect, shown) => {
+    expect(() => compileSql(bundledRules(), dialect as never)).toThrow(new TypeError(`the dialect is 'duckdb', 'spark' or 'trino', not ${shown}`));
+  });
+});

@@ -6,6 +6,7 @@ import type { RuleSet } from '@guideline/language/rules';
 import { dialects, sqlText, type Dialect } from './dialect.ts';
 import { policyOrder, QueryBuilder, type PolicyColumns, type Refusal } from './query.ts';
 import { prepColumns, type PrepColumn } from './prep.ts';
+import { shownValue } from '../fields.ts';
 
 export { prepColumns, prepRow, prepValues, type PrepColumn } from './prep.ts';
 export { dialects, type Dialect } from './dialect.ts';
@@ -22,8 +23,15 @@ export interface CompiledSql {
   fields: string[];
 }
 
-/** Compiles a rule set to SQL in a dialect. */
+/**
+ * Compiles a rule set (as loadRuleSet or the compiler gives it) to SQL in a dialect; a dialect other
+ * than `duckdb`, `spark` or `trino` is a TypeError naming it. What the query cannot express, even in
+ * a rule set no loader has checked, is refused with its reason rather than thrown.
+ */
 export function compileSql(rules: RuleSet, dialectName: keyof typeof dialects = 'duckdb'): CompiledSql {
+  if (typeof dialectName !== 'string' || !Object.hasOwn(dialects, dialectName)) {
+    throw new TypeError(`the dialect is 'duckdb', 'spark' or 'trino', not ${shownValue(dialectName)}`);
+  }
   const d = dialects[dialectName];
   const b = new QueryBuilder(rules, d);
   const { ok, policies } = b.build();
