@@ -103,7 +103,7 @@ describe('guideline serve, from guideline folders', () => {
     ['not JSON: 400 at the line and column', '{\n  "jurisdiction": "CA",\n  "asOf" 2014\n}', 'application/json', 400, { code: 'R501', line: 3, column: 10 }],
     ['a case that breaks the contract: 422 naming each field where it stands', '{\n  "jurisdiction": "CA",\n  "asOf": "2014-01-24",\n  "request": { "treatmnt": "physical-therapy" }\n}', 'application/json', 422, { code: 'R501', issues: [{ field: 'request.treatment', message: 'is required', line: 4, column: 3 }, { field: 'request.treatmnt', message: expect.stringMatching(/did you mean request\.treatment/), line: 4, column: 16 }] }],
     ['another media type: 415', 'jurisdiction=CA', 'application/x-www-form-urlencoded', 415, { code: 'unsupported-media-type' }],
-    ['a body over the limit: 413', JSON.stringify({ ...seed, request: { ...seed.request, text: 'x'.repeat(300_000) } }), 'application/json', 413, { code: 'payload-too-large' }],
+    ['a body over the limit: 413', JSON.stringify({ ...seed, request: { ...seed.request, text: 'x'.repeat(300_000) } }), 'application/json', 413, { code: 'payload-too-large', message: 'the body is over the limit of 200,000 bytes (--body-limit)' }],
   ])('%s', async (_, body, type, status, error) => {
     const a = await call(served.port, 'POST', '/v1/decide', body, type);
     expect([a.status, json(a.body)]).toEqual([status, { error: expect.objectContaining({ status, ...error }) }]);

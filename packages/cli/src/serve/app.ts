@@ -63,7 +63,7 @@ export function decisionApp(options: AppOptions): Hono {
     limitBody(options.bodyLimit, (c) => {
       // The rest of the body is never read: the connection cannot carry another request.
       c.header('connection', 'close');
-      return fail(c, { status: 413, code: 'payload-too-large', message: `the body is over ${options.bodyLimit} bytes; the limit is ${options.bodyLimit}` });
+      return fail(c, { status: 413, code: 'payload-too-large', message: `the body is over the limit of ${options.bodyLimit.toLocaleString('en-US')} bytes (--body-limit)` });
     }),
     async (c) => {
       const loaded = options.rules();
