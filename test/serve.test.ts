@@ -103,6 +103,7 @@ describe('guideline serve, from guideline folders', () => {
 
   it.each([
     ['not JSON: 400 at the line and column', '{\n  "jurisdiction": "CA",\n  "asOf" 2014\n}', 'application/json', 400, { code: 'R501', line: 3, column: 10 }],
+    ['a key given twice: 400 at the second', `{\n  "jurisdiction": "CA",\n  ${JSON.stringify({ ...seed, jurisdiction: undefined }).slice(1, -1)},\n  "jurisdiction": "TX"\n}`, 'application/json', 400, { code: 'R501', message: 'key "jurisdiction" is given twice (first at line 2)', line: 4, column: 3 }],
     ['a case that breaks the contract: 422 naming each field where it stands', '{\n  "jurisdiction": "CA",\n  "asOf": "2014-01-24",\n  "request": { "treatmnt": "physical-therapy" }\n}', 'application/json', 422, { code: 'R501', issues: [{ field: 'request.treatment', message: 'is required', line: 4, column: 3 }, { field: 'request.treatmnt', message: expect.stringMatching(/did you mean request\.treatment/), line: 4, column: 16 }] }],
     ['another media type: 415', 'jurisdiction=CA', 'application/x-www-form-urlencoded', 415, { code: 'unsupported-media-type' }],
     ['a body over the limit: 413', JSON.stringify({ ...seed, request: { ...seed.request, text: 'x'.repeat(300_000) } }), 'application/json', 413, { code: 'payload-too-large' }],
