@@ -157,6 +157,11 @@ describe('a JSON Lines batch: one determination or one named error per line, in 
     expect([r.code, r.stderr.split('\n')[0]]).toEqual([2, expect.stringMatching(/huge\.json:4:59: error R501 a number too large: -2e308$/)]);
   });
 
+  it('a key given twice in a case file is named at the second, with the line of the first, exit 2', () => {
+    const r = runCli(['check', '--case', file('twice.json', '{\n  "jurisdiction": "CA",\n  "asOf": "2014-01-24",\n  "jurisdiction": "TX",\n  "request": { "treatment": "physical-therapy" }\n}')]);
+    expect([r.code, r.stdout, r.stderr.split('\n')[0]]).toEqual([2, '', expect.stringMatching(/twice\.json:4:3: error R501 key "jurisdiction" is given twice \(first at line 2\)$/)]);
+  });
+
   it('a case nested too deep in a case file: R501 naming the field, exit 2', () => {
     const r = runCli(['check', '--case', file('deep.json', `{"id": "x", "history": {"a": ${'['.repeat(100)}${']'.repeat(100)}}}`)]);
     expect([r.code, r.stderr.trim()]).toEqual([2, expect.stringMatching(/deep\.json: error R501 history\.a\[0\].*…: nests more than 64 deep$/)]);

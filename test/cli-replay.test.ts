@@ -2,7 +2,7 @@
 // worker threads, what changed between two rule sets (from folders, artifacts, git revisions,
 // JSON Lines, CSV or Parquet through a column mapping), and the report written beside it.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, lstatSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundledRules, root } from './support/bundled.ts';
@@ -142,12 +142,21 @@ describe('replay', { timeout: 180_000 }, () => {
     expect([prep.code, prep.stderr]).toEqual([0, expect.stringMatching(/^3 cases prepared/)]);
   });
 
+  /** A link, in the scratch folder, to what is not there. */
+  const linkToNothing = (): string => {
+    const link = join(s.dir, 'dangling');
+    if (!lstatSync(link, { throwIfNoEntry: false })) symlinkSync(join(s.dir, 'nothing-here'), link);
+    return link;
+  };
   it.each([
     ['a file', (f: string) => f, 'a file, not a folder'],
     ['under a file', (f: string) => join(f, 'sub'), 'a file on its path is not a folder'],
+    // Node 20's mkdirSync({ recursive: true }) called mkdir here forever.
+    ['under /proc', () => '/proc/guideline-out/sub', '/proc takes no new folders'],
+    ['under a link to nothing', () => join(linkToNothing(), 'sub'), `${join(s.dir, 'dangling')} is a link to nothing`],
   ])('--out %s is refused with why, exit 2', (_, out, reason) => {
     const file = s.file('not-a-folder', 'x');
-    const r = runCli(['replay', '--cases', cases, '--rules', join(root, 'guidelines'), '--out', out(file)]);
+    const r = runCli(['replay', '--cases', cases, '--rules', join(root, 'guidelines'), '--out', out(file)], { timeoutMs: 30_000 });
     expect([r.code, r.stderr]).toEqual([2, `guideline: --out ${out(file)}: ${reason}; --out names a folder for changes.jsonl and report.html\n`]);
   });
 

@@ -132,6 +132,8 @@ describe('test cases are checked against their format', () => {
     ['nothing to check', 'R506', `{\n  "case": ${seed},\n  <|"expect"|>: {}\n}`],
     ['a case field the contract lacks', 'R501', `{\n  "expect": { "decision": "medically-necessary" },\n  "case": {\n    "jurisdiction": "CA", "asOf": "2014-01-24",\n    "request": { "treatment": "physical-therapy" },\n    <|"histroy"|>: {}\n  }\n}`],
     ['not JSON', 'R501', `{\n  "case": {},\n  "expect": <|}|>\n}`],
+    ['an expected decision given twice', 'R501', `{\n  "case": ${seed},\n  "expect": {\n    "decision": "medically-necessary",\n    <|"decision"|>: "not-medically-necessary"\n  }\n}`],
+    ['a case field given twice', 'R501', `{\n  "expect": { "decision": "medically-necessary" },\n  "case": {\n    "jurisdiction": "CA", "asOf": "2014-01-24", <|"jurisdiction"|>: "TX",\n    "request": { "treatment": "physical-therapy" }\n  }\n}`],
   ];
 
   // Written and run once: each case's own line is what each test reads.
@@ -150,6 +152,11 @@ describe('test cases are checked against their format', () => {
   it.each(files.map((f) => [f.name, f.code, f]))('%s: %s at its place, no diff', (_, code, f) => {
     expect(r.stdout).toContain(`${f.path}:${f.at}: error ${code} `);
     expect(r.stdout).not.toMatch(/- expected/);
+  });
+
+  it('a key given twice is named, with where the first is', () => {
+    expect(r.stdout).toContain('error R501 key "decision" is given twice (first at line 4)\n');
+    expect(r.stdout).toContain('error R501 key "jurisdiction" is given twice (first at line 4, column 5)\n');
   });
 
   it('R506 names the closest decision', () => {

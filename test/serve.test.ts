@@ -2,8 +2,8 @@
 // batches answered in order, 400/413/415/422 answers that name where, the rule set reloaded whole on
 // a file change or SIGHUP (a broken edit keeps it and logs why), the decision log, a graceful stop,
 // a case over the command line's limit refused as `check` refuses it, and a port or --host it cannot
-// have said plainly, exit 2.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// have, or a decision log it cannot open, said plainly, exit 2 (and no log left behind).
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,6 +48,8 @@ const source = join(folder, 'demo.guideline');
 const decisionLog = join(dir, 'decisions.jsonl');
 mkdirSync(folder);
 writeFileSync(source, guideline(6));
+// A log from an earlier run: the server appends to it.
+writeFileSync(decisionLog, '{"decisionId":"earlier"}\n');
 const seed = seedCase(); // 8 visits requested: over 6, within 10
 const json = (s: string): unknown => JSON.parse(s);
 /** The rule set the server starts with, compiled as it compiles the folder. */
@@ -101,6 +103,7 @@ describe('guideline serve, from guideline folders', () => {
 
   it.each([
     ['not JSON: 400 at the line and column', '{\n  "jurisdiction": "CA",\n  "asOf" 2014\n}', 'application/json', 400, { code: 'R501', line: 3, column: 10 }],
+    ['a key given twice: 400 at the second', `{\n  "jurisdiction": "CA",\n  ${JSON.stringify({ ...seed, jurisdiction: undefined }).slice(1, -1)},\n  "jurisdiction": "TX"\n}`, 'application/json', 400, { code: 'R501', message: 'key "jurisdiction" is given twice (first at line 2)', line: 4, column: 3 }],
     ['a case that breaks the contract: 422 naming each field where it stands', '{\n  "jurisdiction": "CA",\n  "asOf": "2014-01-24",\n  "request": { "treatmnt": "physical-therapy" }\n}', 'application/json', 422, { code: 'R501', issues: [{ field: 'request.treatment', message: 'is required', line: 4, column: 3 }, { field: 'request.treatmnt', message: expect.stringMatching(/did you mean request\.treatment/), line: 4, column: 16 }] }],
     ['another media type: 415', 'jurisdiction=CA', 'application/x-www-form-urlencoded', 415, { code: 'unsupported-media-type' }],
     ['a body over the limit: 413', JSON.stringify({ ...seed, request: { ...seed.request, text: 'x'.repeat(300_000) } }), 'application/json', 413, { code: 'payload-too-large', message: 'the body is over the limit of 200,000 bytes (--body-limit)' }],
@@ -124,6 +127,7 @@ describe('guideline serve, from guideline folders', () => {
       const entries = readFileSync(decisionLog, 'utf8').trim().split('\n').filter(Boolean).map((l) => json(l) as Record<string, unknown>);
       entry = entries.find((e) => e['decisionId'] === a.headers['decision-id']);
     }
+    expect(readFileSync(decisionLog, 'utf8')).toMatch(/^\{"decisionId":"earlier"\}\n\{/);
     expect(entry).toEqual({ decisionId: a.headers['decision-id'], time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), revision: a.headers['guideline-revision'], caseId: 'logged', decision: 'not-medically-necessary', durationMs: expect.any(Number) });
   });
 
@@ -242,15 +246,38 @@ describe('guideline serve, a case over the limit', () => {
 });
 
 describe('guideline serve, where it cannot listen', () => {
-  it('says a port in use is in use, exit 2', async () => {
+  const portTaken = async (): Promise<{ port: number; free: () => void }> => {
     const taken: Server = createServer();
     const port = await new Promise<number>((done) => taken.listen(0, '127.0.0.1', () => done((taken.address() as { port: number }).port)));
+    return { port, free: () => taken.close() };
+  };
+
+  it('says a port in use is in use, exit 2', async () => {
+    const { port, free } = await portTaken();
     try {
       const r = runCli(['serve', folder, '--no-watch', '--port', String(port)]);
       expect([r.code, r.stderr]).toEqual([2, `guideline: port ${port} on 127.0.0.1 is in use by another program; give another --port (0 takes any free one)\n`]);
     } finally {
-      taken.close();
+      free();
     }
+  });
+
+  it('leaves no decision log behind when it cannot listen, and an earlier log as it was', async () => {
+    const { dir: logs, file } = scratch('guideline-serve-log-');
+    const earlier = file('earlier.jsonl', '{"decisionId":"earlier"}\n');
+    const { port, free } = await portTaken();
+    try {
+      for (const log of [join(logs, 'new.jsonl'), earlier]) expect(runCli(['serve', folder, '--no-watch', '--port', String(port), '--decision-log', log]).code).toBe(2);
+    } finally {
+      free();
+    }
+    expect(readdirSync(logs)).toEqual(['earlier.jsonl']);
+    expect(readFileSync(earlier, 'utf8')).toBe('{"decisionId":"earlier"}\n');
+  });
+
+  it('says a decision log it cannot open is one, exit 2, before serving', () => {
+    const r = runCli(['serve', folder, '--no-watch', '--port', '0', '--decision-log', join(dir, 'no-such-folder', 'decisions.jsonl')], { timeoutMs: 10_000 });
+    expect([r.code, r.stderr]).toEqual([2, expect.stringMatching(/^guideline: --decision-log \S*no-such-folder\/decisions\.jsonl: no such file or folder; not serving\n$/)]);
   });
 
   it('says a --host that is no address is none, exit 2', () => {

@@ -1,6 +1,7 @@
 // Where a field stands in a JSON text that parsed: a case problem names a field by its path
 // (`request.treatment`, `diagnoses[0].icd10`), and the CLI and the server point at its key or value
-// with a line, a column and a code frame, as guideline errors do.
+// with a line, a column and a code frame, as guideline errors do. Also where a key is given twice,
+// which JSON.parse lets pass (the last value wins).
 
 export interface Span {
   start: number;
@@ -72,6 +73,42 @@ function find(text: string, steps: readonly (string | number)[]): Located | unde
   const start = r.at;
   r.skipValue();
   return { key, value: { start, end: r.at } };
+}
+
+/** A key given twice in one object: its name, and the spans of its first and second occurrences. */
+export interface DuplicateKey {
+  key: string;
+  first: Span;
+  second: Span;
+}
+
+/**
+ * The first key `text` (valid JSON) gives twice in one object, or undefined. One pass, with a set of
+ * keys per object open: iterative, so any nesting is safe.
+ */
+export function findDuplicateKey(text: string): DuplicateKey | undefined {
+  const r = new Reader(text);
+  // The keys of each object open, innermost last; an array open is undefined.
+  const open: (Map<string, Span> | undefined)[] = [];
+  for (r.space(); r.at < text.length; r.space()) {
+    const c = text[r.at];
+    if (c === '{' || c === '[') (open.push(c === '{' ? new Map() : undefined), r.at++);
+    else if (c === '}' || c === ']') (open.pop(), r.at++);
+    else if (c === ',' || c === ':') r.at++;
+    else if (c !== '"') r.skipValue();
+    else {
+      const span = r.string();
+      r.space();
+      const keys = open[open.length - 1];
+      // In JSON that parsed, a string followed by ':' is a key.
+      if (!keys || text[r.at] !== ':') continue;
+      const key = JSON.parse(text.slice(span.start, span.end)) as string;
+      const first = keys.get(key);
+      if (first) return { key, first, second: span };
+      keys.set(key, span);
+    }
+  }
+  return undefined;
 }
 
 class Reader {

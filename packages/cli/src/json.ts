@@ -1,5 +1,7 @@
 // JSON documents the CLI reads (cases, test cases): parsed with located errors, and refused before
-// anything looks at them when a number is out of range or arrays and objects nest too deep.
+// anything looks at them when a number is out of range, arrays and objects nest too deep, or (asked
+// for) an object gives a key twice.
+import { findDuplicateKey, type DuplicateKey } from './json-locate.ts';
 import { readLimits, withoutBom } from './read.ts';
 
 export interface JsonError {
@@ -11,8 +13,17 @@ export interface JsonError {
   message: string;
 }
 
-/** Parses JSON, turning a syntax error, a number too large and too deep a nesting into located messages. */
-export function parseJson(source: string): { value: unknown; error?: undefined } | { value?: undefined; error: JsonError } {
+export interface ParseOptions {
+  /**
+   * Refuse an object that gives a key twice, at the second: JSON.parse keeps the last value, and a
+   * reviewer cannot tell which was meant. Costs a second pass over the text: for a document read on
+   * its own (a case file, a test case, a case posted), not for each line of a batch.
+   */
+  duplicateKeys?: 'refuse';
+}
+
+/** Parses JSON, turning a syntax error, a number too large and too deep a nesting (and, asked, a key given twice) into located messages. */
+export function parseJson(source: string, options: ParseOptions = {}): { value: unknown; error?: undefined } | { value?: undefined; error: JsonError } {
   const text = withoutBom(source);
   let value: unknown;
   try {
@@ -32,7 +43,17 @@ export function parseJson(source: string): { value: unknown; error?: undefined }
   // The path of a value too deep is worked out only when there is one: most documents are shallow.
   const deep = depthOver(value, readLimits.jsonDepth) ? tooDeep(value, readLimits.jsonDepth, '') : undefined;
   if (deep !== undefined) return { error: { line: 0, column: 0, message: `${cut(deep) || 'the document'}: nests more than ${readLimits.jsonDepth} deep` } };
+  const twice = options.duplicateKeys === 'refuse' ? findDuplicateKey(text) : undefined;
+  if (twice) return { error: duplicateKeyError(text, twice) };
   return { value };
+}
+
+/** `key "jurisdiction" is given twice (first at line 3)`, at the second; the first's column too when on the same line. */
+function duplicateKeyError(text: string, twice: DuplicateKey): JsonError {
+  const first = place(text, twice.first.start);
+  const second = place(text, twice.second.start);
+  const where = first.line === second.line ? `line ${first.line}, column ${first.column}` : `line ${first.line}`;
+  return { ...second, message: `key ${cut(JSON.stringify(twice.key))} is given twice (first at ${where})` };
 }
 
 const cut = (s: string): string => (s.length > 60 ? `${s.slice(0, 60)}…` : s);

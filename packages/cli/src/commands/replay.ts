@@ -1,9 +1,9 @@
 // `guideline replay`: decide a corpus of past requests with one rule set, or with two (--before,
 // --after), and report decisions per guideline and jurisdiction, every case whose decision or
 // criterion statuses changed, and the cases that now lack information. Spread over worker threads.
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { stringOption, type Command } from '../command.ts';
 import { display, UsageError, why } from '../paths.ts';
 import { writeText } from '../read.ts';
@@ -95,14 +95,49 @@ export async function replayCommand(paths: string[], values: ReplayOptions): Pro
   return writer.status;
 }
 
-/** The --out folder, made if it is not there; a file in its place, or one on its path, is the user's to move. */
+/**
+ * The --out folder, made if it is not there; a file in its place, or one on its path, is the user's to
+ * move. Made a level at a time, each level by a plain mkdir, not by mkdirSync's `recursive`: Node 20's
+ * recursive walk steps back to the parent on ENOENT and forward again when the parent is there, so a
+ * folder that takes no new entries (anywhere under /proc) had it call mkdir forever, never failing.
+ */
 function makeFolder(path: string): void {
-  try {
-    mkdirSync(path, { recursive: true });
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    const reason = code === 'EEXIST' ? 'a file, not a folder' : code === 'ENOTDIR' ? 'a file on its path is not a folder' : why(e);
+  const refuse = (reason: string): never => {
     throw new UsageError(`--out ${display(path)}: ${reason}; --out names a folder for changes.jsonl and report.html`);
+  };
+  const target = resolve(path);
+  const inTheWay = (at: string): string => (at === target ? 'a file, not a folder' : 'a file on its path is not a folder');
+  // The levels not there, outermost first, up to the first folder that is.
+  const missing: string[] = [];
+  for (let at = target; ; at = dirname(at)) {
+    const found = folderAt(at);
+    if (found === 'folder') break;
+    if (found === 'file') refuse(inTheWay(at));
+    if (found instanceof Error) refuse(why(found));
+    missing.unshift(at);
+    if (dirname(at) === at) break;
+  }
+  for (const level of missing) {
+    try {
+      mkdirSync(level);
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      const there = code === 'EEXIST' ? folderAt(level) : undefined;
+      if (there === 'folder') continue; // made meanwhile, by another run
+      if (there === 'none') refuse(`${display(level)} is a link to nothing`);
+      // ENOENT with the parent there: a folder that takes no new entries, as /proc.
+      refuse(there === 'file' ? inTheWay(level) : code === 'ENOENT' ? `${display(dirname(level))} takes no new folders` : why(e));
+    }
+  }
+}
+
+/** What is at a path: a folder, something else, nothing (as under a file), or why it cannot be told. */
+function folderAt(path: string): 'folder' | 'file' | 'none' | Error {
+  try {
+    const st = statSync(path, { throwIfNoEntry: false });
+    return !st ? 'none' : st.isDirectory() ? 'folder' : 'file';
+  } catch (e) {
+    return (e as { code?: string }).code === 'ENOTDIR' ? 'none' : (e as Error);
   }
 }
 

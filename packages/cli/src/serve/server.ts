@@ -70,7 +70,7 @@ export function listenError(e: unknown, host: string, port: number): UsageError 
 
 /**
  * Starts the server, or returns the errors that kept the rule set from loading. Throws UsageError
- * when it cannot listen on the host and port given (see listenError).
+ * when it cannot open the decision log, or listen on the host and port given (see listenError).
  */
 export async function startServer(options: ServeOptions): Promise<RunningServer | { errors: string[] }> {
   const loadRules = await ruleLoader(options);
@@ -79,7 +79,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer 
   for (const w of first.warnings) logEvent('warnings', { warnings: w });
   let current = first.loaded;
   let stopping = false;
-  const log = new DecisionLog(options.decisionLog);
+  const log = await DecisionLog.open(options.decisionLog);
   const app = decisionApp({ rules: () => current, log, bodyLimit: options.bodyLimit, timeoutMs: options.timeoutMs, stopping: () => stopping });
 
   const server = await new Promise<Server>((ready, failed) => {
@@ -101,7 +101,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer 
     );
     s.once('error', failed);
   }).catch(async (e: unknown) => {
-    await log.close();
+    // A server that never started leaves nothing behind: not even the empty log it would have kept.
+    await log.discard();
     throw listenError(e, options.host, options.port) ?? e;
   });
   const port = (server.address() as AddressInfo).port;
