@@ -1,5 +1,6 @@
-// The case (input) and determination (output) of the public contract (case-format.md). The case's
-// fields beyond these are the vocabularies' (each domain's history, findings, medications, ...).
+// The case (input) and determination (output) of the public contract (packages/runtime/schema:
+// case.schema.json, determination.schema.json; docs/determination.md). The case's fields beyond
+// these are the vocabularies' (each domain's history, findings, medications, ...).
 
 export interface Case {
   id?: string;

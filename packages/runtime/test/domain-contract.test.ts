@@ -1,8 +1,7 @@
 // The case contract beyond physical medicine: the fields of a lumbar MRI, opioid and work
-// conditioning/hardening request (clinical-domains.md 1.3, 2.3, 3.3 as case-format.md adjusts them)
-// are accepted as the standard vocabularies declare them; a misspelling is named with the field
-// meant, and what the engine computes (weeks of care, months since injury, morphine equivalents) is
-// not a field of the case.
+// conditioning/hardening request (docs/facts.md lists them) are accepted as the standard
+// vocabularies declare them; a misspelling is named with the field meant, and what the engine
+// computes (weeks of care, months since injury, morphine equivalents) is not a field of the case.
 import { describe, expect, it } from 'vitest';
 import { artifactSchema, compileProgram } from '../../language/src/index.ts';
 import { loadRuleSet, validateCase } from '../src/index.ts';
