@@ -122,7 +122,7 @@ describe('the contract holds the domains beyond physical medicine', () => {
     ['a lumbar MRI request', mri],
     ['an opioid continuation request', opioids],
     ['a work hardening request', workHardening],
-  ])('accepts %s as case-format.md writes it', (_, c) => {
+  ])('accepts %s as the case contract (case.schema.json) writes it', (_, c) => {
     expect(validateCase(c)).toEqual([]);
   });
 
