@@ -415,19 +415,14 @@ class Printer {
   }
 
   /**
-   * A clause with an expression; a top-level `and`/`or` written over several lines stays broken, one
-   * operand a line, the operator under the first operand, and so does a list of values the author
-   * broke (its next line starts under the first operand too).
+   * A clause with an expression; an `and`/`or` written over several lines stays broken, one operand a
+   * line, the operator under the first operand, and so does a list of values the author broke (its
+   * next line starts under the first operand too).
    */
   private exprClause(head: string, e: A.Expr, indent = 2): void {
-    const column = indent + head.length;
-    if (e.kind === 'BoolExpr' && this.image(e).includes('\n')) {
-      const [first, ...rest] = e.operands;
-      this.line(indent, head + printExpr(first!, this.src, column), e.range.start, first!.range.end);
-      for (const o of rest) this.line(column, `${e.op} ${printExpr(o, this.src, column)}`, o.range.start, o.range.end);
-      return;
-    }
-    this.line(indent, head + printExpr(e, this.src, column), e.range.start, e.range.end);
+    if (e.kind !== 'BoolExpr' || !this.image(e).includes('\n')) return this.line(indent, head + printExpr(e, this.src, indent + head.length), e.range.start, e.range.end);
+    // An operand that is itself an and/or written over several lines breaks the same way, under its first operand.
+    e.operands.forEach((o, i) => this.exprClause(i ? `${e.op} ` : head, o, i ? indent + head.length : indent));
   }
 
   private policy(p: A.PolicyDecl): void {

@@ -75,6 +75,8 @@ describe('format: layout', () => {
     ['guideline a\ndefine x "Two\n   lines":\n  completed visits', 'guideline a\n\ndefine x "Two\n   lines":\n  completed visits\n'],
     ['guideline a\ndefine x "Two\n   lines":  completed visits', 'guideline a\n\ndefine x "Two\n   lines": completed visits\n'],
     ['guideline a\ndefine x "Two\n   lines":\n completed visits > 0 and\n    requested visits > 0', 'guideline a\n\ndefine x "Two\n   lines":\n  completed visits > 0\n  and requested visits > 0\n'],
+    // An and/or inside one, written over several lines, breaks the same way under its own first operand.
+    ['guideline a\ncriterion c require x = 0 or x = 1 and y\n   and z', 'guideline a\n\ncriterion c\n  require x = 0\n          or x = 1\n             and y\n             and z\n'],
     // A list of values the author broke stays broken, under the clause's first operand.
     ['guideline a\ncriterion c require diagnosis includes a, b,\n c\n  otherwise "No."', 'guideline a\n\ncriterion c\n  require diagnosis includes a, b,\n          c\n  otherwise "No."\n'],
     ['guideline a\ncriterion c require x is d,\n e or diagnosis includes a , b', 'guideline a\n\ncriterion c\n  require x is d,\n          e\n          or diagnosis includes a, b\n'],
