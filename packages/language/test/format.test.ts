@@ -133,8 +133,8 @@ describe('format: layout', () => {
     expect(out).toBe(format(lf));
   });
 
-  it('leaves the bundled guidelines as they are', () => {
-    const root = join(import.meta.dirname, '../../../guidelines');
+  it.each(['../../../guidelines', '../vocabularies'])('leaves the bundled files in %s as they are', (dir) => {
+    const root = join(import.meta.dirname, dir);
     const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.guideline'));
     expect(files.length).toBeGreaterThan(0);
     for (const f of files) {
