@@ -17,6 +17,12 @@ describe('guideline fmt', () => {
     expect(r.stdout).toMatch(/(\d+) of \1 files formatted/);
   });
 
+  it('finds the bundled vocabularies formatted', () => {
+    const r = run(['fmt', '--check', join(root, 'packages/language/vocabularies')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/([1-9]\d*) of \1 files formatted/);
+  });
+
   it('--check names a file that is not formatted and leaves it alone', () => {
     const p = file('messy.guideline', 'guideline a\ncriterion c require completed visits>0\n');
     const r = run(['fmt', '--check', p]);

@@ -33,43 +33,49 @@ function value(n: A.Name, src: string): string {
   return img.startsWith('"') ? img : n.text;
 }
 
-/** An expression in canonical spacing. `src` is the text it was parsed from. */
-export function printExpr(e: A.Expr, src: string): string {
+/**
+ * An expression in canonical spacing. `src` is the text it was parsed from. With a `column`, a list
+ * of values (`includes a, b`, `is a, b`) keeps the line breaks the author put after its commas, the
+ * next line starting at that column; without one it is printed on one line.
+ */
+export function printExpr(e: A.Expr, src: string, column?: number): string {
+  const print = (x: A.Expr): string => printExpr(x, src, column);
+  const comma = (prev: A.Name, next: A.Name): string => (column !== undefined && src.slice(prev.range.end, next.range.start).includes('\n') ? `,\n${' '.repeat(column)}` : ', ');
   switch (e.kind) {
-    case 'BoolExpr': return e.operands.map((o) => printExpr(o, src)).join(` ${e.op} `);
-    case 'NotExpr': return `not ${printExpr(e.operand, src)}`;
+    case 'BoolExpr': return e.operands.map((o) => print(o)).join(` ${e.op} `);
+    case 'NotExpr': return `not ${print(e.operand)}`;
     case 'CompareExpr': {
-      const text = `${printExpr(e.left, src)} ${compareWords(e, src)} ${printExpr(e.right, src)}`;
+      const text = `${print(e.left)} ${compareWords(e, src)} ${print(e.right)}`;
       return e.elapsed === 'ago' ? `${text} ago` : text;
     }
     case 'IsValuesExpr': {
       // Separators as written (`a, b or c`): the parser reads a joining `or` by what follows it.
-      const list = e.values.map((v, i) => (i === 0 ? '' : /\bor\b/.test(between(src, e.values[i - 1]!.range.end, v.range.start)) ? ' or ' : ', ') + value(v, src)).join('');
-      return `${printExpr(e.subject, src)} is ${e.negated ? 'not ' : ''}${list}`;
+      const list = e.values.map((v, i) => (i === 0 ? '' : /\bor\b/.test(between(src, e.values[i - 1]!.range.end, v.range.start)) ? ' or ' : comma(e.values[i - 1]!, v)) + value(v, src)).join('');
+      return `${print(e.subject)} is ${e.negated ? 'not ' : ''}${list}`;
     }
-    case 'IsKnownExpr': return `${printExpr(e.subject, src)} is ${e.known ? 'known' : 'unknown'}`;
-    case 'IsRecordedExpr': return `${printExpr(e.subject, src)} is ${e.negated ? 'not ' : ''}on file`;
+    case 'IsKnownExpr': return `${print(e.subject)} is ${e.known ? 'known' : 'unknown'}`;
+    case 'IsRecordedExpr': return `${print(e.subject)} is ${e.negated ? 'not ' : ''}on file`;
     case 'ArithExpr':
-      if (isHalf(e)) return `half of ${printExpr(e.left, src)}`;
-      return `${printExpr(e.left, src)} ${e.op} ${printExpr(e.right, src)}`;
+      if (isHalf(e)) return `half of ${print(e.left)}`;
+      return `${print(e.left)} ${e.op} ${print(e.right)}`;
     case 'FactRef': return e.name;
     case 'Quantity': {
       const written = between(src, e.range.start, e.range.end);
       if (/^\d+(?:\.\d+)?(?: [a-z]+){0,3}$/.test(written) && !src.slice(e.range.start, e.range.end).includes('#')) return written;
       return e.unit ? `${e.value} ${unitName(e.unit)}` : `${e.value}`;
     }
-    case 'RoundExpr': return `${printExpr(e.inner, src)}, rounded${e.how === 'nearest' ? '' : ` ${e.how}`}`;
-    case 'SinceExpr': return e.to ? `${e.unit.text} from ${printExpr(e.date, src)} to ${printExpr(e.to, src)}` : `${e.unit.text} since ${printExpr(e.date, src)}`;
+    case 'RoundExpr': return `${print(e.inner)}, rounded${e.how === 'nearest' ? '' : ` ${e.how}`}`;
+    case 'SinceExpr': return e.to ? `${e.unit.text} from ${print(e.date)} to ${print(e.to)}` : `${e.unit.text} since ${print(e.date)}`;
     case 'AggregateExpr': {
-      const where = e.where ? ` where ${printExpr(e.where, src)}` : '';
-      return e.op === 'count' ? `count of ${e.list.name}${where}` : `sum of ${e.value ? printExpr(e.value, src) : '0'} over ${e.list.name}${where}`;
+      const where = e.where ? ` where ${print(e.where)}` : '';
+      return e.op === 'count' ? `count of ${e.list.name}${where}` : `sum of ${e.value ? print(e.value) : '0'} over ${e.list.name}${where}`;
     }
-    case 'QuantifiedExpr': return `${e.quantifier === 'some' ? 'any' : e.quantifier} ${e.list.name} where ${printExpr(e.where, src)}`;
-    case 'IncludesExpr': return `${printExpr(e.subject, src)} includes ${e.values.map((v) => value(v, src)).join(', ')}`;
-    case 'IsEmptyExpr': return `${printExpr(e.subject, src)} is ${e.negated ? 'not ' : ''}empty`;
+    case 'QuantifiedExpr': return `${e.quantifier === 'some' ? 'any' : e.quantifier} ${e.list.name} where ${print(e.where)}`;
+    case 'IncludesExpr': return `${print(e.subject)} includes ${e.values.map((v, i) => (i ? comma(e.values[i - 1]!, v) : '') + value(v, src)).join('')}`;
+    case 'IsEmptyExpr': return `${print(e.subject)} is ${e.negated ? 'not ' : ''}empty`;
     case 'DateLit': return e.value;
     case 'StringLit': return src.slice(e.range.start, e.range.end);
-    case 'ParenExpr': return `(${printExpr(e.inner, src)})`;
+    case 'ParenExpr': return `(${print(e.inner)})`;
     case 'ErrorExpr': return src.slice(e.range.start, e.range.end);
   }
 }

@@ -43,6 +43,16 @@ interface Comment {
   trailing: boolean;
 }
 
+/** An item of a comma-separated list (a class's terms, a fact's values and options), to wrap. */
+interface Item {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** The width past which a list wraps and a define's body goes on its own line. */
+const maxWidth = 120;
+
 const quote = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
 /** Formats guideline text. Never throws: text that does not parse is returned unchanged, with why. */
@@ -182,25 +192,32 @@ class Printer {
     const head = `${c.of === 'procedure' ? 'procedure' : 'class'} ${c.name.text}${c.title ? ` ${this.name(c.title)}` : ''}`;
     this.line(0, head, c.range.start, (c.title ?? c.name).range.end, true);
     const list = (kw: string, names: A.Name[]): void => {
-      if (names.length) this.line(2, `${kw} ${this.wrapList(names, 2 + kw.length + 1)}`, names[0]!.range.start, names[names.length - 1]!.range.end);
+      if (names.length) this.line(2, `${kw} ${this.wrapList(names.map((n) => this.item(n)), 2 + kw.length + 1)}`, names[0]!.range.start, names[names.length - 1]!.range.end);
     };
     list('terms', c.terms);
     list('codes', c.codes);
   }
 
-  /** Items joined by commas; a line breaks where the author broke it or past 120 columns, aligned under the first item. */
-  private wrapList(names: A.Name[], column: number): string {
+  /** A name as an item of a list: its text as printed, over its range (to see where the author broke the list). */
+  private item(n: A.Name, prefix = ''): Item {
+    return { text: prefix + this.name(n), start: n.range.start, end: n.range.end };
+  }
+
+  /**
+   * Items joined by commas, the first at column `first`; a line breaks where the author broke it or
+   * past the width, and goes on at column `column`.
+   */
+  private wrapList(items: Item[], first: number, column = first): string {
     let out = '';
-    let width = column;
-    names.forEach((n, i) => {
-      const item = this.name(n);
-      const brokeHere = i > 0 && this.src.slice(names[i - 1]!.range.end, n.range.start).includes('\n');
-      if (i > 0 && (brokeHere || width + 2 + item.length + 1 > 120)) {
-        out += `,\n${' '.repeat(column)}${item}`;
-        width = column + item.length;
+    let at = first;
+    items.forEach((it, i) => {
+      const brokeHere = i > 0 && this.src.slice(items[i - 1]!.end, it.start).includes('\n');
+      if (i > 0 && (brokeHere || at + 2 + it.text.length + 1 > maxWidth)) {
+        out += `,\n${' '.repeat(column)}${it.text}`;
+        at = column + it.text.length;
       } else {
-        out += (i ? ', ' : '') + item;
-        width += (i ? 2 : 0) + item.length;
+        out += (i ? ', ' : '') + it.text;
+        at += (i ? 2 : 0) + it.text.length;
       }
     });
     return out;
@@ -328,10 +345,20 @@ class Printer {
     this.line(0, `use criterion ${u.names.map((n) => n.text).join(', ')}`, u.range.start, u.range.end, true);
   }
 
+  /**
+   * `define words "title": body`, the body on the line of the colon when it fits in the width there;
+   * otherwise, or when the author put it below a title of several lines, on its own line below.
+   */
   private define(d: A.DefineDecl): void {
+    const title = d.meaning ?? d.words;
     const head = `define ${d.words.text}${d.meaning ? ` ${this.name(d.meaning)}` : ''}:`;
     if (!d.expr) return this.line(0, head, d.range.start, d.range.end, true);
-    this.line(0, `${head} ${printExpr(d.expr, this.src)}`, d.range.start, d.range.end, true);
+    const joined = `${head} ${printExpr(d.expr, this.src)}`;
+    const tooWide = joined.length - (joined.lastIndexOf('\n') + 1) > maxWidth;
+    const keptBelow = head.includes('\n') && this.src.slice(title.range.end, d.expr.range.start).includes('\n');
+    if (!tooWide && !keptBelow) return this.line(0, joined, d.range.start, d.range.end, true);
+    this.line(0, head, d.range.start, this.src.indexOf(':', title.range.end) + 1, true);
+    this.exprClause('', d.expr);
   }
 
   private vocabulary(v: A.VocabularyDecl): void {
@@ -344,18 +371,32 @@ class Printer {
     for (const f of r.fields) this.fact(f, 2);
   }
 
-  /** `fact words: type, from path` with its meaning on the next line. */
+  /**
+   * `fact words: type, from path` with its meaning on the next line; a long one wraps at its commas
+   * (where the author did, or past the width), two spaces in.
+   */
   private fact(f: A.FactDecl, indent: number): void {
-    const options: string[] = [];
-    if (f.from) options.push(`from ${f.from.text}`);
-    if (f.computed) options.push(`computed by ${f.computed.text}`);
-    if (f.computedAs) options.push(`computed as ${printExpr(f.computedAs, this.src)}`);
-    if (f.absent) options.push(`when absent ${this.name(f.absent)}`);
-    if (f.required) options.push('required');
-    const type = f.type ? this.type(f.type) : '';
+    const at = (text: string, n: { range: Range }): Item => ({ text, start: n.range.start, end: n.range.end });
+    const items = f.type ? this.typeItems(f.type) : [at('', f.words)];
+    if (f.from) items.push(at(`from ${f.from.text}`, f.from));
+    if (f.computed) items.push(at(`computed by ${f.computed.text}`, f.computed));
+    if (f.computedAs) items.push(at(`computed as ${printExpr(f.computedAs, this.src)}`, f.computedAs));
+    if (f.absent) items.push(at(`when absent ${this.name(f.absent)}`, f.absent));
+    if (f.required) items.push(at('required', f.required));
+    const head = `${f.role} ${f.words.text}: `;
     const end = f.meaning ? f.meaning.range.start : f.range.end;
-    this.line(indent, `${f.role} ${f.words.text}: ${[type, ...options].join(', ')}`, f.range.start, end, indent === 0);
+    this.line(indent, head + this.wrapList(items, indent + head.length, indent + 2), f.range.start, end, indent === 0);
     if (f.meaning) this.line(indent + 2, this.name(f.meaning), f.meaning.range.start, f.meaning.range.end);
+  }
+
+  /** A type as list items: `one of a`, `b`, `c` (each value an item, to wrap at), or the whole type. */
+  private typeItems(t: A.TypeExpr): Item[] {
+    if (t.base === 'one-of' && t.values.length) return t.values.map((v, i) => this.item(v, i ? '' : 'one of '));
+    if (t.base === 'list' && t.of?.base === 'one-of' && t.of.values.length) {
+      const [first, ...rest] = this.typeItems(t.of);
+      return [{ ...first!, text: `list of ${first!.text}` }, ...rest];
+    }
+    return [{ text: this.type(t), start: t.range.start, end: t.range.end }];
   }
 
   private type(t: A.TypeExpr): string {
@@ -374,17 +415,14 @@ class Printer {
   }
 
   /**
-   * A clause with an expression; a top-level `and`/`or` written over several lines stays broken, one
-   * operand a line, the operator under the first operand.
+   * A clause with an expression; an `and`/`or` written over several lines stays broken, one operand a
+   * line, the operator under the first operand, and so does a list of values the author broke (its
+   * next line starts under the first operand too).
    */
   private exprClause(head: string, e: A.Expr, indent = 2): void {
-    if (e.kind === 'BoolExpr' && this.image(e).includes('\n')) {
-      const [first, ...rest] = e.operands;
-      this.line(indent, head + printExpr(first!, this.src), e.range.start, first!.range.end);
-      for (const o of rest) this.line(indent + head.length, `${e.op} ${printExpr(o, this.src)}`, o.range.start, o.range.end);
-      return;
-    }
-    this.line(indent, head + printExpr(e, this.src), e.range.start, e.range.end);
+    if (e.kind !== 'BoolExpr' || !this.image(e).includes('\n')) return this.line(indent, head + printExpr(e, this.src, indent + head.length), e.range.start, e.range.end);
+    // An operand that is itself an and/or written over several lines breaks the same way, under its first operand.
+    e.operands.forEach((o, i) => this.exprClause(i ? `${e.op} ` : head, o, i ? indent + head.length : indent));
   }
 
   private policy(p: A.PolicyDecl): void {

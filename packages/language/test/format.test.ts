@@ -67,8 +67,38 @@ describe('format: layout', () => {
     ['guideline a\ncriterion c require days  from a  to b<=60 days', 'guideline a\n\ncriterion c\n  require days from a to b <= 60 days\n'],
     ['policy p jurisdiction CA first a.* then b , c', 'policy p\n  jurisdiction CA\n  first a.*\n  then  b, c\n'],
     ['# head\n\n\nguideline a # trailing\n   # lead\n  title "T"\n# end', '# head\n\nguideline a  # trailing\n  # lead\n  title    "T"\n# end\n'],
+    // A fact wraps at its commas where the author did, two spaces in; a record's field too.
+    ['vocabulary v\nfact k: list of one of a,  b,\n      c, from request.k,\nwhen absent a\n "K."', 'vocabulary v\n\nfact k: list of one of a, b,\n  c, from request.k,\n  when absent a\n  "K."\n'],
+    ['vocabulary v\nrecord r\n  field k: one of a,\n b, from k', 'vocabulary v\n\nrecord r\n  field k: one of a,\n    b, from k\n'],
+    // A define's body goes on the colon's line when it fits, unless the author put it below a title of several lines.
+    ['guideline a\ndefine x "T":\n  completed visits', 'guideline a\n\ndefine x "T": completed visits\n'],
+    ['guideline a\ndefine x "Two\n   lines":\n  completed visits', 'guideline a\n\ndefine x "Two\n   lines":\n  completed visits\n'],
+    ['guideline a\ndefine x "Two\n   lines":  completed visits', 'guideline a\n\ndefine x "Two\n   lines": completed visits\n'],
+    ['guideline a\ndefine x "Two\n   lines":\n completed visits > 0 and\n    requested visits > 0', 'guideline a\n\ndefine x "Two\n   lines":\n  completed visits > 0\n  and requested visits > 0\n'],
+    // An and/or inside one, written over several lines, breaks the same way under its own first operand.
+    ['guideline a\ncriterion c require x = 0 or x = 1 and y\n   and z', 'guideline a\n\ncriterion c\n  require x = 0\n          or x = 1\n             and y\n             and z\n'],
+    // A list of values the author broke stays broken, under the clause's first operand.
+    ['guideline a\ncriterion c require diagnosis includes a, b,\n c\n  otherwise "No."', 'guideline a\n\ncriterion c\n  require diagnosis includes a, b,\n          c\n  otherwise "No."\n'],
+    ['guideline a\ncriterion c require x is d,\n e or diagnosis includes a , b', 'guideline a\n\ncriterion c\n  require x is d,\n          e\n          or diagnosis includes a, b\n'],
   ])('%j', (input, expected) => {
     expect(format(input)).toBe(expected);
+  });
+
+  it('wraps a fact past 120 columns at its commas, and puts a define that does not fit there below its colon', () => {
+    const values = Array.from({ length: 14 }, (_, i) => `value-${i}`).join(', ');
+    const fact = format(`vocabulary v\nfact kind: one of ${values}, from request.kind, when absent value-0, required\n  "The kind."`);
+    expect(fact).toBe(
+      'vocabulary v\n\n' +
+        'fact kind: one of value-0, value-1, value-2, value-3, value-4, value-5, value-6, value-7, value-8, value-9, value-10,\n' +
+        '  value-11, value-12, value-13, from request.kind, when absent value-0, required\n' +
+        '  "The kind."\n',
+    );
+    const body = 'completed visits + requested visits + recommended visits + patient age + requested frequency';
+    expect(format(`guideline a\ndefine total "The total of the visits, the age and the frequency": ${body}`)).toBe(`guideline a\n\ndefine total "The total of the visits, the age and the frequency":\n  ${body}\n`);
+    for (const out of [fact, format(`guideline a\ndefine total "T": ${body}`)]) {
+      expect(Math.max(...out.split('\n').map((l) => l.length))).toBeLessThanOrEqual(120);
+      expect(format(out)).toBe(out);
+    }
   });
 
   it('writes a number of a recommendation as the language reads it, whatever its size', () => {
@@ -103,8 +133,8 @@ describe('format: layout', () => {
     expect(out).toBe(format(lf));
   });
 
-  it('leaves the bundled guidelines as they are', () => {
-    const root = join(import.meta.dirname, '../../../guidelines');
+  it.each(['../../../guidelines', '../vocabularies'])('leaves the bundled files in %s as they are', (dir) => {
+    const root = join(import.meta.dirname, dir);
     const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.guideline'));
     expect(files.length).toBeGreaterThan(0);
     for (const f of files) {

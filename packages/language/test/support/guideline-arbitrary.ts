@@ -40,6 +40,9 @@ const { expr } = fc.letrec<{ expr: string; atom: string; additive: string; test:
       ([f, neg, vs, seps]) => `${f} is ${neg ? 'not ' : ''}${vs.map((v, i) => (i ? seps[i - 1] + v : v)).join('')}`,
     ),
     fc.tuple(fc.constantFrom(...facts), fc.constantFrom('is known', 'is unknown', 'is not known', 'is not unknown', 'is on file')).map(([f, k]) => `${f} ${k}`),
+    fc.tuple(fc.constantFrom(...facts), fc.array(fc.tuple(fc.constantFrom(...values), gap), { minLength: 1, maxLength: 4 })).map(
+      ([f, vs]) => `${f} includes ${vs.map(([v, g], i) => (i === vs.length - 1 ? v : `${v},${g}`)).join('')}`,
+    ),
   ),
   not: fc.oneof({ weight: 4, arbitrary: tie('test') }, { weight: 1, arbitrary: tie('test').map((t) => `not ${t}`) }),
   expr: fc.oneof(
@@ -101,6 +104,20 @@ const criterion = fc.tuple(fc.constantFrom(...names), fc.boolean(), anyOrder([
   clause(fc.constantFrom('needs clinical review', 'needs clinical review unless met')),
 ])).map(([n, title, clauses]) => `criterion ${n}${title ? ' "The criterion"' : ''}\n${clauses}`);
 
+const defineDecl = fc.tuple(fc.constantFrom('trial visits', 'x'), fc.constantFrom('', ' "T"', ' "A title long enough that the body of the define will not fit on its line"', ' "Two\n           lines"'), gap, expr).map(
+  ([words, title, g, e]) => `define ${words}${title}:${g}${e}`,
+);
+
+/** A fact or a record's field: a `one of` list long enough to wrap, and options, apart by random blanks. */
+const factValues = ['physical-therapy', 'chiropractic', 'home-exercise', 'muscle-relaxant', 'activity-modification', '"quoted value"', 'x1'];
+const factDecl = (role: 'fact' | 'field'): fc.Arbitrary<string> =>
+  fc.tuple(fc.constantFrom('kind', 'prior care kind'), fc.constantFrom('one of ', 'list of one of '), fc.array(fc.constantFrom(...factValues), { minLength: 1, maxLength: 14 }), fc.subarray(['from request.kind', 'when absent x1', 'required']), fc.array(gap, { minLength: 20, maxLength: 20 }), fc.boolean()).map(
+    ([words, type, vs, options, gaps, meaning]) => `${role} ${words}: ${type}${[...vs, ...options].map((x, i) => (i ? `,${gaps[i % gaps.length]}${x}` : x)).join('')}${meaning ? '\n  "The meaning."' : ''}`,
+  );
+const vocabulary = fc.tuple(fc.array(fc.oneof(factDecl('fact'), defineDecl, factDecl('field').map((f) => `record r "R"\n  ${f}`)), { maxLength: 3 }), fc.constantFrom('\n', '\n\n')).map(
+  ([members, sep]) => ['vocabulary v "V"', ...members].join(sep),
+);
+
 const policy = fc.tuple(fc.constantFrom('california', 'texas'), anyOrder([
   clause(fc.constantFrom('jurisdiction CA', 'jurisdiction "TX"')),
   clause(fc.constantFrom('first mtus.*', 'first mtus.*, odg\n  then acoem.x')),
@@ -110,10 +127,11 @@ const policy = fc.tuple(fc.constantFrom('california', 'texas'), anyOrder([
 export const guidelineText: fc.Arbitrary<string> = fc
   .tuple(
     fc.option(comment, { nil: undefined }),
+    fc.option(vocabulary, { nil: undefined }),
     header,
-    fc.array(fc.oneof(classDecl, recommend, criterion, table), { maxLength: 4 }),
+    fc.array(fc.oneof(classDecl, recommend, criterion, table, defineDecl), { maxLength: 4 }),
     fc.option(policy, { nil: undefined }),
     fc.option(comment, { nil: undefined }),
     fc.constantFrom('\n', '\n\n', '', '\n\n\n'),
   )
-  .map(([top, h, members, p, end, sep]) => [top, h, ...members, p, end].filter((x) => x !== undefined).join(sep || '\n'));
+  .map(([top, v, h, members, p, end, sep]) => [top, v, h, ...members, p, end].filter((x) => x !== undefined).join(sep || '\n'));
