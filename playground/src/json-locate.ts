@@ -7,8 +7,18 @@ export interface FieldSpan {
   value: { start: number; end: number };
 }
 
-/** Every field's span, by dotted path (array items by index: `diagnoses.0.text`; the root is ''). */
-export function locateFields(text: string): Map<string, FieldSpan> {
+/** A key an object gives twice (JSON.parse keeps the last): its path, and the offsets of both keys. */
+export interface DuplicateKey {
+  path: string;
+  first: number;
+  second: { start: number; end: number };
+}
+
+/**
+ * Every field's span, by dotted path (array items by index: `diagnoses.0.text`; the root is ''); a key
+ * given twice in one object is added to `duplicates`, when given, and located at its second.
+ */
+export function locateFields(text: string, duplicates?: DuplicateKey[]): Map<string, FieldSpan> {
   const out = new Map<string, FieldSpan>();
   let i = 0;
   const ws = (): void => {
@@ -27,10 +37,14 @@ export function locateFields(text: string): Map<string, FieldSpan> {
     if (c === '{') {
       i++;
       ws();
+      const keys = new Map<string, number>();
       while (i < text.length && text[i] !== '}') {
         if (text[i] !== '"') throw new Error('key');
         const k = str();
         const name = JSON.parse(text.slice(k.start, k.end)) as string;
+        const first = keys.get(name);
+        if (first === undefined) keys.set(name, k.start);
+        else duplicates?.push({ path: path ? `${path}.${name}` : name, first, second: k });
         ws();
         if (text[i++] !== ':') throw new Error(':');
         value(path ? `${path}.${name}` : name, k);

@@ -40,6 +40,23 @@ describe('cases in the worker', () => {
     expect(checkCase('{"asOf": }')).toMatchObject({ total: 1, marks: [{ start: 9 }] });
   });
 
+  // JSON.parse keeps the last of a key given twice: which one the editor meant cannot be told, so the
+  // case is refused, as the command line refuses it, with the second marked.
+  it('a case that gives a key twice: refused, naming the field and where it was first, the second marked', async () => {
+    const text = seedCaseText.replace('"jurisdiction": "CA",', '"jurisdiction": "CA",\n  "jurisdiction": "TX",').replace('"visitsCompleted": 24', '"visitsCompleted": 24, "visitsCompleted": 2');
+    expect(text).not.toBe(seedCaseText);
+    const check = checkCase(text, bundledRules());
+    const line = (offset: number): number => text.slice(0, offset).split('\n').length;
+    const first = text.indexOf('"jurisdiction"');
+    expect(check.problems).toEqual([
+      { field: 'jurisdiction', message: `is given twice (first at line ${line(first)})` },
+      { field: 'history.visitsCompleted', message: `is given twice (first at line ${line(text.indexOf('"visitsCompleted"'))}, column ${text.indexOf('"visitsCompleted"') - text.lastIndexOf('\n', text.indexOf('"visitsCompleted"'))})` },
+    ]);
+    const second = text.indexOf('"jurisdiction"', first + 1);
+    expect(check.marks[0]).toMatchObject({ start: second, end: second + '"jurisdiction"'.length });
+    expect((await runCase(bundledRules(), text)).kind).toBe('invalid-case');
+  });
+
   it('runs the seed case against the bundled rules', async () => {
     const r = await runCase(bundledRules(), seedCaseText);
     expect(r.kind === 'determination' && r.determination.decision).toBe('not-medically-necessary');

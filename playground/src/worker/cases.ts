@@ -4,7 +4,7 @@
 import type { RuleSet } from '@guideline/language';
 import { CaseValidationError, evaluateFast, validateCase, type CaseIssue, type Determination } from '@guideline/runtime';
 import { compareExpectation } from '../expect.ts';
-import { locateFields, spanOf } from '../json-locate.ts';
+import { locateFields, spanOf, type DuplicateKey } from '../json-locate.ts';
 import { caseProblemsShown, compiledShownChars, criteriaShown, traceShown } from '../limits.ts';
 import type { CaseCheck, CaseProblem, ConditionCoverage, RunResult, SourceSpan, TestOutcome } from '../protocol.ts';
 import { CoverageCounter } from './coverage.ts';
@@ -31,12 +31,28 @@ export function checkCase(text: string, rules?: RuleSet): CaseCheck & { value?: 
     const start = Math.max(0, Math.min(at, text.length - 1));
     return { problems: [{ field: '', message }], total: 1, marks: [{ start, end: Math.min(at + 1, text.length), message }] };
   }
+  const duplicates: DuplicateKey[] = [];
+  const fields = locateFields(text, duplicates);
+  // A key given twice: JSON.parse kept the last, and which was meant cannot be told; nothing else is checked.
+  if (duplicates.length) {
+    const shown = duplicates.slice(0, caseProblemsShown).map((d) => ({ field: fieldName(d.path), message: `is given twice (first at ${firstAt(text, d)})`, span: d.second }));
+    return { problems: shown.map(({ field, message }) => ({ field, message })), total: duplicates.length, marks: shown.map((p) => ({ ...p.span, message: `${p.field}: ${p.message}` })) };
+  }
   const { reported, total } = counted(validateCase(value, rules));
   if (!total) return { problems: [], total: 0, marks: [], value };
   const problems: CaseProblem[] = reported.slice(0, caseProblemsShown).map((i) => ({ field: i.field, message: i.message }));
-  const fields = locateFields(text);
   const marks = problems.map((p) => ({ ...spanOf(fields, p.field), message: `${p.field || 'case'}: ${p.message}` }));
   return { problems, total, marks };
+}
+
+/** A located path as the case check names fields: `diagnoses.0.text` is `diagnoses[0].text`. */
+const fieldName = (path: string): string => path.replace(/\.(\d+)(?=\.|$)/g, '[$1]');
+
+/** Where a key given twice was first: its line, and its column too when the second is on the same line (as the command line says it). */
+function firstAt(text: string, d: DuplicateKey): string {
+  const lineOf = (offset: number): number => text.slice(0, offset).split('\n').length;
+  const line = lineOf(d.first);
+  return line === lineOf(d.second.start) ? `line ${line}, column ${d.first - text.lastIndexOf('\n', d.first)}` : `line ${line}`;
 }
 
 /** The last line a source location covers (a range that ends at a line's start ends on the line before). */
