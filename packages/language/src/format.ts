@@ -192,7 +192,7 @@ class Printer {
     const head = `${c.of === 'procedure' ? 'procedure' : 'class'} ${c.name.text}${c.title ? ` ${this.name(c.title)}` : ''}`;
     this.line(0, head, c.range.start, (c.title ?? c.name).range.end, true);
     const list = (kw: string, names: A.Name[]): void => {
-      if (names.length) this.line(2, `${kw} ${this.wrapList(names.map((n) => this.item(n)), 2 + kw.length + 1)}`, names[0]!.range.start, names[names.length - 1]!.range.end);
+      if (names.length) this.listLines(2, `${kw} `, names.map((n) => this.item(n)), 2 + kw.length + 1, names[0]!.range.start, names[names.length - 1]!.range.end);
     };
     list('terms', c.terms);
     list('codes', c.codes);
@@ -204,23 +204,27 @@ class Printer {
   }
 
   /**
-   * Items joined by commas, the first at column `first`; a line breaks where the author broke it or
-   * past the width, and goes on at column `column`.
+   * `head` and the items joined by commas, at `indent`; a line breaks where the author broke the list
+   * or past the width, and goes on at `column`. Each printed line keeps its items' offsets (the last
+   * ends at `end`), so a comment after an item stays on that item's line.
    */
-  private wrapList(items: Item[], first: number, column = first): string {
-    let out = '';
-    let at = first;
+  private listLines(indent: number, head: string, items: Item[], column: number, start: number, end: number, top = false): void {
+    const lines: { text: string; start: number; end: number }[] = [];
+    let current = { text: head, start, end: start };
+    let at = indent + head.length;
     items.forEach((it, i) => {
       const brokeHere = i > 0 && this.src.slice(items[i - 1]!.end, it.start).includes('\n');
       if (i > 0 && (brokeHere || at + 2 + it.text.length + 1 > maxWidth)) {
-        out += `,\n${' '.repeat(column)}${it.text}`;
+        lines.push({ ...current, text: `${current.text},` });
+        current = { text: it.text, start: it.start, end: it.end };
         at = column + it.text.length;
       } else {
-        out += (i ? ', ' : '') + it.text;
+        current = { ...current, text: current.text + (i ? ', ' : '') + it.text, end: it.end };
         at += (i ? 2 : 0) + it.text.length;
       }
     });
-    return out;
+    lines.push({ ...current, end });
+    lines.forEach((l, i) => this.line(i ? column : indent, l.text, l.start, l.end, top && i === 0));
   }
 
   private recommend(r: A.RecommendBlock): void {
@@ -385,7 +389,7 @@ class Printer {
     if (f.required) items.push(at('required', f.required));
     const head = `${f.role} ${f.words.text}: `;
     const end = f.meaning ? f.meaning.range.start : f.range.end;
-    this.line(indent, head + this.wrapList(items, indent + head.length, indent + 2), f.range.start, end, indent === 0);
+    this.listLines(indent, head, items, indent + 2, f.range.start, end, indent === 0);
     if (f.meaning) this.line(indent + 2, this.name(f.meaning), f.meaning.range.start, f.meaning.range.end);
   }
 

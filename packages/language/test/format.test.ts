@@ -70,6 +70,9 @@ describe('format: layout', () => {
     // A fact wraps at its commas where the author did, two spaces in; a record's field too.
     ['vocabulary v\nfact k: list of one of a,  b,\n      c, from request.k,\nwhen absent a\n "K."', 'vocabulary v\n\nfact k: list of one of a, b,\n  c, from request.k,\n  when absent a\n  "K."\n'],
     ['vocabulary v\nrecord r\n  field k: one of a,\n b, from k', 'vocabulary v\n\nrecord r\n  field k: one of a,\n    b, from k\n'],
+    // A comment after an item of a wrapped list stays on that item's line, not at the list's end.
+    ['vocabulary v\nfact k: one of a, # the first\n  b, from request.k\n  "K."', 'vocabulary v\n\nfact k: one of a,  # the first\n  b, from request.k\n  "K."\n'],
+    ['guideline a\nclass k terms "a", # a\n "b"', 'guideline a\n\nclass k\n  terms "a",       # a\n        "b"\n'],
     // A define's body goes on the colon's line when it fits, unless the author put it below a title of several lines.
     ['guideline a\ndefine x "T":\n  completed visits', 'guideline a\n\ndefine x "T": completed visits\n'],
     ['guideline a\ndefine x "Two\n   lines":\n  completed visits', 'guideline a\n\ndefine x "Two\n   lines":\n  completed visits\n'],
