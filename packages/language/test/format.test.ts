@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { format, formatGuideline, parse } from '@guideline/language';
-import { guidelineText } from './support/guideline-arbitrary.ts';
+import { layoutText } from './support/guideline-arbitrary.ts';
 import { runs } from '../../../test/support/fuzz.ts';
 
 /** The AST without ranges: what must survive formatting. */
@@ -17,13 +17,13 @@ const errorsOf = (text: string): string[] => parse(text).diagnostics.filter((d) 
 
 describe('format: properties', () => {
   it('generated guidelines parse without errors (the generator is sound)', () => {
-    fc.assert(fc.property(guidelineText, (text) => {
+    fc.assert(fc.property(layoutText, (text) => {
       expect(errorsOf(text)).toEqual([]);
     }), { numRuns: runs(200) });
   });
 
   it('parse(format(x)) equals parse(x), ignoring ranges', () => {
-    fc.assert(fc.property(guidelineText, (text) => {
+    fc.assert(fc.property(layoutText, (text) => {
       const out = format(text);
       expect(errorsOf(out)).toEqual([]);
       expect(shape(out)).toEqual(shape(text));
@@ -31,14 +31,14 @@ describe('format: properties', () => {
   });
 
   it('is idempotent', () => {
-    fc.assert(fc.property(guidelineText, (text) => {
+    fc.assert(fc.property(layoutText, (text) => {
       const once = format(text);
       expect(format(once)).toBe(once);
     }), { numRuns: runs(300) });
   });
 
   it('keeps every comment', () => {
-    fc.assert(fc.property(guidelineText, (text) => {
+    fc.assert(fc.property(layoutText, (text) => {
       expect(commentsOf(format(text))).toEqual(commentsOf(text));
     }), { numRuns: runs(300) });
   });
