@@ -244,6 +244,10 @@ describe('usage', () => {
     expect(said(['test', '--coverag'])).toEqual([2, expect.stringMatching(/'--coverag'; did you mean '--coverage'\?$/)]);
     expect(said(['check', '--case', 'x.json', '--engine', 'fsat'])).toEqual([2, expect.stringMatching(/not 'fsat'; did you mean 'fast'\?$/)]);
     expect(said(['check', '--case'])).toEqual([2, expect.stringMatching(/--case needs a value/)]);
+    // A negative number is read as an option: say how to give it; a real option after the flag is a value forgotten.
+    expect(said(['check', '--case', '--json'])).toEqual([2, 'guideline: --case needs a value (guideline check --case <value>)']);
+    expect(said(['check', '--case', 'x.jsonl', '--jobs', '-1'])).toEqual([2, "guideline: --jobs needs a value: '-1' is read as an option; give it as --jobs=-1"]);
+    expect(said(['check', '--jobs=-1', '--case', 'x.jsonl'])).toEqual([2, "guideline: --jobs is a whole number from 1, not '-1'"]);
     expect(said(['replay', '--jbos', '2'])).toEqual([2, expect.stringMatching(/'--jbos'; did you mean '--jobs'\?$/)]);
     expect(said(['replay', '--cases', 'x.jsonl', '--rules', 'r', '--engine', 'sq'])).toEqual([2, expect.stringMatching(/not 'sq'; did you mean 'sql'\?$/)]);
     expect(said(['sql', '--dialect', 'sprak'])).toEqual([2, expect.stringMatching(/not 'sprak'; did you mean 'spark'\?$/)]);

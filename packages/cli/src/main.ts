@@ -69,6 +69,9 @@ function parseCommandLine(command: Command, args: string[]): { values: Values; p
     }
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
       const flag = /'(--?[\w-]+)/.exec(message)?.[1] ?? 'an option';
+      // A negative number after it (`--jobs -1`): parseArgs takes it for an option.
+      const next = args[args.indexOf(flag) + 1];
+      if (args.includes(flag) && next !== undefined && /^-\d/.test(next)) throw new UsageError(`${flag} needs a value: '${next}' is read as an option; give it as ${flag}=${next}`);
       throw new UsageError(`${flag} needs a value${options[flag.replace(/^-+/, '') as keyof typeof options]?.type === 'boolean' ? '' : ` (guideline ${command.name} ${flag} <value>)`}`);
     }
     throw e;
