@@ -6,6 +6,7 @@ import { diagnostic, hasErrors, type Diagnostic, type Range } from './diagnostic
 import { lex } from './lexer.ts';
 import { parse } from './parse.ts';
 import { printExpr } from './format-expr.ts';
+import { PrintedLines, type SourceComment } from './format-lines.ts';
 import { numberReadAs } from './numbers.ts';
 import { unitName } from './units.ts';
 
@@ -17,30 +18,6 @@ export interface FormatResult {
   changed: boolean;
   /** The parse diagnostics that stopped formatting (empty when formatted). */
   diagnostics: Diagnostic[];
-}
-
-/** One printed line: its content and the source range it stands for (to place comments). */
-interface Line {
-  indent: number;
-  text: string;
-  start: number;
-  end: number;
-  /** Starts a top-level declaration: one blank line before it. */
-  top: boolean;
-  /** A class line right after another class with no blank line between: the two stay together (a table). */
-  tableRow?: boolean;
-  leading: Comment[];
-  trailing?: Comment;
-}
-
-interface Comment {
-  text: string;
-  start: number;
-  end: number;
-  /** Column of the comment in the source (0-based). */
-  column: number;
-  /** Something other than blanks precedes it on its source line. */
-  trailing: boolean;
 }
 
 /** An item of a comma-separated list (a class's terms, a fact's values and options), to wrap. */
@@ -83,11 +60,13 @@ export function format(text: string): string {
 }
 
 class Printer {
-  private lines: Line[] = [];
+  private readonly out: PrintedLines;
 
-  constructor(private readonly src: string) {}
+  constructor(private readonly src: string) {
+    this.out = new PrintedLines(src);
+  }
 
-  file(ast: A.GuidelineFile, comments: ParseComments): string {
+  file(ast: A.GuidelineFile, comments: readonly SourceComment[]): string {
     type Item = { start: number; print: () => void };
     const items: Item[] = [];
     const member = (c: A.CriterionDecl | A.UseDecl): void => {
@@ -119,24 +98,13 @@ class Printer {
     }
     items.sort((a, b) => a.start - b.start);
     for (const item of items) item.print();
-    return this.render(this.attach(comments));
+    return this.out.render(comments);
   }
 
   // Declarations
 
-  /** The kind of the last top-level declaration printed: declarations of one kind written without a blank line stay together. */
-  private lastDecl = 'other';
-
   private line(indent: number, text: string, start: number, end: number, top = false): void {
-    if (top) {
-      const kind = /^(class|procedure) /.test(text) ? 'class' : /^(fact|define|use) /.exec(text)?.[1] ?? 'other';
-      const prev = this.lines[this.lines.length - 1];
-      const together = kind !== 'other' && kind === this.lastDecl && prev !== undefined && !this.blankBetween(prev.end, start);
-      this.lastDecl = kind;
-      this.lines.push({ indent, text, start, end, top, leading: [], tableRow: together });
-      return;
-    }
-    this.lines.push({ indent, text, start, end, top, leading: [] });
+    this.out.add(indent, text, start, end, top);
   }
 
   private image(n: { range: Range }): string {
@@ -439,70 +407,4 @@ class Printer {
     if (p.uses.length) this.line(2, `uses ${p.uses.map((u) => u.text).join(', ')}`, p.uses[0]!.range.start, p.uses[p.uses.length - 1]!.range.end);
     if (p.denialNote) this.line(2, `when denied ${this.name(p.denialNote)}`, p.denialNote.range.start, p.denialNote.range.end);
   }
-
-  // Comments
-
-  /** Hangs each comment on a printed line: trailing on the line it follows, leading before the next one. */
-  private attach(parsed: ParseComments): Comment[] {
-    const byStart = [...this.lines].sort((a, b) => a.start - b.start);
-    const tail: Comment[] = [];
-    for (const raw of parsed) {
-      const lineStart = this.src.lastIndexOf('\n', raw.start - 1) + 1;
-      const before = this.src.slice(lineStart, raw.start);
-      const c: Comment = { text: raw.text.trimEnd(), start: raw.start, end: raw.end, column: raw.start - lineStart, trailing: before.trim() !== '' };
-      if (c.trailing) {
-        const owner = [...byStart].reverse().find((l) => l.start <= c.start);
-        if (owner && !owner.trailing) {
-          owner.trailing = c;
-          continue;
-        }
-        // A second comment for the same printed line goes on its own line after it.
-        const next = owner ? this.lines[this.lines.indexOf(owner) + 1] : undefined;
-        if (next) next.leading.push(c);
-        else tail.push(c);
-        continue;
-      }
-      const next = byStart.find((l) => l.start >= c.end);
-      if (next) next.leading.push(c);
-      else tail.push(c);
-    }
-    return tail;
-  }
-
-  private blankBetween(a: number, b: number): boolean {
-    return a < b && /\n[ \t\r]*\n/.test(this.src.slice(a, b));
-  }
-
-  private render(tail: Comment[]): string {
-    const out: string[] = [];
-    let prevEnd = 0;
-    const blank = (): void => {
-      if (out.length && out[out.length - 1] !== '') out.push('');
-    };
-    const comment = (c: Comment, indent: number, first: boolean, top: boolean): void => {
-      if (first && top) blank();
-      else if (this.blankBetween(prevEnd, c.start)) blank();
-      out.push(' '.repeat(indent) + c.text);
-      prevEnd = c.end;
-    };
-    for (const l of this.lines) {
-      l.leading.sort((a, b) => a.start - b.start);
-      l.leading.forEach((c, i) => comment(c, c.column > 0 && !l.top ? 2 : 0, i === 0, l.top && !l.tableRow));
-      if (l.leading.length ? this.blankBetween(prevEnd, l.start) : l.top && !l.tableRow) blank();
-      let text = ' '.repeat(l.indent) + l.text;
-      if (l.trailing) {
-        const width = text.length - (text.lastIndexOf('\n') + 1);
-        text += ' '.repeat(Math.max(2, l.trailing.column - width)) + l.trailing.text;
-      }
-      out.push(text);
-      prevEnd = Math.max(l.end, l.trailing?.end ?? 0);
-    }
-    tail.sort((a, b) => a.start - b.start).forEach((c) => comment(c, c.column > 0 ? 2 : 0, false, false));
-    while (out.length && out[0] === '') out.shift();
-    // Lines end in LF. A quoted text is copied as written, line breaks and all: those of a file with
-    // CRLF endings become LF too, as they do in its value (unquote), or the output would mix the two.
-    return out.length ? out.join('\n').replace(/\r\n/g, '\n') + '\n' : '';
-  }
 }
-
-type ParseComments = { text: string; start: number; end: number }[];
