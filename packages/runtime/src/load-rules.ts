@@ -107,8 +107,8 @@ const checked = new WeakMap<object, string>();
 
 /**
  * The rule set, once loadRuleSet has passed it: every evaluator calls this first, so a rule set built
- * or changed in code is held to the same checks as one read from a file (once per object; a rule set
- * changed after its first use is not checked again). Throws RuleSetError.
+ * or changed in code is held to the same checks as one read from a file (once per object, which
+ * loadRuleSet then freezes). Throws RuleSetError.
  */
 export function checkedRuleSet(rules: RuleSet): RuleSet {
   return checked.has(rules) ? rules : loadRuleSet(rules);
@@ -122,7 +122,7 @@ export function revisionOf(rules: RuleSet): string {
 }
 
 /**
- * Validates a compiled rule set (a JSON string or its parsed value) and returns it typed.
+ * Validates a compiled rule set (a JSON string or its parsed value) and returns it typed, frozen.
  * Throws RuleSetError naming every problem found (up to 100).
  */
 export function loadRuleSet(input: unknown): RuleSet {
@@ -138,6 +138,16 @@ export function loadRuleSet(input: unknown): RuleSet {
   const found = inspectRuleSet(doc);
   const issues = [...found.limits, ...found.shape, ...found.meaning];
   if (issues.length || found.revision === undefined) throw new RuleSetError(issues.length ? issues : [{ at: '', message: 'no revision could be worked out' }]);
+  // Checked once, by identity: a change made after would go unchecked (and its revision unchanged),
+  // so the rule set is frozen, and a change is a TypeError where it is made.
+  deepFreeze(doc);
   checked.set(doc as object, found.revision);
   return doc as RuleSet;
+}
+
+/** Freezes a JSON value's objects and arrays, all the way down (the shape check has bounded its depth). */
+function deepFreeze(v: unknown): void {
+  if (v === null || typeof v !== 'object' || Object.isFrozen(v)) return;
+  Object.freeze(v);
+  for (const k of Object.keys(v)) deepFreeze((v as Record<string, unknown>)[k]);
 }

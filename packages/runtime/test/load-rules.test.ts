@@ -83,6 +83,19 @@ describe('loadRuleSet', () => {
     expect(issues(d).join('\n')).toMatch(pattern);
   });
 
+  // Checked once per object: a change after it would go unchecked, under the revision of the rule set
+  // that was checked. So a loaded rule set is frozen, and so is one an evaluator checked on first use.
+  it('freezes what it has checked: a change afterwards is a TypeError where it is made', async () => {
+    const loaded = loadRuleSet(good()) as unknown as Doc;
+    expect(() => { loaded.guidelines[0].criteria[0].require.cmp = '>'; }).toThrow(TypeError);
+    expect(() => { loaded.guidelines.push({}); }).toThrow(TypeError);
+    const compiled = good();
+    await evaluate(compiled as never, makeCase());
+    expect(() => { compiled.policies[0].jurisdiction = 'TX'; }).toThrow(TypeError);
+    // What was checked is what is evaluated.
+    expect((await evaluate(compiled as never, makeCase())).decision).toBe('not-medically-necessary');
+  });
+
   it('refuses a document past the size limit before reading it', () => {
     expect(issues(' '.repeat(ruleSetLimits.maxBytes + 1))).toEqual([`: the document is ${ruleSetLimits.maxBytes + 1} characters; the limit is ${ruleSetLimits.maxBytes}`]);
   });
