@@ -288,7 +288,7 @@ class Printer {
     if (c.onlyWhen) clauses.push({ start: c.onlyWhen.range.start, print: () => this.exprClause('only when ', c.onlyWhen!) });
     if (c.require) clauses.push({ start: c.require.range.start, print: () => this.exprClause('require ', c.require!) });
     if (c.group) {
-      const need = c.group.need === 'any' || c.group.need === 'all' ? c.group.need : `at least ${c.group.need}`;
+      const need = c.group.need === 'any' || c.group.need === 'all' ? c.group.need : `at least ${this.numbers(c.group, [c.group.need])[0]}`;
       clauses.push({ start: c.group.range.start, print: () => this.line(2, `require ${need} of the following`, c.group!.range.start, c.group!.range.end) });
     }
     if (c.certify) clauses.push({ start: c.certify.range.start, print: () => this.exprClause('certify at most ', c.certify!) });
@@ -377,7 +377,9 @@ class Printer {
       case 'one-of': return `one of ${t.values.map((v) => this.name(v)).join(', ')}`;
       case 'number': {
         const unit = t.unit ? (t.unit.text.startsWith('per ') ? ` ${t.unit.text}` : ` of ${t.unit.text}`) : '';
-        return `number${unit}${t.min !== undefined && t.max !== undefined ? ` from ${t.min} to ${t.max}` : ''}`;
+        if (t.min === undefined || t.max === undefined) return `number${unit}`;
+        const [min, max] = this.numbers(t, [t.min, t.max]);
+        return `number${unit} from ${min} to ${max}`;
       }
       case 'date': return t.anyDate ? 'any date' : 'date';
       case 'list': return `list of ${t.record ? t.record.text : t.of ? this.type(t.of) : ''}`;

@@ -113,6 +113,14 @@ describe('format: layout', () => {
     expect(shape(out)).toEqual(shape(text));
   });
 
+  it.each([
+    ['a number type\'s bounds', 'vocabulary v\n\nfact k: number of weeks from 0.0000001 to 1000000000000000000000, from request.k\n  "K."\n'],
+    ['a group\'s count', 'guideline a\n\ncriterion c\n  require at least 1000000000000000000000 of the following\n  part p\n    require completed visits > 0\n'],
+  ])('writes %s as the language reads it, whatever its size', (_, text) => {
+    expect(format(text)).toBe(text);
+    expect(errorsOf(format(text))).toEqual([]);
+  });
+
   it('keeps as written a number read as another (L105), in a recommendation, a table and a condition', () => {
     // Printed from its value, the number would lose, unseen, the digits its warning is about.
     const text = 'guideline a\nrecommend\n  k: 9-10 visits over 8.00000000000000000000001 weeks\ntable t\n  | diagnosis || trial visits |\n  | k || 12345678901234567890 |\n  | l || 1000000000000000000000-9007199254740993 |\ncriterion c\n  require completed visits <= 12.0000000000000000001';
