@@ -1,5 +1,6 @@
 // Where a field of a JSON text is: `request.treatment` -> the offsets of its key and value, so a case
-// problem can be marked at the field it names. Tolerant: stops quietly at the first syntax error.
+// problem can be marked at the field it names, by the path the case check names it with
+// (`diagnoses[0].icd10`). Tolerant: stops quietly at the first syntax error.
 
 export interface FieldSpan {
   /** The key's quoted text (absent for array items and the root). */
@@ -15,8 +16,9 @@ export interface DuplicateKey {
 }
 
 /**
- * Every field's span, by dotted path (array items by index: `diagnoses.0.text`; the root is ''); a key
- * given twice in one object is added to `duplicates`, when given, and located at its second.
+ * Every field's span, by its path as the case check names fields (`request.treatment`, array items by
+ * index: `diagnoses[0].text`; the root is ''); a key given twice in one object is added to
+ * `duplicates`, when given, and located at its second.
  */
 export function locateFields(text: string, duplicates?: DuplicateKey[]): Map<string, FieldSpan> {
   const out = new Map<string, FieldSpan>();
@@ -58,7 +60,7 @@ export function locateFields(text: string, duplicates?: DuplicateKey[]): Map<str
       ws();
       let n = 0;
       while (i < text.length && text[i] !== ']') {
-        value(path ? `${path}.${n}` : String(n));
+        value(`${path}[${n}]`);
         n++;
         ws();
         if (text[i] === ',') i++;
@@ -80,9 +82,12 @@ export function locateFields(text: string, duplicates?: DuplicateKey[]): Map<str
   return out;
 }
 
+/** The path of a field's parent: `diagnoses[0]` of `diagnoses[0].text`, `diagnoses` of `diagnoses[0]`. */
+const parentOf = (path: string): string => path.slice(0, Math.max(0, path.lastIndexOf('.'), path.lastIndexOf('[')));
+
 /** The span to mark for a field: itself, or its nearest existing parent (a missing required field). */
 export function spanOf(fields: Map<string, FieldSpan>, field: string): { start: number; end: number } {
-  for (let path = field; ; path = path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : '') {
+  for (let path = field; ; path = parentOf(path)) {
     const f = fields.get(path);
     if (f) return f.key ?? { start: f.value.start, end: f.value.start + 1 };
     if (path === '') return { start: 0, end: 1 };

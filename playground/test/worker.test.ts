@@ -40,6 +40,13 @@ describe('cases in the worker', () => {
     expect(checkCase('{"asOf": }')).toMatchObject({ total: 1, marks: [{ start: 9 }] });
   });
 
+  it('marks a problem inside a list item at its field, as the case check names it (diagnoses[0].icd10)', () => {
+    const text = '{\n  "jurisdiction": "CA",\n  "asOf": "2014-01-24",\n  "diagnoses": [{ "text": "neck pain", "icd10": 12 }],\n  "request": { "treatment": "physical-therapy" }\n}';
+    const check = checkCase(text, bundledRules());
+    expect(check.problems.map((p) => p.field)).toEqual(['diagnoses[0].icd10']);
+    expect(text.slice(check.marks[0]!.start, check.marks[0]!.end)).toBe('"icd10"');
+  });
+
   // JSON.parse keeps the last of a key given twice: which one the editor meant cannot be told, so the
   // case is refused, as the command line refuses it, with the second marked.
   it('a case that gives a key twice: refused, naming the field and where it was first, the second marked', async () => {

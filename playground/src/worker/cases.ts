@@ -35,7 +35,7 @@ export function checkCase(text: string, rules?: RuleSet): CaseCheck & { value?: 
   const fields = locateFields(text, duplicates);
   // A key given twice: JSON.parse kept the last, and which was meant cannot be told; nothing else is checked.
   if (duplicates.length) {
-    const shown = duplicates.slice(0, caseProblemsShown).map((d) => ({ field: fieldName(d.path), message: `is given twice (first at ${firstAt(text, d)})`, span: d.second }));
+    const shown = duplicates.slice(0, caseProblemsShown).map((d) => ({ field: d.path, message: `is given twice (first at ${firstAt(text, d)})`, span: d.second }));
     return { problems: shown.map(({ field, message }) => ({ field, message })), total: duplicates.length, marks: shown.map((p) => ({ ...p.span, message: `${p.field}: ${p.message}` })) };
   }
   const { reported, total } = counted(validateCase(value, rules));
@@ -44,9 +44,6 @@ export function checkCase(text: string, rules?: RuleSet): CaseCheck & { value?: 
   const marks = problems.map((p) => ({ ...spanOf(fields, p.field), message: `${p.field || 'case'}: ${p.message}` }));
   return { problems, total, marks };
 }
-
-/** A located path as the case check names fields: `diagnoses.0.text` is `diagnoses[0].text`. */
-const fieldName = (path: string): string => path.replace(/\.(\d+)(?=\.|$)/g, '[$1]');
 
 /** Where a key given twice was first: its line, and its column too when the second is on the same line (as the command line says it). */
 function firstAt(text: string, d: DuplicateKey): string {
