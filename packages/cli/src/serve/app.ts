@@ -35,8 +35,6 @@ export interface ApiError {
   issues?: { field: string; message: string; line: number; column: number }[];
 }
 
-/** The methods each path of the API takes (HEAD with GET, as Hono answers it). */
-const methodsOf: Record<string, readonly string[]> = { '/v1/decide': ['POST'], '/v1/health': ['GET', 'HEAD'], '/v1/rules': ['GET', 'HEAD'] };
 const jsonTypes = new Set(['application/json']);
 const batchTypes = new Set(['application/x-ndjson', 'application/jsonl', 'application/jsonlines', 'application/x-jsonlines']);
 type Detail = 'full' | 'decision';
@@ -98,15 +96,24 @@ export function decisionApp(options: AppOptions): Hono {
 
   // A path the API has, asked with another method: 405 with the methods it takes (RFC 9110 asks for
   // Allow), and OPTIONS answered with them; only a path the API lacks is 404.
+  const methodsOf = methodsByPath(app);
+  const api = [...methodsOf].map(([path, methods]) => `${methods[0]} ${path}`).join(', ');
   app.notFound((c) => {
-    const takes = Object.hasOwn(methodsOf, c.req.path) ? methodsOf[c.req.path]! : undefined;
-    if (!takes) return fail(c, { status: 404, code: 'not-found', message: `no ${c.req.method} ${c.req.path}: the API is POST /v1/decide, GET /v1/health, GET /v1/rules` });
+    const takes = methodsOf.get(c.req.path);
+    if (!takes) return fail(c, { status: 404, code: 'not-found', message: `no ${c.req.method} ${c.req.path}: the API is ${api}` });
     c.header('allow', [...takes, 'OPTIONS'].join(', '));
     if (c.req.method === 'OPTIONS') return c.body(null, 204);
     return fail(c, { status: 405, code: 'method-not-allowed', message: `${c.req.method} ${c.req.path}: this path takes ${takes.join(' or ')}` });
   });
   app.onError((e, c) => fail(c, { status: 500, code: 'internal-error', message: e.message }));
   return app;
+}
+
+/** The methods each path of the app's routes takes (HEAD with GET, as Hono answers it), by path in order. */
+function methodsByPath(app: Hono): Map<string, string[]> {
+  const by = new Map<string, Set<string>>();
+  for (const r of app.routes) if (r.method !== 'ALL') by.set(r.path, (by.get(r.path) ?? new Set<string>()).add(r.method));
+  return new Map([...by].sort(([a], [b]) => a.localeCompare(b)).map(([path, methods]) => [path, [...methods].flatMap((m) => (m === 'GET' ? ['GET', 'HEAD'] : [m]))]));
 }
 
 /**
