@@ -145,9 +145,12 @@ export function loadRuleSet(input: unknown): RuleSet {
   return doc as RuleSet;
 }
 
-/** Freezes a JSON value's objects and arrays, all the way down (the shape check has bounded its depth). */
+/**
+ * Freezes a JSON value's objects and arrays, all the way down (the shape check has bounded its depth
+ * and its count). One already frozen is walked too: it may have been frozen at its top only.
+ */
 function deepFreeze(v: unknown): void {
-  if (v === null || typeof v !== 'object' || Object.isFrozen(v)) return;
+  if (v === null || typeof v !== 'object') return;
   Object.freeze(v);
   for (const k of Object.keys(v)) deepFreeze((v as Record<string, unknown>)[k]);
 }

@@ -94,6 +94,11 @@ describe('loadRuleSet', () => {
     expect(() => { compiled.policies[0].jurisdiction = 'TX'; }).toThrow(TypeError);
     // What was checked is what is evaluated.
     expect((await evaluate(compiled as never, makeCase())).decision).toBe('not-medically-necessary');
+    // A part the caller had frozen only at its top is frozen below it too.
+    const shallow = good();
+    Object.freeze(shallow.guidelines[0]);
+    loadRuleSet(shallow);
+    expect(() => { shallow.guidelines[0].criteria[0].require.cmp = '>'; }).toThrow(TypeError);
   });
 
   it('refuses a document past the size limit before reading it', () => {
