@@ -27,6 +27,9 @@ interface Item {
   end: number;
 }
 
+/** An item of a list: its text as printed, over its node's range (to see where the author broke the list). */
+const item = (text: string, n: { range: Range }): Item => ({ text, start: n.range.start, end: n.range.end });
+
 /** The width past which a list wraps and a define's body goes on its own line. */
 const maxWidth = 120;
 
@@ -160,15 +163,10 @@ class Printer {
     const head = `${c.of === 'procedure' ? 'procedure' : 'class'} ${c.name.text}${c.title ? ` ${this.name(c.title)}` : ''}`;
     this.line(0, head, c.range.start, (c.title ?? c.name).range.end, true);
     const list = (kw: string, names: A.Name[]): void => {
-      if (names.length) this.listLines(2, `${kw} `, names.map((n) => this.item(n)), 2 + kw.length + 1, names[0]!.range.start, names[names.length - 1]!.range.end);
+      if (names.length) this.listLines(2, `${kw} `, names.map((n) => item(this.name(n), n)), 2 + kw.length + 1, names[0]!.range.start, names[names.length - 1]!.range.end);
     };
     list('terms', c.terms);
     list('codes', c.codes);
-  }
-
-  /** A name as an item of a list: its text as printed, over its range (to see where the author broke the list). */
-  private item(n: A.Name, prefix = ''): Item {
-    return { text: prefix + this.name(n), start: n.range.start, end: n.range.end };
   }
 
   /**
@@ -348,13 +346,12 @@ class Printer {
    * (where the author did, or past the width), two spaces in.
    */
   private fact(f: A.FactDecl, indent: number): void {
-    const at = (text: string, n: { range: Range }): Item => ({ text, start: n.range.start, end: n.range.end });
-    const items = f.type ? this.typeItems(f.type) : [at('', f.words)];
-    if (f.from) items.push(at(`from ${f.from.text}`, f.from));
-    if (f.computed) items.push(at(`computed by ${f.computed.text}`, f.computed));
-    if (f.computedAs) items.push(at(`computed as ${printExpr(f.computedAs, this.src)}`, f.computedAs));
-    if (f.absent) items.push(at(`when absent ${this.name(f.absent)}`, f.absent));
-    if (f.required) items.push(at('required', f.required));
+    const items = f.type ? this.typeItems(f.type) : [item('', f.words)];
+    if (f.from) items.push(item(`from ${f.from.text}`, f.from));
+    if (f.computed) items.push(item(`computed by ${f.computed.text}`, f.computed));
+    if (f.computedAs) items.push(item(`computed as ${printExpr(f.computedAs, this.src)}`, f.computedAs));
+    if (f.absent) items.push(item(`when absent ${this.name(f.absent)}`, f.absent));
+    if (f.required) items.push(item('required', f.required));
     const head = `${f.role} ${f.words.text}: `;
     const end = f.meaning ? f.meaning.range.start : f.range.end;
     this.listLines(indent, head, items, indent + 2, f.range.start, end, indent === 0);
@@ -363,12 +360,12 @@ class Printer {
 
   /** A type as list items: `one of a`, `b`, `c` (each value an item, to wrap at), or the whole type. */
   private typeItems(t: A.TypeExpr): Item[] {
-    if (t.base === 'one-of' && t.values.length) return t.values.map((v, i) => this.item(v, i ? '' : 'one of '));
+    if (t.base === 'one-of' && t.values.length) return t.values.map((v, i) => item(`${i ? '' : 'one of '}${this.name(v)}`, v));
     if (t.base === 'list' && t.of?.base === 'one-of' && t.of.values.length) {
       const [first, ...rest] = this.typeItems(t.of);
       return [{ ...first!, text: `list of ${first!.text}` }, ...rest];
     }
-    return [{ text: this.type(t), start: t.range.start, end: t.range.end }];
+    return [item(this.type(t), t)];
   }
 
   private type(t: A.TypeExpr): string {
