@@ -162,6 +162,14 @@ describe('a JSON Lines batch: one determination or one named error per line, in 
     expect([r.code, r.stdout, r.stderr.split('\n')[0]]).toEqual([2, '', expect.stringMatching(/twice\.json:4:3: error R501 key "jurisdiction" is given twice \(first at line 2\)$/)]);
   });
 
+  it('a key given twice in a line of a batch is named at that line; the other lines are decided, exit 2', () => {
+    // A colon in a text, too: the quick count of colons is not fooled by it.
+    const twice = `{"id": "b", "request": {"text": "PT: 2x4", "treatment": "physical-therapy"}, "jurisdiction": "CA", "asOf": "2014-01-24", "jurisdiction": "TX"}`;
+    const colon = JSON.stringify({ ...seedCase(), id: 'c', request: { ...seedCase().request, text: 'PT: 2x4 "to" {date: 10:30}' } });
+    const r = runCli(['check', '--case', file('twice.jsonl', [seed('a'), twice, colon].join('\n')), '--json']);
+    expect([r.code, ids(r.stdout), r.stderr.split('\n')[0]]).toEqual([2, ['a', 'c'], expect.stringMatching(/twice\.jsonl:2:122: error R501 key "jurisdiction" is given twice \(first at column 78\)$/)]);
+  });
+
   it('a case nested too deep in a case file: R501 naming the field, exit 2', () => {
     const r = runCli(['check', '--case', file('deep.json', `{"id": "x", "history": {"a": ${'['.repeat(100)}${']'.repeat(100)}}}`)]);
     expect([r.code, r.stderr.trim()]).toEqual([2, expect.stringMatching(/deep\.json: error R501 history\.a\[0\].*…: nests more than 64 deep$/)]);

@@ -17,10 +17,11 @@ let after: string;
 
 beforeAll(() => {
   const lines = [...libraryCases(bundledRules(), 300, 21)].map((c) => JSON.stringify(c));
-  // Problems among the cases: bad JSON, a case that breaks the contract, blank lines.
+  // Problems among the cases: bad JSON, a case that breaks the contract, blank lines, a key given twice.
   lines.splice(10, 0, '{"jurisdiction": "CA",');
   lines.splice(20, 0, '');
   lines.splice(30, 0, JSON.stringify({ jurisdiction: 'CA', asOf: '2014-01-24', request: { treatment: 'physical-therapy', visitz: 3 } }));
+  lines.splice(40, 0, `{"jurisdiction": "TX", ${lines[40]!.slice(1)}`);
   cases = s.file('cases.jsonl', lines.join('\n') + '\n');
   // The next edition: a lower statutory cap, a longer neuralgia course.
   after = join(s.dir, 'after');
@@ -110,7 +111,7 @@ describe('replay', { timeout: 180_000 }, () => {
     const r = runCli(['replay', '--cases', cases, '--rules', join(root, 'guidelines'), '--jobs', '1']);
     const check = runCli(['check', '--case', cases, '--jobs', '1', '--detail', 'decision', '--json']);
     const errors = (stderr: string): string[] => stderr.split('\n').filter((l) => /: error R50\d /.test(l));
-    expect(errors(r.stderr).map((l) => /:(\d+):(\d+): error (R50\d)/.exec(l)?.slice(1))).toEqual([['11', '23', 'R501'], ['31', '84', 'R501']]);
+    expect(errors(r.stderr).map((l) => /:(\d+):(\d+): error (R50\d)/.exec(l)?.slice(1))).toEqual([['11', '23', 'R501'], ['31', '84', 'R501'], ['41', expect.any(String), 'R501']]);
     expect(r.stderr).toEqual(check.stderr);
   });
 
@@ -128,6 +129,7 @@ describe('replay', { timeout: 180_000 }, () => {
     });
     expect(sql!.changes.length).toBeGreaterThan(0);
     expect(sql!.stderr).toMatch(/cases\.jsonl:11:\d+: error R501/);
+    expect(sql!.stderr).toMatch(/cases\.jsonl:41:\d+: error R501 key "jurisdiction" is given twice \(first at column 2\)/);
     expect(sql).toEqual(fast);
   });
 
@@ -222,6 +224,12 @@ describe('replay', { timeout: 180_000 }, () => {
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(message);
       expect(r.stderr).toContain('bad-map.json');
+    });
+
+    it('a mapping that gives a field twice is refused at the second, exit 2', () => {
+      const file = s.file('twice-map.json', `{\n  "jurisdiction": "state",\n  "asOf": "review_date",\n  "jurisdiction": "claim"\n}`);
+      const r = runCli(['replay', '--cases', csv, '--map', file, '--rules', join(root, 'guidelines')]);
+      expect([r.code, r.stdout, r.stderr]).toEqual([2, '', expect.stringMatching(/twice-map\.json:4:3: key "jurisdiction" is given twice \(first at line 2\); a mapping is a JSON object of case field to column\n/)]);
     });
   });
 

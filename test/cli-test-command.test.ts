@@ -156,7 +156,7 @@ describe('test cases are checked against their format', () => {
 
   it('a key given twice is named, with where the first is', () => {
     expect(r.stdout).toContain('error R501 key "decision" is given twice (first at line 4)\n');
-    expect(r.stdout).toContain('error R501 key "jurisdiction" is given twice (first at line 4, column 5)\n');
+    expect(r.stdout).toContain('error R501 key "jurisdiction" is given twice (first at column 5)\n');
   });
 
   it('R506 names the closest decision', () => {

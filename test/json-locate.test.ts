@@ -92,10 +92,61 @@ describe('findDuplicateKey', () => {
 });
 
 describe('parseJson refusing a key given twice', () => {
-  it('names the key and the first, at the second, only when asked', () => {
+  it('names the key and the first, at the second', () => {
     const text = '{\n  "jurisdiction": "CA",\n  "jurisdiction": "TX"\n}';
-    expect(parseJson(text, { duplicateKeys: 'refuse' }).error).toEqual({ line: 3, column: 3, offset: 28, message: 'key "jurisdiction" is given twice (first at line 2)' });
-    expect(parseJson('{"a": 1, "a": 2}', { duplicateKeys: 'refuse' }).error?.message).toBe('key "a" is given twice (first at line 1, column 2)');
-    expect(parseJson(text).value).toEqual({ jurisdiction: 'TX' });
+    expect(parseJson(text).error).toEqual({ line: 3, column: 3, offset: 28, message: 'key "jurisdiction" is given twice (first at line 2)' });
+    expect(parseJson('{"a": 1, "a": 2}').error?.message).toBe('key "a" is given twice (first at column 2)');
+  });
+
+  // It counts colons against the keys JSON.parse kept, and looks further only when they differ: the
+  // colons of strings (escaped quotes and backslashes before them) must not hide a key given twice.
+  it.each([
+    ['{"a": "x:y", "a": 1}', 'a'],
+    ['{"t": "a\\\\", "b": {"c": ":", "c": 2}}', 'c'],
+    ['{"t": "\\":"}', undefined],
+    ['[{"a": 1}, {"a": 2}]', undefined],
+    ['{"a": {"a": 1}}', undefined],
+    ['"a: b"', undefined],
+  ])('%s', (text, key) => {
+    const r = parseJson(text);
+    if (key === undefined) expect(r).toEqual({ value: JSON.parse(text) });
+    else expect(r.error?.message).toMatch(new RegExp(`^key "${key}" is given twice`));
+  });
+
+  const withStrings = fc.jsonValue({ maxDepth: 4 }).chain((v) => fc.constantFrom(JSON.stringify(v), JSON.stringify(v, null, 2)));
+
+  it('passes every JSON text whose objects give each key once, whatever its strings hold', () => {
+    fc.assert(
+      fc.property(withStrings, (text) => {
+        expect(parseJson(text)).toEqual({ value: JSON.parse(text) });
+      }),
+      { numRuns: runs(500), ...seed(12) },
+    );
+  });
+
+  it('refuses a key written again in any object, at any depth', () => {
+    // JSON.stringify's text, but the `nth` object with keys (in the order they close) writes one of
+    // them again, with another value, last.
+    const doubled = (v: unknown, nth: number, pick: number, other: unknown): string => {
+      let seen = 0;
+      const write = (x: unknown): string => {
+        if (Array.isArray(x)) return `[${x.map(write).join(',')}]`;
+        if (x === null || typeof x !== 'object') return JSON.stringify(x);
+        const keys = Object.keys(x);
+        const parts = keys.map((k) => `${JSON.stringify(k)}:${write((x as Record<string, unknown>)[k])}`);
+        if (keys.length && seen++ === nth) parts.push(`${JSON.stringify(keys[pick % keys.length])}:${JSON.stringify(other)}`);
+        return `{${parts.join(',')}}`;
+      };
+      return write(v);
+    };
+    const objects = (x: unknown): number => (Array.isArray(x) ? x.reduce((n: number, y) => n + objects(y), 0) : x && typeof x === 'object' ? (Object.keys(x).length ? 1 : 0) + Object.values(x).reduce((n: number, y) => n + objects(y), 0) : 0);
+    const withKeys = fc.jsonValue({ maxDepth: 4 }).filter((v) => objects(v) > 0);
+    fc.assert(
+      fc.property(withKeys, fc.nat(), fc.nat(), fc.jsonValue({ maxDepth: 1 }), (v, nth, pick, other) => {
+        const text = doubled(v, nth % objects(v), pick, other);
+        expect(parseJson(text).error?.message).toMatch(/^key ".*" is given twice/);
+      }),
+      { numRuns: runs(500), ...seed(13) },
+    );
   });
 });

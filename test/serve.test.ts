@@ -92,13 +92,15 @@ describe('guideline serve, from guideline folders', () => {
   });
 
   it('answers a JSON Lines batch a line per case, in order, bad lines named by number', async () => {
-    const lines = [JSON.stringify({ ...seed, id: 'one' }), '{broken', '', JSON.stringify({ ...seed, id: 'four', history: { visitsCompleted: 'many' } }), JSON.stringify({ ...seed, id: 'five' })];
+    const twice = `${JSON.stringify({ ...seed, id: 'six' }).slice(0, -1)},"jurisdiction":"TX"}`;
+    const lines = [JSON.stringify({ ...seed, id: 'one' }), '{broken', '', JSON.stringify({ ...seed, id: 'four', history: { visitsCompleted: 'many' } }), JSON.stringify({ ...seed, id: 'five' }), twice];
     const a = await call(served.port, 'POST', '/v1/decide?detail=decision', lines.join('\n'), 'application/x-ndjson');
     expect(a.status).toBe(200);
     const answers = a.body.trim().split('\n').map((l) => json(l) as { caseId?: string; line?: number; error?: { status: number; code: string; line?: number; issues?: unknown[] } });
-    expect(answers.map((x) => x.caseId ?? x.line)).toEqual(['one', 2, 4, 'five']);
+    expect(answers.map((x) => x.caseId ?? x.line)).toEqual(['one', 2, 4, 'five', 6]);
     expect(answers[1]!.error).toMatchObject({ status: 400, code: 'R501', line: 2, column: 2 });
     expect(answers[2]!.error).toMatchObject({ status: 422, code: 'R501', issues: [{ field: 'history.visitsCompleted', line: 4 }] });
+    expect(answers[4]!.error).toMatchObject({ status: 400, code: 'R501', message: expect.stringMatching(/^key "jurisdiction" is given twice \(first at column \d+\)$/), line: 6, column: twice.lastIndexOf('"jurisdiction"') + 1 });
   });
 
   it.each([

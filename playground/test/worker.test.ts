@@ -57,7 +57,7 @@ describe('cases in the worker', () => {
     const first = text.indexOf('"jurisdiction"');
     expect(check.problems).toEqual([
       { field: 'jurisdiction', message: `is given twice (first at line ${line(first)})` },
-      { field: 'history.visitsCompleted', message: `is given twice (first at line ${line(text.indexOf('"visitsCompleted"'))}, column ${text.indexOf('"visitsCompleted"') - text.lastIndexOf('\n', text.indexOf('"visitsCompleted"'))})` },
+      { field: 'history.visitsCompleted', message: `is given twice (first at column ${text.indexOf('"visitsCompleted"') - text.lastIndexOf('\n', text.indexOf('"visitsCompleted"'))})` },
     ]);
     const second = text.indexOf('"jurisdiction"', first + 1);
     expect(check.marks[0]).toMatchObject({ start: second, end: second + '"jurisdiction"'.length });

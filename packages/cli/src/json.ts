@@ -1,6 +1,6 @@
-// JSON documents the CLI reads (cases, test cases): parsed with located errors, and refused before
-// anything looks at them when a number is out of range, arrays and objects nest too deep, or (asked
-// for) an object gives a key twice.
+// JSON documents the CLI reads (cases, test cases, lines of a batch, column mappings): parsed with
+// located errors, and refused before anything looks at them when a number is out of range, arrays
+// and objects nest too deep, or an object gives a key twice.
 import { findDuplicateKey, type DuplicateKey } from './json-locate.ts';
 import { readLimits, withoutBom } from './read.ts';
 
@@ -13,17 +13,12 @@ export interface JsonError {
   message: string;
 }
 
-export interface ParseOptions {
-  /**
-   * Refuse an object that gives a key twice, at the second: JSON.parse keeps the last value, and a
-   * reviewer cannot tell which was meant. Costs a second pass over the text: for a document read on
-   * its own (a case file, a test case, a case posted), not for each line of a batch.
-   */
-  duplicateKeys?: 'refuse';
-}
-
-/** Parses JSON, turning a syntax error, a number too large and too deep a nesting (and, asked, a key given twice) into located messages. */
-export function parseJson(source: string, options: ParseOptions = {}): { value: unknown; error?: undefined } | { value?: undefined; error: JsonError } {
+/**
+ * Parses JSON, turning a syntax error, a number too large, too deep a nesting and a key given twice
+ * into located messages. A key given twice is refused at the second: JSON.parse keeps the last
+ * value, and a reviewer cannot tell which was meant.
+ */
+export function parseJson(source: string): { value: unknown; error?: undefined } | { value?: undefined; error: JsonError } {
   const text = withoutBom(source);
   let value: unknown;
   try {
@@ -40,19 +35,80 @@ export function parseJson(source: string, options: ParseOptions = {}): { value: 
     const big = hugeNumber(text);
     if (big) return { error: { ...place(text, big.at), message: `a number too large: ${cut(big.text)}` } };
   }
+  const kept = keysKept(value, readLimits.jsonDepth);
   // The path of a value too deep is worked out only when there is one: most documents are shallow.
-  const deep = depthOver(value, readLimits.jsonDepth) ? tooDeep(value, readLimits.jsonDepth, '') : undefined;
-  if (deep !== undefined) return { error: { line: 0, column: 0, message: `${cut(deep) || 'the document'}: nests more than ${readLimits.jsonDepth} deep` } };
-  const twice = options.duplicateKeys === 'refuse' ? findDuplicateKey(text) : undefined;
-  if (twice) return { error: duplicateKeyError(text, twice) };
+  if (kept < 0) return { error: { line: 0, column: 0, message: `${cut(tooDeep(value, readLimits.jsonDepth, '') ?? '') || 'the document'}: nests more than ${readLimits.jsonDepth} deep` } };
+  // Every key is written with one colon after it. As many colons as keys kept: none was given twice
+  // (a line of a batch pays for this, so the full pass runs only when the counts differ).
+  if (kept !== colons(text) && kept !== colonsOutsideStrings(text)) {
+    const twice = findDuplicateKey(text);
+    if (twice) return { error: duplicateKeyError(text, twice) };
+  }
   return { value };
 }
 
-/** `key "jurisdiction" is given twice (first at line 3)`, at the second; the first's column too when on the same line. */
+/** The number of keys in a parsed value's objects, at every depth; -1 when it nests past `limit`. */
+function keysKept(v: unknown, limit: number): number {
+  if (typeof v !== 'object' || v === null) return 0;
+  if (limit === 0) return -1;
+  let n = 0;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const inner = keysKept(v[i], limit - 1);
+      if (inner < 0) return -1;
+      n += inner;
+    }
+  } else {
+    for (const k in v) {
+      if (!Object.hasOwn(v, k)) continue;
+      const inner = keysKept((v as Record<string, unknown>)[k], limit - 1);
+      if (inner < 0) return -1;
+      n += 1 + inner;
+    }
+  }
+  return n;
+}
+
+/** The colons of a text, in strings or not (a quick count: most cases have none in their strings). */
+function colons(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf(':'); i >= 0; i = text.indexOf(':', i + 1)) n++;
+  return n;
+}
+
+/** The colons of a JSON text outside its strings: one after each key it writes. */
+function colonsOutsideStrings(text: string): number {
+  let n = 0;
+  for (let at = 0; at < text.length; ) {
+    const quote = text.indexOf('"', at);
+    const end = quote < 0 ? text.length : quote;
+    for (let i = at; i < end; i++) if (text.charCodeAt(i) === 58) n++;
+    if (quote < 0) break;
+    at = stringEnd(text, quote) + 1;
+  }
+  return n;
+}
+
+/** The offset of the quote that closes the string opened at `quote`: the first not escaped by an odd run of backslashes. */
+function stringEnd(text: string, quote: number): number {
+  for (let at = quote + 1; ; ) {
+    const close = text.indexOf('"', at);
+    if (close < 0) return text.length;
+    let backslashes = 0;
+    while (text.charCodeAt(close - 1 - backslashes) === 92) backslashes++;
+    if (backslashes % 2 === 0) return close;
+    at = close + 1;
+  }
+}
+
+/**
+ * `key "jurisdiction" is given twice (first at line 3)`, at the second; the first's column instead
+ * when both are on one line (a line of a batch: its line is the one the error is reported at).
+ */
 function duplicateKeyError(text: string, twice: DuplicateKey): JsonError {
   const first = place(text, twice.first.start);
   const second = place(text, twice.second.start);
-  const where = first.line === second.line ? `line ${first.line}, column ${first.column}` : `line ${first.line}`;
+  const where = first.line === second.line ? `column ${first.column}` : `line ${first.line}`;
   return { ...second, message: `key ${cut(JSON.stringify(twice.key))} is given twice (first at ${where})` };
 }
 
@@ -83,16 +139,6 @@ function hugeNumber(text: string): { at: number; text: string } | undefined {
 }
 
 /** Whether arrays and objects nest past `limit`, building no path. */
-function depthOver(v: unknown, limit: number): boolean {
-  if (typeof v !== 'object' || v === null) return false;
-  if (limit === 0) return true;
-  if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) if (depthOver(v[i], limit - 1)) return true;
-  } else {
-    for (const k in v) if (Object.hasOwn(v, k) && depthOver((v as Record<string, unknown>)[k], limit - 1)) return true;
-  }
-  return false;
-}
 
 /** The path of the first value nested past `limit` (arrays and objects), '' for the document, or undefined. */
 function tooDeep(v: unknown, limit: number, at: string): string | undefined {

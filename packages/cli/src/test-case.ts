@@ -46,7 +46,7 @@ const didYouMean = (word: string, known: readonly string[]): string => {
 
 /** Reads a test-case document: the test case, or every problem of it at its place. */
 export function readTestCase(text: string, rules: RuleSet): { test: TestCase; problems?: undefined } | { test?: undefined; problems: TestCaseProblem[] } {
-  const parsed = parseJson(text, { duplicateKeys: 'refuse' });
+  const parsed = parseJson(text);
   if (parsed.error) {
     const at = parsed.error.offset ?? 0;
     return { problems: [{ code: 'R501', message: parsed.error.message, span: { start: at, end: at + 1 } }] };

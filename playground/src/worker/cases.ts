@@ -45,11 +45,11 @@ export function checkCase(text: string, rules?: RuleSet): CaseCheck & { value?: 
   return { problems, total, marks };
 }
 
-/** Where a key given twice was first: its line, and its column too when the second is on the same line (as the command line says it). */
+/** Where a key given twice was first: its line, or its column when the second is on the same line (as the command line says it). */
 function firstAt(text: string, d: DuplicateKey): string {
   const lineOf = (offset: number): number => text.slice(0, offset).split('\n').length;
   const line = lineOf(d.first);
-  return line === lineOf(d.second.start) ? `line ${line}, column ${d.first - text.lastIndexOf('\n', d.first)}` : `line ${line}`;
+  return line === lineOf(d.second.start) ? `column ${d.first - text.lastIndexOf('\n', d.first)}` : `line ${line}`;
 }
 
 /** The last line a source location covers (a range that ends at a line's start ends on the line before). */

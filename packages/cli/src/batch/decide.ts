@@ -75,9 +75,7 @@ export class Decider {
 
 /** A case document parsed: its case and where it stands (for problems at their fields), or its JSON error at its place. */
 export function caseDocument(text: string, file: string, line?: number): { input: unknown; doc: DocumentText } | { err: string; status: number } {
-  // A key given twice is looked for in a case file, not in each line of a batch: that pass would
-  // cost every line of millions (docs/limits.md).
-  const parsed = parseJson(text, line === undefined ? { duplicateKeys: 'refuse' } : {});
+  const parsed = parseJson(text);
   if (parsed.error) {
     const e = parsed.error;
     if (e.offset !== undefined) return { err: renderAt(file, { text, line }, { start: e.offset, end: e.offset + 1 }, 'R501', e.message), status: INVALID };

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { RuleSet } from '@guideline/language';
 import { closestKey, fieldsOf, type FieldNode } from '@guideline/runtime';
+import { parseJson } from '../json.ts';
 import { display, UsageError } from '../paths.ts';
 import { decodeUtf8, openRegular, readLimits, readLines, readText } from '../read.ts';
 import { duckdbReason, withDuckDB } from './duckdb.ts';
@@ -113,12 +114,13 @@ const tree = (): Tree => ({ kind: 'object', fields: new Map(), items: new Map() 
 export function readMapping(path: string): ColumnMapping {
   // readText refuses a folder or a FIFO (which readFileSync would wait on for ever).
   const text = readText(path, readLimits.caseBytes);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    throw new MappingError(`${path}: not a JSON object of case field to column (${(e as Error).message})`);
+  // parseJson: a key mapped twice would otherwise take its last column without a word.
+  const parsed = parseJson(text);
+  if (parsed.error) {
+    const e = parsed.error;
+    throw new MappingError(`${path}${e.line ? `:${e.line}:${e.column}` : ''}: ${e.message}; a mapping is a JSON object of case field to column`);
   }
+  const value = parsed.value;
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw new MappingError(`${path}: not a JSON object of case field to column`);
   for (const [k, v] of Object.entries(value)) if (typeof v !== 'string') throw new MappingError(`${path}: "${k}": the column must be a text, the name of a column`);
   return value as ColumnMapping;

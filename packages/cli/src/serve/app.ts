@@ -153,8 +153,7 @@ class Decider {
   /** One case document: its determination as JSON, or the error that answers it. */
   decide(text: string, line?: number): { json: string; decisionId: string } | { error: ApiError } {
     const started = performance.now();
-    // A single case is looked at for a key given twice, as a case file is; a batch's lines are not.
-    const parsed = parseJson(text, line === undefined ? { duplicateKeys: 'refuse' } : {});
+    const parsed = parseJson(text);
     if (parsed.error) {
       const e = parsed.error;
       return { error: { status: 400, code: 'R501', message: e.message, ...(e.line ? { line: line ?? e.line, column: e.column } : {}) } };
