@@ -2,7 +2,7 @@
 // worker threads, what changed between two rule sets (from folders, artifacts, git revisions,
 // JSON Lines, CSV or Parquet through a column mapping), and the report written beside it.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, lstatSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundledRules, root } from './support/bundled.ts';
@@ -173,6 +173,10 @@ describe('replay', { timeout: 180_000 }, () => {
     const r = runCli(['replay', '--cases', cases, '--before', 'HEAD:guidelines', '--after', 'guidelines'], { cwd: repo });
     expect(r.stdout).toMatch(/under both rule sets; 0 changed/);
     expect(runCli(['replay', '--cases', cases, '--before', 'no-such-rev:guidelines', '--after', after], { cwd: repo })).toMatchObject({ code: 2, stderr: expect.stringContaining('no such revision') });
+    // A revision that git would take for an option (git show's --output writes a file) is not passed on.
+    const written = join(s.dir, 'written-by-git');
+    expect(runCli(['replay', '--cases', cases, `--before=--output=${written}:guidelines`, '--after', after], { cwd: repo })).toMatchObject({ code: 2, stderr: `guideline: '--output=${written}:guidelines': a git revision does not begin with '-'\n` });
+    expect(existsSync(written)).toBe(false);
     // A problem in a rule set at a revision is shown at the file as git names it there, not at a copy since removed.
     writeFileSync(join(repo, 'guidelines/policies/california.guideline'), `${readFileSync(join(repo, 'guidelines/policies/california.guideline'), 'utf8')}\ncriterion broken "x"\n  require completed visits >\n  otherwise "no"\n`);
     writeFileSync(join(repo, 'broken.json'), '{}\n');

@@ -14,6 +14,8 @@ export async function loadRules(spec: string): Promise<RuleSet | undefined> {
   const m = /^([^:]+):(.*)$/.exec(spec);
   if (!m) throw new UsageError(`'${spec}' is no file or folder, and no git revision (<rev>:<path>)`);
   const [, rev, path] = m as unknown as [string, string, string];
+  // git would read it as one of its options (`--output=...` writes a file): never passed on.
+  if (rev.startsWith('-')) throw new UsageError(`'${spec}': a git revision does not begin with '-'`);
   const dir = mkdtempSync(join(tmpdir(), 'guideline-rev-'));
   const git = (args: string[]): Buffer => {
     try {
