@@ -2,6 +2,9 @@
 // source, so a comment is kept on the line it followed (trailing) or before the next one (leading),
 // and blank lines are kept between declarations where the author left them.
 
+/** The width past which the formatter breaks a line it can break: a list, a define's body, an and/or. */
+export const maxWidth = 120;
+
 /** A comment as the parser found it. */
 export interface SourceComment {
   text: string;

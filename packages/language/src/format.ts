@@ -6,7 +6,7 @@ import { diagnostic, hasErrors, type Diagnostic, type Range } from './diagnostic
 import { lex } from './lexer.ts';
 import { parse } from './parse.ts';
 import { printExpr } from './format-expr.ts';
-import { PrintedLines, type SourceComment } from './format-lines.ts';
+import { maxWidth, PrintedLines, type SourceComment } from './format-lines.ts';
 import { numberReadAs } from './numbers.ts';
 import { unitName } from './units.ts';
 
@@ -29,9 +29,6 @@ interface Item {
 
 /** An item of a list: its text as printed, over its node's range (to see where the author broke the list). */
 const item = (text: string, n: { range: Range }): Item => ({ text, start: n.range.start, end: n.range.end });
-
-/** The width past which a list wraps and a define's body goes on its own line. */
-const maxWidth = 120;
 
 const quote = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
