@@ -7,6 +7,7 @@ import { lex } from './lexer.ts';
 import { parse } from './parse.ts';
 import { printExpr } from './format-expr.ts';
 import { maxWidth, PrintedLines, type SourceComment } from './format-lines.ts';
+import { exprLines } from './format-wrap.ts';
 import { numberReadAs } from './numbers.ts';
 import { unitName } from './units.ts';
 
@@ -383,14 +384,12 @@ class Printer {
   }
 
   /**
-   * A clause with an expression; an `and`/`or` written over several lines stays broken, one operand a
-   * line, the operator under the first operand, and so does a list of values the author broke (its
-   * next line starts under the first operand too).
+   * A clause with an expression; an `and`/`or` written over several lines, or too wide for one, is
+   * broken one operand a line, the operator under the first operand (format-wrap.ts), and a list of
+   * values the author broke stays broken (its next line starts under the first operand too).
    */
   private exprClause(head: string, e: A.Expr, indent = 2): void {
-    if (e.kind !== 'BoolExpr' || !this.image(e).includes('\n')) return this.line(indent, head + printExpr(e, this.src, indent + head.length), e.range.start, e.range.end);
-    // An operand that is itself an and/or written over several lines breaks the same way, under its first operand.
-    e.operands.forEach((o, i) => this.exprClause(i ? `${e.op} ` : head, o, i ? indent + head.length : indent));
+    for (const l of exprLines(this.src, head, e, indent)) this.line(l.indent, l.text, l.start, l.end);
   }
 
   private policy(p: A.PolicyDecl): void {
