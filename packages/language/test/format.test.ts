@@ -240,6 +240,11 @@ describe('format: an expression past 120 columns', () => {
       lines('guideline a', '', 'criterion c', '  require completed visits > 0', '          and diagnosis is lumbar-sprain, back-sprain, radiculitis, disc-disorder, lumbago, myalgia, neuralgia, neuritis, sciatica'),
     ],
     [
+      'keeps a comment after the expression after it, two spaces after the last line where its column would pass the width',
+      lines('guideline a', 'criterion c', '  require completed visits <= 6 visits and requested visits <= 6 visits and patient age >= 18 years and care type is therapeutic  # MT-2, the trial', '  otherwise "No."'),
+      lines('guideline a', '', 'criterion c', '  require completed visits <= 6 visits', '          and requested visits <= 6 visits', '          and patient age >= 18 years', '          and care type is therapeutic  # MT-2, the trial', '  otherwise "No."'),
+    ],
+    [
       'keeps a comment inside the expression on the line of the operand it follows',
       lines('guideline a', 'criterion c', '  require completed visits <= 6 visits # the trial', '          and (care type is unknown or care type is not flare-up or functional improvement is documented or home exercise program is compliant)'),
       lines('guideline a', '', 'criterion c', '  require completed visits <= 6 visits  # the trial', '          and (care type is unknown', '               or care type is not flare-up', '               or functional improvement is documented', '               or home exercise program is compliant)'),
