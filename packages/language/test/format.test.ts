@@ -4,8 +4,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { format, formatGuideline, parse } from '@guideline/language';
-import { layoutText } from './support/guideline-arbitrary.ts';
+import { compileGuideline, format, formatGuideline, parse } from '@guideline/language';
+import { layoutText, wideGuidelineText } from './support/guideline-arbitrary.ts';
 import { runs } from '../../../test/support/fuzz.ts';
 
 /** The AST without ranges: what must survive formatting. */
@@ -14,6 +14,14 @@ function shape(text: string): unknown {
 }
 const commentsOf = (text: string): string[] => parse(text).comments.map((c) => c.text.trimEnd()).sort();
 const errorsOf = (text: string): string[] => parse(text).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`);
+
+/** The rules a text compiles to, without where in the text each part came from (nor the revision, which hashes that too). */
+function rulesOf(text: string): unknown {
+  const r = compileGuideline(text);
+  expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  const located = (v: unknown): boolean => typeof v === 'object' && v !== null && 'line' in v && 'column' in v;
+  return JSON.parse(JSON.stringify(r.rules, (k, v: unknown) => (k === 'revision' || located(v) ? undefined : v)));
+}
 
 describe('format: properties', () => {
   it('generated guidelines parse without errors (the generator is sound)', () => {
@@ -41,6 +49,20 @@ describe('format: properties', () => {
     fc.assert(fc.property(layoutText, (text) => {
       expect(commentsOf(format(text))).toEqual(commentsOf(text));
     }), { numRuns: runs(300) });
+  });
+
+  it('breaks a long condition to fit the width, and it compiles to the same rules, idempotently', () => {
+    let long = 0;
+    fc.assert(fc.property(wideGuidelineText, (text) => {
+      if (text.split('\n').some((l) => l.length > 120)) long++;
+      const out = format(text);
+      expect(rulesOf(out)).toEqual(rulesOf(text));
+      expect(format(out)).toBe(out);
+      expect(commentsOf(out)).toEqual(commentsOf(text));
+      // Each operand is short: every line fits, its comment aside.
+      for (const line of out.split('\n')) expect(line.replace(/\s*#.*$/, '').length, line).toBeLessThanOrEqual(120);
+    }), { numRuns: runs(150) });
+    expect(long).toBeGreaterThan(runs(150) / 2);
   });
 
   it('never throws, and leaves text with syntax errors as it is', () => {
