@@ -287,6 +287,13 @@ describe('format: an expression past 120 columns', () => {
     expect(format(lines('guideline a', 'criterion c', list, `  only when care type is known and ${text}`))).toBe(lines('guideline a', '', 'criterion c', list, '  only when care type is known', `            and ${text}`));
   });
 
+  it("writes docs/formatting.md's examples as the doc shows them", () => {
+    const doc = readFileSync(join(import.meta.dirname, '../../../docs/formatting.md'), 'utf8');
+    const [before, after, nested] = [...doc.matchAll(/```\n([\s\S]*?)```/g)].map((m) => `guideline a\n\ncriterion c\n${m[1]!.replace(/^criterion .*\n/, '')}`);
+    expect(format(before!)).toBe(after);
+    expect(format(nested!.replace(/\n +(and|or) /g, ' $1 '))).toBe(nested);
+  });
+
   it('keeps a line of 120 columns, and breaks one of 121', () => {
     const head = '  require completed visits <= 6 visits and care type is ';
     const at = (width: number): string => lines('guideline a', '', 'criterion c', `${head}${'x'.repeat(width - head.length)}`);
