@@ -43,7 +43,12 @@ export function printExpr(e: A.Expr, src: string, column?: number): string {
   const comma = (prev: A.Name, next: A.Name): string => (column !== undefined && src.slice(prev.range.end, next.range.start).includes('\n') ? `,\n${' '.repeat(column)}` : ', ');
   switch (e.kind) {
     case 'BoolExpr': return e.operands.map((o) => print(o)).join(` ${e.op} `);
-    case 'NotExpr': return `not ${print(e.operand)}`;
+    case 'NotExpr':
+    case 'QuantifiedExpr':
+    case 'ParenExpr': {
+      const a = around(e)!;
+      return a.open + print(a.inner) + a.close;
+    }
     case 'CompareExpr': {
       const text = `${print(e.left)} ${compareWords(e, src)} ${print(e.right)}`;
       return e.elapsed === 'ago' ? `${text} ago` : text;
@@ -70,13 +75,24 @@ export function printExpr(e: A.Expr, src: string, column?: number): string {
       const where = e.where ? ` where ${print(e.where)}` : '';
       return e.op === 'count' ? `count of ${e.list.name}${where}` : `sum of ${e.value ? print(e.value) : '0'} over ${e.list.name}${where}`;
     }
-    case 'QuantifiedExpr': return `${e.quantifier === 'some' ? 'any' : e.quantifier} ${e.list.name} where ${print(e.where)}`;
     case 'IncludesExpr': return `${print(e.subject)} includes ${e.values.map((v, i) => (i ? comma(e.values[i - 1]!, v) : '') + value(v, src)).join('')}`;
     case 'IsEmptyExpr': return `${print(e.subject)} is ${e.negated ? 'not ' : ''}empty`;
     case 'DateLit': return e.value;
     case 'StringLit': return src.slice(e.range.start, e.range.end);
-    case 'ParenExpr': return `(${print(e.inner)})`;
     case 'ErrorExpr': return src.slice(e.range.start, e.range.end);
+  }
+}
+
+/**
+ * The words around the one expression inside `not …`, `any x where …` or `(…)`: the formatter may
+ * break a line inside it, the words staying before its first line and after its last.
+ */
+export function around(e: A.Expr): { open: string; inner: A.Expr; close: string } | undefined {
+  switch (e.kind) {
+    case 'NotExpr': return { open: 'not ', inner: e.operand, close: '' };
+    case 'QuantifiedExpr': return { open: `${e.quantifier === 'some' ? 'any' : e.quantifier} ${e.list.name} where `, inner: e.where, close: '' };
+    case 'ParenExpr': return { open: '(', inner: e.inner, close: ')' };
+    default: return undefined;
   }
 }
 

@@ -2,6 +2,9 @@
 // source, so a comment is kept on the line it followed (trailing) or before the next one (leading),
 // and blank lines are kept between declarations where the author left them.
 
+/** The width past which the formatter breaks a line it can break: a list, a define's body, an and/or. */
+export const maxWidth = 120;
+
 /** A comment as the parser found it. */
 export interface SourceComment {
   text: string;
@@ -110,8 +113,11 @@ export class PrintedLines {
       if (l.leading.length ? this.blankBetween(prevEnd, l.start) : l.top && !l.tableRow) blank();
       let text = ' '.repeat(l.indent) + l.text;
       if (l.trailing) {
+        // A comment keeps its column, unless that passes the width: after a long line fmt broke,
+        // its column is past the end of the short last line, which it follows two spaces on.
         const width = text.length - (text.lastIndexOf('\n') + 1);
-        text += ' '.repeat(Math.max(2, l.trailing.column - width)) + l.trailing.text;
+        const fits = l.trailing.column + l.trailing.text.length <= maxWidth;
+        text += ' '.repeat(fits ? Math.max(2, l.trailing.column - width) : 2) + l.trailing.text;
       }
       out.push(text);
       prevEnd = Math.max(l.end, l.trailing?.end ?? 0);

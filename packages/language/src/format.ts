@@ -6,7 +6,8 @@ import { diagnostic, hasErrors, type Diagnostic, type Range } from './diagnostic
 import { lex } from './lexer.ts';
 import { parse } from './parse.ts';
 import { printExpr } from './format-expr.ts';
-import { PrintedLines, type SourceComment } from './format-lines.ts';
+import { maxWidth, PrintedLines, type SourceComment } from './format-lines.ts';
+import { exprLines } from './format-wrap.ts';
 import { numberReadAs } from './numbers.ts';
 import { unitName } from './units.ts';
 
@@ -29,9 +30,6 @@ interface Item {
 
 /** An item of a list: its text as printed, over its node's range (to see where the author broke the list). */
 const item = (text: string, n: { range: Range }): Item => ({ text, start: n.range.start, end: n.range.end });
-
-/** The width past which a list wraps and a define's body goes on its own line. */
-const maxWidth = 120;
 
 const quote = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
@@ -386,14 +384,12 @@ class Printer {
   }
 
   /**
-   * A clause with an expression; an `and`/`or` written over several lines stays broken, one operand a
-   * line, the operator under the first operand, and so does a list of values the author broke (its
-   * next line starts under the first operand too).
+   * A clause with an expression; an `and`/`or` written over several lines, or too wide for one, is
+   * broken one operand a line, the operator under the first operand (format-wrap.ts), and a list of
+   * values the author broke stays broken (its next line starts under the first operand too).
    */
   private exprClause(head: string, e: A.Expr, indent = 2): void {
-    if (e.kind !== 'BoolExpr' || !this.image(e).includes('\n')) return this.line(indent, head + printExpr(e, this.src, indent + head.length), e.range.start, e.range.end);
-    // An operand that is itself an and/or written over several lines breaks the same way, under its first operand.
-    e.operands.forEach((o, i) => this.exprClause(i ? `${e.op} ` : head, o, i ? indent + head.length : indent));
+    for (const l of exprLines(this.src, head, e, indent)) this.line(l.indent, l.text, l.start, l.end);
   }
 
   private policy(p: A.PolicyDecl): void {

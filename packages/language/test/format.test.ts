@@ -4,8 +4,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { format, formatGuideline, parse } from '@guideline/language';
-import { layoutText } from './support/guideline-arbitrary.ts';
+import { compileGuideline, format, formatGuideline, parse } from '@guideline/language';
+import { layoutText, wideGuidelineText } from './support/guideline-arbitrary.ts';
 import { runs } from '../../../test/support/fuzz.ts';
 
 /** The AST without ranges: what must survive formatting. */
@@ -14,6 +14,14 @@ function shape(text: string): unknown {
 }
 const commentsOf = (text: string): string[] => parse(text).comments.map((c) => c.text.trimEnd()).sort();
 const errorsOf = (text: string): string[] => parse(text).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`);
+
+/** The rules a text compiles to, without where in the text each part came from (nor the revision, which hashes that too). */
+function rulesOf(text: string): unknown {
+  const r = compileGuideline(text);
+  expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  const located = (v: unknown): boolean => typeof v === 'object' && v !== null && 'line' in v && 'column' in v;
+  return JSON.parse(JSON.stringify(r.rules, (k, v: unknown) => (k === 'revision' || located(v) ? undefined : v)));
+}
 
 describe('format: properties', () => {
   it('generated guidelines parse without errors (the generator is sound)', () => {
@@ -41,6 +49,20 @@ describe('format: properties', () => {
     fc.assert(fc.property(layoutText, (text) => {
       expect(commentsOf(format(text))).toEqual(commentsOf(text));
     }), { numRuns: runs(300) });
+  });
+
+  it('breaks a long condition to fit the width, and it compiles to the same rules, idempotently', () => {
+    let long = 0;
+    fc.assert(fc.property(wideGuidelineText, (text) => {
+      if (text.split('\n').some((l) => l.length > 120)) long++;
+      const out = format(text);
+      expect(rulesOf(out)).toEqual(rulesOf(text));
+      expect(format(out)).toBe(out);
+      expect(commentsOf(out)).toEqual(commentsOf(text));
+      // Each operand is short: every line fits, its comment aside.
+      for (const line of out.split('\n')) expect(line.replace(/\s*#.*$/, '').length, line).toBeLessThanOrEqual(120);
+    }), { numRuns: runs(150) });
+    expect(long).toBeGreaterThan(runs(150) / 2);
   });
 
   it('never throws, and leaves text with syntax errors as it is', () => {
@@ -158,5 +180,125 @@ describe('format: layout', () => {
     const r = formatGuideline('guideline a\ncriterion ((( oops\n');
     expect(r).toMatchObject({ formatted: false, changed: false, text: 'guideline a\ncriterion ((( oops\n' });
     expect(r.diagnostics.length).toBeGreaterThan(0);
+  });
+});
+
+/** A file of these lines, each ended by a line break: long lines read better one an element. */
+const lines = (...ls: string[]): string => `${ls.join('\n')}\n`;
+
+describe('format: an expression past 120 columns', () => {
+  it.each<[string, string, string]>([
+    [
+      'breaks at its and/or, each next line starting with the operator under the first operand',
+      lines('guideline a', 'criterion body-part', '  require body region is not "ankle and foot", "forearm, wrist and hand", "knee" and diagnosis is not carpal-tunnel and requested visits <= 24 visits and patient age >= 18 years'),
+      lines('guideline a', '', 'criterion body-part', '  require body region is not "ankle and foot", "forearm, wrist and hand", "knee"', '          and diagnosis is not carpal-tunnel', '          and requested visits <= 24 visits', '          and patient age >= 18 years'),
+    ],
+    [
+      'breaks the outermost chain first: an and inside an or that fits stays on its line',
+      lines('guideline a', 'criterion c', '  only when program phase is initial and requested weeks <= 8 weeks and requested visits <= 12 visits or program weeks completed + requested weeks <= 8 weeks'),
+      lines('guideline a', '', 'criterion c', '  only when program phase is initial and requested weeks <= 8 weeks and requested visits <= 12 visits', '            or program weeks completed + requested weeks <= 8 weeks'),
+    ],
+    [
+      'breaks an and inside an or that is still too long, under its own first operand',
+      lines('guideline a', 'criterion c', '  require contract violations = 0 or contract violations = 1 and inconsistency addressed and not aberrant behaviors includes diversion, forgery and urine drug screen is consistent'),
+      lines('guideline a', '', 'criterion c', '  require contract violations = 0', '          or contract violations = 1', '             and inconsistency addressed', '             and not aberrant behaviors includes diversion, forgery', '             and urine drug screen is consistent'),
+    ],
+    [
+      'breaks an and that is the first operand of an or, still too long, under the first operand',
+      lines('guideline a', 'criterion c', '  require functional improvement is documented and home exercise program is compliant and completed visits < 18 visits and requested visits <= 6 visits or care type is flare-up'),
+      lines('guideline a', '', 'criterion c', '  require functional improvement is documented', '          and home exercise program is compliant', '          and completed visits < 18 visits', '          and requested visits <= 6 visits', '          or care type is flare-up'),
+    ],
+    [
+      'breaks a chain in parentheses that is still too long, under its first operand inside them',
+      lines('guideline a', 'criterion c', '  only when completed visits < 6 and (care type is unknown or care type is not flare-up, maintenance or functional improvement is documented and home exercise program is compliant)'),
+      lines('guideline a', '', 'criterion c', '  only when completed visits < 6', '            and (care type is unknown', '                 or care type is not flare-up, maintenance', '                 or functional improvement is documented and home exercise program is compliant)'),
+    ],
+    [
+      "breaks a chain after 'not' and 'where' as it does one in parentheses",
+      lines('guideline a', 'criterion c', '  require not (care type is maintenance or functional improvement is not-documented or home exercise program is none, failed or patient age < 18 years)', '  only when any prior treatments where (prior treatment kind is physical-therapy, chiropractic or prior treatment weeks >= 6 weeks and prior treatment outcome is failed)'),
+      lines('guideline a', '', 'criterion c', '  require not (care type is maintenance', '               or functional improvement is not-documented', '               or home exercise program is none, failed', '               or patient age < 18 years)', '  only when any prior treatments where (prior treatment kind is physical-therapy, chiropractic', '                                        or prior treatment weeks >= 6 weeks and prior treatment outcome is failed)'),
+    ],
+    [
+      'never breaks at the or of a list of values, which is no operator',
+      lines('guideline a', 'criterion c', '  require care type is therapeutic, maintenance or flare-up and completed visits + requested visits <= recommended visits and patient age >= 18 years'),
+      lines('guideline a', '', 'criterion c', '  require care type is therapeutic, maintenance or flare-up', '          and completed visits + requested visits <= recommended visits', '          and patient age >= 18 years'),
+    ],
+    [
+      'breaks an applies when, an unless, a part and a define below its colon the same way',
+      lines(
+        'guideline a',
+        '  applies when body region is "low back" and diagnosis is lumbar-sprain, back-sprain, radiculitis, disc-disorder, lumbago, myalgia',
+        '  unless care type is maintenance and functional improvement is not-documented and home exercise program is none, failed, instructed',
+        'criterion c',
+        '  require all of the following',
+        '  part p',
+        '    require completed visits + requested visits <= recommended visits and requested frequency <= 3 per week and requested weeks <= 8 weeks',
+        'define trial ended "The trial is over":',
+        '  completed visits >= 6 visits and functional improvement is documented and home exercise program is compliant or care type is flare-up',
+      ),
+      lines(
+        'guideline a',
+        '  applies when body region is "low back"',
+        '               and diagnosis is lumbar-sprain, back-sprain, radiculitis, disc-disorder, lumbago, myalgia',
+        '  unless   care type is maintenance',
+        '           and functional improvement is not-documented',
+        '           and home exercise program is none, failed, instructed',
+        '',
+        'criterion c',
+        '  require all of the following',
+        '  part p',
+        '    require completed visits + requested visits <= recommended visits',
+        '            and requested frequency <= 3 per week',
+        '            and requested weeks <= 8 weeks',
+        '',
+        'define trial ended "The trial is over":',
+        '  completed visits >= 6 visits and functional improvement is documented and home exercise program is compliant',
+        '  or care type is flare-up',
+      ),
+    ],
+    [
+      "breaks at the and before a long list, and leaves the list's line long",
+      lines('guideline a', 'criterion c', '  require completed visits > 0 and diagnosis is lumbar-sprain, back-sprain, radiculitis, disc-disorder, lumbago, myalgia, neuralgia, neuritis, sciatica'),
+      lines('guideline a', '', 'criterion c', '  require completed visits > 0', '          and diagnosis is lumbar-sprain, back-sprain, radiculitis, disc-disorder, lumbago, myalgia, neuralgia, neuritis, sciatica'),
+    ],
+    [
+      'keeps a comment after the expression after it, two spaces after the last line where its column would pass the width',
+      lines('guideline a', 'criterion c', '  require completed visits <= 6 visits and requested visits <= 6 visits and patient age >= 18 years and care type is therapeutic  # MT-2, the trial', '  otherwise "No."'),
+      lines('guideline a', '', 'criterion c', '  require completed visits <= 6 visits', '          and requested visits <= 6 visits', '          and patient age >= 18 years', '          and care type is therapeutic  # MT-2, the trial', '  otherwise "No."'),
+    ],
+    [
+      'keeps a comment inside the expression on the line of the operand it follows',
+      lines('guideline a', 'criterion c', '  require completed visits <= 6 visits # the trial', '          and (care type is unknown or care type is not flare-up or functional improvement is documented or home exercise program is compliant)'),
+      lines('guideline a', '', 'criterion c', '  require completed visits <= 6 visits  # the trial', '          and (care type is unknown', '               or care type is not flare-up', '               or functional improvement is documented', '               or home exercise program is compliant)'),
+    ],
+    [
+      'keeps a comment inside parentheses on the line of the operand it follows',
+      lines('guideline a', 'criterion c', '  require completed visits <= 6 visits and (care type is unknown or # not asked of flare-ups', '    care type is not flare-up or functional improvement is documented or home exercise program is compliant)'),
+      lines('guideline a', '', 'criterion c', '  require completed visits <= 6 visits', '          and (care type is unknown                                 # not asked of flare-ups', '               or care type is not flare-up', '               or functional improvement is documented', '               or home exercise program is compliant)'),
+    ],
+  ])('%s', (_, input, expected) => {
+    expect(format(input)).toBe(expected);
+    expect(format(expected)).toBe(expected);
+  });
+
+  it('leaves a line it has no and/or to break at long: one long list, one long text', () => {
+    const list = '  require diagnosis is lumbar-sprain, back-sprain, radiculitis, disc-disorder, lumbago, myalgia, neuralgia, neuritis, radiculopathy, sciatica';
+    const text = 'body region is "a very long quoted text that no line break could ever bring under the width of one hundred and twenty"';
+    expect(format(lines('guideline a', 'criterion c', list, `  only when care type is known and ${text}`))).toBe(lines('guideline a', '', 'criterion c', list, '  only when care type is known', `            and ${text}`));
+  });
+
+  it("writes docs/formatting.md's examples as the doc shows them", () => {
+    const doc = readFileSync(join(import.meta.dirname, '../../../docs/formatting.md'), 'utf8');
+    const [before, after, nested] = [...doc.matchAll(/```\n([\s\S]*?)```/g)].map((m) => `guideline a\n\ncriterion c\n${m[1]!.replace(/^criterion .*\n/, '')}`);
+    expect(format(before!)).toBe(after);
+    expect(format(nested!.replace(/\n +(and|or) /g, ' $1 '))).toBe(nested);
+  });
+
+  it('keeps a line of 120 columns, and breaks one of 121', () => {
+    const head = '  require completed visits <= 6 visits and care type is ';
+    const at = (width: number): string => lines('guideline a', '', 'criterion c', `${head}${'x'.repeat(width - head.length)}`);
+    expect(at(120).split('\n')[3]).toHaveLength(120);
+    expect(format(at(120))).toBe(at(120));
+    expect(format(at(121))).toBe(lines('guideline a', '', 'criterion c', '  require completed visits <= 6 visits', `          and care type is ${'x'.repeat(121 - head.length)}`));
   });
 });

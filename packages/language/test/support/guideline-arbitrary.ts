@@ -20,7 +20,7 @@ const quantity = fc.tuple(number, fc.constantFrom('', ' visits', ' weeks', ' mon
 const date = fc.constantFrom('2014-01-24', '2009-07-18', '2020-02-29');
 const str = fc.constantFrom('"text"', '"with \\"escape\\""', '"two\n   lines"');
 
-const { expr } = fc.letrec<{ expr: string; atom: string; additive: string; test: string; not: string }>((tie) => ({
+const { expr, not } = fc.letrec<{ expr: string; atom: string; additive: string; test: string; not: string }>((tie) => ({
   atom: fc.oneof(
     { weight: 5, arbitrary: fc.constantFrom(...facts) },
     { weight: 3, arbitrary: quantity },
@@ -51,6 +51,32 @@ const { expr } = fc.letrec<{ expr: string; atom: string; additive: string; test:
   ),
 }));
 
+/** Between the operands of a long and/or: mostly one space, so that it is often written on one line, else a break. */
+const blanks = fc.oneof({ weight: 6, arbitrary: fc.constant(' ') }, { weight: 1, arbitrary: gap });
+/** The same, or a comment. */
+const blanksOrComment = fc.oneof({ weight: 7, arbitrary: blanks }, { weight: 1, arbitrary: comment.map((c) => ` ${c}\n      `) });
+
+/** `a and b or c …`: 2 to `most` operands joined by and/or, `between` around each operator. */
+const chainOf = (operand: fc.Arbitrary<string>, most: number, between = blanksOrComment): fc.Arbitrary<string> =>
+  fc.array(fc.tuple(operand, fc.constantFrom('and', 'or'), between, between), { minLength: 2, maxLength: most }).map((xs) => xs.map(([o, op, g1, g2], i) => (i ? `${g1}${op}${g2}` : '') + o).join(''));
+
+/**
+ * An and/or of up to 7 operands, long enough, often, to pass 120 columns on one line: a test, or a
+ * chain of its own in parentheses or after `not`, or a `quantified` one (`any x where (…)`).
+ */
+const longExpr = (test: fc.Arbitrary<string>, quantified: fc.Arbitrary<string>): fc.Arbitrary<string> => {
+  const inner = chainOf(test, 4);
+  return chainOf(fc.oneof(
+    { weight: 6, arbitrary: test },
+    { weight: 1, arbitrary: inner.map((c) => `(${c})`) },
+    { weight: 1, arbitrary: inner.map((c) => `not (${c})`) },
+    { weight: 1, arbitrary: quantified },
+  ), 7);
+};
+
+/** The expressions of the formatter's files: short ones, and long chains of them. */
+const layoutExpr = fc.oneof({ weight: 2, arbitrary: expr }, { weight: 1, arbitrary: longExpr(not, chainOf(not, 3).map((c) => `any prior treatments where (${c})`)) });
+
 /** A clause line: optional trailing comment. */
 const clause = (text: fc.Arbitrary<string>): fc.Arbitrary<string> =>
   fc.tuple(fc.constantFrom('  ', '', '    ', '\t'), text, fc.option(comment, { nil: undefined }), fc.option(comment, { nil: undefined }), fc.boolean()).map(
@@ -64,7 +90,7 @@ const anyOrder = (clauses: fc.Arbitrary<string>[]): fc.Arbitrary<string> =>
     return present.map((c, i) => ({ c, k: (i * 7919 + seed) % 101 })).sort((a, b) => a.k - b.k).map((x) => x.c).join('\n');
   });
 
-const header = fc.tuple(fc.constantFrom('mtus.chronic-pain', 'a.b.c', 'odg'), anyOrder([
+const header = (expr: fc.Arbitrary<string>): fc.Arbitrary<string> => fc.tuple(fc.constantFrom('mtus.chronic-pain', 'a.b.c', 'odg'), anyOrder([
   clause(fc.constant('title "A title"')),
   clause(fc.constantFrom('source "Doc", 2009, pages 98-99', 'source "Doc"', 'source "Doc", "Part 2", page 7', 'source "Doc" , 2 , "x"')),
   clause(fc.constantFrom('in force 2009-07-18', 'in force 2009-07-18 to 2017-12-31')),
@@ -96,7 +122,7 @@ const table = fc
     ).map(([header, rows]) => [`table ${n}${title ? ' "The table"' : ''}`, forEach ? '  for each medication' : '', choose ? `  ${choose}` : '', `  ${header}`, ...rows].filter((x) => x).join('\n')),
   );
 
-const criterion = fc.tuple(fc.constantFrom(...names), fc.boolean(), anyOrder([
+const criterion = (expr: fc.Arbitrary<string>): fc.Arbitrary<string> => fc.tuple(fc.constantFrom(...names), fc.boolean(), anyOrder([
   clause(expr.map((e) => `only when ${e}`)),
   clause(expr.map((e) => `require ${e}`)),
   clause(expr.map((e) => `certify at most ${e}`)),
@@ -104,7 +130,7 @@ const criterion = fc.tuple(fc.constantFrom(...names), fc.boolean(), anyOrder([
   clause(fc.constantFrom('needs clinical review', 'needs clinical review unless met')),
 ])).map(([n, title, clauses]) => `criterion ${n}${title ? ' "The criterion"' : ''}\n${clauses}`);
 
-const defineDecl = fc.tuple(fc.constantFrom('trial visits', 'x'), fc.constantFrom('', ' "T"', ' "A title long enough that the body of the define will not fit on its line"', ' "Two\n           lines"'), gap, expr).map(
+const defineDecl = (expr: fc.Arbitrary<string>): fc.Arbitrary<string> => fc.tuple(fc.constantFrom('trial visits', 'x'), fc.constantFrom('', ' "T"', ' "A title long enough that the body of the define will not fit on its line"', ' "Two\n           lines"'), gap, expr).map(
   ([words, title, g, e]) => `define ${words}${title}:${g}${e}`,
 );
 
@@ -114,7 +140,7 @@ const factDecl = (role: 'fact' | 'field'): fc.Arbitrary<string> =>
   fc.tuple(fc.constantFrom('kind', 'prior care kind'), fc.constantFrom('one of ', 'list of one of '), fc.array(fc.constantFrom(...factValues), { minLength: 1, maxLength: 14 }), fc.subarray(['from request.kind', 'when absent x1', 'required']), fc.array(gap, { minLength: 20, maxLength: 20 }), fc.boolean()).map(
     ([words, type, vs, options, gaps, meaning]) => `${role} ${words}: ${type}${[...vs, ...options].map((x, i) => (i ? `,${gaps[i % gaps.length]}${x}` : x)).join('')}${meaning ? '\n  "The meaning."' : ''}`,
   );
-const vocabulary = fc.tuple(fc.array(fc.oneof(factDecl('fact'), defineDecl, factDecl('field').map((f) => `record r "R"\n  ${f}`)), { maxLength: 3 }), fc.constantFrom('\n', '\n\n')).map(
+const vocabulary = (expr: fc.Arbitrary<string>): fc.Arbitrary<string> => fc.tuple(fc.array(fc.oneof(factDecl('fact'), defineDecl(expr), factDecl('field').map((f) => `record r "R"\n  ${f}`)), { maxLength: 3 }), fc.constantFrom('\n', '\n\n')).map(
   ([members, sep]) => ['vocabulary v "V"', ...members].join(sep),
 );
 
@@ -123,14 +149,18 @@ const policy = fc.tuple(fc.constantFrom('california', 'texas'), anyOrder([
   clause(fc.constantFrom('first mtus.*', 'first mtus.*, odg\n  then acoem.x')),
 ])).map(([n, clauses]) => `policy ${n} "P"\n${clauses}`);
 
-/** A whole file: maybe a vocabulary, a guideline with members, maybe a policy, comments and blank lines around. */
-function fileText(withDeclarations: boolean): fc.Arbitrary<string> {
-  const members = withDeclarations ? [classDecl, recommend, criterion, table, defineDecl] : [classDecl, recommend, criterion, table];
+/**
+ * A whole file: maybe a vocabulary, a guideline with members, maybe a policy, comments and blank
+ * lines around; for the formatter's layout, with the declarations it lays out besides and long expressions.
+ */
+function fileText(layout: boolean): fc.Arbitrary<string> {
+  const e = layout ? layoutExpr : expr;
+  const members = layout ? [classDecl, recommend, criterion(e), table, defineDecl(e)] : [classDecl, recommend, criterion(e), table];
   return fc
     .tuple(
       fc.option(comment, { nil: undefined }),
-      withDeclarations ? fc.option(vocabulary, { nil: undefined }) : fc.constant(undefined),
-      header,
+      layout ? fc.option(vocabulary(e), { nil: undefined }) : fc.constant(undefined),
+      header(e),
       fc.array(fc.oneof(...members), { maxLength: 4 }),
       fc.option(policy, { nil: undefined }),
       fc.option(comment, { nil: undefined }),
@@ -144,7 +174,51 @@ export const guidelineText: fc.Arbitrary<string> = fileText(false);
 
 /**
  * A file with the declarations the formatter lays out besides (a vocabulary's facts and records,
- * defines): their facts name case fields no vocabulary has, so most of these do not compile, which
- * the formatter's properties do not need.
+ * defines) and long and/or chains: their facts name case fields no vocabulary has, so most of these
+ * do not compile, which the formatter's properties do not need.
  */
 export const layoutText: fc.Arbitrary<string> = fileText(true);
+
+/** Tests of facts the core and physical-medicine vocabularies declare, each short: conditions that compile. */
+const factTests = [
+  'completed visits <= 6 visits', 'requested visits > 2 visits', 'completed visits + requested visits <= 24 visits', 'patient age >= 18 years',
+  'requested frequency <= 3 per week', 'requested weeks is at most 8 weeks', 'care type is therapeutic, maintenance or flare-up', 'care type is not flare-up',
+  'care type is known', 'functional improvement is documented', 'home exercise program is none, failed', 'body region is "low back", "neck"',
+  'injury date is more than 6 months ago', 'review is utilization', 'days from injury date to review date >= 30 days', 'injured body parts includes "knee", "hip"',
+];
+const diagnosisTests = ['diagnosis code is on file', 'diagnosis text is "low back pain", "lumbago"', 'diagnosis text is known'];
+// A `where` is one leaf condition, whose text the rules keep as written: with a comment inside, the
+// text would change as fmt moves the comment to its line's end, so there is none there.
+const wideExpr = longExpr(fc.constantFrom(...factTests), chainOf(fc.constantFrom(...diagnosisTests), 3, blanks).map((c) => `any diagnoses where (${c})`));
+
+/**
+ * A guideline that compiles, each condition a chain of short tests over the bundled vocabularies'
+ * facts, often past 120 columns on one line: every line fmt makes of it can fit.
+ */
+export const wideGuidelineText: fc.Arbitrary<string> = fc
+  .tuple(fc.option(wideExpr, { nil: undefined }), fc.option(wideExpr, { nil: undefined }), wideExpr, wideExpr, wideExpr, wideExpr, wideExpr)
+  .map(([applies, unless, onlyWhen, require, part, otherPart, define]) => [
+    'guideline wide.a',
+    '  title "Wide"',
+    '  source "Doc", 2009, pages 1-2',
+    '  covers physical-therapy',
+    '  uses physical-medicine',
+    ...(applies ? [`  applies when ${applies}`] : []),
+    ...(unless ? [`  unless ${unless}`] : []),
+    '',
+    'criterion c "C"',
+    `  only when ${onlyWhen}`,
+    `  require ${require}`,
+    '  otherwise "No."',
+    '',
+    'criterion d "D"',
+    '  require all of the following',
+    '  otherwise "No."',
+    '  part p',
+    `    require ${part}`,
+    '  part q',
+    `    require ${otherPart}`,
+    '',
+    `define trial ended "The trial is over": ${define}`,
+    '',
+  ].join('\n'));
