@@ -99,6 +99,19 @@ describe('each cell takes its case field type', { timeout: 60_000 }, () => {
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(r.stdout).toMatch(/^1 cases decided/);
   });
+
+  it('Parquet: a column of instants (TIMESTAMP WITH TIME ZONE) is refused, whatever the machine\'s zone', async () => {
+    // 17:00 in California on 30 November is 1 December in UTC: the day would be the machine's choice.
+    const parquet = join(s.dir, 'zoned.parquet');
+    await withDuckDB(async (con) => {
+      await con.run(`COPY (SELECT 'z1' AS claim, 'CA' AS state, TIMESTAMPTZ '2017-11-30 17:00:00-08' AS reviewed, 'physical-therapy' AS treatment) TO '${parquet}' (FORMAT parquet)`);
+    });
+    const map = s.file('zoned-map.json', JSON.stringify({ id: 'claim', jurisdiction: 'state', asOf: 'reviewed', 'request.treatment': 'treatment' }));
+    for (const TZ of ['UTC', 'America/Los_Angeles']) {
+      const r = runCli(['replay', '--cases', parquet, '--rules', rules, '--map', map], { env: { TZ } });
+      expect([r.code, r.stdout, r.stderr]).toEqual([2, '', expect.stringMatching(/zoned-map\.json: "asOf": column 'reviewed' holds instants \(TIMESTAMP WITH TIME ZONE\), whose day depends on a time zone: give it as a DATE, or a TIMESTAMP of the day as recorded\n$/)]);
+    }
+  });
 });
 
 describe('dates must be ISO (YYYY-MM-DD)', { timeout: 60_000 }, () => {

@@ -192,6 +192,21 @@ export function mappingTree(mapping: ColumnMapping, columns: readonly string[], 
   return root;
 }
 
+/**
+ * A column of instants (TIMESTAMP WITH TIME ZONE) is refused: the day one falls on depends on a
+ * time zone, and DuckDB would take the machine's, so that one table gave two decisions on two
+ * machines. A DATE, or a TIMESTAMP as recorded (its day as written), says the day itself.
+ */
+function refuseZoned(t: Tree, types: ReadonlyMap<string, string>, where: string): void {
+  if (t.kind === 'value') {
+    if (/^TIMESTAMP WITH TIME ZONE\b/.test(types.get(t.column!) ?? '')) {
+      throw new MappingError(`${where}: "${t.key}": column '${t.column}' holds instants (TIMESTAMP WITH TIME ZONE), whose day depends on a time zone: give it as a DATE, or a TIMESTAMP of the day as recorded`);
+    }
+    return;
+  }
+  for (const c of [...t.fields.values(), ...t.items.values()]) refuseZoned(c, types, where);
+}
+
 /** The columns a mapped part reads. */
 function columnsOf(t: Tree): string[] {
   if (t.kind === 'value') return [t.column!];
@@ -284,7 +299,9 @@ export async function tableToJsonLines(path: string, mappingFile: string | undef
       const source = tableSource(format, link, header);
       const types = new Map(header ? header.map((c) => [c, 'VARCHAR']) : (await run(`DESCRIBE SELECT * FROM ${source}`)).getRowObjects().map((r) => [String(r['column_name']), String(r['column_type'])]));
       const columns = [...types.keys()];
-      const t = mappingTree(mapping ?? identityMapping(columns), columns, rules, mappingFile ?? `${path} (columns named as case fields; give --map to name others)`);
+      const where = mappingFile ?? `${path} (columns named as case fields; give --map to name others)`;
+      const t = mappingTree(mapping ?? identityMapping(columns), columns, rules, where);
+      refuseZoned(t, types, where);
       await run(`COPY (${casesQuery(source, t, types)}) TO ${sqlString(out)} (FORMAT json)`);
     });
   } finally {
