@@ -1,7 +1,7 @@
 // The `guideline` command on hostile input: files that are not files, files over a limit, and JSON
 // Lines batches whose lines are broken in every way. Each bad input is one named error with exit 2,
 // and a batch gives every line its determination or its error, in order, however bad a line.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -48,6 +48,21 @@ describe('files that are not regular files are refused, never read or waited on'
   it.runIf(existsSync('/proc/version'))('-o a file that cannot be written: exit 2 with the reason', () => {
     const r = runCli(['compile', '-o', '/proc/version']);
     expect([r.code, r.stderr]).toEqual([2, expect.stringMatching(/\/proc\/version: cannot be written: /)]);
+  });
+
+  it.runIf(existsSync('/dev/full')).each([
+    ['a case', ['check', '--case', 'guidelines/mtus/chronic-pain-physical-medicine/cases/imr-seed.json', '--json']],
+    ['a batch on two threads', ['check', '--case', 'BATCH', '--json', '--jobs', '2']],
+    ['help', ['fmt', '--help']],
+  ])('standard output that cannot be written (a full disk): %s, exit 2 with the reason, no internal error', (_, args) => {
+    const batch = file('full.jsonl', Array.from({ length: 2000 }, (_, i) => seed(`f${i}`)).join('\n'));
+    const out = openSync('/dev/full', 'w');
+    try {
+      const r = spawnSync(process.execPath, [join(root, 'scripts/guideline.mjs'), ...args.map((a) => (a === 'BATCH' ? batch : a))], { cwd: root, encoding: 'utf8', stdio: ['ignore', out, 'pipe'] });
+      expect([r.status, r.stderr]).toEqual([2, 'guideline: the output cannot be written: ENOSPC: no space left on device, write\n']);
+    } finally {
+      closeSync(out);
+    }
   });
 
   it('a FIFO in a case folder is passed over; the regular files beside it are checked', () => {

@@ -20,7 +20,7 @@ import cliPackage from '../package.json' with { type: 'json' };
 const commands: readonly Command[] = [compile, check, test, fmt, analyze, diff, serve, replay, sql, prep];
 
 const exitStatus = `Exit status: 0 success, 1 failed tests, 2 invalid input (a broken guideline, a malformed case, a file that
-cannot be read or is over a limit, a mistake in the command line), 70 an internal error.`;
+cannot be read or is over a limit, output that cannot be written, a mistake in the command line), 70 an internal error.`;
 
 async function main(argv: string[]): Promise<number> {
   const [first, ...rest] = argv;
@@ -86,9 +86,11 @@ function internalError(e: unknown): void {
 }
 
 // A reader that stops reading (`guideline check ... | head`) is not an error: stop writing, quietly.
+// Output that cannot be written (a full disk, a device that fails) is said so, as an unwritable -o is.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code !== 'EPIPE') throw e;
-  process.exit(0);
+  if (e.code === 'EPIPE') process.exit(0);
+  process.stderr.write(`guideline: the output cannot be written: ${printable(e.message)}\n`);
+  process.exit(2);
 });
 
 // Not even an error thrown outside main's promise (in a stream's callback) prints a raw stack trace.
