@@ -6,6 +6,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileProgram } from '../packages/language/src/index.ts';
 import { evaluateFast } from '../packages/runtime/src/index.ts';
@@ -112,6 +113,21 @@ describe('guideline serve, from guideline folders', () => {
   ])('%s', async (_, body, type, status, error) => {
     const a = await call(served.port, 'POST', '/v1/decide', body, type);
     expect([a.status, json(a.body)]).toEqual([status, { error: expect.objectContaining({ status, ...error }) }]);
+  });
+
+  it('answers 415 with Accept-Encoding to a body in a content coding, which it would read as its compressed bytes', async () => {
+    const a = await call(served.port, 'POST', '/v1/decide', gzipSync(JSON.stringify(seed)), 'application/json', { 'content-encoding': 'gzip' });
+    expect([a.status, a.headers['accept-encoding'], json(a.body)]).toEqual([415, 'identity', { error: { status: 415, code: 'unsupported-media-type', message: "send the body as it is, without a content encoding, not 'gzip'" } }]);
+  });
+
+  it.each([
+    ['?detail=decision&detail=bogus', 'detail is given 2 times: give it once'],
+    ['?detail=bogus&detail=decision', 'detail is given 2 times: give it once'],
+    ['?detial=decision', "no query parameter 'detial': the one there is is detail (full or decision)"],
+    ['?detail=decision&x=1', "no query parameter 'x': the one there is is detail (full or decision)"],
+  ])('answers 400 to a query of %s, which it would otherwise read in part', async (query, message) => {
+    const a = await call(served.port, 'POST', `/v1/decide${query}`, JSON.stringify(seed));
+    expect([a.status, json(a.body)]).toEqual([400, { error: { status: 400, code: 'bad-query', message } }]);
   });
 
   it('answers 405 with Allow to a method a path does not take, and 404 elsewhere', async () => {

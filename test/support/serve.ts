@@ -64,9 +64,9 @@ export interface Answer {
 }
 
 /** One HTTP request to 127.0.0.1:port. */
-export function call(port: number, method: string, path: string, body?: string | Buffer, contentType = 'application/json'): Promise<Answer> {
+export function call(port: number, method: string, path: string, body?: string | Buffer, contentType = 'application/json', headers: Record<string, string> = {}): Promise<Answer> {
   return new Promise((done, failed) => {
-    const req = request({ host: '127.0.0.1', port, method, path, headers: body === undefined ? {} : { 'content-type': contentType } }, (res) => {
+    const req = request({ host: '127.0.0.1', port, method, path, headers: { ...(body === undefined ? {} : { 'content-type': contentType }), ...headers } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));

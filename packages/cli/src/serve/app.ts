@@ -70,7 +70,19 @@ export function decisionApp(options: AppOptions): Hono {
       if (!batch && !jsonTypes.has(type)) {
         return fail(c, { status: 415, code: 'unsupported-media-type', message: `send one case as application/json or a batch as application/x-ndjson, not '${type || 'no content type'}'` });
       }
-      const detail = c.req.query('detail') ?? 'full';
+      // A body in a content coding (gzip) would be read as its compressed bytes.
+      const coding = (c.req.header('content-encoding') ?? 'identity').trim().toLowerCase();
+      if (coding !== 'identity') {
+        c.header('accept-encoding', 'identity');
+        return fail(c, { status: 415, code: 'unsupported-media-type', message: `send the body as it is, without a content encoding, not '${coding}'` });
+      }
+      // A parameter not known (`detial`), or given twice, would otherwise be passed over without a word.
+      const query = c.req.queries();
+      for (const [name, values] of Object.entries(query)) {
+        if (name !== 'detail') return fail(c, { status: 400, code: 'bad-query', message: `no query parameter '${name.slice(0, 60)}': the one there is is detail (full or decision)` });
+        if (values.length > 1) return fail(c, { status: 400, code: 'bad-query', message: `detail is given ${values.length} times: give it once` });
+      }
+      const detail = query['detail']?.[0] ?? 'full';
       if (detail !== 'full' && detail !== 'decision') return fail(c, { status: 400, code: 'bad-query', message: `detail is full or decision, not '${detail}'` });
       const bytes = Buffer.from(await c.req.arrayBuffer());
       const decider = new Decider(loaded, options.log, detail);
