@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileProgram, type Cond, type RuleSet } from '../packages/language/src/index.ts';
-import { compileSql, elapsed, evaluateFast, validateCase } from '../packages/runtime/src/index.ts';
+import { compileSql, elapsed, evaluateFast, fieldsOf, validateCase, type FieldNode } from '../packages/runtime/src/index.ts';
 import { prepare, runSql, type SqlRow } from '../packages/cli/src/replay/sql-engine.ts';
 import { withDuckDB } from '../packages/cli/src/replay/duckdb.ts';
 import { dateParts, elapsedSql } from '../packages/runtime/src/sql/dates.ts';
@@ -148,6 +148,35 @@ describe('the SQL of other engines', { timeout: 120_000 }, () => {
     });
   });
 
+
+  // What runs in DuckDB stands for the other dialects only if they are the same query: the same
+  // columns in the same order, a yes-or-no field that may be a record (history.priorLumbarSurgery)
+  // read by each dialect's own reading into the same columns.
+  it('the bundled library in each dialect: the same columns, each yes-or-no field read by its dialect\'s reading', () => {
+    const rules = bundledRules();
+    const yesNo: string[] = [];
+    const walk = (node: FieldNode, path: string[]): void => {
+      if (node.kind === 'object') for (const [k, v] of Object.entries(node.fields)) walk(v, [...path, k]);
+      else if (node.kind === 'value' && node.type.kind === 'yes-no') yesNo.push(path.join('.'));
+    };
+    walk(fieldsOf(rules), []);
+    expect(yesNo).toContain('history.priorLumbarSurgery');
+    const shape = (['duckdb', 'spark', 'trino'] as const).map((name) => {
+      const d = dialects[name];
+      const sql = compileSql(rules, name).sql;
+      const columns = [...sql.matchAll(/ AS ([^\s,()]+)(?=,\n|\s+FROM)/g)].map((m) => m[1]!.replace(/^([`"])(.*)\1$/, '$2'));
+      const reads = Object.fromEntries(yesNo.map((field) => {
+        const raw = field.split('.').map(d.id).join('.');
+        const read = `(CASE WHEN ${raw} IS NULL THEN NULL ELSE ${d.yesNo(raw)} END) AS `;
+        return [field, sql.split(read).slice(1).map((rest) => /^[^\s,]+/.exec(rest)![0].replace(/^([`"])(.*)\1$/, '$2'))];
+      }));
+      return { columns, reads };
+    });
+    expect(shape[0]!.columns.length).toBeGreaterThan(1000);
+    expect(shape[0]!.reads['history.priorLumbarSurgery']!.length).toBeGreaterThan(0);
+    expect(shape[1]).toEqual(shape[0]);
+    expect(shape[2]).toEqual(shape[0]);
+  });
 
   // The bundled library's query takes the parser seconds: the fuzz run parses it, the suite a smaller one.
   it.each([['spark', 'hive'], ['trino', 'trino']] as const)('%s: the query parses (node-sql-parser, %s)', async (dialect, database) => {
