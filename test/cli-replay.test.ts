@@ -249,7 +249,7 @@ describe('replay', { timeout: 180_000 }, () => {
     const names = [...bundled.map((f) => relative(root, f)), ...cases.slice(bundled.length).map((_, i) => `generated case ${i + 1}`)];
     const clean = s.file('clean-prep.jsonl', cases.map((c) => JSON.stringify(c)).join('\n') + '\n');
     const [prepared, decide] = [join(s.dir, 'prepared.parquet'), join(s.dir, 'decide.sql')];
-    expect(runCli(['prep', '--cases', clean, '-o', prepared])).toEqual({ code: 0, stdout: '', stderr: `${cases.length} cases prepared to ${prepared}\n` });
+    expect(runCli(['prep', '--cases', clean, '-o', prepared])).toEqual({ code: 0, stdout: '', stderr: `${cases.length.toLocaleString('en-US')} cases prepared to ${prepared}\n` });
     expect(runCli(['sql', '-o', decide])).toEqual({ code: 0, stdout: '', stderr: '' });
     const rows = await withDuckDB(async (con) => {
       await con.run(`CREATE VIEW cases AS SELECT * FROM read_parquet('${prepared}')`);
