@@ -3,9 +3,9 @@
 // JSON Lines, CSV or Parquet through a column mapping), and the report written beside it.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, lstatSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bundledRules, root } from './support/bundled.ts';
+import { bundledRules, files, root } from './support/bundled.ts';
 import { runCli, scratch } from './support/cli.ts';
 import { libraryCases } from '../scripts/corpus/cases.ts';
 import { writeNextEdition } from '../scripts/corpus/edition.ts';
@@ -237,18 +237,36 @@ describe('replay', { timeout: 180_000 }, () => {
     });
   });
 
-  it('guideline prep writes the relation `guideline sql` reads: the query decides each case as check does', async () => {
-    const prepared = join(s.dir, 'prepared.parquet');
-    const clean = s.file('clean-prep.jsonl', [...libraryCases(bundledRules(), 200, 8)].map((c) => JSON.stringify(c)).join('\n') + '\n');
-    expect(runCli(['prep', '--cases', clean, '-o', prepared]).code).toBe(0);
-    const query = runCli(['sql', '--dialect', 'duckdb']);
-    expect(query.code).toBe(0);
-    const decisions = await withDuckDB(async (con) => {
+  it('guideline prep writes the relation `guideline sql` reads: the query decides every bundled case as check does', async () => {
+    // docs/scale.md by hand: prep to Parquet, the query written to a file, a view `cases` over the
+    // Parquet and the file's text run as it is. Every bundled test case (records in yes-or-no fields,
+    // lists of records, editions, policies) and generated cases of the library, each held to check
+    // on its decision, governing guideline and edition, certified visits, criterion statuses and
+    // missing fields.
+    const bundled = files(join(root, 'guidelines'), '.json').filter((f) => f.includes('/cases/'));
+    expect(bundled.length).toBeGreaterThan(300);
+    const cases = [...bundled.map((f) => (JSON.parse(readFileSync(f, 'utf8')) as { case: unknown }).case), ...libraryCases(bundledRules(), 200, 8)];
+    const names = [...bundled.map((f) => relative(root, f)), ...cases.slice(bundled.length).map((_, i) => `generated case ${i + 1}`)];
+    const clean = s.file('clean-prep.jsonl', cases.map((c) => JSON.stringify(c)).join('\n') + '\n');
+    const [prepared, decide] = [join(s.dir, 'prepared.parquet'), join(s.dir, 'decide.sql')];
+    expect(runCli(['prep', '--cases', clean, '-o', prepared])).toEqual({ code: 0, stdout: '', stderr: `${cases.length.toLocaleString('en-US')} cases prepared to ${prepared}\n` });
+    expect(runCli(['sql', '-o', decide])).toEqual({ code: 0, stdout: '', stderr: '' });
+    const rows = await withDuckDB(async (con) => {
       await con.run(`CREATE VIEW cases AS SELECT * FROM read_parquet('${prepared}')`);
-      return (await con.runAndReadAll(`SELECT decision FROM (${query.stdout.replace(/;\s*$/, '')}) ORDER BY row_id`)).getRowObjectsJson().map((r) => r['decision']);
+      return (await con.runAndReadAll(readFileSync(decide, 'utf8'))).getRowObjectsJson().sort((a, b) => Number(a['row_id']) - Number(b['row_id']));
     });
-    const checked = runCli(['check', '--case', clean, '--json', '--detail', 'decision']).stdout.trim().split('\n').map((l) => (JSON.parse(l) as { decision: string }).decision);
-    expect(decisions).toEqual(checked);
+    expect(rows.map((r) => Number(r['row_id']))).toEqual(cases.map((_, i) => i + 1));
+    const checked = runCli(['check', '--case', clean, '--json', '--detail', 'decision']).stdout.trim().split('\n');
+    expect(checked).toHaveLength(cases.length);
+    const answer = (x: { decision: unknown; guideline: unknown; edition: unknown; certified: unknown; criteria: unknown; missing: unknown }): string => JSON.stringify(x);
+    const differing = checked.flatMap((line, i) => {
+      const d = JSON.parse(line) as { decision: string; certifiedVisits: number; guideline?: { id: string; edition?: string }; criteria: { id: string; policy?: string; status: string }[]; missing: string[] };
+      const r = rows[i]!;
+      const want = answer({ decision: d.decision, guideline: d.guideline?.id ?? null, edition: d.guideline?.edition ?? null, certified: d.certifiedVisits, criteria: d.criteria.map((k) => `${k.policy ? `${k.policy}/` : ''}${k.id}:${k.status}`), missing: d.missing });
+      const got = answer({ decision: r['decision'], guideline: r['guideline'], edition: r['edition'], certified: Number(r['certified_visits']), criteria: r['criteria'], missing: r['missing'] });
+      return want === got ? [] : [`${names[i]}\n  check ${want}\n  sql   ${got}`];
+    });
+    expect(differing).toEqual([]);
   });
 
   it('guideline sql reports what it cannot express at its place (X402), and exits 2', () => {

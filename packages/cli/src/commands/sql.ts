@@ -10,8 +10,8 @@ import { display, UsageError } from '../paths.ts';
 import { writeText } from '../read.ts';
 import { printable } from '../render.ts';
 import { ruleSet } from './check.ts';
-import { casesView, prepare, renderRefusal } from '../replay/sql-engine.ts';
-import { sqlString, tableToJsonLines } from '../replay/table.ts';
+import { prepare, renderRefusal, writePrepared } from '../replay/sql-engine.ts';
+import { tableToJsonLines } from '../replay/table.ts';
 import { withDuckDB } from '../replay/duckdb.ts';
 
 interface SqlOptions {
@@ -54,10 +54,7 @@ export async function prepCommand(positionals: string[], values: PrepOptions): P
     }
     const prepared = join(dir, 'prepared.jsonl');
     const { rows, invalid } = prepare([rules], cases, prepared, { name: display(values.cases), table: cases !== values.cases }, (p) => process.stderr.write(p.err + '\n'));
-    await withDuckDB(async (con) => {
-      await casesView(con, [rules], prepared, 0, 'cases');
-      await con.run(`COPY (SELECT * FROM cases) TO ${sqlString(values.output!)} (FORMAT parquet)`);
-    });
+    await withDuckDB((con) => writePrepared(con, rules, prepared, values.output!));
     process.stderr.write(`${rows.toLocaleString('en-US')} cases prepared to ${printable(values.output)}${invalid ? `; ${invalid.toLocaleString('en-US')} invalid left out (named above)` : ''}\n`);
     return invalid ? 2 : 0;
   } finally {

@@ -110,11 +110,24 @@ export async function casesView(con: import('@duckdb/node-api').DuckDBConnection
   await con.run(`CREATE OR REPLACE VIEW ${quote(name)} AS SELECT row_id, ${prep.join(', ')}, unnest("case") FROM read_json(${sqlString(prepared)}, format = 'newline_delimited', columns = ${spec})`);
 }
 
-/** Every prepared case decided by a rule set's query, in row order. */
-export async function runSql(rules: RuleSet, prepared: string): Promise<SqlRow[]> {
+/** Writes the relation `cases` over a prepared file as Parquet: what guideline prep gives (docs/scale.md). */
+export async function writePrepared(con: import('@duckdb/node-api').DuckDBConnection, rules: RuleSet, prepared: string, out: string): Promise<void> {
+  await casesView(con, [rules], prepared, 0, 'cases');
+  await con.run(`COPY (SELECT * FROM cases) TO ${sqlString(out)} (FORMAT parquet)`);
+}
+
+/**
+ * Every prepared case decided by a rule set's query, in row order: over the view replay reads, or,
+ * given `parquet`, over that file written as guideline prep writes it and read as docs/scale.md
+ * reads it by hand (DuckDB plans the two differently).
+ */
+export async function runSql(rules: RuleSet, prepared: string, parquet?: string): Promise<SqlRow[]> {
   return withDuckDB(async (con) => {
     const compiled = compileSql(rules);
-    await casesView(con, [rules], prepared, 0);
+    if (parquet) {
+      await writePrepared(con, rules, prepared, parquet);
+      await con.run(`CREATE OR REPLACE VIEW cases AS SELECT * FROM read_parquet(${sqlString(parquet)})`);
+    } else await casesView(con, [rules], prepared, 0);
     const r = await con.runAndReadAll(`SELECT * FROM (${compiled.sql}) ORDER BY row_id`);
     return r.getRowObjectsJson() as unknown as SqlRow[];
   });

@@ -55,8 +55,12 @@ export const duckdb: Dialect = {
   isFinite: (x) => `isfinite(${x})`,
   isNan: (x) => `isnan(${x})`,
   double: (x) => `CAST(${x} AS DOUBLE)`,
-  // The runner reads yes-or-no fields as JSON: a record (an object) is documented.
-  yesNo: (raw) => `(CASE json_type(${raw}) WHEN 'BOOLEAN' THEN CAST(${raw} AS BOOLEAN) WHEN 'OBJECT' THEN TRUE WHEN 'ARRAY' THEN TRUE END)`,
+  // The runner reads yes-or-no fields as JSON: a record (an object) is documented. TRY_CAST, not
+  // CAST, though only true and false reach it: DuckDB does not keep a CAST of a struct's field
+  // inside its CASE branch (its unused-columns optimizer moves it to a projection of its own, run on
+  // every row), so a record in a table or a Parquet file read straight (guideline prep's) would
+  // fail the query.
+  yesNo: (raw) => `(CASE json_type(${raw}) WHEN 'BOOLEAN' THEN TRY_CAST(${raw} AS BOOLEAN) WHEN 'OBJECT' THEN TRUE WHEN 'ARRAY' THEN TRUE END)`,
   jsonField: (json, path, as) => {
     const p = jsonPath(path);
     // A record's field of the wrong JSON type (a validated case has none) reads as unknown.
