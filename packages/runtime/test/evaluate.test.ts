@@ -197,6 +197,12 @@ describe('validateCase', () => {
     [makeCase({ history: { homeExerciseProgram: 'sometimes' as never } }), ['history.homeExerciseProgram']],
     [makeCase({ request: { visits: -1 } }), ['request.visits']],
     [makeCase({ diagnoses: [{}] as never }), ['diagnoses[0]']],
+    // An item with no text and no code says no more than {}: refused at the item, not counted as a diagnosis.
+    [makeCase({ diagnoses: [{ text: null, icd10: null }] as never }), ['diagnoses[0]']],
+    [makeCase({ diagnoses: [{ text: '' }] }), ['diagnoses[0]']],
+    [makeCase({ diagnoses: [{ text: ' \t ' }] }), ['diagnoses[0]']],
+    [makeCase({ diagnoses: [{ text: '', icd10: '' }] }), ['diagnoses[0]']],
+    [makeCase({ diagnoses: [{ text: 'radiculitis' }, { text: null }] as never }), ['diagnoses[1]']],
     [makeCase({ history: { visitCompleted: 3 } as never }), ['history.visitCompleted']],
     ['a string', ['']],
   ])('%j', (input, fields) => {
@@ -234,6 +240,16 @@ describe('validateCase', () => {
     [{ decisionId: () => undefined }, 'options.decisionId gave undefined: a decision id is a text'],
   ])('refuses options a caller got wrong, saying which: %j', async (options, message) => {
     await expect(evaluate(rules(), makeCase(), options as never)).rejects.toThrow(new TypeError(message));
+  });
+  it.each([
+    [{}, 'diagnoses[0]: is empty: give at least one of icd10, text'],
+    [{ text: null, icd10: null }, 'diagnoses[0]: is empty (its fields are null or blank): give at least one of icd10, text'],
+    [{ text: '  ' }, 'diagnoses[0]: is empty (its fields are null or blank): give at least one of icd10, text'],
+  ])('refuses a diagnosis that names nothing, %j, as empty', (item, message) => {
+    expect(validateCase(makeCase({ diagnoses: [item as never] })).map((i) => `${i.field}: ${i.message}`)).toEqual([message]);
+  });
+  it('accepts a diagnosis with a blank text and a code, or a text and a null code', () => {
+    expect(validateCase(makeCase({ diagnoses: [{ text: ' ', icd10: 'M54.5' }, { text: 'radiculitis', icd10: null as never }] }))).toEqual([]);
   });
   it.each([[null], [undefined], ['']])('names a required field given as %j once', (jurisdiction) => {
     expect(validateCase({ ...makeCase(), jurisdiction }).map((i) => `${i.field}: ${i.message}`)).toEqual([jurisdiction === '' ? 'jurisdiction: is required, and empty' : 'jurisdiction: is required']);
