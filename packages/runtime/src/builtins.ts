@@ -100,24 +100,44 @@ function matchItems(of: CompiledClass[], items: readonly { text?: string | null;
   return { classes: matched, items: each };
 }
 
-// The body regions the guideline chapters are organised by, in matching order (the first that the
-// body part names wins: "cervical and lumbar spine" is the neck). Sides and plurals are ignored.
-const bodyRegions: [string, RegExp][] = [
-  ['neck', /\b(neck|cervical|c-?spine)\b/i],
-  ['upper back', /\b(thoracic|upper back|mid back|t-?spine)\b/i],
-  ['low back', /\b(lumbar|lumbosacral|low(er)? back|l-?spine|sacroiliac|sacrum|back)\b/i],
-  ['shoulder', /\bshoulders?\b/i],
-  ['elbow', /\belbows?\b/i],
-  ['forearm, wrist and hand', /\b(forearms?|wrists?|hands?|fingers?|thumbs?)\b/i],
-  ['hip', /\b(hips?|pelvis)\b/i],
-  ['knee', /\bknees?\b/i],
-  ['ankle and foot', /\b(ankles?|foot|feet|heels?|toes?|achilles)\b/i],
+// The body regions the guideline chapters are organised by, each with the words that name it. A body
+// part names the regions of the words it holds, sides and plurals aside: "right knee" the knee,
+// "lumbar spine" the low back. "back" alone is the low back, but "back of" places what follows
+// ("back of the right knee" is the knee, "back of the hand" the hand), and a region's own words
+// that hold "back" ("upper back", "lower back") are read whole. "femoral neck" and "neck of the
+// femur" are the hip, not the neck.
+const bodyRegions: [string | null, string][] = [
+  // Words that name no region by themselves, read first so that their "back" or "neck" is not.
+  [null, 'back\\s+(?:side\\s+)?of'],
+  ['hip', 'femoral\\s+neck|neck\\s+of\\s+(?:the\\s+)?(?:(?:left|right)\\s+)?femur'],
+  ['neck', 'neck|cervical|c-?spine'],
+  ['upper back', 'thoracic|upper\\s+back|mid(?:dle)?[\\s-]?back|t-?spine'],
+  ['low back', 'lumbar|lumbosacral|low(?:er)?[\\s-]?back|l-?spine|sacroiliac|sacrum|back'],
+  ['shoulder', 'shoulders?'],
+  ['elbow', 'elbows?'],
+  ['forearm, wrist and hand', 'forearms?|wrists?|hands?|fingers?|thumbs?'],
+  ['hip', 'hips?|pelvis'],
+  ['knee', 'knees?'],
+  ['ankle and foot', 'ankles?|foot|feet|heels?|toes?|achilles'],
 ];
+/** Every region's words in one expression, a group a region: a match is its leftmost, longest-listed words. */
+const regionWords = new RegExp(bodyRegions.map(([, words]) => `\\b(${words})\\b`).join('|'), 'gi');
 
-/** The body region a request's body part names, "other" when it names none; undefined when unknown. */
+/**
+ * The body region a request's body part names: "other" when it names none; undefined when it is
+ * unknown, or names two regions ("knee and low back", "neck and shoulder"): which of them the request
+ * treats, and so which chapter governs, is not for the engine to pick.
+ */
 export function bodyRegion(bodyPart: string | null | undefined): string | undefined {
   if (!known(bodyPart) || !bodyPart!.trim()) return undefined;
-  return bodyRegions.find(([, re]) => re.test(bodyPart!))?.[0] ?? 'other';
+  let region: string | undefined;
+  for (const m of bodyPart!.matchAll(regionWords)) {
+    const named = bodyRegions[m.slice(1).findIndex((g) => g !== undefined)]![0];
+    if (named === null || named === region) continue;
+    if (region !== undefined) return undefined;
+    region = named;
+  }
+  return region ?? 'other';
 }
 
 /**

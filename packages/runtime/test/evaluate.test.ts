@@ -301,4 +301,38 @@ describe('built-in computations', () => {
     const { builtinComputations } = await import('../src/index.ts');
     expect(Object.keys(builtinComputations).sort()).toEqual(Object.keys(builtins).sort());
   });
+
+  // The region a body part names decides which chapter governs: the specific region it names wins
+  // over a "back" that places it, and a body part naming two regions is unknown, never the first.
+  it.each<[string | null, string | undefined]>([
+    ['right knee', 'knee'],
+    ['back of the right knee', 'knee'],
+    ['back side of the left knee', 'knee'],
+    ['back of the hand', 'forearm, wrist and hand'],
+    ['back of the right shoulder', 'shoulder'],
+    ['back of the left ankle', 'ankle and foot'],
+    ['back of neck', 'neck'],
+    ['back of the head', 'other'],
+    ['lower back', 'low back'],
+    ['low-back', 'low back'],
+    ['lower back of the left side', 'low back'],
+    ['back', 'low back'],
+    ['upper back', 'upper back'],
+    ['mid-back', 'upper back'],
+    ['lumbar spine and sacroiliac joint', 'low back'],
+    ['hands and wrists', 'forearm, wrist and hand'],
+    ['femoral neck', 'hip'],
+    ['neck of the right femur', 'hip'],
+    ['knee and low back', undefined],
+    ['neck and shoulder', undefined],
+    ['neck and back', undefined],
+    ['cervical and lumbar spine', undefined],
+    ['right knee, lumbar spine', undefined],
+    ['abdomen', 'other'],
+    [' ', undefined],
+    [null, undefined],
+  ])('the body part %j is the body region %j', async (bodyPart, region) => {
+    const { bodyRegion } = await import('../src/index.ts');
+    expect(bodyRegion(bodyPart)).toBe(region);
+  });
 });
