@@ -5,6 +5,7 @@
 // or undefined when it cannot be known.
 import type { CompiledClass, CompiledGuideline } from '@guideline/language/rules';
 import { morphineConversion } from './morphine-conversion.generated.ts';
+import { deniedOrOpen } from './negation.ts';
 import { readRequestText, visitsFor, type RequestNumbers } from './request-text.ts';
 import { cellOf } from './tables.ts';
 import type { Case } from './types.ts';
@@ -16,7 +17,10 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const normCode = (s: string): string => s.toUpperCase().replace(/\./g, '');
 
 interface Matcher {
+  /** The class's terms, for a first answer: whether the text holds any of them at all. */
   terms: RegExp | undefined;
+  /** The same, to find each place a term is (`g`): a term counts where the text does not deny it or leave it open. */
+  each: RegExp | undefined;
   exact: Set<string>;
   prefixes: string[];
 }
@@ -32,8 +36,10 @@ function matcherOf(c: CompiledClass): Matcher {
     m = bySignature.get(signature);
     if (!m) {
       const words = c.terms.map((t) => t.toLowerCase().trim().split(/[\s.]+/).map(escape).join('[\\s.]+'));
+      const source = `(?<![a-z0-9])(?:${words.join('|')})s?(?![a-z0-9])`;
       m = {
-        terms: words.length ? new RegExp(`(?:^|[^a-z0-9])(?:${words.join('|')})s?(?![a-z0-9])`, 'i') : undefined,
+        terms: words.length ? new RegExp(source, 'i') : undefined,
+        each: words.length ? new RegExp(source, 'gi') : undefined,
         exact: new Set(c.codes.filter((p) => !p.endsWith('*')).map(normCode)),
         prefixes: c.codes.filter((p) => p.endsWith('*')).map((p) => normCode(p.slice(0, -1))),
       };
@@ -45,9 +51,18 @@ function matcherOf(c: CompiledClass): Matcher {
   return m;
 }
 
+/** Whether a text says one of the terms of the class: a term it denies or leaves open does not count (negation.ts). */
+function saysTerm(m: Matcher, text: string): boolean {
+  if (!m.terms?.test(text)) return false;
+  const each = m.each!;
+  each.lastIndex = 0;
+  for (let x = each.exec(text); x; x = each.exec(text)) if (!deniedOrOpen(text, x.index, x.index + x[0].length)) return true;
+  return false;
+}
+
 /** `k`: the code normalised (normCode). */
 function matches(m: Matcher, text: string | undefined, k: string | undefined): boolean {
-  if (text && m.terms?.test(text)) return true;
+  if (text && saysTerm(m, text)) return true;
   if (k) {
     if (m.exact.has(k)) return true;
     for (const p of m.prefixes) if (k.startsWith(p)) return true;

@@ -95,6 +95,14 @@ describe('evaluate', () => {
     expect(d.missing).toEqual(['diagnoses']);
   });
 
+  it('takes a diagnosis its text denies or leaves open as one that matches no class: the diagnoses are missing', async () => {
+    for (const text of ['no radiculitis', 'radiculitis ruled out', 'rule out radiculitis', 'possible radiculitis']) {
+      const d = await evaluate(rs, makeCase({ diagnoses: [{ text }], history: { visitsCompleted: 0 } }));
+      expect([d.decision, d.missing], text).toEqual(['insufficient-information', ['diagnoses']]);
+    }
+    expect((await evaluate(rs, makeCase({ diagnoses: [{ text: 'no myalgia, radiculitis' }], history: { visitsCompleted: 0 } }))).decision).toBe('medically-necessary');
+  });
+
   it('matches classes by ICD-10 pattern when the text does not', async () => {
     const d = await evaluate(rs, makeCase({ diagnoses: [{ icd10: 'M54.16' }], history: { visitsCompleted: 0 } }));
     expect(d.decision).toBe('medically-necessary');
@@ -300,6 +308,70 @@ describe('built-in computations', () => {
     const { builtins } = await import('../../language/src/builtins.ts');
     const { builtinComputations } = await import('../src/index.ts');
     expect(Object.keys(builtinComputations).sort()).toEqual(Object.keys(builtins).sort());
+  });
+
+  // A term the text denies or leaves open is no diagnosis of its class (negation.ts): the text is
+  // then as one that names no class. A term said of the patient anywhere in the text still counts.
+  const neuralgia = { id: 'neuralgia', of: 'diagnosis', title: 'Neuralgia', terms: ['neuralgia', 'neuritis', 'radiculitis', 'radiculopathy', 'radicular'], codes: ['M54.1*'] } as const;
+  const crps = { id: 'crps', of: 'diagnosis', title: 'CRPS', terms: ['reflex sympathetic dystrophy', 'complex regional pain syndrome', 'crps'], codes: ['G90.5*'] } as const;
+  const lumbago = { id: 'lumbago', of: 'diagnosis', title: 'Lumbago', terms: ['lumbago', 'low back pain', 'back pain'], codes: [] } as const;
+  it.each<[string, string[]]>([
+    // denied
+    ['low back pain, non-radicular', ['lumbago']],
+    ['non radicular low back pain', ['lumbago']],
+    ['lumbar sprain without radiculopathy', []],
+    ['low back pain without radiculopathy', ['lumbago']],
+    ['lumbar sprain w/o radiculopathy', []],
+    ['CRPS ruled out', []],
+    ['CRPS has been ruled out', []],
+    ['radiculopathy (ruled out)', []],
+    ['ruled out CRPS', []],
+    ['no radiculopathy', []],
+    ['No lumbar radiculopathy', []],
+    ['no history of radiculopathy', []],
+    ['no signs or symptoms of radiculopathy', []],
+    ['no fracture or radiculopathy', []],
+    ['negative for radiculopathy', []],
+    ['denies radicular symptoms', []],
+    ['absence of reflex sympathetic dystrophy', []],
+    ['not consistent with radiculopathy', []],
+    ['no back pain', []],
+    // left open
+    ['rule out radiculopathy', []],
+    ['r/o radiculopathy', []],
+    ['R/O CRPS', []],
+    ['cannot rule out CRPS', []],
+    ['possible CRPS', []],
+    ['probable complex regional pain syndrome', []],
+    ['suspected radiculopathy', []],
+    ['? CRPS', []],
+    ['?CRPS', []],
+    ['CRPS?', []],
+    // said of the patient
+    ['low back pain', ['lumbago']],
+    ['lumbar radiculopathy', ['neuralgia']],
+    ['radiculopathy without myelopathy', ['neuralgia']],
+    ['radiculopathy, sprain ruled out', ['neuralgia']],
+    ['no myelopathy, radiculopathy L5', ['neuralgia']],
+    ['no myelopathy but radicular pain', ['neuralgia']],
+    ['lumbar sprain without fracture with radiculopathy', ['neuralgia']],
+    ['EMG consistent with radiculopathy', ['neuralgia']],
+    ['radiculopathy and possible CRPS', ['neuralgia']],
+    ['lumbar radiculopathy left, no radiculopathy right', ['neuralgia']],
+    ['no improvement in radicular pain', ['neuralgia']],
+    ['not responding to treatment of radiculopathy', ['neuralgia']],
+    ['lumbar radiculopathy, no improvement with PT', ['neuralgia']],
+    ['radiculopathy not improved', ['neuralgia']],
+    ['non-specific back pain', ['lumbago']],
+    ['CRPS type I', ['crps']],
+  ])('the diagnosis %j is in the classes %j', async (text, classes) => {
+    const { matchesClass } = await import('../src/index.ts');
+    expect([neuralgia, crps, lumbago].filter((c) => matchesClass(c as never, text, undefined)).map((c) => c.id)).toEqual(classes);
+  });
+
+  it('a diagnosis whose text denies the class still falls in it by its code: the code is the claim', async () => {
+    const { matchesClass } = await import('../src/index.ts');
+    expect(matchesClass(crps as never, 'CRPS ruled out', 'G90.50')).toBe(true);
   });
 
   // The region a body part names decides which chapter governs: the specific region it names wins
