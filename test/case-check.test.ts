@@ -57,6 +57,10 @@ describe('the case contract', () => {
     const rules = bundledRules();
     fc.assert(fc.property(fc.oneof(caseArbitrary(rules), mutatedSeed, fc.anything()), agree), { ...seed(41), numRuns: runs(2000) });
     fc.assert(fc.property(edgyCase, agree), { ...seed(42), numRuns: runs(3000) });
+    // A list's item of nothing but null and blank values, and one with something beside them.
+    const nothingMuch = fc.constantFrom<unknown>(null, '', ' ', '\t\n', '\u00a0', '\ufeff', 'x', ' x ', 'M54.12');
+    const item = fc.record({ text: nothingMuch, icd10: nothingMuch }, { requiredKeys: [] });
+    fc.assert(fc.property(fc.array(item, { maxLength: 3 }), (diagnoses) => agree({ jurisdiction: 'CA', asOf: '2014-01-24', request: { treatment: 'physical-therapy' }, diagnoses })), { ...seed(44), numRuns: runs(500) });
   });
 
   it("a rule set's own vocabularies: its case schema has their fields, and agrees with the validator", () => {
@@ -84,6 +88,10 @@ describe('the case contract', () => {
       ['an unknown review', (c) => (c['review'] = 'peer'), 'review'],
       ['a fractional visit count', (c) => (c['request'] = { treatment: 'physical-therapy', visits: 2.5 }), 'request.visits'],
       ['a diagnosis with neither text nor code', (c) => (c['diagnoses'] = [{}]), 'diagnoses[0]'],
+      ['a diagnosis whose text and code are null', (c) => (c['diagnoses'] = [{ text: null, icd10: null }]), 'diagnoses[0]'],
+      ['a diagnosis whose text is empty', (c) => (c['diagnoses'] = [{ text: '' }]), 'diagnoses[0]'],
+      ['a diagnosis whose text is spaces', (c) => (c['diagnoses'] = [{ text: ' \u00a0 ' }]), 'diagnoses[0]'],
+      ['a medication whose fields are null', (c) => (c['medications'] = [{ name: null, dailyDose: null }]), 'medications[0]'],
       ['a malformed ICD-10 code', (c) => (c['diagnoses'] = [{ icd10: 'not-a-code' }]), 'diagnoses[0].icd10'],
       ['too many diagnoses', (c) => (c['diagnoses'] = Array.from({ length: 101 }, () => ({ text: 'x' }))), 'diagnoses'],
       ['an age out of range', (c) => (c['patient'] = { age: 131 }), 'patient.age'],

@@ -82,6 +82,15 @@ describe('each cell takes its case field type', { timeout: 60_000 }, () => {
     }
   });
 
+  it("CSV: a list item whose cells are empty or spaces is no item, so a row's second diagnosis may be left blank", () => {
+    const csv = s.file('blank-items.csv', [`${header},diagnoses[0].text,diagnoses[1].text,diagnoses[1].icd10`, 'a,CA,2014-01-24,physical-therapy,lumbago,,', 'b,CA,2014-01-24,physical-therapy,lumbago,   ,', 'c,CA,2014-01-24,physical-therapy,lumbago,"",\t', 'd,CA,2014-01-24,physical-therapy,lumbago, ,M54.5', ''].join('\n'));
+    for (const engine of ['fast', 'sql']) {
+      const r = replay(csv, '--engine', engine);
+      expect([r.code, r.stderr]).toEqual([0, '']);
+      expect(r.stdout).toMatch(/^4 cases decided/);
+    }
+  });
+
   it('CSV: true and false (in any case) in a yes-or-no field', () => {
     const csv = s.file('yes-no.csv', [`${header},history.painResolved`, 'a,CA,2014-01-24,physical-therapy,TRUE', 'b,CA,2014-01-24,physical-therapy,false', 'c,CA,2014-01-24,physical-therapy,yes', ''].join('\n'));
     const r = replay(csv);

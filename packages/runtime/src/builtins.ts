@@ -5,6 +5,7 @@
 // or undefined when it cannot be known.
 import type { CompiledClass, CompiledGuideline } from '@guideline/language/rules';
 import { morphineConversion } from './morphine-conversion.generated.ts';
+import { deniedOrOpen } from './negation.ts';
 import { readRequestText, visitsFor, type RequestNumbers } from './request-text.ts';
 import { cellOf } from './tables.ts';
 import type { Case } from './types.ts';
@@ -16,7 +17,10 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const normCode = (s: string): string => s.toUpperCase().replace(/\./g, '');
 
 interface Matcher {
+  /** The class's terms, for a first answer: whether the text holds any of them at all. */
   terms: RegExp | undefined;
+  /** The same, to find each place a term is (`g`): a term counts where the text does not deny it or leave it open. */
+  each: RegExp | undefined;
   exact: Set<string>;
   prefixes: string[];
 }
@@ -32,8 +36,10 @@ function matcherOf(c: CompiledClass): Matcher {
     m = bySignature.get(signature);
     if (!m) {
       const words = c.terms.map((t) => t.toLowerCase().trim().split(/[\s.]+/).map(escape).join('[\\s.]+'));
+      const source = `(?<![a-z0-9])(?:${words.join('|')})s?(?![a-z0-9])`;
       m = {
-        terms: words.length ? new RegExp(`(?:^|[^a-z0-9])(?:${words.join('|')})s?(?![a-z0-9])`, 'i') : undefined,
+        terms: words.length ? new RegExp(source, 'i') : undefined,
+        each: words.length ? new RegExp(source, 'gi') : undefined,
         exact: new Set(c.codes.filter((p) => !p.endsWith('*')).map(normCode)),
         prefixes: c.codes.filter((p) => p.endsWith('*')).map((p) => normCode(p.slice(0, -1))),
       };
@@ -45,9 +51,18 @@ function matcherOf(c: CompiledClass): Matcher {
   return m;
 }
 
+/** Whether a text says one of the terms of the class: a term it denies or leaves open does not count (negation.ts). */
+function saysTerm(m: Matcher, text: string): boolean {
+  if (!m.terms?.test(text)) return false;
+  const each = m.each!;
+  each.lastIndex = 0;
+  for (let x = each.exec(text); x; x = each.exec(text)) if (!deniedOrOpen(text, x.index, x.index + x[0].length)) return true;
+  return false;
+}
+
 /** `k`: the code normalised (normCode). */
 function matches(m: Matcher, text: string | undefined, k: string | undefined): boolean {
-  if (text && m.terms?.test(text)) return true;
+  if (text && saysTerm(m, text)) return true;
   if (k) {
     if (m.exact.has(k)) return true;
     for (const p of m.prefixes) if (k.startsWith(p)) return true;
@@ -100,24 +115,44 @@ function matchItems(of: CompiledClass[], items: readonly { text?: string | null;
   return { classes: matched, items: each };
 }
 
-// The body regions the guideline chapters are organised by, in matching order (the first that the
-// body part names wins: "cervical and lumbar spine" is the neck). Sides and plurals are ignored.
-const bodyRegions: [string, RegExp][] = [
-  ['neck', /\b(neck|cervical|c-?spine)\b/i],
-  ['upper back', /\b(thoracic|upper back|mid back|t-?spine)\b/i],
-  ['low back', /\b(lumbar|lumbosacral|low(er)? back|l-?spine|sacroiliac|sacrum|back)\b/i],
-  ['shoulder', /\bshoulders?\b/i],
-  ['elbow', /\belbows?\b/i],
-  ['forearm, wrist and hand', /\b(forearms?|wrists?|hands?|fingers?|thumbs?)\b/i],
-  ['hip', /\b(hips?|pelvis)\b/i],
-  ['knee', /\bknees?\b/i],
-  ['ankle and foot', /\b(ankles?|foot|feet|heels?|toes?|achilles)\b/i],
+// The body regions the guideline chapters are organised by, each with the words that name it. A body
+// part names the regions of the words it holds, sides and plurals aside: "right knee" the knee,
+// "lumbar spine" the low back. "back" alone is the low back, but "back of" places what follows
+// ("back of the right knee" is the knee, "back of the hand" the hand), and a region's own words
+// that hold "back" ("upper back", "lower back") are read whole. "femoral neck" and "neck of the
+// femur" are the hip, not the neck.
+const bodyRegions: [string | null, string][] = [
+  // Words that name no region by themselves, read first so that their "back" or "neck" is not.
+  [null, 'back\\s+(?:side\\s+)?of'],
+  ['hip', 'femoral\\s+neck|neck\\s+of\\s+(?:the\\s+)?(?:(?:left|right)\\s+)?femur'],
+  ['neck', 'neck|cervical|c-?spine'],
+  ['upper back', 'thoracic|upper\\s+back|mid(?:dle)?[\\s-]?back|t-?spine'],
+  ['low back', 'lumbar|lumbosacral|low(?:er)?[\\s-]?back|l-?spine|sacroiliac|sacrum|back'],
+  ['shoulder', 'shoulders?'],
+  ['elbow', 'elbows?'],
+  ['forearm, wrist and hand', 'forearms?|wrists?|hands?|fingers?|thumbs?'],
+  ['hip', 'hips?|pelvis'],
+  ['knee', 'knees?'],
+  ['ankle and foot', 'ankles?|foot|feet|heels?|toes?|achilles'],
 ];
+/** Every region's words in one expression, a group a region: a match is its leftmost, longest-listed words. */
+const regionWords = new RegExp(bodyRegions.map(([, words]) => `\\b(${words})\\b`).join('|'), 'gi');
 
-/** The body region a request's body part names, "other" when it names none; undefined when unknown. */
+/**
+ * The body region a request's body part names: "other" when it names none; undefined when it is
+ * unknown, or names two regions ("knee and low back", "neck and shoulder"): which of them the request
+ * treats, and so which chapter governs, is not for the engine to pick.
+ */
 export function bodyRegion(bodyPart: string | null | undefined): string | undefined {
   if (!known(bodyPart) || !bodyPart!.trim()) return undefined;
-  return bodyRegions.find(([, re]) => re.test(bodyPart!))?.[0] ?? 'other';
+  let region: string | undefined;
+  for (const m of bodyPart!.matchAll(regionWords)) {
+    const named = bodyRegions[m.slice(1).findIndex((g) => g !== undefined)]![0];
+    if (named === null || named === region) continue;
+    if (region !== undefined) return undefined;
+    region = named;
+  }
+  return region ?? 'other';
 }
 
 /**

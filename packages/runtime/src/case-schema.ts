@@ -43,7 +43,7 @@ function schemaOf(n: FieldNode, top = false): Schema {
       if (n.required?.length) s['required'] = n.required;
       return s;
     }
-    case 'list': return { type: ['array', 'null'], maxItems: caseLimits.maxItems, items: n.of.kind === 'object' ? { ...schemaOf(n.of), type: 'object', minProperties: 1 } : schemaOf(n.of) };
+    case 'list': return { type: ['array', 'null'], maxItems: caseLimits.maxItems, items: n.of.kind === 'object' ? { ...schemaOf(n.of), type: 'object', ...somethingIn(n.of) } : schemaOf(n.of) };
     case 'value': {
       const s = typeSchema(n.type, n.words);
       if (n.fields && n.type.kind === 'yes-no') {
@@ -52,6 +52,15 @@ function schemaOf(n: FieldNode, top = false): Schema {
       return s;
     }
   }
+}
+
+/** A value that gives nothing (fields.ts `blank`): null, or a text of nothing but spaces. */
+const nothing: Schema = { anyOf: [{ type: 'null' }, { type: 'string', pattern: '^\\s*$' }] };
+
+/** What a list's item must hold (fields.ts `saysNothing`): one of its fields, neither null nor a blank text. */
+function somethingIn(n: FieldNode & { kind: 'object' }): Schema {
+  const keys = Object.keys(n.fields);
+  return keys.length ? { anyOf: keys.map((k) => ({ required: [k], properties: { [k]: { not: nothing } } })) } : { minProperties: 1 };
 }
 
 /** The published case schema's frame around a tree's schema. */

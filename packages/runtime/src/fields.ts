@@ -173,8 +173,9 @@ function check(node: FieldNode, v: unknown, at: string, add: Add, required: bool
       // (A hole in an array built by code reads as undefined: as null, it is no item.)
       Array.from(v).forEach((x: unknown, i) => {
         if (x === null || x === undefined) return add(`${at}[${i}]`, 'must not be null');
-        if (node.of.kind === 'object' && typeof x === 'object' && !Array.isArray(x) && Object.keys(x).length === 0) {
-          return add(`${at}[${i}]`, `is empty: give at least one of ${Object.keys(node.of.fields).join(', ')}`);
+        if (node.of.kind === 'object' && typeof x === 'object' && !Array.isArray(x) && saysNothing(x)) {
+          const blanks = Object.keys(x).length ? ' (its fields are null or blank)' : '';
+          return add(`${at}[${i}]`, `is empty${blanks}: give at least one of ${Object.keys(node.of.fields).join(', ')}`);
         }
         check(node.of, x, `${at}[${i}]`, add, true);
       });
@@ -244,7 +245,7 @@ function validator(node: FieldNode): Valid {
         for (let i = 0; i < v.length; i++) {
           const x: unknown = v[i];
           if (x === null || x === undefined) return false;
-          if (objects && typeof x === 'object' && !Array.isArray(x) && isEmpty(x as object)) return false;
+          if (objects && typeof x === 'object' && !Array.isArray(x) && saysNothing(x as object)) return false;
           if (!of(x)) return false;
         }
         return true;
@@ -281,8 +282,16 @@ function objectValidator(fields: Record<string, FieldNode>, required: readonly s
   };
 }
 
-function isEmpty(o: object): boolean {
-  for (const k in o) if (Object.hasOwn(o, k)) return false;
+/** Whether a value gives nothing: null (or undefined), or a text of nothing but spaces. */
+const blank = (v: unknown): boolean => v === null || v === undefined || (typeof v === 'string' && !/\S/.test(v));
+
+/**
+ * Whether a list's item says nothing: it has no field, or every field it has is null or a blank text
+ * (`{ "text": null, "icd10": null }`, `{ "text": "" }`). Such an item is refused as `{}` is: read
+ * as an item, it would count as one (a diagnosis known to be there) that names nothing.
+ */
+function saysNothing(o: object): boolean {
+  for (const k in o) if (Object.hasOwn(o, k) && !blank((o as Record<string, unknown>)[k])) return false;
   return true;
 }
 

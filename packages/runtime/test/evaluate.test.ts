@@ -95,6 +95,14 @@ describe('evaluate', () => {
     expect(d.missing).toEqual(['diagnoses']);
   });
 
+  it('takes a diagnosis its text denies or leaves open as one that matches no class: the diagnoses are missing', async () => {
+    for (const text of ['no radiculitis', 'radiculitis ruled out', 'rule out radiculitis', 'possible radiculitis']) {
+      const d = await evaluate(rs, makeCase({ diagnoses: [{ text }], history: { visitsCompleted: 0 } }));
+      expect([d.decision, d.missing], text).toEqual(['insufficient-information', ['diagnoses']]);
+    }
+    expect((await evaluate(rs, makeCase({ diagnoses: [{ text: 'no myalgia, radiculitis' }], history: { visitsCompleted: 0 } }))).decision).toBe('medically-necessary');
+  });
+
   it('matches classes by ICD-10 pattern when the text does not', async () => {
     const d = await evaluate(rs, makeCase({ diagnoses: [{ icd10: 'M54.16' }], history: { visitsCompleted: 0 } }));
     expect(d.decision).toBe('medically-necessary');
@@ -197,6 +205,12 @@ describe('validateCase', () => {
     [makeCase({ history: { homeExerciseProgram: 'sometimes' as never } }), ['history.homeExerciseProgram']],
     [makeCase({ request: { visits: -1 } }), ['request.visits']],
     [makeCase({ diagnoses: [{}] as never }), ['diagnoses[0]']],
+    // An item with no text and no code says no more than {}: refused at the item, not counted as a diagnosis.
+    [makeCase({ diagnoses: [{ text: null, icd10: null }] as never }), ['diagnoses[0]']],
+    [makeCase({ diagnoses: [{ text: '' }] }), ['diagnoses[0]']],
+    [makeCase({ diagnoses: [{ text: ' \t ' }] }), ['diagnoses[0]']],
+    [makeCase({ diagnoses: [{ text: '', icd10: '' }] }), ['diagnoses[0]']],
+    [makeCase({ diagnoses: [{ text: 'radiculitis' }, { text: null }] as never }), ['diagnoses[1]']],
     [makeCase({ history: { visitCompleted: 3 } as never }), ['history.visitCompleted']],
     ['a string', ['']],
   ])('%j', (input, fields) => {
@@ -234,6 +248,16 @@ describe('validateCase', () => {
     [{ decisionId: () => undefined }, 'options.decisionId gave undefined: a decision id is a text'],
   ])('refuses options a caller got wrong, saying which: %j', async (options, message) => {
     await expect(evaluate(rules(), makeCase(), options as never)).rejects.toThrow(new TypeError(message));
+  });
+  it.each([
+    [{}, 'diagnoses[0]: is empty: give at least one of icd10, text'],
+    [{ text: null, icd10: null }, 'diagnoses[0]: is empty (its fields are null or blank): give at least one of icd10, text'],
+    [{ text: '  ' }, 'diagnoses[0]: is empty (its fields are null or blank): give at least one of icd10, text'],
+  ])('refuses a diagnosis that names nothing, %j, as empty', (item, message) => {
+    expect(validateCase(makeCase({ diagnoses: [item as never] })).map((i) => `${i.field}: ${i.message}`)).toEqual([message]);
+  });
+  it('accepts a diagnosis with a blank text and a code, or a text and a null code', () => {
+    expect(validateCase(makeCase({ diagnoses: [{ text: ' ', icd10: 'M54.5' }, { text: 'radiculitis', icd10: null as never }] }))).toEqual([]);
   });
   it.each([[null], [undefined], ['']])('names a required field given as %j once', (jurisdiction) => {
     expect(validateCase({ ...makeCase(), jurisdiction }).map((i) => `${i.field}: ${i.message}`)).toEqual([jurisdiction === '' ? 'jurisdiction: is required, and empty' : 'jurisdiction: is required']);
@@ -284,5 +308,103 @@ describe('built-in computations', () => {
     const { builtins } = await import('../../language/src/builtins.ts');
     const { builtinComputations } = await import('../src/index.ts');
     expect(Object.keys(builtinComputations).sort()).toEqual(Object.keys(builtins).sort());
+  });
+
+  // A term the text denies or leaves open is no diagnosis of its class (negation.ts): the text is
+  // then as one that names no class. A term said of the patient anywhere in the text still counts.
+  const neuralgia = { id: 'neuralgia', of: 'diagnosis', title: 'Neuralgia', terms: ['neuralgia', 'neuritis', 'radiculitis', 'radiculopathy', 'radicular'], codes: ['M54.1*'] } as const;
+  const crps = { id: 'crps', of: 'diagnosis', title: 'CRPS', terms: ['reflex sympathetic dystrophy', 'complex regional pain syndrome', 'crps'], codes: ['G90.5*'] } as const;
+  const lumbago = { id: 'lumbago', of: 'diagnosis', title: 'Lumbago', terms: ['lumbago', 'low back pain', 'back pain'], codes: [] } as const;
+  it.each<[string, string[]]>([
+    // denied
+    ['low back pain, non-radicular', ['lumbago']],
+    ['non radicular low back pain', ['lumbago']],
+    ['lumbar sprain without radiculopathy', []],
+    ['low back pain without radiculopathy', ['lumbago']],
+    ['lumbar sprain w/o radiculopathy', []],
+    ['CRPS ruled out', []],
+    ['CRPS has been ruled out', []],
+    ['radiculopathy (ruled out)', []],
+    ['ruled out CRPS', []],
+    ['no radiculopathy', []],
+    ['No lumbar radiculopathy', []],
+    ['no history of radiculopathy', []],
+    ['no signs or symptoms of radiculopathy', []],
+    ['no fracture or radiculopathy', []],
+    ['negative for radiculopathy', []],
+    ['denies radicular symptoms', []],
+    ['absence of reflex sympathetic dystrophy', []],
+    ['not consistent with radiculopathy', []],
+    ['no back pain', []],
+    // left open
+    ['rule out radiculopathy', []],
+    ['r/o radiculopathy', []],
+    ['R/O CRPS', []],
+    ['cannot rule out CRPS', []],
+    ['possible CRPS', []],
+    ['probable complex regional pain syndrome', []],
+    ['suspected radiculopathy', []],
+    ['? CRPS', []],
+    ['?CRPS', []],
+    ['CRPS?', []],
+    // said of the patient
+    ['low back pain', ['lumbago']],
+    ['lumbar radiculopathy', ['neuralgia']],
+    ['radiculopathy without myelopathy', ['neuralgia']],
+    ['radiculopathy, sprain ruled out', ['neuralgia']],
+    ['no myelopathy, radiculopathy L5', ['neuralgia']],
+    ['no myelopathy but radicular pain', ['neuralgia']],
+    ['lumbar sprain without fracture with radiculopathy', ['neuralgia']],
+    ['EMG consistent with radiculopathy', ['neuralgia']],
+    ['radiculopathy and possible CRPS', ['neuralgia']],
+    ['lumbar radiculopathy left, no radiculopathy right', ['neuralgia']],
+    ['no improvement in radicular pain', ['neuralgia']],
+    ['not responding to treatment of radiculopathy', ['neuralgia']],
+    ['lumbar radiculopathy, no improvement with PT', ['neuralgia']],
+    ['radiculopathy not improved', ['neuralgia']],
+    ['non-specific back pain', ['lumbago']],
+    ['CRPS type I', ['crps']],
+  ])('the diagnosis %j is in the classes %j', async (text, classes) => {
+    const { matchesClass } = await import('../src/index.ts');
+    expect([neuralgia, crps, lumbago].filter((c) => matchesClass(c as never, text, undefined)).map((c) => c.id)).toEqual(classes);
+  });
+
+  it('a diagnosis whose text denies the class still falls in it by its code: the code is the claim', async () => {
+    const { matchesClass } = await import('../src/index.ts');
+    expect(matchesClass(crps as never, 'CRPS ruled out', 'G90.50')).toBe(true);
+  });
+
+  // The region a body part names decides which chapter governs: the specific region it names wins
+  // over a "back" that places it, and a body part naming two regions is unknown, never the first.
+  it.each<[string | null, string | undefined]>([
+    ['right knee', 'knee'],
+    ['back of the right knee', 'knee'],
+    ['back side of the left knee', 'knee'],
+    ['back of the hand', 'forearm, wrist and hand'],
+    ['back of the right shoulder', 'shoulder'],
+    ['back of the left ankle', 'ankle and foot'],
+    ['back of neck', 'neck'],
+    ['back of the head', 'other'],
+    ['lower back', 'low back'],
+    ['low-back', 'low back'],
+    ['lower back of the left side', 'low back'],
+    ['back', 'low back'],
+    ['upper back', 'upper back'],
+    ['mid-back', 'upper back'],
+    ['lumbar spine and sacroiliac joint', 'low back'],
+    ['hands and wrists', 'forearm, wrist and hand'],
+    ['femoral neck', 'hip'],
+    ['neck of the right femur', 'hip'],
+    ['knee and low back', undefined],
+    ['neck and shoulder', undefined],
+    ['neck and back', undefined],
+    ['cervical and lumbar spine', undefined],
+    ['right knee, lumbar spine', undefined],
+    ['abdomen', 'other'],
+    [' ', undefined],
+    [null, undefined],
+  ])('the body part %j is the body region %j', async (bodyPart, region) => {
+    const { bodyRegion } = await import('../src/index.ts');
+    expect(bodyRegion(bodyPart)).toBe(region);
   });
 });

@@ -240,14 +240,24 @@ function valueExpression(t: Tree, types: ReadonlyMap<string, string>): string {
   }
 }
 
+/** JavaScript's `\s` in RE2's words: the spaces that make a text blank (fields.ts). */
+const blankText = '[\\s\\pZ\\x0B\\x{FEFF}]*';
+
+/** Whether a column's cell gives nothing: NULL, or (a text column) a blank text. */
+function emptyCell(column: string, types: ReadonlyMap<string, string>): string {
+  const c = quote(column);
+  return (types.get(column) ?? 'VARCHAR') === 'VARCHAR' ? `(${c} IS NULL OR regexp_full_match(${c}, '${blankText}'))` : `${c} IS NULL`;
+}
+
 /** The SQL expression that builds a mapped object (or list, or value) from a row's columns of these types. */
 function expression(t: Tree, types: ReadonlyMap<string, string>): string {
   if (t.kind === 'value') return valueExpression(t, types);
   if (t.kind === 'list') {
-    // An item whose columns are all NULL is no item: a row with one diagnosis leaves dx2 empty.
+    // An item whose columns are all NULL (or blank text, as a cell of spaces is) is no item: a row
+    // with one diagnosis leaves dx2 empty. (In a case, such an item is refused: fields.ts.)
     const items = [...t.items.keys()].sort((a, b) => a - b).map((i) => {
       const item = t.items.get(i)!;
-      return `CASE WHEN ${columnsOf(item).map((c) => `${quote(c)} IS NULL`).join(' AND ')} THEN NULL ELSE ${expression(item, types)} END`;
+      return `CASE WHEN ${columnsOf(item).map((c) => emptyCell(c, types)).join(' AND ')} THEN NULL ELSE ${expression(item, types)} END`;
     });
     return `list_filter([${items.join(', ')}], x -> x IS NOT NULL)`;
   }
