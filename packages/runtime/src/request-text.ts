@@ -3,8 +3,9 @@
 // "8 more physical therapy visits", "6 additional acupuncture sessions (cupping)", "PT x6".
 // The text is cut into words, numbers and signs once, and each phrasing is tried from each word
 // looking a bounded number of words ahead, so a text costs time in proportion to its length.
-// What the text does not say plainly is not read: a range ("2-3 times a week", "8-12 visits"),
-// months, a decimal, or two statements that disagree leave the numbers unknown, never guessed.
+// What the text does not say plainly is not read: a range ("2-3 times a week", "8–12 visits",
+// "between 8 and 12 visits", "8 through 12", "2 or 3 times a week"), months, a decimal, or two
+// statements that disagree leave the numbers unknown, never guessed.
 
 export interface RequestNumbers {
   visits?: number;
@@ -51,11 +52,15 @@ interface Tok {
   value: number;
   /** White space (or the start of the text) comes before it. */
   spaced: boolean;
-  /** One end of a range, a choice or a fraction ("2-3", "8 to 12", "2 or 3", "7/10"): not a number the request states. */
+  /** One end of a range, a choice or a fraction ("2-3", "8 to 12", "between 8 and 12", "2 or 3", "7/10"): not a number the request states. */
   ranged: boolean;
 }
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+/** A hyphen or any dash ("2-3", "2–3", "2 — 3", "8−12"): each is the sign "-". */
+const isDash = (c: number): boolean => c === 45 || (c >= 0x2010 && c <= 0x2015) || c === 0x2212 || c === 0xfe58 || c === 0xfe63 || c === 0xff0d;
+/** What stands between the two ends of a range, a choice or a fraction: "2-3", "8 to 12", "8 through 12", "2 or 3", "7/10". */
+const rangeSigns = new Set(['-', '~', '/', 'to', 'through', 'thru', 'or']);
 const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 /** JavaScript's \s. */
 function isSpace(c: number): boolean {
@@ -90,7 +95,7 @@ function tokens(text: string, counter: { steps: number }): Tok[] {
       while (j < n && isLetter(text.charCodeAt(j))) j++;
       let word = text.slice(i, j).toLowerCase();
       // "twenty-four" is one number.
-      if (j + 1 < n && text.charCodeAt(j) === 45 && isLetter(text.charCodeAt(j + 1))) {
+      if (j + 1 < n && isDash(text.charCodeAt(j)) && isLetter(text.charCodeAt(j + 1))) {
         let k = j + 1;
         while (k < n && isLetter(text.charCodeAt(k))) k++;
         const compound = `${word}-${text.slice(j + 1, k).toLowerCase()}`;
@@ -102,18 +107,23 @@ function tokens(text: string, counter: { steps: number }): Tok[] {
       const value = numberWords.get(word);
       out.push(value === undefined ? { kind: WORD, text: word, value: NaN, spaced, ranged: false } : { kind: NUM, text: word, value, spaced, ranged: false });
     } else {
-      // The multiplication sign is the word "x".
-      out.push(c === 0xd7 ? { kind: WORD, text: 'x', value: NaN, spaced, ranged: false } : { kind: SIGN, text: text[i]!, value: NaN, spaced, ranged: false });
+      // The multiplication sign is the word "x"; every dash is "-".
+      out.push(c === 0xd7 ? { kind: WORD, text: 'x', value: NaN, spaced, ranged: false } : { kind: SIGN, text: isDash(c) ? '-' : text[i]!, value: NaN, spaced, ranged: false });
     }
     spaced = false;
     i = j;
   }
-  // Ranges, choices and fractions: both numbers of "2-3", "8 to 12", "2 or 3", "7/10".
+  // Ranges, choices and fractions: both numbers of "2-3", "8 to 12", "8 through 12", "2 or 3", "7/10",
+  // "between 8 and 12", and of a range of multipliers, "2x-3x a week", "2 times to 3 times".
   for (let k = 0; k + 2 < out.length; k++) {
     const a = out[k]!;
-    const sep = out[k + 1]!;
-    const b = out[k + 2]!;
-    if (a.kind === NUM && b.kind === NUM && (sep.text === '-' || sep.text === 'to' || sep.text === 'or' || sep.text === '/')) a.ranged = b.ranged = true;
+    if (a.kind !== NUM) continue;
+    let s = k + 1;
+    if (out[s]!.kind === WORD && timesWords.has(out[s]!.text)) s++;
+    const sep = out[s];
+    const b = out[s + 1];
+    if (sep && b && sep.kind !== NUM && b.kind === NUM && rangeSigns.has(sep.text)) a.ranged = b.ranged = true;
+    if (out[k - 1]?.text === 'between' && (out[k + 1]!.text === 'and' || out[k + 1]!.text === '&') && out[k + 2]!.kind === NUM) a.ranged = out[k + 2]!.ranged = true;
   }
   return out;
 }

@@ -51,6 +51,31 @@ describe('readRequestText', () => {
     expect(readRequestText(text)).toEqual(expected);
   });
 
+  // A range, written with any dash or in words, leaves what it ranges over unknown.
+  it.each<[string, RequestNumbers]>([
+    ['PT 2 \u2014 3 visits', {}],
+    ['PT 2\u20133 times a week for 4 weeks', {}],
+    ['PT 8\u201312 visits', {}],
+    ['PT 8\u201212 visits', {}],
+    ['PT 8\u201512 visits', {}],
+    ['PT 8\u221212 visits', {}],
+    ['PT 8 ~ 12 visits', {}],
+    ['PT between 8 and 12 visits', {}],
+    ['PT between eight and twelve visits', {}],
+    ['PT 8 through 12 visits', {}],
+    ['PT 8 thru 12 visits', {}],
+    ['PT 2 or 3 times a week for 4 weeks', {}],
+    ['PT 2x-3x/week for 4 weeks', {}],
+    ['PT 2x\u20133x/week for 4 weeks', {}],
+    ['PT 2 times to 3 times a week for 4 weeks', {}],
+    ['PT 3x/week for 4\u20136 weeks', { frequencyPerWeek: 3 }],
+    ['PT 3x/week for 4 to 6 weeks', { frequencyPerWeek: 3 }],
+    ['PT 3x/week for between 4 and 6 weeks', { frequencyPerWeek: 3 }],
+    ['PT twenty\u2011four visits', { visits: 24 }],
+  ])('a range: %j', (text, expected) => {
+    expect(readRequestText(text)).toEqual(expected);
+  });
+
   it.each([[3, 60 / 7, 26], [2, 4, 8], [7, 10 / 7, 10], [1, 0.5, 1]])('visitsFor(%d, %d) is %d', (f, w, v) => {
     expect(visitsFor(f, w)).toBe(v);
   });
