@@ -1,6 +1,8 @@
 // Reads the numbers of a request from its text when the case does not give them: "2 times 4",
-// "2x4", "3x/week x 4 weeks", "PT twice weekly for 6 weeks", "3x/wk for 60 days", "12 sessions",
-// "8 more physical therapy visits", "6 additional acupuncture sessions (cupping)", "PT x6".
+// "2x4", "3x/week x 4 weeks", "3 x wk x 4", "3 days/week x 4", "MWF x 4", "PT twice weekly for 6
+// weeks", "3x/wk for 60 days", "12 sessions", "8 more physical therapy visits", "6 additional
+// acupuncture sessions (cupping)", "PT x6". A number after "x" that follows how often ("a week",
+// "weekly", "MWF") is the span in weeks, never a count of visits: "PT daily x 4" is not read.
 // The text is cut into words, numbers and signs once, and each phrasing is tried from each word
 // looking a bounded number of words ahead, so a text costs time in proportion to its length.
 // What the text does not say plainly is not read: a range ("2-3 times a week", "8–12 visits",
@@ -34,6 +36,17 @@ const visitWords = new Set(['visit', 'visits', 'session', 'sessions', 'treatment
 /** A span of time the language cannot turn into weeks exactly (a month is no whole number of weeks). */
 const otherTimeWords = new Set(['month', 'months', 'mo', 'mos', 'year', 'years', 'hour', 'hours', 'minute', 'minutes', 'min', 'mins']);
 const perWords = new Set(['a', 'per', 'each', 'every', '/']);
+/** How often in words with no number: after one, "x 4" is a span, not 4 visits ("weekly x 4", "daily x 4"). */
+const rateWords = new Set(['weekly', 'daily', 'monthly', 'nightly', 'bid', 'tid', 'qd', 'qod', 'biweekly']);
+/** The days of the week, as written in a schedule ("Mon/Wed/Fri", "M, W and F", "T/Th"): the day each names. */
+const weekDays = new Map<string, number>(Object.entries({
+  monday: 1, mon: 1, m: 1, tuesday: 2, tue: 2, tues: 2, tu: 2, t: 2, wednesday: 3, wed: 3, w: 3,
+  thursday: 4, thu: 4, thur: 4, thurs: 4, th: 4, friday: 5, fri: 5, f: 5, saturday: 6, sat: 6, sunday: 7, sun: 7,
+}));
+/** Schedules written as one word, and their days a week. */
+const scheduleWords = new Map<string, number>(Object.entries({ mwf: 3, tth: 2, tuth: 2, mtwthf: 5 }));
+/** What joins the days of a schedule: "M/W/F", "Mon, Wed, Fri", "M & W", "Mon, Wed and Fri", "M-W-F". */
+const daySeparators = new Set(['/', ',', '&', 'and', '-']);
 const durationWords = new Set(['x', 'times', 'for', 'over']);
 /** Words that may stand between a count and its unit ("8 more physical therapy visits"), up to four. */
 const maxFillers = 4;
@@ -143,6 +156,49 @@ function perWeekAt(ts: readonly Tok[], k: number): number {
   return -1;
 }
 
+/** "a day", "per month", "/yr", "daily" at k: how often in a span other than a week. */
+function perOtherAt(ts: readonly Tok[], k: number): boolean {
+  const w = word(ts, k);
+  if (rateWords.has(w) && w !== 'weekly') return true;
+  const unit = word(ts, k + 1);
+  return perWords.has(w) && (dayWords.has(unit) || otherTimeWords.has(unit));
+}
+
+/**
+ * A schedule of days at k, "MWF", "M/W/F", "Mon, Wed and Fri", "T/Th", "M-W-F": its days a week and
+ * the index after it. Not read: a day again, two days joined by a dash ("M-F", "Mon-Wed": from one to
+ * the other, or the two?), or a list begun before k (its tail is no schedule of its own).
+ */
+function scheduleAt(ts: readonly Tok[], k: number): { days: number; end: number } | undefined {
+  const w = word(ts, k);
+  const days = scheduleWords.get(w);
+  if (days !== undefined) return { days, end: k + 1 };
+  const first = weekDays.get(w);
+  if (first === undefined) return undefined;
+  if (daySeparators.has(word(ts, k - 1)) && weekDays.has(word(ts, k - 2))) return undefined;
+  const seen = new Set([first]);
+  let dashed = false;
+  let j = k + 1;
+  while (j < k + 12) {
+    let sep = j;
+    if (!daySeparators.has(word(ts, sep))) break;
+    if (word(ts, sep) === ',' && word(ts, sep + 1) === 'and') sep++;
+    const d = weekDays.get(word(ts, sep + 1));
+    if (d === undefined) break;
+    if (seen.has(d)) return undefined;
+    if (word(ts, sep) === '-') dashed = true;
+    seen.add(d);
+    j = sep + 2;
+  }
+  if (seen.size < 2 || (dashed && seen.size < 3)) return undefined;
+  return { days: seen.size, end: j };
+}
+
+/** A word that says how often (a unit of time, "weekly", a day of a schedule): a number after "x" after it is a span. */
+function isRateWord(w: string): boolean {
+  return weekWords.has(w) || dayWords.has(w) || otherTimeWords.has(w) || rateWords.has(w) || weekDays.has(w) || scheduleWords.has(w);
+}
+
 interface Frequency {
   perWeek: number;
   /** Weeks, when the text gives the span; undefined when it gives none it can read. */
@@ -151,15 +207,22 @@ interface Frequency {
 
 /**
  * A frequency at k, with its span when one follows: "2 times 4", "2x4", "3x/week x 4 weeks",
- * "3 times per week for 2 weeks", "twice a week for 3 weeks", "3 visits per week", "3/week",
- * "3x/wk for 60 days". A frequency with no span is read only when it says "a week" ("3x/week").
+ * "3 x wk x 4", "3 times per week for 2 weeks", "twice a week for 3 weeks", "3 visits per week",
+ * "3 days/week", "3/week", "3 per week", "3x/wk for 60 days", "MWF x 4". A frequency with no span
+ * is read only when it says "a week" ("3x/week"); a schedule of days only with its span ("MWF x 4").
  */
 function frequencyAt(ts: readonly Tok[], k: number): Frequency | undefined {
   let f: number | undefined;
   let at = -1;
   let perWeek = -1;
   const w0 = word(ts, k);
-  if (w0 === 'once' || w0 === 'twice') {
+  const schedule = scheduleAt(ts, k);
+  if (schedule) {
+    f = schedule.days;
+    at = schedule.end;
+    const p = perWeekAt(ts, at);
+    if (p >= 0) at = p;
+  } else if (w0 === 'once' || w0 === 'twice') {
     f = w0 === 'once' ? 1 : 2;
     perWeek = perWeekAt(ts, k + 1);
     if (perWeek < 0) return undefined;
@@ -169,15 +232,20 @@ function frequencyAt(ts: readonly Tok[], k: number): Frequency | undefined {
     if (f === undefined) return undefined;
     if (timesWords.has(word(ts, k + 1))) {
       at = k + 2;
-      perWeek = perWeekAt(ts, at);
+      // "3x/week", "3 times a week", and "3 x wk": the "a" left out.
+      perWeek = weekWords.has(word(ts, at)) ? at + 1 : perWeekAt(ts, at);
       if (perWeek >= 0) at = perWeek;
-    } else if (visitWords.has(word(ts, k + 1))) {
+    } else if (visitWords.has(word(ts, k + 1)) || dayWords.has(word(ts, k + 1))) {
+      // "3 visits per week", "3 days/week", "2 days a week".
       perWeek = perWeekAt(ts, k + 2);
       if (perWeek < 0) return undefined;
       at = perWeek;
-    } else if (word(ts, k + 1) === '/' && weekWords.has(word(ts, k + 2))) {
-      at = perWeek = k + 3;
-    } else return undefined;
+    } else {
+      // "3/week", "3 per week", "3 a week".
+      perWeek = perWeekAt(ts, k + 1);
+      if (perWeek < 0 || word(ts, k + 1) === 'weekly') return undefined;
+      at = perWeek;
+    }
   }
   if (f > 7) return undefined; // more than a visit a day is no frequency per week
   // The span: "x 4", "for 6 weeks", "over 4 wks", "4", "for 60 days".
@@ -190,11 +258,12 @@ function frequencyAt(ts: readonly Tok[], k: number): Frequency | undefined {
     if (weekWords.has(unit)) return { perWeek: f, weeks: span };
     if (dayWords.has(unit)) return { perWeek: f, weeks: span / 7 };
     // A bare number after a frequency is weeks ("2x4", "3 times a week for 4"); "x 4 sessions" is
-    // read as weeks too, and the count after it then disagrees unless it is the same.
-    if (!otherTimeWords.has(unit)) return { perWeek: f, weeks: span };
+    // read as weeks too, and the count after it then disagrees unless it is the same. After a
+    // schedule only with "x", "for" or "over" before it ("MWF x 4", not "MWF 4").
+    if (!otherTimeWords.has(unit) && (!schedule || d > at)) return { perWeek: f, weeks: span };
   }
   // A span in months or hours, or none: the frequency alone, when it said "a week".
-  return perWeek >= 0 ? { perWeek: f } : undefined;
+  return perWeek >= 0 && !schedule ? { perWeek: f } : undefined;
 }
 
 function isUnitLike(w: string): boolean {
@@ -207,16 +276,23 @@ function countPhraseAt(ts: readonly Tok[], k: number): number | undefined {
   if (n === undefined) return undefined;
   for (let j = k + 1; j <= k + 1 + maxFillers && j < ts.length; j++) {
     const t = ts[j]!;
-    if (t.kind === WORD && visitWords.has(t.text)) return perWeekAt(ts, j + 1) >= 0 ? undefined : n;
+    // "3 visits a week" is a frequency, "1 visit per month" or "2 visits a day" one not read: no count.
+    if (t.kind === WORD && visitWords.has(t.text)) return perWeekAt(ts, j + 1) >= 0 || perOtherAt(ts, j + 1) ? undefined : n;
     const filler = (t.kind === WORD && !notFiller.has(t.text)) || (t.kind === SIGN && (t.text === '/' || t.text === '-'));
     if (!filler) return undefined;
   }
   return undefined;
 }
 
-/** "PT x6", "acupuncture x 4": a count written as a multiplier with no number before it (not "x 4 weeks"). */
+/**
+ * "PT x6", "acupuncture x 4": a count written as a multiplier with no number before it. Not "x 4
+ * weeks", nor an "x 4" after how often ("3x/week x 4", "3 x wk x 4", "MWF x 4", "(3/wk) x 4",
+ * "daily x 4"): there it is the span in weeks, read with its frequency or not at all.
+ */
 function timesAt(ts: readonly Tok[], k: number): number | undefined {
   if (word(ts, k) !== 'x' || !ts[k]!.spaced || ts[k - 1]?.kind === NUM) return undefined;
+  const before = word(ts, k - 1) === ')' || word(ts, k - 1) === ']' ? k - 2 : k - 1;
+  if (isRateWord(word(ts, before))) return undefined;
   const n = countAt(ts, k + 1);
   if (n === undefined) return undefined;
   const after = word(ts, k + 2);

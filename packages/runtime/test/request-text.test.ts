@@ -51,6 +51,41 @@ describe('readRequestText', () => {
     expect(readRequestText(text)).toEqual(expected);
   });
 
+  // A number after "x" that follows how often ("a week", "weekly", "MWF") is the span in weeks, never a count of visits.
+  it.each<[string, RequestNumbers]>([
+    ['PT 3 x wk x 4', { frequencyPerWeek: 3, weeks: 4, visits: 12 }],
+    ['PT 3 x week x 4', { frequencyPerWeek: 3, weeks: 4, visits: 12 }],
+    ['PT 3 times week for 4 weeks', { frequencyPerWeek: 3, weeks: 4, visits: 12 }],
+    ['PT 3 days/week x 4', { frequencyPerWeek: 3, weeks: 4, visits: 12 }],
+    ['PT 2 days a week x 4', { frequencyPerWeek: 2, weeks: 4, visits: 8 }],
+    ['PT 3 days per week for 4 weeks', { frequencyPerWeek: 3, weeks: 4, visits: 12 }],
+    ['PT 3 per week x 4', { frequencyPerWeek: 3, weeks: 4, visits: 12 }],
+    ['PT 3x/week x 4', { frequencyPerWeek: 3, weeks: 4, visits: 12 }],
+    ['PT twice a week x 4', { frequencyPerWeek: 2, weeks: 4, visits: 8 }],
+    ['PT 3 x wk x 4 (12 visits)', { frequencyPerWeek: 3, weeks: 4, visits: 12 }],
+    ['PT MWF x 4', { frequencyPerWeek: 3, weeks: 4, visits: 12 }],
+    ['PT MWF for 4 weeks', { frequencyPerWeek: 3, weeks: 4, visits: 12 }],
+    ['PT M/W/F x 4', { frequencyPerWeek: 3, weeks: 4, visits: 12 }],
+    ['PT Mon, Wed and Fri x 4 weeks', { frequencyPerWeek: 3, weeks: 4, visits: 12 }],
+    ['PT T/Th x 4', { frequencyPerWeek: 2, weeks: 4, visits: 8 }],
+    ['PT TTh x 3', { frequencyPerWeek: 2, weeks: 3, visits: 6 }],
+    ['PT Mon-Wed-Fri for 4 weeks', { frequencyPerWeek: 3, weeks: 4, visits: 12 }],
+    // How often, said in a way not read: the visits stay unknown.
+    ['PT 3 x wk x 4 wks', { frequencyPerWeek: 3, weeks: 4, visits: 12 }],
+    ['PT M-F x 4', {}],
+    ['PT MWF 4', {}],
+    ['PT MWF', {}],
+    ['PT Mon Wed Fri x 4', {}],
+    ['PT daily x 4', {}],
+    ['PT weekly x 4', {}],
+    ['PT 2 x month x 4', {}],
+    ['PT (3/wk) x 4', { frequencyPerWeek: 3 }],
+    ['Chiropractic 1 visit per month x 4 months, maintenance', {}],
+    ['2 visits a day', {}],
+  ])('how often, then a span: %j', (text, expected) => {
+    expect(readRequestText(text)).toEqual(expected);
+  });
+
   // A range, written with any dash or in words, leaves what it ranges over unknown.
   it.each<[string, RequestNumbers]>([
     ['PT 2 \u2014 3 visits', {}],
