@@ -7,7 +7,9 @@
 // looking a bounded number of words ahead, so a text costs time in proportion to its length.
 // What the text does not say plainly is not read: a range ("2-3 times a week", "8–12 visits",
 // "between 8 and 12 visits", "8 through 12", "2 or 3 times a week"), months, a decimal, or two
-// statements that disagree leave the numbers unknown, never guessed.
+// statements that disagree leave the numbers unknown, never guessed. Visits already had ("has
+// attended 4 visits so far", "6 prior visits", "completed 2x4") are no request: a text that counts
+// them states no visits, nor weeks, even beside a request's numbers ("12 visits completed, 8 more").
 
 export interface RequestNumbers {
   visits?: number;
@@ -50,6 +52,16 @@ const daySeparators = new Set(['/', ',', '&', 'and', '-']);
 const durationWords = new Set(['x', 'times', 'for', 'over']);
 /** Words that may stand between a count and its unit ("8 more physical therapy visits"), up to four. */
 const maxFillers = 4;
+/** Words that say visits were had, before a count, among its words or after it: "completed 6 visits", "6 prior visits", "6 visits attended". */
+const doneWords = new Set(['attended', 'attending', 'completed', 'completing', 'had', 'received', 'done', 'finished', 'underwent', 'undergone', 'prior', 'previous', 'previously', 'past', 'already']);
+/** Pairs of words after a count that say it is done: "6 visits so far", "to date". */
+const sinceWords = new Map<string, string>([['so', 'far'], ['thus', 'far'], ['to', 'date'], ['until', 'now'], ['till', 'now'], ['till', 'date']]);
+/** Words after "prior" that make it no word of the past: "prior to surgery", "prior authorization". */
+const notPriorVisits = new Set(['to', 'authorization', 'auth', 'approval', 'authorisation']);
+/** Words that begin another statement: looking back from a count for `doneWords` stops at them ("completed the evaluation, request 6 visits"). */
+const newStatement = new Set(['request', 'requests', 'requested', 'requesting', 'continue', 'now', 'then', 'but']);
+/** Words after a count that begin what is still to come ("6 visits to be completed", "6 visits remaining"): looking on stops at them. */
+const stillToCome = new Set(['to', 'will', 'be', 'remaining', 'left', 'requested', 'request', 'more', 'additional']);
 const notFiller = new Set([...timesWords, ...weekWords, ...dayWords, ...otherTimeWords, ...visitWords, 'per', 'a', 'each', 'every', 'weekly', 'for', 'over', 'to', 'or', 'and', 'of', 'once', 'twice']);
 
 const NUM = 0;
@@ -203,6 +215,8 @@ interface Frequency {
   perWeek: number;
   /** Weeks, when the text gives the span; undefined when it gives none it can read. */
   weeks?: number;
+  /** The token after the last one read. */
+  end: number;
 }
 
 /**
@@ -255,29 +269,35 @@ function frequencyAt(ts: readonly Tok[], k: number): Frequency | undefined {
   const span = countAt(ts, d);
   if (span !== undefined) {
     const unit = word(ts, d + 1);
-    if (weekWords.has(unit)) return { perWeek: f, weeks: span };
-    if (dayWords.has(unit)) return { perWeek: f, weeks: span / 7 };
+    if (weekWords.has(unit)) return { perWeek: f, weeks: span, end: d + 2 };
+    if (dayWords.has(unit)) return { perWeek: f, weeks: span / 7, end: d + 2 };
     // A bare number after a frequency is weeks ("2x4", "3 times a week for 4"); "x 4 sessions" is
     // read as weeks too, and the count after it then disagrees unless it is the same. After a
     // schedule only with "x", "for" or "over" before it ("MWF x 4", not "MWF 4").
-    if (!otherTimeWords.has(unit) && (!schedule || d > at)) return { perWeek: f, weeks: span };
+    if (!otherTimeWords.has(unit) && (!schedule || d > at)) return { perWeek: f, weeks: span, end: d + 1 };
   }
   // A span in months or hours, or none: the frequency alone, when it said "a week".
-  return perWeek >= 0 && !schedule ? { perWeek: f } : undefined;
+  return perWeek >= 0 && !schedule ? { perWeek: f, end: at } : undefined;
 }
 
 function isUnitLike(w: string): boolean {
   return weekWords.has(w) || dayWords.has(w) || otherTimeWords.has(w) || visitWords.has(w);
 }
 
+/** A count of visits at k, and the token after it. */
+interface Count {
+  value: number;
+  end: number;
+}
+
 /** A count at k: "12 sessions", "8 more physical therapy visits", "6 additional acupuncture sessions". */
-function countPhraseAt(ts: readonly Tok[], k: number): number | undefined {
+function countPhraseAt(ts: readonly Tok[], k: number): Count | undefined {
   const n = countAt(ts, k);
   if (n === undefined) return undefined;
   for (let j = k + 1; j <= k + 1 + maxFillers && j < ts.length; j++) {
     const t = ts[j]!;
     // "3 visits a week" is a frequency, "1 visit per month" or "2 visits a day" one not read: no count.
-    if (t.kind === WORD && visitWords.has(t.text)) return perWeekAt(ts, j + 1) >= 0 || perOtherAt(ts, j + 1) ? undefined : n;
+    if (t.kind === WORD && visitWords.has(t.text)) return perWeekAt(ts, j + 1) >= 0 || perOtherAt(ts, j + 1) ? undefined : { value: n, end: j + 1 };
     const filler = (t.kind === WORD && !notFiller.has(t.text)) || (t.kind === SIGN && (t.text === '/' || t.text === '-'));
     if (!filler) return undefined;
   }
@@ -289,7 +309,7 @@ function countPhraseAt(ts: readonly Tok[], k: number): number | undefined {
  * weeks", nor an "x 4" after how often ("3x/week x 4", "3 x wk x 4", "MWF x 4", "(3/wk) x 4",
  * "daily x 4"): there it is the span in weeks, read with its frequency or not at all.
  */
-function timesAt(ts: readonly Tok[], k: number): number | undefined {
+function timesAt(ts: readonly Tok[], k: number): Count | undefined {
   if (word(ts, k) !== 'x' || !ts[k]!.spaced || ts[k - 1]?.kind === NUM) return undefined;
   const before = word(ts, k - 1) === ')' || word(ts, k - 1) === ']' ? k - 2 : k - 1;
   if (isRateWord(word(ts, before))) return undefined;
@@ -297,7 +317,64 @@ function timesAt(ts: readonly Tok[], k: number): number | undefined {
   if (n === undefined) return undefined;
   const after = word(ts, k + 2);
   if (isUnitLike(after) && !visitWords.has(after)) return undefined;
-  return n;
+  return { value: n, end: visitWords.has(after) ? k + 3 : k + 2 };
+}
+
+/**
+ * Whether the statement from token `start` to `end` counts visits already had: a word of the past
+ * among the four words before it (back to a sign or a word that begins another statement), among
+ * its own words ("6 prior visits"), or among the three after it ("6 visits so far", "to date",
+ * "completed"; not "6 visits to be completed").
+ */
+function isDone(ts: readonly Tok[], start: number, end: number): boolean {
+  // "prior" is of the past before visits ("6 prior visits"), not in "prior to surgery" or "prior authorization".
+  const done = (i: number): boolean => ts[i]?.kind === WORD && doneWords.has(ts[i]!.text) && !(ts[i]!.text === 'prior' && notPriorVisits.has(word(ts, i + 1)));
+  for (let i = start - 1; i >= 0 && i >= start - 4; i--) {
+    const t = ts[i]!;
+    if ((t.kind === SIGN && t.text !== '/' && t.text !== '-') || newStatement.has(t.text)) break;
+    if (done(i)) return true;
+  }
+  for (let i = start; i < end; i++) if (done(i)) return true;
+  for (let i = end; i < ts.length && i < end + 3; i++) {
+    const t = ts[i]!;
+    if (t.kind === SIGN) break;
+    if (t.kind === WORD && sinceWords.get(t.text) === word(ts, i + 1)) return true;
+    if (t.kind === WORD && stillToCome.has(t.text)) break;
+    if (done(i)) return true;
+  }
+  return false;
+}
+
+/** A phrasing the text states its numbers in, from token `start` to `end`: a frequency or a count. */
+interface Statement {
+  start: number;
+  end: number;
+  freq?: Frequency;
+  count?: number;
+}
+
+/** The numbers the statements of a text make, or {} when they do not make one request. */
+function numbersOf(ts: readonly Tok[], statements: readonly Statement[]): RequestNumbers {
+  // Visits already had are no request, and beside them the text's counts and spans are not read as
+  // one either ("12 visits completed, 8 more visits requested"): a frequency alone still is.
+  const asked = statements.filter((s) => !isDone(ts, s.start, s.end));
+  if (asked.length < statements.length && asked.some((s) => s.count !== undefined || s.freq?.weeks !== undefined)) return {};
+  let freq: Frequency | undefined;
+  const counts = new Set<number>();
+  for (const s of asked) {
+    if (s.freq) {
+      if (freq && (freq.perWeek !== s.freq.perWeek || freq.weeks !== s.freq.weeks)) return {};
+      freq ??= s.freq;
+    } else counts.add(s.count!);
+  }
+  if (counts.size > 1) return {};
+  const count = counts.size ? [...counts][0]! : undefined;
+  if (!freq) return count === undefined ? {} : { visits: count };
+  if (freq.weeks === undefined) return count === undefined ? { frequencyPerWeek: freq.perWeek } : { frequencyPerWeek: freq.perWeek, visits: count };
+  const visits = visitsFor(freq.perWeek, freq.weeks);
+  // "12 visits, 3x4" agrees; "10 visits, 3x4" does not, and is not read.
+  if (count !== undefined && count !== visits) return {};
+  return { frequencyPerWeek: freq.perWeek, weeks: freq.weeks, visits };
 }
 
 /** Visits for a frequency over a span of weeks: rounded up to a whole visit (a partial week still holds visits). */
@@ -309,32 +386,19 @@ export function visitsFor(perWeek: number, weeks: number): number {
 export function readRequestTextCounted(text: string): { numbers: RequestNumbers; steps: number } {
   const counter = { steps: 0 };
   const ts = tokens(text.slice(0, maxRequestText), counter);
-  let freq: Frequency | undefined;
-  let conflict = false;
-  const counts = new Set<number>();
+  const statements: Statement[] = [];
   for (let k = 0; k < ts.length; k++) {
-    counter.steps += 12; // each phrasing looks at most a dozen tokens ahead
+    counter.steps += 12; // each phrasing looks at most a dozen tokens ahead, and a few back and on for words of the past
     const f = frequencyAt(ts, k);
     if (f) {
-      if (freq && (freq.perWeek !== f.perWeek || freq.weeks !== f.weeks)) conflict = true;
-      freq ??= f;
-      // The span's number is not a count of its own ("2x4 sessions"): step over the frequency.
+      // The frequency's number is not a count of its own ("3 visits per week"); its span may be one ("2x4 sessions").
+      statements.push({ start: k, end: f.end, freq: f });
       continue;
     }
     const c = countPhraseAt(ts, k) ?? timesAt(ts, k);
-    if (c !== undefined) counts.add(c);
+    if (c) statements.push({ start: k, end: c.end, count: c.value });
   }
-  const numbers = ((): RequestNumbers => {
-    if (conflict || counts.size > 1) return {};
-    const count = counts.size ? [...counts][0]! : undefined;
-    if (!freq) return count === undefined ? {} : { visits: count };
-    if (freq.weeks === undefined) return count === undefined ? { frequencyPerWeek: freq.perWeek } : { frequencyPerWeek: freq.perWeek, visits: count };
-    const visits = visitsFor(freq.perWeek, freq.weeks);
-    // "12 visits, 3x4" agrees; "10 visits, 3x4" does not, and is not read.
-    if (count !== undefined && count !== visits) return {};
-    return { frequencyPerWeek: freq.perWeek, weeks: freq.weeks, visits };
-  })();
-  return { numbers, steps: counter.steps };
+  return { numbers: numbersOf(ts, statements), steps: counter.steps };
 }
 
 /** The numbers a request text states, or {} when it states none this reader knows. Reads at most its first 500 characters. */

@@ -86,6 +86,32 @@ describe('readRequestText', () => {
     expect(readRequestText(text)).toEqual(expected);
   });
 
+  // Visits already had are no request.
+  it.each<[string, RequestNumbers]>([
+    ['Continue PT; patient has attended 4 visits so far', {}],
+    ['Has completed 6 visits; continue PT', {}],
+    ['Patient has had 6 PT visits', {}],
+    ['6 visits to date, continue PT', {}],
+    ['6 visits completed', {}],
+    ['PT, 6 visits so far', {}],
+    ['6 prior physical therapy visits', {}],
+    ['Received 8 sessions of acupuncture', {}],
+    ['Attended PT 2x/week for 4 weeks with improvement', {}],
+    ['PT 2x4 completed', {}],
+    ['Has completed 6 visits; continue PT 2x4', {}],
+    ['Completed 12 visits; continue PT 3x/week', { frequencyPerWeek: 3 }],
+    ['Patient completed 6 of 12 visits', {}],
+    ['PT x 6 visits already', {}],
+    ['PT 6 visits over the past month', {}],
+    // Words of the past in another statement, or a count still to be done: the request is read.
+    ['PT 6 visits to be completed by June', { visits: 6 }],
+    ['Completed evaluation; request PT 2x4', { frequencyPerWeek: 2, weeks: 4, visits: 8 }],
+    ['Request prior authorization for 12 PT visits', { visits: 12 }],
+    ['PT 2x4 prior to surgery', { frequencyPerWeek: 2, weeks: 4, visits: 8 }],
+  ])('visits done: %j', (text, expected) => {
+    expect(readRequestText(text)).toEqual(expected);
+  });
+
   // A range, written with any dash or in words, leaves what it ranges over unknown.
   it.each<[string, RequestNumbers]>([
     ['PT 2 \u2014 3 visits', {}],
