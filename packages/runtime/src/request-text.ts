@@ -10,6 +10,10 @@
 // statements that disagree leave the numbers unknown, never guessed. Visits already had ("has
 // attended 4 visits so far", "6 prior visits", "completed 2x4") are no request: a text that counts
 // them states no visits, nor weeks, even beside a request's numbers ("12 visits completed, 8 more").
+// Two statements of the same kind ("PT 2x4 neck, 2x4 low back", "6 visits for the neck and 6
+// visits for the low back"), or any two joined by "and" or "then", are two requests, not one, even
+// when their numbers are equal: a restatement is read only in brackets ("2x4 (2 times a week for
+// 4 weeks)") or in another kind ("12 visits, 3x4").
 
 export interface RequestNumbers {
   visits?: number;
@@ -56,6 +60,8 @@ const maxFillers = 4;
 const doneWords = new Set(['attended', 'attending', 'completed', 'completing', 'had', 'received', 'done', 'finished', 'underwent', 'undergone', 'prior', 'previous', 'previously', 'past', 'already']);
 /** Pairs of words after a count that say it is done: "6 visits so far", "to date". */
 const sinceWords = new Map<string, string>([['so', 'far'], ['thus', 'far'], ['to', 'date'], ['until', 'now'], ['till', 'now'], ['till', 'date']]);
+/** Words that join two requests, not one request said twice: "2x3 right knee and 2x3 left knee", "6 visits, then 2x3". */
+const joinWords = new Set(['and', '&', 'plus', 'also', 'then', 'followed']);
 /** Words after "prior" that make it no word of the past: "prior to surgery", "prior authorization". */
 const notPriorVisits = new Set(['to', 'authorization', 'auth', 'approval', 'authorisation']);
 /** Words that begin another statement: looking back from a count for `doneWords` stops at them ("completed the evaluation, request 6 visits"). */
@@ -353,12 +359,46 @@ interface Statement {
   count?: number;
 }
 
+/**
+ * Whether the statements are of two requests, not one said twice: two of the same kind (two
+ * frequencies, two counts) outside brackets, or two inside brackets with none outside ("(2x4 neck)
+ * (2x4 low back)"), or two outside brackets joined by "and", "plus" or "then". Equal numbers are no
+ * agreement then: "Right knee PT 2x3 and left knee PT 2x3" asks for two courses.
+ */
+function twoRequests(ts: readonly Tok[], statements: readonly Statement[]): boolean {
+  // Readings that overlap are of one statement ("x 6 sessions" is read as "x 6" and as "6 sessions").
+  let end = 0;
+  const asked = statements.filter((s) => {
+    const separate = s.start >= end;
+    end = Math.max(end, s.end);
+    return separate;
+  });
+  const bracketed: boolean[] = [];
+  let depth = 0;
+  for (const t of ts) {
+    if (t.kind === SIGN && (t.text === ')' || t.text === ']')) depth = Math.max(0, depth - 1);
+    bracketed.push(depth > 0);
+    if (t.kind === SIGN && (t.text === '(' || t.text === '[')) depth++;
+  }
+  for (const frequencies of [true, false]) {
+    const same = asked.filter((s) => (s.freq !== undefined) === frequencies);
+    const outside = same.filter((s) => !bracketed[s.start]).length;
+    if (outside > 1 || (outside === 0 && same.length > 1)) return true;
+  }
+  const outside = asked.filter((s) => !bracketed[s.start]);
+  for (let i = 1; i < outside.length; i++) {
+    for (let j = outside[i - 1]!.end; j < outside[i]!.start; j++) if (joinWords.has(word(ts, j))) return true;
+  }
+  return false;
+}
+
 /** The numbers the statements of a text make, or {} when they do not make one request. */
 function numbersOf(ts: readonly Tok[], statements: readonly Statement[]): RequestNumbers {
   // Visits already had are no request, and beside them the text's counts and spans are not read as
   // one either ("12 visits completed, 8 more visits requested"): a frequency alone still is.
   const asked = statements.filter((s) => !isDone(ts, s.start, s.end));
   if (asked.length < statements.length && asked.some((s) => s.count !== undefined || s.freq?.weeks !== undefined)) return {};
+  if (twoRequests(ts, asked)) return {};
   let freq: Frequency | undefined;
   const counts = new Set<number>();
   for (const s of asked) {

@@ -137,6 +137,28 @@ describe('readRequestText', () => {
     expect(readRequestText(text)).toEqual(expected);
   });
 
+  // Two statements of the visits (for two body parts) are not one request; a restatement in brackets is.
+  it.each<[string, RequestNumbers]>([
+    ['PT 6 visits for the neck and 6 visits for the low back', {}],
+    ['PT 2x4 neck, 2x4 low back', {}],
+    ['Right knee PT 2x3 and left knee PT 2x3', {}],
+    ['PT x6 neck, x6 low back', {}],
+    ['PT 6 visits neck and 2x3 low back', {}],
+    ['PT 3x/week neck, 3x/week low back', {}],
+    ['PT (2x4 neck) (2x4 low back)', {}],
+    ['PT 6 visits, then 2x3', {}],
+    ['PT 2x4 (neck) plus 2x4 (low back)', {}],
+    ['PT 2x4 (2 times a week for 4 weeks)', { frequencyPerWeek: 2, weeks: 4, visits: 8 }],
+    ['PT 6 visits (six visits)', { visits: 6 }],
+    ['PT x 8 (8 visits)', { visits: 8 }],
+    ['PT 2x4 = 8 visits', { frequencyPerWeek: 2, weeks: 4, visits: 8 }],
+    ['PT (2x4)', { frequencyPerWeek: 2, weeks: 4, visits: 8 }],
+    ['Aquatic therapy x 6 sessions', { visits: 6 }], // one statement, read as "x 6" and as "6 sessions"
+    ['Right knee PT 2x3', { frequencyPerWeek: 2, weeks: 3, visits: 6 }],
+  ])('two statements: %j', (text, expected) => {
+    expect(readRequestText(text)).toEqual(expected);
+  });
+
   it.each([[3, 60 / 7, 26], [2, 4, 8], [7, 10 / 7, 10], [1, 0.5, 1]])('visitsFor(%d, %d) is %d', (f, w, v) => {
     expect(visitsFor(f, w)).toBe(v);
   });
