@@ -70,11 +70,9 @@ describe('readRequestText', () => {
     ['PT T/Th x 4', { frequencyPerWeek: 2, weeks: 4, visits: 8 }],
     ['PT TTh x 3', { frequencyPerWeek: 2, weeks: 3, visits: 6 }],
     ['PT Mon-Wed-Fri for 4 weeks', { frequencyPerWeek: 3, weeks: 4, visits: 12 }],
-    // How often, said in a way not read: the visits stay unknown.
     ['PT 3 x wk x 4 wks', { frequencyPerWeek: 3, weeks: 4, visits: 12 }],
+    // How often, said in a way not read: the visits stay unknown.
     ['PT M-F x 4', {}],
-    ['PT MWF 4', {}],
-    ['PT MWF', {}],
     ['PT Mon Wed Fri x 4', {}],
     ['PT daily x 4', {}],
     ['PT weekly x 4', {}],
@@ -82,6 +80,9 @@ describe('readRequestText', () => {
     ['PT (3/wk) x 4', { frequencyPerWeek: 3 }],
     ['Chiropractic 1 visit per month x 4 months, maintenance', {}],
     ['2 visits a day', {}],
+    // Read as before: a schedule with no span, or a bare number after it, states no visits.
+    ['PT MWF 4', {}],
+    ['PT MWF', {}],
   ])('how often, then a span: %j', (text, expected) => {
     expect(readRequestText(text)).toEqual(expected);
   });
@@ -98,12 +99,12 @@ describe('readRequestText', () => {
     ['Received 8 sessions of acupuncture', {}],
     ['Attended PT 2x/week for 4 weeks with improvement', {}],
     ['PT 2x4 completed', {}],
-    ['Has completed 6 visits; continue PT 2x4', {}],
     ['Completed 12 visits; continue PT 3x/week', { frequencyPerWeek: 3 }],
     ['Patient completed 6 of 12 visits', {}],
     ['PT x 6 visits already', {}],
     ['PT 6 visits over the past month', {}],
-    // Words of the past in another statement, or a count still to be done: the request is read.
+    // Read as before: words of the past beside another statement, or a count still to be done.
+    ['Has completed 6 visits; continue PT 2x4', {}],
     ['PT 6 visits to be completed by June', { visits: 6 }],
     ['Completed evaluation; request PT 2x4', { frequencyPerWeek: 2, weeks: 4, visits: 8 }],
     ['Request prior authorization for 12 PT visits', { visits: 12 }],
@@ -125,14 +126,15 @@ describe('readRequestText', () => {
     ['PT between eight and twelve visits', {}],
     ['PT 8 through 12 visits', {}],
     ['PT 8 thru 12 visits', {}],
-    ['PT 2 or 3 times a week for 4 weeks', {}],
     ['PT 2x-3x/week for 4 weeks', {}],
     ['PT 2x\u20133x/week for 4 weeks', {}],
     ['PT 2 times to 3 times a week for 4 weeks', {}],
     ['PT 3x/week for 4\u20136 weeks', { frequencyPerWeek: 3 }],
+    ['PT twenty\u2011four visits', { visits: 24 }],
+    // Read as before.
+    ['PT 2 or 3 times a week for 4 weeks', {}],
     ['PT 3x/week for 4 to 6 weeks', { frequencyPerWeek: 3 }],
     ['PT 3x/week for between 4 and 6 weeks', { frequencyPerWeek: 3 }],
-    ['PT twenty\u2011four visits', { visits: 24 }],
   ])('a range: %j', (text, expected) => {
     expect(readRequestText(text)).toEqual(expected);
   });
@@ -148,6 +150,7 @@ describe('readRequestText', () => {
     ['PT (2x4 neck) (2x4 low back)', {}],
     ['PT 6 visits, then 2x3', {}],
     ['PT 2x4 (neck) plus 2x4 (low back)', {}],
+    // Read as before: one statement, restated in brackets or in another kind, or read two ways.
     ['PT 2x4 (2 times a week for 4 weeks)', { frequencyPerWeek: 2, weeks: 4, visits: 8 }],
     ['PT 6 visits (six visits)', { visits: 6 }],
     ['PT x 8 (8 visits)', { visits: 8 }],
