@@ -25,16 +25,34 @@ export interface RequestNumbers {
 /** The most characters of a request text read. */
 export const maxRequestText = 500;
 
-// A Map, not an object: a word cut from the text is a new string, and looking it up as a property
-// name makes V8 find it in its table of names first (most of the cost of reading a text).
-const numberWords = new Map<string, number>(Object.entries({
+/** What a word of the dictionary is: a number word's value (NaN for none), the day of the week it names, or a schedule's days a week (0 for none). */
+interface Known {
+  value: number;
+  day: number;
+  days: number;
+}
+
+// The words the tokens know, looked up once a word. A Map, not an object: a word cut from the text
+// is a new string, and looking it up as a property name makes V8 find it in its table of names
+// first (most of the cost of reading a text).
+const dictionary = new Map<string, Known>();
+const numberWords: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
   thirty: 30, forty: 40,
-}));
+};
+for (const [w, value] of Object.entries(numberWords)) dictionary.set(w, { value, day: 0, days: 0 });
 for (const [tens, n] of [['twenty', 20], ['thirty', 30]] as const) {
-  for (const [unit, m] of [...numberWords]) if (m < 10) numberWords.set(`${tens}-${unit}`, n + m);
+  for (const [unit, m] of Object.entries(numberWords)) if (m < 10) dictionary.set(`${tens}-${unit}`, { value: n + m, day: 0, days: 0 });
 }
+// The days of the week as a schedule writes them ("Mon/Wed/Fri", "M, W and F", "T/Th"), and schedules
+// written as one word ("MWF").
+const weekDays: Record<string, number> = {
+  monday: 1, mon: 1, m: 1, tuesday: 2, tue: 2, tues: 2, tu: 2, t: 2, wednesday: 3, wed: 3, w: 3,
+  thursday: 4, thu: 4, thur: 4, thurs: 4, th: 4, friday: 5, fri: 5, f: 5, saturday: 6, sat: 6, sunday: 7, sun: 7,
+};
+for (const [w, day] of Object.entries(weekDays)) dictionary.set(w, { value: NaN, day, days: 0 });
+for (const [w, days] of Object.entries({ mwf: 3, tth: 2, tuth: 2, mtwthf: 5 })) dictionary.set(w, { value: NaN, day: 0, days });
 const timesWords = new Set(['times', 'x', 'time']);
 const weekWords = new Set(['week', 'weeks', 'wk', 'wks']);
 const dayWords = new Set(['day', 'days']);
@@ -44,13 +62,6 @@ const otherTimeWords = new Set(['month', 'months', 'mo', 'mos', 'year', 'years',
 const perWords = new Set(['a', 'per', 'each', 'every', '/']);
 /** How often in words with no number: after one, "x 4" is a span, not 4 visits ("weekly x 4", "daily x 4"). */
 const rateWords = new Set(['weekly', 'daily', 'monthly', 'nightly', 'bid', 'tid', 'qd', 'qod', 'biweekly']);
-/** The days of the week, as written in a schedule ("Mon/Wed/Fri", "M, W and F", "T/Th"): the day each names. */
-const weekDays = new Map<string, number>(Object.entries({
-  monday: 1, mon: 1, m: 1, tuesday: 2, tue: 2, tues: 2, tu: 2, t: 2, wednesday: 3, wed: 3, w: 3,
-  thursday: 4, thu: 4, thur: 4, thurs: 4, th: 4, friday: 5, fri: 5, f: 5, saturday: 6, sat: 6, sunday: 7, sun: 7,
-}));
-/** Schedules written as one word, and their days a week. */
-const scheduleWords = new Map<string, number>(Object.entries({ mwf: 3, tth: 2, tuth: 2, mtwthf: 5 }));
 /** What joins the days of a schedule: "M/W/F", "Mon, Wed, Fri", "M & W", "Mon, Wed and Fri", "M-W-F". */
 const daySeparators = new Set(['/', ',', '&', 'and', '-']);
 const durationWords = new Set(['x', 'times', 'for', 'over']);
@@ -85,6 +96,10 @@ interface Tok {
   spaced: boolean;
   /** One end of a range, a choice or a fraction ("2-3", "8 to 12", "between 8 and 12", "2 or 3", "7/10"): not a number the request states. */
   ranged: boolean;
+  /** The day of the week a word names (1 to 7: "Mon", "W"), or 0. */
+  day: number;
+  /** The days a week of a schedule written as one word ("MWF": 3), or 0. */
+  days: number;
 }
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
@@ -121,7 +136,7 @@ function tokens(text: string, counter: { steps: number }): Tok[] {
         for (j += 1; j < n && isDigit(text.charCodeAt(j)); ) j++;
         value = NaN;
       }
-      out.push({ kind: NUM, text: text.slice(i, j), value, spaced, ranged: false });
+      out.push({ kind: NUM, text: text.slice(i, j), value, spaced, ranged: false, day: 0, days: 0 });
     } else if (isLetter(c)) {
       while (j < n && isLetter(text.charCodeAt(j))) j++;
       let word = text.slice(i, j).toLowerCase();
@@ -130,16 +145,17 @@ function tokens(text: string, counter: { steps: number }): Tok[] {
         let k = j + 1;
         while (k < n && isLetter(text.charCodeAt(k))) k++;
         const compound = `${word}-${text.slice(j + 1, k).toLowerCase()}`;
-        if (numberWords.has(compound)) {
+        if (dictionary.has(compound)) {
           word = compound;
           j = k;
         }
       }
-      const value = numberWords.get(word);
-      out.push(value === undefined ? { kind: WORD, text: word, value: NaN, spaced, ranged: false } : { kind: NUM, text: word, value, spaced, ranged: false });
+      const known = dictionary.get(word);
+      if (known === undefined) out.push({ kind: WORD, text: word, value: NaN, spaced, ranged: false, day: 0, days: 0 });
+      else out.push({ kind: known.value > 0 ? NUM : WORD, text: word, value: known.value, spaced, ranged: false, day: known.day, days: known.days });
     } else {
       // The multiplication sign is the word "x"; every dash is "-".
-      out.push(c === 0xd7 ? { kind: WORD, text: 'x', value: NaN, spaced, ranged: false } : { kind: SIGN, text: isDash(c) ? '-' : text[i]!, value: NaN, spaced, ranged: false });
+      out.push(c === 0xd7 ? { kind: WORD, text: 'x', value: NaN, spaced, ranged: false, day: 0, days: 0 } : { kind: SIGN, text: isDash(c) ? '-' : text[i]!, value: NaN, spaced, ranged: false, day: 0, days: 0 });
     }
     spaced = false;
     i = j;
@@ -188,12 +204,11 @@ function perOtherAt(ts: readonly Tok[], k: number): boolean {
  * the other, or the two?), or a list begun before k (its tail is no schedule of its own).
  */
 function scheduleAt(ts: readonly Tok[], k: number): { days: number; end: number } | undefined {
-  const w = word(ts, k);
-  const days = scheduleWords.get(w);
-  if (days !== undefined) return { days, end: k + 1 };
-  const first = weekDays.get(w);
-  if (first === undefined) return undefined;
-  if (daySeparators.has(word(ts, k - 1)) && weekDays.has(word(ts, k - 2))) return undefined;
+  const t = ts[k]!;
+  if (t.days) return { days: t.days, end: k + 1 };
+  const first = t.day;
+  if (!first) return undefined;
+  if (daySeparators.has(word(ts, k - 1)) && ts[k - 2]?.day) return undefined;
   const seen = new Set([first]);
   let dashed = false;
   let j = k + 1;
@@ -201,8 +216,8 @@ function scheduleAt(ts: readonly Tok[], k: number): { days: number; end: number 
     let sep = j;
     if (!daySeparators.has(word(ts, sep))) break;
     if (word(ts, sep) === ',' && word(ts, sep + 1) === 'and') sep++;
-    const d = weekDays.get(word(ts, sep + 1));
-    if (d === undefined) break;
+    const d = ts[sep + 1]?.day;
+    if (!d) break;
     if (seen.has(d)) return undefined;
     if (word(ts, sep) === '-') dashed = true;
     seen.add(d);
@@ -212,9 +227,12 @@ function scheduleAt(ts: readonly Tok[], k: number): { days: number; end: number 
   return { days: seen.size, end: j };
 }
 
-/** A word that says how often (a unit of time, "weekly", a day of a schedule): a number after "x" after it is a span. */
-function isRateWord(w: string): boolean {
-  return weekWords.has(w) || dayWords.has(w) || otherTimeWords.has(w) || rateWords.has(w) || weekDays.has(w) || scheduleWords.has(w);
+/** A word at i that says how often (a unit of time, "weekly", a day of a schedule): a number after "x" after it is a span. */
+function isRateWord(ts: readonly Tok[], i: number): boolean {
+  const t = ts[i];
+  if (!t || t.kind !== WORD) return false;
+  const w = t.text;
+  return t.day > 0 || t.days > 0 || weekWords.has(w) || dayWords.has(w) || otherTimeWords.has(w) || rateWords.has(w);
 }
 
 interface Frequency {
@@ -318,7 +336,7 @@ function countPhraseAt(ts: readonly Tok[], k: number): Count | undefined {
 function timesAt(ts: readonly Tok[], k: number): Count | undefined {
   if (word(ts, k) !== 'x' || !ts[k]!.spaced || ts[k - 1]?.kind === NUM) return undefined;
   const before = word(ts, k - 1) === ')' || word(ts, k - 1) === ']' ? k - 2 : k - 1;
-  if (isRateWord(word(ts, before))) return undefined;
+  if (isRateWord(ts, before)) return undefined;
   const n = countAt(ts, k + 1);
   if (n === undefined) return undefined;
   const after = word(ts, k + 2);
@@ -333,22 +351,26 @@ function timesAt(ts: readonly Tok[], k: number): Count | undefined {
  * "completed"; not "6 visits to be completed").
  */
 function isDone(ts: readonly Tok[], start: number, end: number): boolean {
-  // "prior" is of the past before visits ("6 prior visits"), not in "prior to surgery" or "prior authorization".
-  const done = (i: number): boolean => ts[i]?.kind === WORD && doneWords.has(ts[i]!.text) && !(ts[i]!.text === 'prior' && notPriorVisits.has(word(ts, i + 1)));
   for (let i = start - 1; i >= 0 && i >= start - 4; i--) {
     const t = ts[i]!;
     if ((t.kind === SIGN && t.text !== '/' && t.text !== '-') || newStatement.has(t.text)) break;
-    if (done(i)) return true;
+    if (isDoneWord(ts, i)) return true;
   }
-  for (let i = start; i < end; i++) if (done(i)) return true;
+  for (let i = start; i < end; i++) if (isDoneWord(ts, i)) return true;
   for (let i = end; i < ts.length && i < end + 3; i++) {
     const t = ts[i]!;
     if (t.kind === SIGN) break;
     if (t.kind === WORD && sinceWords.get(t.text) === word(ts, i + 1)) return true;
     if (t.kind === WORD && stillToCome.has(t.text)) break;
-    if (done(i)) return true;
+    if (isDoneWord(ts, i)) return true;
   }
   return false;
+}
+
+/** A word of the past at i; "prior" is one before visits ("6 prior visits"), not in "prior to surgery" or "prior authorization". */
+function isDoneWord(ts: readonly Tok[], i: number): boolean {
+  const t = ts[i]!;
+  return t.kind === WORD && doneWords.has(t.text) && !(t.text === 'prior' && notPriorVisits.has(word(ts, i + 1)));
 }
 
 /** A phrasing the text states its numbers in, from token `start` to `end`: a frequency or a count. */
@@ -366,13 +388,7 @@ interface Statement {
  * agreement then: "Right knee PT 2x3 and left knee PT 2x3" asks for two courses.
  */
 function twoRequests(ts: readonly Tok[], statements: readonly Statement[]): boolean {
-  // Readings that overlap are of one statement ("x 6 sessions" is read as "x 6" and as "6 sessions").
-  let end = 0;
-  const asked = statements.filter((s) => {
-    const separate = s.start >= end;
-    end = Math.max(end, s.end);
-    return separate;
-  });
+  if (statements.length < 2) return false;
   const bracketed: boolean[] = [];
   let depth = 0;
   for (const t of ts) {
@@ -380,15 +396,23 @@ function twoRequests(ts: readonly Tok[], statements: readonly Statement[]): bool
     bracketed.push(depth > 0);
     if (t.kind === SIGN && (t.text === '(' || t.text === '[')) depth++;
   }
-  for (const frequencies of [true, false]) {
-    const same = asked.filter((s) => (s.freq !== undefined) === frequencies);
-    const outside = same.filter((s) => !bracketed[s.start]).length;
-    if (outside > 1 || (outside === 0 && same.length > 1)) return true;
+  // Of each kind: statements outside brackets, and all. Readings that overlap are of one statement
+  // ("x 6 sessions" is read as "x 6" and as "6 sessions").
+  const outside = [0, 0];
+  const all = [0, 0];
+  let end = 0;
+  let last: Statement | undefined; // the last statement outside brackets
+  for (const s of statements) {
+    if (s.start < end) continue;
+    end = Math.max(end, s.end);
+    const kind = s.freq ? 0 : 1;
+    all[kind]!++;
+    if (bracketed[s.start]) continue;
+    outside[kind]!++;
+    if (last) for (let j = last.end; j < s.start; j++) if (joinWords.has(word(ts, j))) return true;
+    last = s;
   }
-  const outside = asked.filter((s) => !bracketed[s.start]);
-  for (let i = 1; i < outside.length; i++) {
-    for (let j = outside[i - 1]!.end; j < outside[i]!.start; j++) if (joinWords.has(word(ts, j))) return true;
-  }
+  for (const kind of [0, 1]) if (outside[kind]! > 1 || (outside[kind] === 0 && all[kind]! > 1)) return true;
   return false;
 }
 
@@ -396,19 +420,28 @@ function twoRequests(ts: readonly Tok[], statements: readonly Statement[]): bool
 function numbersOf(ts: readonly Tok[], statements: readonly Statement[]): RequestNumbers {
   // Visits already had are no request, and beside them the text's counts and spans are not read as
   // one either ("12 visits completed, 8 more visits requested"): a frequency alone still is.
-  const asked = statements.filter((s) => !isDone(ts, s.start, s.end));
-  if (asked.length < statements.length && asked.some((s) => s.count !== undefined || s.freq?.weeks !== undefined)) return {};
-  if (twoRequests(ts, asked)) return {};
+  const asked: Statement[] = [];
+  let done = false;
+  let spans = false;
+  for (const s of statements) {
+    if (isDone(ts, s.start, s.end)) done = true;
+    else {
+      asked.push(s);
+      if (s.count !== undefined || s.freq?.weeks !== undefined) spans = true;
+    }
+  }
+  if ((done && spans) || twoRequests(ts, asked)) return {};
   let freq: Frequency | undefined;
-  const counts = new Set<number>();
+  let count: number | undefined;
   for (const s of asked) {
     if (s.freq) {
       if (freq && (freq.perWeek !== s.freq.perWeek || freq.weeks !== s.freq.weeks)) return {};
       freq ??= s.freq;
-    } else counts.add(s.count!);
+    } else {
+      if (count !== undefined && count !== s.count) return {};
+      count = s.count;
+    }
   }
-  if (counts.size > 1) return {};
-  const count = counts.size ? [...counts][0]! : undefined;
   if (!freq) return count === undefined ? {} : { visits: count };
   if (freq.weeks === undefined) return count === undefined ? { frequencyPerWeek: freq.perWeek } : { frequencyPerWeek: freq.perWeek, visits: count };
   const visits = visitsFor(freq.perWeek, freq.weeks);
