@@ -51,8 +51,15 @@ describe('readRequestText', () => {
     expect(readRequestText(text)).toEqual(expected);
   });
 
+  /** A table of texts, each with the numbers it must read as. */
+  const table = (name: string, rows: [string, RequestNumbers][]): void => {
+    it.each(rows)(`${name}: %j`, (text, expected) => {
+      expect(readRequestText(text)).toEqual(expected);
+    });
+  };
+
   // A number after "x" that follows how often ("a week", "weekly", "MWF") is the span in weeks, never a count of visits.
-  it.each<[string, RequestNumbers]>([
+  table('how often, then a span', [
     ['PT 3 x wk x 4', { frequencyPerWeek: 3, weeks: 4, visits: 12 }],
     ['PT 3 x week x 4', { frequencyPerWeek: 3, weeks: 4, visits: 12 }],
     ['PT 3 times week for 4 weeks', { frequencyPerWeek: 3, weeks: 4, visits: 12 }],
@@ -83,12 +90,10 @@ describe('readRequestText', () => {
     // Read as before: a schedule with no span, or a bare number after it, states no visits.
     ['PT MWF 4', {}],
     ['PT MWF', {}],
-  ])('how often, then a span: %j', (text, expected) => {
-    expect(readRequestText(text)).toEqual(expected);
-  });
+  ]);
 
   // Visits already had are no request.
-  it.each<[string, RequestNumbers]>([
+  table('visits done', [
     ['Continue PT; patient has attended 4 visits so far', {}],
     ['Has completed 6 visits; continue PT', {}],
     ['Patient has had 6 PT visits', {}],
@@ -109,12 +114,10 @@ describe('readRequestText', () => {
     ['Completed evaluation; request PT 2x4', { frequencyPerWeek: 2, weeks: 4, visits: 8 }],
     ['Request prior authorization for 12 PT visits', { visits: 12 }],
     ['PT 2x4 prior to surgery', { frequencyPerWeek: 2, weeks: 4, visits: 8 }],
-  ])('visits done: %j', (text, expected) => {
-    expect(readRequestText(text)).toEqual(expected);
-  });
+  ]);
 
   // A range, written with any dash or in words, leaves what it ranges over unknown.
-  it.each<[string, RequestNumbers]>([
+  table('a range', [
     ['PT 2 \u2014 3 visits', {}],
     ['PT 2\u20133 times a week for 4 weeks', {}],
     ['PT 8\u201312 visits', {}],
@@ -135,12 +138,10 @@ describe('readRequestText', () => {
     ['PT 2 or 3 times a week for 4 weeks', {}],
     ['PT 3x/week for 4 to 6 weeks', { frequencyPerWeek: 3 }],
     ['PT 3x/week for between 4 and 6 weeks', { frequencyPerWeek: 3 }],
-  ])('a range: %j', (text, expected) => {
-    expect(readRequestText(text)).toEqual(expected);
-  });
+  ]);
 
   // Two statements of the visits (for two body parts) are not one request; a restatement in brackets is.
-  it.each<[string, RequestNumbers]>([
+  table('two statements', [
     ['PT 6 visits for the neck and 6 visits for the low back', {}],
     ['PT 2x4 neck, 2x4 low back', {}],
     ['Right knee PT 2x3 and left knee PT 2x3', {}],
@@ -158,9 +159,7 @@ describe('readRequestText', () => {
     ['PT (2x4)', { frequencyPerWeek: 2, weeks: 4, visits: 8 }],
     ['Aquatic therapy x 6 sessions', { visits: 6 }], // one statement, read as "x 6" and as "6 sessions"
     ['Right knee PT 2x3', { frequencyPerWeek: 2, weeks: 3, visits: 6 }],
-  ])('two statements: %j', (text, expected) => {
-    expect(readRequestText(text)).toEqual(expected);
-  });
+  ]);
 
   it.each([[3, 60 / 7, 26], [2, 4, 8], [7, 10 / 7, 10], [1, 0.5, 1]])('visitsFor(%d, %d) is %d', (f, w, v) => {
     expect(visitsFor(f, w)).toBe(v);
