@@ -51,6 +51,116 @@ describe('readRequestText', () => {
     expect(readRequestText(text)).toEqual(expected);
   });
 
+  /** A table of texts, each with the numbers it must read as. */
+  const table = (name: string, rows: [string, RequestNumbers][]): void => {
+    it.each(rows)(`${name}: %j`, (text, expected) => {
+      expect(readRequestText(text)).toEqual(expected);
+    });
+  };
+
+  // A number after "x" that follows how often ("a week", "weekly", "MWF") is the span in weeks, never a count of visits.
+  table('how often, then a span', [
+    ['PT 3 x wk x 4', { frequencyPerWeek: 3, weeks: 4, visits: 12 }],
+    ['PT 3 x week x 4', { frequencyPerWeek: 3, weeks: 4, visits: 12 }],
+    ['PT 3 times week for 4 weeks', { frequencyPerWeek: 3, weeks: 4, visits: 12 }],
+    ['PT 3 days/week x 4', { frequencyPerWeek: 3, weeks: 4, visits: 12 }],
+    ['PT 2 days a week x 4', { frequencyPerWeek: 2, weeks: 4, visits: 8 }],
+    ['PT 3 days per week for 4 weeks', { frequencyPerWeek: 3, weeks: 4, visits: 12 }],
+    ['PT 3 per week x 4', { frequencyPerWeek: 3, weeks: 4, visits: 12 }],
+    ['PT 3x/week x 4', { frequencyPerWeek: 3, weeks: 4, visits: 12 }],
+    ['PT twice a week x 4', { frequencyPerWeek: 2, weeks: 4, visits: 8 }],
+    ['PT 3 x wk x 4 (12 visits)', { frequencyPerWeek: 3, weeks: 4, visits: 12 }],
+    ['PT MWF x 4', { frequencyPerWeek: 3, weeks: 4, visits: 12 }],
+    ['PT MWF for 4 weeks', { frequencyPerWeek: 3, weeks: 4, visits: 12 }],
+    ['PT M/W/F x 4', { frequencyPerWeek: 3, weeks: 4, visits: 12 }],
+    ['PT Mon, Wed and Fri x 4 weeks', { frequencyPerWeek: 3, weeks: 4, visits: 12 }],
+    ['PT T/Th x 4', { frequencyPerWeek: 2, weeks: 4, visits: 8 }],
+    ['PT TTh x 3', { frequencyPerWeek: 2, weeks: 3, visits: 6 }],
+    ['PT Mon-Wed-Fri for 4 weeks', { frequencyPerWeek: 3, weeks: 4, visits: 12 }],
+    ['PT 3 x wk x 4 wks', { frequencyPerWeek: 3, weeks: 4, visits: 12 }],
+    // How often, said in a way not read: the visits stay unknown.
+    ['PT M-F x 4', {}],
+    ['PT Mon Wed Fri x 4', {}],
+    ['PT daily x 4', {}],
+    ['PT weekly x 4', {}],
+    ['PT 2 x month x 4', {}],
+    ['PT (3/wk) x 4', { frequencyPerWeek: 3 }],
+    ['Chiropractic 1 visit per month x 4 months, maintenance', {}],
+    ['2 visits a day', {}],
+    // Read as before: a schedule with no span, or a bare number after it, states no visits.
+    ['PT MWF 4', {}],
+    ['PT MWF', {}],
+  ]);
+
+  // Visits already had are no request.
+  table('visits done', [
+    ['Continue PT; patient has attended 4 visits so far', {}],
+    ['Has completed 6 visits; continue PT', {}],
+    ['Patient has had 6 PT visits', {}],
+    ['6 visits to date, continue PT', {}],
+    ['6 visits completed', {}],
+    ['PT, 6 visits so far', {}],
+    ['6 prior physical therapy visits', {}],
+    ['Received 8 sessions of acupuncture', {}],
+    ['Attended PT 2x/week for 4 weeks with improvement', {}],
+    ['PT 2x4 completed', {}],
+    ['Completed 12 visits; continue PT 3x/week', { frequencyPerWeek: 3 }],
+    ['Patient completed 6 of 12 visits', {}],
+    ['PT x 6 visits already', {}],
+    ['PT 6 visits over the past month', {}],
+    // Read as before: words of the past beside another statement, or a count still to be done.
+    ['Has completed 6 visits; continue PT 2x4', {}],
+    ['PT 6 visits to be completed by June', { visits: 6 }],
+    ['Completed evaluation; request PT 2x4', { frequencyPerWeek: 2, weeks: 4, visits: 8 }],
+    ['Request prior authorization for 12 PT visits', { visits: 12 }],
+    ['PT 2x4 prior to surgery', { frequencyPerWeek: 2, weeks: 4, visits: 8 }],
+  ]);
+
+  // A range, written with any dash or in words, leaves what it ranges over unknown.
+  table('a range', [
+    ['PT 2 \u2014 3 visits', {}],
+    ['PT 2\u20133 times a week for 4 weeks', {}],
+    ['PT 8\u201312 visits', {}],
+    ['PT 8\u201212 visits', {}],
+    ['PT 8\u201512 visits', {}],
+    ['PT 8\u221212 visits', {}],
+    ['PT 8 ~ 12 visits', {}],
+    ['PT between 8 and 12 visits', {}],
+    ['PT between eight and twelve visits', {}],
+    ['PT 8 through 12 visits', {}],
+    ['PT 8 thru 12 visits', {}],
+    ['PT 2x-3x/week for 4 weeks', {}],
+    ['PT 2x\u20133x/week for 4 weeks', {}],
+    ['PT 2 times to 3 times a week for 4 weeks', {}],
+    ['PT 3x/week for 4\u20136 weeks', { frequencyPerWeek: 3 }],
+    ['PT twenty\u2011four visits', { visits: 24 }],
+    // Read as before.
+    ['PT 2 or 3 times a week for 4 weeks', {}],
+    ['PT 3x/week for 4 to 6 weeks', { frequencyPerWeek: 3 }],
+    ['PT 3x/week for between 4 and 6 weeks', { frequencyPerWeek: 3 }],
+  ]);
+
+  // Two statements of the visits (for two body parts) are not one request; a restatement in brackets is.
+  table('two statements', [
+    ['PT 6 visits for the neck and 6 visits for the low back', {}],
+    ['PT 2x4 neck, 2x4 low back', {}],
+    ['Right knee PT 2x3 and left knee PT 2x3', {}],
+    ['PT x6 neck, x6 low back', {}],
+    ['PT 6 visits neck and 2x3 low back', {}],
+    ['PT 3x/week neck, 3x/week low back', {}],
+    ['PT (2x4 neck) (2x4 low back)', {}],
+    ['PT 6 visits, then 2x3', {}],
+    ['PT 2x4 (neck) plus 2x4 (low back)', {}],
+    // Read as before: one statement, restated in brackets or in another kind, or read two ways.
+    ['PT 2x4 (2 times a week for 4 weeks)', { frequencyPerWeek: 2, weeks: 4, visits: 8 }],
+    ['PT 6 visits (six visits)', { visits: 6 }],
+    ['PT x 8 (8 visits)', { visits: 8 }],
+    ['PT 2x4 = 8 visits', { frequencyPerWeek: 2, weeks: 4, visits: 8 }],
+    ['PT (2x4)', { frequencyPerWeek: 2, weeks: 4, visits: 8 }],
+    ['Aquatic therapy x 6 sessions', { visits: 6 }], // one statement, read as "x 6" and as "6 sessions"
+    ['Right knee PT 2x3', { frequencyPerWeek: 2, weeks: 3, visits: 6 }],
+  ]);
+
   it.each([[3, 60 / 7, 26], [2, 4, 8], [7, 10 / 7, 10], [1, 0.5, 1]])('visitsFor(%d, %d) is %d', (f, w, v) => {
     expect(visitsFor(f, w)).toBe(v);
   });
