@@ -115,7 +115,29 @@ function tighter(k: Atom, than: Atom): boolean {
 
 /** An atom's form: its variables and their signs, without the bound. */
 function atomForm(k: Atom): string {
-  return k.y === undefined ? `${k.a}${k.x}` : `${k.a}${k.x}${k.b! > 0 ? '+' : '-'}${k.y}`;
+  return formOf(k.a, k.x, k.b, k.y);
+}
+
+const formOf = (a: number, x: number, b: number | undefined, y: number | undefined): string => (y === undefined ? `${a}${x}` : `${a}${x}${b! > 0 ? '+' : '-'}${y}`);
+
+/**
+ * Whether two cells bound one form from both sides with no room between (`s ≤ 3` and `-s < -5`):
+ * then they hold no case together, told without building their meet and its octagon. A cheap test
+ * only: false says nothing.
+ */
+export function atomsClash(a: Cell, b: Cell): boolean {
+  if (!a.atoms.length || !b.atoms.length) return false;
+  const [few, many] = a.atoms.length <= b.atoms.length ? [a.atoms, b.atoms] : [b.atoms, a.atoms];
+  const forms = atomForms(many);
+  for (const k of few) {
+    const i = forms.get(formOf(-k.a, k.x, k.b === undefined ? undefined : -k.b, k.y));
+    if (i === undefined) continue;
+    const j = many[i]!;
+    // k: f ≤ c, j: -f ≤ d; together -d ≤ f ≤ c.
+    const room = k.c + j.c;
+    if (room < 0 || (room === 0 && (k.strict || j.strict))) return true;
+  }
+  return false;
 }
 
 /** Where each form is in a list of atoms (the first of a form), worked out once per list. */

@@ -1,7 +1,7 @@
 // Three-valued regions: a condition is true on one region, false on another, unknown on the rest,
 // and `and`, `or`, `not` and at-least-N-of groups combine them by Kleene's rules, region by region,
 // dropping the cells that hold no case as they go.
-import { copyMasks, meet, TOP, type Cell, type Region, type Solver } from './cell.ts';
+import { atomsClash, copyMasks, meet, TOP, type Cell, type Region, type Solver } from './cell.ts';
 import { NotAnalyzed } from './linear.ts';
 import { cellKey, finKey, restKey } from './keys.ts';
 import { andMask, isEmptyMask, orMask } from './masks.ts';
@@ -41,8 +41,13 @@ export class Logic {
     const out = new Map<string, Cell>();
     for (const x of a) {
       for (const y of b) {
-        if (!compatible(x, y)) continue;
+        if (!compatible(x, y) || atomsClash(x, y)) continue;
         const c = meet(x, y);
+        // x within y: its meets with the rest of b are within it too, and add nothing to the union.
+        if (c === x) {
+          if (this.solver.feasible(x)) out.set(cellKey(x), x);
+          break;
+        }
         if (!this.solver.feasible(c)) continue;
         out.set(cellKey(c), c);
       }
