@@ -47,12 +47,7 @@ export function meet(a: Cell, b: Cell): Cell {
     }
     fin = m;
   }
-  let atoms = a.atoms;
-  if (b.atoms.length && b.atoms !== a.atoms) {
-    const keys = atomKeys(a.atoms);
-    const extra = b.atoms.filter((k) => !keys.has(atomKey(k)));
-    if (extra.length) atoms = [...a.atoms, ...extra];
-  }
+  const atoms = b.atoms.length && b.atoms !== a.atoms ? meetAtoms(a.atoms, b.atoms) : a.atoms;
   let sets = a.sets;
   // A side without sets takes the other's own map: the same object, whose answers the solver keeps.
   if (b.sets.size && !a.sets.size) sets = b.sets;
@@ -84,6 +79,80 @@ function implies(a: ReadonlyMap<number, Mask>, b: ReadonlyMap<number, Mask>): bo
     if (m === undefined || andMask(m, b.get(k)!) !== m) return false;
   }
   return true;
+}
+
+/**
+ * The atoms of both lists: `a`'s, with each of `b`'s that `a` does not already imply. An atom of the
+ * same form as one of `a`'s (the same variables and signs, another bound) keeps only the tighter of
+ * the two, in the place of `a`'s: the cell means the same, and stays as small as the number of forms
+ * it bounds. Without this, a long `or` (whose false side meets every part's) would grow cells of one
+ * atom a part, and every key and octagon of them with it. `a` itself when `b` adds nothing.
+ */
+function meetAtoms(a: readonly Atom[], b: readonly Atom[]): readonly Atom[] {
+  const keys = atomKeys(a);
+  let forms: ReadonlyMap<string, number> | undefined;
+  let out: Atom[] | undefined;
+  let added: Map<string, number> | undefined;
+  for (const k of b) {
+    if (keys.has(atomKey(k))) continue;
+    const form = atomForm(k);
+    const i = (forms ??= atomForms(a)).get(form) ?? added?.get(form);
+    if (i !== undefined && !tighter(k, (out ?? a)[i]!)) continue;
+    out ??= [...a];
+    if (i !== undefined) out[i] = k;
+    else {
+      (added ??= new Map()).set(form, out.length);
+      out.push(k);
+    }
+  }
+  return out ?? a;
+}
+
+/** Whether atom `k` implies atom `than` of the same form and is not the same bound: a smaller bound, or the same one strict. */
+function tighter(k: Atom, than: Atom): boolean {
+  return k.c < than.c || (k.c === than.c && k.strict && !than.strict);
+}
+
+/** An atom's form: its variables and their signs, without the bound. */
+function atomForm(k: Atom): string {
+  return formOf(k.a, k.x, k.b, k.y);
+}
+
+const formOf = (a: number, x: number, b: number | undefined, y: number | undefined): string => (y === undefined ? `${a}${x}` : `${a}${x}${b! > 0 ? '+' : '-'}${y}`);
+
+/**
+ * Whether two cells bound one form from both sides with no room between (`s ≤ 3` and `-s < -5`):
+ * then they hold no case together, told without building their meet and its octagon. A cheap test
+ * only: false says nothing.
+ */
+export function atomsClash(a: Cell, b: Cell): boolean {
+  if (!a.atoms.length || !b.atoms.length) return false;
+  const [few, many] = a.atoms.length <= b.atoms.length ? [a.atoms, b.atoms] : [b.atoms, a.atoms];
+  const forms = atomForms(many);
+  for (const k of few) {
+    const i = forms.get(formOf(-k.a, k.x, k.b === undefined ? undefined : -k.b, k.y));
+    if (i === undefined) continue;
+    const j = many[i]!;
+    // k: f ≤ c, j: -f ≤ d; together -d ≤ f ≤ c.
+    const room = k.c + j.c;
+    if (room < 0 || (room === 0 && (k.strict || j.strict))) return true;
+  }
+  return false;
+}
+
+/** Where each form is in a list of atoms (the first of a form), worked out once per list. */
+const atomFormSets = new WeakMap<readonly Atom[], Map<string, number>>();
+function atomForms(atoms: readonly Atom[]): ReadonlyMap<string, number> {
+  let forms = atomFormSets.get(atoms);
+  if (!forms) {
+    forms = new Map();
+    for (let i = 0; i < atoms.length; i++) {
+      const f = atomForm(atoms[i]!);
+      if (!forms.has(f)) forms.set(f, i);
+    }
+    atomFormSets.set(atoms, forms);
+  }
+  return forms;
 }
 
 /** The keys of a cell's atoms, worked out once per atoms list (meets keep one side's list). */

@@ -7,6 +7,7 @@ import { meet, type Cell, type Region } from './cell.ts';
 import type { Pending } from './findings.ts';
 import { headLength } from './findings.ts';
 import { NotAnalyzed } from './linear.ts';
+import { analysisLimits } from './limits.ts';
 import type { Governing, Model, Status } from './model.ts';
 import { Overlaps } from './overlaps.ts';
 import { OTHER, type Placed } from './space.ts';
@@ -35,8 +36,10 @@ export class Checks {
 
   run(): Pending[] {
     for (const policy of this.model.policies(this.ruleSet)) {
+      // A policy's walk and overlaps grow with its guidelines: a part's budget for each it consults.
+      const budget = analysisLimits.workPerPart * (1 + this.model.order(this.ruleSet, policy).length);
       try {
-        this.policy(policy);
+        this.model.logic.part(() => this.policy(policy), budget);
       } catch (e) {
         // The policy's regions are past the method (too many): said at the policy, and its criteria are not checked.
         if (!(e instanceof NotAnalyzed)) throw e;
@@ -62,7 +65,10 @@ export class Checks {
     const position = new Map(order.map((c, i) => [c.placed.key, i]));
     const govs = m.governing(this.ruleSet, policy);
     const treatment = m.space.finiteVar('request.treatment')!;
-    for (const gv of govs) if (gv.blocked) this.notAnalyzed(gv.blocked.placed.key, `the applicability of guideline '${name(gv.blocked.placed)}'`, gv.blocked.error, gv.blocked.placed.g.leaves);
+    for (const gv of govs) {
+      const b = gv.blocked;
+      if (b) this.notAnalyzed(b.placed.key, `the applicability of guideline '${name(b.placed)}'`, b.error, b.placed.g.leaves, b.placed.g.location, headLength('guideline', b.placed.g.id));
+    }
     const overlaps = new Overlaps(m, order);
     const ctxs: Context[] = [];
     for (const { placed } of order) {
@@ -138,10 +144,10 @@ export class Checks {
   private criterion(c: CompiledCriterion, owner: string, ownerKey: string, leaves: readonly LeafInfo[], ctxs: readonly Context[], policy: string | undefined): void {
     if (!ctxs.length) return;
     try {
-      this.criterionIn(c, owner, ownerKey, leaves, ctxs, policy);
+      this.model.logic.part(() => this.criterionIn(c, owner, ownerKey, leaves, ctxs, policy));
     } catch (e) {
       if (!(e instanceof NotAnalyzed)) throw e;
-      this.notAnalyzed(`${ownerKey}/${c.id}`, `criterion '${c.id}' of ${owner}`, e, leaves, c.source);
+      this.notAnalyzed(`${ownerKey}/${c.id}`, `criterion '${c.id}' of ${owner}`, e, leaves, c.source, headLength('criterion', c.id));
     }
   }
 
@@ -196,14 +202,14 @@ export class Checks {
     }
   }
 
-  private notAnalyzed(key: string, what: string, e: NotAnalyzed, leaves: readonly LeafInfo[], otherwise?: SourceLocation): void {
+  /** A612 at the condition to blame, else (a search or a part past its budget) at the head of `otherwise`, the criterion or guideline. */
+  private notAnalyzed(key: string, what: string, e: NotAnalyzed, leaves: readonly LeafInfo[], otherwise?: SourceLocation, head?: number): void {
     if (this.reported.has(key)) return;
     this.reported.add(key);
     const leaf = e.leaf === undefined ? undefined : leaves[e.leaf];
-    // At the condition to blame, else (a search past its budget) at the criterion.
     const at: SourceLocation | undefined = leaf?.source ?? otherwise;
     if (!at) return;
-    this.pending.push({ code: 'A612', args: { what: leaf ? `${what} ('${leaf.text}')` : what, reason: e.reason }, at, region: [] });
+    this.pending.push({ code: 'A612', args: { what: leaf ? `${what} ('${leaf.text}')` : what, reason: e.reason }, at, ...(!leaf && head !== undefined ? { length: head } : {}), region: [] });
   }
 }
 

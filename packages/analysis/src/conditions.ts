@@ -6,6 +6,7 @@ import { condReads } from '@guideline/language/rules';
 import { cellOf, meet, TOP, type Region } from './cell.ts';
 import { compare, isOneOf, isUnknown } from './compare.ts';
 import { constant, NotAnalyzed } from './linear.ts';
+import { OverBudget } from './limits.ts';
 import type { Logic, Tri3 } from './logic.ts';
 import { UNKNOWN } from './space.ts';
 import { Tables } from './tables.ts';
@@ -70,7 +71,8 @@ export class Conditions {
       try {
         out = this.leaf(c);
       } catch (e) {
-        if (e instanceof NotAnalyzed && e.leaf === undefined) e.leaf = c.leaf;
+        // A budget spent is the part's, not the leaf's it ran out in.
+        if (e instanceof NotAnalyzed && !(e instanceof OverBudget) && e.leaf === undefined) e.leaf = c.leaf;
         throw e;
       }
     }

@@ -9,6 +9,7 @@ import { compare } from './compare.ts';
 import { decisions, Outcome, type Decision } from './decisions.ts';
 import { headLength, type Pending } from './findings.ts';
 import { NotAnalyzed } from './linear.ts';
+import { analysisLimits } from './limits.ts';
 import { hasBit } from './masks.ts';
 import type { Tri3 } from './logic.ts';
 import type { Model, Status } from './model.ts';
@@ -43,9 +44,11 @@ class Diff {
     for (const j of jurisdictions) {
       const [a, b] = [0, 1].map((r) => this.model.policies(r).find((p) => p.jurisdiction.toUpperCase() === j));
       const ctx = finCell(this.model.space.finiteVar('jurisdiction')!, [j]);
+      // What governs, worked out from each side's evidence order: a part's budget for each guideline consulted.
+      const consulted = [a, b].reduce((n, p, r) => n + (p ? this.model.order(r, p).length : 0), 1);
       try {
-        const before = this.governors(0, a, [ctx]);
-        const after = this.governors(1, b, [ctx]);
+        const sides = this.model.logic.part(() => [this.governors(0, a, [ctx]), this.governors(1, b, [ctx])], analysisLimits.workPerPart * consulted);
+        const [before, after] = sides;
         if (!before || !after) continue;
         for (const x of before) for (const y of after) this.pair(x, y, a, b);
       } catch (e) {
@@ -129,44 +132,52 @@ class Diff {
     const L = this.model.logic;
     if ('placed' in x && 'placed' in y && this.unchanged(x.placed, y.placed, a!, b!)) return;
     const p = 'placed' in y ? y.placed : 'placed' in x ? x.placed : undefined;
+    // A part's budget for each criterion compared (a decision reads them all).
+    const criteria = (g: Governor, policy: CompiledPolicy | undefined): number => ('placed' in g ? g.placed.g.criteria.length + (policy?.criteria.length ?? 0) : 0);
     try {
-      if (!L.some(x.region, y.region)) return;
-      // Where both sides' governors meet: two regions the search intersects as it goes (met in full,
-      // two large ones would multiply).
-      const both = [x.region, y.region];
-      const changes = new Map<string, boolean>();
-      const ox = 'placed' in x ? this.outcome(x.placed, a!) : undefined;
-      const oy = 'placed' in y ? this.outcome(y.placed, b!) : undefined;
-      const where = (o: Outcome | undefined, g: Governor, d: Decision): Region[] | undefined => (o ? o.where(d) : (g as { decision: Decision }).decision === d ? [] : undefined);
-      const at = oy?.placed.g.location ?? ox?.placed.g.location ?? (b ?? a)!.source;
-      const head = oy ? headLength('guideline', oy.placed.g.id) : ox ? headLength('guideline', ox.placed.g.id) : headLength('policy', (b ?? a)!.id);
-      const policy = (b ?? a)!;
-      const [dx, dy] = [this.reached(ox, x), this.reached(oy, y)];
-      for (const db of dx) {
-        const wx = where(ox, x, db);
-        if (!wx) continue;
-        for (const da of dy) {
-          const wy = where(oy, y, da);
-          if (!wy) continue;
-          const terms = [...both, ...wx, ...wy];
-          if (db !== da) {
-            const cells = L.witnesses(terms, shown);
-            if (cells.length) this.add(`decision|${db}|${da}`, { code: 'A608', args: { before: db, after: da }, at, length: head, region: cells, example: { cell: cells[0]!, policy, claim: { kind: 'differs', what: 'decision', before: db, after: da } } });
-            continue;
-          }
-          if (ox && oy && ox.placed.g.id === oy.placed.g.id) this.statusChanges(ox, oy, both, terms, changes, db, at, head, policy);
-          else if (ox || oy) {
-            const cells = L.witnesses(terms, shown);
-            const name = (o: Outcome | undefined): string => (o ? `'${o.placed.g.id}'` : 'none');
-            if (cells.length) this.add(`guideline|${db}|${name(ox)}|${name(oy)}`, { code: 'A609', args: { decision: db, what: 'the guideline that governs', before: name(ox), after: name(oy) }, at, length: head, region: cells, example: { cell: cells[0]!, policy, claim: { kind: 'differs', what: 'guideline', before: ox?.placed.g.id ?? null, after: oy?.placed.g.id ?? null } } });
-          }
-        }
-      }
-      if (ox && oy) this.certified(ox, oy, both, at, head, policy);
+      L.part(() => this.pairIn(x, y, a, b), analysisLimits.workPerPart * (1 + criteria(x, a) + criteria(y, b)));
     } catch (e) {
       if (!(e instanceof NotAnalyzed)) throw e;
       if (p) this.notAnalyzed(p, e);
     }
+  }
+
+  /** The changes where `x` governs before and `y` after, each pair of decisions, status and certified visits in turn. */
+  private pairIn(x: Governor, y: Governor, a: CompiledPolicy | undefined, b: CompiledPolicy | undefined): void {
+    const L = this.model.logic;
+    if (!L.some(x.region, y.region)) return;
+    // Where both sides' governors meet: two regions the search intersects as it goes (met in full,
+    // two large ones would multiply).
+    const both = [x.region, y.region];
+    const changes = new Map<string, boolean>();
+    const ox = 'placed' in x ? this.outcome(x.placed, a!) : undefined;
+    const oy = 'placed' in y ? this.outcome(y.placed, b!) : undefined;
+    const where = (o: Outcome | undefined, g: Governor, d: Decision): Region[] | undefined => (o ? o.where(d) : (g as { decision: Decision }).decision === d ? [] : undefined);
+    const at = oy?.placed.g.location ?? ox?.placed.g.location ?? (b ?? a)!.source;
+    const head = oy ? headLength('guideline', oy.placed.g.id) : ox ? headLength('guideline', ox.placed.g.id) : headLength('policy', (b ?? a)!.id);
+    const policy = (b ?? a)!;
+    const [dx, dy] = [this.reached(ox, x), this.reached(oy, y)];
+    for (const db of dx) {
+      const wx = where(ox, x, db);
+      if (!wx) continue;
+      for (const da of dy) {
+        const wy = where(oy, y, da);
+        if (!wy) continue;
+        const terms = [...both, ...wx, ...wy];
+        if (db !== da) {
+          const cells = L.witnesses(terms, shown);
+          if (cells.length) this.add(`decision|${db}|${da}`, { code: 'A608', args: { before: db, after: da }, at, length: head, region: cells, example: { cell: cells[0]!, policy, claim: { kind: 'differs', what: 'decision', before: db, after: da } } });
+          continue;
+        }
+        if (ox && oy && ox.placed.g.id === oy.placed.g.id) this.statusChanges(ox, oy, both, terms, changes, db, at, head, policy);
+        else if (ox || oy) {
+          const cells = L.witnesses(terms, shown);
+          const name = (o: Outcome | undefined): string => (o ? `'${o.placed.g.id}'` : 'none');
+          if (cells.length) this.add(`guideline|${db}|${name(ox)}|${name(oy)}`, { code: 'A609', args: { decision: db, what: 'the guideline that governs', before: name(ox), after: name(oy) }, at, length: head, region: cells, example: { cell: cells[0]!, policy, claim: { kind: 'differs', what: 'guideline', before: ox?.placed.g.id ?? null, after: oy?.placed.g.id ?? null } } });
+        }
+      }
+    }
+    if (ox && oy) this.certified(ox, oy, both, at, head, policy);
   }
 
   /** Where the decision stays but a criterion's status changes (one finding per criterion and change). */

@@ -12,6 +12,7 @@ import { diffPending } from './diff.ts';
 
 export type { Example, Finding, Located, Related } from './findings.ts';
 export type { AcceptingSource } from './accept.ts';
+export { analysisLimits } from './limits.ts';
 
 export interface AnalysisOptions {
   /** Build and replay an example for each finding (default true); without, findings carry no example. */
@@ -31,12 +32,18 @@ export interface AnalysisReport {
   unreproduced: number;
   /** Milliseconds spent on the checks, and on building and replaying the examples. */
   timings: { checks: number; examples: number };
+  /**
+   * Steps of work the checks spent (pairs of cells met, cells joined, choices searched): what the
+   * budget of each part counts (analysisLimits.workPerPart), the same on every machine.
+   */
+  work: number;
 }
 
 const order = (a: Finding, b: Finding): number => a.code.localeCompare(b.code) || a.file.localeCompare(b.file) || a.range.start - b.range.start;
 
 async function report(model: Model, pending: Pending[], checks: number, options: AnalysisOptions): Promise<AnalysisReport> {
   const t = performance.now();
+  const work = model.logic.work;
   const describe = new Describer(model.space);
   const replayer = new Replayer(model);
   const findings: Finding[] = [];
@@ -52,7 +59,7 @@ async function report(model: Model, pending: Pending[], checks: number, options:
     }
     findings.push(f);
   }
-  return { findings: findings.sort(order), unreproduced, timings: { checks, examples: performance.now() - t } };
+  return { findings: findings.sort(order), unreproduced, timings: { checks, examples: performance.now() - t }, work };
 }
 
 /**

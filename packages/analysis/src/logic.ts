@@ -1,8 +1,9 @@
 // Three-valued regions: a condition is true on one region, false on another, unknown on the rest,
 // and `and`, `or`, `not` and at-least-N-of groups combine them by Kleene's rules, region by region,
 // dropping the cells that hold no case as they go.
-import { copyMasks, meet, TOP, type Cell, type Region, type Solver } from './cell.ts';
+import { atomsClash, copyMasks, meet, TOP, type Cell, type Region, type Solver } from './cell.ts';
 import { NotAnalyzed } from './linear.ts';
+import { analysisLimits, OverBudget } from './limits.ts';
 import { cellKey, finKey, restKey } from './keys.ts';
 import { andMask, isEmptyMask, orMask } from './masks.ts';
 
@@ -15,7 +16,7 @@ export interface Tri3 {
 }
 
 /** The most cells one region may split into before a check gives up (and says so). */
-export const maxCells = 20_000;
+export const maxCells = analysisLimits.maxCells;
 
 export const always: Tri3 = { t: [TOP], f: [], u: [] };
 
@@ -32,7 +33,38 @@ function compatible(a: Cell, b: Cell): boolean {
 }
 
 export class Logic {
+  /** Steps of work spent in all (the pairs, cells and choices the parts are charged): the same on every machine. */
+  work = 0;
+  /** What the part being analyzed may still spend (none being analyzed: no bound). */
+  private left = Infinity;
+  /** The budget of the part being analyzed, for its message. */
+  private budget = Infinity;
+
   constructor(readonly solver: Solver) {}
+
+  /**
+   * Runs one part of the analysis (a guideline's applicability, a criterion, a policy) with a budget
+   * of steps of its own (analysisLimits.workPerPart unless given): past it, every step throws
+   * OverBudget, which the part's caller reports as not analyzed (A612). What it spends counts in
+   * `work`, not against the budget of a part it runs within.
+   */
+  part<T>(f: () => T, budget: number = analysisLimits.workPerPart): T {
+    const [left, outer] = [this.left, this.budget];
+    this.left = this.budget = budget;
+    try {
+      return f();
+    } finally {
+      this.left = left;
+      this.budget = outer;
+    }
+  }
+
+  /** Charges `n` steps to the part being analyzed; past its budget, OverBudget (and so at every step after). */
+  charge(n: number): void {
+    this.work += n;
+    this.left -= n;
+    if (this.left < 0) throw new OverBudget(this.budget);
+  }
 
   /** The cells of both regions at once that hold cases. */
   meet(a: Region, b: Region): Region {
@@ -40,12 +72,20 @@ export class Logic {
     if (a.length * b.length > maxCells * 4) throw new NotAnalyzed(`its conditions split the cases into more than ${maxCells.toLocaleString('en-US')} regions`);
     const out = new Map<string, Cell>();
     for (const x of a) {
+      let tried = 0;
       for (const y of b) {
-        if (!compatible(x, y)) continue;
+        tried++;
+        if (!compatible(x, y) || atomsClash(x, y)) continue;
         const c = meet(x, y);
+        // x within y: its meets with the rest of b are within it too, and add nothing to the union.
+        if (c === x) {
+          if (this.solver.feasible(x)) out.set(cellKey(x), x);
+          break;
+        }
         if (!this.solver.feasible(c)) continue;
         out.set(cellKey(c), c);
       }
+      this.charge(tried);
     }
     return this.cap([...out.values()]);
   }
@@ -53,11 +93,17 @@ export class Logic {
   /** A cell of both regions at once that holds cases, or undefined: the first found (no need to work out the rest). */
   some(a: Region, b: Region): Cell | undefined {
     for (const x of a) {
+      let tried = 0;
       for (const y of b) {
-        if (!compatible(x, y)) continue;
+        tried++;
+        if (!compatible(x, y) || atomsClash(x, y)) continue;
         const c = meet(x, y);
-        if (this.solver.feasible(c)) return c;
+        if (this.solver.feasible(c)) {
+          this.charge(tried);
+          return c;
+        }
       }
+      this.charge(tried);
     }
     return undefined;
   }
@@ -70,7 +116,7 @@ export class Logic {
    * apart (criteria on different facts do not constrain each other), and their cases joined. Throws
    * NotAnalyzed past `budget` choices tried.
    */
-  witnesses(regions: readonly Region[], want = 1, budget = 200_000): Cell[] {
+  witnesses(regions: readonly Region[], want = 1, budget: number = analysisLimits.searchChoices): Cell[] {
     const seen = new Set<Region>();
     const terms: Region[] = [];
     for (const r of regions) {
@@ -79,6 +125,7 @@ export class Logic {
       seen.add(r);
       terms.push(r);
     }
+    this.charge(terms.reduce((n, r) => n + r.length, 0));
     // A few regions are searched together at once; grouping pays for itself on many.
     const groups = terms.length > 3 ? this.solver.space.independent(terms) : [terms];
     const found = groups.map((g) => this.search(g, groups.length === 1 ? want : Math.max(1, want), budget));
@@ -108,6 +155,7 @@ export class Logic {
       }
       const left: Cell[][] = [];
       let best = 0;
+      this.charge(1);
       for (const r of rest) {
         const cells = r.filter((c) => compatible(at, c));
         if (!cells.length) return;
@@ -131,6 +179,7 @@ export class Logic {
   }
 
   union(...rs: Region[]): Region {
+    this.charge(rs.reduce((n, r) => n + r.length, 0));
     const out = new Map<string, Cell>();
     for (const r of rs) for (const c of r) out.set(cellKey(c), c);
     return this.cap([...out.values()]);
@@ -143,7 +192,10 @@ export class Logic {
 
   /** The regions of a value read part by part: each part's regions within its guard, joined (and merged where they can be). */
   guarded(parts: readonly { guard: Cell; v: Tri3 }[]): Tri3 {
-    const on = (r: Region, g: Cell): Region => this.solver.prune(r.map((x) => meet(g, x)));
+    const on = (r: Region, g: Cell): Region => {
+      this.charge(r.length);
+      return this.solver.prune(r.map((x) => meet(g, x)));
+    };
     const side = (f: (x: Tri3) => Region): Region => this.compact(this.union(...parts.map((p) => on(f(p.v), p.guard))));
     return { t: side((x) => x.t), f: side((x) => x.f), u: side((x) => x.u) };
   }
@@ -208,6 +260,7 @@ export class Logic {
   /** Cells that differ in one finite variable only, merged into one (fewer, larger regions to show). */
   compact(r: Region): Region {
     if (r.length < 2) return r;
+    this.charge(r.length);
     // Only cells with the same atoms, sets and months can merge: group them first.
     const byRest = new Map<string, Cell[]>();
     for (const c of r) {

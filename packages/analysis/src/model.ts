@@ -6,6 +6,7 @@ import { matchesPattern } from '@guideline/runtime';
 import { meet, Solver, TOP, type Cell, type Region } from './cell.ts';
 import { Conditions, SharedReadings } from './conditions.ts';
 import { NotAnalyzed } from './linear.ts';
+import { OverBudget } from './limits.ts';
 import { always, Logic, maxCells, type Tri3 } from './logic.ts';
 import { OTHER, Space, type Placed } from './space.ts';
 import { finCell, Scope } from './values.ts';
@@ -80,12 +81,15 @@ export class Model {
 
   private readonly readings: SharedReadings[] = [];
 
-  /** Where a guideline applies, does not, or may (NotAnalyzed when a condition is outside the method). */
+  /**
+   * Where a guideline applies, does not, or may (NotAnalyzed when a condition is outside the method,
+   * or reading them takes more than a part's budget of steps).
+   */
   applies(p: Placed): Tri3 | NotAnalyzed {
     let out = this.appliesMemo.get(p.key);
     if (!out) {
       try {
-        out = this.conditionsOf(p.key, p).cond(p.g.applies);
+        out = this.logic.part(() => this.conditionsOf(p.key, p).cond(p.g.applies));
       } catch (e) {
         if (!(e instanceof NotAnalyzed)) throw e;
         out = e;
@@ -248,6 +252,8 @@ export class Model {
         rest = L.compact(L.meet(rest, a.f));
       } catch (e) {
         if (!(e instanceof NotAnalyzed)) throw e;
+        // The walk's own steps past the budget of the part it runs in are that part's to report, not this guideline's.
+        if (e instanceof OverBudget && e !== a) throw e;
         g.blocked = { placed, error: e };
         return g;
       }

@@ -7,6 +7,7 @@ import type { TimeUnit } from '@guideline/language';
 import { referenceDay, since } from './calendar.ts';
 import { NotAnalyzed, type Atom } from './linear.ts';
 import { octagonBounds, satisfiable, solveOctagon, type OctConstraint } from './octagon.ts';
+import { analysisLimits } from './limits.ts';
 
 /**
  * `time from date to end ≥ c` etc. in months or years; the date is a variable, or a day when `date`
@@ -187,7 +188,7 @@ function dayMeeting(ks: readonly MonthAtom[], review: number, near: number): num
 function scanReviews(p: MonthProblem): Map<number, number> | undefined {
   if (!satisfiable(p.local.size, p.integer, p.ks)) return undefined;
   const ends = [...new Set(p.months.map((k) => k.to))];
-  return scanEnds(p, ends, 0, [], new Map(), { left: ends.length > 1 ? 20_000 : Infinity });
+  return scanEnds(p, ends, 0, [], new Map(), { left: ends.length > 1 ? analysisLimits.monthEndDays : Infinity });
 }
 
 function scanEnds(p: MonthProblem, ends: readonly number[], i: number, acc: OctConstraint[], pinned: Map<number, number>, budget: { left: number }): Map<number, number> | undefined {

@@ -14,6 +14,8 @@ describe('the bundled library', () => {
     const failed = report.findings.filter((f) => f.example && !f.example.reproduced).map((f) => `${f.file}:${f.line} ${f.code} ${f.example!.problem}`);
     expect(failed).toEqual([]);
     expect(report.unreproduced).toBe(0);
+    // Every part is analyzed within its budget of steps (docs/limits.md): what is not analyzed is outside the method, never past the budget.
+    expect(report.findings.filter((f) => f.message.includes('the analysis budget')).map((f) => `${f.file}:${f.line}`)).toEqual([]);
     // Every warning and information has an example to show, except what is not analyzed.
     expect(report.findings.filter((f) => f.code !== 'A612' && !f.example).map((f) => `${f.file}:${f.line} ${f.code}`)).toEqual([]);
     // No warning stands unargued, and no acceptance accepts nothing: `guideline analyze guidelines` exits 0.

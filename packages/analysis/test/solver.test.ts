@@ -1,14 +1,15 @@
 // The analysis's shortcuts against the plain method, on the regions of small random programs: a meet
 // that keeps a cell (or a part of it) when the other adds nothing builds the same cell as the meet in
-// full, feasibility decided part by part, with what the solver remembers across cells, agrees with
-// solving each cell afresh, and the evidence order walked with where it is undecided left until
-// asked gives the regions of the walk that works everything out at each guideline.
+// full (of two bounds of one form, the tighter kept), cells it tells apart by their bounds alone hold
+// no case together, feasibility decided part by part, with what the solver remembers across cells,
+// agrees with solving each cell afresh, and the evidence order walked with where it is undecided left
+// until asked gives the regions of the walk that works everything out at each guideline.
 import fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { compileProgram, type CompiledPolicy } from '../../language/src/index.ts';
-import { meet, Solver, TOP, type Cell, type Region } from '../src/cell.ts';
-import { atomKey, NotAnalyzed } from '../src/linear.ts';
+import { atomsClash, meet, Solver, TOP, type Cell, type Region } from '../src/cell.ts';
+import { atomKey, NotAnalyzed, type Atom } from '../src/linear.ts';
 import { andMask } from '../src/masks.ts';
 import type { Tri3 } from '../src/logic.ts';
 import { Model } from '../src/model.ts';
@@ -22,8 +23,14 @@ function plainMeet(a: Cell, b: Cell): Cell {
   if (b === TOP) return a;
   const fin = new Map(a.fin);
   for (const [k, v] of b.fin) fin.set(k, andMask(fin.get(k) ?? v, v));
-  const keys = new Set(a.atoms.map(atomKey));
-  const atoms = [...a.atoms, ...b.atoms.filter((k) => !keys.has(atomKey(k)))];
+  // Of two atoms of one form (the same variables and signs), the tighter, in the first one's place.
+  const form = (k: Atom): string => `${k.a}${k.x}${k.y === undefined ? '' : `${k.b}${k.y}`}`;
+  const atoms = [...a.atoms];
+  for (const k of b.atoms) {
+    const i = atoms.findIndex((x) => form(x) === form(k));
+    if (i < 0) atoms.push(k);
+    else if (k.c < atoms[i]!.c || (k.c === atoms[i]!.c && k.strict && !atoms[i]!.strict)) atoms[i] = k;
+  }
   const sets = new Map(a.sets);
   for (const [k, v] of b.sets) {
     const x = sets.get(k);
@@ -114,6 +121,8 @@ describe('the analysis against the plain method', () => {
           for (const y of cells) {
             const m = meet(x, y);
             check(m, plainMeet(x, y));
+            // The cheap test a region's meet skips pairs by says only what the solver would.
+            if (atomsClash(x, y) && fresh(m) !== false) expect(fresh(m), `${text}\n${JSON.stringify([content(x), content(y)])}`).toBe(false);
             // Once more with a third part, from the other side: masks, atoms and sets on both.
             check(meet(y, m), plainMeet(y, m));
           }
