@@ -6,7 +6,8 @@ import Ajv from 'ajv';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { caseSchema, generatedContract } from '../scripts/gen-contract.ts';
-import { caseSchemaOf, validateCase } from '../packages/runtime/src/index.ts';
+import { caseSchemaOf, evaluateFast, validateCase } from '../packages/runtime/src/index.ts';
+import { seedCase } from './support/case-factory.ts';
 import { compileProgram } from '../packages/language/src/index.ts';
 import { ownVocabularyGuideline } from './support/own-vocabulary.ts';
 import { bundledRules, files, root } from './support/bundled.ts';
@@ -61,6 +62,31 @@ describe('the case contract', () => {
     const nothingMuch = fc.constantFrom<unknown>(null, '', ' ', '\t\n', '\u00a0', '\ufeff', 'x', ' x ', 'M54.12');
     const item = fc.record({ text: nothingMuch, icd10: nothingMuch }, { requiredKeys: [] });
     fc.assert(fc.property(fc.array(item, { maxLength: 3 }), (diagnoses) => agree({ jurisdiction: 'CA', asOf: '2014-01-24', request: { treatment: 'physical-therapy' }, diagnoses })), { ...seed(44), numRuns: runs(500) });
+  });
+
+  // A value the rule set's names nearly match would find no guideline as written, and the
+  // determination would say "no applicable guideline" as a fact: it is refused, with the name meant.
+  it.each([
+    ['request.treatment', 'Physical-Therapy', 'request.treatment: "Physical-Therapy" is no treatment the guidelines cover; did you mean physical-therapy?'],
+    ['request.treatment', 'physical therapy', 'request.treatment: "physical therapy" is no treatment the guidelines cover; did you mean physical-therapy?'],
+    ['request.treatment', ' MRI_lumbar ', 'request.treatment: " MRI_lumbar " is no treatment the guidelines cover; did you mean mri-lumbar?'],
+    ['request.treatment', 'physical-therapy', undefined],
+    ['request.treatment', 'spinal-fusion', undefined],
+    ['jurisdiction', 'CA ', 'jurisdiction: "CA " has spaces around it; give CA'],
+    ['jurisdiction', ' tx', 'jurisdiction: " tx" has spaces around it; give tx'],
+    ['jurisdiction', 'ca', undefined],
+    ['jurisdiction', 'ZZ ', undefined],
+  ])('%s %j: refused as a near miss of a name the rule set uses, or decided', (field, value, message) => {
+    const rules = bundledRules();
+    const c = structuredClone(seedCase()) as Record<string, Record<string, unknown>>;
+    if (field === 'jurisdiction') (c as Record<string, unknown>).jurisdiction = value;
+    else c.request!.treatment = value;
+    const issues = validateCase(c, rules).map((i) => `${i.field}: ${i.message}`);
+    expect(issues).toEqual(message ? [message] : []);
+    if (message) expect(() => evaluateFast(rules, c)).toThrow(message);
+    else expect(evaluateFast(rules, c).decision).toBeTruthy();
+    // The contract alone (no rule set, no names) has nothing to say of it.
+    expect(validateCase(c)).toEqual([]);
   });
 
   it("a rule set's own vocabularies: its case schema has their fields, and agrees with the validator", () => {

@@ -1,6 +1,7 @@
 // Validates a case against the contract (the standard vocabularies' fields) and the rule set's own
 // vocabularies: every bad field, and every field no vocabulary defines, is named by its path.
 import type { RuleSet } from '@guideline/language/rules';
+import { nearMisses } from './case-values.ts';
 import { markComputed } from './computed-fields.ts';
 import { contractFields } from './contract.generated.ts';
 import { addField, caseValidator, checkFields, fieldIssues, type FieldNode } from './fields.ts';
@@ -36,9 +37,14 @@ export function fieldsOf(rules: RuleSet | undefined): FieldNode & { kind: 'objec
   return tree;
 }
 
-/** The problems of a case, one per field (empty when it follows the contract). */
+/**
+ * The problems of a case, one per field (empty when it follows the contract); for a case that
+ * follows it, a value that nearly matches the rule set's names and would not as written
+ * (case-values.ts).
+ */
 export function validateCase(input: unknown, rules?: RuleSet): CaseIssue[] {
-  return checkFields(fieldsOf(rules), input);
+  const issues = checkFields(fieldsOf(rules), input);
+  return issues.length || !rules ? issues : nearMisses(rules, input);
 }
 
 /** Whether a case of a rule set has no issue at all: validateCase's answer, with no issues built. */
@@ -53,8 +59,7 @@ export function assertCase(input: unknown, rules?: RuleSet): Case {
 
 /** assertCase with the rule set's case check (caseCheckOf) already in hand: it runs once, and the issues are found only when it fails. */
 export function checkedCase(input: unknown, rules: RuleSet | undefined, valid: (input: unknown) => boolean): Case {
-  if (valid(input)) return input as Case;
-  const issues = fieldIssues(fieldsOf(rules), input);
+  const issues = valid(input) ? (rules ? nearMisses(rules, input) : []) : fieldIssues(fieldsOf(rules), input);
   if (issues.length) throw new CaseValidationError(issues);
   return input as Case;
 }

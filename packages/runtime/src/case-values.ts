@@ -1,0 +1,47 @@
+// Values of a case a rule set's names nearly match, and would not match as written: a treatment
+// "Physical-Therapy" or "physical therapy" where the guidelines cover physical-therapy, a
+// jurisdiction " CA" with spaces around it. Decided as written, the case would find no guideline,
+// and its determination would state that as a fact; a value that is no near miss of any name (a
+// treatment no guideline covers) is decided, as no applicable guideline.
+import type { RuleSet } from '@guideline/language/rules';
+import type { CaseIssue } from './validate.ts';
+
+interface Names {
+  /** The treatments the guidelines cover, as written, and by their key (`near`). */
+  treatments: Set<string>;
+  byKey: Map<string, string>;
+  /** The policies' jurisdictions, upper case. */
+  jurisdictions: Set<string>;
+}
+
+const names = new WeakMap<RuleSet, Names>();
+
+/** A treatment's name with case, spaces, hyphens and underscores aside. */
+const near = (s: string): string => s.trim().toLowerCase().replace(/[\s_-]+/g, '-');
+
+function namesOf(rules: RuleSet): Names {
+  let n = names.get(rules);
+  if (!n) {
+    const treatments = new Set(rules.guidelines.flatMap((g) => g.covers));
+    n = { treatments, byKey: new Map([...treatments].map((t) => [near(t), t])), jurisdictions: new Set(rules.policies.map((p) => p.jurisdiction.toUpperCase())) };
+    names.set(rules, n);
+  }
+  return n;
+}
+
+/** The case's near misses of the rule set's names, one issue each (none for a case that has none). */
+export function nearMisses(rules: RuleSet, input: unknown): CaseIssue[] {
+  const n = namesOf(rules);
+  const c = input as { jurisdiction?: unknown; request?: { treatment?: unknown } | null };
+  const out: CaseIssue[] = [];
+  const treatment = c.request?.treatment;
+  if (typeof treatment === 'string' && !n.treatments.has(treatment)) {
+    const meant = n.byKey.get(near(treatment));
+    if (meant) out.push({ field: 'request.treatment', message: `${JSON.stringify(treatment)} is no treatment the guidelines cover; did you mean ${meant}?` });
+  }
+  const j = c.jurisdiction;
+  if (typeof j === 'string' && j !== j.trim() && n.jurisdictions.has(j.trim().toUpperCase())) {
+    out.push({ field: 'jurisdiction', message: `${JSON.stringify(j)} has spaces around it; give ${j.trim()}` });
+  }
+  return out;
+}
