@@ -29,19 +29,20 @@ function namesOf(rules: RuleSet): Names {
   return n;
 }
 
-/** The case's near misses of the rule set's names, one issue each (none for a case that has none). */
+/** Shared by every case without a near miss: frozen, so that no caller's push reaches the next case. */
+const none: CaseIssue[] = Object.freeze([]) as unknown as CaseIssue[];
+
+/** The case's near misses of the rule set's names, one issue each (none for a case that has none: the usual case, which allocates nothing). */
 export function nearMisses(rules: RuleSet, input: unknown): CaseIssue[] {
   const n = namesOf(rules);
   const c = input as { jurisdiction?: unknown; request?: { treatment?: unknown } | null };
-  const out: CaseIssue[] = [];
   const treatment = c.request?.treatment;
-  if (typeof treatment === 'string' && !n.treatments.has(treatment)) {
-    const meant = n.byKey.get(near(treatment));
-    if (meant) out.push({ field: 'request.treatment', message: `${JSON.stringify(treatment)} is no treatment the guidelines cover; did you mean ${meant}?` });
-  }
+  const meant = typeof treatment === 'string' && !n.treatments.has(treatment) ? n.byKey.get(near(treatment)) : undefined;
   const j = c.jurisdiction;
-  if (typeof j === 'string' && j !== j.trim() && n.jurisdictions.has(j.trim().toUpperCase())) {
-    out.push({ field: 'jurisdiction', message: `${JSON.stringify(j)} has spaces around it; give ${j.trim()}` });
-  }
+  const spaced = typeof j === 'string' && j !== j.trim() && n.jurisdictions.has(j.trim().toUpperCase());
+  if (!meant && !spaced) return none;
+  const out: CaseIssue[] = [];
+  if (meant) out.push({ field: 'request.treatment', message: `${JSON.stringify(treatment)} is no treatment the guidelines cover; did you mean ${meant}?` });
+  if (spaced) out.push({ field: 'jurisdiction', message: `${JSON.stringify(j)} has spaces around it; give ${(j as string).trim()}` });
   return out;
 }

@@ -44,7 +44,7 @@ export function fieldsOf(rules: RuleSet | undefined): FieldNode & { kind: 'objec
  */
 export function validateCase(input: unknown, rules?: RuleSet): CaseIssue[] {
   const issues = checkFields(fieldsOf(rules), input);
-  return issues.length || !rules ? issues : nearMisses(rules, input);
+  return issues.length || !rules ? issues : [...nearMisses(rules, input)];
 }
 
 /** Whether a case of a rule set has no issue at all: validateCase's answer, with no issues built. */
