@@ -1,0 +1,135 @@
+// The words, numbers and signs of a request text, for request-text.ts to read its phrasings from:
+// cut in one pass, number words and the days of a schedule known by a dictionary, and both ends of
+// a range, a choice or a fraction marked, so that neither is read as a number the request states.
+
+/** What a word of the dictionary is: a number word's value (NaN for none), the day of the week it names, or a schedule's days a week (0 for none). */
+interface Known {
+  value: number;
+  day: number;
+  days: number;
+}
+
+// The words the tokens know, looked up once a word. A Map, not an object: a word cut from the text
+// is a new string, and looking it up as a property name makes V8 find it in its table of names
+// first (most of the cost of reading a text).
+const dictionary = new Map<string, Known>();
+const numberWords: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
+  thirty: 30, forty: 40,
+};
+for (const [w, value] of Object.entries(numberWords)) dictionary.set(w, { value, day: 0, days: 0 });
+for (const [tens, n] of [['twenty', 20], ['thirty', 30]] as const) {
+  for (const [unit, m] of Object.entries(numberWords)) if (m < 10) dictionary.set(`${tens}-${unit}`, { value: n + m, day: 0, days: 0 });
+}
+// The days of the week as a schedule writes them ("Mon/Wed/Fri", "M, W and F", "T/Th"), and schedules
+// written as one word ("MWF").
+const weekDays: Record<string, number> = {
+  monday: 1, mon: 1, m: 1, tuesday: 2, tue: 2, tues: 2, tu: 2, t: 2, wednesday: 3, wed: 3, w: 3,
+  thursday: 4, thu: 4, thur: 4, thurs: 4, th: 4, friday: 5, fri: 5, f: 5, saturday: 6, sat: 6, sunday: 7, sun: 7,
+};
+for (const [w, day] of Object.entries(weekDays)) dictionary.set(w, { value: NaN, day, days: 0 });
+for (const [w, days] of Object.entries({ mwf: 3, tth: 2, tuth: 2, mtwthf: 5 })) dictionary.set(w, { value: NaN, day: 0, days });
+export const timesWords = new Set(['times', 'x', 'time']);
+
+export const NUM = 0;
+export const WORD = 1;
+export const SIGN = 2;
+
+/** A word, a number (digits, or a number word) or any other sign of the text. */
+export interface Tok {
+  kind: typeof NUM | typeof WORD | typeof SIGN;
+  /** The word in lower case, or the sign. */
+  text: string;
+  /** A number's value; NaN for one that cannot be a count (a decimal, more than three digits). */
+  value: number;
+  /** White space (or the start of the text) comes before it. */
+  spaced: boolean;
+  /** One end of a range, a choice or a fraction ("2-3", "8 to 12", "between 8 and 12", "2 or 3", "7/10"): not a number the request states. */
+  ranged: boolean;
+  /** The day of the week a word names (1 to 7: "Mon", "W"), or 0. */
+  day: number;
+  /** The days a week of a schedule written as one word ("MWF": 3), or 0. */
+  days: number;
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+/** A hyphen or any dash ("2-3", "2–3", "2 — 3", "8−12"): each is the sign "-". */
+const isDash = (c: number): boolean => c === 45 || (c >= 0x2010 && c <= 0x2015) || c === 0x2212 || c === 0xfe58 || c === 0xfe63 || c === 0xff0d;
+/** What stands between the two ends of a range, a choice or a fraction: "2-3", "8 to 12", "8 through 12", "2 or 3", "7/10". */
+const rangeSigns = new Set(['-', '~', '/', 'to', 'through', 'thru', 'or']);
+const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** JavaScript's \s. */
+function isSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** The text as words, numbers and signs, in one pass. `steps` counts the work. */
+export function tokens(text: string, counter: { steps: number }): Tok[] {
+  const out: Tok[] = [];
+  const n = text.length;
+  let spaced = true;
+  let i = 0;
+  while (i < n) {
+    counter.steps++;
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      spaced = true;
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    if (isDigit(c)) {
+      while (j < n && isDigit(text.charCodeAt(j))) j++;
+      let value = j - i <= 3 ? Number(text.slice(i, j)) : NaN;
+      // A decimal ("2.5x4") is no count: read it whole, as a number that cannot be one.
+      if (j + 1 < n && text.charCodeAt(j) === 46 && isDigit(text.charCodeAt(j + 1))) {
+        for (j += 1; j < n && isDigit(text.charCodeAt(j)); ) j++;
+        value = NaN;
+      }
+      out.push({ kind: NUM, text: text.slice(i, j), value, spaced, ranged: false, day: 0, days: 0 });
+    } else if (isLetter(c)) {
+      while (j < n && isLetter(text.charCodeAt(j))) j++;
+      let word = text.slice(i, j).toLowerCase();
+      // "twenty-four" is one number.
+      if (j + 1 < n && isDash(text.charCodeAt(j)) && isLetter(text.charCodeAt(j + 1))) {
+        let k = j + 1;
+        while (k < n && isLetter(text.charCodeAt(k))) k++;
+        const compound = `${word}-${text.slice(j + 1, k).toLowerCase()}`;
+        if (dictionary.has(compound)) {
+          word = compound;
+          j = k;
+        }
+      }
+      const known = dictionary.get(word);
+      if (known === undefined) out.push({ kind: WORD, text: word, value: NaN, spaced, ranged: false, day: 0, days: 0 });
+      else out.push({ kind: known.value > 0 ? NUM : WORD, text: word, value: known.value, spaced, ranged: false, day: known.day, days: known.days });
+    } else {
+      // The multiplication sign is the word "x"; every dash is "-".
+      out.push(c === 0xd7 ? { kind: WORD, text: 'x', value: NaN, spaced, ranged: false, day: 0, days: 0 } : { kind: SIGN, text: isDash(c) ? '-' : text[i]!, value: NaN, spaced, ranged: false, day: 0, days: 0 });
+    }
+    spaced = false;
+    i = j;
+  }
+  // Ranges, choices and fractions: both numbers of "2-3", "8 to 12", "8 through 12", "2 or 3", "7/10",
+  // "between 8 and 12", and of a range of multipliers, "2x-3x a week", "2 times to 3 times".
+  for (let k = 0; k + 2 < out.length; k++) {
+    const a = out[k]!;
+    if (a.kind !== NUM) continue;
+    let s = k + 1;
+    if (out[s]!.kind === WORD && timesWords.has(out[s]!.text)) s++;
+    const sep = out[s];
+    const b = out[s + 1];
+    if (sep && b && sep.kind !== NUM && b.kind === NUM && rangeSigns.has(sep.text)) a.ranged = b.ranged = true;
+    if (out[k - 1]?.text === 'between' && (out[k + 1]!.text === 'and' || out[k + 1]!.text === '&') && out[k + 2]!.kind === NUM) a.ranged = out[k + 2]!.ranged = true;
+  }
+  return out;
+}
+
+/** A number the request states at token k: its value, or undefined. */
+export function countAt(ts: readonly Tok[], k: number): number | undefined {
+  const t = ts[k];
+  return t && t.kind === NUM && !t.ranged && Number.isFinite(t.value) && t.value > 0 ? t.value : undefined;
+}
+
+export const word = (ts: readonly Tok[], k: number): string => (ts[k]?.kind === NUM ? '' : ts[k]?.text ?? '');
