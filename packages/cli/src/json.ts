@@ -138,8 +138,6 @@ function hugeNumber(text: string): { at: number; text: string } | undefined {
   return undefined;
 }
 
-/** Whether arrays and objects nest past `limit`, building no path. */
-
 /** The path of the first value nested past `limit` (arrays and objects), '' for the document, or undefined. */
 function tooDeep(v: unknown, limit: number, at: string): string | undefined {
   if (typeof v !== 'object' || v === null) return undefined;
