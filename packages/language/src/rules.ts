@@ -31,5 +31,5 @@ export { condReads, valueReads, type Reads } from './reads.ts';
 export { engineRules, twoWay, scopeName, leafFact, caseFact, certifyFact, stepFact, policyGuidelines, type EngineRules } from './compile/engine.ts';
 export { formatMessage, hasErrors } from './diagnostics.ts';
 export { SourceFile } from './source.ts';
-export { closest } from './spelling.ts';
+export { closest, misspeltKeyword } from './spelling.ts';
 export { limits } from './limits.ts';

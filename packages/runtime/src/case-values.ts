@@ -1,9 +1,15 @@
 // Values of a case a rule set's names nearly match, and would not match as written: a treatment
-// "Physical-Therapy" or "physical therapy" where the guidelines cover physical-therapy, a
-// jurisdiction " CA" with spaces around it. Decided as written, the case would find no guideline,
-// and its determination would state that as a fact; a value that is no near miss of any name (a
-// treatment no guideline covers) is decided, as no applicable guideline.
-import type { RuleSet } from '@guideline/language/rules';
+// "Physical-Therapy", "physical therapy" or "physcal-therapy" where the guidelines cover
+// physical-therapy, a jurisdiction " CA" with spaces around it. Decided as written, the case would
+// find no guideline, and its determination would state that as a fact; a value that is no near miss
+// of any name (a treatment no guideline covers) is decided, as no applicable guideline.
+//
+// A near miss of a treatment is the covered name but for case, spaces, hyphens and underscores, or
+// then a misspelling of it: one edit for a name of four or five letters, two for a longer one (a
+// letter added, dropped, changed, or two swapped: "physcal-therapy", "manipulations"). The bundled
+// library's names are far apart (the closest two, aquatic-therapy and physical-therapy, are seven
+// edits apart), so a treatment two edits from one of them is a slip, not another treatment.
+import { misspeltKeyword, type RuleSet } from '@guideline/language/rules';
 import type { CaseIssue } from './validate.ts';
 
 interface Names {
@@ -29,6 +35,12 @@ function namesOf(rules: RuleSet): Names {
   return n;
 }
 
+/** The covered treatment a name (by its key) was meant to be, if it is near enough to one. */
+function meantTreatment(n: Names, key: string): string | undefined {
+  const found = n.byKey.get(key) ?? misspeltKeyword(key, n.byKey.keys());
+  return found === undefined ? undefined : n.byKey.get(found);
+}
+
 /** Shared by every case without a near miss: frozen, so that no caller's push reaches the next case. */
 const none: CaseIssue[] = Object.freeze([]) as unknown as CaseIssue[];
 
@@ -37,7 +49,7 @@ export function nearMisses(rules: RuleSet, input: unknown): CaseIssue[] {
   const n = namesOf(rules);
   const c = input as { jurisdiction?: unknown; request?: { treatment?: unknown } | null };
   const treatment = c.request?.treatment;
-  const meant = typeof treatment === 'string' && !n.treatments.has(treatment) ? n.byKey.get(near(treatment)) : undefined;
+  const meant = typeof treatment === 'string' && !n.treatments.has(treatment) ? meantTreatment(n, near(treatment)) : undefined;
   const j = c.jurisdiction;
   const spaced = typeof j === 'string' && j !== j.trim() && n.jurisdictions.has(j.trim().toUpperCase());
   if (!meant && !spaced) return none;

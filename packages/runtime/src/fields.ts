@@ -1,7 +1,7 @@
 // The fields a case may have, as a tree: built from fact definitions (the standard vocabularies'
 // facts are the contract; a rule set's own vocabularies add theirs), and checked against a case so
 // that every bad or undefined field is named, with the closest defined one.
-import type { FactDef, FactType } from '@guideline/language/rules';
+import { closest, type FactDef, type FactType } from '@guideline/language/rules';
 import { isCalendarDate } from './iso-date.ts';
 
 /** A field of the case: an object of named fields, a list, or a value of a fact's type. */
@@ -325,32 +325,10 @@ function valueValidator(node: FieldNode & { kind: 'value' }): Valid {
 
 const join = (at: string, key: string): string => (at ? `${at}.${key}` : key);
 
-/** The defined key closest to a misspelt one (edit distance, and case). */
+/** The defined key closest to a misspelt one (edit distance, case aside). */
 export function closestKey(key: string, keys: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let score = Infinity;
-  const k = key.toLowerCase();
-  for (const c of keys) {
-    const d = distance(k, c.toLowerCase());
-    if (d < score) {
-      score = d;
-      best = c;
-    }
-  }
-  return score <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
-}
-
-function distance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 3) return 99;
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
+  const byLower = new Map<string, string>();
+  for (const k of keys) if (!byLower.has(k.toLowerCase())) byLower.set(k.toLowerCase(), k);
+  const found = closest(key.toLowerCase(), byLower.keys());
+  return found === undefined ? undefined : byLower.get(found);
 }
