@@ -2,7 +2,7 @@
 // worker threads, what changed between two rule sets (from folders, artifacts, git revisions,
 // JSON Lines, CSV or Parquet through a column mapping), and the report written beside it.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundledRules, files, root } from './support/bundled.ts';
@@ -187,6 +187,25 @@ describe('replay', { timeout: 180_000 }, () => {
       expect([broken.code, broken.stderr]).toEqual([2, expect.stringMatching(at)]);
       expect(broken.stderr).not.toContain('guideline-rev-');
     }
+    // A tree named from a folder of the repository, as git reads it there: `./` and `../` from that folder.
+    const within = join(repo, 'guidelines');
+    expect(runCli(['replay', '--cases', cases, '--before', 'HEAD~1:./', '--after', 'HEAD~1:../guidelines'], { cwd: within }).stdout).toMatch(/under both rule sets; 0 changed/);
+    // A folder without guidelines is named as given, not as the copy made of it.
+    mkdirSync(join(repo, 'notes'));
+    writeFileSync(join(repo, 'notes/a.txt'), 'x\n');
+    git('add', '.');
+    git('commit', '-qm', 'notes');
+    expect(runCli(['replay', '--cases', cases, '--before', 'HEAD:./notes', '--after', after], { cwd: repo })).toMatchObject({ code: 2, stderr: "guideline: no .guideline files in HEAD:./notes\n" });
+    // A tree git holds and no folder can: a link to a folder and a folder, of one name (git mktree makes
+    // it; git fsck would not pass it). tar writes nothing through the link, and says why it stops.
+    const elsewhere = join(s.dir, 'elsewhere');
+    mkdirSync(elsewhere);
+    const gitOut = (args: string[], input?: string): string => execFileSync('git', args, { cwd: repo, input }).toString().trim();
+    const link = gitOut(['hash-object', '-w', '--stdin'], elsewhere);
+    const odd = gitOut(['mktree'], `120000 blob ${link}\ta\n040000 tree ${gitOut(['rev-parse', 'HEAD:guidelines'])}\ta\n`);
+    const unwritable = runCli(['replay', '--cases', cases, '--before', `${odd}:`, '--after', after], { cwd: repo });
+    expect([unwritable.code, unwritable.stderr]).toEqual([2, expect.stringMatching(new RegExp(`^guideline: '${odd}:': the tree at that revision cannot be written out as files \\(tar: .+\\)\n$`))]);
+    expect(readdirSync(elsewhere)).toEqual([]);
   });
 
   describe('tables through DuckDB', () => {

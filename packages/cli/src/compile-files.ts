@@ -48,7 +48,7 @@ export function compileFiles(paths: readonly string[], options: CompileOptions =
   };
   const load = (f: FoundFile, name = f.name): LoadedSource => ({ text: readText(f.given, readLimits.guidelineBytes), file: name, path: f.path, shown: (options.shownAs ?? display)(f.given) });
   const sources = guidelineFiles(paths).map((f) => load(f));
-  if (paths.length && !sources.length) throw new UsageError(`no .guideline files in ${paths.map(display).join(', ')}`);
+  if (paths.length && !sources.length) throw new UsageError(`no .guideline files in ${paths.map((p) => (options.shownAs ?? display)(p)).join(', ')}`);
   const own = sources.length;
   const added = new Set<string>();
   const ids = [...new Set(sources.flatMap((s) => [...code(s.text).matchAll(/^guideline\s+([\w.-]+)/gm)].map((m) => m[1]!)))];

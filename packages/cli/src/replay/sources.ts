@@ -27,16 +27,33 @@ export async function loadRules(spec: string): Promise<RuleSet | undefined> {
   };
   try {
     // The tree (or file) at that revision, as it was, under its own name: nothing of the working tree.
-    const object = `${rev}:${path}`;
-    const at = join(dir, basename(path.replace(/\/+$/, '')) || 'root');
+    // By its id, which git finds from the current folder (`HEAD:./x`, `HEAD:../x`).
+    const object = git(['rev-parse', '--verify', '--quiet', `${rev}:${path}`]).toString().trim();
+    // `HEAD:` and `HEAD:./` (git reads ./ from the current folder) name a tree without a name of its own.
+    const name = basename(path.replace(/\/+$/, ''));
+    const at = join(dir, name === '' || name === '.' || name === '..' ? 'root' : name);
     // Problems are shown at the file as git names it at that revision: the copy is gone after.
-    const shownAs = (p: string): string => `${rev}:${join(path, relative(at, p))}`;
+    // As given (`HEAD:./x` is another tree than `HEAD:x`), and a file in a tree under it.
+    const base = path.replace(/\/+$/, '');
+    const shownAs = (p: string): string => {
+      const rel = relative(at, p);
+      return `${rev}:${rel ? (base ? `${base}/${rel}` : rel) : base}`;
+    };
     if (git(['cat-file', '-t', object]).toString().trim() === 'blob') {
       writeFileSync(at, git(['show', object]));
       return await (at.endsWith('.json') ? ruleSet([], at, shownAs) : ruleSet([at], undefined, shownAs));
     }
     mkdirSync(at);
-    execFileSync('tar', ['-x', '-C', at], { input: git(['archive', '--format=tar', object]) });
+    // From the repository's root: run in a folder of it, git archive keeps only that folder's part of a tree.
+    const root = git(['rev-parse', '--show-toplevel']).toString().trim();
+    const archive = git(['-C', root, 'archive', '--format=tar', object]);
+    try {
+      execFileSync('tar', ['-x', '-C', at], { input: archive, stdio: ['pipe', 'ignore', 'pipe'] });
+    } catch (e) {
+      // A tree git holds but no folder can (two entries of one name, made with git mktree).
+      const why = String((e as { stderr?: Buffer }).stderr ?? '').trim().split('\n')[0] || (e as Error).message;
+      throw new UsageError(`'${spec}': the tree at that revision cannot be written out as files (${why})`);
+    }
     return await ruleSet([at], undefined, shownAs);
   } finally {
     rmSync(dir, { recursive: true, force: true });
