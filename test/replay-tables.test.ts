@@ -109,6 +109,20 @@ describe('each cell takes its case field type', { timeout: 60_000 }, () => {
     expect(r.stdout).toMatch(/^1 cases decided/);
   });
 
+  it('Parquet: NaN and the infinities in a number field are refused naming the row and the field, a finite DOUBLE decided', async () => {
+    const parquet = join(s.dir, 'nan.parquet');
+    await withDuckDB(async (con) => {
+      const row = (id: string, visits: string) => `SELECT '${id}' AS claim, 'CA' AS state, DATE '2014-01-24' AS reviewed, 'physical-therapy' AS treatment, ${visits}::DOUBLE AS visits, 'cervical radiculitis' AS dx`;
+      await con.run(`COPY (${[row('n1', "'nan'"), row('n2', '8.0'), row('n3', "'-inf'")].join(' UNION ALL ')} ORDER BY claim) TO '${parquet}' (FORMAT parquet)`);
+    });
+    const map = s.file('nan-map.json', JSON.stringify({ id: 'claim', jurisdiction: 'state', asOf: 'reviewed', 'request.treatment': 'treatment', 'request.visits': 'visits', 'diagnoses[0].text': 'dx' }));
+    for (const engine of ['fast', 'sql']) {
+      const r = replay(parquet, '--map', map, '--engine', engine);
+      expect([r.code, errors(r.stderr)]).toEqual([2, [`${parquet}:1: error R501 request.visits: must be a number, got "nan"`, `${parquet}:3: error R501 request.visits: must be a number, got "-inf"`]]);
+      expect(r.stdout).toMatch(/^1 cases decided/);
+    }
+  });
+
   it('Parquet: a column of instants (TIMESTAMP WITH TIME ZONE) is refused, whatever the machine\'s zone', async () => {
     // 17:00 in California on 30 November is 1 December in UTC: the day would be the machine's choice.
     const parquet = join(s.dir, 'zoned.parquet');

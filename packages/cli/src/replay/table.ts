@@ -232,7 +232,9 @@ function valueExpression(t: Tree, types: ReadonlyMap<string, string>): string {
   const text = type === 'VARCHAR';
   switch (t.field.type.kind) {
     case 'number':
-      return text ? `CASE WHEN regexp_full_match(${c}, '${jsonNumber}') THEN CAST(${c} AS JSON) ELSE to_json(${c}) END` : c;
+      if (text) return `CASE WHEN regexp_full_match(${c}, '${jsonNumber}') THEN CAST(${c} AS JSON) ELSE to_json(${c}) END`;
+      // NaN and the infinities are no JSON number: as text ("nan", "inf"), which the case check names.
+      return /^(FLOAT|DOUBLE)\b/.test(type) ? `CASE WHEN isfinite(${c}) THEN to_json(${c}) ELSE to_json(CAST(${c} AS VARCHAR)) END` : c;
     case 'yes-no':
       return text ? `CASE WHEN lower(${c}) IN ('true', 'false') THEN to_json(lower(${c}) = 'true') ELSE to_json(${c}) END` : c;
     default:
