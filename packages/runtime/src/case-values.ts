@@ -18,7 +18,12 @@ interface Names {
   byKey: Map<string, string>;
   /** The policies' jurisdictions, upper case. */
   jurisdictions: Set<string>;
+  /** Treatments not covered, by key, and the covered one each was meant to be (null: none): a batch repeats them. */
+  uncovered: Map<string, string | null>;
 }
+
+/** At most this many uncovered treatments are remembered a rule set; past it, each is looked at again. */
+const rememberedUncovered = 1024;
 
 const names = new WeakMap<RuleSet, Names>();
 
@@ -29,7 +34,7 @@ function namesOf(rules: RuleSet): Names {
   let n = names.get(rules);
   if (!n) {
     const treatments = new Set(rules.guidelines.flatMap((g) => g.covers));
-    n = { treatments, byKey: new Map([...treatments].map((t) => [near(t), t])), jurisdictions: new Set(rules.policies.map((p) => p.jurisdiction.toUpperCase())) };
+    n = { treatments, byKey: new Map([...treatments].map((t) => [near(t), t])), jurisdictions: new Set(rules.policies.map((p) => p.jurisdiction.toUpperCase())), uncovered: new Map() };
     names.set(rules, n);
   }
   return n;
@@ -37,8 +42,13 @@ function namesOf(rules: RuleSet): Names {
 
 /** The covered treatment a name (by its key) was meant to be, if it is near enough to one. */
 function meantTreatment(n: Names, key: string): string | undefined {
-  const found = n.byKey.get(key) ?? misspeltKeyword(key, n.byKey.keys());
-  return found === undefined ? undefined : n.byKey.get(found);
+  let meant = n.uncovered.get(key);
+  if (meant === undefined) {
+    const found = n.byKey.has(key) ? key : misspeltKeyword(key, n.byKey.keys());
+    meant = found === undefined ? null : n.byKey.get(found)!;
+    if (n.uncovered.size < rememberedUncovered) n.uncovered.set(key, meant);
+  }
+  return meant ?? undefined;
 }
 
 /** Shared by every case without a near miss: frozen, so that no caller's push reaches the next case. */
