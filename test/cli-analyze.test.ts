@@ -1,9 +1,12 @@
 // End-to-end tests of `guideline analyze` and `guideline diff`: located findings with the requests
 // they hold for and a replayed example, one JSON finding per line, exit codes, usage mistakes.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, scratch } from './support/cli.ts';
 
-const { file } = scratch('guideline-analyze-');
+const { file, dir } = scratch('guideline-analyze-');
 const stackTrace = /^\s+at .*:\d+:\d+\)?$/m;
 
 const program = (require: string, applies = 'completed visits >= 0'): string => `guideline example.early
@@ -92,6 +95,32 @@ describe('guideline diff', () => {
     expect(r.stdout).toMatch(/after\.guideline:1:1: info A608 Some requests are decided not-medically-necessary instead of medically-necessary/);
     expect(r.stdout).toMatch(/^ {4}before: medically-necessary under 'example\.early'/m);
     expect(r.stdout).toMatch(/^ {4}after: not-medically-necessary under 'example\.early'/m);
+  });
+
+  it('compares the guidelines at a git revision with the working tree, shown at the files as git names them', () => {
+    // A repository of its own: the guideline as committed, then edited and not committed.
+    const repo = join(dir, 'diff-repo');
+    mkdirSync(join(repo, 'rules'), { recursive: true });
+    const git = (...args: string[]): void => void execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: repo, stdio: 'ignore' });
+    writeFileSync(join(repo, 'rules/early.guideline'), program('completed visits + requested visits <= 12'));
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-qm', 'twelve');
+    writeFileSync(join(repo, 'rules/early.guideline'), program('completed visits + requested visits <= 10'));
+    const r = runCli(['diff', '--before', 'HEAD:rules', '--after', 'rules'], { cwd: repo });
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toMatch(/^rules\/early\.guideline:1:1: info A608 Some requests are decided not-medically-necessary instead of medically-necessary/m);
+    // Both at revisions, from a folder of the repository; a problem is shown at the file as git names it.
+    git('commit', '-qam', 'ten');
+    const within = runCli(['diff', '--before', 'HEAD~1:./', '--after', 'HEAD:./'], { cwd: join(repo, 'rules') });
+    expect(within.stdout).toMatch(/^HEAD:\.\/early\.guideline:1:1: info A608 /m);
+    writeFileSync(join(repo, 'rules/early.guideline'), program('completed visits + requested visits <='));
+    git('commit', '-qam', 'broken');
+    const broken = runCli(['diff', '--before', 'HEAD~1:rules', '--after', 'HEAD:rules'], { cwd: repo });
+    expect([broken.code, broken.stdout]).toEqual([2, '']);
+    expect(broken.stderr).toMatch(/^HEAD:rules\/early\.guideline:10:3: error P201 /m);
+    expect(broken.stderr).not.toContain('guideline-rev-');
+    expect(runCli(['diff', '--before', 'no-such-rev:rules', '--after', 'rules'], { cwd: repo })).toMatchObject({ code: 2, stderr: expect.stringContaining("'no-such-rev:rules': no such revision or path in git") });
   });
 
   it('says what it takes when --before or --after is missing, or a path is given bare; exit 2', () => {

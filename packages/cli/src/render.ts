@@ -40,7 +40,10 @@ export function printable(text: string): string {
 
 /** Diagnostics with code frames. A source's `shown` (its path for the user) names it when given, else its `file`. */
 export function renderDiagnostics(diagnostics: readonly Diagnostic[], sources: readonly (SourceText & { shown?: string })[]): string {
-  const files = new Map(sources.map((s) => [s.file, { src: new SourceFile(s.text, s.file), shown: s.shown ?? s.file }]));
+  // The first source of a name: `diff` gives the version after the change first, and the version
+  // before under the same names (a folder and its copy at a revision).
+  const files = new Map<string, { src: SourceFile; shown: string }>();
+  for (const s of sources) if (!files.has(s.file)) files.set(s.file, { src: new SourceFile(s.text, s.file), shown: s.shown ?? s.file });
   return diagnostics
     .map((d) => {
       const f = files.get(d.file ?? '');

@@ -9,6 +9,7 @@ import { booleanOption, listOption, type Command } from '../command.ts';
 import type { LoadedSource } from '../compile-files.ts';
 import { UsageError } from '../load.ts';
 import { dim, printable, renderDiagnostics } from '../render.ts';
+import { atRevisions } from '../revision.ts';
 
 const exits = [
   'Each finding comes with an example case, replayed through both evaluators before it is shown.',
@@ -31,8 +32,8 @@ export async function analyzeCommand(paths: readonly string[], json: boolean): P
 /** The same exits as `analyze`, for what changed between two versions. */
 export async function diffCommand(before: readonly string[], after: readonly string[], json: boolean): Promise<number> {
   if (!before.length || !after.length) throw new UsageError("'guideline diff' takes --before <paths> and --after <paths>", "Run 'guideline diff --help' for its options.");
-  const a = await compile(before);
-  const b = a && (await compile(after));
+  const a = await compileAt(before);
+  const b = a && (await compileAt(after));
   if (!a || !b) return 2;
   const { diffRules } = await import('@guideline/analysis');
   return show(await diffRules(a.rules, b.rules), await withVocabularies([...b.sources, ...a.sources]), json);
@@ -65,13 +66,15 @@ export const diff: Command = {
   description: [
     'For each region of requests whose decision (A608), criterion statuses or governing guideline (A609),',
     'or certified visits (A610) differ between the two versions, one finding with a case and both',
-    'determinations side by side. Paths are relative to the current folder.',
+    'determinations side by side. Paths are relative to the current folder; a path <rev>:<path> is read',
+    'as git holds it at that revision (--before HEAD:guidelines --after guidelines: what the edits not',
+    'yet committed would change).',
     '',
     exits,
   ].join('\n'),
   options: {
-    before: { type: 'string', multiple: true, value: 'paths', description: 'the guideline files or folders before the change' },
-    after: { type: 'string', multiple: true, value: 'paths', description: 'the guideline files or folders after the change' },
+    before: { type: 'string', multiple: true, value: 'paths', description: 'the guideline files or folders before the change, or <rev>:<path>' },
+    after: { type: 'string', multiple: true, value: 'paths', description: 'the guideline files or folders after the change, or <rev>:<path>' },
     json: { type: 'boolean', description: 'one JSON finding per line (with its region and example)' },
   },
   run: (paths, values) => {
@@ -81,12 +84,22 @@ export const diff: Command = {
 };
 
 /** The rule set of the paths, or undefined (its errors printed) when they do not compile. */
-async function compile(paths: readonly string[]): Promise<{ rules: RuleSet; sources: LoadedSource[] } | undefined> {
+async function compile(paths: readonly string[], shownAs?: (path: string) => string): Promise<{ rules: RuleSet; sources: LoadedSource[] } | undefined> {
   const { compileFiles } = await import('../compile-files.ts');
-  const r = compileFiles(paths);
+  const r = compileFiles(paths, { shownAs });
   const errors = r.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) process.stderr.write(renderDiagnostics(errors, r.sources) + '\n');
   return hasErrors(r.diagnostics) || !r.rules ? undefined : { rules: r.rules, sources: r.sources };
+}
+
+/** As `compile`, a path `<rev>:<path>` read as git holds it at that revision. */
+async function compileAt(paths: readonly string[]): Promise<{ rules: RuleSet; sources: LoadedSource[] } | undefined> {
+  const at = atRevisions(paths);
+  try {
+    return await compile(at.paths, at.shownAs);
+  } finally {
+    at.remove();
+  }
 }
 
 /** The sources and the standard vocabularies they do not hold: a finding in one (a shared criterion) is framed, and accepted, in its own text. */

@@ -1,0 +1,105 @@
+// Guideline files or an artifact as they were at a git revision: `<rev>:<path>`, as git names a
+// file or a folder at a commit (`HEAD:guidelines`, `v2016:guidelines/mtus`, `HEAD~1:rules.json`).
+// What git holds there is written out to a temporary folder, read as any path is, and removed; a
+// problem in it is shown at the file as git names it (`HEAD:guidelines/mtus/x.guideline:3:5`),
+// never at the copy. `replay --before/--after` and `diff --before/--after` take them.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, relative, sep } from 'node:path';
+import { display, UsageError } from './paths.ts';
+
+/** Paths as given, those at a revision written out; `shownAs` names a file by where it was given. */
+export interface Revisions {
+  paths: string[];
+  shownAs: (path: string) => string;
+  /** Removes what was written out. */
+  remove(): void;
+}
+
+/** A path that is no file or folder here and reads as `<rev>:<path>`: its revision and path. */
+export function revisionOf(spec: string): { rev: string; path: string } | undefined {
+  if (existsSync(spec)) return undefined;
+  const m = /^([^:]+):(.*)$/.exec(spec);
+  return m ? { rev: m[1]!, path: m[2]! } : undefined;
+}
+
+/**
+ * Each path that is a `<rev>:<path>` of the repository the current folder is in, written out; the
+ * others as they are. Throws a UsageError for a path that is neither (the caller's own check of the
+ * others comes after), and removes what it wrote when one fails.
+ */
+export function atRevisions(specs: readonly string[]): Revisions {
+  const written: { at: string; shown: (p: string) => string; dir: string }[] = [];
+  const remove = (): void => {
+    for (const w of written) rmSync(w.dir, { recursive: true, force: true });
+  };
+  const paths: string[] = [];
+  try {
+    for (const spec of specs) {
+      const r = revisionOf(spec);
+      if (!r) {
+        paths.push(spec);
+        continue;
+      }
+      const dir = mkdtempSync(join(tmpdir(), 'guideline-rev-'));
+      const w = writeOut(spec, r.rev, r.path, dir);
+      written.push({ ...w, dir });
+      paths.push(w.at);
+    }
+  } catch (e) {
+    remove();
+    throw e;
+  }
+  const shownAs = (p: string): string => {
+    const w = written.find((x) => p === x.at || p.startsWith(x.at + sep));
+    return w ? w.shown(p) : display(p);
+  };
+  return { paths, shownAs, remove };
+}
+
+/** The error for a path that is no file, no folder, and no `<rev>:<path>`. */
+export function notFound(spec: string): UsageError {
+  return new UsageError(`'${spec}' is no file or folder, and no git revision (<rev>:<path>)`);
+}
+
+/** Writes the object at `rev:path` into `dir`: the path of the copy, and how to name a file in it. */
+function writeOut(spec: string, rev: string, path: string, dir: string): { at: string; shown: (p: string) => string } {
+  // git would read it as one of its options (`--output=...` writes a file): never passed on.
+  if (rev.startsWith('-')) throw new UsageError(`'${spec}': a git revision does not begin with '-'`);
+  const git = (args: string[]): Buffer => {
+    try {
+      return execFileSync('git', args, { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
+    } catch (e) {
+      const why = String((e as { stderr?: Buffer }).stderr ?? '').trim().split('\n')[0] || (e as Error).message;
+      throw new UsageError(`'${spec}': no such revision or path in git (${why})`);
+    }
+  };
+  // By its id, which git finds from the current folder (`HEAD:./x`, `HEAD:../x`).
+  const object = git(['rev-parse', '--verify', '--quiet', `${rev}:${path}`]).toString().trim();
+  // `HEAD:` and `HEAD:./` (git reads ./ from the current folder) name a tree without a name of its own.
+  const name = basename(path.replace(/\/+$/, ''));
+  const at = join(dir, name === '' || name === '.' || name === '..' ? 'root' : name);
+  // As given (`HEAD:./x` is another tree than `HEAD:x`), and a file in a tree under it.
+  const base = path.replace(/\/+$/, '');
+  const shown = (p: string): string => {
+    const rel = relative(at, p);
+    return `${rev}:${rel ? (base ? `${base}/${rel}` : rel) : base}`;
+  };
+  if (git(['cat-file', '-t', object]).toString().trim() === 'blob') {
+    writeFileSync(at, git(['show', object]));
+    return { at, shown };
+  }
+  mkdirSync(at);
+  // From the repository's root: run in a folder of it, git archive keeps only that folder's part of a tree.
+  const root = git(['rev-parse', '--show-toplevel']).toString().trim();
+  const archive = git(['-C', root, 'archive', '--format=tar', object]);
+  try {
+    execFileSync('tar', ['-x', '-C', at], { input: archive, stdio: ['pipe', 'ignore', 'pipe'] });
+  } catch (e) {
+    // A tree git holds but no folder can (two entries of one name, made with git mktree).
+    const why = String((e as { stderr?: Buffer }).stderr ?? '').trim().split('\n')[0] || (e as Error).message;
+    throw new UsageError(`'${spec}': the tree at that revision cannot be written out as files (${why})`);
+  }
+  return { at, shown };
+}
