@@ -2,8 +2,7 @@
 // checked by the runtime's loadRuleSet as untrusted input; each problem is reported at its place in
 // the document (line, column, code frame), named by its JSON path.
 import type { RuleSet } from '@guideline/language';
-import { loadRuleSet, RuleSetError } from '@guideline/runtime';
-import { locateField } from './json-locate.ts';
+import { jsonFieldSpan, loadRuleSet, RuleSetError } from '@guideline/runtime';
 import { display } from './paths.ts';
 import { ReadError, readLimits, readText } from './read.ts';
 import { printable, red, renderAt } from './render.ts';
@@ -29,7 +28,7 @@ export function readArtifact(file: string, shown = display(file)): { rules: Rule
       errors: e.issues.map((i) => {
         // The document's own problems (not JSON, too deep, too large) have no field to point at.
         if (!i.at || text.length > locateUpTo) return plain(i.at, i.message);
-        return renderAt(shown, { text }, locateField(text, i.at), 'R502', `${i.at}: ${i.message}`);
+        return renderAt(shown, { text }, jsonFieldSpan(text, i.at), 'R502', `${i.at}: ${i.message}`);
       }),
     };
   }

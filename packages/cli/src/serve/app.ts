@@ -4,9 +4,8 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { formatMessage, SourceFile } from '@guideline/language/rules';
-import { CaseValidationError, determinationJson, evaluateFast, type Determination } from '@guideline/runtime';
+import { CaseValidationError, determinationJson, evaluateFast, jsonFieldSpan, type Determination } from '@guideline/runtime';
 import { parseJson } from '../json.ts';
-import { locateField } from '../json-locate.ts';
 import { decodeUtf8, readLimits } from '../read.ts';
 import type { DecisionLog } from './log.ts';
 import type { LoadedRules } from './rules.ts';
@@ -177,7 +176,7 @@ class Decider {
       if (!(e instanceof CaseValidationError)) throw e;
       const src = new SourceFile(text, '');
       const issues = e.issues.map((i) => {
-        const at = src.position(locateField(text, i.field).start);
+        const at = src.position(jsonFieldSpan(text, i.field).start);
         return { field: i.field, message: i.message, line: line ?? at.line, column: at.column };
       });
       return { error: { status: 422, code: 'R501', message: `the case does not follow the contract: ${issues.map((i) => `${i.field || 'case'}: ${i.message}`).join('; ')}`, issues } };
