@@ -11,7 +11,10 @@ export interface JsonSpan {
   end: number;
 }
 
-/** A field's path: as the case check writes it (`diagnoses[0].icd10`, '' for the whole), or as its keys and indexes (`['diagnoses', 0, 'icd10']`). */
+/**
+ * A field's path: as the case check writes it (`diagnoses[0].icd10`, '' for the whole), or as its
+ * keys and indexes (`['diagnoses', 0, 'icd10']`), which also names a key holding `.`, `[` or `]`.
+ */
 export type JsonPath = string | readonly (string | number)[];
 
 /** A key given twice in one object: the key, its path, and the spans of its first and second occurrences (their quoted text). */
@@ -228,6 +231,8 @@ function walk(text: string, visit: Visitor): void {
     return depth === 0;
   };
   let key: JsonSpan | undefined;
+  // A byte-order mark, which a file may begin with (JSON.parse refuses it): passed over.
+  if (text.charCodeAt(0) === 0xfeff) at++;
   space();
   for (;;) {
     // A value begins here, at `steps`, after `key`.

@@ -48,6 +48,12 @@ describe('jsonFieldSpan', () => {
     expect(shown(text, jsonFieldSpan(text, 'a.b'))).toBe('{');
   });
 
+  it('passes over a byte-order mark, its offsets still those of the text given', () => {
+    const text = '\ufeff{"a": [1]}';
+    expect(jsonFieldSpan(text, 'a[0]')).toEqual({ start: 8, end: 9 });
+    expect(duplicateKeys('\ufeff{"a": 1, "a": 2}')[0]?.second).toEqual({ start: 10, end: 13 });
+  });
+
   it('reads a key however it is written', () => {
     const text = '{"\\u0061": {"b\\"": 1}}';
     expect(shown(text, jsonFieldSpan(text, ['a', 'b"']))).toBe('"b\\""');
