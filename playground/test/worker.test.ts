@@ -47,6 +47,15 @@ describe('cases in the worker', () => {
     expect(text.slice(check.marks[0]!.start, check.marks[0]!.end)).toBe('"icd10"');
   });
 
+  it('marks a problem with an item of a list, or with the whole case, over its value, as the command line frames it', () => {
+    const text = '{\n  "jurisdiction": "CA",\n  "asOf": "2014-01-24",\n  "diagnoses": ["neck pain", { "text": "neck pain" }],\n  "request": { "treatment": "physical-therapy" }\n}';
+    const check = checkCase(text, bundledRules());
+    expect(check.problems.map((p) => p.field)).toEqual(['diagnoses[0]']);
+    expect(text.slice(check.marks[0]!.start, check.marks[0]!.end)).toBe('"neck pain"');
+    const list = '[1, 2]';
+    expect(checkCase(list).marks.map((m) => [list.slice(m.start, m.end), m.message])).toEqual([[list, expect.stringMatching(/^case: /)]]);
+  });
+
   // JSON.parse keeps the last of a key given twice: which one the editor meant cannot be told, so the
   // case is refused, as the command line refuses it, with the second marked.
   it('a case that gives a key twice: refused, naming the field and where it was first, the second marked', async () => {

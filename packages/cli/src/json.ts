@@ -1,7 +1,7 @@
 // JSON documents the CLI reads (cases, test cases, lines of a batch, column mappings): parsed with
 // located errors, and refused before anything looks at them when a number is out of range, arrays
 // and objects nest too deep, or an object gives a key twice.
-import { findDuplicateKey, type DuplicateKey } from './json-locate.ts';
+import { duplicateKeyMessage, duplicateKeys, type DuplicateKey } from '@guideline/runtime';
 import { readLimits, withoutBom } from './read.ts';
 
 export interface JsonError {
@@ -41,7 +41,7 @@ export function parseJson(source: string): { value: unknown; error?: undefined }
   // Every key is written with one colon after it. As many colons as keys kept: none was given twice
   // (a line of a batch pays for this, so the full pass runs only when the counts differ).
   if (kept !== colons(text) && kept !== colonsOutsideStrings(text)) {
-    const twice = findDuplicateKey(text);
+    const [twice] = duplicateKeys(text, 1);
     if (twice) return { error: duplicateKeyError(text, twice) };
   }
   return { value };
@@ -106,10 +106,7 @@ function stringEnd(text: string, quote: number): number {
  * when both are on one line (a line of a batch: its line is the one the error is reported at).
  */
 function duplicateKeyError(text: string, twice: DuplicateKey): JsonError {
-  const first = place(text, twice.first.start);
-  const second = place(text, twice.second.start);
-  const where = first.line === second.line ? `column ${first.column}` : `line ${first.line}`;
-  return { ...second, message: `key ${cut(JSON.stringify(twice.key))} is given twice (first at ${where})` };
+  return { ...place(text, twice.second.start), message: `key ${cut(JSON.stringify(twice.key))} ${duplicateKeyMessage(text, twice)}` };
 }
 
 const cut = (s: string): string => (s.length > 60 ? `${s.slice(0, 60)}…` : s);

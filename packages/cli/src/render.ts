@@ -3,8 +3,7 @@
 // from a case, a guideline, a rule set or a file name goes through `printable` on its way out.
 import type { Diagnostic, SourceText } from '@guideline/language';
 import { SourceFile } from '@guideline/language/rules';
-import type { CaseIssue, Determination } from '@guideline/runtime';
-import { locateField, type Span } from './json-locate.ts';
+import { jsonFieldSpans, type CaseIssue, type Determination, type JsonSpan } from '@guideline/runtime';
 
 const tty = process.stdout.isTTY && !process.env['NO_COLOR'];
 /** A batch's worker threads paint as the main thread would (their own stdout is no terminal). */
@@ -73,7 +72,7 @@ export interface DocumentText {
  * A problem at a place in a document: `file:line:col: error CODE message` and a code frame of the
  * place. A line of a batch is framed alone, numbered as the file's line.
  */
-export function renderAt(file: string, doc: DocumentText, span: Span, code: string, message: string): string {
+export function renderAt(file: string, doc: DocumentText, span: JsonSpan, code: string, message: string): string {
   const src = new SourceFile(doc.text, file);
   const pos = src.position(span.start);
   const line = doc.line ?? pos.line;
@@ -88,12 +87,13 @@ export function renderAt(file: string, doc: DocumentText, span: Span, code: stri
 
 /** A case's problems, each at its field when the document's text is at hand. */
 export function renderCaseIssues(file: string, issues: readonly CaseIssue[], doc?: DocumentText): string {
+  // Every field in one reading of the text.
+  const spans = doc ? jsonFieldSpans(doc.text, issues.map((i) => (doc.under ? (i.field ? `${doc.under}.${i.field}` : doc.under) : i.field))) : [];
   return issues
-    .map((i) => {
+    .map((i, n) => {
       const message = `${i.field || 'case'}: ${i.message}`;
       if (!doc || i.more) return `${printable(file)}: ${red('error')} R501 ${printable(message)}`;
-      const path = doc.under ? (i.field ? `${doc.under}.${i.field}` : doc.under) : i.field;
-      return renderAt(file, doc, locateField(doc.text, path), 'R501', message);
+      return renderAt(file, doc, spans[n]!, 'R501', message);
     })
     .join('\n');
 }

@@ -2,9 +2,8 @@
 // against its format and the rule set (an unknown key, criterion, guideline, decision or status is
 // an error at its place, with the closest name), and compared with a determination.
 import { closest, type RuleSet } from '@guideline/language/rules';
-import type { CriterionStatus, Decision, Determination } from '@guideline/runtime';
+import { jsonFieldSpan, type CriterionStatus, type Decision, type Determination, type JsonSpan } from '@guideline/runtime';
 import { parseJson } from './json.ts';
-import { locateSteps, type Span } from './json-locate.ts';
 import { green, printable, red } from './render.ts';
 
 export interface Expectation {
@@ -25,7 +24,7 @@ export interface TestCase {
 export interface TestCaseProblem {
   code: 'R501' | 'R506';
   message: string;
-  span: Span;
+  span: JsonSpan;
 }
 
 export const decisions = ['medically-necessary', 'not-medically-necessary', 'partially-medically-necessary', 'insufficient-information', 'needs-clinical-review', 'no-applicable-guideline'] as const satisfies readonly Decision[];
@@ -52,7 +51,7 @@ export function readTestCase(text: string, rules: RuleSet): { test: TestCase; pr
     return { problems: [{ code: 'R501', message: parsed.error.message, span: { start: at, end: at + 1 } }] };
   }
   const problems: TestCaseProblem[] = [];
-  const add = (steps: (string | number)[], message: string): void => void problems.push({ code: 'R506', message, span: locateSteps(text, steps) });
+  const add = (steps: (string | number)[], message: string): void => void problems.push({ code: 'R506', message, span: jsonFieldSpan(text, steps) });
   const doc = parsed.value;
   if (!isObject(doc)) {
     add([], 'a test case is an object: { "description", "case", "expect" }');

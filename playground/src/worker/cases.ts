@@ -2,9 +2,8 @@
 // run against the rule set of the last analysis, the bundled tests, and the compiled rules as JSON.
 // Everything here grows with the input, so it stays off the page's thread; what leaves is bounded.
 import type { RuleSet } from '@guideline/language';
-import { CaseValidationError, evaluateFast, validateCase, type CaseIssue, type Determination } from '@guideline/runtime';
+import { CaseValidationError, duplicateKeyMessage, duplicateKeys, evaluateFast, jsonFieldSpans, validateCase, type CaseIssue, type Determination } from '@guideline/runtime';
 import { compareExpectation } from '../expect.ts';
-import { locateFields, spanOf, type DuplicateKey } from '../json-locate.ts';
 import { caseProblemsShown, compiledShownChars, criteriaShown, traceShown } from '../limits.ts';
 import type { CaseCheck, CaseProblem, ConditionCoverage, RunResult, SourceSpan, TestOutcome } from '../protocol.ts';
 import { CoverageCounter } from './coverage.ts';
@@ -31,25 +30,18 @@ export function checkCase(text: string, rules?: RuleSet): CaseCheck & { value?: 
     const start = Math.max(0, Math.min(at, text.length - 1));
     return { problems: [{ field: '', message }], total: 1, marks: [{ start, end: Math.min(at + 1, text.length), message }] };
   }
-  const duplicates: DuplicateKey[] = [];
-  const fields = locateFields(text, duplicates);
   // A key given twice: JSON.parse kept the last, and which was meant cannot be told; nothing else is checked.
+  const duplicates = duplicateKeys(text);
   if (duplicates.length) {
-    const shown = duplicates.slice(0, caseProblemsShown).map((d) => ({ field: d.path, message: `is given twice (first at ${firstAt(text, d)})`, span: d.second }));
+    const shown = duplicates.slice(0, caseProblemsShown).map((d) => ({ field: d.path, message: duplicateKeyMessage(text, d), span: d.second }));
     return { problems: shown.map(({ field, message }) => ({ field, message })), total: duplicates.length, marks: shown.map((p) => ({ ...p.span, message: `${p.field}: ${p.message}` })) };
   }
   const { reported, total } = counted(validateCase(value, rules));
   if (!total) return { problems: [], total: 0, marks: [], value };
   const problems: CaseProblem[] = reported.slice(0, caseProblemsShown).map((i) => ({ field: i.field, message: i.message }));
-  const marks = problems.map((p) => ({ ...spanOf(fields, p.field), message: `${p.field || 'case'}: ${p.message}` }));
+  const spans = jsonFieldSpans(text, problems.map((p) => p.field));
+  const marks = problems.map((p, i) => ({ ...spans[i]!, message: `${p.field || 'case'}: ${p.message}` }));
   return { problems, total, marks };
-}
-
-/** Where a key given twice was first: its line, or its column when the second is on the same line (as the command line says it). */
-function firstAt(text: string, d: DuplicateKey): string {
-  const lineOf = (offset: number): number => text.slice(0, offset).split('\n').length;
-  const line = lineOf(d.first);
-  return line === lineOf(d.second.start) ? `column ${d.first - text.lastIndexOf('\n', d.first)}` : `line ${line}`;
 }
 
 /** The last line a source location covers (a range that ends at a line's start ends on the line before). */

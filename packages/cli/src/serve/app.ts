@@ -4,9 +4,8 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { formatMessage, SourceFile } from '@guideline/language/rules';
-import { CaseValidationError, determinationJson, evaluateFast, type Determination } from '@guideline/runtime';
+import { CaseValidationError, determinationJson, evaluateFast, jsonFieldSpans, type Determination } from '@guideline/runtime';
 import { parseJson } from '../json.ts';
-import { locateField } from '../json-locate.ts';
 import { decodeUtf8, readLimits } from '../read.ts';
 import type { DecisionLog } from './log.ts';
 import type { LoadedRules } from './rules.ts';
@@ -176,8 +175,9 @@ class Decider {
     } catch (e) {
       if (!(e instanceof CaseValidationError)) throw e;
       const src = new SourceFile(text, '');
-      const issues = e.issues.map((i) => {
-        const at = src.position(locateField(text, i.field).start);
+      const spans = jsonFieldSpans(text, e.issues.map((i) => i.field));
+      const issues = e.issues.map((i, n) => {
+        const at = src.position(spans[n]!.start);
         return { field: i.field, message: i.message, line: line ?? at.line, column: at.column };
       });
       return { error: { status: 422, code: 'R501', message: `the case does not follow the contract: ${issues.map((i) => `${i.field || 'case'}: ${i.message}`).join('; ')}`, issues } };
