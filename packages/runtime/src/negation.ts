@@ -4,45 +4,51 @@
 // radiculopathy", "ddx radiculitis"), says it of someone else ("family history of CRPS", "mother has
 // CRPS"), or, in a diagnosis text, says it of the past ("history of CRPS", "prior radiculitis",
 // "radiculopathy (resolved)"). In none of these does the text make the diagnosis that term names, as
-// an outpatient record is coded (ICD-10-CM guidelines, IV.H: to what is certain, and what the patient
-// has at the visit). Such a term does not count: the text is read as one that does not name the
-// class, never as unknown, as an open term already was. A text names a class when one of its terms
-// is said of the patient anywhere in it. A surgery text is not read for the past: a surgery is past
-// by nature, and "status post", "prior" or "history of" before it say only that it was done.
+// an outpatient record is coded (ICD-10-CM guidelines, IV.H: to what is certain, and to what the
+// patient has at the visit). Such a term does not count: the text is read as one that does not name
+// the class, never as unknown, as an open term already was. A text names a class when one of its
+// terms is said of the patient anywhere in it.
 //
-// The words read (after NegEx, Chapman et al. 2001, and its ConText, Harkema et al. 2009), in the
-// text's clause: what lies between the nearest of , ; : a line break or a sentence's full stop (not
-// the one of "vs."), and the words that start another statement (but, however, although, though,
-// except, whereas, while, which, and with, but for "not consistent with", "inconsistent with", "not
+// A surgery text is not read for the past: a surgery is past by nature, and "prior" or "history of"
+// before it say only that it was done. "Status post" and "s/p" are no cue in either text: they name
+// what was done (a surgery, an injury), and what a diagnosis text says after them is often what
+// remains ("status post laminectomy, residual radiculopathy").
+//
+// The words read (after NegEx, Chapman et al. 2001, and ConText, Harkema et al. 2009), in the text's
+// clause: what lies between the nearest of , ; : a line break or a sentence's full stop (not the one
+// of "vs."), and the words that start another statement (but, however, although, though, except,
+// whereas, while, which, and with, but for "not consistent with", "inconsistent with", "not
 // compatible with", "incompatible with").
 //   - before the term, at most four words before it ("no signs or symptoms of radiculopathy"): no,
-//     not, without, w/o, negative for, neg for, denies, denied, denying, absence of, absent, free of,
-//     ruled out, rules out, excluded, unlikely, never, inconsistent, incompatible (denied); rule out,
-//     rule-out, r/o, possible, possibly, probable, probably, suspected, suspect, suspicion of,
+//     not, without, w/o, negative for, neg for, denies, denied, denying, absence of, absent, free
+//     of, ruled out, rules out, excluded, unlikely, never, inconsistent, incompatible (denied); rule
+//     out, rule-out, r/o, possible, possibly, probable, probably, suspected, suspect, suspicion of,
 //     suspicious for, questionable, query, likely, presumed (open). Not when the word after the cue
 //     says the cue is about something else: "no improvement in radicular pain", "not responding to",
 //     "without relief of" still say the pain is there.
 //   - before the term, at most four words before it, none of them one that ties the term to another
 //     thing ("for", "after", "from", "due", "to", "in", "resulting" and the like: "previous PT for
-//     radiculopathy") or says it goes on ("chronic", "current", "ongoing", "persistent", "recurrent",
-//     "active", "worsening", "new"):
+//     radiculopathy") or says it goes on ("chronic", "current", "ongoing", "persistent",
+//     "recurrent", "active", "worsening", "new", "residual"):
 //       - in a diagnosis text (past): history of, hx, hx of, h/o, pmh, pmhx, previous, previously,
-//         prior, former, formerly, old, remote, resolved, healed, recovered from. Not "history of"
-//         after a length of time ("6 month history of", "long-standing history of": the condition
-//         has lasted that long and goes on) or before "present illness"; not "old" after an age
-//         ("45 year old"); not a cue after "not", "never", "partially", "nearly", "incompletely"
-//         ("partially resolved radiculopathy"); not "previous", "prior", "old" or the like when the
-//         word after it is a visit, a record, a test or a treatment ("prior visit", "previous PT",
-//         "prior MRI"), "diagnosed" or "to" ("previously diagnosed radiculopathy", "prior to").
+//         prior, former, formerly, old, remote, resolved, healed, recovered from: the words a record
+//         puts before a condition the patient had and has no more. Not "history of" after a length
+//         of time ("6 month history of", "long-standing history of": the condition has lasted that
+//         long and goes on) or before "present illness"; not "old" after an age ("45 year old"); not
+//         a cue after "not", "never", "partially", "nearly", "incompletely" ("partially resolved
+//         radiculopathy"); not a cue whose next word is a visit, a record, a test or a treatment
+//         ("prior visit", "previous PT", "prior MRI"), "diagnosed" or "to" ("previously diagnosed
+//         radiculopathy" is still a diagnosis; "prior to").
 //       - someone else: family history (of), family hx, fhx, fh, mother, father, parent(s), mom,
 //         dad, brother, sister, sibling(s), son, daughter, aunt, uncle, grandmother, grandfather,
 //         grandparent(s), cousin, niece, nephew, wife, husband, spouse; read across "with" too
 //         ("mother with CRPS"), and not when the word after says the relative only tells of the
 //         patient ("mother reports").
 //   - before the term, at most four words before it (open): vs, vs., v/s, versus, either. Not when
-//     the word after "vs" or "either" is one of the term's own qualifiers, so that the choice is
-//     about a side, a level or a course and not the diagnosis: "left vs right radiculopathy", "L4 vs
-//     L5", "acute vs chronic", "cervical vs lumbar", "either side".
+//     the words on both sides of "vs" (the word after "either") are qualifiers of the term, so that
+//     the choice is of a side, a level, a course or a region and not of the diagnosis: "left vs
+//     right radiculopathy", "L4 vs L5", "acute vs chronic", "either side"; nor when the word after
+//     "vs" is a number or an earlier time, a comparison: "7/10 vs 4/10", "worse vs prior".
 //   - anywhere before the term in its sentence (up to ; a line break, a full stop, or a word that
 //     starts another statement; past a comma and "with"), and after the last colon there or right
 //     before it: differential, ddx, d/dx (open: "ddx radiculitis, facet syndrome" leaves both open);
@@ -53,19 +59,19 @@
 //   - after the term, at most three words after it (none of them "and" or "or", whose next term the
 //     cue may be about), parentheses and hyphens aside: ruled out, excluded, unlikely, absent, not
 //     present, not found, not confirmed, not seen, unconfirmed, denied ("CRPS has been ruled out",
-//     "CRPS (ruled out)"); "?" right after it ("CRPS?", "CRPS (?)"); vs, vs., v/s, versus (open,
-//     with the qualifiers of "vs" before it aside: "radiculopathy left vs right" is said); and in a
-//     diagnosis text resolved, healed ("radiculopathy (resolved)", "radiculopathy - resolved",
+//     "CRPS (ruled out)"); "?" right after it ("CRPS?", "CRPS (?)"); vs, vs., v/s, versus (open, but
+//     for qualifiers and comparisons as before the term: "radiculopathy left vs right" is said); and
+//     in a diagnosis text resolved, healed ("radiculopathy (resolved)", "radiculopathy - resolved",
 //     "radiculopathy has resolved"; not after "not", "never", "partially", "nearly", "yet" and the
 //     like: "radiculopathy not yet resolved" is said), and "in the past", "previously", "formerly"
 //     right after the term and ending its clause ("CRPS in the past"; "radiculopathy in the past 3
 //     months" is said).
-//   - in the clause right after the term's when the two are parted by a comma or a colon and the
-//     term ends its own ("radiculopathy, resolved", "CRPS: ruled out"): the after-term cues above
-//     when the clause starts with one (after "now", "since", "has been" and the like), and the cue
-//     ends the clause or a time or a reason follows it ("radiculopathy, resolved in 2019",
-//     "radiculopathy, resolved after ESI"). Not "radiculopathy, absent reflexes": the cue is about
-//     the words after it there.
+//   - in the clause after the term's, when a comma or a colon parts the two and the term's clause
+//     goes on at most three words after it (none of them "and" or "or"): the after-term cues above
+//     when that clause starts with one (after "now", "since", "has been" and the like) and the cue
+//     ends the clause or a time or a reason follows it ("radiculopathy, resolved", "radiculopathy
+//     L5, now resolved", "radiculopathy, resolved after ESI", "CRPS: ruled out"). Not
+//     "radiculopathy, absent reflexes": the cue is about the words after it there.
 //
 // What is not read: a plain "or" ("sprain or radiculopathy" is both, as "sprain or strain" is), a
 // history cue over a list after a comma ("history of CRPS, radiculopathy": the radiculopathy
