@@ -5,7 +5,7 @@
 // or undefined when it cannot be known.
 import type { CompiledClass, CompiledGuideline } from '@guideline/language/rules';
 import { morphineConversion } from './morphine-conversion.generated.ts';
-import { deniedOrOpen } from './negation.ts';
+import { notSaidOfPatient, type TextOf } from './negation.ts';
 import { readRequestText, visitsFor, type RequestNumbers } from './request-text.ts';
 import { cellOf } from './tables.ts';
 import type { Case } from './types.ts';
@@ -19,20 +19,22 @@ const normCode = (s: string): string => s.toUpperCase().replace(/\./g, '');
 interface Matcher {
   /** The class's terms, for a first answer: whether the text holds any of them at all. */
   terms: RegExp | undefined;
-  /** The same, to find each place a term is (`g`): a term counts where the text does not deny it or leave it open. */
+  /** The same, to find each place a term is (`g`): a term counts where the text says it of the patient now. */
   each: RegExp | undefined;
+  /** What the terms are read in: a diagnosis's text is read for the past too, a surgery's is not (negation.ts). */
+  of: TextOf;
   exact: Set<string>;
   prefixes: string[];
 }
 const matchers = new WeakMap<CompiledClass, Matcher>();
-/** Classes with the same terms and codes (a class copied into each edition) share one matcher. */
+/** Classes of one kind with the same terms and codes (a class copied into each edition) share one matcher. */
 const bySignature = new Map<string, Matcher>();
 
 /** One regular expression per class: its terms as whole words (a trailing plural s allowed), any case. */
 function matcherOf(c: CompiledClass): Matcher {
   let m = matchers.get(c);
   if (!m) {
-    const signature = JSON.stringify([c.terms, c.codes]);
+    const signature = JSON.stringify([c.of, c.terms, c.codes]);
     m = bySignature.get(signature);
     if (!m) {
       const words = c.terms.map((t) => t.toLowerCase().trim().split(/[\s.]+/).map(escape).join('[\\s.]+'));
@@ -40,6 +42,7 @@ function matcherOf(c: CompiledClass): Matcher {
       m = {
         terms: words.length ? new RegExp(source, 'i') : undefined,
         each: words.length ? new RegExp(source, 'gi') : undefined,
+        of: c.of,
         exact: new Set(c.codes.filter((p) => !p.endsWith('*')).map(normCode)),
         prefixes: c.codes.filter((p) => p.endsWith('*')).map((p) => normCode(p.slice(0, -1))),
       };
@@ -51,12 +54,15 @@ function matcherOf(c: CompiledClass): Matcher {
   return m;
 }
 
-/** Whether a text says one of the terms of the class: a term it denies or leaves open does not count (negation.ts). */
+/**
+ * Whether a text says one of the terms of the class: a term it denies, leaves open, says of someone
+ * else or (a diagnosis) of the past does not count (negation.ts).
+ */
 function saysTerm(m: Matcher, text: string): boolean {
   if (!m.terms?.test(text)) return false;
   const each = m.each!;
   each.lastIndex = 0;
-  for (let x = each.exec(text); x; x = each.exec(text)) if (!deniedOrOpen(text, x.index, x.index + x[0].length)) return true;
+  for (let x = each.exec(text); x; x = each.exec(text)) if (!notSaidOfPatient(text, x.index, x.index + x[0].length, m.of)) return true;
   return false;
 }
 

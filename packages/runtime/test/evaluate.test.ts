@@ -374,6 +374,113 @@ describe('built-in computations', () => {
     expect(matchesClass(crps as never, 'CRPS ruled out', 'G90.50')).toBe(true);
   });
 
+  // A term the text says of the past (a diagnosis's text only), of someone else, or sets beside
+  // another diagnosis is no diagnosis of its class either (negation.ts, after ConText): no match, as
+  // for an open term. What says the condition goes on, or ties the cue to another thing, keeps it.
+  const sprain = { id: 'sprain', of: 'diagnosis', title: 'Lumbar sprain', terms: ['lumbar sprain', 'lumbar strain'], codes: [] } as const;
+  it.each<[string, string[]]>([
+    // of the past
+    ['history of CRPS', []],
+    ['hx of lumbar radiculopathy', []],
+    ['h/o CRPS', []],
+    ['past history of radiculopathy', []],
+    ['known history of CRPS', []],
+    ['prior radiculitis, resolved', []],
+    ['previous left L5 radiculopathy', []],
+    ['previous episode of radiculopathy', []],
+    ['remote CRPS', []],
+    ['resolved radiculopathy', []],
+    ['healed radiculitis', []],
+    ['radiculopathy (resolved)', []],
+    ['radiculopathy - resolved', []],
+    ['radiculopathy, resolved', []],
+    ['radiculopathy L5, now resolved', []],
+    ['radiculopathy, resolved in 2019', []],
+    ['radiculopathy, resolved after ESI', []],
+    ['radiculopathy has resolved', []],
+    ['CRPS in the past', []],
+    ['PMH: diabetes, CRPS', []],
+    ['radiculopathy (resolved), lumbar sprain', ['sprain']],
+    // of someone else
+    ['family history of CRPS', []],
+    ['FHx: CRPS', []],
+    ['mother has CRPS', []],
+    ['mother with CRPS', []],
+    // beside another diagnosis
+    ['lumbar sprain vs radiculopathy', []],
+    ['lumbar sprain vs. radiculopathy', []],
+    ['radiculopathy versus lumbar strain', []],
+    ['differential: radiculopathy versus facet syndrome', []],
+    ['ddx radiculitis', []],
+    ['DDx: lumbar sprain, radiculopathy', []],
+    ['either radiculopathy or CRPS', []],
+    // a denial after a comma, read as the past is
+    ['CRPS, ruled out', []],
+    // said of the patient now
+    ['chronic radiculopathy', ['neuralgia']],
+    ['radiculopathy with a history of falls', ['neuralgia']],
+    ['previous PT helped; current radiculopathy', ['neuralgia']],
+    ['worsening radiculopathy since prior visit', ['neuralgia']],
+    ['previous PT for radiculopathy', ['neuralgia']],
+    ['prior surgery for radiculopathy', ['neuralgia']],
+    ['previously diagnosed radiculopathy', ['neuralgia']],
+    ['6 month history of radiculopathy', ['neuralgia']],
+    ['long-standing history of CRPS', ['crps']],
+    ['history of chronic radiculopathy', ['neuralgia']],
+    ['history of CRPS, current radiculopathy', ['neuralgia']],
+    ['status post laminectomy, residual radiculopathy', ['neuralgia']],
+    ['s/p fall with radiculopathy', ['neuralgia']],
+    ['prior to the injury no CRPS, now CRPS type I', ['crps']],
+    ['45-year-old male radiculopathy', ['neuralgia']],
+    ['radiculopathy not yet resolved', ['neuralgia']],
+    ['radiculopathy has not resolved', ['neuralgia']],
+    ['partially resolved radiculopathy', ['neuralgia']],
+    ['radiculopathy resolving', ['neuralgia']],
+    ['radiculopathy in the past 3 months', ['neuralgia']],
+    ['radiculopathy, absent reflexes', ['neuralgia']],
+    ['radiculopathy; mother has CRPS', ['neuralgia']],
+    ['mother reports radiculopathy', ['neuralgia']],
+    ['left vs right radiculopathy', ['neuralgia']],
+    ['radiculopathy left vs right', ['neuralgia']],
+    ['L4 vs L5 radiculopathy', ['neuralgia']],
+    ['radicular pain 7/10 vs 4/10', ['neuralgia']],
+    ['lumbar sprain or strain', ['sprain']],
+    // a plain "or" is not read: both count
+    ['lumbar sprain or radiculopathy', ['neuralgia', 'sprain']],
+  ])('the diagnosis %j, of the past, someone else or a differential, is in the classes %j', async (text, classes) => {
+    const { matchesClass } = await import('../src/index.ts');
+    expect([neuralgia, crps, sprain].filter((c) => matchesClass(c as never, text, undefined)).map((c) => c.id)).toEqual(classes);
+  });
+
+  // A surgery is past by nature: its text is not read for the past, only for what denies it, leaves
+  // it open or gives it to someone else. A diagnosis class with the same terms reads the past.
+  const fusion = { id: 'fusion', of: 'procedure', title: 'Lumbar fusion', terms: ['lumbar fusion', 'fusion'], codes: [] } as const;
+  const fused = { ...fusion, id: 'fused', of: 'diagnosis' } as const;
+  it.each<[string, string[]]>([
+    ['lumbar fusion', ['fusion', 'fused']],
+    ['status post lumbar fusion', ['fusion', 'fused']],
+    ['s/p L4-5 fusion', ['fusion', 'fused']],
+    ['prior lumbar fusion', ['fusion']],
+    ['history of lumbar fusion', ['fusion']],
+    ['lumbar fusion (healed)', ['fusion']],
+    ['possible lumbar fusion', []],
+    ['fusion vs laminectomy', []],
+    ['family history of lumbar fusion', []],
+  ])('the surgery %j is in the procedures %j (and the diagnosis class of the same terms)', async (text, classes) => {
+    const { matchesClass } = await import('../src/index.ts');
+    expect([fusion, fused].filter((c) => matchesClass(c as never, text, undefined)).map((c) => c.id)).toEqual(classes);
+  });
+
+  it.each<[typeof crps | typeof neuralgia, string, string]>([
+    [crps, 'history of CRPS', 'G90.511'],
+    [crps, 'family history of CRPS', 'G90.50'],
+    [neuralgia, 'lumbar sprain vs radiculopathy', 'M54.16'],
+    [neuralgia, 'radiculopathy (resolved)', 'M54.17'],
+  ])('a diagnosis %#, whose text is of the past, someone else or a differential, still falls in its class by its code', async (cls, text, code) => {
+    const { matchesClass } = await import('../src/index.ts');
+    expect([matchesClass(cls as never, text, undefined), matchesClass(cls as never, text, code)]).toEqual([false, true]);
+  });
+
   // The region a body part names decides which chapter governs: the specific region it names wins
   // over a "back" that places it, and a body part naming two regions is unknown, never the first.
   it.each<[string | null, string | undefined]>([
