@@ -32,6 +32,15 @@ for (const [w, day] of Object.entries(weekDays)) dictionary.set(w, { value: NaN,
 for (const [w, days] of Object.entries({ mwf: 3, tth: 2, tuth: 2, mtwthf: 5 })) dictionary.set(w, { value: NaN, day: 0, days });
 export const timesWords = new Set(['times', 'x', 'time']);
 
+// The words of time and of visits that both the phrasings and the statements they make know.
+export const weekWords = new Set(['week', 'weeks', 'wk', 'wks']);
+export const dayWords = new Set(['day', 'days']);
+export const visitWords = new Set(['visit', 'visits', 'session', 'sessions', 'treatment', 'treatments', 'appointment', 'appointments']);
+/** A span of time the language cannot turn into weeks exactly (a month is no whole number of weeks). */
+export const otherTimeWords = new Set(['month', 'months', 'mo', 'mos', 'year', 'years', 'hour', 'hours', 'minute', 'minutes', 'min', 'mins']);
+/** How often in words with no number: after one, "x 4" is a span, not 4 visits ("weekly x 4", "daily x 4"). */
+export const rateWords = new Set(['weekly', 'daily', 'monthly', 'nightly', 'bid', 'tid', 'qd', 'qod', 'biweekly']);
+
 export const NUM = 0;
 export const WORD = 1;
 export const SIGN = 2;
