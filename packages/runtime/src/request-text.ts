@@ -6,9 +6,12 @@
 // The text is cut into words, numbers and signs once, and each phrasing is tried from each word
 // looking a bounded number of words ahead, so a text costs time in proportion to its length.
 // What the text does not say plainly is not read: a range ("2-3 times a week", "8–12 visits",
-// "between 8 and 12 visits", "8 through 12", "2 or 3 times a week"), months, a decimal, or two
-// statements that disagree leave the numbers unknown, never guessed. Which statements make one
-// request (visits already had are none; two of one kind are two) is request-statements.ts.
+// "between 8 and 12 visits", "8 through 12", "2 or 3 times a week", "6 of 12 visits"), a bound below
+// or an estimate ("at least 6", "more than 12", "about 12"), months, a decimal, or two statements
+// that disagree ("2x6 (8 visits)", "2x4 = 12") leave the numbers unknown, never guessed. A bound
+// above is what is asked, and is read: "up to 12 visits", "no more than 12", "a maximum of 12".
+// Which statements make one request, and when the words around them say the numbers are not the
+// whole request (visits already had, two body parts, a second phase), is request-statements.ts.
 
 import { numbersOf, type Frequency, type RequestNumbers, type Statement } from './request-statements.ts';
 import { countAt, dayWords, NUM, otherTimeWords, rateWords, SIGN, timesWords, tokens, visitWords, weekWords, word, WORD, type Tok } from './request-tokens.ts';
@@ -130,10 +133,12 @@ function frequencyAt(ts: readonly Tok[], k: number): Frequency | undefined {
     const unit = word(ts, d + 1);
     if (weekWords.has(unit)) return { perWeek: f, weeks: span, end: d + 2 };
     if (dayWords.has(unit)) return { perWeek: f, weeks: span / 7, end: d + 2 };
+    // "3x/week for 12 visits": how often, then the visits in all, a count of its own.
+    const counted = visitWords.has(unit) && (word(ts, d - 1) === 'for' || word(ts, d - 1) === 'over');
     // A bare number after a frequency is weeks ("2x4", "3 times a week for 4"); "x 4 sessions" is
     // read as weeks too, and the count after it then disagrees unless it is the same. After a
     // schedule only with "x", "for" or "over" before it ("MWF x 4", not "MWF 4").
-    if (!otherTimeWords.has(unit) && (!schedule || d > at)) return { perWeek: f, weeks: span, end: d + 1 };
+    if (!otherTimeWords.has(unit) && !counted && (!schedule || d > at)) return { perWeek: f, weeks: span, end: d + 1 };
   }
   // A span in months or hours, or none: the frequency alone, when it said "a week".
   return perWeek >= 0 && !schedule ? { perWeek: f, end: at } : undefined;
@@ -149,18 +154,51 @@ interface Count {
   end: number;
 }
 
-/** A count at k: "12 sessions", "8 more physical therapy visits", "6 additional acupuncture sessions". */
+/** Words before a count that make it a bound below: "over 12 visits", "above 12 visits". */
+const aboveWords = new Set(['over', 'above', 'beyond', 'exceeding']);
+
+/**
+ * A count at k: "12 sessions", "8 more physical therapy visits", "6 additional acupuncture sessions",
+ * "six (6) visits". Not "over 12 visits" (more than 12), nor "2 visits x 4 weeks" (2 a week, or 2
+ * over the 4 weeks?).
+ */
 function countPhraseAt(ts: readonly Tok[], k: number): Count | undefined {
   const n = countAt(ts, k);
-  if (n === undefined) return undefined;
-  for (let j = k + 1; j <= k + 1 + maxFillers && j < ts.length; j++) {
+  if (n === undefined || aboveWords.has(word(ts, k - 1))) return undefined;
+  // The number restated in brackets: "six (6) visits".
+  const from = word(ts, k + 1) === '(' && countAt(ts, k + 2) === n && word(ts, k + 3) === ')' ? k + 4 : k + 1;
+  for (let j = from; j <= from + maxFillers && j < ts.length; j++) {
     const t = ts[j]!;
     // "3 visits a week" is a frequency, "1 visit per month" or "2 visits a day" one not read: no count.
-    if (t.kind === WORD && visitWords.has(t.text)) return perWeekAt(ts, j + 1) >= 0 || perOtherAt(ts, j + 1) ? undefined : { value: n, end: j + 1 };
+    if (t.kind === WORD && visitWords.has(t.text)) {
+      if (perWeekAt(ts, j + 1) >= 0 || perOtherAt(ts, j + 1)) return undefined;
+      if (timesWords.has(word(ts, j + 1)) && ts[j + 2]?.kind === NUM) return undefined;
+      return { value: n, end: j + 1 };
+    }
     const filler = (t.kind === WORD && !notFiller.has(t.text)) || (t.kind === SIGN && (t.text === '/' || t.text === '-'));
     if (!filler) return undefined;
   }
   return undefined;
+}
+
+/** Words before a count said with no unit that restate the visits: "= 8", "total 10", "total of 10". */
+const totalWords = new Set(['=', 'total', 'totaling', 'totalling', 'equals']);
+
+/**
+ * A count of visits with its unit left out: "2x4 = 8", "(total 10)", "(8 total)", "6 more", "4
+ * additional if improving". Not when a unit of time follows ("total 8 weeks", "4 more weeks"). It
+ * only agrees or disagrees with another statement: alone ("age 45 more") it states nothing.
+ */
+function bareCountAt(ts: readonly Tok[], k: number): Count | undefined {
+  let j = k;
+  if (totalWords.has(word(ts, k))) j = word(ts, k + 1) === 'of' ? k + 2 : k + 1;
+  else if (!['total', 'more', 'additional'].includes(word(ts, k + 1))) return undefined;
+  const n = countAt(ts, j);
+  if (n === undefined) return undefined;
+  const end = j === k ? k + 2 : j + 1;
+  const after = word(ts, end);
+  if (visitWords.has(after)) return { value: n, end: end + 1 };
+  return isUnitLike(after) || timesWords.has(after) || perWeekAt(ts, end) >= 0 ? undefined : { value: n, end };
 }
 
 /**
@@ -172,6 +210,8 @@ function timesAt(ts: readonly Tok[], k: number): Count | undefined {
   if (word(ts, k) !== 'x' || !ts[k]!.spaced || ts[k - 1]?.kind === NUM) return undefined;
   const before = word(ts, k - 1) === ')' || word(ts, k - 1) === ']' ? k - 2 : k - 1;
   if (isRateWord(ts, before)) return undefined;
+  // "6 visits x 2": the count is the 6, or 6 times 2.
+  if (visitWords.has(word(ts, before)) && ts[before - 1]?.kind === NUM) return undefined;
   const n = countAt(ts, k + 1);
   if (n === undefined) return undefined;
   const after = word(ts, k + 2);
@@ -194,7 +234,12 @@ export function readRequestTextCounted(text: string): { numbers: RequestNumbers;
     }
     const c = countPhraseAt(ts, k) ?? timesAt(ts, k);
     if (c) statements.push({ start: k, end: c.end, count: c.value });
+    else {
+      const b = bareCountAt(ts, k);
+      if (b) statements.push({ start: k, end: b.end, count: b.value, bare: true });
+    }
   }
+  counter.steps += 4 * ts.length; // what the statements make together: a few passes over the tokens
   return { numbers: numbersOf(ts, statements), steps: counter.steps };
 }
 
