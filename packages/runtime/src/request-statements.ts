@@ -82,6 +82,23 @@ const evalWords = new Set(['eval', 'evals', 'evaluation', 'evaluations', 'reeval
 /** Words after a statement's "or" or "and" that make it a bound below: "12 visits or more", "2x4 or longer". */
 const orMore = new Set(['more', 'greater', 'longer', 'over', 'above', 'up']);
 
+// What a word outside the statements may say of them, looked up once a word: a bit a role.
+const EACH = 1;
+const RATE = 2;
+const PHASE = 4;
+const EVAL = 8;
+const OR = 16;
+const PART = 32;
+const roles = new Map<string, number>();
+for (const [words, role] of [
+  [['each', 'per', 'every'], EACH],
+  [[...rateWords, 'every', 'once', 'twice'], RATE],
+  [[...phaseWords, '\u2192'], PHASE],
+  [evalWords, EVAL],
+  [['or', 'and'], OR],
+  [[...bodyWords, ...partWords], PART],
+] as const) for (const w of words) roles.set(w, (roles.get(w) ?? 0) | role);
+
 /**
  * Whether the statement from token `start` to `end` counts visits already had: a word of the past
  * among the four words before it (back to a sign or a word that begins another statement), among
@@ -123,41 +140,45 @@ const isTimeWord = (w: string): boolean => weekWords.has(w) || dayWords.has(w) |
  */
 function around(ts: readonly Tok[], statements: readonly Statement[]): { done: boolean; unsure: boolean } {
   const covered = new Uint8Array(ts.length + 1); // 1: in a statement; 2: the token after one
+  let firstEnd = ts.length;
   for (const s of statements) {
     covered.fill(1, s.start, s.end);
     if (covered[s.end] === 0) covered[s.end] = 2;
+    if (s.end < firstEnd) firstEnd = s.end;
   }
-  const firstEnd = statements.reduce((m, s) => Math.min(m, s.end), ts.length);
+  const unsure = { done: false, unsure: true };
   let done = false;
   let phase = false;
   for (let i = 0; i < ts.length; i++) {
     if (covered[i] === 1) continue;
     const t = ts[i]!;
     if (t.kind === NUM) {
-      if (phase) return { done, unsure: true };
-      if (isDoneWord(ts, i + 1)) done = true;
+      if (phase) return unsure;
+      if (isDoneWord(ts, i + 1)) done = unsure.done = true;
       // A number of body parts: "6 visits for 2 body parts", "2x4 to 2 areas" (each, or in all?).
-      if (partWords.has(word(ts, i + 1)) || bodyWords.has(word(ts, i + 1))) return { done, unsure: true };
+      if (((roles.get(word(ts, i + 1)) ?? 0) & PART) !== 0) return unsure;
       continue;
     }
-    const w = t.text;
+    const r = roles.get(t.text);
+    if (r === undefined) continue;
     const next = word(ts, i + 1);
     // A statement for each of several: "2x4 each knee", "6 visits for each knee", "per side", "each knee 2x4".
-    if ((w === 'each' || w === 'per' || w === 'every') && (bodyWords.has(next) || partWords.has(next))) return { done, unsure: true };
-    if (w === 'each' && !isTimeWord(next) && (covered[i] === 2 || (covered[i - 1] === 2 && beforeEach.has(word(ts, i - 1))))) return { done, unsure: true };
+    if ((r & EACH) !== 0 && ((roles.get(next) ?? 0) & PART) !== 0) return unsure;
+    if (t.text === 'each' && !isTimeWord(next) && (covered[i] === 2 || (covered[i - 1] === 2 && beforeEach.has(word(ts, i - 1))))) return unsure;
     // "12 visits or more".
-    if (covered[i] === 2 && (w === 'or' || w === 'and') && orMore.has(next)) return { done, unsure: true };
+    if ((r & OR) !== 0 && covered[i] === 2 && orMore.has(next)) return unsure;
     // How often, in a phase after a statement or with a number of its own that no statement read.
-    const rate = rateWords.has(w) || w === 'every' || w === 'once' || w === 'twice';
-    if (rate && phase) return { done, unsure: true };
-    if (rate) for (let j = i + 1; j < i + 5 && j < ts.length && covered[j] !== 1; j++) if (ts[j]!.kind === NUM) return { done, unsure: true };
-    if ((phaseWords.has(w) || w === '\u2192') && i >= firstEnd) phase = true;
+    if ((r & RATE) !== 0) {
+      if (phase) return unsure;
+      for (let j = i + 1; j < i + 5 && j < ts.length && covered[j] !== 1; j++) if (ts[j]!.kind === NUM) return unsure;
+    }
+    if ((r & PHASE) !== 0 && i >= firstEnd) phase = true;
     // An evaluation joined to the visits: "eval + 6 visits", "PT evaluation and 2x4", "6 visits and re-eval".
-    if (evalWords.has(w)) {
+    if ((r & EVAL) !== 0) {
       let b = i - 1;
       if (word(ts, b) === '-' && word(ts, b - 1) === 're') b -= 2;
       else if (word(ts, b) === 're') b--;
-      if (joinWords.has(next) || joinWords.has(word(ts, b))) return { done, unsure: true };
+      if (joinWords.has(next) || joinWords.has(word(ts, b))) return unsure;
     }
   }
   return { done, unsure: false };
@@ -220,14 +241,16 @@ export function numbersOf(ts: readonly Tok[], statements: readonly Statement[]):
   const words = around(ts, statements);
   let done = words.done;
   let spans = false;
+  let stated = false; // a statement with its unit: a count said bare ("= 8", "6 more") says nothing alone
   for (const s of statements) {
     if (isDone(ts, s.start, s.end)) done = true;
     else {
       asked.push(s);
       if (s.count !== undefined || s.freq?.weeks !== undefined) spans = true;
+      if (!s.bare) stated = true;
     }
   }
-  if ((done && spans) || words.unsure || twoRequests(ts, asked) || asked.every((s) => s.bare)) return {};
+  if ((done && spans) || !stated || words.unsure || twoRequests(ts, asked)) return {};
   let freq: Frequency | undefined;
   let count: number | undefined;
   for (const s of asked) {

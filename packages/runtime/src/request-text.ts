@@ -183,22 +183,27 @@ function countPhraseAt(ts: readonly Tok[], k: number): Count | undefined {
 
 /** Words before a count said with no unit that restate the visits: "= 8", "total 10", "total of 10". */
 const totalWords = new Set(['=', 'total', 'totaling', 'totalling', 'equals']);
+/** Words after a count said with no unit: "8 total", "6 more", "4 additional". */
+const bareAfter = new Set(['total', 'more', 'additional']);
 
 /**
- * A count of visits with its unit left out: "2x4 = 8", "(total 10)", "(8 total)", "6 more", "4
- * additional if improving". Not when a unit of time follows ("total 8 weeks", "4 more weeks"). It
- * only agrees or disagrees with another statement: alone ("age 45 more") it states nothing.
+ * A count of visits at k with its unit left out: "2x4 = 8", "(total 10)", "(8 total)", "6 more",
+ * "4 additional if improving"; its start is the word before it, if that is "total" or "=". Not
+ * when a unit of time follows ("total 8 weeks", "4 more weeks"). It only agrees or disagrees with
+ * another statement: alone ("age 45 more") it states nothing.
  */
-function bareCountAt(ts: readonly Tok[], k: number): Count | undefined {
-  let j = k;
-  if (totalWords.has(word(ts, k))) j = word(ts, k + 1) === 'of' ? k + 2 : k + 1;
-  else if (!['total', 'more', 'additional'].includes(word(ts, k + 1))) return undefined;
-  const n = countAt(ts, j);
+function bareCountAt(ts: readonly Tok[], k: number): Statement | undefined {
+  const n = countAt(ts, k);
   if (n === undefined) return undefined;
-  const end = j === k ? k + 2 : j + 1;
+  let start = k;
+  let end = k + 1;
+  if (bareAfter.has(word(ts, k + 1))) end = k + 2;
+  else if (totalWords.has(word(ts, k - 1))) start = k - 1;
+  else if (word(ts, k - 1) === 'of' && totalWords.has(word(ts, k - 2))) start = k - 2;
+  else return undefined;
   const after = word(ts, end);
-  if (visitWords.has(after)) return { value: n, end: end + 1 };
-  return isUnitLike(after) || timesWords.has(after) || perWeekAt(ts, end) >= 0 ? undefined : { value: n, end };
+  if (visitWords.has(after)) return { start, end: end + 1, count: n, bare: true };
+  return isUnitLike(after) || timesWords.has(after) || perWeekAt(ts, end) >= 0 ? undefined : { start, end, count: n, bare: true };
 }
 
 /**
@@ -236,7 +241,7 @@ export function readRequestTextCounted(text: string): { numbers: RequestNumbers;
     if (c) statements.push({ start: k, end: c.end, count: c.value });
     else {
       const b = bareCountAt(ts, k);
-      if (b) statements.push({ start: k, end: b.end, count: b.value, bare: true });
+      if (b) statements.push(b);
     }
   }
   counter.steps += 4 * ts.length; // what the statements make together: a few passes over the tokens
