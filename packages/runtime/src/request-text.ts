@@ -6,54 +6,28 @@
 // The text is cut into words, numbers and signs once, and each phrasing is tried from each word
 // looking a bounded number of words ahead, so a text costs time in proportion to its length.
 // What the text does not say plainly is not read: a range ("2-3 times a week", "8–12 visits",
-// "between 8 and 12 visits", "8 through 12", "2 or 3 times a week"), months, a decimal, or two
-// statements that disagree leave the numbers unknown, never guessed. Visits already had ("has
-// attended 4 visits so far", "6 prior visits", "completed 2x4") are no request: a text that counts
-// them states no visits, nor weeks, even beside a request's numbers ("12 visits completed, 8 more").
-// Two statements of the same kind ("PT 2x4 neck, 2x4 low back", "6 visits for the neck and 6
-// visits for the low back"), or any two joined by "and" or "then", are two requests, not one, even
-// when their numbers are equal: a restatement is read only in brackets ("2x4 (2 times a week for
-// 4 weeks)") or in another kind ("12 visits, 3x4").
+// "between 8 and 12 visits", "8 through 12", "2 or 3 times a week", "6 of 12 visits"), a bound below
+// or an estimate ("at least 6", "more than 12", "about 12"), months, a decimal, or two statements
+// that disagree ("2x6 (8 visits)", "2x4 = 12") leave the numbers unknown, never guessed. A bound
+// above is what is asked, and is read: "up to 12 visits", "no more than 12", "a maximum of 12".
+// Which statements make one request, and when the words around them say the numbers are not the
+// whole request (visits already had, two body parts, a second phase), is request-statements.ts.
 
-import { countAt, NUM, SIGN, timesWords, tokens, word, WORD, type Tok } from './request-tokens.ts';
+import { numbersOf, type Frequency, type RequestNumbers, type Statement } from './request-statements.ts';
+import { countAt, dayWords, NUM, otherTimeWords, rateWords, SIGN, timesWords, tokens, visitWords, weekWords, word, WORD, type Tok } from './request-tokens.ts';
 
-export interface RequestNumbers {
-  visits?: number;
-  frequencyPerWeek?: number;
-  /** Weeks the request spans; a span written in days is days / 7 (60 days: 8.57 weeks). */
-  weeks?: number;
-}
+export { visitsFor, type RequestNumbers } from './request-statements.ts';
 
 /** The most characters of a request text read. */
 export const maxRequestText = 500;
 
-const weekWords = new Set(['week', 'weeks', 'wk', 'wks']);
-const dayWords = new Set(['day', 'days']);
-const visitWords = new Set(['visit', 'visits', 'session', 'sessions', 'treatment', 'treatments', 'appointment', 'appointments']);
-/** A span of time the language cannot turn into weeks exactly (a month is no whole number of weeks). */
-const otherTimeWords = new Set(['month', 'months', 'mo', 'mos', 'year', 'years', 'hour', 'hours', 'minute', 'minutes', 'min', 'mins']);
 const perWords = new Set(['a', 'per', 'each', 'every', '/']);
-/** How often in words with no number: after one, "x 4" is a span, not 4 visits ("weekly x 4", "daily x 4"). */
-const rateWords = new Set(['weekly', 'daily', 'monthly', 'nightly', 'bid', 'tid', 'qd', 'qod', 'biweekly']);
 /** What joins the days of a schedule: "M/W/F", "Mon, Wed, Fri", "M & W", "Mon, Wed and Fri", "M-W-F". */
 const daySeparators = new Set(['/', ',', '&', 'and', '-']);
 const durationWords = new Set(['x', 'times', 'for', 'over']);
 /** Words that may stand between a count and its unit ("8 more physical therapy visits"), up to four. */
 const maxFillers = 4;
-/** Words that say visits were had, before a count, among its words or after it: "completed 6 visits", "6 prior visits", "6 visits attended". */
-const doneWords = new Set(['attended', 'attending', 'completed', 'completing', 'had', 'received', 'done', 'finished', 'underwent', 'undergone', 'prior', 'previous', 'previously', 'past', 'already']);
-/** Pairs of words after a count that say it is done: "6 visits so far", "to date". */
-const sinceWords = new Map<string, string>([['so', 'far'], ['thus', 'far'], ['to', 'date'], ['until', 'now'], ['till', 'now'], ['till', 'date']]);
-/** Words that join two requests, not one request said twice: "2x3 right knee and 2x3 left knee", "6 visits, then 2x3". */
-const joinWords = new Set(['and', '&', 'plus', 'also', 'then', 'followed']);
-/** Words after "prior" that make it no word of the past: "prior to surgery", "prior authorization". */
-const notPriorVisits = new Set(['to', 'authorization', 'auth', 'approval', 'authorisation']);
-/** Words that begin another statement: looking back from a count for `doneWords` stops at them ("completed the evaluation, request 6 visits"). */
-const newStatement = new Set(['request', 'requests', 'requested', 'requesting', 'continue', 'now', 'then', 'but']);
-/** Words after a count that begin what is still to come ("6 visits to be completed", "6 visits remaining"): looking on stops at them. */
-const stillToCome = new Set(['to', 'will', 'be', 'remaining', 'left', 'requested', 'request', 'more', 'additional']);
 const notFiller = new Set([...timesWords, ...weekWords, ...dayWords, ...otherTimeWords, ...visitWords, 'per', 'a', 'each', 'every', 'weekly', 'for', 'over', 'to', 'or', 'and', 'of', 'once', 'twice']);
-
 
 /** "a week", "per wk", "/week", "each week", "weekly" at k: the index after it, or -1. */
 function perWeekAt(ts: readonly Tok[], k: number): number {
@@ -105,14 +79,6 @@ function isRateWord(ts: readonly Tok[], i: number): boolean {
   if (!t || t.kind !== WORD) return false;
   const w = t.text;
   return t.day > 0 || t.days > 0 || weekWords.has(w) || dayWords.has(w) || otherTimeWords.has(w) || rateWords.has(w);
-}
-
-interface Frequency {
-  perWeek: number;
-  /** Weeks, when the text gives the span; undefined when it gives none it can read. */
-  weeks?: number;
-  /** The token after the last one read. */
-  end: number;
 }
 
 /**
@@ -167,10 +133,12 @@ function frequencyAt(ts: readonly Tok[], k: number): Frequency | undefined {
     const unit = word(ts, d + 1);
     if (weekWords.has(unit)) return { perWeek: f, weeks: span, end: d + 2 };
     if (dayWords.has(unit)) return { perWeek: f, weeks: span / 7, end: d + 2 };
+    // "3x/week for 12 visits": how often, then the visits in all, a count of its own.
+    const counted = visitWords.has(unit) && (word(ts, d - 1) === 'for' || word(ts, d - 1) === 'over');
     // A bare number after a frequency is weeks ("2x4", "3 times a week for 4"); "x 4 sessions" is
     // read as weeks too, and the count after it then disagrees unless it is the same. After a
     // schedule only with "x", "for" or "over" before it ("MWF x 4", not "MWF 4").
-    if (!otherTimeWords.has(unit) && (!schedule || d > at)) return { perWeek: f, weeks: span, end: d + 1 };
+    if (!otherTimeWords.has(unit) && !counted && (!schedule || d > at)) return { perWeek: f, weeks: span, end: d + 1 };
   }
   // A span in months or hours, or none: the frequency alone, when it said "a week".
   return perWeek >= 0 && !schedule ? { perWeek: f, end: at } : undefined;
@@ -186,18 +154,56 @@ interface Count {
   end: number;
 }
 
-/** A count at k: "12 sessions", "8 more physical therapy visits", "6 additional acupuncture sessions". */
+/** Words before a count that make it a bound below: "over 12 visits", "above 12 visits". */
+const aboveWords = new Set(['over', 'above', 'beyond', 'exceeding']);
+
+/**
+ * A count at k: "12 sessions", "8 more physical therapy visits", "6 additional acupuncture sessions",
+ * "six (6) visits". Not "over 12 visits" (more than 12), nor "2 visits x 4 weeks" (2 a week, or 2
+ * over the 4 weeks?).
+ */
 function countPhraseAt(ts: readonly Tok[], k: number): Count | undefined {
   const n = countAt(ts, k);
-  if (n === undefined) return undefined;
-  for (let j = k + 1; j <= k + 1 + maxFillers && j < ts.length; j++) {
+  if (n === undefined || aboveWords.has(word(ts, k - 1))) return undefined;
+  // The number restated in brackets: "six (6) visits".
+  const from = word(ts, k + 1) === '(' && countAt(ts, k + 2) === n && word(ts, k + 3) === ')' ? k + 4 : k + 1;
+  for (let j = from; j <= from + maxFillers && j < ts.length; j++) {
     const t = ts[j]!;
     // "3 visits a week" is a frequency, "1 visit per month" or "2 visits a day" one not read: no count.
-    if (t.kind === WORD && visitWords.has(t.text)) return perWeekAt(ts, j + 1) >= 0 || perOtherAt(ts, j + 1) ? undefined : { value: n, end: j + 1 };
+    if (t.kind === WORD && visitWords.has(t.text)) {
+      if (perWeekAt(ts, j + 1) >= 0 || perOtherAt(ts, j + 1)) return undefined;
+      if (timesWords.has(word(ts, j + 1)) && ts[j + 2]?.kind === NUM) return undefined;
+      return { value: n, end: j + 1 };
+    }
     const filler = (t.kind === WORD && !notFiller.has(t.text)) || (t.kind === SIGN && (t.text === '/' || t.text === '-'));
     if (!filler) return undefined;
   }
   return undefined;
+}
+
+/** Words before a count said with no unit that restate the visits: "= 8", "total 10", "total of 10". */
+const totalWords = new Set(['=', 'total', 'totaling', 'totalling', 'equals']);
+/** Words after a count said with no unit: "8 total", "6 more", "4 additional". */
+const bareAfter = new Set(['total', 'more', 'additional']);
+
+/**
+ * A count of visits at k with its unit left out: "2x4 = 8", "(total 10)", "(8 total)", "6 more",
+ * "4 additional if improving"; its start is the word before it, if that is "total" or "=". Not
+ * when a unit of time follows ("total 8 weeks", "4 more weeks"). It only agrees or disagrees with
+ * another statement: alone ("age 45 more") it states nothing.
+ */
+function bareCountAt(ts: readonly Tok[], k: number): Statement | undefined {
+  const n = countAt(ts, k);
+  if (n === undefined) return undefined;
+  let start = k;
+  let end = k + 1;
+  if (bareAfter.has(word(ts, k + 1))) end = k + 2;
+  else if (totalWords.has(word(ts, k - 1))) start = k - 1;
+  else if (word(ts, k - 1) === 'of' && totalWords.has(word(ts, k - 2))) start = k - 2;
+  else return undefined;
+  const after = word(ts, end);
+  if (visitWords.has(after)) return { start, end: end + 1, count: n, bare: true };
+  return isUnitLike(after) || timesWords.has(after) || perWeekAt(ts, end) >= 0 ? undefined : { start, end, count: n, bare: true };
 }
 
 /**
@@ -209,122 +215,13 @@ function timesAt(ts: readonly Tok[], k: number): Count | undefined {
   if (word(ts, k) !== 'x' || !ts[k]!.spaced || ts[k - 1]?.kind === NUM) return undefined;
   const before = word(ts, k - 1) === ')' || word(ts, k - 1) === ']' ? k - 2 : k - 1;
   if (isRateWord(ts, before)) return undefined;
+  // "6 visits x 2": the count is the 6, or 6 times 2.
+  if (visitWords.has(word(ts, before)) && ts[before - 1]?.kind === NUM) return undefined;
   const n = countAt(ts, k + 1);
   if (n === undefined) return undefined;
   const after = word(ts, k + 2);
   if (isUnitLike(after) && !visitWords.has(after)) return undefined;
   return { value: n, end: visitWords.has(after) ? k + 3 : k + 2 };
-}
-
-/**
- * Whether the statement from token `start` to `end` counts visits already had: a word of the past
- * among the four words before it (back to a sign or a word that begins another statement), among
- * its own words ("6 prior visits"), or among the three after it ("6 visits so far", "to date",
- * "completed"; not "6 visits to be completed").
- */
-function isDone(ts: readonly Tok[], start: number, end: number): boolean {
-  for (let i = start - 1; i >= 0 && i >= start - 4; i--) {
-    const t = ts[i]!;
-    if ((t.kind === SIGN && t.text !== '/' && t.text !== '-') || newStatement.has(t.text)) break;
-    if (isDoneWord(ts, i)) return true;
-  }
-  for (let i = start; i < end; i++) if (isDoneWord(ts, i)) return true;
-  for (let i = end; i < ts.length && i < end + 3; i++) {
-    const t = ts[i]!;
-    if (t.kind === SIGN) break;
-    if (t.kind === WORD && sinceWords.get(t.text) === word(ts, i + 1)) return true;
-    if (t.kind === WORD && stillToCome.has(t.text)) break;
-    if (isDoneWord(ts, i)) return true;
-  }
-  return false;
-}
-
-/** A word of the past at i; "prior" is one before visits ("6 prior visits"), not in "prior to surgery" or "prior authorization". */
-function isDoneWord(ts: readonly Tok[], i: number): boolean {
-  const t = ts[i]!;
-  return t.kind === WORD && doneWords.has(t.text) && !(t.text === 'prior' && notPriorVisits.has(word(ts, i + 1)));
-}
-
-/** A phrasing the text states its numbers in, from token `start` to `end`: a frequency or a count. */
-interface Statement {
-  start: number;
-  end: number;
-  freq?: Frequency;
-  count?: number;
-}
-
-/**
- * Whether the statements are of two requests, not one said twice: two of the same kind (two
- * frequencies, two counts) outside brackets, or two inside brackets with none outside ("(2x4 neck)
- * (2x4 low back)"), or two outside brackets joined by "and", "plus" or "then". Equal numbers are no
- * agreement then: "Right knee PT 2x3 and left knee PT 2x3" asks for two courses.
- */
-function twoRequests(ts: readonly Tok[], statements: readonly Statement[]): boolean {
-  if (statements.length < 2) return false;
-  const bracketed: boolean[] = [];
-  let depth = 0;
-  for (const t of ts) {
-    if (t.kind === SIGN && (t.text === ')' || t.text === ']')) depth = Math.max(0, depth - 1);
-    bracketed.push(depth > 0);
-    if (t.kind === SIGN && (t.text === '(' || t.text === '[')) depth++;
-  }
-  // Of each kind: statements outside brackets, and all. Readings that overlap are of one statement
-  // ("x 6 sessions" is read as "x 6" and as "6 sessions").
-  const outside = [0, 0];
-  const all = [0, 0];
-  let end = 0;
-  let last: Statement | undefined; // the last statement outside brackets
-  for (const s of statements) {
-    if (s.start < end) continue;
-    end = Math.max(end, s.end);
-    const kind = s.freq ? 0 : 1;
-    all[kind]!++;
-    if (bracketed[s.start]) continue;
-    outside[kind]!++;
-    if (last) for (let j = last.end; j < s.start; j++) if (joinWords.has(word(ts, j))) return true;
-    last = s;
-  }
-  for (const kind of [0, 1]) if (outside[kind]! > 1 || (outside[kind] === 0 && all[kind]! > 1)) return true;
-  return false;
-}
-
-/** The numbers the statements of a text make, or {} when they do not make one request. */
-function numbersOf(ts: readonly Tok[], statements: readonly Statement[]): RequestNumbers {
-  // Visits already had are no request, and beside them the text's counts and spans are not read as
-  // one either ("12 visits completed, 8 more visits requested"): a frequency alone still is.
-  const asked: Statement[] = [];
-  let done = false;
-  let spans = false;
-  for (const s of statements) {
-    if (isDone(ts, s.start, s.end)) done = true;
-    else {
-      asked.push(s);
-      if (s.count !== undefined || s.freq?.weeks !== undefined) spans = true;
-    }
-  }
-  if ((done && spans) || twoRequests(ts, asked)) return {};
-  let freq: Frequency | undefined;
-  let count: number | undefined;
-  for (const s of asked) {
-    if (s.freq) {
-      if (freq && (freq.perWeek !== s.freq.perWeek || freq.weeks !== s.freq.weeks)) return {};
-      freq ??= s.freq;
-    } else {
-      if (count !== undefined && count !== s.count) return {};
-      count = s.count;
-    }
-  }
-  if (!freq) return count === undefined ? {} : { visits: count };
-  if (freq.weeks === undefined) return count === undefined ? { frequencyPerWeek: freq.perWeek } : { frequencyPerWeek: freq.perWeek, visits: count };
-  const visits = visitsFor(freq.perWeek, freq.weeks);
-  // "12 visits, 3x4" agrees; "10 visits, 3x4" does not, and is not read.
-  if (count !== undefined && count !== visits) return {};
-  return { frequencyPerWeek: freq.perWeek, weeks: freq.weeks, visits };
-}
-
-/** Visits for a frequency over a span of weeks: rounded up to a whole visit (a partial week still holds visits). */
-export function visitsFor(perWeek: number, weeks: number): number {
-  return Math.ceil(perWeek * weeks - 1e-9);
 }
 
 /** The numbers a request text states, or {} when it states none this reader knows; `steps` counts the reader's work. */
@@ -342,7 +239,12 @@ export function readRequestTextCounted(text: string): { numbers: RequestNumbers;
     }
     const c = countPhraseAt(ts, k) ?? timesAt(ts, k);
     if (c) statements.push({ start: k, end: c.end, count: c.value });
+    else {
+      const b = bareCountAt(ts, k);
+      if (b) statements.push(b);
+    }
   }
+  counter.steps += 4 * ts.length; // what the statements make together: a few passes over the tokens
   return { numbers: numbersOf(ts, statements), steps: counter.steps };
 }
 

@@ -32,6 +32,15 @@ for (const [w, day] of Object.entries(weekDays)) dictionary.set(w, { value: NaN,
 for (const [w, days] of Object.entries({ mwf: 3, tth: 2, tuth: 2, mtwthf: 5 })) dictionary.set(w, { value: NaN, day: 0, days });
 export const timesWords = new Set(['times', 'x', 'time']);
 
+// The words of time and of visits that both the phrasings and the statements they make know.
+export const weekWords = new Set(['week', 'weeks', 'wk', 'wks']);
+export const dayWords = new Set(['day', 'days']);
+export const visitWords = new Set(['visit', 'visits', 'session', 'sessions', 'treatment', 'treatments', 'appointment', 'appointments']);
+/** A span of time the language cannot turn into weeks exactly (a month is no whole number of weeks). */
+export const otherTimeWords = new Set(['month', 'months', 'mo', 'mos', 'year', 'years', 'hour', 'hours', 'minute', 'minutes', 'min', 'mins']);
+/** How often in words with no number: after one, "x 4" is a span, not 4 visits ("weekly x 4", "daily x 4"). */
+export const rateWords = new Set(['weekly', 'daily', 'monthly', 'nightly', 'bid', 'tid', 'qd', 'qod', 'biweekly']);
+
 export const NUM = 0;
 export const WORD = 1;
 export const SIGN = 2;
@@ -45,7 +54,11 @@ export interface Tok {
   value: number;
   /** White space (or the start of the text) comes before it. */
   spaced: boolean;
-  /** One end of a range, a choice or a fraction ("2-3", "8 to 12", "between 8 and 12", "2 or 3", "7/10"): not a number the request states. */
+  /**
+   * Not a number the request states: one end of a range, a choice or a fraction ("2-3", "8 to 12",
+   * "between 8 and 12", "2 or 3", "7/10", "6 of 12"), or a bound below or an estimate ("at least 6",
+   * "more than 12", "about 12").
+   */
   ranged: boolean;
   /** The day of the week a word names (1 to 7: "Mon", "W"), or 0. */
   day: number;
@@ -56,8 +69,14 @@ export interface Tok {
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 /** A hyphen or any dash ("2-3", "2–3", "2 — 3", "8−12"): each is the sign "-". */
 const isDash = (c: number): boolean => c === 45 || (c >= 0x2010 && c <= 0x2015) || c === 0x2212 || c === 0xfe58 || c === 0xfe63 || c === 0xff0d;
-/** What stands between the two ends of a range, a choice or a fraction: "2-3", "8 to 12", "8 through 12", "2 or 3", "7/10". */
-const rangeSigns = new Set(['-', '~', '/', 'to', 'through', 'thru', 'or']);
+/** What stands between the two ends of a range, a choice or a fraction: "2-3", "8 to 12", "8 through 12", "2 or 3", "7/10", "6 of 12". */
+const rangeSigns = new Set(['-', '~', '/', 'to', 'through', 'thru', 'or', 'of']);
+/**
+ * Words before a number that make it a bound below or an estimate, not what is asked: "at least 6",
+ * "minimum 6", "about 12", "~12", "more than 12", "fewer than 12". A bound above is what is asked
+ * ("up to 12", "no more than 12", "a maximum of 12"): its number is read.
+ */
+const notExact = new Set(['least', 'minimum', 'min', 'about', 'around', 'approximately', 'approx', 'roughly', 'circa', 'estimated', '~', 'than']);
 const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 /** JavaScript's \s. */
 function isSpace(c: number): boolean {
@@ -122,6 +141,14 @@ export function tokens(text: string, counter: { steps: number }): Tok[] {
     const b = out[s + 1];
     if (sep && b && sep.kind !== NUM && b.kind === NUM && rangeSigns.has(sep.text)) a.ranged = b.ranged = true;
     if (out[k - 1]?.text === 'between' && (out[k + 1]!.text === 'and' || out[k + 1]!.text === '&') && out[k + 2]!.kind === NUM) a.ranged = out[k + 2]!.ranged = true;
+  }
+  // Bounds below and estimates: "at least 6", "about 12"; "than" but in "no more than 12", "not more than 12".
+  for (let k = 1; k < out.length; k++) {
+    const a = out[k]!;
+    const before = out[k - 1]!;
+    if (a.kind !== NUM || before.kind === NUM || !notExact.has(before.text)) continue;
+    if (before.text === 'than' && (out[k - 2]?.text === 'more' || out[k - 2]?.text === 'greater') && (out[k - 3]?.text === 'no' || out[k - 3]?.text === 'not')) continue;
+    a.ranged = true;
   }
   return out;
 }

@@ -161,6 +161,149 @@ describe('readRequestText', () => {
     ['Right knee PT 2x3', { frequencyPerWeek: 2, weeks: 3, visits: 6 }],
   ]);
 
+  // Statements of two kinds with words between them, or a body part on both sides, are for two body
+  // parts; "each" or "per" a body part, or a number of them, multiplies the request by how many.
+  table('two statements of two kinds, or for each of several', [
+    ['PT 6 visits neck, 2x3 low back', {}],
+    ['neck 6 visits, low back 2x3', {}],
+    ['neck 12 visits, 3x4 low back', {}],
+    ['PT neck 2x3; PT low back 6 visits', {}],
+    ['PT 2x4 each knee', {}],
+    ['PT 2x4 to each shoulder', {}],
+    ['PT 6 visits each for neck and back', {}],
+    ['PT 2x4 per body part', {}],
+    ['PT 6 visits for 2 body parts', {}],
+    ['PT 6 visits to 2 areas', {}],
+    // Read as before.
+    ['PT 8 visits right knee, 8 visits left knee', {}],
+    ['PT: Rt shoulder 2x4; Lt knee 2x3', {}],
+    ['PT 2x4 - left knee; OT 2x4 - right hand', {}],
+    ['PT 6 visits x 2 body parts', {}],
+    ['Lumbar PT 12 visits, 3x4', { frequencyPerWeek: 3, weeks: 4, visits: 12 }],
+    ['PT 12 visits, 3x/wk x 4 wks', { frequencyPerWeek: 3, weeks: 4, visits: 12 }],
+    ['PT 12 visits (3x4) right shoulder', { frequencyPerWeek: 3, weeks: 4, visits: 12 }],
+    ['PT 2x4 bilateral knees', { frequencyPerWeek: 2, weeks: 4, visits: 8 }],
+    ['PT 2x4 for both knees', { frequencyPerWeek: 2, weeks: 4, visits: 8 }],
+    ['Chiro 6 visits low back and neck', { visits: 6 }],
+    ['PT 2x4 per MD', { frequencyPerWeek: 2, weeks: 4, visits: 8 }],
+    ['PT 12 visits per PTP', { visits: 12 }],
+  ]);
+
+  // A request in phases leaves every number unknown, the visits in all too: a criterion on the
+  // frequency or the weeks applies only when it is known, so the sum alone would hide a phase over it.
+  // A phase with no number and no frequency ("then HEP", "then reevaluate") is no second request.
+  table('phases', [
+    ['1x week x 6 weeks, then every other week x 4', {}],
+    ['PT 2x/wk x 4 wks, weekly x 4 wks', {}],
+    ['PT 3x/wk x 4 wks, taper to 1x', {}],
+    ['PT 8 visits and 4 more if improving', {}],
+    ['6 visits; if improved, 6 more', {}],
+    ['6 visits + 6 more prn', {}],
+    ['PT 4 visits every 2 weeks', {}],
+    // Read as before.
+    ['2x/wk x 4 wks then 1x/wk x 4 wks', {}],
+    ['3x4 followed by 2x4', {}],
+    ['2x3, then 1x3', {}],
+    ['PT 2 x 3 then 1 x 3', {}],
+    ['2x3 \u2192 1x3', {}],
+    ['PT 3x/wk x 2 wks, 2x/wk x 2 wks', {}],
+    ['PT 12 visits: 3x/wk x 2 wks, 2x/wk x 3 wks', {}],
+    ['3x/wk fading to 1x/wk x 6 wks', {}],
+    ['PT 2x4, may extend 2x4', {}],
+    ['PT every other week x 8', {}],
+    ['PT 3x4 then HEP', { frequencyPerWeek: 3, weeks: 4, visits: 12 }],
+    ['PT 2 x 3 weeks then reevaluate', { frequencyPerWeek: 2, weeks: 3, visits: 6 }],
+    ['PT x 8 sessions, then re-evaluate', { visits: 8 }],
+  ]);
+
+  // A bound above is what is asked for; a bound below, an estimate, or a part of a whole is not.
+  table('bounds and estimates', [
+    ['at least 6 visits', {}],
+    ['minimum 6 visits', {}],
+    ['no less than 6 visits', {}],
+    ['more than 12 visits', {}],
+    ['fewer than 12 visits', {}],
+    ['over 12 visits', {}],
+    ['about 12 visits', {}],
+    ['approximately 12 visits', {}],
+    ['~12 visits', {}],
+    ['12 visits or more', {}],
+    ['PT 2x4 or more', {}],
+    ['certify 6 of 12 visits', {}],
+    ['6 of 12 visits', {}],
+    // Read as before.
+    ['up to 12 visits', { visits: 12 }],
+    ['no more than 12 visits', { visits: 12 }],
+    ['a maximum of 12 visits', { visits: 12 }],
+    ['max 12 visits', { visits: 12 }],
+    ['12 visits max', { visits: 12 }],
+    ['not to exceed 12 visits', { visits: 12 }],
+    ['12 visits or less', { visits: 12 }],
+    ['PT 2x/wk up to 8 visits', { frequencyPerWeek: 2, visits: 8 }],
+    ['12+ visits', {}],
+    ['visit 7 of 12', {}],
+  ]);
+
+  // A count restated with its unit left out, "= 8", "total 10", agrees with the statement or leaves it unknown.
+  table('totals and restatements', [
+    ['2x4=12', {}],
+    ['PT 2 x week x 4 weeks = 12', {}],
+    ['PT 2x4 (total 10)', {}],
+    ['PT 6 visits (12 total)', {}],
+    ['PT 6 additional visits, total 18', {}],
+    ['PT 6 visits for a total of 12', {}],
+    ['six (6) visits', { visits: 6 }],
+    ['PT 2x/week for 8 visits', { frequencyPerWeek: 2, visits: 8 }],
+    ['PT 6 (six) visits', { visits: 6 }],
+    // Read as before.
+    ['PT 2x6 (8 visits)', {}],
+    ['PT 2x4 = 8', { frequencyPerWeek: 2, weeks: 4, visits: 8 }],
+    ['2x4=8', { frequencyPerWeek: 2, weeks: 4, visits: 8 }],
+    ['PT 2 x week x 4 weeks = 8', { frequencyPerWeek: 2, weeks: 4, visits: 8 }],
+    ['PT 2x4 (total 8)', { frequencyPerWeek: 2, weeks: 4, visits: 8 }],
+    ['PT 2x4 (8 total)', { frequencyPerWeek: 2, weeks: 4, visits: 8 }],
+    ['requesting 6 more', {}], // a count with no unit says nothing alone
+    ['PT 2x/wk for 6 wks (12 visits)', { frequencyPerWeek: 2, weeks: 6, visits: 12 }],
+    ['PT 2x4, total of 8 visits', { frequencyPerWeek: 2, weeks: 4, visits: 8 }],
+    ['PT 2x4, total of 10 visits', {}],
+    ['PT 2x4 for a total of 8 visits', { frequencyPerWeek: 2, weeks: 4, visits: 8 }],
+    ['PT 8 visits at 2x/week', { frequencyPerWeek: 2, visits: 8 }],
+    ['12 total visits requested', { visits: 12 }],
+  ]);
+
+  // Texts as a reviewer sees them, each read right or left unknown.
+  table('requests as written', [
+    ['8 visits (2 already completed)', {}],
+    ['eval + 6 visits', {}],
+    ['PT evaluation and 6 visits', {}],
+    ['1 eval + 8 visits', {}],
+    ['PT re-eval + 2x4', {}],
+    ['PT 2x4 and re-evaluation', {}],
+    ['PT 2 visits x 4 weeks', {}],
+    // Read as before.
+    ['PT x 6', { visits: 6 }],
+    ['6 more visits', { visits: 6 }],
+    ['additional 6 sessions', { visits: 6 }],
+    ['12 visits over 6 weeks', { visits: 12 }],
+    ['PT eval and treat', {}],
+    ['PT 1-2x/wk x 6 wks', {}],
+    ['renewal of PT 8 visits; 4 visits completed', {}],
+    ['8 visits approved previously, requesting 6 more', {}],
+    ['PT 8 visits including evaluation', { visits: 8 }],
+    ['PT 2x4, 97110 x 2 units, 97140 x 1', { frequencyPerWeek: 2, weeks: 4, visits: 8 }],
+    ['PT 3x per week x 4 wks, 2 units per visit', { frequencyPerWeek: 3, weeks: 4, visits: 12 }],
+    ['PT 2x4 with 4 units each', { frequencyPerWeek: 2, weeks: 4, visits: 8 }],
+    ['Massage 4 visits, each 60 min', { visits: 4 }],
+    ['PT 12 visits within 60 days', { visits: 12 }],
+    ['PT 2x4 from 1/5 to 2/5', { frequencyPerWeek: 2, weeks: 4, visits: 8 }],
+    ['Requesting 12 visits, 6 approved', { visits: 12 }],
+    ['Acupuncture 6 sessions, 1-2x/week', { visits: 6 }],
+    ['PT 2x4 w/ 3 modalities', { frequencyPerWeek: 2, weeks: 4, visits: 8 }],
+    ['Additional PT 8 visits to complete 24', { visits: 8 }],
+    ['PT 8 visits (visits 9-16)', { visits: 8 }],
+    ['PT BIW x 4 wks', {}],
+  ]);
+
   it.each([[3, 60 / 7, 26], [2, 4, 8], [7, 10 / 7, 10], [1, 0.5, 1]])('visitsFor(%d, %d) is %d', (f, w, v) => {
     expect(visitsFor(f, w)).toBe(v);
   });
@@ -238,6 +381,26 @@ describe('texts built from random parts', () => {
   it('that state two counts that disagree stay unknown', () => {
     const two = fc.tuple(fc.integer({ min: 1, max: 50 }), fc.integer({ min: 1, max: 50 }), prefix).filter(([a, b]) => a !== b).map(([a, b, p]) => `${p} ${a} visits, then ${b} more sessions`);
     fc.assert(fc.property(two, (text) => { expect(readRequestText(text).visits).toBeUndefined(); }), { ...seed(503), numRuns: runs(1_000) });
+  });
+
+  const body = fc.constantFrom('neck', 'low back', 'left knee', 'right shoulder', 'lumbar spine', 'R hand');
+  /** The same visits, f a week for w weeks, as a count or as a frequency with its span. */
+  const sameVisits = (f: number, w: number): fc.Arbitrary<string> =>
+    fc.oneof(spaced(written(f * w), fc.constantFrom('visits', 'sessions')), fc.constant(`${f}x${w}`), spaced(timesPerWeek(f), fc.constantFrom('x', 'for'), written(w), fc.constantFrom('weeks', 'wks')));
+  const freqSpan = fc.tuple(frequency, fc.integer({ min: 1, max: 12 })).chain(([f, w]) => sameVisits(f, w).filter((t) => !/visits|sessions/.test(t)));
+
+  it('that state the visits for two body parts, in any two forms, stay unknown though their numbers agree', () => {
+    const two = fc.tuple(frequency, fc.integer({ min: 1, max: 12 })).chain(([f, w]) =>
+      fc.tuple(prefix, sameVisits(f, w), body, fc.constantFrom(', ', '; ', ' and ', ' / ', ' + ', ' - '), sameVisits(f, w), body))
+      .filter(([, , b1, , , b2]) => b1 !== b2)
+      .map(([p, a, b1, sep, c, b2]) => `${p} ${a} ${b1}${sep}${c} ${b2}`);
+    fc.assert(fc.property(two, (text) => { expect(readRequestText(text).visits).toBeUndefined(); }), { ...seed(505), numRuns: runs(2_000) });
+  });
+
+  it('that state a request in phases stay unknown, frequency and weeks too', () => {
+    const phased = fc.tuple(prefix, freqSpan, fc.constantFrom(' then ', ', then ', ' followed by ', ', '), freqSpan)
+      .map(([p, a, sep, b]) => `${p} ${a}${sep}${b}`);
+    fc.assert(fc.property(phased, (text) => { expect(readRequestText(text)).toEqual({}); }), { ...seed(506), numRuns: runs(2_000) });
   });
 
   it('never throw, and read only whole counts and frequencies of at most 7 a week', () => {
