@@ -9,12 +9,13 @@ import { caseLimits, ruleSetLimits } from '../packages/runtime/src/index.ts';
 import { serveLimits } from '../packages/cli/src/serve/server.ts';
 import { keptLimits } from '../packages/runtime/src/reuse.ts';
 import { cueLimits } from '../packages/runtime/src/negation.ts';
+import { saidLimits } from '../packages/runtime/src/builtins.ts';
 import { analysisLimits } from '../packages/analysis/src/index.ts';
 
 const doc = readFileSync(join(import.meta.dirname, '../docs/limits.md'), 'utf8');
 
 /** Every limit object and the name the doc gives it; add an area's object here with its rows. */
-const areas: Record<string, Record<string, number | string>> = { limits, readLimits, ruleSetLimits, caseLimits, serveLimits, keptLimits, cueLimits, analysisLimits };
+const areas: Record<string, Record<string, number | string>> = { limits, readLimits, ruleSetLimits, caseLimits, serveLimits, keptLimits, cueLimits, saidLimits, analysisLimits };
 const constants = Object.entries(areas).flatMap(([area, values]) => Object.entries(values).map(([key, value]) => [`${area}.${key}`, value] as const));
 
 /** 1048576 as the doc writes it: 1,048,576 (a date as itself). */

@@ -60,6 +60,26 @@ function matcherOf(c: CompiledClass): Matcher {
  */
 function saysTerm(m: Matcher, text: string): boolean {
   if (!m.terms?.test(text)) return false;
+  // A batch's diagnoses repeat ("lumbar radiculopathy" on case after case): a short text's reading
+  // is kept, by text and class, so that only its first case reads the words around each term.
+  if (text.length > saidLimits.textLength) return readsTerm(m, text);
+  let byMatcher = said.get(text);
+  if (!byMatcher) {
+    if (said.size >= saidLimits.texts) said.clear();
+    said.set(text, (byMatcher = new Map()));
+  }
+  let answer = byMatcher.get(m);
+  if (answer === undefined) byMatcher.set(m, (answer = readsTerm(m, text)));
+  return answer;
+}
+
+/** How much of `said` is kept: texts up to this long, this many of them (then it starts again). */
+export const saidLimits = Object.freeze({ textLength: 200, texts: 4096 });
+/** Texts that hold a term of a class, and whether each says it of the patient. */
+const said = new Map<string, Map<Matcher, boolean>>();
+
+/** `saysTerm`'s reading: a term found anywhere in the text that it says of the patient now. */
+function readsTerm(m: Matcher, text: string): boolean {
   const each = m.each!;
   each.lastIndex = 0;
   for (let x = each.exec(text); x; x = each.exec(text)) if (!notSaidOfPatient(text, x.index, x.index + x[0].length, m.of)) return true;

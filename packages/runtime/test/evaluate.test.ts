@@ -471,6 +471,22 @@ describe('built-in computations', () => {
     expect([fusion, fused].filter((c) => matchesClass(c as never, text, undefined)).map((c) => c.id)).toEqual(classes);
   });
 
+  it('a text is read once for each class it holds a term of, and read again once more texts came than are kept', async () => {
+    const { matchesClass } = await import('../src/index.ts');
+    const { saidLimits } = await import('../src/builtins.ts');
+    const ask = (): boolean[] => [matchesClass(neuralgia as never, 'history of radiculopathy', undefined), matchesClass(fused as never, 'prior lumbar fusion', undefined), matchesClass(fusion as never, 'prior lumbar fusion', undefined)];
+    expect(ask()).toEqual([false, false, true]);
+    // More texts than are kept, each of its own answer: none is taken for another's.
+    for (let i = 0; i <= saidLimits.texts; i++) {
+      expect(matchesClass(neuralgia as never, `radiculopathy L${i}`, undefined)).toBe(true);
+      expect(matchesClass(neuralgia as never, `no radiculopathy L${i}`, undefined)).toBe(false);
+    }
+    expect(ask()).toEqual([false, false, true]);
+    // A text over the length kept is read each time, the same.
+    const long = `${'lumbar pain '.repeat(Math.ceil(saidLimits.textLength / 12))}with history of radiculopathy`;
+    expect([matchesClass(neuralgia as never, long, undefined), matchesClass(neuralgia as never, long, undefined)]).toEqual([false, false]);
+  });
+
   it.each<[typeof crps | typeof neuralgia, string, string]>([
     [crps, 'history of CRPS', 'G90.511'],
     [crps, 'family history of CRPS', 'G90.50'],
