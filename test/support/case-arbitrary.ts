@@ -86,8 +86,19 @@ export function caseArbitrary(rules: RuleSet): fc.Arbitrary<Record<string, unkno
           .map(strip),
       ),
     })
-    .map(strip);
+    .map(strip)
+    .map(noLaterThanReview);
   }
+}
+
+/** An injury or a surgery drawn after the review date is moved to it: the case check refuses such a case, and its decision is what is tested. */
+function noLaterThanReview(c: Record<string, unknown>): Record<string, unknown> {
+  const asOf = c['asOf'] as string;
+  for (const k of ['injury', 'surgery']) {
+    const o = c[k] as { date?: string } | null | undefined;
+    if (o && typeof o.date === 'string' && o.date > asOf) o.date = asOf;
+  }
+  return c;
 }
 
 /** The seed with one field, anywhere in it, replaced by anything or removed. */

@@ -1,6 +1,7 @@
 // Validates a case against the contract (the standard vocabularies' fields) and the rule set's own
 // vocabularies: every bad field, and every field no vocabulary defines, is named by its path.
 import type { RuleSet } from '@guideline/language/rules';
+import { laterDates } from './case-dates.ts';
 import { nearMisses } from './case-values.ts';
 import { markComputed } from './computed-fields.ts';
 import { contractFields } from './contract.generated.ts';
@@ -38,13 +39,22 @@ export function fieldsOf(rules: RuleSet | undefined): FieldNode & { kind: 'objec
 }
 
 /**
- * The problems of a case, one per field (empty when it follows the contract); for a case that
- * follows it, a value that nearly matches the rule set's names and would not as written
- * (case-values.ts).
+ * The problems of a case, one per field (empty when it follows the contract); for a case whose
+ * fields follow it, a date later than its review date (case-dates.ts) and a value that nearly
+ * matches the rule set's names and would not as written (case-values.ts).
  */
 export function validateCase(input: unknown, rules?: RuleSet): CaseIssue[] {
-  const issues = checkFields(fieldsOf(rules), input);
-  return issues.length || !rules ? issues : [...nearMisses(rules, input)];
+  const tree = fieldsOf(rules);
+  const issues = checkFields(tree, input);
+  return issues.length ? issues : afterFields(tree, input, rules);
+}
+
+/** What is checked of a case whose fields are each right: how they stand together, and against the rule set's names. */
+function afterFields(tree: FieldNode & { kind: 'object' }, input: unknown, rules: RuleSet | undefined): CaseIssue[] {
+  const later = laterDates(tree, input);
+  if (!rules) return later;
+  const near = nearMisses(rules, input);
+  return near.length === 0 ? later : later.length === 0 ? near : [...later, ...near];
 }
 
 /** Whether a case of a rule set has no issue at all: validateCase's answer, with no issues built. */
@@ -59,7 +69,7 @@ export function assertCase(input: unknown, rules?: RuleSet): Case {
 
 /** assertCase with the rule set's case check (caseCheckOf) already in hand: it runs once, and the issues are found only when it fails. */
 export function checkedCase(input: unknown, rules: RuleSet | undefined, valid: (input: unknown) => boolean): Case {
-  const issues = valid(input) ? (rules ? nearMisses(rules, input) : []) : fieldIssues(fieldsOf(rules), input);
+  const issues = valid(input) ? afterFields(fieldsOf(rules), input, rules) : fieldIssues(fieldsOf(rules), input);
   if (issues.length) throw new CaseValidationError(issues);
   return input as Case;
 }
