@@ -8,38 +8,40 @@
 import type { CaseIssue } from './validate.ts';
 import type { FieldNode } from './fields.ts';
 
-/** Where the dates of one kind are in a case: keys from the case down, `[]` for each item of a list. */
-interface DatePath {
-  steps: readonly string[];
-  words: string;
+/** The branches of a field tree that hold `date` fields, and those fields, found once a tree. */
+type DateNode =
+  | { kind: 'object'; fields: Map<string, DateNode> }
+  | { kind: 'list'; of: DateNode }
+  | { kind: 'date'; words: string };
+
+const prunedOf = new WeakMap<FieldNode, DateNode | null>();
+
+function pruned(root: FieldNode & { kind: 'object' }): DateNode | null {
+  let p = prunedOf.get(root);
+  if (p === undefined) prunedOf.set(root, (p = prune(root, true)));
+  return p;
 }
 
-const pathsOf = new WeakMap<FieldNode, DatePath[]>();
-
-/** The field tree's `date` fields (not `any date`, not the review date itself), found once a tree. */
-function datePaths(root: FieldNode & { kind: 'object' }): DatePath[] {
-  let paths = pathsOf.get(root);
-  if (!paths) {
-    paths = [];
-    collect(root, [], paths);
-    paths = paths.filter((p) => !(p.steps.length === 1 && p.steps[0] === 'asOf'));
-    pathsOf.set(root, paths);
-  }
-  return paths;
-}
-
-function collect(node: FieldNode, steps: string[], out: DatePath[]): void {
+/** The part of a node that holds dates (null: none); the review date itself is not one of them. */
+function prune(node: FieldNode, top = false): DateNode | null {
   switch (node.kind) {
-    case 'object':
-      for (const [k, child] of Object.entries(node.fields)) collect(child, [...steps, k], out);
-      return;
-    case 'list':
-      collect(node.of, [...steps, '[]'], out);
-      return;
+    case 'list': {
+      const of = prune(node.of);
+      return of && { kind: 'list', of };
+    }
     case 'value':
-      if (node.type.kind === 'date' && !node.type.anyDate) out.push({ steps, words: node.words ?? steps.join('.') });
+      if (node.type.kind === 'date' && !node.type.anyDate) return { kind: 'date', words: node.words ?? 'date' };
       // A yes-or-no documented as a record (history.priorLumbarSurgery) has fields of its own.
-      for (const [k, child] of Object.entries(node.fields ?? {})) collect(child, [...steps, k], out);
+      return node.fields ? prune({ kind: 'object', fields: node.fields }) : null;
+    case 'object': {
+      const fields = new Map<string, DateNode>();
+      for (const [k, child] of Object.entries(node.fields)) {
+        if (top && k === 'asOf') continue;
+        const p = prune(child);
+        if (p) fields.set(k, p);
+      }
+      return fields.size ? { kind: 'object', fields } : null;
+    }
   }
 }
 
@@ -53,39 +55,45 @@ const none: CaseIssue[] = Object.freeze([]) as unknown as CaseIssue[];
  */
 export function laterDates(root: FieldNode & { kind: 'object' }, input: unknown): CaseIssue[] {
   const asOf = (input as { asOf?: unknown }).asOf;
-  if (typeof asOf !== 'string') return none;
-  let out = none;
-  for (const p of datePaths(root)) {
-    walk(input, p.steps, 0, [], (v, items) => {
-      if (typeof v !== 'string' || v <= asOf) return;
-      if (out === none) out = [];
-      out.push({ field: fieldName(p.steps, items), message: `must be no later than the review date, asOf ${asOf}, got ${v}: the ${p.words} is a date of what has happened` });
-    });
-  }
+  const dates = pruned(root);
+  if (typeof asOf !== 'string' || !dates || !later(dates, input, asOf)) return none;
+  const out: CaseIssue[] = [];
+  name(dates, input, asOf, '', out);
   return out;
 }
 
-/** Calls `found` with each value at `steps` and the indexes of the list items on the way (kept in `items`). */
-function walk(v: unknown, steps: readonly string[], i: number, items: number[], found: (v: unknown, items: readonly number[]) => void): void {
-  if (i === steps.length) return found(v, items);
-  if (v === null || typeof v !== 'object') return;
-  const step = steps[i]!;
-  if (step === '[]') {
-    if (!Array.isArray(v)) return;
-    for (let k = 0; k < v.length; k++) {
-      items.push(k);
-      walk(v[k], steps, i + 1, items, found);
-      items.pop();
+/** Whether a value holds a date later than `asOf` where the tree has one. */
+function later(node: DateNode, v: unknown, asOf: string): boolean {
+  switch (node.kind) {
+    case 'date':
+      return typeof v === 'string' && v > asOf;
+    case 'list':
+      if (Array.isArray(v)) for (let i = 0; i < v.length; i++) if (later(node.of, v[i], asOf)) return true;
+      return false;
+    case 'object': {
+      if (v === null || typeof v !== 'object') return false;
+      // By the case's keys, which are fewer than the fields that may hold a date (history has ten).
+      const o = v as Record<string, unknown>;
+      for (const k in o) {
+        const child = node.fields.get(k);
+        if (child !== undefined && Object.hasOwn(o, k) && later(child, o[k], asOf)) return true;
+      }
+      return false;
     }
-    return;
   }
-  if (Object.hasOwn(v, step)) walk((v as Record<string, unknown>)[step], steps, i + 1, items, found);
 }
 
-/** A field's name as the case check writes it: `history.priorLumbarImaging[1].date`. */
-function fieldName(steps: readonly string[], items: readonly number[]): string {
-  let out = '';
-  let k = 0;
-  for (const s of steps) out = s === '[]' ? `${out}[${items[k++]}]` : out ? `${out}.${s}` : s;
-  return out;
+/** Each date later than `asOf`, as an issue at its field (`history.priorLumbarImaging[1].date`). */
+function name(node: DateNode, v: unknown, asOf: string, at: string, out: CaseIssue[]): void {
+  switch (node.kind) {
+    case 'date':
+      if (typeof v === 'string' && v > asOf) out.push({ field: at, message: `must be no later than the review date, asOf ${asOf}, got ${v}: the ${node.words} is a date of what has happened` });
+      return;
+    case 'list':
+      if (Array.isArray(v)) v.forEach((x: unknown, i) => name(node.of, x, asOf, `${at}[${i}]`, out));
+      return;
+    case 'object':
+      if (v === null || typeof v !== 'object') return;
+      for (const [k, child] of node.fields) if (Object.hasOwn(v, k)) name(child, (v as Record<string, unknown>)[k], asOf, at ? `${at}.${k}` : k, out);
+  }
 }
