@@ -83,6 +83,21 @@ describe('guideline test <one guideline folder>', () => {
     expect([r.code, summary(r.stdout)]).toEqual([0, '1 passed, 0 failed']);
   });
 
+  it('checks and analyzes a guideline no bundled policy consults as it tests it: under a policy of its own', () => {
+    const folder = join(dir, 'acme-check');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'demo.guideline'), guideline('acme.demo'));
+    const casePath = join(folder, 'over.json');
+    writeFileSync(casePath, JSON.stringify({ ...seedCase(), jurisdiction: 'CA' }));
+    const checked = runCli(['check', folder, '--case', casePath, '--json']);
+    const d = JSON.parse(checked.stdout) as { decision: string; guideline: { id: string } | null };
+    expect([checked.code, d.decision, d.guideline?.id, checked.stderr]).toEqual([0, 'not-medically-necessary', 'acme.demo', '']);
+    // A criterion never met is found, not passed over as a guideline no case reaches.
+    writeFileSync(join(folder, 'demo.guideline'), guideline('acme.demo').replace('require requested visits <= 6 visits', 'require requested visits <= 6 visits and requested visits > 6 visits'));
+    const analyzed = runCli(['analyze', folder]);
+    expect([analyzed.code, /A604 Criterion 'few' is never met/.test(analyzed.stdout)]).toEqual([1, true]);
+  });
+
   it('compiles a guideline with the bundled shared rules it uses, its own numbers restated', () => {
     const folder = join(dir, 'shared-trial');
     mkdirSync(join(folder, 'cases'), { recursive: true });

@@ -20,7 +20,8 @@ export interface CompileOptions {
    * The jurisdictions the cases name (`guideline test`): of the bundled policies, only theirs are
    * borrowed, and a jurisdiction whose bundled policy consults none of the given guidelines (or that
    * has none) gets a policy of its own that consults the given guidelines alone. Without it, every
-   * bundled policy is borrowed.
+   * bundled policy is borrowed, or, when none of them consults the given guidelines, each of their
+   * jurisdictions gets such a policy of its own.
    */
   jurisdictions?: readonly string[];
   /** How a given file is shown to the user (a file of a git revision, by the revision's name for it); `display` by default. */
@@ -55,12 +56,18 @@ export function compileFiles(paths: readonly string[], options: CompileOptions =
   const ownPolicies = sources.some((s) => /^\s*policy\b/m.test(code(s.text)));
   // Guidelines given without a policy are decided under the bundled policies (or one of their own).
   if (paths.length && ids.length && !ownPolicies) {
-    const wanted = options.jurisdictions && new Set(options.jurisdictions.map((j) => j.toUpperCase()));
+    // Named as they are among the bundled guidelines.
+    const bundled = guidelineFiles([join(bundledGuidelines, 'policies')]).map((f) => load(f, nameUnder(bundledGuidelines, f.path)));
+    const jurisdictionOf = (s: LoadedSource): string => /^\s*jurisdiction\s+(\S+)/m.exec(code(s.text))?.[1]?.toUpperCase() ?? '';
+    // Without the cases' jurisdictions (check, analyze, compile), every bundled policy is borrowed,
+    // unless none consults the given guidelines: under them no case would reach one, so each of their
+    // jurisdictions gets a policy that consults the given guidelines alone, as `guideline test` does.
+    const wanted = options.jurisdictions
+      ? new Set(options.jurisdictions.map((j) => j.toUpperCase()))
+      : bundled.some((s) => consults(code(s.text), ids)) ? undefined : new Set(bundled.map(jurisdictionOf));
     const covered = new Set<string>();
-    for (const f of guidelineFiles([join(bundledGuidelines, 'policies')])) {
-      // Named as they are among the bundled guidelines.
-      const s = load(f, nameUnder(bundledGuidelines, f.path));
-      const jurisdiction = /^\s*jurisdiction\s+(\S+)/m.exec(code(s.text))?.[1]?.toUpperCase() ?? '';
+    for (const s of bundled) {
+      const jurisdiction = jurisdictionOf(s);
       if (wanted && (!wanted.has(jurisdiction) || !consults(code(s.text), ids))) continue;
       sources.push(s);
       added.add(s.file);

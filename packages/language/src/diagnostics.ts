@@ -28,7 +28,7 @@ interface CodeInfo {
 
 /** The catalog. Every code is documented in docs/diagnostics.md (a test keeps the two in step). */
 export const diagnosticCodes = {
-  L101: { name: 'unexpected-character', severity: 'error', template: "Unexpected character '{text}'" },
+  L101: { name: 'unexpected-character', severity: 'error', template: "Unexpected character '{text}'{hint}" },
   L102: { name: 'unterminated-string', severity: 'error', template: 'Unterminated string: a closing " is missing' },
   L103: { name: 'file-too-large', severity: 'error', template: 'The file is {size} characters long; the limit is {limit}' },
   L104: { name: 'mixed-case-name', severity: 'error', template: "Names are lower case: write '{suggestion}' rather than '{word}'" },

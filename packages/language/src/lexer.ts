@@ -386,10 +386,28 @@ function scan(text: string): LexResult {
       if (next === at || next >= n || codes[next] === 34 || matchesAt(text, codes, next)) break;
       at = unmatchedEnd(text, codes, next, n);
     }
-    report('L101', { start, end: at }, { text: text.slice(start, Math.min(at, start + 20)) });
+    report('L101', { start, end: at }, unexpectedCharacters(text, start, at));
   }
   tokens.length = count;
   return { tokens, comments, diagnostics };
+}
+
+/** What to write instead of a character a guideline's printed text has and the language spells otherwise. */
+const characterHints: Readonly<Record<string, string>> = {
+  '%': ": write 'percent', as in '50 percent'",
+  '≤': ": write '<=' or 'is at most'",
+  '≥': ": write '>=' or 'is at least'",
+  '≠': ": write '!='",
+  '–': ": write '-' for a range, as in '8-10'",
+  '—': ": write '-' for a range, as in '8-10'",
+  '“': ': write straight double quotes around a text, "like this"',
+  '”': ': write straight double quotes around a text, "like this"',
+  ';': ": join conditions with 'and' or 'or'",
+};
+
+/** The arguments of an L101 for the run of characters from `start` to `end`: its first 20, and what to write instead. */
+export function unexpectedCharacters(text: string, start: number, end: number): { text: string; hint: string } {
+  return { text: text.slice(start, Math.min(end, start + 20)), hint: characterHints[text[start]!] ?? '' };
 }
 
 /** The end of the run of characters no pattern matches, from `at` (which none does). */

@@ -545,6 +545,14 @@ function assemble(items: readonly Item[], source: string, reported: ReadonlySet<
         junk = [];
         return;
       }
+      // `is no more than 2`: `is no` read as the value no, and the bound skipped. Say what the language writes.
+      const negated = /\bis\s+no\s+$/.test(lineBefore) && junk[1]?.image === 'than' ? { more: 'at most', fewer: 'at least', less: 'at least' }[first.image] : undefined;
+      if (negated) {
+        const bound = first.image === 'more' ? '<=' : '>=';
+        report('P201', { start: first.range.start, end: junk[1]!.range.end }, { message: `'is no ${first.image} than' is not a comparison the language reads: write 'is ${negated}' (or '${bound}')` });
+        junk = [];
+        return;
+      }
       const text = junk.map((t) => t.image).join(' ');
       const shown = text.length > 30 ? text.slice(0, 30) + '…' : text;
       report('P201', { start: first.range.start, end: last.range.end }, {

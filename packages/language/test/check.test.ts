@@ -18,6 +18,8 @@ recommend
 /** A file with one criterion whose clauses are `body`. */
 const criterion = (body: string): string => `${header}criterion x "X"\n  ${body}\n`;
 const requires = (condition: string): string => criterion(`require ${condition}\n  otherwise "no"`);
+/** As `requires`, in a guideline that uses the imaging vocabulary too (a list of records, a yes-or-no fact). */
+const imaging = (condition: string): string => requires(condition).replace('uses physical-medicine', 'uses physical-medicine, imaging');
 
 type Row = [input: string, codes: string[]];
 
@@ -57,7 +59,17 @@ describe('C301 unknown-fact', () => {
     // Facts of a standard vocabulary the guideline does not use.
     [requires('<|red flags|> is empty'), ['C301']],
     [requires('<|total morphine equivalents|> <= 120 mg a day'), ['C301']],
+    // A record's field outside the `where` of its list.
+    [imaging('<|study date|> > 2013-01-01'), ['C301']],
+    [imaging('any prior lumbar imaging where modality is mri and <|post-operative|>'), ['C301']],
+    [imaging('any prior lumbar imaging where (modality is mri and post-operative)'), []],
   ])('%j', (input, codes) => expectDiagnostics(input, codes));
+
+  it("names the list a record's field belongs to, and the parentheses a where of several needs", () => {
+    expect(analyze(imaging('study date > 2013-01-01')).diagnostics[0]?.message).toBe(
+      "Unknown fact 'study date': it is a field of each item of 'prior lumbar imaging', read after 'where' or 'over' on that list, as in 'any prior lumbar imaging where study date ...'; after 'where', put a condition of several in parentheses",
+    );
+  });
 
   it('names the vocabulary that declares the fact when the guideline does not use it', () => {
     const d = analyze(requires('red flags is empty')).diagnostics[0];
@@ -121,6 +133,7 @@ describe('C304 unit-mismatch', () => {
     [requires('<|injury date > 3|>'), ['C304']],
     [requires('<|treatment = 3|>'), ['C304']],
     [requires('<|functional improvement = home exercise program|>') , ['C304']],
+    [requires('<|home exercise program = "none"|>'), ['C304']],
     [requires('injury date is within <|6 visits|>'), ['C304']],
     [requires('injury date is more than <|3|> ago'), ['C304']],
     [criterion('require completed visits is known\n  certify at most <|4 weeks|>\n  otherwise "no"'), ['C304']],
@@ -131,6 +144,12 @@ describe('C304 unit-mismatch', () => {
 
   it('message', () => {
     expect(analyze(requires('completed visits > 4 weeks')).diagnostics[0]?.message).toBe('Cannot compare visits with weeks');
+  });
+
+  it("says how to test a value of a fact that a text is compared with", () => {
+    expect(analyze(requires('home exercise program != "none"')).diagnostics[0]?.message).toBe(
+      "Cannot compare home exercise program (none, instructed, compliant, failed) with a text: test a value with 'is', as in 'home exercise program is not none'",
+    );
   });
 });
 
@@ -151,7 +170,26 @@ describe('C305 type-mismatch', () => {
     [requires('(2014-01-24) is within 6 months'), []],
     [requires('(injury date) is within 6 months'), []],
     [criterion('require completed visits is known\n  otherwise "{<|completed visits > 0|>}"'), ['C305']],
+    // A value of the fact written as if it were a fact: `=` for `is`.
+    [requires('<|home exercise program = compliant|>'), ['C305']],
+    [requires('<|home exercise program != none|>'), ['C305']],
+    [imaging('<|radicular symptoms = yes|>'), ['C305']],
+    [requires('home exercise program = <|sometimes|>'), ['C301']],
+    // A count whose `where` an `and` cuts short.
+    [imaging('<|count of prior lumbar imaging where modality is mri|> and prior lumbar surgery'), ['C305']],
   ])('%j', (input, codes) => expectDiagnostics(input, codes));
+
+  it("says to test a fact's value with 'is'", () => {
+    expect(analyze(imaging('radicular symptoms = yes')).diagnostics[0]?.message).toBe(
+      "'yes' is a value of radicular symptoms, not a fact: test a value with 'is', as in 'radicular symptoms is yes'",
+    );
+  });
+
+  it("says a where takes one condition", () => {
+    expect(analyze(imaging('count of prior lumbar imaging where modality is mri and prior lumbar surgery')).diagnostics[0]?.message).toBe(
+      "This is a number, not a condition: 'where' takes one condition, up to the next 'and'; put a condition of several in parentheses, as in 'count of prior lumbar imaging where (... and ...)'",
+    );
+  });
 
   it('message', () => {
     expect(analyze(requires('completed visits')).diagnostics[0]?.message).toBe(

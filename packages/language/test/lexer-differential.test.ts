@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { createToken, Lexer, type IToken } from 'chevrotain';
 import { describe, expect, it } from 'vitest';
 import { collector, maxDiagnosticsPerFile, type Diagnostic, type DiagnosticCode, type Range } from '../src/diagnostics.ts';
-import { lex, lowerCaseName, TokenPool } from '../src/lexer.ts';
+import { lex, lowerCaseName, TokenPool, unexpectedCharacters } from '../src/lexer.ts';
 import { numberReadAs } from '../src/numbers.ts';
 import { allTokens, Identifier, keywords, keywordTokenTypes, NumberLiteral, UpperName, WhiteSpace } from '../src/tokens.ts';
 import { bundledSources } from '../../../test/support/bundled.ts';
@@ -51,7 +51,7 @@ function referenceLex(text: string): { tokens: IToken[]; comments: IToken[]; dia
   }
   found.sort((a, b) => a.range.start - b.range.start);
   const { diagnostics, report } = collector(undefined, maxDiagnosticsPerFile);
-  for (const f of found) report(f.code, f.range, f.args ?? (f.code === 'L101' ? { text: text.slice(f.range.start, Math.min(f.range.end, f.range.start + 20)) } : {}));
+  for (const f of found) report(f.code, f.range, f.args ?? (f.code === 'L101' ? unexpectedCharacters(text, f.range.start, f.range.end) : {}));
   return { tokens: result.tokens, comments, diagnostics };
 }
 

@@ -191,6 +191,19 @@ describe('diagnostics', () => {
     expect(lex('a @ b').diagnostics[0]?.message).toBe("Unexpected character '@'");
   });
 
+  it.each<[string, string]>([
+    ['relief >= 50%', "Unexpected character '%': write 'percent', as in '50 percent'"],
+    ['visits ≤ 10', "Unexpected character '≤': write '<=' or 'is at most'"],
+    ['visits ≥ 10', "Unexpected character '≥': write '>=' or 'is at least'"],
+    ['visits ≠ 10', "Unexpected character '≠': write '!='"],
+    ['8–10 visits', "Unexpected character '–': write '-' for a range, as in '8-10'"],
+    ['8—10 visits', "Unexpected character '—': write '-' for a range, as in '8-10'"],
+    ['title “T', 'Unexpected character \'“\': write straight double quotes around a text, "like this"'],
+    ['a; b', "Unexpected character ';': join conditions with 'and' or 'or'"],
+  ])('L101 says what to write for a character of a printed guideline: %s', (text, message) => {
+    expect(lex(text).diagnostics[0]?.message).toBe(message);
+  });
+
   it('L102 says what is missing', () => {
     expect(lex('"open').diagnostics[0]?.message).toBe('Unterminated string: a closing " is missing');
   });

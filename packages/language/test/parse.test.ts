@@ -35,6 +35,9 @@ describe('syntax errors', () => {
     [header + 'criterion x "X"\n  only <|wen|> completed visits > 0\n  require completed visits > 0\n  otherwise "no"\n', ['P221']],
     [header + '<|critrion|> x "X"\n  require completed visits > 0\n  otherwise "no"\n', ['P221']],
     [header.replace('  covers', '  <|aplies|> when completed visits > 0\n  covers'), ['P221']],
+    // `is no more than`, as a guideline writes it: `is no` reads as the value no, and the bound is skipped.
+    [header + 'criterion x "X"\n  require completed visits is no <|more than|> 3\n  otherwise "no"\n', ['P201']],
+    [header + 'criterion x "X"\n  require completed visits is no <|fewer than|> 3\n  otherwise "no"\n', ['P201']],
     [header + 'recommend\n  myalgia: 9-10 visits <|8|> weeks\n', ['P202']],
     [header + 'class c "x" terms\n<|criterion|> x\n', ['P202']],
     ['<|criterion x "X" require 1 > 0|>', ['P201']],
@@ -315,6 +318,10 @@ describe('messages', () => {
 
   it('P201 for skipped tokens', () => {
     expect(messages('guideline a.b\n  title "T" "U"\n')).toEqual([`P201 Unexpected '"U"': expected a clause of the declaration above, or a new declaration`]);
+  });
+
+  it("P201 for 'is no more than'", () => {
+    expect(messages(header + 'criterion x "X"\n  require completed visits is no more than 3\n')).toEqual(["P201 'is no more than' is not a comparison the language reads: write 'is at most' (or '<=')"]);
   });
 
   it('P221 misspelt-keyword', () => {

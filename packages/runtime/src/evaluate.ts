@@ -82,6 +82,36 @@ function testedBy(k: CriterionPlan['meta']): readonly (Cond | undefined)[] {
 
 const testsOf = new WeakMap<CriterionPlan['meta'], readonly (Cond | undefined)[]>();
 
+/**
+ * The facts a criterion's own text for an unknown status names: the fields behind the unknown leaves
+ * of its own tests (or of one part's `require`), in words. Another criterion's gaps are not its own:
+ * "cannot be determined, because the records do not document ..." lists only what this one reads.
+ */
+function ownMissingWords(ev: Evaluation, conds: readonly (Cond | undefined)[]): string[] {
+  const gaps: Gaps = { fields: new Set(), words: new Map() };
+  addMissing(ev.compiled, ev.run, conds, gaps);
+  return [...gaps.words!.values()];
+}
+
+/** The words of what a criterion, and each of its parts, leaves unknown: worked out once each, when a text asks. */
+interface OwnWords {
+  criterion: () => string[];
+  part: (i: number) => string[];
+  /** Everything the texts may list, in one list (a part's marked off), for a read's hash. */
+  all: () => string[];
+}
+
+function ownWords(meta: CompiledGuideline['criteria'][number], ev: Evaluation): OwnWords {
+  let criterion: string[] | undefined;
+  const parts: (string[] | undefined)[] = [];
+  const part = (i: number): string[] => (parts[i] ??= ownMissingWords(ev, [meta.group?.parts[i]?.require]));
+  return {
+    criterion: () => (criterion ??= ownMissingWords(ev, testedBy(meta))),
+    part,
+    all: () => [...(criterion ??= ownMissingWords(ev, testedBy(meta))), ...(meta.group?.parts.flatMap((_, i) => ['\u0000', ...part(i)]) ?? [])],
+  };
+}
+
 /** What every case of a rule set needs before its own work: the rule set checked, its revision, the case check. */
 interface Prepared {
   rules: RuleSet;
@@ -235,7 +265,7 @@ function governed(rules: RuleSet, g: CompiledGuideline, policy: CompiledPolicy, 
     for (let i = 0; i < ev.criteria.length; i++) {
       const x = ev.criteria[i]!;
       const meta = x.k.meta;
-      const result = full ? explainedResult(meta, x, ev, d, missingFacts, policyId) : sharedResult(meta, x, ev, d, missingFacts, policyId);
+      const result = full ? explainedResult(meta, x, ev, d, policyId) : sharedResult(meta, x, ev, d, policyId);
       results.push(result);
       decided.push({ result, certify: x.k.certify, run: ev.run });
     }
@@ -256,7 +286,7 @@ function governed(rules: RuleSet, g: CompiledGuideline, policy: CompiledPolicy, 
   return d;
 }
 
-function criterionResult(meta: CompiledGuideline['criteria'][number], x: Evaluation['criteria'][number], ev: Evaluation, d: Describer, full: boolean, missing: () => { words: string[] }): CriterionResult {
+function criterionResult(meta: CompiledGuideline['criteria'][number], x: Evaluation['criteria'][number], ev: Evaluation, d: Describer, full: boolean, own: OwnWords = ownWords(meta, ev)): CriterionResult {
   const r: CriterionResult = {
     id: meta.id,
     title: meta.title,
@@ -273,12 +303,11 @@ function criterionResult(meta: CompiledGuideline['criteria'][number], x: Evaluat
     if (meta.group) r.parts = meta.group.parts.map((p, i) => ({ id: p.id, title: p.title, status: statusOf(x.e.parts?.[i]), rationale: '' }));
     return r;
   }
-  const words = (): string[] => missing().words;
   // A criterion sent to a physician because the case does not meet it says what the case shows.
   const says = x.e.status === 'needs-review' && x.e.basis === 'not-met' && meta.texts.notMet ? 'not-met' : x.e.status;
-  let text = textFor(says, meta.texts, meta.title, ev.run, words);
+  let text = textFor(says, meta.texts, meta.title, ev.run, own.criterion);
   if (meta.group) {
-    r.parts = partResults(meta, x.e.parts, ev.run, words);
+    r.parts = partResults(meta, x.e.parts, ev.run, own.part);
     // A group met through a part says which, in the part's words.
     const part = r.parts.find((p) => p.id === r.met);
     if (part && x.e.status === 'met' && !meta.texts.met) text = part.rationale.startsWith('Met: ') ? `Met: ${meta.title} (${part.title}).` : part.rationale;
@@ -293,11 +322,12 @@ function criterionResult(meta: CompiledGuideline['criteria'][number], x: Evaluat
  * A full result: the one kept for what this case's criterion read (reuse.ts), or made and kept. Its
  * policy, when it is a policy's criterion, is set before it is shared.
  */
-function explainedResult(meta: CompiledGuideline['criteria'][number], x: Evaluation['criteria'][number], ev: Evaluation, d: Describer, missing: () => { words: string[] }, policyId: string | undefined): CriterionResult {
-  const read = worthReading(x.k.explained) ? readOf(x.k, x.e, ev.run, x.from, x.to, () => missing().words) : undefined;
+function explainedResult(meta: CompiledGuideline['criteria'][number], x: Evaluation['criteria'][number], ev: Evaluation, d: Describer, policyId: string | undefined): CriterionResult {
+  const own = ownWords(meta, ev);
+  const read = worthReading(x.k.explained) ? readOf(x.k, x.e, ev.run, x.from, x.to, own.all) : undefined;
   const kept = read === undefined ? undefined : keptResult(x.k.explained, read);
   if (kept) return kept;
-  const r = criterionResult(meta, x, ev, d, true, missing);
+  const r = criterionResult(meta, x, ev, d, true, own);
   if (policyId) r.policy = policyId;
   return read === undefined ? r : keep(x.k.explained, ev.compiled.kept, read, r);
 }
@@ -308,7 +338,7 @@ function explainedResult(meta: CompiledGuideline['criteria'][number], x: Evaluat
  * Kept on the criterion's plan, by a number (its status, and each part's answer in base 3) while that
  * stays exact; a criterion belongs to one guideline or policy, so `policyId` is the same for every key.
  */
-function sharedResult(meta: CompiledGuideline['criteria'][number], x: Evaluation['criteria'][number], ev: Evaluation, d: Describer, missing: () => { words: string[] }, policyId: string | undefined): CriterionResult {
+function sharedResult(meta: CompiledGuideline['criteria'][number], x: Evaluation['criteria'][number], ev: Evaluation, d: Describer, policyId: string | undefined): CriterionResult {
   const byKey = x.k.shared;
   const parts = x.e.parts;
   let key: number | string = statusCodes[x.e.status];
@@ -322,7 +352,7 @@ function sharedResult(meta: CompiledGuideline['criteria'][number], x: Evaluation
   }
   let r = byKey.get(key);
   if (!r) {
-    r = criterionResult(meta, x, ev, d, false, missing);
+    r = criterionResult(meta, x, ev, d, false);
     if (policyId) r.policy = policyId;
     byKey.set(key, shared(r));
   }

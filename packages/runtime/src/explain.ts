@@ -70,11 +70,11 @@ export function listWords(items: readonly string[]): string {
 }
 
 /** The parts of a group, in words. */
-export function partResults(c: CompiledCriterion, parts: Evaluated['parts'], run: Run, missing: () => string[]): PartResult[] {
+export function partResults(c: CompiledCriterion, parts: Evaluated['parts'], run: Run, missing: (part: number) => string[]): PartResult[] {
   return (c.group?.parts ?? []).map((p, i) => {
     const r = parts?.[i];
     const status = r === true ? 'met' : r === false ? 'not-met' : 'unknown';
-    return { id: p.id, title: p.title, status, rationale: textFor(status, p.texts, p.title, run, missing) };
+    return { id: p.id, title: p.title, status, rationale: textFor(status, p.texts, p.title, run, () => missing(i)) };
   });
 }
 

@@ -1,8 +1,8 @@
 // A full criterion result, made once and reused by every case that reads the same of it. A result's
 // text (its rationale, its parts' and its trace's words) is a function of the criterion, its status,
 // the leaves its traced run recorded (each one's values and answer), the facts inside those leaves'
-// operands, its texts' placeholders and, when a text falls back on them, the determination's missing
-// facts in words. That read is listed for each case, and a result kept for a read is reused only when
+// operands, its texts' placeholders and, when a text falls back on them, the facts it (or a part of
+// it) leaves unknown, in words. That read is listed for each case, and a result kept for a read is reused only when
 // the case's read is the same, value for value (its hash only finds the candidate). A case whose read
 // holds an object (neither a list nor an unknown value) is explained afresh.
 import type { CompiledCriterion, Cond, Template, Value } from '@guideline/language/rules';

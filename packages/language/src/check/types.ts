@@ -5,7 +5,7 @@ import type * as A from '../ast.ts';
 import type { Report } from '../diagnostics.ts';
 import { baseUnitOf, conversion, finer, isTimeUnit, unit, unitName, whyNoConversion, type Unit } from '../units.ts';
 import type { Vocabularies } from './vocabularies.ts';
-import { BOOL, closest, DATE, describe, ERROR, NUMBER, numberIn, sameType, Scope, TEXT, type DefineSym, type Sym, type Ty } from './symbols.ts';
+import { BOOL, closest, DATE, describe, ERROR, normalize, NUMBER, numberIn, sameType, Scope, TEXT, type DefineSym, type Sym, type Ty } from './symbols.ts';
 
 export { BOOL, DATE, TEXT };
 
@@ -65,6 +65,12 @@ export class ExprChecker {
         this.report('C301', ref, { name: ref.name, hint: `: the vocabulary '${declaring}' declares it, and it is not in use here: add 'uses ${declaring}'`, vocabulary: declaring });
         return undefined;
       }
+      // A record's field outside `where` (most often a `where` of several conditions without parentheses).
+      const list = this.listWithField(ref.name);
+      if (list) {
+        this.report('C301', ref, { name: ref.name, hint: `: it is a field of each item of '${list}', read after 'where' or 'over' on that list, as in 'any ${list} where ${ref.name} ...'; after 'where', put a condition of several in parentheses` });
+        return undefined;
+      }
       const near = closest(ref.name, this.scope.all().map((s) => s.words));
       const hint = near ? `. Did you mean '${near}'?` : `: no vocabulary in use declares it (declare it with 'fact ${ref.name}: ...' in a vocabulary the guideline uses)`;
       this.report('C301', ref, { name: ref.name, hint });
@@ -72,6 +78,15 @@ export class ExprChecker {
     }
     this.resolved.set(ref, sym);
     return sym;
+  }
+
+  /** The words of a list fact in scope whose records have a field of these words, if any. */
+  private listWithField(words: string): string | undefined {
+    const key = normalize(words);
+    for (const sym of this.scope.all()) {
+      if (sym.kind === 'fact' && sym.ty.kind === 'list' && sym.ty.of.kind === 'record' && sym.ty.of.record.fields.has(key)) return sym.words;
+    }
+    return undefined;
   }
 
   type(e: A.Expr): Ty {
@@ -96,7 +111,13 @@ export class ExprChecker {
         return sym.ty;
       }
       case 'BoolExpr':
-        for (const o of e.operands) this.condition(o);
+        for (const o of e.operands) {
+          // `count of prior injections where a and b` is `(count ... where a) and b`: a `where` takes one condition.
+          if (o.kind === 'AggregateExpr' && o.where) {
+            const t = this.type(o);
+            if (t.kind !== 'error') this.report('C305', o, { message: `This is ${describe(t)}, not a condition: 'where' takes one condition, up to the next '${e.op}'; put a condition of several in parentheses, as in '${o.op} of ${o.list.name} where (... ${e.op} ...)'` });
+          } else this.condition(o);
+        }
         return BOOL;
       case 'NotExpr':
         this.condition(e.operand);
@@ -255,6 +276,14 @@ export class ExprChecker {
 
   private compare(e: A.CompareExpr): void {
     const l = this.value(e.left);
+    // `injection approach = transforaminal`, `fluoroscopy = yes`: a value of the fact, which 'is' tests.
+    if ((e.op === '=' || e.op === '!=') && !e.elapsed && e.right.kind === 'FactRef' && !this.scope.lookup(e.right.name)) {
+      const values = l.kind === 'enum' ? l.values : l.kind === 'bool' && e.left.kind === 'FactRef' ? ['yes', 'no'] : undefined;
+      if (values?.includes(normalize(e.right.name))) {
+        this.report('C305', e, { message: `'${e.right.name}' is a value of ${describeSubject(e.left)}, not a fact: test a value with 'is', as in '${isTest(e)}'` });
+        return;
+      }
+    }
     const r = this.value(e.right);
     if (l.kind === 'error' || r.kind === 'error') return;
     if (e.elapsed) {
@@ -272,7 +301,9 @@ export class ExprChecker {
     }
     // Enums compare only with the same fact's values: `functional improvement = home exercise program` is never true.
     if ((e.op === '=' || e.op === '!=') && ((l.kind === 'text' && r.kind === 'text') || (l.kind === 'enum' && r.kind === 'enum' && l.fact === r.fact) || (l.kind === 'bool' && r.kind === 'bool'))) return;
-    this.report('C304', e, { left: describe(l), right: describe(r) });
+    // `injection approach = "transforaminal"`: a fact of fixed values is tested with 'is'.
+    const isHint = (e.op === '=' || e.op === '!=') && l.kind === 'enum' && r.kind === 'text' && e.right.kind === 'StringLit' && l.values.includes(e.right.value) ? `: test a value with 'is', as in '${isTest(e)}'` : '';
+    this.report('C304', e, { left: describe(l), right: describe(r) + isHint });
   }
 
   private values(e: A.IsValuesExpr): void {
@@ -332,6 +363,12 @@ export class ExprChecker {
 /** A unit's name, with the reason it does not convert when there is one to give. */
 function because(name: string, why: string): string {
   return why ? `${name}: ${why}` : name;
+}
+
+/** `a = b` as the value test it means: `a is b` (`a is not b` for `!=`). */
+function isTest(e: A.CompareExpr): string {
+  const value = e.right.kind === 'FactRef' ? e.right.name : e.right.kind === 'StringLit' ? e.right.value : '...';
+  return `${describeSubject(e.left)} is ${e.op === '!=' ? 'not ' : ''}${value}`;
 }
 
 function describeSubject(e: A.Expr): string {
