@@ -130,6 +130,7 @@ function openFile(file: string, at?: SourceSpan): void {
 
 /** Sends the whole workspace to the worker (at the start, and after a link, Reset or Undo). */
 function sendWorkspace(first = false): void {
+  runs.changed();
   void client.request({ kind: 'workspace', ...(first ? { bundled: [...workspace.bundledSources] } : {}), edits: workspace.edits() }).catch(() => {});
   void analysisClient?.request({ kind: 'workspace', edits: workspace.edits() }).catch(() => {});
   sentText = workspace.text(openName);
@@ -149,7 +150,11 @@ let analyzed = 0;
 let analyzeTimer: ReturnType<typeof setTimeout> | undefined;
 function scheduleAnalyze(delay = 150): void {
   clearTimeout(analyzeTimer);
-  analyzeTimer = setTimeout(() => analyze().catch((e: unknown) => say(`The language worker failed: ${String(e)}`)), delay);
+  analyzeTimer = setTimeout(() => analyze().catch((e: unknown) => {
+    say(`The language worker failed: ${String(e)}`);
+    // The determination is out of date: a run says why there is none, rather than leaving it so.
+    runs.schedule(0);
+  }), delay);
 }
 
 async function analyze(): Promise<void> {
@@ -339,6 +344,7 @@ function loadEditors(): Promise<Editors> {
     e.pane.open(openName, sentText);
     e.pane.editor.onDidChangeModelContent(() => {
       if (e.pane.file !== openName) return;
+      runs.changed();
       scheduleAnalyze();
       keeper.changed();
       // A version of the file once it has been left alone a few seconds.
