@@ -68,6 +68,7 @@ const testCase = new TestCaseEditor(byId('test-case'), {
   },
   caseValue: () => JSON.parse(cases.text) as unknown,
   exists: (file) => workspace.testCase(file) !== undefined,
+  decided: () => runs.current,
 });
 const cases = new CasePanel(workspace, byId<HTMLSelectElement>('case-select'), byId<HTMLInputElement>('case-filter'), byId('case-issues'), byId('case-form'), {
   onChange: (wasPicked) => {
@@ -184,6 +185,7 @@ let compiledJson = '';
 /** Loads a case into the case editor (an example of a finding) and decides it. */
 function showCase(text: string): Promise<void> {
   cases.setText(text, '');
+  runs.changed();
   keeper.changed();
   tabs.select('determination');
   return runs.run();

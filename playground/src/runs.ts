@@ -59,6 +59,13 @@ export class Runs {
 
   /** Counts the changes a determination depends on (the case, a guideline): one shown is current only when its run began after the last. */
   private changes = 0;
+  /** The changes counted when the determination shown was decided (-1: none yet). */
+  private decided = -1;
+
+  /** Whether the determination shown is of the case and guidelines as they are now. */
+  get current(): boolean {
+    return this.decided === this.changes;
+  }
 
   /**
    * The case or a guideline changed: the determination shown is of the text before, and is marked out
@@ -94,7 +101,10 @@ export class Runs {
     } else if (r.kind === 'invalid-case') renderNotice(determination, 'The case is not valid', [...r.check.problems.map((p) => `${p.field || 'case'}: ${p.message}`), ...(r.check.total > r.check.problems.length ? [`${r.check.total - r.check.problems.length} more not shown`] : [])]);
     else if (r.kind === 'failed') renderNotice(determination, 'Evaluation failed', [r.error]);
     this.show();
-    if (changes === this.changes) determination.removeAttribute('aria-busy');
+    if (changes === this.changes) {
+      this.decided = changes;
+      determination.removeAttribute('aria-busy');
+    }
     // The picture is coloured by the last determination: redrawn when it is in view.
     if (h.tabs.selected === 'diagram') void this.diagram();
     if (r.kind !== 'determination') return void h.testCase.render(h.cases.testCase, undefined, undefined);
