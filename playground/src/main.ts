@@ -130,8 +130,14 @@ function openFile(file: string, at?: SourceSpan): void {
 
 
 /** Sends the whole workspace to the worker (at the start, and after a link, Reset or Undo). */
-function sendWorkspace(first = false): void {
+/** The guidelines changed: the determination, and the tests' results once they have run, are out of date until the workspace is analysed again. */
+function guidelinesChanged(): void {
   runs.changed();
+  if (tests.ran) tests.running();
+}
+
+function sendWorkspace(first = false): void {
+  guidelinesChanged();
   void client.request({ kind: 'workspace', ...(first ? { bundled: [...workspace.bundledSources] } : {}), edits: workspace.edits() }).catch(() => {});
   void analysisClient?.request({ kind: 'workspace', edits: workspace.edits() }).catch(() => {});
   sentText = workspace.text(openName);
@@ -153,8 +159,9 @@ function scheduleAnalyze(delay = 150): void {
   clearTimeout(analyzeTimer);
   analyzeTimer = setTimeout(() => analyze().catch((e: unknown) => {
     say(`The language worker failed: ${String(e)}`);
-    // The determination is out of date: a run says why there is none, rather than leaving it so.
+    // The determination (and the tests' results) are out of date: a run says why there are none, rather than leaving them so.
     runs.schedule(0);
+    if (tests.ran) void runs.runAll();
   }), delay);
 }
 
@@ -346,7 +353,7 @@ function loadEditors(): Promise<Editors> {
     e.pane.open(openName, sentText);
     e.pane.editor.onDidChangeModelContent(() => {
       if (e.pane.file !== openName) return;
-      runs.changed();
+      guidelinesChanged();
       scheduleAnalyze();
       keeper.changed();
       // A version of the file once it has been left alone a few seconds.

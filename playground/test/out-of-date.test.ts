@@ -1,7 +1,8 @@
 // End-to-end: a determination shown is of the texts shown. From an edit of the case or of a guideline
 // until a run begun after it answers, the determination of the texts before is marked out of date
 // (aria-busy), however long the run takes and however many edits arrive meanwhile; a decision shown
-// unmarked is always the one of the case and guidelines in the editors.
+// unmarked is always the one of the case and guidelines in the editors. The tests' results, once they
+// have run, are marked so from a guideline's edit until they have run again.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { editorText, hasChromium, playgroundSession, setText } from './support/browser.ts';
@@ -77,6 +78,19 @@ describe.skipIf(!hasChromium)('a determination out of date is marked so', () => 
     const unmarked = seen.filter((s) => !s.busy && s.decision !== null);
     expect(unmarked.length).toBeGreaterThan(0);
     expect(unmarked.filter((s) => s.decision !== decisionOf.get(s.caseText))).toEqual([]);
+  });
+
+  it("marks the tests' results out of date from the moment a guideline is edited until they have run again", async () => {
+    await page.click('#run-all-button');
+    await expect.poll(() => page.textContent('[data-testid=test-summary]')).toMatch(/ 0 failed$/);
+    await setText(page, seedText.replace('require completed visits + requested visits <= recommended visits', 'require completed visits + requested visits <= recommended visits + 100'));
+    expect(await page.getAttribute('#tests', 'aria-busy')).toBe('true');
+    await expect.poll(() => page.getAttribute('#tests', 'aria-busy')).toBeNull();
+    expect(await page.textContent('[data-testid=test-summary]')).not.toMatch(/ 0 failed$/);
+    await setText(page, seedText);
+    expect(await page.getAttribute('#tests', 'aria-busy')).toBe('true');
+    await expect.poll(() => page.getAttribute('#tests', 'aria-busy')).toBeNull();
+    expect(await page.textContent('[data-testid=test-summary]')).toMatch(/ 0 failed$/);
   });
 
   it('logged no console errors', () => {
