@@ -68,6 +68,7 @@ const testCase = new TestCaseEditor(byId('test-case'), {
   },
   caseValue: () => JSON.parse(cases.text) as unknown,
   exists: (file) => workspace.testCase(file) !== undefined,
+  decided: () => runs.current,
 });
 const cases = new CasePanel(workspace, byId<HTMLSelectElement>('case-select'), byId<HTMLInputElement>('case-filter'), byId('case-issues'), byId('case-form'), {
   onChange: (wasPicked) => {
@@ -129,7 +130,14 @@ function openFile(file: string, at?: SourceSpan): void {
 
 
 /** Sends the whole workspace to the worker (at the start, and after a link, Reset or Undo). */
+/** The guidelines changed: the determination, and the tests' results once they have run, are out of date until the workspace is analysed again. */
+function guidelinesChanged(): void {
+  runs.changed();
+  if (tests.ran) tests.running();
+}
+
 function sendWorkspace(first = false): void {
+  guidelinesChanged();
   void client.request({ kind: 'workspace', ...(first ? { bundled: [...workspace.bundledSources] } : {}), edits: workspace.edits() }).catch(() => {});
   void analysisClient?.request({ kind: 'workspace', edits: workspace.edits() }).catch(() => {});
   sentText = workspace.text(openName);
@@ -149,7 +157,12 @@ let analyzed = 0;
 let analyzeTimer: ReturnType<typeof setTimeout> | undefined;
 function scheduleAnalyze(delay = 150): void {
   clearTimeout(analyzeTimer);
-  analyzeTimer = setTimeout(() => analyze().catch((e: unknown) => say(`The language worker failed: ${String(e)}`)), delay);
+  analyzeTimer = setTimeout(() => analyze().catch((e: unknown) => {
+    say(`The language worker failed: ${String(e)}`);
+    // The determination (and the tests' results) are out of date: a run says why there are none, rather than leaving them so.
+    runs.schedule(0);
+    if (tests.ran) void runs.runAll();
+  }), delay);
 }
 
 async function analyze(): Promise<void> {
@@ -179,6 +192,7 @@ let compiledJson = '';
 /** Loads a case into the case editor (an example of a finding) and decides it. */
 function showCase(text: string): Promise<void> {
   cases.setText(text, '');
+  runs.changed();
   keeper.changed();
   tabs.select('determination');
   return runs.run();
@@ -339,6 +353,7 @@ function loadEditors(): Promise<Editors> {
     e.pane.open(openName, sentText);
     e.pane.editor.onDidChangeModelContent(() => {
       if (e.pane.file !== openName) return;
+      guidelinesChanged();
       scheduleAnalyze();
       keeper.changed();
       // A version of the file once it has been left alone a few seconds.

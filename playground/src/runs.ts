@@ -57,7 +57,27 @@ export class Runs {
 
   constructor(private readonly h: RunsHost) {}
 
+  /** Counts the changes a determination depends on (the case, a guideline): one shown is current only when its run began after the last. */
+  private changes = 0;
+  /** The changes counted when the determination shown was decided (-1: none yet). */
+  private decided = -1;
+
+  /** Whether the determination shown is of the case and guidelines as they are now. */
+  get current(): boolean {
+    return this.decided === this.changes;
+  }
+
+  /**
+   * The case or a guideline changed: the determination shown is of the text before, and is marked out
+   * of date (busy) until a run begun after the change has answered.
+   */
+  changed(): void {
+    this.changes++;
+    this.h.targets.determination.setAttribute('aria-busy', 'true');
+  }
+
   schedule(delay = 200): void {
+    this.changed();
     clearTimeout(this.runTimer);
     this.runTimer = setTimeout(() => void this.run(), delay);
   }
@@ -66,6 +86,7 @@ export class Runs {
     const { h } = this;
     const determination = h.targets.determination;
     const ticket = ++this.runs;
+    const changes = this.changes;
     h.flushEdit();
     const r: RunResult = await h.client.request({ kind: 'run', caseText: h.cases.text }).catch((e: unknown) => ({ kind: 'failed', error: String(e) }) as const);
     if (ticket !== this.runs) return;
@@ -80,6 +101,10 @@ export class Runs {
     } else if (r.kind === 'invalid-case') renderNotice(determination, 'The case is not valid', [...r.check.problems.map((p) => `${p.field || 'case'}: ${p.message}`), ...(r.check.total > r.check.problems.length ? [`${r.check.total - r.check.problems.length} more not shown`] : [])]);
     else if (r.kind === 'failed') renderNotice(determination, 'Evaluation failed', [r.error]);
     this.show();
+    if (changes === this.changes) {
+      this.decided = changes;
+      determination.removeAttribute('aria-busy');
+    }
     // The picture is coloured by the last determination: redrawn when it is in view.
     if (h.tabs.selected === 'diagram') void this.diagram();
     if (r.kind !== 'determination') return void h.testCase.render(h.cases.testCase, undefined, undefined);

@@ -14,6 +14,8 @@ export interface TestCaseHooks {
   caseValue: () => unknown;
   /** Whether the workspace has a test case of that file. */
   exists: (file: string) => boolean;
+  /** Whether the determination shown is of the case shown (false from an edit until a run after it answers). */
+  decided: () => boolean;
 }
 
 const decisions = Object.keys(decisionText) as Determination['decision'][];
@@ -49,16 +51,26 @@ export class TestCaseEditor {
 
   /**
    * Saves the case shown as a test case that expects its determination (the Save button's way); a
-   * name already taken gets a number (`-2`) when `unique`. `folder` is where it goes when no
-   * guideline decided the case (a policy's cases). Returns what is wrong, or undefined when saved.
+   * name already taken gets a number (`-2`) when `unique`, and is refused otherwise (a test case is
+   * never replaced by another). `folder` is where it goes when no guideline decided the case (a
+   * policy's cases). Nothing is saved while the determination shown is of an earlier text of the
+   * case or the guidelines: it would be expected of this one. Returns what is wrong, or undefined when saved.
    */
   saveAs(name: string, options: { description?: string; folder?: string; unique?: boolean } = {}): string | undefined {
     const folder = this.folder ?? options.folder;
+    if (!this.hooks.decided()) return 'The case is being decided: save it once its determination is shown.';
     if (!this.determination || !folder) return 'Run the case first: a test case expects its determination.';
     if (!nameOk.test(name)) return 'A name is lowercase letters, digits, - and _.';
     let n = name;
     for (let i = 2; options.unique !== false && this.hooks.exists(testCaseFile(folder, n)); i++) n = `${name}-${i}`;
-    const t: TestCase = { file: testCaseFile(folder, n), folder, name: n, description: options.description ?? '', case: this.hooks.caseValue(), expect: expectationOf(this.determination) };
+    if (this.hooks.exists(testCaseFile(folder, n))) return `${folder.replace(/^guidelines\//, '')} already has a test case named ${n}: give another name.`;
+    let value: unknown;
+    try {
+      value = this.hooks.caseValue();
+    } catch {
+      return 'The case is not valid JSON: fix it, and save it once it is decided.';
+    }
+    const t: TestCase = { file: testCaseFile(folder, n), folder, name: n, description: options.description ?? '', case: value, expect: expectationOf(this.determination) };
     this.hooks.save(t, true);
     return undefined;
   }

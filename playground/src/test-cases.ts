@@ -1,7 +1,7 @@
 // Test cases as the CLI's `guideline test` reads them (cases/*.json beside a guideline: a description,
 // the case, what is expected): the bundled ones, and those written in the playground from a
 // determination. Pure data and functions, shared by the page and the worker.
-import type { Determination } from '@guideline/runtime';
+import type { CriterionStatus, Decision, Determination } from '@guideline/runtime';
 
 /** What a test case expects (`guideline test` compares each field given). */
 export interface Expectation {
@@ -42,13 +42,35 @@ export function testCaseText(t: TestCase): string {
   return `${JSON.stringify({ description: t.description, case: t.case, ...(t.expect ? { expect: t.expect } : {}) }, null, 2)}\n`;
 }
 
+// Every decision and status (a new one fails to compile here until it is named).
+const decisions = Object.keys({ 'medically-necessary': 1, 'not-medically-necessary': 1, 'partially-medically-necessary': 1, 'insufficient-information': 1, 'needs-clinical-review': 1, 'no-applicable-guideline': 1 } satisfies Record<Decision, 1>);
+const statuses = Object.keys({ met: 1, 'not-met': 1, 'not-applicable': 1, unknown: 1, 'needs-review': 1 } satisfies Record<CriterionStatus, 1>);
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * An expectation read back, field by field as `guideline test` accepts them (a decision, a guideline
+ * id or null, a whole number of visits, a list of fields, criteria with their statuses, nothing else);
+ * undefined when any field is something else, which the page would show or compare as nonsense.
+ */
+function readExpectation(value: unknown): Expectation | undefined {
+  if (!isRecord(value)) return undefined;
+  const { decision, guideline, certifiedVisits, missing, criteria, ...other } = value;
+  if (Object.keys(other).length) return undefined;
+  if (decision !== undefined && !(typeof decision === 'string' && decisions.includes(decision))) return undefined;
+  if (guideline !== undefined && guideline !== null && typeof guideline !== 'string') return undefined;
+  if (certifiedVisits !== undefined && !(typeof certifiedVisits === 'number' && Number.isInteger(certifiedVisits) && certifiedVisits >= 0)) return undefined;
+  if (missing !== undefined && !(Array.isArray(missing) && missing.every((m) => typeof m === 'string'))) return undefined;
+  if (criteria !== undefined && !(isRecord(criteria) && Object.values(criteria).every((s) => typeof s === 'string' && statuses.includes(s)))) return undefined;
+  return value as Expectation;
+}
+
 /** Reads back a test case kept in storage or a link; undefined for anything but the fields' types. */
 export function readTestCase(file: string, value: unknown): TestCase | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  const r = value as Record<string, unknown>;
-  if (typeof r['description'] !== 'string' || !('case' in r)) return undefined;
-  if (r['expect'] !== undefined && (typeof r['expect'] !== 'object' || r['expect'] === null || Array.isArray(r['expect']))) return undefined;
-  return fromJson(file, { description: r['description'], case: r['case'], ...(r['expect'] ? { expect: r['expect'] as Expectation } : {}) });
+  if (!isRecord(value)) return undefined;
+  if (typeof value['description'] !== 'string' || !('case' in value)) return undefined;
+  const expect = value['expect'] === undefined ? undefined : readExpectation(value['expect']);
+  if (value['expect'] !== undefined && !expect) return undefined;
+  return fromJson(file, { description: value['description'], case: value['case'], ...(expect ? { expect } : {}) });
 }
 
 /** What a determination would make a test expect: its decision, guideline, visits, missing fields and every criterion's status. */

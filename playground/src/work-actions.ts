@@ -78,7 +78,9 @@ export class WorkActions {
     const said = `Opened a shared link: ${plural(state.files.length, 'edited guideline')} and a case`;
     const open = (): void => {
       for (const f of state.files) ws.set(f.file, f.text);
-      this.h.restore(state.open, state.caseText, '');
+      // A file the link neither carries nor the workspace has (a crafted link, or one from a version with
+      // other files) would open as an empty file no picker lists: the file open now stays open.
+      this.h.restore(ws.has(state.open) ? state.open : this.h.state().open, state.caseText, '');
       // The link is now the work: gone from the address, so a reload shows the edits made after it.
       history.replaceState(null, '', location.pathname + location.search);
     };

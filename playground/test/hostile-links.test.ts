@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { linkMaxChars, linkMaxDecodedChars, problemsShown } from '../src/limits.ts';
 import { buildSite, collectErrors, editorText, hasChromium, launch, serve, setText } from './support/browser.ts';
-import { bombPayload, manyErrorsHash, seedFile, shareHashOf } from './support/share-attacks.ts';
+import { bombPayload, manyErrorsHash, seedCaseText, seedFile, shareHashOf } from './support/share-attacks.ts';
 
 describe.skipIf(!hasChromium)('share links from hostile hands', () => {
   let browser: Browser;
@@ -69,6 +69,17 @@ describe.skipIf(!hasChromium)('share links from hostile hands', () => {
     expect(await page.getAttribute('.problems [data-more]', 'data-more')).toBe(String(n - problemsShown));
     expect(await page.$$eval('.editor-pane .squiggly-error', (xs) => xs.length)).toBeGreaterThan(0);
     expect(await page.$('[data-notice=link]')).toBeNull();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a link opening a file that neither it nor the workspace has: its case opens, beside the file open before', async () => {
+    const caseText = seedCaseText.replace('"visitsCompleted": 24', '"visitsCompleted": 0');
+    const { page, errors } = await open(shareHashOf({ v: 2, open: 'guidelines/nowhere/x.guideline', files: [], caseText }));
+    await expect.poll(() => page.textContent('[data-testid=decision]')).toBe('medically-necessary');
+    expect(await page.evaluate(() => (window as unknown as { guidelinePlayground: { file(): string } }).guidelinePlayground.file())).toBe(seedFile);
+    expect(await page.inputValue('#file-select')).toBe(seedFile);
+    expect(await editorText(page)).toBe(seedText);
     expect(errors).toEqual([]);
     await page.close();
   });

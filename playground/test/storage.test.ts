@@ -134,6 +134,13 @@ describe('WorkStore', () => {
     expect(reload(tab())).toEqual({ text: 'old', note: undefined });
   });
 
+  it('keeps a stored expectation of every field, as guideline test reads it', () => {
+    const { local, tab } = profile();
+    const expectation = { decision: 'partially-medically-necessary', guideline: null, certifiedVisits: 4, missing: ['history.visitsCompleted'], criteria: { 'visit-count': 'needs-review' } };
+    local.setItem('guideline-playground:v1', JSON.stringify({ file: seedFile, drafts: {}, caseFile: '', caseText: '{}', cases: { 'guidelines/a/cases/x.json': { description: '', case: {}, expect: expectation } } }));
+    expect(new WorkStore(workspace, tab()).load().work?.cases?.map((c) => c.expect)).toEqual([expectation]);
+  });
+
   it('keeps the test cases written in the playground, and only those with a case file name and the fields', () => {
     const storages = profile().tab();
     const written = { file: 'guidelines/mtus/massage/cases/mine.json', folder: 'guidelines/mtus/massage', name: 'mine', description: 'd', case: { id: 'x' }, expect: { decision: 'medically-necessary' as const } };
@@ -147,6 +154,14 @@ describe('WorkStore', () => {
     ['a dot segment', { 'guidelines/../cases/x.json': { description: '', case: {} } }],
     ['no description', { 'guidelines/a/cases/x.json': { case: {} } }],
     ['an expectation that is a list', { 'guidelines/a/cases/x.json': { description: '', case: {}, expect: [] } }],
+    // What the test case's form and Run all would show or compare as nonsense (a `missing` that is no list stopped the page).
+    ['missing that is not a list', { 'guidelines/a/cases/x.json': { description: '', case: {}, expect: { missing: 'abc' } } }],
+    ['criteria that are a list', { 'guidelines/a/cases/x.json': { description: '', case: {}, expect: { criteria: ['met'] } } }],
+    ['a criterion status that is none', { 'guidelines/a/cases/x.json': { description: '', case: {}, expect: { criteria: { a: 'fine' } } } }],
+    ['a decision that is none', { 'guidelines/a/cases/x.json': { description: '', case: {}, expect: { decision: 'nonsense' } } }],
+    ['certified visits that are no whole number', { 'guidelines/a/cases/x.json': { description: '', case: {}, expect: { certifiedVisits: 'many' } } }],
+    ['a guideline that is no text', { 'guidelines/a/cases/x.json': { description: '', case: {}, expect: { guideline: 7 } } }],
+    ['an expectation field of no test case', { 'guidelines/a/cases/x.json': { description: '', case: {}, expect: { decision: 'medically-necessary', run: 'now' } } }],
   ])('drops a stored test case with %s', (_what, cases) => {
     const { local, tab } = profile();
     local.setItem('guideline-playground:v1', JSON.stringify({ file: seedFile, drafts: {}, caseFile: '', caseText: '{}', cases }));

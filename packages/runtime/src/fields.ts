@@ -115,8 +115,8 @@ export function checkFields(root: FieldNode & { kind: 'object' }, input: unknown
 export function fieldIssues(root: FieldNode & { kind: 'object' }, input: unknown): FieldIssue[] {
   const issues: FieldIssue[] = [];
   let more = 0;
-  const add = (field: string, message: string): void => {
-    if (issues.length < caseLimits.maxIssues) issues.push({ field, message });
+  const add = (field: string, message: string | (() => string)): void => {
+    if (issues.length < caseLimits.maxIssues) issues.push({ field, message: typeof message === 'string' ? message : message() });
     else more++;
   };
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
@@ -128,7 +128,8 @@ export function fieldIssues(root: FieldNode & { kind: 'object' }, input: unknown
   return issues;
 }
 
-type Add = (field: string, message: string) => void;
+/** Reports a problem; a message that costs a search (the closest name) is given as a function, called only for a problem reported, not one only counted. */
+type Add = (field: string, message: string | (() => string)) => void;
 
 function object(node: FieldNode & { kind: 'object' }, v: Record<string, unknown>, at: string, add: Add, top = false): void {
   for (const r of node.required ?? []) {
@@ -151,8 +152,10 @@ function object(node: FieldNode & { kind: 'object' }, v: Record<string, unknown>
         add(path, `is computed, not a field of the case: the engine works it out from ${from}`);
         continue;
       }
-      const near = closestKey(key, Object.keys(node.fields));
-      add(path, `is not a field of the case${near ? `; did you mean ${join(at, near)}?` : top ? '' : `: ${at || 'the case'} has ${Object.keys(node.fields).join(', ')}`}`);
+      add(path, () => {
+        const near = closestKey(key, Object.keys(node.fields));
+        return `is not a field of the case${near ? `; did you mean ${join(at, near)}?` : top ? '' : `: ${at || 'the case'} has ${Object.keys(node.fields).join(', ')}`}`;
+      });
       continue;
     }
     // A required field that is empty, null or undefined is reported above, once.
