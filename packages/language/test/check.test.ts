@@ -123,6 +123,20 @@ describe('C303 unknown-class', () => {
   });
 });
 
+describe("P204 a fact's unit that is none", () => {
+  it.each<Row>([
+    ['vocabulary v "V"\nfact injection levels: number of <|levels|>, from request.levels\n  "L"\n', ['P204']],
+    ['vocabulary v "V"\nfact injection dose: number of <|mgs a day|>, from request.dose\n  "D"\n', ['P204']],
+  ])('%j', (input, codes) => expectDiagnostics(input, codes));
+
+  it('message: a misspelt unit, or a count of something else', () => {
+    const message = (unit: string): string | undefined => analyze(`vocabulary v "V"\nfact injection levels: number of ${unit}, from request.levels\n  "L"\n`).diagnostics[0]?.message;
+    const units = 'use visits, hours, days, weeks, months, years, mg, mcg or percent, or one of them per a unit of time (3 per week, 120 mg a day)';
+    expect(message('levels')).toBe(`'levels' is not a unit: ${units}; a count of anything else is a plain 'number'`);
+    expect(message('weks')).toBe(`'weks' is not a unit: ${units}. Did you mean 'weeks'?`);
+  });
+});
+
 describe('C304 unit-mismatch', () => {
   it.each<Row>([
     [requires('<|completed visits > 4 weeks|>'), ['C304']],

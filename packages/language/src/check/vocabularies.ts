@@ -6,7 +6,7 @@ import type * as A from '../ast.ts';
 import { builtins } from '../builtins.ts';
 import type { Report } from '../diagnostics.ts';
 import { withRecommendation } from './recommendation.ts';
-import { unitFromWords, type Unit } from '../units.ts';
+import { notAUnitHint, unitFromWords, type Unit } from '../units.ts';
 import { BOOL, closest, DATE, describe, ERROR, numberIn, sameType, Scope, TEXT, type ColumnSym, type DefineSym, type FactSym, type RecordSym, type Sym, type TableSym, type Ty } from './symbols.ts';
 import { declareTable } from './tables.ts';
 
@@ -327,7 +327,7 @@ export class Vocabularies {
           const words = t.unit.text.split(' ');
           const [what, sep, per] = words[0] === 'per' ? [undefined, 'per', words[1]] : [words[0], words[1], words[2]];
           unit = sep === undefined || sep === 'per' || sep === 'a' ? unitFromWords(what, per) : undefined;
-          if (!unit) report('P204', t.unit, { text: t.unit.text });
+          if (!unit) report('P204', t.unit, { text: t.unit.text, hint: words.length === 1 ? notAUnitHint(words[0]!, "a count of anything else is a plain 'number'") : '' });
         }
         if (t.min !== undefined && t.max !== undefined && t.max < t.min) report('C309', t, { message: `The range ${t.min} to ${t.max} runs backwards` });
         return numberIn(unit, t.min, t.max);
