@@ -2,7 +2,7 @@
 // Lines batches whose lines are broken in every way. Each bad input is one named error with exit 2,
 // and a batch gives every line its determination or its error, in order, however bad a line.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, truncateSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatMessage } from '../packages/language/src/index.ts';
@@ -73,6 +73,39 @@ describe('files that are not regular files are refused, never read or waited on'
     file('cases/c.jsonl', `${seed('c1')}\n${seed('c2')}\n`);
     const r = runCli(['check', '--case', dir, '--json']);
     expect([r.code, ids(r.stdout)]).toEqual([0, ['a', 'c1', 'c2']]);
+  });
+});
+
+describe('output to what is not a regular file', () => {
+  const guideline = 'guidelines/mtus/acupuncture';
+
+  it('-o /dev/null compiles only to check: exit 0, nothing written', () => {
+    const r = runCli(['compile', guideline, '-o', '/dev/null']);
+    expect([r.code, r.stdout, r.stderr]).toEqual([0, '', 'compiled 2 guidelines and 2 policies to /dev/null\n']);
+  });
+
+  it('-o /dev/stdout (here a pipe the test reads) prints the artifact', () => {
+    const r = runCli(['compile', guideline, '-o', '/dev/stdout']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).format).toBe('guideline-rules');
+  });
+
+  it.runIf(existsSync('/dev/full'))('-o a character device that cannot take it: exit 2 with the reason', () => {
+    const r = runCli(['compile', guideline, '-o', '/dev/full']);
+    expect([r.code, r.stderr]).toEqual([2, expect.stringMatching(/\/dev\/full: cannot be written: no space left on device/)]);
+  });
+
+  it('-o a FIFO no program reads is refused at once, not waited on', () => {
+    const r = runCli(['compile', guideline, '-o', fifo(join(tmp, 'unread.json'))], { timeoutMs: 20_000 });
+    expect([r.code, r.stderr]).toEqual([2, expect.stringMatching(/unread\.json: a pipe that no program reads: give a file to write/)]);
+  });
+
+  it('-o a FIFO a program reads is written', () => {
+    const path = fifo(join(tmp, 'read.json'));
+    // A reader on the pipe first (cat, in a shell that starts it before the command), then the compile.
+    const r = spawnSync('sh', ['-c', `cat "$1" > "$1.out" & sleep 0.3; node scripts/guideline.mjs compile ${guideline} -o "$1"; status=$?; wait; exit $status`, 'sh', path], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    expect([r.status, r.stderr]).toEqual([0, `compiled 2 guidelines and 2 policies to ${path}\n`]);
+    expect(JSON.parse(readFileSync(`${path}.out`, 'utf8')).format).toBe('guideline-rules');
   });
 });
 

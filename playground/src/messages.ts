@@ -17,6 +17,9 @@ const linkReasons: Record<ShareLinkProblem, (detail: string | undefined) => stri
   'unsafe-file-name': (d) => `it names the file ${d ?? ''}, which is not a guideline file name`,
 };
 
+/** Whether a notice's code is the refusal of a link read from the address (not of one being made). */
+export const isLinkRefusal = (code: string | undefined): boolean => code !== undefined && Object.hasOwn(linkReasons, code);
+
 /** Why a share link was not opened. */
 export function linkRefused(problem: ShareLinkProblem, detail: string | undefined): string {
   return `This share link was not opened: ${linkReasons[problem](detail)}. Your own work is shown instead.`;

@@ -5,7 +5,7 @@
 // as a folder that `guideline test` runs. Before work is replaced, a version of each edited file is taken.
 import { el } from './dom.ts';
 import { downloadWork, type Keeper } from './keeping.ts';
-import { linkNotMade, linkRefused } from './messages.ts';
+import { isLinkRefusal, linkNotMade, linkRefused } from './messages.ts';
 import type { Notices, NoticeTopic } from './notices.ts';
 import { isShareHash } from './file-names.ts';
 import { testCaseText } from './test-cases.ts';
@@ -63,7 +63,11 @@ export class WorkActions {
    * it would replace edits to guideline files, it asks first, and once opened it can be undone.
    */
   async openLinkIn(hash: string): Promise<boolean> {
-    if (!isShareHash(hash)) return false;
+    if (!isShareHash(hash)) {
+      // The address no longer holds the link refused: its notice is out of date.
+      if (isLinkRefusal(this.h.notices.code('link'))) this.h.notices.set('link', undefined);
+      return false;
+    }
     const read = await this.h.client.request({ kind: 'read-link', hash, workspace: this.h.workspace.files() }).catch(() => null);
     if (!read) return false;
     if (!read.ok) {

@@ -61,6 +61,18 @@ describe.skipIf(!hasChromium)('share links from hostile hands', () => {
     await page.close();
   });
 
+  it('a refused link\'s notice goes when the address no longer holds a link, and stays while it holds another refused one', async () => {
+    const { page, errors } = await open(shareHashOf({ v: 1, file: seedFile, text: 'x', caseText: '{}' }).slice(0, 40));
+    expect(await noticeCode(page)).toBe('damaged');
+    await page.evaluate(() => void (location.hash = '#share=' + 'A'.repeat(10)));
+    await expect.poll(() => noticeCode(page)).toBe('damaged');
+    await page.evaluate(() => void (location.hash = '#notes'));
+    await expect.poll(() => page.$('[data-notice=link]')).toBeNull();
+    expect(await editorText(page)).toBe(seedText);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   // One error a line; 300,000 lines is about as many as a link's 1 MiB of state holds.
   it.each([100_000, 300_000])('%i errors: the first problems listed, the rest counted', async (n) => {
     const { page, errors } = await open(manyErrorsHash(n), '.problems [data-more]');

@@ -1,7 +1,7 @@
 // Reading and writing files within limits: only regular files, never more bytes than a limit allows
 // (a device or a FIFO would otherwise be read forever, or block), and lines of a batch one at a time.
 import { isUtf8 } from 'node:buffer';
-import { closeSync, constants, fstatSync, openSync, readSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, writeFileSync, writeSync, type Stats } from 'node:fs';
 import { limits } from '@guideline/language/rules';
 import { ruleSetLimits } from '@guideline/runtime';
 import { display, notRegular, UsageError, why } from './paths.ts';
@@ -168,13 +168,67 @@ export function* readLines(path: string, limit: number, progress?: (bytesRead: n
   }
 }
 
-/** Writes a file the user named, refusing anything but a regular file (or a new one) with exit 2. */
+/**
+ * Writes a file the user named, with exit 2 for what cannot take it. A regular file (or a new one)
+ * and a character device are written: `-o /dev/null` only checks, `-o /dev/stdout` prints. A pipe is
+ * written when a program reads it, and refused when none does (opening it would wait for ever); a
+ * folder, a block device and a socket are refused.
+ */
 export function writeText(path: string, text: string): void {
   const st = statSync(path, { throwIfNoEntry: false });
-  if (st && !st.isFile()) throw new ReadError(path, `${st.isDirectory() ? 'a folder' : notRegular}: give a file to write`);
+  if (st?.isDirectory()) throw new ReadError(path, 'a folder: give a file to write');
+  // `/dev/stdout` (`/dev/fd/1`, `/dev/stderr`) names the command's own output, which may be a socket
+  // that cannot be opened by its name: written where it already is open.
+  const own = st && !st.isFile() ? [1, 2].find((fd) => sameFile(fd, st)) : undefined;
+  if (own !== undefined) return writeAll(own, path, text);
+  if (st?.isFIFO()) return writePipe(path, text);
+  if (st && !st.isFile() && !st.isCharacterDevice()) throw new ReadError(path, `${notRegular}: give a file to write`);
   try {
     writeFileSync(path, text);
   } catch (e) {
     throw new ReadError(path, `cannot be written: ${why(e)}`);
+  }
+}
+
+/**
+ * Writes a named pipe that a program reads. Opened without waiting, which fails at once when no
+ * program reads it (a plain open would wait for one for ever), and kept open while it is written: a
+ * reader such as `cat` ends at the first writer's close.
+ */
+function writePipe(path: string, text: string): void {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_WRONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    throw new ReadError(path, (e as { code?: string }).code === 'ENXIO' ? 'a pipe that no program reads: give a file to write' : `cannot be written: ${why(e)}`);
+  }
+  try {
+    writeAll(fd, path, text);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Whether an open descriptor is the file of these stats. */
+function sameFile(fd: number, st: Stats): boolean {
+  try {
+    const f = fstatSync(fd);
+    return f.dev === st.dev && f.ino === st.ino;
+  } catch {
+    return false;
+  }
+}
+
+/** Writes all of a text to an open descriptor, waiting while one that does not block is full. */
+function writeAll(fd: number, path: string, text: string): void {
+  const bytes = Buffer.from(text);
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let at = 0; at < bytes.length; ) {
+    try {
+      at += writeSync(fd, bytes, at);
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'EAGAIN') throw new ReadError(path, `cannot be written: ${why(e)}`);
+      Atomics.wait(pause, 0, 0, 5);
+    }
   }
 }

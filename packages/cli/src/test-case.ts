@@ -42,6 +42,21 @@ const didYouMean = (word: string, known: readonly string[]): string => {
   const near = closest(word, known);
   return near ? `; did you mean '${near}'?` : '';
 };
+/** A value of a short closed list that is none of it: the list, and the closest member when one is near. */
+const oneOf = (value: unknown, known: readonly string[]): string => ` (${known.join(', ')})${typeof value === 'string' ? didYouMean(value, known) : ''}`;
+/**
+ * The criteria an unknown id most likely means: the one it begins (`fluoro` for `fluoroscopy`), or
+ * those it begins when there are a few, else the closest; and the criteria themselves when there are
+ * few and none is near.
+ */
+function nearCriterion(id: string, known: readonly string[]): string {
+  const begun = id.length >= 3 ? known.filter((k) => k.startsWith(id)) : [];
+  if (begun.length === 1) return `; did you mean '${begun[0]}'?`;
+  if (begun.length > 1 && begun.length <= 5) return `; did you mean one of ${begun.map((k) => `'${k}'`).join(', ')}?`;
+  const near = didYouMean(id, known);
+  if (near || begun.length > 1) return near;
+  return known.length > 0 && known.length <= 12 ? ` (${known.join(', ')})` : '';
+}
 
 /** Reads a test-case document: the test case, or every problem of it at its place. */
 export function readTestCase(text: string, rules: RuleSet): { test: TestCase; problems?: undefined } | { test?: undefined; problems: TestCaseProblem[] } {
@@ -72,7 +87,8 @@ function checkExpect(e: Record<string, unknown>, rules: RuleSet, add: (steps: (s
   if (!keys.some((k) => expectKeys.includes(k))) add(['expect'], `nothing to check: "expect" names no ${expectKeys.join(', ')}`);
   const { decision, guideline, criteria, certifiedVisits, missing } = e;
   if (decision !== undefined && !(typeof decision === 'string' && (decisions as readonly string[]).includes(decision))) {
-    add(['expect', 'decision'], `expect.decision: ${JSON.stringify(decision)} is not a decision${typeof decision === 'string' ? didYouMean(decision, decisions) : ` (${decisions.join(', ')})`}`);
+    const near = typeof decision === 'string' ? didYouMean(decision, decisions) : '';
+    add(['expect', 'decision'], `expect.decision: ${JSON.stringify(decision)} is not a decision${near || ` (${decisions.join(', ')})`}`);
   }
   const ids = [...new Set(rules.guidelines.map((g) => g.id))];
   if (guideline !== undefined && guideline !== null && !(typeof guideline === 'string' && ids.includes(guideline))) {
@@ -88,9 +104,9 @@ function checkExpect(e: Record<string, unknown>, rules: RuleSet, add: (steps: (s
   const of = typeof guideline === 'string' && ids.includes(guideline) ? rules.guidelines.filter((g) => g.id === guideline) : rules.guidelines;
   const known = [...new Set([...of.flatMap((g) => g.criteria.map((c) => c.id)), ...rules.policies.flatMap((p) => p.criteria.map((c) => c.id))])];
   for (const [id, status] of Object.entries(criteria)) {
-    if (!known.includes(id)) add(['expect', 'criteria', id], `expect.criteria: '${id}' is no criterion of ${of === rules.guidelines ? 'the rule set' : `guideline ${String(guideline)}`}${didYouMean(id, known)}`);
+    if (!known.includes(id)) add(['expect', 'criteria', id], `expect.criteria: '${id}' is no criterion of ${of === rules.guidelines ? 'the rule set' : `guideline ${String(guideline)}`}${nearCriterion(id, known)}`);
     if (!(typeof status === 'string' && (statuses as readonly string[]).includes(status))) {
-      add(['expect', 'criteria', id], `expect.criteria.${id}: ${JSON.stringify(status)} is not a status${typeof status === 'string' ? didYouMean(status, statuses) : ` (${statuses.join(', ')})`}`);
+      add(['expect', 'criteria', id], `expect.criteria.${id}: ${JSON.stringify(status)} is not a status${oneOf(status, statuses)}`);
     }
   }
 }

@@ -36,7 +36,7 @@ export const diagnosticCodes = {
   P201: { name: 'unexpected-token', severity: 'error', template: '{message}' },
   P202: { name: 'missing-token', severity: 'error', template: '{message}' },
   P203: { name: 'unexpected-end', severity: 'error', template: 'Unexpected end of file: {message}' },
-  P204: { name: 'bad-unit', severity: 'error', template: "'{text}' is not a unit: use visits, hours, days, weeks, months, years, mg, mcg or percent, or one of them per a unit of time (3 per week, 120 mg a day)" },
+  P204: { name: 'bad-unit', severity: 'error', template: "'{text}' is not a unit: use visits, hours, days, weeks, months, years, mg, mcg or percent, or one of them per a unit of time (3 per week, 120 mg a day){hint}" },
   P205: { name: 'nesting-too-deep', severity: 'error', template: 'Parentheses nest more than {limit} deep here' },
   P206: { name: 'reserved-word', severity: 'error', template: "'{word}' is a reserved word of the language and cannot be a name; choose another, such as '{word}-check'" },
   P207: { name: 'expression-too-deep', severity: 'error', template: "An expression nests more than {limit} operations deep here: split it with 'and' or into criteria" },

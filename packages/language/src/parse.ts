@@ -9,6 +9,7 @@ import { getParser, type GuidelineParser, type Item, type Member } from './parse
 import { typoAt, type Typo } from './parser/typos.ts';
 import { editDistance } from './spelling.ts';
 import { Memo, shifted } from './shift.ts';
+import { isUnitWord, notAUnitHint } from './units.ts';
 import { ClassKw, Colon, CriterionKw, Dot, keywords, ReservedWord, DefineKw, FactKw, FieldKw, GuidelineKw, Identifier, LParen, PolicyKw, ProcedureKw, RecommendKw, RecordKw, RParen, VocabularyKw } from './tokens.ts';
 import * as T from './tokens.ts';
 import { walk } from './walk.ts';
@@ -243,13 +244,13 @@ export function parse(text: string, file?: string, memo: ParseMemo | null = shar
       const key = `${text.slice(seg.start, seg.end)}\u0000${seg.next ?? ''}`;
       const cached = memo.segments.get(key);
       if (!cached) {
-        result = parseSegment(seg, text.length);
+        result = parseSegment(seg, text);
         memo.segments.set(key, { result, base: seg.start });
       } else {
         // Where the declaration stands now; unmoved (before the edit) it is shared as it is.
         result = cached.base === seg.start ? cached.result : shifted(cached.result, seg.start - cached.base);
       }
-    } else result = parseSegment(seg, text.length);
+    } else result = parseSegment(seg, text);
     // Assembly hangs members on guideline headers: a header kept in the memo gets a copy to carry them.
     for (const item of result.items) items.push(memo ? fresh(item) : item);
     for (const d of result.diagnostics) report(d.code, d.range, d.data ?? {});
@@ -359,14 +360,26 @@ interface SegmentResult {
   reported: { range: Range }[];
 }
 
-function parseSegment(seg: Segment, textLength: number): SegmentResult {
+function parseSegment(seg: Segment, text: string): SegmentResult {
+  const textLength = text.length;
   // Most declarations have no error: the parser that stops at the first builds their AST sooner.
   // A declaration with an error is parsed again by the parser that recovers.
   let p = getParser({ recovering: false });
   p.begin(seg.tokens);
   let items = p.file();
   let errors = p.errors; // (a copy: Chevrotain's getter copies the list)
-  if (errors.length === 0 && p.reports.length === 0 && p.unitReports.length === 0) return { items, diagnostics: [], reported: [] };
+  // `<= 2 levels`: words where a unit would stand that are none. The declaration is read without
+  // them (as the bare number it means), so it is checked whole, and the words are reported (P204).
+  const notUnits: { range: Range; data: Record<string, unknown> }[] = [];
+  for (let t = errors[0]?.token, words; t && (words = wordsAfterNumber(seg.tokens, t, text)); t = errors[0]?.token) {
+    notUnits.push(words);
+    const left = new Set(words.tokens);
+    seg = { ...seg, tokens: seg.tokens.filter((x) => !left.has(x)) };
+    p.begin(seg.tokens);
+    items = p.file();
+    errors = p.errors;
+  }
+  if (errors.length === 0 && p.reports.length === 0 && p.unitReports.length === 0 && notUnits.length === 0) return { items, diagnostics: [], reported: [] };
   if (errors.length > 0) {
     p = getParser();
     p.begin(seg.tokens);
@@ -374,6 +387,7 @@ function parseSegment(seg: Segment, textLength: number): SegmentResult {
     errors = p.errors;
   }
   const { report, diagnostics } = collector();
+  for (const w of notUnits) report('P204', w.range, w.data);
   const seen = new Set<number>();
   for (const e of errors) {
     const t = e.token;
@@ -418,6 +432,34 @@ function parseSegment(seg: Segment, textLength: number): SegmentResult {
   }
   nodeReports(p, () => declarations(items), report);
   return { items, diagnostics, reported: seen.size ? [...seen].map((start) => ({ range: { start, end: start } })) : [] };
+}
+
+/** The tokens a number in a condition or a value follows (an operator, `is`, `at most`): a word after such a number stands where a unit would. */
+const beforeQuantity = new Set<TokenType>([T.Less, T.LessEq, T.Greater, T.GreaterEq, T.Equals, T.NotEq, T.Plus, T.Minus, T.Star, T.Slash, T.LParen]);
+const wordsBeforeQuantity = new Set(['is', 'most', 'least', 'than']);
+
+/**
+ * The word or words after a number in a condition (`<= 2 levels`, `+ 2 spinal levels`), up to the
+ * end of their line, when the first is no unit: P204's range and arguments. Where the number is not
+ * in a condition (a header's `edition 2007`), undefined.
+ */
+function wordsAfterNumber(tokens: readonly IToken[], t: IToken, text: string): { range: Range; data: { text: string; hint: string }; tokens: IToken[] } | undefined {
+  if (t.tokenType !== Identifier || isUnitWord(t.image)) return undefined;
+  const i = tokens.indexOf(t);
+  const num = tokens[i - 1];
+  const before = tokens[i - 2];
+  if (!num || num.tokenType !== T.NumberLiteral || !before || !(beforeQuantity.has(before.tokenType) || wordsBeforeQuantity.has(before.image))) return undefined;
+  const sameLine = (a: IToken, b: IToken): boolean => !/[\n\r\u2028\u2029]/.test(text.slice(a.endOffset! + 1, b.startOffset));
+  if (!sameLine(num, t)) return undefined;
+  const words = [t];
+  for (let j = i + 1; tokens[j]?.tokenType === Identifier && sameLine(tokens[j - 1]!, tokens[j]!); j++) words.push(tokens[j]!);
+  const last = words[words.length - 1]!;
+  return { range: { start: t.startOffset, end: last.endOffset! + 1 }, data: notAUnit(num.image, words.map((w) => w.image).join(' ')), tokens: words };
+}
+
+/** P204's arguments for words written after a number where its unit would stand. */
+function notAUnit(num: string, text: string): { text: string; hint: string } {
+  return { text, hint: notAUnitHint(text.split(' ')[0]!, `a count of anything else is a bare number: write '${num}', not '${num} ${text}'`) };
 }
 
 /** The keyword a name the parser met is a misspelling of: the one it expected, or one that begins a clause. */
@@ -543,6 +585,17 @@ function assemble(items: readonly Item[], source: string, reported: ReadonlySet<
       if (typo) {
         report('P221', typo.range, { word: typo.word, phrase: typo.phrase, replacement: typo.keyword });
         junk = [];
+        return;
+      }
+      // `injection levels + 2 levels` (a define's value): a word where a unit would stand that is none.
+      const num = /(?:[<>=+\-*/(]|\b(?:is|most|least|than))\s*(\d+(?:\.\d+)?)[ \t]+$/.exec(lineBefore)?.[1];
+      if (num && /^[a-z][a-z0-9_-]*$/.test(first.image) && !isUnitWord(first.image)) {
+        let end = 1;
+        while (junk[end] && /^[a-z][a-z0-9_-]*$/.test(junk[end]!.image) && !/[\n\r\u2028\u2029]/.test(source.slice(junk[end - 1]!.range.end, junk[end]!.range.start))) end++;
+        const words = junk.slice(0, end);
+        report('P204', { start: first.range.start, end: words[words.length - 1]!.range.end }, notAUnit(num, words.map((w) => w.image).join(' ')));
+        junk = junk.slice(end);
+        if (junk.length) flushJunk();
         return;
       }
       // `is no more than 2`: `is no` read as the value no, and the bound skipped. Say what the language writes.

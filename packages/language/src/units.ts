@@ -2,6 +2,8 @@
 // what each measures, and which conversions are exact. The checker follows units through arithmetic
 // and comparisons; the compiler turns a conversion into a multiplication by its exact factor.
 
+import { misspeltKeyword } from './spelling.ts';
+
 /** What a base unit measures. Units of one dimension compare once converted. */
 export type Dimension = 'count' | 'time' | 'mass' | 'percent';
 
@@ -56,6 +58,16 @@ export function baseUnitOf(word: string): BaseUnit | undefined {
 /** Whether a word is a unit word. */
 export function isUnitWord(word: string): boolean {
   return words.has(word);
+}
+
+/**
+ * What P204 adds for a word written where a unit belongs that is no unit (`2 levels`, `number of
+ * levels`): the unit word it is a misspelling of, or else `advice`, how a count of anything else is
+ * written there.
+ */
+export function notAUnitHint(word: string, advice: string): string {
+  const near = misspeltKeyword(word, words.keys());
+  return near ? `. Did you mean '${near}'?` : `; ${advice}`;
 }
 
 /** Base units that measure time (what a date window, `since` and `per` are written in). */

@@ -123,6 +123,20 @@ describe('C303 unknown-class', () => {
   });
 });
 
+describe("P204 a fact's unit that is none", () => {
+  it.each<Row>([
+    ['vocabulary v "V"\nfact injection levels: number of <|levels|>, from request.levels\n  "L"\n', ['P204']],
+    ['vocabulary v "V"\nfact injection dose: number of <|mgs a day|>, from request.dose\n  "D"\n', ['P204']],
+  ])('%j', (input, codes) => expectDiagnostics(input, codes));
+
+  it('message: a misspelt unit, or a count of something else', () => {
+    const message = (unit: string): string | undefined => analyze(`vocabulary v "V"\nfact injection levels: number of ${unit}, from request.levels\n  "L"\n`).diagnostics[0]?.message;
+    const units = 'use visits, hours, days, weeks, months, years, mg, mcg or percent, or one of them per a unit of time (3 per week, 120 mg a day)';
+    expect(message('levels')).toBe(`'levels' is not a unit: ${units}; a count of anything else is a plain 'number'`);
+    expect(message('weks')).toBe(`'weks' is not a unit: ${units}. Did you mean 'weeks'?`);
+  });
+});
+
 describe('C304 unit-mismatch', () => {
   it.each<Row>([
     [requires('<|completed visits > 4 weeks|>'), ['C304']],
@@ -379,13 +393,41 @@ function expectProgram(files: Record<string, string>, codes: string[]): void {
 const imagingGuideline = (clauses: string): string => `guideline i.g\n  title "T"\n  source "S"\n  covers mri-lumbar\n${clauses}`;
 
 describe('C315 unknown-vocabulary', () => {
+  const using = (uses: string, condition: string): string => requires(condition).replace('uses physical-medicine', `uses ${uses}`);
   it.each<Row>([
     [header.replace('uses physical-medicine', 'uses physical-medicine, <|imagin|>'), ['C315']],
     ['vocabulary v "V"\n  uses <|nothing-here|>\n', ['C315']],
+    // A near miss is read as the vocabulary it misses: its facts are not reported each on its own, others are.
+    [using('<|physical-medicin|>', 'completed visits + requested visits <= recommended visits'), ['C315']],
+    [using('<|physical-medicin|>', 'completed visits > 0 and <|foo bar|> is known'), ['C315', 'C301']],
+    [using('physical-medicine, <|imagin|>', 'red flags is empty'), ['C315']],
+    // With no near miss, the facts no vocabulary in use declares may be the unknown one's: counted into its report.
+    [using('<|zzz-nothing|>', 'completed visits > 0 and foo bar is known'), ['C315']],
+    [using('physical-medicine, <|zzz-nothing|>', 'completed visits > 0 and foo bar is known'), ['C315']],
+    ['vocabulary v "V"\n  uses <|zzz-nothing|>\ndefine d "D":\n  foo bar + 1\n', ['C315']],
+    ['policy p "P"\n  jurisdiction CA\n  uses <|zzz-nothing|>\n  first <|a.b|>\ncriterion c "C"\n  require foo bar > 1\n  otherwise "no"\n', ['C315', 'C311']],
   ])('%j', (input, codes) => expectDiagnostics(input, codes));
 
-  it('message', () => {
-    expect(analyze(header.replace('uses physical-medicine', 'uses physical-medicin')).diagnostics[0]?.message).toBe("Unknown vocabulary 'physical-medicin'. Did you mean 'physical-medicine'?");
+  it('message: the near miss', () => {
+    expect(analyze(header.replace('uses physical-medicine', 'uses physical-medicin')).diagnostics[0]?.message).toBe(
+      "Unknown vocabulary 'physical-medicin'. Did you mean 'physical-medicine'? The facts used here are checked against 'physical-medicine' meanwhile",
+    );
+  });
+
+  it('message: the vocabularies known, and the facts not reported one by one', () => {
+    const known = 'core, imaging, opioids, physical-medicine, work-programs';
+    const message = (condition: string): string | undefined => analyze(using('esii', condition)).diagnostics.find((d) => d.code === 'C315')?.message;
+    expect(message('completed visits > 0')).toBe(`Unknown vocabulary 'esii': the vocabularies known here are ${known} (another file's are known when it is compiled with this one); a fact read here that no vocabulary in use declares ('completed visits') may be its, and is reported once it is known`);
+    expect(message('a > 0 and b > 0 and c > 0 and d > 0 and e > 0 and f > 0')).toBe(`Unknown vocabulary 'esii': the vocabularies known here are ${known} (another file's are known when it is compiled with this one); 6 facts read here that no vocabulary in use declares ('a', 'b', 'c', 'd', 'e' and 1 more) may be its, and are reported once it is known`);
+    expect(analyze(header.replace('uses physical-medicine', 'uses esii')).diagnostics.find((d) => d.code === 'C315')?.message).toBe(`Unknown vocabulary 'esii': the vocabularies known here are ${known} (another file's are known when it is compiled with this one)`);
+  });
+
+  it("a vocabulary of another file is suggested, and its facts are read when the guideline misspells it", () => {
+    const { diagnostics } = compileProgram([
+      { file: 'esi.guideline', text: 'vocabulary esi "E"\nfact injection levels: number, from request.levels\n  "L"\n' },
+      { file: 'g.guideline', text: using('esii', 'injection levels <= 2') },
+    ]);
+    expect(diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual(["C315 Unknown vocabulary 'esii'. Did you mean 'esi'? The facts used here are checked against 'esi' meanwhile"]);
   });
 });
 

@@ -45,6 +45,14 @@ describe('syntax errors', () => {
     ['policy p "P"\n  jurisdiction CA\n  first<|\n|>', ['P203']],
     ['policy p "P"\n  jurisdiction CA\n  first<||>', ['P203']],
     [header + 'criterion x "X"\n  require requested frequency <= 3 per <|fortnight|>\n  otherwise "no"\n', ['P204']],
+    // A count of something the language has no unit for (`2 levels`): the words, not the rest of the criterion.
+    [header + 'criterion x "X"\n  require completed visits <= 2 <|levels|>\n  otherwise "no"\n', ['P204']],
+    [header + 'criterion x "X"\n  require completed visits is at most 2 <|spinal levels|> and foo bar > 1\n  otherwise "no"\n', ['P204']],
+    [header + 'criterion x "X"\n  require completed visits <= 2 <|levels|> and requested visits <= 3 <|levels|>\n  otherwise "no"\n', ['P204', 'P204']],
+    [header + 'define d "D":\n  completed visits + 2 <|levels|>\n', ['P204']],
+    // Not after a number in a condition: the word is another mistake.
+    ['guideline a.b\n  title "T"\n  edition 2007 <|revised|>\n', ['P221']],
+    [header + 'criterion x "X"\n  require completed visits <= 2\n  <|foo|> "no"\n', ['P201']],
     ['<||>', ['P209']],
     ['<||>  \n\t\r\n', ['P209']],
     ['<||># a file of comments\n\n  # declares nothing\n', ['P209']],
@@ -348,6 +356,9 @@ describe('messages', () => {
 
   it('P204 bad-unit', () => {
     expect(messages(header + 'criterion x\n  require requested frequency <= 3 per fortnight\n')).toEqual(["P204 'per fortnight' is not a unit: use visits, hours, days, weeks, months, years, mg, mcg or percent, or one of them per a unit of time (3 per week, 120 mg a day)"]);
+    // A word after a number that is no unit: a misspelt unit, or a count of something else, written as a bare number.
+    expect(messages(header + 'criterion x\n  require completed visits <= 2 levels\n')).toEqual(["P204 'levels' is not a unit: use visits, hours, days, weeks, months, years, mg, mcg or percent, or one of them per a unit of time (3 per week, 120 mg a day); a count of anything else is a bare number: write '2', not '2 levels'"]);
+    expect(messages(header + 'criterion x\n  require completed visits <= 2 weks\n')).toEqual(["P204 'weks' is not a unit: use visits, hours, days, weeks, months, years, mg, mcg or percent, or one of them per a unit of time (3 per week, 120 mg a day). Did you mean 'weeks'?"]);
   });
 });
 
@@ -380,6 +391,13 @@ describe('partial trees after recovery', () => {
     const got = broken(criterion);
     expect(got.require).toBe(require);
     expect(got.text).toBe(text);
+  });
+
+  it('reads a criterion with a word that is no unit after a number as if the number were bare', () => {
+    const got = broken('criterion x\n  require a <= 2 levels and b > 0\n  otherwise "no"\n');
+    expect(got.require).toBe('(({a} <= 2) and ({b} > 0))');
+    expect(got.text).toBe('criterion x\n  require a <= 2 levels and b > 0\n  otherwise "no"');
+    expect(got.codes).toEqual(['P204']);
   });
 
   it('reports a unit in an expression cut short, and not in a clause given twice', () => {

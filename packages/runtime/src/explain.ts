@@ -32,13 +32,28 @@ export function fill(t: Template, run: Run): string {
         // "the {completed visits} visits" reads "an unknown number of visits", not "the an unknown ...".
         const article = /\b(the|The|a|A)\s+$/.exec(out);
         if (article) out = out.slice(0, article.index) + (article[1]![0] === article[1]![0]!.toUpperCase() ? 'An unknown number of ' : 'an unknown number of ');
-        else out += 'an unknown number of ';
+        // (At the start of a sentence, with a capital.)
+        else out += /(^|[.!?]\s+)$/.test(out) ? 'An unknown number of ' : 'an unknown number of ';
         out = out.replace(/of $/, 'of ');
       } else out += show(v);
     }
   }
   // "an unknown number of " before a word that is not a noun (a verb, an adverb) drops its "of".
-  return out.replace(/an unknown number of (already|previously|who|that|were|was|is|are)\b/g, 'an unknown number $1').replace(/ {2,}/g, ' ').replace(/of\s+([,.;])/g, '$1');
+  return unitsWorded(out.replace(/an unknown number of (already|previously|who|that|were|was|is|are)\b/g, 'an unknown number $1').replace(/ {2,}/g, ' ').replace(/ ?of\s+([,.;])/g, '$1'));
+}
+
+/**
+ * "an unknown number of" before a unit that is no count of things, worded as a reader would:
+ * "an unknown percentage" (not "number of percent"), "an unknown amount in mg" (a dose, a daily
+ * morphine equivalent), "an unknown number per week". Visits, hours, days, weeks, months and years
+ * read well as they are.
+ */
+function unitsWorded(text: string): string {
+  if (!text.includes('nknown number of ')) return text;
+  return text
+    .replace(/\b([Aa])n unknown number of percent\b/g, '$1n unknown percentage')
+    .replace(/\b([Aa])n unknown number of (mg|mcg)\b/g, '$1n unknown amount in $2')
+    .replace(/\b([Aa])n unknown number of (per|a)\b/g, '$1n unknown number $2');
 }
 
 const templates = new WeakMap<Template, (string | number)[]>();

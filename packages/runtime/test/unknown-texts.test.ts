@@ -91,3 +91,48 @@ describe('an unknown criterion names what it reads, not what another criterion r
     expect(agree(await onEveryEngine(rules(), c))).toBe(true);
   });
 });
+
+describe('an unknown value in a placeholder reads as its unit does', () => {
+  const guideline = (text: string): string => `
+vocabulary doses "Doses"
+fact relief: number of percent, from history.relief
+fact dose: number of mg a day, from request.doseMg
+fact patch: number of mcg, from request.patchMcg
+fact frequency: number per week, from request.perWeek
+fact hours: number of hours, from request.hours
+fact blocks: number of visits, from history.blocks
+
+guideline t.units
+  title  "Units"
+  source "Test", pages 1
+  covers nerve-block
+  uses   doses
+
+criterion c "C"
+  require relief > 0 and dose > 0 and patch > 0 and frequency > 0 and hours > 0 and blocks > 0
+  when unknown "${text}"
+  otherwise "no"
+
+policy p "P"
+  jurisdiction CA
+  first t.*
+`;
+  it.each<[string, string]>([
+    ['The last block relieved {relief} percent of the pain.', 'The last block relieved an unknown percentage of the pain.'],
+    ['{relief} percent relief.', 'An unknown percentage relief.'],
+    ['A dose of {dose} mg a day.', 'A dose of an unknown amount in mg a day.'],
+    ['The {dose} mg a day requested.', 'An unknown amount in mg a day requested.'],
+    ['A patch of {patch} mcg.', 'A patch of an unknown amount in mcg.'],
+    ['Blocks {frequency} per week.', 'Blocks an unknown number per week.'],
+    // Counts and spans of time read well as they are.
+    ['For {hours} hours.', 'For an unknown number of hours.'],
+    ['The {blocks} blocks already given.', 'An unknown number of blocks already given.'],
+    ['The {blocks} visits.', 'An unknown number of visits.'],
+    ['Blocks given: {blocks}.', 'Blocks given: an unknown number.'],
+  ])('%j', (text, rationale) => {
+    const program = compileProgram([{ file: 'units.guideline', text: guideline(text) }]);
+    expect(program.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const d = evaluateFast(program.rules!, { jurisdiction: 'CA', asOf: '2015-06-01', request: { treatment: 'nerve-block' } });
+    expect(criterion(d, 'c').rationale).toBe(rationale);
+  });
+});

@@ -158,6 +158,7 @@ export function checkProgram(files: readonly ParsedFile[], reporters: Reporters,
     }
   }
   checkAcrossFiles(files, model, reporters);
+  vocabularies.reportUnknown();
   return model;
 }
 

@@ -150,14 +150,33 @@ export interface ColumnSym {
 export type Sym = FactSym | DefineSym | ColumnSym;
 
 /** Names visible at a point: looked up here first, then in the enclosing scope. */
+/**
+ * A vocabulary a `uses` names that the program does not have, and no known one is a near miss of:
+ * the facts read under it that no vocabulary in use declares, which it may declare. Reported once,
+ * with the `uses` (C315), rather than each fact on its own (C301).
+ */
+export interface UnknownVocabulary {
+  readonly name: string;
+  readonly facts: Set<string>;
+}
+
 export class Scope {
   private readonly names = new Map<string, Sym>();
+  /** The unknown vocabularies a scope of used vocabularies was asked for (see `UnknownVocabulary`). */
+  unknown: readonly UnknownVocabulary[] = [];
 
   constructor(
     readonly parent?: Scope,
     /** What the scope is, for messages (`vocabulary physical-medicine`). */
     readonly label = '',
   ) {}
+
+  /** The unknown vocabularies of this scope and those it is inside. */
+  unknownVocabularies(): UnknownVocabulary[] {
+    const out: UnknownVocabulary[] = [];
+    for (let s: Scope | undefined = this; s; s = s.parent) out.push(...s.unknown);
+    return out;
+  }
 
   add(sym: Sym): void {
     this.names.set(sym.words, sym);

@@ -59,6 +59,13 @@ export class ExprChecker {
   lookup(ref: A.FactRef): Sym | undefined {
     const sym = this.scope.lookup(ref.name);
     if (!sym) {
+      // Under a `uses` of a vocabulary the program does not have, the fact may be that vocabulary's:
+      // counted into its C315, not reported on its own.
+      const unknown = this.scope.unknownVocabularies();
+      if (unknown.length) {
+        for (const u of unknown) u.facts.add(ref.name);
+        return undefined;
+      }
       // Words a vocabulary not in use declares are most likely meant as its fact: say which to use.
       const declaring = this.vocabularies.declaring(ref.name)?.name;
       if (declaring) {

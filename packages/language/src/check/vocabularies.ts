@@ -6,8 +6,8 @@ import type * as A from '../ast.ts';
 import { builtins } from '../builtins.ts';
 import type { Report } from '../diagnostics.ts';
 import { withRecommendation } from './recommendation.ts';
-import { unitFromWords, type Unit } from '../units.ts';
-import { BOOL, closest, DATE, describe, ERROR, numberIn, sameType, Scope, TEXT, type ColumnSym, type DefineSym, type FactSym, type RecordSym, type Sym, type TableSym, type Ty } from './symbols.ts';
+import { notAUnitHint, unitFromWords, type Unit } from '../units.ts';
+import { BOOL, closest, DATE, describe, ERROR, numberIn, sameType, Scope, TEXT, type ColumnSym, type DefineSym, type FactSym, type RecordSym, type Sym, type TableSym, type Ty, type UnknownVocabulary } from './symbols.ts';
 import { declareTable } from './tables.ts';
 
 export interface VocabularyInfo {
@@ -34,6 +34,8 @@ export class Vocabularies {
   private readonly byName = new Map<string, VocabularyInfo>();
   /** Scopes made for a set of used vocabularies, by their names. */
   private readonly scopes = new Map<string, Scope>();
+  /** Each `uses` of a vocabulary the program lacks (no near miss either), with where to report it. */
+  private readonly unknownUses = new Map<A.Name, UnknownVocabulary & { report?: Report }>();
 
   constructor(
     files: readonly { file: string; ast: A.GuidelineFile; standard?: boolean }[],
@@ -76,23 +78,61 @@ export class Vocabularies {
    */
   scopeFor(uses: readonly A.Name[], report: Report | undefined, own?: VocabularyInfo): Scope {
     const names = new Set<string>();
-    const visit = (n: string, at: A.Name | undefined): void => {
+    const unknown = new Set<UnknownVocabulary>();
+    const visit = (n: string, at: A.Name | undefined, reported: boolean): void => {
       if (names.has(n)) return;
       const v = this.byName.get(n);
       if (!v) {
-        if (at && report) {
-          const near = closest(n, this.byName.keys());
-          report('C315', at, { name: n, hint: near ? `. Did you mean '${near}'?` : '' });
+        // A near miss of a known vocabulary (`esii`) is read as it, so that its facts are not each
+        // reported too; with none, the facts no vocabulary in use declares may be the unknown one's,
+        // and are counted into its report (`reportUnknown`).
+        const near = closest(n, this.byName.keys());
+        if (near) {
+          if (at && reported && report) report('C315', at, { name: n, hint: `. Did you mean '${near}'? The facts used here are checked against '${near}' meanwhile` });
+          visit(near, undefined, false);
+          return;
         }
+        if (!at) return;
+        let u = this.unknownUses.get(at);
+        if (!u) this.unknownUses.set(at, (u = { name: n, facts: new Set() }));
+        if (reported && report) u.report = report;
+        unknown.add(u);
         return;
       }
       names.add(n);
-      for (const u of v.decl.uses) visit(u.text, v === own ? u : undefined);
+      for (const u of v.decl.uses) visit(u.text, u, v === own);
     };
-    if (this.byName.has('core')) visit('core', undefined);
-    if (own) visit(own.name, undefined);
-    for (const u of uses) visit(u.text, u);
+    if (this.byName.has('core')) visit('core', undefined, false);
+    if (own) visit(own.name, undefined, false);
+    for (const u of uses) visit(u.text, u, true);
     const key = [...names].sort().join(',');
+    const scope = this.scopeOf(key, names, uses, report);
+    if (!unknown.size) return scope;
+    // (A scope of its own: the one of these names is shared with declarations that name no unknown vocabulary.)
+    const marked = new Scope(scope, `${key} and unknown vocabularies`);
+    marked.unknown = [...unknown];
+    return marked;
+  }
+
+  /**
+   * Reports each unknown vocabulary named in a `uses` that no known one is a near miss of (C315):
+   * with the vocabularies the program has, and the facts read under it that no vocabulary in use
+   * declares, which were not reported on their own. After every declaration is checked.
+   */
+  reportUnknown(): void {
+    const known = [...this.byName.keys()].sort();
+    for (const [at, u] of this.unknownUses) {
+      if (!u.report) continue;
+      const list = known.length > 12 ? `${known.slice(0, 12).join(', ')} and ${known.length - 12} more` : known.join(', ');
+      const facts = [...u.facts];
+      const shown = facts.slice(0, 5).map((f) => `'${f}'`).join(', ') + (facts.length > 5 ? ` and ${facts.length - 5} more` : '');
+      const note = facts.length === 0 ? '' : `; ${facts.length === 1 ? 'a fact' : `${facts.length} facts`} read here that no vocabulary in use declares (${shown}) may be its, and ${facts.length === 1 ? 'is' : 'are'} reported once it is known`;
+      u.report('C315', at, { name: u.name, hint: `: the vocabularies known here are ${list} (another file's are known when it is compiled with this one)${note}`, facts: facts.length });
+    }
+  }
+
+  /** The scope of these vocabularies, made once for each set of names. */
+  private scopeOf(key: string, names: ReadonlySet<string>, uses: readonly A.Name[], report: Report | undefined): Scope {
     let scope = this.scopes.get(key);
     if (!scope) {
       scope = new Scope(undefined, key);
@@ -327,7 +367,7 @@ export class Vocabularies {
           const words = t.unit.text.split(' ');
           const [what, sep, per] = words[0] === 'per' ? [undefined, 'per', words[1]] : [words[0], words[1], words[2]];
           unit = sep === undefined || sep === 'per' || sep === 'a' ? unitFromWords(what, per) : undefined;
-          if (!unit) report('P204', t.unit, { text: t.unit.text });
+          if (!unit) report('P204', t.unit, { text: t.unit.text, hint: words.length === 1 ? notAUnitHint(words[0]!, "a count of anything else is a plain 'number'") : '' });
         }
         if (t.min !== undefined && t.max !== undefined && t.max < t.min) report('C309', t, { message: `The range ${t.min} to ${t.max} runs backwards` });
         return numberIn(unit, t.min, t.max);
