@@ -182,7 +182,7 @@ export function tokens(text: string, counter: { steps: number }): Tok[] {
     const sep = out[s];
     const b = out[s + 1];
     if (sep && b && sep.kind !== NUM && b.kind === NUM && rangeSigns.has(sep.text)) a.ranged = b.ranged = true;
-    if (out[k - 1]?.text === 'between' && (out[k + 1]!.text === 'and' || out[k + 1]!.text === '&') && out[k + 2]!.kind === NUM) a.ranged = out[k + 2]!.ranged = true;
+    if (k > 0 && out[k - 1]!.text === 'between' && (out[k + 1]!.text === 'and' || out[k + 1]!.text === '&') && out[k + 2]!.kind === NUM) a.ranged = out[k + 2]!.ranged = true;
   }
   // Bounds below and estimates: "at least 6", "about 12"; "than" but in "no more than 12", "not more than 12".
   for (let k = 1; k < out.length; k++) {
@@ -201,4 +201,12 @@ export function countAt(ts: readonly Tok[], k: number): number | undefined {
   return t && t.kind === NUM && !t.ranged && t.value > 0 ? t.value : undefined;
 }
 
-export const word = (ts: readonly Tok[], k: number): string => (ts[k]?.kind === NUM ? '' : ts[k]?.text ?? '');
+/**
+ * The word or sign at token k: '' for a number, and before the first token or after the last. (An
+ * index is tested, not read: reading an array at -1 is a look-up of a property named "-1".)
+ */
+export function word(ts: readonly Tok[], k: number): string {
+  if (k < 0 || k >= ts.length) return '';
+  const t = ts[k]!;
+  return t.kind === NUM ? '' : t.text;
+}
