@@ -54,7 +54,7 @@ function scheduleAt(ts: readonly Tok[], k: number): { days: number; end: number 
   if (t.days) return { days: t.days, end: k + 1 };
   const first = t.day;
   if (!first) return undefined;
-  if (is(ts, k - 1, DAY_SEPARATOR) && ts[k - 2]?.day) return undefined;
+  if (is(ts, k - 1, DAY_SEPARATOR) && k >= 2 && ts[k - 2]!.day) return undefined;
   const seen = new Set([first]);
   let dashed = false;
   let j = k + 1;
@@ -205,11 +205,11 @@ function bareCountAt(ts: readonly Tok[], k: number): Statement | undefined {
  * "daily x 4"): there it is the span in weeks, read with its frequency or not at all.
  */
 function timesAt(ts: readonly Tok[], k: number): Count | undefined {
-  if (word(ts, k) !== 'x' || !ts[k]!.spaced || ts[k - 1]?.kind === NUM) return undefined;
+  if (word(ts, k) !== 'x' || !ts[k]!.spaced || (k > 0 && ts[k - 1]!.kind === NUM)) return undefined;
   const before = word(ts, k - 1) === ')' || word(ts, k - 1) === ']' ? k - 2 : k - 1;
   if (isRateWord(ts, before)) return undefined;
   // "6 visits x 2": the count is the 6, or 6 times 2.
-  if (is(ts, before, VISIT) && ts[before - 1]?.kind === NUM) return undefined;
+  if (is(ts, before, VISIT) && before > 0 && ts[before - 1]!.kind === NUM) return undefined;
   const n = countAt(ts, k + 1);
   if (n === undefined) return undefined;
   if (is(ts, k + 2, UNIT) && !is(ts, k + 2, VISIT)) return undefined;
