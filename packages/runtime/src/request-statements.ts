@@ -23,7 +23,7 @@
 // no statement reads ("then every other week x 4", "2x/wk x 4 wks, weekly x 4 wks", "taper to 1x"),
 // an evaluation joined to the visits ("eval + 6 visits": one of them, or one more?), or "or more".
 
-import { NUM, rateWords, SIGN, visitWords, weekWords, dayWords, otherTimeWords, word, WORD, type Tok } from './request-tokens.ts';
+import { DAY, is, NUM, OTHER_TIME, rateWords, SIGN, VISIT, WEEK, word, wordClass, WORD, type Tok } from './request-tokens.ts';
 
 export interface RequestNumbers {
   visits?: number;
@@ -51,19 +51,19 @@ export interface Statement {
 }
 
 /** Words that say visits were had, before a count, among its words or after it: "completed 6 visits", "6 prior visits", "6 visits attended". */
-const doneWords = new Set(['attended', 'attending', 'completed', 'completing', 'had', 'received', 'done', 'finished', 'underwent', 'undergone', 'prior', 'previous', 'previously', 'past', 'already']);
+const DONE = wordClass(['attended', 'attending', 'completed', 'completing', 'had', 'received', 'done', 'finished', 'underwent', 'undergone', 'prior', 'previous', 'previously', 'past', 'already']);
 /** Pairs of words after a count that say it is done: "6 visits so far", "to date". */
 const sinceWords = new Map<string, string>([['so', 'far'], ['thus', 'far'], ['to', 'date'], ['until', 'now'], ['till', 'now'], ['till', 'date']]);
 /** Words that join two requests, not one request said twice: "2x3 right knee and 2x3 left knee", "6 visits, then 2x3", "6 visits + 6 more". */
-const joinWords = new Set(['and', '&', '+', 'plus', 'also', 'then', 'followed']);
+const JOIN = wordClass(['and', '&', '+', 'plus', 'also', 'then', 'followed']);
 /** What may stand between a statement and its restatement in another kind: "12 visits, 3x4", "2x4 = 8", "2x4 for a total of 8 visits", "3x/week up to 12 visits". */
-const restating = new Set([',', ':', '=', '-', 'at', 'for', 'over', 'in', 'a', 'of', 'total', 'is', 'equals', 'up', 'to', 'max', 'maximum']);
+const RESTATING = wordClass([',', ':', '=', '-', 'at', 'for', 'over', 'in', 'a', 'of', 'total', 'is', 'equals', 'up', 'to', 'max', 'maximum']);
 /** Words after "prior" that make it no word of the past: "prior to surgery", "prior authorization". */
 const notPriorVisits = new Set(['to', 'authorization', 'auth', 'approval', 'authorisation']);
-/** Words that begin another statement: looking back from a count for `doneWords` stops at them ("completed the evaluation, request 6 visits"). */
-const newStatement = new Set(['request', 'requests', 'requested', 'requesting', 'continue', 'now', 'then', 'but']);
+/** Words that begin another statement: looking back from a count for a word of the past (`DONE`) stops at them ("completed the evaluation, request 6 visits"). */
+const NEW_STATEMENT = wordClass(['request', 'requests', 'requested', 'requesting', 'continue', 'now', 'then', 'but']);
 /** Words after a count that begin what is still to come ("6 visits to be completed", "6 visits remaining"): looking on stops at them. */
-const stillToCome = new Set(['to', 'will', 'be', 'remaining', 'left', 'requested', 'request', 'more', 'additional']);
+const STILL_TO_COME = wordClass(['to', 'will', 'be', 'remaining', 'left', 'requested', 'request', 'more', 'additional']);
 /** Words that name a body part or a side: statements with them on both sides are for two ("neck 6 visits, 2x3 low back"). */
 const bodyWords = new Set([
   'neck', 'cervical', 'back', 'lumbar', 'lumbosacral', 'thoracic', 'spine', 'sacroiliac', 'shoulder', 'shoulders', 'elbow', 'elbows',
@@ -71,33 +71,26 @@ const bodyWords = new Set([
   'pelvis', 'knee', 'knees', 'leg', 'legs', 'ankle', 'ankles', 'foot', 'feet', 'heel', 'heels', 'toe', 'toes', 'jaw', 'tmj',
   'left', 'right', 'lt', 'rt', 'bilateral',
 ]);
+const BODY = wordClass(bodyWords);
 /** What "each" or "per" may count besides a body part: "2x4 per side", "6 visits per body part". */
 const partWords = new Set(['side', 'sides', 'part', 'parts', 'body', 'area', 'areas', 'region', 'regions', 'extremity', 'extremities', 'limb', 'limbs', 'joint', 'joints', 'level', 'levels', 'site', 'sites']);
 /** Words between a statement and the "each" that multiplies it: "2x4 to each shoulder", "6 visits for each knee". */
-const beforeEach = new Set(['for', 'to', 'on', 'in', 'of']);
+const BEFORE_EACH = wordClass(['for', 'to', 'on', 'in', 'of']);
 /** Words that begin a second phase after a statement: "then 1x/wk x 4", "tapering to 1x/week", "followed by weekly x 4". */
 const phaseWords = new Set(['then', 'followed', 'thereafter', 'taper', 'tapering', 'fading', 'decreasing', 'reducing']);
 /** An evaluation, which joined to the visits ("eval + 6 visits", "evaluation and 2x4") may or may not be one of them. */
 const evalWords = new Set(['eval', 'evals', 'evaluation', 'evaluations', 'reeval', 'reevaluation', 'assessment']);
 /** Words after a statement's "or" or "and" that make it a bound below: "12 visits or more", "2x4 or longer". */
-const orMore = new Set(['more', 'greater', 'longer', 'over', 'above', 'up']);
+const OR_MORE = wordClass(['more', 'greater', 'longer', 'over', 'above', 'up']);
 
-// What a word outside the statements may say of them, looked up once a word: a bit a role.
-const EACH = 1;
-const RATE = 2;
-const PHASE = 4;
-const EVAL = 8;
-const OR = 16;
-const PART = 32;
-const roles = new Map<string, number>();
-for (const [words, role] of [
-  [['each', 'per', 'every'], EACH],
-  [[...rateWords, 'every', 'once', 'twice'], RATE],
-  [[...phaseWords, '\u2192'], PHASE],
-  [evalWords, EVAL],
-  [['or', 'and'], OR],
-  [[...bodyWords, ...partWords], PART],
-] as const) for (const w of words) roles.set(w, (roles.get(w) ?? 0) | role);
+// What a word outside the statements may say of them: a class a role.
+const EACH = wordClass(['each', 'per', 'every']);
+const HOW_OFTEN = wordClass([...rateWords, 'every', 'once', 'twice']);
+const PHASE = wordClass([...phaseWords, '\u2192']);
+const EVAL = wordClass(evalWords);
+const OR = wordClass(['or', 'and']);
+const PART = wordClass([...bodyWords, ...partWords]);
+const ROLE = EACH | HOW_OFTEN | PHASE | EVAL | OR | PART;
 
 /**
  * Whether the statement from token `start` to `end` counts visits already had: a word of the past
@@ -108,7 +101,7 @@ for (const [words, role] of [
 function isDone(ts: readonly Tok[], start: number, end: number): boolean {
   for (let i = start - 1; i >= 0 && i >= start - 4; i--) {
     const t = ts[i]!;
-    if ((t.kind === SIGN && t.text !== '/' && t.text !== '-') || newStatement.has(t.text)) break;
+    if ((t.kind === SIGN && t.text !== '/' && t.text !== '-') || is(ts, i, NEW_STATEMENT)) break;
     if (isDoneWord(ts, i)) return true;
   }
   for (let i = start; i < end; i++) if (isDoneWord(ts, i)) return true;
@@ -116,7 +109,7 @@ function isDone(ts: readonly Tok[], start: number, end: number): boolean {
     const t = ts[i]!;
     if (t.kind === SIGN) break;
     if (t.kind === WORD && sinceWords.get(t.text) === word(ts, i + 1)) return true;
-    if (t.kind === WORD && stillToCome.has(t.text)) break;
+    if (t.kind === WORD && is(ts, i, STILL_TO_COME)) break;
     if (isDoneWord(ts, i)) return true;
   }
   return false;
@@ -125,10 +118,9 @@ function isDone(ts: readonly Tok[], start: number, end: number): boolean {
 /** A word of the past at i; "prior" is one before visits ("6 prior visits"), not in "prior to surgery" or "prior authorization". */
 function isDoneWord(ts: readonly Tok[], i: number): boolean {
   const t = ts[i];
-  return t !== undefined && t.kind === WORD && doneWords.has(t.text) && !(t.text === 'prior' && notPriorVisits.has(word(ts, i + 1)));
+  return t !== undefined && t.kind === WORD && is(ts, i, DONE) && !(t.text === 'prior' && notPriorVisits.has(word(ts, i + 1)));
 }
 
-const isTimeWord = (w: string): boolean => weekWords.has(w) || dayWords.has(w) || otherTimeWords.has(w) || visitWords.has(w);
 
 /**
  * What the words outside the statements say of them: `done`, a number of visits had with no unit
@@ -156,19 +148,18 @@ function around(ts: readonly Tok[], statements: readonly Statement[]): { done: b
       if (phase) return unsure;
       if (isDoneWord(ts, i + 1)) done = unsure.done = true;
       // A number of body parts: "6 visits for 2 body parts", "2x4 to 2 areas" (each, or in all?).
-      if (((roles.get(word(ts, i + 1)) ?? 0) & PART) !== 0) return unsure;
+      if (is(ts, i + 1, PART)) return unsure;
       continue;
     }
-    const r = roles.get(t.text);
-    if (r === undefined) continue;
-    const next = word(ts, i + 1);
+    const r = t.classes & ROLE;
+    if (r === 0) continue;
     // A statement for each of several: "2x4 each knee", "6 visits for each knee", "per side", "each knee 2x4".
-    if ((r & EACH) !== 0 && ((roles.get(next) ?? 0) & PART) !== 0) return unsure;
-    if (t.text === 'each' && !isTimeWord(next) && (covered[i] === 2 || (covered[i - 1] === 2 && beforeEach.has(word(ts, i - 1))))) return unsure;
+    if ((r & EACH) !== 0 && is(ts, i + 1, PART)) return unsure;
+    if (t.text === 'each' && !is(ts, i + 1, WEEK | DAY | OTHER_TIME | VISIT) && (covered[i] === 2 || (covered[i - 1] === 2 && is(ts, i - 1, BEFORE_EACH)))) return unsure;
     // "12 visits or more".
-    if ((r & OR) !== 0 && covered[i] === 2 && orMore.has(next)) return unsure;
+    if ((r & OR) !== 0 && covered[i] === 2 && is(ts, i + 1, OR_MORE)) return unsure;
     // How often, in a phase after a statement or with a number of its own that no statement read.
-    if ((r & RATE) !== 0) {
+    if ((r & HOW_OFTEN) !== 0) {
       if (phase) return unsure;
       for (let j = i + 1; j < i + 5 && j < ts.length && covered[j] !== 1; j++) if (ts[j]!.kind === NUM) return unsure;
     }
@@ -178,7 +169,7 @@ function around(ts: readonly Tok[], statements: readonly Statement[]): { done: b
       let b = i - 1;
       if (word(ts, b) === '-' && word(ts, b - 1) === 're') b -= 2;
       else if (word(ts, b) === 're') b--;
-      if (joinWords.has(next) || joinWords.has(word(ts, b))) return unsure;
+      if (is(ts, i + 1, JOIN) || is(ts, b, JOIN)) return unsure;
     }
   }
   return { done, unsure: false };
@@ -203,7 +194,7 @@ function twoRequests(ts: readonly Tok[], statements: readonly Statement[]): bool
     if (t.kind === SIGN && (t.text === ')' || t.text === ']')) depth = Math.max(0, depth - 1);
     bracketed.push(depth > 0);
     if (t.kind === SIGN && (t.text === '(' || t.text === '[')) depth++;
-    if (t.kind === WORD && bodyWords.has(t.text)) {
+    if (t.kind === WORD && is(ts, i, BODY)) {
       firstBody = Math.min(firstBody, i);
       lastBody = i;
     }
@@ -223,7 +214,7 @@ function twoRequests(ts: readonly Tok[], statements: readonly Statement[]): bool
     outside[kind]!++;
     if (last) {
       const otherKind = !last.freq !== !s.freq;
-      for (let j = last.end; j < s.start; j++) if (joinWords.has(word(ts, j)) || (otherKind && !restating.has(word(ts, j)))) return true;
+      for (let j = last.end; j < s.start; j++) if (is(ts, j, JOIN) || (otherKind && !is(ts, j, RESTATING))) return true;
       if (firstBody < last.start && lastBody >= s.end) return true;
     }
     last = s;

@@ -14,34 +14,34 @@
 // whole request (visits already had, two body parts, a second phase), is request-statements.ts.
 
 import { numbersOf, type Frequency, type RequestNumbers, type Statement } from './request-statements.ts';
-import { countAt, dayWords, NUM, otherTimeWords, rateWords, SIGN, timesWords, tokens, visitWords, weekWords, word, WORD, type Tok } from './request-tokens.ts';
+import { countAt, DAY, dayWords, is, NUM, OTHER_TIME, otherTimeWords, RATE, SIGN, TIMES, timesWords, tokens, VISIT, visitWords, WEEK, weekWords, word, wordClass, WORD, type Tok } from './request-tokens.ts';
 
 export { visitsFor, type RequestNumbers } from './request-statements.ts';
 
 /** The most characters of a request text read. */
 export const maxRequestText = 500;
 
-const perWords = new Set(['a', 'per', 'each', 'every', '/']);
+const PER = wordClass(['a', 'per', 'each', 'every', '/']);
 /** What joins the days of a schedule: "M/W/F", "Mon, Wed, Fri", "M & W", "Mon, Wed and Fri", "M-W-F". */
-const daySeparators = new Set(['/', ',', '&', 'and', '-']);
-const durationWords = new Set(['x', 'times', 'for', 'over']);
+const DAY_SEPARATOR = wordClass(['/', ',', '&', 'and', '-']);
+const DURATION = wordClass(['x', 'times', 'for', 'over']);
 /** Words that may stand between a count and its unit ("8 more physical therapy visits"), up to four. */
 const maxFillers = 4;
-const notFiller = new Set([...timesWords, ...weekWords, ...dayWords, ...otherTimeWords, ...visitWords, 'per', 'a', 'each', 'every', 'weekly', 'for', 'over', 'to', 'or', 'and', 'of', 'once', 'twice']);
+const NOT_FILLER = wordClass([...timesWords, ...weekWords, ...dayWords, ...otherTimeWords, ...visitWords, 'per', 'a', 'each', 'every', 'weekly', 'for', 'over', 'to', 'or', 'and', 'of', 'once', 'twice']);
+/** A unit of time or of visits. */
+const UNIT = WEEK | DAY | OTHER_TIME | VISIT;
 
 /** "a week", "per wk", "/week", "each week", "weekly" at k: the index after it, or -1. */
 function perWeekAt(ts: readonly Tok[], k: number): number {
   if (word(ts, k) === 'weekly') return k + 1;
-  if (perWords.has(word(ts, k)) && weekWords.has(word(ts, k + 1))) return k + 2;
+  if (is(ts, k, PER) && is(ts, k + 1, WEEK)) return k + 2;
   return -1;
 }
 
 /** "a day", "per month", "/yr", "daily" at k: how often in a span other than a week. */
 function perOtherAt(ts: readonly Tok[], k: number): boolean {
-  const w = word(ts, k);
-  if (rateWords.has(w) && w !== 'weekly') return true;
-  const unit = word(ts, k + 1);
-  return perWords.has(w) && (dayWords.has(unit) || otherTimeWords.has(unit));
+  if (is(ts, k, RATE) && word(ts, k) !== 'weekly') return true;
+  return is(ts, k, PER) && is(ts, k + 1, DAY | OTHER_TIME);
 }
 
 /**
@@ -54,13 +54,13 @@ function scheduleAt(ts: readonly Tok[], k: number): { days: number; end: number 
   if (t.days) return { days: t.days, end: k + 1 };
   const first = t.day;
   if (!first) return undefined;
-  if (daySeparators.has(word(ts, k - 1)) && ts[k - 2]?.day) return undefined;
+  if (is(ts, k - 1, DAY_SEPARATOR) && k >= 2 && ts[k - 2]!.day) return undefined;
   const seen = new Set([first]);
   let dashed = false;
   let j = k + 1;
   while (j < k + 12) {
     let sep = j;
-    if (!daySeparators.has(word(ts, sep))) break;
+    if (!is(ts, sep, DAY_SEPARATOR)) break;
     if (word(ts, sep) === ',' && word(ts, sep + 1) === 'and') sep++;
     const d = ts[sep + 1]?.day;
     if (!d) break;
@@ -77,8 +77,7 @@ function scheduleAt(ts: readonly Tok[], k: number): { days: number; end: number 
 function isRateWord(ts: readonly Tok[], i: number): boolean {
   const t = ts[i];
   if (!t || t.kind !== WORD) return false;
-  const w = t.text;
-  return t.day > 0 || t.days > 0 || weekWords.has(w) || dayWords.has(w) || otherTimeWords.has(w) || rateWords.has(w);
+  return t.day > 0 || t.days > 0 || is(ts, i, WEEK | DAY | OTHER_TIME | RATE);
 }
 
 /**
@@ -106,12 +105,12 @@ function frequencyAt(ts: readonly Tok[], k: number): Frequency | undefined {
   } else {
     f = countAt(ts, k);
     if (f === undefined) return undefined;
-    if (timesWords.has(word(ts, k + 1))) {
+    if (is(ts, k + 1, TIMES)) {
       at = k + 2;
       // "3x/week", "3 times a week", and "3 x wk": the "a" left out.
-      perWeek = weekWords.has(word(ts, at)) ? at + 1 : perWeekAt(ts, at);
+      perWeek = is(ts, at, WEEK) ? at + 1 : perWeekAt(ts, at);
       if (perWeek >= 0) at = perWeek;
-    } else if (visitWords.has(word(ts, k + 1)) || dayWords.has(word(ts, k + 1))) {
+    } else if (is(ts, k + 1, VISIT | DAY)) {
       // "3 visits per week", "3 days/week", "2 days a week".
       perWeek = perWeekAt(ts, k + 2);
       if (perWeek < 0) return undefined;
@@ -126,26 +125,21 @@ function frequencyAt(ts: readonly Tok[], k: number): Frequency | undefined {
   if (f > 7) return undefined; // more than a visit a day is no frequency per week
   // The span: "x 4", "for 6 weeks", "over 4 wks", "4", "for 60 days".
   let d = at;
-  if (durationWords.has(word(ts, d))) d++;
+  if (is(ts, d, DURATION)) d++;
   if (word(ts, d) === 'the' && word(ts, d + 1) === 'next') d += 2;
   const span = countAt(ts, d);
   if (span !== undefined) {
-    const unit = word(ts, d + 1);
-    if (weekWords.has(unit)) return { perWeek: f, weeks: span, end: d + 2 };
-    if (dayWords.has(unit)) return { perWeek: f, weeks: span / 7, end: d + 2 };
+    if (is(ts, d + 1, WEEK)) return { perWeek: f, weeks: span, end: d + 2 };
+    if (is(ts, d + 1, DAY)) return { perWeek: f, weeks: span / 7, end: d + 2 };
     // "3x/week for 12 visits": how often, then the visits in all, a count of its own.
-    const counted = visitWords.has(unit) && (word(ts, d - 1) === 'for' || word(ts, d - 1) === 'over');
+    const counted = is(ts, d + 1, VISIT) && (word(ts, d - 1) === 'for' || word(ts, d - 1) === 'over');
     // A bare number after a frequency is weeks ("2x4", "3 times a week for 4"); "x 4 sessions" is
     // read as weeks too, and the count after it then disagrees unless it is the same. After a
     // schedule only with "x", "for" or "over" before it ("MWF x 4", not "MWF 4").
-    if (!otherTimeWords.has(unit) && !counted && (!schedule || d > at)) return { perWeek: f, weeks: span, end: d + 1 };
+    if (!is(ts, d + 1, OTHER_TIME) && !counted && (!schedule || d > at)) return { perWeek: f, weeks: span, end: d + 1 };
   }
   // A span in months or hours, or none: the frequency alone, when it said "a week".
   return perWeek >= 0 && !schedule ? { perWeek: f, end: at } : undefined;
-}
-
-function isUnitLike(w: string): boolean {
-  return weekWords.has(w) || dayWords.has(w) || otherTimeWords.has(w) || visitWords.has(w);
 }
 
 /** A count of visits at k, and the token after it. */
@@ -155,7 +149,7 @@ interface Count {
 }
 
 /** Words before a count that make it a bound below: "over 12 visits", "above 12 visits". */
-const aboveWords = new Set(['over', 'above', 'beyond', 'exceeding']);
+const ABOVE = wordClass(['over', 'above', 'beyond', 'exceeding']);
 
 /**
  * A count at k: "12 sessions", "8 more physical therapy visits", "6 additional acupuncture sessions",
@@ -164,27 +158,27 @@ const aboveWords = new Set(['over', 'above', 'beyond', 'exceeding']);
  */
 function countPhraseAt(ts: readonly Tok[], k: number): Count | undefined {
   const n = countAt(ts, k);
-  if (n === undefined || aboveWords.has(word(ts, k - 1))) return undefined;
+  if (n === undefined || is(ts, k - 1, ABOVE)) return undefined;
   // The number restated in brackets: "six (6) visits".
   const from = word(ts, k + 1) === '(' && countAt(ts, k + 2) === n && word(ts, k + 3) === ')' ? k + 4 : k + 1;
   for (let j = from; j <= from + maxFillers && j < ts.length; j++) {
     const t = ts[j]!;
     // "3 visits a week" is a frequency, "1 visit per month" or "2 visits a day" one not read: no count.
-    if (t.kind === WORD && visitWords.has(t.text)) {
+    if (t.kind === WORD && is(ts, j, VISIT)) {
       if (perWeekAt(ts, j + 1) >= 0 || perOtherAt(ts, j + 1)) return undefined;
-      if (timesWords.has(word(ts, j + 1)) && ts[j + 2]?.kind === NUM) return undefined;
+      if (is(ts, j + 1, TIMES) && ts[j + 2]?.kind === NUM) return undefined;
       return { value: n, end: j + 1 };
     }
-    const filler = (t.kind === WORD && !notFiller.has(t.text)) || (t.kind === SIGN && (t.text === '/' || t.text === '-'));
+    const filler = (t.kind === WORD && !is(ts, j, NOT_FILLER)) || (t.kind === SIGN && (t.text === '/' || t.text === '-'));
     if (!filler) return undefined;
   }
   return undefined;
 }
 
 /** Words before a count said with no unit that restate the visits: "= 8", "total 10", "total of 10". */
-const totalWords = new Set(['=', 'total', 'totaling', 'totalling', 'equals']);
+const TOTAL = wordClass(['=', 'total', 'totaling', 'totalling', 'equals']);
 /** Words after a count said with no unit: "8 total", "6 more", "4 additional". */
-const bareAfter = new Set(['total', 'more', 'additional']);
+const BARE_AFTER = wordClass(['total', 'more', 'additional']);
 
 /**
  * A count of visits at k with its unit left out: "2x4 = 8", "(total 10)", "(8 total)", "6 more",
@@ -197,13 +191,12 @@ function bareCountAt(ts: readonly Tok[], k: number): Statement | undefined {
   if (n === undefined) return undefined;
   let start = k;
   let end = k + 1;
-  if (bareAfter.has(word(ts, k + 1))) end = k + 2;
-  else if (totalWords.has(word(ts, k - 1))) start = k - 1;
-  else if (word(ts, k - 1) === 'of' && totalWords.has(word(ts, k - 2))) start = k - 2;
+  if (is(ts, k + 1, BARE_AFTER)) end = k + 2;
+  else if (is(ts, k - 1, TOTAL)) start = k - 1;
+  else if (word(ts, k - 1) === 'of' && is(ts, k - 2, TOTAL)) start = k - 2;
   else return undefined;
-  const after = word(ts, end);
-  if (visitWords.has(after)) return { start, end: end + 1, count: n, bare: true };
-  return isUnitLike(after) || timesWords.has(after) || perWeekAt(ts, end) >= 0 ? undefined : { start, end, count: n, bare: true };
+  if (is(ts, end, VISIT)) return { start, end: end + 1, count: n, bare: true };
+  return is(ts, end, UNIT | TIMES) || perWeekAt(ts, end) >= 0 ? undefined : { start, end, count: n, bare: true };
 }
 
 /**
@@ -212,16 +205,15 @@ function bareCountAt(ts: readonly Tok[], k: number): Statement | undefined {
  * "daily x 4"): there it is the span in weeks, read with its frequency or not at all.
  */
 function timesAt(ts: readonly Tok[], k: number): Count | undefined {
-  if (word(ts, k) !== 'x' || !ts[k]!.spaced || ts[k - 1]?.kind === NUM) return undefined;
+  if (word(ts, k) !== 'x' || !ts[k]!.spaced || (k > 0 && ts[k - 1]!.kind === NUM)) return undefined;
   const before = word(ts, k - 1) === ')' || word(ts, k - 1) === ']' ? k - 2 : k - 1;
   if (isRateWord(ts, before)) return undefined;
   // "6 visits x 2": the count is the 6, or 6 times 2.
-  if (visitWords.has(word(ts, before)) && ts[before - 1]?.kind === NUM) return undefined;
+  if (is(ts, before, VISIT) && before > 0 && ts[before - 1]!.kind === NUM) return undefined;
   const n = countAt(ts, k + 1);
   if (n === undefined) return undefined;
-  const after = word(ts, k + 2);
-  if (isUnitLike(after) && !visitWords.has(after)) return undefined;
-  return { value: n, end: visitWords.has(after) ? k + 3 : k + 2 };
+  if (is(ts, k + 2, UNIT) && !is(ts, k + 2, VISIT)) return undefined;
+  return { value: n, end: is(ts, k + 2, VISIT) ? k + 3 : k + 2 };
 }
 
 /** The numbers a request text states, or {} when it states none this reader knows; `steps` counts the reader's work. */
