@@ -1,7 +1,7 @@
 // Test cases as the CLI's `guideline test` reads them (cases/*.json beside a guideline: a description,
 // the case, what is expected): the bundled ones, and those written in the playground from a
 // determination. Pure data and functions, shared by the page and the worker.
-import type { CriterionStatus, Decision, Determination } from '@guideline/runtime';
+import { criterionStatuses, decisions, type Determination } from '@guideline/runtime';
 
 /** What a test case expects (`guideline test` compares each field given). */
 export interface Expectation {
@@ -42,9 +42,6 @@ export function testCaseText(t: TestCase): string {
   return `${JSON.stringify({ description: t.description, case: t.case, ...(t.expect ? { expect: t.expect } : {}) }, null, 2)}\n`;
 }
 
-// Every decision and status (a new one fails to compile here until it is named).
-const decisions = Object.keys({ 'medically-necessary': 1, 'not-medically-necessary': 1, 'partially-medically-necessary': 1, 'insufficient-information': 1, 'needs-clinical-review': 1, 'no-applicable-guideline': 1 } satisfies Record<Decision, 1>);
-const statuses = Object.keys({ met: 1, 'not-met': 1, 'not-applicable': 1, unknown: 1, 'needs-review': 1 } satisfies Record<CriterionStatus, 1>);
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
@@ -56,11 +53,11 @@ function readExpectation(value: unknown): Expectation | undefined {
   if (!isRecord(value)) return undefined;
   const { decision, guideline, certifiedVisits, missing, criteria, ...other } = value;
   if (Object.keys(other).length) return undefined;
-  if (decision !== undefined && !(typeof decision === 'string' && decisions.includes(decision))) return undefined;
+  if (decision !== undefined && !(typeof decision === 'string' && (decisions as readonly string[]).includes(decision))) return undefined;
   if (guideline !== undefined && guideline !== null && typeof guideline !== 'string') return undefined;
   if (certifiedVisits !== undefined && !(typeof certifiedVisits === 'number' && Number.isInteger(certifiedVisits) && certifiedVisits >= 0)) return undefined;
   if (missing !== undefined && !(Array.isArray(missing) && missing.every((m) => typeof m === 'string'))) return undefined;
-  if (criteria !== undefined && !(isRecord(criteria) && Object.values(criteria).every((s) => typeof s === 'string' && statuses.includes(s)))) return undefined;
+  if (criteria !== undefined && !(isRecord(criteria) && Object.values(criteria).every((s) => typeof s === 'string' && (criterionStatuses as readonly string[]).includes(s)))) return undefined;
   return value as Expectation;
 }
 

@@ -2,7 +2,7 @@
 // against its format and the rule set (an unknown key, criterion, guideline, decision or status is
 // an error at its place, with the closest name), and compared with a determination.
 import { closest, type RuleSet } from '@guideline/language/rules';
-import { jsonFieldSpan, type CriterionStatus, type Decision, type Determination, type JsonSpan } from '@guideline/runtime';
+import { criterionStatuses as statuses, decisions, jsonFieldSpan, type Determination, type JsonSpan } from '@guideline/runtime';
 import { parseJson } from './json.ts';
 import { green, printable, red } from './render.ts';
 
@@ -27,12 +27,7 @@ export interface TestCaseProblem {
   span: JsonSpan;
 }
 
-export const decisions = ['medically-necessary', 'not-medically-necessary', 'partially-medically-necessary', 'insufficient-information', 'needs-clinical-review', 'no-applicable-guideline'] as const satisfies readonly Decision[];
-export const statuses = ['met', 'not-met', 'not-applicable', 'unknown', 'needs-review'] as const satisfies readonly CriterionStatus[];
-// Both lists name every member of their type: a new decision or status fails to compile here.
-const everyDecision: Record<Exclude<Decision, (typeof decisions)[number]>, never> = {};
-const everyStatus: Record<Exclude<CriterionStatus, (typeof statuses)[number]>, never> = {};
-void everyDecision, void everyStatus;
+export { decisions, statuses };
 
 const documentKeys = ['description', 'case', 'expect'];
 const expectKeys = ['decision', 'guideline', 'criteria', 'certifiedVisits', 'missing'];

@@ -15,7 +15,7 @@ export { validateCase, assertCase, fieldsOf, CaseValidationError, type CaseIssue
 export { checkFields, caseLimits, closestKey, type FieldNode } from './fields.ts';
 export { caseSchema, determinationSchema, testCaseSchema } from './schemas.generated.ts';
 export { caseSchemaOf } from './case-schema.ts';
-export type { Case, Determination, Decision, CriterionResult, CriterionStatus, TraceEntry, PartResult } from './types.ts';
+export { decisions, criterionStatuses, type Case, type Determination, type Decision, type CriterionResult, type CriterionStatus, type TraceEntry, type PartResult } from './types.ts';
 export { jsonField, jsonFieldSpan, jsonFieldSpans, duplicateKeys, duplicateKeyMessage, type JsonField, type JsonSpan, type JsonPath, type DuplicateKey } from './json-fields.ts';
 export { loadRuleSet, RuleSetError, ruleSetLimits, type RuleSetIssue } from './load-rules.ts';
 export { compileSql, prepColumns, prepRow, prepValues, dialects, type CompiledSql, type Dialect, type PrepColumn, type Refusal } from './sql/index.ts';

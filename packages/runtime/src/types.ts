@@ -26,15 +26,20 @@ export interface Case {
   [field: string]: unknown;
 }
 
-export type Decision =
-  | 'medically-necessary'
-  | 'not-medically-necessary'
-  | 'partially-medically-necessary'
-  | 'insufficient-information'
-  | 'needs-clinical-review'
-  | 'no-applicable-guideline';
+/** Every decision a determination may give: what a test case may expect, and what a reader of one may be shown. */
+export const decisions = [
+  'medically-necessary',
+  'not-medically-necessary',
+  'partially-medically-necessary',
+  'insufficient-information',
+  'needs-clinical-review',
+  'no-applicable-guideline',
+] as const;
+export type Decision = (typeof decisions)[number];
 
-export type CriterionStatus = 'met' | 'not-met' | 'not-applicable' | 'unknown' | 'needs-review';
+/** Every status a criterion may have. */
+export const criterionStatuses = ['met', 'not-met', 'not-applicable', 'unknown', 'needs-review'] as const;
+export type CriterionStatus = (typeof criterionStatuses)[number];
 
 export interface TraceEntry {
   /** The fact read: its case field (history.visitsCompleted) or, for a computed operand, the expression as written. */
