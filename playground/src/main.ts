@@ -129,13 +129,13 @@ function openFile(file: string, at?: SourceSpan): void {
 }
 
 
-/** Sends the whole workspace to the worker (at the start, and after a link, Reset or Undo). */
 /** The guidelines changed: the determination, and the tests' results once they have run, are out of date until the workspace is analysed again. */
 function guidelinesChanged(): void {
   runs.changed();
   if (tests.ran) tests.running();
 }
 
+/** Sends the whole workspace to the worker (at the start, and after a link, Reset or Undo). */
 function sendWorkspace(first = false): void {
   guidelinesChanged();
   void client.request({ kind: 'workspace', ...(first ? { bundled: [...workspace.bundledSources] } : {}), edits: workspace.edits() }).catch(() => {});

@@ -26,8 +26,8 @@ export function revisionOf(spec: string): { rev: string; path: string } | undefi
 
 /**
  * Each path that is a `<rev>:<path>` of the repository the current folder is in, written out; the
- * others as they are. Throws a UsageError for a path that is neither (the caller's own check of the
- * others comes after), and removes what it wrote when one fails.
+ * others as they are (the caller reads them, and says so of one that is not there). Throws a
+ * UsageError for a revision git cannot write out, having removed what it wrote.
  */
 export function atRevisions(specs: readonly string[]): Revisions {
   const written: { at: string; shown: (p: string) => string; dir: string }[] = [];
@@ -71,17 +71,16 @@ function writeOut(spec: string, rev: string, path: string, dir: string): { at: s
     try {
       return execFileSync('git', args, { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
     } catch (e) {
-      const why = String((e as { stderr?: Buffer }).stderr ?? '').trim().split('\n')[0] || (e as Error).message;
-      throw new UsageError(`'${spec}': no such revision or path in git (${why})`);
+      throw new UsageError(`'${spec}': no such revision or path in git (${failure(e)})`);
     }
   };
   // By its id, which git finds from the current folder (`HEAD:./x`, `HEAD:../x`).
   const object = git(['rev-parse', '--verify', '--quiet', `${rev}:${path}`]).toString().trim();
+  const base = path.replace(/\/+$/, '');
   // `HEAD:` and `HEAD:./` (git reads ./ from the current folder) name a tree without a name of its own.
-  const name = basename(path.replace(/\/+$/, ''));
+  const name = basename(base);
   const at = join(dir, name === '' || name === '.' || name === '..' ? 'root' : name);
   // As given (`HEAD:./x` is another tree than `HEAD:x`), and a file in a tree under it.
-  const base = path.replace(/\/+$/, '');
   const shown = (p: string): string => {
     const rel = relative(at, p);
     return `${rev}:${rel ? (base ? `${base}/${rel}` : rel) : base}`;
@@ -98,8 +97,12 @@ function writeOut(spec: string, rev: string, path: string, dir: string): { at: s
     execFileSync('tar', ['-x', '-C', at], { input: archive, stdio: ['pipe', 'ignore', 'pipe'] });
   } catch (e) {
     // A tree git holds but no folder can (two entries of one name, made with git mktree).
-    const why = String((e as { stderr?: Buffer }).stderr ?? '').trim().split('\n')[0] || (e as Error).message;
-    throw new UsageError(`'${spec}': the tree at that revision cannot be written out as files (${why})`);
+    throw new UsageError(`'${spec}': the tree at that revision cannot be written out as files (${failure(e)})`);
   }
   return { at, shown };
+}
+
+/** Why a program run failed, in its own words: the first line it wrote to stderr. */
+function failure(e: unknown): string {
+  return String((e as { stderr?: Buffer }).stderr ?? '').trim().split('\n')[0] || (e as Error).message;
 }

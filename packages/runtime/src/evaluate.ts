@@ -102,14 +102,11 @@ interface OwnWords {
 }
 
 function ownWords(meta: CompiledGuideline['criteria'][number], ev: Evaluation): OwnWords {
-  let criterion: string[] | undefined;
+  let own: string[] | undefined;
   const parts: (string[] | undefined)[] = [];
+  const criterion = (): string[] => (own ??= ownMissingWords(ev, testedBy(meta)));
   const part = (i: number): string[] => (parts[i] ??= ownMissingWords(ev, [meta.group?.parts[i]?.require]));
-  return {
-    criterion: () => (criterion ??= ownMissingWords(ev, testedBy(meta))),
-    part,
-    all: () => [...(criterion ??= ownMissingWords(ev, testedBy(meta))), ...(meta.group?.parts.flatMap((_, i) => ['\u0000', ...part(i)]) ?? [])],
-  };
+  return { criterion, part, all: () => [...criterion(), ...(meta.group?.parts.flatMap((_, i) => ['\u0000', ...part(i)]) ?? [])] };
 }
 
 /** What every case of a rule set needs before its own work: the rule set checked, its revision, the case check. */

@@ -57,7 +57,10 @@ function afterFields(tree: FieldNode & { kind: 'object' }, input: unknown, rules
   return near.length === 0 ? later : later.length === 0 ? near : [...later, ...near];
 }
 
-/** Whether a case of a rule set has no issue at all: validateCase's answer, with no issues built. */
+/**
+ * Whether a case's fields each follow the rule set's tree, with no issues built: the first part of
+ * validateCase's answer (checkedCase asks the rest of a case that passes).
+ */
 export function caseCheckOf(rules: RuleSet | undefined): (input: unknown) => boolean {
   return caseValidator(fieldsOf(rules));
 }
@@ -67,7 +70,7 @@ export function assertCase(input: unknown, rules?: RuleSet): Case {
   return checkedCase(input, rules, caseCheckOf(rules));
 }
 
-/** assertCase with the rule set's case check (caseCheckOf) already in hand: it runs once, and the issues are found only when it fails. */
+/** assertCase with the rule set's case check (caseCheckOf) already in hand: it runs once, and the fields' issues are found only when it fails. */
 export function checkedCase(input: unknown, rules: RuleSet | undefined, valid: (input: unknown) => boolean): Case {
   const issues = valid(input) ? afterFields(fieldsOf(rules), input, rules) : fieldIssues(fieldsOf(rules), input);
   if (issues.length) throw new CaseValidationError(issues);
