@@ -8,11 +8,13 @@
 //
 // Two statements make one request only when one restates the other: in brackets ("2x4 (2 times a
 // week for 4 weeks)", "2x6 (12 visits)"), or in another kind with nothing between them but a sign or
-// a word that joins a restatement ("12 visits, 3x4", "2x4 = 8", "3x/week for 12 visits") and a body
-// part named on one side of them at most. Two of the same kind ("PT 2x4 neck, 2x4 low back"), two of
-// any kinds with other words between ("6 visits neck, 2x3 low back") or a body part on both sides
-// ("neck 6 visits, 2x3 low back"), and any two joined by "and", "+" or "then", are two requests, not
-// one, even when their numbers are equal.
+// a word that joins a restatement ("12 visits, 3x4", "2x4 = 8", "3x/week for 12 visits"), the
+// treatment's words and "the" ("12 visits of physical therapy, 3 times a week for 4 weeks"), and a
+// body part named on one side of them at most: before, between or after them ("8 visits PT for the
+// left knee at 2x/wk x 4 wks"). Two of the same kind ("PT 2x4 neck, 2x4 low back"), two of any kinds
+// with other words between, or a body part on two sides ("6 visits neck, 2x3 low back", "neck 6
+// visits, 2x3 low back"), and any two joined by "and", "+" or "then", are two requests, not one,
+// even when their numbers are equal.
 //
 // A request in phases ("2x/wk x 4 wks then 1x/wk x 4 wks", "3x4 followed by 2x4", "2x3, then 1x3")
 // leaves all its numbers unknown, the visits too, though their sum would be the visits in all: the
@@ -72,6 +74,16 @@ const bodyWords = new Set([
   'left', 'right', 'lt', 'rt', 'bilateral',
 ]);
 const BODY = wordClass(bodyWords);
+/**
+ * Words of the one request that may also stand between a statement and its restatement in another
+ * kind, besides `RESTATING`: the treatment, "the", and where a body part is named ("12 visits of
+ * physical therapy, 3 times a week for 4 weeks", "8 visits PT for the left knee at 2x/wk x 4 wks",
+ * "6 sessions lumbar 2x3"; the body part's own words are `BODY`).
+ */
+const SAME_REQUEST = wordClass([
+  'pt', 'ot', 'physical', 'occupational', 'therapy', 'therapies', 'therapeutic', 'chiro', 'chiropractic', 'chiropractor', 'manipulation',
+  'aquatic', 'pool', 'acupuncture', 'massage', 'outpatient', 'the', 'low', 'lower', 'upper', 'mid', 'spine', 'r', 'l', 'both', 'bilat',
+]);
 /** What "each" or "per" may count besides a body part: "2x4 per side", "6 visits per body part". */
 const partWords = new Set(['side', 'sides', 'part', 'parts', 'body', 'area', 'areas', 'region', 'regions', 'extremity', 'extremities', 'limb', 'limbs', 'joint', 'joints', 'level', 'levels', 'site', 'sites']);
 /** Words between a statement and the "each" that multiplies it: "2x4 to each shoulder", "6 visits for each knee". */
@@ -179,8 +191,9 @@ function around(ts: readonly Tok[], statements: readonly Statement[]): { done: b
  * Whether the statements are of two requests, not one said twice: two of the same kind (two
  * frequencies, two counts) outside brackets, or two inside brackets with none outside ("(2x4 neck)
  * (2x4 low back)"), or two outside brackets joined by "and", "plus" or "then", or of two kinds with
- * words between them that restate nothing ("6 visits neck, 2x3 low back") or a body part named on
- * both sides ("neck 6 visits, 2x3 low back"). Equal numbers are no agreement then: "Right knee PT
+ * words between them that restate nothing and name nothing of the one request ("6 visits, 2 of them
+ * at home, 2x3"), or a body part named on two of the three sides of them ("6 visits neck, 2x3 low
+ * back", "neck 6 visits, 2x3 low back"). Equal numbers are no agreement then: "Right knee PT
  * 2x3 and left knee PT 2x3" asks for two courses.
  */
 function twoRequests(ts: readonly Tok[], statements: readonly Statement[]): boolean {
@@ -214,8 +227,17 @@ function twoRequests(ts: readonly Tok[], statements: readonly Statement[]): bool
     outside[kind]!++;
     if (last) {
       const otherKind = !last.freq !== !s.freq;
-      for (let j = last.end; j < s.start; j++) if (is(ts, j, JOIN) || (otherKind && !is(ts, j, RESTATING))) return true;
-      if (firstBody < last.start && lastBody >= s.end) return true;
+      let bodyBetween = false;
+      for (let j = last.end; j < s.start; j++) {
+        if (is(ts, j, JOIN)) return true;
+        if (!otherKind || is(ts, j, RESTATING)) continue;
+        if (!is(ts, j, SAME_REQUEST | BODY)) return true;
+        if (is(ts, j, BODY)) bodyBetween = true;
+      }
+      // A body part on two of the three sides of the statements: before, between, after.
+      const before = firstBody < last.start;
+      const after = lastBody >= s.end;
+      if ((before && after) || (bodyBetween && (before || after))) return true;
     }
     last = s;
   }

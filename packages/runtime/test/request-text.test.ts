@@ -189,6 +189,26 @@ describe('readRequestText', () => {
     ['PT 12 visits per PTP', { visits: 12 }],
   ]);
 
+  // A restatement in another kind with the treatment, "the" or one body part between: one request.
+  // A body part on two sides of the statements, or any other word between, still makes two.
+  table('a restatement with the treatment or the body part between', [
+    ['12 visits of physical therapy, 3 times a week for 4 weeks', { frequencyPerWeek: 3, weeks: 4, visits: 12 }],
+    ['Physical therapy 12 sessions for the low back at 3x/week for 4 weeks', { frequencyPerWeek: 3, weeks: 4, visits: 12 }],
+    ['8 visits PT for the left knee at 2x/wk x 4 wks', { frequencyPerWeek: 2, weeks: 4, visits: 8 }],
+    ['Additional PT x 8 sessions to the right shoulder 2x4', { frequencyPerWeek: 2, weeks: 4, visits: 8 }],
+    ['PT 8 visits right shoulder 2x4', { frequencyPerWeek: 2, weeks: 4, visits: 8 }],
+    ['Aquatic therapy 6 sessions lumbar 2x3', { frequencyPerWeek: 2, weeks: 3, visits: 6 }],
+    ['PT 6 visits neck, 2x3', { frequencyPerWeek: 2, weeks: 3, visits: 6 }],
+    ['Chiro 6 treatments to the mid back, 3x2', { frequencyPerWeek: 3, weeks: 2, visits: 6 }],
+    // Two requests, or numbers that disagree.
+    ['PT 6 visits neck, 2x4', {}],
+    ['right knee 6 visits PT left knee 2x3', {}],
+    ['PT 6 visits neck 2x3 low back', {}],
+    ['Lumbar PT 6 visits, lumbar 2x3', {}],
+    ['6 visits, 2 of them at home, 2x3', {}],
+    ['6 visits PT and aquatic therapy 2x3', {}],
+  ]);
+
   // A request in phases leaves every number unknown, the visits in all too: a criterion on the
   // frequency or the weeks applies only when it is known, so the sum alone would hide a phase over it.
   // A phase with no number and no frequency ("then HEP", "then reevaluate") is no second request.
@@ -395,6 +415,19 @@ describe('texts built from random parts', () => {
       .filter(([, , b1, , , b2]) => b1 !== b2)
       .map(([p, a, b1, sep, c, b2]) => `${p} ${a} ${b1}${sep}${c} ${b2}`);
     fc.assert(fc.property(two, (text) => { expect(readRequestText(text).visits).toBeUndefined(); }), { ...seed(505), numRuns: runs(2_000) });
+  });
+
+  it('that state the visits in two forms with the treatment and one body part between are read', () => {
+    const restated = fc.tuple(frequency, fc.integer({ min: 1, max: 12 })).chain(([f, w]) =>
+      fc.tuple(
+        fc.constantFrom('PT', 'Physical therapy', 'Chiropractic', ''),
+        spaced(written(f * w), fc.constantFrom('visits', 'sessions')),
+        fc.constantFrom(' ', ' of physical therapy, ', ' PT for the ', ' to the ', ', ', ' for '),
+        body,
+        fc.constantFrom(' ', ', ', ' at '),
+        sameVisits(f, w).filter((t) => !/visits|sessions/.test(t)),
+      ).map((parts) => [`${parts[0]} ${parts[1]}${parts[2]}${parts[3]}${parts[4]}${parts[5]}`, f * w] as const));
+    fc.assert(fc.property(restated, ([text, visits]) => { expect(readRequestText(text).visits).toBe(visits); }), { ...seed(507), numRuns: runs(2_000) });
   });
 
   it('that state a request in phases stay unknown, frequency and weeks too', () => {
