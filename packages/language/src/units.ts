@@ -148,6 +148,19 @@ export function unitNameOfOne(u: Unit): string {
   return u.base.one ? u.base.one + name.slice(u.base.word.length) : name;
 }
 
+/** How a value in a unit reads in a text: after 1, after another number, unknown (see `UnitWords` of the rule set). */
+export function unitWords(u: Unit): { one: string; other: string; also?: string[]; unknown: string } {
+  const other = unitName(u);
+  const one = unitNameOfOne(u);
+  const also = u.per ? [] : u.base === PERCENT ? ['%'] : [...(u.base.synonyms ?? [])];
+  const unknown =
+    u.per && u.base === VISITS ? `an unknown number ${other}`
+    : u.base.dimension === 'percent' && !u.per ? 'an unknown percentage'
+    : u.base.dimension === 'mass' ? `an unknown amount in ${other}`
+    : `an unknown number of ${other}`;
+  return also.length ? { one, other, also, unknown } : { one, other, unknown };
+}
+
 export const standardUnits = { VISITS, HOURS, DAYS, WEEKS, MONTHS, YEARS, MG, MCG, PERCENT } as const;
 
 /**
