@@ -76,7 +76,20 @@ export const caseKey = (words: string): string => words.split(/[\s-]+/).map((w, 
 /** A text with `{n}` where placeholder n's value goes. */
 export interface Template {
   text: string;
-  placeholders: { text: string; value: Value }[];
+  placeholders: { text: string; value: Value; unit?: UnitWords }[];
+}
+
+/**
+ * How a placeholder's value reads with its unit, so that a runtime words it from the rule set alone:
+ * after 1 (`level`, `visit`), after any other number (`levels`, `mg a day`, `per week`), the other
+ * words an author may write after it (`sessions`, `%`), and an unknown value, unit included
+ * (`an unknown number of levels`, `an unknown percentage`, `an unknown amount in mg a day`).
+ */
+export interface UnitWords {
+  one: string;
+  other: string;
+  also?: string[];
+  unknown: string;
 }
 
 /** What a determination says of a criterion (or a part) in each status; defaults where not written. */

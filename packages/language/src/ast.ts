@@ -69,7 +69,21 @@ export interface VocabularyDecl extends NodeBase {
   defines: DefineDecl[];
   tables: TableDecl[];
   criteria: CriterionDecl[];
+  /** The count units it declares (`unit level, levels`). */
+  units: UnitDecl[];
   repeated: Name[];
+}
+
+/**
+ * A count unit a vocabulary declares, `unit level, levels "A vertebral level treated"`: numbers
+ * may then be written `2 levels` and facts be `number of levels` where the vocabulary is in use.
+ */
+export interface UnitDecl extends NodeBase {
+  kind: 'UnitDecl';
+  /** How one is written (`level`), and any other number (`levels`). */
+  one: Name;
+  many: Name;
+  meaning?: Name;
 }
 
 /**
@@ -469,6 +483,7 @@ export type Node =
   | PartDecl
   | UseDecl
   | VocabularyDecl
+  | UnitDecl
   | FactDecl
   | TypeExpr
   | RecordDecl

@@ -75,6 +75,8 @@ export const diagnosticCodes = {
   C329: { name: 'bad-table-key', severity: 'error', template: '{message}' },
   C330: { name: 'bad-table-column', severity: 'error', template: '{message}' },
   C331: { name: 'never-true', severity: 'error', template: "'{text}' is never true{hint}" },
+  C332: { name: 'unit-not-in-use', severity: 'error', template: "'{unit}' is a unit the vocabulary '{vocabulary}' declares, and it is not in use here: add 'uses {vocabulary}'" },
+  C333: { name: 'bad-unit-word', severity: 'error', template: "'{word}' cannot be declared as a unit: it is {why}" },
   X401: { name: 'compile-after-errors', severity: 'error', template: 'Not compiled: the file has {count} error(s)' },
   X402: { name: 'not-sql', severity: 'error', template: '{guideline} is not compiled to SQL: {reason}' },
   R501: { name: 'invalid-case', severity: 'error', template: '{message}' },

@@ -49,7 +49,7 @@ export class PrintedLines {
   /** A line at `indent`, standing for `start`..`end` of the source; `top` when it starts a declaration. */
   add(indent: number, text: string, start: number, end: number, top = false): void {
     if (top) {
-      const kind = /^(class|procedure) /.test(text) ? 'class' : /^(fact|define|use) /.exec(text)?.[1] ?? 'other';
+      const kind = /^(class|procedure) /.test(text) ? 'class' : /^(fact|define|use|unit) /.exec(text)?.[1] ?? 'other';
       const prev = this.lines[this.lines.length - 1];
       const together = kind !== 'other' && kind === this.lastDecl && prev !== undefined && !this.blankBetween(prev.end, start);
       this.lastDecl = kind;

@@ -4,12 +4,12 @@
 import type * as A from './ast.ts';
 import { diagnostic, hasErrors, type Diagnostic, type Range } from './diagnostics.ts';
 import { lex } from './lexer.ts';
-import { parse } from './parse.ts';
+import { declaredUnitsOf, parse } from './parse.ts';
 import { printExpr } from './format-expr.ts';
 import { maxWidth, PrintedLines, type SourceComment } from './format-lines.ts';
 import { exprLines } from './format-wrap.ts';
 import { numberReadAs } from './numbers.ts';
-import { unitName } from './units.ts';
+import { unitName, type DeclaredUnits } from './units.ts';
 
 export interface FormatResult {
   /** The formatted text, or the input unchanged when it could not be formatted. */
@@ -33,9 +33,15 @@ const item = (text: string, n: { range: Range }): Item => ({ text, start: n.rang
 
 const quote = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
-/** Formats guideline text. Never throws: text that does not parse is returned unchanged, with why. */
-export function formatGuideline(text: string, file?: string): FormatResult {
-  const parsed = parse(text, file);
+/**
+ * Formats guideline text. Never throws: text that does not parse is returned unchanged, with why.
+ * `units`: the units other files of the program declare (`unitsDeclaredIn`), which its numbers may
+ * be written in; the file's own are known without them.
+ */
+export function formatGuideline(text: string, file?: string, options: { units?: DeclaredUnits } = {}): FormatResult {
+  let parsed = parse(text, file);
+  const units = new Map([...(options.units ?? []), ...declaredUnitsOf([parsed.ast])]);
+  if (units.size) parsed = parse(text, file, undefined, units);
   const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
   const ast = parsed.ast;
   const criteria = [...ast.guidelines.flatMap((g) => g.criteria), ...ast.policies.flatMap((p) => p.criteria), ...ast.vocabularies.flatMap((v) => v.criteria)];
@@ -78,6 +84,7 @@ class Printer {
     };
     for (const v of ast.vocabularies) {
       items.push({ start: v.range.start, print: () => this.vocabulary(v) });
+      for (const u of v.units) items.push({ start: u.range.start, print: () => this.unit(u) });
       for (const f of v.facts) items.push({ start: f.range.start, print: () => this.fact(f, 0) });
       for (const r of v.records) items.push({ start: r.range.start, print: () => this.record(r) });
       v.defines.forEach(define);
@@ -332,6 +339,10 @@ class Printer {
   private vocabulary(v: A.VocabularyDecl): void {
     this.line(0, `vocabulary ${v.name.text}${v.title ? ` ${this.name(v.title)}` : ''}`, v.range.start, (v.title ?? v.name).range.end, true);
     if (v.uses.length) this.line(2, `uses ${v.uses.map((u) => u.text).join(', ')}`, v.uses[0]!.range.start, v.uses[v.uses.length - 1]!.range.end);
+  }
+
+  private unit(u: A.UnitDecl): void {
+    this.line(0, `unit ${u.one.text}, ${u.many.text}${u.meaning ? ` ${this.name(u.meaning)}` : ''}`, u.range.start, u.range.end, true);
   }
 
   private record(r: A.RecordDecl): void {

@@ -1,7 +1,7 @@
 // Public API of @guideline/language: parse, check, compile, and the pieces editors and tools need.
 export { parse, type ParseResult } from './parse.ts';
 export { limits } from './limits.ts';
-export { analyze, compileGuideline, compileProgram, matchesPattern, type CompileResult, type SourceText } from './pipeline.ts';
+export { analyze, compileGuideline, compileProgram, matchesPattern, unitsDeclaredIn, type CompileResult, type SourceText } from './pipeline.ts';
 export { check } from './check/index.ts';
 export { closest, editDistance } from './check/symbols.ts';
 export { SourceFile, type FrameOptions, type Position } from './source.ts';

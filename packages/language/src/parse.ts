@@ -9,7 +9,7 @@ import { getParser, type GuidelineParser, type Item, type Member } from './parse
 import { typoAt, type Typo } from './parser/typos.ts';
 import { editDistance } from './spelling.ts';
 import { Memo, shifted } from './shift.ts';
-import { isUnitWord, notAUnitHint } from './units.ts';
+import { declaredUnit, isUnitWord, notAUnitHint, type BaseUnit, type DeclaredUnits } from './units.ts';
 import { ClassKw, Colon, CriterionKw, Dot, keywords, ReservedWord, DefineKw, FactKw, FieldKw, GuidelineKw, Identifier, LParen, PolicyKw, ProcedureKw, RecommendKw, RecordKw, RParen, VocabularyKw } from './tokens.ts';
 import * as T from './tokens.ts';
 import { walk } from './walk.ts';
@@ -47,6 +47,7 @@ const ruleWords: Record<string, string> = {
   policyDecl: 'a policy',
   policyStep: 'a policy',
   vocabularyDecl: 'a vocabulary',
+  unitDecl: 'a unit',
   factDecl: 'a fact',
   factOption: 'a fact',
   fieldPath: 'a case field',
@@ -210,8 +211,10 @@ export const sharedMemo = new ParseMemo();
 /**
  * Parses guideline text into an AST with diagnostics. The AST is partial where the text is broken.
  * `memo`: where to find and keep declarations parsed before (null: parse everything, keep nothing).
+ * `units`: the units the program's vocabularies declare (`unit level, levels`), which a number takes
+ * as its unit as it does the built-in ones (see declaredUnitsOf).
  */
-export function parse(text: string, file?: string, memo: ParseMemo | null = sharedMemo): ParseResult {
+export function parse(text: string, file?: string, memo: ParseMemo | null = sharedMemo, units: DeclaredUnits = noUnits): ParseResult {
   const { report, diagnostics } = collector(file, limits.maxDiagnostics);
   if (text.length > limits.maxFileLength) {
     report('L103', { start: 0, end: 0 }, { size: text.length, limit: limits.maxFileLength });
@@ -234,29 +237,77 @@ export function parse(text: string, file?: string, memo: ParseMemo | null = shar
     return { ast: empty(text), diagnostics, comments: [] };
   }
   // Without a memo there is nothing to keep per declaration: text without errors is parsed whole.
-  const whole = memo ? undefined : parseWhole(lexed.tokens, report);
-  if (whole) return { ast: assemble(whole, text, new Set(), report), diagnostics, comments: commentsOf(lexed.comments) };
+  const whole = memo ? undefined : parseWhole(lexed.tokens, report, units);
+  if (whole) return { ast: assemble(whole, text, new Set(), report, units), diagnostics, comments: commentsOf(lexed.comments) };
   const items: Item[] = [];
   const reported = new Set<number>();
   for (const seg of segments(lexed.tokens, text)) {
     let result: SegmentResult;
     if (memo) {
-      const key = `${text.slice(seg.start, seg.end)}\u0000${seg.next ?? ''}`;
+      // (A declaration reads the same with any units but those it names.)
+      const key = `${text.slice(seg.start, seg.end)}\u0000${seg.next ?? ''}${unitsNamed(seg.tokens, units)}`;
       const cached = memo.segments.get(key);
       if (!cached) {
-        result = parseSegment(seg, text);
+        result = parseSegment(seg, text, units);
         memo.segments.set(key, { result, base: seg.start });
       } else {
         // Where the declaration stands now; unmoved (before the edit) it is shared as it is.
         result = cached.base === seg.start ? cached.result : shifted(cached.result, seg.start - cached.base);
       }
-    } else result = parseSegment(seg, text);
+    } else result = parseSegment(seg, text, units);
     // Assembly hangs members on guideline headers: a header kept in the memo gets a copy to carry them.
     for (const item of result.items) items.push(memo ? fresh(item) : item);
     for (const d of result.diagnostics) report(d.code, d.range, d.data ?? {});
     for (const r of result.reported) reported.add(r.range.start);
   }
-  return { ast: assemble(items, text, reported, report), diagnostics, comments: commentsOf(lexed.comments) };
+  return { ast: assemble(items, text, reported, report, units), diagnostics, comments: commentsOf(lexed.comments) };
+}
+
+const noUnits: DeclaredUnits = new Map();
+
+/**
+ * Parses the files of a program. A number takes as its unit a word the language knows, or one a
+ * vocabulary of the program declares (`unit level, levels`): a file that names a declared unit is
+ * parsed again knowing the program's units, which the first parse of every file has found.
+ */
+export function parseProgram<S extends { text: string; file: string }>(sources: readonly S[], memo: ParseMemo | null): (S & ParseResult)[] {
+  const first = sources.map((s) => ({ ...s, ...parse(s.text, s.file, memo) }));
+  const units = declaredUnitsOf(first.map((p) => p.ast));
+  if (units.size === 0) return first;
+  return first.map((p) => (namesUnit(p.text, units) ? { ...p, ...parse(p.text, p.file, memo, units) } : p));
+}
+
+/** Whether a text has a word of a declared unit anywhere (it may then be one after a number). */
+function namesUnit(text: string, units: DeclaredUnits): boolean {
+  for (const w of units.keys()) if (text.includes(w)) return true;
+  return false;
+}
+
+
+/** The declared units among a declaration's words, as a key: `\u0000levels,injections`, or '' for none. */
+function unitsNamed(tokens: readonly IToken[], units: DeclaredUnits): string {
+  if (units.size === 0) return '';
+  let key = '';
+  for (const t of tokens) if (t.tokenType === Identifier && units.has(t.image)) key += `\u0000${t.image}=${units.get(t.image)!.scale}`;
+  return key;
+}
+
+/**
+ * The units the files' vocabularies declare, by each of their words (a word declared twice, or one
+ * of the language's own, is the checker's to report: the first declaration stands).
+ */
+export function declaredUnitsOf(files: readonly GuidelineFile[]): DeclaredUnits {
+  const out = new Map<string, BaseUnit>();
+  for (const f of files) {
+    for (const v of f.vocabularies) {
+      for (const u of v.units) {
+        if (!u.one.text || !u.many.text) continue;
+        const b = declaredUnit(u.one.text, u.many.text);
+        for (const w of [u.one.text, u.many.text]) if (!isUnitWord(w) && !out.has(w)) out.set(w, b);
+      }
+    }
+  }
+  return out;
 }
 
 /**
@@ -270,7 +321,7 @@ function fresh(item: Item): Item {
       const g = item.node;
       return { kind: 'guideline', node: { ...g, covers: [...g.covers], uses: [...g.uses], drops: [...g.drops], repeated: [...g.repeated], classes: [], recommendations: [], tables: [], criteria: [], defines: [], range: { ...g.range } } };
     }
-    case 'vocabulary': return { kind: 'vocabulary', node: { ...item.node, facts: [], records: [], defines: [], tables: [], criteria: [], range: { ...item.node.range } } };
+    case 'vocabulary': return { kind: 'vocabulary', node: { ...item.node, facts: [], records: [], defines: [], tables: [], criteria: [], units: [], range: { ...item.node.range } } };
     case 'policy': return { kind: 'policy', node: { ...item.node, criteria: [], defines: [], range: { ...item.node.range } } };
     case 'member': return item.node.kind === 'RecordDecl' ? { kind: 'member', node: { ...item.node, fields: [], range: { ...item.node.range } } } : item;
     default: return item;
@@ -293,9 +344,9 @@ function commentsOf(tokens: readonly IToken[]): ParseResult['comments'] {
  * keyword starts a declaration, which parses as it does alone (see segments), so this gives what
  * parsing declaration by declaration does, for less. Units the parser did not know are reported.
  */
-function parseWhole(tokens: IToken[], report: Report): Item[] | undefined {
+function parseWhole(tokens: IToken[], report: Report, units: DeclaredUnits): Item[] | undefined {
   const p = getParser({ recovering: false });
-  p.begin(tokens);
+  p.begin(tokens, units);
   const items = p.file();
   if (p.errors.length > 0 || p.reports.length > 0 || items.some((i) => i.kind === 'junk')) return undefined;
   nodeReports(p, () => declarations(items), report);
@@ -308,7 +359,7 @@ const declarationStarts = new Set<TokenType>([GuidelineKw, ClassKw, ProcedureKw,
 /** Whether a declaration starts at token i: a declaration keyword, or `use` before `criterion` (which then does not). */
 function startsDeclaration(tokens: readonly IToken[], i: number): boolean {
   const t = tokens[i]!;
-  if (t.tokenType === Identifier) return t.image === 'use' && tokens[i + 1]?.tokenType === CriterionKw;
+  if (t.tokenType === Identifier) return (t.image === 'use' && tokens[i + 1]?.tokenType === CriterionKw) || (t.image === 'unit' && unitDeclAt(tokens, i));
   if (!declarationStarts.has(t.tokenType)) return false;
   const prev = tokens[i - 1];
   // `use criterion x` is one declaration; `fact diagnosis: class of diagnosis` names a type, not a class.
@@ -316,6 +367,12 @@ function startsDeclaration(tokens: readonly IToken[], i: number): boolean {
   // A keyword within a case field's path (`surgery.procedure`) is part of the path.
   if (prev?.tokenType === Dot) return false;
   return !((t.tokenType === ClassKw || t.tokenType === ProcedureKw) && prev?.tokenType === Colon);
+}
+
+/** Whether `unit NAME , NAME` begins at token i, a unit's declaration (not in a case field's path). */
+function unitDeclAt(tokens: readonly IToken[], i: number): boolean {
+  const word = (t: IToken | undefined): boolean => t !== undefined && (t.tokenType === Identifier || t.tokenType.CATEGORIES?.includes(ReservedWord) === true);
+  return tokens[i - 1]?.tokenType !== Dot && tokens[i - 1]?.tokenType !== T.FromKw && word(tokens[i + 1]) && tokens[i + 2]?.tokenType === T.Comma && word(tokens[i + 3]);
 }
 
 interface Segment {
@@ -360,29 +417,29 @@ interface SegmentResult {
   reported: { range: Range }[];
 }
 
-function parseSegment(seg: Segment, text: string): SegmentResult {
+function parseSegment(seg: Segment, text: string, units: DeclaredUnits): SegmentResult {
   const textLength = text.length;
   // Most declarations have no error: the parser that stops at the first builds their AST sooner.
   // A declaration with an error is parsed again by the parser that recovers.
   let p = getParser({ recovering: false });
-  p.begin(seg.tokens);
+  p.begin(seg.tokens, units);
   let items = p.file();
   let errors = p.errors; // (a copy: Chevrotain's getter copies the list)
   // `<= 2 levels`: words where a unit would stand that are none. The declaration is read without
   // them (as the bare number it means), so it is checked whole, and the words are reported (P204).
   const notUnits: { range: Range; data: Record<string, unknown> }[] = [];
-  for (let t = errors[0]?.token, words; t && (words = wordsAfterNumber(seg.tokens, t, text)); t = errors[0]?.token) {
+  for (let t = errors[0]?.token, words; t && (words = wordsAfterNumber(seg.tokens, t, text, units)); t = errors[0]?.token) {
     notUnits.push(words);
     const left = new Set(words.tokens);
     seg = { ...seg, tokens: seg.tokens.filter((x) => !left.has(x)) };
-    p.begin(seg.tokens);
+    p.begin(seg.tokens, units);
     items = p.file();
     errors = p.errors;
   }
   if (errors.length === 0 && p.reports.length === 0 && p.unitReports.length === 0 && notUnits.length === 0) return { items, diagnostics: [], reported: [] };
   if (errors.length > 0) {
     p = getParser();
-    p.begin(seg.tokens);
+    p.begin(seg.tokens, units);
     items = p.file();
     errors = p.errors;
   }
@@ -443,8 +500,8 @@ const wordsBeforeQuantity = new Set(['is', 'most', 'least', 'than']);
  * end of their line, when the first is no unit: P204's range and arguments. Where the number is not
  * in a condition (a header's `edition 2007`), undefined.
  */
-function wordsAfterNumber(tokens: readonly IToken[], t: IToken, text: string): { range: Range; data: { text: string; hint: string }; tokens: IToken[] } | undefined {
-  if (t.tokenType !== Identifier || isUnitWord(t.image)) return undefined;
+function wordsAfterNumber(tokens: readonly IToken[], t: IToken, text: string, units: DeclaredUnits): { range: Range; data: { text: string; hint: string }; tokens: IToken[] } | undefined {
+  if (t.tokenType !== Identifier || isUnitWord(t.image, units)) return undefined;
   const i = tokens.indexOf(t);
   const num = tokens[i - 1];
   const before = tokens[i - 2];
@@ -454,12 +511,12 @@ function wordsAfterNumber(tokens: readonly IToken[], t: IToken, text: string): {
   const words = [t];
   for (let j = i + 1; tokens[j]?.tokenType === Identifier && sameLine(tokens[j - 1]!, tokens[j]!); j++) words.push(tokens[j]!);
   const last = words[words.length - 1]!;
-  return { range: { start: t.startOffset, end: last.endOffset! + 1 }, data: notAUnit(num.image, words.map((w) => w.image).join(' ')), tokens: words };
+  return { range: { start: t.startOffset, end: last.endOffset! + 1 }, data: notAUnit(num.image, words.map((w) => w.image).join(' '), units), tokens: words };
 }
 
 /** P204's arguments for words written after a number where its unit would stand. */
-function notAUnit(num: string, text: string): { text: string; hint: string } {
-  return { text, hint: notAUnitHint(text.split(' ')[0]!, `a count of anything else is a bare number: write '${num}', not '${num} ${text}'`) };
+function notAUnit(num: string, text: string, units: DeclaredUnits = noUnits): { text: string; hint: string } {
+  return { text, hint: notAUnitHint(text.split(' ')[0]!, `a count of anything else is a bare number: write '${num}', not '${num} ${text}'`, units) };
 }
 
 /** The keyword a name the parser met is a misspelling of: the one it expected, or one that begins a clause. */
@@ -492,13 +549,15 @@ function reservedInPhrase(tokens: readonly IToken[], t: IToken): { word: string;
  * Parses the expression inside text[start, end) (a placeholder of a rationale), with ranges into the
  * whole text. Returns undefined (after reporting) when it is not one well-formed expression.
  */
-export function parseExpressionAt(text: string, start: number, end: number, report: Report, memo: ExpressionMemo): Expr | undefined {
+export function parseExpressionAt(text: string, start: number, end: number, report: Report, memo: ExpressionMemo, units: DeclaredUnits = noUnits): Expr | undefined {
   const source = text.slice(start, end);
-  const kept = memo.get(source);
+  // (An expression that names a declared unit reads as it does with it only.)
+  const key = units.size && /[a-z]/.test(source) ? source + [...units].filter(([w]) => source.includes(w)).map(([w, b]) => `\u0000${w}=${b.scale}`).join('') : source;
+  const kept = memo.get(key);
   let parsed: ParsedExpression;
   if (!kept) {
-    parsed = parseExpression(source, start);
-    memo.set(source, { parsed, base: start });
+    parsed = parseExpression(source, start, units);
+    memo.set(key, { parsed, base: start });
   } else {
     // Parsed where it stands now (the same text analyzed again) it is shared as it is.
     parsed = kept.base === start ? kept.parsed : shifted(kept.parsed, start - kept.base);
@@ -508,7 +567,7 @@ export function parseExpressionAt(text: string, start: number, end: number, repo
 }
 
 /** Parses one expression standing alone, with ranges from `base`. */
-function parseExpression(source: string, base: number): ParsedExpression {
+function parseExpression(source: string, base: number, units: DeclaredUnits): ParsedExpression {
   const { report, diagnostics } = collector();
   const range = { start: base, end: base + source.length };
   const lexed = lex(source);
@@ -523,7 +582,7 @@ function parseExpression(source: string, base: number): ParsedExpression {
   }
   // Any error makes it no expression, so the parser need not recover.
   const p = getParser({ recovering: false });
-  p.begin(lexed.tokens);
+  p.begin(lexed.tokens, units);
   const expr = p.expr();
   if (hasErrors(lexed.diagnostics) || p.errors.length || lexed.tokens.length === 0) {
     report('C312', range, { message: `'{${source}}' is not an expression: write a fact or a sum, as in {completed visits}` });
@@ -559,7 +618,7 @@ function nodeReports(p: GuidelineParser, roots: () => A.Node[], report: Report):
  * fields on a record; criteria and defines on a policy), and each run of skipped tokens is reported
  * once (unless the parser already reported its first token: `reported`).
  */
-function assemble(items: readonly Item[], source: string, reported: ReadonlySet<number>, report: Report): A.GuidelineFile {
+function assemble(items: readonly Item[], source: string, reported: ReadonlySet<number>, report: Report, units: DeclaredUnits): A.GuidelineFile {
   const file: A.GuidelineFile = { kind: 'GuidelineFile', range: { start: 0, end: source.length }, guidelines: [], policies: [], vocabularies: [] };
   let current: A.GuidelineDecl | A.VocabularyDecl | A.PolicyDecl | undefined;
   let record: A.RecordDecl | undefined;
@@ -589,11 +648,11 @@ function assemble(items: readonly Item[], source: string, reported: ReadonlySet<
       }
       // `injection levels + 2 levels` (a define's value): a word where a unit would stand that is none.
       const num = /(?:[<>=+\-*/(]|\b(?:is|most|least|than))\s*(\d+(?:\.\d+)?)[ \t]+$/.exec(lineBefore)?.[1];
-      if (num && /^[a-z][a-z0-9_-]*$/.test(first.image) && !isUnitWord(first.image)) {
+      if (num && /^[a-z][a-z0-9_-]*$/.test(first.image) && !isUnitWord(first.image, units)) {
         let end = 1;
         while (junk[end] && /^[a-z][a-z0-9_-]*$/.test(junk[end]!.image) && !/[\n\r\u2028\u2029]/.test(source.slice(junk[end - 1]!.range.end, junk[end]!.range.start))) end++;
         const words = junk.slice(0, end);
-        report('P204', { start: first.range.start, end: words[words.length - 1]!.range.end }, notAUnit(num, words.map((w) => w.image).join(' ')));
+        report('P204', { start: first.range.start, end: words[words.length - 1]!.range.end }, notAUnit(num, words.map((w) => w.image).join(' '), units));
         junk = junk.slice(end);
         if (junk.length) flushJunk();
         return;
@@ -673,6 +732,7 @@ function assemble(items: readonly Item[], source: string, reported: ReadonlySet<
         record = m;
       } else if (m.kind === 'DefineDecl') c.defines.push(m);
       else if (m.kind === 'TableDecl') c.tables.push(m);
+      else if (m.kind === 'UnitDecl') c.units.push(m);
       else c.criteria.push(m as A.CriterionDecl);
     } else {
       if (m.kind === 'DefineDecl') c.defines.push(m);
@@ -701,7 +761,7 @@ function mergeHeader(g: A.GuidelineDecl, patch: A.GuidelineDecl): void {
 
 const memberWords: Record<Member['kind'], string> = {
   ClassDecl: 'A class', RecommendBlock: 'A recommend block', TableDecl: 'A table', CriterionDecl: 'A criterion', FactDecl: 'A fact',
-  RecordDecl: 'A record', DefineDecl: 'A define', UseDecl: "A 'use criterion'",
+  RecordDecl: 'A record', DefineDecl: 'A define', UseDecl: "A 'use criterion'", UnitDecl: 'A unit',
 };
 
 /** The declaration a member belongs to, or why it cannot stand where it is. */
@@ -714,6 +774,7 @@ function placeFor(m: Member, current: A.GuidelineDecl | A.VocabularyDecl | A.Pol
       return current?.kind === 'GuidelineDecl' ? current : `${what} must follow a 'guideline' header`;
     case 'FactDecl':
     case 'RecordDecl':
+    case 'UnitDecl':
       return current?.kind === 'VocabularyDecl' ? current : `${what} must follow a 'vocabulary' header`;
     case 'TableDecl':
       return current && current.kind !== 'PolicyDecl' ? current : `${what} must follow a 'guideline' or 'vocabulary' header`;

@@ -7,7 +7,8 @@ import { check, checkProgram, Collected, standardFiles, type ParsedFile } from '
 import { checkFileNames } from './check/names.ts';
 import { compileModel } from './compile/index.ts';
 import { collector, hasErrors, maxDiagnosticsPerFile, type Diagnostic, type Range } from './diagnostics.ts';
-import { parse, sharedMemo, type ParseMemo } from './parse.ts';
+import { declaredUnitsOf, parse, parseProgram, sharedMemo, type ParseMemo } from './parse.ts';
+import type { DeclaredUnits } from './units.ts';
 
 export { matchesPattern } from './check/program.ts';
 
@@ -29,10 +30,16 @@ export interface SourceText {
  * Declarations parsed by an earlier call are reused (the editor calls this on every edit).
  */
 export function analyze(text: string, file = '<input>', options: { program?: readonly SourceText[] } = {}): { ast: GuidelineFile; diagnostics: Diagnostic[] } {
-  const parsed = parse(text, file, sharedMemo);
-  const program = (options.program ?? []).filter((s) => s.file !== file).map((s): ParsedFile => ({ file: s.file, text: s.text, ast: parse(s.text, s.file, sharedMemo).ast }));
+  const all = parseProgram([{ text, file }, ...(options.program ?? []).filter((s) => s.file !== file)], sharedMemo);
+  const parsed = all[0]!;
+  const program = all.slice(1).map((s): ParsedFile => ({ file: s.file, text: s.text, ast: s.ast }));
   const checked = check(parsed.ast, text, file, sharedMemo.expressions, program).diagnostics;
   return { ast: parsed.ast, diagnostics: merge(parsed.ast, parsed.diagnostics, checked) };
+}
+
+/** The units the vocabularies of these texts declare (the formatter reads a file's numbers with them). */
+export function unitsDeclaredIn(sources: readonly SourceText[]): DeclaredUnits {
+  return declaredUnitsOf(sources.map((s) => parse(s.text, s.file, null).ast));
 }
 
 /** Parse diagnostics, then the checks', except those in a declaration the parser could not read whole. */
@@ -63,7 +70,7 @@ const recoveryCodes = new Set<string>(['L101', 'L102', 'P201', 'P202', 'P203', '
 function declarationRanges(ast: GuidelineFile): Range[] {
   const decls: { range: Range }[] = [
     ...ast.guidelines.flatMap((g) => [g, ...g.classes, ...g.recommendations, ...g.tables, ...g.criteria, ...g.defines]),
-    ...ast.vocabularies.flatMap((v) => [v, ...v.facts, ...v.records, ...v.records.flatMap((r) => r.fields), ...v.defines, ...v.tables, ...v.criteria]),
+    ...ast.vocabularies.flatMap((v) => [v, ...v.units, ...v.facts, ...v.records, ...v.records.flatMap((r) => r.fields), ...v.defines, ...v.tables, ...v.criteria]),
     ...ast.policies.flatMap((p) => [p, ...p.criteria, ...p.defines]),
   ];
   const starts = decls.map((d) => d.range.start).sort((a, b) => a - b);
@@ -84,10 +91,7 @@ export function compileGuideline(text: string, options: { file?: string } = {}):
 export function compileProgram(sources: readonly SourceText[], options: { reuse?: boolean } = {}): CompileResult {
   const memo: ParseMemo | null = options.reuse ? sharedMemo : null;
   const expressions = memo ? memo.expressions : new Map();
-  const parsed: (ParsedFile & { diagnostics: Diagnostic[] })[] = sources.map((s) => {
-    const p = parse(s.text, s.file, memo);
-    return { file: s.file, text: s.text, ast: p.ast, diagnostics: p.diagnostics };
-  });
+  const parsed: (ParsedFile & { diagnostics: Diagnostic[] })[] = parseProgram(sources, memo);
   const collected = new Collected();
   for (const p of parsed) checkFileNames(p.ast, collected.report(p.file));
   const model = checkProgram([...standardFiles(), ...parsed], collected.report, expressions);

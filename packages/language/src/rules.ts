@@ -21,6 +21,7 @@ export type {
   SourceLocation,
   Template,
   Texts,
+  UnitWords,
 } from './artifact.ts';
 export { isLeaf, leavesOf, type CompareOp, type Cond, type Leaf, type LeafBody, type Scalar, type TimeUnit, type Value } from './ir.ts';
 export * from './units.ts';

@@ -20,6 +20,10 @@ export interface BaseUnit {
   /** The smallest value a quantity of this unit can take (counts and times are never negative). */
   readonly min?: number;
   readonly max?: number;
+  /** How one of it is written (`visit`, `hour`, `level`), where that differs from `word`. */
+  readonly one?: string;
+  /** The other words it may be written with (`sessions`, `treatments` for visits). */
+  readonly synonyms?: readonly string[];
 }
 
 /** A unit: a base unit, optionally per a base unit of time ("mg a day", "3 per week", "hours a day"). */
@@ -29,15 +33,15 @@ export interface Unit {
   readonly per?: BaseUnit;
 }
 
-const base = (word: string, dimension: Dimension, scale: string, factor: number, min?: number, max?: number): BaseUnit =>
-  Object.freeze(min === undefined ? { word, dimension, scale, factor } : max === undefined ? { word, dimension, scale, factor, min } : { word, dimension, scale, factor, min, max });
+const base = (word: string, dimension: Dimension, scale: string, factor: number, min?: number, max?: number, one?: string, synonyms?: string[]): BaseUnit =>
+  Object.freeze({ word, dimension, scale, factor, ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }), ...(one ? { one } : {}), ...(synonyms ? { synonyms: Object.freeze(synonyms) } : {}) });
 
-const VISITS = base('visits', 'count', 'count', 1, 0);
-const HOURS = base('hours', 'time', 'clock', 1, 0);
-const DAYS = base('days', 'time', 'clock', 24, 0);
-const WEEKS = base('weeks', 'time', 'clock', 168, 0);
-const MONTHS = base('months', 'time', 'calendar', 1, 0);
-const YEARS = base('years', 'time', 'calendar', 12, 0);
+const VISITS = base('visits', 'count', 'count', 1, 0, undefined, 'visit', ['session', 'sessions', 'treatment', 'treatments']);
+const HOURS = base('hours', 'time', 'clock', 1, 0, undefined, 'hour');
+const DAYS = base('days', 'time', 'clock', 24, 0, undefined, 'day');
+const WEEKS = base('weeks', 'time', 'clock', 168, 0, undefined, 'week');
+const MONTHS = base('months', 'time', 'calendar', 1, 0, undefined, 'month');
+const YEARS = base('years', 'time', 'calendar', 12, 0, undefined, 'year');
 const MCG = base('mcg', 'mass', 'mass', 1, 0);
 const MG = base('mg', 'mass', 'mass', 1000, 0);
 const PERCENT = base('percent', 'percent', 'percent', 1, 0, 100);
@@ -50,14 +54,46 @@ const words = new Map<string, BaseUnit>([
   ['mg', MG], ['mcg', MCG], ['percent', PERCENT],
 ]);
 
-/** The base unit a word names (`visit`, `sessions`, `mg`), or undefined. */
-export function baseUnitOf(word: string): BaseUnit | undefined {
-  return words.get(word);
+/**
+ * The units vocabularies declare (`unit level, levels`), by each of their words: a parse and a
+ * check read a unit word in these as well as in the built-in ones.
+ */
+export type DeclaredUnits = ReadonlyMap<string, BaseUnit>;
+
+const noDeclared: DeclaredUnits = new Map();
+
+/** The base unit a word names (`visit`, `sessions`, `mg`, a declared `levels`), or undefined. */
+export function baseUnitOf(word: string, declared: DeclaredUnits = noDeclared): BaseUnit | undefined {
+  return words.get(word) ?? declared.get(word);
 }
 
-/** Whether a word is a unit word. */
-export function isUnitWord(word: string): boolean {
+/** Whether a word is a unit word, built in or among `declared`. */
+export function isUnitWord(word: string, declared: DeclaredUnits = noDeclared): boolean {
+  return words.has(word) || declared.has(word);
+}
+
+/** Whether a word is one of the language's own unit words (which no vocabulary may declare again). */
+export function isBuiltInUnitWord(word: string): boolean {
   return words.has(word);
+}
+
+const declaredUnits = new Map<string, BaseUnit>();
+
+/**
+ * The unit a vocabulary declares (`unit level, levels`): a count, never negative, of a scale of its
+ * own, so it converts to nothing and compares only with itself and bare numbers. One object per
+ * pair of words, so that a unit parsed in one compile is the same unit in the next.
+ */
+export function declaredUnit(one: string, many: string): BaseUnit {
+  const key = `${one},${many}`;
+  let b = declaredUnits.get(key);
+  if (!b) declaredUnits.set(key, (b = base(many, 'count', `unit:${many}`, 1, 0, undefined, one === many ? undefined : one)));
+  return b;
+}
+
+/** Whether a base unit is one a vocabulary declared (not one of the language's own). */
+export function isDeclaredUnit(b: BaseUnit): boolean {
+  return b.scale.startsWith('unit:');
 }
 
 /**
@@ -65,9 +101,13 @@ export function isUnitWord(word: string): boolean {
  * levels`): the unit word it is a misspelling of, or else `advice`, how a count of anything else is
  * written there.
  */
-export function notAUnitHint(word: string, advice: string): string {
-  const near = misspeltKeyword(word, words.keys());
-  return near ? `. Did you mean '${near}'?` : `; ${advice}`;
+export function notAUnitHint(word: string, advice: string, declared: DeclaredUnits = noDeclared): string {
+  const near = misspeltKeyword(word, [...words.keys(), ...declared.keys()]);
+  if (near) return `. Did you mean '${near}'?`;
+  // (The words of a declaration, guessed from the one written: `levels` is `unit level, levels`.)
+  const one = word.length > 3 && word.endsWith('s') ? word.slice(0, -1) : word;
+  const many = one === word ? `${word}s` : word;
+  return `; ${advice}; or, to count ${many}, declare the unit in a vocabulary: 'unit ${one}, ${many} "..."'`;
 }
 
 /** Base units that measure time (what a date window, `since` and `per` are written in). */
@@ -79,28 +119,46 @@ const units = new Map<string, Unit>();
 
 /** The one Unit object for a base unit (and an optional per-unit): units compare by identity. */
 export function unit(b: BaseUnit, per?: BaseUnit): Unit {
-  const key = per ? `${b.word}/${per.word}` : b.word;
+  const key = per ? `${b.scale}:${b.word}/${per.word}` : `${b.scale}:${b.word}`;
   let u = units.get(key);
   if (!u) units.set(key, (u = Object.freeze(per ? { base: b, per } : { base: b })));
   return u;
 }
 
 /** A unit from its words: `visits`, `per week` (visits per week), `mg a day`, `hours per day`. */
-export function unitFromWords(what: string | undefined, per: string | undefined): Unit | undefined {
-  const b = what === undefined ? VISITS : baseUnitOf(what);
+export function unitFromWords(what: string | undefined, per: string | undefined, declared: DeclaredUnits = noDeclared): Unit | undefined {
+  const b = what === undefined ? VISITS : baseUnitOf(what, declared);
   if (!b) return undefined;
   if (per === undefined) return unit(b);
   const p = baseUnitOf(per);
   return p && isTimeUnit(p) ? unit(b, p) : undefined;
 }
 
-const singular: Record<string, string> = { visits: 'visit', hours: 'hour', days: 'day', weeks: 'week', months: 'month', years: 'year' };
-
-/** How a unit reads: `visits`, `per week`, `mg a day`, `hours a day`. */
+/** How a unit reads: `visits`, `per week`, `mg a day`, `hours a day`, `injections a year`. */
 export function unitName(u: Unit): string {
   if (!u.per) return u.base.word;
-  const per = singular[u.per.word] ?? u.per.word;
+  const per = u.per.one ?? u.per.word;
   return u.base === VISITS ? `per ${per}` : `${u.base.word} a ${per}`;
+}
+
+/** How a unit reads after the number 1: `visit`, `level`, `mg a day`, `injection a year`. */
+export function unitNameOfOne(u: Unit): string {
+  if (u.base === VISITS && u.per) return unitName(u);
+  const name = unitName(u);
+  return u.base.one ? u.base.one + name.slice(u.base.word.length) : name;
+}
+
+/** How a value in a unit reads in a text: after 1, after another number, unknown (see `UnitWords` of the rule set). */
+export function unitWords(u: Unit): { one: string; other: string; also?: string[]; unknown: string } {
+  const other = unitName(u);
+  const one = unitNameOfOne(u);
+  const also = u.per ? [] : u.base === PERCENT ? ['%'] : [...(u.base.synonyms ?? [])];
+  const unknown =
+    u.per && u.base === VISITS ? `an unknown number ${other}`
+    : u.base.dimension === 'percent' && !u.per ? 'an unknown percentage'
+    : u.base.dimension === 'mass' ? `an unknown amount in ${other}`
+    : `an unknown number of ${other}`;
+  return also.length ? { one, other, also, unknown } : { one, other, unknown };
 }
 
 export const standardUnits = { VISITS, HOURS, DAYS, WEEKS, MONTHS, YEARS, MG, MCG, PERCENT } as const;

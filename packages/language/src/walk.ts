@@ -7,7 +7,8 @@ export function children(n: A.Node): A.Node[] {
   switch (n.kind) {
     case 'GuidelineFile': return [...n.vocabularies, ...n.guidelines, ...n.policies];
     case 'GuidelineDecl': return [n.id, ...opt(n.title), ...opt(n.edition), ...opt(n.revises), ...n.drops, ...n.covers, ...n.uses, ...opt(n.applies), ...opt(n.unless), ...n.classes, ...n.recommendations, ...n.tables, ...n.defines, ...n.criteria];
-    case 'VocabularyDecl': return [n.name, ...n.uses, ...n.facts, ...n.records, ...n.defines, ...n.tables, ...n.criteria];
+    case 'VocabularyDecl': return [n.name, ...n.uses, ...n.facts, ...n.records, ...n.defines, ...n.tables, ...n.criteria, ...n.units];
+    case 'UnitDecl': return [n.one, n.many, ...opt(n.meaning)];
     case 'FactDecl': return [n.words, ...opt(n.type), ...opt(n.from), ...opt(n.computed), ...opt(n.computedAs), ...opt(n.absent)];
     case 'TypeExpr': return [...n.values, ...opt(n.unit), ...opt(n.of), ...opt(n.record)];
     case 'RecordDecl': return [n.name, ...n.fields];

@@ -132,7 +132,7 @@ describe("P204 a fact's unit that is none", () => {
   it('message: a misspelt unit, or a count of something else', () => {
     const message = (unit: string): string | undefined => analyze(`vocabulary v "V"\nfact injection levels: number of ${unit}, from request.levels\n  "L"\n`).diagnostics[0]?.message;
     const units = 'use visits, hours, days, weeks, months, years, mg, mcg or percent, or one of them per a unit of time (3 per week, 120 mg a day)';
-    expect(message('levels')).toBe(`'levels' is not a unit: ${units}; a count of anything else is a plain 'number'`);
+    expect(message('levels')).toBe(`'levels' is not a unit: ${units}; a count of anything else is a plain 'number'; or, to count levels, declare the unit in a vocabulary: 'unit level, levels "..."'`);
     expect(message('weks')).toBe(`'weks' is not a unit: ${units}. Did you mean 'weeks'?`);
   });
 });
@@ -590,6 +590,46 @@ describe('C327 no-rationale', () => {
   it('is a warning that says what a determination will show', () => {
     const d = analyze(criterion('require completed visits > 0')).diagnostics[0];
     expect([d?.severity, d?.message]).toEqual(['warning', 'Criterion \'x\' has no \'otherwise\' text: when it is not met, a determination will say only "Not met: X."']);
+  });
+});
+
+/** A vocabulary declaring the count units `level, levels` and `injection, injections`, then `rest`. */
+const levels = (rest: string): string =>
+  `vocabulary esi "E"\nunit level, levels "A vertebral level"\nunit injection, injections "An injection"\nfact levels requested: number of levels, from request.levels\n  "L"\n${rest}`;
+
+describe('C332 unit-not-in-use', () => {
+  it.each<Row>([
+    // The declaring vocabulary, and a guideline that uses it, read its units.
+    [levels(`${header.replace('uses physical-medicine', 'uses physical-medicine, esi')}criterion x "X"\n  require levels requested <= 2 levels\n  otherwise "no"\n`), []],
+    [levels('criterion y "Y"\n  require levels requested <= 1 level\n  otherwise "no"\n'), []],
+    // A guideline that does not use it does not.
+    [levels(`${header}criterion x "X"\n  require completed visits <= <|2 levels|>\n  otherwise "no"\n`), ['C332']],
+    [levels(`${header}criterion x "X"\n  require completed visits <= <|4 injections a year|>\n  otherwise "no"\n`), ['C332']],
+    // Nor does another vocabulary's fact, unless that vocabulary uses the one that declares it.
+    [levels('vocabulary other "O"\nfact other levels: number of <|levels|>, from request.otherLevels\n  "O"\n'), ['C332']],
+    [levels('vocabulary other "O"\n  uses esi\nfact other levels: number of levels, from request.otherLevels\n  "O"\n'), []],
+  ])('%j', (input, codes) => expectDiagnostics(input, codes));
+
+  it('message', () => {
+    expect(analyze(levels(`${header}criterion x "X"\n  require completed visits <= 2 levels\n  otherwise "no"\n`)).diagnostics.map((d) => d.message)).toEqual([
+      "'levels' is a unit the vocabulary 'esi' declares, and it is not in use here: add 'uses esi'",
+    ]);
+  });
+});
+
+describe('C333 bad-unit-word', () => {
+  it.each<Row>([
+    ['vocabulary v "V"\nunit <|visit|>, <|visits|> "V"\n', ['C333', 'C333']],
+    ['vocabulary v "V"\nunit <|a|>, as "A"\n', ['C333']],
+    // A reserved word is refused by the parser, as any name would be.
+    ['vocabulary v "V"\nunit level, <|and|> "A"\n', ['P206']],
+    // A word declared twice, in one vocabulary or two, is a duplicate name.
+    ['vocabulary v "V"\nunit level, levels "L"\nunit <|level|>, <|levels|> "L"\n', ['C302', 'C302']],
+    ['vocabulary v "V"\nunit level, levels "L"\nvocabulary w "W"\nunit tier, <|levels|> "L"\n', ['C302']],
+  ])('%j', (input, codes) => expectDiagnostics(input, codes));
+
+  it('message', () => {
+    expect(analyze('vocabulary v "V"\nunit week, weeks "W"\n').diagnostics[0]?.message).toBe("'week' cannot be declared as a unit: it is a unit of the language");
   });
 });
 

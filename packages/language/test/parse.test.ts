@@ -357,7 +357,7 @@ describe('messages', () => {
   it('P204 bad-unit', () => {
     expect(messages(header + 'criterion x\n  require requested frequency <= 3 per fortnight\n')).toEqual(["P204 'per fortnight' is not a unit: use visits, hours, days, weeks, months, years, mg, mcg or percent, or one of them per a unit of time (3 per week, 120 mg a day)"]);
     // A word after a number that is no unit: a misspelt unit, or a count of something else, written as a bare number.
-    expect(messages(header + 'criterion x\n  require completed visits <= 2 levels\n')).toEqual(["P204 'levels' is not a unit: use visits, hours, days, weeks, months, years, mg, mcg or percent, or one of them per a unit of time (3 per week, 120 mg a day); a count of anything else is a bare number: write '2', not '2 levels'"]);
+    expect(messages(header + 'criterion x\n  require completed visits <= 2 levels\n')).toEqual(["P204 'levels' is not a unit: use visits, hours, days, weeks, months, years, mg, mcg or percent, or one of them per a unit of time (3 per week, 120 mg a day); a count of anything else is a bare number: write '2', not '2 levels'; or, to count levels, declare the unit in a vocabulary: 'unit level, levels \"...\"'"]);
     expect(messages(header + 'criterion x\n  require completed visits <= 2 weks\n')).toEqual(["P204 'weks' is not a unit: use visits, hours, days, weeks, months, years, mg, mcg or percent, or one of them per a unit of time (3 per week, 120 mg a day). Did you mean 'weeks'?"]);
   });
 });

@@ -2,7 +2,7 @@
 // the case's values in the placeholders (an unknown one reading grammatically), what each condition
 // found ("completed visits 24 + requested visits 8 = 32, more than recommended visits 10"), and the
 // missing facts in the vocabulary's words.
-import type { CompiledCriterion, FactDef, Leaf, Template, Texts, Value } from '@guideline/language/rules';
+import type { CompiledCriterion, FactDef, Leaf, Template, Texts, UnitWords, Value } from '@guideline/language/rules';
 import type { Evaluated } from './criteria.ts';
 import type { LeafRecord, Plan, Run } from './plan.ts';
 import type { CriterionStatus, PartResult, TraceEntry } from './types.ts';
@@ -18,17 +18,41 @@ export function show(v: Val | undefined): string {
   return String(v);
 }
 
-/** A template's text with the values of its placeholders; an unknown value reads "an unknown number of". */
+/**
+ * A template's text with the values of its placeholders. A value in a unit is worded by its unit, as
+ * the rule set gives it (whatever the author wrote after the placeholder): "1 level", "2 levels", and
+ * unknown "an unknown number of levels", "an unknown percentage", "an unknown amount in mg a day",
+ * the unit's words the author wrote after it taken into the wording. An unknown value without a unit
+ * reads "an unknown number of" the words that follow.
+ */
 export function fill(t: Template, run: Run): string {
   let out = '';
   const parts = splitTemplate(t);
-  for (const part of parts) {
-    if (typeof part === 'string') out += part;
-    else {
+  /** How much of the next text the last placeholder took (the unit's words written after it). */
+  let taken = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    if (typeof part === 'string') {
+      out += taken ? part.slice(taken) : part;
+      taken = 0;
+    } else {
       const p = t.placeholders[part];
       if (!p) continue;
       const v = run.plan.value(p.value)(run);
-      if (v instanceof Unknown) {
+      const unit = p.unit;
+      const next = parts[i + 1];
+      const written = unit && typeof next === 'string' ? unitWritten(next, unit) : undefined;
+      if (unit && written && !(v instanceof Unknown)) {
+        // The unit as the number reads it ("1 level", not "1 levels"); another word of it as written.
+        const word = written.word === unit.one || written.word === unit.other ? (v === 1 ? unit.one : unit.other) : written.word;
+        out += `${show(v)}${written.space}${word}`;
+        taken = written.length;
+      } else if (unit && v instanceof Unknown && (written || !unit.unknown.startsWith('an unknown number of '))) {
+        // "the {pain relief} percent" reads "an unknown percentage"; a count keeps the word written ("an unknown number of sessions").
+        const count = unit.unknown === `an unknown number of ${unit.other}` && written && written.word !== unit.one;
+        out = withArticle(out, count ? `an unknown number of ${written.word}` : unit.unknown);
+        if (written) taken = written.length;
+      } else if (v instanceof Unknown) {
         // "the {completed visits} visits" reads "an unknown number of visits", not "the an unknown ...".
         const article = /\b(the|The|a|A)\s+$/.exec(out);
         if (article) out = out.slice(0, article.index) + (article[1]![0] === article[1]![0]!.toUpperCase() ? 'An unknown number of ' : 'an unknown number of ');
@@ -39,21 +63,28 @@ export function fill(t: Template, run: Run): string {
     }
   }
   // "an unknown number of " before a word that is not a noun (a verb, an adverb) drops its "of".
-  return unitsWorded(out.replace(/an unknown number of (already|previously|who|that|were|was|is|are)\b/g, 'an unknown number $1').replace(/ {2,}/g, ' ').replace(/ ?of\s+([,.;])/g, '$1'));
+  return out.replace(/an unknown number of (already|previously|who|that|were|was|is|are)\b/g, 'an unknown number $1').replace(/ {2,}/g, ' ').replace(/ ?of\s+([,.;])/g, '$1');
 }
 
-/**
- * "an unknown number of" before a unit that is no count of things, worded as a reader would:
- * "an unknown percentage" (not "number of percent"), "an unknown amount in mg" (a dose, a daily
- * morphine equivalent), "an unknown number per week". Visits, hours, days, weeks, months and years
- * read well as they are.
- */
-function unitsWorded(text: string): string {
-  if (!text.includes('nknown number of ')) return text;
-  return text
-    .replace(/\b([Aa])n unknown number of percent\b/g, '$1n unknown percentage')
-    .replace(/\b([Aa])n unknown number of (mg|mcg)\b/g, '$1n unknown amount in $2')
-    .replace(/\b([Aa])n unknown number of (per|a)\b/g, '$1n unknown number $2');
+/** `words` ("an unknown ...") after the text so far: in place of an article before it, with a capital where a sentence starts. */
+function withArticle(out: string, words: string): string {
+  const article = /\b(the|The|a|A)\s+$/.exec(out);
+  const capital = article ? article[1]![0] === article[1]![0]!.toUpperCase() : /(^|[.!?]\s+)$/.test(out);
+  return (article ? out.slice(0, article.index) : out) + (capital ? words[0]!.toUpperCase() + words.slice(1) : words);
+}
+
+/** The unit's words an author wrote right after a placeholder ("{pain relief} percent", "{x}%"), if any. */
+function unitWritten(text: string, unit: UnitWords): { space: string; word: string; length: number } | undefined {
+  const m = /^[ \t]*/.exec(text)!;
+  const rest = text.slice(m[0].length);
+  const words = [unit.other, unit.one, ...(unit.also ?? [])].sort((a, b) => b.length - a.length);
+  for (const w of words) {
+    if (!rest.startsWith(w)) continue;
+    // A whole word: `levels`, not the start of `levelsome`; `%` is one as it is.
+    if (/[A-Za-z0-9]$/.test(w) && /^[A-Za-z0-9-]/.test(rest.slice(w.length))) continue;
+    return { space: m[0] || (w === '%' ? '' : ' '), word: w, length: m[0].length + w.length };
+  }
+  return undefined;
 }
 
 const templates = new WeakMap<Template, (string | number)[]>();

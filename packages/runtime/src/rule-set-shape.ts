@@ -273,7 +273,8 @@ export class ShapeChecker {
   };
 
   readonly template = (t: unknown, at: string): void => {
-    const placeholder = (p: unknown, pat: string): void => void this.record(p, pat, { text: [this.text, true], value: [this.value, true] }, 'a placeholder');
+    const unit = (u: unknown, uat: string): void => void this.record(u, uat, { one: [this.text, true], other: [this.text, true], also: [this.texts, false], unknown: [this.text, true] }, "a placeholder's unit");
+    const placeholder = (p: unknown, pat: string): void => void this.record(p, pat, { text: [this.text, true], value: [this.value, true], unit: [unit, false] }, 'a placeholder');
     if (!this.record(t, at, { text: [this.text, true], placeholders: [this.list(placeholder), true] }, 'a text') || typeof t['text'] !== 'string' || !Array.isArray(t['placeholders'])) return;
     const n = t['placeholders'].length;
     for (const m of t['text'].matchAll(/\{(\d+)\}/g)) if (Number(m[1]) >= n) this.mean(at, `refers to placeholder {${m[1]}} of ${n}`);

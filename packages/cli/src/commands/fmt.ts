@@ -8,15 +8,17 @@ import { printable, renderDiagnostics } from '../render.ts';
 
 /** Exit 0 when every file is (or now is) formatted, 1 when --check finds one that is not, 2 on syntax errors or a clause given twice. */
 export async function fmtCommand(paths: string[], check: boolean): Promise<number> {
-  const { formatGuideline } = await import('@guideline/language');
+  const { formatGuideline, unitsDeclaredIn } = await import('@guideline/language');
   let unformatted = 0;
   let broken = 0;
   let written = 0;
   const files = guidelineFiles(paths);
-  for (const f of files) {
-    const name = display(f.given);
-    const text = readText(f.given, readLimits.guidelineBytes);
-    const r = formatGuideline(text, name);
+  const texts = files.map((f) => ({ file: display(f.given), text: readText(f.given, readLimits.guidelineBytes) }));
+  // A file's numbers may be in units another file's vocabulary declares (`2 levels`).
+  const units = unitsDeclaredIn(texts);
+  for (const [i, f] of files.entries()) {
+    const { file: name, text } = texts[i]!;
+    const r = formatGuideline(text, name, { units });
     if (!r.formatted) {
       broken++;
       const sources: SourceText[] = [{ text, file: name }];

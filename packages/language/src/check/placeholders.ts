@@ -3,6 +3,7 @@
 import type * as A from '../ast.ts';
 import type { Report } from '../diagnostics.ts';
 import { parseExpressionAt, type ExpressionMemo } from '../parse.ts';
+import type { DeclaredUnits } from '../units.ts';
 
 export interface Placeholder {
   /** Range of the whole `{...}` inside the source text. */
@@ -14,7 +15,7 @@ export interface Placeholder {
  * The placeholders of a text, parsed. `text` is the whole source text; `memo` holds expressions
  * parsed before (texts repeat the same few).
  */
-export function placeholders(text: string, str: A.Name, report: Report, memo: ExpressionMemo): Placeholder[] {
+export function placeholders(text: string, str: A.Name, report: Report, memo: ExpressionMemo, units?: DeclaredUnits): Placeholder[] {
   const out: Placeholder[] = [];
   const quoted = text.slice(str.range.start, str.range.end);
   // Without the closing quote, so an unclosed placeholder ends where the string does.
@@ -28,7 +29,7 @@ export function placeholders(text: string, str: A.Name, report: Report, memo: Ex
       continue;
     }
     // A C312 covers the whole placeholder, braces included (an empty `{}` has nothing else to point at).
-    const expr = parseExpressionAt(text, start + 1, whole.end - 1, (code, at, args) => report(code, code === 'C312' ? whole : at, args), memo);
+    const expr = parseExpressionAt(text, start + 1, whole.end - 1, (code, at, args) => report(code, code === 'C312' ? whole : at, args), memo, units);
     if (expr) out.push({ range: { start, end: start + m[0].length }, expr });
   }
   return out;

@@ -337,7 +337,7 @@ function checkCriterion(c: A.CriterionDecl, exprs: ExprChecker, text: string, re
   }
   exprs.inPlaceholders = true;
   for (const t of criterionTexts(c)) {
-    const holes = placeholders(text, t, report, memo);
+    const holes = placeholders(text, t, report, memo, model.vocabularies.units);
     model.placeholders.set(t, holes);
     for (const h of holes) exprs.value(h.expr);
   }

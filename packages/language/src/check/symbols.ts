@@ -171,6 +171,15 @@ export class Scope {
     readonly label = '',
   ) {}
 
+  /** The vocabularies whose facts a scope of used vocabularies holds (their units are in use too). */
+  vocabularies: ReadonlySet<string> | undefined;
+
+  /** Whether the scope, or one it is inside, reads the facts (and units) of vocabulary `name`. */
+  uses(name: string): boolean {
+    for (let s: Scope | undefined = this; s; s = s.parent) if (s.vocabularies?.has(name)) return true;
+    return false;
+  }
+
   /** The unknown vocabularies of this scope and those it is inside. */
   unknownVocabularies(): UnknownVocabulary[] {
     const out: UnknownVocabulary[] = [];

@@ -37,7 +37,7 @@ export class ExprChecker {
     /** Reports for a define's expression, in the file that declares it. */
     private readonly reportIn: (file: string) => Report,
     /** Every vocabulary of the program, to say which one declares a fact not in scope. */
-    private readonly vocabularies: Pick<Vocabularies, 'declaring'>,
+    private readonly vocabularies: Pick<Vocabularies, 'declaring' | 'unitInScope'>,
   ) {}
 
   /** Checks an expression used as a condition. */
@@ -100,7 +100,9 @@ export class ExprChecker {
     switch (e.kind) {
       case 'ErrorExpr': return ERROR;
       case 'ParenExpr': return this.type(e.inner);
-      case 'Quantity': return e.unit ? numberIn(e.unit) : NUMBER;
+      case 'Quantity':
+        if (!e.unit) return NUMBER;
+        return this.vocabularies.unitInScope(e.unit, this.scope, this.report, e) ? numberIn(e.unit) : ERROR;
       case 'DateLit': return DATE;
       case 'StringLit': return TEXT;
       case 'FactRef': {

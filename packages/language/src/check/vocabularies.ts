@@ -6,7 +6,8 @@ import type * as A from '../ast.ts';
 import { builtins } from '../builtins.ts';
 import type { Report } from '../diagnostics.ts';
 import { withRecommendation } from './recommendation.ts';
-import { notAUnitHint, unitFromWords, type Unit } from '../units.ts';
+import { keywords } from '../tokens.ts';
+import { declaredUnit, isBuiltInUnitWord, isDeclaredUnit, notAUnitHint, unitFromWords, type BaseUnit, type DeclaredUnits, type Unit } from '../units.ts';
 import { BOOL, closest, DATE, describe, ERROR, numberIn, sameType, Scope, TEXT, type ColumnSym, type DefineSym, type FactSym, type RecordSym, type Sym, type TableSym, type Ty, type UnknownVocabulary } from './symbols.ts';
 import { declareTable } from './tables.ts';
 
@@ -34,6 +35,10 @@ export class Vocabularies {
   private readonly byName = new Map<string, VocabularyInfo>();
   /** Scopes made for a set of used vocabularies, by their names. */
   private readonly scopes = new Map<string, Scope>();
+  /** The units the vocabularies declare, by each of their words, with the vocabulary that declares each. */
+  private readonly unitWords = new Map<string, { unit: BaseUnit; vocabulary: VocabularyInfo }>();
+  /** The same, as the parser and the unit checks read them. */
+  readonly units: DeclaredUnits;
   /** Each `uses` of a vocabulary the program lacks (no near miss either), with where to report it. */
   private readonly unknownUses = new Map<A.Name, UnknownVocabulary & { report?: Report }>();
 
@@ -53,6 +58,8 @@ export class Vocabularies {
         this.byName.set(name, { name, decl: v, file: f.file, own: new Scope(undefined, `vocabulary ${name}`), records: new Map(), criteria: new Map(), tables: [], standard: f.standard === true });
       }
     }
+    for (const info of this.byName.values()) this.declareUnits(info);
+    this.units = new Map([...this.unitWords].map(([w, u]) => [w, u.unit]));
     for (const info of this.byName.values()) this.declare(info);
     // Tables last: a `for each` table may be keyed by a record of any vocabulary.
     for (const info of this.byName.values()) this.declareTables(info);
@@ -64,6 +71,62 @@ export class Vocabularies {
 
   all(): IterableIterator<VocabularyInfo> {
     return this.byName.values();
+  }
+
+  /** The vocabulary that declares a unit (`unit level, levels`), if a vocabulary does. */
+  declaringUnit(u: BaseUnit): VocabularyInfo | undefined {
+    return this.unitWords.get(u.word)?.vocabulary;
+  }
+
+  /**
+   * Reports a declared unit written where its vocabulary is not in use (C332), naming the
+   * vocabulary to add; true when the unit may stand there.
+   */
+  unitInScope(u: Unit, scope: Scope | VocabularyInfo, report: Report, at: A.Node): boolean {
+    for (const b of u.per ? [u.base, u.per] : [u.base]) {
+      if (!isDeclaredUnit(b)) continue;
+      const v = this.declaringUnit(b);
+      if (!v || (scope instanceof Scope ? scope.uses(v.name) : this.reaches(scope, v.name))) continue;
+      report('C332', at, { unit: b.word, vocabulary: v.name });
+      return false;
+    }
+    return true;
+  }
+
+  /** Whether a vocabulary reads the facts of vocabulary `name`: it is that one, core, or one it uses (in turn). */
+  private reaches(from: VocabularyInfo, name: string): boolean {
+    const seen = new Set<string>();
+    const visit = (v: VocabularyInfo | undefined): boolean => {
+      if (!v || seen.has(v.name)) return false;
+      seen.add(v.name);
+      return v.name === name || v.decl.uses.some((u) => visit(this.byName.get(u.text)));
+    };
+    return name === 'core' || visit(from);
+  }
+
+  /** Declares a vocabulary's units, each word once in the program and none of the language's own. */
+  private declareUnits(v: VocabularyInfo): void {
+    const report = this.reporters(v.file);
+    for (const d of v.decl.units) {
+      const one = d.one.text;
+      const many = d.many.text;
+      if (!one || !many) continue;
+      const unit = declaredUnit(one, many);
+      for (const w of one === many ? [d.one] : [d.one, d.many]) {
+        if (keywordSet.has(w.text)) continue; // (a reserved word as a name: reported by the parser, P206)
+        const clash = isBuiltInUnitWord(w.text) ? 'a unit of the language' : unitSoftWords.has(w.text) ? 'a word of the language, which reads otherwise after a number' : undefined;
+        if (clash) {
+          report('C333', w, { word: w.text, why: clash });
+          continue;
+        }
+        const other = this.unitWords.get(w.text);
+        if (other) {
+          report('C302', w, { what: `unit (also declared by vocabulary '${other.vocabulary.name}' in ${other.vocabulary.file})`, name: w.text });
+          continue;
+        }
+        this.unitWords.set(w.text, { unit, vocabulary: v });
+      }
+    }
   }
 
   /** The vocabulary that declares a fact or define of these words, the standard ones first. */
@@ -136,6 +199,7 @@ export class Vocabularies {
     let scope = this.scopes.get(key);
     if (!scope) {
       scope = new Scope(undefined, key);
+      scope.vocabularies = names;
       const from = new Map<string, string>();
       for (const n of names) {
         const v = this.byName.get(n)!;
@@ -366,8 +430,10 @@ export class Vocabularies {
         if (t.unit) {
           const words = t.unit.text.split(' ');
           const [what, sep, per] = words[0] === 'per' ? [undefined, 'per', words[1]] : [words[0], words[1], words[2]];
-          unit = sep === undefined || sep === 'per' || sep === 'a' ? unitFromWords(what, per) : undefined;
-          if (!unit) report('P204', t.unit, { text: t.unit.text, hint: words.length === 1 ? notAUnitHint(words[0]!, "a count of anything else is a plain 'number'") : '' });
+          unit = sep === undefined || sep === 'per' || sep === 'a' ? unitFromWords(what, per, this.units) : undefined;
+          if (!unit) report('P204', t.unit, { text: t.unit.text, hint: words.length === 1 ? notAUnitHint(words[0]!, "a count of anything else is a plain 'number'", this.units) : '' });
+          // (Not through scopeFor: a scope made while the vocabularies are declared would miss their facts.)
+          else if (!this.unitInScope(unit, v, report, t.unit)) unit = undefined;
         }
         if (t.min !== undefined && t.max !== undefined && t.max < t.min) report('C309', t, { message: `The range ${t.min} to ${t.max} runs backwards` });
         return numberIn(unit, t.min, t.max);
@@ -395,6 +461,10 @@ export class Vocabularies {
     }
   }
 }
+
+const keywordSet = new Set(keywords);
+/** Names that read otherwise after a number (`3 visits a week`, `rounded down`, `part`): never a unit's words. */
+const unitSoftWords = new Set(['a', 'an', 'of', 'up', 'down', 'part', 'use', 'needs', 'half', 'count', 'sum', 'any', 'every', 'no', 'or', 'unit']);
 
 /** An enum type (or a list of one) named after its fact, for messages and same-fact comparisons. */
 function named(ty: Ty, words: string): Ty {

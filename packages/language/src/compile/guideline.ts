@@ -9,6 +9,7 @@ import { ExprCompiler, Sources } from './expressions.ts';
 import { criterionReads, factType } from './facts.ts';
 import { condReads } from '../reads.ts';
 import { compileTable, recommendationTable } from './tables.ts';
+import { unitWords } from '../units.ts';
 
 /** A member of an edition, with the file it is written in (an inherited one's is the revised edition's). */
 interface Placed<T> {
@@ -211,7 +212,8 @@ export class GuidelineCompiler {
       if (at < 0) continue; // (written with an escape, it is not in the text as written)
       out += text.replace(/\s+/g, ' ').slice(from, at) + `{${placeholders.length}}`;
       from = at + raw.length;
-      placeholders.push({ text: this.sources.text(file, h.expr), value: x.value(h.expr) });
+      const unit = x.unitOf(h.expr);
+      placeholders.push({ text: this.sources.text(file, h.expr), value: x.value(h.expr), ...(unit ? { unit: unitWords(unit) } : {}) });
     }
     out += text.replace(/\s+/g, ' ').slice(from);
     return { text: oneLine(out), placeholders };

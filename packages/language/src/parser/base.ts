@@ -11,6 +11,7 @@ import { EmbeddedActionsParser, isRecognitionException, type IToken, type Parser
 import type * as A from '../ast.ts';
 import type { Range } from '../diagnostics.ts';
 import * as T from '../tokens.ts';
+import type { DeclaredUnits } from '../units.ts';
 
 /**
  * The LABEL options of the grammar's CONSUMEs and SUBRULEs, made once: an object literal in a rule
@@ -67,6 +68,8 @@ export function joinedName(tokens: readonly IToken[], sep: string): A.Name | und
 }
 export const noRange = (): Range => ({ start: 0, end: 0 });
 
+const noUnits: DeclaredUnits = new Map();
+
 /** A recognition error on its way out of a rule, with the node the rule had built. */
 interface Unfinished {
   partial?: unknown;
@@ -77,6 +80,8 @@ export class ParserBase extends EmbeddedActionsParser {
   reports: NodeReport[] = [];
   /** Quantities with an unknown unit, with their report: kept only if the AST still holds them. */
   unitReports: { node: A.Quantity; report: NodeReport }[] = [];
+  /** The units the program's vocabularies declare: a number takes one of their words as its unit. */
+  protected units: DeclaredUnits = new Map();
   /** The token vector being parsed, and which of its tokens a rule took (1) rather than skipped. */
   protected tokens: IToken[] = [];
   private taken = new Uint8Array(0);
@@ -103,7 +108,8 @@ export class ParserBase extends EmbeddedActionsParser {
   }
 
   /** Sets the tokens to parse and clears what the last parse left. */
-  begin(tokens: IToken[]): void {
+  begin(tokens: IToken[], units: DeclaredUnits = noUnits): void {
+    this.units = units;
     this.input = tokens;
     this.tokens = tokens;
     if (this.recovering) {

@@ -314,6 +314,7 @@ export class ExpressionParser extends ParserBase {
    */
   private clauseAhead(k = 1): boolean {
     if (this.nextIs('use', k)) return this.LA(k + 1).tokenType === T.CriterionKw;
+    if (this.nextIs('unit', k)) return this.unitDeclAhead(k);
     if (this.nextIs('needs', k)) return this.nextIs('clinical', k + 1) && this.nextIs('review', k + 2);
     if (!this.nextIs('part', k) || this.LA(k + 1).tokenType !== T.Identifier) return false;
     return partFollowers.has(this.LA(k + 2).tokenType) || this.nextIs('part', k + 2);
@@ -375,6 +376,12 @@ export class ExpressionParser extends ParserBase {
     return e ? { kind: 'ParenExpr', inner: e, range } : { kind: 'ErrorExpr', range };
   }
 
+  /** Whether `unit NAME , NAME` begins at token `k`: a unit's declaration (a reserved word there is reported as one). */
+  protected unitDeclAhead(k = 1): boolean {
+    const word = (t: IToken): boolean => t.tokenType === T.Identifier || t.tokenType.CATEGORIES?.includes(T.ReservedWord) === true;
+    return this.nextIs('unit', k) && word(this.LA(k + 1)) && this.LA(k + 2).tokenType === T.Comma && word(this.LA(k + 3));
+  }
+
   /** `count` or `sum` of, or a quantifier, followed by a list's words up to `where`. */
   private quantifierAhead(): boolean {
     const first = this.LA(1);
@@ -390,7 +397,7 @@ export class ExpressionParser extends ParserBase {
   // unitPhrase := 'per' UNIT | UNIT (('per' | "a") UNIT)?      e.g. 3 per week, 8 visits, 120 mg a day, 4 hours a day
   protected readonly unitPhraseOption = {
     // A unit word, or 'per week'; a following name that starts a new fact is not taken.
-    GATE: () => this.LA(1).tokenType === T.PerKw || (this.LA(1).tokenType === T.Identifier && isUnitWord(this.LA(1).image)),
+    GATE: () => this.LA(1).tokenType === T.PerKw || (this.LA(1).tokenType === T.Identifier && isUnitWord(this.LA(1).image, this.units)),
     DEF: (): { what?: IToken; per?: IToken; perWord?: IToken } => this.SUBRULE(this.unitPhrase),
   };
   unitPhrase = this.rule('unitPhrase', (): { what?: IToken; per?: IToken; perWord?: IToken } => {
@@ -418,7 +425,7 @@ export class ExpressionParser extends ParserBase {
     const range = this.rangeFrom(from) ?? noRange();
     const q: A.Quantity = { kind: 'Quantity', value: valid(num) ? Number(num.image) : NaN, range };
     if (!valid(what) && !valid(per)) return q;
-    const unit = unitFromWords(valid(what) ? what.image : undefined, valid(per) ? per.image : undefined);
+    const unit = unitFromWords(valid(what) ? what.image : undefined, valid(per) ? per.image : undefined, this.units);
     if (unit) q.unit = unit;
     else {
       const at = valid(per) ? per : what!;

@@ -12,7 +12,7 @@ import { TableParser } from './tables.ts';
 export { unquote, type NodeReport } from './base.ts';
 
 /** A declaration that belongs to the one above it (a guideline, vocabulary, record or policy). */
-export type Member = A.ClassDecl | A.RecommendBlock | A.TableDecl | A.CriterionDecl | A.FactDecl | A.RecordDecl | A.DefineDecl | A.UseDecl;
+export type Member = A.ClassDecl | A.RecommendBlock | A.TableDecl | A.CriterionDecl | A.FactDecl | A.RecordDecl | A.DefineDecl | A.UseDecl | A.UnitDecl;
 
 /** One declaration, or one token no declaration could take, as the parser found them. */
 export type Item =
@@ -37,7 +37,7 @@ function itemOf(decl: Declaration): Item {
 
 export class GuidelineParser extends TableParser {
   // file := (guidelineDecl | vocabularyDecl | classDecl | recommendBlock | tableDecl | criterionDecl | useDecl
-  //          | factDecl | recordDecl | defineDecl | policyDecl | headerClause)*
+  //          | unitDecl | factDecl | recordDecl | defineDecl | policyDecl | headerClause)*
   // Declarations follow each other flat (members belong to the declaration above them), and a token no
   // declaration can take is skipped and reported, so one broken line never hides the rest of the file.
   file = this.rule('file', (): Item[] => {
@@ -68,6 +68,7 @@ export class GuidelineParser extends TableParser {
       { ALT: () => this.add(this.SUBRULE(this.tableDecl)) },
       { ALT: () => this.add(this.SUBRULE(this.criterionDecl)) },
       { GATE: () => this.nextIs('use') && this.LA(2).tokenType === T.CriterionKw, ALT: () => this.add(this.SUBRULE(this.useDecl)) },
+      { GATE: () => this.unitDeclAhead(), ALT: () => this.add(this.SUBRULE(this.unitDecl)) },
       { ALT: () => this.add(this.SUBRULE(this.factDecl)) },
       { ALT: () => this.add(this.SUBRULE(this.recordDecl)) },
       { ALT: () => this.add(this.SUBRULE(this.defineDecl)) },

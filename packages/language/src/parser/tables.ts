@@ -277,7 +277,7 @@ export class TableParser extends VocabularyParser {
     const lo = valid(low) ? Number(low.image) : NaN;
     const n: A.CellNumber = { kind: 'CellNumber', low: lo, high: valid(high) ? Number(high.image) : lo, range: this.rangeFrom(from) ?? noRange() };
     if (u && (valid(u.what) || valid(u.per))) {
-      const unit = unitFromWords(valid(u.what) ? u.what.image : undefined, valid(u.per) ? u.per.image : undefined);
+      const unit = unitFromWords(valid(u.what) ? u.what.image : undefined, valid(u.per) ? u.per.image : undefined, this.units);
       if (unit) n.unit = unit;
       else {
         const at = valid(u.per) ? u.per : u.what!;

@@ -35,9 +35,35 @@ export class VocabularyParser extends DeclarationParser {
   private vocabularyOf(from: number, nm: IToken | undefined, title: IToken | undefined, uses: IToken[]): A.VocabularyDecl {
     if (this.RECORDING_PHASE) return undefined as never;
     const range = this.rangeFrom(from) ?? noRange();
-    const v: A.VocabularyDecl = { kind: 'VocabularyDecl', range, name: nm ? name(nm) : { kind: 'Name', text: '', range }, uses: (uses ?? []).filter(valid).map(name), facts: [], records: [], defines: [], tables: [], criteria: [], repeated: [] };
+    const v: A.VocabularyDecl = { kind: 'VocabularyDecl', range, name: nm ? name(nm) : { kind: 'Name', text: '', range }, uses: (uses ?? []).filter(valid).map(name), facts: [], records: [], defines: [], tables: [], criteria: [], units: [], repeated: [] };
     if (valid(title)) v.title = stringName(title);
     return v;
+  }
+
+  // unitDecl := "unit" declName ',' declName STRING?
+  unitDecl = this.rule('unitDecl', (): A.UnitDecl => {
+    const from = this.here();
+    let one: IToken | undefined;
+    let many: IToken | undefined;
+    let meaning: IToken | undefined;
+    try {
+      this.softKeyword('unit', 1);
+      one = this.SUBRULE(this.declName);
+      this.CONSUME(T.Comma);
+      many = this.SUBRULE2(this.declName);
+      this.OPTION(() => { meaning = this.CONSUME(T.StringLiteral, L.meaning); });
+    } catch (e) {
+      throw this.unfinished(e, this.unitOf(from, one, many, meaning));
+    }
+    return this.unitOf(from, one, many, meaning);
+  });
+
+  private unitOf(from: number, one: IToken | undefined, many: IToken | undefined, meaning: IToken | undefined): A.UnitDecl {
+    if (this.RECORDING_PHASE) return undefined as never;
+    const range = this.rangeFrom(from) ?? noRange();
+    const u: A.UnitDecl = { kind: 'UnitDecl', range, one: one ? name(one) : { kind: 'Name', text: '', range }, many: many ? name(many) : { kind: 'Name', text: '', range } };
+    if (valid(meaning)) u.meaning = stringName(meaning);
+    return u;
   }
 
   // factDecl := ('fact' | 'field') NAME+ ':' typeExpr (',' factOption)* STRING?

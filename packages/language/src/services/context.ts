@@ -4,7 +4,7 @@ import type * as A from '../ast.ts';
 import type { Range } from '../diagnostics.ts';
 import { check, type ParsedFile, type ProgramModel } from '../check/index.ts';
 import { Scope, type FactSym, type Sym, type Ty } from '../check/symbols.ts';
-import { parse, sharedMemo } from '../parse.ts';
+import { parseProgram, sharedMemo } from '../parse.ts';
 import type { SourceText } from '../pipeline.ts';
 import { unitName } from '../units.ts';
 
@@ -25,8 +25,9 @@ export interface ServiceContext {
 
 export function serviceContext(text: string, options: ServiceOptions = {}): ServiceContext {
   const file = options.file ?? '<input>';
-  const ast = parse(text, file, sharedMemo).ast;
-  const program = (options.program ?? []).filter((s) => s.file !== file).map((s): ParsedFile => ({ file: s.file, text: s.text, ast: parse(s.text, s.file, sharedMemo).ast }));
+  const all = parseProgram([{ text, file }, ...(options.program ?? []).filter((s) => s.file !== file)], sharedMemo);
+  const ast = all[0]!.ast;
+  const program = all.slice(1).map((s): ParsedFile => ({ file: s.file, text: s.text, ast: s.ast }));
   const { model } = check(ast, text, file, sharedMemo.expressions, program);
   return {
     ast,
