@@ -384,6 +384,8 @@ export class Solver {
   /** The octagon of the atoms and month comparisons over `used` (with each variable's range), solved or decided. */
   private octagon(cell: Cell, used: Set<number>, want: boolean): Map<number, number> | undefined {
     const vars = [...used];
+    // A date of what has happened is bounded by the review date, so the review date takes part.
+    if (!used.has(this.asOf.index) && vars.some((x) => (this.space.vars[x] as NumVar).notAfterReview)) vars.push(this.asOf.index);
     const local = new Map(vars.map((x, i) => [x, i]));
     const ks: OctConstraint[] = [];
     for (const x of vars) {
@@ -392,7 +394,15 @@ export class Solver {
     }
     const toLocal = (k: Atom): OctConstraint => (k.y === undefined ? { x: local.get(k.x)!, a: k.a, c: k.c, strict: k.strict } : { x: local.get(k.x)!, a: k.a, y: local.get(k.y)!, b: k.b!, c: k.c, strict: k.strict });
     for (const k of cell.atoms) ks.push(toLocal(k));
-    for (const k of cell.months) ks.push(toLocal(relaxation(k)));
+    // The runtime refuses a case whose date of what has happened is after the review date (R501).
+    const past = vars.filter((x) => (this.space.vars[x] as NumVar).notAfterReview);
+    for (const x of past) ks.push(toLocal({ x, a: 1, y: this.asOf.index, b: -1, c: 0, strict: false }));
+    // The same bound as a time, for a date measured up to the review only: at least 0 months from it,
+    // decided with the cell's own comparisons. (Measured up to another date too, the octagon bounds it:
+    // a comparison up to a second end would have the review dates scanned, past any budget.)
+    const upToReview = (x: number): boolean => cell.months.some((k) => k.date === x) && cell.months.every((k) => k.date !== x || k.to === this.asOf.index);
+    const months = [...cell.months, ...past.filter(upToReview).map((x): MonthAtom => ({ date: x, day: 0, to: this.asOf.index, unit: 'months', op: '>=', c: 0 }))];
+    for (const k of months) ks.push(toLocal(relaxation(k)));
     const integer = vars.map((x) => (this.space.vars[x] as NumVar).integer);
     const prefer = (i: number): number => {
       const v = this.space.vars[vars[i]!] as NumVar;
@@ -403,8 +413,8 @@ export class Solver {
       const values = solveOctagon(vars.length, integer, [...ks, ...extra], prefer);
       return values && new Map(vars.map((x, i) => [x, values[i]!]));
     };
-    if (!cell.months.length) return finish([]);
+    if (!months.length) return finish([]);
     const bound = new Set(cell.atoms.flatMap((k) => (k.y === undefined ? [k.x] : [k.x, k.y])));
-    return decideMonths({ months: cell.months, local, endRange: (x) => this.space.vars[x] as NumVar, bound, ks, integer, prefer, finish });
+    return decideMonths({ months, local, endRange: (x) => this.space.vars[x] as NumVar, bound, ks, integer, prefer, finish });
   }
 }

@@ -39,6 +39,8 @@ export interface NumVar {
   unknownMax?: number;
   /** A date that may be unknown is no later than the review date (unless `any date`). */
   unknownBeforeReview?: boolean;
+  /** A date of what has happened (`date`, not `any date`): a case that gives it later than the review date is refused. */
+  notAfterReview?: boolean;
 }
 
 export type Var = FiniteVar | NumVar;
@@ -202,6 +204,7 @@ export class Space {
 
   private date(id: string, words: string, mayBeUnknown: boolean, anyDate = false): NumVar {
     const v: Omit<NumVar, 'index'> = { kind: 'num', id, words, integer: true, date: true, min: minDay, max: maxDay };
+    if (!anyDate && id !== 'asOf') v.notAfterReview = true;
     if (mayBeUnknown) {
       v.known = this.flag(id, words);
       if (!anyDate) v.unknownBeforeReview = true;

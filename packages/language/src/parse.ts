@@ -1,5 +1,5 @@
 // The front end: text -> tokens -> AST, collecting L1xx/P2xx diagnostics. Never throws on input.
-import type { IRecognitionException, IToken, TokenType } from 'chevrotain';
+import { tokenMatcher, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
 import type * as A from './ast.ts';
 import type { Expr, GuidelineFile } from './ast.ts';
 import { collector, hasErrors, type Diagnostic, type DiagnosticCode, type Range, type Report } from './diagnostics.ts';
@@ -10,7 +10,7 @@ import { typoAt, type Typo } from './parser/typos.ts';
 import { editDistance } from './spelling.ts';
 import { Memo, shifted } from './shift.ts';
 import { declaredUnit, isUnitWord, notAUnitHint, type BaseUnit, type DeclaredUnits } from './units.ts';
-import { ClassKw, Colon, CriterionKw, Dot, keywords, ReservedWord, DefineKw, FactKw, FieldKw, GuidelineKw, Identifier, LParen, PolicyKw, ProcedureKw, RecommendKw, RecordKw, RParen, VocabularyKw } from './tokens.ts';
+import { ClassKw, Colon, CriterionKw, Dot, keywords, ReservedWord, DefineKw, FactKw, FieldKw, GuidelineKw, Identifier, LParen, PolicyKw, ProcedureKw, RecommendKw, RecordKw, RParen, StringLiteral, VocabularyKw } from './tokens.ts';
 import * as T from './tokens.ts';
 import { walk } from './walk.ts';
 
@@ -366,7 +366,8 @@ function startsDeclaration(tokens: readonly IToken[], i: number): boolean {
   if (t.tokenType === CriterionKw && prev?.tokenType === Identifier && prev.image === 'use') return false;
   // A keyword within a case field's path (`surgery.procedure`) is part of the path.
   if (prev?.tokenType === Dot) return false;
-  return !((t.tokenType === ClassKw || t.tokenType === ProcedureKw) && prev?.tokenType === Colon);
+  if ((t.tokenType === ClassKw || t.tokenType === ProcedureKw) && prev?.tokenType === Colon) return false;
+  return !amongWords(tokens, i);
 }
 
 /** Whether `unit NAME , NAME` begins at token i, a unit's declaration (not in a case field's path). */
@@ -374,6 +375,25 @@ function unitDeclAt(tokens: readonly IToken[], i: number): boolean {
   const word = (t: IToken | undefined): boolean => t !== undefined && (t.tokenType === Identifier || t.tokenType.CATEGORIES?.includes(ReservedWord) === true);
   return tokens[i - 1]?.tokenType !== Dot && tokens[i - 1]?.tokenType !== T.FromKw && word(tokens[i + 1]) && tokens[i + 2]?.tokenType === T.Comma && word(tokens[i + 3]);
 }
+
+/**
+ * Whether token i lies among the words of a fact, a field or a define (`fact requested procedure
+ * code:`): only words between it and the keyword, and only words up to the ':' (a define's meaning
+ * may come first). The parser takes it there as a reserved word used as a name (P206).
+ */
+function amongWords(tokens: readonly IToken[], i: number): boolean {
+  const word = (t: IToken | undefined): boolean => t !== undefined && (t.tokenType === Identifier || tokenMatcher(t, ReservedWord));
+  let a = i - 1;
+  while (a >= 0 && word(tokens[a]) && !wordsStart.has(tokens[a]!.tokenType)) a--;
+  const kw = tokens[a]?.tokenType;
+  if (kw === undefined || !wordsStart.has(kw)) return false;
+  let b = i + 1;
+  while (word(tokens[b]) && !wordsStart.has(tokens[b]!.tokenType)) b++;
+  if (kw === DefineKw && tokens[b]?.tokenType === StringLiteral) b++;
+  return tokens[b]?.tokenType === Colon;
+}
+
+const wordsStart = new Set<TokenType>([FactKw, FieldKw, DefineKw]);
 
 interface Segment {
   tokens: IToken[];

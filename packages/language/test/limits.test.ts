@@ -114,6 +114,20 @@ describe('reserved words as names', () => {
     expectMarked(input, codes, (text) => ({ diagnostics: analyze(text).diagnostics.filter((d) => d.code !== 'C311' && d.code !== 'C322') }));
   });
 
+  // A word of a fact, a record's field or a define: the one error, at the word, and the rest read.
+  const vocabulary = 'vocabulary v "V"\n';
+  it.each<[string]>([
+    [`${vocabulary}fact requested <|procedure|> code: code, from request.procedureCode\n  "The code."`],
+    [`${vocabulary}fact <|first|> visit date: date, from history.firstVisitDate\n  "The first visit."`],
+    [`${vocabulary}fact knee <|in|> <|force|>: yes or no, from findings.kneeInForce\n  "x"`],
+    [`${vocabulary}fact <|class|> size: number, from findings.classSize\n  "x"`],
+    [`${vocabulary}fact visits: list of visit, from history.visits\n  "x"\nrecord visit "V"\n  field visit <|title|>: text, from heading\n    "x"`],
+    [`${header}define <|first|> course "The first course": completed visits <= 6\ncriterion c "C" require completed visits > 0 otherwise "x"`],
+  ])('a reserved word among the words of a fact or define: %s', (input) => {
+    const { text, ranges } = markers(input);
+    expect(analyze(text).diagnostics.map((d) => [d.code, d.range])).toEqual(ranges.map((r) => ['P206', r]));
+  });
+
   it('keeps reading the declaration after the reserved word', () => {
     const text = `${header}criterion known "K" require complted visits > 0 otherwise "x"`;
     expect(analyze(text).diagnostics.map((d) => d.code)).toEqual(['P206', 'C301']);

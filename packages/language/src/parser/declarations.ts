@@ -709,6 +709,11 @@ export class DeclarationParser extends ExpressionParser {
 
   /** A reserved word taken as a part of a guideline id, reported as a reserved word used as a name. */
   private reservedPart(t: IToken): IToken {
+    return this.reservedWord(t);
+  }
+
+  /** A reserved word taken where a name belongs, reported as a reserved word used as a name (P206). */
+  protected reservedWord(t: IToken): IToken {
     if (!this.RECORDING_PHASE && valid(t)) this.reports.push({ code: 'P206', range: tokenRange(t), data: { word: t.image } });
     return t;
   }

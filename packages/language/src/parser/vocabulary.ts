@@ -1,7 +1,7 @@
 // The grammar of vocabularies: the facts a guideline may speak of (their words, type, unit, the case
 // field read or the built-in computation, what absence means and what they mean), the records of
 // list facts, and named conditions and values (`define`).
-import type { IToken } from 'chevrotain';
+import { tokenMatcher, type IToken } from 'chevrotain';
 import type * as A from '../ast.ts';
 import * as T from '../tokens.ts';
 import { DeclarationParser } from './declarations.ts';
@@ -66,6 +66,31 @@ export class VocabularyParser extends DeclarationParser {
     return u;
   }
 
+  // The words of a fact or define. A reserved word is taken too (and reported, P206) where only
+  // words lie between it and what ends them (`fact requested procedure code:`), so that the one
+  // mistake is named as such, at the word, rather than as a ':' missing and a declaration that
+  // the keyword would start.
+  private readonly declWords = [
+    { ALT: () => this.CONSUME(T.Identifier, L.word) },
+    { ALT: () => this.reservedWord(this.CONSUME(T.ReservedWord, L.reserved)) },
+  ];
+
+  /**
+   * Whether a word comes next: a name, or a reserved word in a run of words that a ':' ends (or, with
+   * `meaning`, a quoted meaning and then the ':', as a define has). The file is split into
+   * declarations the same way (`amongWords` in parse.ts).
+   */
+  private wordAhead(meaning: boolean): boolean {
+    if (this.RECORDING_PHASE) return true;
+    for (let k = 1; ; k++) {
+      const t = this.LA(k);
+      if (k === 1 && t.tokenType === T.Identifier) return true;
+      if (k > 1 && t.tokenType === T.Colon) return true;
+      if (k > 1 && meaning && t.tokenType === T.StringLiteral) return this.LA(k + 1).tokenType === T.Colon;
+      if (t.tokenType !== T.Identifier && !tokenMatcher(t, T.ReservedWord)) return false;
+    }
+  }
+
   // factDecl := ('fact' | 'field') NAME+ ':' typeExpr (',' factOption)* STRING?
   factDecl = this.rule('factDecl', (): A.FactDecl => {
     const from = this.here();
@@ -76,7 +101,7 @@ export class VocabularyParser extends DeclarationParser {
     let meaning: IToken | undefined;
     try {
       this.OR([{ ALT: () => this.CONSUME(T.FactKw) }, { ALT: () => { this.CONSUME(T.FieldKw); role = 'field'; } }]);
-      this.AT_LEAST_ONE(() => { words.push(this.CONSUME(T.Identifier, L.word)); });
+      this.AT_LEAST_ONE({ GATE: () => this.wordAhead(false), DEF: () => { words.push(this.OR2(this.declWords)); } });
       this.CONSUME(T.Colon);
       type = this.SUBRULE(this.typeExpr);
       this.MANY(() => { this.CONSUME(T.Comma); options.push(this.SUBRULE(this.factOption)); });
@@ -274,7 +299,7 @@ export class VocabularyParser extends DeclarationParser {
     let expr: A.Expr | undefined;
     try {
       this.CONSUME(T.DefineKw);
-      this.AT_LEAST_ONE(() => { words.push(this.CONSUME(T.Identifier, L.word)); });
+      this.AT_LEAST_ONE({ GATE: () => this.wordAhead(true), DEF: () => { words.push(this.OR(this.declWords)); } });
       this.OPTION(() => { meaning = this.CONSUME(T.StringLiteral, L.meaning); });
       this.CONSUME(T.Colon);
       expr = this.SUBRULE(this.expr, L.value);
