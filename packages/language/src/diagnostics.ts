@@ -75,6 +75,7 @@ export const diagnosticCodes = {
   C329: { name: 'bad-table-key', severity: 'error', template: '{message}' },
   C330: { name: 'bad-table-column', severity: 'error', template: '{message}' },
   C331: { name: 'never-true', severity: 'error', template: "'{text}' is never true{hint}" },
+  C332: { name: 'bad-order-field', severity: 'error', template: "'by' orders the items of a list by one of their dates: {message}" },
   X401: { name: 'compile-after-errors', severity: 'error', template: 'Not compiled: the file has {count} error(s)' },
   X402: { name: 'not-sql', severity: 'error', template: '{guideline} is not compiled to SQL: {reason}' },
   R501: { name: 'invalid-case', severity: 'error', template: '{message}' },
