@@ -1,7 +1,8 @@
 // The compiled SQL (DuckDB, embedded) is held to the runtime: on every bundled case and variants of
 // them, on generated cases of the bundled library, and on a rule set using the language's other forms
 // (groups, clinical review and `unless met`, certify, editions, policy criteria, rounding, time since
-// a date and between two, lists, lists of records with counts, sums and some/every/no, tables,
+// a date and between two, lists, lists of records with counts, sums, some/every/no and the latest or
+// earliest item, tables,
 // `on file`, fields of a yes-or-no record), each case's decision, governing guideline, criterion
 // statuses, certified visits and missing fields (in order) must be the same, over the relation replay
 // reads and over the Parquet guideline prep writes. Zero differences.
@@ -95,6 +96,9 @@ describe('SQL ≡ runtime', { timeout: 300_000 }, () => {
     expect(cases.length).toBeGreaterThan(runs(500));
     const decisions = new Set(cases.map((c) => evaluateFast(rules, c, { detail: 'decision' }).decision));
     expect([...decisions].sort()).toEqual(['insufficient-information', 'medically-necessary', 'needs-clinical-review', 'no-applicable-guideline', 'not-medically-necessary', 'partially-medically-necessary']);
+    // The latest and earliest sessions decide every way: met, not met, and unknown (an unknown date, a tie).
+    const lastSession = new Set(cases.flatMap((c) => evaluateFast(rules, c, { detail: 'decision' }).criteria.filter((x) => x.id === 'last-session').map((x) => x.status)));
+    expect([...lastSession].sort()).toEqual(['met', 'not-met', 'unknown']);
     expect(await decideBoth(rules, cases, { parquet: true })).toEqual([]);
   });
 
@@ -304,6 +308,11 @@ criterion sessions-logged "Supervised sessions, none overlong"
 criterion session-time "Two hours of sessions, one lately"
   require (sum of minutes over sessions where not supervised) <= 300 and any sessions where days from session date to plan date <= 14
   otherwise "Not enough."
+
+criterion last-session "The last session supervised or short, the first one not long before the plan"
+  require the latest sessions by session date where (supervised or minutes <= 60)
+          and not the earliest sessions by session date where days from session date to plan date > 400
+  otherwise "The last session was long and unsupervised."
 
 criterion exam-on-file "An examination on file, good or recent"
   require exam grade is on file and (exam grade is good or days from care started to plan date <= 30 or exam minutes >= 45)

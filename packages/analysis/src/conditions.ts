@@ -95,7 +95,7 @@ export class Conditions {
     // On file: true when known, unknown when not; never false.
     if ('recorded' in c) return this.known(c.recorded);
     if ('includes' in c || 'empty' in c) return this.set(c);
-    if ('quantifier' in c) throw new NotAnalyzed(`it asks whether ${c.quantifier === 'some' ? 'some' : c.quantifier === 'every' ? 'every' : 'no'} item of a list meets a condition`);
+    if ('quantifier' in c) throw new NotAnalyzed(`it asks whether ${c.quantifier === 'latest' || c.quantifier === 'earliest' ? `the ${c.quantifier}` : c.quantifier} item of a list meets a condition`);
     throw new NotAnalyzed('it matches a code against patterns');
   }
 

@@ -1,6 +1,6 @@
 // Every form of condition the artifact has is read: tables split per row (a guideline's own and a
 // vocabulary's), time up to the request date, 'is on file'; what is outside the exact class (an
-// aggregate over a list, a product of two facts, a quantifier) is reported as not analyzed (A612)
+// aggregate over a list, a product of two facts, a quantifier, the latest item of a list) is reported as not analyzed (A612)
 // at the condition, never a crash and never a verdict. Expected findings are marked `<|…|>`.
 import { describe, expect, it } from 'vitest';
 import { compileProgram } from '../../language/src/index.ts';
@@ -45,6 +45,8 @@ describe('forms outside the method are not analyzed, at the condition', () => {
     ['<|pain with medication * pain without medication <= 20|>'],
     ['<|requested visits / completed visits <= 2|>'],
     ['<|any diagnoses where diagnosis code is M54.1*|>'],
+    ['<|the latest medications by medication start date where daily dose <= 90|>'],
+    ['completed visits <= 10 and not <|the earliest medications by medication start date where formulation is extended-release|>'],
     ['completed visits <= 10 and <|sum of morphine equivalents over medications <= 90 mg a day|>'],
   ])('%s', async (require) => {
     const input = program(require);

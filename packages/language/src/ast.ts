@@ -395,11 +395,16 @@ export interface AggregateExpr extends NodeBase {
   where?: Expr;
 }
 
-/** `any <list> where ...`, `every ...`, `no ...`. */
+/**
+ * `any <list> where ...`, `every ...`, `no ...`; `the latest <list> by <date field> where ...` (and
+ * `the earliest`): a condition on the item with the greatest (least) date, which `by` names.
+ */
 export interface QuantifiedExpr extends NodeBase {
   kind: 'QuantifiedExpr';
-  quantifier: 'some' | 'every' | 'no';
+  quantifier: 'some' | 'every' | 'no' | 'latest' | 'earliest';
   list: FactRef;
+  /** The field of each item the latest or earliest is chosen by (only with those). */
+  by?: FactRef;
   where: Expr;
 }
 

@@ -90,9 +90,19 @@ export function printExpr(e: A.Expr, src: string, column?: number): string {
 export function around(e: A.Expr): { open: string; inner: A.Expr; close: string } | undefined {
   switch (e.kind) {
     case 'NotExpr': return { open: 'not ', inner: e.operand, close: '' };
-    case 'QuantifiedExpr': return { open: `${e.quantifier === 'some' ? 'any' : e.quantifier} ${e.list.name} where `, inner: e.where, close: '' };
+    case 'QuantifiedExpr': return { open: `${quantifierWords(e)} where `, inner: e.where, close: '' };
     case 'ParenExpr': return { open: '(', inner: e.inner, close: ')' };
     default: return undefined;
+  }
+}
+
+/** The words before a quantified expression's `where`: `any medications`, `the latest prior injections by injection date`. */
+function quantifierWords(e: A.QuantifiedExpr): string {
+  switch (e.quantifier) {
+    case 'some': return `any ${e.list.name}`;
+    case 'latest':
+    case 'earliest': return `the ${e.quantifier} ${e.list.name} by ${e.by?.name ?? ''}`;
+    default: return `${e.quantifier} ${e.list.name}`;
   }
 }
 
@@ -114,7 +124,7 @@ export function formatDebug(e: A.Expr, src: string): string {
     case 'ParenExpr': return formatDebug(e.inner, src);
     case 'RoundExpr': return `(${formatDebug(e.inner, src)} rounded ${e.how})`;
     case 'AggregateExpr': return `(${e.op} ${e.value ? `${formatDebug(e.value, src)} over ` : ''}${e.list.name}${e.where ? ` where ${formatDebug(e.where, src)}` : ''})`;
-    case 'QuantifiedExpr': return `(${e.quantifier} ${e.list.name} where ${formatDebug(e.where, src)})`;
+    case 'QuantifiedExpr': return `(${e.by ? quantifierWords(e) : `${e.quantifier} ${e.list.name}`} where ${formatDebug(e.where, src)})`;
     default: return printExpr(e, src);
   }
 }

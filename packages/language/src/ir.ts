@@ -58,6 +58,14 @@ export type Leaf = { leaf: number } & (
   | { empty: Value }
   /** Some, every or no item of a list meets a condition. */
   | { quantifier: 'some' | 'every' | 'no'; over: string; where: Cond }
+  /**
+   * The latest (earliest) item of a list meets a condition: the item whose `by` (a date field of the
+   * item, `L[].<field>`) is the greatest (least). The candidates are the items at that date and those
+   * whose date is unknown: true when every candidate meets the condition, false when none does,
+   * unknown otherwise (a tie of items that differ, or an unknown date that could decide). An empty
+   * list is false: it has no latest item to meet it.
+   */
+  | { quantifier: 'latest' | 'earliest'; over: string; by: Value; where: Cond }
   /** A code (ICD-10, CPT, HCPCS) matches one of the patterns: `M54.1*`, a range `C00-D49`, or a code. */
   | { code: Value; patterns: string[] }
 );

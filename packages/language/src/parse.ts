@@ -56,6 +56,7 @@ const ruleWords: Record<string, string> = {
   defineDecl: 'a define',
   aggregate: 'a count or sum',
   quantified: 'a condition on a list',
+  latest: 'a condition on the latest item of a list',
   file: 'the file',
 };
 

@@ -41,6 +41,7 @@ export function condReads(c: Cond, r: Reads): void {
   else if ('code' in c) valueReads(c.code, r);
   else if ('quantifier' in c) {
     r.fact(c.over);
+    if ('by' in c) valueReads(c.by, r);
     condReads(c.where, r);
   }
 }

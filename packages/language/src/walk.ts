@@ -39,7 +39,7 @@ export function children(n: A.Node): A.Node[] {
     case 'RoundExpr': return [n.inner];
     case 'SinceExpr': return [n.unit, n.date, ...opt(n.to)];
     case 'AggregateExpr': return [n.list, ...opt(n.value), ...opt(n.where)];
-    case 'QuantifiedExpr': return [n.list, n.where];
+    case 'QuantifiedExpr': return [n.list, ...opt(n.by), n.where];
     default: return [];
   }
 }

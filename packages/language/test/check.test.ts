@@ -574,6 +574,29 @@ describe('C326 not-a-list', () => {
   });
 });
 
+describe('C334 bad-order-field', () => {
+  it.each<Row>([
+    [imaging('the latest prior lumbar imaging by study date where modality is mri'), []],
+    [imaging('the earliest prior lumbar imaging by study date where study date < prior lumbar surgery date'), []],
+    [imaging('not the latest prior lumbar imaging by study date where (modality is mri and post-operative)'), []],
+    // A field that is no date; a fact of the case, the same for every item; a list of values, with no fields.
+    [imaging('the latest prior lumbar imaging by <|modality|> where post-operative'), ['C334']],
+    [imaging('the latest prior lumbar imaging by <|injury date|> where post-operative'), ['C334']],
+    [imaging('the latest red flags by <|study date|> where radicular symptoms'), ['C334']],
+    // Words that name nothing are an unknown fact; a list that is not a list, C326.
+    [imaging('the latest prior lumbar imaging by <|study dat|> where post-operative'), ['C301']],
+    [imaging('the latest <|injury date|> by study date where radicular symptoms'), ['C326']],
+    // The `where` reads the item's fields, and is checked as any condition is.
+    [imaging('the latest prior lumbar imaging by study date where modality is <|mr|>'), ['C306']],
+  ])('%j', (input, codes) => expectDiagnostics(input, codes));
+
+  it('message', () => {
+    expect(analyze(imaging('the latest prior lumbar imaging by modality where post-operative')).diagnostics[0]?.message).toBe(
+      "'by' orders the items of a list by one of their dates: 'modality' is not a date, and the latest or earliest item is chosen by a date of each item",
+    );
+  });
+});
+
 describe('C327 no-rationale', () => {
   it.each<Row>([
     [criterion('require completed visits > 0').replace('criterion x', 'criterion <|x|>'), ['C327']],

@@ -87,6 +87,8 @@ describe('format: layout', () => {
     ['guideline a\nclass k terms "a", "b",\n "c"', 'guideline a\n\nclass k\n  terms "a", "b",\n        "c"\n'],
     ['guideline a\ncriterion c require x  is   on file  needs clinical review   unless met', 'guideline a\n\ncriterion c\n  require x is on file\n  needs clinical review unless met\n'],
     ['guideline a\ncriterion c require days  from a  to b<=60 days', 'guideline a\n\ncriterion c\n  require days from a to b <= 60 days\n'],
+    ['guideline a\ncriterion c require the  latest  a b  by  c d where(e>1)', 'guideline a\n\ncriterion c\n  require the latest a b by c d where (e > 1)\n'],
+    ['guideline a\ncriterion c require not the earliest a by c where e and f', 'guideline a\n\ncriterion c\n  require not the earliest a by c where e and f\n'],
     ['policy p jurisdiction CA first a.* then b , c', 'policy p\n  jurisdiction CA\n  first a.*\n  then  b, c\n'],
     ['# head\n\n\nguideline a # trailing\n   # lead\n  title "T"\n# end', '# head\n\nguideline a  # trailing\n  # lead\n  title    "T"\n# end\n'],
     // A fact wraps at its commas where the author did, two spaces in; a record's field too.

@@ -38,6 +38,9 @@ describe('syntax errors', () => {
     // `is no more than`, as a guideline writes it: `is no` reads as the value no, and the bound is skipped.
     [header + 'criterion x "X"\n  require completed visits is no <|more than|> 3\n  otherwise "no"\n', ['P201']],
     [header + 'criterion x "X"\n  require completed visits is no <|fewer than|> 3\n  otherwise "no"\n', ['P201']],
+    // The latest item without the date that picks it; without the condition it must meet.
+    [header + 'criterion x "X"\n  require the latest prior injections <|where|> relief weeks >= 6 weeks\n  otherwise "no"\n', ['P202']],
+    [header + 'criterion x "X"\n  require the latest prior injections by injection date relief weeks <|>=|> 6 weeks\n  otherwise "no"\n', ['P202']],
     [header + 'recommend\n  myalgia: 9-10 visits <|8|> weeks\n', ['P202']],
     [header + 'class c "x" terms\n<|criterion|> x\n', ['P202']],
     ['<|criterion x "X" require 1 > 0|>', ['P201']],
@@ -123,6 +126,13 @@ describe('expressions', () => {
     // Time between two dates.
     ['days from a to b <= 60 days', '((days from {a} to {b}) <= 60 days)'],
     ['months from a b to c d >= 1 or days since a b >= 30 days', '(((months from {a b} to {c d}) >= 1) or ((days since {a b}) >= 30 days))'],
+    // The latest or earliest item of a list: its words end at `by`, the field's at `where`, and `where` takes one condition.
+    ['the latest prior injections by injection date where relief weeks >= 6 weeks', '(latest {prior injections} by {injection date} where ({relief weeks} >= 6 weeks))'],
+    ['the earliest a b by c where d and e', '((earliest {a b} by {c} where {d}) and {e})'],
+    ['not the latest a by c d where (e or f is known)', 'not (latest {a} by {c d} where ({e} or ({f} is known)))'],
+    ['the latest a by c where the earliest b by d where e', '(latest {a} by {c} where (earliest {b} by {d} where {e}))'],
+    // `the` before any other word is a fact's words as ever.
+    ['the other > 1', '({the other} > 1)'],
   ])('%s', (condition, expected) => {
     const { expr, codes } = requireOf(condition);
     expect(codes).toEqual([]);
@@ -343,6 +353,12 @@ describe('messages', () => {
 
   it('P202 quoted guideline id', () => {
     expect(messages('guideline "x"\n  title "T"')).toEqual(['P202 A guideline id is a name such as mtus.chronic-pain.physical-medicine, not quoted text "x"']);
+  });
+
+  it('P202 for the latest item without its date', () => {
+    expect(messages(header + 'criterion x "X"\n  require the earliest prior injections where relief weeks >= 6 weeks\n')).toEqual([
+      "P202 Expected 'by' and the date of each item that picks the earliest one, as in 'the earliest prior injections by <date field> where ...'",
+    ]);
   });
 
   it('P203 unexpected-end', () => {

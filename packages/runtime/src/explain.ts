@@ -233,6 +233,12 @@ export function traceEntry(rec: LeafRecord, leafIR: LeafIR, plan: Plan, run: Run
     const says = rec.result === null ? `${since}: not decided` : `${since}, ${rec.result ? 'within' : 'not within'} ${window}${boundsNote(x, y)}`;
     return { fact: operandName(leafIR.within, plan, info.text), value: known(x), operator: 'within', expected: known(y), ...base, says };
   }
+  if ('by' in leafIR) {
+    const which = leafIR.quantifier;
+    const why = x instanceof Unknown ? 'the list is not documented' : rec.result === null ? `items that may be the ${which} answer differently` : x === 0 ? 'the list has no items' : typeof y === 'string' ? `the ${which} item is of ${y}` : 'no item has a date, and each answers the same';
+    const says = `${info.text}: ${rec.result === null ? 'not decided' : rec.result ? 'yes' : 'no'} (${why})`;
+    return { fact: info.text, value: known(x), operator: which, expected: null, ...base, says };
+  }
   const subject = 'empty' in leafIR ? d.value(leafIR.empty, run) : 'code' in leafIR ? d.value(leafIR.code, run) : info.text;
   const says = rec.result === null ? `${info.text}: not decided` : `${subject}: ${rec.result ? 'yes' : 'no'}`;
   return { fact: info.text, value: known(x), operator: 'quantifier' in leafIR ? leafIR.quantifier : 'empty' in leafIR ? 'is empty' : 'code', expected: null, ...base, says };

@@ -2,9 +2,9 @@
 // facts, each in the words of the fact that reads it. A table read by an unknown key names the fields
 // behind that key; one that no row of which matches names the fields it is keyed by (the diagnoses,
 // for a recommendation); a sum over a list names the fields its items leave out.
-import type { Value } from '@guideline/language/rules';
+import type { Cond, Value } from '@guideline/language/rules';
 import { factWords } from './explain.ts';
-import { readPath, type LeafCond, type Plan, type Run } from './plan.ts';
+import { pickItem, readPath, type LeafCond, type Plan, type Run } from './plan.ts';
 import { openKeys } from './tables.ts';
 import { Unknown } from './values.ts';
 
@@ -71,16 +71,59 @@ function itemGaps(plan: Plan, run: Run, list: string, each: Value, gaps: Gaps): 
   run.forItems(items, (item) => {
     const open = new Set<string>();
     if (summand(run) instanceof Unknown) openItemFacts(each, plan, run, open);
-    for (const id of open) {
-      for (const input of plan.def(id)?.inputs ?? []) {
-        if (readPath(item, input.split('.')) != null) continue;
-        const field = `${at}[${i}].${input}`;
-        const words = plan.def(`${list}[].${input}`)?.words;
-        add(gaps, field, () => (words ? `${words} (${field})` : field));
-      }
-    }
-    i++;
+    itemFields(plan, list, at, i++, item, open, gaps);
   });
+}
+
+/** Adds the fields of item `i` of a list (at case field `at`) behind its open item facts, those it leaves out. */
+function itemFields(plan: Plan, list: string, at: string, i: number, item: unknown, open: ReadonlySet<string>, gaps: Gaps): void {
+  for (const id of open) {
+    for (const input of plan.def(id)?.inputs ?? []) {
+      if (readPath(item, input.split('.')) != null) continue;
+      const field = `${at}[${i}].${input}`;
+      const words = plan.def(`${list}[].${input}`)?.words;
+      add(gaps, field, () => (words ? `${words} (${field})` : field));
+    }
+  }
+}
+
+type PickLeaf = Extract<LeafCond, { by: unknown }>;
+
+/**
+ * The latest (earliest) item of a list left unknown: the fields that would settle it are, for each
+ * item that may be the one, its date when unknown, and what its `where` reads when that is unknown.
+ */
+function pickFinder(leaf: PickLeaf, plan: Plan): GapFinder {
+  const list = plan.fact(leaf.over);
+  const by = plan.value(leaf.by);
+  const where = plan.condition(leaf.where);
+  const reads = condValues(leaf.where, []);
+  const latest = leaf.quantifier === 'latest';
+  return (run, gaps) => {
+    const items = list(run);
+    if (!Array.isArray(items)) return;
+    const { candidates } = pickItem(run, items, by, latest);
+    const answers = run.forItems(candidates.map((i) => items[i]), () => where(run));
+    if (answers.every((r) => r === true) || answers.every((r) => r === false)) return;
+    const at = plan.def(leaf.over)?.field ?? leaf.over;
+    candidates.forEach((i, k) => {
+      run.forItems([items[i]], (item) => {
+        const open = new Set<string>();
+        if (by(run) instanceof Unknown) openItemFacts(leaf.by, plan, run, open);
+        if (answers[k] === null) for (const v of reads) openItemFacts(v, plan, run, open);
+        itemFields(plan, leaf.over, at, i, item, open, gaps);
+      });
+    });
+  };
+}
+
+/** The values the leaves of a condition read (not those inside a list's own `where`). */
+function condValues(c: Cond, out: Value[]): Value[] {
+  if ('all' in c) for (const x of c.all) condValues(x, out);
+  else if ('any' in c) for (const x of c.any) condValues(x, out);
+  else if ('not' in c) condValues(c.not, out);
+  else out.push(...leafValues(c));
+  return out;
 }
 
 /** Adds the case fields behind a value's unknown parts. */
@@ -141,8 +184,15 @@ function finderOf(leaf: LeafCond, plan: Plan): GapFinder {
 const nothing: GapFinder = () => {};
 
 function leafFinder(leaf: LeafCond, plan: Plan): GapFinder {
-  const values: Value[] =
-    'cmp' in leaf ? [leaf.left, leaf.right]
+  const parts = leafValues(leaf).map((v) => valueFinder(v, plan));
+  if ('quantifier' in leaf) parts.push(factFinder(leaf.over, plan));
+  if ('by' in leaf) parts.push(pickFinder(leaf, plan));
+  return both(parts);
+}
+
+/** The values a leaf tests (none for a condition on the items of a list). */
+function leafValues(leaf: LeafCond): Value[] {
+  return 'cmp' in leaf ? [leaf.left, leaf.right]
     : 'is' in leaf ? [leaf.is]
     : 'known' in leaf ? [leaf.known]
     : 'recorded' in leaf ? [leaf.recorded]
@@ -151,9 +201,6 @@ function leafFinder(leaf: LeafCond, plan: Plan): GapFinder {
     : 'within' in leaf ? [leaf.within, leaf.window]
     : 'code' in leaf ? [leaf.code]
     : [];
-  const parts = values.map((v) => valueFinder(v, plan));
-  if ('quantifier' in leaf) parts.push(factFinder(leaf.over, plan));
-  return both(parts);
 }
 
 /** One finder running each of several in turn. */

@@ -6,7 +6,8 @@ import type { CompiledTable, Cond, FactDef, LeafInfo, Scalar, Value } from '@gui
 import { builtinComputations, recommendationFacts, type CaseView } from './builtins.ts';
 import { codeMatcher } from './codes.ts';
 import type { Case } from './types.ts';
-import { arithmetic, compare, round, since, unknownOf, Unknown, UNKNOWN, type Tri, type Val } from './values.ts';
+import { isDateShaped } from './iso-date.ts';
+import { arithmetic, compare, dayNumber, round, since, unknownOf, Unknown, UNKNOWN, type Tri, type Val } from './values.ts';
 
 export { unknownOf } from './values.ts';
 
@@ -353,6 +354,20 @@ export class Plan {
         return run.record2(n, x, y, from === false || to === false ? false : from === null || to === null ? null : true);
       };
     }
+    if ('quantifier' in c && (c.quantifier === 'latest' || c.quantifier === 'earliest')) {
+      const list = this.fact(c.over);
+      const where = this.condition(c.where);
+      const by = this.value(c.by);
+      const latest = c.quantifier === 'latest';
+      return (run) => {
+        const items = list(run);
+        if (!Array.isArray(items)) return run.record1(n, items, null);
+        const pick = pickItem(run, items, by, latest);
+        const rs = run.forItems(pick.candidates.map((i) => items[i]), () => where(run));
+        const result: Tri = rs.length === 0 ? false : rs.every((r) => r === true) ? true : rs.every((r) => r === false) ? false : null;
+        return run.record2(n, items.length, pick.date ?? UNKNOWN, result);
+      };
+    }
     if ('quantifier' in c) {
       const list = this.fact(c.over);
       const where = this.condition(c.where);
@@ -377,6 +392,27 @@ export class Plan {
     }
     return () => null;
   }
+}
+
+/**
+ * Which items of a list may be its latest (`latest`) or earliest by a date of each: those at the
+ * greatest (least) known date, and those whose date is unknown (any of them could be later). `date`
+ * is that known date, if any item has one. An empty list has no candidates.
+ */
+export function pickItem(run: Run, items: readonly unknown[], by: Calc, latest: boolean): { candidates: number[]; date: string | undefined } {
+  const dates = run.forItems(items, () => by(run));
+  let best: number | undefined;
+  let date: string | undefined;
+  for (const d of dates) {
+    if (!isDateShaped(d)) continue;
+    const day = dayNumber(d);
+    if (best === undefined || (latest ? day > best : day < best)) [best, date] = [day, d];
+  }
+  const candidates: number[] = [];
+  dates.forEach((d, i) => {
+    if (!isDateShaped(d) || dayNumber(d) === best) candidates.push(i);
+  });
+  return { candidates, date };
 }
 
 /** The leaves a traced run records of a condition, in order: those not inside a list's `where`. */

@@ -25,7 +25,7 @@ const leafKeys: Record<string, string[]> = {
   includes: ['leaf', 'includes', 'values'],
   empty: ['leaf', 'empty'],
   within: ['leaf', 'within', 'window'],
-  quantifier: ['leaf', 'quantifier', 'over', 'where'],
+  quantifier: ['leaf', 'quantifier', 'over', 'by', 'where'],
   code: ['leaf', 'code', 'patterns'],
 };
 const compareOps = ['<', '<=', '>', '>=', '=', '!='];
@@ -171,8 +171,11 @@ export class ShapeChecker {
         required('within', this.value);
         return required('window', this.value);
       case 'quantifier':
-        this.oneOf(['some', 'every', 'no'], 'some, every or no')(c['quantifier'], `${at}.quantifier`);
+        this.oneOf(['some', 'every', 'no', 'latest', 'earliest'], 'some, every, no, latest or earliest')(c['quantifier'], `${at}.quantifier`);
         required('over', this.text);
+        // The latest or earliest item is chosen by a value of each item (a date); the others have none.
+        if (c['quantifier'] === 'latest' || c['quantifier'] === 'earliest') required('by', this.value);
+        else if ('by' in c) this.add(`${at}.by`, `is not part of a '${String(c['quantifier'])}' (only the latest or earliest item is chosen by a value)`);
         return required('where', this.condition);
       case 'code':
         required('code', this.value);

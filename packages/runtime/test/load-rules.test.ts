@@ -45,6 +45,8 @@ describe('loadRuleSet', () => {
     ['a jsonpath', (d) => { d.guidelines[0].criteria[0].require.left = { fact: 'x', path: '$..x' }; }, /require\.left\.path: jsonpath expressions are not allowed/],
     ['a __proto__ key', (d) => { Object.defineProperty(d.guidelines[0], '__proto__', { value: { polluted: true }, enumerable: true }); }, /__proto__: the key '__proto__' is not allowed/],
     ['a constructor key', (d) => { d.guidelines[0].criteria[0].constructor = {}; }, /constructor: the key 'constructor' is not allowed/],
+    ['the latest item without the date it is chosen by', (d) => { d.guidelines[0].criteria[0].require = { leaf: 0, quantifier: 'latest', over: 'x', where: { leaf: 1, known: { fact: 'x[].a' }, yes: true } }; }, /require\.by: is missing/],
+    ['some item chosen by a date', (d) => { d.guidelines[0].criteria[0].require = { leaf: 0, quantifier: 'some', over: 'x', by: { fact: 'x[].d' }, where: { leaf: 1, known: { fact: 'x[].a' }, yes: true } }; }, /require\.by: is not part of a 'some'/],
     ['a bad arithmetic', (d) => { d.guidelines[0].criteria[0].require.left = { op: '**', args: [] }; }, /unknown arithmetic '\*\*'/],
     ['a placeholder the text lacks', (d) => { d.guidelines[0].criteria[0].texts.notMet.text = '{0} {3}'; }, /refers to placeholder \{3\} of 1/],
     ['a criterion without texts', (d) => { delete d.guidelines[0].criteria[0].texts; }, /criteria\[0\]\.texts: is missing/],

@@ -167,7 +167,7 @@ export class ExprChecker {
       }
       case 'AggregateExpr': return this.aggregate(e);
       case 'QuantifiedExpr':
-        this.inItems(e.list, e.where);
+        this.inItems(e.list, e.where, undefined, e.by);
         return BOOL;
       case 'CompareExpr':
         this.compare(e);
@@ -212,8 +212,11 @@ export class ExprChecker {
     return { sym, of: t.of };
   }
 
-  /** Checks `where` (and a sum's value) with the fields of the list's items in scope. */
-  private inItems(list: A.FactRef, where: A.Expr | undefined, value?: A.Expr): Ty {
+  /**
+   * Checks `where` (and a sum's value) with the fields of the list's items in scope, and the date
+   * field `by` names for the latest or earliest item (C334 when it is no date field of the items).
+   */
+  private inItems(list: A.FactRef, where: A.Expr | undefined, value?: A.Expr, by?: A.FactRef): Ty {
     const l = this.listOf(list);
     if (!l) {
       // Still check what can be checked, without the item's fields.
@@ -227,6 +230,9 @@ export class ExprChecker {
       // Computed fields and table columns are read in the record's own item scope.
       for (const c of l.of.record.computed.values()) items.add(c);
       this.scope = items;
+      if (by) this.orderField(by, items, list);
+    } else if (by) {
+      this.report('C334', by, { message: `the items of '${list.name}' are values, not records with a date: test them with 'includes'` });
     } else if (where) {
       this.report('C326', list, { message: `The items of '${list.name}' are values, not records with fields: test them with 'includes'` });
     }
@@ -236,6 +242,21 @@ export class ExprChecker {
     } finally {
       this.scope = outer;
     }
+  }
+
+  /** The field `by` names: a date field of each item of the list (C334 for anything else). */
+  private orderField(by: A.FactRef, items: Scope, list: A.FactRef): void {
+    if (!items.has(normalize(by.name))) {
+      // Not a field of the item: a fact of the case is the same for every item, and picks none.
+      if (!this.scope.lookup(by.name)) {
+        this.type(by); // C301, with the item's fields to suggest
+        return;
+      }
+      this.report('C334', by, { message: `'${by.name}' is not a field of the items of '${list.name}', and the latest or earliest item is chosen by a date of each item` });
+      return;
+    }
+    const t = this.type(by);
+    if (t.kind !== 'date' && t.kind !== 'error') this.report('C334', by, { message: `'${by.name}' is not a date, and the latest or earliest item is chosen by a date of each item` });
   }
 
   private aggregate(e: A.AggregateExpr): Ty {

@@ -117,6 +117,10 @@ export class ExprCompiler {
       }
       case 'QuantifiedExpr': {
         const over = this.factId(e.list);
+        if (e.quantifier === 'latest' || e.quantifier === 'earliest') {
+          const by = e.by ? this.value(e.by) : { const: 0 };
+          return this.leaf(e, { quantifier: e.quantifier, over, by, where: this.condition(e.where) });
+        }
         return this.leaf(e, { quantifier: e.quantifier, over, where: this.condition(e.where) });
       }
       case 'CompareExpr': return this.compare(e);

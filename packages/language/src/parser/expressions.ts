@@ -281,7 +281,7 @@ export class ExpressionParser extends ParserBase {
     return acc;
   }
 
-  // primary := NUMBER unitPhrase? | aggregate | quantified | since | "half" "of" primary
+  // primary := NUMBER unitPhrase? | aggregate | quantified | latest | since | "half" "of" primary
   //          | NAME+ | DATE | STRING | '(' expr ')'
   primary = this.rule('primary', (): A.Expr => {
     const from = this.here();
@@ -299,10 +299,12 @@ export class ExpressionParser extends ParserBase {
   private parenthesised: A.Expr | undefined;
   /** The words of the fact name being read (no rule runs while they are). */
   private words: IToken[] = [];
+  /** Set while the words of a list before `by` are read (`the latest <list> by <field>`): `by` ends them. */
+  private byEnds = false;
   private readonly word = {
     // A fact's words stop where a clause that starts with a soft keyword begins: a bare yes-or-no
     // fact at the end of a condition is followed by `part`, `use criterion` or `needs clinical review`.
-    GATE: (): boolean => !this.clauseAhead(),
+    GATE: (): boolean => !this.clauseAhead() && !(this.byEnds && this.nextIs('by')),
     DEF: (): void => {
       this.words.push(this.CONSUME3(T.Identifier, L.word));
     },
@@ -330,6 +332,7 @@ export class ExpressionParser extends ParserBase {
     },
     { GATE: () => (this.nextIs('count') || this.nextIs('sum')) && this.nextIs('of', 2), ALT: (): A.Expr => this.SUBRULE(this.aggregate) },
     { GATE: () => this.quantifierAhead(), ALT: (): A.Expr => this.SUBRULE(this.quantified) },
+    { GATE: () => this.nextIs('the') && (this.nextIs('latest', 2) || this.nextIs('earliest', 2)) && this.LA(3).tokenType === T.Identifier, ALT: (): A.Expr => this.SUBRULE(this.latest) },
     { GATE: () => (this.LA(2).tokenType === T.SinceKw || this.LA(2).tokenType === T.FromKw) && this.LA(1).tokenType === T.Identifier && isTimeUnit(baseUnitOf(this.LA(1).image)), ALT: (): A.Expr => this.SUBRULE(this.since) },
     {
       GATE: () => this.nextIs('half') && this.nextIs('of', 2),
@@ -485,6 +488,50 @@ export class ExpressionParser extends ParserBase {
     if (!list) return { kind: 'ErrorExpr', range };
     return { kind: 'QuantifiedExpr', quantifier: quantifiers[q.image] ?? 'some', list, where, range };
   });
+
+  // latest := "the" ("latest" | "earliest") NAME+ "by" NAME+ 'where' notExpr
+  //           e.g. the latest prior injections by injection date where relief weeks >= 6 weeks
+  latest = this.rule('latest', (): A.Expr => {
+    const from = this.here();
+    this.CONSUME(T.Identifier, L.soft);
+    const which = this.CONSUME2(T.Identifier, L.soft);
+    let list: A.FactRef | undefined;
+    this.byEnds = true;
+    try {
+      list = this.listWords();
+    } finally {
+      this.byEnds = false;
+    }
+    let by: A.Expr | undefined;
+    // Without `by`, say what it is for, once, rather than that a name was expected.
+    this.OPTION({
+      GATE: () => this.LA(1).tokenType !== T.WhereKw,
+      DEF: () => {
+        this.softKeyword('by', 5);
+        const byFrom = this.here();
+        const words: IToken[] = (this.words = []);
+        this.AT_LEAST_ONE3(this.byWord);
+        by = this.factOf(byFrom, words);
+      },
+    });
+    const where = this.CONSUME(T.WhereKw);
+    if (!by && !this.RECORDING_PHASE && valid(where)) {
+      const message = `Expected 'by' and the date of each item that picks the ${which.image} one, as in 'the ${which.image} ${list?.name ?? '<list>'} by <date field> where ...'`;
+      this.reports.push({ code: 'P202', range: tokenRange(where), data: { message } });
+    }
+    const condition = this.SUBRULE(this.notExpr, L.where);
+    if (this.RECORDING_PHASE) return undefined as never;
+    const range = this.rangeFrom(from) ?? noRange();
+    if (!list || by?.kind !== 'FactRef') return { kind: 'ErrorExpr', range };
+    return { kind: 'QuantifiedExpr', quantifier: which.image === 'earliest' ? 'earliest' : 'latest', list, by, where: condition, range };
+  });
+  /** A word of the field after `by` (as `word`, a separate occurrence for the grammar). */
+  private readonly byWord = {
+    GATE: (): boolean => !this.clauseAhead(),
+    DEF: (): void => {
+      this.words.push(this.CONSUME4(T.Identifier, L.word));
+    },
+  };
 
   // since := UNIT ('since' primary | 'from' primary 'to' primary)
   //          e.g. weeks since conservative care start; days from last exam date to request date

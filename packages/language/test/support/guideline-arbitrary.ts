@@ -75,7 +75,10 @@ const longExpr = (test: fc.Arbitrary<string>, quantified: fc.Arbitrary<string>):
 };
 
 /** The expressions of the formatter's files: short ones, and long chains of them. */
-const layoutExpr = fc.oneof({ weight: 2, arbitrary: expr }, { weight: 1, arbitrary: longExpr(not, chainOf(not, 3).map((c) => `any prior treatments where (${c})`)) });
+const layoutExpr = fc.oneof({ weight: 2, arbitrary: expr }, {
+  weight: 1,
+  arbitrary: longExpr(not, fc.tuple(chainOf(not, 3), fc.constantFrom('any prior treatments', 'the latest prior treatments by treatment date', 'the earliest prior treatments by treatment date')).map(([c, q]) => `${q} where (${c})`)),
+});
 
 /** A clause line: optional trailing comment. */
 const clause = (text: fc.Arbitrary<string>): fc.Arbitrary<string> =>

@@ -18,7 +18,7 @@ export function show(e: A.Expr): string {
     case 'StringLit': return JSON.stringify(e.value);
     case 'ParenExpr': return show(e.inner);
     case 'AggregateExpr': return `(${e.op} ${show(e.list)}${e.value ? ` of ${show(e.value)}` : ''}${e.where ? ` where ${show(e.where)}` : ''})`;
-    case 'QuantifiedExpr': return `(${e.quantifier} ${show(e.list)} where ${show(e.where)})`;
+    case 'QuantifiedExpr': return `(${e.quantifier} ${show(e.list)}${e.by ? ` by ${show(e.by)}` : ''} where ${show(e.where)})`;
     case 'SinceExpr': return e.to ? `(${e.unit.text} from ${show(e.date)} to ${show(e.to)})` : `(${e.unit.text} since ${show(e.date)})`;
     case 'RoundExpr': return `round-${e.how}(${show(e.inner)})`;
     case 'IncludesExpr': return `(${show(e.subject)} includes [${e.values.map((v) => v.text).join(', ')}])`;

@@ -23,7 +23,7 @@ export interface ComputedItem {
   guidelineOnly?: string;
 }
 
-/** Some, every or no item of a list meeting a condition. */
+/** Some, every or no item of a list meeting a condition; or its latest or earliest item. */
 export type QuantifierLeaf = Extract<LeafCond, { quantifier: unknown }>;
 
 /** Whether a value is one the prep step computes. */

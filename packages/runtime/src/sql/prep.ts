@@ -64,7 +64,7 @@ function planOf(rules: RuleSet): PrepPlan {
   }).filter((x) => x.items.length);
   for (const { owner, items } of owners) {
     for (const item of items) {
-      const what = item.leaf ? `whether ${item.leaf.quantifier} item of ${item.leaf.over} meets its condition` : 'lookup' in item.value! ? `column '${item.value.column}' of table '${item.value.lookup}'` : 'count' in item.value! ? `the count of ${item.value.count}` : `a sum over ${(item.value as { over: string }).over}`;
+      const what = item.leaf ? `whether ${'by' in item.leaf ? `the ${item.leaf.quantifier}` : item.leaf.quantifier} item of ${item.leaf.over} meets its condition` : 'lookup' in item.value! ? `column '${item.value.column}' of table '${item.value.lookup}'` : 'count' in item.value! ? `the count of ${item.value.count}` : `a sum over ${(item.value as { over: string }).over}`;
       for (const c of computedColumns(item)) columns.push({ name: item.name + c.suffix, type: c.type, meaning: `${owner.id}: ${what}${c.suffix === '_gaps' ? ' (the case fields it leaves missing)' : c.suffix === '_lo' || c.suffix === '_hi' ? ` (its ${c.suffix === '_lo' ? 'least' : 'most'}, when unknown)` : ''}` });
     }
   }

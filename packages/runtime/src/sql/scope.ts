@@ -229,7 +229,7 @@ export class SqlScope {
   leaf(c: LeafOf): string {
     if ('quantifier' in c) {
       const computed = this.prepared(c);
-      if (!computed) throw new NotSql(`'${c.quantifier}' over '${c.over}': conditions over each item of a list are computed by the prep step, which does not have this one`);
+      if (!computed) throw new NotSql(`'${'by' in c ? `the ${c.quantifier}` : c.quantifier}' over '${c.over}': conditions over each item of a list are computed by the prep step, which does not have this one`);
       return computed.v;
     }
     if ('cmp' in c) return this.compare(c.cmp, this.value(c.left), this.value(c.right));
