@@ -91,8 +91,9 @@ describe('guideline diff', () => {
     const before = file('before.guideline', program('completed visits + requested visits <= 12'));
     const after = file('after.guideline', program('completed visits + requested visits <= 10'));
     const r = runCli(['diff', '--before', before, '--after', after]);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/after\.guideline:1:1: info A608 Some requests are decided not-medically-necessary instead of medically-necessary/);
+    expect(r.stdout).toMatch(/^\d+ kinds? of change found; checks/m);
     expect(r.stdout).toMatch(/^ {4}before: medically-necessary under 'example\.early'/m);
     expect(r.stdout).toMatch(/^ {4}after: not-medically-necessary under 'example\.early'/m);
   });
@@ -108,7 +109,7 @@ describe('guideline diff', () => {
     git('commit', '-qm', 'twelve');
     writeFileSync(join(repo, 'rules/early.guideline'), program('completed visits + requested visits <= 10'));
     const r = runCli(['diff', '--before', 'HEAD:rules', '--after', 'rules'], { cwd: repo });
-    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect([r.code, r.stderr]).toEqual([1, '']);
     expect(r.stdout).toMatch(/^rules\/early\.guideline:1:1: info A608 Some requests are decided not-medically-necessary instead of medically-necessary/m);
     // Both at revisions, from a folder of the repository; a problem is shown at the file as git names it.
     git('commit', '-qam', 'ten');
@@ -121,6 +122,46 @@ describe('guideline diff', () => {
     expect(broken.stderr).toMatch(/^HEAD:rules\/early\.guideline:10:3: error P201 /m);
     expect(broken.stderr).not.toContain('guideline-rev-');
     expect(runCli(['diff', '--before', 'no-such-rev:rules', '--after', 'rules'], { cwd: repo })).toMatchObject({ code: 2, stderr: expect.stringContaining("'no-such-rev:rules': no such revision or path in git") });
+  });
+
+  it('exits 0 with no change found only when the versions decide alike', () => {
+    const one = file('same-a.guideline', program('completed visits + requested visits <= 12'));
+    const two = file('same-b.guideline', program('completed visits + requested visits <= 12'));
+    const r = runCli(['diff', '--before', one, '--after', two]);
+    expect([r.code, r.stdout.trim()]).toEqual([0, expect.stringMatching(/^No change found; checks/)]);
+  });
+
+  // A fact that reads the case another way changes decisions with no guideline's text changed: the
+  // comparison, which reads each fact one way, says it did not compare them rather than "no change".
+  const flares = (absent: string): string => `vocabulary flares "Flares"
+fact flare documented: yes or no, from history.flareDocumented${absent}
+  "Whether a flare-up is documented."
+
+${program('completed visits + requested visits <= 10 or flare documented').replace('uses   physical-medicine', 'uses   physical-medicine, flares')}`;
+
+  it('does not compare what a fact declared differently decides, and says so; exit 1', () => {
+    mkdirSync(join(dir, 'flares-a'), { recursive: true });
+    mkdirSync(join(dir, 'flares-b'), { recursive: true });
+    const before = file('flares-a/x.guideline', flares(', when absent no'));
+    const after = file('flares-b/x.guideline', flares(''));
+    const r = runCli(['diff', '--before', before, '--after', after]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/info A612 Not analyzed: what changed under policy 'example', because fact 'flare documented' is declared differently in the two versions/);
+    expect(r.stdout).toMatch(/^No change found where compared; 1 part not compared \(A612\)/m);
+    // Declared alike, it is compared (and the same text decides the same).
+    expect(runCli(['diff', '--before', before, '--after', before]).code).toBe(0);
+  });
+
+  it('says a changed guideline it cannot analyze was not compared, and exits 1; an unchanged one is no part of it', () => {
+    const coded = (weeks: number): string => program(`completed visits + requested visits <= ${weeks}`, 'any diagnoses where diagnosis code is M54.1*');
+    const before = file('coded-a.guideline', coded(10));
+    const after = file('coded-b.guideline', coded(12));
+    const r = runCli(['diff', '--before', before, '--after', after]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/A612 Not analyzed/);
+    expect(r.stdout).toMatch(/not compared \(A612\), where what changes is not known/);
+    const same = runCli(['diff', '--before', before, '--after', file('coded-c.guideline', coded(10))]);
+    expect([same.code, same.stdout.trim()]).toEqual([0, expect.stringMatching(/^No change found; checks/)]);
   });
 
   it('says what it takes when --before or --after is missing, or a path is given bare; exit 2', () => {

@@ -199,6 +199,8 @@ export interface FindingsResult {
   markers: EditorMarker[];
   /** Findings whose example did not reproduce them (a bug of the analysis): always 0. */
   unreproduced: number;
+  /** Findings of what is outside the method (A612): in a comparison, the parts where what changes is not known. */
+  notAnalyzed: number;
   /** Milliseconds the analysis took in the worker. */
   ms: number;
   /** Set when the workspace (or, comparing, the version compared with) has errors: nothing was analysed. */

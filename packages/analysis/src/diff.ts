@@ -3,7 +3,7 @@
 // different guideline governs, or the same one changed, each pair of decisions, each change of a
 // criterion's status and of the certified visits is searched for cases (decisions.ts says where each
 // decision holds). One finding per kind of change, with the cases found as its region.
-import type { CompiledGuideline, CompiledPolicy, Value } from '@guideline/language';
+import type { CompiledGuideline, CompiledPolicy, FactDef, RuleSet, Value } from '@guideline/language';
 import { meet, type Cell, type Region } from './cell.ts';
 import { compare } from './compare.ts';
 import { decisions, Outcome, type Decision } from './decisions.ts';
@@ -41,8 +41,20 @@ class Diff {
 
   run(): Pending[] {
     const jurisdictions = new Set([0, 1].flatMap((r) => this.model.policies(r).map((p) => p.jurisdiction.toUpperCase())));
+    const redeclared = redeclarations(this.model.ruleSets[0]!, this.model.ruleSets[1]!);
     for (const j of jurisdictions) {
       const [a, b] = [0, 1].map((r) => this.model.policies(r).find((p) => p.jurisdiction.toUpperCase() === j));
+      // A fact declared differently (another value when absent, type or field) is read one way by the
+      // comparison, which models each fact once: what changes through it is not worked out.
+      const reread = this.readAny(redeclared, a, b);
+      if (reread) {
+        const policy = (b ?? a)!;
+        this.add(`na|${policy.id}|redeclared`, { code: 'A612', args: { what: `what changed under policy '${policy.id}'`, reason: `${reread} is declared differently in the two versions, and the comparison reads a fact one way` }, at: policy.source, length: headLength('policy', policy.id), region: [] });
+        continue;
+      }
+      // The same policy consulting the same guidelines, on facts declared the same, decides the same
+      // everywhere: nothing to compare (nor to leave uncompared where a guideline is outside the method).
+      if (a && b && this.same(a, b)) continue;
       const ctx = finCell(this.model.space.finiteVar('jurisdiction')!, [j]);
       // What governs, worked out from each side's evidence order: a part's budget for each guideline consulted.
       const consulted = [a, b].reduce((n, p, r) => n + (p ? this.model.order(r, p).length : 0), 1);
@@ -59,6 +71,20 @@ class Diff {
       }
     }
     return [...this.found.values()];
+  }
+
+  /** Whether two policies, and the guidelines each consults in order, are written the same (their facts are compared apart). */
+  private same(a: CompiledPolicy, b: CompiledPolicy): boolean {
+    const [x, y] = [this.model.order(0, a), this.model.order(1, b)];
+    return content(a) === content(b) && x.length === y.length && x.every((c, i) => c.step === y[i]!.step && content(c.placed.g) === content(y[i]!.placed.g));
+  }
+
+  /** The first of the redeclared facts and tables (by its words) the policies or the guidelines they consult read, if any. */
+  private readAny(redeclared: ReadonlyMap<string, string>, a: CompiledPolicy | undefined, b: CompiledPolicy | undefined): string | undefined {
+    if (!redeclared.size) return undefined;
+    const texts = [a, b].flatMap((p, r) => (p ? [JSON.stringify(p.criteria), ...this.model.order(r, p).map((c) => JSON.stringify(c.placed.g))] : []));
+    for (const [id, words] of redeclared) if (texts.some((t) => t.includes(JSON.stringify(id)))) return words;
+    return undefined;
   }
 
   /** How one side splits the jurisdiction's requests (undefined when part of it is outside the method: reported). */
@@ -246,6 +272,22 @@ class Diff {
     const at = leaf?.source ?? p.g.location;
     this.add(`na|${p.key}|${e.reason}`, { code: 'A612', args: { what: `what changed where guideline '${p.g.id}' governs${leaf ? ` ('${leaf.text}')` : ''}`, reason: e.reason }, at, ...(leaf ? {} : { length: headLength('guideline', p.g.id) }), region: [] });
   }
+}
+
+/**
+ * The facts (item fields among them) and vocabulary tables the two versions declare differently, by
+ * id, each with its words as a message names it: how a case's value is read (type, field,
+ * computation, value when absent, inputs) or a table's rows. Words and meaning only name it.
+ */
+function redeclarations(before: RuleSet, after: RuleSet): Map<string, string> {
+  const out = new Map<string, string>();
+  const facts = (r: RuleSet): FactDef[] => [...r.facts, ...r.records.flatMap((x) => x.fields)];
+  const read = (d: FactDef): string => JSON.stringify({ ...d, words: undefined, meaning: undefined });
+  const was = new Map(facts(before).map((d) => [d.id, read(d)]));
+  for (const d of facts(after)) if (was.has(d.id) && was.get(d.id) !== read(d)) out.set(d.id, `fact '${d.words}'`);
+  const tables = new Map(before.tables.map((t) => [t.id, content(t)]));
+  for (const t of after.tables) if (tables.has(t.id) && tables.get(t.id) !== content(t)) out.set(t.id, `table '${t.id}'`);
+  return out;
 }
 
 /** The non-empty subsets of a few indices (a guideline has a handful of capped criteria). */

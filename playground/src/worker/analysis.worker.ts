@@ -13,7 +13,7 @@ const workspace = new Workspace();
 /** The last report, by rule set: a file opened after an analysis takes its markers from it. */
 const reports = new WeakMap<RuleSet, { report: AnalysisReport; ms: number }>();
 
-const broken = (which: 'edited' | 'before'): FindingsResult => ({ findings: [], counts: { error: 0, warning: 0, info: 0, accepted: 0 }, markers: [], unreproduced: 0, ms: 0, broken: which });
+const broken = (which: 'edited' | 'before'): FindingsResult => ({ findings: [], counts: { error: 0, warning: 0, info: 0, accepted: 0 }, markers: [], unreproduced: 0, notAnalyzed: 0, ms: 0, broken: which });
 
 async function findings(file: string): Promise<FindingsResult> {
   const rules = workspace.compile();

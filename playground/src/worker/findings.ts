@@ -37,5 +37,6 @@ export function findingsResult(report: AnalysisReport, file: string, text: strin
   // An accepted finding is marked for information, with its reason: reviewed, it is no warning.
   const marked = (f: Finding): Diagnostic => (f.accepted === undefined ? f : { ...f, severity: 'info', message: `${f.message} (accepted: ${f.accepted})` }) as Diagnostic;
   const markers: EditorMarker[] = report.findings.filter((f) => f.file === file).slice(0, findingsShown).map((f) => toMarker(marked(f), src));
-  return { findings: report.findings.slice(0, findingsShown).map(findingView), counts, markers, unreproduced: report.unreproduced, ms: Math.round(ms) };
+  const notAnalyzed = report.findings.filter((f) => f.code === 'A612').length;
+  return { findings: report.findings.slice(0, findingsShown).map(findingView), counts, markers, unreproduced: report.unreproduced, notAnalyzed, ms: Math.round(ms) };
 }

@@ -29,14 +29,24 @@ export async function analyzeCommand(paths: readonly string[], json: boolean): P
   return show(await analyzeRules(compiled.rules, { sources }), sources, json);
 }
 
-/** The same exits as `analyze`, for what changed between two versions. */
+const diffExits = [
+  'Each finding comes with an example case, replayed through both evaluators before it is shown.',
+  'Exit status: 0 no change found, 1 changes found or a part not compared (A612: what changed there is',
+  'not known), 2 invalid input, 70 an example that did not reproduce its finding (a bug of',
+  "guideline's). See docs/analysis.md for each check, with an example.",
+].join('\n');
+
+/** The kinds of change a diff reports, and what it could not compare. */
+const changeCodes = new Set(['A608', 'A609', 'A610']);
+
+/** Exit 0 when no change is found and every part was compared, 1 otherwise, 2 and 70 as `analyze`. */
 export async function diffCommand(before: readonly string[], after: readonly string[], json: boolean): Promise<number> {
   if (!before.length || !after.length) throw new UsageError("'guideline diff' takes --before <paths> and --after <paths>", "Run 'guideline diff --help' for its options.");
   const a = await compileAt(before);
   const b = a && (await compileAt(after));
   if (!a || !b) return 2;
   const { diffRules } = await import('@guideline/analysis');
-  return show(await diffRules(a.rules, b.rules), await withVocabularies([...b.sources, ...a.sources]), json);
+  return show(await diffRules(a.rules, b.rules), await withVocabularies([...b.sources, ...a.sources]), json, 'diff');
 }
 
 export const analyze: Command = {
@@ -68,9 +78,11 @@ export const diff: Command = {
     'or certified visits (A610) differ between the two versions, one finding with a case and both',
     'determinations side by side. Paths are relative to the current folder; a path <rev>:<path> is read',
     'as git holds it at that revision (--before HEAD:guidelines --after guidelines: what the edits not',
-    'yet committed would change).',
+    'yet committed would change). A part outside the method of the analysis, or a fact declared',
+    'differently in the two versions, is not compared (A612): decide cases with both versions there',
+    '(guideline test, guideline replay --before --after).',
     '',
-    exits,
+    diffExits,
   ].join('\n'),
   options: {
     before: { type: 'string', multiple: true, value: 'paths', description: 'the guideline files or folders before the change, or <rev>:<path>' },
@@ -108,16 +120,17 @@ async function withVocabularies(loaded: readonly LoadedSource[]): Promise<Accept
   return [...loaded, ...standardVocabularySources.filter((v) => !loaded.some((s) => s.file === v.file)).map((v) => ({ ...v, borrowed: true }))];
 }
 
-function show(report: AnalysisReport, sources: readonly SourceText[], json: boolean): number {
+function show(report: AnalysisReport, sources: readonly SourceText[], json: boolean, mode: 'analyze' | 'diff' = 'analyze'): number {
   const out: string[] = [];
   for (const f of report.findings) out.push(json ? JSON.stringify(f) : render(f, sources));
-  if (!json) out.push(summary(report));
+  if (!json) out.push(mode === 'diff' ? diffSummary(report) : summary(report));
   if (out.length) process.stdout.write(out.join(json ? '\n' : '\n\n') + '\n');
   if (report.unreproduced) {
     process.stderr.write(`guideline: internal error: ${report.unreproduced} finding${report.unreproduced === 1 ? '' : 's'} did not reproduce on ${report.unreproduced === 1 ? 'its' : 'their'} example\n`);
     return 70;
   }
-  return report.findings.some((f) => (f.severity === 'warning' || f.severity === 'error') && f.accepted === undefined) ? 1 : 0;
+  const look = (f: Finding): boolean => ((f.severity === 'warning' || f.severity === 'error') && f.accepted === undefined) || (mode === 'diff' && (changeCodes.has(f.code) || f.code === 'A612'));
+  return report.findings.some(look) ? 1 : 0;
 }
 
 /** A finding as the CLI prints diagnostics, then where it holds and its example. */
@@ -139,6 +152,15 @@ export function render(f: Finding, sources: readonly (SourceText & { shown?: str
 function decided(d: Determination): string {
   const criteria = d.criteria.map((c) => `${c.policy ? `${c.policy}/` : ''}${c.id} ${c.status}`).join(', ');
   return printable(`${d.decision}${d.guideline ? ` under '${d.guideline.id}'` : ''}${d.certifiedVisits ? `, ${d.certifiedVisits} visits certified` : ''}${criteria ? ` (${criteria})` : ''}`);
+}
+
+/** What a diff found, in one line: the kinds of change, and the parts it could not compare. */
+function diffSummary(r: AnalysisReport): string {
+  const changes = r.findings.filter((f) => changeCodes.has(f.code)).length;
+  const open = r.findings.filter((f) => f.code === 'A612').length;
+  const found = changes ? `${changes} kind${changes === 1 ? '' : 's'} of change found` : open ? 'No change found where compared' : 'No change found';
+  const notCompared = open ? `; ${open} part${open === 1 ? '' : 's'} not compared (A612), where what changes is not known: decide cases there with both versions (guideline test, guideline replay --before --after)` : '';
+  return dim(`${found}${notCompared}; checks ${Math.round(r.timings.checks)} ms, examples ${Math.round(r.timings.examples)} ms`);
 }
 
 function summary(r: AnalysisReport): string {
