@@ -5,7 +5,7 @@ import type { CompiledGuideline, CompiledPolicy, Cond, RuleSet } from '@guidelin
 import { CaseScope, CaseView } from './builtins.ts';
 import { compiledOf, evaluateCriterion, reviewed, statusCodes, type Compiled, type CriterionPlan, type Evaluated } from './criteria.ts';
 import { midTitlesOf, outcome, rationale, type Decided } from './decide.ts';
-import { Describer, partResults, textFor, traceEntry } from './explain.ts';
+import { Describer, fieldWords, partResults, textFor, traceEntry } from './explain.ts';
 import { leafInputs, type Gaps } from './missing.ts';
 import { recordedLeaves, Run } from './plan.ts';
 import { guidelinesInOrder } from './policy.ts';
@@ -208,9 +208,10 @@ function unnamed(rules: RuleSet, c: Case, options: EvaluateOptions, answers?: En
   }
   if (undecided || answers?.decision === 'insufficient-information') {
     const missing = [...(undecided ?? [])];
-    return none('insufficient-information', () => `Whether the guidelines of the ${order.policy.title} policy cover this request depends on facts the records do not give: ${missing.join(', ')}.`, missing);
+    // The facts in their vocabulary's words, as a criterion's text names them; the policy's title as its author wrote it, a name.
+    return none('insufficient-information', () => `Whether a guideline covers this request under ${order.policy.title} depends on what the records do not give: ${missing.map((f) => fieldWords(rules.facts, f)).join(', ')}.`, missing);
   }
-  return none('no-applicable-guideline', () => `No guideline of the ${order.policy.title} policy addresses ${c.request.treatment} on ${c.request.serviceDate ?? c.asOf}.`, []);
+  return none('no-applicable-guideline', () => `No guideline under ${order.policy.title} addresses ${c.request.treatment} on ${c.request.serviceDate ?? c.asOf}.`, []);
 }
 
 /** The determination when guideline `g` governs: its criteria and the policy's, decided and explained. */
