@@ -80,4 +80,24 @@ describe('the decision app', () => {
     expect(await asked('GET', '/v1/decisions')).toEqual([404, null, 'not-found', 'no GET /v1/decisions: the API is POST /v1/decide, GET /v1/health, GET /v1/rules']);
     expect(await asked('HEAD', '/v1/health')).toEqual([200, null, undefined, undefined]);
   });
+
+  // JSON is UTF-8 (RFC 8259): a body said to be in another charset would be read as UTF-8 all the
+  // same, its Latin-1 'Ã©' taken for 'é' without a word; it is refused, and UTF-8 said any way is read.
+  it.each([
+    ['application/json; charset=iso-8859-1', 415],
+    ['application/json;charset="windows-1252"', 415],
+    ['application/x-ndjson; charset=utf-16', 415],
+    ['application/json; charset=', 415],
+    ['application/json; charset=utf-8', 200],
+    ['application/json; charset="UTF-8"', 200],
+    ['application/json;charset=utf8', 200],
+    ['application/x-ndjson; charset=utf-8', 200],
+    ['application/json; foo=bar', 200],
+  ])('answers a body of %s with %i', async (type, status) => {
+    const app = decisionApp({ rules: () => loaded(6), log: new DecisionLog(undefined), bodyLimit: 1 << 20, timeoutMs: 1000, stopping: () => false });
+    const res = await app.request('/v1/decide?detail=decision', { method: 'POST', headers: { 'content-type': type }, body: JSON.stringify(seedCase()) });
+    const body = (await res.json()) as { decision?: string; error?: { code: string; message: string } };
+    expect([res.status, body.error?.code ?? 'decided']).toEqual([status, status === 200 ? 'decided' : 'unsupported-media-type']);
+    if (status === 415) expect(body.error!.message).toMatch(/^send the body as UTF-8/);
+  });
 });

@@ -64,10 +64,15 @@ export function decisionApp(options: AppOptions): Hono {
     }),
     async (c) => {
       const loaded = options.rules();
-      const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-      const batch = batchTypes.has(type);
-      if (!batch && !jsonTypes.has(type)) {
-        return fail(c, { status: 415, code: 'unsupported-media-type', message: `send one case as application/json or a batch as application/x-ndjson, not '${type || 'no content type'}'` });
+      const [type = '', ...parameters] = (c.req.header('content-type') ?? '').split(';').map((p) => p.trim());
+      const batch = batchTypes.has(type.toLowerCase());
+      if (!batch && !jsonTypes.has(type.toLowerCase())) {
+        return fail(c, { status: 415, code: 'unsupported-media-type', message: `send one case as application/json or a batch as application/x-ndjson, not '${type.toLowerCase() || 'no content type'}'` });
+      }
+      // The body is read as UTF-8 whatever it is said to be: one in another charset would be misread without a word.
+      const charset = charsetOf(parameters);
+      if (charset !== undefined && !/^utf-?8$/i.test(charset)) {
+        return fail(c, { status: 415, code: 'unsupported-media-type', message: `send the body as UTF-8 (JSON is UTF-8), not in charset '${charset.slice(0, 60)}'` });
       }
       // A body in a content coding (gzip) would be read as its compressed bytes.
       const coding = (c.req.header('content-encoding') ?? 'identity').trim().toLowerCase();
@@ -141,6 +146,15 @@ function limitBody(maxSize: number, onError: (c: Context) => Response): Middlewa
     if (Number(length) > maxSize) return onError(c);
     await next();
   };
+}
+
+/** The charset parameter of a media type's parameters (`charset="utf-8"`), unquoted; undefined when none is given. */
+function charsetOf(parameters: readonly string[]): string | undefined {
+  for (const p of parameters) {
+    const eq = p.indexOf('=');
+    if (eq >= 0 && p.slice(0, eq).trim().toLowerCase() === 'charset') return p.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1');
+  }
+  return undefined;
 }
 
 /** A case (the body, or a line of a batch) over `readLimits.caseBytes`: R505, as the command line says it. */
