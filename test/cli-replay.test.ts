@@ -162,6 +162,25 @@ describe('replay', { timeout: 180_000 }, () => {
     expect([r.code, r.stderr]).toEqual([2, `guideline: --out ${out(file)}: ${reason}; --out names a folder for changes.jsonl and report.html\n`]);
   });
 
+  // Found before any case is decided, not after (report.html) or as an internal error (changes.jsonl).
+  it.each([
+    ['changes.jsonl', (out: string) => mkdirSync(join(out, 'changes.jsonl'), { recursive: true }), 'a folder: give a file to write'],
+    ['report.html', (out: string) => mkdirSync(join(out, 'report.html'), { recursive: true }), 'a folder: give a file to write'],
+  ])('--out with a folder where %s goes is refused before deciding, exit 2', (file, prepare, reason) => {
+    const out = join(s.dir, `taken-${file}`);
+    prepare(out);
+    const r = runCli(['replay', '--cases', cases, '--rules', join(root, 'guidelines'), '--out', out]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `guideline: ${join(out, file)}: ${reason}\n`]);
+  });
+
+  it.runIf(existsSync('/dev/full'))('says changes.jsonl cannot be written when the disk is full, exit 2', () => {
+    const out = join(s.dir, 'full');
+    mkdirSync(out);
+    symlinkSync('/dev/full', join(out, 'changes.jsonl'));
+    const r = runCli(['replay', '--cases', cases, '--before', join(root, 'guidelines'), '--after', after, '--out', out]);
+    expect([r.code, r.stderr.split('\n').filter((l) => !/error R50\d|^[ >]/.test(l))]).toEqual([2, [`guideline: ${join(out, 'changes.jsonl')}: cannot be written: no space left on device (ENOSPC)`, '']]);
+  });
+
   it('reads rule sets at a git revision, in the repository of the current folder', () => {
     // A repository of its own, so that what is committed is known whatever the worktree holds.
     const repo = join(s.dir, 'repo');

@@ -1,12 +1,12 @@
 // `guideline replay`: decide a corpus of past requests with one rule set, or with two (--before,
 // --after), and report decisions per guideline and jurisdiction, every case whose decision or
 // criterion statuses changed, and the cases that now lack information. Spread over worker threads.
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { stringOption, type Command } from '../command.ts';
-import { display, UsageError, why } from '../paths.ts';
-import { writeText } from '../read.ts';
+import { display, notRegular, UsageError, why } from '../paths.ts';
+import { ReadError, writeText } from '../read.ts';
 import { printable } from '../render.ts';
 import { Writer } from '../batch/segments.ts';
 import { jobsOf, Pool } from '../batch/pool.ts';
@@ -53,6 +53,9 @@ export async function replayCommand(paths: string[], values: ReplayOptions): Pro
   try {
     if (values.out) makeFolder(values.out);
     const changesFile = values.out ? join(values.out, 'changes.jsonl') : undefined;
+    // Both files are looked at before a case is decided: a run of millions is not spent to find then
+    // that the report cannot be written.
+    if (values.out) writable(join(values.out, 'report.html'));
     const changed = new ChangeSink(changesFile);
     let cases = values.cases;
     if (table) {
@@ -141,14 +144,33 @@ function folderAt(path: string): 'folder' | 'file' | 'none' | Error {
   }
 }
 
+/** A file of --out that replay will write: a folder, a pipe or a socket there, or one it may not write, is refused. */
+function writable(path: string): void {
+  const st = statSync(path, { throwIfNoEntry: false });
+  if (st?.isDirectory()) throw new ReadError(path, 'a folder: give a file to write');
+  if (st && !st.isFile() && !st.isCharacterDevice()) throw new ReadError(path, `${notRegular}: give a file to write`);
+  try {
+    if (st) accessSync(path, constants.W_OK);
+  } catch (e) {
+    throw new ReadError(path, `cannot be written: ${why(e)}`);
+  }
+}
+
 /** The changed cases: written to a file a line at a time, and the first few kept for the report. */
 export class ChangeSink {
   readonly first: string[] = [];
   private fd: number | undefined;
   private buffer = '';
 
-  constructor(path: string | undefined) {
-    if (path) this.fd = openSync(path, 'w');
+  /** Throws a ReadError (exit 2) when the file cannot be written, now or as it is written. */
+  constructor(private readonly path: string | undefined) {
+    if (!path) return;
+    writable(path);
+    try {
+      this.fd = openSync(path, 'w');
+    } catch (e) {
+      throw new ReadError(path, `cannot be written: ${why(e)}`);
+    }
   }
 
   add(line: string): void {
@@ -159,11 +181,21 @@ export class ChangeSink {
   }
 
   private flush(): void {
-    if (this.fd !== undefined && this.buffer) writeSync(this.fd, this.buffer);
+    const text = this.buffer;
     this.buffer = '';
+    if (this.fd === undefined || !text) return;
+    try {
+      // writeSync may write part of it (a pipe, a full disk): the rest follows, or the error says why.
+      for (let b = Buffer.from(text), at = 0; at < b.length; ) at += writeSync(this.fd, b, at);
+    } catch (e) {
+      closeSync(this.fd);
+      this.fd = undefined;
+      throw new ReadError(this.path!, `cannot be written: ${why(e)}`);
+    }
   }
 
   close(): void {
+    if (this.fd === undefined) return;
     this.flush();
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
