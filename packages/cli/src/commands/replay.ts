@@ -1,13 +1,13 @@
 // `guideline replay`: decide a corpus of past requests with one rule set, or with two (--before,
 // --after), and report decisions per guideline and jurisdiction, every case whose decision or
 // criterion statuses changed, and the cases that now lack information. Spread over worker threads.
-import { accessSync, closeSync, constants, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { stringOption, type Command } from '../command.ts';
 import { display, notRegular, UsageError, why } from '../paths.ts';
 import { ReadError, writeText } from '../read.ts';
 import { printable } from '../render.ts';
+import { makeScratch, removeScratch } from '../scratch.ts';
 import { Writer } from '../batch/segments.ts';
 import { jobsOf, Pool } from '../batch/pool.ts';
 import { Progress } from '../progress.ts';
@@ -49,7 +49,7 @@ export async function replayCommand(paths: string[], values: ReplayOptions): Pro
   const writer = new Writer(true);
   let changes: string[] | undefined;
   const started = Date.now();
-  const scratch = mkdtempSync(join(tmpdir(), 'guideline-replay-'));
+  const scratch = makeScratch('guideline-replay-');
   try {
     if (values.out) makeFolder(values.out);
     const changesFile = values.out ? join(values.out, 'changes.jsonl') : undefined;
@@ -93,7 +93,7 @@ export async function replayCommand(paths: string[], values: ReplayOptions): Pro
       process.stdout.write(`\nWrote ${printable(display(changesFile!))} and ${printable(display(report))}.\n`);
     }
   } finally {
-    rmSync(scratch, { recursive: true, force: true });
+    removeScratch(scratch);
   }
   return writer.status;
 }
