@@ -307,10 +307,12 @@ describe('replay', { timeout: 180_000 }, () => {
     expect(differing).toEqual([]);
   });
 
-  it('guideline sql reports what it cannot express at its place (X402), and exits 2', () => {
-    // A policy criterion counting the governing guideline's classes: the checker refuses it in
-    // guideline sources, an artifact can still hold it, and the prep step works out a policy's counts
-    // without a guideline.
+  /**
+   * An artifact with a policy criterion counting the governing guideline's classes: the checker
+   * refuses it in guideline sources, an artifact can still hold it, and the prep step works out a
+   * policy's counts without a guideline; the SQL compiler cannot express it (X402).
+   */
+  const x402Artifact = (): string => {
     const artifact = join(s.dir, 'rules.json');
     expect(runCli(['compile', join(root, 'guidelines'), '-o', artifact]).code).toBe(0);
     const rules = JSON.parse(readFileSync(artifact, 'utf8')) as { revision?: string; policies: { jurisdiction: string; leaves: unknown[]; criteria: unknown[] }[] };
@@ -319,8 +321,24 @@ describe('replay', { timeout: 180_000 }, () => {
     const source = { file: 'policies/california.guideline', line: 31, column: 11, endLine: 31, endColumn: 60, start: 1000, end: 1049 };
     policy.leaves.push({ text: 'count of diagnosis > 1', source });
     policy.criteria.push({ id: 'two-diagnoses', title: 'Two diagnoses the guideline names', require: { leaf: policy.leaves.length - 1, cmp: '>', left: { count: 'diagnoses.classes' }, right: { const: 1 } }, texts: { notMet: { text: 'Fewer than two.', placeholders: [] } }, source });
-    const r = runCli(['sql', '--rules', s.file('rules-x402.json', JSON.stringify(rules))]);
+    return s.file('rules-x402.json', JSON.stringify(rules));
+  };
+  const x402 = "policies/california.guideline:31:11: error X402 policy california is not compiled to SQL: 'diagnoses.classes' in a policy's criterion is the governing guideline's: not compiled to SQL";
+
+  it('guideline sql reports what it cannot express at its place (X402), and exits 2', () => {
+    const r = runCli(['sql', '--rules', x402Artifact()]);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toBe("policies/california.guideline:31:11: error X402 policy california is not compiled to SQL: 'diagnoses.classes' in a policy's criterion is the governing guideline's: not compiled to SQL");
+    expect(r.stderr.trim()).toBe(x402);
+  });
+
+  // With two rule sets, which one the SQL compiler refused.
+  it.each([
+    ['--after', (x: string) => ['--before', join(root, 'guidelines'), '--after', x]],
+    ['--before', (x: string) => ['--before', x, '--after', join(root, 'guidelines')]],
+    ['--rules', (x: string) => ['--rules', x]],
+  ])('replay --engine sql names the rule set given as %s that it cannot compile to SQL, exit 2', (flag, sets) => {
+    const artifact = x402Artifact();
+    const r = runCli(['replay', '--cases', cases, ...sets(artifact), '--engine', 'sql']);
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `guideline: --engine sql: ${flag} ${artifact} is not all compiled to SQL (--engine fast decides it)\n${x402}\n`]);
   });
 });

@@ -65,7 +65,8 @@ export async function replayCommand(paths: string[], values: ReplayOptions): Pro
     } else if (values.map) throw new UsageError('--map names the columns of a .csv or .parquet table; JSON Lines cases are cases already');
     if (values.engine === 'sql') {
       // Nothing is on stdout before the summary: a bad line is named on stderr as soon as it is met.
-      await sqlReplay(config, cases, display(values.cases), counts, changed, (p) => {
+      const given = values.rules !== undefined ? [`--rules ${values.rules}`] : [`--before ${values.before!}`, `--after ${values.after!}`];
+      await sqlReplay(config, given, cases, display(values.cases), counts, changed, (p) => {
         process.stderr.write(p.err + '\n');
         writer.status = Math.max(writer.status, p.status);
       });

@@ -136,12 +136,13 @@ export async function runSql(rules: RuleSet, prepared: string, parquet?: string)
 /**
  * Replay with the SQL engine: each rule set's query decides every prepared case and the counts are
  * read from SQL; the cases whose answers differ are then explained by the runtime (the numbers
- * that moved each criterion), which the differential test holds to the same answers.
+ * that moved each criterion), which the differential test holds to the same answers. `given` names
+ * each rule set as the command line gave it (`--after next/`), for a refusal to say which.
  */
-export async function sqlReplay(config: ReplayConfig, cases: string, name: string, counts: Counts, changed: ChangeSink, report: (problem: Problem) => void): Promise<void> {
+export async function sqlReplay(config: ReplayConfig, given: readonly string[], cases: string, name: string, counts: Counts, changed: ChangeSink, report: (problem: Problem) => void): Promise<void> {
   const sets = config.after ? [config.before, config.after] : [config.before];
   const compiled = sets.map((r) => compileSql(r));
-  for (const c of compiled) if (c.refused.length) throw new UsageError('--engine sql: the rule set is not all compiled to SQL (--engine fast decides it)', c.refused.map(renderRefusal).join('\n'));
+  for (const [i, c] of compiled.entries()) if (c.refused.length) throw new UsageError(`--engine sql: ${given[i]} is not all compiled to SQL (--engine fast decides it)`, c.refused.map(renderRefusal).join('\n'));
   const dir = makeScratch('guideline-sql-');
   try {
     const prepared = join(dir, 'prepared.jsonl');
