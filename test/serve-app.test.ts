@@ -1,7 +1,7 @@
 // The decision service's app in process (no sockets): a request is decided whole on the rule set
 // current when it arrived, however the rule set is swapped while its answer is still being made;
 // a batch past its time limit answers its remaining lines with `timeout`.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { compileProgram } from '../packages/language/src/index.ts';
 import { decisionApp } from '../packages/cli/src/serve/app.ts';
 import { DecisionLog } from '../packages/cli/src/serve/log.ts';
@@ -99,5 +99,18 @@ describe('the decision app', () => {
     const body = (await res.json()) as { decision?: string; error?: { code: string; message: string } };
     expect([res.status, body.error?.code ?? 'decided']).toEqual([status, status === 200 ? 'decided' : 'unsupported-media-type']);
     if (status === 415) expect(body.error!.message).toMatch(/^send the body as UTF-8/);
+  });
+
+  // A bug of ours is answered 500 and said on stderr as a server event, without a stack trace: an
+  // operator watching the log sees it, not only the client that got the 500.
+  it('logs an internal error as an event, and answers 500', async () => {
+    const written: string[] = [];
+    vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => (written.push(String(s)), true));
+    onTestFinished(() => void vi.restoreAllMocks());
+    const app = decisionApp({ rules: () => { throw new Error('a rule set that cannot be read'); }, log: new DecisionLog(undefined), bodyLimit: 1 << 20, timeoutMs: 1000, stopping: () => false });
+    const res = await app.request('/v1/decide', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(seedCase()) });
+    expect([res.status, ((await res.json()) as { error: { code: string } }).error.code]).toEqual([500, 'internal-error']);
+    const events = written.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(events).toEqual([{ time: expect.any(String), event: 'internal-error', method: 'POST', path: '/v1/decide', message: 'a rule set that cannot be read' }]);
   });
 });

@@ -7,7 +7,7 @@ import { formatMessage, SourceFile } from '@guideline/language/rules';
 import { CaseValidationError, determinationJson, evaluateFast, jsonFieldSpans, type Determination } from '@guideline/runtime';
 import { parseJson } from '../json.ts';
 import { decodeUtf8, readLimits } from '../read.ts';
-import type { DecisionLog } from './log.ts';
+import { logEvent, type DecisionLog } from './log.ts';
 import type { LoadedRules } from './rules.ts';
 
 export interface AppOptions {
@@ -121,7 +121,11 @@ export function decisionApp(options: AppOptions): Hono {
     if (c.req.method === 'OPTIONS') return c.body(null, 204);
     return fail(c, { status: 405, code: 'method-not-allowed', message: `${c.req.method} ${c.req.path}: this path takes ${takes.join(' or ')}` });
   });
-  app.onError((e, c) => fail(c, { status: 500, code: 'internal-error', message: e.message }));
+  app.onError((e, c) => {
+    // A bug of ours: the operator reads it in the server's events too, not only the client in its 500.
+    logEvent('internal-error', { method: c.req.method, path: c.req.path, message: e.message });
+    return fail(c, { status: 500, code: 'internal-error', message: e.message });
+  });
   return app;
 }
 
@@ -226,8 +230,9 @@ function batchAnswers(decider: Decider, body: Buffer, deadline: number, chunkByt
           if ('json' in a) return a.json + '\n';
           error = a.error;
         } catch (e) {
-          // A bug of ours on one line: named with the line, and the batch goes on.
+          // A bug of ours on one line: named with the line, in the answer and the server's events, and the batch goes on.
           error = { status: 500, code: 'internal-error', message: (e as Error)?.message ?? String(e) };
+          logEvent('internal-error', { method: 'POST', path: '/v1/decide', line: n, message: error.message });
         }
       }
     }
