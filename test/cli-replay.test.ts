@@ -162,6 +162,25 @@ describe('replay', { timeout: 180_000 }, () => {
     expect([r.code, r.stderr]).toEqual([2, `guideline: --out ${out(file)}: ${reason}; --out names a folder for changes.jsonl and report.html\n`]);
   });
 
+  // Found before any case is decided, not after (report.html) or as an internal error (changes.jsonl).
+  it.each([
+    ['changes.jsonl', (out: string) => mkdirSync(join(out, 'changes.jsonl'), { recursive: true }), 'a folder: give a file to write'],
+    ['report.html', (out: string) => mkdirSync(join(out, 'report.html'), { recursive: true }), 'a folder: give a file to write'],
+  ])('--out with a folder where %s goes is refused before deciding, exit 2', (file, prepare, reason) => {
+    const out = join(s.dir, `taken-${file}`);
+    prepare(out);
+    const r = runCli(['replay', '--cases', cases, '--rules', join(root, 'guidelines'), '--out', out]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `guideline: ${join(out, file)}: ${reason}\n`]);
+  });
+
+  it.runIf(existsSync('/dev/full'))('says changes.jsonl cannot be written when the disk is full, exit 2', () => {
+    const out = join(s.dir, 'full');
+    mkdirSync(out);
+    symlinkSync('/dev/full', join(out, 'changes.jsonl'));
+    const r = runCli(['replay', '--cases', cases, '--before', join(root, 'guidelines'), '--after', after, '--out', out]);
+    expect([r.code, r.stderr.split('\n').filter((l) => !/error R50\d|^[ >]/.test(l))]).toEqual([2, [`guideline: ${join(out, 'changes.jsonl')}: cannot be written: no space left on device (ENOSPC)`, '']]);
+  });
+
   it('reads rule sets at a git revision, in the repository of the current folder', () => {
     // A repository of its own, so that what is committed is known whatever the worktree holds.
     const repo = join(s.dir, 'repo');
@@ -288,10 +307,12 @@ describe('replay', { timeout: 180_000 }, () => {
     expect(differing).toEqual([]);
   });
 
-  it('guideline sql reports what it cannot express at its place (X402), and exits 2', () => {
-    // A policy criterion counting the governing guideline's classes: the checker refuses it in
-    // guideline sources, an artifact can still hold it, and the prep step works out a policy's counts
-    // without a guideline.
+  /**
+   * An artifact with a policy criterion counting the governing guideline's classes: the checker
+   * refuses it in guideline sources, an artifact can still hold it, and the prep step works out a
+   * policy's counts without a guideline; the SQL compiler cannot express it (X402).
+   */
+  const x402Artifact = (): string => {
     const artifact = join(s.dir, 'rules.json');
     expect(runCli(['compile', join(root, 'guidelines'), '-o', artifact]).code).toBe(0);
     const rules = JSON.parse(readFileSync(artifact, 'utf8')) as { revision?: string; policies: { jurisdiction: string; leaves: unknown[]; criteria: unknown[] }[] };
@@ -300,8 +321,24 @@ describe('replay', { timeout: 180_000 }, () => {
     const source = { file: 'policies/california.guideline', line: 31, column: 11, endLine: 31, endColumn: 60, start: 1000, end: 1049 };
     policy.leaves.push({ text: 'count of diagnosis > 1', source });
     policy.criteria.push({ id: 'two-diagnoses', title: 'Two diagnoses the guideline names', require: { leaf: policy.leaves.length - 1, cmp: '>', left: { count: 'diagnoses.classes' }, right: { const: 1 } }, texts: { notMet: { text: 'Fewer than two.', placeholders: [] } }, source });
-    const r = runCli(['sql', '--rules', s.file('rules-x402.json', JSON.stringify(rules))]);
+    return s.file('rules-x402.json', JSON.stringify(rules));
+  };
+  const x402 = "policies/california.guideline:31:11: error X402 policy california is not compiled to SQL: 'diagnoses.classes' in a policy's criterion is the governing guideline's: not compiled to SQL";
+
+  it('guideline sql reports what it cannot express at its place (X402), and exits 2', () => {
+    const r = runCli(['sql', '--rules', x402Artifact()]);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toBe("policies/california.guideline:31:11: error X402 policy california is not compiled to SQL: 'diagnoses.classes' in a policy's criterion is the governing guideline's: not compiled to SQL");
+    expect(r.stderr.trim()).toBe(x402);
+  });
+
+  // With two rule sets, which one the SQL compiler refused.
+  it.each([
+    ['--after', (x: string) => ['--before', join(root, 'guidelines'), '--after', x]],
+    ['--before', (x: string) => ['--before', x, '--after', join(root, 'guidelines')]],
+    ['--rules', (x: string) => ['--rules', x]],
+  ])('replay --engine sql names the rule set given as %s that it cannot compile to SQL, exit 2', (flag, sets) => {
+    const artifact = x402Artifact();
+    const r = runCli(['replay', '--cases', cases, ...sets(artifact), '--engine', 'sql']);
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `guideline: --engine sql: ${flag} ${artifact} is not all compiled to SQL (--engine fast decides it)\n${x402}\n`]);
   });
 });

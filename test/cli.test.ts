@@ -254,6 +254,20 @@ describe('usage', () => {
     expect(said(['prep', '--case', 'x.jsonl'])).toEqual([2, expect.stringMatching(/'--case'; did you mean '--cases'\?$/)]);
   });
 
+  // An empty value (`--host "$HOST"` with HOST unset) is no value: read as a path it was the current
+  // folder (check read every JSON file under it), as -o it was stdout, as --host every interface.
+  it.each([
+    [['check', '--case', ''], '--case'],
+    [['compile', 'guidelines', '-o', ''], '-o'],
+    [['compile', 'guidelines', '--output='], '--output'],
+    [['serve', '--host', '', '--port', '0'], '--host'],
+    [['serve', '--decision-log', '', '--port', '0'], '--decision-log'],
+    [['replay', '--cases', 'x.jsonl', '--rules', ''], '--rules'],
+  ])('%j is refused: an empty value is none, exit 2', (args, flag) => {
+    const r = run(args, { timeoutMs: 20_000 });
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `guideline: ${flag} needs a value, not an empty one\n`]);
+  });
+
   it('prints the version, and usage on stderr with exit 2 when no command is given', () => {
     expect(run(['--version'])).toEqual({ code: 0, stdout: expect.stringMatching(/^guideline \d+\.\d+\.\d+\n$/), stderr: '' });
     const r = run([]);

@@ -1,7 +1,7 @@
 // The decision service's app in process (no sockets): a request is decided whole on the rule set
 // current when it arrived, however the rule set is swapped while its answer is still being made;
 // a batch past its time limit answers its remaining lines with `timeout`.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { compileProgram } from '../packages/language/src/index.ts';
 import { decisionApp } from '../packages/cli/src/serve/app.ts';
 import { DecisionLog } from '../packages/cli/src/serve/log.ts';
@@ -79,5 +79,38 @@ describe('the decision app', () => {
     expect(await asked('OPTIONS', '/v1/decide')).toEqual([204, 'POST, OPTIONS', undefined, undefined]);
     expect(await asked('GET', '/v1/decisions')).toEqual([404, null, 'not-found', 'no GET /v1/decisions: the API is POST /v1/decide, GET /v1/health, GET /v1/rules']);
     expect(await asked('HEAD', '/v1/health')).toEqual([200, null, undefined, undefined]);
+  });
+
+  // JSON is UTF-8 (RFC 8259): a body said to be in another charset would be read as UTF-8 all the
+  // same, its Latin-1 'Ã©' taken for 'é' without a word; it is refused, and UTF-8 said any way is read.
+  it.each([
+    ['application/json; charset=iso-8859-1', 415],
+    ['application/json;charset="windows-1252"', 415],
+    ['application/x-ndjson; charset=utf-16', 415],
+    ['application/json; charset=', 415],
+    ['application/json; charset=utf-8', 200],
+    ['application/json; charset="UTF-8"', 200],
+    ['application/json;charset=utf8', 200],
+    ['application/x-ndjson; charset=utf-8', 200],
+    ['application/json; foo=bar', 200],
+  ])('answers a body of %s with %i', async (type, status) => {
+    const app = decisionApp({ rules: () => loaded(6), log: new DecisionLog(undefined), bodyLimit: 1 << 20, timeoutMs: 1000, stopping: () => false });
+    const res = await app.request('/v1/decide?detail=decision', { method: 'POST', headers: { 'content-type': type }, body: JSON.stringify(seedCase()) });
+    const body = (await res.json()) as { decision?: string; error?: { code: string; message: string } };
+    expect([res.status, body.error?.code ?? 'decided']).toEqual([status, status === 200 ? 'decided' : 'unsupported-media-type']);
+    if (status === 415) expect(body.error!.message).toMatch(/^send the body as UTF-8/);
+  });
+
+  // A bug of ours is answered 500 and said on stderr as a server event, without a stack trace: an
+  // operator watching the log sees it, not only the client that got the 500.
+  it('logs an internal error as an event, and answers 500', async () => {
+    const written: string[] = [];
+    vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => (written.push(String(s)), true));
+    onTestFinished(() => void vi.restoreAllMocks());
+    const app = decisionApp({ rules: () => { throw new Error('a rule set that cannot be read'); }, log: new DecisionLog(undefined), bodyLimit: 1 << 20, timeoutMs: 1000, stopping: () => false });
+    const res = await app.request('/v1/decide', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(seedCase()) });
+    expect([res.status, ((await res.json()) as { error: { code: string } }).error.code]).toEqual([500, 'internal-error']);
+    const events = written.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(events).toEqual([{ time: expect.any(String), event: 'internal-error', method: 'POST', path: '/v1/decide', message: 'a rule set that cannot be read' }]);
   });
 });

@@ -58,8 +58,14 @@ function commandNamed(name: string): Command {
 function parseCommandLine(command: Command, args: string[]): { values: Values; positionals: string[] } {
   const options = { ...command.options, help: { type: 'boolean' as const, short: 'h' } };
   try {
-    return parseArgs({ args, allowPositionals: true, strict: true, options });
+    const parsed = parseArgs({ args, allowPositionals: true, strict: true, options, tokens: true });
+    // An empty value (`--host "$HOST"` with HOST unset) is none: read as a path it would be the
+    // current folder, as -o standard output, as --host every interface of the machine.
+    // (The tokens' type, worked out from each command's options, is too wide for TypeScript to narrow.)
+    for (const t of parsed.tokens as { kind: string; rawName?: string; value?: string }[]) if (t.kind === 'option' && t.value === '') throw new UsageError(`${t.rawName} needs a value, not an empty one`);
+    return { values: parsed.values, positionals: parsed.positionals };
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     const code = (e as { code?: string }).code;
     const message = (e as Error).message;
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {

@@ -22,17 +22,27 @@ export class Progress {
     this.bytes = bytes;
   }
 
+  private count = 0;
+
   /** Called as lines are read; redraws at most every 100 ms. */
   tick(line: number): void {
     if (!this.enabled) return;
+    this.count = line;
     const now = Date.now();
     if (now - this.last < 100) return;
     this.last = now;
-    process.stderr.write(`\r${bar(this.bytes / Math.max(1, this.total), line, this.unit, (now - this.started) / 1000)}`);
+    this.draw(now);
   }
 
+  /** The last frame, with every line counted (the last one drawn on the way may be short of them), and a line break. */
   done(): void {
-    if (this.enabled && this.last) process.stderr.write('\n');
+    if (!this.enabled || !this.last) return;
+    this.draw(Date.now());
+    process.stderr.write('\n');
+  }
+
+  private draw(now: number): void {
+    process.stderr.write(`\r${bar(this.bytes / Math.max(1, this.total), this.count, this.unit, (now - this.started) / 1000)}`);
   }
 }
 

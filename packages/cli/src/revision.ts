@@ -4,10 +4,10 @@
 // problem in it is shown at the file as git names it (`HEAD:guidelines/mtus/x.guideline:3:5`),
 // never at the copy. `replay --before/--after` and `diff --before/--after` take them.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { display, UsageError } from './paths.ts';
+import { makeScratch, removeScratch } from './scratch.ts';
 
 /** Paths as given, those at a revision written out; `shownAs` names a file by where it was given. */
 export interface Revisions {
@@ -30,9 +30,11 @@ export function revisionOf(spec: string): { rev: string; path: string } | undefi
  * UsageError for a revision git cannot write out, having removed what it wrote.
  */
 export function atRevisions(specs: readonly string[]): Revisions {
-  const written: { at: string; shown: (p: string) => string; dir: string }[] = [];
+  const written: { at: string; shown: (p: string) => string }[] = [];
+  // Each folder as soon as it is made: one git could not fill is removed too.
+  const made: string[] = [];
   const remove = (): void => {
-    for (const w of written) rmSync(w.dir, { recursive: true, force: true });
+    for (const dir of made) removeScratch(dir);
   };
   const paths: string[] = [];
   try {
@@ -42,9 +44,10 @@ export function atRevisions(specs: readonly string[]): Revisions {
         paths.push(spec);
         continue;
       }
-      const dir = mkdtempSync(join(tmpdir(), 'guideline-rev-'));
+      const dir = makeScratch('guideline-rev-');
+      made.push(dir);
       const w = writeOut(spec, r.rev, r.path, dir);
-      written.push({ ...w, dir });
+      written.push(w);
       paths.push(w.at);
     }
   } catch (e) {

@@ -76,7 +76,10 @@ function* chunks(path: string, progress: Progress | undefined): Generator<Line[]
       bytes = 0;
     }
   }
-  if (chunk.length) yield chunk;
+  if (chunk.length) {
+    yield chunk;
+    progress?.tick(chunk.at(-1)!.number);
+  }
 }
 
 /** The number of worker threads `--jobs` asks for: a count, or every core by default. */

@@ -1,13 +1,13 @@
 // `guideline replay`: decide a corpus of past requests with one rule set, or with two (--before,
 // --after), and report decisions per guideline and jurisdiction, every case whose decision or
 // criterion statuses changed, and the cases that now lack information. Spread over worker threads.
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { stringOption, type Command } from '../command.ts';
-import { display, UsageError, why } from '../paths.ts';
-import { writeText } from '../read.ts';
+import { display, notRegular, UsageError, why } from '../paths.ts';
+import { ReadError, writeText } from '../read.ts';
 import { printable } from '../render.ts';
+import { makeScratch, removeScratch } from '../scratch.ts';
 import { Writer } from '../batch/segments.ts';
 import { jobsOf, Pool } from '../batch/pool.ts';
 import { Progress } from '../progress.ts';
@@ -49,10 +49,13 @@ export async function replayCommand(paths: string[], values: ReplayOptions): Pro
   const writer = new Writer(true);
   let changes: string[] | undefined;
   const started = Date.now();
-  const scratch = mkdtempSync(join(tmpdir(), 'guideline-replay-'));
+  const scratch = makeScratch('guideline-replay-');
   try {
     if (values.out) makeFolder(values.out);
     const changesFile = values.out ? join(values.out, 'changes.jsonl') : undefined;
+    // Both files are looked at before a case is decided: a run of millions is not spent to find then
+    // that the report cannot be written.
+    if (values.out) writable(join(values.out, 'report.html'));
     const changed = new ChangeSink(changesFile);
     let cases = values.cases;
     if (table) {
@@ -62,7 +65,8 @@ export async function replayCommand(paths: string[], values: ReplayOptions): Pro
     } else if (values.map) throw new UsageError('--map names the columns of a .csv or .parquet table; JSON Lines cases are cases already');
     if (values.engine === 'sql') {
       // Nothing is on stdout before the summary: a bad line is named on stderr as soon as it is met.
-      await sqlReplay(config, cases, display(values.cases), counts, changed, (p) => {
+      const given = values.rules !== undefined ? [`--rules ${values.rules}`] : [`--before ${values.before!}`, `--after ${values.after!}`];
+      await sqlReplay(config, given, cases, display(values.cases), counts, changed, (p) => {
         process.stderr.write(p.err + '\n');
         writer.status = Math.max(writer.status, p.status);
       });
@@ -90,7 +94,7 @@ export async function replayCommand(paths: string[], values: ReplayOptions): Pro
       process.stdout.write(`\nWrote ${printable(display(changesFile!))} and ${printable(display(report))}.\n`);
     }
   } finally {
-    rmSync(scratch, { recursive: true, force: true });
+    removeScratch(scratch);
   }
   return writer.status;
 }
@@ -141,14 +145,33 @@ function folderAt(path: string): 'folder' | 'file' | 'none' | Error {
   }
 }
 
+/** A file of --out that replay will write: a folder, a pipe or a socket there, or one it may not write, is refused. */
+function writable(path: string): void {
+  const st = statSync(path, { throwIfNoEntry: false });
+  if (st?.isDirectory()) throw new ReadError(path, 'a folder: give a file to write');
+  if (st && !st.isFile() && !st.isCharacterDevice()) throw new ReadError(path, `${notRegular}: give a file to write`);
+  try {
+    if (st) accessSync(path, constants.W_OK);
+  } catch (e) {
+    throw new ReadError(path, `cannot be written: ${why(e)}`);
+  }
+}
+
 /** The changed cases: written to a file a line at a time, and the first few kept for the report. */
 export class ChangeSink {
   readonly first: string[] = [];
   private fd: number | undefined;
   private buffer = '';
 
-  constructor(path: string | undefined) {
-    if (path) this.fd = openSync(path, 'w');
+  /** Throws a ReadError (exit 2) when the file cannot be written, now or as it is written. */
+  constructor(private readonly path: string | undefined) {
+    if (!path) return;
+    writable(path);
+    try {
+      this.fd = openSync(path, 'w');
+    } catch (e) {
+      throw new ReadError(path, `cannot be written: ${why(e)}`);
+    }
   }
 
   add(line: string): void {
@@ -159,11 +182,21 @@ export class ChangeSink {
   }
 
   private flush(): void {
-    if (this.fd !== undefined && this.buffer) writeSync(this.fd, this.buffer);
+    const text = this.buffer;
     this.buffer = '';
+    if (this.fd === undefined || !text) return;
+    try {
+      // writeSync may write part of it (a pipe, a full disk): the rest follows, or the error says why.
+      for (let b = Buffer.from(text), at = 0; at < b.length; ) at += writeSync(this.fd, b, at);
+    } catch (e) {
+      closeSync(this.fd);
+      this.fd = undefined;
+      throw new ReadError(this.path!, `cannot be written: ${why(e)}`);
+    }
   }
 
   close(): void {
+    if (this.fd === undefined) return;
     this.flush();
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;

@@ -1,13 +1,12 @@
 // `guideline sql` prints a rule set compiled to one SQL query (DuckDB, Spark SQL or Trino);
 // `guideline prep` runs the step that query needs first over a table of cases and writes the
 // relation `cases` it reads: row_id, the case's fields, the prep columns (docs/scale.md).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compileSql } from '@guideline/runtime';
 import { stringOption, type Command } from '../command.ts';
 import { display, UsageError } from '../paths.ts';
 import { writeText } from '../read.ts';
+import { makeScratch, removeScratch } from '../scratch.ts';
 import { printable } from '../render.ts';
 import { ruleSet } from './check.ts';
 import { prepare, renderRefusal, writePrepared } from '../replay/sql-engine.ts';
@@ -45,7 +44,7 @@ export async function prepCommand(positionals: string[], values: PrepOptions): P
   if (!values.output?.endsWith('.parquet')) throw new UsageError('prep needs -o <file.parquet>', "Run 'guideline prep --help' for its options.");
   const rules = await ruleSet(positionals, values.rules);
   if (!rules) return 2;
-  const dir = mkdtempSync(join(tmpdir(), 'guideline-prep-'));
+  const dir = makeScratch('guideline-prep-');
   try {
     let cases = values.cases;
     if (!/\.jsonl$/i.test(cases)) {
@@ -58,7 +57,7 @@ export async function prepCommand(positionals: string[], values: PrepOptions): P
     process.stderr.write(`${rows.toLocaleString('en-US')} cases prepared to ${printable(values.output)}${invalid ? `; ${invalid.toLocaleString('en-US')} invalid left out (named above)` : ''}\n`);
     return invalid ? 2 : 0;
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removeScratch(dir);
   }
 }
 

@@ -1,13 +1,13 @@
 // The SQL path: the prep step (what only code computes, prep.ts) runs over the cases first and
 // writes them, with its columns, as JSON Lines; embedded DuckDB reads them with the schema the
 // rule set's fields give and runs the compiled query. Replay with --engine sql counts from it.
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RuleSet } from '@guideline/language';
 import { formatMessage } from '@guideline/language/rules';
 import { assertCase, CaseValidationError, compileSql, fieldsOf, prepColumns, prepValues, type Case, type FieldNode, type Refusal } from '@guideline/runtime';
 import { readLimits, readLines } from '../read.ts';
+import { makeScratch, removeScratch } from '../scratch.ts';
 import { caseDocument, lineDocument } from '../batch/decide.ts';
 import { withDuckDB } from './duckdb.ts';
 import { sqlString } from './table.ts';
@@ -136,13 +136,14 @@ export async function runSql(rules: RuleSet, prepared: string, parquet?: string)
 /**
  * Replay with the SQL engine: each rule set's query decides every prepared case and the counts are
  * read from SQL; the cases whose answers differ are then explained by the runtime (the numbers
- * that moved each criterion), which the differential test holds to the same answers.
+ * that moved each criterion), which the differential test holds to the same answers. `given` names
+ * each rule set as the command line gave it (`--after next/`), for a refusal to say which.
  */
-export async function sqlReplay(config: ReplayConfig, cases: string, name: string, counts: Counts, changed: ChangeSink, report: (problem: Problem) => void): Promise<void> {
+export async function sqlReplay(config: ReplayConfig, given: readonly string[], cases: string, name: string, counts: Counts, changed: ChangeSink, report: (problem: Problem) => void): Promise<void> {
   const sets = config.after ? [config.before, config.after] : [config.before];
   const compiled = sets.map((r) => compileSql(r));
-  for (const c of compiled) if (c.refused.length) throw new UsageError('--engine sql: the rule set is not all compiled to SQL (--engine fast decides it)', c.refused.map(renderRefusal).join('\n'));
-  const dir = mkdtempSync(join(tmpdir(), 'guideline-sql-'));
+  for (const [i, c] of compiled.entries()) if (c.refused.length) throw new UsageError(`--engine sql: ${given[i]} is not all compiled to SQL (--engine fast decides it)`, c.refused.map(renderRefusal).join('\n'));
+  const dir = makeScratch('guideline-sql-');
   try {
     const prepared = join(dir, 'prepared.jsonl');
     prepare(sets, cases, prepared, { name, table: config.table }, report);
@@ -172,6 +173,6 @@ export async function sqlReplay(config: ReplayConfig, cases: string, name: strin
       for (const x of result.changed) changed.add(x);
     }
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removeScratch(dir);
   }
 }

@@ -1,14 +1,14 @@
 // Cases from the tables people keep (CSV, Parquet), read by embedded DuckDB: a column mapping
 // names the case field each column fills (`request.treatment`, `diagnoses[0].icd10`); DuckDB builds
 // each row's case as JSON and writes them as JSON Lines, which replay then decides like any batch.
-import { closeSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { RuleSet } from '@guideline/language';
 import { closestKey, fieldsOf, type FieldNode } from '@guideline/runtime';
 import { parseJson } from '../json.ts';
 import { display, UsageError } from '../paths.ts';
 import { decodeUtf8, openRegular, readLimits, readLines, readText } from '../read.ts';
+import { makeScratch, removeScratch } from '../scratch.ts';
 import { duckdbReason, withDuckDB } from './duckdb.ts';
 
 /** A mapping from case fields (dotted paths, `[n]` for a list's item n) to the table's columns. */
@@ -291,7 +291,7 @@ export async function tableToJsonLines(path: string, mappingFile: string | undef
   const mapping = mappingFile ? readMapping(mappingFile) : undefined;
   // DuckDB reads a name holding * ? [ or { as a pattern of names: it is given a link of a plain
   // name in a folder of our own instead, so that the file named, and it alone, is read.
-  const dir = mkdtempSync(join(tmpdir(), 'guideline-table-'));
+  const dir = makeScratch('guideline-table-');
   try {
     const link = join(dir, `cases.${format}`);
     symlinkSync(resolve(path), link);
@@ -317,6 +317,6 @@ export async function tableToJsonLines(path: string, mappingFile: string | undef
       await run(`COPY (${casesQuery(source, t, types)}) TO ${sqlString(out)} (FORMAT json)`);
     });
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removeScratch(dir);
   }
 }

@@ -7,7 +7,7 @@ import { formatMessage, SourceFile } from '@guideline/language/rules';
 import { CaseValidationError, determinationJson, evaluateFast, jsonFieldSpans, type Determination } from '@guideline/runtime';
 import { parseJson } from '../json.ts';
 import { decodeUtf8, readLimits } from '../read.ts';
-import type { DecisionLog } from './log.ts';
+import { logEvent, type DecisionLog } from './log.ts';
 import type { LoadedRules } from './rules.ts';
 
 export interface AppOptions {
@@ -64,10 +64,15 @@ export function decisionApp(options: AppOptions): Hono {
     }),
     async (c) => {
       const loaded = options.rules();
-      const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-      const batch = batchTypes.has(type);
-      if (!batch && !jsonTypes.has(type)) {
-        return fail(c, { status: 415, code: 'unsupported-media-type', message: `send one case as application/json or a batch as application/x-ndjson, not '${type || 'no content type'}'` });
+      const [type = '', ...parameters] = (c.req.header('content-type') ?? '').split(';').map((p) => p.trim());
+      const batch = batchTypes.has(type.toLowerCase());
+      if (!batch && !jsonTypes.has(type.toLowerCase())) {
+        return fail(c, { status: 415, code: 'unsupported-media-type', message: `send one case as application/json or a batch as application/x-ndjson, not '${type.toLowerCase() || 'no content type'}'` });
+      }
+      // The body is read as UTF-8 whatever it is said to be: one in another charset would be misread without a word.
+      const charset = charsetOf(parameters);
+      if (charset !== undefined && !/^utf-?8$/i.test(charset)) {
+        return fail(c, { status: 415, code: 'unsupported-media-type', message: `send the body as UTF-8 (JSON is UTF-8), not in charset '${charset.slice(0, 60)}'` });
       }
       // A body in a content coding (gzip) would be read as its compressed bytes.
       const coding = (c.req.header('content-encoding') ?? 'identity').trim().toLowerCase();
@@ -116,7 +121,11 @@ export function decisionApp(options: AppOptions): Hono {
     if (c.req.method === 'OPTIONS') return c.body(null, 204);
     return fail(c, { status: 405, code: 'method-not-allowed', message: `${c.req.method} ${c.req.path}: this path takes ${takes.join(' or ')}` });
   });
-  app.onError((e, c) => fail(c, { status: 500, code: 'internal-error', message: e.message }));
+  app.onError((e, c) => {
+    // A bug of ours: the operator reads it in the server's events too, not only the client in its 500.
+    logEvent('internal-error', { method: c.req.method, path: c.req.path, message: e.message });
+    return fail(c, { status: 500, code: 'internal-error', message: e.message });
+  });
   return app;
 }
 
@@ -141,6 +150,15 @@ function limitBody(maxSize: number, onError: (c: Context) => Response): Middlewa
     if (Number(length) > maxSize) return onError(c);
     await next();
   };
+}
+
+/** The charset parameter of a media type's parameters (`charset="utf-8"`), unquoted; undefined when none is given. */
+function charsetOf(parameters: readonly string[]): string | undefined {
+  for (const p of parameters) {
+    const eq = p.indexOf('=');
+    if (eq >= 0 && p.slice(0, eq).trim().toLowerCase() === 'charset') return p.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1');
+  }
+  return undefined;
 }
 
 /** A case (the body, or a line of a batch) over `readLimits.caseBytes`: R505, as the command line says it. */
@@ -212,8 +230,9 @@ function batchAnswers(decider: Decider, body: Buffer, deadline: number, chunkByt
           if ('json' in a) return a.json + '\n';
           error = a.error;
         } catch (e) {
-          // A bug of ours on one line: named with the line, and the batch goes on.
+          // A bug of ours on one line: named with the line, in the answer and the server's events, and the batch goes on.
           error = { status: 500, code: 'internal-error', message: (e as Error)?.message ?? String(e) };
+          logEvent('internal-error', { method: 'POST', path: '/v1/decide', line: n, message: error.message });
         }
       }
     }
