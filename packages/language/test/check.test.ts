@@ -656,6 +656,37 @@ describe('C333 bad-unit-word', () => {
   });
 });
 
+/** Two vocabularies reading `history.careStart`, the second as `second` (its type and options). */
+const twoReaders = (second: string): string =>
+  `vocabulary va "A"\nfact start a: date, from history.careStart\n  "A"\nvocabulary vb "B"\nfact start b: ${second}\n  "B"\n`;
+
+describe('C335 field-read-two-ways', () => {
+  it.each<Row>([
+    // Alike: another name and meaning for the same field is allowed.
+    [twoReaders('date, from history.careStart'), []],
+    // Another type, another kind of date.
+    [twoReaders('<|text|>, from history.careStart'), ['C335']],
+    [twoReaders('<|any date|>, from history.careStart'), ['C335']],
+    // Another field is no conflict; nor are fields of records, read item by item.
+    [twoReaders('text, from history.careEnd'), []],
+    // Another value when absent, in one vocabulary.
+    ['vocabulary v "V"\nfact flare: yes or no, from history.flare, when absent no\n  "F"\nfact flare again: <|yes or no|>, from history.flare\n  "F"\n', ['C335']],
+    ['vocabulary v "V"\nfact tried: one of pt, hep, from history.tried\n  "T"\nfact tried too: one of pt, hep, from history.tried\n  "T"\n', []],
+    ['vocabulary v "V"\nfact tried: one of pt, hep, from history.tried\n  "T"\nfact tried too: <|one of pt, hep, meds|>, from history.tried\n  "T"\n', ['C335']],
+  ])('%j', (input, codes) => expectDiagnostics(input, codes));
+
+  it('message', () => {
+    expect(analyze(twoReaders('text, from history.careStart')).diagnostics.map((d) => d.message)).toEqual([
+      "'history.careStart' is read by 'start a' of vocabulary 'va' as a date never after the review date, here as a text: a case field is read one way, so declare both alike (or read another field)",
+    ]);
+  });
+
+  it('a standard vocabulary\'s field read another way is reported at the editor\'s own declaration', () => {
+    const d = analyze('vocabulary mine "M"\nfact care began: text, from history.conservativeCareStartDate\n  "C"\n').diagnostics;
+    expect(d.map((x) => [x.code, x.message.slice(0, 60)])).toEqual([['C335', "'history.conservativeCareStartDate' is read by 'conservative"]]);
+  });
+});
+
 describe('C331 never-true', () => {
   it.each<Row>([
     [requires('<|functional improvement is not on file|>'), ['C331']],

@@ -61,6 +61,7 @@ export class Vocabularies {
     for (const info of this.byName.values()) this.declareUnits(info);
     this.units = new Map([...this.unitWords].map(([w, u]) => [w, u.unit]));
     for (const info of this.byName.values()) this.declare(info);
+    this.checkSharedFields();
     // Tables last: a `for each` table may be keyed by a record of any vocabulary.
     for (const info of this.byName.values()) this.declareTables(info);
   }
@@ -229,6 +230,29 @@ export class Vocabularies {
       return v.records.get(name) ?? v.decl.uses.map((u) => find(this.byName.get(u.text))).find((r) => r) ?? find(this.byName.get('core'));
     };
     return find(from);
+  }
+
+  /**
+   * A case field two facts read must be read alike (C335): the rule set keeps one definition of each
+   * field, its type and what its absence means, so a second that differs would be read as the first
+   * without a word (a date as a text, an absent value as unknown). Their words and meanings may
+   * differ. Lists are left out: a list of records is read item by item through each record's fields.
+   */
+  private checkSharedFields(): void {
+    const first = new Map<string, FactSym>();
+    for (const v of this.byName.values()) {
+      for (const sym of v.own.all()) {
+        if (sym.kind !== 'fact' || !('field' in sym.source) || sym.ty.kind === 'list' || sym.ty.kind === 'record' || sym.ty.kind === 'error') continue;
+        const field = sym.source.field;
+        const was = first.get(field);
+        if (!was) {
+          first.set(field, sym);
+          continue;
+        }
+        const how = readsApart(was, sym);
+        if (how && !v.standard && sym.decl) this.reporters(v.file)('C335', sym.decl.type ?? sym.decl.words, { field, first: was.words, vocabulary: was.vocabulary ?? '', how });
+      }
+    }
   }
 
   /** Declares a vocabulary's records (first: facts may be lists of them), facts, defines and criteria. */
@@ -489,4 +513,19 @@ function checkAbsent(v: A.Name, ty: Ty, report: Report): void {
     case 'text': return;
     default: bad('nothing: a fact of this type is unknown when absent');
   }
+}
+
+/** How two facts of one case field read it differently, in words ("as a date, here as a text"), or undefined when alike. */
+function readsApart(a: FactSym, b: FactSym): string | undefined {
+  const type = (t: Ty): string => {
+    if (t.kind === 'date') return t.anyDate ? 'any date' : 'a date never after the review date';
+    if (t.kind === 'enum') return `one of ${t.values.join(', ')}`;
+    if (t.kind === 'number' && (t.min !== undefined || t.max !== undefined)) return `${describe(t)} from ${t.min ?? 'any'} to ${t.max ?? 'any'}`;
+    return describe(t);
+  };
+  const [x, y] = [type(a.ty), type(b.ty)];
+  if (!sameType(a.ty, b.ty) || x !== y) return `as ${x}, here as ${y}`;
+  const absent = (f: FactSym): string => (f.absent === undefined ? (f.required ? 'required' : 'unknown when absent') : `${f.absent} when absent`);
+  if (absent(a) !== absent(b)) return `${absent(a)}, here ${absent(b)}`;
+  return undefined;
 }
