@@ -23,6 +23,7 @@ import { splitter } from './splitter.ts';
 import { WorkActions } from './work-actions.ts';
 import { LanguageClient } from './worker-client.ts';
 import { PageWorkspace } from './workspace.ts';
+import { NewFileForm } from './new-file.ts';
 import { AnalysisPanel } from './analysis-panel.ts';
 import { autoVersionAfterMs, Versions } from './versions.ts';
 import analysisWorkerUrl from './worker/analysis.worker.ts?worker&url';
@@ -53,6 +54,16 @@ let schema: Promise<FormSchema> | undefined;
 const filePicker = new FilePicker(byId<HTMLSelectElement>('file-select'), byId<HTMLInputElement>('file-filter'), workspace, (file) => fileTitles.get(file), (file) => {
   openFile(file);
   keeper.changed();
+});
+new NewFileForm(byId<HTMLButtonElement>('new-file-button'), byId<HTMLFormElement>('new-file-form'), () => new Set(workspace.files()), (file) => {
+  flushEdit();
+  workspace.set(file, '');
+  void client.request({ kind: 'edit', file, text: '' }).catch(() => {});
+  void analysisClient?.request({ kind: 'edit', file, text: '' }).catch(() => {});
+  openFile(file);
+  keeper.changed();
+  editors?.pane.editor.focus();
+  say(`New file ${file}: write a vocabulary, a guideline or a policy in it`);
 });
 const tabs = new Tabs(byId('tab-determination').parentElement!.querySelector('[role=tablist]')!, (name) => onTab(name));
 const tests = new TestsPanel(byId('tests'), (file) => workspace.testCase(file), (file) => openCase(file));
@@ -247,8 +258,11 @@ byId('run-all-button').addEventListener('click', () => {
 
 /** Opens a test case (from the tests or the impact), with its expectation. */
 function openCase(file: string): void {
+  const from = document.activeElement;
   cases.load(file);
   tabs.select('determination');
+  // The link that opened it is in a panel now hidden: the focus goes to the tab of the panel shown.
+  if (from instanceof HTMLElement && from.closest('[role=tabpanel][hidden]')) document.querySelector<HTMLElement>('[role=tab][data-tab=determination]')?.focus();
 }
 
 const reference = new ReferencePanel(byId('reference'));
@@ -295,6 +309,7 @@ const actions = new WorkActions({ client, notices, workspace, keeper, say, flush
     cases.fillSelect();
   },
   seedCase: () => caseText(seedCase),
+  seed: { caseFile: seedCaseFile, guidelineFile: seedGuidelineFile },
   casesReady: () => loadCases(),
   keepVersions: () => keepVersions(),
 });

@@ -34,8 +34,11 @@ export class TestCaseEditor {
     this.test = test;
     this.determination = determination;
     this.folder = guidelineFile?.replace(/\/[^/]+$/, '');
+    // A run after each change draws the panel again: the focus stays on the control it was on.
+    const focused = this.host.contains(document.activeElement) ? document.activeElement?.id : undefined;
     if (test) this.showTest(test);
     else this.showSave();
+    if (focused) document.getElementById(focused)?.focus();
   }
 
   private showSave(): void {
@@ -45,6 +48,13 @@ export class TestCaseEditor {
     save.addEventListener('click', () => {
       const problem = this.saveAs(name.value.trim(), { unique: false });
       if (problem) note.textContent = problem;
+      // Saved, the panel shows the test case: its description is the next thing to write.
+      else document.getElementById('test-description')?.focus();
+    });
+    name.addEventListener('keydown', (ev) => {
+      if (ev.key !== 'Enter') return;
+      ev.preventDefault();
+      save.click();
     });
     show(this.host, el('div', { class: 'test-save' }, el('label', { for: 'new-test-name' }, 'New test case '), name, ' ', save, ' ', note));
   }

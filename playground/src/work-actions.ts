@@ -25,6 +25,8 @@ export interface WorkHooks {
   state: () => { open: string; caseText: string; caseFile: string };
   restore: (open: string, caseText: string, caseFile: string) => void;
   seedCase: () => string;
+  /** The seed case's file and the guideline that governs it: what Reset shows when the open file was new. */
+  seed: { caseFile: string; guidelineFile: string };
   /** Resolves once the bundled test cases are in the workspace. */
   casesReady: () => Promise<void>;
   /** Takes a version of each edited file (before its text is replaced). */
@@ -112,7 +114,8 @@ export class WorkActions {
     this.h.notices.set('link', undefined);
     this.replaceWork(() => {
       this.h.workspace.restore({ drafts: [], cases: [] });
-      this.h.restore(open, this.h.seedCase(), 'guidelines/mtus/chronic-pain-physical-medicine/cases/imr-seed.json');
+      // A file written here is gone with the edits: the seed's guideline opens in its place.
+      this.h.restore(this.h.workspace.has(open) ? open : this.h.seed.guidelineFile, this.h.seedCase(), this.h.seed.caseFile);
     }, 'reset', 'reset-done', `Bundled texts restored: ${plural(discarded.drafts.length, 'edited file')} and ${plural(discarded.cases.length, 'test case')} discarded.`);
   }
 

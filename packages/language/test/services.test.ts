@@ -18,7 +18,9 @@ function labels(marked: string): string[] {
 
 describe('completion', () => {
   it.each<[string, string[], string[]]>([
-    ['|', ['guideline', 'policy'], ['require']],
+    ['|', ['vocabulary', 'guideline', 'policy'], ['require']],
+    ['vocabulary v "V"\nfact f: number, from request.f\n  "F."\n|', ['fact', 'unit', 'table', 'record', 'define', 'criterion', 'guideline'], []],
+    ['guideline a uses v\ncriterion c\n  require f > 1\n|', ['use criterion', 'criterion', 'class'], []],
     ['guideline a uses physical-medicine\ncriterion c\n  |', ['only', 'require', 'certify', 'otherwise', 'criterion', 'class'], ['guideline a']],
     ['guideline a uses physical-medicine\ncriterion c\n  req|', ['require'], []],
     ['guideline a uses physical-medicine\ncriterion c\n  require |', ['completed visits', 'requested visits', 'not'], ['criterion', 'otherwise']],

@@ -34,7 +34,9 @@ const declRules = new Map<TokenType, string>([
   [T.RecordKw, 'recordDecl'],
   [T.DefineKw, 'defineDecl'],
 ]);
-const declKeywords = ['guideline', 'class', 'procedure', 'recommend', 'criterion', 'policy', 'vocabulary', 'fact', 'record', 'field', 'define'];
+const declKeywords = ['guideline', 'class', 'procedure', 'recommend', 'criterion', 'use criterion', 'policy', 'vocabulary', 'fact', 'record', 'field', 'define', 'unit', 'table'];
+/** What a file may start with (every other declaration belongs to one of these). */
+const firstKeywords = ['vocabulary', 'guideline', 'policy'];
 const units = ['visits', 'weeks', 'months', 'days', 'years', 'hours', 'per week', 'mg a day', 'percent'];
 const isKeyword = new Set<TokenType>(T.keywordTokenTypes);
 const isWord = (t: IToken): boolean => t.tokenType === T.Identifier || isKeyword.has(t.tokenType);
@@ -67,7 +69,7 @@ export function completionsAt(text: string, offset: number, options: ServiceOpti
     if (!items.has(item.label)) items.set(item.label, { range: { start: from, end: offset }, ...item });
   };
   if (declStart < 0) {
-    for (const k of ['guideline', 'policy']) add({ label: k, kind: 'keyword' });
+    for (const k of firstKeywords) add({ label: k, kind: 'keyword' });
     return [...items.values()];
   }
   const decl = before.slice(declStart);
