@@ -133,6 +133,7 @@ export class CodeValues {
     if (this.patterns.some((p) => !p.endsWith('*') && !(p.indexOf('-') > 0) && norm(p) === code)) return value;
     const matched = this.patterns.filter((_, i) => this.tests[i]!(code));
     if (matched.length) return `a code that matches ${matched.join(' and ')} (${value})`;
+    if (!this.patterns.length) return `any code (${value})`;
     return `a code that matches none of ${this.patterns.length <= 4 ? this.patterns.join(', ') : `its ${this.patterns.length} patterns`} (${value})`;
   }
 }

@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { compileProgram } from '../../language/src/index.ts';
 import { codeMatcher, validateCase } from '../../runtime/src/index.ts';
 import { CodeValues, leastCodeFrom, patternInterval } from '../src/codes.ts';
+import { Describer } from '../src/describe.ts';
+import { Space } from '../src/space.ts';
+import { finCell } from '../src/values.ts';
 import { runs, seed } from '../../../test/support/fuzz.ts';
 
 const norm = (s: string): string => s.toUpperCase().replace(/\./g, '');
@@ -105,6 +108,8 @@ describe('the values of a code fact', () => {
     [['29880', '29881'], '00000', 'a code that matches none of 29880, 29881 (00000)'],
     [['M54.1*', 'M54.16'], 'M54.1', 'a code that matches M54.1* (M54.1)'],
     [['M54.1*', 'M54.16'], 'M54.16', 'M54.16'],
+    // Only asked whether it is given: one value for any code.
+    [[], '00000', 'any code (00000)'],
   ])('patterns %j: the value %s reads "%s"', (patterns, value, words) => {
     expect(new CodeValues(patterns).labels.get(value)).toBe(words);
   });
@@ -120,5 +125,35 @@ describe('the values of a code fact', () => {
       }),
       { numRuns: runs(300), ...seed(20261210) },
     );
+  });
+});
+
+describe('a code fact in words', () => {
+  const rules = compileProgram([{ file: 'g.guideline', text: `vocabulary gen-codes "Codes"
+fact billed code: code, from request.procedureCode
+  "The code billed."
+
+guideline gen.alpha
+  title "A"
+  source "Doc", 2009, pages 1-2
+  covers physical-therapy
+  uses physical-medicine, gen-codes
+  applies when billed code is 29880, 29881
+
+criterion c1 "C1"
+  require billed code is 29881
+  otherwise "Not met."
+` }]).rules!;
+  const space = new Space([rules]);
+  const v = space.finiteVar('request.procedureCode')!;
+  const words = (values: string[]): string => new Describer(space).cell(finCell(v, values));
+
+  it.each<[string[], string]>([
+    [['29880', '29881'], 'billed code is 29880 or 29881'],
+    [['00000'], 'billed code is a code that matches none of 29880, 29881 (00000)'],
+    [['00000', '29880', '29881'], 'billed code is given'],
+  ])('%j reads "%s"', (values, expected) => {
+    expect(v.values).toEqual(['00000', '29880', '29881', expect.any(String)]);
+    expect(words(values)).toBe(expected);
   });
 });
