@@ -25,6 +25,29 @@ policy example "Example"
   first example.early
 `;
 
+/** A guideline that applies by the requested surgery's CPT codes (a code fact of a vocabulary of its own). */
+const surgery = (require: string): string => `vocabulary knee-surgery "Knee surgery"
+fact requested surgery code: code, from request.procedureCode
+  "The CPT code of the requested surgery."
+fact conservative care weeks: number of weeks, from history.conservativeCareWeeks
+  "The weeks of conservative care."
+
+guideline example.meniscectomy
+  title  "Meniscectomy"
+  source "Example Guidelines", 2009, pages 1-2
+  covers knee-arthroscopy
+  uses   knee-surgery
+  applies when requested surgery code is 29880, 29881
+
+criterion conservative-care "Conservative care"
+  require ${require}
+  otherwise "Not met."
+
+policy example "Example"
+  jurisdiction CA
+  first example.meniscectomy
+`;
+
 describe('guideline analyze', () => {
   it('prints a located finding, where it holds, and its example decided; exit 1 on a warning', () => {
     const r = runCli(['analyze', file('never.guideline', program('completed visits < 0'))]);
@@ -63,6 +86,20 @@ describe('guideline analyze', () => {
     };
     expect(codes(refused, 'refused.guideline')).toEqual([1, ['A604', 'A614']]);
     expect(codes(stale, 'stale.guideline')).toEqual([1, ['A613']]);
+  });
+
+  it('sees through a gate on procedure codes: a criterion never met behind it, and the codes no guideline takes', () => {
+    const r = runCli(['analyze', file('knee-never.guideline', surgery('conservative care weeks >= 4 and conservative care weeks < 2')), '--json']);
+    expect(r.code).toBe(1);
+    const findings = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { code: string; line: number; where: string[]; example: { reproduced: boolean; case: { request: { procedureCode?: string } } } });
+    expect(findings.map((f) => f.code)).not.toContain('A612');
+    const never = findings.find((f) => f.code === 'A604');
+    expect(never?.line).toBe(14);
+    // A request for the surgery under another code reaches no guideline: its example gives a code neither pattern matches.
+    const gap = findings.find((f) => f.code === 'A607');
+    expect(gap?.example.reproduced).toBe(true);
+    expect(gap?.example.case.request.procedureCode).toMatch(/^\d{5}$/);
+    expect(['29880', '29881']).not.toContain(gap?.example.case.request.procedureCode);
   });
 
   it('exits 0 when nothing is found', () => {
@@ -162,6 +199,21 @@ ${program('completed visits + requested visits <= 10 or flare documented').repla
     expect(r.stdout).toMatch(/not compared \(A612\), where what changes is not known/);
     const same = runCli(['diff', '--before', before, '--after', file('coded-c.guideline', coded(10))]);
     expect([same.code, same.stdout.trim()]).toEqual([0, expect.stringMatching(/^No change found; checks/)]);
+  });
+
+  it('compares a guideline that applies by procedure codes: an edit behind the codes is a change, with an example of one of them', () => {
+    const before = file('knee-a.guideline', surgery('conservative care weeks >= 4'));
+    const after = file('knee-b.guideline', surgery('conservative care weeks >= 6'));
+    const r = runCli(['diff', '--before', before, '--after', after, '--json']);
+    expect(r.code).toBe(1);
+    const findings = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { code: string; data: Record<string, string>; example: { reproduced: boolean; case: { request: { procedureCode?: string } } } });
+    expect(findings.map((f) => f.code)).not.toContain('A612');
+    const change = findings.find((f) => f.code === 'A608' && f.data['before'] === 'medically-necessary' && f.data['after'] === 'not-medically-necessary');
+    expect(change?.example.reproduced).toBe(true);
+    expect(['29880', '29881']).toContain(change?.example.case.request.procedureCode);
+    const text = runCli(['diff', '--before', before, '--after', after]);
+    expect(text.stdout).toMatch(/info A608 Some requests are decided not-medically-necessary instead of medically-necessary/);
+    expect(text.stdout).toMatch(/^ {2}where .*requested surgery code is 29880 or 29881/m);
   });
 
   it('says what it takes when --before or --after is missing, or a path is given bare; exit 2', () => {

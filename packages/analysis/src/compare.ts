@@ -46,6 +46,7 @@ export function isOneOf(x: Sym, values: readonly (string | number | boolean)[]):
   switch (x.k) {
     case 'unk': case 'unkMonths': return UNSURE;
     case 'fin': {
+      if (x.v.codes) throw new NotAnalyzed('it compares a code with texts');
       const yes = texts.filter((v): v is string => typeof v === 'string');
       const no = knownValues(x.v).filter((v) => !yes.includes(v));
       const cell = (vs: string[]): Region => (isEmptyMask(maskOf(x.v, vs)) ? [] : [finCell(x.v, vs)]);
@@ -78,6 +79,27 @@ export function isOneOf(x: Sym, values: readonly (string | number | boolean)[]):
       return { t, f, u: [] };
     }
     case 'months': throw new NotAnalyzed('it lists values for a time in months');
+  }
+}
+
+/**
+ * A value matched against code patterns, as the runtime matches it: a text by the patterns, an
+ * unknown value unknown; a code fact value by value (its values stand for every code that matches
+ * the same patterns, and these are among them).
+ */
+export function matchCode(x: Sym, patterns: readonly string[], match: (code: string) => boolean): Tri3 {
+  switch (x.k) {
+    case 'unk': case 'unkMonths': return UNSURE;
+    case 'str': return match(x.s) ? YES : NO;
+    case 'fin': {
+      const codes = x.v.codes;
+      if (!codes) throw new NotAnalyzed('it matches a value that is not a code against code patterns');
+      if (patterns.some((p) => !codes.patterns.includes(p))) throw new Error(`the code patterns of '${x.v.words}' leave out some of ${patterns.join(', ')}`);
+      const t = knownValues(x.v).filter(match);
+      const f = knownValues(x.v).filter((v) => !match(v));
+      return { t: t.length ? [finCell(x.v, t)] : [], f: f.length ? [finCell(x.v, f)] : [], u: [] };
+    }
+    default: throw new NotAnalyzed('it matches a computed value against code patterns');
   }
 }
 
@@ -166,6 +188,8 @@ function compareKnown(op: Op, a: Sym, b: Sym): Tri3 {
 function compareFinite(op: Op, a: Sym, b: Sym): Tri3 {
   if (a.k === 'fin' && b.k === 'fin') throw new NotAnalyzed('it compares two facts of a few values each with each other');
   const [v, other] = a.k === 'fin' ? [a.v, b] : [(b as { v: FiniteVar }).v, a];
+  // A code's value stands for every code that matches the same patterns: only patterns tell them apart.
+  if (v.codes) throw new NotAnalyzed('it compares a code as a text');
   if (op !== '=' && op !== '!=') {
     // The runtime orders only numbers and dates: a value that is neither leaves it unknown.
     if (mayBeDate(v)) throw new NotAnalyzed('it orders a text that may be a date');

@@ -3,8 +3,9 @@
 // region where it is true, the one where it is false and the one where it is unknown.
 import type { Cond, FactDef, Leaf, Value } from '@guideline/language';
 import { condReads } from '@guideline/language/rules';
+import { codeMatcher } from '@guideline/runtime';
 import { cellOf, meet, TOP, type Region } from './cell.ts';
-import { compare, isOneOf, isUnknown } from './compare.ts';
+import { compare, isOneOf, isUnknown, matchCode } from './compare.ts';
 import { constant, NotAnalyzed } from './linear.ts';
 import { OverBudget } from './limits.ts';
 import type { Logic, Tri3 } from './logic.ts';
@@ -96,7 +97,8 @@ export class Conditions {
     if ('recorded' in c) return this.known(c.recorded);
     if ('includes' in c || 'empty' in c) return this.set(c);
     if ('quantifier' in c) throw new NotAnalyzed(`it asks whether ${c.quantifier === 'latest' || c.quantifier === 'earliest' ? `the ${c.quantifier}` : c.quantifier} item of a list meets a condition`);
-    throw new NotAnalyzed('it matches a code against patterns');
+    const match = codeMatcher(c.patterns);
+    return L.guarded(s.expand(c.code).map((x) => ({ guard: x.guard, v: matchCode(x.v, c.patterns, match) })));
   }
 
   /** Where a value is known (t) and where it is not (u). */

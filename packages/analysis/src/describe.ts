@@ -81,8 +81,11 @@ export class Describer {
     const unknown = allowed.includes(UNKNOWN);
     if (!known.length) return `${v.words} is not given`;
     const excluded = v.values.filter((x) => x !== UNKNOWN && !known.includes(x));
-    if (known.length > 3 && excluded.length < known.length) return `${v.words} is not ${orList(excluded.map(show))}${unknown ? ' (or is not given)' : ''}`;
-    return `${v.words} is ${orList(known.map(show))}${unknown ? ', or is not given' : ''}`;
+    // A code's value is a code a pattern names, or stands for the codes that match as it does.
+    if (v.codes && !excluded.length) return `${v.words} is given`;
+    const say = v.codes ? (x: string): string => v.codes!.labels.get(x) ?? x : show;
+    if (known.length > 3 && excluded.length < known.length) return `${v.words} is not ${orList(excluded.map(say))}${unknown ? ' (or is not given)' : ''}`;
+    return `${v.words} is ${orList(known.map(say))}${unknown ? ', or is not given' : ''}`;
   }
 
   private elements(kind: string, ids: readonly string[], join: 'or' | 'and'): string {

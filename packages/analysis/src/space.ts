@@ -1,11 +1,12 @@
 // The space of cases, as the analysis sees it: one variable per fact a rule set reads. Facts with
-// few values (enums, yes/no, texts compared with literals, known-or-not flags, the recommendation
-// row a guideline picks) are finite variables; numbers and dates (as day numbers) are numeric
-// variables, each with a flag for whether the case gives it. Diagnoses and surgeries are sets of
-// the classes they match (sets.ts).
+// few values (enums, yes/no, texts compared with literals, codes matched with patterns (codes.ts),
+// known-or-not flags, the recommendation row a guideline picks) are finite variables; numbers and
+// dates (as day numbers) are numeric variables, each with a flag for whether the case gives it.
+// Diagnoses and surgeries are sets of the classes they match (sets.ts).
 import { builtins, type CompiledGuideline, type CompiledTable, type Cond, type FactDef, type RecordDef, type RuleSet, type Value } from '@guideline/language';
 import { bodyRegions, dayNumber } from './calendar.ts';
 import { SetUniverse } from './sets.ts';
+import { CodeValues } from './codes.ts';
 import type { Region } from './cell.ts';
 
 /** The value of a finite variable that stands for "the case does not give it". */
@@ -20,6 +21,8 @@ export interface FiniteVar {
   /** The fact's words, for descriptions. */
   words: string;
   values: string[];
+  /** A code fact's: the patterns it is matched with, its values the codes that stand for each way of matching them. */
+  codes?: CodeValues;
 }
 
 export interface NumVar {
@@ -92,7 +95,7 @@ export class Space {
   constructor(readonly ruleSets: readonly RuleSet[]) {
     for (const rules of ruleSets) for (const d of rules.facts) if (!this.defs.has(d.id)) this.defs.set(d.id, d);
     for (const rules of ruleSets) for (const r of rules.records) if (!this.records.has(r.name)) this.records.set(r.name, r);
-    const literals = collectLiterals(ruleSets);
+    const { literals, patterns } = collectLiterals(ruleSets);
     ruleSets.forEach((rules, r) => rules.guidelines.forEach((g, i) => {
       const p: Placed = { key: `${r}/${i}`, ruleSet: r, index: i, g, rows: new Map() };
       this.guidelines.push(p);
@@ -109,7 +112,7 @@ export class Space {
     this.date('request.serviceDate', this.defs.get('request.serviceDate')?.words ?? 'service date', true, true);
     this.finite('jurisdiction', 'state', [...new Set([...ruleSets.flatMap((r) => r.policies.map((p) => p.jurisdiction.toUpperCase())), ...(literals.get('jurisdiction') ?? [])]), OTHER], false);
     this.finite('request.treatment', 'treatment', [...new Set([...this.guidelines.flatMap((p) => p.g.covers), ...(literals.get('request.treatment') ?? [])]), OTHER], false);
-    for (const d of this.defs.values()) this.declare(d, literals.get(d.id) ?? []);
+    for (const d of this.defs.values()) this.declare(d, literals.get(d.id) ?? [], patterns.get(d.id) ?? []);
     // A decision reads the review kind and the requested visits, whether or not a condition does.
     if (!this.byId.has('review')) this.finite('review', 'review', ['independent', 'utilization'], false);
     if (!this.byId.has('request.visits')) this.number({ id: 'request.visits', words: 'requested visits', type: { kind: 'number', min: 0 }, inputs: [] }, true, 0, 1000);
@@ -192,10 +195,10 @@ export class Space {
     return out;
   }
 
-  private finite(id: string, words: string, values: string[], mayBeUnknown: boolean): FiniteVar {
+  private finite(id: string, words: string, values: string[], mayBeUnknown: boolean, codes?: CodeValues): FiniteVar {
     const known = this.byId.get(id);
     if (known?.kind === 'finite') return known;
-    return this.add<FiniteVar>({ kind: 'finite', id, words, values: mayBeUnknown ? [...values, UNKNOWN] : values });
+    return this.add<FiniteVar>({ kind: 'finite', id, words, values: mayBeUnknown ? [...values, UNKNOWN] : values, ...(codes ? { codes } : {}) });
   }
 
   private flag(id: string, words: string): FiniteVar {
@@ -224,7 +227,7 @@ export class Space {
   }
 
   /** The variable of a fact, by its type and where it comes from; facts beyond the method get none. */
-  private declare(d: FactDef, literals: readonly string[]): void {
+  private declare(d: FactDef, literals: readonly string[], patterns: readonly string[]): void {
     if (this.byId.has(d.id) || d.id.includes('[].') || d.id.startsWith('recommended.')) return;
     const unknown = d.absent === undefined && !this.required.has(d.field ?? d.id);
     if (d.builtin) {
@@ -247,6 +250,13 @@ export class Space {
         return;
       }
       case 'date': this.date(d.id, d.words, unknown, d.type.anyDate); return;
+      case 'code': {
+        // A code read from a case field, given or not (no code fact has a value when absent).
+        if (d.field === undefined || d.absent !== undefined) return;
+        const codes = new CodeValues(patterns);
+        this.finite(d.id, d.words, codes.values, unknown, codes);
+        return;
+      }
       case 'list': case 'records':
         if (isSetList(d)) this.flag(d.id, d.words);
         return;
@@ -317,13 +327,17 @@ export class Space {
   }
 }
 
-/** The texts each text fact is compared with, and the literals of each list of texts. */
-function collectLiterals(ruleSets: readonly RuleSet[]): Map<string, string[]> {
+/**
+ * The texts each text fact is compared with, and the literals of each list of texts; and the
+ * patterns each code fact is matched with (by a condition, or by a table's cells).
+ */
+function collectLiterals(ruleSets: readonly RuleSet[]): { literals: Map<string, string[]>; patterns: Map<string, string[]> } {
   const out = new Map<string, string[]>();
-  const add = (id: string, s: string): void => {
-    const list = out.get(id) ?? [];
+  const patterns = new Map<string, string[]>();
+  const add = (id: string, s: string, to = out): void => {
+    const list = to.get(id) ?? [];
     if (!list.includes(s)) list.push(s);
-    out.set(id, list);
+    to.set(id, list);
   };
   const value = (v: Value): string | undefined => ('fact' in v ? v.fact : undefined);
   const cond = (c: Cond): void => {
@@ -341,6 +355,9 @@ function collectLiterals(ruleSets: readonly RuleSet[]): Map<string, string[]> {
         const f = value(a);
         if (f && 'const' in b && typeof b.const === 'string') add(f, b.const);
       }
+    } else if ('code' in c) {
+      const f = value(c.code);
+      if (f) for (const p of c.patterns) add(f, p, patterns);
     } else if ('quantifier' in c) cond(c.where);
   };
   // A table compares texts without regard to case: a spelling in another case is a value of its own.
@@ -350,6 +367,7 @@ function collectLiterals(ruleSets: readonly RuleSet[]): Map<string, string[]> {
       if (!f) return;
       for (const r of t.rows) {
         for (const m of r.when[i] ?? []) {
+          if ('code' in m) add(f, m.code, patterns);
           if (!('is' in m) || typeof m.is !== 'string') continue;
           add(f, m.is);
           // The state is upper case whatever the case says.
@@ -369,7 +387,7 @@ function collectLiterals(ruleSets: readonly RuleSet[]): Map<string, string[]> {
     }
     for (const p of rules.policies) for (const c of p.criteria) [c.when, c.require, ...(c.group?.parts.map((x) => x.require) ?? [])].forEach((x) => x && cond(x));
   }
-  return out;
+  return { literals: out, patterns };
 }
 
 /** A list whose items the set solver places: texts, or one of a few values, read from a case field. */

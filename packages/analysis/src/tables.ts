@@ -6,7 +6,7 @@
 import type { CompiledTable, FactType, KeyMatch, Scalar, Value } from '@guideline/language';
 import { codeMatcher, compare as compareKnownValues, rowOrder } from '@guideline/runtime';
 import { meet as meetCells, TOP, type Region } from './cell.ts';
-import { compare, isUnknown, linear } from './compare.ts';
+import { compare, isUnknown, linear, matchCode } from './compare.ts';
 import { dayNumber, isDateText, isoDate } from './calendar.ts';
 import type { Conditions } from './conditions.ts';
 import { constant, NotAnalyzed } from './linear.ts';
@@ -175,6 +175,12 @@ function viaCompare(m: Extract<KeyMatch, { from: number } | { cmp: string }>, x:
 
 /** A finite variable against the matches, value by value (its runtime value: yes and no are true and false). */
 function finiteMatch(ms: readonly KeyMatch[], v: FiniteVar): Tri3 {
+  if (v.codes) {
+    // A code fact's values tell codes apart by the patterns alone: a cell of a code key holds patterns.
+    const patterns = ms.map((m) => ('code' in m ? m.code : undefined));
+    if (patterns.some((p) => p === undefined)) throw new NotAnalyzed('it matches a code against a cell that is not a code pattern');
+    return matchCode({ k: 'fin', v }, patterns as string[], codeMatcher(patterns as string[]));
+  }
   const yesNo = v.values.every((x) => x === 'yes' || x === 'no' || x === UNKNOWN);
   const groups: Record<'t' | 'f' | 'u', string[]> = { t: [], f: [], u: [] };
   for (const value of knownValues(v)) {

@@ -8,7 +8,7 @@ import { compileProgram, type RuleSet } from '../../language/src/index.ts';
 import { evaluateFast, type Determination } from '../../runtime/src/index.ts';
 import { diffRules } from '../src/index.ts';
 import { gridCases, gridSize } from './support/grid.ts';
-import { programText } from './support/program-arbitrary.ts';
+import { codeConditions, programOf, programText } from './support/program-arbitrary.ts';
 import { runs, scale, seed } from '../../../test/support/fuzz.ts';
 
 /** A program and an edit of it: one number of a condition or a table changed to another. */
@@ -16,6 +16,12 @@ const edited = programText.chain((text) => {
   const at = [...text.matchAll(/(?<=(?:require|when|\|)[^\n]*)\b[0-3]\b/g)].map((m) => m.index!);
   return fc.tuple(fc.constant(text), at.length ? fc.constantFrom(...at) : fc.constant(-1), fc.integer({ min: 0, max: 3 }));
 }).map(([text, at, digit]) => [text, at < 0 ? text : `${text.slice(0, at)}${digit}${text.slice(at + 1)}`] as const);
+
+/** A program with a code fact and an edit of it: one condition on the code replaced by another (other patterns, or whether it is given). */
+const editedCodes = programOf('code').chain((text) => {
+  const at = [...text.matchAll(/billed code is (?:(?! and | or )[^\n)])*/g)].map((m) => [m.index!, m[0].length] as const);
+  return fc.tuple(fc.constant(text), at.length ? fc.constantFrom(...at) : fc.constant(undefined), fc.constantFrom(...codeConditions));
+}).map(([text, at, condition]) => [text, at ? `${text.slice(0, at[0])}${condition}${text.slice(at[0] + at[1])}` : text] as const);
 
 const words: Record<string, string> = { met: 'met', 'not-met': 'not met', 'not-applicable': 'not applicable', unknown: 'unknown', 'needs-review': 'unknown' };
 
@@ -197,6 +203,17 @@ describe('what changed, against enumeration', () => {
         await diffHolds(textBefore, textAfter, gridCases(textBefore + textAfter));
       }),
       { numRuns: runs(8), ...seed(20261206) },
+    );
+  }, 300_000 * scale);
+
+  it('finds exactly the changes the grid shows, on random programs with a code fact and an edit of its patterns', async () => {
+    await fc.assert(
+      fc.asyncProperty(editedCodes, async ([textBefore, textAfter]) => {
+        fc.pre(gridSize(textBefore + textAfter) <= (scale > 1 ? 40_000 : 6_000));
+        fc.pre([textBefore, textAfter].every((text) => compileProgram([{ text, file: 'program.guideline' }]).rules !== undefined));
+        await diffHolds(textBefore, textAfter, gridCases(textBefore + textAfter));
+      }),
+      { numRuns: runs(10), ...seed(20261211) },
     );
   }, 300_000 * scale);
 

@@ -89,6 +89,7 @@ describe('the analysis against enumeration', () => {
   it.each<[string, fc.Arbitrary<string>, number, number]>([
     ['random programs', programText, 8, 20261204],
     ['programs with tables', programOf('table'), 6, 20261205],
+    ['programs with code facts', programOf('code'), 8, 20261206],
   ])('finds exactly what the grid shows, on %s', async (_, programs, n, fixed) => {
     await fc.assert(
       fc.asyncProperty(programs, async (text) => {

@@ -70,6 +70,8 @@ function gridDimensions(text: string): ((c: Case) => void)[][] {
       c['injury'] = { date: d };
     }));
   }
+  // A code for each way the patterns of program-arbitrary.ts can be matched (exact codes, prefixes, ranges), and none.
+  if (text.includes('billed code')) dims.push([undefined, 'A00', '29880', '29881', 'S83.2', 'S83.20', 'S83.241A', 'S83.25', 'S83.19', 'M17.11', 'M17.9'].map((v) => (c) => v && ((c['request'] as Case)['procedureCode'] = v)));
   if (text.includes('body region')) dims.push([undefined, 'knee', 'neck', 'abdomen'].map((v) => (c) => v && ((c['request'] as Case)['bodyPart'] = v)));
   if (text.includes('class ')) {
     const d = (...t: string[]) => t.map((x) => ({ text: x }));
@@ -121,7 +123,9 @@ export function valuation(space: Space, c: Case): Valuation {
     const def = space.defs.get(x.id);
     const raw = x.id === 'jurisdiction' ? (c['jurisdiction'] as string).toUpperCase() : def?.builtin === 'body-region' ? bodyRegion(read(c, 'request.bodyPart') as string | undefined) : read(c, def?.field ?? x.id) ?? def?.absent;
     const value = raw === undefined || raw === null ? UNKNOWN : typeof raw === 'boolean' ? (raw ? 'yes' : 'no') : String(raw);
-    v.fin.set(x.index, x.values.includes(value) ? value : OTHER);
+    // A code is the value that matches the patterns as it does.
+    if (x.codes && value !== UNKNOWN) v.fin.set(x.index, x.codes.valueOf(value) ?? OTHER);
+    else v.fin.set(x.index, x.values.includes(value) ? value : OTHER);
   }
   // Visits are known when the numbers fill in (the flags were read before the numbers above).
   for (const x of space.vars) if (x.kind === 'num' && x.known) v.fin.set(x.known.index, v.num.has(x.index) ? 'known' : UNKNOWN);

@@ -3,9 +3,19 @@
 // with diagnosis classes that share terms, recommendations, criteria, and one or two policies.
 import fc from 'fast-check';
 
-/** Facts a program may use besides the visits and the state: at most two groups, so the grid stays small. */
-export type Group = 'improvement' | 'review' | 'injury' | 'body' | 'diagnosis' | 'edition' | 'table';
+/**
+ * Facts a program may use besides the visits and the state: at most two groups, so the grid stays
+ * small. `code` (a code fact of a vocabulary of the program's own, matched with patterns) only when
+ * asked for by name.
+ */
+export type Group = 'improvement' | 'review' | 'injury' | 'body' | 'diagnosis' | 'edition' | 'table' | 'code';
 export const groups: readonly Group[] = ['improvement', 'review', 'injury', 'body', 'diagnosis', 'edition', 'table'];
+
+/** The vocabulary of the `code` group: a code the request gives. */
+const codeVocabulary = 'vocabulary gen-codes "Codes"\nfact billed code: code, from request.procedureCode\n  "The code billed."';
+
+/** The patterns its conditions match the code with: exact codes, prefixes, ranges of CPT and ICD-10 codes that overlap. */
+export const codeConditions = ['billed code is 29880', 'billed code is 29880, 29881-29883', 'billed code is S83.2*', 'billed code is S83.241A, M17.*', 'billed code is S83.20-S83.24', 'billed code is S83-S84', 'billed code is known', 'billed code is on file'];
 
 /** A guideline's features: the fact groups of its program, and whether it declares classes. */
 interface Shape {
@@ -40,6 +50,7 @@ const atom = (s: Shape): fc.Arbitrary<string> => {
     );
   }
   if (has('body')) options.push(fc.constantFrom('body region is "knee"', 'body region is "neck"', 'body region is known', 'body region is "knee", "neck"'));
+  if (has('code')) options.push(fc.constantFrom(...codeConditions));
   if (s.classes) {
     options.push(
       fc.constantFrom('diagnosis is myalgia', 'diagnosis is neuralgia', 'diagnosis is myalgia, neuralgia', 'diagnosis is known'),
@@ -75,6 +86,8 @@ const table = (s: Shape): fc.Arbitrary<string> => {
     ...(has('improvement') ? [{ words: 'functional improvement', cell: fc.constantFrom('any', 'documented', 'not-documented', 'documented or not-documented') }] : []),
     ...(has('body') ? [{ words: 'body region', cell: fc.constantFrom('any', '"knee"', '"neck" or "knee"', '"Knee"') }] : []),
     ...(has('review') ? [{ words: 'review', cell: fc.constantFrom('any', 'utilization', 'independent') }] : []),
+    // A table's cells write ICD-10 codes (a CPT code there reads as a number).
+    ...(has('code') ? [{ words: 'billed code', cell: fc.constantFrom('any', 'S83.2*', 'M17.*', 'S83.241A or M17.11', 'S83.20-S83.24') }] : []),
   ];
   const cap = `${s.id.slice(4)} cap`;
   return fc.tuple(fc.subarray(optional, { maxLength: 2 }), fc.constantFrom('', `  choose the row with the most ${cap}`, `  choose the row with the least ${cap}`)).chain(([more, choose]) => {
@@ -130,7 +143,7 @@ const guideline = (s: Shape): fc.Arbitrary<string> =>
       `  title "${s.id}"`,
       '  source "Doc", 2009, pages 1-2',
       `  covers ${covers}`,
-      '  uses physical-medicine',
+      `  uses physical-medicine${s.groups.includes('code') ? ', gen-codes' : ''}`,
       ...(s.edition ? ['  edition 2009', '  in force 2009-01-01 to 2013-12-31'] : []),
       applies && `  applies when ${applies}`,
       unless && `  unless ${unless}`,
@@ -150,7 +163,7 @@ const policy = (name: string, jurisdiction: string, ids: readonly string[], own:
   fc.tuple(fc.shuffledSubarray([...ids], { minLength: 1, maxLength: ids.length }), fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }), fc.option(criterion(own, 9), { nil: undefined, freq: 3 })).map(([order, breaks, extra]) => {
     const steps: string[][] = [];
     order.forEach((id, i) => (i === 0 || breaks[i] ? steps.push([id]) : steps[steps.length - 1]!.push(id)));
-    return [`policy ${name} "${name}"`, `  jurisdiction ${jurisdiction}`, '  uses physical-medicine', ...steps.map((s, i) => `  ${i === 0 ? 'first' : 'then '} ${s.join(', ')}`), ...(extra ? ['', extra] : [])].join('\n');
+    return [`policy ${name} "${name}"`, `  jurisdiction ${jurisdiction}`, `  uses physical-medicine${own.groups.includes('code') ? ', gen-codes' : ''}`, ...steps.map((s, i) => `  ${i === 0 ? 'first' : 'then '} ${s.join(', ')}`), ...(extra ? ['', extra] : [])].join('\n');
   });
 
 /** A whole program: guidelines and their policies, as one file's text (its guidelines reading the facts of `force`, and maybe one group more). */
@@ -162,8 +175,8 @@ export const programOf = (force?: Group): fc.Arbitrary<string> => fc
     const ids = shapes.map((s) => s.id);
     // A policy's own criteria read no classes or tables (those are each guideline's).
     const own: Shape = { id: 'policy', groups: gs, classes: false, edition: false, table: false };
-    return fc.tuple(fc.tuple(...shapes.map(guideline)), policy('california', 'CA', ids, own), texas ? policy('texas', 'TX', ids, own) : fc.constant(''));
+    return fc.tuple(fc.constant(gs.includes('code') ? codeVocabulary : ''), fc.tuple(...shapes.map(guideline)), policy('california', 'CA', ids, own), texas ? policy('texas', 'TX', ids, own) : fc.constant(''));
   })
-  .map(([gs, ca, tx]) => [...gs, ca, tx].filter(Boolean).join('\n\n') + '\n');
+  .map(([vocabulary, gs, ca, tx]) => [vocabulary, ...gs, ca, tx].filter(Boolean).join('\n\n') + '\n');
 
 export const programText = programOf();
