@@ -213,6 +213,8 @@ export interface CellNumber extends NodeBase {
   low: number;
   high: number;
   unit?: Unit;
+  /** The digits as written (`29880`, `64479-64484`): a CPT code or range of them, in a code key's cell. */
+  text?: string;
 }
 
 export interface ClassDecl extends NodeBase {

@@ -268,6 +268,8 @@ class Printer {
     if (c.form === 'any') return 'any';
     const value = (v: A.Name | A.CellNumber): string => {
       if (v.kind === 'Name') return this.name(v);
+      // Five digits with a leading zero are a CPT code's (`00100`, `00100-00222`), kept as written.
+      if (!v.unit && v.text && /^\d{5}(-\d{5})?$/.test(v.text) && /(^|-)0/.test(v.text)) return v.text;
       const [low, high] = this.numbers(v, [v.low, v.high]);
       const n = v.low === v.high ? low! : `${low}-${high}`;
       return v.unit ? `${n} ${unitName(v.unit)}` : n;

@@ -159,6 +159,8 @@ describe('format: layout', () => {
     expect(errorsOf(out)).toEqual([]);
     expect(shape(out)).toEqual(shape(text));
     expect(format('guideline a\ntable t\n  | diagnosis || trial visits |\n  | k || 08.50 |')).toContain('| k         || 8.5          |');
+    // Five digits with a leading zero are a CPT code (a code key's cell), not the number 100.
+    expect(format('guideline a\ntable t\n  | cpt code || trial visits |\n  | 00100 || 2 |')).toContain('| 00100    || 2            |');
   });
 
   it('writes a file with CRLF line endings with LF ones, in its quoted texts too', () => {

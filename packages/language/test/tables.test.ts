@@ -167,3 +167,32 @@ describe('what a table compiles to', () => {
     expect([t.id, t.choose, t.rows[0]!.cells]).toEqual(['recommend', { listed: 0 }, [9, 10, 8, null, 'm']]);
   });
 });
+
+describe('a code key', () => {
+  /** A guideline keyed by a CPT code of its own vocabulary, with the rows given. */
+  const cpt = (rows: string): string => `vocabulary surgery-codes "S"
+fact cpt code: code, from request.procedureCode
+  "The CPT code of the requested procedure."
+${header.replace('uses physical-medicine', 'uses physical-medicine, surgery-codes').replace(/class .*\n/g, '')}table course
+  | cpt code || trial visits |
+${rows}
+criterion x "X"
+  require completed visits <= trial visits
+  otherwise "no"
+`;
+
+  it('takes CPT codes and ranges written in digits, a leading zero kept', () => {
+    const r = compileProgram([{ text: cpt('  | 29880 or 29881 || 12 |\n  | 64479-64484 || 6 |\n  | 00100 || 2 |\n  | M54.1* || 4 |\n  | any || 0 |'), file: 't.guideline' }]);
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r.rules!.guidelines[0]!.tables[0]!.rows.map((row) => row.when[0])).toEqual([
+      [{ code: '29880' }, { code: '29881' }], [{ code: '64479-64484' }], [{ code: '00100' }], [{ code: 'M54.1*' }], [],
+    ]);
+  });
+
+  it.each<Row>([
+    // A number that is no CPT code: too short, or with a unit.
+    [cpt('  | <|123|> || 2 |'), ['C306']],
+    [cpt('  | <|29880 visits|> || 2 |'), ['C306']],
+    [cpt('  | <|6447-64484|> || 2 |'), ['C306']],
+  ])('%j', (input, codes) => expectDiagnostics(input, codes));
+});

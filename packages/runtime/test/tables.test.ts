@@ -151,3 +151,28 @@ describe('json-rules-engine decides as the fast path does', () => {
     }), { ...seed(700), numRuns: runs(150) });
   });
 });
+
+describe('a table keyed by a CPT code', () => {
+  const program = `vocabulary surgery-codes "S"
+fact cpt code: code, from request.procedureCode
+  "The CPT code of the requested procedure."
+${guideline(`table course
+  | cpt code       || limit     |
+  | 29880 or 29881 || 12 visits |
+  | 64479-64484    || 6 visits  |
+  | 00100          || 2 visits  |
+  | any            || 0 visits  |`, 'completed visits + requested visits <= limit').replace('uses physical-medicine', 'uses physical-medicine, surgery-codes')}`;
+  const compiled = compileProgram([{ text: program, file: 't.guideline' }]);
+  const r = compiled.rules!;
+  const coded = (code: string): Case => base({ request: { procedureCode: code } });
+
+  it('reads the row of the code written in digits: exact, in a range, with a leading zero, or none', async () => {
+    expect(compiled.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    // 2 visits completed and 4 requested: within 12 and 6, over 2 and 0 (the text shows the limit).
+    for (const [code, shown] of [['29881', 'met'], ['64480', 'met'], ['00100', '2'], ['64485', '0'], ['99999', '0']] as const) {
+      const [text, status] = limit(r, coded(code));
+      expect(status === 'met' ? status : text, code).toBe(shown);
+      expect(agree(await onEveryEngine(r, coded(code))), code).toBe(true);
+    }
+  });
+});

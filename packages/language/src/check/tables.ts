@@ -104,6 +104,11 @@ function checkKeyCell(cell: A.TableCell, key: string, ty: Ty, exprs: ExprChecker
   }
   for (const v of cell.values) {
     if (v.kind === 'CellNumber') {
+      // A CPT code, or a range of them, is written in digits (`29880`, `64479-64484`).
+      if (elem.kind === 'code') {
+        if (v.unit || !v.text?.split('-').every((part) => /^\d{5}$/.test(part))) report('C306', v, { value: v.text ?? String(v.low), fact: key, expected: 'ICD-10 codes or patterns (M54.1*), CPT codes of five digits (29880) or HCPCS codes, or ranges of them (64479-64484)' });
+        continue;
+      }
       if (elem.kind !== 'number') report('C329', v, { message: `'${key}' is ${describe(ty)}, and a number cannot be one` });
       else {
         if (v.high < v.low) report('C309', v, { message: `The range ${v.low}-${v.high} runs backwards` });

@@ -31,6 +31,7 @@ function keyMatches(cell: A.TableCell | undefined, ty: Ty): KeyMatch[] {
   }
   return cell.values.map((v): KeyMatch => {
     if (v.kind === 'CellNumber') {
+      if (elem.kind === 'code') return { code: v.text ?? String(v.low) };
       const lo = inUnit(v.low, v.unit, unit);
       const hi = inUnit(v.high, v.unit, unit);
       return lo === hi ? { is: lo } : { from: lo, to: hi };

@@ -276,6 +276,7 @@ export class TableParser extends VocabularyParser {
     if (this.RECORDING_PHASE) return undefined as never;
     const lo = valid(low) ? Number(low.image) : NaN;
     const n: A.CellNumber = { kind: 'CellNumber', low: lo, high: valid(high) ? Number(high.image) : lo, range: this.rangeFrom(from) ?? noRange() };
+    if (valid(low)) n.text = valid(high) ? `${low.image}-${high.image}` : low.image;
     if (u && (valid(u.what) || valid(u.per))) {
       const unit = unitFromWords(valid(u.what) ? u.what.image : undefined, valid(u.per) ? u.per.image : undefined, this.units);
       if (unit) n.unit = unit;
