@@ -286,3 +286,13 @@ describe('usage', () => {
     expect(run(['--help']).stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
   });
 });
+
+describe('a criterion in parts', () => {
+  it("lines up its parts' titles whatever their statuses, as the criteria's are", () => {
+    const r = run(['check', '--case', join(root, 'guidelines/mtus/low-back-mri/cases/care-27-days.json')]);
+    const parts = r.stdout.split('\n').filter((l) => /^ {20}(met|not met|unknown) /.test(l));
+    expect(parts.some((l) => /^ {20}met /.test(l))).toBe(true);
+    expect(parts.some((l) => /^ {20}not met /.test(l))).toBe(true);
+    expect(new Set(parts.map((l) => /^ {20}(?:met|not met|unknown) +/.exec(l)![0].length)).size).toBe(1);
+  });
+});

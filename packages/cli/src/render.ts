@@ -144,7 +144,8 @@ export function renderDetermination(d: Determination, request: string, file: str
       out.push(`  ${statusMark[c.status]}  ${printable(c.title)}  ${dim(`(${printable(c.source.file.split('/').pop() ?? '')}:${c.source.line})`)}`);
       // A decision-only determination (--detail decision) carries no rationale text.
       if ((c.status === 'not-met' || c.status === 'unknown' || c.status === 'needs-review') && c.rationale) out.push(wrap(c.rationale, '                    '));
-      for (const p of c.parts ?? []) out.push(`                    ${p.status === 'met' ? green('met') : p.status === 'not-met' ? red('not met') : yellow('unknown')}  ${printable(p.title)}`);
+      // Each part's status padded to the longest ("not met"), so that their titles line up as the criteria's do.
+      for (const p of c.parts ?? []) out.push(`                    ${p.status === 'met' ? green('met'.padEnd(7)) : p.status === 'not-met' ? red('not met') : yellow('unknown')}  ${printable(p.title)}`);
     }
   }
   if (d.missing.length) out.push('', wrap(`Missing: ${d.missing.map(words).join(', ')}`, ''));
