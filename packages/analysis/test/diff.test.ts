@@ -262,4 +262,31 @@ describe('what changed, against enumeration', () => {
     expect(at('example.land').length).toBeGreaterThan(2);
     expect(at('example.needles')).toEqual(at('example.land'));
   }, 300_000);
+
+  it('says each condition of a region once, a class read twice included', async () => {
+    const text = (onlyWhen: string): string => `guideline example.course
+  title  "Course"
+  source "Example Guidelines", 2009, pages 1-2
+  covers physical-therapy
+  uses   physical-medicine
+  applies when diagnosis is myalgia
+
+class myalgia "Myalgia"
+  terms "myalgia"
+
+criterion course "Course"
+  only when ${onlyWhen}
+  require completed visits + requested visits <= 12
+  otherwise "The course is over."
+
+policy example "Example"
+  jurisdiction CA
+  first example.course
+`;
+    const [before, after] = ['completed visits > 0', 'completed visits >= 3'].map((w) => compileProgram([{ text: text(w), file: 'program.guideline' }]).rules!);
+    const report = await diffRules(before!, after!);
+    const parts = report.findings.flatMap((f) => f.region);
+    expect(parts.some((p) => p.includes('the diagnoses match Myalgia (example.course)'))).toBe(true);
+    for (const p of parts) expect(p.split('; ').length, p).toBe(new Set(p.split('; ')).size);
+  });
 });
