@@ -158,7 +158,10 @@ describe('guideline diff', () => {
     expect([broken.code, broken.stdout]).toEqual([2, '']);
     expect(broken.stderr).toMatch(/^HEAD:rules\/early\.guideline:10:3: error P201 /m);
     expect(broken.stderr).not.toContain('guideline-rev-');
-    expect(runCli(['diff', '--before', 'no-such-rev:rules', '--after', 'rules'], { cwd: repo })).toMatchObject({ code: 2, stderr: expect.stringContaining("'no-such-rev:rules': no such revision or path in git") });
+    // What git does not know, the revision or the path at it, said apart, and never git's command line.
+    expect(runCli(['diff', '--before', 'no-such-rev:rules', '--after', 'rules'], { cwd: repo })).toMatchObject({ code: 2, stderr: "guideline: 'no-such-rev:rules': no such revision in git: 'no-such-rev'\n" });
+    expect(runCli(['diff', '--before', 'HEAD:rule', '--after', 'rules'], { cwd: repo })).toMatchObject({ code: 2, stderr: "guideline: 'HEAD:rule': no such path at revision 'HEAD': 'rule', read from the repository's root (./ for the current folder); did you mean 'HEAD:rules'?\n" });
+    expect(runCli(['diff', '--before', 'HEAD:./erly.guideline', '--after', 'early.guideline'], { cwd: join(repo, 'rules') })).toMatchObject({ code: 2, stderr: "guideline: 'HEAD:./erly.guideline': no such path at revision 'HEAD': './erly.guideline', read from the current folder; did you mean 'HEAD:./early.guideline'?\n" });
   });
 
   it('exits 0 with no change found only when the versions decide alike', () => {

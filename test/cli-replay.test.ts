@@ -64,6 +64,19 @@ describe('pnpm gen:corpus', { timeout: 120_000 }, () => {
     expect(replayed.stdout).toMatch(/^25 cases decided/);
   });
 
+  it('writes a CSV sample that, through its mapping, decides each case as the JSON Lines do', () => {
+    const out = join(s.dir, 'corpus-400');
+    expect(generate('--cases', '400', '--out', out).code).toBe(0);
+    const replay = (cases: string, ...map: string[]): { code: number; stdout: string; changes: string } => {
+      const dir = join(out, `report-${cases}`);
+      const r = runCli(['replay', '--cases', join(out, cases), ...map, '--before', join(root, 'guidelines'), '--after', join(out, 'after'), '--out', dir, '--jobs', '1']);
+      return { code: r.code, stdout: r.stdout.replace(/ in [\d.]+ s /, ' in N s ').replace(/^Wrote .*\n/m, ''), changes: readFileSync(join(dir, 'changes.jsonl'), 'utf8') };
+    };
+    const csv = replay('cases-sample.csv', '--map', join(out, 'mapping.json'));
+    expect(csv.stdout).toMatch(/^400 cases decided/);
+    expect(csv).toEqual(replay('cases.jsonl'));
+  });
+
   it.each([[['--cases', 'many'], "--cases is a whole number of cases from 1, not 'many'"], [['--bogus'], "Unknown option '--bogus'"]])('%j is refused with its reason and the usage, exit 2', (args, why) => {
     const r = generate(...args);
     expect([r.code, r.stdout]).toEqual([2, '']);

@@ -55,7 +55,7 @@ describe('replay and its temporary folder', { timeout: 120_000 }, () => {
   it('leaves nothing behind when a revision is not in git', () => {
     const dir = tmp();
     const r = runCli(['replay', '--cases', jsonl, '--before', 'no-such-revision:guidelines', '--after', guidelines], { env: { TMPDIR: dir } });
-    expect([r.code, r.stderr]).toEqual([2, expect.stringMatching(/^guideline: 'no-such-revision:guidelines': no such revision or path in git/)]);
+    expect([r.code, r.stderr]).toEqual([2, expect.stringMatching(/^guideline: 'no-such-revision:guidelines': no such revision in git: 'no-such-revision'\n/)]);
     expect(left(dir)).toEqual([]);
   });
 

@@ -66,7 +66,7 @@ await withDuckDB(async (con) => {
   await con.run(`COPY (SELECT * FROM read_json('${jsonl}', format = 'newline_delimited')) TO '${parquet}' (FORMAT parquet)`);
   console.log(`the same as Parquet in ${parquet}`);
   const csv = join(out, 'cases-sample.csv');
-  await con.run(`COPY (SELECT id AS claim_id, jurisdiction AS state, "asOf" AS review_date, review AS review_kind, request.treatment AS treatment, request.text AS request_text, request.visits AS visits, request."frequencyPerWeek" AS per_week, request.weeks AS weeks, request."bodyPart" AS body_part, request."serviceDate" AS service_date, injury.date AS injury_date, history."visitsCompleted" AS visits_done, history."functionalImprovement" AS improvement, history."homeExerciseProgram" AS home_program, diagnoses[1].text AS dx1_text, diagnoses[1].icd10 AS dx1_code, diagnoses[2].text AS dx2_text, diagnoses[2].icd10 AS dx2_code FROM read_json('${jsonl}', format = 'newline_delimited') LIMIT 10000) TO '${csv}' (HEADER)`);
+  await con.run(`COPY (SELECT id AS claim_id, jurisdiction AS state, "asOf" AS review_date, review AS review_kind, request.treatment AS treatment, request.text AS request_text, request.visits AS visits, request."frequencyPerWeek" AS per_week, request.weeks AS weeks, request."bodyPart" AS body_part, request."serviceDate" AS service_date, injury.date AS injury_date, history."visitsCompleted" AS visits_done, history."functionalImprovement" AS improvement, history."homeExerciseProgram" AS home_program, diagnoses[1].text AS dx1_text, diagnoses[1].icd10 AS dx1_code, diagnoses[2].text AS dx2_text, diagnoses[2].icd10 AS dx2_code, diagnoses[3].text AS dx3_text, diagnoses[3].icd10 AS dx3_code, surgery.procedure AS surgery, surgery.date AS surgery_date, patient.age AS age FROM read_json('${jsonl}', format = 'newline_delimited') LIMIT 10000) TO '${csv}' (HEADER)`);
   console.log(`a CSV sample of ${Math.min(n, 10_000).toLocaleString('en-US')} rows in ${csv}`);
 });
 writeFileSync(join(out, 'mapping.json'), JSON.stringify({
@@ -74,6 +74,7 @@ writeFileSync(join(out, 'mapping.json'), JSON.stringify({
   'request.frequencyPerWeek': 'per_week', 'request.weeks': 'weeks', 'request.bodyPart': 'body_part', 'request.serviceDate': 'service_date', 'injury.date': 'injury_date',
   'history.visitsCompleted': 'visits_done', 'history.functionalImprovement': 'improvement', 'history.homeExerciseProgram': 'home_program',
   'diagnoses[0].text': 'dx1_text', 'diagnoses[0].icd10': 'dx1_code', 'diagnoses[1].text': 'dx2_text', 'diagnoses[1].icd10': 'dx2_code',
+  'diagnoses[2].text': 'dx3_text', 'diagnoses[2].icd10': 'dx3_code', 'surgery.procedure': 'surgery', 'surgery.date': 'surgery_date', 'patient.age': 'age',
 }, null, 2) + '\n');
 
 // The guidelines after the next edition: the 2009 edition ends where the 2016 one begins.

@@ -43,7 +43,11 @@ export class Describer {
     for (const [kind, con] of c.sets) {
       const what = kind === 'diagnosis' ? 'the diagnoses' : kind === 'procedure' ? 'the surgery' : (this.space.defs.get(kind.slice(5))?.words ?? kind);
       const verb = kind.startsWith('list:') ? 'include' : kind === 'procedure' ? 'matches' : 'match';
-      for (const clause of con.clauses) out.push(`${what} ${verb} ${this.elements(kind, clause, 'or')}`);
+      // Two readings of one class (the applicability's and a table row's) are one clause in words.
+      for (const clause of con.clauses) {
+        const phrase = `${what} ${verb} ${this.elements(kind, clause, 'or')}`;
+        if (!out.includes(phrase)) out.push(phrase);
+      }
       if (con.forbid.length) out.push(`${what} ${verb} none of ${this.elements(kind, con.forbid, 'and')}`);
     }
     for (const k of c.months) {

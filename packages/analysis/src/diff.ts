@@ -182,6 +182,9 @@ class Diff {
     const at = oy?.placed.g.location ?? ox?.placed.g.location ?? (b ?? a)!.source;
     const head = oy ? headLength('guideline', oy.placed.g.id) : ox ? headLength('guideline', ox.placed.g.id) : headLength('policy', (b ?? a)!.id);
     const policy = (b ?? a)!;
+    // A kind of change is one finding at each place it is shown: two guidelines that read one shared
+    // criterion, or reach the same pair of decisions, each change on their own.
+    const place = `${at.file}|${at.start}`;
     const [dx, dy] = [this.reached(ox, x), this.reached(oy, y)];
     for (const db of dx) {
       const wx = where(ox, x, db);
@@ -192,14 +195,14 @@ class Diff {
         const terms = [...both, ...wx, ...wy];
         if (db !== da) {
           const cells = L.witnesses(terms, shown);
-          if (cells.length) this.add(`decision|${db}|${da}`, { code: 'A608', args: { before: db, after: da }, at, length: head, region: cells, example: { cell: cells[0]!, policy, claim: { kind: 'differs', what: 'decision', before: db, after: da } } });
+          if (cells.length) this.add(`decision|${place}|${db}|${da}`, { code: 'A608', args: { before: db, after: da }, at, length: head, region: cells, example: { cell: cells[0]!, policy, claim: { kind: 'differs', what: 'decision', before: db, after: da } } });
           continue;
         }
         if (ox && oy && ox.placed.g.id === oy.placed.g.id) this.statusChanges(ox, oy, both, terms, changes, db, at, head, policy);
         else if (ox || oy) {
           const cells = L.witnesses(terms, shown);
           const name = (o: Outcome | undefined): string => (o ? `'${o.placed.g.id}'` : 'none');
-          if (cells.length) this.add(`guideline|${db}|${name(ox)}|${name(oy)}`, { code: 'A609', args: { decision: db, what: 'the guideline that governs', before: name(ox), after: name(oy) }, at, length: head, region: cells, example: { cell: cells[0]!, policy, claim: { kind: 'differs', what: 'guideline', before: ox?.placed.g.id ?? null, after: oy?.placed.g.id ?? null } } });
+          if (cells.length) this.add(`guideline|${place}|${db}|${name(ox)}|${name(oy)}`, { code: 'A609', args: { decision: db, what: 'the guideline that governs', before: name(ox), after: name(oy) }, at, length: head, region: cells, example: { cell: cells[0]!, policy, claim: { kind: 'differs', what: 'guideline', before: ox?.placed.g.id ?? null, after: oy?.placed.g.id ?? null } } });
         }
       }
     }
@@ -232,7 +235,7 @@ class Diff {
           const k = (kx ?? ky)!;
           const what = `criterion '${k.id}'${k.policy ? ` of policy '${k.policy}'` : ''}`;
           const criterion = { id: k.id, ...(k.policy ? { policy: k.policy } : {}) };
-          this.add(`status|${id}|${sx}|${sy}|${decision}`, { code: 'A609', args: { decision, what, before: sx ? words[sx] : 'absent', after: sy ? words[sy] : 'absent' }, at, length: head, region: cells, example: { cell: cells[0]!, policy, claim: { kind: 'differs', what: 'status', criterion, before: sx, after: sy } } });
+          this.add(`status|${at.file}|${at.start}|${id}|${sx}|${sy}|${decision}`, { code: 'A609', args: { decision, what, before: sx ? words[sx] : 'absent', after: sy ? words[sy] : 'absent' }, at, length: head, region: cells, example: { cell: cells[0]!, policy, claim: { kind: 'differs', what: 'status', criterion, before: sx, after: sy } } });
         }
       }
     }

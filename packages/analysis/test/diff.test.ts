@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileProgram, type RuleSet } from '../../language/src/index.ts';
 import { evaluateFast, type Determination } from '../../runtime/src/index.ts';
-import { diffRules } from '../src/index.ts';
+import { diffRules, type Finding } from '../src/index.ts';
 import { gridCases, gridSize } from './support/grid.ts';
 import { codeConditions, programOf, programText } from './support/program-arbitrary.ts';
 import { runs, scale, seed } from '../../../test/support/fuzz.ts';
@@ -25,14 +25,15 @@ const editedCodes = programOf('code').chain((text) => {
 
 const words: Record<string, string> = { met: 'met', 'not-met': 'not met', 'not-applicable': 'not applicable', unknown: 'unknown', 'needs-review': 'unknown' };
 
-/** The changes the grid shows, keyed as the findings are: code and arguments. */
+/** The changes the grid shows, keyed as the findings are: the guideline that governs (after, else before), code and arguments. */
 function observe(before: RuleSet, after: RuleSet, cases: Record<string, unknown>[]): Set<string> {
   const out = new Set<string>();
-  const key = (code: string, args: Record<string, unknown>): void => void out.add(`${code}|${JSON.stringify(args)}`);
   const name = (d: Determination): string => (d.guideline ? `'${d.guideline.id}'` : 'none');
   for (const c of cases) {
     const b = evaluateFast(before, c);
     const a = evaluateFast(after, c);
+    const governs = a.guideline?.id ?? b.guideline?.id ?? 'a policy';
+    const key = (code: string, args: Record<string, unknown>): void => void out.add(`${governs}|${code}|${JSON.stringify(args)}`);
     if (b.decision !== a.decision) key('A608', { before: b.decision, after: a.decision });
     else if (b.guideline?.id !== a.guideline?.id) key('A609', { decision: b.decision, what: 'the guideline that governs', before: name(b), after: name(a) });
     else if (b.guideline) {
@@ -56,7 +57,10 @@ async function diffHolds(textBefore: string, textAfter: string, cases: Record<st
   const report = await diffRules(before!, after!);
   expect(report.findings.filter((f) => f.code === 'A612').map((f) => f.message), textAfter).toEqual([]);
   expect(report.unreproduced, JSON.stringify(report.findings.filter((f) => f.example && !f.example.reproduced).map((f) => [f.code, f.message, f.example!.problem, f.example!.case]))).toBe(0);
-  const found = new Set(report.findings.map((f) => `${f.code}|${JSON.stringify(f.data)}`));
+  // A finding is shown at the guideline that governs its cases (after, else before), or at a policy.
+  const guidelines = [...after!.guidelines, ...before!.guidelines];
+  const at = (f: Finding): string => guidelines.find((g) => g.location.file === f.file && g.location.start === f.range.start)?.id ?? 'a policy';
+  const found = new Set(report.findings.map((f) => `${at(f)}|${f.code}|${JSON.stringify(f.data)}`));
   expect([...found].sort(), `${textBefore}\n---- after ----\n${textAfter}`).toEqual([...observe(before!, after!, cases)].sort());
 }
 
@@ -194,6 +198,41 @@ policy texas "texas"
 `;
 const twoDecisionsAfter = twoDecisionsBefore.replace('requested visits <= completed visits + 1', 'requested visits <= completed visits + 0');
 
+/** Two guidelines that apply one shared vocabulary's criteria, whose course and `only when` are edited. */
+const sharedBefore = `vocabulary shared-course "A course two guidelines apply"
+  uses physical-medicine
+
+criterion course "Course"
+  require completed visits + requested visits <= 12
+  otherwise "The course is over."
+
+criterion improvement "Improvement"
+  only when completed visits > 0
+  require functional improvement is documented
+  otherwise "No improvement is documented."
+
+guideline example.land
+  title  "Land"
+  source "Example Guidelines", 2009, pages 1-2
+  covers physical-therapy
+  uses   shared-course
+
+use criterion course, improvement
+
+guideline example.needles
+  title  "Needles"
+  source "Example Guidelines", 2009, pages 3-4
+  covers acupuncture
+  uses   shared-course
+
+use criterion course, improvement
+
+policy example "Example"
+  jurisdiction CA
+  first example.land, example.needles
+`;
+const sharedAfter = sharedBefore.replace('only when completed visits > 0', 'only when completed visits >= 3').replace('<= 12', '<= 10');
+
 describe('what changed, against enumeration', () => {
   it('finds exactly the changes the grid shows, on random programs and an edit of them', async () => {
     await fc.assert(
@@ -221,4 +260,50 @@ describe('what changed, against enumeration', () => {
     expect(twoDecisionsAfter).not.toBe(twoDecisionsBefore);
     await diffHolds(twoDecisionsBefore, twoDecisionsAfter, gridCases(twoDecisionsBefore + twoDecisionsAfter));
   }, 300_000);
+
+  /**
+   * Found replaying an edit of the bundled physical-medicine vocabulary: each change was reported once,
+   * at the first guideline found with it, so the other guideline that reads the same criterion (and
+   * its cases, in no region shown) was never named.
+   */
+  it('an edit of a shared criterion is a change of each guideline that applies it', async () => {
+    const [before, after] = [sharedBefore, sharedAfter].map((text) => compileProgram([{ text, file: 'program.guideline' }]).rules!);
+    const report = await diffRules(before!, after!);
+    expect(report.unreproduced).toBe(0);
+    const governs = (f: Finding): string | undefined => f.example?.determination?.guideline?.id;
+    for (const message of ['Some requests are decided not-medically-necessary instead of medically-necessary', "Some requests keep the decision medically-necessary, but criterion 'improvement' changes from met to not applicable"]) {
+      expect(report.findings.filter((f) => f.message === message).map(governs).sort(), message).toEqual(['example.land', 'example.needles']);
+    }
+    // The two guidelines apply the same criteria to requests alike but for the treatment: the same changes, each at its own head.
+    const at = (id: string): string[] => report.findings.filter((f) => governs(f) === id && f.region.every((r) => !r.includes(id === 'example.land' ? 'acupuncture' : 'physical-therapy'))).map((f) => f.message).sort();
+    expect(at('example.land').length).toBeGreaterThan(2);
+    expect(at('example.needles')).toEqual(at('example.land'));
+  }, 300_000);
+
+  it('says each condition of a region once, a class read twice included', async () => {
+    const text = (onlyWhen: string): string => `guideline example.course
+  title  "Course"
+  source "Example Guidelines", 2009, pages 1-2
+  covers physical-therapy
+  uses   physical-medicine
+  applies when diagnosis is myalgia
+
+class myalgia "Myalgia"
+  terms "myalgia"
+
+criterion course "Course"
+  only when ${onlyWhen}
+  require completed visits + requested visits <= 12
+  otherwise "The course is over."
+
+policy example "Example"
+  jurisdiction CA
+  first example.course
+`;
+    const [before, after] = ['completed visits > 0', 'completed visits >= 3'].map((w) => compileProgram([{ text: text(w), file: 'program.guideline' }]).rules!);
+    const report = await diffRules(before!, after!);
+    const parts = report.findings.flatMap((f) => f.region);
+    expect(parts.some((p) => p.includes('the diagnoses match Myalgia (example.course)'))).toBe(true);
+    for (const p of parts) expect(p.split('; ').length, p).toBe(new Set(p.split('; ')).size);
+  });
 });

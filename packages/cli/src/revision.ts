@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
+import { closest } from '@guideline/language/rules';
 import { display, UsageError } from './paths.ts';
 import { makeScratch, removeScratch } from './scratch.ts';
 
@@ -78,7 +79,7 @@ function writeOut(spec: string, rev: string, path: string, dir: string): { at: s
     }
   };
   // By its id, which git finds from the current folder (`HEAD:./x`, `HEAD:../x`).
-  const object = git(['rev-parse', '--verify', '--quiet', `${rev}:${path}`]).toString().trim();
+  const object = objectAt(spec, rev, path);
   const base = path.replace(/\/+$/, '');
   // `HEAD:` and `HEAD:./` (git reads ./ from the current folder) name a tree without a name of its own.
   const name = basename(base);
@@ -103,6 +104,40 @@ function writeOut(spec: string, rev: string, path: string, dir: string): { at: s
     throw new UsageError(`'${spec}': the tree at that revision cannot be written out as files (${failure(e)})`);
   }
   return { at, shown };
+}
+
+/** The id of the object at `rev:path`, or a UsageError that says which of the two git does not know, and why. */
+function objectAt(spec: string, rev: string, path: string): string {
+  const id = (name: string): string | undefined => {
+    try {
+      return execFileSync('git', ['rev-parse', '--verify', '--quiet', name], { stdio: ['ignore', 'pipe', 'pipe'] }).toString().trim();
+    } catch {
+      return undefined;
+    }
+  };
+  const found = id(`${rev}:${path}`);
+  if (found) return found;
+  try {
+    execFileSync('git', ['rev-parse', '--git-dir'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (e) {
+    throw new UsageError(`'${spec}' is no file or folder, and not a git revision here: ${failure(e)}`);
+  }
+  if (!id(`${rev}^{tree}`)) throw new UsageError(`'${spec}': no such revision in git: '${rev}'`);
+  // The revision is there, the path is not: the names beside it there, for a suggestion.
+  const base = path.replace(/\/+$/, '');
+  const slash = base.lastIndexOf('/');
+  const parent = id(`${rev}:${base.slice(0, slash + 1)}`);
+  let names: string[] = [];
+  if (parent) {
+    try {
+      names = execFileSync('git', ['ls-tree', '--full-tree', '--name-only', parent], { stdio: ['ignore', 'pipe', 'pipe'] }).toString().split('\n').filter(Boolean);
+    } catch {
+      names = [];
+    }
+  }
+  const near = closest(base.slice(slash + 1), names);
+  const from = path.startsWith('./') || path.startsWith('../') ? 'the current folder' : "the repository's root (./ for the current folder)";
+  throw new UsageError(`'${spec}': no such path at revision '${rev}': '${path}', read from ${from}${near ? `; did you mean '${rev}:${base.slice(0, slash + 1)}${near}'?` : ''}`);
 }
 
 /** Why a program run failed, in its own words: the first line it wrote to stderr. */

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Counts } from './process.ts';
-import { tables, type Tables } from './summary.ts';
+import { more, signed, tables, type Tables } from './summary.ts';
 
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 /** JSON inside a script element: nothing in it can close the element. */
@@ -15,18 +15,23 @@ function echartsSource(): string {
   return (echarts ??= readFileSync(createRequire(import.meta.url).resolve('echarts/dist/echarts.min.js'), 'utf8'));
 }
 
-function table(head: string[], rows: (string | number)[][]): string {
-  const cell = (c: string | number): string => (typeof c === 'number' ? `<td class="n">${c.toLocaleString('en-US')}</td>` : `<td>${escapeHtml(c)}</td>`);
+function table(head: string[], rows: (string | number)[][], numeric: number[] = []): string {
+  const cell = (c: string | number, i: number): string => (typeof c === 'number' ? `<td class="n">${c.toLocaleString('en-US')}</td>` : numeric.includes(i) ? `<td class="n">${escapeHtml(c)}</td>` : `<td>${escapeHtml(c)}</td>`);
   return `<table><thead><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('')}</tbody></table>`;
 }
+
+/** The rows a chart or table of the report shows. */
+const reportRows = { chart: 20, criteria: 50 };
+/** Under a chart or table cut short: the rows left out, as the terminal says it. */
+const cut = (rows: readonly object[], shown: number, cases = false): string => more(rows, shown, cases).map((l) => `<p class="more">${escapeHtml(l.trim())}: every changed case is in changes.jsonl</p>`).join('');
 
 /** The charts' data and the script that draws them. */
 function charts(t: Tables, two: boolean): string {
   const data = {
     two,
     decisions: t.decisions,
-    byGuideline: t.changesByGuideline.slice(0, 20),
-    byCriterion: t.criteria.slice(0, 20).map((c) => ({ name: `${c.guideline} ${c.criterion}: ${c.from} → ${c.to}`, cases: c.cases })),
+    byGuideline: t.changesByGuideline.slice(0, reportRows.chart),
+    byCriterion: t.criteria.slice(0, reportRows.chart).map((c) => ({ name: `${c.guideline} ${c.criterion}: ${c.from} → ${c.to}`, cases: c.cases })),
   };
   return `<script>${echartsSource().replace(/<\/script/gi, '<\\/script')}</script>
 <script>
@@ -58,11 +63,11 @@ export function htmlReport(counts: Counts, two: boolean, changes: readonly strin
   parts.push(`<h1>Replay of ${escapeHtml(names.cases)}</h1>`);
   parts.push(`<p>${t.cases.toLocaleString('en-US')} cases decided ${two ? `under <code>${escapeHtml(names.before)}</code> (before) and <code>${escapeHtml(names.after ?? '')}</code> (after); <strong>${t.changed.toLocaleString('en-US')}</strong> changed decision, guideline or criterion statuses` : `under <code>${escapeHtml(names.before)}</code>`}.</p>`);
   parts.push('<h2>Decisions</h2><div class="chart" id="decisions"></div>');
-  parts.push(table(two ? ['decision', 'before', 'after'] : ['decision', 'cases'], t.decisions.map((d) => (two ? [d.decision, d.before, d.after] : [d.decision, d.before]))));
+  parts.push(table(two ? ['decision', 'before', 'after', 'change'] : ['decision', 'cases'], t.decisions.map((d) => (two ? [d.decision, d.before, d.after, signed(d.after - d.before)] : [d.decision, d.before])), [3]));
   if (two) {
-    parts.push('<h2>Changed cases by guideline (after)</h2><div class="chart tall" id="by-guideline"></div>');
-    parts.push('<h2>Changed criteria</h2><div class="chart tall" id="by-criterion"></div>');
-    parts.push(table(['guideline', 'criterion', 'before', 'after', 'cases'], t.criteria.slice(0, 50).map((c) => [c.guideline, c.criterion, c.from, c.to, c.cases])));
+    parts.push('<h2>Changed cases by guideline (after)</h2><div class="chart tall" id="by-guideline"></div>' + cut(t.changesByGuideline, reportRows.chart, true));
+    parts.push('<h2>Changed criteria</h2><div class="chart tall" id="by-criterion"></div>' + cut(t.criteria, reportRows.chart));
+    parts.push(table(['guideline', 'criterion', 'before', 'after', 'cases'], t.criteria.slice(0, reportRows.criteria).map((c) => [c.guideline, c.criterion, c.from, c.to, c.cases])) + cut(t.criteria, reportRows.criteria));
     parts.push('<h2>Changed cases, by their decision before and after</h2>' + table(['before', 'after', 'cases'], t.transitions.map((x) => [x.from, x.to, x.cases])));
     if (t.needs.length) parts.push('<h2>Newly insufficient information: fields now needed</h2>' + table(['field', 'cases'], t.needs.map((x) => [x.field, x.cases])));
   }

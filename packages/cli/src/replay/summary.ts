@@ -74,16 +74,33 @@ export function summary(counts: Counts, two: boolean, _changes: readonly string[
   const out: string[] = [];
   out.push(`${t.cases.toLocaleString('en-US')} cases decided in ${seconds.toFixed(1)} s${two ? ` under both rule sets; ${t.changed.toLocaleString('en-US')} changed decision, guideline or criterion statuses` : ''}.`);
   out.push('', 'Decisions', grid(two ? [['decision', 'before', 'after', 'change'], ...t.decisions.map((d) => [d.decision, d.before, d.after, signed(d.after - d.before)])] : [['decision', 'cases'], ...t.decisions.map((d) => [d.decision, d.before])]));
-  const top = t.byGuideline.slice(0, 25);
+  const top = t.byGuideline.slice(0, shownRows.byGuideline);
   out.push('', 'By guideline and jurisdiction', grid(two ? [['guideline', 'jurisdiction', 'before', 'after'], ...top.map((g) => [g.guideline, g.jurisdiction, g.before, g.after])] : [['guideline', 'jurisdiction', 'cases'], ...top.map((g) => [g.guideline, g.jurisdiction, g.before])]));
-  if (t.byGuideline.length > top.length) out.push(`  … and ${t.byGuideline.length - top.length} more rows`);
+  out.push(...more(t.byGuideline, top.length));
   if (two) {
-    if (t.transitions.length) out.push('', 'Changed cases, by their decision before and after', grid([['before', 'after', 'cases'], ...t.transitions.slice(0, 15).map((x) => [x.from, x.to, x.cases])]));
-    if (t.criteria.length) out.push('', 'Criteria whose status changed', grid([['guideline', 'criterion', 'before', 'after', 'cases'], ...t.criteria.slice(0, 15).map((x) => [x.guideline, x.criterion, x.from, x.to, x.cases])]));
+    // A table cut short says so, and how many cases its rows left out hold: its rows then still add up.
+    const transitions = t.transitions.slice(0, shownRows.transitions);
+    if (t.transitions.length) out.push('', 'Changed cases, by their decision before and after', grid([['before', 'after', 'cases'], ...transitions.map((x) => [x.from, x.to, x.cases])]), ...more(t.transitions, transitions.length, true));
+    const criteria = t.criteria.slice(0, shownRows.criteria);
+    if (t.criteria.length) out.push('', 'Criteria whose status changed', grid([['guideline', 'criterion', 'before', 'after', 'cases'], ...criteria.map((x) => [x.guideline, x.criterion, x.from, x.to, x.cases])]), ...more(t.criteria, criteria.length));
     if (t.needs.length) out.push('', 'Newly insufficient information: the fields those cases now need', grid([['field', 'cases'], ...t.needs.map((x) => [x.field, x.cases])]));
     if (!changesFile && t.changed) out.push('', 'Give --out <dir> for every changed case (changes.jsonl) and the HTML report.');
   }
   return out.join('\n') + '\n';
 }
 
-const signed = (n: number): string => (n > 0 ? `+${n.toLocaleString('en-US')}` : n.toLocaleString('en-US'));
+/** The rows each table of the terminal summary shows; the report shows more (html.ts). */
+export const shownRows = { byGuideline: 25, transitions: 15, criteria: 15 };
+
+/**
+ * The line under a table cut short: how many rows it leaves out and, where each case is in one row
+ * (the transitions), the cases they hold.
+ */
+export function more(rows: readonly object[], shown: number, cases = false): string[] {
+  if (rows.length <= shown) return [];
+  const left = rows.slice(shown);
+  const n = left.reduce((sum: number, r) => sum + ('cases' in r && typeof r.cases === 'number' ? r.cases : 0), 0);
+  return [`  … and ${left.length.toLocaleString('en-US')} more rows${cases ? ` (${n.toLocaleString('en-US')} cases)` : ''}`];
+}
+
+export const signed = (n: number): string => (n > 0 ? `+${n.toLocaleString('en-US')}` : n.toLocaleString('en-US'));
