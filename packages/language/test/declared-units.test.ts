@@ -7,17 +7,9 @@ import { parse } from '../src/parse.ts';
 import { analyze, compileProgram, unitsDeclaredIn } from '../src/pipeline.ts';
 import { unitName } from '../src/units.ts';
 import { walk } from '../src/walk.ts';
+import { esiVocabulary } from '../../../test/support/esi-vocabulary.ts';
 
-const vocabulary = `vocabulary esi "Epidural steroid injections"
-
-unit level, levels "A vertebral level treated"
-unit injection, injections "An epidural injection"
-
-fact levels requested: number of levels, from request.levels
-  "The vertebral levels the injection is to treat."
-fact injection rate: number of injections a year, from history.injectionRate
-  "How often injections are given."
-`;
+const vocabulary = esiVocabulary;
 
 const guideline = (require: string, otherwise = 'no'): string => `guideline acme.esi
   title  "Acme ESI"

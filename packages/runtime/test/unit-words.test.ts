@@ -4,18 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { compileProgram, type RuleSet } from '../../language/src/index.ts';
 import { evaluateFast } from '../src/index.ts';
+import { esiVocabulary } from '../../../test/support/esi-vocabulary.ts';
 
-const vocabulary = `
-vocabulary esi "Epidural steroid injections"
-
-unit level, levels "A vertebral level treated"
-unit injection, injections "An epidural injection"
-
-fact levels requested: number of levels, from request.levels
-  "The vertebral levels the injection is to treat."
-fact injection rate: number of injections a year, from history.injectionRate
-  "How often injections are given."
-fact pain relief: number of percent, from history.painRelief
+const vocabulary = `${esiVocabulary}fact pain relief: number of percent, from history.painRelief
   "How much the last injection relieved the pain."
 `;
 
