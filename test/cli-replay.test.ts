@@ -172,7 +172,7 @@ describe('replay', { timeout: 180_000 }, () => {
   ])('--out %s is refused with why, exit 2', (_, out, reason) => {
     const file = s.file('not-a-folder', 'x');
     const r = runCli(['replay', '--cases', cases, '--rules', join(root, 'guidelines'), '--out', out(file)], { timeoutMs: 30_000 });
-    expect([r.code, r.stderr]).toEqual([2, `guideline: --out ${out(file)}: ${reason}; --out names a folder for changes.jsonl and report.html\n`]);
+    expect([r.code, r.stderr]).toEqual([2, `guideline: --out ${out(file)}: ${reason}; --out names a folder for report.html and changes.jsonl\n`]);
   });
 
   // Found before any case is decided, not after (report.html) or as an internal error (changes.jsonl).
@@ -182,8 +182,15 @@ describe('replay', { timeout: 180_000 }, () => {
   ])('--out with a folder where %s goes is refused before deciding, exit 2', (file, prepare, reason) => {
     const out = join(s.dir, `taken-${file}`);
     prepare(out);
-    const r = runCli(['replay', '--cases', cases, '--rules', join(root, 'guidelines'), '--out', out]);
+    const r = runCli(['replay', '--cases', cases, '--before', join(root, 'guidelines'), '--after', after, '--out', out]);
     expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `guideline: ${join(out, file)}: ${reason}\n`]);
+  });
+
+  it('with one rule set, --out writes the report alone: nothing changes to list', () => {
+    const out = join(s.dir, 'one-rule-set');
+    const r = runCli(['replay', '--cases', cases, '--rules', join(root, 'guidelines'), '--out', out]);
+    expect(r.stdout.trim().split('\n').pop()).toBe(`Wrote ${join(out, 'report.html')}.`);
+    expect(readdirSync(out)).toEqual(['report.html']);
   });
 
   it.runIf(existsSync('/dev/full'))('says changes.jsonl cannot be written when the disk is full, exit 2', () => {

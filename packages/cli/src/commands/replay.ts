@@ -52,7 +52,8 @@ export async function replayCommand(paths: string[], values: ReplayOptions): Pro
   const scratch = makeScratch('guideline-replay-');
   try {
     if (values.out) makeFolder(values.out);
-    const changesFile = values.out ? join(values.out, 'changes.jsonl') : undefined;
+    // One rule set changes nothing: its --out is the report alone.
+    const changesFile = values.out && after ? join(values.out, 'changes.jsonl') : undefined;
     // Both files are looked at before a case is decided: a run of millions is not spent to find then
     // that the report cannot be written.
     if (values.out) writable(join(values.out, 'report.html'));
@@ -91,7 +92,7 @@ export async function replayCommand(paths: string[], values: ReplayOptions): Pro
     if (values.out) {
       const report = join(values.out, 'report.html');
       writeText(report, htmlReport(counts, Boolean(after), changes, { cases: values.cases, before: values.rules ?? values.before!, after: values.after }));
-      process.stdout.write(`\nWrote ${printable(display(changesFile!))} and ${printable(display(report))}.\n`);
+      process.stdout.write(changesFile ? `\nWrote ${printable(display(changesFile))} and ${printable(display(report))}.\n` : `\nWrote ${printable(display(report))}.\n`);
     }
   } finally {
     removeScratch(scratch);
@@ -107,7 +108,7 @@ export async function replayCommand(paths: string[], values: ReplayOptions): Pro
  */
 function makeFolder(path: string): void {
   const refuse = (reason: string): never => {
-    throw new UsageError(`--out ${display(path)}: ${reason}; --out names a folder for changes.jsonl and report.html`);
+    throw new UsageError(`--out ${display(path)}: ${reason}; --out names a folder for report.html and changes.jsonl`);
   };
   const target = resolve(path);
   const inTheWay = (at: string): string => (at === target ? 'a file, not a folder' : 'a file on its path is not a folder');
@@ -213,7 +214,8 @@ export const replay: Command = {
     'or either at a git revision (<rev>:<path>, as git names it). With one rule set replay counts',
     'decisions per guideline and jurisdiction; with two it reports every case whose decision, guideline',
     'or criterion statuses changed, the criteria and numbers that moved, and the fields newly insufficient',
-    'cases need. --out writes changes.jsonl and report.html. Paths are relative to the current folder.',
+    'cases need. --out writes report.html, and changes.jsonl with two rule sets. Paths are relative to the',
+    'current folder.',
     'See docs/replay.md.',
   ].join('\n'),
   options: {
@@ -222,7 +224,7 @@ export const replay: Command = {
     before: { type: 'string', value: 'r', description: 'the rule set as it is' },
     after: { type: 'string', value: 'r', description: 'the rule set as it would be' },
     map: { type: 'string', value: 'map.json', description: 'a table\'s columns as case fields: { "<case field>": "<column>" }' },
-    out: { type: 'string', value: 'folder', description: 'write changes.jsonl and report.html here' },
+    out: { type: 'string', value: 'folder', description: 'write report.html here, and changes.jsonl with --before and --after' },
     jobs: { type: 'string', value: 'n', description: 'worker threads (default: every core); the results are the same whatever the number' },
     engine: { type: 'string', default: 'fast', choices: ['fast', 'sql'], description: 'sql: each rule set as one query run by embedded DuckDB' },
   },
