@@ -671,7 +671,9 @@ describe('C335 field-read-two-ways', () => {
     [twoReaders('text, from history.careEnd'), []],
     // Another value when absent, in one vocabulary.
     ['vocabulary v "V"\nfact flare: yes or no, from history.flare, when absent no\n  "F"\nfact flare again: <|yes or no|>, from history.flare\n  "F"\n', ['C335']],
-    ['vocabulary v "V"\nfact tried: one of pt, hep, from history.tried\n  "T"\nfact tried too: one of pt, hep, from history.tried\n  "T"\n', []],
+    ['vocabulary v "V"\nfact tried: one of pt, hep, from history.tried\n  "T"\nfact tried too: one of hep, pt, from history.tried\n  "T"\n', []],
+    // Bounds aside: a value beyond the first's is refused by the case check, not misread.
+    ['vocabulary v "V"\nfact hours: number of hours a day from 0 to 24, from history.hours\n  "H"\nfact hours again: number of hours a day, from history.hours\n  "H"\n', []],
     ['vocabulary v "V"\nfact tried: one of pt, hep, from history.tried\n  "T"\nfact tried too: <|one of pt, hep, meds|>, from history.tried\n  "T"\n', ['C335']],
   ])('%j', (input, codes) => expectDiagnostics(input, codes));
 

@@ -517,14 +517,14 @@ function checkAbsent(v: A.Name, ty: Ty, report: Report): void {
 
 /** How two facts of one case field read it differently, in words ("as a date, here as a text"), or undefined when alike. */
 function readsApart(a: FactSym, b: FactSym): string | undefined {
+  // The values of a `one of` in any order; bounds aside (a case beyond the first's is refused, not misread).
   const type = (t: Ty): string => {
     if (t.kind === 'date') return t.anyDate ? 'any date' : 'a date never after the review date';
-    if (t.kind === 'enum') return `one of ${t.values.join(', ')}`;
-    if (t.kind === 'number' && (t.min !== undefined || t.max !== undefined)) return `${describe(t)} from ${t.min ?? 'any'} to ${t.max ?? 'any'}`;
+    if (t.kind === 'enum') return `one of ${[...t.values].sort().join(', ')}`;
     return describe(t);
   };
   const [x, y] = [type(a.ty), type(b.ty)];
-  if (!sameType(a.ty, b.ty) || x !== y) return `as ${x}, here as ${y}`;
+  if (x !== y || (a.ty.kind !== 'enum' && !sameType(a.ty, b.ty))) return `as ${x}, here as ${y}`;
   const absent = (f: FactSym): string => (f.absent === undefined ? (f.required ? 'required' : 'unknown when absent') : `${f.absent} when absent`);
   if (absent(a) !== absent(b)) return `${absent(a)}, here ${absent(b)}`;
   return undefined;
