@@ -18,6 +18,7 @@ export { format, formatGuideline, type FormatResult } from './format.ts';
 export { formatDebug } from './format-expr.ts';
 export { completionsAt, type CompletionItem, type CompletionKind } from './services/complete.ts';
 export { hoverAt, definitionAt, type HoverInfo } from './services/navigate.ts';
+export { quickFixesAt, type QuickFix, type TextEdit } from './services/fixes.ts';
 export type * from './ast.ts';
 export * from './artifact.ts';
 export { canonicalJson, ruleSetRevision } from './revision.ts';
