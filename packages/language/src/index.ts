@@ -2,6 +2,7 @@
 export { parse, type ParseResult } from './parse.ts';
 export { limits } from './limits.ts';
 export { analyze, compileGuideline, compileProgram, matchesPattern, unitsDeclaredIn, type CompileResult, type SourceText } from './pipeline.ts';
+export { alonePolicyFile, declaringText, policiesFor } from './alone-policy.ts';
 export { check } from './check/index.ts';
 export { closest, editDistance } from './check/symbols.ts';
 export { SourceFile, type FrameOptions, type Position } from './source.ts';
