@@ -175,6 +175,8 @@ export interface FindingView {
   region: string[];
   /** A name for a test case of its example (`a604-visit-count`). */
   name: string;
+  /** Set when it is located in the stand-in policy a guideline no policy consults is analysed under: no file of the workspace. */
+  standIn?: true;
   /** The reason, when an acceptance in the source (`# accept A607: why`) accepts it. */
   accepted?: string;
   example?: {
