@@ -1,9 +1,10 @@
 // End-to-end, in Chromium: a problem the editor knows how to put right offers a quick fix (the
 // lightbulb, Ctrl+.), and applying it clears the marker; a new file's guideline, which no policy
-// consults, is analysed under a stand-in policy as `guideline analyze` does.
+// consults, is analysed under a stand-in policy as `guideline analyze` does; a long line wraps; the
+// result tabs all show at 1280×800.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { editorText, hasChromium, playgroundSession, setText, typeAtEnd } from './support/browser.ts';
+import { editorText, hasChromium, openPlayground, playgroundSession, setText, typeAtEnd } from './support/browser.ts';
 
 type Hook = { guidelinePlayground: { file(): string; findingCodes(): string[]; cursorAt(needle: string, into?: number): boolean } };
 
@@ -18,7 +19,7 @@ criterion cap "Cap"
   otherwise "Never."
 `;
 
-describe.skipIf(!hasChromium)('quick fixes, and the analysis of a new file', () => {
+describe.skipIf(!hasChromium)('quick fixes, the analysis of a new file, and the layout', () => {
   const session = playgroundSession();
   let page: Page;
   let bundled: string;
@@ -44,6 +45,19 @@ describe.skipIf(!hasChromium)('quick fixes, and the analysis of a new file', () 
     await setText(page, bundled);
   });
 
+  it('wraps a long line rather than scrolling the editor sideways', async () => {
+    const long = `${bundled}\n# ${'a long rationale '.repeat(30)}\n`;
+    await setText(page, long);
+    const shown = (): Promise<{ lines: number; scrolls: boolean }> => page.evaluate(() => {
+      const editor = document.querySelector('.editor-pane .monaco-editor')!;
+      const lines = editor.querySelector('.view-lines')!;
+      return { lines: lines.querySelectorAll('.view-line').length, scrolls: lines.scrollWidth > editor.clientWidth };
+    });
+    await page.evaluate(() => (window as unknown as Hook).guidelinePlayground.cursorAt('# a long rationale'));
+    await expect.poll(async () => (await shown()).scrolls).toBe(false);
+    await setText(page, bundled);
+  });
+
   it('analyses a new file\'s guideline, which no policy consults, under a stand-in policy', async () => {
     await page.click('#new-file-button');
     await page.fill('#new-file-name', 'guidelines/acme/lone.guideline');
@@ -59,4 +73,19 @@ describe.skipIf(!hasChromium)('quick fixes, and the analysis of a new file', () 
     // Its example is decided by the guideline alone, as the CLI decides it.
     expect(await page.textContent(finding)).toContain('acme.lone');
   }, 120_000);
+
+  it('shows every result tab whole at 1280×800', async () => {
+    const small = await session.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await openPlayground(small, session.url);
+    const boxes = await small.$$eval('.tabs [role=tab]', (tabs) => tabs.map((t) => {
+      const r = t.getBoundingClientRect();
+      const strip = t.parentElement!.getBoundingClientRect();
+      return { name: t.textContent, inside: r.left >= strip.left && r.right <= strip.right && r.top >= strip.top && r.bottom <= strip.bottom && r.right <= innerWidth, width: r.width, text: (t as HTMLElement).scrollWidth <= (t as HTMLElement).clientWidth };
+    }));
+    expect(boxes.map((b) => b.name)).toEqual(['Determination', 'Tests', 'Impact of edits', 'Analysis', 'Compiled JSON', 'Picture', 'Reference']);
+    for (const b of boxes) expect(b, String(b.name)).toMatchObject({ inside: true, text: true });
+    // Nothing hides them either: the strip does not scroll.
+    expect(await small.$eval('.tabs', (s) => s.scrollWidth <= s.clientWidth)).toBe(true);
+    await small.close();
+  });
 });
