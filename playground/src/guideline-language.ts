@@ -98,6 +98,8 @@ export function registerGuidelineLanguage(client: LanguageClient): void {
   });
   monaco.languages.registerCodeActionProvider(languageId, {
     async provideCodeActions(model, at, context) {
+      // Monaco asks at every move of the cursor: the worker is asked only where a problem is marked.
+      if (!context.markers.length) return { actions: [], dispose: () => {} };
       const version = model.getVersionId();
       const span = { start: model.getOffsetAt(at.getStartPosition()), end: model.getOffsetAt(at.getEndPosition()) };
       const fixes = await quietly(client.request({ kind: 'fixes', text: model.getValue(), range: span, file: fileOf(model) }), []);
