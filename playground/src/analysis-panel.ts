@@ -123,8 +123,8 @@ export class AnalysisPanel {
   }
 
   private item(f: FindingView): HTMLElement {
-    const at = el('button', { type: 'button', class: 'link', title: `Open ${f.file} at line ${f.line}` }, `${shortName(f.file)}:${f.line}`);
-    at.addEventListener('click', () => this.hooks.openAt(f.file, f.line));
+    const at = f.standIn ? el('span', { class: 'small' }, '(the stand-in policy of the guidelines no policy consults)') : el('button', { type: 'button', class: 'link', title: `Open ${f.file} at line ${f.line}` }, `${shortName(f.file)}:${f.line}`);
+    if (!f.standIn) at.addEventListener('click', () => this.hooks.openAt(f.file, f.line));
     const about = el('button', { type: 'button', class: 'link small', title: `What ${f.code} means, with an example`, 'aria-label': `About ${f.code}` }, '?');
     about.addEventListener('click', () => this.hooks.explain(f.code));
     const accepted = f.accepted !== undefined;

@@ -41,6 +41,10 @@ export class EditorPane {
       wordBasedSuggestions: 'off',
       ariaLabel: 'Guideline source (Escape leaves the editor)',
       renderFinalNewline: 'on', // a dimmed last line number is below 4.5:1 contrast
+      // A long rationale wraps rather than scrolling the editor sideways; its wrapped part is indented as
+      // its line begins, so a formatter-aligned text still reads as one block.
+      wordWrap: 'on',
+      wrappingIndent: 'same',
     });
     this.highlight = this.editor.createDecorationsCollection();
     this.coverage = this.editor.createDecorationsCollection();

@@ -1,5 +1,6 @@
-// Registers the guideline language with monaco: the generated Monarch grammar, and completion, hover and
-// definition answered by the language worker (formatting is the editor's own action, editor-pane.ts).
+// Registers the guideline language with monaco: the generated Monarch grammar, and completion, hover,
+// definition and quick fixes answered by the language worker (formatting is the editor's own action,
+// editor-pane.ts).
 import type { CompletionKind, HoverInfo } from '@guideline/language';
 import { monarchLanguage } from './monarch.generated.ts';
 import { monaco } from './monaco.ts';
@@ -95,4 +96,29 @@ export function registerGuidelineLanguage(client: LanguageClient): void {
       return r ? { uri: model.uri, range: range(model, r) } : null;
     },
   });
+  monaco.languages.registerCodeActionProvider(languageId, {
+    async provideCodeActions(model, at, context) {
+      // Monaco asks at every move of the cursor: the worker is asked only where a problem is marked.
+      if (!context.markers.length) return { actions: [], dispose: () => {} };
+      const version = model.getVersionId();
+      const span = { start: model.getOffsetAt(at.getStartPosition()), end: model.getOffsetAt(at.getEndPosition()) };
+      const fixes = await quietly(client.request({ kind: 'fixes', text: model.getValue(), range: span, file: fileOf(model) }), []);
+      // Edits made for an older text would land in the wrong place: none, and monaco asks again.
+      if (model.getVersionId() !== version) return { actions: [], dispose: () => {} };
+      const actions = fixes.map((f, i): monaco.languages.CodeAction => {
+        const marked = range(model, f.diagnostic.range);
+        return {
+          title: f.title,
+          kind: 'quickfix',
+          diagnostics: context.markers.filter((m) => markerCode(m) === f.diagnostic.code && monaco.Range.areIntersectingOrTouching(m, marked)),
+          isPreferred: i === 0,
+          edit: { edits: f.edits.map((e) => ({ resource: model.uri, versionId: version, textEdit: { range: range(model, e.range), text: e.text } })) },
+        };
+      });
+      return { actions, dispose: () => {} };
+    },
+  }, { providedCodeActionKinds: ['quickfix'] });
 }
+
+/** A marker's code: a string, or (as the editor pane sets it) a link to its Reference entry. */
+const markerCode = (m: monaco.editor.IMarkerData): string | undefined => (typeof m.code === 'string' ? m.code : m.code?.value);

@@ -1,5 +1,5 @@
 // Monaco: the core editor and only the features the playground uses (completion, hover, go to
-// definition, find, markers, brackets, comments, word moves, Tab focus mode), with its own worker
+// definition, quick fixes, find, markers, brackets, comments, word moves, Tab focus mode), with its own worker
 // (started under the page's policy, see workers.ts; nothing the playground does needs it at once).
 // Left out, as the playground offers none of them: the context menu and the clipboard actions it
 // lists (copy and paste are the browser's), multiple cursors, line operations, and the highlight of a
@@ -10,6 +10,7 @@ import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
 import 'monaco-editor/features/hover/register';
 import 'monaco-editor/features/gotoSymbol/register';
 import 'monaco-editor/features/gotoError/register';
+import 'monaco-editor/features/codeAction/register';
 import 'monaco-editor/features/find/register';
 import 'monaco-editor/features/bracketMatching/register';
 import 'monaco-editor/features/comment/register';

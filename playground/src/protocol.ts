@@ -4,7 +4,7 @@
 // make share links), so typing never waits on it; the analysis worker holds the same workspace and
 // runs the static analysis, which takes seconds, so that nothing else waits on it either. What they
 // send back is bounded (limits.ts).
-import type { CompletionItem, HoverInfo, Range, SourceText } from '@guideline/language';
+import type { CompletionItem, HoverInfo, QuickFix, Range, SourceText } from '@guideline/language';
 import type { Determination } from '@guideline/runtime';
 import type { TestCase } from './test-cases.ts';
 import type { Difference } from './expect.ts';
@@ -175,6 +175,8 @@ export interface FindingView {
   region: string[];
   /** A name for a test case of its example (`a604-visit-count`). */
   name: string;
+  /** Set when it is located in the stand-in policy a guideline no policy consults is analysed under: no file of the workspace. */
+  standIn?: true;
   /** The reason, when an acceptance in the source (`# accept A607: why`) accepts it. */
   accepted?: string;
   example?: {
@@ -218,6 +220,8 @@ export type Request =
   | { kind: 'complete'; text: string; offset: number; file: string }
   | { kind: 'hover'; text: string; offset: number; file: string }
   | { kind: 'definition'; text: string; offset: number; file: string }
+  /** The quick fixes of the file's diagnostics that touch `range` (offsets into `text`). */
+  | { kind: 'fixes'; text: string; range: Range; file: string }
   | { kind: 'format'; text: string }
   | { kind: 'check-case'; text: string }
   | { kind: 'run'; caseText: string }
@@ -243,6 +247,8 @@ export interface Results {
   complete: CompletionItem[];
   hover: HoverInfo | null;
   definition: Range | null;
+  /** As many as the diagnostics in the range, so no more than a file reports (100). */
+  fixes: QuickFix[];
   format: { text: string; formatted: boolean; markers: MarkerList };
   'check-case': CaseCheck;
   /** The case against the rule set of the last analysis. */

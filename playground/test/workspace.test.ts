@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { compileProgram } from '@guideline/language';
 import { evaluate } from '@guideline/runtime';
 import { bundledSources, root } from '../../test/support/bundled.ts';
 import { compareExpectation } from '../src/expect.ts';
@@ -190,5 +191,30 @@ describe('the rule set\'s revision, which a picture of it is keyed by', () => {
     change(ws);
     ws.compile();
     expect(ws.revision !== before).toBe(renewed);
+  });
+});
+
+describe('guidelines no policy consults', () => {
+  const lone = 'guideline acme.lone\n  title "Lone"\n  source "Acme", 2024, pages 1-2\n  covers physical-therapy\n  uses physical-medicine\ncriterion cap "Cap"\n  require completed visits < 20\n  otherwise "no"\n';
+
+  it('none in the bundled library', () => {
+    const ws = new Workspace();
+    ws.reset(bundled, []);
+    expect(ws.unconsulted()).toBeUndefined();
+  });
+
+  it('a new file\'s guideline: decided in the workspace without its policies, under a stand-in for each of their jurisdictions', async () => {
+    const ws = new Workspace();
+    ws.reset(bundled, [{ file: 'guidelines/acme/lone.guideline', text: lone }]);
+    const u = ws.unconsulted()!;
+    expect(u.ids).toEqual(['acme.lone']);
+    expect(u.files).toEqual(['guidelines/acme/lone.guideline']);
+    expect(u.program.some((s) => s.file.startsWith('guidelines/policies/'))).toBe(false);
+    const standIn = u.program.find((s) => s.file === '(guidelines alone)')!;
+    expect(standIn.text).toMatch(/jurisdiction CA\n {2}first acme\.lone\n/);
+    // The stand-in decides a request the guideline covers, as the CLI's does.
+    const rules = compileProgram(u.program).rules!;
+    const d = await evaluate(rules, { jurisdiction: 'CA', asOf: '2024-03-01', request: { treatment: 'physical-therapy' }, history: { visitsCompleted: 2 } });
+    expect(d.guideline?.id).toBe('acme.lone');
   });
 });

@@ -2,7 +2,7 @@
 // The language package's parser and checker are reached from here alone, and this module is loaded
 // only by commands that compile (`await import`): a run with a compiled rule set never sets them up.
 import { join } from 'node:path';
-import { compileProgram, lex, matchesPattern, type CompileResult, type SourceText } from '@guideline/language';
+import { alonePolicyFile, compileProgram, declaringText, policiesFor, type CompileResult, type SourceText } from '@guideline/language';
 import { bundledGuidelines, guidelineFiles } from './load.ts';
 import { display, nameUnder, UsageError, type FoundFile } from './paths.ts';
 import { readLimits, readText } from './read.ts';
@@ -28,9 +28,6 @@ export interface CompileOptions {
   shownAs?: (path: string) => string;
 }
 
-/** Name of the policy that consults the guidelines under test alone, as the artifact records it. */
-export const alonePolicyFile = '(guidelines alone)';
-
 /**
  * Compiles guideline files. A rule set needs a policy: when the given paths hold guidelines but no
  * policy, bundled policies are added (see `CompileOptions`) so a lone guideline can still be checked
@@ -44,7 +41,7 @@ export function compileFiles(paths: readonly string[], options: CompileOptions =
   const codes = new Map<string, string>();
   const code = (text: string): string => {
     let c = codes.get(text);
-    if (c === undefined) codes.set(text, (c = declaring(text)));
+    if (c === undefined) codes.set(text, (c = declaringText(text)));
     return c;
   };
   const load = (f: FoundFile, name = f.name): LoadedSource => ({ text: readText(f.given, readLimits.guidelineBytes), file: name, path: f.path, shown: (options.shownAs ?? display)(f.given) });
@@ -58,24 +55,16 @@ export function compileFiles(paths: readonly string[], options: CompileOptions =
   if (paths.length && ids.length && !ownPolicies) {
     // Named as they are among the bundled guidelines.
     const bundled = guidelineFiles([join(bundledGuidelines, 'policies')]).map((f) => load(f, nameUnder(bundledGuidelines, f.path)));
-    const jurisdictionOf = (s: LoadedSource): string => /^\s*jurisdiction\s+(\S+)/m.exec(code(s.text))?.[1]?.toUpperCase() ?? '';
     // Without the cases' jurisdictions (check, analyze, compile), every bundled policy is borrowed,
     // unless none consults the given guidelines: under them no case would reach one, so each of their
     // jurisdictions gets a policy that consults the given guidelines alone, as `guideline test` does.
-    const wanted = options.jurisdictions
-      ? new Set(options.jurisdictions.map((j) => j.toUpperCase()))
-      : bundled.some((s) => consults(code(s.text), ids)) ? undefined : new Set(bundled.map(jurisdictionOf));
-    const covered = new Set<string>();
-    for (const s of bundled) {
-      const jurisdiction = jurisdictionOf(s);
-      if (wanted && (!wanted.has(jurisdiction) || !consults(code(s.text), ids))) continue;
+    const { borrowed, alone } = policiesFor(ids, bundled, options.jurisdictions);
+    for (const s of borrowed) {
       sources.push(s);
       added.add(s.file);
-      covered.add(jurisdiction);
     }
-    const alone = [...(wanted ?? [])].filter((j) => !covered.has(j) && /^[A-Z]{2,8}$/.test(j));
-    if (alone.length && ids.length) {
-      sources.push({ text: alone.map((j) => alonePolicy(j, ids)).join('\n'), file: alonePolicyFile, path: alonePolicyFile, shown: alonePolicyFile });
+    if (alone) {
+      sources.push({ ...alone, path: alonePolicyFile, shown: alonePolicyFile });
       added.add(alonePolicyFile);
     }
   }
@@ -98,22 +87,6 @@ export function compileFiles(paths: readonly string[], options: CompileOptions =
   // their guidelines no policy consults, are not news.
   result.diagnostics = result.diagnostics.filter((d) => !((d.code === 'C311' || d.code === 'C322') && added.has(d.file ?? '')));
   return { ...result, sources };
-}
-
-/**
- * A file's text with its strings and comments blanked, its lines kept: what it declares (a line
- * that begins `policy`, `guideline`, `uses`), not what its texts say (a rationale whose wrapped
- * line begins with the word policy declares nothing).
- */
-function declaring(text: string): string {
-  const blank = (t: string): string => t.replace(/[^\n]/g, ' ');
-  let out = '';
-  let at = 0;
-  for (const t of lex(text).tokens) {
-    out += blank(text.slice(at, t.startOffset)) + (t.tokenType.name === 'StringLiteral' ? blank(t.image) : t.image);
-    at = t.startOffset + t.image.length;
-  }
-  return out + blank(text.slice(at));
 }
 
 const declaredVocabularies = (code: string): string[] => [...code.matchAll(/^vocabulary\s+([\w-]+)/gm)].map((m) => m[1]!);
@@ -145,15 +118,4 @@ function borrowedVocabularies(sources: readonly LoadedSource[], load: (f: FoundF
     wanted.push(...usedVocabularies(code(s.text)));
   }
   return out;
-}
-
-/** Whether a policy's text has a step pattern that matches one of the guideline ids. */
-function consults(policy: string, ids: readonly string[]): boolean {
-  const patterns = [...policy.matchAll(/^\s*(?:first|then)\s+(.+)$/gm)].flatMap((m) => m[1]!.split(',').map((p) => p.trim()));
-  return patterns.some((p) => ids.some((id) => matchesPattern(p, id)));
-}
-
-/** A policy for a jurisdiction that consults the given guidelines alone, in the order given. */
-function alonePolicy(jurisdiction: string, ids: readonly string[]): string {
-  return `policy alone-${jurisdiction.toLowerCase()} "The guidelines under test, alone"\n  jurisdiction ${jurisdiction}\n  first ${ids.join(', ')}\n`;
 }

@@ -49,7 +49,7 @@ export const diagnosticCodes = {
   C303: { name: 'unknown-class', severity: 'error', template: "Unknown class '{name}' in guideline '{guideline}'{hint}" },
   C304: { name: 'unit-mismatch', severity: 'error', template: 'Cannot compare {left} with {right}' },
   C305: { name: 'type-mismatch', severity: 'error', template: '{message}' },
-  C306: { name: 'unknown-value', severity: 'error', template: "'{value}' is not a value of {fact}: expected {expected}" },
+  C306: { name: 'unknown-value', severity: 'error', template: "'{value}' is not a value of {fact}: expected {expected}{hint}" },
   C307: { name: 'missing-clause', severity: 'error', template: '{what} needs {clause}' },
   C308: { name: 'duplicate-clause', severity: 'error', template: "'{clause}' is given more than once" },
   C309: { name: 'bad-range', severity: 'error', template: '{message}' },

@@ -2,6 +2,7 @@
 export { parse, type ParseResult } from './parse.ts';
 export { limits } from './limits.ts';
 export { analyze, compileGuideline, compileProgram, matchesPattern, unitsDeclaredIn, type CompileResult, type SourceText } from './pipeline.ts';
+export { alonePolicyFile, declaringText, policiesFor } from './alone-policy.ts';
 export { check } from './check/index.ts';
 export { closest, editDistance } from './check/symbols.ts';
 export { SourceFile, type FrameOptions, type Position } from './source.ts';
@@ -18,6 +19,7 @@ export { format, formatGuideline, type FormatResult } from './format.ts';
 export { formatDebug } from './format-expr.ts';
 export { completionsAt, type CompletionItem, type CompletionKind } from './services/complete.ts';
 export { hoverAt, definitionAt, type HoverInfo } from './services/navigate.ts';
+export { quickFixesAt, type QuickFix, type TextEdit } from './services/fixes.ts';
 export type * from './ast.ts';
 export * from './artifact.ts';
 export { canonicalJson, ruleSetRevision } from './revision.ts';

@@ -318,7 +318,7 @@ function scan(text: string): LexResult {
         if (mixed >= 0) {
           at = mixed;
           const word = text.slice(start, at);
-          report('L104', { start, end: at }, { word, suggestion: lowerCaseName(word) });
+          report('L104', { start, end: at }, { word, suggestion: lowerCaseName(word), replacement: lowerCaseName(word) });
           tokens[count++] = token(word, start, identifier);
           continue;
         }

@@ -9,7 +9,7 @@ import { getParser, type GuidelineParser, type Item, type Member } from './parse
 import { typoAt, type Typo } from './parser/typos.ts';
 import { editDistance } from './spelling.ts';
 import { Memo, shifted } from './shift.ts';
-import { declaredUnit, isUnitWord, notAUnitHint, type BaseUnit, type DeclaredUnits } from './units.ts';
+import { declaredUnit, isUnitWord, notAUnitHint, unitMeant, type BaseUnit, type DeclaredUnits } from './units.ts';
 import { ClassKw, Colon, CriterionKw, Dot, keywords, ReservedWord, DefineKw, FactKw, FieldKw, GuidelineKw, Identifier, LParen, PolicyKw, ProcedureKw, RecommendKw, RecordKw, RParen, StringLiteral, VocabularyKw } from './tokens.ts';
 import * as T from './tokens.ts';
 import { walk } from './walk.ts';
@@ -536,8 +536,10 @@ function wordsAfterNumber(tokens: readonly IToken[], t: IToken, text: string, un
 }
 
 /** P204's arguments for words written after a number where its unit would stand. */
-function notAUnit(num: string, text: string, units: DeclaredUnits = noUnits): { text: string; hint: string } {
-  return { text, hint: notAUnitHint(text.split(' ')[0]!, `a count of anything else is a bare number: write '${num}', not '${num} ${text}'`, units) };
+function notAUnit(num: string, text: string, units: DeclaredUnits = noUnits): { text: string; hint: string; replacement?: string } {
+  const [first, ...rest] = text.split(' ');
+  const meant = unitMeant(first!, units);
+  return { text, hint: notAUnitHint(first!, `a count of anything else is a bare number: write '${num}', not '${num} ${text}'`, units), ...(meant ? { replacement: [meant, ...rest].join(' ') } : {}) };
 }
 
 /** The keyword a name the parser met is a misspelling of: the one it expected, or one that begins a clause. */

@@ -58,3 +58,16 @@ export function misspeltKeyword(word: string, keywords: Iterable<string>): strin
   }
   return best;
 }
+
+/**
+ * A diagnostic's arguments for a name that may be misspelt: the hint its message ends with, and the
+ * name meant as `replacement`, the text an editor's quick fix writes in place of the diagnostic's range.
+ */
+export function didYouMean(near: string | undefined): { hint: string; replacement?: string } {
+  return near ? { hint: `. Did you mean '${near}'?`, replacement: near } : { hint: '' };
+}
+
+/** C306's arguments for a value that is not one of `values`, with the nearest of them when one is near. */
+export function notAValue(value: string, fact: string, values: readonly string[]): Record<string, unknown> {
+  return { value, fact, expected: values.join(', '), ...didYouMean(closest(value, values)) };
+}

@@ -96,13 +96,18 @@ export function isDeclaredUnit(b: BaseUnit): boolean {
   return b.scale.startsWith('unit:');
 }
 
+/** The unit word a word that is no unit is a misspelling of (`weks` for `weeks`), if any. */
+export function unitMeant(word: string, declared: DeclaredUnits = noDeclared): string | undefined {
+  return misspeltKeyword(word, [...words.keys(), ...declared.keys()]);
+}
+
 /**
  * What P204 adds for a word written where a unit belongs that is no unit (`2 levels`, `number of
  * levels`): the unit word it is a misspelling of, or else `advice`, how a count of anything else is
  * written there.
  */
 export function notAUnitHint(word: string, advice: string, declared: DeclaredUnits = noDeclared): string {
-  const near = misspeltKeyword(word, [...words.keys(), ...declared.keys()]);
+  const near = unitMeant(word, declared);
   if (near) return `. Did you mean '${near}'?`;
   // (The words of a declaration, guessed from the one written: `levels` is `unit level, levels`.)
   const one = word.length > 3 && word.endsWith('s') ? word.slice(0, -1) : word;

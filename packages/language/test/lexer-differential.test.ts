@@ -28,7 +28,7 @@ function referenceLex(text: string): { tokens: IToken[]; comments: IToken[]; dia
   for (const t of [...result.tokens, ...comments]) {
     t.endOffset = t.startOffset + t.image.length - 1;
     if (t.tokenType === MixedCaseName) {
-      found.push({ code: 'L104', range: { start: t.startOffset, end: t.startOffset + t.image.length }, args: { word: t.image, suggestion: lowerCaseName(t.image) } });
+      found.push({ code: 'L104', range: { start: t.startOffset, end: t.startOffset + t.image.length }, args: { word: t.image, suggestion: lowerCaseName(t.image), replacement: lowerCaseName(t.image) } });
       t.tokenType = Identifier;
       t.tokenTypeIdx = Identifier.tokenTypeIdx!;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, compileGuideline, completionsAt, definitionAt, formatGuideline, hoverAt } from '../src/index.ts';
+import { analyze, compileGuideline, completionsAt, definitionAt, formatGuideline, hoverAt, quickFixesAt } from '../src/index.ts';
 import { limits } from '../src/limits.ts';
 import { deepExpressions } from './support/deep.ts';
 import { expectMarked, markers } from './support/markers.ts';
@@ -150,6 +150,7 @@ describe('expressions nested past the limit without parentheses', () => {
       expect(Array.isArray(completionsAt(text, at))).toBe(true);
       hoverAt(text, at);
       definitionAt(text, at);
+      expect(Array.isArray(quickFixesAt(text, { start: at, end: at }))).toBe(true);
     }
   });
 
@@ -163,6 +164,7 @@ describe('expressions nested past the limit without parentheses', () => {
       expect(Array.isArray(completionsAt(text, at))).toBe(true);
       hoverAt(text, at);
       definitionAt(text, at);
+      expect(Array.isArray(quickFixesAt(text, { start: at, end: at }))).toBe(true);
     }
   });
 

@@ -1,7 +1,7 @@
 // The analysis' findings as the page shows them, in the worker: bounded (limits.ts), each with its
 // example case as text and the determinations reduced to a decision and a guideline, and the findings
 // of one file as editor markers (coordinates converted by SourceFile, as the language's diagnostics).
-import { SourceFile, type Diagnostic } from '@guideline/language';
+import { alonePolicyFile, SourceFile, type Diagnostic } from '@guideline/language';
 import type { AnalysisReport, Finding } from '@guideline/analysis';
 import type { Determination } from '@guideline/runtime';
 import { findingsShown } from '../limits.ts';
@@ -20,6 +20,7 @@ function nameOf(f: Finding): string {
 export function findingView(f: Finding): FindingView {
   const v: FindingView = { code: f.code, severity: f.severity, message: f.message, file: f.file, line: f.line, column: f.column, region: f.region, name: nameOf(f) };
   if (f.accepted !== undefined) v.accepted = f.accepted;
+  if (f.file === alonePolicyFile) v.standIn = true;
   const ex = f.example;
   if (ex) {
     v.example = { case: JSON.stringify(ex.case, null, 2), reproduced: ex.reproduced, ...(ex.determination ? decided(ex.determination) : {}) };

@@ -1,5 +1,5 @@
 // The language worker: holds the workspace (every guideline file, edited or not) and compiles it as one
-// program; answers completion, hover, definition and format requests; checks and runs cases, the tests
+// program; answers completion, hover, definition, quick fix and format requests; checks and runs cases, the tests
 // and an edit's impact against the workspace's rule set; reads and makes share links. Whatever it sends
 // the page is bounded (limits.ts).
 import { SourceFile } from '@guideline/language';
@@ -27,6 +27,7 @@ async function handle(req: Request): Promise<unknown> {
     case 'complete': return (await later()).completionsAt(req.text, req.offset, { file: req.file, program: workspace.program() }).slice(0, completionsShown);
     case 'hover': return (await later()).hoverAt(req.text, req.offset, { file: req.file, program: workspace.program() }) ?? null;
     case 'definition': return (await later()).definitionAt(req.text, req.offset, { file: req.file, program: workspace.program() }) ?? null;
+    case 'fixes': return (await later()).quickFixesAt(req.text, req.range, { file: req.file, program: workspace.program() });
     case 'format': {
       const r = (await later()).formatGuideline(req.text);
       return { text: r.text, formatted: r.formatted, markers: markerList(r.diagnostics, new SourceFile(req.text)) };

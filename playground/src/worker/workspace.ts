@@ -1,7 +1,7 @@
 // The workspace, in the worker: every guideline file, the bundled text or its edit, compiled as one
 // program (the CLI's `guideline compile` of the folder), so a run, the tests and the compiled view
 // never depend on which file is open. The bundled program is compiled too, once, for an edit's impact.
-import { analyze as analyzeFile, compileProgram, SourceFile, type Diagnostic, type RuleSet, type SourceText } from '@guideline/language';
+import { analyze as analyzeFile, compileProgram, declaringText, policiesFor, SourceFile, type Diagnostic, type RuleSet, type SourceText } from '@guideline/language';
 import { otherFilesShown } from '../limits.ts';
 import type { Analysis, MarkerList, Request } from '../protocol.ts';
 import { compiledJson } from './cases.ts';
@@ -91,6 +91,26 @@ export class Workspace {
    */
   check(file: string, text: string): MarkerList {
     return markerList(analyzeFile(text, file, { program: this.program() }).diagnostics, new SourceFile(text, file));
+  }
+
+  /**
+   * The guidelines no policy of the workspace consults (C322), and the program they are decided in as
+   * the CLI decides a guideline given without a policy: the workspace's files but those that only
+   * declare policies, and a stand-in policy for each of their jurisdictions that consults these
+   * guidelines alone. Undefined when every guideline is consulted (or the workspace has errors).
+   */
+  unconsulted(): { ids: string[]; files: string[]; program: SourceText[] } | undefined {
+    if (!this.compile()) return undefined;
+    const c322 = this.diagnostics.filter((d) => d.code === 'C322');
+    const ids = [...new Set(c322.map((d) => String(d.data?.['id'])))];
+    if (!ids.length) return undefined;
+    const program = this.program();
+    const onlyPolicies = (code: string): boolean => /^\s*policy\b/m.test(code) && !/^\s*(?:guideline|vocabulary)\b/m.test(code);
+    const policies = program.filter((s) => onlyPolicies(declaringText(s.text)));
+    const { alone } = policiesFor(ids, policies);
+    if (!alone) return undefined;
+    const files = [...new Set(c322.map((d) => d.file ?? ''))];
+    return { ids, files, program: [...program.filter((s) => !policies.includes(s)), alone] };
   }
 
   analyze(file: string): Analysis {

@@ -10,6 +10,7 @@ import { standardUnits, unit } from '../units.ts';
 import { checkDeclarations, checkPolicyDeclarations, checkVocabularyCriterion } from './names.ts';
 import { placeholders, type Placeholder } from './placeholders.ts';
 import { withRecommendation } from './recommendation.ts';
+import { didYouMean } from '../spelling.ts';
 import { describe, NUMBER, Scope, type TableSym } from './symbols.ts';
 import { checkTable, declareTable } from './tables.ts';
 import { ExprChecker, type DefineTypes, type Resolutions } from './types.ts';
@@ -369,7 +370,7 @@ function sharedCriterion(n: A.Name, uses: readonly A.Name[], model: ProgramModel
   }
   const names = [...seen].flatMap((v) => [...(model.vocabularies.get(v)?.criteria.keys() ?? [])]);
   const near = names.find((x) => x.startsWith(n.text.slice(0, 3)));
-  report('C320', n, { what, name: n.text, hint: near ? `. Did you mean '${near}'?` : '' });
+  report('C320', n, { what, name: n.text, ...didYouMean(near) });
   return undefined;
 }
 

@@ -7,6 +7,7 @@ import type { Report } from '../diagnostics.ts';
 import { conversion, unitName, type Unit } from '../units.ts';
 import { BOOL, describe, ERROR, numberIn, TableSym, TEXT, type ColumnSym, type Ty } from './symbols.ts';
 import type { ExprChecker } from './types.ts';
+import { notAValue } from '../spelling.ts';
 
 const codeLike = /^[A-Z]\d[0-9A-Z](\.?[0-9A-Z]{0,4})?\*?$|^\d{5}$|^[A-Z]\d{4}$/;
 
@@ -118,10 +119,10 @@ function checkKeyCell(cell: A.TableCell, key: string, ty: Ty, exprs: ExprChecker
     }
     switch (elem.kind) {
       case 'enum':
-        if (!elem.values.includes(v.text)) report('C306', v, { value: v.text, fact: key, expected: elem.values.join(', ') });
+        if (!elem.values.includes(v.text)) report('C306', v, notAValue(v.text, key, elem.values));
         break;
       case 'bool':
-        if (v.text !== 'yes' && v.text !== 'no') report('C306', v, { value: v.text, fact: key, expected: 'yes, no' });
+        if (v.text !== 'yes' && v.text !== 'no') report('C306', v, notAValue(v.text, key, ['yes', 'no']));
         break;
       case 'class':
         exprs.classValues({ kind: 'FactRef', name: key, range: v.range }, elem.of, [v]);

@@ -5,6 +5,7 @@ import type * as A from '../ast.ts';
 import type { Report } from '../diagnostics.ts';
 import { baseUnitOf, conversion, finer, isTimeUnit, unit, unitName, whyNoConversion, type Unit } from '../units.ts';
 import type { Vocabularies } from './vocabularies.ts';
+import { didYouMean, notAValue } from '../spelling.ts';
 import { BOOL, closest, DATE, describe, ERROR, normalize, NUMBER, numberIn, sameType, Scope, TEXT, type DefineSym, type Sym, type Ty } from './symbols.ts';
 
 export { BOOL, DATE, TEXT };
@@ -80,7 +81,7 @@ export class ExprChecker {
       }
       const near = closest(ref.name, this.scope.all().map((s) => s.words));
       const hint = near ? `. Did you mean '${near}'?` : `: no vocabulary in use declares it (declare it with 'fact ${ref.name}: ...' in a vocabulary the guideline uses)`;
-      this.report('C301', ref, { name: ref.name, hint });
+      this.report('C301', ref, { name: ref.name, hint, ...(near ? { replacement: near } : {}) });
       return undefined;
     }
     this.resolved.set(ref, sym);
@@ -310,7 +311,7 @@ export class ExprChecker {
     if ((e.op === '=' || e.op === '!=') && !e.elapsed && e.right.kind === 'FactRef' && !this.scope.lookup(e.right.name)) {
       const values = l.kind === 'enum' ? l.values : l.kind === 'bool' && e.left.kind === 'FactRef' ? ['yes', 'no'] : undefined;
       if (values?.includes(normalize(e.right.name))) {
-        this.report('C305', e, { message: `'${e.right.name}' is a value of ${describeSubject(e.left)}, not a fact: test a value with 'is', as in '${isTest(e)}'` });
+        this.report('C305', e, { message: `'${e.right.name}' is a value of ${describeSubject(e.left)}, not a fact: test a value with 'is', as in '${isTest(e)}'`, ...asIsTest(e) });
         return;
       }
     }
@@ -333,7 +334,7 @@ export class ExprChecker {
     if ((e.op === '=' || e.op === '!=') && ((l.kind === 'text' && r.kind === 'text') || (l.kind === 'enum' && r.kind === 'enum' && l.fact === r.fact) || (l.kind === 'bool' && r.kind === 'bool'))) return;
     // `injection approach = "transforaminal"`: a fact of fixed values is tested with 'is'.
     const isHint = (e.op === '=' || e.op === '!=') && l.kind === 'enum' && r.kind === 'text' && e.right.kind === 'StringLit' && l.values.includes(e.right.value) ? `: test a value with 'is', as in '${isTest(e)}'` : '';
-    this.report('C304', e, { left: describe(l), right: describe(r) + isHint });
+    this.report('C304', e, { left: describe(l), right: describe(r) + isHint, ...(isHint ? asIsTest(e) : {}) });
   }
 
   private values(e: A.IsValuesExpr): void {
@@ -341,10 +342,10 @@ export class ExprChecker {
     switch (t.kind) {
       case 'error': return;
       case 'enum':
-        for (const v of e.values) if (!t.values.includes(v.text)) this.report('C306', v, { value: v.text, fact: t.fact, expected: t.values.join(', ') });
+        for (const v of e.values) if (!t.values.includes(v.text)) this.report('C306', v, notAValue(v.text, t.fact, t.values));
         return;
       case 'bool':
-        for (const v of e.values) if (v.text !== 'yes' && v.text !== 'no') this.report('C306', v, { value: v.text, fact: describeSubject(e.subject), expected: 'yes, no' });
+        for (const v of e.values) if (v.text !== 'yes' && v.text !== 'no') this.report('C306', v, notAValue(v.text, describeSubject(e.subject), ['yes', 'no']));
         return;
       case 'class':
         this.classValues(e.subject, t.of, e.values);
@@ -369,7 +370,7 @@ export class ExprChecker {
     for (const v of values) {
       if (names.includes(v.text)) continue;
       const near = closest(v.text, names);
-      this.report('C303', v, { name: v.text, guideline: this.classes.guideline, hint: near ? `. Did you mean '${near}'?` : '' });
+      this.report('C303', v, { name: v.text, guideline: this.classes.guideline, ...didYouMean(near) });
     }
   }
 
@@ -383,7 +384,7 @@ export class ExprChecker {
     }
     if (t.of.kind === 'enum') {
       const values = t.of.values;
-      for (const v of e.values) if (!values.includes(v.text)) this.report('C306', v, { value: v.text, fact: describeSubject(e.subject), expected: values.join(', ') });
+      for (const v of e.values) if (!values.includes(v.text)) this.report('C306', v, notAValue(v.text, describeSubject(e.subject), values));
     } else if (t.of.kind === 'record') {
       this.report('C326', e.subject, { message: `The items of '${describeSubject(e.subject)}' are records: test their fields with 'any ${describeSubject(e.subject)} where ...'` });
     }
@@ -393,6 +394,11 @@ export class ExprChecker {
 /** A unit's name, with the reason it does not convert when there is one to give. */
 function because(name: string, why: string): string {
   return why ? `${name}: ${why}` : name;
+}
+
+/** The comparison's replacement by the value test it means, when its subject is a fact (for a quick fix). */
+function asIsTest(e: A.CompareExpr): { replacement?: string } {
+  return e.left.kind === 'FactRef' ? { replacement: isTest(e) } : {};
 }
 
 /** `a = b` as the value test it means: `a is b` (`a is not b` for `!=`). */

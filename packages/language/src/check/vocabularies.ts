@@ -5,9 +5,10 @@
 import type * as A from '../ast.ts';
 import { builtins } from '../builtins.ts';
 import type { Report } from '../diagnostics.ts';
+import { didYouMean, notAValue } from '../spelling.ts';
 import { withRecommendation } from './recommendation.ts';
 import { keywords } from '../tokens.ts';
-import { declaredUnit, isBuiltInUnitWord, isDeclaredUnit, notAUnitHint, unitFromWords, type BaseUnit, type DeclaredUnits, type Unit } from '../units.ts';
+import { declaredUnit, isBuiltInUnitWord, isDeclaredUnit, notAUnitHint, unitFromWords, unitMeant, type BaseUnit, type DeclaredUnits, type Unit } from '../units.ts';
 import { BOOL, closest, DATE, describe, ERROR, numberIn, sameType, Scope, TEXT, type ColumnSym, type DefineSym, type FactSym, type RecordSym, type Sym, type TableSym, type Ty, type UnknownVocabulary } from './symbols.ts';
 import { declareTable } from './tables.ts';
 
@@ -152,7 +153,7 @@ export class Vocabularies {
         // and are counted into its report (`reportUnknown`).
         const near = closest(n, this.byName.keys());
         if (near) {
-          if (at && reported && report) report('C315', at, { name: n, hint: `. Did you mean '${near}'? The facts used here are checked against '${near}' meanwhile` });
+          if (at && reported && report) report('C315', at, { name: n, hint: `. Did you mean '${near}'? The facts used here are checked against '${near}' meanwhile`, replacement: near });
           visit(near, undefined, false);
           return;
         }
@@ -372,7 +373,7 @@ export class Vocabularies {
         record = this.record(t.forEach.text, v);
         if (!record) {
           const near = closest(t.forEach.text, [...v.records.keys()]);
-          report('C319', t.forEach, { name: t.forEach.text, hint: near ? `. Did you mean '${near}'?` : '' });
+          report('C319', t.forEach, { name: t.forEach.text, ...didYouMean(near) });
         }
       }
       v.tables.push(record ? { sym, record } : { sym });
@@ -406,7 +407,7 @@ export class Vocabularies {
       const b = builtins[f.computed.text];
       if (!b) {
         const near = closest(f.computed.text, Object.keys(builtins));
-        report('C317', f.computed, { name: f.computed.text, hint: near ? `. Did you mean '${near}'?` : `: the computations are ${Object.keys(builtins).join(', ')}` });
+        report('C317', f.computed, { name: f.computed.text, ...(near ? didYouMean(near) : { hint: `: the computations are ${Object.keys(builtins).join(', ')}` }) });
       } else {
         if (ty.kind !== 'error' && !sameType(ty, b.ty)) report('C318', f.type ?? f.words, { message: `'${f.computed.text}' gives ${describe(b.ty)}, not ${describe(ty)}` });
         if ((b.item === true) !== field) report('C318', f.computed, { message: b.item ? `'${f.computed.text}' is computed for each item of a list: declare it as a field of a record` : `'${f.computed.text}' is computed for the case, not for an item of a list` });
@@ -455,9 +456,10 @@ export class Vocabularies {
           const words = t.unit.text.split(' ');
           const [what, sep, per] = words[0] === 'per' ? [undefined, 'per', words[1]] : [words[0], words[1], words[2]];
           unit = sep === undefined || sep === 'per' || sep === 'a' ? unitFromWords(what, per, this.units) : undefined;
-          if (!unit) report('P204', t.unit, { text: t.unit.text, hint: words.length === 1 ? notAUnitHint(words[0]!, "a count of anything else is a plain 'number'", this.units) : '' });
-          // (Not through scopeFor: a scope made while the vocabularies are declared would miss their facts.)
-          else if (!this.unitInScope(unit, v, report, t.unit)) unit = undefined;
+          if (!unit) {
+            const meant = words.length === 1 ? unitMeant(words[0]!, this.units) : undefined;
+            report('P204', t.unit, { text: t.unit.text, hint: words.length === 1 ? notAUnitHint(words[0]!, "a count of anything else is a plain 'number'", this.units) : '', ...(meant ? { replacement: meant } : {}) });
+          } else if (!this.unitInScope(unit, v, report, t.unit)) unit = undefined; // (not through scopeFor: a scope made while the vocabularies are declared would miss their facts)
         }
         if (t.min !== undefined && t.max !== undefined && t.max < t.min) report('C309', t, { message: `The range ${t.min} to ${t.max} runs backwards` });
         return numberIn(unit, t.min, t.max);
@@ -467,7 +469,7 @@ export class Vocabularies {
           const r = this.record(t.record.text, v);
           if (!r) {
             const near = closest(t.record.text, [...v.records.keys()]);
-            report('C319', t.record, { name: t.record.text, hint: near ? `. Did you mean '${near}'?` : '' });
+            report('C319', t.record, { name: t.record.text, ...didYouMean(near) });
             return ERROR;
           }
           return { kind: 'list', of: { kind: 'record', record: r } };
@@ -506,8 +508,8 @@ function sameSymbol(a: Sym, b: Sym): boolean {
 function checkAbsent(v: A.Name, ty: Ty, report: Report): void {
   const bad = (expected: string): void => report('C306', v, { value: v.text, fact: 'this fact', expected });
   switch (ty.kind) {
-    case 'bool': if (v.text !== 'yes' && v.text !== 'no') bad('yes or no'); return;
-    case 'enum': if (!ty.values.includes(v.text)) bad(ty.values.join(', ')); return;
+    case 'bool': if (v.text !== 'yes' && v.text !== 'no') report('C306', v, { ...notAValue(v.text, 'this fact', ['yes', 'no']), expected: 'yes or no' }); return;
+    case 'enum': if (!ty.values.includes(v.text)) report('C306', v, notAValue(v.text, 'this fact', ty.values)); return;
     case 'number': if (!/^\d+(\.\d+)?$/.test(v.text)) bad('a number'); return;
     case 'list': if (v.text !== 'empty') bad("'empty'"); return;
     case 'text': return;

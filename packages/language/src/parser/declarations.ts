@@ -269,7 +269,7 @@ export class DeclarationParser extends ExpressionParser {
       {
         ALT: () => {
           t = this.CONSUME(T.ReservedWord, L.reserved);
-          if (!this.RECORDING_PHASE && valid(t)) this.reports.push({ code: 'P206', range: tokenRange(t), data: { word: t.image } });
+          if (!this.RECORDING_PHASE && valid(t)) this.reports.push({ code: 'P206', range: tokenRange(t), data: { word: t.image, replacement: `${t.image}-check` } });
         },
       },
     ]);
