@@ -79,6 +79,7 @@ export const diagnosticCodes = {
   C333: { name: 'bad-unit-word', severity: 'error', template: "'{word}' cannot be declared as a unit: it is {why}" },
   C334: { name: 'bad-order-field', severity: 'error', template: "'by' orders the items of a list by one of their dates: {message}" },
   C335: { name: 'field-read-two-ways', severity: 'error', template: "'{field}' is read by '{first}' of vocabulary '{vocabulary}' {how}: a case field is read one way, so declare both alike (or read another field)" },
+  C336: { name: 'unit-arithmetic', severity: 'error', template: 'Cannot {operation} {left} by {right}: {hint}' },
   X401: { name: 'compile-after-errors', severity: 'error', template: 'Not compiled: the file has {count} error(s)' },
   X402: { name: 'not-sql', severity: 'error', template: '{guideline} is not compiled to SQL: {reason}' },
   R501: { name: 'invalid-case', severity: 'error', template: '{message}' },

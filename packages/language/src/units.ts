@@ -199,6 +199,17 @@ export function whyNoConversion(a: Unit, b: Unit): string {
   return '';
 }
 
+/**
+ * The rate a quantity divided by a time makes (`tablets / days` is tablets a day, `visits / weeks`
+ * per week), or undefined when the division makes none: only a count or an amount, neither itself
+ * per a time, divided by a time that is per nothing. (Two units that convert make a bare ratio.)
+ */
+export function rateOf(quantity: Unit, time: Unit): Unit | undefined {
+  if (quantity.per || time.per || !isTimeUnit(time.base)) return undefined;
+  if (quantity.base.dimension !== 'count' && quantity.base.dimension !== 'mass') return undefined;
+  return unit(quantity.base, time.base);
+}
+
 /** The finer of two exactly convertible units (days rather than weeks), which sums and comparisons use. */
 export function finer(a: Unit, b: Unit): Unit {
   const f = conversion(a, b);

@@ -41,6 +41,9 @@ describe('a valid file has no diagnostics', () => {
     [requires('requested visits / 2 <= recommended visits')],
     [requires('requested weeks * 2 <= recommended weeks')],
     [requires('completed visits / recommended visits < 2')],
+    // A count divided by a time is a rate in its unit: visits over weeks, per week.
+    [requires('requested visits / requested weeks <= 3 per week')],
+    [requires('requested visits / requested weeks <= recommended frequency')],
     [requires('patient age is at least 18 years')],
     [requires('review is utilization')],
     [criterion('require completed visits is known\n  certify at most recommended visits - completed visits\n  otherwise "no"')],
@@ -137,13 +140,54 @@ describe("P204 a fact's unit that is none", () => {
   });
 });
 
+describe('C336 unit-arithmetic', () => {
+  it.each<Row>([
+    [requires('<|completed visits * 2 weeks|> > 3'), ['C336']],
+    [requires('<|recommended weeks / 2 visits|> > 3'), ['C336']],
+    [requires('<|requested frequency / 2 weeks|> > 3'), ['C336']],
+    [requires('<|requested frequency * requested weeks|> > 3'), ['C336']],
+  ])('%j', (input, codes) => expectDiagnostics(input, codes));
+
+  it('message', () => {
+    expect(analyze(requires('recommended weeks / 2 visits > 3')).diagnostics[0]?.message).toBe(
+      'Cannot divide weeks by visits: divide by a plain number, by weeks for a ratio, or a count or an amount by a time for a rate (tablets / days is tablets a day)',
+    );
+  });
+});
+
+describe('two facts of fixed values', () => {
+  const drugs = (values: string): string => `vocabulary v "V"
+fact requested drug: one of cyclobenzaprine, tizanidine, from request.drug
+  "R"
+fact last drug: one of ${values}, from history.lastDrug
+  "L"
+guideline a.b
+  title "T"
+  source "S", pages 1-2
+  covers medication
+  uses v
+criterion x "X"
+  require CONDITION
+  otherwise "no"
+`;
+  it.each<Row>([
+    [drugs('tizanidine, baclofen').replace('CONDITION', 'last drug = requested drug'), []],
+    [drugs('tizanidine, baclofen').replace('CONDITION', 'last drug != requested drug'), []],
+    [drugs('baclofen, carisoprodol').replace('CONDITION', '<|last drug = requested drug|>'), ['C304']],
+  ])('%j', (input, codes) => expectDiagnostics(input, codes));
+
+  it('message: no value in common', () => {
+    expect(analyze(drugs('baclofen').replace('CONDITION', 'last drug = requested drug')).diagnostics[0]?.message).toBe(
+      'Cannot compare last drug (baclofen) with requested drug (cyclobenzaprine, tizanidine): the two have no value in common, so they are never equal',
+    );
+  });
+});
+
 describe('C304 unit-mismatch', () => {
   it.each<Row>([
     [requires('<|completed visits > 4 weeks|>'), ['C304']],
     [requires('<|completed visits <= recommended weeks|>'), ['C304']],
     [requires('<|completed visits + 2 weeks|> > 3'), ['C304']],
-    [requires('<|completed visits * 2 weeks|> > 3'), ['C304']],
-    [requires('<|recommended weeks / 2 visits|> > 3'), ['C304']],
     [requires('<|injury date > 3|>'), ['C304']],
     [requires('<|treatment = 3|>'), ['C304']],
     [requires('<|functional improvement = home exercise program|>') , ['C304']],

@@ -3,7 +3,7 @@
 // with visits, weeks with days, never weeks with months; a date window in days, weeks, months or years).
 import type * as A from '../ast.ts';
 import type { Report } from '../diagnostics.ts';
-import { baseUnitOf, conversion, finer, isTimeUnit, unit, unitName, whyNoConversion, type Unit } from '../units.ts';
+import { baseUnitOf, conversion, finer, isTimeUnit, rateOf, unit, unitName, whyNoConversion, type Unit } from '../units.ts';
 import type { Vocabularies } from './vocabularies.ts';
 import { didYouMean, notAValue } from '../spelling.ts';
 import { BOOL, closest, DATE, describe, ERROR, normalize, NUMBER, numberIn, sameType, Scope, TEXT, type DefineSym, type Sym, type Ty } from './symbols.ts';
@@ -294,7 +294,16 @@ export class ExprChecker {
     }
     if (l.unit && r.unit) {
       if (e.op === '/' && conversion(r.unit, l.unit) !== undefined) return NUMBER;
-      this.report('C304', e, { left: unitName(l.unit), right: unitName(r.unit) });
+      const rate = e.op === '/' ? rateOf(l.unit, r.unit) : undefined;
+      if (rate) return numberIn(rate, 0);
+      this.report('C336', e, {
+        operation: e.op === '/' ? 'divide' : 'multiply',
+        left: unitName(l.unit),
+        right: unitName(r.unit),
+        hint: e.op === '/'
+          ? `divide by a plain number, by ${unitName(l.unit)} for a ratio, or a count or an amount by a time for a rate (tablets / days is tablets a day)`
+          : 'multiply by a plain number, as in recommended visits * 2',
+      });
       return ERROR;
     }
     if (e.op === '/' && r.unit) {
@@ -330,8 +339,15 @@ export class ExprChecker {
       if (l.unit && r.unit && l.unit !== r.unit && conversion(r.unit, l.unit) === undefined) this.report('C304', e, { left: unitName(l.unit), right: because(unitName(r.unit), whyNoConversion(l.unit, r.unit)) });
       return;
     }
-    // Enums compare only with the same fact's values: `functional improvement = home exercise program` is never true.
-    if ((e.op === '=' || e.op === '!=') && ((l.kind === 'text' && r.kind === 'text') || (l.kind === 'enum' && r.kind === 'enum' && l.fact === r.fact) || (l.kind === 'bool' && r.kind === 'bool'))) return;
+    // Two facts of fixed values compare when they can be equal: a drug prescribed and the drug
+    // requested, both one of the same drugs. `functional improvement = home exercise program`, whose
+    // values no two are alike, is never true.
+    const shared = l.kind === 'enum' && r.kind === 'enum' && (l.fact === r.fact || l.values.some((v) => r.values.includes(v)));
+    if ((e.op === '=' || e.op === '!=') && ((l.kind === 'text' && r.kind === 'text') || shared || (l.kind === 'bool' && r.kind === 'bool'))) return;
+    if ((e.op === '=' || e.op === '!=') && l.kind === 'enum' && r.kind === 'enum') {
+      this.report('C304', e, { left: describe(l), right: `${describe(r)}: the two have no value in common, so they are never equal` });
+      return;
+    }
     // `injection approach = "transforaminal"`: a fact of fixed values is tested with 'is'.
     const isHint = (e.op === '=' || e.op === '!=') && l.kind === 'enum' && r.kind === 'text' && e.right.kind === 'StringLit' && l.values.includes(e.right.value) ? `: test a value with 'is', as in '${isTest(e)}'` : '';
     this.report('C304', e, { left: describe(l), right: describe(r) + isHint, ...(isHint ? asIsTest(e) : {}) });

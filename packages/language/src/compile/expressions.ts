@@ -8,7 +8,7 @@ import type { DefineTypes, Resolutions } from '../check/types.ts';
 import type { Range } from '../diagnostics.ts';
 import type { Cond, Leaf, LeafBody, TimeUnit, Value } from '../ir.ts';
 import { SourceFile } from '../source.ts';
-import { baseUnitOf, conversion, finer, unit, type Unit } from '../units.ts';
+import { baseUnitOf, conversion, finer, rateOf, unit, type Unit } from '../units.ts';
 
 /** The source files of a program, by name, for locations and the text of each leaf. */
 export class Sources {
@@ -234,7 +234,7 @@ export class ExprCompiler {
       case 'ArithExpr': {
         const l = this.unitOf(e.left);
         const r = this.unitOf(e.right);
-        if (e.op === '/' && l && r) return undefined;
+        if (e.op === '/' && l && r) return conversion(r, l) === undefined ? rateOf(l, r) : undefined;
         if (l && r) return finer(l, r);
         return l ?? r;
       }
