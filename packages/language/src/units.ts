@@ -124,7 +124,9 @@ const units = new Map<string, Unit>();
 
 /** The one Unit object for a base unit (and an optional per-unit): units compare by identity. */
 export function unit(b: BaseUnit, per?: BaseUnit): Unit {
-  const key = per ? `${b.scale}:${b.word}/${per.word}` : `${b.scale}:${b.word}`;
+  // (A declared unit's singular is part of it: `unit tier, levels` after `unit level, levels` is another.)
+  const of = `${b.scale}:${b.word}:${b.one ?? ''}`;
+  const key = per ? `${of}/${per.word}` : of;
   let u = units.get(key);
   if (!u) units.set(key, (u = Object.freeze(per ? { base: b, per } : { base: b })));
   return u;

@@ -333,6 +333,11 @@ describe('C309 bad-range', () => {
     [header.replace('covers', 'in force 2010-01-01 to <|2009-01-01|>\n  covers'), ['C309']],
     [header + '  <|often|>: up to 3 per week\n', ['C309']],
     [header + '  <|frequency: up to 1 per week, fading to 3|>\n', ['C309']],
+    // A range of codes that holds no code, whichever kind: it would match nothing, silently.
+    [requires('any diagnoses where diagnosis code is <|64484-64479|>'), ['C309']],
+    [requires('any diagnoses where diagnosis code is M54.1*, <|M54.18-M54.10|>'), ['C309']],
+    [requires('any diagnoses where diagnosis code is <|M55-M54.9|>'), ['C309']],
+    [requires('any diagnoses where diagnosis code is 64479-64484, M54.1-M54.18, C00-D49, M54.10-M54.1'), []],
   ])('%j', (input, codes) => expectDiagnostics(input, codes));
 
   it('message', () => {

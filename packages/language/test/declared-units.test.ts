@@ -91,6 +91,22 @@ describe('compile', () => {
   });
 });
 
+describe('compile', () => {
+  it('a unit declared again with another singular is read with it, in a later compile as in the first', () => {
+    // (An editor's worker or a server compiles edit after edit in one process.)
+    const wordsOfOne = (one: string, reuse: boolean): string[] => {
+      const v = vocabulary.replace('unit level, levels', `unit ${one}, levels`);
+      const r = compileProgram([{ text: v, file: 'v.guideline' }, { text: guideline('levels requested <= 2 levels', '{levels requested} levels, {2 levels}'), file: 'g.guideline' }], { reuse });
+      expect(r.diagnostics).toEqual([]);
+      return [...JSON.stringify(r.rules).matchAll(/"one":"([^"]*)","other":"levels"/g)].map((m) => m[1]!);
+    };
+    for (const reuse of [false, true]) {
+      expect(wordsOfOne('level', reuse)).toEqual(['level', 'level']);
+      expect(wordsOfOne('tier', reuse)).toEqual(['tier', 'tier']);
+    }
+  });
+});
+
 describe('format', () => {
   it('keeps the declarations and the quantities, and is idempotent', () => {
     const messy = vocabulary.replace('unit level, levels', 'unit   level ,levels') + '\ncriterion y "Y"\n  require levels requested<=2 levels\n  otherwise "no"\n';

@@ -117,6 +117,15 @@ describe('expressions', () => {
     ['a is x or b > 1', '(({a} is [x]) or ({b} > 1))'],
     ['a is x or days since b > 1', '(({a} is [x]) or ((days since {b}) > 1))'],
     ['a is x or days from b to c > 1', '(({a} is [x]) or ((days from {b} to {c}) > 1))'],
+    // Codes as well: CPT codes in digits and ranges of codes are values after `or`, as after a comma.
+    ['a is 62321 or 64483', '({a} is [62321, 64483])'],
+    ['a is M54.1* or C00-D49 or 64479-64484', '({a} is [M54.1*, C00-D49, 64479-64484])'],
+    ['a is 62321 or 64483 and b', '(({a} is [62321, 64483]) and {b})'],
+    ['a is 62321 or 3 < b', '(({a} is [62321]) or (3 < {b}))'],
+    ['a is 62321 or 2 - 1 < b', '(({a} is [62321]) or ((2 - 1) < {b}))'],
+    ['a is 62321 or 2 visits < b', '(({a} is [62321]) or (2 visits < {b}))'],
+    ['a is 62321 or 12345 per week <= b', '(({a} is [62321]) or (12345 per week <= {b}))'],
+    ['a is x or 3', '(({a} is [x]) or 3)'],
     // Documented: `is on file`; `on` alone is still a value.
     ['a is on file', '({a} is on file)'],
     ['a is on file and b c is on file', '(({a} is on file) and ({b c} is on file))'],

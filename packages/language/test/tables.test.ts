@@ -194,5 +194,8 @@ criterion x "X"
     [cpt('  | <|123|> || 2 |'), ['C306']],
     [cpt('  | <|29880 visits|> || 2 |'), ['C306']],
     [cpt('  | <|6447-64484|> || 2 |'), ['C306']],
+    // A range that runs backwards holds no code: no case would ever be read by its row.
+    [cpt('  | <|64484-64479|> || 2 |'), ['C309']],
+    [cpt('  | 29880 or <|M54.18-M54.10|> || 2 |'), ['C309']],
   ])('%j', (input, codes) => expectDiagnostics(input, codes));
 });

@@ -22,18 +22,23 @@ export const DATE: Ty = { kind: 'date' };
 export const TEXT: Ty = { kind: 'text' };
 export const NUMBER: Ty = { kind: 'number' };
 
-/** Number types are made once per unit (and range): types are never changed once made. */
-const numbers = new Map<string, Ty>();
+/**
+ * Number types are made once per unit (and range): types are never changed once made. By the unit
+ * itself, not its name: `unit tier, levels` is another unit than `unit level, levels` before it.
+ */
+const numbers = new Map<Unit | undefined, Map<string, Ty>>();
 export function numberIn(unit: Unit | undefined, min?: number, max?: number): Ty {
   if (unit === undefined && min === undefined && max === undefined) return NUMBER;
-  const key = `${unit ? unitName(unit) : ''}|${min ?? ''}|${max ?? ''}`;
-  let ty = numbers.get(key);
+  const key = `${min ?? ''}|${max ?? ''}`;
+  let ofUnit = numbers.get(unit);
+  if (!ofUnit) numbers.set(unit, (ofUnit = new Map()));
+  let ty = ofUnit.get(key);
   if (!ty) {
     const t: { kind: 'number'; unit?: Unit; min?: number; max?: number } = { kind: 'number' };
     if (unit) t.unit = unit;
     if (min !== undefined) t.min = min;
     if (max !== undefined) t.max = max;
-    numbers.set(key, (ty = t));
+    ofUnit.set(key, (ty = t));
   }
   return ty;
 }

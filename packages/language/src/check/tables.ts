@@ -7,9 +7,8 @@ import type { Report } from '../diagnostics.ts';
 import { conversion, unitName, type Unit } from '../units.ts';
 import { BOOL, describe, ERROR, numberIn, TableSym, TEXT, type ColumnSym, type Ty } from './symbols.ts';
 import type { ExprChecker } from './types.ts';
+import { codeLike, codeRangeRunsBackwards } from './codes.ts';
 import { notAValue } from '../spelling.ts';
-
-const codeLike = /^[A-Z]\d[0-9A-Z](\.?[0-9A-Z]{0,4})?\*?$|^\d{5}$|^[A-Z]\d{4}$/;
 
 /** A table's symbol and its columns' (a column of ranges gives two: its low end's, then its own). */
 export function declareTable(decl: A.TableDecl, id: string, file: string): TableSym {
@@ -108,6 +107,7 @@ function checkKeyCell(cell: A.TableCell, key: string, ty: Ty, exprs: ExprChecker
       // A CPT code, or a range of them, is written in digits (`29880`, `64479-64484`).
       if (elem.kind === 'code') {
         if (v.unit || !v.text?.split('-').every((part) => /^\d{5}$/.test(part))) report('C306', v, { value: v.text ?? String(v.low), fact: key, expected: 'ICD-10 codes or patterns (M54.1*), CPT codes of five digits (29880) or HCPCS codes, or ranges of them (64479-64484)' });
+        else if (codeRangeRunsBackwards(v.text)) report('C309', v, { message: `The range ${v.text} runs backwards: no code is in it` });
         continue;
       }
       if (elem.kind !== 'number') report('C329', v, { message: `'${key}' is ${describe(ty)}, and a number cannot be one` });
@@ -129,6 +129,7 @@ function checkKeyCell(cell: A.TableCell, key: string, ty: Ty, exprs: ExprChecker
         break;
       case 'code':
         if (!v.text.split('-').every((part) => codeLike.test(part))) report('C306', v, { value: v.text, fact: key, expected: 'ICD-10 codes or patterns (M54.1*), CPT or HCPCS codes, or ranges of them (C00-D49)' });
+        else if (codeRangeRunsBackwards(v.text)) report('C309', v, { message: `The range ${v.text} runs backwards: no code is in it` });
         break;
       case 'number':
         report('C329', v, { message: `'${key}' is ${describe(ty)}: write a number, a range (8-10) or a comparison (at most 20)` });

@@ -5,6 +5,7 @@ import type * as A from '../ast.ts';
 import type { Report } from '../diagnostics.ts';
 import { baseUnitOf, conversion, finer, isTimeUnit, rateOf, unit, unitName, whyNoConversion, type Unit } from '../units.ts';
 import type { Vocabularies } from './vocabularies.ts';
+import { codeLike, codeRangeRunsBackwards } from './codes.ts';
 import { didYouMean, notAValue } from '../spelling.ts';
 import { BOOL, closest, DATE, describe, ERROR, normalize, NUMBER, numberIn, sameType, Scope, TEXT, type DefineSym, type Sym, type Ty } from './symbols.ts';
 
@@ -15,8 +16,6 @@ export type Resolutions = Map<A.FactRef, Sym>;
 
 /** The types of defines, worked out once (null while being worked out: a cycle). */
 export type DefineTypes = Map<A.DefineDecl, Ty | null>;
-
-const codeLike = /^[A-Z]\d[0-9A-Z](\.?[0-9A-Z]{0,4})?\*?$|^\d{5}$|^[A-Z]\d{4}$/;
 
 export class ExprChecker {
   /** What the usage checks need, gathered while typing: the first recommended value read in a clause, and in a placeholder. */
@@ -367,7 +366,10 @@ export class ExprChecker {
         this.classValues(e.subject, t.of, e.values);
         return;
       case 'code':
-        for (const v of e.values) if (!v.text.split('-').every((part) => codeLike.test(part))) this.report('C306', v, { value: v.text, fact: describeSubject(e.subject), expected: 'ICD-10 codes or patterns (M54.1*), CPT or HCPCS codes, or ranges of them (C00-D49)' });
+        for (const v of e.values) {
+          if (!v.text.split('-').every((part) => codeLike.test(part))) this.report('C306', v, { value: v.text, fact: describeSubject(e.subject), expected: 'ICD-10 codes or patterns (M54.1*), CPT or HCPCS codes, or ranges of them (C00-D49)' });
+          else if (codeRangeRunsBackwards(v.text)) this.report('C309', v, { message: `The range ${v.text} runs backwards: no code is in it` });
+        }
         return;
       case 'text': return;
       case 'list':

@@ -550,11 +550,21 @@ export class ExpressionParser extends ParserBase {
     return e;
   });
 
-  /** After `or`: true when the next value is a lone word, false when a new fact test begins. */
+  /**
+   * After `or`: true when the next value stands alone (a word, a code, a CPT code in digits, a range
+   * of codes), false when a new fact test begins (`or 3 < completed visits`, `or pain is severe`).
+   */
   private orJoinsValues(): boolean {
     const next = this.LA(2).tokenType;
-    if (next !== T.Identifier && next !== T.StringLiteral && next !== T.UpperName && next !== T.CodePattern) return false;
-    return !continuesExpression.has(this.LA(3).tokenType) || this.clauseAhead(3);
+    // A number is a value here only as a CPT code is written, in five digits; any other starts a comparison.
+    const cpt = (k: number): boolean => this.LA(k).tokenType === T.NumberLiteral && /^\d{5}$/.test(this.LA(k).image);
+    if (next !== T.Identifier && next !== T.StringLiteral && next !== T.UpperName && next !== T.CodePattern && !cpt(2)) return false;
+    // (`C00-D49` and `64479-64484` are one value, as the value rule reads them.)
+    const range = this.LA(3).tokenType === T.Minus && (next === T.CodePattern ? this.LA(4).tokenType === T.CodePattern : next === T.NumberLiteral && cpt(4));
+    const after = range ? 5 : 3;
+    const then = this.LA(after).tokenType;
+    if (next === T.NumberLiteral && (then === T.PerKw || then === T.RoundedKw)) return false;
+    return !continuesExpression.has(then) || this.clauseAhead(after);
   }
 }
 
