@@ -138,7 +138,10 @@ function unknownInputs(v: Value, plan: Plan, run: Run, gaps: Gaps, depth = 0): v
   } else if ('count' in v || 'sum' in v) {
     const list = 'count' in v ? v.count : v.over;
     if (plan.fact(list)(run) instanceof Unknown) inputsOf(list, plan, gaps);
-    else if ('sum' in v) itemGaps(plan, run, v.over, v.sum, gaps);
+    else {
+      if ('sum' in v) itemGaps(plan, run, v.over, v.sum, gaps);
+      if (v.where) whereGaps(plan, run, list, v.where, gaps);
+    }
   } else if ('lookup' in v && depth < 8 && plan.value(v)(run) instanceof Unknown) {
     const keys = plan.table(v.lookup)?.keys ?? [];
     const found: Gaps = { fields: new Set(), ...(gaps.words ? { words: new Map() } : {}) };
@@ -187,7 +190,35 @@ function leafFinder(leaf: LeafCond, plan: Plan): GapFinder {
   const parts = leafValues(leaf).map((v) => valueFinder(v, plan));
   if ('quantifier' in leaf) parts.push(factFinder(leaf.over, plan));
   if ('by' in leaf) parts.push(pickFinder(leaf, plan));
+  else if ('quantifier' in leaf) {
+    const { over, where } = leaf;
+    parts.push((run, gaps) => whereGaps(plan, run, over, where, gaps));
+  }
   return both(parts);
+}
+
+/**
+ * Whether some, every or no item of a list meets a condition, or how many do, left unknown: the
+ * fields of each item whose condition is unknown that it leaves out (`priorLumbarImaging[1].modality`),
+ * and the case's own facts the condition reads that are unknown.
+ */
+function whereGaps(plan: Plan, run: Run, list: string, where: Cond, gaps: Gaps): void {
+  const items = plan.fact(list)(run);
+  if (!Array.isArray(items)) return;
+  const test = plan.condition(where);
+  const reads = condValues(where, []);
+  const at = plan.def(list)?.field ?? list;
+  let i = 0;
+  let open = false;
+  run.forItems(items, (item) => {
+    const k = i++;
+    if (test(run) !== null) return;
+    open = true;
+    const facts = new Set<string>();
+    for (const v of reads) openItemFacts(v, plan, run, facts);
+    itemFields(plan, list, at, k, item, facts, gaps);
+  });
+  if (open) for (const v of reads) if (!factsIn(v, plan).some((f) => f.includes('[].'))) unknownInputs(v, plan, run, gaps);
 }
 
 /** The values a leaf tests (none for a condition on the items of a list). */
