@@ -170,7 +170,7 @@ describe('the SQL of other engines', { timeout: 120_000 }, () => {
       const sql = compileSql(rules, name).sql;
       const columns = [...sql.matchAll(/ AS ([^\s,()]+)(?=,\n|\s+FROM)/g)].map((m) => m[1]!.replace(/^([`"])(.*)\1$/, '$2'));
       const reads = Object.fromEntries(yesNo.map((field) => {
-        const raw = field.split('.').map(d.id).join('.');
+        const raw = d.field(field.split('.'));
         const read = `(CASE WHEN ${raw} IS NULL THEN NULL ELSE ${d.yesNo(raw)} END) AS `;
         return [field, sql.split(read).slice(1).map((rest) => /^[^\s,]+/.exec(rest)![0].replace(/^([`"])(.*)\1$/, '$2'))];
       }));

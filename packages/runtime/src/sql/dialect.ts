@@ -26,7 +26,14 @@ export interface Dialect {
    * or of numbers, or yes or no (left as JSON, for `yesNo`).
    */
   jsonField(json: string, path: readonly string[], as: 'num' | 'str' | 'texts' | 'numbers' | 'json'): string;
+  /** A field of the cases' struct columns, by the names of its path (`findings.fce.effort`). */
+  field(names: readonly string[]): string;
+  /** An unknown yes or no: NULL of the boolean type. */
+  unknownBoolean: string;
 }
+
+/** A field as `a.b.c`, each name an identifier. */
+const dotted = (id: (name: string) => string) => (names: readonly string[]): string => names.map(id).join('.');
 
 /** A JSON path to a field: `$.a.b`, a name that is not plain in quotes. */
 const jsonPath = (path: readonly string[]): string => str(`$.${path.map((p) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(p) ? p : `"${p.replaceAll('"', '\\"')}"`)).join('.')}`);
@@ -45,6 +52,8 @@ const yesNoAsText = (t: string): string => `(CASE WHEN ${t} = 'true' THEN TRUE W
 export const duckdb: Dialect = {
   name: 'duckdb',
   id: quote('"'),
+  field: dotted(quote('"')),
+  unknownBoolean: 'CAST(NULL AS BOOLEAN)',
   texts: (values) => (values.length ? `[${values.map(str).join(', ')}]` : '[]::VARCHAR[]'),
   list: (items) => (items.length ? `[${items.join(', ')}]` : '[]::VARCHAR[]'),
   concat: (lists) => (lists.length === 1 ? lists[0]! : `list_concat(${lists.join(', ')})`),
@@ -77,6 +86,11 @@ export const duckdb: Dialect = {
 export const spark: Dialect = {
   name: 'spark',
   id: quoteIfNeeded('`'),
+  // A struct's field past the column's own, by subscript (`findings.fce['effort']`): Spark reads both
+  // ways, and a parser of its SQL (HiveQL's grammar) reads no third name after a dot.
+  field: (names) => names.slice(0, 2).map(quoteIfNeeded('`')).join('.') + names.slice(2).map((n) => `[${str(n)}]`).join(''),
+  // (Spark reads CAST(NULL AS BOOLEAN) too; the HiveQL grammar has no BOOLEAN to cast to.)
+  unknownBoolean: '(NULL = TRUE)',
   texts: (values) => (values.length ? `array(${values.map(str).join(', ')})` : "array_remove(array(''), '')"),
   list: (items) => (items.length ? `array(${items.join(', ')})` : "array_remove(array(''), '')"),
   concat: (lists) => (lists.length === 1 ? lists[0]! : `concat(${lists.join(', ')})`),
@@ -102,6 +116,8 @@ export const spark: Dialect = {
 export const trino: Dialect = {
   name: 'trino',
   id: quoteIfNeeded('"'),
+  field: dotted(quoteIfNeeded('"')),
+  unknownBoolean: 'CAST(NULL AS BOOLEAN)',
   texts: (values) => (values.length ? `ARRAY[${values.map(str).join(', ')}]` : "slice(ARRAY[''], 1, 0)"),
   list: (items) => (items.length ? `ARRAY[${items.join(', ')}]` : "slice(ARRAY[''], 1, 0)"),
   concat: (lists) => (lists.length === 1 ? lists[0]! : `concat(${lists.join(', ')})`),

@@ -72,7 +72,7 @@ export class QueryBuilder {
 
   private q = (name: string): string => this.d.id(name);
   /** A case field, read from the relation `cases` (struct fields by dots, which every dialect reads). */
-  private path = (p: string): string => p.split('.').map(this.q).join('.');
+  private path = (p: string): string => this.d.field(p.split('.'));
 
   /** The raw value of a fact as the runtime's reader takes it from the case (or the prep step). */
   private raw(id: string, def: FactDef | undefined, g: CompiledGuideline | undefined, gi: number): string {
@@ -234,7 +234,7 @@ export class QueryBuilder {
       const unknown = parts.map((p) => `(CASE WHEN ${p} IS NULL THEN 1 ELSE 0 END)`).join(' + ');
       const need = k.group.need === 'any' ? 1 : k.group.need === 'all' ? parts.length : k.group.need;
       met = parts.length ? `(CASE WHEN ${yes} >= ${need} THEN TRUE WHEN ${yes} + ${unknown} < ${need} THEN FALSE END)` : `(CASE WHEN 0 >= ${need} THEN TRUE ELSE FALSE END)`;
-    } else met = k.require ? cond(k.require) : 'CAST(NULL AS BOOLEAN)';
+    } else met = k.require ? cond(k.require) : this.d.unknownBoolean;
     // A physician judges what the case leaves unknown, and under `unless met` what it does not meet.
     const unknown = k.review ? 'needs-review' : 'unknown';
     const notMet = k.review && k.reviewNotMet ? 'needs-review' : 'not-met';

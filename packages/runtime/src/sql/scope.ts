@@ -60,7 +60,6 @@ const kindOfScalar = (x: Scalar): Kind => (typeof x === 'number' ? 'num' : typeo
 const comparable = (a: Kind, b: Kind): boolean => (a === 'date' ? 'str' : a) === (b === 'date' ? 'str' : b);
 /** Sorts with an order (values.ts `ordinal`): numbers and dates. */
 const ordered = (k: Kind): boolean => k === 'num' || k === 'date';
-const NO = 'CAST(NULL AS BOOLEAN)';
 
 export class SqlScope {
   /** The facts this scope reads, by id, with the column name their value is kept in. */
@@ -192,11 +191,11 @@ export class SqlScope {
    */
   compare(op: CompareOp, a: SqlValue, b: SqlValue): string {
     const known = `${a.v} IS NOT NULL AND ${b.v} IS NOT NULL`;
-    if (a.kind === 'list' || b.kind === 'list' || a.kind === 'other' || b.kind === 'other') return NO;
+    if (a.kind === 'list' || b.kind === 'list' || a.kind === 'other' || b.kind === 'other') return this.dialect.unknownBoolean;
     if (op === '=' || op === '!=') {
       // Values of sorts that cannot be equal: known, they differ.
       if (!comparable(a.kind, b.kind)) return `(CASE WHEN ${known} THEN ${op === '!=' ? 'TRUE' : 'FALSE'} END)`;
-    } else if (!ordered(a.kind) || a.kind !== b.kind) return NO;
+    } else if (!ordered(a.kind) || a.kind !== b.kind) return this.dialect.unknownBoolean;
     const sqlOp = op === '!=' ? '<>' : op;
     const bounded = ordered(a.kind) && a.kind === b.kind;
     const le = (x: string, y: string): string => (bounded ? `(${x} IS NOT NULL AND ${y} IS NOT NULL AND ${x} <= ${y})` : 'FALSE');
@@ -243,12 +242,12 @@ export class SqlScope {
     if ('recorded' in c) return `(CASE WHEN ${this.value(c.recorded).v} IS NULL THEN NULL ELSE TRUE END)`;
     if ('includes' in c) {
       const a = this.value(c.includes);
-      if (a.kind !== 'list') return NO;
+      if (a.kind !== 'list') return this.dialect.unknownBoolean;
       return `(CASE WHEN ${a.v} IS NULL THEN NULL ELSE ${this.dialect.overlap(a.v, this.dialect.texts(c.values))} END)`;
     }
     if ('empty' in c) {
       const a = this.value(c.empty);
-      return a.kind === 'list' ? `(CASE WHEN ${a.v} IS NULL THEN NULL ELSE ${this.dialect.length(a.v)} = 0 END)` : NO;
+      return a.kind === 'list' ? `(CASE WHEN ${a.v} IS NULL THEN NULL ELSE ${this.dialect.length(a.v)} = 0 END)` : this.dialect.unknownBoolean;
     }
     if ('within' in c) {
       const x = this.value(c.within);
@@ -258,7 +257,7 @@ export class SqlScope {
     }
     if ('code' in c) {
       const a = this.value(c.code);
-      if (a.kind !== 'str' && a.kind !== 'date') return NO;
+      if (a.kind !== 'str' && a.kind !== 'date') return this.dialect.unknownBoolean;
       return `(CASE WHEN ${a.v} IS NULL THEN NULL ELSE ${codeTest(`replace(upper(${a.v}), '.', '')`, c.patterns)} END)`;
     }
     throw new NotSql(`a condition of a form the SQL compiler does not know (${Object.keys(c).join(', ')})`);
