@@ -106,8 +106,33 @@ describe('the latest and the earliest item', () => {
     const open = criterion(evaluateFast(rs, caseOf([{ date: mar, reliefWeeks: 8 }, { reliefWeeks: 2 }])), 'last');
     expect(open.trace.map((t) => t.says)).toEqual(['the latest prior injections by injection date where relief weeks >= 6 weeks: not decided (items that may be the latest answer differently)']);
     expect(open.rationale).toContain('injection date (history.priorInjections[1].date)');
+    const tie = criterion(evaluateFast(rs, caseOf([{ date: mar, reliefWeeks: 8 }, { date: mar, reliefWeeks: 2 }])), 'last');
+    expect(tie.trace.map((t) => t.says)).toEqual([`the latest prior injections by injection date where relief weeks >= 6 weeks: not decided (2 prior injections share the latest injection date, ${mar}, and the records do not say which is the latest)`]);
     const empty = criterion(evaluateFast(rs, caseOf([])), 'earliest');
     expect(empty.trace.map((t) => t.says)).toEqual(['the earliest prior injections by injection date where relief weeks >= 6 weeks: no (the list has no items)']);
+  });
+
+  // A tie names no field to ask for (the determination's `missing` stays the case's fields), so the text says why.
+  it.each<[string, Injection[], string, string]>([
+    ['a tie of two that answer differently', [{ date: mar, reliefWeeks: 8 }, { date: mar, reliefWeeks: 2 }, { date: jan, reliefWeeks: 9 }], 'last', `Six weeks of relief from the last injection: cannot be determined, because 2 prior injections share the latest injection date, ${mar}, and the records do not say which is the latest.`],
+    ['a tie on the earliest date', [{ date: jan, reliefWeeks: 8 }, { date: jan, reliefWeeks: 2 }, { date: jan, reliefWeeks: 3 }, { date: mar, reliefWeeks: 9 }], 'earliest', `Six weeks of relief from the first injection: cannot be determined, because 3 prior injections share the earliest injection date, ${jan}, and the records do not say which is the earliest.`],
+    ['a tie and a field left out', [{ date: mar, reliefWeeks: 8 }, { date: mar, reliefWeeks: 2 }], 'both', `Six weeks and half the pain from the last injection: cannot be determined, because the records do not document pain relief (history.priorInjections[0].painRelief).`],
+    ['a tie beside an item of no date', [{ date: mar, reliefWeeks: 8 }, { date: mar, reliefWeeks: 2 }, { reliefWeeks: 2 }], 'last', `Six weeks of relief from the last injection: cannot be determined, because the records do not document injection date (history.priorInjections[2].date); 2 prior injections share the latest injection date, ${mar}, and the records do not say which is the latest.`],
+  ])('says why it is unknown: %s', async (_, injections, id, rationale) => {
+    const c = caseOf(injections);
+    const results = await onEveryEngine(rs, c);
+    expect(agree(results)).toBe(true);
+    expect(criterion(results.determination, id).rationale).toBe(rationale);
+  });
+
+  it('keeps no tie text for a case that has no tie, though it reads the same values', () => {
+    // Same list length, same latest date, same answer (unknown): one ties, one has an item of no date.
+    for (let i = 0; i < 3; i++) {
+      const tie = criterion(evaluateFast(rs, caseOf([{ date: mar, reliefWeeks: 8 }, { date: mar, reliefWeeks: 2 }])), 'last');
+      const open = criterion(evaluateFast(rs, caseOf([{ date: mar, reliefWeeks: 8 }, { reliefWeeks: 2 }])), 'last');
+      expect(tie.rationale).toContain('share the latest');
+      expect(open.rationale).not.toContain('share the latest');
+    }
   });
 });
 

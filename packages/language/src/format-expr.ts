@@ -97,7 +97,7 @@ export function around(e: A.Expr): { open: string; inner: A.Expr; close: string 
 }
 
 /** The words before a quantified expression's `where`: `any medications`, `the latest prior injections by injection date`. */
-function quantifierWords(e: A.QuantifiedExpr): string {
+export function quantifierWords(e: A.QuantifiedExpr): string {
   switch (e.quantifier) {
     case 'some': return `any ${e.list.name}`;
     case 'latest':

@@ -3,8 +3,11 @@
 // hand: where the author broke it over several lines, or where it would pass the width on one line.
 // The outermost chain breaks first; a part still too wide breaks in turn (an `and` inside an `or`, or
 // a chain inside parentheses, `not` or `where`), and a part with no and/or left to break at stays long.
+// `any/every/no/the latest ... where` breaks before `where` (the condition on the next line, under the
+// quantifier's first word) where the author broke it, or where breaking inside the condition alone
+// would not bring every line within the width.
 import type * as A from './ast.ts';
-import { around, printExpr } from './format-expr.ts';
+import { around, printExpr, quantifierWords } from './format-expr.ts';
 import { maxWidth } from './format-lines.ts';
 
 /** A printed line of an expression, with the source range it stands for (to keep comments in place). */
@@ -46,14 +49,31 @@ function lay(src: string, at: Place, e: A.Expr): ExprLine[] {
     );
   }
   const a = tooWide ? around(e) : undefined;
-  if (a && holdsChain(a.inner)) return lay(src, { ...at, head: at.head + a.open, tail: a.close + at.tail }, a.inner);
-  return [{ indent: at.indent, text, start: at.start, end: at.end }];
+  const inside = a && holdsChain(a.inner) ? lay(src, { ...at, head: at.head + a.open, tail: a.close + at.tail }, a.inner) : undefined;
+  if (e.kind === 'QuantifiedExpr') {
+    // Before `where`: where the author broke it, or where breaking only inside it leaves a line too wide.
+    const words = (e.by ?? e.list).range.end;
+    const where = whereKeyword(src, words, e.where.range.start);
+    if (src.slice(words, where).includes('\n') || (tooWide && !inside?.every((l) => widest(l.indent, l.text) <= maxWidth))) {
+      return [
+        { indent: at.indent, text: at.head + quantifierWords(e), start: at.start, end: words },
+        ...lay(src, { head: 'where ', tail: at.tail, indent: column, start: where, end: at.end }, e.where),
+      ];
+    }
+  }
+  return inside ?? [{ indent: at.indent, text, start: at.start, end: at.end }];
 }
 
-/** An and/or, or one inside parentheses, `not` or `where`: something to break a line at. */
+/** The offset of the `where` between a quantifier's words (ending at `from`) and its condition (at `to`), past any comment. */
+function whereKeyword(src: string, from: number, to: number): number {
+  const at = src.slice(from, to).replace(/#[^\n]*/g, (c) => ' '.repeat(c.length)).indexOf('where');
+  return at < 0 ? to : from + at;
+}
+
+/** An and/or, a quantifier's `where`, or one inside parentheses or `not`: something to break a line at. */
 function holdsChain(e: A.Expr): boolean {
   const a = around(e);
-  return e.kind === 'BoolExpr' || (a !== undefined && holdsChain(a.inner));
+  return e.kind === 'BoolExpr' || e.kind === 'QuantifiedExpr' || (a !== undefined && holdsChain(a.inner));
 }
 
 /** The column a text ends at, printed at `indent`: its widest line (a list or a quoted text may hold line breaks). */

@@ -6,6 +6,7 @@ import { collector, hasErrors, type Diagnostic, type DiagnosticCode, type Range,
 import { limits } from './limits.ts';
 import { lex, TokenPool } from './lexer.ts';
 import { getParser, type GuidelineParser, type Item, type Member } from './parser/index.ts';
+import { headerProblem } from './parser/table-header.ts';
 import { typoAt, type Typo } from './parser/typos.ts';
 import { editDistance } from './spelling.ts';
 import { Memo, shifted } from './shift.ts';
@@ -501,6 +502,14 @@ function parseSegment(seg: Segment, text: string, units: DeclaredUnits): Segment
     const typo = atEnd ? undefined : misspelt(t, expected);
     if (typo) {
       report('P221', typo.range, { word: typo.word, phrase: typo.phrase, replacement: typo.keyword });
+      continue;
+    }
+    // A table's header says what a header is, and what this one lacks (its `||`, most often).
+    const header = atEnd || !e.context?.ruleStack?.includes('tableHeader') ? undefined : headerProblem(text, seg.tokens, t);
+    if (header) {
+      if (header.range.start !== range.start && seen.has(header.range.start)) continue;
+      seen.add(header.range.start);
+      report('P201', header.range, { message: header.message });
       continue;
     }
     const message = expected && expected !== 'EOF' ? `Expected ${expected} but found ${found}${where(e)}` : `Unexpected ${found}${where(e)}`;

@@ -280,9 +280,25 @@ describe('format: an expression past 120 columns', () => {
       lines('guideline a', 'criterion c', '  require completed visits <= 6 visits and (care type is unknown or # not asked of flare-ups', '    care type is not flare-up or functional improvement is documented or home exercise program is compliant)'),
       lines('guideline a', '', 'criterion c', '  require completed visits <= 6 visits', '          and (care type is unknown                                 # not asked of flare-ups', '               or care type is not flare-up', '               or functional improvement is documented', '               or home exercise program is compliant)'),
     ],
+    [
+      "breaks a latest item's where with no and/or in it before 'where', under the quantifier",
+      lines('guideline a', 'criterion c', '  require the latest relaxant prescriptions by prescription start where days from prescription start to request date >= days supplied + 30 days'),
+      lines('guideline a', '', 'criterion c', '  require the latest relaxant prescriptions by prescription start', '          where days from prescription start to request date >= days supplied + 30 days'),
+    ],
+    [
+      "breaks before 'where' when breaking inside its parentheses alone leaves a line too long, then inside them",
+      lines('guideline a', 'criterion c', '  require completed visits > 0 and no relaxant prescriptions where (days from prescription start to request date < days supplied + days of grace after supply and prescribed relaxant != requested relaxant)'),
+      lines('guideline a', '', 'criterion c', '  require completed visits > 0', '          and no relaxant prescriptions', '              where (days from prescription start to request date < days supplied + days of grace after supply', '                     and prescribed relaxant != requested relaxant)'),
+    ],
+    [
+      "keeps the author's break before 'where', and a comment after the quantifier on its line",
+      lines('guideline a', 'criterion c', '  require every prior treatments  # those on file', '    where prior treatment weeks >= 6 weeks'),
+      lines('guideline a', '', 'criterion c', '  require every prior treatments  # those on file', '          where prior treatment weeks >= 6 weeks'),
+    ],
   ])('%s', (_, input, expected) => {
     expect(format(input)).toBe(expected);
     expect(format(expected)).toBe(expected);
+    expect(shape(expected)).toEqual(shape(input));
   });
 
   it('leaves a line it has no and/or to break at long: one long list, one long text', () => {

@@ -42,6 +42,10 @@ describe('syntax errors', () => {
     [header + 'criterion x "X"\n  require the latest prior injections <|where|> relief weeks >= 6 weeks\n  otherwise "no"\n', ['P202']],
     [header + 'criterion x "X"\n  require the latest prior injections by injection date relief weeks <|>=|> 6 weeks\n  otherwise "no"\n', ['P202']],
     [header + 'recommend\n  myalgia: 9-10 visits <|8|> weeks\n', ['P202']],
+    // A table's header with no `||`: over the header, not on the row after it.
+    [header + 'table caps "Caps"\n  <|| cpt code | visits allowed ||>\n  | 97110 || 12 visits |\n', ['P201']],
+    [header + 'table caps "Caps"\n  <|| cpt code ||>\n  | 97110 || 12 visits |\n', ['P201']],
+    [header + 'table caps "Caps"\n  | cpt code || <|12|> |\n  | 97110 || 12 visits |\n', ['P201']],
     [header + 'class c "x" terms\n<|criterion|> x\n', ['P202']],
     ['<|criterion x "X" require 1 > 0|>', ['P201']],
     ['<|class c "x" terms "y"|>\n', ['P201']],
@@ -345,6 +349,14 @@ describe('messages', () => {
 
   it('P201 for skipped tokens', () => {
     expect(messages('guideline a.b\n  title "T" "U"\n')).toEqual([`P201 Unexpected '"U"': expected a clause of the declaration above, or a new declaration`]);
+  });
+
+  it.each<[string, string]>([
+    ['| cpt code | visits allowed |', "P201 This table's header has no '||' after its keys: a header is '| key ... || column ... |', the words of each key and column between bars"],
+    ['| cpt code || 12 |', "P201 Expected a column's words but found '12' in a table's header: a header is '| key ... || column ... |', the words of each key and column between bars"],
+    ['| || visits allowed |', "P201 Expected a key's words but found '||' in a table's header: a header is '| key ... || column ... |', the words of each key and column between bars"],
+  ])('P201 in a table header %j', (head, message) => {
+    expect(messages(`${header}table caps "Caps"\n  ${head}\n  | 97110 || 12 visits |\n`)).toEqual([message]);
   });
 
   it("P201 for 'is no more than'", () => {

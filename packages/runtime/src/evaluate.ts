@@ -5,7 +5,7 @@ import type { CompiledGuideline, CompiledPolicy, Cond, RuleSet } from '@guidelin
 import { CaseScope, CaseView } from './builtins.ts';
 import { compiledOf, evaluateCriterion, reviewed, statusCodes, type Compiled, type CriterionPlan, type Evaluated } from './criteria.ts';
 import { midTitlesOf, outcome, rationale, type Decided } from './decide.ts';
-import { Describer, fieldWords, partResults, textFor, traceEntry } from './explain.ts';
+import { Describer, fieldWords, partResults, textFor, traceEntry, type Unsettled } from './explain.ts';
 import { leafInputs, type Gaps } from './missing.ts';
 import { recordedLeaves, Run } from './plan.ts';
 import { guidelinesInOrder } from './policy.ts';
@@ -87,26 +87,27 @@ const testsOf = new WeakMap<CriterionPlan['meta'], readonly (Cond | undefined)[]
  * of its own tests (or of one part's `require`), in words. Another criterion's gaps are not its own:
  * "cannot be determined, because the records do not document ..." lists only what this one reads.
  */
-function ownMissingWords(ev: Evaluation, conds: readonly (Cond | undefined)[]): string[] {
-  const gaps: Gaps = { fields: new Set(), words: new Map() };
+function ownMissingWords(ev: Evaluation, conds: readonly (Cond | undefined)[]): Unsettled {
+  const gaps: Gaps = { fields: new Set(), words: new Map(), ties: [] };
   addMissing(ev.compiled, ev.run, conds, gaps);
-  return [...gaps.words!.values()];
+  return { missing: [...gaps.words!.values()], ties: gaps.ties! };
 }
 
 /** The words of what a criterion, and each of its parts, leaves unknown: worked out once each, when a text asks. */
 interface OwnWords {
-  criterion: () => string[];
-  part: (i: number) => string[];
-  /** Everything the texts may list, in one list (a part's marked off), for a read's hash. */
+  criterion: () => Unsettled;
+  part: (i: number) => Unsettled;
+  /** Everything the texts may list, in one list (a part's and the ties marked off), for a read's hash. */
   all: () => string[];
 }
 
 function ownWords(meta: CompiledGuideline['criteria'][number], ev: Evaluation): OwnWords {
-  let own: string[] | undefined;
-  const parts: (string[] | undefined)[] = [];
-  const criterion = (): string[] => (own ??= ownMissingWords(ev, testedBy(meta)));
-  const part = (i: number): string[] => (parts[i] ??= ownMissingWords(ev, [meta.group?.parts[i]?.require]));
-  return { criterion, part, all: () => [...criterion(), ...(meta.group?.parts.flatMap((_, i) => ['\u0000', ...part(i)]) ?? [])] };
+  let own: Unsettled | undefined;
+  const parts: (Unsettled | undefined)[] = [];
+  const criterion = (): Unsettled => (own ??= ownMissingWords(ev, testedBy(meta)));
+  const part = (i: number): Unsettled => (parts[i] ??= ownMissingWords(ev, [meta.group?.parts[i]?.require]));
+  const listed = (u: Unsettled): string[] => [...u.missing, '\u0001', ...u.ties];
+  return { criterion, part, all: () => [...listed(criterion()), ...(meta.group?.parts.flatMap((_, i) => ['\u0000', ...listed(part(i))]) ?? [])] };
 }
 
 /** What every case of a rule set needs before its own work: the rule set checked, its revision, the case check. */

@@ -94,8 +94,14 @@ function splitTemplate(t: Template): (string | number)[] {
   return parts;
 }
 
+/** What leaves a criterion (or part) unknown: the facts the records leave out, in words, and what no fact would settle (ties). */
+export interface Unsettled {
+  missing: string[];
+  ties: string[];
+}
+
 /** The text of a criterion (or part) for a status: the guideline's own, or a default in plain words. */
-export function textFor(status: CriterionStatus | 'met' | 'not-met' | 'unknown', texts: Texts, title: string, run: Run, missing: () => string[]): string {
+export function textFor(status: CriterionStatus | 'met' | 'not-met' | 'unknown', texts: Texts, title: string, run: Run, unsettled: () => Unsettled): string {
   switch (status) {
     case 'met': return texts.met ? fill(texts.met, run) : `Met: ${title}.`;
     case 'not-met': return texts.notMet ? fill(texts.notMet, run) : `Not met: ${title}.`;
@@ -103,8 +109,9 @@ export function textFor(status: CriterionStatus | 'met' | 'not-met' | 'unknown',
     case 'needs-review': return texts.unknown ? fill(texts.unknown, run) : `${title}: a physician reviewer must judge this from the records.`;
     default: {
       if (texts.unknown) return fill(texts.unknown, run);
-      const m = missing();
-      return m.length ? `${title}: cannot be determined, because the records do not document ${listWords(m)}.` : `${title}: cannot be determined from the records.`;
+      const { missing: m, ties } = unsettled();
+      const why = [...(m.length ? [`the records do not document ${listWords(m)}`] : []), ...ties];
+      return why.length ? `${title}: cannot be determined, because ${why.join('; ')}.` : `${title}: cannot be determined from the records.`;
     }
   }
 }
@@ -116,7 +123,7 @@ export function listWords(items: readonly string[]): string {
 }
 
 /** The parts of a group, in words. */
-export function partResults(c: CompiledCriterion, parts: Evaluated['parts'], run: Run, missing: (part: number) => string[]): PartResult[] {
+export function partResults(c: CompiledCriterion, parts: Evaluated['parts'], run: Run, missing: (part: number) => Unsettled): PartResult[] {
   return (c.group?.parts ?? []).map((p, i) => {
     const r = parts?.[i];
     const status = r === true ? 'met' : r === false ? 'not-met' : 'unknown';
@@ -235,7 +242,8 @@ export function traceEntry(rec: LeafRecord, leafIR: LeafIR, plan: Plan, run: Run
   }
   if ('by' in leafIR) {
     const which = leafIR.quantifier;
-    const why = x instanceof Unknown ? 'the list is not documented' : rec.result === null ? `items that may be the ${which} answer differently` : x === 0 ? 'the list has no items' : typeof y === 'string' ? `the ${which} item is of ${y}` : 'no item has a date, and each answers the same';
+    const tied = rec.values[2];
+    const why = x instanceof Unknown ? 'the list is not documented' : typeof tied === 'number' && typeof y === 'string' ? tieWords(leafIR, plan, tied, y) : rec.result === null ? `items that may be the ${which} answer differently` : x === 0 ? 'the list has no items' : typeof y === 'string' ? `the ${which} item is of ${y}` : 'no item has a date, and each answers the same';
     const says = `${info.text}: ${rec.result === null ? 'not decided' : rec.result ? 'yes' : 'no'} (${why})`;
     return { fact: info.text, value: known(x), operator: which, expected: null, ...base, says };
   }
@@ -245,6 +253,17 @@ export function traceEntry(rec: LeafRecord, leafIR: LeafIR, plan: Plan, run: Run
 }
 
 export type LeafIR = Leaf;
+
+/**
+ * A tie on the latest (earliest) date, in words: "2 relaxant prescriptions share the latest
+ * prescription start, 2015-02-01, and the records do not say which is the latest".
+ */
+export function tieWords(leaf: Extract<Leaf, { by: unknown }>, plan: Plan, count: number, date: string): string {
+  const which = leaf.quantifier;
+  const list = plan.def(leaf.over)?.words ?? leaf.over;
+  const by = 'fact' in leaf.by ? plan.def(leaf.by.fact)?.words ?? 'date' : 'date';
+  return `${count} ${list} share the ${which} ${by}, ${date}, and the records do not say which is the ${which}`;
+}
 
 function known(v: Val | undefined): unknown {
   return v === undefined || v instanceof Unknown ? null : detached(v);

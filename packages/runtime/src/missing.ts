@@ -3,8 +3,8 @@
 // behind that key; one that no row of which matches names the fields it is keyed by (the diagnoses,
 // for a recommendation); a sum over a list names the fields its items leave out.
 import type { Cond, Value } from '@guideline/language/rules';
-import { factWords } from './explain.ts';
-import { pickItem, readPath, type LeafCond, type Plan, type Run } from './plan.ts';
+import { factWords, tieWords } from './explain.ts';
+import { pickItem, readPath, tiedCount, type LeafCond, type Plan, type Run } from './plan.ts';
 import { openKeys } from './tables.ts';
 import { Unknown } from './values.ts';
 
@@ -12,6 +12,11 @@ import { Unknown } from './values.ts';
 export interface Gaps {
   fields: Set<string>;
   words?: Map<string, string>;
+  /**
+   * When asked for: what leaves a leaf unknown that no field would settle, in words (items that tie
+   * on the latest date and answer differently).
+   */
+  ties?: string[];
 }
 
 /** The fact ids a value reads (a table's: those its keys read), in order. */
@@ -102,9 +107,12 @@ function pickFinder(leaf: PickLeaf, plan: Plan): GapFinder {
   return (run, gaps) => {
     const items = list(run);
     if (!Array.isArray(items)) return;
-    const { candidates } = pickItem(run, items, by, latest);
+    const pick = pickItem(run, items, by, latest);
+    const { candidates } = pick;
     const answers = run.forItems(candidates.map((i) => items[i]), () => where(run));
     if (answers.every((r) => r === true) || answers.every((r) => r === false)) return;
+    const tied = gaps.ties ? tiedCount(pick, answers) : 0;
+    if (tied) gaps.ties!.push(tieWords(leaf, plan, tied, pick.date!));
     const at = plan.def(leaf.over)?.field ?? leaf.over;
     candidates.forEach((i, k) => {
       run.forItems([items[i]], (item) => {

@@ -73,6 +73,12 @@ export class Run {
     return result;
   }
 
+  /** Records a leaf of three values (the latest item's: the list's length, the date, how many items tie on it), as record1. */
+  record3(leaf: number, x: Val, y: Val, z: Val, result: Tri): Tri {
+    if (this.records && this.quiet === 0) this.records.push({ leaf, values: [x, y, z], result });
+    return result;
+  }
+
   /** Whether every leaf must be evaluated (a traced run), or `and`/`or` may stop at the first that decides. */
   get tracing(): boolean {
     return this.records !== undefined && this.quiet === 0;
@@ -365,6 +371,9 @@ export class Plan {
         const pick = pickItem(run, items, by, latest);
         const rs = run.forItems(pick.candidates.map((i) => items[i]), () => where(run));
         const result: Tri = rs.length === 0 ? false : rs.every((r) => r === true) ? true : rs.every((r) => r === false) ? false : null;
+        // A tie the records cannot settle is kept with the leaf, for its trace to say (and a kept result to tell apart).
+        const tied = result === null ? tiedCount(pick, rs) : 0;
+        if (tied) return run.record3(n, items.length, pick.date!, tied, result);
         return run.record2(n, items.length, pick.date ?? UNKNOWN, result);
       };
     }
@@ -394,12 +403,22 @@ export class Plan {
   }
 }
 
+/** The items of a list that may be its latest (or earliest): see pickItem. */
+export interface Pick {
+  /** The items' places in the list. */
+  candidates: number[];
+  /** Whether each candidate is on the known date (not of an unknown date). */
+  onDate: boolean[];
+  /** The greatest (least) known date, if any item has one. */
+  date: string | undefined;
+}
+
 /**
  * Which items of a list may be its latest (`latest`) or earliest by a date of each: those at the
  * greatest (least) known date, and those whose date is unknown (any of them could be later). `date`
  * is that known date, if any item has one. An empty list has no candidates.
  */
-export function pickItem(run: Run, items: readonly unknown[], by: Calc, latest: boolean): { candidates: number[]; date: string | undefined } {
+export function pickItem(run: Run, items: readonly unknown[], by: Calc, latest: boolean): Pick {
   const dates = run.forItems(items, () => by(run));
   let best: number | undefined;
   let date: string | undefined;
@@ -409,10 +428,33 @@ export function pickItem(run: Run, items: readonly unknown[], by: Calc, latest: 
     if (best === undefined || (latest ? day > best : day < best)) [best, date] = [day, d];
   }
   const candidates: number[] = [];
+  const onDate: boolean[] = [];
   dates.forEach((d, i) => {
-    if (!isDateShaped(d) || dayNumber(d) === best) candidates.push(i);
+    const dated = isDateShaped(d);
+    if (!dated || dayNumber(d) === best) {
+      candidates.push(i);
+      onDate.push(dated);
+    }
   });
-  return { candidates, date };
+  return { candidates, onDate, date };
+}
+
+/**
+ * How many items share the picked date when they answer `where` both ways (`answers`, one for each
+ * candidate): a tie no field of the records settles, as neither date says which came last. 0 when
+ * there is none.
+ */
+export function tiedCount(pick: Pick, answers: readonly Tri[]): number {
+  let yes = false;
+  let no = false;
+  let n = 0;
+  pick.onDate.forEach((dated, k) => {
+    if (!dated) return;
+    n++;
+    if (answers[k] === true) yes = true;
+    else if (answers[k] === false) no = true;
+  });
+  return yes && no ? n : 0;
 }
 
 /** The leaves a traced run records of a condition, in order: those not inside a list's `where`. */
