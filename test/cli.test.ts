@@ -147,7 +147,7 @@ describe('guideline compile', () => {
     expect(r.code).toBe(0);
     const artifact = JSON.parse(execFileSync('cat', [out], { encoding: 'utf8' }));
     expect(artifact.format).toBe('guideline-rules');
-    expect(artifact.version).toBe(3);
+    expect(artifact.version).toBe(4);
     expect(artifact.guidelines.map((g: { id: string }) => g.id)).toContain('mtus.chronic-pain.physical-medicine');
     expect(JSON.stringify(artifact)).not.toMatch(/"path"\s*:/);
   });

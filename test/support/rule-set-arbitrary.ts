@@ -160,7 +160,7 @@ export const randomRuleSet: fc.Arbitrary<Obj> = fc
     };
     if (frequency) guideline['frequency'] = frequency;
     const doc: Obj = {
-      format: 'guideline-rules', version: 3, guidelines: [guideline],
+      format: 'guideline-rules', version: 4, guidelines: [guideline],
       policies: [{ id: 'p', title: 'P', jurisdiction: 'CA', steps: [['r.*']], criteria: [], leaves: [], source: at }],
       tables: [], facts: structuredClone(defs), records: structuredClone(bundledRules().records),
     };

@@ -6,11 +6,19 @@ import type { Cond, Scalar, Value } from './ir.ts';
 
 export const ARTIFACT_FORMAT = 'guideline-rules';
 /**
- * Version 3: tables (`tables` of a guideline and of the rule set), read by `{ lookup, column }`
- * values; a recommend block is a guideline's table `recommend`. Version 2 added conditions over
- * declared facts (vocabularies), criteria groups, editions, policy criteria.
+ * The version the compiler writes. Version 4: a placeholder's `unit` (how its value reads, for the
+ * units a vocabulary declares) and the quantifiers `latest` and `earliest` with their `by`. Version 3:
+ * tables (`tables` of a guideline and of the rule set), read by `{ lookup, column }` values; a
+ * recommend block is a guideline's table `recommend`. Version 2 added conditions over declared facts
+ * (vocabularies), criteria groups, editions, policy criteria.
  */
-export const ARTIFACT_VERSION = 3;
+export const ARTIFACT_VERSION = 4;
+
+/**
+ * The versions a runtime reads: version 3 is version 4 without its additions, and reads the same,
+ * but that an unknown value of a placeholder is worded by the words written after it.
+ */
+export const ARTIFACT_VERSIONS_READ: readonly number[] = [3, 4];
 
 export interface SourceLocation {
   file: string;
@@ -221,7 +229,8 @@ export interface CompilerInfo {
 
 export interface RuleSet {
   format: typeof ARTIFACT_FORMAT;
-  version: typeof ARTIFACT_VERSION;
+  /** The compiler writes `ARTIFACT_VERSION`; a rule set of an earlier version a runtime reads (`ARTIFACT_VERSIONS_READ`) keeps its own. */
+  version: 3 | typeof ARTIFACT_VERSION;
   /** The compiler that wrote it (the compiler always writes it; a rule set built in code may leave it out). */
   compiler?: CompilerInfo;
   /**

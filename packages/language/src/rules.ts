@@ -3,7 +3,7 @@
 // units, revisions, and the engine rules; and for tools around them, the diagnostics' messages, places
 // in a source text, the closest of a list of names and the front end's limits. Nothing here reaches
 // the lexer, parser or checker (or Chevrotain), so loading it sets none of them up.
-export { ARTIFACT_FORMAT, ARTIFACT_VERSION, caseKey, criterionLeaves } from './artifact.ts';
+export { ARTIFACT_FORMAT, ARTIFACT_VERSION, ARTIFACT_VERSIONS_READ, caseKey, criterionLeaves } from './artifact.ts';
 export type {
   CompiledClass,
   CompiledCriterion,

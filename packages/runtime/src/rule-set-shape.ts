@@ -4,7 +4,7 @@
 // text's, lookups of tables in reach and of their columns, tables' rows as wide as their keys and
 // columns, no table read by its own keys. test/artifact-schema.test.ts holds this checker and the
 // schema to the same answers.
-import { ARTIFACT_FORMAT, ARTIFACT_VERSION } from '@guideline/language/rules';
+import { ARTIFACT_FORMAT, ARTIFACT_VERSIONS_READ } from '@guideline/language/rules';
 
 export interface RuleSetIssue {
   /** Where in the document: `guidelines[2].criteria[0].require.all[1]`. */
@@ -374,7 +374,7 @@ export class ShapeChecker {
       if (v !== ARTIFACT_FORMAT) this.add(fat, `expected '${ARTIFACT_FORMAT}', got ${JSON.stringify(v)}`);
     };
     const version = (v: unknown, vat: string): void => {
-      if (v !== ARTIFACT_VERSION) this.add(vat, `this runtime reads version ${ARTIFACT_VERSION}, not ${JSON.stringify(v)}`);
+      if (typeof v !== 'number' || !ARTIFACT_VERSIONS_READ.includes(v)) this.add(vat, `this runtime reads versions ${ARTIFACT_VERSIONS_READ.join(' and ')}, not ${JSON.stringify(v)}`);
     };
     this.record(doc, '', {
       format: [format, true], version: [version, true],

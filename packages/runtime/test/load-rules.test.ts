@@ -62,8 +62,8 @@ describe('loadRuleSet', () => {
     ['a revision that is not a digest', (d) => { d.revision = 'v1'; }, /^revision: must be sha256: and 64 hex digits/],
     ['a revision that is not the content\'s', (d) => { d.guidelines[0].criteria[0].title = 'Changed'; }, /^revision: is not the content's/],
     ['another format', (d) => { d.format = 'x'; }, /^format: expected 'guideline-rules'/],
-    ['another version', (d) => { d.version = 2; }, /^version: this runtime reads version 3, not 2/],
-    ['a version written as text', (d) => { d.version = '3'; }, /^version: this runtime reads version 3, not "3"/],
+    ['another version', (d) => { d.version = 2; }, /^version: this runtime reads versions 3 and 4, not 2/],
+    ['a version written as text', (d) => { d.version = '3'; }, /^version: this runtime reads versions 3 and 4, not "3"/],
     ['a lookup of no table', (d) => { d.guidelines[0].criteria[0].require.right = { lookup: 'nope', column: 'x' }; }, /require\.right: lookup names no table of this guideline or of the rule set: "nope"/],
     ['a lookup of no column', (d) => { d.guidelines[0].tables.push(table()); d.guidelines[0].criteria[0].require.right = { lookup: 't', column: 'z' }; }, /require\.right: table 't' has no column "z"/],
     ['a table whose row lacks a cell', (d) => { const t = table(); t.rows[0].cells = []; d.guidelines[0].tables.push(t); }, /tables\[0\]\.rows\[0\]\.cells: has 0 cells; the table has 1 columns/],
@@ -169,5 +169,20 @@ describe('an unchecked rule set with a condition of two shapes', () => {
     ['json-rules-engine', (d: Doc) => evaluate(d as never, makeCase(), { engine: 'json-rules-engine' })],
   ])('is refused by %s as loadRuleSet refuses it, not read by one branch', async (_, run) => {
     await expect(Promise.resolve().then(() => run(twoShapes()))).rejects.toThrow(RuleSetError);
+  });
+});
+
+describe('the versions a runtime reads', () => {
+  it('reads a rule set of version 3, an earlier compiler\'s, and decides it as version 4', async () => {
+    const { ruleSetRevision } = await import('../../language/src/rules.ts');
+    const v4 = good();
+    expect(v4['version']).toBe(4);
+    const v3 = { ...good(), version: 3 };
+    delete v3['revision'];
+    v3['revision'] = ruleSetRevision(v3 as never);
+    const c = makeCase();
+    const strip = (d: Record<string, unknown>): unknown => ({ ...d, decisionId: undefined, revision: undefined });
+    expect(strip(evaluateFast(loadRuleSet(v3), c) as never)).toEqual(strip(evaluateFast(loadRuleSet(v4), c) as never));
+    expect(() => loadRuleSet({ ...good(), version: 5 })).toThrow(/this runtime reads versions 3 and 4, not 5/);
   });
 });
