@@ -6,7 +6,7 @@ import { evaluate, evaluateFast, validateCase } from '../packages/runtime/src/in
 import { bundledRules } from './support/bundled.ts';
 import { decisionOnly, onEveryEngine, sameId } from './support/engines.ts';
 import { caseArbitrary } from './support/case-arbitrary.ts';
-import { runs, seed } from './support/fuzz.ts';
+import { runs, scale, seed } from './support/fuzz.ts';
 
 describe("fast path ≡ json-rules-engine", { timeout: 120_000 }, () => {
   const rules = bundledRules();
@@ -34,7 +34,8 @@ describe("fast path ≡ json-rules-engine", { timeout: 120_000 }, () => {
       { ...seed(2), numRuns: runs(600) },
     );
     expect(decided).toBeGreaterThan(300);
-    expect(decisions.size).toBe(6); // the equality was shown for every kind of decision
+    // With the fixed seed, the equality was shown for every kind of decision (a fresh seed of `pnpm fuzz` may miss the rare partial certification).
+    if (scale === 1) expect(decisions.size).toBe(6);
   }, 120_000);
 
   it('the generator reaches every decision', async () => {

@@ -177,7 +177,7 @@ describe('the versions a runtime reads', () => {
     const { ruleSetRevision } = await import('../../language/src/rules.ts');
     const v4 = good();
     expect(v4['version']).toBe(4);
-    const v3 = { ...good(), version: 3 };
+    const v3: Doc = { ...good(), version: 3 };
     delete v3['revision'];
     v3['revision'] = ruleSetRevision(v3 as never);
     const c = makeCase();

@@ -1,5 +1,5 @@
 // A bounded grid of case values for the programs of program-arbitrary.ts (every value each
-// condition's boundary needs: the visits 0 to 7 and unknown, dates either side of the constants,
+// condition's boundary needs: the visits 0 to 8 and unknown, dates either side of the constants,
 // diagnoses in both orders), and which cell of the analysis a case falls in.
 import { bodyRegion, matchesClass } from '../../../runtime/src/index.ts';
 import type { Cell } from '../../src/cell.ts';
@@ -39,7 +39,8 @@ export const gridSize = (text: string): number => gridDimensions(text).reduce((n
 /** The values of each fact the grid varies, as setters of a case. */
 function gridDimensions(text: string): ((c: Case) => void)[][] {
   // Constants are at most 3: two of them chained through a sum or difference reach 7.
-  const visits = [undefined, 0, 1, 2, 3, 4, 5, 6, 7];
+  // Up to 8: a request more than 3 visits past more than 3 completed (constants go to 3).
+  const visits = [undefined, 0, 1, 2, 3, 4, 5, 6, 7, 8];
   const dims: ((c: Case) => void)[][] = [
     (text.includes('jurisdiction TX') ? ['CA', 'TX'] : ['CA']).map((j) => (c) => void (c['jurisdiction'] = j)),
     (text.includes('acupuncture') ? ['physical-therapy', 'acupuncture'] : ['physical-therapy']).map((t) => (c) => void ((c['request'] as Case)['treatment'] = t)),
@@ -66,7 +67,8 @@ function gridDimensions(text: string): ((c: Case) => void)[][] {
     dims.push([undefined, ...[...Array(most).keys()]].map((i) => (c) => {
       if (i === undefined) return;
       const d = dates(c)[i];
-      if (d === undefined) return SKIP;
+      // An injury is no later than the review date: a case that says otherwise is refused, no case.
+      if (d === undefined || d > (c['asOf'] as string)) return SKIP;
       c['injury'] = { date: d };
     }));
   }
