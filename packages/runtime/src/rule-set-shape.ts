@@ -344,8 +344,10 @@ export class ShapeChecker {
       list: { of: [this.factType, true] },
       records: { record: [this.text, true] },
     };
-    const members = kinds[t['kind'] as string];
-    if (typeof t['kind'] !== 'string' || !members) return this.add(`${at}.kind`, `is one of ${Object.keys(kinds).join(', ')}`);
+    // (An own key only: `constructor` or `toString` is no kind, though every object answers to it.)
+    const kind = t['kind'];
+    const members = typeof kind === 'string' && Object.hasOwn(kinds, kind) ? kinds[kind] : undefined;
+    if (!members) return this.add(`${at}.kind`, `is one of ${Object.keys(kinds).join(', ')}`);
     this.record(t, at, { kind: [() => undefined, true], ...members });
   };
 

@@ -58,6 +58,9 @@ describe('loadRuleSet', () => {
     ['review that is not true', (d) => { d.guidelines[0].criteria[0].review = false; }, /criteria\[0\]\.review: is true when present/],
     ['a source location without its column', (d) => { delete d.guidelines[0].location.column; }, /location\.column: is missing/],
     ['a fact type of no known kind', (d) => { d.facts[0].type = { kind: 'money' }; }, /facts\[0\]\.type\.kind: is one of/],
+    // A name every object answers to is no kind: found by pnpm fuzz, where the schema refused it and the loader took it.
+    ['a fact type of kind "constructor"', (d) => { d.facts[0].type = { kind: 'constructor' }; }, /facts\[0\]\.type\.kind: is one of/],
+    ['a fact type of kind "__proto__"', (d) => { d.facts[0].type = { kind: '__proto__' }; }, /facts\[0\]\.type\.kind: is one of/],
     ['a compiler without its version', (d) => { d.compiler = { name: 'x' }; }, /^compiler\.version: is missing/],
     ['a revision that is not a digest', (d) => { d.revision = 'v1'; }, /^revision: must be sha256: and 64 hex digits/],
     ['a revision that is not the content\'s', (d) => { d.guidelines[0].criteria[0].title = 'Changed'; }, /^revision: is not the content's/],
