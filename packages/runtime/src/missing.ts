@@ -4,7 +4,7 @@
 // for a recommendation); a sum over a list names the fields its items leave out.
 import type { Cond, Value } from '@guideline/language/rules';
 import { factWords, tieWords } from './explain.ts';
-import { pickItem, readPath, tiedCount, type LeafCond, type Plan, type Run } from './plan.ts';
+import { pickItem, readPath, tiedCount, type LeafCond, type Plan, type Run, type Test } from './plan.ts';
 import { openKeys } from './tables.ts';
 import { Unknown } from './values.ts';
 
@@ -213,8 +213,7 @@ function leafFinder(leaf: LeafCond, plan: Plan): GapFinder {
 function whereGaps(plan: Plan, run: Run, list: string, where: Cond, gaps: Gaps): void {
   const items = plan.fact(list)(run);
   if (!Array.isArray(items)) return;
-  const test = plan.condition(where);
-  const reads = condValues(where, []);
+  const { test, reads, caseReads } = whereReaderOf(plan, where);
   const at = plan.def(list)?.field ?? list;
   let i = 0;
   let open = false;
@@ -226,7 +225,28 @@ function whereGaps(plan: Plan, run: Run, list: string, where: Cond, gaps: Gaps):
     for (const v of reads) openItemFacts(v, plan, run, facts);
     itemFields(plan, list, at, k, item, facts, gaps);
   });
-  if (open) for (const v of reads) if (!factsIn(v, plan).some((f) => f.includes('[].'))) unknownInputs(v, plan, run, gaps);
+  if (open) for (const v of caseReads) unknownInputs(v, plan, run, gaps);
+}
+
+/** A `where` as whereGaps reads it: its test, the values it reads, and those that read no item's field. */
+interface WhereReader {
+  test: Test;
+  reads: Value[];
+  caseReads: Value[];
+}
+
+/** Made once per plan and condition, not for every case that leaves it unknown. */
+const whereReaders = new WeakMap<Plan, WeakMap<Cond, WhereReader>>();
+function whereReaderOf(plan: Plan, where: Cond): WhereReader {
+  let byCond = whereReaders.get(plan);
+  if (!byCond) whereReaders.set(plan, (byCond = new WeakMap()));
+  let r = byCond.get(where);
+  if (!r) {
+    const reads = condValues(where, []);
+    r = { test: plan.condition(where), reads, caseReads: reads.filter((v) => !factsIn(v, plan).some((f) => f.includes('[].'))) };
+    byCond.set(where, r);
+  }
+  return r;
 }
 
 /** The values a leaf tests (none for a condition on the items of a list). */
