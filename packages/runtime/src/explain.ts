@@ -77,14 +77,21 @@ function withArticle(out: string, words: string): string {
 function unitWritten(text: string, unit: UnitWords): { space: string; word: string; length: number } | undefined {
   const m = /^[ \t]*/.exec(text)!;
   const rest = text.slice(m[0].length);
-  const words = [unit.other, unit.one, ...(unit.also ?? [])].sort((a, b) => b.length - a.length);
-  for (const w of words) {
+  for (const w of longestFirst(unit)) {
     if (!rest.startsWith(w)) continue;
     // A whole word: `levels`, not the start of `levelsome`; `%` is one as it is.
     if (/[A-Za-z0-9]$/.test(w) && /^[A-Za-z0-9-]/.test(rest.slice(w.length))) continue;
     return { space: m[0] || (w === '%' ? '' : ' '), word: w, length: m[0].length + w.length };
   }
   return undefined;
+}
+
+/** A unit's words, the longest first (`sessions` before `session`), sorted once a rule set's unit. */
+const unitWordLists = new WeakMap<UnitWords, readonly string[]>();
+function longestFirst(unit: UnitWords): readonly string[] {
+  let words = unitWordLists.get(unit);
+  if (!words) unitWordLists.set(unit, (words = [unit.other, unit.one, ...(unit.also ?? [])].sort((a, b) => b.length - a.length)));
+  return words;
 }
 
 const templates = new WeakMap<Template, (string | number)[]>();
