@@ -106,8 +106,7 @@ function checkKeyCell(cell: A.TableCell, key: string, ty: Ty, exprs: ExprChecker
     if (v.kind === 'CellNumber') {
       // A CPT code, or a range of them, is written in digits (`29880`, `64479-64484`).
       if (elem.kind === 'code') {
-        if (v.unit || !v.text?.split('-').every((part) => /^\d{5}$/.test(part))) report('C306', v, { value: v.text ?? String(v.low), fact: key, expected: 'ICD-10 codes or patterns (M54.1*), CPT codes of five digits (29880) or HCPCS codes, or ranges of them (64479-64484)' });
-        else if (codeRangeRunsBackwards(v.text)) report('C309', v, { message: `The range ${v.text} runs backwards: no code is in it` });
+        checkCodes(v, v.unit ? undefined : v.text, v.text ?? String(v.low), key, 'ICD-10 codes or patterns (M54.1*), CPT codes of five digits (29880) or HCPCS codes, or ranges of them (64479-64484)', report);
         continue;
       }
       if (elem.kind !== 'number') report('C329', v, { message: `'${key}' is ${describe(ty)}, and a number cannot be one` });
@@ -128,14 +127,19 @@ function checkKeyCell(cell: A.TableCell, key: string, ty: Ty, exprs: ExprChecker
         exprs.classValues({ kind: 'FactRef', name: key, range: v.range }, elem.of, [v]);
         break;
       case 'code':
-        if (!v.text.split('-').every((part) => codeLike.test(part))) report('C306', v, { value: v.text, fact: key, expected: 'ICD-10 codes or patterns (M54.1*), CPT or HCPCS codes, or ranges of them (C00-D49)' });
-        else if (codeRangeRunsBackwards(v.text)) report('C309', v, { message: `The range ${v.text} runs backwards: no code is in it` });
+        checkCodes(v, v.text, v.text, key, 'ICD-10 codes or patterns (M54.1*), CPT or HCPCS codes, or ranges of them (C00-D49)', report);
         break;
       case 'number':
         report('C329', v, { message: `'${key}' is ${describe(ty)}: write a number, a range (8-10) or a comparison (at most 20)` });
         break;
     }
   }
+}
+
+/** A code key's cell: codes or a range of them (C306, `codes` undefined when it cannot be one), and a range that holds some (C309). */
+function checkCodes(at: A.Node, codes: string | undefined, value: string, key: string, expected: string, report: Report): void {
+  if (!codes?.split('-').every((part) => codeLike.test(part))) report('C306', at, { value, fact: key, expected });
+  else if (codeRangeRunsBackwards(codes)) report('C309', at, { message: `The range ${codes} runs backwards: no code is in it` });
 }
 
 function checkUnit(n: A.CellNumber, unit: Unit | undefined, report: Report): void {
